@@ -1,0 +1,34 @@
+# The two commands of the README: `make run` (build the warehouse from raw/) and `make test`.
+# Everything runs through uv in the project's own virtual environment (.venv), from uv.lock.
+
+SHELL := /bin/bash
+# uv on PATH, else the copy `setup` installs with pip (run as a module, so PATH does not matter)
+UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+RUN := $(UV) run --frozen
+SHARED ?= ../shared
+GOLD ?= tests/gold/raw
+SEEDS_OUT ?= /tmp/cooperation-seeds
+
+.PHONY: setup run test ui evaluate seeds
+
+setup:  ## install uv if missing, then the locked dependencies
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
+		|| python3 -m pip install --quiet uv \
+		|| python3 -m pip install --quiet --user --break-system-packages uv
+	$(UV) sync --frozen
+
+run: setup  ## build warehouse/cooperation.duckdb from raw/ and print the JSON summary
+	$(RUN) python -m pipeline run --json
+
+test: setup  ## the test suite (also what .ci/run calls)
+	$(RUN) pytest -q
+
+ui: setup  ## the Dagster UI on http://127.0.0.1:3000 (schedule and sensor run while it is up)
+	$(RUN) python -m pipeline ui
+
+evaluate: setup  ## score the published warehouse against the gold files of raw/
+	$(RUN) python -m pipeline evaluate --gold $(GOLD)
+
+seeds: setup  ## build a warehouse from ../shared/seeds in $(SEEDS_OUT) and score it with ../shared/gold/score.py
+	$(RUN) python -m pipeline run --raw-dir $(SHARED)/seeds --warehouse $(SEEDS_OUT)/cooperation.duckdb --json
+	$(RUN) python $(SHARED)/gold/score.py --db $(SEEDS_OUT)/cooperation.duckdb --gold $(SHARED)/gold/seeds

@@ -1,0 +1,197 @@
+"""The command line: `python -m pipeline run | evaluate | ui`.
+
+`run` executes the Dagster job in-process against the project's Dagster instance (DAGSTER_HOME,
+by default `.dagster_home/` in the project), so every run from the command line also appears in the
+UI's run history with its logs, metadata and check results. Dagster is imported only by the
+commands that need it, so `--help` stays fast.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import sys
+import time
+from pathlib import Path
+from typing import NoReturn
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+JOB_NAME = "build_warehouse"
+HOST_TAG, PID_TAG = "cooperation/host", "cooperation/pid"
+
+
+def ensure_dagster_home() -> Path:
+    """Use DAGSTER_HOME when set, else the project's `.dagster_home/`; make it absolute and create it."""
+    home = Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home").expanduser().resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ["DAGSTER_HOME"] = str(home)
+    return home
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 1
+
+
+def _settings_config(args: argparse.Namespace) -> dict[str, object]:
+    """Resource overrides from the flags; paths typed on the command line are relative to the cwd."""
+    config: dict[str, object] = {}
+    if args.raw_dir:
+        config["raw_dir"] = str(Path(args.raw_dir).resolve())
+    if args.warehouse:
+        config["warehouse_path"] = str(Path(args.warehouse).resolve())
+    if args.cache_dir:
+        config["cache_dir"] = str(Path(args.cache_dir).resolve())
+    return config
+
+
+def _failures(result) -> list[str]:
+    """Why a run did not publish: failed steps and failed blocking checks, one line each."""
+    lines = [f"{e.step_key}: {e.step_failure_data.error.message.strip()}"
+             for e in result.all_events if e.is_step_failure and e.step_failure_data.error]
+    lines += [f"check {c.asset_key.to_user_string()}:{c.check_name} failed: {c.description or ''}".rstrip(": ")
+              for c in result.get_asset_check_evaluations() if not c.passed and c.severity.value == "ERROR"]
+    return lines or ["the run did not materialise cooperation_warehouse"]
+
+
+def _process_gone(run) -> bool:
+    """A run started by this CLI on this machine whose process no longer exists (killed, crashed)."""
+    if run.tags.get(HOST_TAG) != socket.gethostname() or not run.tags.get(PID_TAG, "").isdigit():
+        return False
+    try:
+        os.kill(int(run.tags[PID_TAG]), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def free_stale_pool_slots(instance) -> list[str]:
+    """Release concurrency-pool slots held by runs that are over or whose CLI process died.
+
+    A run killed while it held the `duckdb_writer` slot would otherwise block every later run
+    forever (there is no daemon watching in-process runs). Runs started by the UI or daemon are
+    left to the daemon's own run monitoring.
+    """
+    storage = instance.event_log_storage
+    if not storage.supports_global_concurrency_limits:
+        return []
+    freed = []
+    for run_id in sorted(storage.get_concurrency_run_ids()):
+        run = instance.get_run_by_id(run_id)
+        if run is not None and not run.is_finished and not _process_gone(run):
+            continue
+        if run is not None and not run.is_finished:
+            instance.report_run_failed(run, "the process running it is gone; its pool slots were released")
+        storage.free_concurrency_slots_for_run(run_id)
+        freed.append(run_id)
+    return freed
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the warehouse through Dagster; print a summary (one JSON line with --json)."""
+    ensure_dagster_home()
+    config = _settings_config(args)
+    raw = Path(str(config.get("raw_dir", PROJECT_ROOT / "raw")))
+    if not raw.is_dir():
+        return _fail(f"raw folder {raw} does not exist or is not a folder")
+
+    import dagster as dg
+
+    from pipeline.definitions import defs
+
+    run_config = {"resources": {"settings": {"config": config}},
+                  "loggers": {"console": {"config": {"log_level": args.log_level}}}}
+    started = time.monotonic()
+    tags = {"trigger": "cli", HOST_TAG: socket.gethostname(), PID_TAG: str(os.getpid())}
+    with dg.DagsterInstance.get() as instance:
+        for run_id in free_stale_pool_slots(instance):
+            print(f"released the pool slots of stale run {run_id}", file=sys.stderr)
+        result = defs.resolve_job_def(JOB_NAME).execute_in_process(
+            run_config=run_config, instance=instance, raise_on_error=False, tags=tags)
+        seconds = round(time.monotonic() - started, 2)
+        published = [m for m in result.get_asset_materialization_events()
+                     if m.asset_key == dg.AssetKey("cooperation_warehouse")]
+        if not result.success or not published:
+            details = "\n  ".join(_failures(result))
+            return _fail(f"run {result.run_id} failed; the previous warehouse (if any) is unchanged:\n  {details}")
+        stage = result.output_for_node("ingested_documents")
+        warehouse = result.output_for_node("cooperation_warehouse")
+    summary = {
+        "documents_seen": stage.seen,
+        "documents_processed": stage.processed,
+        "rejected": warehouse["tables"]["rejected_records"],
+        "tables": warehouse["tables"],
+        "warehouse": warehouse["warehouse"],
+        "seconds": seconds,
+    }
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"warehouse {summary['warehouse']} built in {seconds} s (run {result.run_id})")
+        print(f"documents: {stage.seen} seen, {stage.processed} processed, {stage.skipped} from cache; "
+              f"{summary['rejected']} rejected records")
+        for table, rows in summary["tables"].items():
+            print(f"  {table:<24} {rows:>7}")
+    return 0
+
+
+def evaluate(args: argparse.Namespace) -> int:
+    """Score a published warehouse against a folder of gold JSON files."""
+    from pipeline.core.evaluate import format_report, score_warehouse
+
+    db = Path(args.warehouse).resolve() if args.warehouse else PROJECT_ROOT / "warehouse" / "cooperation.duckdb"
+    gold = Path(args.gold).resolve()
+    if not db.is_file():
+        return _fail(f"warehouse {db} does not exist; build it first with `python -m pipeline run`")
+    if not gold.is_dir():
+        return _fail(f"gold folder {gold} does not exist")
+    result = score_warehouse(db, gold)
+    print(json.dumps(result, default=str) if args.json else format_report(result, args.verbose))
+    return 0
+
+
+def ui(args: argparse.Namespace) -> NoReturn:
+    """Start the Dagster UI (webserver and daemon, so the schedule and sensor tick) on this machine only.
+
+    The process becomes `dagster dev` (exec), so Ctrl-C and signals reach it directly.
+    """
+    home = ensure_dagster_home()
+    print(f"Dagster UI on http://{args.host}:{args.port} (DAGSTER_HOME={home}); Ctrl-C stops it.", file=sys.stderr)
+    cmd = [sys.executable, "-m", "dagster", "dev", "-m", "pipeline.definitions", "-h", args.host, "-p", str(args.port)]
+    os.chdir(PROJECT_ROOT)
+    os.execv(sys.executable, cmd)
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m pipeline", description="The cooperation warehouse.")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="ingest raw/, extract, validate and publish the warehouse (through Dagster)")
+    p.add_argument("--raw-dir", help="folder of source files (default: raw/ in the project)")
+    p.add_argument("--warehouse", help="DuckDB file to publish (default: warehouse/cooperation.duckdb)")
+    p.add_argument("--cache-dir", help="per-document cache (default: .cache/ beside the warehouse)")
+    p.add_argument("--json", action="store_true", help="print only a one-line JSON summary on stdout")
+    p.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                   help="Dagster console log level on stderr (default WARNING)")
+    p.set_defaults(func=run)
+
+    p = sub.add_parser("evaluate", help="score a warehouse against a gold folder")
+    p.add_argument("--gold", required=True, help="folder of gold JSON files")
+    p.add_argument("--warehouse", help="DuckDB file to score (default: warehouse/cooperation.duckdb)")
+    p.add_argument("--json", action="store_true", help="print the full result as JSON")
+    p.add_argument("--verbose", action="store_true", help="list every miss")
+    p.set_defaults(func=evaluate)
+
+    p = sub.add_parser("ui", help="start the Dagster UI (dagster dev) on 127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=3000)
+    p.set_defaults(func=ui)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,213 @@
+"""Per-document cache: a re-run re-reads every file but re-parses and re-extracts only what changed.
+
+Parsing and extraction are pure functions of a file's bytes, its path, the reference data and the
+code, so their result can be reused whenever all of those are unchanged. One pickle per source
+file (named after its path) holds the parsed document (or the reason it was rejected) and its
+extraction. An entry is used only when its content hash and its fingerprint (PIPELINE_VERSION plus
+a digest of `pipeline/reference/` and of the `pipeline/core/` code) match the current ones; a
+changed file overwrites its entry and a deleted file's entry is pruned. Anything unreadable in the
+cache is a miss, never an error: the cache can always be deleted.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from pipeline.core.ids import make_id
+from pipeline.core.records import IngestedDocument, Rejection
+from pipeline.core.version import PIPELINE_VERSION
+
+if TYPE_CHECKING:
+    from pipeline.core.extract import DocumentExtraction
+
+CORE_DIR = Path(__file__).resolve().parent
+REFERENCE_DIR = CORE_DIR.parent / "reference"
+_SUFFIX = ".pkl"
+
+
+def tree_digest(root: Path, suffix: str = "") -> str:
+    """sha256 over the relative paths and bytes of every file under `root` ending in `suffix`.
+
+    Hidden files and `__pycache__` are ignored: they change without the content changing.
+    """
+    h = hashlib.sha256()
+    if root.is_dir():
+        for path in sorted(p for p in root.rglob(f"*{suffix}") if p.is_file()):
+            rel = path.relative_to(root)
+            if any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
+                continue
+            h.update(rel.as_posix().encode("utf-8") + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def pipeline_fingerprint(reference_dir: Path = REFERENCE_DIR, code_dir: Path = CORE_DIR) -> str:
+    """What, besides a file's own bytes, decides its extraction: version, reference data and code.
+
+    The code digest means a forgotten PIPELINE_VERSION bump cannot serve stale rows after an edit.
+    """
+    parts = (PIPELINE_VERSION, tree_digest(reference_dir), tree_digest(code_dir, ".py"))
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def folder_signature(root: Path) -> str:
+    """A cheap digest of (path, size, mtime) of every visible file under `root`: changes when any file does.
+
+    Used by the sensor to notice new, changed and deleted files without reading them.
+    """
+    h = hashlib.sha256()
+    root = Path(root)
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(n for n in filenames if not n.startswith(".")):
+            path = Path(dirpath) / name
+            try:
+                info = path.stat()
+            except OSError:
+                continue  # vanished or unreadable: the run itself will report it
+            rel = path.relative_to(root).as_posix()
+            h.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """What one source file became under one fingerprint."""
+
+    source_path: str
+    content_sha256: str
+    fingerprint: str
+    outcome: IngestedDocument | Rejection
+    extraction: DocumentExtraction | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Nothing left to compute: extracted, or rejected while parsing."""
+        return self.extraction is not None or isinstance(self.outcome, Rejection)
+
+
+class DocumentCache:
+    """A folder of CacheEntry pickles, one per source path, written atomically."""
+
+    def __init__(self, directory: Path, fingerprint: str):
+        self.directory = Path(directory)
+        self.fingerprint = fingerprint
+
+    def _path(self, source_path: str) -> Path:
+        return self.directory / f"{make_id('cache', source_path)}{_SUFFIX}"
+
+    def load(self, source_path: str, content_sha256: str) -> CacheEntry | None:
+        """The entry for this exact content under the current fingerprint, or None."""
+        try:
+            with self._path(source_path).open("rb") as handle:
+                entry = pickle.load(handle)
+        except Exception:  # missing, truncated or written by incompatible code: recompute
+            return None
+        if (not isinstance(entry, CacheEntry) or entry.source_path != source_path
+                or entry.content_sha256 != content_sha256 or entry.fingerprint != self.fingerprint):
+            return None
+        return entry
+
+    def save(self, entry: CacheEntry) -> None:
+        """Write beside the target and rename, so a reader never sees half an entry."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self._path(entry.source_path))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def prune(self, keep_source_paths: Iterable[str]) -> int:
+        """Delete entries of files that are no longer in the raw folder; returns how many."""
+        if not self.directory.is_dir():
+            return 0
+        keep = {self._path(p).name for p in keep_source_paths}
+        removed = 0
+        for path in self.directory.glob(f"*{_SUFFIX}"):
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+
+@dataclass
+class IngestStage:
+    """The documents stage's outcome, with what the cache saved."""
+
+    documents: list[IngestedDocument]
+    rejections: list[Rejection]
+    seen: int  # entries found in the raw folder, usable or not
+    processed: int  # files parsed (and so to be extracted) in this run
+    skipped: int  # files whose parse and extraction came whole from the cache
+    pruned: int  # cache entries dropped because their file is gone
+
+
+def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache) -> IngestStage:
+    """Read every raw file; parse only files the cache has not seen with these bytes and this code."""
+    from pipeline.core.ingest import SourceFile, discover_sources, parse_document, read_source
+
+    paths, rejections = discover_sources(raw_dir)
+    stage = IngestStage(documents=[], rejections=list(rejections), seen=len(paths) + len(rejections),
+                        processed=0, skipped=0, pruned=0)
+    present: list[str] = []
+    for path in paths:
+        source = read_source(raw_dir, path, max_bytes)
+        if not isinstance(source, SourceFile):
+            stage.rejections.append(source)
+            continue
+        present.append(source.source_path)
+        entry = cache.load(source.source_path, source.content_sha256)
+        if entry is not None and entry.complete:
+            outcome = entry.outcome
+            stage.skipped += 1
+        else:
+            outcome = parse_document(source)
+            stage.processed += 1
+            if isinstance(outcome, Rejection):  # nothing to extract: the rejection is the final result
+                cache.save(CacheEntry(source.source_path, source.content_sha256, cache.fingerprint, outcome))
+        if isinstance(outcome, IngestedDocument):
+            stage.documents.append(outcome)
+        else:
+            stage.rejections.append(outcome)
+    stage.pruned = cache.prune(present)
+    return stage
+
+
+def extract_with_cache(documents: list[IngestedDocument], cache: DocumentCache) -> tuple[list[DocumentExtraction], int]:
+    """Each document's extraction, from the cache when possible; returns them and how many were computed.
+
+    An extraction that raises becomes a rejection of that document (it keeps its `documents` row but
+    contributes no facts), so one odd article never stops the run. Such a failure is not cached: it
+    is retried next run. Broken reference data is not a document's fault and stops the run.
+    """
+    from pipeline.core.extract import DocumentExtraction, extract_document
+    from pipeline.core.reference import ReferenceDataError
+
+    extractions, computed = [], 0
+    for doc in documents:
+        entry = cache.load(doc.source_path, doc.content_sha256)
+        if entry is not None and entry.extraction is not None:
+            extractions.append(entry.extraction)
+            continue
+        computed += 1
+        try:
+            extraction = extract_document(doc)
+        except ReferenceDataError:
+            raise
+        except Exception as exc:
+            reason = f"extraction failed: {type(exc).__name__}: {exc}"
+            record = {"source_path": doc.source_path, "content_sha256": doc.content_sha256}
+            extractions.append(DocumentExtraction(doc.document_id, rejections=[
+                Rejection("documents", record, reason, doc.document_id)]))
+            continue
+        cache.save(CacheEntry(doc.source_path, doc.content_sha256, cache.fingerprint, doc, extraction))
+        extractions.append(extraction)
+    return extractions, computed

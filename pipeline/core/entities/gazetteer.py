@@ -1,0 +1,93 @@
+"""Phrase matchers built once from the reference data: organisations, places, field phrases.
+
+Names and aliases match case-insensitively (LOWER); acronyms match exactly as written (ORTH), so
+"MOST" is the ministry and "most" is not.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from pipeline.core.reference import OrgRef, PlaceRef, load_reference
+from pipeline.core.text import blank_pipeline
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # character offsets
+    end: int
+    key: int  # index into the gazetteer's entries
+    surface: str
+
+
+class Gazetteer:
+    """Longest non-overlapping matches of a set of phrases, each phrase pointing at one entry."""
+
+    def __init__(self, phrases: list[tuple[str, int]], exact: list[tuple[str, int]] = ()):
+        nlp = blank_pipeline()
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._keys: dict[str, int] = {}
+        for matcher, items in ((self._lower, phrases), (self._orth, exact)):
+            by_key: dict[int, list] = {}
+            for text, key in items:
+                # news writes apostrophes both ways: Xiong'an / Xiong’an, People's / People’s
+                for variant in {text, text.replace("'", "\u2019")}:
+                    if variant.strip():
+                        by_key.setdefault(key, []).append(nlp.make_doc(variant))
+            for key, docs in by_key.items():
+                matcher.add(str(key), docs)
+
+    def find(self, doc: Doc, require_capital: bool = False) -> list[Hit]:
+        found = []
+        for matcher in (self._lower, self._orth):
+            for match_id, s, e in matcher(doc):
+                span = doc[s:e]
+                if require_capital and not span.text[:1].isupper():
+                    continue
+                found.append(Hit(span.start_char, span.end_char, int(doc.vocab.strings[match_id]), span.text))
+        found.sort(key=lambda h: (-(h.end - h.start), h.start))
+        taken: list[Hit] = []
+        for h in found:
+            if all(h.end <= t.start or h.start >= t.end for t in taken):
+                taken.append(h)
+        return sorted(taken, key=lambda h: h.start)
+
+
+@functools.lru_cache(maxsize=1)
+def org_gazetteer() -> tuple[Gazetteer, list[OrgRef]]:
+    ref = load_reference()
+    phrases, exact = [], []
+    for n, o in enumerate(ref.organizations):
+        phrases.append((o.canonical_name, n))
+        phrases.extend((a, n) for a in o.aliases if not _is_acronym(a))
+        exact.extend((a, n) for a in o.aliases if _is_acronym(a))
+        if o.acronym:
+            exact.append((o.acronym, n))
+    return Gazetteer(phrases, exact), ref.organizations
+
+
+@functools.lru_cache(maxsize=1)
+def place_gazetteer() -> tuple[Gazetteer, list[PlaceRef]]:
+    ref = load_reference()
+    phrases, exact = [], []
+    for n, p in enumerate(ref.places):
+        for name in (p.name, *p.aliases):
+            (exact if _is_acronym(name) else phrases).append((name, n))
+    return Gazetteer(phrases, exact), ref.places
+
+
+@functools.lru_cache(maxsize=1)
+def domain_gazetteer() -> tuple[Gazetteer, list[str]]:
+    ref = load_reference()
+    phrases = list(ref.domain_lexicon)
+    return Gazetteer([(p, n) for n, p in enumerate(phrases)]), [ref.domain_lexicon[p] for p in phrases]
+
+
+def _is_acronym(text: str) -> bool:
+    """Short forms written with capitals inside ("PolyU", "HKSAR", "US") must match exactly."""
+    t = text.replace(".", "").replace("-", "")
+    return " " not in text and len(t) <= 8 and sum(c.isupper() for c in t) >= 2

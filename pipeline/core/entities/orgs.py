@@ -1,0 +1,186 @@
+"""Organisation names: canonical forms, types, regions and ids.
+
+Three sources, in order of trust: the reference list; name shapes ("X University", "Department of
+X of Y Province", "Y Provincial X Commission", "X Co., Ltd."); and jurisdictions acting as parties,
+which the contract represents by their government ("Hebei Province" signs -> Hebei Provincial
+Government). Provincial and municipal departments get one canonical form whatever the phrasing,
+so "Science and Technology Department of Hebei Province" and "Hebei Provincial Department of
+Science and Technology" are one organisation.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from pipeline.core.entities.model import Org
+from pipeline.core.ids import canonical_key, make_id
+from pipeline.core.reference import OrgRef, PlaceRef, Reference, load_reference
+
+_COMPANY_SUFFIX = re.compile(r"[\s,]+(co\.?,?\s*ltd\.?|co\.?|ltd\.?|limited|inc\.?|corp\.?|corporation|company)$", re.I)
+_LEVEL_BY_TYPE = {"province": "Provincial", "municipality": "Municipal", "city": "Municipal",
+                  "district": "District", "special_administrative_region": "", "other": ""}
+_JURISDICTION_WORDS = r"(?:\s+(?:Province|Municipality|City|Autonomous Region|Special Administrative Region|SAR|District|County))?"
+_LEVEL_WORDS = r"(?:Provincial|Municipal|City|Regional|Autonomous Regional|District|County)"
+_DEPT_HEADS = r"(?:Department|Bureau|Commission|Office|Administration|Committee)"
+
+
+def org_id_for(name: str) -> str:
+    """Organisation ids key on the name without company suffixes, so 'X Co Ltd' = 'X Co., Ltd.'."""
+    key = canonical_key(_COMPANY_SUFFIX.sub("", name.strip()))
+    return make_id("organization", key)
+
+
+class OrgNamer:
+    """Builds `Org` records from reference rows, name shapes and places."""
+
+    def __init__(self, ref: Reference | None = None):
+        self.ref = ref or load_reference()
+        self.places_by_lower: dict[str, PlaceRef] = {}
+        for p in self.ref.places:
+            for n in (p.name, *p.aliases):
+                # first entry wins: provinces and countries come before homonymous districts
+                self.places_by_lower.setdefault(n.lower(), p)
+        heads = self.ref.rules["org_heads"]
+        self.head_types: dict[str, str] = {}
+        for org_type, words in heads.items():
+            for w in words:
+                self.head_types.setdefault(str(w).split()[-1], org_type)
+        self._ref_ids = {o.canonical_name: org_id_for(o.canonical_name) for o in self.ref.organizations}
+
+    # ------------------------------------------------------------------ reference
+    def from_reference(self, o: OrgRef) -> Org:
+        parent_ref = self.ref.org_by_name.get(o.parent) if o.parent else None
+        parent = self.from_reference(parent_ref) if parent_ref and parent_ref is not o else None
+        org = Org(self._ref_ids[o.canonical_name], o.canonical_name, o.org_type, o.acronym, o.region_code,
+                  o.country_code, parent.organization_id if parent else None, parent=parent)
+        org.aliases[o.canonical_name] = "reference"
+        for a in (*o.aliases, *([o.acronym] if o.acronym else [])):
+            org.aliases[a] = "reference"
+        return org
+
+    # ------------------------------------------------------------------ places
+    def place(self, text: str) -> PlaceRef | None:
+        t = re.sub(r"^the\s+", "", text.strip(), flags=re.I).replace("\u2019", "'")
+        return self.places_by_lower.get(t.lower())
+
+    def government_of(self, place: PlaceRef) -> Org:
+        """The government that acts for a jurisdiction."""
+        if place.place_type == "special_administrative_region":
+            for o in self.ref.organizations:
+                if o.org_type == "government" and o.region_code == place.region_code:
+                    return self.from_reference(o)
+        if place.place_type == "country":
+            name = f"Government of {place.name}"
+        elif place.place_type == "province" and "Autonomous Region" not in place.name:
+            name = f"{place.name} Provincial Government"
+        elif place.place_type in ("municipality", "city"):
+            name = f"{place.name} Municipal Government"
+        elif place.place_type == "district":
+            name = f"{place.name} District Government"
+        else:
+            name = f"People's Government of {place.name}"
+        country = place.country_code or ("CN" if place.region_code else None)
+        org = Org(org_id_for(name), name, "government", None, place.region_code, country)
+        org.aliases[name] = "corpus"
+        return org
+
+    def _jurisdiction(self, text: str) -> PlaceRef | None:
+        m = re.match(rf"^(?:the\s+)?(.+?){_JURISDICTION_WORDS}$", text.strip(), re.I)
+        return self.place(m.group(1)) if m else None
+
+    # ------------------------------------------------------------------ name shapes
+    def from_name(self, surface: str, head_word: str | None = None) -> Org | None:
+        """An organisation from a recognised name shape; None when the name is too weak."""
+        name = re.sub(r"^(?:the|The)\s+", "", surface.strip()).strip(" ,;:")
+        if not name or len(name) < 4:
+            return None
+        gov = self._government(name)
+        if gov:
+            return gov
+        dept = self._department(name)
+        if dept:
+            return dept
+        head = head_word or name.split()[-1]
+        org_type = self.head_types.get(head, "other")
+        region, country, parent_place = self._region_in(name)
+        lowered = name.lower()
+        if org_type == "university_unit" and head == "College" and " of " not in name:
+            org_type = "university"
+        if head in ("Department", "School", "Faculty") and not parent_place and not re.search(
+                r"\b(State|National|Ministry|Provincial|Municipal)\b", name):
+            org_type = "university_unit"
+        if head == "Institute" and re.search(r"\bof\b.*\b(University|College)\b", name):
+            org_type = "university_unit"
+        if "people's liberation army" in lowered or lowered.startswith("pla "):
+            org_type = "military"
+        if org_type in ("government", "government_department") and parent_place is None and not re.search(
+                r"\b(State|National|Central|Ministry|People's)\b", name):
+            org_type = "other" if head in ("Council", "Committee", "Office") else org_type
+        org = Org(org_id_for(name), name, org_type, None, region, country)
+        org.aliases[name] = "corpus"
+        return org
+
+    def _government(self, name: str) -> Org | None:
+        m = re.match(rf"^(.+?)\s+(?:{_LEVEL_WORDS}\s+)?(?:People's\s+)?Government$", name, re.I)
+        if m:
+            p = self._jurisdiction(m.group(1))
+            if p:
+                return self.government_of(p)
+        m = re.match(rf"^(?:The\s+)?(?:People's\s+)?Government\s+of\s+(.+)$", name, re.I)
+        if m:
+            p = self._jurisdiction(m.group(1))
+            if p:
+                return self.government_of(p)
+        return None
+
+    def _department(self, name: str) -> Org | None:
+        """Provincial and municipal departments, whatever the word order."""
+        candidates = []
+        m = re.match(rf"^(?P<field>.+?)\s+(?P<head>{_DEPT_HEADS})\s+of\s+(?P<place>.+)$", name)
+        if m:
+            candidates.append((m["field"], m["head"], m["place"]))
+        m = re.match(rf"^(?P<head>{_DEPT_HEADS})\s+of\s+(?P<field>.+)\s+of\s+(?P<place>.+)$", name)
+        if m:
+            candidates.append((m["field"], m["head"], m["place"]))
+        words = name.split()
+        for k in range(1, min(5, len(words))):
+            rest = re.sub(rf"^{_LEVEL_WORDS}\s+", "", " ".join(words[k:]))
+            m = (re.match(rf"^(?P<head>{_DEPT_HEADS})\s+(?:of|for)\s+(?P<field>.+)$", rest)
+                 or re.match(rf"^(?P<field>.+?)\s+(?P<head>{_DEPT_HEADS})$", rest))
+            if m:
+                candidates.append((m["field"], m["head"], " ".join(words[:k])))
+        for field, head, place_text in candidates:
+            place = self._jurisdiction(place_text)
+            field = field.strip()
+            if not place or place.place_type == "country" or not field[:1].isupper():
+                continue
+            if re.search(r"\b(Government|University|Province|Provincial|Municipal|of)\b", field):
+                continue
+            level = _LEVEL_BY_TYPE.get(place.place_type, "")
+            prefix = f"{place.name} {level}".strip()
+            head = head.title()
+            canonical = f"{prefix} Department of {field}" if head == "Department" else f"{prefix} {field} {head}"
+            gov = self.government_of(place)
+            org = Org(org_id_for(canonical), canonical, "government_department", None, place.region_code,
+                      place.country_code or "CN", gov.organization_id, parent=gov)
+            org.aliases[canonical] = "corpus"
+            org.aliases[name] = "corpus"
+            return org
+        return None
+
+    def _region_in(self, name: str) -> tuple[str | None, str | None, PlaceRef | None]:
+        """The region of the first place named inside an organisation name."""
+        words = name.replace(",", " ").split()
+        for size in (4, 3, 2, 1):
+            for i in range(len(words) - size + 1):
+                p = self.places_by_lower.get(" ".join(words[i:i + size]).lower().replace("\u2019", "'"))
+                if p and (p.region_code or p.place_type == "country") and words[i][:1].isupper():
+                    if p.place_type == "country":
+                        return (None, p.country_code, p) if p.country_code != "CN" else (None, "CN", p)
+                    return p.region_code, p.country_code or "CN", p
+        return None, None, None
+
+
+@functools.lru_cache(maxsize=1)
+def default_namer() -> OrgNamer:
+    return OrgNamer()

@@ -1,0 +1,415 @@
+"""Find the organisations, places and people of one document, with offsets into its clean text.
+
+Order matters and is deliberate: organisations first (reference names, then name shapes), so that
+place names inside them ("Hebei" in "Education Department of Hebei Province") are not separate
+places; people next; places last, outside both.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from pipeline.core.entities import people as names
+from pipeline.core.entities.gazetteer import org_gazetteer, place_gazetteer
+from pipeline.core.entities.model import Mention, Org, Person, Place
+from pipeline.core.entities.orgs import OrgNamer, default_namer
+from pipeline.core.ids import make_id
+from pipeline.core.reference import PlaceRef, load_reference
+from pipeline.core.text import Sentence, Word
+
+_ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_SPLITTERS = {"of", "for", "under", "at"}
+_NON_ORG_NOUNS = {"Center", "Centre", "Laboratory", "Laboratories", "Lab", "Platform", "Branch", "Base", "Division",
+                  "Programme", "Program", "Scheme", "Project", "Initiative", "Forum", "Conference", "Seminar"}
+
+
+@dataclass
+class DocumentEntities:
+    text: str
+    sentences: list[Sentence]
+    orgs: dict[str, Org] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    place_refs: dict[str, PlaceRef] = field(default_factory=dict)  # place_id -> reference row
+    person_titles: dict[str, str] = field(default_factory=dict)  # person key -> first title seen
+
+    def add_org(self, org: Org, start: int, end: int) -> Org:
+        known = self.orgs.get(org.organization_id)
+        if known is None:
+            self.orgs[org.organization_id] = known = org
+        else:
+            for a, s in org.aliases.items():
+                known.aliases.setdefault(a, s)
+        surface = self.text[start:end]
+        known.aliases.setdefault(surface, "corpus")
+        self.mentions.append(Mention("organization", known.organization_id, surface, start, end))
+        return known
+
+    def in_mentions(self, entity_type: str, start: int, end: int) -> list[Mention]:
+        return sorted((m for m in self.mentions if m.entity_type == entity_type and m.start >= start and m.end <= end),
+                      key=lambda m: m.start)
+
+    def covered(self, start: int, end: int, types=("organization", "person", "place")) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions if m.entity_type in types)
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicons():
+    ref = load_reference()
+    title_words = set()
+    for t in (*ref.title_heads, *ref.title_modifiers):
+        title_words.update(t.replace("-", " - ").split())
+        title_words.add(t.split()[-1])
+    title_words.update(ref.title_heads)
+    honorifics = set(ref.honorifics)
+    rules = ref.rules
+    stop = set(rules.get("org_stopwords", []))
+    connectors = {c.lower() for c in rules.get("name_connectors", [])}
+    heads = set(default_namer().head_types)
+    title_heads = sorted(ref.title_heads, key=lambda t: -len(t.split()))
+    return title_words, honorifics, stop, connectors, heads, title_heads
+
+
+def recognise(text: str, doc: Doc, sents: list[Sentence]) -> DocumentEntities:
+    namer = default_namer()
+    ents = DocumentEntities(text, sents)
+    _reference_orgs(ents, doc, namer)
+    for sent in sents:
+        _shaped_orgs(ents, sent, namer)
+    _lowercase_governments(ents, namer)
+    _acronyms(ents)
+    for sent in sents:
+        _people(ents, sent)
+    _resolve_short_names(ents)
+    _places(ents, doc)
+    ents.mentions.sort(key=lambda m: (m.start, m.end))
+    return ents
+
+
+# ---------------------------------------------------------------------- organisations
+def _reference_orgs(ents: DocumentEntities, doc: Doc, namer: OrgNamer) -> None:
+    gz, rows = org_gazetteer()
+    for hit in gz.find(doc):
+        ents.add_org(namer.from_reference(rows[hit.key]), hit.start, hit.end)
+
+
+def _shaped_orgs(ents: DocumentEntities, sent: Sentence, namer: OrgNamer) -> None:
+    for i, j, head in org_spans(sent.words):
+        start, end = sent.words[i].start, sent.words[j].end
+        inner = [m for m in ents.mentions if m.entity_type == "organization" and m.start < end and start < m.end]
+        if any(m.start <= start and m.end >= end for m in inner):
+            continue  # a reference name already covers it
+        if any(m.start < start or m.end > end for m in inner):
+            continue  # crosses a reference name: trust the reference
+        org = namer.from_name(ents.text[start:end], head)
+        if org is None:
+            continue
+        if inner and org.parent_organization_id is None and re.search(r"\b(of|under|at)\b", ents.text[start:end]):
+            parent = ents.orgs[inner[-1].entity_id]
+            org.parent_organization_id = parent.organization_id
+            org.parent = parent
+            org.region_code = org.region_code or parent.region_code
+            org.country_code = org.country_code or parent.country_code
+        if org.org_type == "university_unit" and org.parent is None:
+            _attach_parent(ents, org, end)
+        ents.mentions = [m for m in ents.mentions if m not in inner]
+        ents.add_org(org, start, end)
+
+
+def _attach_parent(ents: DocumentEntities, org: Org, end: int) -> None:
+    """'Department of Civil Engineering at the X University': the unit belongs to the university after it."""
+    link = re.match(r"\s+(?:at|of|under|in)\s+(?:the\s+)?", ents.text[end:end + 12])
+    if not link:
+        return
+    after = [m for m in ents.mentions if m.entity_type == "organization" and m.start == end + link.end()]
+    if after:
+        parent = ents.orgs[after[0].entity_id]
+        org.parent, org.parent_organization_id = parent, parent.organization_id
+        org.region_code = org.region_code or parent.region_code
+        org.country_code = org.country_code or parent.country_code
+
+
+def org_spans(words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
+    """Word ranges (inclusive) shaped like organisation names, with their head word."""
+    title_words, honorifics, stop, connectors, heads, _ = _lexicons()
+    out = []
+    run: list[Word] = []
+
+    def flush():
+        while run and run[-1].lower in connectors:
+            run.pop()
+        if run:
+            out.extend(_split_run(run, heads, connectors, title_words | honorifics))
+        run.clear()
+
+    for w in words:
+        if w.is_cap and w.text not in stop and not w.is_punct:
+            run.append(w)
+        elif run and w.lower in connectors:
+            run.append(w)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _split_run(run, heads, connectors, title_words):
+    n, pos, out = len(run), 0, []
+    is_head = [w.text in heads for w in run]
+    while pos < n:
+        h = next((k for k in range(pos, n) if is_head[k]), None)
+        if h is None:
+            break
+        end = h
+        while end + 1 < n and is_head[end + 1]:
+            end += 1
+        if end + 2 < n and run[end + 1].lower in ("of", "for"):
+            k, last = end + 2, end
+            while k < n:
+                if run[k].lower == "and" and any(is_head[x] for x in range(k + 1, n)) and _head_closes(run, k, is_head):
+                    break
+                if run[k].is_cap:
+                    last = k
+                k += 1
+            end = last
+        start = pos
+        while start < h and (run[start].lower in connectors or run[start].text in ("The",)):
+            start += 1
+        for m in range(h - 1, start, -1):
+            if run[m].lower in _SPLITTERS and any(
+                    w.text in title_words or w.text in _NON_ORG_NOUNS for w in run[start:m]):
+                start = m + 1
+                break
+        while start < h and (run[start].lower in connectors or run[start].text == "The"):
+            start += 1
+        while start < h and _is_country_word(run[start].text):
+            start += 1
+        if start < h or end > h:  # a bare head ("Council", "University") is no name
+            out.append((run[start].i, run[end].i, run[h].text))
+        pos = end + 1
+    return out
+
+
+def _head_closes(run, k, is_head) -> bool:
+    """'X of A and B Y' splits at 'and' only when what follows is a name of its own ending in a head."""
+    nxt = [x for x in range(k + 1, len(run)) if is_head[x]]
+    return bool(nxt) and all(run[x].is_cap or run[x].lower in ("of", "and", "the") for x in range(k + 1, nxt[0] + 1))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_country_word(word: str) -> bool:
+    ref = load_reference()
+    p = default_namer().places_by_lower.get(word.lower())
+    return (p is not None and p.place_type == "country") or word.lower() in ref.demonyms
+
+
+def _lowercase_governments(ents: DocumentEntities, namer: OrgNamer) -> None:
+    """'the Langfang city government', 'the Sichuan provincial government'."""
+    for m in re.finditer(r"\b([A-Z][\w'’]+(?: [A-Z][\w'’]+)*) (city|municipal|provincial|county|district) "
+                         r"(?:people's )?government\b", ents.text):
+        if ents.covered(m.start(), m.end(), ("organization",)):
+            continue
+        place = namer.place(m.group(1))
+        if place:
+            ents.add_org(namer.government_of(place), m.start(), m.end())
+
+
+def _acronyms(ents: DocumentEntities) -> None:
+    """'Full Name (ACR)' defines ACR for this document; later bare 'ACR' mentions the same organisation."""
+    for m in list(ents.mentions):
+        if m.entity_type != "organization":
+            continue
+        d = _ACRONYM_DEF.match(ents.text, m.end)
+        if not d:
+            continue
+        acr = d.group(1)
+        org = ents.orgs[m.entity_id]
+        if acr not in org.aliases:
+            org.aliases[acr] = "acronym_definition"
+        org.acronym = org.acronym or acr
+        for occ in re.finditer(rf"\b{re.escape(acr)}\b", ents.text):
+            if not ents.covered(occ.start(), occ.end()):
+                ents.mentions.append(Mention("organization", org.organization_id, acr, occ.start(), occ.end()))
+
+
+# ---------------------------------------------------------------------- people
+def _is_name_word(w: Word, ents: DocumentEntities) -> bool:
+    title_words, honorifics, stop, connectors, heads, _ = _lexicons()
+    t = w.text
+    if not t[:1].isupper() or w.is_punct or t in stop or t in heads or t in honorifics:
+        return False
+    if t in title_words and not names.is_surname(t):
+        return False
+    if ents.covered(w.start, w.end, ("organization",)):
+        return False
+    return bool(re.fullmatch(r"[A-Z][A-Za-z'’\-]*\.?|[A-Z]\.", t))
+
+
+def _title_before(words, i) -> int | None:
+    """Index where a title phrase ending just before word i starts ("Vice Minister", "Mayor")."""
+    _, _, _, _, _, title_heads = _lexicons()
+    for t in title_heads:
+        parts = t.split()
+        k = i - len(parts)
+        if k >= 0 and [w.text for w in words[k:i]] == parts:
+            ref = load_reference()
+            while k > 0 and words[k - 1].text in ref.title_modifiers:
+                k -= 1
+            return k
+    return None
+
+
+def _people(ents: DocumentEntities, sent: Sentence) -> None:
+    _, honorifics, _, _, _, _ = _lexicons()
+    words = sent.words
+    i = 0
+    while i < len(words):
+        w = words[i]
+        anchor = w.text in honorifics
+        title_start = None if anchor else _title_before(words, i + 1)
+        if anchor or title_start is not None:
+            j = i + 1
+            while j < len(words) and j - i <= 4 and _is_name_word(words[j], ents):
+                j += 1
+            if j > i + 1:
+                span_start = words[title_start].start if title_start is not None else w.start
+                _add_person(ents, sent, words, i + 1, j, span_start)
+                i = j
+                continue
+        if _bare_name(words, i, ents):
+            _add_person(ents, sent, words, i, i + 2, w.start)
+            i += 2
+            continue
+        i += 1
+
+
+def _bare_name(words, i, ents) -> bool:
+    """'Zhang Jinru' with no honorific: a family name, a pinyin given name, and nothing name-like around."""
+    if i + 1 >= len(words):
+        return False
+    a, b = words[i], words[i + 1]
+    if not (names.is_surname(a.text) and a.text[:1].isupper() and b.text[:1].isupper()):
+        return False
+    if not names.is_pinyin_given(b.text) or not _is_name_word(a, ents) or not _is_name_word(b, ents):
+        return False
+    if i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct and words[i - 1].text not in ("The",):
+        if i - 1 != 0:
+            return False
+    if i + 2 < len(words) and words[i + 2].is_cap and not words[i + 2].is_punct:
+        return False
+    if default_namer().place(f"{a.text} {b.text}") or default_namer().place(b.text):
+        return False
+    return True
+
+
+def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, span_start: int) -> None:
+    name_words = [w.text for w in words[i:j]]
+    end = words[j - 1].end
+    if len(name_words) == 1:
+        ents.mentions.append(Mention("person", "?" + name_words[0], ents.text[span_start:end], span_start, end))
+        return
+    full, family, given = names.split_name(name_words)
+    key = names.name_key(name_words)
+    person = ents.people.get(key)
+    if person is None:
+        person = ents.people[key] = Person(key, full, family, given)
+    title, org_id = _apposition(ents, sent, words, j)
+    if title or org_id:
+        person.affiliations.append((org_id, title))
+    ents.mentions.append(Mention("person", key, ents.text[span_start:end], span_start, end))
+
+
+def _apposition(ents: DocumentEntities, sent: Sentence, words, j: int) -> tuple[str | None, str | None]:
+    """', Deputy Director of Science and Technology Department of Hebei Province' after a name."""
+    title_words, _, _, _, _, _ = _lexicons()
+    if j >= len(words) or words[j].text != ",":
+        return None, None
+    k = j + 1
+    title_parts = []
+    while k < len(words) and words[k].text not in (",", ";", "(") and words[k].lower not in ("of", "for", "at", "in"):
+        title_parts.append(words[k])
+        k += 1
+    if not title_parts or not any(w.text in title_words for w in title_parts) or len(title_parts) > 6:
+        return None, None
+    title = ents.text[title_parts[0].start:title_parts[-1].end]
+    seg_end = next((w.end for w in words[k:] if w.text in (",", ";", "(")), sent.end)
+    seg_start = words[k].start if k < len(words) else sent.end
+    orgs = ents.in_mentions("organization", seg_start, seg_end)
+    if orgs:
+        return title, orgs[0].entity_id
+    place = _first_place(ents, seg_start, seg_end)
+    if place is not None:
+        gov = default_namer().government_of(place)
+        return title, ents.add_org(gov, *_place_span(ents, place, seg_start, seg_end)).organization_id
+    return title, None
+
+
+def _first_place(ents, start, end) -> PlaceRef | None:
+    seg = ents.text[start:end]
+    namer = default_namer()
+    for m in re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*){0,3}", seg):
+        words = m.group(0).split()
+        for size in range(len(words), 0, -1):
+            p = namer.place(" ".join(words[:size]))
+            if p:
+                return p
+    return None
+
+
+def _place_span(ents, place: PlaceRef, start, end) -> tuple[int, int]:
+    seg = ents.text[start:end]
+    for name in sorted((place.name, *place.aliases), key=len, reverse=True):
+        k = seg.find(name)
+        if k >= 0:
+            stop = k + len(name)
+            tail = re.match(r" (Province|Municipality|City)\b", seg[stop:])
+            return start + k, start + stop + (tail.end() if tail else 0)
+    return start, end
+
+
+def _resolve_short_names(ents: DocumentEntities) -> None:
+    """'Mayor Xu', 'Prof. Chung', 'Mrs. Lam' link to the one person of that family name; otherwise dropped."""
+    out = []
+    for m in ents.mentions:
+        if m.entity_type == "person" and m.entity_id.startswith("?"):
+            word = m.entity_id[1:].lower().rstrip(".")
+            hits = [p for p in ents.people.values() if p.family_name and p.family_name.lower() == word]
+            if not hits:
+                hits = [p for p in ents.people.values() if word in p.key.split()]
+            if len(hits) == 1:
+                out.append(Mention("person", hits[0].key, m.surface, m.start, m.end))
+            continue
+        out.append(m)
+    ents.mentions = out
+
+
+# ---------------------------------------------------------------------- places
+def _places(ents: DocumentEntities, doc: Doc) -> None:
+    gz, rows = place_gazetteer()
+    for hit in gz.find(doc, require_capital=True):
+        if ents.covered(hit.start, hit.end):
+            continue
+        place = add_place(ents, rows[hit.key])
+        ents.mentions.append(Mention("place", place.place_id, hit.surface, hit.start, hit.end))
+
+
+def place_id_for(p: PlaceRef) -> str:
+    return make_id("place", p.name, p.region_code or p.country_code or "")
+
+
+def add_place(ents: DocumentEntities, p: PlaceRef) -> Place:
+    pid = place_id_for(p)
+    if pid not in ents.places:
+        parent = load_reference().place_by_name.get(p.parent) if p.parent else None
+        if parent is None and p.parent == "China":
+            parent = default_namer().place("China")
+        ents.places[pid] = Place(pid, p.name, p.place_type, p.region_code, p.country_code or ("CN" if p.region_code else None),
+                                 place_id_for(parent) if parent else None)
+        ents.place_refs[pid] = p
+        if parent is not None:
+            add_place(ents, parent)
+    return ents.places[pid]

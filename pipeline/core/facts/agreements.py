@@ -1,0 +1,261 @@
+"""Agreements: who signed what with whom, when, witnessed by whom.
+
+A sentence reports an agreement when an agreement noun ("memorandum of understanding",
+"framework agreement", "partnerships") stands near a signing verb ("signed", "inked", "entered
+into", "teamed up with"). Parties come from the clause before the verb, from "with ..." after the
+noun, and from the organisations the signatories act for. Reports of the same agreement within a
+document (headline, caption, body) are merged when their parties agree; instruments listed
+separately in one sentence ("a memorandum ... with X, and an agreement ... with Y") stay separate.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.core.facts.context import DocContext, phrase_regex, rules
+from pipeline.core.facts.dates import FoundDate
+from pipeline.core.text import Sentence
+
+_VERB_WINDOW_BEFORE = 14  # words between a signing verb and the noun it governs
+_VERB_WINDOW_AFTER = 6
+_TITLE = re.compile(r"^\s+(?:on|regarding|concerning|for|of)\s+(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:with|between|among|and\s+an?\b|to\b|which|that)\b|[,;.(]|$)", re.I)
+_TYPE_WORDS = [("strategic", "strategic_cooperation_agreement"), ("framework", "framework_agreement"),
+               ("scheme", "cooperation_scheme"), ("letter of intent", "letter_of_intent")]
+
+
+@dataclass
+class Agreement:
+    agreement_type: str
+    generic: bool
+    sentence: Sentence
+    parties: list[str] = field(default_factory=list)
+    signatories: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # person key, org, title
+    witnesses: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    title: str | None = None
+    date: FoundDate | None = None
+    status: str = "signed"
+    group: int | None = None  # sentence start when listed beside sibling instruments
+    confidence: float = 0.9
+    extra_sentences: list[Sentence] = field(default_factory=list)
+
+
+def _noun_types() -> list[tuple[str, str]]:
+    out = []
+    for t, phrases in rules()["agreement_nouns"].items():
+        out.extend((p, t) for p in phrases)
+    return out
+
+
+def _find(phrases, text: str):
+    return list(phrase_regex(tuple(phrases)).finditer(text))
+
+
+def extract_agreements(ctx: DocContext) -> list[Agreement]:
+    found: list[Agreement] = []
+    pending: list[Agreement] = []  # reports with no party yet (a caption before the body)
+    generic = {g.lower() for g in rules()["generic_agreement_nouns"]}
+    noun_type = {p.lower(): t for p, t in _noun_types()}
+    for sent in ctx.sentences:
+        cands = _sentence_candidates(ctx, sent, noun_type, generic)
+        for c in cands:
+            if not c.parties:
+                target = found[-1] if found else None
+                if target is not None and (c.signatories or c.witnesses):
+                    _merge(ctx, target, c)
+                elif c.signatories or c.witnesses:
+                    pending.append(c)
+                continue
+            target = _merge_target(ctx, found, c)
+            if target is not None:
+                _merge(ctx, target, c)
+            else:
+                for p in pending:
+                    _merge(ctx, c, p)
+                pending.clear()
+                found.append(c)
+    for a in found:
+        if a.date is None and a.status == "signed":
+            sibling = next((b.date for b in found if b.date and b.group == a.group and a.group is not None), None)
+            a.date = sibling or _same_event_date(ctx, a, found)
+    return found
+
+
+def _same_event_date(ctx: DocContext, a: Agreement, found: list[Agreement]) -> FoundDate | None:
+    """An undated signing reported beside a dated one in the same news story shares its day."""
+    for b in found:
+        if b is not a and b.date and b.date.precision == "day" and b.status == "signed":
+            return b.date
+    return ctx.event_date
+
+
+def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) -> list[Agreement]:
+    r = rules()
+    text = sent.text
+    nouns = _find(noun_type, text)
+    verbs = _find(r["signing_verbs"], text)
+    team_verbs = _find(r["partnership_verbs"], text)
+    if not nouns and not team_verbs:
+        return []
+    words_before = lambda pos: len(text[:pos].split())  # noqa: E731 - a local measure of distance
+    governed = []
+    for n in nouns:
+        near = [v for v in verbs if (0 <= words_before(n.start()) - words_before(v.end()) <= _VERB_WINDOW_BEFORE)
+                or (0 <= words_before(v.start()) - words_before(n.end()) <= _VERB_WINDOW_AFTER)]
+        if near:
+            governed.append((n, min(near, key=lambda v: abs(v.start() - n.start()))))
+    if not governed and team_verbs:
+        v = team_verbs[0]
+        subject = ctx.actors_in(sent.start, sent.start + v.start())
+        obj = ctx.actors_in(sent.start + v.end(), _clause_end(sent, v.end()))
+        parties = _unique(subject[-1:] + obj[:1])
+        if len(parties) >= 2:
+            return [Agreement("partnership", True, sent, parties, confidence=0.7)]
+        return []
+    if not governed:
+        return []
+    verb = governed[0][1]
+    subject_end = sent.start + min(verb.start(), governed[0][0].start())
+    signatories, witnesses = _roles(ctx, sent, verb)
+    shared_parties = ctx.actors_in(sent.start, subject_end)
+    shared_parties = [p for p in shared_parties if p not in {o for _, o, _ in witnesses}]
+    out = []
+    siblings = len(governed) > 1
+    for k, (noun, _) in enumerate(governed):
+        seg_end = governed[k + 1][0].start() if k + 1 < len(governed) else len(text)
+        noun_text = re.sub(r"\s+", " ", noun.group(0).lower())
+        kind = noun_type.get(noun_text, "cooperation_agreement")
+        title_m = _TITLE.match(text, noun.end())
+        title = title_m.group(1).strip() if title_m and len(title_m.group(1).split()) <= 10 else None
+        if title:
+            for word, t in _TYPE_WORDS:
+                if word in title.lower() and kind in ("cooperation_agreement", "partnership"):
+                    kind = t
+        with_parties = _with_parties(ctx, sent, noun.end(), seg_end)
+        seg_people = [p for p in signatories if sent.start + noun.start() <= p[3] < sent.start + seg_end] if siblings \
+            else signatories
+        subject_people = [p for p in signatories if p[3] < sent.start + governed[0][0].start()]
+        people = _unique_people((subject_people + seg_people) if siblings else signatories)
+        parties = _unique(shared_parties + with_parties + [o for _, o, _ in people if o])
+        if len(parties) < 2:
+            parties = _unique(parties + ctx.actors_in(sent.start + noun.end(), sent.start + seg_end))
+        a = Agreement(kind, noun_text in generic, sent, parties,
+                      signatories=people, witnesses=_unique_people(witnesses), title=title,
+                      group=sent.start if siblings else None)
+        dates = ctx.dates_in(sent)
+        a.date = dates[0] if dates else None
+        a.status = "planned" if _find(r["planned_cues"], text) else "signed"
+        a.confidence = 0.9 if len(parties) >= 2 else 0.6
+        if a.status == "planned":
+            a.confidence = min(a.confidence, 0.7)
+        out.append(a)
+    return out
+
+
+def _clause_end(sent: Sentence, local_pos: int) -> int:
+    m = re.search(r"[,;]|\b(?:to|which|who|resulting|in order|with a view)\b", sent.text[local_pos:])
+    return sent.start + local_pos + (m.start() if m else len(sent.text) - local_pos)
+
+
+def _with_parties(ctx: DocContext, sent: Sentence, local_from: int, local_to: int) -> list[str]:
+    seg = sent.text[local_from:local_to]
+    m = re.search(r"\b(?:with|between|among)\b", seg)
+    if not m:
+        return []
+    start = local_from + m.end()
+    end = _clause_end(sent, start)
+    end = min(end, sent.start + local_to)
+    # lists: "with A, B and C" -- keep going across commas while the next item is a name
+    parties = ctx.actors_in(sent.start + start, end)
+    return parties
+
+
+def _roles(ctx: DocContext, sent: Sentence, verb) -> tuple[list, list]:
+    """Signatories and witnesses named in the sentence, each as (key, org, title, position)."""
+    r = rules()
+    text = sent.text
+    people = ctx.people_in(sent.start, sent.end)
+    if not people:
+        return [], []
+    sign_cue = _find(r["signed_by_cues"], text)
+    witness_cue = _find(r["witness_cues"], text)
+    witness_verbs = _find(r["witness_verbs"], text)
+    signers, witnesses = [], []
+    for m in people:
+        local = m.start - sent.start
+        org, title = ctx.affiliation(m.entity_id)
+        row = (m.entity_id, org, title, m.start)
+        after_sign_cue = any(c.end() <= local for c in sign_cue)
+        after_witness_cue = [c for c in witness_cue if c.end() <= local and c.group(0).lower() != "witnessed"]
+        before_witness_verb = any(local < v.start() for v in witness_verbs) and not after_sign_cue
+        if after_witness_cue and not (after_sign_cue and max(c.end() for c in sign_cue) > max(c.end() for c in after_witness_cue)):
+            witnesses.append(row)
+        elif after_sign_cue:
+            signers.append(row)
+        elif before_witness_verb and witness_verbs:
+            witnesses.append(row)
+        elif verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks") and not sign_cue:
+            signers.append(row)
+    return signers, witnesses
+
+
+def _unique(ids: list[str | None]) -> list[str]:
+    out: list[str] = []
+    for i in ids:
+        if i and i not in out:
+            out.append(i)
+    return out
+
+
+def _unique_people(rows):
+    seen, out = set(), []
+    for row in rows:
+        if row[0] not in seen:
+            seen.add(row[0])
+            out.append(row[:3])
+    return out
+
+
+def _compatible_type(a: Agreement, b: Agreement) -> bool:
+    return a.agreement_type == b.agreement_type or a.generic or b.generic
+
+
+def _compatible_date(a: Agreement, b: Agreement) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if a.date.precision == b.date.precision == "day":
+        return a.date.date == b.date.date
+    return a.date.date.year == b.date.date.year
+
+
+def _merge_target(ctx: DocContext, found: list[Agreement], c: Agreement) -> Agreement | None:
+    mine = {ctx.footprint(p) for p in c.parties}
+    best, best_size = None, None
+    for a in found:
+        if c.group is not None and a.group == c.group:
+            continue
+        if not (_compatible_type(a, c) and _compatible_date(a, c)):
+            continue
+        theirs = {ctx.footprint(p) for p in a.parties}
+        if mine <= theirs or theirs <= mine:
+            if best is None or len(theirs) < best_size:
+                best, best_size = a, len(theirs)
+    return best
+
+
+def _merge(ctx: DocContext, into: Agreement, other: Agreement) -> None:
+    covered = {ctx.footprint(p) for p in into.parties}
+    for p in other.parties:
+        if p not in into.parties and ctx.footprint(p) not in covered:
+            into.parties.append(p)
+            covered.add(ctx.footprint(p))
+    keys = {s[0] for s in into.signatories} | {w[0] for w in into.witnesses}
+    into.signatories += [s for s in other.signatories if s[0] not in keys]
+    keys |= {s[0] for s in other.signatories}
+    into.witnesses += [w for w in other.witnesses if w[0] not in keys]
+    if into.generic and not other.generic:
+        into.agreement_type, into.generic = other.agreement_type, False
+    into.title = into.title or other.title
+    if other.date and (into.date is None or (into.date.precision != "day" and other.date.precision == "day")):
+        into.date = other.date
+    into.confidence = max(into.confidence, other.confidence)
+    into.extra_sentences.append(other.sentence)

@@ -1,0 +1,121 @@
+"""What every fact extractor needs about one document: its text, sentences, entities and dates."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from pipeline.core.entities.model import Mention, Org
+from pipeline.core.entities.orgs import default_namer
+from pipeline.core.entities.recognise import DocumentEntities, add_place
+from pipeline.core.facts.dates import FoundDate, find_dates, year_hint
+from pipeline.core.reference import PlaceRef, load_reference
+from pipeline.core.text import Sentence
+
+JURISDICTION_TYPES = ("country", "province", "municipality", "special_administrative_region", "city", "district")
+
+
+@functools.lru_cache(maxsize=512)
+def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
+    """Whole-word, case-insensitive alternation, longest phrase first."""
+    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+
+
+def rules() -> dict:
+    return load_reference().rules
+
+
+@dataclass
+class DocContext:
+    document_id: str
+    text: str
+    sentences: list[Sentence]
+    ents: DocumentEntities
+    published: dt.date | None
+    _dates: dict[int, list[FoundDate]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def fallback_year(self) -> int | None:
+        return year_hint(self.text[:400]) or year_hint(self.text)
+
+    def dates_in(self, sent: Sentence) -> list[FoundDate]:
+        if sent.start not in self._dates:
+            self._dates[sent.start] = find_dates(sent.text, sent.start, self.published,
+                                                 year_hint(sent.text) or self.fallback_year)
+        return self._dates[sent.start]
+
+    @functools.cached_property
+    def event_date(self) -> FoundDate | None:
+        """The day the news happened: a body date on or just before publication ("today", "(11 April 2019)")."""
+        if not self.published:
+            return None
+        for s in self.sentences:
+            for d in self.dates_in(s):
+                if d.precision == "day" and dt.timedelta(0) <= self.published - d.date <= dt.timedelta(days=7):
+                    return d
+        return None
+
+    def orgs_in(self, start: int, end: int) -> list[Mention]:
+        return self.ents.in_mentions("organization", start, end)
+
+    def people_in(self, start: int, end: int) -> list[Mention]:
+        return self.ents.in_mentions("person", start, end)
+
+    def places_in(self, start: int, end: int) -> list[Mention]:
+        return self.ents.in_mentions("place", start, end)
+
+    def org(self, org_id: str) -> Org:
+        return self.ents.orgs[org_id]
+
+    def place_ref(self, place_id: str) -> PlaceRef:
+        return self.ents.place_refs[place_id]
+
+    def government_for_place(self, m: Mention) -> str | None:
+        """A jurisdiction acting as a party or visitor is represented by its government."""
+        p = self.ents.place_refs.get(m.entity_id)
+        if p is None or p.place_type not in JURISDICTION_TYPES:
+            return None
+        return self.ents.add_org(default_namer().government_of(p), m.start, m.end).organization_id
+
+    def actors_in(self, start: int, end: int) -> list[str]:
+        """Organisations in a stretch of text, with jurisdictions turned into their governments."""
+        out: list[str] = []
+        for m in sorted(self.orgs_in(start, end) + self.places_in(start, end), key=lambda m: m.start):
+            oid = m.entity_id if m.entity_type == "organization" else self.government_for_place(m)
+            if oid and oid not in out:
+                out.append(oid)
+        return out
+
+    def footprint(self, org_id: str) -> str:
+        """Departments stand for their government, units for their university, when comparing parties."""
+        org = self.ents.orgs.get(org_id)
+        if org and org.parent_organization_id and org.org_type in ("government_department", "university_unit"):
+            return org.parent_organization_id
+        return org_id
+
+    def affiliation(self, person_key: str) -> tuple[str | None, str | None]:
+        p = self.ents.people.get(person_key)
+        if not p or not p.affiliations:
+            return None, None
+        org_ids = [a for a, _ in p.affiliations if a]
+        titles = [t for _, t in p.affiliations if t]
+        return (org_ids[0] if org_ids else None), (titles[0] if titles else None)
+
+    def recent(self, pos: int, place_types: tuple[str, ...]) -> Mention | None:
+        """The last place of the given types mentioned before `pos` ("the city", "the province")."""
+        best = None
+        for m in self.ents.mentions:
+            if m.start >= pos:
+                break
+            if m.entity_type == "place" and self.ents.place_refs[m.entity_id].place_type in place_types:
+                best = m
+        return best
+
+    def add_place_mention(self, p: PlaceRef, start: int, end: int) -> Mention:
+        place = add_place(self.ents, p)
+        m = Mention("place", place.place_id, self.text[start:end], start, end)
+        self.ents.mentions.append(m)
+        self.ents.mentions.sort(key=lambda x: (x.start, x.end))
+        return m

@@ -1,0 +1,227 @@
+"""Delegations and visits: who led them, where from, whom they visited, how many, when.
+
+A sentence reports a visit when it has a delegation noun ("a 15-member delegation", "study tours")
+or a visiting verb ("paid a visit to", "were invited to"). The leader is the person who "led" it
+or whom it was "led by"; the origin is "of/from X", the leader's organisation or "X officials";
+the host is the object of the visit ("to visit PolyU", "to the city"). Reports of one visit in a
+document (caption and body) are merged by leader or by origin and host.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.core.entities.model import Mention
+from pipeline.core.facts.context import DocContext, phrase_regex, rules
+from pipeline.core.facts.dates import FoundDate
+from pipeline.core.reference import load_reference
+from pipeline.core.text import Sentence
+
+_SIZE_MEMBER = re.compile(r"\b(\d{1,4})-(?:member|person|people|strong)\b", re.I)
+_SIZE_RANGE = re.compile(r"\b(\d{1,4})\s*(?:-|–|to)\s*(\d{1,4})\s+(?:\w+\s+){0,3}?(%s)\b")
+_SIZE_PLAIN = re.compile(r"\b(?:some|about|around|nearly|more than|over|a total of|a group of|all|)\s*(\d{1,4})\s+(?:\w+\s+){0,3}?(%s)\b")
+_SIZE_OF = re.compile(r"\bdelegation (?:of|comprising|consisting of) (\d{1,4})\b", re.I)
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}
+
+
+@dataclass
+class Delegation:
+    sentence: Sentence
+    leader: str | None = None
+    leader_title: str | None = None
+    origin_org: str | None = None
+    origin_place: str | None = None
+    host_org: str | None = None
+    host_place: str | None = None
+    member_count: int | None = None
+    member_count_max: int | None = None
+    date: FoundDate | None = None
+    purpose: str | None = None
+    status: str = "completed"
+    confidence: float = 0.8
+    extra_sentences: list[Sentence] = field(default_factory=list)
+
+
+def extract_delegations(ctx: DocContext) -> list[Delegation]:
+    r = rules()
+    nouns = phrase_regex(tuple(r["delegation_nouns"]))
+    verbs = phrase_regex(tuple(r["visit_verbs"]))
+    found: list[Delegation] = []
+    for sent in ctx.sentences:
+        noun, verb = nouns.search(sent.text), verbs.search(sent.text)
+        if not noun and not verb:
+            continue
+        d = _from_sentence(ctx, sent, noun, verb)
+        if d is None:
+            continue
+        target = next((f for f in found if _same_visit(f, d)), None)
+        if target:
+            _merge(target, d)
+        else:
+            found.append(d)
+    for d in found:
+        if d.date is None and d.status == "completed" and (d.leader or d.member_count):
+            d.date = ctx.event_date
+    return found
+
+
+def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | None:
+    r = rules()
+    text = sent.text
+    d = Delegation(sent)
+    cue = noun or verb
+    # leader
+    led = phrase_regex(tuple(r["leader_cues"])).search(text)
+    lead_verb = phrase_regex(tuple(r["lead_verbs"])).search(text)
+    people = ctx.people_in(sent.start, sent.end)
+    if led:
+        after = [p for p in people if p.start >= sent.start + led.end()]
+        if after:
+            d.leader = after[0].entity_id
+    elif lead_verb and noun and lead_verb.start() < noun.start():
+        before = [p for p in people if p.start < sent.start + lead_verb.start()]
+        if before:
+            d.leader = before[-1].entity_id
+    if d.leader:
+        org, title = ctx.affiliation(d.leader)
+        d.leader_title = title
+        d.origin_org = org
+    # origin: "delegation of X", "from X", "X officials"
+    origin = _after(ctx, sent, r"\b(?:delegation|delegations|experts|officials|ambassadors|representatives|scholars)"
+                               r"\s+(?:of|from)\s+", stop_types=("organization", "place"))
+    if origin is None:
+        origin = _after(ctx, sent, r"\b(?:from)\s+", stop_types=("organization", "place"), window=40,
+                        before=sent.start + (verb.start() if verb else cue.start()))
+    if origin is not None:
+        _set_origin(ctx, d, origin)
+    if d.origin_org is None and d.origin_place is None:
+        _origin_from_modifier(ctx, d, sent)
+    # host
+    host = _host(ctx, sent, cue, verb)
+    if host is not None:
+        if host.entity_type == "organization":
+            d.host_org = host.entity_id
+        else:
+            d.host_place = host.entity_id
+    if d.host_org is None and d.host_place is None:
+        welcomer = re.search(r"\b(?:welcomes?|welcomed|received|receives|met with|meets)\s+the\s+delegation", text)
+        if welcomer:
+            before = [p for p in people if p.start < sent.start + welcomer.start()]
+            if before:
+                d.host_org = ctx.affiliation(before[-1].entity_id)[0]
+    if d.host_org and d.host_org == d.origin_org:
+        d.host_org = None
+    # size
+    d.member_count, d.member_count_max = _size(text)
+    dates = ctx.dates_in(sent)
+    d.date = dates[0] if dates else None
+    if phrase_regex(tuple(r["recurring_cues"])).search(text):
+        d.status = "recurring"
+    elif re.search(r"\b(will|to be|plans? to|is to|are to|next (?:week|month|year))\b", text):
+        d.status = "planned"
+    has_who = d.leader or d.origin_org or d.origin_place or d.member_count
+    has_where = d.host_org or d.host_place
+    if not (has_where or (noun and has_who)):
+        return None
+    if not noun and not has_where:
+        return None
+    d.confidence = 0.9 if (d.leader and has_where) else 0.75 if has_where and has_who else 0.6
+    return d
+
+
+def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
+    if m.entity_type == "organization":
+        d.origin_org = m.entity_id
+    else:
+        d.origin_place = m.entity_id
+        gov = ctx.government_for_place(m) if ctx.place_ref(m.entity_id).place_type != "country" else None
+        d.origin_org = d.origin_org or gov
+
+
+def _origin_from_modifier(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
+    """'300 senior PLA officials', 'Japanese rice experts': the word before the people noun names the origin."""
+    nouns = "|".join(re.escape(n) for n in rules()["people_nouns"])
+    for m in re.finditer(rf"\b([A-Z][\w'’-]*)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})\b", sent.text):
+        start = sent.start + m.start(1)
+        orgs = ctx.orgs_in(start, start + len(m.group(1)))
+        if orgs:
+            d.origin_org = orgs[0].entity_id
+            return
+        code = load_reference().demonyms.get(m.group(1).lower())
+        country = next((p for p in load_reference().places if p.place_type == "country" and p.country_code == code),
+                       None) if code else None
+        if country is not None:
+            d.origin_place = ctx.add_place_mention(country, start, start + len(m.group(1))).entity_id
+            return
+
+
+def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: int = 80, before: int | None = None):
+    for m in re.finditer(pattern, sent.text):
+        pos = sent.start + m.end()
+        if before is not None and pos > before + window:
+            continue
+        cands = [x for x in ctx.ents.mentions if x.entity_type in stop_types and pos <= x.start <= pos + window]
+        if cands:
+            return min(cands, key=lambda x: x.start)
+    return None
+
+
+def _host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
+    text = sent.text
+    patterns = [r"\b(?:to visit|visited|visiting|visits to|visit to|paying a visit to|paid a visit to|toured|"
+                r"invited to|arrived in|call on|called on)\s+(?:the\s+)?",
+                r"\bvisit\s+(?:the\s+)?", r"\bon\s+(?=[A-Z][\w]*\s+campus)", r"\b(?:to|in)\s+(?:the\s+)?"]
+    start_at = sent.start + (cue.start() if cue else 0)
+    for pat in patterns:
+        for m in re.finditer(pat, text):
+            pos = sent.start + m.end()
+            if pos < start_at - 10:
+                continue
+            ahead = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place") and x.start == pos]
+            if ahead:
+                return ahead[0]
+            coref = re.match(r"(city|province|region|country)\b", text[m.end():])
+            if coref:
+                types = {"city": ("city",), "province": ("province",), "region": ("province", "special_administrative_region"),
+                         "country": ("country",)}[coref.group(1)]
+                return ctx.recent(pos, types)
+    return None
+
+
+def _size(text: str) -> tuple[int | None, int | None]:
+    nouns = "|".join(re.escape(n) for n in rules()["people_nouns"])
+    m = _SIZE_MEMBER.search(text)
+    if m:
+        return int(m.group(1)), None
+    m = _SIZE_OF.search(text)
+    if m:
+        return int(m.group(1)), None
+    m = re.search(_SIZE_RANGE.pattern % nouns, text)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = re.search(_SIZE_PLAIN.pattern % nouns, text)
+    if m and not re.match(r"(19|20)\d\d$", m.group(1)):
+        return int(m.group(1)), None
+    return None, None
+
+
+def _same_visit(a: Delegation, b: Delegation) -> bool:
+    if a.leader and b.leader:
+        return a.leader == b.leader
+    if a.status != b.status:
+        return False
+    same_origin = (a.origin_org and a.origin_org == b.origin_org) or (a.origin_place and a.origin_place == b.origin_place)
+    same_host = (a.host_org and a.host_org == b.host_org) or (a.host_place and a.host_place == b.host_place)
+    no_host = not (b.host_org or b.host_place) or not (a.host_org or a.host_place)
+    no_origin = not (b.origin_org or b.origin_place) or not (a.origin_org or a.origin_place)
+    return bool((same_origin and (same_host or no_host)) or (same_host and no_origin and not (a.member_count and b.member_count)))
+
+
+def _merge(into: Delegation, other: Delegation) -> None:
+    for f in ("leader", "leader_title", "origin_org", "origin_place", "host_org", "host_place", "member_count",
+              "member_count_max", "date", "purpose"):
+        if getattr(into, f) is None and getattr(other, f) is not None:
+            setattr(into, f, getattr(other, f))
+    into.confidence = max(into.confidence, other.confidence)
+    into.extra_sentences.append(other.sentence)

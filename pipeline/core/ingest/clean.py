@@ -1,0 +1,52 @@
+"""From decoded text to clean text: Unicode normalisation, furniture removal, hard-wrap repair.
+
+The result is what every later stage reads and what every evidence offset points into: paragraphs
+separated by exactly one blank line, single spaces inside lines, no leading or trailing spaces. The
+text itself is kept faithful: curly quotes, dashes and captions stay as written.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.core.ingest.furniture import (FurnitureRules, cjk_ratio, default_rules, furniture_rule,
+                                            strip_edge_labels, strip_prefixes)
+from pipeline.core.ingest.wrap import repair_wraps
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                                 "\u200a\u202f\u205f\u3000\t"), " ")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad\u180e"), None)
+_LINE_BREAKS = dict.fromkeys(map(ord, "\r\u2028\u2029\u0085\x0b\x0c"), "\n")
+# Symbol-font bullets that PDF extraction leaves in the Private Use Area.
+_PUA_BULLETS = dict.fromkeys(map(ord, "\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf0fc\uf06c\uf06e\uf0e8\uf0d2"), "•")
+_TRANSLATION = {**_SPACES, **_INVISIBLE, **_LINE_BREAKS, **_PUA_BULLETS}
+_RUN_OF_SPACES = re.compile(r" {2,}")
+# "Platform.。。": an ideographic full stop doubling a Latin one is a translation artefact.
+_DOUBLED_STOP = re.compile(r"(?<=\.)。+")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, one kind of space, no invisible or control characters, stripped lines joined by '\\n'."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).translate(_TRANSLATION)
+    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) not in ("Cc", "Co", "Cs", "Cn"))
+    text = _DOUBLED_STOP.sub("", text)
+    return "\n".join(_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def clean_paragraphs(text: str, rules: FurnitureRules | None = None) -> list[str]:
+    """The article's paragraphs: furniture dropped line by line, wraps repaired, edge labels dropped."""
+    rules = rules or default_rules()
+    text = normalise_text(text)
+    cjk_document = cjk_ratio(text) > rules.document_max_cjk_ratio
+    lines = []
+    for line in text.split("\n"):
+        line = strip_prefixes(line, rules)
+        lines.append("" if furniture_rule(line, rules, scope="line", cjk_document=cjk_document) else line)
+    paragraphs = [p for p in repair_wraps(lines)
+                  if not furniture_rule(p, rules, scope="paragraph", cjk_document=cjk_document)]
+    return strip_edge_labels(paragraphs, rules)
+
+
+def clean_text(text: str, rules: FurnitureRules | None = None) -> str:
+    """Clean text as stored in `documents.clean_text`: paragraphs separated by one blank line."""
+    return "\n\n".join(clean_paragraphs(text, rules))

@@ -1,0 +1,219 @@
+"""Page furniture: lines that belong to the website or the PDF layout, not to the article.
+
+The rules are data (`pipeline/reference/furniture.yaml`), validated when loaded so that a typo in a
+regex or an unknown key fails loudly instead of silently letting menus through to the extractors.
+Every rule looks at one line (or one repaired paragraph) at a time and is capped by a word count,
+so a real sentence that mentions cookies or copyright survives.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline.core.reference import REFERENCE_DIR, ReferenceDataError
+
+FURNITURE_FILE = REFERENCE_DIR / "furniture.yaml"
+SCOPES = ("line", "paragraph", "both")
+_TOP_KEYS = {"line_rules", "strip_prefixes", "separator_rules", "section_labels", "edge_labels", "foreign_script"}
+_DEFAULT_MAX_WORDS = 25
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_TERMINAL_END = re.compile(r"[.!?。！？;；:：,，]$")
+
+
+@dataclass(frozen=True)
+class LineRule:
+    name: str
+    pattern: re.Pattern[str]
+    max_words: int
+    scope: str
+
+
+@dataclass(frozen=True)
+class SeparatorRule:
+    name: str
+    separators: re.Pattern[str]
+    min_items: int
+    max_item_words: int
+
+
+@dataclass(frozen=True)
+class FurnitureRules:
+    line_rules: tuple[LineRule, ...]
+    strip_prefixes: re.Pattern[str] | None
+    separator_rules: tuple[SeparatorRule, ...]
+    section_labels: re.Pattern[str] | None
+    leading_max_words: int
+    trailing_max_words: int
+    connectors: frozenset[str]
+    line_min_cjk_ratio: float
+    document_max_cjk_ratio: float
+
+
+def _fail(path: Path, message: str) -> ReferenceDataError:
+    return ReferenceDataError(f"{path.name}: {message}")
+
+
+def _regex(path: Path, where: str, pattern: Any) -> re.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise _fail(path, f"{where}: pattern must be a non-empty string")
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise _fail(path, f"{where}: bad regex {pattern!r}: {exc}") from exc
+
+
+def _keys(path: Path, where: str, item: Any, required: set[str], optional: set[str] = frozenset()) -> dict:
+    if not isinstance(item, dict):
+        raise _fail(path, f"{where}: expected a mapping")
+    missing, unknown = required - item.keys(), item.keys() - required - optional
+    if missing or unknown:
+        raise _fail(path, f"{where}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
+    return item
+
+
+def _positive_int(path: Path, where: str, value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise _fail(path, f"{where}: expected a positive integer, got {value!r}")
+    return value
+
+
+def _ratio(path: Path, where: str, value: Any) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 1:
+        raise _fail(path, f"{where}: expected a number between 0 and 1, got {value!r}")
+    return float(value)
+
+
+def _strings(path: Path, where: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise _fail(path, f"{where}: expected a list of non-empty strings")
+    return value
+
+
+def load_furniture_rules(path: Path = FURNITURE_FILE) -> FurnitureRules:
+    """Read and validate the furniture rules; raise ReferenceDataError naming the file and the rule."""
+    path = Path(path)
+    if not path.is_file():
+        raise _fail(path, "file missing")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise _fail(path, f"not valid YAML: {exc}") from exc
+    data = _keys(path, "top level", data, _TOP_KEYS)
+
+    rules = []
+    for n, item in enumerate(data["line_rules"] or []):
+        item = _keys(path, f"line_rules[{n}]", item, {"name", "pattern"}, {"max_words", "scope"})
+        where = f"line rule {item['name']!r}"
+        scope = item.get("scope", "both")
+        if scope not in SCOPES:
+            raise _fail(path, f"{where}: scope must be one of {SCOPES}, got {scope!r}")
+        max_words = _positive_int(path, where, item.get("max_words", _DEFAULT_MAX_WORDS))
+        rules.append(LineRule(item["name"], _regex(path, where, item["pattern"]), max_words, scope))
+
+    prefixes = _strings(path, "strip_prefixes", data["strip_prefixes"] or [])
+    for n, prefix in enumerate(prefixes):
+        _regex(path, f"strip_prefixes[{n}]", prefix)
+    prefix_re = re.compile("^(?:" + "|".join(f"(?:{p})" for p in prefixes) + ")+", re.IGNORECASE) if prefixes else None
+
+    separators = []
+    for n, item in enumerate(data["separator_rules"] or []):
+        item = _keys(path, f"separator_rules[{n}]", item, {"name", "separators", "min_items", "max_item_words"})
+        where = f"separator rule {item['name']!r}"
+        chars = _strings(path, where, item["separators"])
+        separators.append(SeparatorRule(item["name"], re.compile("|".join(map(re.escape, chars))),
+                                        _positive_int(path, where, item["min_items"]),
+                                        _positive_int(path, where, item["max_item_words"])))
+
+    labels = _strings(path, "section_labels", data["section_labels"] or [])
+    label_re = None
+    if labels:
+        alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+        # Labels joined by a separator or a single space; no nested optional spaces (exponential backtracking).
+        label_re = re.compile(rf"(?:{alternatives})(?:(?: ?[|/·•,] ?| )(?:{alternatives}))* ?[:：]?", re.IGNORECASE)
+
+    edge = _keys(path, "edge_labels", data["edge_labels"], {"leading_max_words", "trailing_max_words", "connectors"})
+    script = _keys(path, "foreign_script", data["foreign_script"], {"line_min_cjk_ratio", "document_max_cjk_ratio"})
+    return FurnitureRules(
+        line_rules=tuple(rules),
+        strip_prefixes=prefix_re,
+        separator_rules=tuple(separators),
+        section_labels=label_re,
+        leading_max_words=_positive_int(path, "edge_labels.leading_max_words", edge["leading_max_words"]),
+        trailing_max_words=_positive_int(path, "edge_labels.trailing_max_words", edge["trailing_max_words"]),
+        connectors=frozenset(c.lower() for c in _strings(path, "edge_labels.connectors", edge["connectors"])),
+        line_min_cjk_ratio=_ratio(path, "foreign_script.line_min_cjk_ratio", script["line_min_cjk_ratio"]),
+        document_max_cjk_ratio=_ratio(path, "foreign_script.document_max_cjk_ratio", script["document_max_cjk_ratio"]),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> FurnitureRules:
+    """The project's furniture rules, loaded once per process."""
+    return load_furniture_rules()
+
+
+def cjk_ratio(text: str) -> float:
+    """Share of CJK characters among the non-space characters."""
+    chars = [c for c in text if not c.isspace()]
+    return sum(1 for c in chars if _CJK.match(c)) / len(chars) if chars else 0.0
+
+
+def strip_prefixes(line: str, rules: FurnitureRules) -> str:
+    """Remove skip-link text glued to the start of a line that goes on with real content."""
+    return rules.strip_prefixes.sub("", line).strip() if rules.strip_prefixes else line
+
+
+def _separated_items(line: str, rule: SeparatorRule) -> bool:
+    parts = rule.separators.split(line)
+    items = [p.strip() for p in parts if p.strip()]
+    return (len(parts) - 1 >= rule.min_items - 1 and len(items) >= rule.min_items
+            and all(len(i.split()) <= rule.max_item_words and i[0].isalpha() for i in items))
+
+
+def furniture_rule(line: str, rules: FurnitureRules, *, scope: str, cjk_document: bool = False) -> str | None:
+    """The name of the rule that marks `line` as furniture, or None when it is content.
+
+    `scope` is "line" for physical lines before hard-wrap repair and "paragraph" after it.
+    """
+    text = line.strip()
+    if not text:
+        return None
+    words = len(text.split())
+    for rule in rules.line_rules:
+        if rule.scope in (scope, "both") and words <= rule.max_words and rule.pattern.search(text):
+            return rule.name
+    for sep_rule in rules.separator_rules:
+        if _separated_items(text, sep_rule):
+            return sep_rule.name
+    if rules.section_labels and rules.section_labels.fullmatch(text):
+        return "section_label"
+    if not cjk_document and cjk_ratio(text) >= rules.line_min_cjk_ratio:
+        return "foreign_script"
+    return None
+
+
+def is_edge_label(line: str, max_words: int, rules: FurnitureRules) -> bool:
+    """A short Title-Case line with no digits and no final punctuation: a menu entry or section label."""
+    words = line.split()
+    if not 1 <= len(words) <= max_words or any(c.isdigit() for c in line) or _TERMINAL_END.search(line):
+        return False
+    if any(c in line for c in "()[]\"“”"):
+        return False
+    letters = [w for w in words if w.lower() not in rules.connectors]
+    return bool(letters) and all(w[0].isupper() for w in letters)
+
+
+def strip_edge_labels(paragraphs: list[str], rules: FurnitureRules) -> list[str]:
+    """Drop section labels above the headline and the menu block under the last paragraph."""
+    start = 0
+    while start < len(paragraphs) - 1 and is_edge_label(paragraphs[start], rules.leading_max_words, rules):
+        start += 1
+    end = len(paragraphs)
+    while end > start + 1 and is_edge_label(paragraphs[end - 1], rules.trailing_max_words, rules):
+        end -= 1
+    return paragraphs[start:end]

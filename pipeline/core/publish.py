@@ -1,0 +1,186 @@
+"""Write the warehouse: build a DuckDB file from validated frames and swap it in atomically.
+
+`build_database` creates every contract table with its exact DuckDB types (schemas.TABLE_COLUMNS),
+loads the frames with explicit casts (so empty frames, all-null columns and pandas datetimes
+land as the contract's types), creates the analysts' views (warehouse/views.sql) and comments.
+
+`publish_atomically` builds into a hidden temporary file beside the target and `os.replace`s
+it onto the target only once it opens read-only with every table present. Readers never see a
+half-built warehouse: a connection opened on the old file keeps reading the old inode, and a
+failed build leaves the old file untouched.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import uuid
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from schemas import PRIMARY_KEYS, TABLE_COLUMNS, TABLE_DESCRIPTIONS, not_null_columns
+
+VIEWS_SQL = Path(__file__).resolve().parents[2] / "warehouse" / "views.sql"
+
+
+def view_names() -> list[str]:
+    """The views that views.sql creates."""
+    return re.findall(r"CREATE OR REPLACE VIEW (\w+)", VIEWS_SQL.read_text(encoding="utf-8"))
+
+
+def quote(identifier: str) -> str:
+    """A DuckDB identifier in double quotes (`start`, `end` are keywords)."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def create_table_sql(table: str) -> str:
+    """CREATE TABLE with the contract's types, NOT NULL where the model forbids nulls, PRIMARY KEY."""
+    not_null = set(not_null_columns(table))
+    lines = [f"    {quote(c)} {t}{' NOT NULL' if c in not_null else ''}" for c, t in TABLE_COLUMNS[table].items()]
+    if table in PRIMARY_KEYS:
+        lines.append(f"    PRIMARY KEY ({', '.join(quote(c) for c in PRIMARY_KEYS[table])})")
+    return f"CREATE TABLE {quote(table)} (\n" + ",\n".join(lines) + "\n)"
+
+
+def _json_text(value: object) -> str | None:
+    """The JSON text of a record (dicts are serialised; text is assumed to be JSON already)."""
+    if value is None or (not isinstance(value, (dict, list)) and pd.isna(value)):
+        return None
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _load_frame(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """The frame restricted to the contract columns in contract order, JSON columns as text."""
+    cols = TABLE_COLUMNS[table]
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise ValueError(f"{table}: missing column(s) {', '.join(missing)}")
+    out = df[list(cols)].reset_index(drop=True).copy()
+    for column, duck_type in cols.items():
+        if duck_type == "JSON":
+            out[column] = out[column].map(_json_text).astype(object)
+    return out
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> None:
+    frame = _load_frame(table, df)
+    if frame.empty:
+        return
+    view = f"_frame_{table}"
+    con.register(view, frame)
+    try:
+        casts = ", ".join(f"CAST({quote(c)} AS {t})" for c, t in TABLE_COLUMNS[table].items())
+        columns = ", ".join(quote(c) for c in TABLE_COLUMNS[table])
+        con.execute(f"INSERT INTO {quote(table)} ({columns}) SELECT {casts} FROM {quote(view)}")
+    finally:
+        con.unregister(view)
+
+
+def build_database(tables: dict[str, pd.DataFrame], path: Path) -> dict[str, int]:
+    """Create a fresh warehouse at `path` from `tables` (absent tables are created empty).
+
+    Returns the row count of every contract table. Raises on an unknown table name, a missing
+    column, a value that does not cast, or a key that is not unique; the file is then unusable
+    and the caller (publish_atomically) discards it.
+    """
+    unknown = sorted(set(tables) - set(TABLE_COLUMNS))
+    if unknown:
+        raise ValueError(f"not contract tables: {', '.join(unknown)}")
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(f"{path} exists; a warehouse is always built into a new file")
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("SET TimeZone = 'UTC'")
+        con.execute("BEGIN TRANSACTION")
+        for table in TABLE_COLUMNS:
+            con.execute(create_table_sql(table))
+            con.execute(f"COMMENT ON TABLE {quote(table)} IS {_literal(TABLE_DESCRIPTIONS[table])}")
+            frame = tables.get(table)
+            if frame is not None:
+                _insert(con, table, frame)
+        con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
+        con.execute("COMMIT")
+        counts = {t: con.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0] for t in TABLE_COLUMNS}
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return counts
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _verify(path: Path, expected: dict[str, int]) -> None:
+    """The built file opens read-only and holds every table and view, tables with the expected rows."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        names = {r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        missing = [t for t in [*TABLE_COLUMNS, *view_names()] if t not in names]
+        if missing:
+            raise RuntimeError(f"built warehouse lacks table(s) or view(s) {', '.join(missing)}")
+        for table, n in expected.items():
+            got = con.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+            if got != n:
+                raise RuntimeError(f"built warehouse: {table} has {got} rows, expected {n}")
+    finally:
+        con.close()
+
+
+def _fsync_directory(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # the swap has happened; durability of the rename is best effort
+    finally:
+        os.close(fd)
+
+
+def publish_atomically(tables: dict[str, pd.DataFrame], target: Path) -> dict[str, int]:
+    """Build the warehouse beside `target` and atomically replace `target` with it.
+
+    On any failure the temporary file (and its WAL) is removed and `target` is left exactly as
+    it was. The new file is fully checkpointed, so no `.wal` is left beside `target`; a stale
+    WAL of the old file is removed before the swap, as it would otherwise be replayed onto
+    the new file.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
+    try:
+        counts = build_database(tables, temp)
+        if _wal(temp).exists():
+            raise RuntimeError(f"build left a write-ahead log beside {temp.name}")
+        _verify(temp, counts)
+        _remove(_wal(target))
+        os.replace(temp, target)
+    except BaseException:
+        _remove(temp)
+        _remove(_wal(temp))
+        raise
+    _fsync_directory(target.parent)
+    return counts
+
+
+__all__ = ["VIEWS_SQL", "build_database", "create_table_sql", "publish_atomically", "quote", "view_names"]

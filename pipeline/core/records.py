@@ -1,0 +1,36 @@
+"""Plain records passed between the core stages (no DataFrames, no Dagster)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class IngestedDocument:
+    """One source file after reading, decoding and cleaning; every offset points into clean_text."""
+
+    document_id: str
+    source_path: str  # relative to the raw folder, POSIX separators
+    content_sha256: str
+    clean_text: str
+    title: str | None = None
+    publisher: str | None = None
+    published_on: dt.date | None = None
+    published_on_precision: str = "unknown"  # day | month | year | unknown
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Something that could not be used, with the reason: lands in `rejected_records`."""
+
+    table_name: str
+    record: dict[str, Any]
+    errors: str
+    document_id: str | None = None
+
+
+@dataclass
+class IngestResult:
+    documents: list[IngestedDocument] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)

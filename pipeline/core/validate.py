@@ -1,0 +1,457 @@
+"""Row-level validation against the table contract: bad rows become rejections, never vanish.
+
+Two layers, both pure functions over pandas frames:
+
+- `validate_rows(table, df)`: the pandera model of one table (types, nulls, enums, ranges,
+  offsets ordered, unique keys). Rows that fail are cut out and returned as `Rejection`s; a
+  table that cannot be validated at all (a missing column) raises `TableSchemaError`, since that
+  is a bug in the stage that built it, not bad data.
+- `contract_problems(tables)` / `quarantine_contract_violations(tables)`: the rules that need
+  several tables: unique primary keys, references that resolve, evidence that is really the
+  text at its offsets in `documents.clean_text`, closed enums. Quarantine removes offending
+  rows (and, transitively, the rows that pointed at them) so that what is published
+  satisfies the contract; a dangling *optional* reference is cleared instead, and logged.
+
+Values are converted to the model's dtypes element by element before pandera runs, so one bad
+value (say `"n/a"` in an INTEGER column) rejects its row instead of failing the whole column.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from pipeline.core.records import Rejection
+from schemas import (
+    ENUM_COLUMNS,
+    EVIDENCE_TABLES,
+    FOREIGN_KEYS,
+    PRIMARY_KEYS,
+    SURFACE_OFFSETS,
+    TABLE_COLUMNS,
+    table_schema,
+)
+
+
+class TableSchemaError(ValueError):
+    """A whole frame does not fit its table (missing column, unknown table): a bug, not bad data."""
+
+
+# ---------------------------------------------------------------- JSON-able records
+
+def jsonable(value: Any) -> Any:
+    """A value as plain JSON data: nulls -> None, timestamps -> ISO text, numpy -> Python."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, np.ndarray)):
+        return [jsonable(v) for v in value]
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, np.generic):
+        return jsonable(value.item())
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def row_record(row: pd.Series | dict) -> dict[str, Any]:
+    """A frame row as the JSON-able dict stored in `rejected_records.record`."""
+    return {str(k): jsonable(v) for k, v in dict(row).items()}
+
+
+def _rejection(table: str, record: dict[str, Any], errors: Iterable[str]) -> Rejection:
+    doc = record.get("document_id")
+    return Rejection(table_name=table, record=record, errors="; ".join(errors),
+                     document_id=str(doc) if doc is not None else None)
+
+
+def rejections_frame(rejections: Iterable[Rejection], run_id: str | None = None,
+                     rejected_at: dt.datetime | None = None) -> pd.DataFrame:
+    """Rejections as `rejected_records` rows (the record stays a dict; publishing writes JSON)."""
+    when = pd.Timestamp(rejected_at or dt.datetime.now(dt.timezone.utc))
+    if when.tzinfo is not None:
+        when = when.tz_convert("UTC").tz_localize(None)
+    rows = [{"table_name": r.table_name, "record": r.record, "errors": r.errors,
+             "document_id": r.document_id, "run_id": run_id, "rejected_at": when} for r in rejections]
+    frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS["rejected_records"]))
+    return table_schema("rejected_records").validate(frame)
+
+
+# ---------------------------------------------------------------- element-wise conversion
+
+class _Bad(Exception):
+    """A value that cannot be converted to its column's type."""
+
+
+def _to_str(v: Any) -> Any:
+    if isinstance(v, str):
+        return v
+    if isinstance(v, (bool, np.bool_, dict, list, tuple, set)):
+        raise _Bad(f"expected text, got {type(v).__name__}")
+    if isinstance(v, (int, float, np.integer, np.floating)):
+        return str(v)
+    raise _Bad(f"expected text, got {type(v).__name__}")
+
+
+def _to_int(v: Any) -> int:
+    if isinstance(v, (bool, np.bool_)):
+        raise _Bad("expected an integer, got a boolean")
+    if isinstance(v, (int, np.integer)):
+        return int(v)
+    if isinstance(v, (float, np.floating)) and float(v).is_integer():
+        return int(v)
+    if isinstance(v, str) and v.strip().lstrip("+-").isdigit():
+        return int(v.strip())
+    raise _Bad(f"expected an integer, got {v!r}")
+
+
+def _to_float(v: Any) -> float:
+    if isinstance(v, (bool, np.bool_)):
+        raise _Bad("expected a number, got a boolean")
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        raise _Bad(f"expected a number, got {v!r}") from None
+
+
+def _to_timestamp(v: Any) -> pd.Timestamp:
+    if isinstance(v, (bool, np.bool_, int, float, np.integer, np.floating)):
+        raise _Bad(f"expected a date, got {v!r}")
+    try:
+        ts = pd.Timestamp(v)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise _Bad(f"expected a date, got {v!r} ({exc})") from None
+    if ts is pd.NaT:
+        raise _Bad(f"expected a date, got {v!r}")
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    return ts
+
+
+_CONVERTERS: dict[str, tuple[Callable[[Any], Any], str | None]] = {
+    "VARCHAR": (_to_str, "str"),
+    "INTEGER": (_to_int, "Int64"),
+    "DOUBLE": (_to_float, "float64"),
+    "DATE": (_to_timestamp, "datetime64[ns]"),
+    "TIMESTAMP": (_to_timestamp, "datetime64[ns]"),
+    "JSON": (lambda v: v, None),
+}
+
+
+def _is_null(v: Any) -> bool:
+    if isinstance(v, (dict, list, tuple, set, np.ndarray)):
+        return False
+    return bool(pd.isna(v))
+
+
+def _already_typed(series: pd.Series, duck_type: str) -> bool:
+    """Columns whose dtype already guarantees valid values skip the per-element conversion."""
+    kind = series.dtype
+    if duck_type == "VARCHAR":
+        return isinstance(kind, pd.StringDtype)
+    if duck_type == "INTEGER":
+        return pd.api.types.is_integer_dtype(kind)
+    if duck_type == "DOUBLE":
+        return pd.api.types.is_float_dtype(kind) or pd.api.types.is_integer_dtype(kind)
+    return isinstance(kind, np.dtype) and kind.kind == "M"  # naive datetime64 of any unit
+
+
+def _convert(series: pd.Series, duck_type: str) -> tuple[pd.Series, dict[Any, str]]:
+    """The column in its model dtype, and {index: reason} for values that do not convert."""
+    convert, dtype = _CONVERTERS[duck_type]
+    if dtype is None:
+        return series.astype(object), {}
+    if _already_typed(series, duck_type):
+        return series.astype(dtype), {}
+    values, bad = [], {}
+    for idx, v in series.items():
+        if _is_null(v):
+            values.append(None)
+            continue
+        try:
+            values.append(convert(v))
+        except _Bad as exc:
+            bad[idx] = str(exc)
+            values.append(None)
+    return pd.Series(values, index=series.index, dtype=dtype, name=series.name), bad
+
+
+# ---------------------------------------------------------------- validate_rows
+
+def _duplicates(df: pd.DataFrame, table: str) -> dict[Any, list[str]]:
+    """Later rows repeating a unique key: the first occurrence is kept, the rest rejected."""
+    out: dict[Any, list[str]] = defaultdict(list)
+    for name, col in table_schema(table).columns.items():
+        if not col.unique:
+            continue
+        values = df[name]
+        dup = values.notna() & values.duplicated(keep="first")
+        for idx in values.index[dup]:
+            out[idx].append(f"{name}: duplicate value {values[idx]!r} (first occurrence kept)")
+    return out
+
+
+def _check_columns(table: str, df: pd.DataFrame) -> None:
+    if table not in TABLE_COLUMNS:
+        raise TableSchemaError(f"unknown table {table!r}; contract tables: {', '.join(TABLE_COLUMNS)}")
+    missing = [c for c in TABLE_COLUMNS[table] if c not in df.columns]
+    if missing:
+        raise TableSchemaError(f"{table}: missing column(s) {', '.join(missing)}")
+    if df.columns.duplicated().any():
+        dupes = sorted(set(df.columns[df.columns.duplicated()]))
+        raise TableSchemaError(f"{table}: duplicated column(s) {', '.join(map(str, dupes))}")
+
+
+def validate_rows(table: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[Rejection]]:
+    """Validate `df` as `table`: (valid rows in model dtypes, one Rejection per invalid row).
+
+    The returned frame has a fresh RangeIndex and the contract's columns first, in contract
+    order, followed by any extra columns the caller carried.
+    """
+    _check_columns(table, df)
+    original = df.reset_index(drop=True)
+    cols = TABLE_COLUMNS[table]
+    ordered = list(cols) + [c for c in original.columns if c not in cols]
+    work = original[ordered].copy()
+
+    errors: dict[Any, list[str]] = defaultdict(list)
+    for name, duck_type in cols.items():
+        work[name], bad = _convert(work[name], duck_type)
+        for idx, reason in bad.items():
+            errors[idx].append(f"{name}: {reason}")
+    for idx, reasons in _duplicates(work, table).items():
+        errors[idx].extend(reasons)
+
+    schema = table_schema(table)
+    candidates = work.drop(index=list(errors))
+    try:
+        schema.validate(candidates, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        for idx, reasons in _row_failures(table, exc.failure_cases).items():
+            errors[idx].extend(reasons)
+
+    rejections = [_rejection(table, row_record(original.loc[idx]), reasons)
+                  for idx, reasons in sorted(errors.items())]
+    valid = work.drop(index=list(errors)).reset_index(drop=True)
+    try:
+        valid = schema.validate(valid, lazy=True)
+    except pa.errors.SchemaErrors as exc:  # only if a check is not row-wise: a bug in the model
+        raise TableSchemaError(f"{table}: rows still invalid after removing failures:\n{exc}") from exc
+    return valid, rejections
+
+
+def _row_failures(table: str, failure_cases: pd.DataFrame) -> dict[Any, list[str]]:
+    """Pandera failure cases by row; failures without a row are table-level and raise."""
+    table_level = failure_cases[failure_cases["index"].isna()]
+    if len(table_level):
+        lines = [f"  {r.column}: {r.check} ({r.failure_case})" for r in table_level.itertuples()]
+        raise TableSchemaError(f"{table}: table-level schema failure(s):\n" + "\n".join(lines))
+    out: dict[Any, list[str]] = defaultdict(list)
+    for r in failure_cases.itertuples():
+        if r.schema_context == "Column":
+            reason = f"{r.column}: failed {r.check} (value {jsonable(r.failure_case)!r})"
+        else:  # a row-wise check over several columns: pandera lists every cell, say it once
+            reason = f"row: failed {r.check}"
+        if reason not in out[r.index]:
+            out[r.index].append(reason)
+    return out
+
+
+# ---------------------------------------------------------------- cross-table contract rules
+
+def _frame(tables: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
+    df = tables.get(name)
+    return df if df is not None else pd.DataFrame(columns=list(TABLE_COLUMNS.get(name, {})))
+
+
+def _key_values(tables: dict[str, pd.DataFrame], table: str, column: str) -> set:
+    df = _frame(tables, table)
+    return set(df[column].dropna()) if column in df.columns else set()
+
+
+def _row_label(df: pd.DataFrame, table: str, idx: Any) -> str:
+    keys = PRIMARY_KEYS.get(table)
+    if keys and all(k in df.columns for k in keys):
+        return ", ".join(f"{k}={jsonable(df.at[idx, k])!r}" for k in keys)
+    return f"row {idx}"
+
+
+def _offset_text(text: str, start: Any, end: Any) -> str | None:
+    if _is_null(start) or _is_null(end):
+        return None
+    s, e = int(start), int(end)
+    if not 0 <= s <= e <= len(text):
+        return None
+    return text[s:e]
+
+
+class _Violations:
+    """Row violations of one pass: table -> row index -> reasons; optional references to clear."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[Any, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self.clear: dict[str, dict[Any, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+        self.table: dict[str, list[str]] = defaultdict(list)
+
+    def __bool__(self) -> bool:
+        return bool(self.rows or self.clear or self.table)
+
+
+def _find_violations(tables: dict[str, pd.DataFrame]) -> _Violations:
+    v = _Violations()
+    for table, df in tables.items():
+        if table not in TABLE_COLUMNS:
+            v.table[table].append("not a contract table")
+            continue
+        missing = [c for c in TABLE_COLUMNS[table] if c not in df.columns]
+        if missing:
+            v.table[table].append(f"missing column(s) {', '.join(missing)}")
+    checked = {t: df for t, df in tables.items() if t in TABLE_COLUMNS and t not in v.table}
+    _primary_key_violations(checked, v)
+    _enum_violations(checked, v)
+    _foreign_key_violations(checked, v)
+    _offset_violations(checked, v)
+    return v
+
+
+def _primary_key_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
+    for table, keys in PRIMARY_KEYS.items():
+        df = tables.get(table)
+        if df is None or df.empty:
+            continue
+        key = df[list(keys)]
+        for idx in df.index[key.isna().any(axis=1)]:
+            v.rows[table][idx].append(f"primary key {', '.join(keys)} is null")
+        dup = key.notna().all(axis=1) & key.duplicated(keep="first")
+        for idx in df.index[dup]:
+            v.rows[table][idx].append(f"duplicate primary key ({_row_label(df, table, idx)}; first kept)")
+
+
+def _enum_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
+    for (table, column), values in ENUM_COLUMNS.items():
+        df = tables.get(table)
+        if df is None or df.empty:
+            continue
+        bad = df[column].notna() & ~df[column].isin(values)
+        for idx in df.index[bad]:
+            v.rows[table][idx].append(f"{column}: {df.at[idx, column]!r} is not one of {', '.join(values)}")
+
+
+def _foreign_key_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
+    for fk in FOREIGN_KEYS:
+        df = tables.get(fk.table)
+        if df is None or df.empty:
+            continue
+        parents = _key_values(tables, fk.parent_table, fk.parent_column)
+        applies = df[fk.column].notna()
+        if fk.when:
+            applies &= df[fk.when[0]] == fk.when[1]
+        dangling = applies & ~df[fk.column].isin(parents)
+        required = not table_schema(fk.table).columns[fk.column].nullable
+        for idx in df.index[dangling]:
+            reason = f"{fk.column}: {df.at[idx, fk.column]!r} not found in {fk.parent_table}.{fk.parent_column}"
+            if required:
+                v.rows[fk.table][idx].append(reason)
+            else:
+                v.clear[fk.table][idx].append((fk.column, reason))
+
+
+def _offset_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
+    docs = _frame(tables, "documents")
+    texts = dict(zip(docs["document_id"], docs["clean_text"])) if "clean_text" in docs.columns else {}
+    for table, (text_col, start_col, end_col) in {**EVIDENCE_TABLES, **SURFACE_OFFSETS}.items():
+        df = tables.get(table)
+        if df is None or df.empty:
+            continue
+        rows = zip(df.index, df["document_id"], df[text_col], df[start_col], df[end_col])
+        for idx, doc_id, expected, start, end in rows:
+            text = texts.get(doc_id)
+            if text is None or _is_null(text):
+                continue  # a dangling document_id is reported by the foreign-key rule
+            if _is_null(expected):
+                v.rows[table][idx].append(f"{text_col} is null")
+                continue
+            found = _offset_text(text, start, end)
+            if found != expected:
+                v.rows[table][idx].append(
+                    f"{text_col} does not match documents.clean_text[{jsonable(start)}:{jsonable(end)}]"
+                    f" (found {found!r})")
+
+
+def contract_problems(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
+    """Per table, the contract rules its rows break; an empty dict means the tables conform.
+
+    Checks unique primary keys, resolving references (FOREIGN_KEYS), evidence and mention
+    offsets against documents.clean_text, and closed enums. Tables absent from `tables` count
+    as empty.
+    """
+    v = _find_violations(tables)
+    problems: dict[str, list[str]] = defaultdict(list)
+    for table, reasons in v.table.items():
+        problems[table].extend(reasons)
+    for table, rows in v.rows.items():
+        df = tables[table]
+        for idx, reasons in sorted(rows.items()):
+            problems[table].extend(f"{_row_label(df, table, idx)}: {r}" for r in reasons)
+    for table, rows in v.clear.items():
+        df = tables[table]
+        for idx, refs in sorted(rows.items()):
+            problems[table].extend(f"{_row_label(df, table, idx)}: {reason}" for _, reason in refs)
+    return dict(problems)
+
+
+def quarantine_contract_violations(
+    tables: dict[str, pd.DataFrame],
+) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
+    """Tables that satisfy the cross-table contract, and a Rejection for every change made.
+
+    A row that breaks a rule (duplicate or null key, unknown enum value, evidence not at its
+    offsets, a required reference that does not resolve) is removed and rejected; rows that
+    referenced a removed row are removed in the next pass, until nothing changes. A dangling
+    optional reference (say an agreement's place_id) is set to null and the original row is
+    logged as a rejection whose reason starts with "kept without". The input is not modified.
+    Raises TableSchemaError for frames lacking contract columns (validate_rows first).
+    """
+    current = {t: df.reset_index(drop=True) for t, df in tables.items()}
+    rejections: list[Rejection] = []
+    while True:
+        v = _find_violations(current)
+        if v.table:
+            detail = "; ".join(f"{t}: {', '.join(r)}" for t, r in v.table.items())
+            raise TableSchemaError(f"cannot check the contract: {detail}")
+        if not v:
+            return current, rejections
+        for table, rows in v.clear.items():
+            df = current[table].copy()
+            for idx, refs in sorted(rows.items()):
+                if idx in v.rows.get(table, {}):
+                    continue  # the whole row goes anyway
+                reasons = [reason for _, reason in refs]
+                rejections.append(_rejection(table, row_record(df.loc[idx]),
+                                             [f"kept without {', '.join(c for c, _ in refs)}", *reasons]))
+                for column, _ in refs:
+                    df.at[idx, column] = None
+            current[table] = df
+        for table, rows in v.rows.items():
+            df = current[table]
+            for idx, reasons in sorted(rows.items()):
+                rejections.append(_rejection(table, row_record(df.loc[idx]), reasons))
+            current[table] = df.drop(index=list(rows)).reset_index(drop=True)
+
+
+__all__ = [
+    "TableSchemaError", "contract_problems", "jsonable", "quarantine_contract_violations",
+    "rejections_frame", "row_record", "validate_rows",
+]

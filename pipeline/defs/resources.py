@@ -1,0 +1,49 @@
+"""Where the pipeline reads and writes: one resource, so a run, a test or the CLI can point it elsewhere.
+
+Relative paths are resolved against the project root (not the working directory), so the UI, the
+CLI and the daemon agree on the same folders whatever directory they were started from.
+"""
+
+from pathlib import Path
+
+import dagster as dg
+from pydantic import Field
+
+from pipeline.core.cache import DocumentCache, pipeline_fingerprint
+from pipeline.core.ingest import DEFAULT_MAX_BYTES
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+OWNERS = ["team:cooperation-warehouse"]
+
+
+def project_path(value: str | Path) -> Path:
+    """An absolute path: relative values are taken from the project root."""
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+class PipelineSettings(dg.ConfigurableResource):
+    """Input folder, published DuckDB file, per-document cache and size limit of one run."""
+
+    raw_dir: str = Field(default="raw", description="Folder of source articles (relative to the project root).")
+    warehouse_path: str = Field(default="warehouse/cooperation.duckdb",
+                                   description="The published DuckDB file, replaced atomically by each run.")
+    cache_dir: str | None = Field(default=None, description="Per-document cache; default `.cache` beside the warehouse.")
+    gold_dir: str | None = Field(default=None, description="Optional gold folder for evaluation.")
+    max_bytes: int = Field(default=DEFAULT_MAX_BYTES, description="Files larger than this are rejected unread.")
+
+    @property
+    def raw_path(self) -> Path:
+        return project_path(self.raw_dir)
+
+    @property
+    def warehouse_file(self) -> Path:
+        return project_path(self.warehouse_path)
+
+    @property
+    def cache_path(self) -> Path:
+        return project_path(self.cache_dir) if self.cache_dir else self.warehouse_file.parent / ".cache"
+
+    def cache(self) -> DocumentCache:
+        """The cache keyed by the current code and reference data (computed once per call)."""
+        return DocumentCache(self.cache_path, pipeline_fingerprint())

@@ -1,0 +1,66 @@
+"""The contract tables: one corpus-wide step (`resolve.build_tables`) yielding each table as its own asset.
+
+Merging and event grouping need every document at once, so one op computes all tables; declaring
+each table as its own asset (in the entities, facts, ingest or warehouse group) gives each its own
+description, schema, row count and pandera check in the UI.
+"""
+
+import dagster as dg
+import pandas as pd
+
+from pipeline.core.cache import IngestStage
+from pipeline.core.extract import DocumentExtraction
+from pipeline.core.resolve import build_tables
+from pipeline.defs.entities import ENTITY_TABLES
+from pipeline.defs.facts import FACT_TABLES
+from pipeline.defs.ingest import document_extractions, ingested_documents, markdown_preview
+from pipeline.defs.resources import OWNERS
+from schemas import TABLE_COLUMNS
+
+INGEST_TABLES = {
+    "documents": "One row per ingested source document: path, content hash, title, publisher, publication "
+                 "date and the cleaned text every offset in the warehouse points into.",
+}
+WAREHOUSE_TABLES = {
+    "rejected_records": "Quarantine: files, documents and rows that could not be used, with the reason. The "
+                        "published table also holds the rows that validation rejected.",
+}
+GROUPS = {"ingest": INGEST_TABLES, "entities": ENTITY_TABLES, "facts": FACT_TABLES, "warehouse": WAREHOUSE_TABLES}
+TABLE_GROUP = {table: group for group, tables in GROUPS.items() for table in tables}
+TABLE_DESCRIPTION = {table: text for tables in GROUPS.values() for table, text in tables.items()}
+
+_undescribed = set(TABLE_COLUMNS) ^ set(TABLE_GROUP)
+if _undescribed:  # every contract table needs a group and a description, and nothing else may claim one
+    raise RuntimeError(f"contract tables and asset groups disagree on: {sorted(_undescribed)}")
+
+
+def column_schema(table: str) -> dg.TableSchema:
+    return dg.TableSchema(columns=[dg.TableColumn(name, sql_type) for name, sql_type in TABLE_COLUMNS[table].items()])
+
+
+TABLE_SPECS = [
+    dg.AssetSpec(
+        key=table, group_name=TABLE_GROUP[table], description=TABLE_DESCRIPTION[table], owners=OWNERS,
+        kinds={"pandas"}, deps=[ingested_documents, document_extractions],
+        metadata={"dagster/column_schema": column_schema(table)},
+    ).with_io_manager_key("io_manager")
+    for table in TABLE_COLUMNS
+]
+
+
+def table_metadata(table: str, df: pd.DataFrame) -> dict[str, object]:
+    return {"dagster/row_count": len(df), "dagster/column_schema": column_schema(table),
+            "preview": markdown_preview(df)}
+
+
+@dg.multi_asset(specs=TABLE_SPECS, name="contract_tables",
+                description="Merge the per-document rows into the contract tables and group events.")
+def contract_tables(context: dg.AssetExecutionContext, ingested_documents: IngestStage,
+                    document_extractions: list[DocumentExtraction]):
+    tables = build_tables(ingested_documents.documents, document_extractions, ingested_documents.rejections,
+                          run_id=context.run.run_id)
+    missing = set(TABLE_COLUMNS) - set(tables)
+    if missing:
+        raise dg.Failure(f"build_tables did not return {sorted(missing)}")
+    for table in TABLE_COLUMNS:
+        yield dg.Output(tables[table], output_name=table, metadata=table_metadata(table, tables[table]))

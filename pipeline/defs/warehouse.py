@@ -1,0 +1,55 @@
+"""Warehouse group: validate every table, quarantine bad rows, publish the DuckDB file atomically.
+
+Only this asset writes DuckDB, and it runs in the `duckdb_writer` pool (limit 1 in the instance's
+dagster.yaml), so two runs never build the file at once. Any exception here (a table-level schema
+error, a failed build) leaves the previously published warehouse untouched.
+"""
+
+import dagster as dg
+import pandas as pd
+
+from pipeline.core.publish import publish_atomically
+from pipeline.core.validate import quarantine_contract_violations, rejections_frame, validate_rows
+from pipeline.defs.checks import PUBLISHED_CONTRACT, published_contract_result
+from pipeline.defs.ingest import markdown_preview
+from pipeline.defs.resources import OWNERS, PipelineSettings
+from schemas import TABLE_COLUMNS
+
+
+def validate_and_quarantine(tables: dict[str, pd.DataFrame], run_id: str) -> tuple[dict[str, pd.DataFrame], int]:
+    """Tables fit to publish, with every rejected row appended to rejected_records; and how many were."""
+    valid, rejections = {}, []
+    for table in TABLE_COLUMNS:
+        valid[table], rejected = validate_rows(table, tables[table])
+        rejections.extend(rejected)
+    valid, rejected = quarantine_contract_violations(valid)
+    rejections.extend(rejected)
+    if rejections:
+        new = rejections_frame(rejections, run_id=run_id)
+        old = valid["rejected_records"]
+        valid["rejected_records"] = pd.concat([old, new], ignore_index=True) if len(old) else new
+    return valid, len(rejections)
+
+
+@dg.asset(
+    group_name="warehouse", kinds={"duckdb"}, owners=OWNERS, pool="duckdb_writer",
+    check_specs=[PUBLISHED_CONTRACT],
+    ins={table: dg.AssetIn(key=table) for table in TABLE_COLUMNS},
+    description="The published DuckDB file (warehouse/cooperation.duckdb by default): every contract table, "
+                "validated, with rows that fail validation moved to rejected_records, and the analysts' views "
+                "(agreement_overview, delegation_overview, lab_overview, agreement_events, "
+                "collaboration_network). Built beside the target and swapped in atomically.",
+)
+def cooperation_warehouse(context: dg.AssetExecutionContext, settings: PipelineSettings,
+                          **tables: pd.DataFrame):
+    valid, quarantined = validate_and_quarantine(tables, context.run.run_id)
+    target = settings.warehouse_file
+    counts = publish_atomically(valid, target)
+    summary = pd.DataFrame([{"table": t, "rows": n} for t, n in counts.items()])
+    metadata = {
+        "path": dg.MetadataValue.path(str(target)), "dagster/row_count": sum(counts.values()),
+        "quarantined_by_validation": quarantined, "rejected_records": counts["rejected_records"],
+        "row_counts": markdown_preview(summary, rows=len(summary)),
+    }
+    yield dg.Output({"warehouse": str(target), "tables": counts, "quarantined": quarantined}, metadata=metadata)
+    yield published_contract_result(str(target))

@@ -1,0 +1,104 @@
+"""The closed enumerations of spec/DATA_CONTRACT.md, as tuples of strings.
+
+Every enum column of the warehouse takes only these values; a value that fits none takes
+`other` (where the enum has it). Tuples keep the contract's order, so reports and tests can
+compare them with the contract text directly.
+"""
+from __future__ import annotations
+
+PRECISION = ("day", "month", "year", "unknown")
+
+ORG_TYPE = (
+    "university",
+    "university_unit",
+    "government",
+    "government_department",
+    "enterprise",
+    "research_institute",
+    "laboratory",
+    "international_organization",
+    "military",
+    "other",
+)
+
+ALIAS_SOURCE = ("reference", "acronym_definition", "corpus")
+
+ENTITY_TYPE = ("organization", "person", "place", "lab")
+
+PLACE_TYPE = (
+    "country",
+    "province",
+    "municipality",
+    "special_administrative_region",
+    "city",
+    "district",
+    "other",
+)
+
+AGREEMENT_TYPE = (
+    "cooperation_agreement",
+    "framework_agreement",
+    "strategic_cooperation_agreement",
+    "memorandum_of_understanding",
+    "memorandum",
+    "letter_of_intent",
+    "arrangement",
+    "cooperation_scheme",
+    "partnership",
+    "other",
+)
+
+AGREEMENT_STATUS = ("signed", "planned", "reported")
+
+SIGNATORY_ROLE = ("signatory", "witness")
+
+ACTIVITY = (
+    "talent_development",
+    "student_exchange",
+    "academic_exchange",
+    "joint_research",
+    "technology_transfer",
+    "joint_platform",
+    "funding_support",
+    "equipment_sharing",
+    "consulting_and_training",
+    "entrepreneurship_and_investment",
+    "other",
+)
+
+DELEGATION_STATUS = ("completed", "planned", "recurring")
+
+LAB_TYPE = (
+    "partner_state_key_laboratory",
+    "state_key_laboratory",
+    "cnerc_hong_kong_branch",
+    "national_engineering_research_centre",
+    "key_laboratory",
+    "engineering_research_centre",
+    "joint_laboratory",
+    "joint_research_centre",
+    "innovation_centre",
+    "technology_transfer_centre",
+    "research_institute",
+    "other",
+)
+
+LAB_STATUS = ("existing", "established", "planned")
+
+#: (table, column) -> the enum that closes it; used by the models and the contract checks.
+ENUM_COLUMNS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("documents", "published_on_precision"): PRECISION,
+    ("organizations", "org_type"): ORG_TYPE,
+    ("organization_aliases", "source"): ALIAS_SOURCE,
+    ("mentions", "entity_type"): ENTITY_TYPE,
+    ("places", "place_type"): PLACE_TYPE,
+    ("agreements", "agreement_type"): AGREEMENT_TYPE,
+    ("agreements", "signed_on_precision"): PRECISION,
+    ("agreements", "status"): AGREEMENT_STATUS,
+    ("agreement_signatories", "role"): SIGNATORY_ROLE,
+    ("agreement_activities", "activity"): ACTIVITY,
+    ("delegations", "visited_on_precision"): PRECISION,
+    ("delegations", "status"): DELEGATION_STATUS,
+    ("labs", "lab_type"): LAB_TYPE,
+    ("labs", "status"): LAB_STATUS,
+}

@@ -1,0 +1,100 @@
+"""Shared helpers for the orchestration tests: a small invented corpus and an in-process run.
+
+The articles are written for these tests (in the genre of the real inputs, with real institution
+names as reference data allows); none of their sentences comes from a real article.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from pipeline.definitions import defs
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT_ROOT.parent / "shared"
+
+MOU = """Zhejiang University and The University of Hong Kong sign memorandum on marine science
+
+12 April 2023
+
+Zhejiang University and The University of Hong Kong signed a memorandum of understanding in Hangzhou on 11 April 2023 to carry out joint research in marine biology and ocean engineering.
+
+Under the agreement, the two universities will run a student exchange programme and share laboratory equipment.
+"""
+
+MOU_CHANGED = """Zhejiang University and The University of Hong Kong sign memorandum on public health
+
+12 April 2023
+
+Zhejiang University and The University of Hong Kong signed a memorandum of understanding in Hangzhou on 11 April 2023 to set up a joint centre for infectious disease research.
+"""
+
+DELEGATION = """Sichuan delegation visits Hong Kong Polytechnic University
+
+5 June 2022
+
+A 12-member delegation from the Sichuan Provincial Department of Science and Technology visited The Hong Kong Polytechnic University on 3 June 2022 to discuss cooperation in artificial intelligence and materials engineering.
+"""
+
+LAB = """New joint laboratory for quantum materials opens in Shenzhen
+
+20 September 2021
+
+Southern University of Science and Technology and The Chinese University of Hong Kong established a Joint Laboratory for Quantum Materials on 18 September 2021. The laboratory will study superconductivity and condensed matter physics.
+"""
+
+
+def write_corpus(raw: Path) -> Path:
+    """Three articles and one empty file (which must be rejected, not dropped)."""
+    raw.mkdir(parents=True, exist_ok=True)
+    (raw / "zju_hku_mou_2023.txt").write_text(MOU, encoding="utf-8")
+    (raw / "sichuan_polyu_visit_2022.txt").write_text(DELEGATION, encoding="utf-8")
+    (raw / "sustech_cuhk_lab_2021.txt").write_text(LAB, encoding="utf-8")
+    (raw / "empty.txt").write_bytes(b"")
+    return raw
+
+
+@dataclass
+class Run:
+    success: bool
+    seen: int
+    processed: int
+    skipped: int
+    counts: dict[str, int]
+
+
+def run_job(instance: dg.DagsterInstance, raw: Path, warehouse: Path, cache_dir: Path | None = None) -> Run:
+    """Materialise every asset in-process into `warehouse`, the way the CLI does."""
+    config = {"raw_dir": str(raw), "warehouse_path": str(warehouse)}
+    if cache_dir:
+        config["cache_dir"] = str(cache_dir)
+    result = defs.resolve_job_def("build_warehouse").execute_in_process(
+        run_config={"resources": {"settings": {"config": config}},
+                    "loggers": {"console": {"config": {"log_level": "ERROR"}}}},
+        instance=instance, raise_on_error=False)
+    if not result.success:
+        return Run(False, 0, 0, 0, {})
+    stage = result.output_for_node("ingested_documents")
+    return Run(True, stage.seen, stage.processed, stage.skipped,
+               result.output_for_node("cooperation_warehouse")["tables"])
+
+
+def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def cli(*args: str, dagster_home: Path, timeout: int = 240) -> subprocess.CompletedProcess:
+    """`python -m pipeline ...` in a subprocess with its own Dagster instance."""
+    env = {**os.environ, "DAGSTER_HOME": str(dagster_home)}
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)

@@ -1,0 +1,154 @@
+"""In-process materialisation into a tmp_path warehouse: contract shape, incremental runs, quarantine.
+
+One module-scoped sequence of runs (first, unchanged, one file changed, one file deleted) keeps the
+test time low; each test then checks one property of the recorded states.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import pandas as pd
+import pytest
+
+from tests.pipeline_run import MOU_CHANGED, query, run_job, write_corpus
+from pipeline.core.ids import make_id
+from schemas import PRIMARY_KEYS, TABLE_COLUMNS
+
+VOLATILE = {"ingested_at", "rejected_at", "run_id"}  # differ between runs by design
+MOU_PATH, VISIT_PATH = "zju_hku_mou_2023.txt", "sichuan_polyu_visit_2022.txt"
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    """Every table's rows without the run-specific columns, sorted: equal snapshots mean equal content."""
+    out = {}
+    for table, columns in TABLE_COLUMNS.items():
+        cols = ", ".join(f'"{c}"' for c in columns if c not in VOLATILE)
+        out[table] = sorted(query(warehouse, f'SELECT {cols} FROM "{table}"'), key=repr)
+    return out
+
+
+def rows_of_document(warehouse: Path, document_id: str) -> dict[str, int]:
+    return {t: query(warehouse, f'SELECT count(*) FROM "{t}" WHERE document_id = ?', [document_id])[0][0]
+            for t, cols in TABLE_COLUMNS.items() if "document_id" in cols and t != "rejected_records"}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    base = tmp_path_factory.mktemp("assets")
+    raw, warehouse = write_corpus(base / "raw"), base / "out" / "cooperation.duckdb"
+    states = {}
+    with dg.DagsterInstance.ephemeral() as instance:
+        for step in ("first", "unchanged", "changed", "deleted"):
+            if step == "changed":
+                (raw / MOU_PATH).write_text(MOU_CHANGED, encoding="utf-8")
+            if step == "deleted":
+                (raw / VISIT_PATH).unlink()
+            run = run_job(instance, raw, warehouse)
+            assert run.success, f"{step} run failed"
+            copy = base / f"{step}.duckdb"
+            shutil.copy(warehouse, copy)
+            states[step] = (run, copy)
+    return {"raw": raw, "warehouse": warehouse, "cache": warehouse.parent / ".cache", **states}
+
+
+def test_every_contract_table_and_column_has_its_type(runs):
+    _, db = runs["first"]
+    found = {(t, c): ty for t, c, ty in query(db, "SELECT table_name, column_name, data_type "
+                                                  "FROM information_schema.columns WHERE table_schema = 'main'")}
+    for table, columns in TABLE_COLUMNS.items():
+        for column, sql_type in columns.items():
+            assert found.get((table, column)) == sql_type, f"{table}.{column}"
+    views = {r[0] for r in query(db, "SELECT view_name FROM duckdb_views() WHERE NOT internal")}
+    assert {"agreement_overview", "delegation_overview", "lab_overview", "agreement_events",
+            "collaboration_network"} <= views
+
+
+def test_first_run_processes_every_readable_file_and_quarantines_the_empty_one(runs):
+    run, db = runs["first"]
+    assert (run.seen, run.processed, run.skipped) == (4, 3, 0)
+    assert run.counts["documents"] == 3
+    assert run.counts == {t: query(db, f'SELECT count(*) FROM "{t}"')[0][0] for t in TABLE_COLUMNS}
+    reasons = query(db, "SELECT errors FROM rejected_records WHERE table_name = 'documents' "
+                        "AND json_extract_string(record, '$.source_path') = 'empty.txt'")
+    assert reasons, "the empty file must be in rejected_records, not silently dropped"
+    assert run.counts["collaboration_domains"] == 42
+
+
+def test_unchanged_rerun_reuses_the_cache_and_keeps_ids_and_counts(runs):
+    first, first_db = runs["first"]
+    second, second_db = runs["unchanged"]
+    assert second.processed == 0 and second.skipped == 3
+    assert second.counts == first.counts
+    assert snapshot(second_db) == snapshot(first_db)
+    for table, keys in PRIMARY_KEYS.items():
+        sql = f'SELECT {", ".join(keys)} FROM "{table}" ORDER BY 1'
+        assert query(second_db, sql) == query(first_db, sql), table
+
+
+def test_changed_file_replaces_its_rows(runs):
+    run, db = runs["changed"]
+    assert run.processed == 1 and run.skipped == 2
+    doc_id = make_id("document", MOU_PATH)
+    sha, text = query(db, "SELECT content_sha256, clean_text FROM documents WHERE document_id = ?", [doc_id])[0]
+    assert sha == hashlib.sha256(MOU_CHANGED.encode("utf-8")).hexdigest()
+    assert "marine" not in text
+    for table in ("agreements", "delegations", "lab_mentions"):
+        for (evidence,) in query(db, f'SELECT evidence FROM "{table}" WHERE document_id = ?', [doc_id]):
+            assert evidence in text, f"{table} kept a row of the old version"
+    for (matched,) in query(db, "SELECT matched_text FROM document_domains WHERE document_id = ?", [doc_id]):
+        assert matched in text
+    old_rows = rows_of_document(runs["unchanged"][1], make_id("document", VISIT_PATH))
+    assert rows_of_document(db, make_id("document", VISIT_PATH)) == old_rows  # other documents untouched
+
+
+def test_deleted_file_disappears_everywhere(runs):
+    run, db = runs["deleted"]
+    assert run.processed == 0 and run.counts["documents"] == 2
+    doc_id = make_id("document", VISIT_PATH)
+    assert rows_of_document(runs["changed"][1], doc_id)["documents"] == 1
+    assert set(rows_of_document(db, doc_id).values()) == {0}
+    assert len(list(runs["cache"].glob("*.pkl"))) == 2  # the deleted file's cache entry is pruned
+
+
+def test_table_level_problem_stops_the_publish_and_keeps_the_old_warehouse(runs, monkeypatch):
+    import pipeline.defs.tables as tables_module
+
+    real = tables_module.build_tables
+
+    def without_a_column(*args, **kwargs):
+        tables = real(*args, **kwargs)
+        tables["agreements"] = tables["agreements"].drop(columns=["status"])
+        return tables
+
+    monkeypatch.setattr(tables_module, "build_tables", without_a_column)
+    before = runs["warehouse"].read_bytes()
+    with dg.DagsterInstance.ephemeral() as instance:
+        run = run_job(instance, runs["raw"], runs["warehouse"])
+    assert not run.success
+    assert runs["warehouse"].read_bytes() == before
+
+
+def test_bad_rows_are_quarantined_and_the_run_goes_on(runs, monkeypatch, tmp_path):
+    import pipeline.defs.tables as tables_module
+
+    real = tables_module.build_tables
+
+    def with_a_bad_row(*args, **kwargs):
+        tables = real(*args, **kwargs)
+        bad = {c: None for c in TABLE_COLUMNS["places"]} | {"place_id": "bogus", "name": "Nowhere",
+                                                             "place_type": "not-a-place-type"}
+        tables["places"] = pd.concat([tables["places"], pd.DataFrame([bad])], ignore_index=True)
+        return tables
+
+    monkeypatch.setattr(tables_module, "build_tables", with_a_bad_row)
+    warehouse = tmp_path / "cooperation.duckdb"
+    with dg.DagsterInstance.ephemeral() as instance:
+        run = run_job(instance, runs["raw"], warehouse, cache_dir=runs["cache"])
+    assert run.success
+    assert query(warehouse, "SELECT count(*) FROM places WHERE place_id = 'bogus'")[0][0] == 0
+    rejected = query(warehouse, "SELECT errors FROM rejected_records WHERE table_name = 'places' "
+                                "AND json_extract_string(record, '$.place_id') = 'bogus'")
+    assert rejected and "place_type" in rejected[0][0]

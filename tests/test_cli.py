@@ -1,0 +1,120 @@
+"""`python -m pipeline run|evaluate` as a user calls them, each with its own DAGSTER_HOME.
+
+The builds call `cli.main` in this process (a subprocess would pay Dagster's import time again);
+the subprocess tests check the `python -m pipeline` entry point and its exit codes.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+import dagster as dg
+import pytest
+
+from pipeline.cli import free_stale_pool_slots, main
+from tests.pipeline_run import PROJECT_ROOT, cli, query, write_corpus
+from schemas import TABLE_COLUMNS
+
+GOLD = {
+    "document": "zju_hku_mou_2023.txt",
+    "published_on": {"date": "2023-04-12", "precision": "day"},
+    "organizations": [
+        {"names": ["Zhejiang University", "ZJU"], "org_type": ["university"], "region_code": "CN-ZJ"},
+        {"names": ["The University of Hong Kong", "HKU"], "org_type": ["university"], "region_code": "CN-HK"},
+    ],
+    "people": [],
+    "agreements": [{
+        "type": ["memorandum_of_understanding"],
+        "parties": [["Zhejiang University", "ZJU"], ["The University of Hong Kong", "HKU"]],
+        "signed_on": {"date": "2023-04-11", "precision": "day"},
+        "status": ["signed"], "signatories": [], "witnesses": [], "optional": False,
+    }],
+    "delegations": [],
+    "labs": [],
+    "domains": [{"mention": "marine biology", "codes": ["1.6"]}],
+    "acceptable_extra_domains": [],
+}
+
+
+def call(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("cli")
+    raw, warehouse = write_corpus(base / "raw"), base / "out" / "cooperation.duckdb"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DAGSTER_HOME", str(base / "home"))
+        stdout = io.StringIO()
+        with contextlib.redirect_stdout(stdout):
+            code = main(["run", "--raw-dir", str(raw), "--warehouse", str(warehouse), "--json"])
+    return base, warehouse, code, stdout.getvalue()
+
+
+def test_run_prints_a_one_line_json_summary(built):
+    base, warehouse, code, stdout = built
+    assert code == 0
+    lines = stdout.strip().splitlines()
+    assert len(lines) == 1
+    summary = json.loads(lines[0])
+    assert set(summary) == {"documents_seen", "documents_processed", "rejected", "tables", "warehouse", "seconds"}
+    assert (summary["documents_seen"], summary["documents_processed"]) == (4, 3)
+    assert summary["rejected"] >= 1  # the empty file
+    assert set(summary["tables"]) == set(TABLE_COLUMNS)
+    assert summary["warehouse"] == str(warehouse)
+    assert summary["tables"]["documents"] == query(warehouse, "SELECT count(*) FROM documents")[0][0] == 3
+
+
+def test_run_is_recorded_in_the_dagster_instance(built):
+    base, _, code, _ = built
+    assert code == 0
+    with dg.DagsterInstance.from_config(str(base / "home")) as instance:
+        runs = instance.get_runs()
+    assert [(r.job_name, r.status) for r in runs] == [("build_warehouse", dg.DagsterRunStatus.SUCCESS)]
+
+
+def test_entry_point_answers_help(tmp_path):
+    proc = cli("--help", dagster_home=tmp_path)
+    assert proc.returncode == 0 and all(c in proc.stdout for c in ("run", "evaluate", "ui"))
+
+
+def test_run_on_a_missing_folder_fails_clearly(tmp_path):
+    proc = cli("run", "--raw-dir", str(tmp_path / "nowhere"), "--warehouse", str(tmp_path / "w.duckdb"),
+               dagster_home=tmp_path / "home")
+    assert proc.returncode != 0
+    assert "nowhere" in proc.stderr and "does not exist" in proc.stderr
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_evaluate_scores_the_warehouse_against_a_gold_folder(built, tmp_path, capsys):
+    _, warehouse, code, _ = built
+    assert code == 0
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "zju_hku_mou_2023.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    code, out, err = call(capsys, "evaluate", "--gold", str(gold), "--warehouse", str(warehouse), "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["documents"] == 1 and not result["documents_missing"]
+    assert 0.0 <= result["overall_slot"]["f1"] <= 1.0
+    code, out, _ = call(capsys, "evaluate", "--gold", str(gold), "--warehouse", str(warehouse))
+    assert code == 0 and "documents scored: 1" in out
+
+
+def test_evaluate_without_a_warehouse_fails_clearly(tmp_path, capsys):
+    code, _, err = call(capsys, "evaluate", "--gold", str(tmp_path), "--warehouse", str(tmp_path / "none.duckdb"))
+    assert code != 0 and "does not exist" in err
+
+
+def test_slots_left_by_a_dead_run_are_released(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text((PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text())
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        instance.event_log_storage.claim_concurrency_slot("duckdb_writer", "run-that-died", "cooperation_warehouse")
+        assert free_stale_pool_slots(instance) == ["run-that-died"]
+        assert free_stale_pool_slots(instance) == []

@@ -1,0 +1,114 @@
+"""Organisations, people and places recognised in sentences written for these tests."""
+import pytest
+
+from pipeline.core.entities.people import name_key, split_name
+from pipeline.core.entities.recognise import recognise
+from pipeline.core.text import blank_pipeline, sentences
+
+
+def _ents(text):
+    doc = blank_pipeline()(text)
+    return recognise(text, doc, sentences(text, doc))
+
+
+def _orgs(ents):
+    return {ents.orgs[m.entity_id].canonical_name for m in ents.mentions if m.entity_type == "organization"}
+
+
+def _people(ents):
+    return {ents.people[m.entity_id].full_name for m in ents.mentions if m.entity_type == "person"}
+
+
+@pytest.mark.parametrize("words, full, family", [
+    (["XU", "Qin"], "Xu Qin", "Xu"),
+    (["Xu", "Qin"], "Xu Qin", "Xu"),
+    (["Kwok-fai", "Chung"], "Kwok-fai Chung", "Chung"),
+    (["Chung", "Kwok", "Fai"], "Chung Kwok Fai", "Chung"),
+    (["Philip", "C.", "H.", "CHAN"], "Philip C. H. Chan", "Chan"),
+    (["Carrie", "Lam"], "Carrie Lam", "Lam"),
+    (["Lam", "Tai-fai"], "Lam Tai-fai", "Lam"),
+    (["Nicholas", "W", "Yang"], "Nicholas W Yang", "Yang"),
+])
+def test_split_name(words, full, family):
+    got_full, got_family, _ = split_name(words)
+    assert (got_full, got_family) == (full, family)
+
+
+def test_name_orders_share_a_key():
+    assert name_key(["Kwok-fai", "Chung"]) == name_key(["Chung", "Kwok", "Fai"])
+    assert name_key(["Huang", "Wei"]) != name_key(["Huang", "Liuquan"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Hong Kong Polytechnic University (PolyU) signed with Fudan University.",
+     {"The Hong Kong Polytechnic University", "Fudan University"}),
+    ("Officials of the Education Department of Yunnan Province arrived.", {"Yunnan Provincial Department of Education"}),
+    ("The Yunnan Provincial Department of Education hosted them.", {"Yunnan Provincial Department of Education"}),
+    ("The Jiangsu Provincial Science and Technology Department said so.",
+     {"Jiangsu Provincial Department of Science and Technology"}),
+    ("He thanked the Fujian Economy and Information Technology Commission.",
+     {"Fujian Provincial Economy and Information Technology Commission"}),
+    ("The Foshan Municipal People's Government and Lingnan Star Robotics Co., Ltd. agreed.",
+     {"Foshan Municipal Government", "Lingnan Star Robotics Co., Ltd."}),
+    ("the Suzhou city government welcomed the plan.", {"Suzhou Municipal Government"}),
+])
+def test_organisation_shapes(text, expected):
+    assert expected <= _orgs(_ents(text))
+
+
+@pytest.mark.parametrize("text", [
+    "University officials said the Council would meet.",
+    "The Mainland and Hong Kong will work together.",
+    "Cooperation Signs New Chapter for Both Sides",
+])
+def test_near_misses_are_not_organisations(text):
+    assert not {n for n in _orgs(_ents(text)) if n in ("University", "Council", "Mainland", "Cooperation")}
+
+
+def test_acronym_definition_then_bare_acronym():
+    ents = _ents("The Qingdao Ocean Robotics Institute (QORI) opened. QORI will hire 40 engineers.")
+    ids = {m.entity_id for m in ents.mentions if m.entity_type == "organization"}
+    assert len(ids) == 1
+    org = ents.orgs[ids.pop()]
+    assert org.acronym == "QORI" and org.aliases["QORI"] == "acronym_definition"
+
+
+def test_place_inside_organisation_is_not_a_place():
+    ents = _ents("The Education Department of Hainan Province met officials in Sanya.")
+    places = {ents.places[m.entity_id].name for m in ents.mentions if m.entity_type == "place"}
+    assert places == {"Sanya"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dr ZHOU Minghui, Vice Governor of Fujian Province, spoke.", {"Zhou Minghui"}),
+    ("Professor Kwok-fai Chung met Prof. Chung again later; Professor Chung Kwok Fai agreed.", {"Kwok-fai Chung"}),
+    ("Mrs. Carrie Lam attended. Mrs. Lam spoke.", {"Carrie Lam"}),
+    ("Tang Jianhua, Party Secretary of the institute, said Wei Xiaolin had arrived.", {"Tang Jianhua", "Wei Xiaolin"}),
+    ("Mr. Huang Liuquan and Professor Huang Wei attended.", {"Huang Liuquan", "Huang Wei"}),
+])
+def test_people(text, expected):
+    assert _people(_ents(text)) == expected
+
+
+def test_short_reference_without_antecedent_creates_nobody():
+    assert _people(_ents("Mayor Gao welcomed the guests.")) == set()
+
+
+def test_hong_kong_is_not_a_person():
+    assert _people(_ents("Scientists in Hong Kong welcomed it.")) == set()
+
+
+def test_apposition_gives_title_and_affiliation():
+    ents = _ents("Mr LIU Jianguo, Deputy Director of Education Department of Shaanxi Province, signed.")
+    person = next(iter(ents.people.values()))
+    org_id, title = person.affiliations[0]
+    assert title == "Deputy Director"
+    assert ents.orgs[org_id].canonical_name == "Shaanxi Provincial Department of Education"
+    assert ents.orgs[org_id].region_code == "CN-SN"
+
+
+def test_mention_offsets_point_at_surface():
+    text = "Dr XU Qin met Mayor Xu's guests from Zhuhai at Sun Yat-sen University."
+    ents = _ents(text)
+    for m in ents.mentions:
+        assert text[m.start:m.end] == m.surface

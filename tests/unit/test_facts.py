@@ -1,0 +1,147 @@
+"""Agreements, delegations, labs and fields from short documents written for these tests."""
+import datetime as dt
+
+import pytest
+
+from pipeline.core.extract import extract_document
+from pipeline.core.ids import make_id
+from pipeline.core.records import IngestedDocument
+
+
+def _run(text, published=dt.date(2021, 3, 5)):
+    doc = IngestedDocument(make_id("document", "t.txt"), "t.txt", "x", text, published_on=published,
+                           published_on_precision="day" if published else "unknown")
+    return extract_document(doc).rows
+
+
+def _names(rows, ids):
+    by_id = {o["organization_id"]: o["canonical_name"] for o in rows["organizations"]}
+    return {by_id[i] for i in ids}
+
+
+def _parties(rows, agreement):
+    return _names(rows, [p["organization_id"] for p in rows["agreement_parties"]
+                         if p["agreement_id"] == agreement["agreement_id"]])
+
+
+@pytest.mark.parametrize("text, parties, kind", [
+    ("Fudan University and the Yunnan Provincial Government signed a framework agreement today.",
+     {"Fudan University", "Yunnan Provincial Government"}, "framework_agreement"),
+    ("A memorandum of understanding was inked by the University of Macau and Huawei today.",
+     {"University of Macau", "Huawei Technologies Co., Ltd."}, "memorandum_of_understanding"),
+    ("Shandong Province entered into a strategic cooperation agreement with Tsinghua University today.",
+     {"Shandong Provincial Government", "Tsinghua University"}, "strategic_cooperation_agreement"),
+    ("The Foshan Municipal Government teamed up with the Hong Kong University of Science and Technology.",
+     {"Foshan Municipal Government", "The Hong Kong University of Science and Technology"}, "partnership"),
+])
+def test_agreement_phrasings(text, parties, kind):
+    rows = _run(text)
+    assert len(rows["agreements"]) == 1
+    a = rows["agreements"][0]
+    assert _parties(rows, a) == parties
+    assert a["agreement_type"] == kind
+    assert text[a["evidence_start"]:a["evidence_end"]] == a["evidence"]
+
+
+def test_reports_of_one_signing_merge_and_get_the_date():
+    text = ("Xiamen University and Fujian Province sign agreement\n\n"
+            "Xiamen University and Fujian Province entered into an agreement today to deepen research. "
+            "Under the agreement, both parties will set up joint laboratories and offer internships.")
+    rows = _run(text)
+    assert len(rows["agreements"]) == 1
+    a = rows["agreements"][0]
+    assert a["signed_on"] == dt.date(2021, 3, 5) and a["signed_on_precision"] == "day"
+    activities = {r["activity"] for r in rows["agreement_activities"]}
+    assert {"joint_platform", "student_exchange"} <= activities
+
+
+def test_listed_instruments_stay_separate_with_their_signatories():
+    text = ("On the morning of March 4, Wuhan University signed two documents. "
+            "Zhao Lihua, Vice President of Wuhan University, signed a memorandum regarding a marine data "
+            "programme with Qian Hong, Director of Hubei Provincial Department of Science and Technology, "
+            "and an agreement on the joint talent framework with Sun Wenjie, General Manager of BYD.")
+    rows = _run(text)
+    kinds = sorted(a["agreement_type"] for a in rows["agreements"] if a["evidence"].startswith("Zhao"))
+    assert kinds == ["framework_agreement", "memorandum"]
+    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
+    for a in rows["agreements"]:
+        if a["agreement_type"] == "memorandum":
+            signers = {people[s["person_id"]] for s in rows["agreement_signatories"] if s["agreement_id"] == a["agreement_id"]}
+            assert signers == {"Zhao Lihua", "Qian Hong"}
+
+
+def test_signed_by_and_witnessed_by():
+    text = ("The agreement was signed by Professor Alan K. M. Ho, President of Lingnan University, and "
+            "Mr WANG Dexin, Director of Education Department of Guangxi Zhuang Autonomous Region, and "
+            "witnessed by Dr LI Mingyu, Vice Chairman of Guangxi Zhuang Autonomous Region.")
+    rows = _run(text)
+    roles = {}
+    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
+    for s in rows["agreement_signatories"]:
+        roles[people[s["person_id"]]] = s["role"]
+    assert roles == {"Alan K. M. Ho": "signatory", "Wang Dexin": "signatory", "Li Mingyu": "witness"}
+
+
+def test_planned_agreement():
+    rows = _run("Hainan University and Haikou will sign a cooperation agreement next month.")
+    assert rows["agreements"][0]["status"] == "planned"
+
+
+def test_no_agreement_without_signing():
+    rows = _run("The province has worked in partnership with Belgium and Germany for years.")
+    assert rows["agreements"] == []
+
+
+@pytest.mark.parametrize("text, size, size_max, status", [
+    ("Dr CHEN Lin, Mayor of Zhuhai, led a 12-member delegation to visit the University of Macau.", 12, None, "completed"),
+    ("A delegation of 20 led by Professor ZHANG Wei of Fudan University visited Shenzhen today.", 20, None, "completed"),
+    ("Some 30-40 scholars visit the laboratory every year.", 30, 40, "recurring"),
+])
+def test_delegations(text, size, size_max, status):
+    rows = _run(text)
+    assert len(rows["delegations"]) == 1
+    d = rows["delegations"][0]
+    assert (d["member_count"], d["member_count_max"], d["status"]) == (size, size_max, status) or (
+        status == "recurring" and d is None)
+
+
+def test_delegation_leader_origin_host():
+    rows = _run("Dr CHEN Lin, Mayor of Zhuhai, led a 12-member delegation of the Zhuhai Municipal Government "
+                "to visit the University of Macau.")
+    d = rows["delegations"][0]
+    assert _names(rows, [d["origin_organization_id"]]) == {"Zhuhai Municipal Government"}
+    assert _names(rows, [d["host_organization_id"]]) == {"University of Macau"}
+    assert d["leader_title"] == "Mayor"
+    assert d["visited_on"] == dt.date(2021, 3, 5)
+
+
+def test_labs_with_directors_and_one_lab_two_names():
+    text = ("Professor Mei-ling Tsang, Director of the CNERC for Marine Robotics (Hong Kong Branch), spoke.\n\n"
+            "The university hosts two labs:\n\n"
+            "Partner State Key Laboratory of Marine Pollution (Director: Professor Lau Wing Kei)\n\n"
+            "Hong Kong Branch of National Engineering Research Centre for Marine Robotics "
+            "(Director: Professor Tsang Mei Ling)")
+    rows = _run(text)
+    names = {lab["name"]: lab for lab in rows["labs"]}
+    assert set(names) == {"Partner State Key Laboratory of Marine Pollution",
+                          "Hong Kong Branch of National Engineering Research Centre for Marine Robotics"}
+    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
+    assert people[names["Partner State Key Laboratory of Marine Pollution"]["director_person_id"]] == "Lau Wing Kei"
+
+
+def test_plural_generic_labs_are_not_labs():
+    rows = _run("Since 2005, 16 Partner State Key Laboratories have been established in Hong Kong.")
+    assert rows["labs"] == []
+
+
+def test_planned_lowercase_lab():
+    rows = _run("The two sides will work on establishing a quantum sensing innovation center in Hefei.")
+    assert [(lab["name"], lab["lab_type"], lab["status"]) for lab in rows["labs"]] == [
+        ("quantum sensing innovation center", "innovation_centre", "planned")]
+
+
+def test_fields_skip_organisation_names():
+    rows = _run("The Ministry of Science and Technology backs work on food safety and virtual reality.")
+    found = {d["matched_text"].lower() for d in rows["document_domains"]}
+    assert {"food safety", "virtual reality"} <= found
+    assert not any("science and technology" in f for f in found)

@@ -1,0 +1,223 @@
+"""Clean text: Unicode normalisation, furniture rules (as data), hard-wrap repair."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.core.ingest import clean_paragraphs, clean_text, furniture_rule, load_furniture_rules, normalise_text
+from pipeline.core.ingest.furniture import FURNITURE_FILE, default_rules
+from pipeline.core.reference import ReferenceDataError
+from tests.unit.ingest_helpers import BODY, DOUBLE_SPACED, FURNITURE_PHRASES, SCRAPED_PAGE, TITLE
+
+# --- normalisation ---------------------------------------------------------------------------------------
+
+
+def test_unicode_is_normalised_but_quotes_are_kept() -> None:
+    raw = "Cafe\u0301\u00a0and\u200b tea\u2009\u2009\u201csaid\u201d \u2018it\u2019s\u2019\r\nnext\tline  \x07end\u00ad"
+    assert normalise_text(raw) == "Caf\u00e9 and tea \u201csaid\u201d \u2018it\u2019s\u2019\nnext line end"
+
+
+def test_clean_text_layout() -> None:
+    text = clean_text("  First   paragraph is here.  \n\n\n\n  Second\t\tparagraph is here.  \n")
+    assert text == "First paragraph is here.\n\nSecond paragraph is here."
+
+
+def test_pdf_bullet_and_doubled_full_stop() -> None:
+    text = clean_text("Partners:\n\n\uf0b7 Laboratory of Crop Genomics\n\nThe platform was launched.\u3002\u3002")
+    assert text == "Partners:\n\n• Laboratory of Crop Genomics\n\nThe platform was launched."
+
+
+# --- furniture -------------------------------------------------------------------------------------------
+
+def test_scraped_page_loses_all_furniture_and_keeps_content() -> None:
+    text = clean_text(SCRAPED_PAGE)
+    for phrase in FURNITURE_PHRASES:
+        assert phrase not in text, phrase
+    assert text.startswith(TITLE + "\n\n3 Mar 2021\n\n")
+    assert "Vice-President Mary Okafor (left) and Deputy Director Zhou Lin exchange the signed agreement" in text
+    for paragraph in BODY:
+        assert paragraph in text
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Skip to main content Start main content", "skip_link"),
+    ("|Home|About Yunnan|Government|Investment|Travel|Culture| Site Search", "nav_bar"),
+    ("Home > News > Press Releases", "breadcrumb"),
+    ("Home › Newsroom", "breadcrumb"),
+    ("Your browser is not the latest version. If you continue, some pages may not work.", "browser_notice"),
+    ("You are recommended to upgrade to a newer browser for the best experience.", "browser_notice"),
+    ("We use cookies to give you the best experience. Accept cookies", "cookie_notice"),
+    ("Copyright 2009 Example Province All Rights Reserved", "copyright"),
+    ("© 2022 Lakeside University", "copyright"),
+    ("Copyright held by the General Office of Example Provincial Government. All Rights Reserved.", "copyright"),
+    ("滇ICP备12345678号", "icp_licence"),
+    ("ICP No. 05030899", "icp_licence"),
+    ("Technical Support: Example Telecom.", "site_credits"),
+    ("Website Maintenance: Example Centre; Tel:86-28-5550100", "site_credits"),
+    ("Sponsored by Example Provincial Government", "site_credits"),
+    ("Constructed by example.com.cn", "site_credits"),
+    ("The Official Website of the Example Government", "official_website_footer"),
+    ("Tel: +852 5550 1234", "contact_line"),
+    ("Share:", "share_buttons"),
+    ("Share this article: Facebook | Twitter | Weibo", "share_buttons"),
+    ("Facebook Twitter WeChat", "social_network_row"),
+    ("Print", "page_controls"),
+    ("Back to top", "page_controls"),
+    ("[Large] [Medium] [Small]", "page_controls"),
+    ("https://www.example.edu/news/2021/item.html", "lone_url"),
+    ("Example Daily: http://v.example.com/video/123", "outlet_link"),
+    ("Page 3 of 12", "page_number"),
+    ("Related News", "related_links_heading"),
+    ("Editor: Wang Fang", "editor_credit"),
+    ("Open Governance", "section_label"),
+    ("Info Special", "section_label"),
+    ("English | 中文", "language_switch"),
+    ("河北省人民政府门户网站", "foreign_script"),
+])
+def test_furniture_rules(line: str, rule: str) -> None:
+    assert furniture_rule(line, default_rules(), scope="both") == rule
+
+
+@pytest.mark.parametrize("line", [
+    "The university's cookie-cutter approach to research funding was criticised by the panel members.",
+    "The copyright of the jointly developed software will be held by both parties, the agreement says.",
+    "Print media and broadcasters covered the signing ceremony, which was held in Kunming on Tuesday.",
+    "Dr Zhou Lin (second left) and Professor Mary Okafor (third right) witness the signing of the agreement",
+    "The agreement covers ICP-MS analysis of soil samples from 12 counties.",
+    "News of the agreement was welcomed by industry.",
+    "Home to 40 research institutes, the province is a hub for agricultural science.",
+    "The ratio rose from 3 > 2 last year, officials said in a statement on Monday.",
+])
+def test_content_is_not_furniture(line: str) -> None:
+    assert furniture_rule(line, default_rules(), scope="both") is None
+    assert clean_text(line) == line
+
+
+def test_cjk_lines_are_kept_in_a_chinese_document() -> None:
+    text = "湖滨大学与云南省签署合作协议。\n\n双方将共建高原农业联合研究中心。\n\n合作领域包括植物基因组学。"
+    assert clean_text(text) == text
+
+
+def test_video_lines_are_dropped_even_when_wrapped() -> None:
+    text = clean_text(DOUBLE_SPACED.replace(
+        "Partner laboratories:", "Video of the launch ceremony (speech by Professor Anna \n\nBerg): \n\n"
+        "http://video.example.org/vod/?id=1 \n\nPartner laboratories:"))
+    assert "Video" not in text and "http" not in text and "Berg):" not in text
+    assert "Partner laboratories:" in text
+
+
+def test_edge_labels_above_title_and_below_last_paragraph() -> None:
+    page = "\n".join(["Media Centre", TITLE, "", BODY[0], "", "Campus Life", "Research Highlights", "Alumni"])
+    assert clean_paragraphs(page) == [TITLE, BODY[0]]
+
+
+def test_edge_label_rule_keeps_a_lone_short_line_in_the_middle() -> None:
+    page = "\n\n".join([TITLE, BODY[0], "Background", BODY[1]])
+    assert "Background" in clean_paragraphs(page)
+
+
+# --- hard-wrap repair ------------------------------------------------------------------------------------
+
+def test_double_spaced_pdf_extraction_is_joined() -> None:
+    paragraphs = clean_paragraphs(DOUBLE_SPACED)
+    assert paragraphs[0].startswith("In March 2021, the Yunnan Provincial Government and Lakeside University "
+                                    "announced a plan to build a joint research centre")
+    assert paragraphs[0].endswith("from both sides.")
+    assert "(Director: Centre for Highland Crops, Lakeside University) and will host" in paragraphs[1]
+    assert "Kunming Institute of Botany. Mrs. Berg added" in paragraphs[1]
+    assert paragraphs[2:] == ["Partner laboratories:",
+                              "• Laboratory of Highland Crop Genomics (Director: Professor Li Na)",
+                              "• Laboratory of Mountain Water Resources (Director: Professor Tom Hale)"]
+
+
+def test_single_newline_hard_wrap_is_joined_and_paragraphs_kept() -> None:
+    wrapped = (
+        "The memorandum was signed by Lakeside University and the Institute of Soil\n"
+        "Science of the Chinese Academy of Sciences in Nanjing on Friday, covering joint\n"
+        "doctoral training and a shared field station in Yunnan Province.\n"
+        "\n"
+        "Both sides also agreed to hold an annual workshop, starting next spring in\n"
+        "Kunming, and to exchange data from their long-term soil monitoring networks.\n"
+    )
+    assert clean_paragraphs(wrapped) == [
+        "The memorandum was signed by Lakeside University and the Institute of Soil Science of the Chinese Academy "
+        "of Sciences in Nanjing on Friday, covering joint doctoral training and a shared field station in Yunnan "
+        "Province.",
+        "Both sides also agreed to hold an annual workshop, starting next spring in Kunming, and to exchange data "
+        "from their long-term soil monitoring networks.",
+    ]
+
+
+def test_title_is_not_merged_into_the_first_paragraph() -> None:
+    title = "Highland agriculture centre opens in Kunming"
+    text = f"{title}\n" + "\n".join([
+        "Lakeside University and the Yunnan Provincial Department of Science and Technology",
+        "signed a five-year cooperation agreement on Tuesday to set up a joint research",
+        "centre for highland agriculture in Kunming.",
+    ])
+    paragraphs = clean_paragraphs(text)
+    assert paragraphs[0] == title
+    assert paragraphs[1].endswith("highland agriculture in Kunming.")
+
+
+def test_lines_ending_mid_sentence_join_only_on_lower_case_in_normal_text() -> None:
+    text = "The delegation toured the laboratory\nand met students.\n\nCaption without a stop\n\nNew paragraph here."
+    assert clean_paragraphs(text) == ["The delegation toured the laboratory and met students.",
+                                      "Caption without a stop", "New paragraph here."]
+
+
+def test_page_break_inside_a_sentence_is_joined() -> None:
+    text = "The centre will focus on plant genomics, soil science and water\n\n7\n\nmanagement in the region."
+    assert clean_paragraphs(text) == ["The centre will focus on plant genomics, soil science and water management "
+                                      "in the region."]
+
+
+def test_list_items_and_headings_stay_separate() -> None:
+    text = "Fields of cooperation:\n1. plant genomics\n2. soil science\n- water management\n• remote sensing"
+    assert clean_paragraphs(text) == ["Fields of cooperation:", "1. plant genomics", "2. soil science",
+                                      "- water management", "• remote sensing"]
+
+
+def test_chinese_wrapped_lines_join_without_space() -> None:
+    lines = ["湖滨大学与云南省科学技术厅签署合作协议，双方将共建高原农业联合研究",
+             "中心，并在植物基因组学、土壤科学和水资源管理等领域开展深入的合作",
+             "交流。"]
+    assert clean_paragraphs("\n".join(lines)) == ["".join(lines)]
+    assert clean_paragraphs("双方签署了合作协议，\n并将共建研究中心。") == ["双方签署了合作协议，并将共建研究中心。"]
+
+
+# --- rules as data ---------------------------------------------------------------------------------------
+
+def test_project_rules_load() -> None:
+    rules = load_furniture_rules(FURNITURE_FILE)
+    assert {r.name for r in rules.line_rules} >= {"skip_link", "copyright", "icp_licence", "lone_url"}
+
+
+@pytest.mark.parametrize("mutation, message", [
+    (lambda s: s.replace("\nline_rules:", "\nline_rulez:", 1), "unknown keys"),
+    (lambda s: s.replace("pattern: '^(skip|", "pattern: '^((skip|", 1), "bad regex"),
+    (lambda s: s.replace("scope: paragraph", "scope: page", 1), "scope must be one of"),
+    (lambda s: s.replace("max_words: 12", "max_words: -1", 1), "positive integer"),
+    (lambda s: s.replace("line_min_cjk_ratio: 0.3", "line_min_cjk_ratio: 3", 1), "between 0 and 1"),
+    (lambda s: s + "\nextra: [", "not valid YAML"),
+])
+def test_bad_rules_file_fails_loudly(tmp_path: Path, mutation, message: str) -> None:
+    bad = tmp_path / "furniture.yaml"
+    bad.write_text(mutation(FURNITURE_FILE.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match=message):
+        load_furniture_rules(bad)
+
+
+def test_missing_rules_file_fails_loudly(tmp_path: Path) -> None:
+    with pytest.raises(ReferenceDataError, match="file missing"):
+        load_furniture_rules(tmp_path / "none.yaml")
+
+
+@pytest.mark.parametrize("word", ["News", "large", "[Large]", "Facebook", "English |", "Home >", "Share", "Info ·"])
+def test_long_repetitive_lines_do_not_backtrack(word: str) -> None:
+    line = " ".join([word] * 24) + " and then some closing words."
+    start = time.perf_counter()
+    clean_text("\n".join([line] * 5))
+    assert time.perf_counter() - start < 0.5

@@ -1,0 +1,134 @@
+"""build_database creates the contract's tables and views; publish_atomically swaps safely."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import duckdb
+import pandas as pd
+import pytest
+
+from pipeline.core.publish import build_database, publish_atomically, view_names
+from schemas import PRIMARY_KEYS, TABLE_COLUMNS
+
+VIEWS = ("agreement_overview", "delegation_overview", "lab_overview", "agreement_events", "collaboration_network")
+
+
+def domains(*codes: str) -> dict[str, pd.DataFrame]:
+    rows = [{"domain_id": c, "label": f"field {c}", "major_id": c.split(".")[0], "major_label": "major"}
+            for c in codes]
+    return {"collaboration_domains": pd.DataFrame(rows, columns=list(TABLE_COLUMNS["collaboration_domains"]))}
+
+
+def read_codes(path) -> list[str]:
+    """Read from a fresh process: DuckDB caches open databases per path within one process."""
+    code = ("import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+            "print(','.join(r[0] for r in con.execute('select domain_id from collaboration_domains "
+            "order by 1').fetchall()))")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    return out.stdout.strip().split(",")
+
+
+def test_empty_build_has_every_table_and_view_with_contract_types(tmp_path):
+    counts = build_database({}, tmp_path / "w.duckdb")
+    assert counts == dict.fromkeys(TABLE_COLUMNS, 0)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        rows = con.execute("select table_name, column_name, data_type from information_schema.columns "
+                           "where table_schema = 'main' order by table_name, ordinal_position").fetchall()
+        got: dict[str, dict[str, str]] = {}
+        for table, column, data_type in rows:
+            got.setdefault(table, {})[column] = data_type
+        for table, columns in TABLE_COLUMNS.items():
+            assert got[table] == columns, table
+        assert sorted(view_names()) == sorted(VIEWS)
+        for view in VIEWS:
+            assert con.execute(f"select count(*) from {view}").fetchone() == (0,)
+        comments = dict(con.execute("select view_name, comment from duckdb_views() where not internal").fetchall())
+        assert all(comments.get(v) for v in VIEWS)
+        assert all(c for _, c in con.execute("select table_name, comment from duckdb_tables()").fetchall())
+        pk = con.execute("select table_name from duckdb_constraints() where constraint_type = 'PRIMARY KEY'")
+        assert {r[0] for r in pk.fetchall()} == set(PRIMARY_KEYS)
+    finally:
+        con.close()
+
+
+def test_views_answer_on_a_small_warehouse(tmp_path):
+    text = "Alpha and Beta signed."
+    tables = {
+        "documents": pd.DataFrame([{"document_id": "d1", "source_path": "1.txt", "content_sha256": "h",
+                                    "clean_text": text, "published_on": dt.date(2023, 5, 4),
+                                    "published_on_precision": "day", "ingested_at": dt.datetime(2024, 1, 1)}]),
+        "organizations": pd.DataFrame([{"organization_id": o, "canonical_name": n, "org_type": "university"}
+                                       for o, n in [("o1", "Alpha"), ("o2", "Beta"), ("o3", "Gamma")]]),
+        "agreements": pd.DataFrame([{"agreement_id": a, "event_id": e, "document_id": "d1", "signed_on": d,
+                                     "agreement_type": "memorandum", "status": "signed", "evidence": text,
+                                     "evidence_start": 0, "evidence_end": len(text)}
+                                    for a, e, d in [("a1", "e1", dt.date(2020, 1, 1)),
+                                                    ("a2", "e1", dt.date(2020, 1, 1)),
+                                                    ("a3", "e2", dt.date(2022, 6, 1))]]),
+        "agreement_parties": pd.DataFrame([{"agreement_id": a, "organization_id": o} for a, o in
+                                           [("a1", "o2"), ("a1", "o1"), ("a2", "o1"), ("a2", "o2"),
+                                            ("a3", "o1"), ("a3", "o2"), ("a3", "o3")]]),
+        "rejected_records": pd.DataFrame([{"table_name": "labs", "record": {"name": "x"}, "errors": "bad",
+                                           "rejected_at": pd.Timestamp("2024-01-01")}]),
+    }
+    build_database({t: df.reindex(columns=list(TABLE_COLUMNS[t])) for t, df in tables.items()},
+                   tmp_path / "w.duckdb")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        net = con.execute("select organization_a_id, organization_b_id, event_count, first_signed_on, "
+                          "last_signed_on from collaboration_network order by 1, 2").fetchall()
+        assert net == [("o1", "o2", 2, dt.date(2020, 1, 1), dt.date(2022, 6, 1)),
+                       ("o1", "o3", 1, dt.date(2022, 6, 1), dt.date(2022, 6, 1)),
+                       ("o2", "o3", 1, dt.date(2022, 6, 1), dt.date(2022, 6, 1))]
+        events = con.execute("select event_id, party_names, document_count from agreement_events order by 1")
+        assert events.fetchall() == [("e1", ["Alpha", "Beta"], 1), ("e2", ["Alpha", "Beta", "Gamma"], 1)]
+        overview = con.execute("select party_names, signatory_names, domain_labels, document_title "
+                               "from agreement_overview where agreement_id = 'a1'").fetchone()
+        assert overview == (["Alpha", "Beta"], [], [], None)
+        assert con.execute("select record->>'name' from rejected_records").fetchone() == ("x",)
+    finally:
+        con.close()
+
+
+def test_publish_swaps_under_an_open_reader(tmp_path):
+    target = tmp_path / "cooperation.duckdb"
+    publish_atomically(domains("1.1"), target)
+    reader = duckdb.connect(str(target), read_only=True)
+    try:
+        counts = publish_atomically(domains("2.1", "2.2"), target)
+        assert counts["collaboration_domains"] == 2
+        assert reader.execute("select domain_id from collaboration_domains").fetchall() == [("1.1",)]
+    finally:
+        reader.close()
+    assert read_codes(target) == ["2.1", "2.2"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cooperation.duckdb"]  # no .wal, no temp file
+
+
+BROKEN = {
+    "bad-cast": {"documents": pd.DataFrame([{"document_id": "d1", "source_path": "1.txt", "content_sha256": "h",
+                                             "clean_text": "t", "ingested_at": "not a time"}],
+                                           columns=list(TABLE_COLUMNS["documents"]))},
+    "missing-columns": {"labs": pd.DataFrame([{"lab_id": "l1"}])},
+    "unknown-table": {"treaties": pd.DataFrame()},
+    "duplicate-key": domains("1.1", "1.1"),
+}
+
+
+def test_build_refuses_an_existing_file(tmp_path):
+    (tmp_path / "w.duckdb").write_bytes(b"")
+    with pytest.raises(FileExistsError):
+        build_database({}, tmp_path / "w.duckdb")
+
+
+@pytest.mark.parametrize("case", list(BROKEN))
+def test_failed_build_leaves_old_warehouse_untouched(tmp_path, case):
+    target = tmp_path / "cooperation.duckdb"
+    publish_atomically(domains("1.1"), target)
+    before = target.read_bytes()
+    with pytest.raises((ValueError, duckdb.Error)):
+        publish_atomically({**domains("3.1"), **BROKEN[case]}, target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cooperation.duckdb"]

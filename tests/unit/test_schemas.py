@@ -1,0 +1,175 @@
+"""The schemas package mirrors spec/DATA_CONTRACT.md, and its models catch bad rows."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+
+from schemas import (
+    ENUM_COLUMNS,
+    EVIDENCE_TABLES,
+    FOREIGN_KEYS,
+    PRIMARY_KEYS,
+    TABLE_COLUMNS,
+    TABLE_MODELS,
+    empty_frame,
+    enums,
+    not_null_columns,
+    table_schema,
+)
+
+CONTRACT = Path(__file__).resolve().parents[3] / "shared" / "spec" / "DATA_CONTRACT.md"
+BASE_TYPES = ("VARCHAR", "INTEGER", "DOUBLE", "DATE", "TIMESTAMP", "JSON")
+
+
+def parse_contract(text: str) -> dict[str, dict[str, dict]]:
+    """table -> column -> {"type", "enum", "primary_key", "not_null"} from the contract's tables.
+
+    Handles the contract's shorthand: several columns in one row (`start, end`), one type per
+    column (`VARCHAR, INTEGER, INTEGER`), per-table alternatives (`document_id / agreement_id /
+    lab_id`), `(x only)` restrictions, and an empty type meaning "as defined earlier".
+    """
+    tables: dict[str, dict[str, dict]] = {}
+    known: dict[str, str] = {}
+    current: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("## ") and not line.startswith("### "):
+            current = []
+        if line.startswith("### "):
+            current = [t.strip() for t in line[4:].split(" — ")[0].split(",")]
+            for t in current:
+                tables[t] = {}
+            continue
+        if not current or not line.startswith("|") or line.startswith("|---") or line.startswith("| column"):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        names_cell, type_cell = cells[0], cells[1]
+        only = re.search(r"\((\w+) only\)", names_cell)
+        names_cell = re.sub(r"\(.*?\)", "", names_cell)
+        targets = [only.group(1)] if only else current
+        type_words = [w.strip().split(" ")[0] for w in type_cell.split(",")]
+        if "/" in names_cell:
+            per_table = [n.strip() for n in names_cell.split("/")]
+            assignments = [(t, [n]) for t, n in zip(current, per_table)]
+        else:
+            names = [n.strip() for n in names_cell.split(",") if n.strip()]
+            assignments = [(t, names) for t in targets]
+        for table, names in assignments:
+            multi = len(type_words) == len(names) > 1 and all(w in BASE_TYPES for w in type_words)
+            for i, name in enumerate(names):
+                base = type_words[i] if multi else type_words[0]
+                if base not in BASE_TYPES:
+                    base = known[name]
+                known.setdefault(name, base)
+                enum = re.search(r"enum: (.*)$", type_cell)
+                tables[table][name] = {
+                    "type": base,
+                    "enum": tuple(v.strip() for v in enum.group(1).split(",")) if enum else None,
+                    "primary_key": "primary key" in type_cell,
+                    "not_null": "not null" in type_cell or "primary key" in type_cell,
+                }
+    return tables
+
+
+@pytest.fixture(scope="module")
+def contract() -> dict[str, dict[str, dict]]:
+    if not CONTRACT.exists():
+        pytest.skip("spec/DATA_CONTRACT.md not available")
+    return parse_contract(CONTRACT.read_text(encoding="utf-8"))
+
+
+def test_every_contract_table_has_model_and_columns(contract):
+    assert list(contract) == list(TABLE_MODELS) == list(TABLE_COLUMNS)
+    for table, columns in contract.items():
+        declared = {c: spec["type"] for c, spec in columns.items()}
+        assert {c: TABLE_COLUMNS[table][c] for c in declared} == declared, table
+        assert set(TABLE_COLUMNS[table]) == set(declared), table
+        assert set(table_schema(table).columns) == set(declared), table
+
+
+def test_keys_nullability_and_enums_match_contract(contract):
+    for table, columns in contract.items():
+        keys = tuple(c for c, spec in columns.items() if spec["primary_key"])
+        assert PRIMARY_KEYS.get(table, ()) == keys, table
+        required = set(not_null_columns(table))
+        for column, spec in columns.items():
+            if spec["not_null"]:
+                assert column in required, f"{table}.{column} must be not null"
+            if spec["enum"]:
+                assert ENUM_COLUMNS[(table, column)] == spec["enum"], f"{table}.{column}"
+    contract_enums = {(t, c) for t, cols in contract.items() for c, s in cols.items() if s["enum"]}
+    assert set(ENUM_COLUMNS) == contract_enums
+
+
+def test_named_enums():
+    assert enums.PRECISION == ("day", "month", "year", "unknown")
+    assert enums.ENTITY_TYPE == ("organization", "person", "place", "lab")
+    for values in ENUM_COLUMNS.values():
+        assert len(set(values)) == len(values)
+
+
+def test_relations_name_real_columns():
+    for fk in FOREIGN_KEYS:
+        assert fk.column in TABLE_COLUMNS[fk.table], str(fk)
+        assert fk.parent_column in TABLE_COLUMNS[fk.parent_table], str(fk)
+    for table, cols in EVIDENCE_TABLES.items():
+        assert set(cols) <= set(TABLE_COLUMNS[table])
+
+
+def valid_row(table: str) -> dict:
+    """One row of `table` that satisfies its model."""
+    special = {"country_code": "CN", "region_code": "CN-HK", "domain_id": "2.5", "established_year": 2010,
+               "evidence_start": 0, "start": 0}
+    values = {"VARCHAR": "x", "INTEGER": 3, "DOUBLE": 0.5, "DATE": dt.date(2023, 5, 1),
+              "TIMESTAMP": dt.datetime(2024, 1, 2, 3, 4), "JSON": {"a": 1}}
+    row = {}
+    for column, duck_type in TABLE_COLUMNS[table].items():
+        enum = ENUM_COLUMNS.get((table, column))
+        row[column] = enum[0] if enum else special.get(column, values[duck_type])
+    return row
+
+
+@pytest.mark.parametrize("table", list(TABLE_MODELS))
+def test_valid_row_passes_and_empty_frame_has_contract_shape(table):
+    out = TABLE_MODELS[table].validate(pd.DataFrame([valid_row(table)]))
+    assert len(out) == 1
+    empty = empty_frame(table)
+    assert list(empty.columns) == list(TABLE_COLUMNS[table]) and empty.empty
+    for column, duck_type in TABLE_COLUMNS[table].items():
+        if duck_type in ("DATE", "TIMESTAMP"):
+            assert pd.api.types.is_datetime64_any_dtype(out[column]), column
+
+
+BAD = [
+    ("agreements", {"agreement_type": "treaty"}),
+    ("agreements", {"confidence": 1.5}),
+    ("delegations", {"confidence": -0.1}),
+    ("agreements", {"evidence_start": 5, "evidence_end": 2}),
+    ("lab_mentions", {"evidence_start": -1}),
+    ("mentions", {"entity_type": "thing"}),
+    ("mentions", {"surface": None}),
+    ("labs", {"status": "closed"}),
+    ("organizations", {"country_code": "China"}),
+    ("delegations", {"member_count": 40, "member_count_max": 30}),
+    ("rejected_records", {"record": "not json"}),
+    ("documents", {"clean_text": None}),
+]
+
+
+@pytest.mark.parametrize(("table", "change"), BAD, ids=[f"{t}-{'-'.join(c)}" for t, c in BAD])
+def test_bad_value_is_caught(table, change):
+    with pytest.raises(pa.errors.SchemaErrors):
+        TABLE_MODELS[table].validate(pd.DataFrame([{**valid_row(table), **change}]), lazy=True)
+
+
+@pytest.mark.parametrize("table", list(PRIMARY_KEYS))
+def test_duplicate_primary_key_is_caught(table):
+    frame = pd.DataFrame([valid_row(table), valid_row(table)])
+    if table == "documents":
+        frame["source_path"] = ["a.txt", "b.txt"]
+    with pytest.raises(pa.errors.SchemaErrors, match="uniqueness|unique"):
+        TABLE_MODELS[table].validate(frame, lazy=True)

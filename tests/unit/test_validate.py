@@ -1,0 +1,151 @@
+"""validate_rows cuts bad rows out as rejections; the contract checks find and quarantine
+cross-table violations."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from pipeline.core.records import Rejection
+from pipeline.core.validate import (
+    TableSchemaError,
+    contract_problems,
+    quarantine_contract_violations,
+    rejections_frame,
+    validate_rows,
+)
+from schemas import TABLE_COLUMNS
+
+TEXT = "Alpha University and Beta Province signed a framework agreement in Gamma on 3 May 2023."
+
+
+def frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS[table]))
+
+
+def agreement(agreement_id: str = "a1", **over) -> dict:
+    row = {"agreement_id": agreement_id, "event_id": "e1", "document_id": "d1",
+           "agreement_type": "framework_agreement", "signed_on": dt.date(2023, 5, 3),
+           "signed_on_precision": "day", "status": "signed", "evidence": TEXT,
+           "evidence_start": 0, "evidence_end": len(TEXT), "confidence": 0.8}
+    return {**row, **over}
+
+
+@pytest.fixture
+def tables() -> dict[str, pd.DataFrame]:
+    """A small set of tables that satisfies the contract."""
+    return {
+        "documents": frame("documents", [{
+            "document_id": "d1", "source_path": "001.txt", "content_sha256": "h", "clean_text": TEXT,
+            "published_on": dt.date(2023, 5, 4), "published_on_precision": "day",
+            "ingested_at": dt.datetime(2024, 1, 1)}]),
+        "organizations": frame("organizations", [
+            {"organization_id": "o1", "canonical_name": "Alpha University", "org_type": "university"},
+            {"organization_id": "o2", "canonical_name": "Beta Provincial Government", "org_type": "government"}]),
+        "places": frame("places", [{"place_id": "p1", "name": "Gamma", "place_type": "city"}]),
+        "agreements": frame("agreements", [agreement(place_id="p1")]),
+        "agreement_parties": frame("agreement_parties", [
+            {"agreement_id": "a1", "organization_id": "o1"}, {"agreement_id": "a1", "organization_id": "o2"}]),
+        "mentions": frame("mentions", [
+            {"document_id": "d1", "entity_type": "organization", "entity_id": "o1",
+             "surface": "Alpha University", "start": 0, "end": 16}]),
+        "labs": frame("labs", []),
+        "lab_mentions": frame("lab_mentions", []),
+    }
+
+
+# ---------------------------------------------------------------- validate_rows
+
+def test_bad_rows_become_rejections_and_good_rows_stay():
+    rows = [agreement("a1"), agreement("a2", agreement_type="treaty"),
+            agreement("a3", evidence_start="n/a"), agreement("a1", confidence=0.1),
+            agreement("a4", confidence=2.0), agreement("a5", signed_on="2023-05")]
+    valid, rejections = validate_rows("agreements", frame("agreements", rows))
+    assert list(valid["agreement_id"]) == ["a1", "a5"]
+    assert valid["signed_on"].tolist() == [pd.Timestamp("2023-05-03"), pd.Timestamp("2023-05-01")]
+    assert str(valid["evidence_start"].dtype) == "Int64"
+    by_id = {r.record["agreement_id"] + ("*" if r.record["confidence"] == 0.1 else ""): r for r in rejections}
+    assert set(by_id) == {"a2", "a3", "a1*", "a4"}
+    assert "agreement_type" in by_id["a2"].errors and "isin" in by_id["a2"].errors
+    assert "evidence_start" in by_id["a3"].errors
+    assert "duplicate" in by_id["a1*"].errors
+    assert "confidence" in by_id["a4"].errors
+    for r in rejections:
+        assert isinstance(r, Rejection) and r.table_name == "agreements" and r.document_id == "d1"
+        json.dumps(r.record)  # JSON-able as it stands
+
+
+def test_table_level_problems_raise():
+    with pytest.raises(TableSchemaError, match="missing column"):
+        validate_rows("agreements", pd.DataFrame([{"agreement_id": "a1"}]))
+    with pytest.raises(TableSchemaError, match="unknown table"):
+        validate_rows("treaties", pd.DataFrame())
+
+
+def test_empty_frame_validates():
+    valid, rejections = validate_rows("labs", frame("labs", []))
+    assert valid.empty and rejections == []
+
+
+def test_rejections_frame_is_a_valid_rejected_records_table():
+    rej = [Rejection("agreements", {"x": 1}, "bad", document_id="d1")]
+    out = rejections_frame(rej, run_id="r1", rejected_at=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
+    assert out.loc[0, "run_id"] == "r1" and out.loc[0, "record"] == {"x": 1}
+    assert validate_rows("rejected_records", out)[1] == []
+
+
+# ---------------------------------------------------------------- contract checks
+
+def test_conforming_tables_have_no_problems(tables):
+    assert contract_problems(tables) == {}
+
+
+def test_dangling_foreign_key_is_found(tables):
+    tables["lab_mentions"] = frame("lab_mentions", [
+        {"lab_id": "missing", "document_id": "d1", "evidence": TEXT, "evidence_start": 0, "evidence_end": len(TEXT)}])
+    problems = contract_problems(tables)
+    assert list(problems) == ["lab_mentions"]
+    assert "not found in labs.lab_id" in problems["lab_mentions"][0]
+
+
+def test_polymorphic_reference_follows_entity_type(tables):
+    tables["mentions"].loc[0, "entity_type"] = "person"  # o1 is no person
+    assert "people.person_id" in contract_problems(tables)["mentions"][0]
+
+
+def test_wrong_offset_is_found(tables):
+    tables["agreements"].loc[0, "evidence_start"] = 1
+    problems = contract_problems(tables)
+    assert "does not match documents.clean_text" in problems["agreements"][0]
+
+
+def test_duplicate_key_and_bad_enum_are_found(tables):
+    tables["organizations"] = pd.concat([tables["organizations"], tables["organizations"].iloc[[0]]])
+    tables["organizations"].iloc[1, tables["organizations"].columns.get_loc("org_type")] = "club"
+    problems = contract_problems(tables)["organizations"]
+    assert any("duplicate primary key" in p for p in problems)
+    assert any("'club' is not one of" in p for p in problems)
+
+
+def test_quarantine_removes_violations_transitively_and_logs_them(tables):
+    tables["agreements"] = frame("agreements", [agreement("a1", place_id="p1", evidence_start=2),
+                                                agreement("a2", place_id="nowhere")])
+    tables["agreement_parties"] = frame("agreement_parties", [
+        {"agreement_id": "a1", "organization_id": "o1"}, {"agreement_id": "a2", "organization_id": "o2"}])
+    before = {t: df.copy() for t, df in tables.items()}
+
+    clean, rejections = quarantine_contract_violations(tables)
+
+    assert contract_problems(clean) == {}
+    assert list(clean["agreements"]["agreement_id"]) == ["a2"]
+    assert pd.isna(clean["agreements"].loc[0, "place_id"])  # optional reference cleared...
+    assert list(clean["agreement_parties"]["agreement_id"]) == ["a2"]
+    got = {(r.table_name, r.record.get("agreement_id")): r.errors for r in rejections}
+    assert set(got) == {("agreements", "a1"), ("agreements", "a2"), ("agreement_parties", "a1")}
+    assert "evidence does not match" in got[("agreements", "a1")]
+    assert got[("agreements", "a2")].startswith("kept without place_id")  # ...and logged
+    assert "not found in agreements.agreement_id" in got[("agreement_parties", "a1")]
+    for name, df in before.items():  # the input is not modified
+        pd.testing.assert_frame_equal(tables[name], df)

@@ -1,0 +1,204 @@
+-- Analysts' views of the cooperation warehouse (spec/DATA_CONTRACT.md, "Views for analysts").
+-- Run by pipeline/core/publish.py after the tables are loaded. Every join to an optional
+-- relation is a LEFT JOIN and every list is coalesced to an empty list, so the views work on
+-- empty tables and on records with missing parts. Lists are ordered, so results are stable.
+
+CREATE OR REPLACE VIEW agreement_overview AS
+WITH parties AS (
+    -- names and ids in the same order, so party_names[i] is the name of party_ids[i]
+    SELECT ap.agreement_id,
+           list(o.canonical_name ORDER BY o.canonical_name, ap.organization_id) AS party_names,
+           list(ap.organization_id ORDER BY o.canonical_name, ap.organization_id) AS party_ids
+    FROM (SELECT DISTINCT agreement_id, organization_id FROM agreement_parties) ap
+    LEFT JOIN organizations o ON o.organization_id = ap.organization_id
+    GROUP BY ap.agreement_id
+), signers AS (
+    SELECT s.agreement_id,
+           list(DISTINCT p.full_name ORDER BY p.full_name) FILTER (WHERE s.role = 'signatory') AS signatory_names,
+           list(DISTINCT p.full_name ORDER BY p.full_name) FILTER (WHERE s.role = 'witness') AS witness_names
+    FROM agreement_signatories s
+    LEFT JOIN people p ON p.person_id = s.person_id
+    GROUP BY s.agreement_id
+), activities AS (
+    SELECT agreement_id, list(DISTINCT activity ORDER BY activity) AS activities
+    FROM agreement_activities
+    GROUP BY agreement_id
+), domains AS (
+    SELECT ad.agreement_id, list(DISTINCT cd.label ORDER BY cd.label) AS domain_labels
+    FROM agreement_domains ad
+    LEFT JOIN collaboration_domains cd ON cd.domain_id = ad.domain_id
+    GROUP BY ad.agreement_id
+)
+SELECT a.agreement_id,
+       a.event_id,
+       a.document_id,
+       d.title AS document_title,
+       d.publisher AS document_publisher,
+       d.published_on AS document_published_on,
+       a.agreement_type,
+       a.title AS agreement_title,
+       a.signed_on,
+       a.signed_on_precision,
+       a.status,
+       pl.name AS place_name,
+       coalesce(pa.party_names, []::VARCHAR[]) AS party_names,
+       coalesce(pa.party_ids, []::VARCHAR[]) AS party_ids,
+       coalesce(sg.signatory_names, []::VARCHAR[]) AS signatory_names,
+       coalesce(sg.witness_names, []::VARCHAR[]) AS witness_names,
+       coalesce(ac.activities, []::VARCHAR[]) AS activities,
+       coalesce(dm.domain_labels, []::VARCHAR[]) AS domain_labels,
+       a.confidence,
+       a.evidence
+FROM agreements a
+LEFT JOIN documents d ON d.document_id = a.document_id
+LEFT JOIN places pl ON pl.place_id = a.place_id
+LEFT JOIN parties pa ON pa.agreement_id = a.agreement_id
+LEFT JOIN signers sg ON sg.agreement_id = a.agreement_id
+LEFT JOIN activities ac ON ac.agreement_id = a.agreement_id
+LEFT JOIN domains dm ON dm.agreement_id = a.agreement_id;
+
+COMMENT ON VIEW agreement_overview IS 'One row per agreement report: event_id, document title, type, date, status, party, signatory and witness names, activities and domain labels (lists).';
+
+CREATE OR REPLACE VIEW delegation_overview AS
+SELECT dl.delegation_id,
+       dl.event_id,
+       dl.document_id,
+       d.title AS document_title,
+       lp.full_name AS leader_name,
+       dl.leader_title,
+       coalesce(oo.canonical_name, op.name) AS origin_name,
+       oo.canonical_name AS origin_organization_name,
+       op.name AS origin_place_name,
+       coalesce(ho.canonical_name, hp.name) AS host_name,
+       ho.canonical_name AS host_organization_name,
+       hp.name AS host_place_name,
+       dl.member_count,
+       dl.member_count_max,
+       dl.visited_on,
+       dl.visited_on_precision,
+       dl.purpose,
+       dl.status,
+       dl.confidence,
+       dl.evidence
+FROM delegations dl
+LEFT JOIN documents d ON d.document_id = dl.document_id
+LEFT JOIN people lp ON lp.person_id = dl.leader_person_id
+LEFT JOIN organizations oo ON oo.organization_id = dl.origin_organization_id
+LEFT JOIN places op ON op.place_id = dl.origin_place_id
+LEFT JOIN organizations ho ON ho.organization_id = dl.host_organization_id
+LEFT JOIN places hp ON hp.place_id = dl.host_place_id;
+
+COMMENT ON VIEW delegation_overview IS 'One row per delegation report: leader name and title, origin and host (organisation, else place), size, date, status.';
+
+CREATE OR REPLACE VIEW lab_overview AS
+WITH domains AS (
+    SELECT ld.lab_id, list(DISTINCT cd.label ORDER BY cd.label) AS domain_labels
+    FROM lab_domains ld
+    LEFT JOIN collaboration_domains cd ON cd.domain_id = ld.domain_id
+    GROUP BY ld.lab_id
+), reports AS (
+    SELECT lm.lab_id,
+           count(DISTINCT lm.document_id) AS document_count,
+           min(d.published_on) AS first_reported_on,
+           max(d.published_on) AS last_reported_on
+    FROM lab_mentions lm
+    LEFT JOIN documents d ON d.document_id = lm.document_id
+    GROUP BY lm.lab_id
+)
+SELECT l.lab_id,
+       l.name,
+       l.lab_type,
+       l.status,
+       l.established_year,
+       h.canonical_name AS host_name,
+       p.full_name AS director_name,
+       coalesce(dm.domain_labels, []::VARCHAR[]) AS domain_labels,
+       coalesce(r.document_count, 0) AS document_count,
+       r.first_reported_on,
+       r.last_reported_on
+FROM labs l
+LEFT JOIN organizations h ON h.organization_id = l.host_organization_id
+LEFT JOIN people p ON p.person_id = l.director_person_id
+LEFT JOIN domains dm ON dm.lab_id = l.lab_id
+LEFT JOIN reports r ON r.lab_id = l.lab_id;
+
+COMMENT ON VIEW lab_overview IS 'One row per lab: host and director names, domain labels (list), number of documents that report it.';
+
+CREATE OR REPLACE VIEW agreement_events AS
+WITH reports AS (
+    SELECT a.event_id,
+           min(a.signed_on) AS signed_on,
+           arg_min(a.signed_on_precision, a.signed_on) AS signed_on_precision,
+           -- the type of the most confident report (ties: alphabetical), and all types seen
+           list(a.agreement_type ORDER BY a.confidence DESC NULLS LAST, a.agreement_type)[1] AS agreement_type,
+           list(DISTINCT a.agreement_type ORDER BY a.agreement_type) AS agreement_types,
+           list(DISTINCT a.status ORDER BY a.status) AS statuses,
+           count(*) AS report_count,
+           count(DISTINCT a.document_id) AS document_count,
+           min(d.published_on) AS first_reported_on,
+           max(a.confidence) AS confidence
+    FROM agreements a
+    LEFT JOIN documents d ON d.document_id = a.document_id
+    GROUP BY a.event_id
+), parties AS (
+    -- names and ids in the same order, so party_names[i] is the name of party_ids[i]
+    SELECT ep.event_id,
+           list(o.canonical_name ORDER BY o.canonical_name, ep.organization_id) AS party_names,
+           list(ep.organization_id ORDER BY o.canonical_name, ep.organization_id) AS party_ids
+    FROM (SELECT DISTINCT a.event_id, ap.organization_id
+          FROM agreements a
+          JOIN agreement_parties ap ON ap.agreement_id = a.agreement_id) ep
+    LEFT JOIN organizations o ON o.organization_id = ep.organization_id
+    GROUP BY ep.event_id
+)
+SELECT r.event_id,
+       r.signed_on,
+       r.signed_on_precision,
+       r.agreement_type,
+       r.agreement_types,
+       r.statuses,
+       coalesce(p.party_names, []::VARCHAR[]) AS party_names,
+       coalesce(p.party_ids, []::VARCHAR[]) AS party_ids,
+       r.report_count,
+       r.document_count,
+       r.first_reported_on,
+       r.confidence
+FROM reports r
+LEFT JOIN parties p ON p.event_id = r.event_id;
+
+COMMENT ON VIEW agreement_events IS 'One row per real-world agreement (event_id): earliest signing date, type, parties across all reports, number of reporting documents.';
+
+CREATE OR REPLACE VIEW collaboration_network AS
+WITH event_parties AS (
+    SELECT DISTINCT a.event_id, ap.organization_id
+    FROM agreements a
+    JOIN agreement_parties ap ON ap.agreement_id = a.agreement_id
+), event_dates AS (
+    SELECT event_id, min(signed_on) AS signed_on
+    FROM agreements
+    GROUP BY event_id
+), pairs AS (
+    SELECT x.organization_id AS organization_a_id,
+           y.organization_id AS organization_b_id,
+           count(DISTINCT x.event_id) AS event_count,
+           min(e.signed_on) AS first_signed_on,
+           max(e.signed_on) AS last_signed_on,
+           list(DISTINCT x.event_id ORDER BY x.event_id) AS event_ids
+    FROM event_parties x
+    JOIN event_parties y ON y.event_id = x.event_id AND x.organization_id < y.organization_id
+    LEFT JOIN event_dates e ON e.event_id = x.event_id
+    GROUP BY x.organization_id, y.organization_id
+)
+SELECT p.organization_a_id,
+       oa.canonical_name AS organization_a_name,
+       p.organization_b_id,
+       ob.canonical_name AS organization_b_name,
+       p.event_count,
+       p.first_signed_on,
+       p.last_signed_on,
+       p.event_ids
+FROM pairs p
+LEFT JOIN organizations oa ON oa.organization_id = p.organization_a_id
+LEFT JOIN organizations ob ON ob.organization_id = p.organization_b_id;
+
+COMMENT ON VIEW collaboration_network IS 'One row per unordered pair of organisations (organization_a_id < organization_b_id) that are parties to a common agreement event: distinct events, first and last signing date (the earliest date of each event).';
