@@ -21,6 +21,9 @@ from pipeline.core.reference import PlaceRef, load_reference
 from pipeline.core.text import Sentence, Word
 
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+# ", Ltd." after "X Co." belongs to the name: the word splitter stops at the comma.
+_COMPANY_TAIL = re.compile(r",?\s?(?:Ltd\.?|Limited|Inc\.?)(?![\w-])")
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.I)
 _SPLITTERS = {"of", "for", "under", "at"}
 _NON_ORG_NOUNS = {"Center", "Centre", "Laboratory", "Laboratories", "Lab", "Platform", "Branch", "Base", "Division",
                   "Programme", "Program", "Scheme", "Project", "Initiative", "Forum", "Conference", "Seminar"}
@@ -100,11 +103,16 @@ def _reference_orgs(ents: DocumentEntities, doc: Doc, namer: OrgNamer) -> None:
 def _shaped_orgs(ents: DocumentEntities, sent: Sentence, namer: OrgNamer) -> None:
     for i, j, head in org_spans(sent.words):
         start, end = sent.words[i].start, sent.words[j].end
+        if head in ("Co.", "Co"):
+            tail = _COMPANY_TAIL.match(ents.text, end)
+            end = tail.end() if tail else end
         inner = [m for m in ents.mentions if m.entity_type == "organization" and m.start < end and start < m.end]
         if any(m.start <= start and m.end >= end for m in inner):
             continue  # a reference name already covers it
         if any(m.start < start or m.end > end for m in inner):
             continue  # crosses a reference name: trust the reference
+        if _is_list_of(ents.text, start, end, inner):
+            continue  # "the University of Macau and Huawei": two known names, not one
         org = namer.from_name(ents.text[start:end], head)
         if org is None:
             continue
@@ -118,6 +126,19 @@ def _shaped_orgs(ents: DocumentEntities, sent: Sentence, namer: OrgNamer) -> Non
             _attach_parent(ents, org, end)
         ents.mentions = [m for m in ents.mentions if m not in inner]
         ents.add_org(org, start, end)
+
+
+def _is_list_of(text: str, start: int, end: int, inner: list[Mention]) -> bool:
+    """True when a span is nothing but known names joined by commas and 'and'."""
+    if len(inner) < 2:
+        return False
+    pos = start
+    for m in sorted(inner, key=lambda m: m.start):
+        gap = text[pos:m.start]
+        if gap and not (pos == start and gap.strip().lower() in ("", "the")) and not _LIST_GAP.fullmatch(gap):
+            return False
+        pos = m.end
+    return pos == end
 
 
 def _attach_parent(ents: DocumentEntities, org: Org, end: int) -> None:

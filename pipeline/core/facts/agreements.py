@@ -18,7 +18,8 @@ from pipeline.core.text import Sentence
 
 _VERB_WINDOW_BEFORE = 14  # words between a signing verb and the noun it governs
 _VERB_WINDOW_AFTER = 6
-_TITLE = re.compile(r"^\s+(?:on|regarding|concerning|for|of)\s+(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:with|between|among|and\s+an?\b|to\b|which|that)\b|[,;.(]|$)", re.I)
+_TITLE = re.compile(r"\s+(?:on|regarding|concerning|for|of)\s+(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:with|between|among|and\s+an?\b|to\b|which|that)\b|[,;.(]|$)", re.I)
+_COORDINATED = re.compile(r"\band\s+(?:an?|another|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _TYPE_WORDS = [("strategic", "strategic_cooperation_agreement"), ("framework", "framework_agreement"),
                ("scheme", "cooperation_scheme"), ("letter of intent", "letter_of_intent")]
 
@@ -103,6 +104,8 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
                 or (0 <= words_before(v.start()) - words_before(n.end()) <= _VERB_WINDOW_AFTER)]
         if near:
             governed.append((n, min(near, key=lambda v: abs(v.start() - n.start()))))
+        elif governed and _COORDINATED.search(text[:n.start()]):
+            governed.append((n, governed[-1][1]))  # "signed a memorandum ... with X, and an agreement ..."
     if not governed and team_verbs:
         v = team_verbs[0]
         subject = ctx.actors_in(sent.start, sent.start + v.start())

@@ -48,14 +48,18 @@ class DocContext:
 
     @functools.cached_property
     def event_date(self) -> FoundDate | None:
-        """The day the news happened: a body date on or just before publication ("today", "(11 April 2019)")."""
+        """The day the news happened: a body date on or just before publication ("today", "(11 April 2019)").
+
+        A news report that dates nothing else reports what happened on its publication day."""
         if not self.published:
             return None
+        other_days = False
         for s in self.sentences:
             for d in self.dates_in(s):
                 if d.precision == "day" and dt.timedelta(0) <= self.published - d.date <= dt.timedelta(days=7):
                     return d
-        return None
+                other_days = other_days or d.precision == "day"
+        return None if other_days else FoundDate(self.published, "day", -1, -1)
 
     def orgs_in(self, start: int, end: int) -> list[Mention]:
         return self.ents.in_mentions("organization", start, end)

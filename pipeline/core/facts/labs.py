@@ -127,13 +127,12 @@ def _lowercase_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
             if any(s < te and ts < e for ts, te, _ in taken + out):
                 continue
             before = sent.text[:m.start()]
-            lead = re.search(r"(?:\b(?:a|an|the)\s+)?((?:[a-z][\w-]*\s+){0,4})$", before)
-            modifiers = lead.group(1) if lead else ""
-            verb_zone = before[: len(before) - len(lead.group(0) if lead else "")]
-            if not verbs.search(verb_zone[-40:]):
-                continue
-            mods = [w for w in modifiers.split() if w not in ("jointly", "and", "of", "the", "a", "an")]
-            if not mods:
+            lead = re.search(r"((?:\b[a-z][\w-]*\s+){1,5})$", before)
+            words = lead.group(1).split() if lead else []
+            k = max((n for n, w in enumerate(words) if w in ("a", "an", "the") or verbs.fullmatch(w)), default=-1)
+            mods = [w for w in words[k + 1:] if w not in ("jointly", "and", "of")]
+            verb_zone = before[: len(before) - len(" ".join(words[k + 1:])) - 1]
+            if not mods or not verbs.search(verb_zone[-40:]):
                 continue
             start = s - len(" ".join(mods)) - 1
             out.append((start, e, lab_type))
