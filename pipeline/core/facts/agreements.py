@@ -120,7 +120,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
     subject_end = sent.start + min(verb.start(), governed[0][0].start())
     signatories, witnesses = _roles(ctx, sent, verb)
     shared_parties = ctx.actors_in(sent.start, subject_end)
-    shared_parties = [p for p in shared_parties if p not in {o for _, o, _ in witnesses}]
+    shared_parties = [p for p in shared_parties if p not in {w[1] for w in witnesses}]
     out = []
     siblings = len(governed) > 1
     for k, (noun, _) in enumerate(governed):
