@@ -184,6 +184,7 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
     for key in ("org_heads", "agreement_nouns", "signing_verbs", "activities", "lab_kinds", "delegation_nouns"):
         if key not in rules:
             raise ReferenceDataError(f"extraction.yaml: missing {key}")
+    _all_strings(rules, "extraction.yaml")
     domains, lexicon = load_domains(directory)
     places = load_places(directory)
     country_names, demonyms = load_demonyms(directory)
@@ -194,6 +195,19 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
         domains=domains, domain_lexicon=lexicon, names=names, rules=rules,
         fingerprint=_fingerprint(directory), demonyms={k.lower(): v for k, v in demonyms.items()},
     )
+
+
+def _all_strings(node, where: str) -> None:
+    """Every leaf of a rules file is a phrase. YAML reads bare on/off/yes/no as booleans and 12 as a
+    number, which would silently turn a trigger word into something that never matches."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            _all_strings(v, f"{where}: {k}")
+    elif isinstance(node, list):
+        for n, v in enumerate(node):
+            _all_strings(v, f"{where}[{n}]")
+    elif not isinstance(node, str):
+        raise ReferenceDataError(f"{where}: {node!r} is not a string (quote it in the YAML)")
 
 
 def _countries(extra_names: dict[str, str]) -> list[PlaceRef]:

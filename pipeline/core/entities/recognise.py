@@ -25,7 +25,7 @@ _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _COMPANY_TAIL = re.compile(r",?\s?(?:Ltd\.?|Limited|Inc\.?)(?![\w-])")
 _LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.I)
 _SPLITTERS = {"of", "for", "under", "at"}
-_NON_ORG_NOUNS = {"Center", "Centre", "Laboratory", "Laboratories", "Lab", "Platform", "Branch", "Base", "Division",
+_NON_ORG_NOUNS = {"Center", "Centre", "Centres", "Centers", "Laboratory", "Laboratories", "Lab", "Labs", "Platform", "Branch", "Base", "Division",
                   "Programme", "Program", "Scheme", "Project", "Initiative", "Forum", "Conference", "Seminar"}
 
 
@@ -146,7 +146,8 @@ def _attach_parent(ents: DocumentEntities, org: Org, end: int) -> None:
     link = re.match(r"\s+(?:at|of|under|in)\s+(?:the\s+)?", ents.text[end:end + 12])
     if not link:
         return
-    after = [m for m in ents.mentions if m.entity_type == "organization" and m.start == end + link.end()]
+    after = [m for m in ents.mentions if m.entity_type == "organization"
+             and m.start in (end + link.end(), end + link.end() - 4)]
     if after:
         parent = ents.orgs[after[0].entity_id]
         org.parent, org.parent_organization_id = parent, parent.organization_id
@@ -200,6 +201,10 @@ def _split_run(run, heads, connectors, title_words):
         start = pos
         while start < h and (run[start].lower in connectors or run[start].text in ("The",)):
             start += 1
+        for m in range(h - 1, start - 1, -1):
+            if run[m].text == "the":  # "... and the University": a reference back, not part of a name
+                start = m + 1
+                break
         for m in range(h - 1, start, -1):
             if run[m].lower in _SPLITTERS and any(
                     w.text in title_words or w.text in _NON_ORG_NOUNS for w in run[start:m]):
@@ -261,7 +266,7 @@ def _acronyms(ents: DocumentEntities) -> None:
 def _is_name_word(w: Word, ents: DocumentEntities) -> bool:
     title_words, honorifics, stop, connectors, heads, _ = _lexicons()
     t = w.text
-    if not t[:1].isupper() or w.is_punct or t in stop or t in heads or t in honorifics:
+    if not t[:1].isupper() or w.is_punct or t in stop or t in heads or t in honorifics or t in _NON_ORG_NOUNS:
         return False
     if t in title_words and not names.is_surname(t):
         return False
@@ -323,8 +328,14 @@ def _bare_name(words, i, ents) -> bool:
     if i + 2 < len(words) and words[i + 2].is_cap and not words[i + 2].is_punct:
         return False
     if default_namer().place(f"{a.text} {b.text}") or default_namer().place(b.text):
-        return False
+        return _title_follows(words, i + 2)  # "Wei Yanqing, General Manager of ..." (Yanqing is a district too)
     return True
+
+
+def _title_follows(words, k: int) -> bool:
+    """', Director of ...' right after a name: the words before are a person's name."""
+    title_words = _lexicons()[0]
+    return k + 1 < len(words) and words[k].text == "," and words[k + 1].text in title_words
 
 
 def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, span_start: int) -> None:

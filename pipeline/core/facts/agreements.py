@@ -116,6 +116,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
         return []
     if not governed:
         return []
+    governed = _drop_nouns_in_titles(text, governed)
     verb = governed[0][1]
     subject_end = sent.start + min(verb.start(), governed[0][0].start())
     signatories, witnesses = _roles(ctx, sent, verb)
@@ -141,6 +142,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
         parties = _unique(shared_parties + with_parties + [o for _, o, _ in people if o])
         if len(parties) < 2:
             parties = _unique(parties + ctx.actors_in(sent.start + noun.end(), sent.start + seg_end))
+        parties = _most_specific(ctx, parties)
         a = Agreement(kind, noun_text in generic, sent, parties,
                       signatories=people, witnesses=_unique_people(witnesses), title=title,
                       group=sent.start if siblings else None)
@@ -151,6 +153,18 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
         if a.status == "planned":
             a.confidence = min(a.confidence, 0.7)
         out.append(a)
+    return out
+
+
+def _drop_nouns_in_titles(text: str, governed: list) -> list:
+    """'an agreement on 2019 sci-tech cooperation scheme': the scheme names the agreement, it is not a second one."""
+    out = []
+    for noun, verb in governed:
+        if out:
+            title = _TITLE.match(text, out[-1][0].end())
+            if title and title.start(1) <= noun.start() < title.end(1):
+                continue
+        out.append((noun, verb))
     return out
 
 
@@ -207,6 +221,12 @@ def _unique(ids: list[str | None]) -> list[str]:
         if i and i not in out:
             out.append(i)
     return out
+
+
+def _most_specific(ctx: DocContext, parties: list[str]) -> list[str]:
+    """A department named as a party speaks for its government: the government is not a second party."""
+    speaking_for = {ctx.footprint(p) for p in parties if ctx.footprint(p) != p}
+    return [p for p in parties if p not in speaking_for]
 
 
 def _unique_people(rows):

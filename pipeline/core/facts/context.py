@@ -86,7 +86,15 @@ class DocContext:
     def actors_in(self, start: int, end: int) -> list[str]:
         """Organisations in a stretch of text, with jurisdictions turned into their governments."""
         out: list[str] = []
-        for m in sorted(self.orgs_in(start, end) + self.places_in(start, end), key=lambda m: m.start):
+        found = sorted(self.orgs_in(start, end) + self.places_in(start, end), key=lambda m: m.start)
+        for k, m in enumerate(found):
+            prev, nxt = (found[k - 1] if k else None), (found[k + 1] if k + 1 < len(found) else None)
+            if m.entity_type == "place" and nxt is not None and nxt.entity_type == "organization" \
+                    and not self.text[m.end:nxt.start].strip():
+                continue  # "the US Atofina Chemical Co Ltd": a nationality, not a party
+            if prev is not None and prev.entity_type == "organization" \
+                    and re.fullmatch(r"\s*\(", self.text[prev.end:m.start]) and self.text[m.end:m.end + 1] == ")":
+                continue  # "University of ... Army (PLA)": an abbreviation of the name before it
             oid = m.entity_id if m.entity_type == "organization" else self.government_for_place(m)
             if oid and oid not in out:
                 out.append(oid)

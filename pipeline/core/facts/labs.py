@@ -48,6 +48,9 @@ def _shapes() -> list[tuple[re.Pattern, str, str]]:
             phrase = _spaced(p)
             rx = rf"(?<![\w])(?:Hong Kong\s+)?{phrase}(?:\s+(?:of|for|on|in)\s+(?:the\s+)?{_TOPIC})?(?:\s+\(Hong Kong Branch\))?"
             out.append((re.compile(rx), lab_type, "prefix", len(p)))
+        for p in spec.get("lead", []):
+            rx = rf"(?<![\w]){_spaced(p)}\s+(?:the\s+)?{_TOPIC}(?:\s+\(Hong Kong Branch\))?"
+            out.append((re.compile(rx), lab_type, "lead", len(p)))
         for s in spec.get("suffix", []):
             phrase = _spaced(s)
             rx = rf"(?<![\w])(?:{_CAP_WORD}\s+(?:(?:{_CONNECT})\s+)*)+?{phrase}(?![\w])"
@@ -143,6 +146,8 @@ def _is_plural_generic(raw: str, sent_text: str, local: int) -> bool:
     head = raw.split(" of ")[0].split(" for ")[0]
     if re.search(r"(Laboratories|Centres|Centers|Branches|CNERCs)\b", head):
         return True
+    if re.search(r"(Laboratories|Centres|Centers|Platforms|CNERCs)$", raw) and raw[:1].isupper():
+        return True  # a heading or a count: "Hong Kong Branch of Chinese National Engineering Research Centres"
     return bool(re.search(r"\b(\d+|two|three|four|five|six|several|many|various)\s+(?:Hong Kong\s+)?$",
                           sent_text[:local]))
 
@@ -180,9 +185,14 @@ def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int) -> No
 
 
 def _org_of_sentence(ctx: DocContext, sent: Sentence) -> str | None:
-    """A university named in the same sentence hosts the lab ('... at the Hong Kong Polytechnic University')."""
+    """A university named in the same sentence hosts the lab ('... at the Hong Kong Polytechnic University').
+
+    A department or faculty stands for its university, which is what analysts group labs by."""
     for m in ctx.orgs_in(sent.start, sent.end):
-        if ctx.org(m.entity_id).org_type in ("university", "research_institute", "university_unit"):
+        org = ctx.org(m.entity_id)
+        if org.org_type == "university_unit" and org.parent is not None and org.parent.org_type == "university":
+            return org.parent.organization_id
+        if org.org_type in ("university", "research_institute", "university_unit"):
             return m.entity_id
     return None
 
