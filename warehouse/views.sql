@@ -202,3 +202,167 @@ LEFT JOIN organizations oa ON oa.organization_id = p.organization_a_id
 LEFT JOIN organizations ob ON ob.organization_id = p.organization_b_id;
 
 COMMENT ON VIEW collaboration_network IS 'One row per unordered pair of organisations (organization_a_id < organization_b_id) that are parties to a common agreement event: distinct events, first and last signing date (the earliest date of each event).';
+
+-- Views that answer analysts' common questions (added for the report and docs/queries.sql).
+
+CREATE OR REPLACE VIEW agreements_by_region_year AS
+WITH event_regions AS (
+    -- an event counts once for every region that one of its parties is in
+    SELECT DISTINCT a.event_id, ap.organization_id, o.region_code, o.country_code
+    FROM agreements a
+    JOIN agreement_parties ap ON ap.agreement_id = a.agreement_id
+    LEFT JOIN organizations o ON o.organization_id = ap.organization_id
+), event_years AS (
+    SELECT event_id, year(min(signed_on)) AS signed_year
+    FROM agreements
+    GROUP BY event_id
+), region_names AS (
+    SELECT region_code, min(name) AS region_name
+    FROM places
+    WHERE place_type IN ('province', 'municipality', 'special_administrative_region') AND region_code IS NOT NULL
+    GROUP BY region_code
+)
+SELECT r.region_code,
+       n.region_name,
+       r.country_code,
+       y.signed_year,
+       count(DISTINCT r.event_id) AS event_count,
+       count(DISTINCT r.organization_id) AS organization_count
+FROM event_regions r
+JOIN event_years y ON y.event_id = r.event_id
+LEFT JOIN region_names n ON n.region_code = r.region_code
+GROUP BY r.region_code, n.region_name, r.country_code, y.signed_year;
+
+COMMENT ON VIEW agreements_by_region_year IS 'Agreement events per region and year: one row per (ISO 3166-2 region of a party, country, year of the earliest signing date); an event with parties in two regions counts in both; signed_year is NULL for undated events.';
+
+CREATE OR REPLACE VIEW organization_connections AS
+WITH event_parties AS (
+    SELECT DISTINCT a.event_id, ap.organization_id
+    FROM agreements a
+    JOIN agreement_parties ap ON ap.agreement_id = a.agreement_id
+), events AS (
+    SELECT organization_id, count(*) AS agreement_event_count
+    FROM event_parties
+    GROUP BY organization_id
+), partners AS (
+    SELECT x.organization_id, count(DISTINCT y.organization_id) AS partner_count
+    FROM event_parties x
+    JOIN event_parties y ON y.event_id = x.event_id AND y.organization_id <> x.organization_id
+    GROUP BY x.organization_id
+), visits AS (
+    SELECT organization_id, count(DISTINCT event_id) AS delegation_event_count
+    FROM (SELECT event_id, origin_organization_id AS organization_id FROM delegations
+          UNION ALL
+          SELECT event_id, host_organization_id FROM delegations)
+    WHERE organization_id IS NOT NULL
+    GROUP BY organization_id
+), hosted AS (
+    SELECT host_organization_id AS organization_id, count(*) AS lab_count
+    FROM labs
+    WHERE host_organization_id IS NOT NULL
+    GROUP BY host_organization_id
+), active AS (
+    SELECT organization_id FROM events
+    UNION SELECT organization_id FROM visits
+    UNION SELECT organization_id FROM hosted
+)
+SELECT ac.organization_id,
+       o.canonical_name,
+       o.org_type,
+       o.region_code,
+       o.country_code,
+       coalesce(e.agreement_event_count, 0) AS agreement_event_count,
+       coalesce(p.partner_count, 0) AS partner_count,
+       coalesce(v.delegation_event_count, 0) AS delegation_event_count,
+       coalesce(h.lab_count, 0) AS lab_count
+FROM active ac
+LEFT JOIN organizations o ON o.organization_id = ac.organization_id
+LEFT JOIN events e ON e.organization_id = ac.organization_id
+LEFT JOIN partners p ON p.organization_id = ac.organization_id
+LEFT JOIN visits v ON v.organization_id = ac.organization_id
+LEFT JOIN hosted h ON h.organization_id = ac.organization_id;
+
+COMMENT ON VIEW organization_connections IS 'One row per organisation that is a party to an agreement, sends or hosts a delegation, or hosts a lab: distinct agreement events, distinct partners in those events, delegation events and labs. Rank by partner_count for the most connected organisations.';
+
+CREATE OR REPLACE VIEW labs_by_host AS
+SELECT l.host_organization_id,
+       h.canonical_name AS host_name,
+       h.org_type AS host_org_type,
+       h.region_code AS host_region_code,
+       count(*) AS lab_count,
+       count(*) FILTER (WHERE l.status = 'established') AS established_count,
+       list(l.name ORDER BY l.name, l.lab_id) AS lab_names,
+       list(DISTINCT l.lab_type ORDER BY l.lab_type) AS lab_types
+FROM labs l
+LEFT JOIN organizations h ON h.organization_id = l.host_organization_id
+GROUP BY l.host_organization_id, h.canonical_name, h.org_type, h.region_code;
+
+COMMENT ON VIEW labs_by_host IS 'One row per host organisation of labs (one row with a NULL host for labs whose host is unknown): number of labs, how many were reported as newly established, lab names and types (lists).';
+
+CREATE OR REPLACE VIEW fields_by_major_area AS
+-- each count is aggregated on its own before the join, so one busy field does not multiply the others
+WITH documents_per_major AS (
+    SELECT cd.major_id, count(DISTINCT dd.document_id) AS document_count
+    FROM document_domains dd
+    JOIN collaboration_domains cd ON cd.domain_id = dd.domain_id
+    GROUP BY cd.major_id
+), agreements_per_major AS (
+    SELECT cd.major_id, count(DISTINCT a.event_id) AS agreement_event_count
+    FROM agreement_domains ad
+    JOIN agreements a ON a.agreement_id = ad.agreement_id
+    JOIN collaboration_domains cd ON cd.domain_id = ad.domain_id
+    GROUP BY cd.major_id
+), labs_per_major AS (
+    SELECT cd.major_id, count(DISTINCT ld.lab_id) AS lab_count
+    FROM lab_domains ld
+    JOIN collaboration_domains cd ON cd.domain_id = ld.domain_id
+    GROUP BY cd.major_id
+), majors AS (
+    SELECT major_id, min(major_label) AS major_label, count(*) AS field_count
+    FROM collaboration_domains
+    GROUP BY major_id
+)
+SELECT m.major_id,
+       m.major_label,
+       m.field_count,
+       coalesce(d.document_count, 0) AS document_count,
+       coalesce(a.agreement_event_count, 0) AS agreement_event_count,
+       coalesce(l.lab_count, 0) AS lab_count
+FROM majors m
+LEFT JOIN documents_per_major d ON d.major_id = m.major_id
+LEFT JOIN agreements_per_major a ON a.major_id = m.major_id
+LEFT JOIN labs_per_major l ON l.major_id = m.major_id;
+
+COMMENT ON VIEW fields_by_major_area IS 'One row per FOS 2007 major area (1 Natural sciences ... 6 Humanities and the arts): fields in the taxonomy, documents that name one of its fields, agreement events and labs that cover one.';
+
+CREATE OR REPLACE VIEW fact_evidence AS
+WITH facts AS (
+SELECT 'agreement' AS fact_type,
+       a.agreement_id AS fact_id,
+       a.event_id,
+       a.document_id,
+       a.signed_on AS fact_date,
+       a.agreement_type AS fact_kind,
+       array_to_string(ao.party_names, '; ') AS summary,
+       a.evidence,
+       a.evidence_start,
+       a.evidence_end
+FROM agreements a
+LEFT JOIN agreement_overview ao ON ao.agreement_id = a.agreement_id
+UNION ALL
+SELECT 'delegation', dl.delegation_id, dl.event_id, dl.document_id, dl.visited_on, dl.status,
+       concat_ws(' -> ', coalesce(v.origin_name, '?'), coalesce(v.host_name, '?')),
+       dl.evidence, dl.evidence_start, dl.evidence_end
+FROM delegations dl
+LEFT JOIN delegation_overview v ON v.delegation_id = dl.delegation_id
+UNION ALL
+SELECT 'lab', lm.lab_id, NULL, lm.document_id, NULL, l.lab_type, l.name,
+       lm.evidence, lm.evidence_start, lm.evidence_end
+FROM lab_mentions lm
+LEFT JOIN labs l ON l.lab_id = lm.lab_id
+)
+SELECT f.*, d.title AS document_title, d.source_path, d.published_on AS reported_on
+FROM facts f
+LEFT JOIN documents d ON d.document_id = f.document_id;
+
+COMMENT ON VIEW fact_evidence IS 'Every agreement, delegation and lab report with its evidence sentence and offsets into documents.clean_text: fact_type, fact_id, event_id, document_id, fact_date (signing or visit date; NULL for labs), fact_kind (agreement type, visit status or lab type), a one-line summary, and the document''s title, source path and publication date (reported_on).';

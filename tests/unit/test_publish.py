@@ -12,7 +12,9 @@ import pytest
 from pipeline.core.publish import build_database, publish_atomically, view_names
 from schemas import PRIMARY_KEYS, TABLE_COLUMNS
 
-VIEWS = ("agreement_overview", "delegation_overview", "lab_overview", "agreement_events", "collaboration_network")
+VIEWS = ("agreement_overview", "delegation_overview", "lab_overview", "agreement_events", "collaboration_network",
+         "agreements_by_region_year", "organization_connections", "labs_by_host", "fields_by_major_area",
+         "fact_evidence")
 
 
 def domains(*codes: str) -> dict[str, pd.DataFrame]:
