@@ -6,7 +6,9 @@ character offsets into the clean text, so every fact can point back at its evide
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from dataclasses import dataclass
 
 import spacy
@@ -14,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _JOINERS = {"-", "'s", "’s", "'", "’", "/"}
+_PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")  # a lookahead, so overlapping breaks in "\n\n\n" each count
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,7 +78,7 @@ def sentences(text: str, doc: Doc | None = None) -> list[Sentence]:
     """Split into sentences, never across a paragraph break (a blank line)."""
     doc = doc if doc is not None else blank_pipeline()(text)
     out: list[Sentence] = []
-    para_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+    para_starts = [0] + [m.start() + 2 for m in _PARAGRAPH_BREAK.finditer(text)]
     for sent in doc.sents:
         pieces, cur = [], []
         for tok in sent:
@@ -89,6 +92,6 @@ def sentences(text: str, doc: Doc | None = None) -> list[Sentence]:
             pieces.append(cur)
         for toks in pieces:
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            para = sum(1 for p in para_starts if p <= start) - 1
+            para = bisect.bisect_right(para_starts, start) - 1
             out.append(Sentence(start, end, text[start:end], words_of(toks), para))
     return out

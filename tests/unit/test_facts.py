@@ -145,3 +145,45 @@ def test_fields_skip_organisation_names():
     found = {d["matched_text"].lower() for d in rows["document_domains"]}
     assert {"food safety", "virtual reality"} <= found
     assert not any("science and technology" in f for f in found)
+
+
+@pytest.mark.parametrize("text, name, lab_type", [
+    ("The two provinces opened the Anhui-Hong Kong Joint Laboratory for Quantum Materials in Hefei.",
+     "Anhui-Hong Kong Joint Laboratory for Quantum Materials", "joint_laboratory"),
+    ("Both sides will build the Sino-French Advanced Battery Innovation Centre near the port.",
+     "Sino-French Advanced Battery Innovation Centre", "innovation_centre"),
+    ("Professor Lee leads HKBU's State Key Laboratory of Environmental Toxicology in Kowloon.",
+     "State Key Laboratory of Environmental Toxicology", "state_key_laboratory"),
+    ("The Hong Kong Branch of National Deep Earth Resources Engineering Technology Research Centre was opened.",
+     "Hong Kong Branch of National Deep Earth Resources Engineering Technology Research Centre",
+     "cnerc_hong_kong_branch"),
+    ("They plan to set up a Joint Research Centre for Coastal Ecology in Xiamen.",
+     "Joint Research Centre for Coastal Ecology", "joint_research_centre"),
+    ("The State Key Laboratory of Rice Genetics and the State Key Laboratory of Soil Biology are hosted there.",
+     "State Key Laboratory of Rice Genetics", "state_key_laboratory"),
+])
+def test_lab_names_take_their_modifiers_and_stop_at_the_next_name(text, name, lab_type):
+    labs = {lab["name"]: lab["lab_type"] for lab in _run(text)["labs"]}
+    assert labs.get(name) == lab_type, labs
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The universities will jointly set up the Joint Laboratory of Smart Grids.", "planned"),
+    ("The partners agreed to explore establishing a Coastal Robotics Innovation Centre.", "planned"),
+    ("The Joint Laboratory of Smart Grids was officially inaugurated on Monday.", "established"),
+    ("Officials unveiled the Joint Laboratory of Smart Grids at the ceremony.", "established"),
+    ("Researchers at the Joint Laboratory of Smart Grids published the survey.", "existing"),
+    ("The Joint Laboratory of Smart Grids will be established next year.", "planned"),
+])
+def test_lab_status_follows_the_verb_that_governs_the_name(text, status):
+    assert [lab["status"] for lab in _run(text)["labs"]] == [status]
+
+
+def test_a_sentence_that_refers_back_gives_the_last_lab_its_status_and_director():
+    rows = _run("Fudan University and the Hong Kong Polytechnic University signed an agreement to create the "
+                "Joint Laboratory of Urban Air Quality. The laboratory is now formally established. "
+                "It will be headed by Professor WANG Lihong, Dean of Environmental Science at Fudan University.")
+    (lab,) = rows["labs"]
+    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
+    assert lab["status"] == "established"
+    assert people[lab["director_person_id"]] == "Wang Lihong"

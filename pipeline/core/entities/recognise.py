@@ -275,11 +275,25 @@ def _is_name_word(w: Word, ents: DocumentEntities) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Za-z'’\-]*\.?|[A-Z]\.", t))
 
 
+@functools.lru_cache(maxsize=1)
+def _title_heads_by_last_word() -> dict[str, list[list[str]]]:
+    """The title heads as word lists, under their last word, longest first (as `_lexicons` orders them).
+
+    `_title_before` runs for every word of every sentence; looking up the one word before it
+    instead of comparing against every title keeps it O(1) per word.
+    """
+    index: dict[str, list[list[str]]] = {}
+    for t in _lexicons()[5]:
+        parts = t.split()
+        index.setdefault(parts[-1], []).append(parts)
+    return index
+
+
 def _title_before(words, i) -> int | None:
     """Index where a title phrase ending just before word i starts ("Vice Minister", "Mayor")."""
-    _, _, _, _, _, title_heads = _lexicons()
-    for t in title_heads:
-        parts = t.split()
+    if i < 1:
+        return None
+    for parts in _title_heads_by_last_word().get(words[i - 1].text, ()):
         k = i - len(parts)
         if k >= 0 and [w.text for w in words[k:i]] == parts:
             ref = load_reference()

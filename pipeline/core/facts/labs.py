@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
+from pipeline.core.entities.orgs import default_namer
 from pipeline.core.facts.context import DocContext, phrase_regex, rules
 from pipeline.core.ids import canonical_key, make_id
 from pipeline.core.text import Sentence
@@ -39,24 +40,51 @@ class Lab:
     mentions: list[tuple[Sentence, int, int]] = field(default_factory=list)  # sentence, name start, name end
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """A shape's regex with the literal words it cannot match without.
+
+    Every shape is tried on every sentence and most sentences name no lab: a substring test for the
+    shape's own (case-sensitive) words rules a sentence out far faster than running the regex.
+    """
+
+    rx: re.Pattern
+    words: tuple[str, ...]
+
+    def finditer(self, text: str):
+        return self.rx.finditer(text) if all(w in text for w in self.words) else iter(())
+
+
 @functools.lru_cache(maxsize=1)
-def _shapes() -> list[tuple[re.Pattern, str, str]]:
+def _shapes() -> list[tuple[_Shape, str, str]]:
     """(regex, lab_type, side) for every prefix and suffix shape, longest first."""
     out = []
     for lab_type, spec in rules()["lab_kinds"].items():
         for p in spec.get("prefix", []):
             phrase = _spaced(p)
             rx = rf"(?<![\w])(?:Hong Kong\s+)?{phrase}(?:\s+(?:of|for|on|in)\s+(?:the\s+)?{_TOPIC})?(?:\s+\(Hong Kong Branch\))?"
-            out.append((re.compile(rx), lab_type, "prefix", len(p)))
+            out.append((_Shape(re.compile(rx), tuple(p.split())), lab_type, "prefix", len(p)))
         for p in spec.get("lead", []):
             rx = rf"(?<![\w]){_spaced(p)}\s+(?:the\s+)?{_TOPIC}(?:\s+\(Hong Kong Branch\))?"
-            out.append((re.compile(rx), lab_type, "lead", len(p)))
+            out.append((_Shape(re.compile(rx), tuple(p.split())), lab_type, "lead", len(p)))
         for s in spec.get("suffix", []):
             phrase = _spaced(s)
             rx = rf"(?<![\w])(?:{_CAP_WORD}\s+(?:(?:{_CONNECT})\s+)*)+?{phrase}(?![\w])"
-            out.append((re.compile(rx), lab_type, "suffix", len(s)))
+            out.append((_Shape(re.compile(rx), tuple(s.split())), lab_type, "suffix", len(s)))
     out.sort(key=lambda t: -t[3])
     return [(rx, t, side) for rx, t, side, _ in out]
+
+
+@functools.lru_cache(maxsize=1)
+def _shape_gate() -> re.Pattern:
+    """Matches wherever any shape's longest word occurs: a sentence without one can match no shape."""
+    words = {max(shape.words, key=len) for shape, _, _ in _shapes()}
+    return re.compile("|".join(re.escape(w) for w in sorted(words)))
+
+
+def _shapes_in(text: str) -> list[tuple[_Shape, str, str]]:
+    """The shapes worth trying on `text`: none when the gate rules it out, else all of them, in order."""
+    return _shapes() if _shape_gate().search(text) else []
 
 
 def _spaced(phrase: str) -> str:
@@ -97,6 +125,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
                 lab.name = name
             lab.mentions.append((sent, start, end))
             _fill(ctx, lab, sent, start, end)
+    _anaphora(ctx, labs)
     for lab in labs.values():
         ctx.ents.mentions.append(Mention("lab", lab.lab_id, ctx.text[lab.mentions[0][1]:lab.mentions[0][2]],
                                          lab.mentions[0][1], lab.mentions[0][2]))
@@ -105,19 +134,66 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
     return list(labs.values())
 
 
+_NAME_CUT = re.compile(r"\s+and\s+the\s+|,\s|;\s|\.$|\s+\((?!Hong Kong Branch\))")
+_IN_PLACE = re.compile(r"\s+in\s+(the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
+_TOPIC_TAIL = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{_TOPIC}")
+_MODIFIER = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’]*|[A-Z]{2,})(?:-[A-Z][\w'’]*)*)(?:\s|-)$")
+
+
 def _names_in(sent: Sentence) -> list[tuple[int, int, str]]:
-    found = []
-    for rx, lab_type, _side in _shapes():
+    spans = []
+    for rank, (rx, lab_type, side) in enumerate(_shapes_in(sent.text)):
         for m in rx.finditer(sent.text):
-            s, e = sent.start + m.start(), sent.start + m.end()
-            text = m.group(0)
-            if text.split()[0] in ("The", "A", "An") and len(text.split()) > 1:
-                s += len(text.split()[0]) + 1
-            if any(s < fe and fs < e for fs, fe, _ in found):
-                continue
-            found.append((s, e, lab_type))
+            ls, le = _trim(sent.text, m.start(), m.end(), side)
+            spans.append((ls - le, rank, sent.start + ls, sent.start + le, lab_type))
+    found = []
+    for _, _, s, e, lab_type in sorted(spans):  # the longest name wins; among equals, the longer shape
+        if not any(s < fe and fs < e for fs, fe, _ in found):
+            found.append((s, e, _type_of(sent.text[s - sent.start:e - sent.start], lab_type)))
     found.extend(_lowercase_names(sent, found))
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _name_stopwords() -> frozenset[str]:
+    """Words that never open a lab name: the organisation stop words, except those that open a
+    kind's own phrase ("Partner" State Key Laboratory)."""
+    openers = {p.split()[0] for spec in rules()["lab_kinds"].values() for ps in spec.values() for p in ps}
+    return frozenset(set(rules()["org_stopwords"]) - openers | {"The", "A", "An", "Its", "Our", "New", "Two", "Both"})
+
+
+def _type_of(name: str, matched: str) -> str:
+    """A name that opens with a kind's own phrase is of that kind, whichever shape found it
+    ("Hong Kong Branch of ... Engineering Research Centre" is a CNERC branch, not an ERC)."""
+    for lab_type, spec in rules()["lab_kinds"].items():
+        if any(name.startswith(p) for p in (*spec.get("prefix", []), *spec.get("lead", []))):
+            return lab_type
+    return matched
+
+
+def _trim(text: str, start: int, end: int, side: str) -> tuple[int, int]:
+    """The whole name around a shape match: the capitalised modifiers before it ("Sino-German
+    Intelligent Manufacturing" Innovation Center, "Hubei-"Hong Kong ...), the topic after a suffix
+    ("... Laboratory for Marine Science"), and nothing of a second name or the sentence after it."""
+    if side == "suffix":
+        tail = _TOPIC_TAIL.match(text, end)
+        end = tail.end() if tail else end
+    cut = _NAME_CUT.search(text, start, end)
+    end = cut.start() if cut else end
+    for where in _IN_PLACE.finditer(text, start, end):
+        if where.group(1) or default_namer().place(where.group(2)):
+            end = where.start()  # "... Centre in Nanning", "... in the Yazhou Bay Science City"
+            break
+    stop = _name_stopwords()
+    while True:
+        first = text[start:end].split(" ", 1)[0]
+        while (first in stop or first.endswith(("'s", "’s"))) and " " in text[start:end]:
+            start += len(first) + 1  # "UM's State Key Laboratory": the owner, not the name
+            first = text[start:end].split(" ", 1)[0]
+        m = _MODIFIER.search(text, 0, start)
+        if not m or m.group(1) in stop or m.group(1).endswith(("'s", "’s")):
+            return start, end
+        start = m.start(1)
 
 
 def _lowercase_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
@@ -161,6 +237,11 @@ def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int) -> No
         people = ctx.people_in(end, end + 80)
         if people:
             lab.director = lab.director or people[0].entity_id
+    cue = _director_cue().match(text, end, sent.end)
+    if cue:
+        people = ctx.people_in(cue.end(), sent.end)
+        if people and people[0].start - cue.end() <= 40:
+            lab.director = lab.director or people[0].entity_id
     before = text[max(sent.start, start - 40):start]
     if re.search(r"\bDirector\s+of\s+(?:the\s+)?$", before):
         people = [p for p in ctx.people_in(sent.start, start)]
@@ -173,15 +254,75 @@ def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int) -> No
             lab.host = lab.host or orgs[0].entity_id
     if lab.host is None:
         lab.host = _org_of_sentence(ctx, sent)
+    status = lab_status(text[sent.start:start], text[end:sent.end])
+    if _STATUS_RANK[status] > _STATUS_RANK[lab.status]:
+        lab.status = status
     local = sent.text
-    if phrase_regex(tuple(r["lab_established_cues"])).search(local):
-        lab.status = "established"
-    elif phrase_regex(tuple(r["lab_planned_cues"])).search(local[: start - sent.start + 1]) or re.search(
-            r"\b(?:establishing|setting up|founding|building|to establish|to set up)\b", local[: start - sent.start]):
-        lab.status = "planned" if lab.status == "existing" else lab.status
     year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", local)
     if year and lab.status == "established":
         lab.established_year = int(year.group(1))
+
+
+_STATUS_RANK = {"existing": 0, "planned": 1, "established": 2}
+
+
+@functools.lru_cache(maxsize=1)
+def _status_patterns() -> tuple[re.Pattern, ...]:
+    r = rules()
+    alt = lambda key: "|".join(re.escape(p).replace(r"\ ", r"\s+")  # noqa: E731
+                               for p in sorted(r[key], key=len, reverse=True))
+    future, setup, founded = alt("lab_future_markers"), alt("lab_setup_verbs"), alt("lab_founding_verbs")
+    det = r"(?:(?:a|an|the|two|three|new|joint|its|their)\s+){0,2}"
+    planned_before = re.compile(rf"\b(?:{future})\s+(?:[\w-]+\s+){{0,2}}?(?:{setup})\s+{det}$", re.I)
+    planned_after = re.compile(rf"^\s*(?:,?\s*which\s+)?(?:will|is\s+to|are\s+to|is\s+expected\s+to|to)\s+be\s+"
+                               rf"(?:(?:jointly|formally|officially)\s+)?(?:{founded})\b", re.I)
+    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
+                                   rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b", re.I)
+    established_before = re.compile(rf"(?:\b(?:{founded})\s+{det}|\b(?:{alt('lab_founding_events')})\s+{det})$", re.I)
+    future_in_clause = re.compile(rf"\b(?:{future})\s+(?:\w+\s+){{0,3}}$", re.I)
+    gerunds = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in r["lab_setup_verbs"] if v.split()[0].endswith("ing"))
+    # "including jointly establishing ...; setting up X; founding Y": an undertaking, not a founding
+    planned_gerund = re.compile(rf"\b(?:(?:jointly|co-)\s*)?(?:{gerunds})\s+{det}$", re.I)
+    return planned_before, planned_after, established_after, established_before, future_in_clause, planned_gerund
+
+
+def lab_status(before: str, after: str) -> str:
+    """`planned`, `established` or `existing` from the text of the sentence before and after a lab's name."""
+    planned_before, planned_after, established_after, established_before, future, gerund = _status_patterns()
+    if planned_before.search(before) or planned_after.search(after) or gerund.search(before):
+        return "planned"
+    founding = established_before.search(before)
+    if established_after.search(after) or (founding and not future.search(before[:founding.start()])):
+        return "established"
+    return "existing"
+
+
+@functools.lru_cache(maxsize=1)
+def _director_cue() -> re.Pattern:
+    return re.compile(rf"[^.;]{{0,80}}?\b{phrase_regex(tuple(rules()['lab_director_cues'])).pattern}\s+", re.I)
+
+
+def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
+    """'The joint laboratory is now officially established.', 'It will be directed by Professor X.':
+    a sentence that opens by referring back to a lab, and names none, speaks of the lab named last."""
+    anaphora = phrase_regex(tuple(rules()["lab_anaphora"]))
+    cues = phrase_regex(tuple(rules()["lab_director_cues"]))
+    named = sorted(((m[1], lab) for lab in labs.values() for m in lab.mentions), key=lambda t: t[0])
+    for sent in ctx.sentences:
+        lead = anaphora.match(sent.text)
+        if not lead or any(sent.start <= pos < sent.end for pos, _ in named):
+            continue
+        earlier = [lab for pos, lab in named if pos < sent.start]
+        if not earlier:
+            continue
+        lab = earlier[-1]
+        status = lab_status("", sent.text[lead.end():])
+        if _STATUS_RANK[status] > _STATUS_RANK[lab.status]:
+            lab.status = status
+        cue = cues.search(sent.text)
+        people = ctx.people_in(sent.start + cue.end(), sent.end) if cue else []
+        if people and lab.director is None:
+            lab.director = people[0].entity_id
 
 
 def _org_of_sentence(ctx: DocContext, sent: Sentence) -> str | None:

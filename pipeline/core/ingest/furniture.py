@@ -159,8 +159,9 @@ def default_rules() -> FurnitureRules:
 
 def cjk_ratio(text: str) -> float:
     """Share of CJK characters among the non-space characters."""
-    chars = [c for c in text if not c.isspace()]
-    return sum(1 for c in chars if _CJK.match(c)) / len(chars) if chars else 0.0
+    # Counted by the regex engine and str.split (the same whitespace as str.isspace), not per character.
+    chars = "".join(text.split())
+    return len(_CJK.findall(chars)) / len(chars) if chars else 0.0
 
 
 def strip_prefixes(line: str, rules: FurnitureRules) -> str:
