@@ -1,7 +1,9 @@
 """Fixtures for the ingest tests: invented articles in the genre of the real inputs, and tiny PDFs."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from dataclasses import dataclass
 
 from pipeline.core.ingest import SourceFile
 
@@ -175,3 +177,98 @@ PDF_PAGES = [
 def source(name: str, data: bytes) -> SourceFile:
     """A SourceFile as read_source would make it, without touching the disk."""
     return SourceFile(name, data, hashlib.sha256(data).hexdigest())
+
+
+
+@dataclass(frozen=True)
+class InventedPage:
+    """A scraped page in the shape of another outlet, with what the stage must make of it."""
+
+    text: str
+    paragraphs: list[str]  # the clean text, headline first
+    published_on: dt.date
+    publisher: str | None
+
+    @property
+    def title(self) -> str:
+        return self.paragraphs[0]
+
+
+def invented_page(lines: list[str], published_on: dt.date, publisher: str | None) -> InventedPage:
+    """A page written as marked lines: "+ " content the clean text keeps, "- " furniture, "" a blank line.
+
+    What follows the mark is the line as the page has it, indentation included; kept lines are expected
+    back stripped, each as one paragraph.
+    """
+    assert all(line[:2] in ("+ ", "- ") or not line for line in lines)
+    return InventedPage(text="\n".join(line[2:] for line in lines),
+                        paragraphs=[line[2:].strip() for line in lines if line.startswith("+ ")],
+                        published_on=published_on, publisher=publisher)
+
+
+GOVHK_PAGE = invented_page([
+    "- Skip to main content", "- GovHK 香港政府一站通", "- 繁體版 | 简体版 | Text Only", "- Press Releases",
+    "- Print this page | Email this page", "",
+    "+ Hong Kong and Guangxi sign memorandum on technology exchange", "- " + "*" * 60, "",
+    "+      The Innovation and Technology Commission (ITC) today (March 12) signed a Memorandum of Understanding "
+    "with the Department of Science and Technology of Guangxi Zhuang Autonomous Region in Nanning to strengthen "
+    "co-operation in research and technology transfer.", "",
+    "+      The Memorandum was signed by the Commissioner for Innovation and Technology, Ms Irene Pang, and the "
+    "Director of the Department, Mr Lu Wenbo. The two sides will set up a working group that meets every year to "
+    "review joint projects in new materials and agricultural biotechnology.", "",
+    "+      Ms Pang said the Memorandum would help universities bring their research results to the Beibu Gulf "
+    "region.", "",
+    "- Ends/Tuesday, March 12, 2024", "- Issued at HKT 17:05", "", "- NNNN", "",
+    "- Today's Press Releases  | Back to top", "- 2024 | Important notices | Privacy Policy | Accessibility",
+], dt.date(2024, 3, 12), None)
+
+XINHUA_PAGE = invented_page([
+    "- Home | China | World | Business | Sci-Tech | Culture | Photos | Video",
+    "+ China, Portugal deepen cooperation in ocean science",
+    "+ Source: Xinhua| 2021-09-23 21:14:05|Editor: huaxia", "- Video PlayerClose",
+    "+ LISBON, Sept. 23 (Xinhua) -- China and Portugal on Thursday signed an agreement to build a joint "
+    "laboratory for ocean and space science in the Azores, the Portuguese science ministry said.",
+    "+ The laboratory will be run by the Chinese Academy of Sciences and the Portuguese Foundation for Science "
+    "and Technology, and will focus on ocean observation, climate research and satellite data.",
+    "+ Photo taken on Sept. 23, 2021 shows the signing ceremony in Lisbon, Portugal. (Xinhua/Zhang Liyun)",
+    "+ \u201cThis is a milestone for our scientific partnership,\u201d said the minister at the ceremony.",
+    "- [Editor: huaxia]", "- Share", "- Follow us on Twitter | Facebook | YouTube", "- Related:",
+    "- Copyright © 2000-2021 XINHUANET.com All rights reserved.", "- Back to Top",
+], dt.date(2021, 9, 23), "Xinhua")
+
+NEWSROOM_PAGE = invented_page([
+    "- Menu", "- Search", "- News & Events", "- Home / News / 2022",
+    "+ Riverside University signs research agreement with Guizhou Academy of Sciences",
+    "+ Published: 18 August 2022", "- Share this page: Facebook Twitter LinkedIn Email",
+    "+ Riverside University and the Guizhou Academy of Sciences signed a research cooperation agreement on "
+    "16 August to set up a joint centre for karst ecology and big data.",
+    "+ The agreement was signed by Professor Helen Marsh, Vice-Chancellor of Riverside University, and "
+    "Professor Yang Jun, President of the Academy.",
+    "- [Photo: Riverside University]",
+    "+ Professor Helen Marsh (left) and Professor Yang Jun sign the agreement.",
+    "+ The centre will train ten doctoral students a year and run a shared field station near Guiyang.",
+    "- Tags: Research, International, Partnerships", "- Media enquiries", "- Jane Doe, Media Relations Manager",
+    "- Tel: +44 1234 567890 | Email: j.doe@riverside.example.ac.uk", "- Follow us",
+    "- Facebook  Twitter  Instagram  LinkedIn  YouTube",
+    "- Contact us | Accessibility | Privacy notice | Cookies | Freedom of information",
+    "- © Riverside University 2022", "- Last updated: 19 August 2022",
+], dt.date(2022, 8, 18), "Riverside University")
+
+PROVINCE_PAGE = invented_page([
+    "- Home | About Guizhou | Government | News | Investment | Travel",
+    "- Current location: Home > News > Local News",
+    "+ Guizhou and Macao sign big data cooperation agreement",
+    "+ 2020-07-08 16:40 Source: Guizhou Daily Author: Li Ming", "- Font size: [Large] [Medium] [Small]",
+    "+ Guizhou Province and the Macao SAR government signed a cooperation agreement on big data and smart city "
+    "technologies in Guiyang on Tuesday.",
+    "+ Under the agreement, the two sides will set up a joint laboratory on data security and exchange "
+    "researchers in cloud computing.",
+    "- [Print] [Close]",
+    "- Copyright © General Office of Guizhou Provincial People's Government. All Rights Reserved.",
+    "- Registration Number: 黔ICP备05002727号-1", "- 黔公网安备 52010302000123号",
+    "- Website Identification Code: 5200000001", "- Best viewed in IE 9.0 or above with a resolution of 1280*768",
+    "- Address: No. 242 Zhonghua Road, Guiyang   Postcode: 550004",
+], dt.date(2020, 7, 8), "Guizhou Daily")
+
+INVENTED_PAGES = [GOVHK_PAGE, XINHUA_PAGE, NEWSROOM_PAGE, PROVINCE_PAGE]
+PAGE_IDS = ["govhk", "xinhua", "newsroom", "province"]

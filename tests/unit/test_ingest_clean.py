@@ -9,7 +9,8 @@ import pytest
 from pipeline.core.ingest import clean_paragraphs, clean_text, furniture_rule, load_furniture_rules, normalise_text
 from pipeline.core.ingest.furniture import FURNITURE_FILE, default_rules
 from pipeline.core.reference import ReferenceDataError
-from tests.unit.ingest_helpers import BODY, DOUBLE_SPACED, FURNITURE_PHRASES, SCRAPED_PAGE, TITLE
+from tests.unit.ingest_helpers import (BODY, DOUBLE_SPACED, FURNITURE_PHRASES, GOVHK_PAGE, NEWSROOM_PAGE, PAGE_IDS,
+                                       PROVINCE_PAGE, SCRAPED_PAGE, TITLE, XINHUA_PAGE, InventedPage)
 
 # --- normalisation ---------------------------------------------------------------------------------------
 
@@ -63,16 +64,44 @@ def test_scraped_page_loses_all_furniture_and_keeps_content() -> None:
     ("Share:", "share_buttons"),
     ("Share this article: Facebook | Twitter | Weibo", "share_buttons"),
     ("Facebook Twitter WeChat", "social_network_row"),
-    ("Print", "page_controls"),
-    ("Back to top", "page_controls"),
+    ("Print", "menu_label"),
+    ("Back to top", "menu_label"),
+    ("Print this page | Email this page", "menu_label"),
+    ("[Print] [Close]", "menu_label"),
+    ("【打印本页】【关闭窗口】", "menu_label"),
+    ("Today's Press Releases | Back to top", "menu_label"),
     ("[Large] [Medium] [Small]", "page_controls"),
+    ("Font size: A+ A A-", "page_controls"),
+    ("Video PlayerClose", "page_controls"),
     ("https://www.example.edu/news/2021/item.html", "lone_url"),
     ("Example Daily: http://v.example.com/video/123", "outlet_link"),
     ("Page 3 of 12", "page_number"),
     ("Related News", "related_links_heading"),
+    ("Related:", "related_links_heading"),
     ("Editor: Wang Fang", "editor_credit"),
-    ("Open Governance", "section_label"),
-    ("Info Special", "section_label"),
+    ("[Editor: huaxia]", "editor_credit"),
+    ("Open Governance", "menu_label"),
+    ("Info Special", "menu_label"),
+    ("2023 | Important notices | Privacy Policy", "nav_bar"),
+    ("Home / News / 2022", "slash_breadcrumb"),
+    ("Ends/Tuesday, March 12, 2024", "end_marker"),
+    ("NNNN", "end_marker"),
+    ("- Ends -", "end_marker"),
+    ("###", "end_marker"),
+    ("Issued at HKT 17:05", "issued_stamp"),
+    ("Media enquiries", "media_contact"),
+    ("Media contact: Lakeside University Office of Communications", "media_contact"),
+    ("For more information, please contact the Press Office.", "media_contact"),
+    ("[Photo: Lakeside University]", "photo_credit"),
+    ("Photo by Zhang Wei", "photo_credit"),
+    ("(Xinhua/Li Ming)", "photo_credit"),
+    ("Tags: Research, Partnerships, Yunnan", "tags_line"),
+    ("Follow us on: Facebook Instagram", "follow_us"),
+    ("Last updated: 19 August 2022", "page_updated"),
+    ("Best viewed in IE 9.0 or above with a resolution of 1280*768", "browser_notice"),
+    ("Website Identification Code: 5300000012", "icp_licence"),
+    ("滇公网安备 53010202000123号", "icp_licence"),
+    ("Address: 88 Lake Road, Kunming Postcode: 650000", "contact_line"),
     ("English | 中文", "language_switch"),
     ("河北省人民政府门户网站", "foreign_script"),
 ])
@@ -89,6 +118,13 @@ def test_furniture_rules(line: str, rule: str) -> None:
     "News of the agreement was welcomed by industry.",
     "Home to 40 research institutes, the province is a hub for agricultural science.",
     "The ratio rose from 3 > 2 last year, officials said in a statement on Monday.",
+    "The vehicles reach 350 km/h on the new line between Kunming and Dali, the operator said.",
+    "12 | 3.4 | 5.6",
+    "Photo sensors developed by the two teams will be tested in Kunming next year.",
+    "Media coverage of the agreement was extensive in both provinces.",
+    "Professor Li said the last update to the plan was made in 2019 after a review.",
+    "Follow-up meetings will be held every six months in Kunming and Hong Kong.",
+    "The Ends and Means of Joint Research",
 ])
 def test_content_is_not_furniture(line: str) -> None:
     assert furniture_rule(line, default_rules(), scope="both") is None
@@ -106,6 +142,29 @@ def test_video_lines_are_dropped_even_when_wrapped() -> None:
         "http://video.example.org/vod/?id=1 \n\nPartner laboratories:"))
     assert "Video" not in text and "http" not in text and "Berg):" not in text
     assert "Partner laboratories:" in text
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Skip to main content " + BODY[0], BODY[0]),
+    ("Skip to main content Start main content " + TITLE, TITLE),
+    (BODY[0] + " Enditem", BODY[0]),
+    (BODY[0] + " (Enditem)", BODY[0] + " (Enditem)"),  # only a bare end mark at the very end is furniture
+])
+def test_furniture_glued_to_content_is_stripped(line: str, kept: str) -> None:
+    assert clean_text(line) == kept
+
+
+@pytest.mark.parametrize("page", [GOVHK_PAGE, XINHUA_PAGE, NEWSROOM_PAGE, PROVINCE_PAGE], ids=PAGE_IDS)
+def test_invented_pages_of_other_outlets_lose_their_furniture(page: InventedPage) -> None:
+    paragraphs = clean_paragraphs(page.text)
+    assert paragraphs == page.paragraphs
+
+
+def test_footer_after_end_marker_is_cut_but_article_after_a_marker_is_kept() -> None:
+    footer = ["Media enquiries", "Jane Okoro, Senior Communications Officer", "Lakeside University Press Office"]
+    assert clean_paragraphs("\n\n".join([TITLE, *BODY, *footer])) == [TITLE, *BODY]
+    sidebar = "\n\n".join([TITLE, "Media enquiries", BODY[0], BODY[1]])
+    assert clean_paragraphs(sidebar) == [TITLE, BODY[0], BODY[1]]
 
 
 def test_edge_labels_above_title_and_below_last_paragraph() -> None:
@@ -201,6 +260,9 @@ def test_project_rules_load() -> None:
     (lambda s: s.replace("scope: paragraph", "scope: page", 1), "scope must be one of"),
     (lambda s: s.replace("max_words: 12", "max_words: -1", 1), "positive integer"),
     (lambda s: s.replace("line_min_cjk_ratio: 0.3", "line_min_cjk_ratio: 3", 1), "between 0 and 1"),
+    (lambda s: s.replace("    ends_article: true", "    ends_article: maybe", 1), "ends_article must be true or false"),
+    (lambda s: s.replace("    item_pattern: ", "    item_regex: ", 1), "unknown keys"),
+    (lambda s: s.replace("strip_suffixes:\n  - '", "strip_suffixes:\n  - '(", 1), "bad regex"),
     (lambda s: s + "\nextra: [", "not valid YAML"),
 ])
 def test_bad_rules_file_fails_loudly(tmp_path: Path, mutation, message: str) -> None:
@@ -215,7 +277,8 @@ def test_missing_rules_file_fails_loudly(tmp_path: Path) -> None:
         load_furniture_rules(tmp_path / "none.yaml")
 
 
-@pytest.mark.parametrize("word", ["News", "large", "[Large]", "Facebook", "English |", "Home >", "Share", "Info ·"])
+@pytest.mark.parametrize("word", ["News", "large", "[Large]", "Facebook", "English |", "Home >", "Share", "Info ·",
+                                  "[Print]", "Home /", "Press Release"])
 def test_long_repetitive_lines_do_not_backtrack(word: str) -> None:
     line = " ".join([word] * 24) + " and then some closing words."
     start = time.perf_counter()

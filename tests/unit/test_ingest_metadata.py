@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from pipeline.core.ingest import DocumentMetadata, date_in_path, extract_metadata, parse_date_phrase
-from tests.unit.ingest_helpers import BODY, TITLE
+from pipeline.core.ingest import parse_document
+from tests.unit.ingest_helpers import BODY, INVENTED_PAGES, PAGE_IDS, TITLE, InventedPage, source
 
 D = dt.date
 
@@ -72,11 +73,35 @@ def _page(*header: str, footer: tuple[str, ...] = ()) -> str:
     (TITLE, "Source: Lakeside News | Updated:2019-04-11 09:12:45"),
     ("Home > News", TITLE, "Date: 2019-04-11", "Photo caption with Professor Mary Okafor and guests at the signing"),
     ("11 April 2019", TITLE),
+    (TITLE, "Date: 2019/04/11   Source: Lakeside Provincial Department of Commerce"),  # spaces run together
+    (TITLE, "2019-04-11 09:30   Source: Lakeside Daily   Author: Li Ming"),
+    (TITLE, "April 11, 2019 · Kunming · Lakeside University News"),
 ])
 def test_standalone_date_line_in_header(header: tuple[str, ...]) -> None:
     meta = _meta(_page(*header))
     assert (meta.published_on, meta.published_on_precision) == (D(2019, 4, 11), "day")
     assert meta.title == TITLE
+
+
+@pytest.mark.parametrize("stamp, date", [
+    ("Ends/Thursday, April 11, 2019", D(2019, 4, 11)),
+    ("Ends/11 April 2019", D(2019, 4, 11)),
+])
+def test_release_stamp_closing_the_page(stamp: str, date: dt.date) -> None:
+    text = "\n".join([TITLE, "", *BODY, "", stamp, "Issued at HKT 18:30", "", "NNNN"])
+    assert _meta(text).published_on == date
+
+
+def test_release_stamp_must_hold_a_whole_date() -> None:
+    text = "\n".join([TITLE, "", *BODY, "", "Ends/Thursday", "NNNN"])
+    assert _meta(text, "release_20190412.txt").published_on == D(2019, 4, 12)  # the file name, not the stamp
+
+
+@pytest.mark.parametrize("page", INVENTED_PAGES, ids=PAGE_IDS)
+def test_invented_pages_of_other_outlets(page: InventedPage) -> None:
+    doc = parse_document(source("article.txt", page.text.encode()))
+    assert (doc.title, doc.published_on, doc.published_on_precision) == (page.title, page.published_on, "day")
+    assert doc.publisher == page.publisher
 
 
 def test_dateline_opening_first_paragraph() -> None:
@@ -138,6 +163,8 @@ def test_titles(paragraphs: list[str], title: str | None) -> None:
     (("Copyright held by the General Office of Example Provincial Government. All Rights Reserved.",),
      "General Office of Example Provincial Government"),
     (("Copyright © 2021 The Lakeside University. All Rights Reserved.",), "The Lakeside University"),
+    (("© Lakeside University 2021",), "Lakeside University"),
+    (("Date: 2021-03-03   Source: Lakeside Daily   Author: Li Ming",), "Lakeside Daily"),
     (("Copyright 2009 Lakeside Region All Rights Reserved", "Sponsored by Lakeside Regional Government"),
      "Lakeside Region"),
     (("By Zhang Wei",), None),  # an author, not an outlet

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.core.ingest.furniture import (FurnitureRules, cjk_ratio, default_rules, furniture_rule,
-                                            strip_edge_labels, strip_prefixes)
-from pipeline.core.ingest.wrap import repair_wraps
+from pipeline.core.ingest.furniture import (FurnitureRules, cjk_ratio, default_rules, ends_article, furniture_rule,
+                                            strip_affixes, strip_edge_labels)
+from pipeline.core.ingest.wrap import is_prose, repair_wraps
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                                  "\u200a\u202f\u205f\u3000\t"), " ")
@@ -36,15 +36,31 @@ def normalise_text(text: str) -> str:
     return "\n".join(_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
+def cut_site_footer(lines: list[str], end_markers: list[int]) -> list[str]:
+    """Drop everything from the first end-of-article marker after which no running prose follows.
+
+    What comes after "Ends/...", "NNNN" or "Media enquiries" is contact details, menus and credits, in
+    shapes no line rule can list; a marker followed by more article (a sidebar box, a mid-page contact
+    line) cuts nothing.
+    """
+    for at in end_markers:
+        if not any(is_prose(p) for p in repair_wraps(lines[at + 1:])):
+            return lines[:at]
+    return lines
+
+
 def clean_paragraphs(text: str, rules: FurnitureRules | None = None) -> list[str]:
     """The article's paragraphs: furniture dropped line by line, wraps repaired, edge labels dropped."""
     rules = rules or default_rules()
     text = normalise_text(text)
     cjk_document = cjk_ratio(text) > rules.document_max_cjk_ratio
-    lines = []
+    lines, end_markers = [], []
     for line in text.split("\n"):
-        line = strip_prefixes(line, rules)
+        line = strip_affixes(line, rules)
+        if ends_article(line, rules):
+            end_markers.append(len(lines))
         lines.append("" if furniture_rule(line, rules, scope="line", cjk_document=cjk_document) else line)
+    lines = cut_site_footer(lines, end_markers)
     paragraphs = [p for p in repair_wraps(lines)
                   if not furniture_rule(p, rules, scope="paragraph", cjk_document=cjk_document)]
     return strip_edge_labels(paragraphs, rules)

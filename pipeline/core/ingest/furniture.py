@@ -19,7 +19,8 @@ from pipeline.core.reference import REFERENCE_DIR, ReferenceDataError
 
 FURNITURE_FILE = REFERENCE_DIR / "furniture.yaml"
 SCOPES = ("line", "paragraph", "both")
-_TOP_KEYS = {"line_rules", "strip_prefixes", "separator_rules", "section_labels", "edge_labels", "foreign_script"}
+_TOP_KEYS = {"line_rules", "strip_prefixes", "strip_suffixes", "separator_rules", "menu_labels", "edge_labels",
+             "foreign_script"}
 _DEFAULT_MAX_WORDS = 25
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _TERMINAL_END = re.compile(r"[.!?。！？;；:：,，]$")
@@ -31,6 +32,7 @@ class LineRule:
     pattern: re.Pattern[str]
     max_words: int
     scope: str
+    ends_article: bool
 
 
 @dataclass(frozen=True)
@@ -39,14 +41,16 @@ class SeparatorRule:
     separators: re.Pattern[str]
     min_items: int
     max_item_words: int
+    item_pattern: re.Pattern[str]
 
 
 @dataclass(frozen=True)
 class FurnitureRules:
     line_rules: tuple[LineRule, ...]
     strip_prefixes: re.Pattern[str] | None
+    strip_suffixes: re.Pattern[str] | None
     separator_rules: tuple[SeparatorRule, ...]
-    section_labels: re.Pattern[str] | None
+    menu_labels: re.Pattern[str] | None
     leading_max_words: int
     trailing_max_words: int
     connectors: frozenset[str]
@@ -94,6 +98,17 @@ def _strings(path: Path, where: str, value: Any) -> list[str]:
     return value
 
 
+def _affixes(path: Path, key: str, value: Any, anchor: str) -> re.Pattern[str] | None:
+    """Alternatives of `strip_prefixes` or `strip_suffixes` as one regex anchored at the line start or end."""
+    patterns = _strings(path, key, value or [])
+    for n, pattern in enumerate(patterns):
+        _regex(path, f"{key}[{n}]", pattern)
+    if not patterns:
+        return None
+    alternatives = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(f"^(?:{alternatives})+" if anchor == "start" else f"(?:{alternatives})+$", re.IGNORECASE)
+
+
 def load_furniture_rules(path: Path = FURNITURE_FILE) -> FurnitureRules:
     """Read and validate the furniture rules; raise ReferenceDataError naming the file and the rule."""
     path = Path(path)
@@ -107,42 +122,45 @@ def load_furniture_rules(path: Path = FURNITURE_FILE) -> FurnitureRules:
 
     rules = []
     for n, item in enumerate(data["line_rules"] or []):
-        item = _keys(path, f"line_rules[{n}]", item, {"name", "pattern"}, {"max_words", "scope"})
+        item = _keys(path, f"line_rules[{n}]", item, {"name", "pattern"}, {"max_words", "scope", "ends_article"})
         where = f"line rule {item['name']!r}"
         scope = item.get("scope", "both")
         if scope not in SCOPES:
             raise _fail(path, f"{where}: scope must be one of {SCOPES}, got {scope!r}")
+        ends_article = item.get("ends_article", False)
+        if not isinstance(ends_article, bool):
+            raise _fail(path, f"{where}: ends_article must be true or false, got {ends_article!r}")
         max_words = _positive_int(path, where, item.get("max_words", _DEFAULT_MAX_WORDS))
-        rules.append(LineRule(item["name"], _regex(path, where, item["pattern"]), max_words, scope))
-
-    prefixes = _strings(path, "strip_prefixes", data["strip_prefixes"] or [])
-    for n, prefix in enumerate(prefixes):
-        _regex(path, f"strip_prefixes[{n}]", prefix)
-    prefix_re = re.compile("^(?:" + "|".join(f"(?:{p})" for p in prefixes) + ")+", re.IGNORECASE) if prefixes else None
+        rules.append(LineRule(item["name"], _regex(path, where, item["pattern"]), max_words, scope, ends_article))
 
     separators = []
     for n, item in enumerate(data["separator_rules"] or []):
-        item = _keys(path, f"separator_rules[{n}]", item, {"name", "separators", "min_items", "max_item_words"})
+        item = _keys(path, f"separator_rules[{n}]", item,
+                     {"name", "separators", "min_items", "max_item_words", "item_pattern"})
         where = f"separator rule {item['name']!r}"
         chars = _strings(path, where, item["separators"])
         separators.append(SeparatorRule(item["name"], re.compile("|".join(map(re.escape, chars))),
                                         _positive_int(path, where, item["min_items"]),
-                                        _positive_int(path, where, item["max_item_words"])))
+                                        _positive_int(path, where, item["max_item_words"]),
+                                        _regex(path, where, item["item_pattern"])))
 
-    labels = _strings(path, "section_labels", data["section_labels"] or [])
+    labels = _strings(path, "menu_labels", data["menu_labels"] or [])
     label_re = None
     if labels:
         alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
-        # Labels joined by a separator or a single space; no nested optional spaces (exponential backtracking).
-        label_re = re.compile(rf"(?:{alternatives})(?:(?: ?[|/·•,] ?| )(?:{alternatives}))* ?[:：]?", re.IGNORECASE)
+        label = rf"[\[【]?(?:{alternatives})[\]】]?"
+        # Labels joined by a separator, a single space or nothing between brackets ("[Print][Close]"); no
+        # nested optional spaces, which backtrack exponentially on a long line.
+        label_re = re.compile(rf"{label}(?:(?: ?[|/·•,] ?| |(?<=[\]】])(?=[\[【])){label})* ?[:：]?", re.IGNORECASE)
 
     edge = _keys(path, "edge_labels", data["edge_labels"], {"leading_max_words", "trailing_max_words", "connectors"})
     script = _keys(path, "foreign_script", data["foreign_script"], {"line_min_cjk_ratio", "document_max_cjk_ratio"})
     return FurnitureRules(
         line_rules=tuple(rules),
-        strip_prefixes=prefix_re,
+        strip_prefixes=_affixes(path, "strip_prefixes", data["strip_prefixes"], "start"),
+        strip_suffixes=_affixes(path, "strip_suffixes", data["strip_suffixes"], "end"),
         separator_rules=tuple(separators),
-        section_labels=label_re,
+        menu_labels=label_re,
         leading_max_words=_positive_int(path, "edge_labels.leading_max_words", edge["leading_max_words"]),
         trailing_max_words=_positive_int(path, "edge_labels.trailing_max_words", edge["trailing_max_words"]),
         connectors=frozenset(c.lower() for c in _strings(path, "edge_labels.connectors", edge["connectors"])),
@@ -164,16 +182,25 @@ def cjk_ratio(text: str) -> float:
     return len(_CJK.findall(chars)) / len(chars) if chars else 0.0
 
 
-def strip_prefixes(line: str, rules: FurnitureRules) -> str:
-    """Remove skip-link text glued to the start of a line that goes on with real content."""
-    return rules.strip_prefixes.sub("", line).strip() if rules.strip_prefixes else line
+def strip_affixes(line: str, rules: FurnitureRules) -> str:
+    """Remove furniture glued to a line of real content: a skip link before it, a wire end mark after it."""
+    for affix in (rules.strip_prefixes, rules.strip_suffixes):
+        if affix:
+            line = affix.sub("", line).strip()
+    return line
 
 
 def _separated_items(line: str, rule: SeparatorRule) -> bool:
     parts = rule.separators.split(line)
     items = [p.strip() for p in parts if p.strip()]
     return (len(parts) - 1 >= rule.min_items - 1 and len(items) >= rule.min_items
-            and all(len(i.split()) <= rule.max_item_words and i[0].isalpha() for i in items))
+            and all(len(i.split()) <= rule.max_item_words and rule.item_pattern.match(i) for i in items))
+
+
+def _line_rule(text: str, rules: FurnitureRules, scope: str) -> LineRule | None:
+    words = len(text.split())
+    return next((rule for rule in rules.line_rules if rule.scope in (scope, "both") and words <= rule.max_words
+                 and rule.pattern.search(text)), None)
 
 
 def furniture_rule(line: str, rules: FurnitureRules, *, scope: str, cjk_document: bool = False) -> str | None:
@@ -184,18 +211,23 @@ def furniture_rule(line: str, rules: FurnitureRules, *, scope: str, cjk_document
     text = line.strip()
     if not text:
         return None
-    words = len(text.split())
-    for rule in rules.line_rules:
-        if rule.scope in (scope, "both") and words <= rule.max_words and rule.pattern.search(text):
-            return rule.name
+    rule = _line_rule(text, rules, scope)
+    if rule:
+        return rule.name
     for sep_rule in rules.separator_rules:
         if _separated_items(text, sep_rule):
             return sep_rule.name
-    if rules.section_labels and rules.section_labels.fullmatch(text):
-        return "section_label"
+    if rules.menu_labels and rules.menu_labels.fullmatch(text):
+        return "menu_label"
     if not cjk_document and cjk_ratio(text) >= rules.line_min_cjk_ratio:
         return "foreign_script"
     return None
+
+
+def ends_article(line: str, rules: FurnitureRules) -> bool:
+    """The line closes the article ("Ends/...", "NNNN", "Media enquiries:"): what follows is the site footer."""
+    rule = _line_rule(line.strip(), rules, "line")
+    return bool(rule and rule.ends_article)
 
 
 def is_edge_label(line: str, max_words: int, rules: FurnitureRules) -> bool:

@@ -2,7 +2,8 @@
 
 The date is taken only from places where a page states its own date: the format's metadata, a
 standalone date line above the article, a dateline opening the first paragraph ("(11 April 2019)",
-"BEIJING, May 11, 2017 --"), or a date written into the URL or file name. Dates inside sentences
+"BEIJING, May 11, 2017 --"), a release stamp closing the page ("Ends/Tuesday, June 6, 2023"), or a
+date written into the URL or file name. Dates inside sentences
 report past events and are never used. The publisher is read before furniture removal, because it
 usually sits in the footer ("Copyright held by ...", "The Official Website of ...").
 """
@@ -24,7 +25,13 @@ TOP_LINES = 15  # the header above an article is never longer than this
 TITLE_SEARCH_PARAGRAPHS = 6
 BODY_MIN_WORDS = 12
 
-_FIELD_SPLIT = re.compile(r"\s*[|｜]\s*|\s{3,}")
+# Fields of a byline: "Source: Xinhua | 2022-06-03", "March 8, 2022 · Zhuhai", and labelled fields run
+# together once spaces are normalised ("Date: 2018/10/16 Source: Jiangsu ...").
+_FIELD_LABELS = (r"source|news source|author|authors|reporter|writer|editor|photo|date|updated|posted|published|"
+                 r"views|hits|clicks|来源|作者|编辑|记者|发布时间|浏览次数")
+_FIELD_SPLIT = re.compile(rf"\s*[|｜]\s*|\s+[·•]\s+|\s+(?=(?:{_FIELD_LABELS})\s*[:：])", re.IGNORECASE)
+# "Ends/Tuesday, June 6, 2023": the release stamp closing a Hong Kong government press release.
+_END_STAMP = re.compile(r"^ends?\s*/\s*(?P<date>.{6,60})$", re.IGNORECASE)
 _HOSTNAME = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _OUTLET_WORDS = (r"News|Daily|Times|Post|Agency|Network|Press|Radio|Television|TV|Online|Net|Media|Journal|"
@@ -108,6 +115,7 @@ def _top_lines(lines: list[str]) -> list[str]:
 
 def _clean_name(name: str) -> str | None:
     name = re.sub(r"^the\s+", "", name.strip())  # "of the Hebei Government"; "The ... University" keeps its "The"
+    name = re.sub(r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$", "", name.strip(" .,;:-–—|"))  # "© Lakeside University 2022"
     name = name.strip(" .,;:-–—|")
     if not name or _URL.search(name) or parse_date_phrase(name) or not any(c.isalpha() for c in name):
         return None
@@ -137,7 +145,8 @@ def _wraps_onto(previous: str, line: str) -> bool:
 
 
 def find_date(lines: list[str], paragraphs: list[str], source_path: str) -> DateValue | None:
-    """Publication date from the header, a dateline opening the first body paragraph, the URL or path."""
+    """Publication date from the header, a dateline opening the first body paragraph, a release stamp
+    ("Ends/Tuesday, June 6, 2023"), a URL in the header or the file path, in that order."""
     top = _top_lines(lines)
     for previous, line in zip(["", *top], top):
         if _wraps_onto(previous, line):
@@ -150,6 +159,11 @@ def find_date(lines: list[str], paragraphs: list[str], source_path: str) -> Date
     m = _DATELINE.match(first_body)
     if m:
         found = parse_date_phrase(m.group("paren") or m.group("dateline"))
+        if found:
+            return found
+    for line in reversed(lines):
+        m = _END_STAMP.match(line)
+        found = parse_date_phrase(m.group("date")) if m else None
         if found:
             return found
     for url in (u for line in top for u in _URL.findall(line)):

@@ -81,7 +81,8 @@ def _runs_on(line: str, strong: bool = False) -> bool:
     return not strong and (line.endswith(("-", "–")) or (bool(words) and words[-1].lower() in RUN_ON_WORDS))
 
 
-def _is_prose(paragraph: str) -> bool:
+def is_prose(paragraph: str) -> bool:
+    """A finished sentence of some length: the article itself, not a label, caption or menu entry."""
     return ends_sentence(paragraph) and len(paragraph.split()) >= PROSE_MIN_WORDS
 
 
@@ -146,7 +147,7 @@ def _join_run(lines: list[str], wrapped: bool, width: int, header: bool) -> list
         if paragraphs and _should_join(paragraphs[-1], last_line, line, wrapped, width, header):
             paragraphs[-1] += _joiner(paragraphs[-1], line) + line
         else:
-            header = header and not (paragraphs and _is_prose(paragraphs[-1]))
+            header = header and not (paragraphs and is_prose(paragraphs[-1]))
             paragraphs.append(line)
         last_line = line
     return paragraphs
@@ -190,5 +191,5 @@ def repair_wraps(lines: list[str]) -> list[str]:
                 paragraphs[-1] += _joiner(paragraphs[-1], paragraph) + paragraph
             else:
                 paragraphs.append(paragraph)
-            header = header and not _is_prose(paragraphs[-1])
+            header = header and not is_prose(paragraphs[-1])
     return paragraphs
