@@ -153,6 +153,23 @@ def evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def synth(args: argparse.Namespace) -> int:
+    """Write a generated corpus and its gold (pipeline/synth/corpus.py)."""
+    from pipeline.synth.corpus import write_corpus
+
+    counts = write_corpus(Path(args.out), args.docs, args.seed)
+    print(f"wrote {counts['documents']} documents ({counts['words']} words) to {Path(args.out).resolve() / 'raw'} "
+          f"and their gold to {Path(args.out).resolve() / 'gold'}")
+    return 0
+
+
+def bench(args: argparse.Namespace) -> int:
+    """Throughput, memory, incremental cost, quality and the spaCy baseline on one generated corpus."""
+    from pipeline.bench import main as bench_main
+
+    return bench_main(args)
+
+
 def ui(args: argparse.Namespace) -> NoReturn:
     """Start the Dagster UI (webserver and daemon, so the schedule and sensor tick) on this machine only.
 
@@ -184,6 +201,21 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--verbose", action="store_true", help="list every miss")
     p.set_defaults(func=evaluate)
+
+    p = sub.add_parser("synth", help="generate a synthetic corpus with gold (DIR/raw, DIR/gold) for benchmarks")
+    p.add_argument("--docs", type=int, required=True, help="number of documents")
+    p.add_argument("--out", required=True, help="folder to write raw/ and gold/ into")
+    p.add_argument("--seed", type=int, default=0, help="corpus seed (default 0); same seed, same corpus")
+    p.set_defaults(func=synth)
+
+    p = sub.add_parser("bench", help="benchmark the pipeline on a synthetic corpus against a spaCy baseline")
+    p.add_argument("--docs", type=int, default=1000, help="corpus size (default 1000)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--no-baseline", action="store_true", help="skip the spaCy baseline (no bench group needed)")
+    p.add_argument("--baseline-docs", type=int, help="run the baseline on the first K documents only")
+    p.add_argument("--keep", help="work in this folder and keep it (default: a temporary folder, removed)")
+    p.set_defaults(func=bench)
 
     p = sub.add_parser("ui", help="start the Dagster UI (dagster dev) on 127.0.0.1")
     p.add_argument("--host", default="127.0.0.1")

@@ -23,7 +23,11 @@ from pipeline.core.text import Sentence, Word
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 # ", Ltd." after "X Co." belongs to the name: the word splitter stops at the comma.
 _COMPANY_TAIL = re.compile(r",?\s?(?:Ltd\.?|Limited|Inc\.?)(?![\w-])")
-_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.I)
+_AND_AFTER = re.compile(r"\)?\s*(?:,|and|&)\s", re.I)
+_AND_BEFORE = re.compile(r"\s(?:,|and|&)\s+(?:the\s+)?$", re.I)
+_PIECE_TRIM = re.compile(r"[\s,()]*(?:(?:and|&|the|The)\s+)*(.*?)[\s,]*(?:\s(?:and|&|of|the))*[\s,()]*", re.S)
+_COMPANY_SUFFIXES = {"Co.", "Co", "Ltd.", "Ltd", "Limited", "Inc.", "Inc", "Corporation", "Corp.", "Corp", "Company",
+                     "LLC", "PLC", "GmbH", "AG"}
 _SPLITTERS = {"of", "for", "under", "at"}
 _NON_ORG_NOUNS = {"Center", "Centre", "Centres", "Centers", "Laboratory", "Laboratories", "Lab", "Labs", "Platform", "Branch", "Base", "Division",
                   "Programme", "Program", "Scheme", "Project", "Initiative", "Forum", "Conference", "Seminar"}
@@ -109,10 +113,16 @@ def _shaped_orgs(ents: DocumentEntities, sent: Sentence, namer: OrgNamer) -> Non
         inner = [m for m in ents.mentions if m.entity_type == "organization" and m.start < end and start < m.end]
         if any(m.start <= start and m.end >= end for m in inner):
             continue  # a reference name already covers it
+        pieces = _beside_known(ents.text, start, end, inner)
+        if pieces is not None:  # "HKU and Guangdong Department of ...": a known name, then a name of its own
+            for ps, pe in pieces:
+                piece_head = _head_of(ents.text[ps:pe])
+                org = namer.from_name(ents.text[ps:pe], piece_head) if piece_head else None
+                if org is not None:
+                    ents.add_org(org, ps, pe)
+            continue
         if any(m.start < start or m.end > end for m in inner):
             continue  # crosses a reference name: trust the reference
-        if _is_list_of(ents.text, start, end, inner):
-            continue  # "the University of Macau and Huawei": two known names, not one
         org = namer.from_name(ents.text[start:end], head)
         if org is None:
             continue
@@ -128,17 +138,32 @@ def _shaped_orgs(ents: DocumentEntities, sent: Sentence, namer: OrgNamer) -> Non
         ents.add_org(org, start, end)
 
 
-def _is_list_of(text: str, start: int, end: int, inner: list[Mention]) -> bool:
-    """True when a span is nothing but known names joined by commas and 'and'."""
-    if len(inner) < 2:
-        return False
-    pos = start
+def _beside_known(text: str, start: int, end: int, inner: list[Mention]) -> list[tuple[int, int]] | None:
+    """The parts of a name-shaped span left around known names it lists ("A and B", "A, B"), or None
+    when no known name inside is joined by 'and' or a comma ("Department of X of Tsinghua University"
+    is one name whose parent is known)."""
+    joined = [m for m in inner if _AND_AFTER.match(text, m.end, end) or _AND_BEFORE.search(text, start, m.start)]
+    if not joined:
+        return None
+    pieces, pos = [], start
     for m in sorted(inner, key=lambda m: m.start):
-        gap = text[pos:m.start]
-        if gap and not (pos == start and gap.strip().lower() in ("", "the")) and not _LIST_GAP.fullmatch(gap):
-            return False
-        pos = m.end
-    return pos == end
+        pieces.append((pos, max(pos, m.start)))
+        pos = max(pos, m.end)
+    pieces.append((pos, end))
+    out = []
+    for ps, pe in pieces:
+        piece = _PIECE_TRIM.fullmatch(text, ps, pe)
+        if piece and piece.group(1):
+            out.append((piece.start(1), piece.end(1)))
+    return out
+
+
+def _head_of(name: str) -> str | None:
+    """The word that types a name: a company suffix when there is one, else its first head word."""
+    heads = _lexicons()[4]
+    words = name.split()
+    suffix = [w for w in words if w in _COMPANY_SUFFIXES]
+    return suffix[-1] if suffix else next((w for w in words if w in heads), None)
 
 
 def _attach_parent(ents: DocumentEntities, org: Org, end: int) -> None:
@@ -189,6 +214,11 @@ def _split_run(run, heads, connectors, title_words):
         end = h
         while end + 1 < n and is_head[end + 1]:
             end += 1
+        suffix = next((k for k in range(end + 1, n) if run[k].text in _COMPANY_SUFFIXES), None)
+        if suffix is not None and all(w.is_cap for w in run[end + 1:suffix]):
+            end = suffix  # "Zhangjiang Hi-Tech Park Development Co.": one company, not a park and a company
+            while end + 1 < n and run[end + 1].text in _COMPANY_SUFFIXES:
+                end += 1
         if end + 2 < n and run[end + 1].lower in ("of", "for"):
             k, last = end + 2, end
             while k < n:

@@ -148,12 +148,18 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
                       group=sent.start if siblings else None)
         dates = ctx.dates_in(sent)
         a.date = dates[0] if dates else None
-        a.status = "planned" if _find(r["planned_cues"], text) else "signed"
+        a.status = "planned" if _governs_plan(r, text, governed[k][1]) else "signed"
         a.confidence = 0.9 if len(parties) >= 2 else 0.6
         if a.status == "planned":
             a.confidence = min(a.confidence, 0.7)
         out.append(a)
     return out
+
+
+def _governs_plan(r: dict, text: str, verb) -> bool:
+    """'will sign', 'are expected to sign', 'plan to ink': a plan when the cue stands at the signing
+    verb, not anywhere in the sentence ("signed an MoU ..., with plans to exchange students")."""
+    return any(c.start() <= verb.start() + 1 and c.end() >= verb.start() - 25 for c in _find(r["planned_cues"], text))
 
 
 def _drop_nouns_in_titles(text: str, governed: list) -> list:
@@ -195,7 +201,8 @@ def _roles(ctx: DocContext, sent: Sentence, verb) -> tuple[list, list]:
         return [], []
     sign_cue = _find(r["signed_by_cues"], text)
     witness_cue = _find(r["witness_cues"], text)
-    witness_verbs = _find(r["witness_verbs"], text)
+    witness_verbs = [v for v in _find(r["witness_verbs"], text)  # "witnessed by" is a cue, not a verb
+                     if not re.match(r"\s+by\b", text[v.end():])]
     signers, witnesses = [], []
     for m in people:
         local = m.start - sent.start

@@ -13,6 +13,10 @@ from pipeline.core.facts.dates import FoundDate, find_dates, year_hint
 from pipeline.core.reference import PlaceRef, load_reference
 from pipeline.core.text import Sentence
 
+_LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+_VENUE_AFTER = re.compile(r"['’]?s?\s+(?:campus|headquarters|premises|offices?|auditorium|hall)\b", re.I)
+_AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed by|hosted by|organi[sz]ed by|"
+                       r"sponsored by|supported by)\s+(?:the\s+)?$", re.I)
 JURISDICTION_TYPES = ("country", "province", "municipality", "special_administrative_region", "city", "district")
 
 
@@ -56,6 +60,8 @@ class DocContext:
         other_days = False
         for s in self.sentences:
             for d in self.dates_in(s):
+                if len(s.text) - (d.end - d.start) < 16:
+                    continue  # a dateline ("Mar 14, 2023", "Updated: 2023-03-14") dates the page, not the news
                 if d.precision == "day" and dt.timedelta(0) <= self.published - d.date <= dt.timedelta(days=7):
                     return d
                 other_days = other_days or d.precision == "day"
@@ -95,10 +101,22 @@ class DocContext:
             if prev is not None and prev.entity_type == "organization" \
                     and re.fullmatch(r"\s*\(", self.text[prev.end:m.start]) and self.text[m.end:m.end + 1] == ")":
                 continue  # "University of ... Army (PLA)": an abbreviation of the name before it
+            if self._circumstance(m):
+                continue
             oid = m.entity_id if m.entity_type == "organization" else self.government_for_place(m)
             if oid and oid not in out:
                 out.append(oid)
         return out
+
+    def _circumstance(self, m: Mention) -> bool:
+        """Where or under whom something happened, not who acted: "signed in Fuzhou", "at the UM
+        campus", "under the auspices of the FDCT"."""
+        before = self.text[max(0, m.start - 40):m.start]
+        if m.entity_type == "place" and _LOCATIVE.search(before):
+            return True
+        if m.entity_type == "organization" and _VENUE_AFTER.match(self.text, m.end):
+            return True
+        return bool(_AUSPICES.search(before))
 
     def footprint(self, org_id: str) -> str:
         """Departments stand for their government, units for their university, when comparing parties."""
