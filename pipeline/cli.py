@@ -1,4 +1,4 @@
-"""The command line: `python -m pipeline run | evaluate | ui`.
+"""The command line: `python -m pipeline run | evaluate | ui | export | report | dictionary`.
 
 `run` executes the Dagster job in-process against the project's Dagster instance (DAGSTER_HOME,
 by default `.dagster_home/` in the project), so every run from the command line also appears in the
@@ -18,6 +18,7 @@ from typing import NoReturn
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 JOB_NAME = "build_warehouse"
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "cooperation.duckdb"
 HOST_TAG, PID_TAG = "cooperation/host", "cooperation/pid"
 
 
@@ -100,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
 
     import dagster as dg
 
+    from pipeline.core.progress import to_stream
     from pipeline.definitions import defs
 
     run_config = {"resources": {"settings": {"config": config}},
@@ -109,8 +111,9 @@ def run(args: argparse.Namespace) -> int:
     with dg.DagsterInstance.get() as instance:
         for run_id in free_stale_pool_slots(instance):
             print(f"released the pool slots of stale run {run_id}", file=sys.stderr)
-        result = defs.resolve_job_def(JOB_NAME).execute_in_process(
-            run_config=run_config, instance=instance, raise_on_error=False, tags=tags)
+        with to_stream(sys.stderr):  # parse/extract progress lines; stdout keeps only the summary
+            result = defs.resolve_job_def(JOB_NAME).execute_in_process(
+                run_config=run_config, instance=instance, raise_on_error=False, tags=tags)
         seconds = round(time.monotonic() - started, 2)
         published = [m for m in result.get_asset_materialization_events()
                      if m.asset_key == dg.AssetKey("cooperation_warehouse")]
@@ -142,7 +145,7 @@ def evaluate(args: argparse.Namespace) -> int:
     """Score a published warehouse against a folder of gold JSON files."""
     from pipeline.core.evaluate import format_report, score_warehouse
 
-    db = Path(args.warehouse).resolve() if args.warehouse else PROJECT_ROOT / "warehouse" / "cooperation.duckdb"
+    db = _warehouse(args)
     gold = Path(args.gold).resolve()
     if not db.is_file():
         return _fail(f"warehouse {db} does not exist; build it first with `python -m pipeline run`")
@@ -150,6 +153,49 @@ def evaluate(args: argparse.Namespace) -> int:
         return _fail(f"gold folder {gold} does not exist")
     result = score_warehouse(db, gold)
     print(json.dumps(result, default=str) if args.json else format_report(result, args.verbose))
+    return 0
+
+
+def _warehouse(args: argparse.Namespace) -> Path:
+    return Path(args.warehouse).resolve() if args.warehouse else DEFAULT_WAREHOUSE
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write every table (and with --views every view) of a warehouse as Parquet or CSV files."""
+    from pipeline.core.export import WarehouseMissing, export_warehouse
+
+    try:
+        written = export_warehouse(_warehouse(args), Path(args.out), args.format, args.views)
+    except WarehouseMissing as exc:
+        return _fail(str(exc))
+    print(f"wrote {len(written)} {args.format} files to {Path(args.out).resolve()}")
+    return 0
+
+
+def report(args: argparse.Namespace) -> int:
+    """Write the self-contained HTML report of a warehouse."""
+    from pipeline.core.export import WarehouseMissing
+    from pipeline.core.report import write_report
+
+    try:
+        out = write_report(_warehouse(args), Path(args.out))
+    except WarehouseMissing as exc:
+        return _fail(str(exc))
+    print(f"wrote {out.resolve()}")
+    return 0
+
+
+def dictionary(args: argparse.Namespace) -> int:
+    """Regenerate the data dictionary from the schemas, the contract and views.sql."""
+    from pipeline.core.dictionary import CONTRACT, render_dictionary
+
+    contract = Path(args.contract).resolve() if args.contract else CONTRACT
+    if not contract.is_file():
+        return _fail(f"data contract {contract} does not exist")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_dictionary(contract), encoding="utf-8")
+    print(f"wrote {out.resolve()}")
     return 0
 
 
@@ -201,6 +247,24 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--verbose", action="store_true", help="list every miss")
     p.set_defaults(func=evaluate)
+
+    p = sub.add_parser("export", help="write every table (and optionally view) as Parquet or CSV files")
+    p.add_argument("--format", required=True, choices=["parquet", "csv"])
+    p.add_argument("--out", required=True, help="folder for the files (created; files of the same names are replaced)")
+    p.add_argument("--warehouse", help="DuckDB file to read (default: warehouse/cooperation.duckdb)")
+    p.add_argument("--views", action="store_true", help="export the analysts' views too")
+    p.set_defaults(func=export)
+
+    p = sub.add_parser("report", help="write a self-contained HTML report with charts")
+    p.add_argument("--out", required=True, help="HTML file to write, e.g. report.html")
+    p.add_argument("--warehouse", help="DuckDB file to read (default: warehouse/cooperation.duckdb)")
+    p.set_defaults(func=report)
+
+    p = sub.add_parser("dictionary", help="regenerate the data dictionary (docs/data-dictionary.md)")
+    p.add_argument("--out", default=str(PROJECT_ROOT / "docs" / "data-dictionary.md"), help="Markdown file to write")
+    p.add_argument("--contract", help="the data contract, for the columns' meanings "
+                                      "(default: ../shared/spec/DATA_CONTRACT.md beside the project)")
+    p.set_defaults(func=dictionary)
 
     p = sub.add_parser("synth", help="generate a synthetic corpus with gold (DIR/raw, DIR/gold) for benchmarks")
     p.add_argument("--docs", type=int, required=True, help="number of documents")

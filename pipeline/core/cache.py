@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from pipeline.core.ids import make_id
+from pipeline.core.progress import Progress
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.version import PIPELINE_VERSION
 
@@ -158,7 +159,7 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache) -> In
     stage = IngestStage(documents=[], rejections=list(rejections), seen=len(paths) + len(rejections),
                         processed=0, skipped=0, pruned=0)
     present: list[str] = []
-    for path in paths:
+    for path in Progress("parse", len(paths)).iterate(paths):
         source = read_source(raw_dir, path, max_bytes)
         if not isinstance(source, SourceFile):
             stage.rejections.append(source)
@@ -192,7 +193,7 @@ def extract_with_cache(documents: list[IngestedDocument], cache: DocumentCache) 
     from pipeline.core.reference import ReferenceDataError
 
     extractions, computed = [], 0
-    for doc in documents:
+    for doc in Progress("extract", len(documents)).iterate(documents):
         entry = cache.load(doc.source_path, doc.content_sha256)
         if entry is not None and entry.extraction is not None:
             extractions.append(entry.extraction)

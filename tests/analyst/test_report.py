@@ -1,0 +1,66 @@
+"""`python -m pipeline report`: a self-contained HTML file whose charts and facts a browser shows."""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import pytest
+
+from pipeline.cli import main
+from tests.support.chromium import dump_dom, screenshot
+
+CHARTS = {"agreements-per-year", "regions", "collaboration-network", "fields"}
+
+
+@pytest.fixture(scope="module")
+def report(sample, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    assert main(["report", "--out", str(out), "--warehouse", str(sample.warehouse)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def dom(report):
+    """The page as headless Chromium built it (offline: a file:// URL, and the page fetches nothing)."""
+    return lxml.html.fromstring(dump_dom(report.as_uri()))
+
+
+def test_report_needs_nothing_from_the_network(report):
+    html = report.read_text(encoding="utf-8")
+    assert not re.search(r"<(script|link|img|iframe)\b", html, re.I)
+    assert not re.search(r"""(src|href)\s*=\s*["'](?!#)""", html, re.I), "only in-page links are allowed"
+    assert set(re.findall(r"https?://[^\"' )]+", html)) <= {"http://www.w3.org/2000/svg"}
+
+
+def test_browser_shows_every_chart_with_marks(dom):
+    charts = {svg.get("data-chart"): svg for svg in dom.xpath("//svg[@data-chart]")}
+    assert set(charts) == CHARTS
+    for name in ("agreements-per-year", "regions", "fields"):
+        assert charts[name].xpath(".//rect[@class='bar']"), f"{name} has no bars"
+    network = charts["collaboration-network"]
+    assert len(network.xpath(".//circle[@class='node']")) >= 2
+    assert network.xpath(".//line[@class='link']")
+    assert "The University of Hong Kong" in network.text_content() or "HKU" in network.text_content()
+
+
+def test_newest_facts_quote_their_evidence_and_link_to_the_marked_document(dom):
+    facts = dom.xpath("//tr[@class='fact']")
+    assert len(facts) >= 3
+    for fact in facts:
+        evidence = fact.xpath(".//blockquote")[0].text_content()
+        target = fact.xpath(".//a[@class='source']")[0].get("href")
+        assert target.startswith("#doc-")
+        document = dom.xpath(f"//section[@id='{target[1:]}']")
+        assert document, f"{target} points nowhere"
+        assert any(evidence in m.text_content() for m in document[0].xpath(".//mark")), evidence
+
+
+def test_screenshot_of_the_report(report, tmp_path):
+    png = screenshot(report.as_uri(), tmp_path / "report.png", height=1600)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_missing_warehouse_is_a_clear_error(tmp_path, capsys):
+    assert main(["report", "--out", str(tmp_path / "r.html"), "--warehouse", str(tmp_path / "none.duckdb")]) == 1
+    assert "none.duckdb does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()
