@@ -72,6 +72,7 @@ def test_scraped_page_loses_all_furniture_and_keeps_content() -> None:
     ("Today's Press Releases | Back to top", "menu_label"),
     ("[Large] [Medium] [Small]", "page_controls"),
     ("Font size: A+ A A-", "page_controls"),
+    ("【字体：大 中 小】", "page_controls"),
     ("Video PlayerClose", "page_controls"),
     ("https://www.example.edu/news/2021/item.html", "lone_url"),
     ("Example Daily: http://v.example.com/video/123", "outlet_link"),
@@ -89,6 +90,8 @@ def test_scraped_page_loses_all_furniture_and_keeps_content() -> None:
     ("- Ends -", "end_marker"),
     ("###", "end_marker"),
     ("Issued at HKT 17:05", "issued_stamp"),
+    ("For immediate release", "release_notice"),
+    ("EMBARGOED UNTIL 10:00 HKT, 7 June 2021", "release_notice"),
     ("Media enquiries", "media_contact"),
     ("Media contact: Lakeside University Office of Communications", "media_contact"),
     ("For more information, please contact the Press Office.", "media_contact"),
@@ -134,6 +137,14 @@ def test_content_is_not_furniture(line: str) -> None:
 def test_cjk_lines_are_kept_in_a_chinese_document() -> None:
     text = "湖滨大学与云南省签署合作协议。\n\n双方将共建高原农业联合研究中心。\n\n合作领域包括植物基因组学。"
     assert clean_text(text) == text
+
+
+def test_chinese_page_furniture_is_removed() -> None:
+    body = ["5月19日，湖滨大学与云南省科学技术厅在昆明签署科技合作协议，双方将共建高原农业联合研究中心。",
+            "根据协议，双方将在植物基因组学、土壤科学和水资源管理等领域开展合作。"]
+    page = "\n".join(["首页 > 新闻中心 > 科技动态", "湖滨大学与云南省签署科技合作协议", "【字体：大 中 小】", *body,
+                      "责任编辑：王芳", "【打印本页】【关闭窗口】", "版权所有：云南省人民政府办公厅 滇ICP备05000001号"])
+    assert clean_paragraphs(page) == ["湖滨大学与云南省签署科技合作协议", *body]
 
 
 def test_video_lines_are_dropped_even_when_wrapped() -> None:

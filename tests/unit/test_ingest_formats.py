@@ -120,6 +120,20 @@ def test_pdf_with_text_layer_repairs_wraps_across_pages() -> None:
     assert "\n" not in doc.clean_text.split("\n\n")[1]
 
 
+def test_pdf_press_release_loses_its_layout_furniture() -> None:
+    pages = [["PRESS RELEASE", "For immediate release", PDF_TITLE, *PDF_PAGES[0][1:], "Page 1 of 2"],
+             [*PDF_PAGES[1], "- End -", "Media enquiries: Office of Communications, Lakeside University",
+              "Tel: +86 871 5550 1234"]]
+    doc = _doc("release_2021-06-07.pdf", make_pdf(pages))
+    assert (doc.title, doc.published_on) == (PDF_TITLE, dt.date(2021, 6, 7))
+    paragraphs = doc.clean_text.split("\n\n")
+    assert paragraphs[0] == PDF_TITLE
+    assert paragraphs[-1] == "Both sides will also exchange visiting scholars from the autumn."
+    assert "soil science and water management, and the province will fund" in paragraphs[1]
+    for phrase in ("PRESS RELEASE", "immediate", "Page 1", "End", "Media enquiries", "Tel:"):
+        assert phrase not in doc.clean_text
+
+
 def test_unsupported_extension_is_rejected_with_reason() -> None:
     rejection = _rejected("slides.pptx", b"anything")
     assert "unsupported file type .pptx" in rejection.errors
