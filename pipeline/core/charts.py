@@ -110,32 +110,41 @@ def _circle_order(nodes: list[str], edges: list[tuple[str, str, int]]) -> list[s
     return order
 
 
+def _ellipse_positions(order: list[str], cx: float, cy: float, rx: float, ry: float) -> dict[str, tuple[float, float, int]]:
+    """Clockwise around an ellipse, down the right half and up the left, nodes evenly spaced in
+    height (not in angle), so no two labels on one side share a line. Returns x, y and the side (+1/-1)."""
+    half = math.ceil(len(order) / 2)
+    out = {}
+    for i, node in enumerate(order):
+        side, k, m = (1, i, half) if i < half else (-1, len(order) - 1 - i, len(order) - half)
+        y = cy - ry + 2 * ry * (k + 0.5) / m
+        out[node] = (cx + side * rx * math.sqrt(max(0.0, 1 - ((y - cy) / ry) ** 2)), y, side)
+    return out
+
+
 def network(name: str, title: str, nodes: dict[str, tuple[str, int]], edges: list[tuple[str, str, int]]) -> str:
     """Node-link drawing on an ellipse: nodes {id: (label, size)}, edges (a, b, weight).
 
     Node area grows with `size`, link width with `weight`; labels sit outside the ellipse, to the
-    left or right of their node (the ellipse is wide, so there is more room beside it than above).
+    left or right of their node.
     """
-    width, height = 900, 560
+    width, row = 960, 26
+    height = max(320, row * math.ceil(len(nodes) / 2) + 40)
     if not nodes:
         return _svg(name, title, width, height, _no_data(width, height))
-    cx, cy, rx, ry = width / 2, height / 2, width / 2 - 210, height / 2 - 40
-    order = _circle_order(sorted(nodes), edges)
-    angle = {n: 2 * math.pi * i / len(order) - math.pi / 2 for i, n in enumerate(order)}
-    pos = {n: (cx + rx * math.cos(a), cy + ry * math.sin(a)) for n, a in angle.items()}
+    pos = _ellipse_positions(_circle_order(sorted(nodes), edges), width / 2, height / 2, width / 2 - 240,
+                             height / 2 - 20)
     peak = max(size for _, size in nodes.values()) or 1
     body = []
     for a, b, weight in edges:
-        (x1, y1), (x2, y2) = pos[a], pos[b]
+        (x1, y1, _), (x2, y2, _) = pos[a], pos[b]
         body.append(f'<line class="link" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
                     f'stroke="#888" stroke-opacity="0.6" stroke-width="{1 + 1.5 * (weight - 1):.1f}">'
                     f"<title>{escape(nodes[a][0])} — {escape(nodes[b][0])}: {weight}</title></line>")
-    for n in order:
-        (x, y), (label, size) = pos[n], nodes[n]
-        r = 5 + 9 * math.sqrt(size / peak)
-        a = angle[n]
-        right = math.cos(a) >= 0
-        lx, anchor = (x + r + 5, "start") if right else (x - r - 5, "end")
+    for n, (x, y, side) in pos.items():
+        label, size = nodes[n]
+        r = 4 + 8 * math.sqrt(size / peak)
+        lx, anchor = (x + r + 5, "start") if side > 0 else (x - r - 5, "end")
         body.append(f'<circle class="node" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour(0)}" stroke="#fff">'
                     f"<title>{escape(label)}: {size}</title></circle>"
                     f'<text x="{lx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{escape(_short(label, 34))}</text>')

@@ -59,9 +59,9 @@ def regions_chart(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def network_chart(con: duckdb.DuckDBPyConnection) -> str:
-    top = _rows(con, "SELECT organization_id, coalesce(o.acronym, c.canonical_name, organization_id), "
-                     "agreement_event_count FROM organization_connections c "
-                     "LEFT JOIN organizations o USING (organization_id) WHERE partner_count > 0 "
+    # full names (cut short when drawn): the acronyms of governments are often too generic, like "SAR"
+    top = _rows(con, "SELECT organization_id, coalesce(c.canonical_name, organization_id), "
+                     "agreement_event_count FROM organization_connections c WHERE partner_count > 0 "
                      "ORDER BY partner_count DESC, agreement_event_count DESC, organization_id LIMIT ?",
                 [NETWORK_NODES])
     nodes = {oid: (label, events) for oid, label, events in top}
