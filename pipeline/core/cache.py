@@ -11,6 +11,7 @@ cache is a miss, never an error: the cache can always be deleted.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import tempfile
@@ -74,6 +75,21 @@ def folder_signature(root: Path) -> str:
             rel = path.relative_to(root).as_posix()
             h.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
+
+
+def settle_step(cursor: str | None, signature: str) -> tuple[str, str | None]:
+    """One look at the raw folder by the sensor: (new cursor, why not to run) or (cursor, None) to run.
+
+    The cursor remembers the signature last seen and the one last built. A new signature is only
+    noted; a run is asked for once the same signature is seen twice in a row, so a batch of files
+    being copied in gives one run, not one per file.
+    """
+    state = json.loads(cursor) if cursor else {}
+    if signature == state.get("built"):
+        return json.dumps(state), "raw folder unchanged since the last requested run"
+    if signature != state.get("seen"):
+        return json.dumps({**state, "seen": signature}), "raw folder changed; waiting one interval for it to settle"
+    return json.dumps({"seen": signature, "built": signature}), None
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ import pandas as pd
 from schemas import PRIMARY_KEYS, TABLE_COLUMNS, TABLE_DESCRIPTIONS, not_null_columns
 
 VIEWS_SQL = Path(__file__).resolve().parents[2] / "warehouse" / "views.sql"
+CONTRACT_VIEWS = ("agreement_overview", "delegation_overview", "lab_overview", "agreement_events",
+                  "collaboration_network")
 
 
 def view_names() -> list[str]:
@@ -157,17 +159,44 @@ def _fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
+
+
+def remove_abandoned_builds(target: Path) -> list[Path]:
+    """Delete temporary files of builds of `target` whose process is gone (killed mid-build).
+
+    The temporary name carries the builder's pid, so the build of a live process, even a
+    concurrent one, is never touched. Returns what was removed.
+    """
+    removed = []
+    for path in sorted(target.parent.glob(f".{target.name}.*.building*")):
+        pid = path.name[len(target.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            _remove(path)
+            removed.append(path)
+    return removed
+
+
 def publish_atomically(tables: dict[str, pd.DataFrame], target: Path) -> dict[str, int]:
     """Build the warehouse beside `target` and atomically replace `target` with it.
 
     On any failure the temporary file (and its WAL) is removed and `target` is left exactly as
-    it was. The new file is fully checkpointed, so no `.wal` is left beside `target`; a stale
-    WAL of the old file is removed before the swap, as it would otherwise be replayed onto
+    it was; a process killed mid-build cannot clean up, so each publish first removes what dead
+    builders left. The new file is fully checkpointed, so no `.wal` is left beside `target`; a
+    stale WAL of the old file is removed before the swap, as it would otherwise be replayed onto
     the new file.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
+    remove_abandoned_builds(target)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.building")
     try:
         counts = build_database(tables, temp)
         if _wal(temp).exists():
@@ -183,4 +212,37 @@ def publish_atomically(tables: dict[str, pd.DataFrame], target: Path) -> dict[st
     return counts
 
 
-__all__ = ["VIEWS_SQL", "build_database", "create_table_sql", "publish_atomically", "quote", "view_names"]
+def contract_mismatches(path: Path) -> list[str]:
+    """What in the DuckDB file at `path` differs from the contract: tables, column types, views.
+
+    Run on the published file, after the swap, so it checks what readers actually see.
+    """
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        rows = con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                           "WHERE table_schema = 'main'").fetchall()
+        views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+        problems = []
+        for view in CONTRACT_VIEWS:
+            if view not in views:
+                problems.append(f"view {view} is missing")
+                continue
+            try:
+                con.execute(f"SELECT * FROM {quote(view)} LIMIT 0")
+            except duckdb.Error as exc:
+                problems.append(f"view {view} does not run: {exc}")
+    finally:
+        con.close()
+    found: dict[str, dict[str, str]] = {}
+    for table, column, data_type in rows:
+        found.setdefault(table, {})[column] = data_type
+    for table, columns in TABLE_COLUMNS.items():
+        for column, sql_type in columns.items():
+            got = found.get(table, {}).get(column)
+            if got != sql_type:
+                problems.append(f"{table}.{column}: expected {sql_type}, found {got or 'nothing'}")
+    return problems
+
+
+__all__ = ["CONTRACT_VIEWS", "VIEWS_SQL", "build_database", "contract_mismatches", "create_table_sql",
+           "publish_atomically", "quote", "remove_abandoned_builds", "view_names"]

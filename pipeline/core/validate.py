@@ -11,6 +11,8 @@ Two layers, both pure functions over pandas frames:
   text at its offsets in `documents.clean_text`, closed enums. Quarantine removes offending
   rows (and, transitively, the rows that pointed at them) so that what is published
   satisfies the contract; a dangling *optional* reference is cleared instead, and logged.
+- `validate_tables(tables)`: both layers over every contract table, as the publish step runs them;
+  `table_reports(tables)`: what both layers find in each table, as the asset checks report it.
 
 Values are converted to the model's dtypes element by element before pandera runs, so one bad
 value (say `"n/a"` in an INTEGER column) rejects its row instead of failing the whole column.
@@ -21,6 +23,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -309,8 +312,8 @@ class _Violations:
         return bool(self.rows or self.clear or self.table)
 
 
-def _find_violations(tables: dict[str, pd.DataFrame]) -> _Violations:
-    v = _Violations()
+def _checkable(tables: dict[str, pd.DataFrame], v: _Violations) -> dict[str, pd.DataFrame]:
+    """The contract tables that have every contract column; the others are table-level violations."""
     for table, df in tables.items():
         if table not in TABLE_COLUMNS:
             v.table[table].append("not a contract table")
@@ -318,11 +321,14 @@ def _find_violations(tables: dict[str, pd.DataFrame]) -> _Violations:
         missing = [c for c in TABLE_COLUMNS[table] if c not in df.columns]
         if missing:
             v.table[table].append(f"missing column(s) {', '.join(missing)}")
-    checked = {t: df for t, df in tables.items() if t in TABLE_COLUMNS and t not in v.table}
-    _primary_key_violations(checked, v)
-    _enum_violations(checked, v)
-    _foreign_key_violations(checked, v)
-    _offset_violations(checked, v)
+    return {t: df for t, df in tables.items() if t in TABLE_COLUMNS and t not in v.table}
+
+
+def _find_violations(tables: dict[str, pd.DataFrame]) -> _Violations:
+    v = _Violations()
+    checked = _checkable(tables, v)
+    for find in CONTRACT_RULES.values():
+        find(checked, v)
     return v
 
 
@@ -390,26 +396,39 @@ def _offset_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
                     f" (found {found!r})")
 
 
-def contract_problems(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
-    """Per table, the contract rules its rows break; an empty dict means the tables conform.
+CONTRACT_RULES: dict[str, Callable[[dict[str, pd.DataFrame], _Violations], None]] = {
+    "primary_key": _primary_key_violations,
+    "enum": _enum_violations,
+    "foreign_key": _foreign_key_violations,
+    "offsets": _offset_violations,
+}
 
-    Checks unique primary keys, resolving references (FOREIGN_KEYS), evidence and mention
-    offsets against documents.clean_text, and closed enums. Tables absent from `tables` count
-    as empty.
+
+def contract_problems(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[str]]]:
+    """Per table and rule, the problems its rows have; an empty dict means the tables conform.
+
+    Rules: `columns` (a missing column: the table cannot be checked), `primary_key` (unique,
+    not null), `enum` (closed value sets), `foreign_key` (references resolve, FOREIGN_KEYS) and
+    `offsets` (evidence and mention text is documents.clean_text at its offsets). Keyed by rule
+    so a check can report each rule's count. Tables absent from `tables` count as empty.
     """
-    v = _find_violations(tables)
-    problems: dict[str, list[str]] = defaultdict(list)
-    for table, reasons in v.table.items():
-        problems[table].extend(reasons)
-    for table, rows in v.rows.items():
-        df = tables[table]
-        for idx, reasons in sorted(rows.items()):
-            problems[table].extend(f"{_row_label(df, table, idx)}: {r}" for r in reasons)
-    for table, rows in v.clear.items():
-        df = tables[table]
-        for idx, refs in sorted(rows.items()):
-            problems[table].extend(f"{_row_label(df, table, idx)}: {reason}" for _, reason in refs)
-    return dict(problems)
+    problems: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    table_level = _Violations()
+    checked = _checkable(tables, table_level)
+    for table, reasons in table_level.table.items():
+        problems[table]["columns"].extend(reasons)
+    for rule, find in CONTRACT_RULES.items():
+        v = _Violations()
+        find(checked, v)
+        for table, rows in v.rows.items():
+            df = tables[table]
+            for idx, reasons in sorted(rows.items()):
+                problems[table][rule].extend(f"{_row_label(df, table, idx)}: {r}" for r in reasons)
+        for table, rows in v.clear.items():
+            df = tables[table]
+            for idx, refs in sorted(rows.items()):
+                problems[table][rule].extend(f"{_row_label(df, table, idx)}: {reason}" for _, reason in refs)
+    return {table: dict(rules) for table, rules in problems.items()}
 
 
 def quarantine_contract_violations(
@@ -451,7 +470,75 @@ def quarantine_contract_violations(
             current[table] = df.drop(index=list(rows)).reset_index(drop=True)
 
 
+def validate_tables(tables: dict[str, pd.DataFrame],
+                    run_id: str | None = None) -> tuple[dict[str, pd.DataFrame], int]:
+    """Every contract table fit to publish, with each rejected row appended to rejected_records.
+
+    First each table's model (validate_rows), then the cross-table contract on what is left
+    (quarantine_contract_violations); returns the tables and how many rejections they added.
+    Raises TableSchemaError when a table is missing or cannot be validated at all: publishing
+    must then stop, not drop the table.
+    """
+    missing = [t for t in TABLE_COLUMNS if t not in tables]
+    if missing:
+        raise TableSchemaError(f"table(s) missing: {', '.join(missing)}")
+    valid, rejections = {}, []
+    for table in TABLE_COLUMNS:
+        valid[table], rejected = validate_rows(table, tables[table])
+        rejections.extend(rejected)
+    valid, rejected = quarantine_contract_violations(valid)
+    rejections.extend(rejected)
+    if rejections:
+        new, old = rejections_frame(rejections, run_id=run_id), valid["rejected_records"]
+        valid["rejected_records"] = pd.concat([old, new], ignore_index=True) if len(old) else new
+    return valid, len(rejections)
+
+
+@dataclass
+class TableReport:
+    """What validating one table found, before anything is cut out: for the asset checks.
+
+    `schema_error` is set when the table cannot be validated at all (the publish must stop);
+    `rejections` are the rows its model rejects; `contract` lists, per rule of
+    contract_problems, the problems of the rows that pass the model.
+    """
+
+    rows: int
+    schema_error: str | None = None
+    rejections: list[Rejection] = field(default_factory=list)
+    contract: dict[str, list[str]] = field(default_factory=dict)
+    contract_error: str | None = None  # the contract could not be checked (another table is unusable)
+
+
+def table_reports(tables: dict[str, pd.DataFrame]) -> dict[str, TableReport]:
+    """A TableReport for every contract table (a table absent from `tables` is a schema error).
+
+    The cross-table rules need every table, so when any table cannot be validated no table's
+    contract is checked, and each report says which table prevented it.
+    """
+    reports, valid = {}, {}
+    for table in TABLE_COLUMNS:
+        df = tables.get(table)
+        if df is None:
+            reports[table] = TableReport(0, schema_error=f"{table}: table missing")
+            continue
+        report = reports[table] = TableReport(len(df))
+        try:
+            valid[table], report.rejections = validate_rows(table, df)
+        except TableSchemaError as exc:
+            report.schema_error = str(exc)
+    unusable = sorted(t for t, r in reports.items() if r.schema_error)
+    if unusable:
+        reason = f"not checked: {', '.join(unusable)} cannot be validated"
+        for report in reports.values():
+            report.contract_error = reason
+        return reports
+    for table, rules in contract_problems(valid).items():
+        reports[table].contract = rules
+    return reports
+
+
 __all__ = [
-    "TableSchemaError", "contract_problems", "jsonable", "quarantine_contract_violations",
-    "rejections_frame", "row_record", "validate_rows",
+    "CONTRACT_RULES", "TableSchemaError", "contract_problems", "jsonable", "quarantine_contract_violations",
+    "TableReport", "rejections_frame", "row_record", "table_reports", "validate_rows", "validate_tables",
 ]

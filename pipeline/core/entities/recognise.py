@@ -113,6 +113,8 @@ def _shaped_orgs(ents: DocumentEntities, sent: Sentence, namer: OrgNamer) -> Non
         inner = [m for m in ents.mentions if m.entity_type == "organization" and m.start < end and start < m.end]
         if any(m.start <= start and m.end >= end for m in inner):
             continue  # a reference name already covers it
+        if any(re.match(r"['’]s\s", ents.text[m.end:m.end + 3]) for m in inner if m.end < end):
+            continue  # "Huawei's Enterprise Business Group": a part of a known organisation, which stands for it
         pieces = _beside_known(ents.text, start, end, inner)
         if pieces is not None:  # "HKU and Guangdong Department of ...": a known name, then a name of its own
             for ps, pe in pieces:

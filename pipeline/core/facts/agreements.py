@@ -18,7 +18,9 @@ from pipeline.core.text import Sentence
 
 _VERB_WINDOW_BEFORE = 14  # words between a signing verb and the noun it governs
 _VERB_WINDOW_AFTER = 6
-_TITLE = re.compile(r"\s+(?:on|regarding|concerning|for|of)\s+(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:with|between|among|and\s+an?\b|to\b|which|that)\b|[,;.(]|$)", re.I)
+_TITLE = re.compile(r"\s+(?:on|regarding|concerning|for|of)\s+(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:with|between|among|"
+                    r"and\s+an?\b|to\b|which|that|was|were|is|are|has|have|had|signed|by|at|in\s+(?:\d|[A-Z])|"
+                    r"on\s+(?:\d|[A-Z][a-z]+\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))\b|[,;.(]|$)")
 _COORDINATED = re.compile(r"\band\s+(?:an?|another|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _TYPE_WORDS = [("strategic", "strategic_cooperation_agreement"), ("framework", "framework_agreement"),
                ("scheme", "cooperation_scheme"), ("letter of intent", "letter_of_intent")]
@@ -245,8 +247,16 @@ def _unique_people(rows):
     return out
 
 
+_TYPE_FAMILIES = ({"memorandum", "memorandum_of_understanding"},
+                  {"cooperation_agreement", "framework_agreement", "strategic_cooperation_agreement"})
+
+
 def _compatible_type(a: Agreement, b: Agreement) -> bool:
-    return a.agreement_type == b.agreement_type or a.generic or b.generic
+    """Same type, a bare noun on either side, or two names of one kind of instrument ("the memorandum"
+    after "a memorandum of understanding")."""
+    if a.agreement_type == b.agreement_type or a.generic or b.generic:
+        return True
+    return any(a.agreement_type in f and b.agreement_type in f for f in _TYPE_FAMILIES[:1])
 
 
 def _compatible_date(a: Agreement, b: Agreement) -> bool:

@@ -14,6 +14,8 @@ from pipeline.core.reference import PlaceRef, load_reference
 from pipeline.core.text import Sentence
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+# "BEIJING, June 3 (Xinhua) --", "HONG KONG, Oct 9 —": where the story was filed
+_DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)")
 _VENUE_AFTER = re.compile(r"['’]?s?\s+(?:campus|headquarters|premises|offices?|auditorium|hall)\b", re.I)
 _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed by|hosted by|organi[sz]ed by|"
                        r"sponsored by|supported by)\s+(?:the\s+)?$", re.I)
@@ -96,8 +98,8 @@ class DocContext:
         for k, m in enumerate(found):
             prev, nxt = (found[k - 1] if k else None), (found[k + 1] if k + 1 < len(found) else None)
             if m.entity_type == "place" and nxt is not None and nxt.entity_type == "organization" \
-                    and not self.text[m.end:nxt.start].strip():
-                continue  # "the US Atofina Chemical Co Ltd": a nationality, not a party
+                    and self.text[m.end:nxt.start].strip() in ("", "'s", "’s"):
+                continue  # "the US Atofina Chemical Co Ltd", "China's Ministry of ...": whose, not who
             if prev is not None and prev.entity_type == "organization" \
                     and re.fullmatch(r"\s*\(", self.text[prev.end:m.start]) and self.text[m.end:m.end + 1] == ")":
                 continue  # "University of ... Army (PLA)": an abbreviation of the name before it
@@ -112,7 +114,7 @@ class DocContext:
         """Where or under whom something happened, not who acted: "signed in Fuzhou", "at the UM
         campus", "under the auspices of the FDCT"."""
         before = self.text[max(0, m.start - 40):m.start]
-        if m.entity_type == "place" and _LOCATIVE.search(before):
+        if m.entity_type == "place" and (_LOCATIVE.search(before) or _DATELINE.match(self.text, m.end)):
             return True
         if m.entity_type == "organization" and _VENUE_AFTER.match(self.text, m.end):
             return True
