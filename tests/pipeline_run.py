@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
@@ -49,6 +49,27 @@ LAB = """New joint laboratory for quantum materials opens in Shenzhen
 Southern University of Science and Technology and The Chinese University of Hong Kong established a Joint Laboratory for Quantum Materials on 18 September 2021. The laboratory will study superconductivity and condensed matter physics.
 """
 
+# A gold file (../shared/gold/FORMAT.md) for MOU, for the evaluate command and the gold_slot_f1 check.
+GOLD = {
+    "document": "zju_hku_mou_2023.txt",
+    "published_on": {"date": "2023-04-12", "precision": "day"},
+    "organizations": [
+        {"names": ["Zhejiang University", "ZJU"], "org_type": ["university"], "region_code": "CN-ZJ"},
+        {"names": ["The University of Hong Kong", "HKU"], "org_type": ["university"], "region_code": "CN-HK"},
+    ],
+    "people": [],
+    "agreements": [{
+        "type": ["memorandum_of_understanding"],
+        "parties": [["Zhejiang University", "ZJU"], ["The University of Hong Kong", "HKU"]],
+        "signed_on": {"date": "2023-04-11", "precision": "day"},
+        "status": ["signed"], "signatories": [], "witnesses": [], "optional": False,
+    }],
+    "delegations": [],
+    "labs": [],
+    "domains": [{"mention": "marine biology", "codes": ["1.6"]}],
+    "acceptable_extra_domains": [],
+}
+
 
 def write_corpus(raw: Path) -> Path:
     """Three articles and one empty file (which must be rejected, not dropped)."""
@@ -67,22 +88,32 @@ class Run:
     processed: int
     skipped: int
     counts: dict[str, int]
+    extracted: int = 0  # documents extracted (not taken from the cache) in this run
+    checks: dict[tuple[str, str], dg.AssetCheckEvaluation] = field(default_factory=dict)  # (asset, check)
+    metadata: dict[str, dict] = field(default_factory=dict)  # materialisation metadata by asset
 
 
-def run_job(instance: dg.DagsterInstance, raw: Path, warehouse: Path, cache_dir: Path | None = None) -> Run:
+def run_job(instance: dg.DagsterInstance, raw: Path, warehouse: Path, cache_dir: Path | None = None,
+            gold_dir: Path | None = None) -> Run:
     """Materialise every asset in-process into `warehouse`, the way the CLI does."""
     config = {"raw_dir": str(raw), "warehouse_path": str(warehouse)}
     if cache_dir:
         config["cache_dir"] = str(cache_dir)
+    if gold_dir:
+        config["gold_dir"] = str(gold_dir)
     result = defs.resolve_job_def("build_warehouse").execute_in_process(
         run_config={"resources": {"settings": {"config": config}},
                     "loggers": {"console": {"config": {"log_level": "ERROR"}}}},
         instance=instance, raise_on_error=False)
+    checks = {(c.asset_key.to_user_string(), c.check_name): c for c in result.get_asset_check_evaluations()}
     if not result.success:
-        return Run(False, 0, 0, 0, {})
+        return Run(False, 0, 0, 0, {}, checks=checks)
     stage = result.output_for_node("ingested_documents")
+    metadata = {m.asset_key.to_user_string(): m.step_materialization_data.materialization.metadata
+                for m in result.get_asset_materialization_events()}
     return Run(True, stage.seen, stage.processed, stage.skipped,
-               result.output_for_node("cooperation_warehouse")["tables"])
+               result.output_for_node("cooperation_warehouse")["tables"],
+               extracted=metadata["document_extractions"]["extracted"].value, checks=checks, metadata=metadata)
 
 
 def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:

@@ -1,11 +1,13 @@
 """In-process materialisation into a tmp_path warehouse: contract shape, incremental runs, quarantine.
 
-One module-scoped sequence of runs (first, unchanged, one file changed, one file deleted) keeps the
-test time low; each test then checks one property of the recorded states.
+One module-scoped sequence of runs (first, unchanged, one file changed, one file deleted, one file
+added) keeps the test time low; each test then checks one property of the recorded states. The first
+run is also scored against a gold file, so the gold_slot_f1 check has something to report.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -13,12 +15,12 @@ import dagster as dg
 import pandas as pd
 import pytest
 
-from tests.pipeline_run import MOU_CHANGED, query, run_job, write_corpus
+from tests.pipeline_run import GOLD, LAB, MOU_CHANGED, query, run_job, write_corpus
 from pipeline.core.ids import make_id
 from schemas import PRIMARY_KEYS, TABLE_COLUMNS
 
 VOLATILE = {"ingested_at", "rejected_at", "run_id"}  # differ between runs by design
-MOU_PATH, VISIT_PATH = "zju_hku_mou_2023.txt", "sichuan_polyu_visit_2022.txt"
+MOU_PATH, VISIT_PATH, ADDED_PATH = "zju_hku_mou_2023.txt", "sichuan_polyu_visit_2022.txt", "photonics_lab_2021.txt"
 
 
 def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
@@ -39,19 +41,26 @@ def rows_of_document(warehouse: Path, document_id: str) -> dict[str, int]:
 def runs(tmp_path_factory):
     base = tmp_path_factory.mktemp("assets")
     raw, warehouse = write_corpus(base / "raw"), base / "out" / "cooperation.duckdb"
-    states = {}
+    gold = base / "gold"
+    gold.mkdir()
+    (gold / "zju_hku_mou_2023.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    states, cache_entries = {}, {}
     with dg.DagsterInstance.ephemeral() as instance:
-        for step in ("first", "unchanged", "changed", "deleted"):
+        for step in ("first", "unchanged", "changed", "deleted", "added"):
             if step == "changed":
                 (raw / MOU_PATH).write_text(MOU_CHANGED, encoding="utf-8")
             if step == "deleted":
                 (raw / VISIT_PATH).unlink()
-            run = run_job(instance, raw, warehouse)
+            if step == "added":
+                (raw / ADDED_PATH).write_text(LAB.replace("Quantum Materials", "Photonics"), encoding="utf-8")
+            run = run_job(instance, raw, warehouse, gold_dir=gold if step == "first" else None)
             assert run.success, f"{step} run failed"
             copy = base / f"{step}.duckdb"
             shutil.copy(warehouse, copy)
             states[step] = (run, copy)
-    return {"raw": raw, "warehouse": warehouse, "cache": warehouse.parent / ".cache", **states}
+            cache_entries[step] = len(list((warehouse.parent / ".cache").glob("*.pkl")))
+    return {"raw": raw, "warehouse": warehouse, "cache": warehouse.parent / ".cache", "cache_entries": cache_entries,
+            **states}
 
 
 def test_every_contract_table_and_column_has_its_type(runs):
@@ -110,7 +119,50 @@ def test_deleted_file_disappears_everywhere(runs):
     doc_id = make_id("document", VISIT_PATH)
     assert rows_of_document(runs["changed"][1], doc_id)["documents"] == 1
     assert set(rows_of_document(db, doc_id).values()) == {0}
-    assert len(list(runs["cache"].glob("*.pkl"))) == 2  # the deleted file's cache entry is pruned
+    assert runs["cache_entries"]["changed"] == 3 and runs["cache_entries"]["deleted"] == 2  # its entry is pruned
+
+
+def test_a_new_file_costs_one_files_work(runs):
+    run, db = runs["added"]
+    assert (run.processed, run.extracted, run.skipped) == (1, 1, 2)
+    assert run.counts["documents"] == 3
+    assert query(db, "SELECT count(*) FROM documents WHERE source_path = ?", [ADDED_PATH])[0][0] == 1
+    unchanged, _ = runs["unchanged"]
+    assert (unchanged.processed, unchanged.extracted) == (0, 0)
+
+
+def test_every_table_materialisation_reports_rows_preview_and_schema(runs):
+    run, _ = runs["first"]
+    for table in TABLE_COLUMNS:
+        meta = run.metadata[table]
+        assert meta["dagster/row_count"].value == run.counts[table] or table == "rejected_records", table
+        assert [c.name for c in meta["dagster/column_schema"].schema.columns] == list(TABLE_COLUMNS[table])
+        assert isinstance(meta["preview"], dg.MarkdownMetadataValue)
+    documents = run.metadata["documents"]
+    assert (documents["documents_processed"].value, documents["documents_skipped"].value,
+            documents["documents_rejected"].value) == (3, 0, 1)
+    ingested = run.metadata["ingested_documents"]
+    assert (ingested["processed"].value, ingested["skipped"].value, ingested["rejected"].value) == (3, 0, 1)
+    assert run.metadata["cooperation_warehouse"]["dagster/row_count"].value == sum(run.counts.values())
+
+
+def test_every_check_passes_on_a_clean_corpus_and_gold_f1_is_reported(runs):
+    run, _ = runs["first"]
+    failed = [key for key, check in run.checks.items() if not check.passed]
+    assert failed == []
+    for table in TABLE_COLUMNS:
+        assert run.checks[(table, "pandera_schema")].metadata["failed_rows"].value == 0
+        assert run.checks[(table, "contract_rules")].metadata["foreign_key_problems"].value == 0
+    gold = run.checks[("cooperation_warehouse", "gold_slot_f1")].metadata
+    assert gold["documents"].value == 1 and gold["documents_missing"].value == 0
+    assert 0.0 < gold["slot_f1"].value <= 1.0
+    assert {"agreements_slot_f1", "delegations_slot_f1", "labs_slot_f1", "domains_slot_f1"} <= set(gold)
+
+
+def test_without_a_gold_folder_the_gold_check_is_not_evaluated(runs):
+    run, _ = runs["unchanged"]  # raw/ is a temporary folder, so no default gold folder applies
+    assert ("cooperation_warehouse", "gold_slot_f1") not in run.checks
+    assert run.checks[("cooperation_warehouse", "published_contract")].passed
 
 
 def test_table_level_problem_stops_the_publish_and_keeps_the_old_warehouse(runs, monkeypatch):
@@ -129,6 +181,10 @@ def test_table_level_problem_stops_the_publish_and_keeps_the_old_warehouse(runs,
         run = run_job(instance, runs["raw"], runs["warehouse"])
     assert not run.success
     assert runs["warehouse"].read_bytes() == before
+    check = run.checks[("agreements", "pandera_schema")]
+    assert not check.passed and check.severity == dg.AssetCheckSeverity.ERROR
+    assert "status" in check.metadata["table_error"].value
+    assert ("cooperation_warehouse", "published_contract") not in run.checks  # the publish never ran
 
 
 def test_bad_rows_are_quarantined_and_the_run_goes_on(runs, monkeypatch, tmp_path):
@@ -148,6 +204,9 @@ def test_bad_rows_are_quarantined_and_the_run_goes_on(runs, monkeypatch, tmp_pat
     with dg.DagsterInstance.ephemeral() as instance:
         run = run_job(instance, runs["raw"], warehouse, cache_dir=runs["cache"])
     assert run.success
+    check = run.checks[("places", "pandera_schema")]
+    assert not check.passed and check.severity == dg.AssetCheckSeverity.WARN
+    assert check.metadata["failed_rows"].value == 1 and "bogus" in check.metadata["failure_cases"].value
     assert query(warehouse, "SELECT count(*) FROM places WHERE place_id = 'bogus'")[0][0] == 0
     rejected = query(warehouse, "SELECT errors FROM rejected_records WHERE table_name = 'places' "
                                 "AND json_extract_string(record, '$.place_id') = 'bogus'")

@@ -13,28 +13,8 @@ import dagster as dg
 import pytest
 
 from pipeline.cli import free_stale_pool_slots, main
-from tests.pipeline_run import PROJECT_ROOT, cli, query, write_corpus
+from tests.pipeline_run import GOLD, PROJECT_ROOT, cli, query, write_corpus
 from schemas import TABLE_COLUMNS
-
-GOLD = {
-    "document": "zju_hku_mou_2023.txt",
-    "published_on": {"date": "2023-04-12", "precision": "day"},
-    "organizations": [
-        {"names": ["Zhejiang University", "ZJU"], "org_type": ["university"], "region_code": "CN-ZJ"},
-        {"names": ["The University of Hong Kong", "HKU"], "org_type": ["university"], "region_code": "CN-HK"},
-    ],
-    "people": [],
-    "agreements": [{
-        "type": ["memorandum_of_understanding"],
-        "parties": [["Zhejiang University", "ZJU"], ["The University of Hong Kong", "HKU"]],
-        "signed_on": {"date": "2023-04-11", "precision": "day"},
-        "status": ["signed"], "signatories": [], "witnesses": [], "optional": False,
-    }],
-    "delegations": [],
-    "labs": [],
-    "domains": [{"mention": "marine biology", "codes": ["1.6"]}],
-    "acceptable_extra_domains": [],
-}
 
 
 def call(capsys, *args: str) -> tuple[int, str, str]:
@@ -49,14 +29,18 @@ def built(tmp_path_factory):
     raw, warehouse = write_corpus(base / "raw"), base / "out" / "cooperation.duckdb"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DAGSTER_HOME", str(base / "home"))
-        stdout = io.StringIO()
-        with contextlib.redirect_stdout(stdout):
-            code = main(["run", "--raw-dir", str(raw), "--warehouse", str(warehouse), "--json"])
-    return base, warehouse, code, stdout.getvalue()
+        outputs = []
+        for _ in range(2):  # the second run sees the same input: everything comes from the cache
+            stdout = io.StringIO()
+            with contextlib.redirect_stdout(stdout):
+                code = main(["run", "--raw-dir", str(raw), "--warehouse", str(warehouse), "--json"])
+            assert code == 0, "run failed"
+            outputs.append(stdout.getvalue())
+    return base, warehouse, code, outputs[0], outputs[1]
 
 
 def test_run_prints_a_one_line_json_summary(built):
-    base, warehouse, code, stdout = built
+    base, warehouse, code, stdout, _ = built
     assert code == 0
     lines = stdout.strip().splitlines()
     assert len(lines) == 1
@@ -69,12 +53,20 @@ def test_run_prints_a_one_line_json_summary(built):
     assert summary["tables"]["documents"] == query(warehouse, "SELECT count(*) FROM documents")[0][0] == 3
 
 
+def test_a_rerun_of_unchanged_input_processes_no_document(built):
+    *_, first, second = built
+    first, second = json.loads(first), json.loads(second)
+    assert second["documents_seen"] == first["documents_seen"] == 4
+    assert second["documents_processed"] == 0
+    assert second["tables"] == first["tables"]
+
+
 def test_run_is_recorded_in_the_dagster_instance(built):
-    base, _, code, _ = built
+    base, _, code, _, _ = built
     assert code == 0
     with dg.DagsterInstance.from_config(str(base / "home")) as instance:
         runs = instance.get_runs()
-    assert [(r.job_name, r.status) for r in runs] == [("build_warehouse", dg.DagsterRunStatus.SUCCESS)]
+    assert [(r.job_name, r.status) for r in runs] == [("build_warehouse", dg.DagsterRunStatus.SUCCESS)] * 2
 
 
 def test_entry_point_answers_help(tmp_path):
@@ -91,7 +83,7 @@ def test_run_on_a_missing_folder_fails_clearly(tmp_path):
 
 
 def test_evaluate_scores_the_warehouse_against_a_gold_folder(built, tmp_path, capsys):
-    _, warehouse, code, _ = built
+    _, warehouse, code, _, _ = built
     assert code == 0
     gold = tmp_path / "gold"
     gold.mkdir()

@@ -1,10 +1,10 @@
 """The Dagster code location loads, and says what the design asks of it."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
-import time
 
 import dagster as dg
 
@@ -50,26 +50,57 @@ def test_every_asset_is_grouped_described_owned_and_kinded():
     assert set(TABLE_COLUMNS) <= set().union(*GROUPS.values())
 
 
-def test_each_table_has_a_blocking_pandera_check_and_the_writer_is_pooled():
+def test_each_table_has_blocking_pandera_and_contract_checks_and_the_writer_is_pooled():
     graph = defs.resolve_asset_graph()
-    checks = {k.asset_key.to_user_string(): k for k in graph.asset_check_keys if k.name == "pandera_schema"}
-    assert set(checks) == set(TABLE_MODELS)
-    for key in checks.values():
-        assert graph.get_check_spec(key).blocking, key
+    for name in ("pandera_schema", "contract_rules"):
+        checks = {k.asset_key.to_user_string(): k for k in graph.asset_check_keys if k.name == name}
+        assert set(checks) == set(TABLE_MODELS), name
+        for key in checks.values():
+            assert graph.get_check_spec(key).blocking, key
+    gold = dg.AssetCheckKey(dg.AssetKey("cooperation_warehouse"), "gold_slot_f1")
+    assert not graph.get_check_spec(gold).blocking  # a score, not a gate
     writer = defs.resolve_assets_def("cooperation_warehouse")
     assert writer.op.pool == "duckdb_writer"
     assert "duckdb" in graph.get(dg.AssetKey("cooperation_warehouse")).kinds
 
 
-def test_schedule_and_sensor_are_defined():
-    assert defs.resolve_schedule_def("daily_build").cron_schedule == "0 6 * * *"
-    assert defs.resolve_sensor_def("raw_folder_sensor") is not None
+def test_the_project_instance_lets_one_step_at_a_time_write_duckdb(tmp_path):
+    (tmp_path / "dagster.yaml").write_text((PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text())
+    with dg.DagsterInstance.from_config(str(tmp_path)) as instance:
+        storage = instance.event_log_storage
+        storage.initialize_concurrency_limit_to_default("duckdb_writer")  # what a step does on first use of a pool
+        assert storage.get_concurrency_info("duckdb_writer").slot_count == 1
+        first = storage.claim_concurrency_slot("duckdb_writer", "run-a", "cooperation_warehouse")
+        second = storage.claim_concurrency_slot("duckdb_writer", "run-b", "cooperation_warehouse")
+        assert first.is_claimed and not second.is_claimed
+        storage.free_concurrency_slots_for_run("run-a")
+        assert storage.claim_concurrency_slot("duckdb_writer", "run-b", "cooperation_warehouse").is_claimed
+
+
+def test_gold_folder_defaults_to_the_projects_gold_files_for_the_projects_raw_folder(tmp_path):
+    assert PipelineSettings().gold_path == PROJECT_ROOT / "tests" / "gold" / "raw"
+    assert PipelineSettings(raw_dir=str(tmp_path)).gold_path is None
+    assert PipelineSettings(raw_dir=str(tmp_path), gold_dir=str(tmp_path / "g")).gold_path == tmp_path / "g"
+
+
+def test_the_schedule_requests_the_whole_job_every_day_at_six_utc():
+    schedule = defs.resolve_schedule_def("daily_build")
+    assert (schedule.cron_schedule, schedule.execution_timezone, schedule.job_name) == \
+        ("0 6 * * *", "UTC", "build_warehouse")
+    context = dg.build_schedule_context(scheduled_execution_time=dt.datetime(2026, 1, 2, 6, tzinfo=dt.timezone.utc))
+    requests = schedule.evaluate_tick(context).run_requests
+    assert len(requests) == 1 and requests[0].asset_selection is None  # the job's selection: every asset
 
 
 def _tick(raw, cursor):
     context = dg.build_sensor_context(cursor=cursor, resources={"settings": PipelineSettings(raw_dir=str(raw))})
     result = raw_folder_sensor(context)
     return result, context.cursor
+
+
+def test_sensor_skips_a_missing_raw_folder(tmp_path):
+    result, _ = _tick(tmp_path / "nowhere", None)
+    assert isinstance(result, dg.SkipReason) and "does not exist" in result.skip_message
 
 
 def test_sensor_requests_one_run_per_settled_batch_of_changes(tmp_path):
@@ -83,11 +114,12 @@ def test_sensor_requests_one_run_per_settled_batch_of_changes(tmp_path):
     result, cursor = _tick(raw, cursor)
     assert isinstance(result, dg.SkipReason)  # nothing new
     (raw / "b.txt").write_text("two", encoding="utf-8")
-    time.sleep(0.01)
+    result, cursor = _tick(raw, cursor)
+    assert isinstance(result, dg.SkipReason)  # a batch is arriving
     (raw / "a.txt").write_text("one, edited", encoding="utf-8")
     result, cursor = _tick(raw, cursor)
-    assert isinstance(result, dg.SkipReason)
+    assert isinstance(result, dg.SkipReason)  # still arriving
     result, cursor = _tick(raw, cursor)
-    assert isinstance(result, dg.RunRequest)  # one run for both changes
+    assert isinstance(result, dg.RunRequest) and result.run_key is None  # one run for the whole batch
     (raw / "b.txt").unlink()
     assert isinstance(_tick(raw, _tick(raw, cursor)[1])[0], dg.RunRequest)  # a deletion is a change too

@@ -4,11 +4,9 @@ Both triggers run the whole job; the per-document cache makes that cheap, since 
 files are parsed and extracted again.
 """
 
-import json
-
 import dagster as dg
 
-from pipeline.core.cache import folder_signature
+from pipeline.core.cache import folder_signature, settle_step
 from pipeline.defs.resources import PipelineSettings
 
 build_warehouse = dg.define_asset_job(
@@ -30,12 +28,6 @@ def raw_folder_sensor(context: dg.SensorEvaluationContext, settings: PipelineSet
     raw = settings.raw_path
     if not raw.is_dir():
         return dg.SkipReason(f"raw folder {raw} does not exist")
-    state = json.loads(context.cursor) if context.cursor else {}
-    current = folder_signature(raw)
-    if current == state.get("built"):
-        return dg.SkipReason("raw folder unchanged since the last requested run")
-    if current != state.get("seen"):
-        context.update_cursor(json.dumps({**state, "seen": current}))
-        return dg.SkipReason("raw folder changed; waiting one interval for the batch to settle")
-    context.update_cursor(json.dumps({"seen": current, "built": current}))
-    return dg.RunRequest(tags={"trigger": "raw_folder_sensor"})
+    cursor, reason = settle_step(context.cursor, folder_signature(raw))
+    context.update_cursor(cursor)
+    return dg.SkipReason(reason) if reason else dg.RunRequest(tags={"trigger": "raw_folder_sensor"})

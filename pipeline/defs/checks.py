@@ -1,71 +1,104 @@
-"""Pandera validation as blocking asset checks, one per contract table, made by a factory over TABLE_MODELS.
+"""Asset checks: what validation found in each table before publishing, and what the published file is.
 
-A table that cannot be validated at all (a missing column: a bug in the stage that built it) fails
-with severity ERROR, which stops the publish and keeps the previous warehouse. Rows that fail their
-model only warn: the warehouse asset moves them to rejected_records and the run goes on. Either way
-the metadata carries the counts. `published_contract` then checks the file the warehouse asset wrote:
-every contract table and column with its DuckDB type, and every view.
+- `pandera_schema` and `contract_rules`, one of each per contract table (a factory over
+  schemas.TABLE_MODELS), both blocking and evaluated together in one step. A table that cannot be
+  validated at all (a missing column: a bug in the stage that built it) fails with severity ERROR,
+  which stops the publish and keeps the previous warehouse. Rows that fail their model, or a
+  cross-table rule (unique primary keys, resolving references, evidence at its offsets, closed
+  enums), fail with severity WARN: the warehouse asset moves them to rejected_records and the run
+  goes on. The metadata carries the counts and the first failure cases.
+- `published_contract` (on cooperation_warehouse): the published file has every contract table with
+  the contract's column types, and every contract view runs.
+- `gold_slot_f1` (non-blocking): slot F1 of the published warehouse against the gold folder of
+  the settings, per record type in the metadata; not evaluated when no gold folder is configured.
 """
 
 from collections.abc import Iterable
 
 import dagster as dg
-import duckdb
 import pandas as pd
 
-from pipeline.core.publish import quote
-from pipeline.core.validate import TableSchemaError, validate_rows
+from pipeline.core.evaluate import KINDS, score_warehouse
+from pipeline.core.publish import contract_mismatches
+from pipeline.core.validate import CONTRACT_RULES, TableReport, table_reports
 from pipeline.defs.ingest import markdown_preview
-from schemas import TABLE_COLUMNS, TABLE_MODELS
+from pipeline.defs.resources import PipelineSettings
+from schemas import PRIMARY_KEYS, TABLE_MODELS
 
-CONTRACT_VIEWS = ("agreement_overview", "delegation_overview", "lab_overview", "agreement_events",
-                  "collaboration_network")
-SAMPLE_ERRORS = 10
-CHECK_NAME = "pandera_schema"
+SAMPLE_FAILURES = 10
+PANDERA, CONTRACT = "pandera_schema", "contract_rules"
 
 
-def pandera_result(table: str, df: pd.DataFrame) -> dg.AssetCheckResult:
-    """Validate one table with its model: ERROR when it cannot be validated, WARN for bad rows."""
-    try:
-        _, rejections = validate_rows(table, df)
-    except TableSchemaError as exc:
-        return dg.AssetCheckResult(asset_key=table, check_name=CHECK_NAME, passed=False,
-                                   severity=dg.AssetCheckSeverity.ERROR, description=str(exc),
-                                   metadata={"rows": len(df), "table_error": str(exc)})
-    sample = pd.DataFrame([{"errors": r.errors} for r in rejections[:SAMPLE_ERRORS]])
+def _failed(table: str, name: str, description: str, metadata: dict) -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(asset_key=table, check_name=name, passed=False,
+                               severity=dg.AssetCheckSeverity.ERROR, description=description, metadata=metadata)
+
+
+def pandera_result(table: str, report: TableReport) -> dg.AssetCheckResult:
+    """ERROR when the table cannot be validated, WARN with the failure cases when rows fail the model."""
+    if report.schema_error:
+        return _failed(table, PANDERA, report.schema_error, {"rows": report.rows, "table_error": report.schema_error})
+    keys = PRIMARY_KEYS.get(table, ())
+    cases = pd.DataFrame([{**{k: r.record.get(k) for k in keys}, "errors": r.errors}
+                          for r in report.rejections[:SAMPLE_FAILURES]])
+    failed = len(report.rejections)
     return dg.AssetCheckResult(
-        asset_key=table, check_name=CHECK_NAME, passed=not rejections, severity=dg.AssetCheckSeverity.WARN,
-        description=f"{len(rejections)} of {len(df)} rows fail the model and will be quarantined"
-        if rejections else None,
-        metadata={"rows": len(df), "failed_rows": len(rejections),
-                  "sample_errors": markdown_preview(sample, width=200)},
+        asset_key=table, check_name=PANDERA, passed=not failed, severity=dg.AssetCheckSeverity.WARN,
+        description=f"{failed} of {report.rows} rows fail schemas.{TABLE_MODELS[table].__name__} and will be "
+                    "moved to rejected_records" if failed else None,
+        metadata={"rows": report.rows, "failed_rows": failed, "failure_cases": markdown_preview(cases, width=200)},
     )
 
 
-def pandera_checks(tables: Iterable[str]) -> dg.AssetChecksDefinition:
-    """One blocking `pandera_schema` check per table, evaluated together in one step.
+def contract_result(table: str, report: TableReport) -> dg.AssetCheckResult:
+    """ERROR when the contract cannot be checked, WARN with counts per rule when rows break it."""
+    if report.contract_error:
+        return _failed(table, CONTRACT, report.contract_error, {"rows": report.rows})
+    problems = [p for found in report.contract.values() for p in found]
+    counts = {f"{rule}_problems": len(report.contract.get(rule, [])) for rule in CONTRACT_RULES}
+    sample = "\n".join(f"- {p}" for p in problems[:SAMPLE_FAILURES]) or "none"
+    return dg.AssetCheckResult(
+        asset_key=table, check_name=CONTRACT, passed=not problems, severity=dg.AssetCheckSeverity.WARN,
+        description=f"{len(problems)} contract problem(s); the rows will be moved to rejected_records"
+        if problems else None,
+        metadata={"rows": report.rows, **counts, "failure_cases": dg.MetadataValue.md(sample)},
+    )
 
-    A single step instead of one per table: the checks are quick, and each Dagster step costs
-    about as much in event-log writes as the validation itself.
+
+def table_checks(tables: Iterable[str]) -> dg.AssetChecksDefinition:
+    """The blocking `pandera_schema` and `contract_rules` checks of each table, evaluated in one step.
+
+    One step instead of one per table: the cross-table rules need every table at once, and each
+    Dagster step costs about as much in event-log writes as the validation itself.
     """
     tables = list(tables)
-    specs = [dg.AssetCheckSpec(CHECK_NAME, asset=table, blocking=True,
-                               description=f"Validate {table} against schemas.{TABLE_MODELS[table].__name__}: a "
-                                           "missing column stops the publish; invalid rows are counted here and "
-                                           "quarantined by the warehouse asset.")
-             for table in tables]
+    specs = []
+    for table in tables:
+        model = TABLE_MODELS[table].__name__
+        specs += [
+            dg.AssetCheckSpec(PANDERA, asset=table, blocking=True,
+                              description=f"Validate {table} against schemas.{model}: a missing column stops the "
+                                          "publish; invalid rows are counted here and quarantined by the "
+                                          "warehouse asset."),
+            dg.AssetCheckSpec(CONTRACT, asset=table, blocking=True,
+                              description=f"Rows of {table} that pass schemas.{model} also keep the contract: "
+                                          "unique primary keys, references that resolve, evidence that is the "
+                                          "text at its offsets, closed enums. Breaking rows are quarantined."),
+        ]
 
     @dg.multi_asset_check(specs=specs, ins={table: dg.AssetIn(table) for table in tables}, can_subset=True,
-                          name="pandera_checks", description="Pandera validation of every contract table.")
+                          name="table_checks", description="Pandera and contract validation of every table.")
     def _checks(context: dg.AssetCheckExecutionContext, **frames: pd.DataFrame):
-        for key in sorted(context.selected_asset_check_keys, key=lambda k: k.asset_key.to_user_string()):
+        reports = table_reports(frames)
+        make = {PANDERA: pandera_result, CONTRACT: contract_result}
+        for key in sorted(context.selected_asset_check_keys, key=lambda k: (k.asset_key.to_user_string(), k.name)):
             table = key.asset_key.to_user_string()
-            yield pandera_result(table, frames[table])
+            yield make[key.name](table, reports[table])
 
     return _checks
 
 
-TABLE_CHECKS = pandera_checks(TABLE_MODELS)
+TABLE_CHECKS = table_checks(TABLE_MODELS)
 
 
 PUBLISHED_CONTRACT = dg.AssetCheckSpec(
@@ -81,30 +114,43 @@ def published_contract_result(db_path: str) -> dg.AssetCheckResult:
                                metadata={"problems": len(problems), "details": dg.MetadataValue.md(details)})
 
 
-def contract_mismatches(db_path: str) -> list[str]:
-    """What in the DuckDB file at `db_path` differs from the contract's tables, types and views."""
-    problems = []
-    con = duckdb.connect(db_path, read_only=True)
-    try:
-        rows = con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
-                           "WHERE table_schema = 'main'").fetchall()
-        views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-        for view in CONTRACT_VIEWS:
-            if view not in views:
-                problems.append(f"view {view} is missing")
-                continue
-            try:
-                con.execute(f"SELECT * FROM {quote(view)} LIMIT 0")
-            except duckdb.Error as exc:
-                problems.append(f"view {view} does not run: {exc}")
-    finally:
-        con.close()
-    found: dict[str, dict[str, str]] = {}
-    for table, column, data_type in rows:
-        found.setdefault(table, {})[column] = data_type
-    for table, columns in TABLE_COLUMNS.items():
-        for column, sql_type in columns.items():
-            got = found.get(table, {}).get(column)
-            if got != sql_type:
-                problems.append(f"{table}.{column}: expected {sql_type}, found {got or 'nothing'}")
-    return problems
+GOLD_F1 = dg.AssetCheckSpec(
+    "gold_slot_f1", asset="cooperation_warehouse", blocking=False,
+    description="Slot F1 of the published warehouse against the gold folder (settings.gold_dir; by default "
+                "tests/gold/raw for the project's raw/), per record type in the metadata. Fails (WARN) when a "
+                "gold document is missing from the warehouse; not evaluated without a gold folder.")
+
+
+def gold_result(db_path: str, gold: str) -> dg.AssetCheckResult:
+    """Score the published file with pipeline.core.evaluate; the figures go into the metadata."""
+    result = score_warehouse(db_path, gold)
+    overall, missing = result["overall_slot"], result["documents_missing"]
+    by_kind = pd.DataFrame([{"type": k, **result["slots"][k]} for k in KINDS]
+                           + [{"type": "overall", **overall}])
+    return dg.AssetCheckResult(
+        asset_key="cooperation_warehouse", check_name=GOLD_F1.name, passed=not missing and result["documents"] > 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=f"slot F1 {overall['f1']:.3f} over {result['documents']} gold document(s)"
+                    + (f"; missing from the warehouse: {', '.join(missing)}" if missing else ""),
+        metadata={"gold_dir": gold, "documents": result["documents"], "documents_missing": len(missing),
+                  "slot_f1": overall["f1"], "slot_precision": overall["precision"],
+                  "slot_recall": overall["recall"],
+                  **{f"{k}_slot_f1": result["slots"][k]["f1"] for k in KINDS},
+                  "scores": markdown_preview(by_kind, rows=len(by_kind))},
+    )
+
+
+@dg.multi_asset_check(specs=[GOLD_F1], can_subset=True, name="gold_evaluation",
+                      ins={"published": dg.AssetIn("cooperation_warehouse")})
+def gold_evaluation(context: dg.AssetCheckExecutionContext, settings: PipelineSettings, published: dict):
+    """Multi-check only so that it may yield nothing: without a gold folder there is nothing to score."""
+    gold = settings.gold_path
+    if gold is None:
+        context.log.info("gold_slot_f1 not evaluated: no gold folder configured for this raw folder (gold_dir)")
+        return
+    if not gold.is_dir():
+        yield dg.AssetCheckResult(asset_key="cooperation_warehouse", check_name=GOLD_F1.name, passed=False,
+                                  severity=dg.AssetCheckSeverity.WARN,
+                                  description=f"gold folder {gold} does not exist", metadata={"gold_dir": str(gold)})
+        return
+    yield gold_result(published["warehouse"], str(gold))

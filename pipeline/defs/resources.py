@@ -13,6 +13,7 @@ from pipeline.core.cache import DocumentCache, pipeline_fingerprint
 from pipeline.core.ingest import DEFAULT_MAX_BYTES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_RAW, PROJECT_GOLD = PROJECT_ROOT / "raw", PROJECT_ROOT / "tests" / "gold" / "raw"
 OWNERS = ["team:cooperation-warehouse"]
 
 
@@ -29,7 +30,9 @@ class PipelineSettings(dg.ConfigurableResource):
     warehouse_path: str = Field(default="warehouse/cooperation.duckdb",
                                    description="The published DuckDB file, replaced atomically by each run.")
     cache_dir: str | None = Field(default=None, description="Per-document cache; default `.cache` beside the warehouse.")
-    gold_dir: str | None = Field(default=None, description="Optional gold folder for evaluation.")
+    gold_dir: str | None = Field(default=None, description="Gold JSON files to score the warehouse against (the "
+                                                         "gold_slot_f1 check); default tests/gold/raw when "
+                                                         "raw_dir is the project's raw/, else none.")
     max_bytes: int = Field(default=DEFAULT_MAX_BYTES, description="Files larger than this are rejected unread.")
 
     @property
@@ -43,6 +46,13 @@ class PipelineSettings(dg.ConfigurableResource):
     @property
     def cache_path(self) -> Path:
         return project_path(self.cache_dir) if self.cache_dir else self.warehouse_file.parent / ".cache"
+
+    @property
+    def gold_path(self) -> Path | None:
+        """The gold folder of this run's input: the project's own gold files only fit the project's raw/."""
+        if self.gold_dir:
+            return project_path(self.gold_dir)
+        return PROJECT_GOLD if self.raw_path.resolve() == PROJECT_RAW.resolve() else None
 
     def cache(self) -> DocumentCache:
         """The cache keyed by the current code and reference data (computed once per call)."""

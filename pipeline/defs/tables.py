@@ -62,5 +62,9 @@ def contract_tables(context: dg.AssetExecutionContext, ingested_documents: Inges
     missing = set(TABLE_COLUMNS) - set(tables)
     if missing:
         raise dg.Failure(f"build_tables did not return {sorted(missing)}")
+    stage = ingested_documents  # what this run cost, shown on the table people look at
+    files = {"documents_processed": stage.processed, "documents_skipped": stage.skipped,
+             "documents_rejected": len(stage.rejections)}
     for table in TABLE_COLUMNS:
-        yield dg.Output(tables[table], output_name=table, metadata=table_metadata(table, tables[table]))
+        metadata = table_metadata(table, tables[table]) | (files if table == "documents" else {})
+        yield dg.Output(tables[table], output_name=table, metadata=metadata)

@@ -9,26 +9,11 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.core.publish import publish_atomically
-from pipeline.core.validate import quarantine_contract_violations, rejections_frame, validate_rows
+from pipeline.core.validate import validate_tables
 from pipeline.defs.checks import PUBLISHED_CONTRACT, published_contract_result
 from pipeline.defs.ingest import markdown_preview
 from pipeline.defs.resources import OWNERS, PipelineSettings
 from schemas import TABLE_COLUMNS
-
-
-def validate_and_quarantine(tables: dict[str, pd.DataFrame], run_id: str) -> tuple[dict[str, pd.DataFrame], int]:
-    """Tables fit to publish, with every rejected row appended to rejected_records; and how many were."""
-    valid, rejections = {}, []
-    for table in TABLE_COLUMNS:
-        valid[table], rejected = validate_rows(table, tables[table])
-        rejections.extend(rejected)
-    valid, rejected = quarantine_contract_violations(valid)
-    rejections.extend(rejected)
-    if rejections:
-        new = rejections_frame(rejections, run_id=run_id)
-        old = valid["rejected_records"]
-        valid["rejected_records"] = pd.concat([old, new], ignore_index=True) if len(old) else new
-    return valid, len(rejections)
 
 
 @dg.asset(
@@ -42,7 +27,7 @@ def validate_and_quarantine(tables: dict[str, pd.DataFrame], run_id: str) -> tup
 )
 def cooperation_warehouse(context: dg.AssetExecutionContext, settings: PipelineSettings,
                           **tables: pd.DataFrame):
-    valid, quarantined = validate_and_quarantine(tables, context.run.run_id)
+    valid, quarantined = validate_tables(tables, run_id=context.run.run_id)
     target = settings.warehouse_file
     counts = publish_atomically(valid, target)
     summary = pd.DataFrame([{"table": t, "rows": n} for t, n in counts.items()])

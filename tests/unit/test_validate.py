@@ -106,27 +106,34 @@ def test_dangling_foreign_key_is_found(tables):
     tables["lab_mentions"] = frame("lab_mentions", [
         {"lab_id": "missing", "document_id": "d1", "evidence": TEXT, "evidence_start": 0, "evidence_end": len(TEXT)}])
     problems = contract_problems(tables)
-    assert list(problems) == ["lab_mentions"]
-    assert "not found in labs.lab_id" in problems["lab_mentions"][0]
+    assert list(problems) == ["lab_mentions"] and list(problems["lab_mentions"]) == ["foreign_key"]
+    assert "not found in labs.lab_id" in problems["lab_mentions"]["foreign_key"][0]
 
 
 def test_polymorphic_reference_follows_entity_type(tables):
     tables["mentions"].loc[0, "entity_type"] = "person"  # o1 is no person
-    assert "people.person_id" in contract_problems(tables)["mentions"][0]
+    assert "people.person_id" in contract_problems(tables)["mentions"]["foreign_key"][0]
 
 
 def test_wrong_offset_is_found(tables):
     tables["agreements"].loc[0, "evidence_start"] = 1
     problems = contract_problems(tables)
-    assert "does not match documents.clean_text" in problems["agreements"][0]
+    assert "does not match documents.clean_text" in problems["agreements"]["offsets"][0]
 
 
 def test_duplicate_key_and_bad_enum_are_found(tables):
     tables["organizations"] = pd.concat([tables["organizations"], tables["organizations"].iloc[[0]]])
     tables["organizations"].iloc[1, tables["organizations"].columns.get_loc("org_type")] = "club"
     problems = contract_problems(tables)["organizations"]
-    assert any("duplicate primary key" in p for p in problems)
-    assert any("'club' is not one of" in p for p in problems)
+    assert len(problems["primary_key"]) == 1 and "duplicate primary key" in problems["primary_key"][0]
+    assert len(problems["enum"]) == 1 and "'club' is not one of" in problems["enum"][0]
+
+
+def test_a_missing_column_is_a_table_level_problem(tables):
+    tables["places"] = tables["places"].drop(columns=["place_type"])
+    assert contract_problems(tables)["places"] == {"columns": ["missing column(s) place_type"]}
+    with pytest.raises(TableSchemaError, match="places"):
+        quarantine_contract_violations(tables)
 
 
 def test_quarantine_removes_violations_transitively_and_logs_them(tables):
