@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 import spacy
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -58,31 +59,47 @@ class Sentence:
 
 def words_of(tokens, base_index: int = 0) -> tuple[Word, ...]:
     """Join tokens written without a space between them by a hyphen or apostrophe."""
+    return _joined_words(((tok.text, tok.idx, tok.whitespace_ == "") for tok in tokens), base_index)
+
+
+def _joined_words(tokens, base_index: int = 0) -> tuple[Word, ...]:
+    """`words_of` over (text, offset, no space after) triples, so `sentences` needs no spaCy Token objects."""
     out: list[list] = []
     prev_joins = False
-    for tok in tokens:
-        t = tok.text
+    for t, idx, no_space_after in tokens:
         if t.isspace():
             prev_joins = False
             continue
         if out and prev_joins and (t in _JOINERS or out[-1][0][-1:] in _JOINERS):
             out[-1][0] += t
-            out[-1][2] = tok.idx + len(t)
+            out[-1][2] = idx + len(t)
         else:
-            out.append([t, tok.idx, tok.idx + len(t)])
-        prev_joins = tok.whitespace_ == ""
+            out.append([t, idx, idx + len(t)])
+        prev_joins = no_space_after
     return tuple(Word(t, s, e, n + base_index) for n, (t, s, e) in enumerate(out))
 
 
 def sentences(text: str, doc: Doc | None = None) -> list[Sentence]:
-    """Split into sentences, never across a paragraph break (a blank line)."""
+    """Split into sentences, never across a paragraph break (a blank line).
+
+    Tokens are read as arrays (offset, length, trailing space, sentence start) rather than as spaCy
+    Token objects: creating those was the largest single cost of extraction. Sentences are the
+    spans `Doc.sents` gives: a new one at every token whose SENT_START is 1.
+    """
     doc = doc if doc is not None else blank_pipeline()(text)
+    if not doc.has_annotation("SENT_START"):
+        raise ValueError("sentences() needs a Doc with sentence boundaries (the sentencizer)")
     out: list[Sentence] = []
     para_starts = [0] + [m.start() + 2 for m in _PARAGRAPH_BREAK.finditer(text)]
-    for sent in doc.sents:
+    tokens = [(text[idx:idx + length], idx, not space, sent_start == 1)
+              for idx, length, space, sent_start in doc.to_array([IDX, LENGTH, SPACY, SENT_START]).tolist()]
+    bounds = [i for i in range(1, len(tokens)) if tokens[i][3]]
+    for a, b in zip([0, *bounds], [*bounds, len(tokens)]):
+        if a == b:
+            continue
         pieces, cur = [], []
-        for tok in sent:
-            if "\n" in tok.text and tok.text.isspace():
+        for tok in tokens[a:b]:
+            if "\n" in tok[0] and tok[0].isspace():
                 if cur:
                     pieces.append(cur)
                 cur = []
@@ -91,7 +108,7 @@ def sentences(text: str, doc: Doc | None = None) -> list[Sentence]:
         if cur:
             pieces.append(cur)
         for toks in pieces:
-            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            start, end = toks[0][1], toks[-1][1] + len(toks[-1][0])
             para = bisect.bisect_right(para_starts, start) - 1
-            out.append(Sentence(start, end, text[start:end], words_of(toks), para))
+            out.append(Sentence(start, end, text[start:end], _joined_words(t[:3] for t in toks), para))
     return out
