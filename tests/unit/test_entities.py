@@ -112,3 +112,41 @@ def test_mention_offsets_point_at_surface():
     ents = _ents(text)
     for m in ents.mentions:
         assert text[m.start:m.end] == m.surface
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Markus Feldmann, Executive Vice President of the Fraunhofer-Gesellschaft, signed it.", {"Markus Feldmann"}),
+    ("The plan was backed by Tan Wei Liang, Singapore's Senior Minister of State.", {"Tan Wei Liang"}),
+    ("It was signed by Patrick Kwan Yiu-fai, chief executive officer of the park.", {"Patrick Kwan Yiu-fai"}),
+    ("Sophie Martin, director of the institute, and Li Na, its dean, spoke.", {"Sophie Martin", "Li Na"}),
+])
+def test_a_title_in_apposition_makes_a_name_a_person(text, expected):
+    assert _people(_ents(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hong Kong Science Park, home to 1,000 firms, welcomed them.",
+    "In Shanghai, Director Wang spoke.",
+    "Tsinghua University, Director of Studies said.",
+])
+def test_apposition_after_places_and_organisations_is_no_person(text):
+    assert _people(_ents(text)) == set()
+
+
+def test_apposition_title_is_lower_case_and_owned():
+    ents = _ents("The deal was inked by Ong Siew Lan, assistant chief executive of Enterprise Singapore.")
+    person = next(iter(ents.people.values()))
+    assert person.affiliations[0][1] == "assistant chief executive"
+
+
+def test_family_name_alone_after_the_full_name_is_the_same_person():
+    ents = _ents("Markus Feldmann, President of the institute, arrived. Feldmann led a delegation. "
+                 "Tan Wei Liang, Minister of State, spoke. Tan said the visit was useful.")
+    surfaces = {m.surface: ents.people[m.entity_id].full_name for m in ents.mentions if m.entity_type == "person"}
+    assert surfaces["Feldmann"] == "Markus Feldmann"
+    assert surfaces["Tan"] == "Tan Wei Liang"
+
+
+def test_family_name_alone_is_nobody_when_two_people_share_it():
+    ents = _ents("Huang Wei, Director of the bureau, and Huang Liuquan, Dean of the school, met. Huang said yes.")
+    assert not [m for m in ents.mentions if m.entity_type == "person" and m.surface == "Huang"]

@@ -93,6 +93,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence]) -> DocumentEntities:
         _people(ents, sent)
     _resolve_short_names(ents)
     _places(ents, doc)
+    _bare_family_names(ents)
     ents.mentions.sort(key=lambda m: (m.start, m.end))
     return ents
 
@@ -356,7 +357,39 @@ def _people(ents: DocumentEntities, sent: Sentence) -> None:
             _add_person(ents, sent, words, i, i + 2, w.start)
             i += 2
             continue
+        j = _appositive_name(words, i, ents)
+        if j:
+            _add_person(ents, sent, words, i, j, w.start)
+            i = j
+            continue
         i += 1
+
+
+def _is_title_word(text: str) -> bool:
+    title_words = _lexicons()[0]
+    return text in title_words or text[:1].upper() + text[1:] in title_words
+
+
+def _title_start(words, k: int) -> int | None:
+    """Index of the first title word of an apposition starting at k ("the", "Singapore's" may come first)."""
+    while k < len(words) and (words[k].lower == "the" or words[k].text.endswith(("'s", "’s"))):
+        k += 1
+    return k if k < len(words) and _is_title_word(words[k].text) else None
+
+
+def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
+    """'Markus Feldmann, Executive Vice President of ...', 'Tan Wei Liang, Singapore's Senior Minister':
+    two to four name words that an apposition gives a title are a person, whatever their origin."""
+    if i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct and i - 1 != 0:
+        return None
+    j = i
+    while j < len(words) and j - i < 4 and _is_name_word(words[j], ents) and not words[j].text.endswith("."):
+        j += 1
+    if j - i < 2 or j >= len(words) or words[j].text != "," or _title_start(words, j + 1) is None:
+        return None
+    if i == 0 or words[i - 1].lower in ("and", "by", "with", "of", ",", "(", "from", "to"):
+        return j
+    return j if not words[i - 1].is_cap else None
 
 
 def _bare_name(words, i, ents) -> bool:
@@ -406,13 +439,18 @@ def _apposition(ents: DocumentEntities, sent: Sentence, words, j: int) -> tuple[
     title_words, _, _, _, _, _ = _lexicons()
     if j >= len(words) or words[j].text != ",":
         return None, None
-    k = j + 1
+    k = _title_start(words, j + 1)
+    if k is None:
+        return None, None
+    owner = [w for w in words[j + 1:k] if w.text.endswith(("'s", "’s"))]  # "Singapore's Senior Minister"
     title_parts = []
     while k < len(words) and words[k].text not in (",", ";", "(") and words[k].lower not in ("of", "for", "at", "in"):
         title_parts.append(words[k])
         k += 1
-    if not title_parts or not any(w.text in title_words for w in title_parts) or len(title_parts) > 6:
+    if not title_parts or len(title_parts) > 6:
         return None, None
+    if owner and k >= len(words) or owner and words[k].lower not in ("of", "for", "at", "in"):
+        k = owner[0].i - words[0].i  # the title's organisation is the owner before it
     title = ents.text[title_parts[0].start:title_parts[-1].end]
     seg_end = next((w.end for w in words[k:] if w.text in (",", ";", "(")), sent.end)
     seg_start = words[k].start if k < len(words) else sent.end
@@ -463,6 +501,33 @@ def _resolve_short_names(ents: DocumentEntities) -> None:
             continue
         out.append(m)
     ents.mentions = out
+
+
+_ENGLISH_SURNAMES = {"He", "Long", "Man", "Song", "Hong", "King", "Young", "Bay", "Wing", "May", "Mark", "Rose",
+                     "Chi", "Kong", "Gong", "Tan", "Fan", "Pan", "Ban"}
+
+
+def _bare_family_names(ents: DocumentEntities) -> None:
+    """'Tan led a delegation', 'Feldmann said': a family name alone, after the person was named in full,
+    is that person when nobody else in the document bears it. Short family names that are also English
+    words count only when the document writes them as a name (followed by a verb, after the full name)."""
+    by_family: dict[str, list[Person]] = {}
+    for p in ents.people.values():
+        if p.family_name and len(p.family_name) > 1:
+            by_family.setdefault(p.family_name, []).append(p)
+    first_seen = {m.entity_id: m.start for m in reversed(ents.mentions) if m.entity_type == "person"}
+    for family, persons in by_family.items():
+        if len(persons) != 1 or persons[0].key not in first_seen:
+            continue
+        rx = rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])(?=\s+[a-z]|[,;.])" if family in _ENGLISH_SURNAMES \
+            else rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])"
+        for m in re.finditer(rx, ents.text):
+            if m.start() > first_seen[persons[0].key] and not ents.covered(m.start(), m.end(), ("organization", "person",
+                                                                                                 "place")):
+                prev = ents.text[max(0, m.start() - 2):m.start()]
+                if re.search(r"[A-Z][a-z]* $", ents.text[max(0, m.start() - 20):m.start()]) and not prev.endswith(". "):
+                    continue  # part of a longer capitalised name
+                ents.mentions.append(Mention("person", persons[0].key, family, m.start(), m.end()))
 
 
 # ---------------------------------------------------------------------- places
