@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 from pipeline.core.ingest import SourceFile
@@ -198,12 +199,15 @@ def invented_page(lines: list[str], published_on: dt.date, publisher: str | None
     """A page written as marked lines: "+ " content the clean text keeps, "- " furniture, "" a blank line.
 
     What follows the mark is the line as the page has it, indentation included; kept lines are expected
-    back stripped, each as one paragraph.
+    back stripped, each as one paragraph, without the furniture glued to them that is marked {like this}.
     """
     assert all(line[:2] in ("+ ", "- ") or not line for line in lines)
-    return InventedPage(text="\n".join(line[2:] for line in lines),
-                        paragraphs=[line[2:].strip() for line in lines if line.startswith("+ ")],
+    return InventedPage(text="\n".join(_GLUED.sub(r"\1", line[2:]) for line in lines),
+                        paragraphs=[_GLUED.sub("", line[2:]).strip() for line in lines if line.startswith("+ ")],
                         published_on=published_on, publisher=publisher)
+
+
+_GLUED = re.compile(r"\{(.*?)\}")
 
 
 GOVHK_PAGE = invented_page([
@@ -231,7 +235,7 @@ XINHUA_PAGE = invented_page([
     "+ The laboratory will be run by the Chinese Academy of Sciences and the Portuguese Foundation for Science "
     "and Technology, and will focus on ocean observation, climate research and satellite data.",
     "+ Photo taken on Sept. 23, 2021 shows the signing ceremony in Lisbon, Portugal. (Xinhua/Zhang Liyun)",
-    "+ \u201cThis is a milestone for our scientific partnership,\u201d said the minister at the ceremony.",
+    "+ \u201cThis is a milestone for our scientific partnership,\u201d said the minister at the ceremony.{ Enditem}",
     "- [Editor: huaxia]", "- Share", "- Follow us on Twitter | Facebook | YouTube", "- Related:",
     "- Copyright © 2000-2021 XINHUANET.com All rights reserved.", "- Back to Top",
 ], dt.date(2021, 9, 23), "Xinhua")
@@ -270,5 +274,22 @@ PROVINCE_PAGE = invented_page([
     "- Address: No. 242 Zhonghua Road, Guiyang   Postcode: 550004",
 ], dt.date(2020, 7, 8), "Guizhou Daily")
 
-INVENTED_PAGES = [GOVHK_PAGE, XINHUA_PAGE, NEWSROOM_PAGE, PROVINCE_PAGE]
-PAGE_IDS = ["govhk", "xinhua", "newsroom", "province"]
+CHINA_DAILY_PAGE = invented_page([
+    "- Home | China | World | Business | Lifestyle | Culture | Travel | Video | Sports | Opinion",
+    "- Home / China / Innovation",
+    "+ Hong Kong, Hainan to build joint marine research platform",
+    "+ By Zhang Wei in Haikou | chinadaily.com.cn | Updated: 2023-03-15 09:12",
+    "+ Officials attend the signing ceremony in Haikou on Tuesday.{ [Photo provided to chinadaily.com.cn]}",
+    "+ The Hong Kong University of Science and Technology and Hainan University will set up a joint research "
+    "platform for marine science in Sanya, under an agreement signed on Tuesday.",
+    "+ The platform will focus on coral reef restoration and deep-sea technology, the two universities said.",
+    "- Share on",
+    "- Copyright 1995 - 2023. All rights reserved. The content (including but not limited to text, photo, "
+    "multimedia information, etc) published in this site belongs to China Daily Information Co (CDIC). Without "
+    "written authorization from CDIC, such content shall not be republished or used in any form.",
+    "- Note: Browsers with 1024*768 or higher resolution are suggested for this site.",
+    "- License for publishing multimedia online 0108263", "- Registration Number: 130349",
+], dt.date(2023, 3, 15), None)
+
+INVENTED_PAGES = [GOVHK_PAGE, XINHUA_PAGE, NEWSROOM_PAGE, PROVINCE_PAGE, CHINA_DAILY_PAGE]
+PAGE_IDS = ["govhk", "xinhua", "newsroom", "province", "china_daily"]

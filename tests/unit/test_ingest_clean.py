@@ -9,8 +9,8 @@ import pytest
 from pipeline.core.ingest import clean_paragraphs, clean_text, furniture_rule, load_furniture_rules, normalise_text
 from pipeline.core.ingest.furniture import FURNITURE_FILE, default_rules
 from pipeline.core.reference import ReferenceDataError
-from tests.unit.ingest_helpers import (BODY, DOUBLE_SPACED, FURNITURE_PHRASES, GOVHK_PAGE, NEWSROOM_PAGE, PAGE_IDS,
-                                       PROVINCE_PAGE, SCRAPED_PAGE, TITLE, XINHUA_PAGE, InventedPage)
+from tests.unit.ingest_helpers import (BODY, DOUBLE_SPACED, FURNITURE_PHRASES, INVENTED_PAGES, PAGE_IDS, SCRAPED_PAGE,
+                                       TITLE, InventedPage)
 
 # --- normalisation ---------------------------------------------------------------------------------------
 
@@ -160,12 +160,15 @@ def test_video_lines_are_dropped_even_when_wrapped() -> None:
     ("Skip to main content Start main content " + TITLE, TITLE),
     (BODY[0] + " Enditem", BODY[0]),
     (BODY[0] + " (Enditem)", BODY[0] + " (Enditem)"),  # only a bare end mark at the very end is furniture
+    (BODY[0] + " [Photo/Xinhua]", BODY[0]),
+    (BODY[0] + " [Photo provided to the university]", BODY[0]),
+    ("[Photo/Xinhua] " + BODY[0], "[Photo/Xinhua] " + BODY[0]),
 ])
 def test_furniture_glued_to_content_is_stripped(line: str, kept: str) -> None:
     assert clean_text(line) == kept
 
 
-@pytest.mark.parametrize("page", [GOVHK_PAGE, XINHUA_PAGE, NEWSROOM_PAGE, PROVINCE_PAGE], ids=PAGE_IDS)
+@pytest.mark.parametrize("page", INVENTED_PAGES, ids=PAGE_IDS)
 def test_invented_pages_of_other_outlets_lose_their_furniture(page: InventedPage) -> None:
     paragraphs = clean_paragraphs(page.text)
     assert paragraphs == page.paragraphs
