@@ -61,10 +61,17 @@ def test_utf8_bom_is_not_part_of_the_title() -> None:
     assert doc.title == TITLE and doc.clean_text.startswith(TITLE)
 
 
-def test_html_declared_charset_is_used() -> None:
-    html = HTML_PAGE.replace('charset="utf-8"', 'charset="gb2312"').replace(BODY[2], BODY[2] + " 合作协议")
-    doc = _doc("page.html", html.encode("gb18030"))
-    assert "合作协议" in doc.clean_text
+@pytest.mark.parametrize("charset, codec, extra", [
+    ("gb2312", "gb18030", "合作协议"),
+    ("GBK", "gbk", "植物基因组学"),
+    ("big5", "big5", "聯合研究中心"),
+    ("iso-8859-1", "latin-1", "Université de Genève"),
+])
+def test_html_declared_charset_is_used(charset: str, codec: str, extra: str) -> None:
+    html = (HTML_PAGE.replace('charset="utf-8"', f'charset="{charset}"').replace(BODY[2], BODY[2] + " " + extra)
+            .replace("©", "&copy;"))  # as a page in a legacy charset writes it
+    doc = _doc("page.html", html.encode(codec))
+    assert extra in doc.clean_text
 
 
 # --- formats ---------------------------------------------------------------------------------------------
@@ -111,6 +118,19 @@ def test_htm_without_metadata_takes_publisher_from_footer_and_date_from_url() ->
     doc = _doc("page.htm", html.encode())
     assert doc.published_on == dt.date(2020, 11, 5)
     assert doc.publisher == "Lakeside University"
+
+
+def test_html_press_release_dated_by_its_release_stamp() -> None:
+    body = "".join(f"&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;{p}<br><br>" for p in BODY)
+    html = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>"
+            "<div id='skip'><a href='#content'>Skip to main content</a></div>"
+            "<div class='nav'>|Home|Press Releases|Speeches|Contact Us|</div>"
+            f"<div id='content'><h1>{TITLE}</h1><div id='pressrelease'>{body}"
+            "Ends/Wednesday, March 3, 2021<br>Issued at HKT 20:15<br><br>NNNN</div></div>"
+            "<div class='footer'>2021 | Important notices | Privacy Policy</div></body></html>")
+    doc = _doc("press.html", html.encode())
+    assert (doc.title, doc.published_on, doc.published_on_precision) == (TITLE, dt.date(2021, 3, 3), "day")
+    assert doc.clean_text.split("\n\n") == [TITLE, *BODY]
 
 
 def test_pdf_with_text_layer_repairs_wraps_across_pages() -> None:

@@ -3,7 +3,9 @@
 The rules are data (`pipeline/reference/furniture.yaml`), validated when loaded so that a typo in a
 regex or an unknown key fails loudly instead of silently letting menus through to the extractors.
 Every rule looks at one line (or one repaired paragraph) at a time and is capped by a word count,
-so a real sentence that mentions cookies or copyright survives.
+so a real sentence that mentions cookies or copyright survives. A few rules also mark the end of the
+article ("Ends/...", "NNNN", "Media enquiries"), after which the clean-up drops the footer whatever its
+shape (`clean.cut_site_footer`).
 """
 from __future__ import annotations
 
