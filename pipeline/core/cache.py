@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from pipeline.core.ids import make_id
+from pipeline.core.parallel import map_documents
 from pipeline.core.progress import Progress
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.version import PIPELINE_VERSION
@@ -168,25 +169,35 @@ class IngestStage:
 
 
 def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache) -> IngestStage:
-    """Read every raw file; parse only files the cache has not seen with these bytes and this code."""
+    """Read every raw file; parse only files the cache has not seen with these bytes and this code.
+
+    Files are read and looked up first, then the misses are parsed (across cores for a large batch,
+    see pipeline/core/parallel.py) and the outcomes gathered in the folder's order.
+    """
     from pipeline.core.ingest import SourceFile, discover_sources, parse_document, read_source
 
     paths, rejections = discover_sources(raw_dir)
     stage = IngestStage(documents=[], rejections=list(rejections), seen=len(paths) + len(rejections),
                         processed=0, skipped=0, pruned=0)
     present: list[str] = []
-    for path in Progress("parse", len(paths)).iterate(paths):
+    items: list[tuple[SourceFile | Rejection, CacheEntry | None]] = []
+    for path in paths:
         source = read_source(raw_dir, path, max_bytes)
+        entry = None
+        if isinstance(source, SourceFile):
+            present.append(source.source_path)
+            entry = cache.load(source.source_path, source.content_sha256)
+        items.append((source, entry if entry is not None and entry.complete else None))
+    parsed = map_documents(parse_document, [s for s, e in items if isinstance(s, SourceFile) and e is None])
+    for source, entry in Progress("parse", len(paths)).iterate(items):
         if not isinstance(source, SourceFile):
             stage.rejections.append(source)
             continue
-        present.append(source.source_path)
-        entry = cache.load(source.source_path, source.content_sha256)
-        if entry is not None and entry.complete:
+        if entry is not None:
             outcome = entry.outcome
             stage.skipped += 1
         else:
-            outcome = parse_document(source)
+            outcome = next(parsed)
             stage.processed += 1
             if isinstance(outcome, Rejection):  # nothing to extract: the rejection is the final result
                 cache.save(CacheEntry(source.source_path, source.content_sha256, cache.fingerprint, outcome))
@@ -198,33 +209,43 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache) -> In
     return stage
 
 
+def _extract_or_reject(doc: IngestedDocument) -> tuple[DocumentExtraction, bool]:
+    """(extraction, True), or (a rejection of the document, False) when extraction raises.
+
+    Broken reference data is not a document's fault: it raises, and stops the run.
+    """
+    from pipeline.core.extract import DocumentExtraction, extract_document
+    from pipeline.core.reference import ReferenceDataError
+
+    try:
+        return extract_document(doc), True
+    except ReferenceDataError:
+        raise
+    except Exception as exc:
+        reason = f"extraction failed: {type(exc).__name__}: {exc}"
+        record = {"source_path": doc.source_path, "content_sha256": doc.content_sha256}
+        return DocumentExtraction(doc.document_id, rejections=[
+            Rejection("documents", record, reason, doc.document_id)]), False
+
+
 def extract_with_cache(documents: list[IngestedDocument], cache: DocumentCache) -> tuple[list[DocumentExtraction], int]:
     """Each document's extraction, from the cache when possible; returns them and how many were computed.
 
     An extraction that raises becomes a rejection of that document (it keeps its `documents` row but
     contributes no facts), so one odd article never stops the run. Such a failure is not cached: it
-    is retried next run. Broken reference data is not a document's fault and stops the run.
+    is retried next run. The cache misses are extracted across cores when there are many.
     """
-    from pipeline.core.extract import DocumentExtraction, extract_document
-    from pipeline.core.reference import ReferenceDataError
-
-    extractions, computed = [], 0
-    for doc in Progress("extract", len(documents)).iterate(documents):
+    cached = []
+    for doc in documents:
         entry = cache.load(doc.source_path, doc.content_sha256)
-        if entry is not None and entry.extraction is not None:
-            extractions.append(entry.extraction)
-            continue
-        computed += 1
-        try:
-            extraction = extract_document(doc)
-        except ReferenceDataError:
-            raise
-        except Exception as exc:
-            reason = f"extraction failed: {type(exc).__name__}: {exc}"
-            record = {"source_path": doc.source_path, "content_sha256": doc.content_sha256}
-            extractions.append(DocumentExtraction(doc.document_id, rejections=[
-                Rejection("documents", record, reason, doc.document_id)]))
-            continue
-        cache.save(CacheEntry(doc.source_path, doc.content_sha256, cache.fingerprint, doc, extraction))
+        cached.append(entry.extraction if entry is not None else None)
+    computed = map_documents(_extract_or_reject, [doc for doc, ex in zip(documents, cached) if ex is None])
+    extractions, count = [], 0
+    for doc, extraction in Progress("extract", len(documents)).iterate(zip(documents, cached)):
+        if extraction is None:
+            count += 1
+            extraction, ok = next(computed)
+            if ok:
+                cache.save(CacheEntry(doc.source_path, doc.content_sha256, cache.fingerprint, doc, extraction))
         extractions.append(extraction)
-    return extractions, computed
+    return extractions, count

@@ -52,9 +52,9 @@ def agreements_per_year_chart(con: duckdb.DuckDBPyConnection) -> str:
 def regions_chart(con: duckdb.DuckDBPyConnection) -> str:
     # each event has one signing year, so summing over years counts each event once per region
     rows = _rows(con, "SELECT coalesce(region_code, country_code, 'unknown') AS region, min(region_name), "
-                      "sum(event_count)::INTEGER AS events, max(organization_count) FROM agreements_by_region_year "
+                      "sum(event_count)::INTEGER AS events FROM agreements_by_region_year "
                       "GROUP BY 1 ORDER BY events DESC, region LIMIT ?", [TOP_REGIONS])
-    items = [(f"{code} {name}" if name else code, events, "") for code, name, events, _ in rows]
+    items = [(f"{code} {name}" if name else code, events, "") for code, name, events in rows]
     return charts.ranked_bars("regions", "Agreement events by region of a party", items)
 
 
