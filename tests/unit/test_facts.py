@@ -187,3 +187,32 @@ def test_a_sentence_that_refers_back_gives_the_last_lab_its_status_and_director(
     people = {p["person_id"]: p["full_name"] for p in rows["people"]}
     assert lab["status"] == "established"
     assert people[lab["director_person_id"]] == "Wang Lihong"
+
+
+def test_follow_up_sentences_about_the_delegation_do_not_make_new_visits():
+    rows = _run("Dr LIN Hao, Vice Mayor of Xiamen, led a 12-member delegation to visit Lingnan University. "
+                "During the two-day visit, the delegation toured the laboratories of the university. "
+                "In Kowloon, the delegation met researchers from the Hong Kong Productivity Council.")
+    assert len(rows["delegations"]) == 1
+    assert rows["delegations"][0]["member_count"] == 12
+
+
+def test_an_organisation_can_lead_a_planned_delegation():
+    rows = _run("The Hong Kong Science and Technology Parks Corporation plans to lead a delegation of about 30 "
+                "start-up founders to Chengdu next spring.")
+    (d,) = rows["delegations"]
+    assert _names(rows, [d["origin_organization_id"]]) == {"Hong Kong Science and Technology Parks Corporation"}
+    assert (d["member_count"], d["status"]) == (30, "planned")
+
+
+def test_a_place_without_travellers_is_no_visit():
+    rows = _run("After the tour, the two sides agreed to build a joint centre in Nanning.")
+    assert rows["delegations"] == []
+
+
+def test_the_subject_of_visited_leads_the_visit():
+    rows = _run("Premier LI Qiang, accompanied by officials, visited the University of Hong Kong in 2024.")
+    (d,) = rows["delegations"]
+    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
+    assert people[d["leader_person_id"]] == "Li Qiang"
+    assert _names(rows, [d["host_organization_id"]]) == {"The University of Hong Kong"}

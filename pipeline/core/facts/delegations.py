@@ -20,7 +20,8 @@ from pipeline.core.text import Sentence
 _SIZE_MEMBER = re.compile(r"\b(\d{1,4})-(?:member|person|people|strong)\b", re.I)
 _SIZE_RANGE = re.compile(r"\b(\d{1,4})\s*(?:-|–|to)\s*(\d{1,4})\s+(?:\w+\s+){0,3}?(%s)\b")
 _SIZE_PLAIN = re.compile(r"\b(?:some|about|around|nearly|more than|over|a total of|a group of|all|)\s*(\d{1,4})\s+(?:\w+\s+){0,3}?(%s)\b")
-_SIZE_OF = re.compile(r"\bdelegation (?:of|comprising|consisting of) (\d{1,4})\b", re.I)
+_SIZE_OF = re.compile(r"\bdelegation (?:of|comprising|consisting of) (?:about |around |some |nearly |almost |more than |"
+                      r"over )?(\d{1,4})\b", re.I)
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                  "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}
 
@@ -56,6 +57,8 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
         if d is None:
             continue
         target = next((f for f in found if _same_visit(f, d)), None)
+        if target is None and found and _refers_back(sent.text, noun, d):
+            target = found[-1]  # "During the visit, the delegation toured ...": the visit named before
         if target:
             _merge(target, d)
         else:
@@ -83,13 +86,23 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
         before = [p for p in people if p.start < sent.start + lead_verb.start()]
         if before:
             d.leader = before[-1].entity_id
+        else:  # "HKSTP plans to lead a delegation ...": an organisation leads it
+            actors = ctx.actors_in(sent.start, sent.start + lead_verb.start())
+            d.origin_org = actors[-1] if actors else None
+    elif verb and not noun and _visiting(verb):
+        before = [p for p in people if p.start < sent.start + verb.start()]
+        if before and not _CLAUSE_BREAK.search(text, before[-1].end - sent.start, verb.start()):
+            d.leader = before[-1].entity_id  # "Premier Li visited Hong Kong"
     if d.leader:
         org, title = ctx.affiliation(d.leader)
-        d.leader_title = title
+        d.leader_title = title or ctx.ents.person_titles.get(d.leader)
         d.origin_org = org
     # origin: "delegation of X", "from X", "X officials"
-    origin = _after(ctx, sent, r"\b(?:delegation|delegations|experts|officials|ambassadors|representatives|scholars)"
-                               r"\s+(?:of|from)\s+", stop_types=("organization", "place"))
+    origin = _after(ctx, sent, r"\b(?:delegation|delegations)\s+(?:of|from)\s+(?:\w+\s+){0,6}?",
+                    stop_types=("organization", "place"), window=60)
+    if origin is None and d.origin_org is None:
+        origin = _after(ctx, sent, r"\b(?:experts|officials|ambassadors|representatives|scholars)\s+(?:of|from)\s+",
+                        stop_types=("organization", "place"))
     if origin is None:
         origin = _after(ctx, sent, r"\b(?:from)\s+", stop_types=("organization", "place"), window=40,
                         before=sent.start + (verb.start() if verb else cue.start()))
@@ -124,10 +137,19 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     has_where = d.host_org or d.host_place
     if not (has_where or (noun and has_who)):
         return None
-    if not noun and not has_where:
-        return None
+    if not noun and not (has_where and has_who):
+        return None  # "the two sides agreed to ... in Nanning": a place, but nobody travelling
     d.confidence = 0.9 if (d.leader and has_where) else 0.75 if has_where and has_who else 0.6
     return d
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\bwho\b|\bwhich\b")
+
+
+def _visiting(verb) -> bool:
+    """A verb that reports someone travelling ('visited', 'toured'), not 'invited to' or a noun use."""
+    return verb.group(0).lower() in ("visited", "visits", "toured", "paid a visit to", "pays a visit to",
+                                     "arrived in", "called on", "calls on")
 
 
 def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
@@ -178,7 +200,8 @@ def _host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
             pos = sent.start + m.end()
             if pos < start_at - 10:
                 continue
-            ahead = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place") and x.start == pos]
+            ahead = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place")
+                     and (x.start == pos or (x.start == pos - 4 and text[m.end() - 4:m.end()].lower() == "the "))]
             if ahead:
                 return ahead[0]
             coref = re.match(r"(city|province|region|country)\b", text[m.end():])
@@ -204,6 +227,13 @@ def _size(text: str) -> tuple[int | None, int | None]:
     if m and not re.match(r"(19|20)\d\d$", m.group(1)):
         return int(m.group(1)), None
     return None, None
+
+
+def _refers_back(text: str, noun, d: Delegation) -> bool:
+    """A definite 'the delegation' / 'the visit' with no size or leader of its own continues the last report."""
+    if noun is None or d.leader or d.member_count:
+        return False
+    return bool(re.search(r"\b(?:the|this|that|their|its)\s+(?:[\w-]+\s+){0,2}$", text[:noun.start()], re.I))
 
 
 def _same_visit(a: Delegation, b: Delegation) -> bool:
