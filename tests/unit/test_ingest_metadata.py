@@ -29,6 +29,13 @@ D = dt.date
     ("25/12/2019", D(2019, 12, 25), "day"),
     ("April 2019", D(2019, 4, 1), "month"),
     ("2019年6月", D(2019, 6, 1), "month"),
+    ("2019年6月11日 星期二", D(2019, 6, 11), "day"),
+    ("Publish Date: 2019-06-11", D(2019, 6, 11), "day"),
+    ("Release time: 2019-06-11 10:05", D(2019, 6, 11), "day"),
+    ("Date of publication: 11 June 2019", D(2019, 6, 11), "day"),
+    ("Last updated on 11 June 2019", D(2019, 6, 11), "day"),
+    ("June 11, 2019 at 10:05", D(2019, 6, 11), "day"),
+    ("Tuesday, June 11, 2019, 10:05 a.m. HKT", D(2019, 6, 11), "day"),
 ])
 def test_date_phrases(text: str, date: dt.date, precision: str) -> None:
     found = parse_date_phrase(text)
@@ -37,7 +44,8 @@ def test_date_phrases(text: str, date: dt.date, precision: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Copyright 2009", "2009", "May", "04/05/2019", "2019-02-30", "31 June 2019", "In June 2017, officials met",
-    "1850-01-01", "Tel: 86-28-86190174", "",
+    "1850-01-01", "Tel: 86-28-86190174", "", "Published by Lakeside University", "Updated 3 times",
+    "Release 2.1", "Posted at 10:05",
 ])
 def test_not_date_phrases(text: str) -> None:
     assert parse_date_phrase(text) is None
@@ -76,6 +84,9 @@ def _page(*header: str, footer: tuple[str, ...] = ()) -> str:
     (TITLE, "Date: 2019/04/11   Source: Lakeside Provincial Department of Commerce"),  # spaces run together
     (TITLE, "2019-04-11 09:30   Source: Lakeside Daily   Author: Li Ming"),
     (TITLE, "April 11, 2019 · Kunming · Lakeside University News"),
+    (TITLE, "Posted on April 11, 2019 by Web Admin"),
+    (TITLE, "11 April 2019 — Kunming"),
+    (TITLE, "11 Apr 2019 | 10:21 AM"),
 ])
 def test_standalone_date_line_in_header(header: tuple[str, ...]) -> None:
     meta = _meta(_page(*header))

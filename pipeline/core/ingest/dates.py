@@ -37,15 +37,18 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
+# "Date:", "Published on", "Publish date:", "Last updated:", "Release time:", "发布时间：" ...
 _LABEL = re.compile(
-    r"^(?:date|dated|published|publication date|date of publication|posted|posted on|updated|last updated|"
-    r"update time|release date|released|issued|issue date|time|publish time|publishing time|"
+    r"^(?:(?:date|time)(?:\s+of\s+(?:publication|release|issue))?|dated|"
+    r"(?:last\s+)?(?:publish(?:ed)?|publication|publishing|release[sd]?|post(?:ed)?|issue[sd]?|update[sd]?|created)"
+    r"(?:\s+(?:date|time))?|"
     r"发布时间|发布日期|日期|时间|更新时间|发表时间)\s*(?:on|at)?\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+", re.IGNORECASE)
+_CJK_WEEKDAY = re.compile(r"\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?$")
 _TIME = re.compile(
-    r"[\sT,]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+    r"(?:[\sT,]+|\s+at\s+)\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
     r"\s*(?:\(?(?:hkt|gmt|utc|bjt|cst|beijing time|hong kong time)\)?|[+-]\d{2}:?\d{2}|z)?"
     r"(?:\s*(?:gmt|utc)\s*[+-]\s*\d{1,2})?\s*$",
     re.IGNORECASE,
@@ -81,6 +84,7 @@ def parse_date_phrase(text: str) -> DateValue | None:
     s = text.strip().strip("()[]").strip()
     s = _LABEL.sub("", s, count=1)
     s = _WEEKDAY.sub("", s, count=1)
+    s = _CJK_WEEKDAY.sub("", s, count=1)
     s = _TIME.sub("", s, count=1).strip().rstrip(".,;").strip()
     if not s or len(s) > 40:
         return None

@@ -25,11 +25,12 @@ TOP_LINES = 15  # the header above an article is never longer than this
 TITLE_SEARCH_PARAGRAPHS = 6
 BODY_MIN_WORDS = 12
 
-# Fields of a byline: "Source: Xinhua | 2022-06-03", "March 8, 2022 · Zhuhai", and labelled fields run
-# together once spaces are normalised ("Date: 2018/10/16 Source: Jiangsu ...").
+# Fields of a byline: "Source: Xinhua | 2022-06-03", "March 8, 2022 · Zhuhai", "3 June 2022 — Kunming",
+# "Posted on June 3, 2022 by Admin", and labelled fields run together once spaces are normalised
+# ("Date: 2018/10/16 Source: Jiangsu ...").
 _FIELD_LABELS = (r"source|news source|author|authors|reporter|writer|editor|photo|date|updated|posted|published|"
                  r"views|hits|clicks|来源|作者|编辑|记者|发布时间|浏览次数")
-_FIELD_SPLIT = re.compile(rf"\s*[|｜]\s*|\s+[·•]\s+|\s+(?=(?:{_FIELD_LABELS})\s*[:：])", re.IGNORECASE)
+_FIELD_SPLIT = re.compile(rf"\s*[|｜]\s*|\s+[·•—–]\s+|\s+(?=by\s)|\s+(?=(?:{_FIELD_LABELS})\s*[:：])", re.IGNORECASE)
 # "Ends/Tuesday, June 6, 2023": the release stamp closing a Hong Kong government press release.
 _END_STAMP = re.compile(r"^ends?\s*/\s*(?P<date>.{6,60})$", re.IGNORECASE)
 _HOSTNAME = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
