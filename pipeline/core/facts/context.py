@@ -16,6 +16,8 @@ from pipeline.core.text import Sentence
 _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 # "BEIJING, June 3 (Xinhua) --", "HONG KONG, Oct 9 —": where the story was filed
 _DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)")
+_GOVERNMENT_WORDS = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?"
+                               r"Government$")
 _VENUE_AFTER = re.compile(r"['’]?s?\s+(?:campus|headquarters|premises|offices?|auditorium|hall)\b", re.I)
 _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed by|hosted by|organi[sz]ed by|"
                        r"sponsored by|supported by)\s+(?:the\s+)?$", re.I)
@@ -143,6 +145,10 @@ class DocContext:
                 break
             if m.entity_type == "place" and self.ents.place_refs[m.entity_id].place_type in place_types:
                 best = m
+            elif m.entity_type == "organization" and self.ents.orgs[m.entity_id].org_type == "government":
+                place = default_namer().place(_GOVERNMENT_WORDS.sub("", self.ents.orgs[m.entity_id].canonical_name))
+                if place is not None and place.place_type in place_types:
+                    best = self.add_place_mention(place, m.start, m.end)  # "the Langfang city government"
         return best
 
     def add_place_mention(self, p: PlaceRef, start: int, end: int) -> Mention:
