@@ -184,6 +184,9 @@ def test_table_level_problem_stops_the_publish_and_keeps_the_old_warehouse(runs,
     check = run.checks[("agreements", "pandera_schema")]
     assert not check.passed and check.severity == dg.AssetCheckSeverity.ERROR
     assert "status" in check.metadata["table_error"].value
+    contract = run.checks[("places", "contract_rules")]  # cannot be checked either; the reason is above
+    assert not contract.passed and contract.severity == dg.AssetCheckSeverity.WARN
+    assert "agreements cannot be validated" in contract.description
     assert ("cooperation_warehouse", "published_contract") not in run.checks  # the publish never ran
 
 

@@ -2,11 +2,11 @@
 
 - `pandera_schema` and `contract_rules`, one of each per contract table (a factory over
   schemas.TABLE_MODELS), both blocking and evaluated together in one step. A table that cannot be
-  validated at all (a missing column: a bug in the stage that built it) fails with severity ERROR,
-  which stops the publish and keeps the previous warehouse. Rows that fail their model, or a
-  cross-table rule (unique primary keys, resolving references, evidence at its offsets, closed
-  enums), fail with severity WARN: the warehouse asset moves them to rejected_records and the run
-  goes on. The metadata carries the counts and the first failure cases.
+  validated at all (a missing column: a bug in the stage that built it) fails its pandera check
+  with severity ERROR, which stops the publish and keeps the previous warehouse. Rows that fail
+  their model, or a cross-table rule (unique primary keys, resolving references, evidence at its
+  offsets, closed enums), fail with severity WARN: the warehouse asset moves them to
+  rejected_records and the run goes on. The metadata carries the counts and the first failure cases.
 - `published_contract` (on cooperation_warehouse): the published file has every contract table with
   the contract's column types, and every contract view runs.
 - `gold_slot_f1` (non-blocking): slot F1 of the published warehouse against the gold folder of
@@ -29,15 +29,12 @@ SAMPLE_FAILURES = 10
 PANDERA, CONTRACT = "pandera_schema", "contract_rules"
 
 
-def _failed(table: str, name: str, description: str, metadata: dict) -> dg.AssetCheckResult:
-    return dg.AssetCheckResult(asset_key=table, check_name=name, passed=False,
-                               severity=dg.AssetCheckSeverity.ERROR, description=description, metadata=metadata)
-
-
 def pandera_result(table: str, report: TableReport) -> dg.AssetCheckResult:
     """ERROR when the table cannot be validated, WARN with the failure cases when rows fail the model."""
     if report.schema_error:
-        return _failed(table, PANDERA, report.schema_error, {"rows": report.rows, "table_error": report.schema_error})
+        return dg.AssetCheckResult(asset_key=table, check_name=PANDERA, passed=False,
+                                   severity=dg.AssetCheckSeverity.ERROR, description=report.schema_error,
+                                   metadata={"rows": report.rows, "table_error": report.schema_error})
     keys = PRIMARY_KEYS.get(table, ())
     cases = pd.DataFrame([{**{k: r.record.get(k) for k in keys}, "errors": r.errors}
                           for r in report.rejections[:SAMPLE_FAILURES]])
@@ -51,9 +48,15 @@ def pandera_result(table: str, report: TableReport) -> dg.AssetCheckResult:
 
 
 def contract_result(table: str, report: TableReport) -> dg.AssetCheckResult:
-    """ERROR when the contract cannot be checked, WARN with counts per rule when rows break it."""
+    """WARN with counts per rule when rows break the contract, or when it could not be checked.
+
+    Not checkable means some table failed its pandera_schema check with ERROR, which already stops
+    the publish; one ERROR per table here would only bury the reason.
+    """
     if report.contract_error:
-        return _failed(table, CONTRACT, report.contract_error, {"rows": report.rows})
+        return dg.AssetCheckResult(asset_key=table, check_name=CONTRACT, passed=False,
+                                   severity=dg.AssetCheckSeverity.WARN, description=report.contract_error,
+                                   metadata={"rows": report.rows})
     problems = [p for found in report.contract.values() for p in found]
     counts = {f"{rule}_problems": len(report.contract.get(rule, [])) for rule in CONTRACT_RULES}
     sample = "\n".join(f"- {p}" for p in problems[:SAMPLE_FAILURES]) or "none"

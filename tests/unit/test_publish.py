@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 
@@ -9,7 +10,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.core.publish import build_database, publish_atomically, view_names
+from pipeline.core.publish import build_database, publish_atomically, remove_abandoned_builds, view_names
 from schemas import PRIMARY_KEYS, TABLE_COLUMNS
 
 VIEWS = ("agreement_overview", "delegation_overview", "lab_overview", "agreement_events", "collaboration_network",
@@ -134,3 +135,17 @@ def test_failed_build_leaves_old_warehouse_untouched(tmp_path, case):
         publish_atomically({**domains("3.1"), **BROKEN[case]}, target)
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cooperation.duckdb"]
+
+
+def test_only_the_builds_of_dead_processes_are_cleaned_up(tmp_path):
+    target = tmp_path / "cooperation.duckdb"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()  # a pid whose process has exited
+    live = tmp_path / f".{target.name}.{os.getpid()}.a.building"  # a concurrent build in a live process
+    abandoned = [tmp_path / f".{target.name}.{dead}.b.building", tmp_path / f".{target.name}.{dead}.b.building.wal"]
+    for path in (live, *abandoned):
+        path.write_bytes(b"partial")
+    assert remove_abandoned_builds(target) == sorted(abandoned)
+    assert live.exists() and not any(p.exists() for p in abandoned)
+    publish_atomically(domains("1.1"), target)  # publishing cleans up the same way, and leaves the live build
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, target.name])
