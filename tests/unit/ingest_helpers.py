@@ -186,25 +186,24 @@ class InventedPage:
     """A scraped page in the shape of another outlet, with what the stage must make of it."""
 
     text: str
-    paragraphs: list[str]  # the clean text, headline first
+    paragraphs: list[str]  # what clean_paragraphs gives
+    title: str
     published_on: dt.date
     publisher: str | None
 
-    @property
-    def title(self) -> str:
-        return self.paragraphs[0]
 
-
-def invented_page(lines: list[str], published_on: dt.date, publisher: str | None) -> InventedPage:
+def invented_page(lines: list[str], published_on: dt.date, publisher: str | None,
+                  title: str | None = None) -> InventedPage:
     """A page written as marked lines: "+ " content the clean text keeps, "- " furniture, "" a blank line.
 
     What follows the mark is the line as the page has it, indentation included; kept lines are expected
     back stripped, each as one paragraph, without the furniture glued to them that is marked {like this}.
+    The title is the first kept line unless given.
     """
     assert all(line[:2] in ("+ ", "- ") or not line for line in lines)
-    return InventedPage(text="\n".join(_GLUED.sub(r"\1", line[2:]) for line in lines),
-                        paragraphs=[_GLUED.sub("", line[2:]).strip() for line in lines if line.startswith("+ ")],
-                        published_on=published_on, publisher=publisher)
+    paragraphs = [_GLUED.sub("", line[2:]).strip() for line in lines if line.startswith("+ ")]
+    return InventedPage(text="\n".join(_GLUED.sub(r"\1", line[2:]) for line in lines), paragraphs=paragraphs,
+                        title=title or paragraphs[0], published_on=published_on, publisher=publisher)
 
 
 _GLUED = re.compile(r"\{(.*?)\}")
@@ -291,5 +290,20 @@ CHINA_DAILY_PAGE = invented_page([
     "- License for publishing multimedia online 0108263", "- Registration Number: 130349",
 ], dt.date(2023, 3, 15), None)
 
-INVENTED_PAGES = [GOVHK_PAGE, XINHUA_PAGE, NEWSROOM_PAGE, PROVINCE_PAGE, CHINA_DAILY_PAGE]
-PAGE_IDS = ["govhk", "xinhua", "newsroom", "province", "china_daily"]
+HK_NEWSROOM_PAGE = invented_page([
+    "- Skip to navigation", "- Skip to content", "- Search", "- Close", "- Menu", "- Press Releases",
+    "+ 12 Apr 2021",
+    "+ Lakeside University and Fujian launch joint institute for ocean technology",
+    "+ Lakeside University and the Fujian Provincial Department of Science and Technology today launched a joint "
+    "institute for ocean technology in Xiamen, the first of its kind between the two sides.",
+    "+ The institute will be co-directed by Professor Mei Ling Chan and Dr Zheng Hao, and will focus on marine "
+    "robotics, offshore wind and aquaculture.",
+    "+ Photo 1: Professor Mei Ling Chan (left) and Dr Zheng Hao unveil the plaque of the institute.",
+    "+ Photo 2: Guests at the launch ceremony.",
+    "- Related News", "- Lakeside scholars win national science awards", "- New marine station opens in Sai Kung",
+    "- Back to Top", "- Useful links", "- Copyright © Lakeside University", "- Privacy Policy | Disclaimer",
+], dt.date(2021, 4, 12), "Lakeside University",
+   title="Lakeside University and Fujian launch joint institute for ocean technology")
+
+INVENTED_PAGES = [GOVHK_PAGE, XINHUA_PAGE, NEWSROOM_PAGE, PROVINCE_PAGE, CHINA_DAILY_PAGE, HK_NEWSROOM_PAGE]
+PAGE_IDS = ["govhk", "xinhua", "newsroom", "province", "china_daily", "hk_newsroom"]

@@ -113,6 +113,7 @@ def test_invented_pages_of_other_outlets(page: InventedPage) -> None:
     doc = parse_document(source("article.txt", page.text.encode()))
     assert (doc.title, doc.published_on, doc.published_on_precision) == (page.title, page.published_on, "day")
     assert doc.publisher == page.publisher
+    assert doc.clean_text.startswith(page.title + "\n\n")  # the headline leads even below a date line
 
 
 def test_dateline_opening_first_paragraph() -> None:
