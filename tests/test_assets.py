@@ -143,6 +143,9 @@ def test_every_table_materialisation_reports_rows_preview_and_schema(runs):
             documents["documents_rejected"].value) == (3, 0, 1)
     ingested = run.metadata["ingested_documents"]
     assert (ingested["processed"].value, ingested["skipped"].value, ingested["rejected"].value) == (3, 0, 1)
+    extractions = run.metadata["document_extractions"]
+    assert (extractions["extracted"].value, extractions["reused"].value, extractions["rejected"].value) == (3, 0, 0)
+    assert "agreements" in extractions["preview"].value
     assert run.metadata["cooperation_warehouse"]["dagster/row_count"].value == sum(run.counts.values())
 
 

@@ -8,6 +8,7 @@ from pipeline.core.extract import DocumentExtraction
 from pipeline.defs.resources import OWNERS, PipelineSettings
 
 PREVIEW_ROWS = 10
+PREVIEW_FACTS = ("agreements", "delegations", "labs")  # per-document counts shown for the extractions
 
 
 def markdown_preview(df: pd.DataFrame, rows: int = PREVIEW_ROWS, width: int = 80) -> dg.MetadataValue:
@@ -46,6 +47,11 @@ def document_extractions(context: dg.AssetExecutionContext, settings: PipelineSe
                          ingested_documents: IngestStage) -> list[DocumentExtraction]:
     extractions, computed = extract_with_cache(ingested_documents.documents, settings.cache())
     rows = sum(len(items) for ex in extractions for items in ex.rows.values())
+    preview = pd.DataFrame([{"document_id": ex.document_id, **{t: len(ex.rows[t]) for t in PREVIEW_FACTS},
+                             "rows": sum(len(items) for items in ex.rows.values()),
+                             "rejections": len(ex.rejections)} for ex in extractions])
     context.add_output_metadata({"dagster/row_count": len(extractions), "extracted": computed,
-                                 "reused": len(extractions) - computed, "rows": rows})
+                                 "reused": len(extractions) - computed, "rows": rows,
+                                 "rejected": sum(len(ex.rejections) for ex in extractions),
+                                 "preview": markdown_preview(preview)})
     return extractions

@@ -14,7 +14,9 @@ from pipeline.core.validate import (
     contract_problems,
     quarantine_contract_violations,
     rejections_frame,
+    table_reports,
     validate_rows,
+    validate_tables,
 )
 from schemas import TABLE_COLUMNS
 
@@ -156,3 +158,41 @@ def test_quarantine_removes_violations_transitively_and_logs_them(tables):
     assert "not found in agreements.agreement_id" in got[("agreement_parties", "a1")]
     for name, df in before.items():  # the input is not modified
         pd.testing.assert_frame_equal(tables[name], df)
+
+
+# ---------------------------------------------------------------- what the asset checks and the publish see
+
+def every_table(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {t: tables.get(t, frame(t, [])) for t in TABLE_COLUMNS}
+
+
+def test_table_reports_count_model_failures_and_contract_problems_per_table(tables):
+    tables["agreements"] = frame("agreements", [agreement("a1", place_id="p1"), agreement("a2", status="rumoured")])
+    tables["lab_mentions"] = frame("lab_mentions", [
+        {"lab_id": "missing", "document_id": "d1", "evidence": TEXT, "evidence_start": 0, "evidence_end": len(TEXT)}])
+    reports = table_reports(every_table(tables))
+    assert set(reports) == set(TABLE_COLUMNS)
+    assert [r.record["agreement_id"] for r in reports["agreements"].rejections] == ["a2"]
+    assert reports["agreements"].contract == {}  # a2 failed its model, so the contract sees only a1
+    assert list(reports["lab_mentions"].contract) == ["foreign_key"]
+    assert not reports["places"].rejections and not reports["places"].contract
+
+
+def test_one_unusable_table_means_no_contract_is_checked(tables):
+    tables["places"] = tables["places"].drop(columns=["place_type"])
+    reports = table_reports(every_table(tables))
+    assert "place_type" in reports["places"].schema_error
+    assert all(r.contract_error and "places" in r.contract_error for r in reports.values())
+
+
+def test_validate_tables_appends_every_rejection_to_rejected_records(tables):
+    tables["agreements"] = frame("agreements", [agreement("a1", place_id="p1"), agreement("a2", status="rumoured")])
+    tables["agreement_parties"] = frame("agreement_parties", [
+        {"agreement_id": "a1", "organization_id": "o1"}, {"agreement_id": "a2", "organization_id": "o1"}])
+    valid, rejected = validate_tables(every_table(tables), run_id="r1")
+    assert rejected == 2  # a2 by its model, then its party by the contract
+    assert list(valid["agreements"]["agreement_id"]) == ["a1"]
+    assert sorted(valid["rejected_records"]["table_name"]) == ["agreement_parties", "agreements"]
+    assert set(valid["rejected_records"]["run_id"]) == {"r1"}
+    with pytest.raises(TableSchemaError, match="missing: labs"):
+        validate_tables({t: df for t, df in every_table(tables).items() if t != "labs"})
