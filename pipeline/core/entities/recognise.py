@@ -348,6 +348,8 @@ def _people(ents: DocumentEntities, sent: Sentence) -> None:
             j = i + 1
             while j < len(words) and j - i <= 4 and _is_name_word(words[j], ents):
                 j += 1
+            if j < len(words) and words[j].text in _NON_ORG_NOUNS:
+                j = i + 1  # "Partner State Key Laboratories": the words name a lab, not a person
             if j > i + 1:
                 span_start = words[title_start].start if title_start is not None else w.start
                 _add_person(ents, sent, words, i + 1, j, span_start)

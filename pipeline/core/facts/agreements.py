@@ -145,7 +145,8 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
         if len(parties) < 2:
             parties = _unique(parties + ctx.actors_in(sent.start + noun.end(), sent.start + seg_end))
         parties = _most_specific(ctx, parties)
-        a = Agreement(kind, noun_text in generic, sent, parties,
+        typed_by_title = kind != noun_type.get(noun_text, "cooperation_agreement")
+        a = Agreement(kind, noun_text in generic and not typed_by_title, sent, parties,
                       signatories=people, witnesses=_unique_people(witnesses), title=title,
                       group=sent.start if siblings else None)
         dates = ctx.dates_in(sent)
