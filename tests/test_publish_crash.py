@@ -53,15 +53,16 @@ def test_a_run_killed_during_the_build_leaves_the_old_warehouse_intact(tmp_path,
     before = digest(warehouse)
     (raw / "second_lab_2021.txt").write_text(LAB.replace("Quantum Materials", "Photonics"), encoding="utf-8")
 
-    marker = tmp_path / "building"
-    victim = subprocess.Popen([sys.executable, "-c", VICTIM, str(marker), *args], cwd=PROJECT_ROOT,
-                              env={**os.environ, "DAGSTER_HOME": str(home)}, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, start_new_session=True)
+    marker, log = tmp_path / "building", tmp_path / "victim.log"
+    with log.open("w") as out:  # a file, not a pipe: a full pipe would stall the victim before the build
+        victim = subprocess.Popen([sys.executable, "-c", VICTIM, str(marker), *args], cwd=PROJECT_ROOT,
+                                  env={**os.environ, "DAGSTER_HOME": str(home)}, stdout=out, stderr=out,
+                                  start_new_session=True)
     try:
         deadline = time.monotonic() + MARKER_LIMIT
         while not marker.exists() and victim.poll() is None and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert marker.exists(), f"the victim never reached the build: {victim.stderr.read().decode()[-2000:]}"
+        assert marker.exists(), f"the victim never reached the build: {log.read_text()[-2000:]}"
         os.killpg(victim.pid, signal.SIGKILL)
         victim.wait()
     finally:

@@ -62,8 +62,8 @@ def contract_result(table: str, report: TableReport) -> dg.AssetCheckResult:
     sample = "\n".join(f"- {p}" for p in problems[:SAMPLE_FAILURES]) or "none"
     return dg.AssetCheckResult(
         asset_key=table, check_name=CONTRACT, passed=not problems, severity=dg.AssetCheckSeverity.WARN,
-        description=f"{len(problems)} contract problem(s); the rows will be moved to rejected_records"
-        if problems else None,
+        description=f"{len(problems)} contract problem(s): breaking rows will be moved to rejected_records, "
+                    "dangling optional references cleared and logged there" if problems else None,
         metadata={"rows": report.rows, **counts, "failure_cases": dg.MetadataValue.md(sample)},
     )
 
