@@ -150,3 +150,11 @@ def test_family_name_alone_after_the_full_name_is_the_same_person():
 def test_family_name_alone_is_nobody_when_two_people_share_it():
     ents = _ents("Huang Wei, Director of the bureau, and Huang Liuquan, Dean of the school, met. Huang said yes.")
     assert not [m for m in ents.mentions if m.entity_type == "person" and m.surface == "Huang"]
+
+
+def test_the_head_of_a_longer_name_is_that_organisation():
+    ents = _ents("The Marine Research Institute of Xiamen University opened. The Marine Research Institute hired staff.")
+    ids = {m.entity_id for m in ents.mentions if m.entity_type == "organization"
+           and "Marine" in m.surface}
+    assert len(ids) == 1
+    assert ents.orgs[ids.pop()].canonical_name == "Marine Research Institute of Xiamen University"

@@ -88,6 +88,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence]) -> DocumentEntities:
     for sent in sents:
         _shaped_orgs(ents, sent, namer)
     _lowercase_governments(ents, namer)
+    _short_forms(ents)
     _acronyms(ents)
     for sent in sents:
         _people(ents, sent)
@@ -264,6 +265,25 @@ def _is_country_word(word: str) -> bool:
     ref = load_reference()
     p = default_namer().places_by_lower.get(word.lower())
     return (p is not None and p.place_type == "country") or word.lower() in ref.demonyms
+
+
+def _short_forms(ents: DocumentEntities) -> None:
+    """'the Polytechnic Institute' after 'Polytechnic Institute of Zhejiang University': a name-shaped
+    organisation that is the head of exactly one longer name in the document is that organisation."""
+    for short in list(ents.orgs.values()):
+        if set(short.aliases.values()) != {"corpus"}:
+            continue
+        longer = [o for o in ents.orgs.values() if o is not short
+                  and o.canonical_name.startswith((short.canonical_name + " of ", short.canonical_name + " for "))]
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        for alias in short.aliases:
+            target.aliases.setdefault(alias, "corpus")
+        ents.mentions = [Mention("organization", target.organization_id, m.surface, m.start, m.end)
+                         if m.entity_type == "organization" and m.entity_id == short.organization_id else m
+                         for m in ents.mentions]
+        del ents.orgs[short.organization_id]
 
 
 def _lowercase_governments(ents: DocumentEntities, namer: OrgNamer) -> None:
