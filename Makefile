@@ -9,7 +9,10 @@ SHARED ?= ../shared
 GOLD ?= tests/gold/raw
 SEEDS_OUT ?= /tmp/cooperation-seeds
 
-.PHONY: setup run test ui evaluate seeds
+BENCH_DOCS ?= 10000
+BENCH_FLAGS ?=
+
+.PHONY: setup run test ui evaluate seeds bench
 
 setup:  ## install uv if missing, then the locked dependencies
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
@@ -32,3 +35,6 @@ evaluate: setup  ## score the published warehouse against the gold files of raw/
 seeds: setup  ## build a warehouse from ../shared/seeds in $(SEEDS_OUT) and score it with ../shared/gold/score.py
 	$(RUN) python -m pipeline run --raw-dir $(SHARED)/seeds --warehouse $(SEEDS_OUT)/cooperation.duckdb --json
 	$(RUN) python $(SHARED)/gold/score.py --db $(SEEDS_OUT)/cooperation.duckdb --gold $(SHARED)/gold/seeds
+
+bench: setup  ## benchmark a generated corpus of $(BENCH_DOCS) documents against spaCy en_core_web_sm (bench group); BENCH_FLAGS e.g. --baseline-docs 1000
+	$(UV) run --frozen --group bench python -m pipeline bench --docs $(BENCH_DOCS) --json $(BENCH_FLAGS)

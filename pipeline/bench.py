@@ -83,6 +83,16 @@ def _run_pipeline(raw: Path, warehouse: Path) -> dict:
     return json.loads(out.getvalue().strip().splitlines()[-1])
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished children (the parse/extract workers).
+
+    Reported beside wall time because the machine may be shared: wall time over CPU time shows how
+    much of the run was spent waiting for a core.
+    """
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def _clean_texts(warehouse: Path) -> list[str]:
     import duckdb
 
@@ -136,10 +146,12 @@ def run_bench(docs: int, seed: int = 0, baseline: bool = True, baseline_docs: in
         written = write_corpus(corpus, docs, seed)
         corpus_seconds = time.perf_counter() - started
 
+        load_before = os.getloadavg()[0]
         with RssSampler() as rss:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), _cpu_seconds()
             summary = _run_pipeline(corpus / "raw", warehouse)
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+        load_after = os.getloadavg()[0]
         texts = _clean_texts(warehouse)
         words = _words(texts)
         quality = score_warehouse(warehouse, corpus / "gold")["overall_slot"]
@@ -155,6 +167,7 @@ def run_bench(docs: int, seed: int = 0, baseline: bool = True, baseline_docs: in
             "corpus_seconds": round(corpus_seconds, 2),
             "pipeline": {"seconds": round(seconds, 2), "documents_per_second": round(docs / seconds, 1),
                          "words_per_second": round(words / seconds), "peak_rss_mb": round(rss.peak_kb / 1024),
+                         "cpu_seconds": round(cpu, 2), "load_average_before_after": [load_before, load_after],
                          "documents_processed": summary["documents_processed"], "rejected": summary["rejected"],
                          "tables": summary["tables"]},
             "incremental": {"seconds": round(incremental_seconds, 2),
