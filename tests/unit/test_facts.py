@@ -216,3 +216,34 @@ def test_the_subject_of_visited_leads_the_visit():
     people = {p["person_id"]: p["full_name"] for p in rows["people"]}
     assert people[d["leader_person_id"]] == "Li Qiang"
     assert _names(rows, [d["host_organization_id"]]) == {"The University of Hong Kong"}
+
+
+def test_the_definite_report_continues_the_last_agreement():
+    rows = _run("Nankai University and the Tianjin Municipal Government signed a memorandum of understanding. "
+                "The memorandum was signed by Professor CHEN Yu, President of Nankai University, and "
+                "Ms ZHAO Li, Deputy Mayor of Tianjin.")
+    (a,) = rows["agreements"]
+    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
+    assert {people[s["person_id"]] for s in rows["agreement_signatories"]} == {"Chen Yu", "Zhao Li"}
+    assert a["agreement_type"] == "memorandum_of_understanding"
+
+
+def test_an_earlier_signing_mentioned_in_passing_is_reported_and_stays_apart():
+    rows = _run("Lingnan University and Tencent signed a cooperation agreement today. "
+                "In 2015, Lingnan University and Tencent signed a letter of intent on talent training.",
+                published=dt.date(2021, 3, 5))
+    kinds = {a["agreement_type"]: a["status"] for a in rows["agreements"]}
+    assert kinds == {"cooperation_agreement": "signed", "letter_of_intent": "reported"}
+
+
+@pytest.mark.parametrize("text", [
+    "Under the auspices of the Ministry of Education, Jilin University and Peking University signed an agreement.",
+    "Jilin University and Peking University signed an agreement in the presence of officials from Changchun.",
+    "CHANGCHUN, March 4 (Xinhua) -- Jilin University and Peking University signed an agreement on Thursday.",
+    "Jilin University and Peking University signed an agreement in Changchun on Thursday.",
+    "China's Jilin University and Peking University signed an agreement on Thursday.",
+])
+def test_circumstances_are_not_parties(text):
+    rows = _run(text)
+    (a,) = rows["agreements"]
+    assert _parties(rows, a) == {"Jilin University", "Peking University"}

@@ -263,6 +263,7 @@ def _head_closes(run, k, is_head) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _is_country_word(word: str) -> bool:
     ref = load_reference()
+    word = re.sub(r"['’]s$", "", word)  # "China's Jilin University": the owner is no part of the name
     p = default_namer().places_by_lower.get(word.lower())
     return (p is not None and p.place_type == "country") or word.lower() in ref.demonyms
 

@@ -40,6 +40,7 @@ class Agreement:
     group: int | None = None  # sentence start when listed beside sibling instruments
     confidence: float = 0.9
     extra_sentences: list[Sentence] = field(default_factory=list)
+    noun_start: int = 0  # where the agreement noun stands in its sentence
 
 
 def _noun_types() -> list[tuple[str, str]]:
@@ -61,6 +62,11 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
     for sent in ctx.sentences:
         cands = _sentence_candidates(ctx, sent, noun_type, generic)
         for c in cands:
+            definite = c.group is None and _DEFINITE.search(sent.text[:c.noun_start])
+            earlier = next((a for a in reversed(found) if _compatible_type(a, c)), None) if definite else None
+            if earlier is not None and _compatible_date(earlier, c, ctx.event_date):
+                _merge(ctx, earlier, c)  # "The memorandum was signed by ...": the one just reported
+                continue
             if not c.parties:
                 target = found[-1] if found else None
                 if target is not None and (c.signatories or c.witnesses):
@@ -80,7 +86,19 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
         if a.date is None and a.status == "signed":
             sibling = next((b.date for b in found if b.date and b.group == a.group and a.group is not None), None)
             a.date = sibling or _same_event_date(ctx, a, found)
+        if a.status == "signed" and _earlier_than_the_news(ctx, a):
+            a.status = "reported"
     return found
+
+
+def _earlier_than_the_news(ctx: DocContext, a: Agreement) -> bool:
+    """'In 2016, UM and Huawei signed a letter of intent': a signing well before the report is mentioned
+    in passing, not reported as news."""
+    if a.date is None or ctx.published is None:
+        return False
+    if a.date.precision == "year":
+        return a.date.date.year < ctx.published.year
+    return (ctx.published - a.date.date).days > 60
 
 
 def _same_event_date(ctx: DocContext, a: Agreement, found: list[Agreement]) -> FoundDate | None:
@@ -146,7 +164,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
             parties = _unique(parties + ctx.actors_in(sent.start + noun.end(), sent.start + seg_end))
         parties = _most_specific(ctx, parties)
         typed_by_title = kind != noun_type.get(noun_text, "cooperation_agreement")
-        a = Agreement(kind, noun_text in generic and not typed_by_title, sent, parties,
+        a = Agreement(kind, noun_text in generic and not typed_by_title, sent, parties, noun_start=noun.start(),
                       signatories=people, witnesses=_unique_people(witnesses), title=title,
                       group=sent.start if siblings else None)
         dates = ctx.dates_in(sent)
@@ -248,6 +266,7 @@ def _unique_people(rows):
     return out
 
 
+_DEFINITE = re.compile(r"(?:^|\b(?:under|in|by|of|with|to)\s+)(?:the|this|that)\s+(?:new\s+|cooperation\s+|signed\s+)?$", re.I)
 _TYPE_FAMILIES = ({"memorandum", "memorandum_of_understanding"},
                   {"cooperation_agreement", "framework_agreement", "strategic_cooperation_agreement"})
 
@@ -260,12 +279,15 @@ def _compatible_type(a: Agreement, b: Agreement) -> bool:
     return any(a.agreement_type in f and b.agreement_type in f for f in _TYPE_FAMILIES[:1])
 
 
-def _compatible_date(a: Agreement, b: Agreement) -> bool:
-    if a.date is None or b.date is None:
+def _compatible_date(a: Agreement, b: Agreement, news_day: FoundDate | None = None) -> bool:
+    """Dates that can be one signing. An undated signing in a news story happened on the news day."""
+    da = a.date or (news_day if a.status == "signed" else None)
+    db = b.date or (news_day if b.status == "signed" else None)
+    if da is None or db is None:
         return True
-    if a.date.precision == b.date.precision == "day":
-        return a.date.date == b.date.date
-    return a.date.date.year == b.date.date.year
+    if da.precision == db.precision == "day":
+        return da.date == db.date
+    return da.date.year == db.date.year
 
 
 def _merge_target(ctx: DocContext, found: list[Agreement], c: Agreement) -> Agreement | None:
@@ -274,7 +296,7 @@ def _merge_target(ctx: DocContext, found: list[Agreement], c: Agreement) -> Agre
     for a in found:
         if c.group is not None and a.group == c.group:
             continue
-        if not (_compatible_type(a, c) and _compatible_date(a, c)):
+        if not (_compatible_type(a, c) and _compatible_date(a, c, ctx.event_date)):
             continue
         theirs = {ctx.footprint(p) for p in a.parties}
         if mine <= theirs or theirs <= mine:

@@ -19,8 +19,9 @@ _DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z
 _GOVERNMENT_WORDS = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?"
                                r"Government$")
 _VENUE_AFTER = re.compile(r"['’]?s?\s+(?:campus|headquarters|premises|offices?|auditorium|hall)\b", re.I)
+# Whoever stands after these cues, to the next comma (to the end of the sentence for witnesses), is a circumstance.
 _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed by|hosted by|organi[sz]ed by|"
-                       r"sponsored by|supported by)\s+(?:the\s+)?$", re.I)
+                       r"sponsored by|supported by)\s", re.I)
 JURISDICTION_TYPES = ("country", "province", "municipality", "special_administrative_region", "city", "district")
 
 
@@ -120,7 +121,13 @@ class DocContext:
             return True
         if m.entity_type == "organization" and _VENUE_AFTER.match(self.text, m.end):
             return True
-        return bool(_AUSPICES.search(before))
+        sent_start = self.text.rfind("\n", 0, m.start) + 1
+        for cue in _AUSPICES.finditer(self.text, max(sent_start, m.start - 300), m.start):
+            zone_end = self.text.find(",", cue.end()) if not cue.group(0).lower().startswith(("witness", "in the presence")) \
+                else -1
+            if zone_end == -1 or m.start < zone_end:
+                return True
+        return False
 
     def footprint(self, org_id: str) -> str:
         """Departments stand for their government, units for their university, when comparing parties."""
