@@ -120,8 +120,9 @@ def dagster_dev(home: Path, port: int, log: Path) -> Iterator[subprocess.Popen]:
 
 def loaded_location(port: int) -> dict | None:
     entries = graphql(port, WORKSPACE)["workspaceOrError"].get("locationEntries") or []
-    failed = [e for e in entries if e["locationOrLoadError"] and e["locationOrLoadError"]["__typename"] == "PythonError"]
-    assert not failed, f"code location failed to load: {failed[0]['locationOrLoadError']['message']}"
+    errors = [e["locationOrLoadError"] for e in entries
+              if e["locationOrLoadError"] and e["locationOrLoadError"]["__typename"] == "PythonError"]
+    assert not errors, f"code location failed to load: {errors[0]['message']}"
     ready = [e for e in entries if e["loadStatus"] == "LOADED" and e["locationOrLoadError"]]
     return ready[0] if ready else None
 
