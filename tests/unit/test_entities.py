@@ -158,3 +158,24 @@ def test_the_head_of_a_longer_name_is_that_organisation():
            and "Marine" in m.surface}
     assert len(ids) == 1
     assert ents.orgs[ids.pop()].canonical_name == "Marine Research Institute of Xiamen University"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The University of Macau opened a lab. The University said it would hire staff.", "University of Macau"),
+    ("MOST and the SAR government met. The ministry said it was pleased.", "Ministry of Science and Technology"),
+    ("Officials from Yunnan Province visited. The province will send scholars.", "Yunnan Provincial Government"),
+])
+def test_a_definite_description_refers_to_the_last_organisation_of_its_kind(text, expected):
+    ents = _ents(text)
+    tail = text.rsplit(". ", 1)[1]
+    start = text.index(tail)
+    refs = [ents.orgs[m.entity_id].canonical_name for m in ents.mentions
+            if m.entity_type == "organization" and m.start == start]
+    assert refs == [expected]
+
+
+def test_an_autonomous_region_acts_through_its_own_government():
+    from pipeline.core.entities.orgs import default_namer
+    gov = default_namer().government_of(default_namer().place("Guangxi"))
+    assert gov.canonical_name == "Guangxi Zhuang Autonomous Region Government"
+    assert gov.region_code == "CN-GX"

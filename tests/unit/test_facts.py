@@ -247,3 +247,17 @@ def test_circumstances_are_not_parties(text):
     rows = _run(text)
     (a,) = rows["agreements"]
     assert _parties(rows, a) == {"Jilin University", "Peking University"}
+
+
+def test_reports_that_conflict_in_nothing_are_one_visit():
+    rows = _run("Vice Mayor ZHAO Ling welcomed the Hong Kong delegation to Guangzhou. "
+                "Professor Raymond LEE, President of Lingnan University, is leading a delegation of 25 members "
+                "to Guangzhou.")
+    assert len(rows["delegations"]) == 1
+
+
+def test_visits_with_different_leaders_stay_apart():
+    rows = _run("A 12-member delegation led by Dr WANG Hua, Vice Governor of Yunnan Province, visited Macau "
+                "University of Science and Technology. The next day, a delegation of 30 led by Ms LIU Fang, "
+                "Vice Governor of Guizhou Province, arrived at the university.")
+    assert sorted(d["member_count"] for d in rows["delegations"]) == [12, 30]

@@ -71,6 +71,9 @@ class OrgNamer:
                     return self.from_reference(o)
         if place.place_type == "country":
             name = f"Government of {place.name}"
+        elif place.place_type == "province" and any(a.endswith("Autonomous Region") for a in place.aliases):
+            # "Guangxi Zhuang Autonomous Region Government": an autonomous region is no province
+            name = next(a for a in place.aliases if a.endswith("Autonomous Region")) + " Government"
         elif place.place_type == "province" and "Autonomous Region" not in place.name:
             name = f"{place.name} Provincial Government"
         elif place.place_type in ("municipality", "city"):

@@ -95,6 +95,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence]) -> DocumentEntities:
     _resolve_short_names(ents)
     _places(ents, doc)
     _bare_family_names(ents)
+    _definite_references(ents)
     ents.mentions.sort(key=lambda m: (m.start, m.end))
     return ents
 
@@ -257,7 +258,9 @@ def _split_run(run, heads, connectors, title_words):
 def _head_closes(run, k, is_head) -> bool:
     """'X of A and B Y' splits at 'and' only when what follows is a name of its own ending in a head."""
     nxt = [x for x in range(k + 1, len(run)) if is_head[x]]
-    return bool(nxt) and all(run[x].is_cap or run[x].lower in ("of", "and", "the") for x in range(k + 1, nxt[0] + 1))
+    if not nxt or any(run[x].lower == "and" for x in range(k + 1, nxt[0])):
+        return False  # "of Science and Technology of Hainan Province and the ... University": split at the last 'and'
+    return all(run[x].is_cap or run[x].lower in ("of", "and", "the") for x in range(k + 1, nxt[0] + 1))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -551,6 +554,55 @@ def _bare_family_names(ents: DocumentEntities) -> None:
                 if re.search(r"[A-Z][a-z]* $", ents.text[max(0, m.start() - 20):m.start()]) and not prev.endswith(". "):
                     continue  # part of a longer capitalised name
                 ents.mentions.append(Mention("person", persons[0].key, family, m.start(), m.end()))
+
+
+_JURISDICTION_OF = {"the province": ("province",), "the provincial government": ("province",),
+                    "the city": ("city", "municipality"), "the municipal government": ("city", "municipality"),
+                    "the city government": ("city", "municipality"), "the region": ("province",
+                                                                                     "special_administrative_region"),
+                    "the district government": ("district",)}
+
+
+def _definite_references(ents: DocumentEntities) -> None:
+    """'the University', 'the ministry', 'the province': a definite description of a kind refers to the
+    organisation of that kind named last before it (for a jurisdiction, its government)."""
+    coref = load_reference().rules.get("coreference", {})
+    ents.mentions.sort(key=lambda m: (m.start, m.end))
+    added = []
+    for org_type, phrases in coref.items():
+        alts = "|".join(re.sub(r"^the\\ ", r"[Tt]he\\ ", re.escape(p)) for p in phrases)
+        for m in re.finditer(rf"\b(?:{alts})\b(?!\s+(?:of|for)\b|['’]s\s+[A-Z])", ents.text):
+            if ents.covered(m.start(), m.end()) or re.match(r"\s+[A-Z]", ents.text[m.end():m.end() + 2]):
+                continue  # part of a name ("the University Grants Committee")
+            target = _last_of_kind(ents, m.start(), org_type, m.group(0).lower())
+            if target is not None:
+                added.append(Mention("organization", target, m.group(0), m.start(), m.end()))
+    ents.mentions.extend(added)
+
+
+def _last_of_kind(ents: DocumentEntities, pos: int, org_type: str, phrase: str) -> str | None:
+    place_types = _JURISDICTION_OF.get(phrase)
+    for m in reversed(ents.mentions):
+        if m.start >= pos:
+            continue
+        if m.entity_type == "organization" and ents.orgs[m.entity_id].org_type == org_type:
+            if place_types is None or org_type != "government":
+                return m.entity_id
+            place = _jurisdiction_of_government(ents.orgs[m.entity_id])
+            if place is not None and place.place_type in place_types:
+                return m.entity_id
+        if m.entity_type == "place" and place_types and ents.place_refs[m.entity_id].place_type in place_types:
+            gov = default_namer().government_of(ents.place_refs[m.entity_id])
+            ents.orgs.setdefault(gov.organization_id, gov)
+            return gov.organization_id
+    return None
+
+
+def _jurisdiction_of_government(org: Org) -> PlaceRef | None:
+    name = re.sub(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?Government$", "",
+                  org.canonical_name)
+    name = re.sub(r"^Government of (?:the )?", "", name)
+    return default_namer().place(name)
 
 
 # ---------------------------------------------------------------------- places

@@ -103,6 +103,8 @@ class DocContext:
             if m.entity_type == "place" and nxt is not None and nxt.entity_type == "organization" \
                     and self.text[m.end:nxt.start].strip() in ("", "'s", "’s"):
                 continue  # "the US Atofina Chemical Co Ltd", "China's Ministry of ...": whose, not who
+            if m.entity_type == "place" and re.match(r"['’]s\s+[a-z]", self.text[m.end:m.end + 4]):
+                continue  # "China's science ministry": an unnamed body of the place, not its government
             if prev is not None and prev.entity_type == "organization" \
                     and re.fullmatch(r"\s*\(", self.text[prev.end:m.start]) and self.text[m.end:m.end + 1] == ")":
                 continue  # "University of ... Army (PLA)": an abbreviation of the name before it

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
+from pipeline.core.entities.orgs import default_namer
 from pipeline.core.facts.context import DocContext, phrase_regex, rules
 from pipeline.core.facts.dates import FoundDate
 from pipeline.core.reference import load_reference
@@ -63,10 +64,49 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
             _merge(target, d)
         else:
             found.append(d)
+    found = _merge_compatible(ctx, found)
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
             d.date = ctx.event_date
     return found
+
+
+def _merge_compatible(ctx: DocContext, found: list[Delegation]) -> list[Delegation]:
+    """Reports in one document that conflict in nothing are one visit ("Ms Zhao welcomed the Hong Kong
+    delegation" beside "Professor Fung is leading a delegation of 40 to Shanghai")."""
+    out: list[Delegation] = []
+    for d in found:
+        target = next((o for o in out if not _conflict(ctx, o, d)), None)
+        if target is None:
+            out.append(d)
+        else:
+            _merge(target, d)
+    return out
+
+
+def _conflict(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
+    def differ(x, y):
+        return x is not None and y is not None and x != y
+    if differ(a.leader, b.leader) or differ(a.member_count, b.member_count) or a.status != b.status:
+        return True
+    if a.date and b.date and a.date.precision == b.date.precision == "day" and a.date.date != b.date.date:
+        return True
+    return differ(_side(ctx, a.origin_org, a.origin_place), _side(ctx, b.origin_org, b.origin_place)) or \
+        differ(_side(ctx, a.host_org, a.host_place), _side(ctx, b.host_org, b.host_place))
+
+
+def _side(ctx: DocContext, org: str | None, place: str | None) -> str | None:
+    """One key for an origin or host given as an organisation or a place (a place stands for its government)."""
+    if org:
+        return ctx.footprint(org)
+    if place:
+        ref = ctx.ents.place_refs.get(place)
+        if ref is not None and ref.place_type in ("province", "city", "municipality", "district",
+                                                   "special_administrative_region"):
+            gov = default_namer().government_of(ref)
+            return gov.organization_id
+        return place
+    return None
 
 
 def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | None:
@@ -99,7 +139,7 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
         d.origin_org = org
     # origin: "delegation of X", "from X", "X officials"
     origin = _after(ctx, sent, r"\b(?:delegation|delegations)\s+(?:of|from)\s+(?:\w+\s+){0,6}?",
-                    stop_types=("organization", "place"), window=60)
+                    stop_types=("organization", "place"), window=60, until=_NP_END)
     if origin is None and d.origin_org is None:
         origin = _after(ctx, sent, r"\b(?:experts|officials|ambassadors|representatives|scholars)\s+(?:of|from)\s+",
                         stop_types=("organization", "place"))
@@ -178,12 +218,20 @@ def _origin_from_modifier(ctx: DocContext, d: Delegation, sent: Sentence) -> Non
             return
 
 
-def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: int = 80, before: int | None = None):
+_NP_END = re.compile(r",|;|\s(?:to|for|on|in|at|led|visited|arrived|comprising|including|during)\s")
+
+
+def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: int = 80, before: int | None = None,
+           until: re.Pattern | None = None):
+    """The first organisation or place within `window` characters after a match of `pattern`
+    (and before `until`, the end of the phrase the pattern opens)."""
     for m in re.finditer(pattern, sent.text):
         pos = sent.start + m.end()
         if before is not None and pos > before + window:
             continue
-        cands = [x for x in ctx.ents.mentions if x.entity_type in stop_types and pos <= x.start <= pos + window]
+        stop = until.search(sent.text, m.end()) if until else None
+        limit = min(pos + window, sent.start + stop.start()) if stop else pos + window
+        cands = [x for x in ctx.ents.mentions if x.entity_type in stop_types and pos <= x.start <= limit]
         if cands:
             return min(cands, key=lambda x: x.start)
     return None
@@ -249,9 +297,13 @@ def _same_visit(a: Delegation, b: Delegation) -> bool:
 
 
 def _merge(into: Delegation, other: Delegation) -> None:
-    for f in ("leader", "leader_title", "origin_org", "origin_place", "host_org", "host_place", "member_count",
-              "member_count_max", "date", "purpose"):
+    """Fill what the first report lacks; an origin or a host is one slot, given by an organisation or a place."""
+    for f in ("leader", "leader_title", "member_count", "member_count_max", "date", "purpose"):
         if getattr(into, f) is None and getattr(other, f) is not None:
             setattr(into, f, getattr(other, f))
+    for org_f, place_f in (("origin_org", "origin_place"), ("host_org", "host_place")):
+        if getattr(into, org_f) is None and getattr(into, place_f) is None:
+            setattr(into, org_f, getattr(other, org_f))
+            setattr(into, place_f, getattr(other, place_f))
     into.confidence = max(into.confidence, other.confidence)
     into.extra_sentences.append(other.sentence)
