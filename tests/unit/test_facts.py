@@ -261,3 +261,25 @@ def test_visits_with_different_leaders_stay_apart():
                 "University of Science and Technology. The next day, a delegation of 30 led by Ms LIU Fang, "
                 "Vice Governor of Guizhou Province, arrived at the university.")
     assert sorted(d["member_count"] for d in rows["delegations"]) == [12, 30]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Wenzhou, the port city in East China's Zhejiang province, has reached an agreement with Lingnan University.",
+     {"Wenzhou Municipal Government", "Lingnan University"}),
+    ("The Anhui-Hong Kong Innovation Cooperation Scheme was signed via video link between Hefei and Hong Kong by "
+     "Dr WU Gang, Director of Anhui Provincial Department of Science and Technology, and Mr Peter LAM, Chairman "
+     "of the Hong Kong Productivity Council.",
+     {"Anhui Provincial Department of Science and Technology", "Hong Kong Productivity Council"}),
+])
+def test_owners_modifiers_and_places_of_signing_are_not_parties(text, parties):
+    rows = _run(text)
+    (a,) = rows["agreements"]
+    assert _parties(rows, a) == parties
+
+
+def test_a_byline_date_is_the_page_not_the_news():
+    rows = _run("March 8, 2022 · Wuhan · Wuhan University News\n\n"
+                "Wuhan University and Lingnan University signed a cooperation agreement on 1 March. "
+                "Professor LI Hua, Vice President of Lingnan University, and Dr ZHOU Bin, Vice President of Wuhan "
+                "University, exchange the signed agreement.", published=dt.date(2022, 3, 8))
+    assert len(rows["agreements"]) == 1

@@ -13,7 +13,8 @@ from pipeline.core.facts.dates import FoundDate, find_dates, year_hint
 from pipeline.core.reference import PlaceRef, load_reference
 from pipeline.core.text import Sentence
 
-_LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)\s+(?:the\s+)?(?:city\s+of\s+)?"
+                       r"(?:(?:[A-Z][\w'’]*|[a-z]+ern)\s+){0,2}$")
 # "BEIJING, June 3 (Xinhua) --", "HONG KONG, Oct 9 —": where the story was filed
 _DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)")
 _GOVERNMENT_WORDS = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?"
@@ -21,7 +22,8 @@ _GOVERNMENT_WORDS = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|Cou
 _VENUE_AFTER = re.compile(r"['’]?s?\s+(?:campus|headquarters|premises|offices?|auditorium|hall)\b", re.I)
 # Whoever stands after these cues, to the next comma (to the end of the sentence for witnesses), is a circumstance.
 _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed by|hosted by|organi[sz]ed by|"
-                       r"sponsored by|supported by)\s", re.I)
+                       r"sponsored by|supported by|(?:via|by|through|over) (?:a )?video(?:\s?link| conference)? between)\s",
+                       re.I)
 JURISDICTION_TYPES = ("country", "province", "municipality", "special_administrative_region", "city", "district")
 
 
@@ -65,8 +67,8 @@ class DocContext:
         other_days = False
         for s in self.sentences:
             for d in self.dates_in(s):
-                if len(s.text) - (d.end - d.start) < 16:
-                    continue  # a dateline ("Mar 14, 2023", "Updated: 2023-03-14") dates the page, not the news
+                if not re.search(r"(?<![\w-])[a-z]{3,}(?![\w-])", s.text.replace(s.text[d.start - s.start:d.end - s.start], "")):
+                    continue  # a dateline ("Mar 14, 2023", "March 8, 2022 · Zhuhai · SYSU News") dates the page
                 if d.precision == "day" and dt.timedelta(0) <= self.published - d.date <= dt.timedelta(days=7):
                     return d
                 other_days = other_days or d.precision == "day"
@@ -103,8 +105,10 @@ class DocContext:
             if m.entity_type == "place" and nxt is not None and nxt.entity_type == "organization" \
                     and self.text[m.end:nxt.start].strip() in ("", "'s", "’s"):
                 continue  # "the US Atofina Chemical Co Ltd", "China's Ministry of ...": whose, not who
-            if m.entity_type == "place" and re.match(r"['’]s\s+[a-z]", self.text[m.end:m.end + 4]):
-                continue  # "China's science ministry": an unnamed body of the place, not its government
+            if m.entity_type == "place" and re.match(r"['’]s\s", self.text[m.end:m.end + 3]):
+                continue  # "China's science ministry", "East China's Shandong province": an owner, not an actor
+            if m.entity_type == "place" and (self.text[m.end:m.end + 1] == "-" or self.text[m.start - 1:m.start] == "-"):
+                continue  # "the Hubei-Hong Kong ... Scheme": a name's modifier
             if prev is not None and prev.entity_type == "organization" \
                     and re.fullmatch(r"\s*\(", self.text[prev.end:m.start]) and self.text[m.end:m.end + 1] == ")":
                 continue  # "University of ... Army (PLA)": an abbreviation of the name before it
