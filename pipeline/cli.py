@@ -91,6 +91,15 @@ def free_stale_pool_slots(instance) -> list[str]:
     return freed
 
 
+def _run_storage(instance):
+    """A temporary folder under the instance's storage for one run's step values, removed afterwards."""
+    import tempfile
+
+    root = Path(instance.root_directory) / "storage" / "cli-runs"
+    root.mkdir(parents=True, exist_ok=True)
+    return tempfile.TemporaryDirectory(prefix="run-", dir=root)
+
+
 def run(args: argparse.Namespace) -> int:
     """Build the warehouse through Dagster; print a summary (one JSON line with --json)."""
     ensure_dagster_home()
@@ -108,7 +117,10 @@ def run(args: argparse.Namespace) -> int:
                   "loggers": {"console": {"config": {"log_level": args.log_level}}}}
     started = time.monotonic()
     tags = {"trigger": "cli", HOST_TAG: socket.gethostname(), PID_TAG: str(os.getpid())}
-    with dg.DagsterInstance.get() as instance:
+    with dg.DagsterInstance.get() as instance, _run_storage(instance) as storage:
+        # Each command-line run passes its steps' values through a folder of its own: two runs at once
+        # (or one beside the UI's) never read each other's intermediate tables.
+        run_config["resources"]["io_manager"] = {"config": {"base_dir": storage}}
         for run_id in free_stale_pool_slots(instance):
             print(f"released the pool slots of stale run {run_id}", file=sys.stderr)
         with to_stream(sys.stderr):  # parse/extract progress lines; stdout keeps only the summary

@@ -217,3 +217,74 @@ def test_bad_rows_are_quarantined_and_the_run_goes_on(runs, monkeypatch, tmp_pat
     rejected = query(warehouse, "SELECT errors FROM rejected_records WHERE table_name = 'places' "
                                 "AND json_extract_string(record, '$.place_id') = 'bogus'")
     assert rejected and "place_type" in rejected[0][0]
+
+
+# Child tables without a document_id of their own, and the parent key that ties each to a document.
+CHILDREN = {
+    "agreement_parties": ("agreement_id", "agreements"), "agreement_signatories": ("agreement_id", "agreements"),
+    "agreement_activities": ("agreement_id", "agreements"), "agreement_domains": ("agreement_id", "agreements"),
+    "lab_domains": ("lab_id", "labs"),
+}
+
+
+@pytest.mark.parametrize("step", ["changed", "deleted", "added"])
+@pytest.mark.parametrize("child", sorted(CHILDREN))
+def test_no_child_row_outlives_its_parent(runs, step, child):
+    _, db = runs[step]
+    key, parent = CHILDREN[child]
+    orphans = query(db, f'SELECT count(*) FROM "{child}" c WHERE NOT EXISTS '
+                        f'(SELECT 1 FROM "{parent}" p WHERE p.{key} = c.{key})')[0][0]
+    assert orphans == 0
+
+
+@pytest.mark.parametrize("step", ["changed", "deleted", "added"])
+def test_every_entity_is_still_mentioned_by_some_document(runs, step):
+    """Organisations, people, places and labs named only in a deleted or rewritten file disappear with it
+    (organisations may stay as the parent or party of something that is still there)."""
+    _, db = runs[step]
+    for table, key, kind in (("people", "person_id", "person"), ("places", "place_id", "place"),
+                             ("labs", "lab_id", "lab")):
+        unmentioned = query(db, f'SELECT count(*) FROM "{table}" t WHERE NOT EXISTS (SELECT 1 FROM mentions m '
+                                f"WHERE m.entity_type = '{kind}' AND m.entity_id = t.{key}) "
+                                f"AND NOT EXISTS (SELECT 1 FROM places c WHERE c.parent_place_id = t.{key})"
+                                if table == "places" else
+                                f'SELECT count(*) FROM "{table}" t WHERE NOT EXISTS (SELECT 1 FROM mentions m '
+                                f"WHERE m.entity_type = '{kind}' AND m.entity_id = t.{key})")[0][0]
+        assert unmentioned == 0, table
+    stray = query(db, """SELECT count(*) FROM organizations o WHERE NOT EXISTS
+                         (SELECT 1 FROM mentions m WHERE m.entity_type = 'organization' AND m.entity_id = o.organization_id)
+                         AND NOT EXISTS (SELECT 1 FROM organizations c WHERE c.parent_organization_id = o.organization_id)
+                         AND NOT EXISTS (SELECT 1 FROM agreement_parties p WHERE p.organization_id = o.organization_id)
+                         AND NOT EXISTS (SELECT 1 FROM person_affiliations a WHERE a.organization_id = o.organization_id)
+                         AND NOT EXISTS (SELECT 1 FROM delegations d WHERE o.organization_id IN
+                                         (d.origin_organization_id, d.host_organization_id))""")[0][0]
+    assert stray == 0
+
+
+def test_a_deleted_files_people_and_places_are_gone(runs):
+    before, after = runs["changed"][1], runs["deleted"][1]
+    doc_id = make_id("document", VISIT_PATH)
+    only_there = query(before, """SELECT DISTINCT m.entity_id FROM mentions m WHERE m.document_id = ?
+                                  AND m.entity_type IN ('person', 'place') AND NOT EXISTS (SELECT 1 FROM mentions o
+                                  WHERE o.entity_id = m.entity_id AND o.document_id <> m.document_id)""", [doc_id])
+    assert only_there, "the deleted file should name someone or somewhere no other file names"
+    ids = [r[0] for r in only_there]
+    marks = ", ".join("?" * len(ids))
+    assert query(after, f"SELECT count(*) FROM people WHERE person_id IN ({marks})", ids)[0][0] == 0
+    assert query(after, f"SELECT count(*) FROM places WHERE place_id IN ({marks}) AND place_id NOT IN "
+                        f"(SELECT parent_place_id FROM places WHERE parent_place_id IS NOT NULL)", ids)[0][0] == 0
+
+
+def test_a_rejected_file_is_a_warning_in_the_run_log(tmp_path):
+    import logging
+
+    from pipeline.definitions import defs
+
+    raw = write_corpus(tmp_path / "raw")
+    with dg.DagsterInstance.ephemeral() as instance:
+        result = defs.resolve_job_def("build_warehouse").execute_in_process(
+            run_config={"resources": {"settings": {"config": {"raw_dir": str(raw),
+                                                              "warehouse_path": str(tmp_path / "w.duckdb")}}}},
+            instance=instance, raise_on_error=False)
+        warnings = [e.user_message for e in instance.all_logs(result.run_id) if e.level == logging.WARNING]
+    assert any("empty.txt" in w for w in warnings), warnings

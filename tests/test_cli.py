@@ -110,3 +110,34 @@ def test_slots_left_by_a_dead_run_are_released(tmp_path):
         instance.event_log_storage.claim_concurrency_slot("duckdb_writer", "run-that-died", "cooperation_warehouse")
         assert free_stale_pool_slots(instance) == ["run-that-died"]
         assert free_stale_pool_slots(instance) == []
+
+
+def test_two_runs_at_once_on_one_instance_keep_their_own_data(tmp_path):
+    """Step values pass through a folder per command-line run: a run beside another never publishes
+    the other's documents."""
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    corpora = {"a": write_corpus(tmp_path / "a"), "b": tmp_path / "b"}
+    corpora["b"].mkdir()
+    (corpora["b"] / "only_b.txt").write_text(
+        "Jilin University and Peking University sign agreement\n\n"
+        "Jilin University and Peking University signed a cooperation agreement in Changchun today.\n",
+        encoding="utf-8")
+    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    home.mkdir()
+    dg.DagsterInstance.from_config(str(home)).dispose()  # an instance in use, as the UI's or last night's run left it
+    procs = {name: subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--raw-dir", str(raw), "--warehouse",
+                                     str(tmp_path / f"{name}.duckdb"), "--json"], cwd=PROJECT_ROOT, env=env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for name, raw in corpora.items()}
+    for name, proc in procs.items():
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err[-2000:]
+    paths = {name: sorted(r[0] for r in query(tmp_path / f"{name}.duckdb", "SELECT source_path FROM documents"))
+             for name in corpora}
+    assert paths["b"] == ["only_b.txt"]
+    assert "only_b.txt" not in paths["a"] and len(paths["a"]) == 3
+    assert not any((home / "storage" / "cli-runs").iterdir())  # each run cleaned up after itself

@@ -27,6 +27,8 @@ def markdown_preview(df: pd.DataFrame, rows: int = PREVIEW_ROWS, width: int = 80
 )
 def ingested_documents(context: dg.AssetExecutionContext, settings: PipelineSettings) -> IngestStage:
     stage = ingest_with_cache(settings.raw_path, settings.max_bytes, settings.cache())
+    for r in stage.rejections:  # each lands in rejected_records too; the log says so as it happens
+        context.log.warning(f"rejected {r.record.get('source_path', '?')}: {r.errors}")
     preview = pd.DataFrame([{"source_path": d.source_path, "title": d.title, "published_on": d.published_on}
                             for d in stage.documents])
     context.add_output_metadata({
@@ -46,6 +48,9 @@ def ingested_documents(context: dg.AssetExecutionContext, settings: PipelineSett
 def document_extractions(context: dg.AssetExecutionContext, settings: PipelineSettings,
                          ingested_documents: IngestStage) -> list[DocumentExtraction]:
     extractions, computed = extract_with_cache(ingested_documents.documents, settings.cache())
+    for ex in extractions:
+        for r in ex.rejections:
+            context.log.warning(f"rejected a {r.table_name} record of document {ex.document_id}: {r.errors}")
     rows = sum(len(items) for ex in extractions for items in ex.rows.values())
     preview = pd.DataFrame([{"document_id": ex.document_id, **{t: len(ex.rows[t]) for t in PREVIEW_FACTS},
                              "rows": sum(len(items) for items in ex.rows.values()),
