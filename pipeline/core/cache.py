@@ -156,6 +156,16 @@ class DocumentCache:
         return removed
 
 
+# Extractions the ingest stage found in the cache, kept for the extract stage of the same run in the
+# same process, so an unchanged file's entry is read from disk once per run rather than once per
+# stage. Keyed by everything that decides an extraction; emptied by each ingest, drained by extract.
+_HANDOFF: dict[tuple[str, str, str, str], DocumentExtraction] = {}
+
+
+def _handoff_key(cache: DocumentCache, source_path: str, content_sha256: str) -> tuple[str, str, str, str]:
+    return str(cache.directory), source_path, content_sha256, cache.fingerprint
+
+
 @dataclass
 class IngestStage:
     """The documents stage's outcome, with what the cache saved."""
@@ -181,6 +191,7 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache) -> In
                         processed=0, skipped=0, pruned=0)
     present: list[str] = []
     items: list[tuple[SourceFile | Rejection, CacheEntry | None]] = []
+    _HANDOFF.clear()
     for path in paths:
         source = read_source(raw_dir, path, max_bytes)
         entry = None
@@ -196,6 +207,8 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache) -> In
         if entry is not None:
             outcome = entry.outcome
             stage.skipped += 1
+            if entry.extraction is not None:
+                _HANDOFF[_handoff_key(cache, source.source_path, source.content_sha256)] = entry.extraction
         else:
             outcome = next(parsed)
             stage.processed += 1
@@ -237,8 +250,11 @@ def extract_with_cache(documents: list[IngestedDocument], cache: DocumentCache) 
     """
     cached = []
     for doc in documents:
-        entry = cache.load(doc.source_path, doc.content_sha256)
-        cached.append(entry.extraction if entry is not None else None)
+        extraction = _HANDOFF.pop(_handoff_key(cache, doc.source_path, doc.content_sha256), None)
+        if extraction is None:
+            entry = cache.load(doc.source_path, doc.content_sha256)
+            extraction = entry.extraction if entry is not None else None
+        cached.append(extraction)
     computed = map_documents(_extract_or_reject, [doc for doc, ex in zip(documents, cached) if ex is None])
     extractions, count = [], 0
     for doc, extraction in Progress("extract", len(documents)).iterate(zip(documents, cached)):

@@ -179,3 +179,18 @@ def test_an_autonomous_region_acts_through_its_own_government():
     gov = default_namer().government_of(default_namer().place("Guangxi"))
     assert gov.canonical_name == "Guangxi Zhuang Autonomous Region Government"
     assert gov.region_code == "CN-GX"
+
+
+@pytest.mark.parametrize("text, name, org, title", [
+    ("It was signed by the Secretary for Innovation, Technology and Industry, Professor Raymond Fung Wai-lun, today.",
+     "Raymond Fung Wai-lun", "Innovation, Technology and Industry Bureau", "Secretary"),
+    ("The guests were met by the Vice Mayor of Shanghai, Ms Zhao Yanhong, at the airport.",
+     "Zhao Yanhong", "Shanghai Municipal Government", "Vice Mayor"),
+    ("Fudan University hosted them; the President of Fudan University, Professor JIN Li, spoke.",
+     "Jin Li", "Fudan University", "President"),
+])
+def test_a_title_phrase_before_the_name_gives_title_and_organisation(text, name, org, title):
+    ents = _ents(text)
+    person = next(p for p in ents.people.values() if p.full_name == name)
+    org_id, got_title = person.affiliations[0]
+    assert (ents.orgs[org_id].canonical_name, got_title) == (org, title)

@@ -283,3 +283,12 @@ def test_a_byline_date_is_the_page_not_the_news():
                 "Professor LI Hua, Vice President of Lingnan University, and Dr ZHOU Bin, Vice President of Wuhan "
                 "University, exchange the signed agreement.", published=dt.date(2022, 3, 8))
     assert len(rows["agreements"]) == 1
+
+
+def test_the_body_names_the_bodies_a_headline_calls_by_their_places():
+    rows = _run("Hong Kong and Shanghai sign arrangement on innovation\n\n"
+                "The Innovation, Technology and Industry Bureau (ITIB) of the HKSAR Government and the Science and "
+                "Technology Commission of Shanghai Municipality (STCSM) today signed an arrangement.")
+    (a,) = rows["agreements"]
+    assert _parties(rows, a) == {"Innovation, Technology and Industry Bureau",
+                                 "Shanghai Municipal Science and Technology Commission"}

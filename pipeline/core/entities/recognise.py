@@ -455,6 +455,8 @@ def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, s
     if person is None:
         person = ents.people[key] = Person(key, full, family, given)
     title, org_id = _apposition(ents, sent, words, j)
+    if not (title or org_id):
+        title, org_id = _title_before_comma(ents, words, next(k for k, w in enumerate(words) if w.start == span_start))
     if title or org_id:
         person.affiliations.append((org_id, title))
     ents.mentions.append(Mention("person", key, ents.text[span_start:end], span_start, end))
@@ -483,6 +485,46 @@ def _apposition(ents: DocumentEntities, sent: Sentence, words, j: int) -> tuple[
     orgs = ents.in_mentions("organization", seg_start, seg_end)
     if orgs:
         return title, orgs[0].entity_id
+    place = _first_place(ents, seg_start, seg_end)
+    if place is not None:
+        gov = default_namer().government_of(place)
+        return title, ents.add_org(gov, *_place_span(ents, place, seg_start, seg_end)).organization_id
+    return title, None
+
+
+_TITLE_OPENERS = {"the", "The", "by", "and", "with", "(", "of"}
+
+
+def _is_secretary_for(phrase) -> bool:
+    """'Secretary for Innovation, Technology and Industry': the one title whose object may hold commas."""
+    return len(phrase) > 2 and phrase[1].lower == "for"
+
+
+def _title_before_comma(ents: DocumentEntities, words, k: int) -> tuple[str | None, str | None]:
+    """'the Secretary for Innovation, Technology and Industry, Professor Raymond Fung', 'the Director of
+    the STCSM, Mr Gu Wenbin': a title phrase, then a comma, then the name (gov.hk and Xinhua style)."""
+    if k < 2 or words[k - 1].text != ",":
+        return None, None
+    s = next((s for s in range(k - 2, max(0, k - 14), -1)
+              if words[s - 1].text in _TITLE_OPENERS and _is_title_word(words[s].text)), None)
+    if s is None or any(w.text in (",", ";") for w in words[s:k - 1]) and not _is_secretary_for(words[s:k - 1]):
+        return None, None
+    phrase = words[s:k - 1]
+    head = next((n for n, w in enumerate(phrase) if w.lower in ("of", "for", "at")), len(phrase))
+    title = ents.text[phrase[0].start:phrase[head - 1].end]
+    if head == len(phrase):
+        return title, None
+    seg_start, seg_end = phrase[head].end, phrase[-1].end
+    orgs = ents.in_mentions("organization", seg_start, seg_end)
+    if orgs:
+        return title, orgs[0].entity_id
+    if phrase[head].lower == "for":  # "Secretary for X": the X Bureau
+        ref = load_reference().org_by_name.get(ents.text[phrase[head + 1].start:seg_end] + " Bureau") \
+            if head + 1 < len(phrase) else None
+        if ref is not None:
+            org = ents.add_org(default_namer().from_reference(ref), phrase[head + 1].start, seg_end)
+            return title, org.organization_id
+        return ents.text[phrase[0].start:seg_end], None
     place = _first_place(ents, seg_start, seg_end)
     if place is not None:
         gov = default_namer().government_of(place)

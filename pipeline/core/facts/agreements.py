@@ -41,6 +41,7 @@ class Agreement:
     confidence: float = 0.9
     extra_sentences: list[Sentence] = field(default_factory=list)
     noun_start: int = 0  # where the agreement noun stands in its sentence
+    named: set[str] = field(default_factory=set)  # parties the text names as such (not via a signatory)
 
 
 def _noun_types() -> list[tuple[str, str]]:
@@ -163,10 +164,11 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
         if len(parties) < 2:
             parties = _unique(parties + ctx.actors_in(sent.start + noun.end(), sent.start + seg_end))
         parties = _most_specific(ctx, parties)
+        named = set(shared_parties + with_parties)
         typed_by_title = kind != noun_type.get(noun_text, "cooperation_agreement")
         a = Agreement(kind, noun_text in generic and not typed_by_title, sent, parties, noun_start=noun.start(),
                       signatories=people, witnesses=_unique_people(witnesses), title=title,
-                      group=sent.start if siblings else None)
+                      group=sent.start if siblings else None, named=named)
         dates = ctx.dates_in(sent)
         a.date = dates[0] if dates else None
         a.status = "planned" if _governs_plan(r, text, governed[k][1]) else "signed"
@@ -308,7 +310,12 @@ def _merge_target(ctx: DocContext, found: list[Agreement], c: Agreement) -> Agre
 def _merge(ctx: DocContext, into: Agreement, other: Agreement) -> None:
     covered = {ctx.footprint(p) for p in into.parties}
     for p in other.parties:
-        if p not in into.parties and ctx.footprint(p) not in covered:
+        if p in into.parties:
+            continue
+        if ctx.footprint(p) in into.parties and ctx.footprint(p) != p and p in other.named:
+            # "Hong Kong and Shanghai sign ..." then "The ITIB ... and the STCSM signed": the body names who
+            into.parties[into.parties.index(ctx.footprint(p))] = p
+        elif ctx.footprint(p) not in covered:
             into.parties.append(p)
             covered.add(ctx.footprint(p))
     keys = {s[0] for s in into.signatories} | {w[0] for w in into.witnesses}
