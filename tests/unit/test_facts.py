@@ -292,3 +292,22 @@ def test_the_body_names_the_bodies_a_headline_calls_by_their_places():
     (a,) = rows["agreements"]
     assert _parties(rows, a) == {"Innovation, Technology and Industry Bureau",
                                  "Shanghai Municipal Science and Technology Commission"}
+
+
+def test_an_institute_being_set_up_is_a_planned_lab():
+    rows = _run("Under the agreement, Lingnan University will set up the Lingnan Greater Bay Research Institute "
+                "in Foshan.")
+    assert [(lab["name"], lab["lab_type"], lab["status"]) for lab in rows["labs"]] == [
+        ("Lingnan Greater Bay Research Institute", "research_institute", "planned")]
+
+
+def test_the_description_picks_the_lab_it_fits():
+    rows = _run("Tsinghua University and BYD signed an agreement to set up the Tsinghua-BYD Joint Laboratory for "
+                "Batteries. The joint laboratory is now officially established and will be based at the State Key "
+                "Laboratory of Automotive Safety. It will be directed by Professor OUYANG Ming.")
+    labs = {lab["name"]: lab for lab in rows["labs"]}
+    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
+    joint = labs["Tsinghua-BYD Joint Laboratory for Batteries"]
+    assert joint["status"] == "established"
+    assert people[joint["director_person_id"]] == "Ouyang Ming"
+    assert labs["State Key Laboratory of Automotive Safety"]["status"] == "existing"

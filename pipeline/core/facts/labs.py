@@ -137,7 +137,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
 _NAME_CUT = re.compile(r"\s+and\s+the\s+|,\s|;\s|\.$|\s+\((?!Hong Kong Branch\))")
 _IN_PLACE = re.compile(r"\s+in\s+(the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _TOPIC_TAIL = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{_TOPIC}")
-_MODIFIER = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’]*|[A-Z]{2,})(?:-[A-Z][\w'’]*)*)(?:\s|-)$")
+_MODIFIER = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:-[A-Z][\w'’]*)*)(?:\s|-)$")
 
 
 def _names_in(sent: Sentence) -> list[tuple[int, int, str]]:
@@ -151,6 +151,7 @@ def _names_in(sent: Sentence) -> list[tuple[int, int, str]]:
         if not any(s < fe and fs < e for fs, fe, _ in found):
             found.append((s, e, _type_of(sent.text[s - sent.start:e - sent.start], lab_type)))
     found.extend(_lowercase_names(sent, found))
+    found.extend(_founded_names(sent, found))
     return sorted(found)
 
 
@@ -194,6 +195,21 @@ def _trim(text: str, start: int, end: int, side: str) -> tuple[int, int]:
         if not m or m.group(1) in stop or m.group(1).endswith(("'s", "’s")):
             return start, end
         start = m.start(1)
+
+
+def _founded_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
+    """'will set up the CityU Fujian Research Institute': an institute named as the object of a setting-up verb."""
+    r = rules()
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(r["lab_setup_verbs"], key=len, reverse=True))
+    out = []
+    for lab_type, heads in r.get("lab_founded_heads", {}).items():
+        alts = "|".join(_spaced(h) for h in sorted(heads, key=len, reverse=True))
+        rx = re.compile(rf"\b(?:{verbs})\s+(?:(?:the|a|an|new)\s+)+((?:{_CAP_WORD}\s+)+?(?:{alts}))(?![\w-])")
+        for m in rx.finditer(sent.text):
+            s, e = sent.start + m.start(1), sent.start + m.end(1)
+            if not any(s < te and ts < e for ts, te, _ in taken + out):
+                out.append((s, e, lab_type))
+    return out
 
 
 def _lowercase_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
@@ -304,18 +320,23 @@ def _director_cue() -> re.Pattern:
 
 def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
     """'The joint laboratory is now officially established.', 'It will be directed by Professor X.':
-    a sentence that opens by referring back to a lab, and names none, speaks of the lab named last."""
+    a sentence that opens by referring back to a lab speaks of the last lab named before it whose name
+    fits the description ("the joint laboratory": a joint laboratory); "it" goes on with the lab the
+    sentence before referred to."""
     anaphora = phrase_regex(tuple(rules()["lab_anaphora"]))
     cues = phrase_regex(tuple(rules()["lab_director_cues"]))
     named = sorted(((m[1], lab) for lab in labs.values() for m in lab.mentions), key=lambda t: t[0])
+    previous: Lab | None = None
     for sent in ctx.sentences:
         lead = anaphora.match(sent.text)
-        if not lead or any(sent.start <= pos < sent.end for pos, _ in named):
+        if not lead:
+            previous = None
             continue
-        earlier = [lab for pos, lab in named if pos < sent.start]
-        if not earlier:
+        phrase = lead.group(0).lower()
+        earlier = [lab for pos, lab in named if pos < sent.start and _fits(lab, phrase)]
+        lab = previous if phrase == "it" and previous is not None else (earlier[-1] if earlier else None)
+        if lab is None:
             continue
-        lab = earlier[-1]
         status = lab_status("", sent.text[lead.end():])
         if _STATUS_RANK[status] > _STATUS_RANK[lab.status]:
             lab.status = status
@@ -323,6 +344,14 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
         people = ctx.people_in(sent.start + cue.end(), sent.end) if cue else []
         if people and lab.director is None:
             lab.director = people[0].entity_id
+        previous = lab
+
+
+def _fits(lab: Lab, phrase: str) -> bool:
+    """Whether a lab's name fits a definite description ("the joint lab" fits "X Joint Laboratory")."""
+    words = [w for w in phrase.split()[1:] if w not in ("new",)]
+    name = lab.name.lower().replace("center", "centre").replace("laboratory", "lab")
+    return all(w.replace("center", "centre").replace("laboratory", "lab") in name for w in words)
 
 
 def _org_of_sentence(ctx: DocContext, sent: Sentence) -> str | None:
