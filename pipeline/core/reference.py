@@ -181,7 +181,8 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
             raise ReferenceDataError(f"titles.yaml: {key} must be a list of strings")
     names = _read_yaml(directory / "names.yaml")
     rules = _read_yaml(directory / "extraction.yaml")
-    for key in ("org_heads", "agreement_nouns", "signing_verbs", "activities", "lab_kinds", "delegation_nouns"):
+    for key in ("org_heads", "agreement_nouns", "signing_verbs", "activities", "lab_kinds", "delegation_nouns",
+                "confidence"):
         if key not in rules:
             raise ReferenceDataError(f"extraction.yaml: missing {key}")
     _all_strings(rules, "extraction.yaml")

@@ -311,3 +311,13 @@ def test_the_description_picks_the_lab_it_fits():
     assert joint["status"] == "established"
     assert people[joint["director_person_id"]] == "Ouyang Ming"
     assert labs["State Key Laboratory of Automotive Safety"]["status"] == "existing"
+
+
+def test_confidence_follows_the_strength_of_the_cue():
+    strong = _run("Fudan University and Tsinghua University signed a cooperation agreement today.")["agreements"][0]
+    weak = _run("Fudan University signed a cooperation agreement today.")["agreements"][0]
+    planned = _run("Fudan University and Tsinghua University will sign a cooperation agreement.")["agreements"][0]
+    assert strong["confidence"] > planned["confidence"] and strong["confidence"] > weak["confidence"]
+    led = _run("Dr LI Wen, Mayor of Wuxi, led a 10-member delegation to visit Lingnan University.")["delegations"][0]
+    vague = _run("A delegation of officials from Wuxi arrived.")["delegations"][0]
+    assert led["confidence"] > vague["confidence"]

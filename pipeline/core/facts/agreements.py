@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.core.facts.context import DocContext, phrase_regex, rules
+from pipeline.core.facts.context import DocContext, confidence, phrase_regex, rules
 from pipeline.core.facts.dates import FoundDate
 from pipeline.core.text import Sentence
 
@@ -133,7 +133,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
         obj = ctx.actors_in(sent.start + v.end(), _clause_end(sent, v.end()))
         parties = _unique(subject[-1:] + obj[:1])
         if len(parties) >= 2:
-            return [Agreement("partnership", True, sent, parties, confidence=0.7)]
+            return [Agreement("partnership", True, sent, parties, confidence=confidence("partnership_verb"))]
         return []
     if not governed:
         return []
@@ -172,9 +172,9 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
         dates = ctx.dates_in(sent)
         a.date = dates[0] if dates else None
         a.status = "planned" if _governs_plan(r, text, governed[k][1]) else "signed"
-        a.confidence = 0.9 if len(parties) >= 2 else 0.6
+        a.confidence = confidence("agreement_two_parties" if len(parties) >= 2 else "agreement_one_party")
         if a.status == "planned":
-            a.confidence = min(a.confidence, 0.7)
+            a.confidence = min(a.confidence, confidence("agreement_planned"))
         out.append(a)
     return out
 

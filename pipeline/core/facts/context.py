@@ -38,6 +38,14 @@ def rules() -> dict:
     return load_reference().rules
 
 
+def confidence(cue: str) -> float:
+    """The trust a cue earns, from the rules file (strings there, so YAML keeps every leaf a phrase)."""
+    value = float(rules()["confidence"][cue])
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"extraction.yaml: confidence {cue} = {value} is outside [0, 1]")
+    return value
+
+
 @dataclass
 class DocContext:
     document_id: str

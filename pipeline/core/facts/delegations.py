@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import default_namer
-from pipeline.core.facts.context import DocContext, phrase_regex, rules
+from pipeline.core.facts.context import DocContext, confidence, phrase_regex, rules
 from pipeline.core.facts.dates import FoundDate
 from pipeline.core.reference import load_reference
 from pipeline.core.text import Sentence
@@ -179,7 +179,8 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
         return None
     if not noun and not (has_where and has_who):
         return None  # "the two sides agreed to ... in Nanning": a place, but nobody travelling
-    d.confidence = 0.9 if (d.leader and has_where) else 0.75 if has_where and has_who else 0.6
+    d.confidence = confidence("delegation_leader_and_host" if (d.leader and has_where) else
+                              "delegation_who_and_where" if has_where and has_who else "delegation_fallback")
     return d
 
 
