@@ -22,7 +22,7 @@ from pipeline.core.text import Sentence
 
 _CAP_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}s?)"
 _CONNECT = r"(?:of|and|for|on|in|the|&)"
-_TOPIC = rf"{_CAP_WORD}(?:\s+(?:{_CONNECT}\s+)*{_CAP_WORD})*"
+_TOPIC = rf"{_CAP_WORD}(?:(?:\s+(?:{_CONNECT}\s+)*|,\s+){_CAP_WORD})*"
 _GENERIC_WORDS = {"hong", "kong", "branch", "of", "chinese", "national", "engineering", "research", "centre", "center",
                   "cnerc", "technology", "for", "the", "and", "laboratory", "lab", "state", "key", "partner", "joint",
                   "on", "in"}
@@ -134,7 +134,10 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
     return list(labs.values())
 
 
-_NAME_CUT = re.compile(r"\s+and\s+the\s+|,\s|;\s|\.$|\s+\((?!Hong Kong Branch\))")
+# Where a lab's name ends: a second name, a clause, a parenthesis. A comma ends it unless it lists the
+# topic's parts ("... in Surveying, Mapping and Remote Sensing").
+_NAME_CUT = re.compile(r"\s+and\s+the\s+|,\s(?![A-Z][\w-]*(?:\s[A-Z][\w-]*)*(?:,\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)*"
+                       r",?\sand\s[A-Z])|;\s|\.$|\s+\((?!Hong Kong Branch\))")
 _IN_PLACE = re.compile(r"\s+in\s+(the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _TOPIC_TAIL = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{_TOPIC}")
 _MODIFIER = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:-[A-Z][\w'’]*)*)(?:\s|-)$")
