@@ -326,6 +326,10 @@ def _spelled_acronyms(ents: DocumentEntities, namer: OrgNamer) -> None:
         org = namer.from_name(name, _head_of(name) or name.split()[-1])
         if org is not None:
             ents.mentions = [m for m in ents.mentions if m not in inner]  # "Ministry of Science" was a fragment
+            still = {m.entity_id for m in ents.mentions if m.entity_type == "organization"}
+            for m in inner:
+                if m.entity_id not in still:
+                    ents.orgs.pop(m.entity_id, None)
             ents.add_org(org, start, end)
 
 
@@ -539,11 +543,31 @@ def _apposition(ents: DocumentEntities, sent: Sentence, words, j: int) -> tuple[
     orgs = ents.in_mentions("organization", seg_start, seg_end)
     if orgs:
         return title, orgs[0].entity_id
+    office = _office_of(ents, title, ents.text[seg_start:seg_end])
+    if office:
+        return title, office
     place = _first_place(ents, seg_start, seg_end)
     if place is not None:
         gov = default_namer().government_of(place)
         return title, ents.add_org(gov, *_place_span(ents, place, seg_start, seg_end)).organization_id
     return title, None
+
+
+_OFFICES = {"Minister": "Ministry", "Secretary": "Bureau", "Director": "Department", "Commissioner": "Commission"}
+
+
+def _office_of(ents: DocumentEntities, title: str, rest: str) -> str | None:
+    """'Minister of Science, Technology and Innovation' -> the document's 'Ministry of Science, Technology
+    and Innovation'; 'Secretary for Innovation and Technology' -> its 'Innovation and Technology Bureau'."""
+    office = _OFFICES.get(title.split()[-1]) if title else None
+    m = re.match(r"\s*(of|for)\s+(?:the\s+)?(.+)", rest)
+    if office is None or m is None:
+        return None
+    topic = m.group(2).strip(" ,")
+    wanted = (f"{office} of {topic}".lower(), f"{topic} {office}".lower())
+    hits = {o.organization_id for o in ents.orgs.values()
+            if o.canonical_name.lower().startswith(wanted[0]) or o.canonical_name.lower().startswith(wanted[1])}
+    return hits.pop() if len(hits) == 1 else None
 
 
 _TITLE_OPENERS = {"the", "The", "by", "and", "with", "(", "of"}
