@@ -194,3 +194,14 @@ def test_a_title_phrase_before_the_name_gives_title_and_organisation(text, name,
     person = next(p for p in ents.people.values() if p.full_name == name)
     org_id, got_title = person.affiliations[0]
     assert (ents.orgs[org_id].canonical_name, got_title) == (org, title)
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("Shenzhen Mayor QIN Zhiyuan welcomed them.", "Qin Zhiyuan", "Shenzhen Municipal Government"),
+    ("Anhui Vice Governor ZHAO Mingde spoke.", "Zhao Mingde", "Anhui Provincial Government"),
+    ("CAS Vice President WANG Hongtao attended.", "Wang Hongtao", "Chinese Academy of Sciences"),
+])
+def test_an_owner_before_the_title_is_where_the_title_is_held(text, name, org):
+    ents = _ents(text)
+    person = next(p for p in ents.people.values() if p.full_name == name)
+    assert ents.orgs[person.affiliations[0][0]].canonical_name == org

@@ -321,3 +321,17 @@ def test_confidence_follows_the_strength_of_the_cue():
     led = _run("Dr LI Wen, Mayor of Wuxi, led a 10-member delegation to visit Lingnan University.")["delegations"][0]
     vague = _run("A delegation of officials from Wuxi arrived.")["delegations"][0]
     assert led["confidence"] > vague["confidence"]
+
+
+def test_signers_represent_their_organisations_and_watchers_are_witnesses():
+    rows = _run("The agreement was signed in Hefei by Anhui Vice Governor ZHAO Mingde and Professor LIU Jianguo, "
+                "President of Fudan University, with Governor QIAN Wenhai attending the ceremony. "
+                "A second agreement was signed by Wuhan University, represented by Executive Vice President "
+                "TANG Zhiwei, and Tencent, represented by Vice President GAO Jinsong.")
+    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
+    orgs = {o["organization_id"]: o["canonical_name"] for o in rows["organizations"]}
+    got = {(people[s["person_id"]], s["role"], orgs.get(s["organization_id"])) for s in rows["agreement_signatories"]}
+    assert {("Zhao Mingde", "signatory", "Anhui Provincial Government"), ("Liu Jianguo", "signatory", "Fudan University"),
+            ("Qian Wenhai", "witness", None), ("Tang Zhiwei", "signatory", "Wuhan University"),
+            ("Gao Jinsong", "signatory", "Tencent Holdings Limited")} <= got
+    assert not any(name == "Qian Wenhai" and role == "signatory" for name, role, _ in got)

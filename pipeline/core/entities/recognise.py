@@ -515,6 +515,8 @@ def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, s
     title, org_id = _apposition(ents, sent, words, j)
     if not (title or org_id):
         title, org_id = _title_before_comma(ents, words, next(k for k, w in enumerate(words) if w.start == span_start))
+    if not (title or org_id):
+        title, org_id = _owner_and_title_before(ents, span_start, words[i].start)
     if title or org_id:
         person.affiliations.append((org_id, title))
     ents.mentions.append(Mention("person", key, ents.text[span_start:end], span_start, end))
@@ -568,6 +570,30 @@ def _office_of(ents: DocumentEntities, title: str, rest: str) -> str | None:
     hits = {o.organization_id for o in ents.orgs.values()
             if o.canonical_name.lower().startswith(wanted[0]) or o.canonical_name.lower().startswith(wanted[1])}
     return hits.pop() if len(hits) == 1 else None
+
+
+def _owner_and_title_before(ents: DocumentEntities, span_start: int, name_start: int) -> tuple[str | None, str | None]:
+    """'Anhui Vice Governor Zhao Mingde', 'HFIPS President Liu Jianguo': an organisation or a jurisdiction
+    right before the title that opens the person's mention is whom the title is held at."""
+    _, honorifics, *_ = _lexicons()
+    title = " ".join(w for w in ents.text[span_start:name_start].split() if w not in honorifics) or None
+    if title is None or not _is_title_word(title.split()[-1]):
+        return None, None
+    owner = next((m for m in ents.mentions if m.entity_type == "organization" and m.end < span_start
+                  and not ents.text[m.end:span_start].strip(" ")), None)
+    if owner is not None:
+        return title, owner.entity_id
+    before = re.search(r"((?:[A-Z][\w'’-]*\s){1,3})$", ents.text[max(0, span_start - 40):span_start])
+    if before is None:
+        return title, None
+    words = before.group(1).split()
+    for k in range(len(words)):  # the longest place name that ends right before the title
+        place = default_namer().place(" ".join(words[k:]))
+        if place is not None and place.place_type in ("province", "city", "municipality", "district",
+                                                      "special_administrative_region", "country"):
+            start = span_start - len(" ".join(words[k:])) - 1
+            return title, ents.add_org(default_namer().government_of(place), start, span_start - 1).organization_id
+    return title, None
 
 
 _TITLE_OPENERS = {"the", "The", "by", "and", "with", "(", "of"}

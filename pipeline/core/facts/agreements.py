@@ -226,11 +226,21 @@ def _roles(ctx: DocContext, sent: Sentence, verb) -> tuple[list, list]:
     witness_cue = _find(r["witness_cues"], text)
     witness_verbs = [v for v in _find(r["witness_verbs"], text)  # "witnessed by" is a cue, not a verb
                      if not re.match(r"\s+by\b", text[v.end():])]
+    absolutes = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(r["witness_absolutes"], key=len,
+                                                                                 reverse=True))
+    watching = [w.span(1) for w in re.finditer(rf"\bwith\s+(.+?)\s+(?:{absolutes})\b", text)]
     signers, witnesses = [], []
     for m in people:
         local = m.start - sent.start
         org, title = ctx.affiliation(m.entity_id)
+        represented = re.search(r",\s*represented\s+by\s+(?:its\s+|their\s+)?$", text[:local])
+        if represented:  # "Wuhan University, represented by Executive Vice President Tang Zhiwei"
+            before = ctx.orgs_in(sent.start, sent.start + represented.start())
+            org = before[-1].entity_id if before else org
         row = (m.entity_id, org, title, m.start)
+        if any(a <= local < b for a, b in watching):
+            witnesses.append(row)
+            continue
         after_sign_cue = any(c.end() <= local for c in sign_cue)
         after_witness_cue = [c for c in witness_cue if c.end() <= local and c.group(0).lower() != "witnessed"]
         before_witness_verb = any(local < v.start() for v in witness_verbs) and not after_sign_cue
