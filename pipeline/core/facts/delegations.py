@@ -129,10 +129,10 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
         else:  # "HKSTP plans to lead a delegation ...": an organisation leads it
             actors = ctx.actors_in(sent.start, sent.start + lead_verb.start())
             d.origin_org = actors[-1] if actors else None
-    elif verb and not noun and _visiting(verb):
+    elif verb and (_visiting(verb) or _used_as_verb(text, verb)):
         before = [p for p in people if p.start < sent.start + verb.start()]
-        if before and not _CLAUSE_BREAK.search(text, before[-1].end - sent.start, verb.start()):
-            d.leader = before[-1].entity_id  # "Premier Li visited Hong Kong"
+        if before and _SUBJECT_GAP.fullmatch(text, before[-1].end - sent.start, verb.start()):
+            d.leader = before[-1].entity_id  # "Premier Li visited Hong Kong", "Mr Ho will visit Huzhou"
     if d.leader:
         org, title = ctx.affiliation(d.leader)
         d.leader_title = title or ctx.ents.person_titles.get(d.leader)
@@ -184,7 +184,14 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     return d
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|\bwho\b|\bwhich\b")
+# Between a subject and its verb: an apposition in commas, an auxiliary, an adverb.
+_SUBJECT_GAP = re.compile(r"(?:\s*,[^,;:]{0,120},)?\s*(?:(?:will|would|is|are|was|were|has|have|had|also|then|"
+                          r"later|to|be|expected|scheduled|due)\s+)*")
+
+
+def _used_as_verb(text: str, verb) -> bool:
+    """'will visit', 'is visiting', 'to visit': the word is a verb here, not the noun 'a visit'."""
+    return bool(re.search(r"\b(?:will|would|to|is|are|was|were|also|then)\s+$", text[:verb.start()]))
 
 
 def _visiting(verb) -> bool:
