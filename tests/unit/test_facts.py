@@ -335,3 +335,22 @@ def test_signers_represent_their_organisations_and_watchers_are_witnesses():
             ("Qian Wenhai", "witness", None), ("Tang Zhiwei", "signatory", "Wuhan University"),
             ("Gao Jinsong", "signatory", "Tencent Holdings Limited")} <= got
     assert not any(name == "Qian Wenhai" and role == "signatory" for name, role, _ in got)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Vice President Professor RAN Dongmei of Chongqing University is expected to lead a delegation to Macao.",
+     "planned"),
+    ("The minister invited Dr CHEN Hong, Director of the department, to lead a delegation to Kuala Lumpur.",
+     "planned"),
+    ("A 12-member delegation from Lingnan University will visit Chengdu in 2022.", "planned"),
+    ("A 12-member delegation from Lingnan University visited Chengdu on 1 March.", "completed"),
+])
+def test_announced_visits_are_planned(text, status):
+    assert [d["status"] for d in _run(text)["delegations"]] == [status]
+
+
+def test_sizes_in_words_count():
+    rows = _run("Professor Katharina VOGEL of the Technical University of Munich travelled to Hong Kong with a "
+                "group of eight scientists.")
+    (d,) = rows["delegations"]
+    assert d["member_count"] == 8

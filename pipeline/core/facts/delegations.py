@@ -27,6 +27,9 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}
 
 
+_WORDS_AS_DIGITS = re.compile(r"\b(?:%s)\b(?=[\s-])" % "|".join(_WORD_NUMBERS), re.I)
+
+
 @dataclass
 class Delegation:
     sentence: Sentence
@@ -171,7 +174,8 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     d.date = dates[0] if dates else None
     if phrase_regex(tuple(r["recurring_cues"])).search(text):
         d.status = "recurring"
-    elif re.search(r"\b(will|to be|plans? to|is to|are to|next (?:week|month|year))\b", text):
+    elif phrase_regex(tuple(r["delegation_planned_cues"])).search(text) or (
+            d.date and ctx.published and d.date.date > ctx.published):
         d.status = "planned"
     has_who = d.leader or d.origin_org or d.origin_place or d.member_count
     has_where = d.host_org or d.host_place
@@ -197,7 +201,8 @@ def _used_as_verb(text: str, verb) -> bool:
 def _visiting(verb) -> bool:
     """A verb that reports someone travelling ('visited', 'toured'), not 'invited to' or a noun use."""
     return verb.group(0).lower() in ("visited", "visits", "toured", "paid a visit to", "pays a visit to",
-                                     "arrived in", "called on", "calls on")
+                                     "arrived in", "arrived at", "called on", "calls on", "travelled to",
+                                     "traveled to", "came to")
 
 
 def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
@@ -269,6 +274,8 @@ def _host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
 
 
 def _size(text: str) -> tuple[int | None, int | None]:
+    """Stated size: '15-member', 'a delegation of 20', '30-40 experts', 'some 300 officials', 'eight scientists'."""
+    text = _WORDS_AS_DIGITS.sub(lambda m: str(_WORD_NUMBERS[m.group(0).lower()]), text)
     nouns = "|".join(re.escape(n) for n in rules()["people_nouns"])
     m = _SIZE_MEMBER.search(text)
     if m:
