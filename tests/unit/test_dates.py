@@ -45,3 +45,13 @@ def test_day_month_takes_a_year_from_the_page_when_unpublished():
 def test_offsets_are_absolute():
     found = find_dates("signed on 3 March 2020", 100, None)
     assert (found[0].start, found[0].end) == (110, 122)
+
+
+@pytest.mark.parametrize("phrase, expected, precision", [
+    ("will sign next month", dt.date(2024, 7, 1), "month"),
+    ("signed last month", dt.date(2024, 5, 1), "month"),
+    ("to be held next year", dt.date(2025, 1, 1), "year"),
+])
+def test_relative_months_and_years(phrase, expected, precision):
+    (d,) = find_dates(phrase, 0, dt.date(2024, 6, 19))
+    assert (d.date, d.precision) == (expected, precision)

@@ -354,3 +354,15 @@ def test_sizes_in_words_count():
                 "group of eight scientists.")
     (d,) = rows["delegations"]
     assert d["member_count"] == 8
+
+
+def test_who_will_sign_has_not_signed_and_what_is_set_up_is_no_party():
+    rows = _run("Lingnan University will sign a framework agreement with Chongqing University next month, "
+                "Professor LEUNG Wai, President of Lingnan University, told reporters.", published=dt.date(2024, 6, 19))
+    (a,) = rows["agreements"]
+    assert a["status"] == "planned" and rows["agreement_signatories"] == []
+    assert (a["signed_on"], a["signed_on_precision"]) == (dt.date(2024, 7, 1), "month")
+    rows = _run("Under a strategic cooperation agreement signed today, Tencent and Wuhan University will jointly "
+                "establish the WHU-Tencent Spatial Intelligence Research Institute.")
+    (a,) = rows["agreements"]
+    assert _parties(rows, a) == {"Tencent Holdings Limited", "Wuhan University"}

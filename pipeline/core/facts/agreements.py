@@ -250,7 +250,8 @@ def _roles(ctx: DocContext, sent: Sentence, verb) -> tuple[list, list]:
             signers.append(row)
         elif before_witness_verb and witness_verbs:
             witnesses.append(row)
-        elif verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks") and not sign_cue:
+        elif verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks") and not sign_cue \
+                and not _governs_plan(r, text, verb):  # who "will sign" has not signed yet
             signers.append(row)
     return signers, witnesses
 

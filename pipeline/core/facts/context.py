@@ -19,6 +19,8 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)
 _DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)")
 _GOVERNMENT_WORDS = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?"
                                r"Government$")
+_PURPOSE = re.compile(r"\b(?:to|will|and)\s+(?:jointly\s+|also\s+)?(?:set up|establish|build|launch|create|found|"
+                      r"co-build|open)\s+(?:the|a|an|new)\s+$", re.I)
 _VENUE_AFTER = re.compile(r"['’]?s?\s+(?:campus|headquarters|premises|offices?|auditorium|hall)\b", re.I)
 # Whoever stands after these cues, to the next comma (to the end of the sentence for witnesses), is a circumstance.
 _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed by|hosted by|organi[sz]ed by|"
@@ -133,8 +135,8 @@ class DocContext:
         before = self.text[max(0, m.start - 40):m.start]
         if m.entity_type == "place" and (_LOCATIVE.search(before) or _DATELINE.match(self.text, m.end)):
             return True
-        if m.entity_type == "organization" and _VENUE_AFTER.match(self.text, m.end):
-            return True
+        if m.entity_type == "organization" and (_VENUE_AFTER.match(self.text, m.end) or _PURPOSE.search(before)):
+            return True  # "at the UM campus", "to jointly establish the X Research Institute": not a party
         sent_start = self.text.rfind("\n", 0, m.start) + 1
         for cue in _AUSPICES.finditer(self.text, max(sent_start, m.start - 300), m.start):
             zone_end = self.text.find(",", cue.end()) if not cue.group(0).lower().startswith(("witness", "in the presence")) \

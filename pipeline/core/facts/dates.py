@@ -25,6 +25,7 @@ _PATTERNS = [
     ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {_MON}\b")),
     ("md", re.compile(rf"\b{_MON} (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})")),
     ("rel", re.compile(r"\b(today|yesterday|this morning|this afternoon|tonight|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
+    ("rel_period", re.compile(r"\b(next|last|this) (month|year)\b", re.I)),
     ("y", re.compile(r"\b(?:in|In|since|Since|early|late|mid-)\s?((?:19|20)\d{2})\b")),
 ]
 
@@ -92,6 +93,14 @@ def _resolve(kind, m, published, year_hint):
             delta = (published.weekday() - target) % 7 or (7 if w.startswith("last ") else 0)
             return published - dt.timedelta(days=delta), "day"
         return published, "day"
+    if kind == "rel_period":  # "next month", "last year": relative to the publication day
+        if published is None:
+            return None, None
+        step = {"next": 1, "last": -1, "this": 0}[g[0].lower()]
+        if g[1].lower() == "year":
+            return _safe(published.year + step, 1, 1), "year"
+        month = published.month - 1 + step
+        return _safe(published.year + month // 12, month % 12 + 1, 1), "month"
     if kind == "y":
         return _safe(int(g[0]), 1, 1), "year"
     return None, None
