@@ -366,3 +366,17 @@ def test_who_will_sign_has_not_signed_and_what_is_set_up_is_no_party():
                 "establish the WHU-Tencent Spatial Intelligence Research Institute.")
     (a,) = rows["agreements"]
     assert _parties(rows, a) == {"Tencent Holdings Limited", "Wuhan University"}
+
+
+def test_a_visit_to_a_city_of_the_province_is_the_same_visit():
+    rows = _run("A 25-member delegation from Malaysia, led by Dr Ahmad HASHIM, Minister of Science, visited "
+                "Fujian Province on October 14. Governor ZHOU Liang met with the minister and his delegation in "
+                "Fuzhou on October 14.", published=dt.date(2024, 10, 18))
+    assert len(rows["delegations"]) == 1
+
+
+def test_a_title_before_the_honorific_gives_the_leader_his_organisation():
+    rows = _run("Chongqing University Vice President Professor RAN Dongmei is expected to lead a delegation to Macao.")
+    (d,) = rows["delegations"]
+    assert _names(rows, [d["origin_organization_id"]]) == {"Chongqing University"}
+    assert d["leader_title"] == "Vice President"

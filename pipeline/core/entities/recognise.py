@@ -91,6 +91,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence]) -> DocumentEntities:
     _short_forms(ents)
     _spelled_acronyms(ents, namer)
     _acronyms(ents)
+    _definite_references(ents)  # before people: "director of the department" needs the department
     for sent in sents:
         _people(ents, sent)
     _resolve_short_names(ents)
@@ -433,6 +434,8 @@ def _people(ents: DocumentEntities, sent: Sentence) -> None:
             if j < len(words) and words[j].text in _NON_ORG_NOUNS:
                 j = i + 1  # "Partner State Key Laboratories": the words name a lab, not a person
             if j > i + 1:
+                if anchor:  # "Vice President Professor Ran Dongmei": a title before the honorific
+                    title_start = _title_before(words, i)
                 span_start = words[title_start].start if title_start is not None else w.start
                 _add_person(ents, sent, words, i + 1, j, span_start)
                 i = j

@@ -94,8 +94,15 @@ def _conflict(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
         return True
     if a.date and b.date and a.date.precision == b.date.precision == "day" and a.date.date != b.date.date:
         return True
+    hosts_nest = _within(ctx, a.host_place, b.host_place) or _within(ctx, b.host_place, a.host_place)
     return differ(_side(ctx, a.origin_org, a.origin_place), _side(ctx, b.origin_org, b.origin_place)) or \
-        differ(_side(ctx, a.host_org, a.host_place), _side(ctx, b.host_org, b.host_place))
+        (differ(_side(ctx, a.host_org, a.host_place), _side(ctx, b.host_org, b.host_place)) and not hosts_nest)
+
+
+def _within(ctx: DocContext, a: str | None, b: str | None) -> bool:
+    """Whether place a lies in place b (Fuzhou in Fujian)."""
+    ref = ctx.ents.places.get(a) if a else None
+    return ref is not None and b is not None and ref.parent_place_id == b
 
 
 def _side(ctx: DocContext, org: str | None, place: str | None) -> str | None:
@@ -296,7 +303,7 @@ def _refers_back(text: str, noun, d: Delegation) -> bool:
     """A definite 'the delegation' / 'the visit' with no size or leader of its own continues the last report."""
     if noun is None or d.leader or d.member_count:
         return False
-    return bool(re.search(r"\b(?:the|this|that|their|its)\s+(?:[\w-]+\s+){0,2}$", text[:noun.start()], re.I))
+    return bool(re.search(r"\b(?:the|this|that|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$", text[:noun.start()], re.I))
 
 
 def _same_visit(a: Delegation, b: Delegation) -> bool:
