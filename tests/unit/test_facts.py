@@ -380,3 +380,24 @@ def test_a_title_before_the_honorific_gives_the_leader_his_organisation():
     (d,) = rows["delegations"]
     assert _names(rows, [d["origin_organization_id"]]) == {"Chongqing University"}
     assert d["leader_title"] == "Vice President"
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("CHONGQING DEAL -- Lingnan University and Chongqing University signed a framework agreement.",
+     {"Lingnan University", "Chongqing University"}),
+    ("Lingnan University and Fudan University signed an agreement on research between Hong Kong and Shanghai "
+     "institutions.", {"Lingnan University", "Fudan University"}),
+    ("Fudan University and Peking University signed an agreement on jointly building the Hefei Comprehensive "
+     "National Science Center.", {"Fudan University", "Peking University"}),
+])
+def test_labels_and_qualifying_places_are_not_parties(text, parties):
+    rows = _run(text)
+    (a,) = rows["agreements"]
+    assert _parties(rows, a) == parties
+
+
+def test_an_instrument_named_after_a_partnership_gives_it_its_type():
+    rows = _run("Tencent has teamed up with Wuhan University to set up an institute. Under a strategic "
+                "cooperation agreement signed today, the two sides will jointly establish the institute.")
+    (a,) = rows["agreements"]
+    assert a["agreement_type"] == "strategic_cooperation_agreement"

@@ -70,7 +70,9 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 continue
             if not c.parties:
                 target = found[-1] if found else None
-                if target is not None and (c.signatories or c.witnesses):
+                if target is not None and (c.signatories or c.witnesses or (target.generic and not c.generic)):
+                    # "Under a strategic cooperation agreement signed on Wednesday, the two sides will ...":
+                    # the instrument of the partnership just reported
                     _merge(ctx, target, c)
                 elif c.signatories or c.witnesses:
                     pending.append(c)

@@ -19,8 +19,14 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)
 _DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)")
 _GOVERNMENT_WORDS = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?"
                                r"Government$")
-_PURPOSE = re.compile(r"\b(?:to|will|and)\s+(?:jointly\s+|also\s+)?(?:set up|establish|build|launch|create|found|"
-                      r"co-build|open)\s+(?:the|a|an|new)\s+$", re.I)
+_PLACE_AS_MODIFIER = re.compile(
+    r"\s+(?:(?!Province|City|Municipality|Region|District|County|SAR|Government|Special|Autonomous)[A-Z][a-z][\w'’-]*\s+"
+    r"(?:[A-Z][\w'’-]*\s+)*(?:Center|Centre|Park|Zone|Area|Base|Cluster|Corridor|Hub|Lab|Laboratory)\b"
+    r"|(?:and\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s+)?(?:[a-z-]+\s+)?(?:institutions|universities|companies|"
+    r"enterprises|firms|researchers|scientists|students|scholars|experts|partners|counterparts|officials)\b)")
+_PURPOSE = re.compile(r"\b(?:to|will|and|on|for)\s+(?:jointly\s+|also\s+)?(?:set up|setting up|establish|establishing|"
+                      r"build|building|launch|launching|create|creating|found|co-build|open)\s+(?:the|a|an|new)\s+$",
+                      re.I)
 _VENUE_AFTER = re.compile(r"['’]?s?\s+(?:campus|headquarters|premises|offices?|auditorium|hall)\b", re.I)
 # Whoever stands after these cues, to the next comma (to the end of the sentence for witnesses), is a circumstance.
 _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed by|hosted by|organi[sz]ed by|"
@@ -117,8 +123,12 @@ class DocContext:
                 continue  # "the US Atofina Chemical Co Ltd", "China's Ministry of ...": whose, not who
             if m.entity_type == "place" and re.match(r"['’]s\s", self.text[m.end:m.end + 3]):
                 continue  # "China's science ministry", "East China's Shandong province": an owner, not an actor
-            if m.entity_type == "place" and (self.text[m.end:m.end + 1] == "-" or self.text[m.start - 1:m.start] == "-"):
-                continue  # "the Hubei-Hong Kong ... Scheme": a name's modifier
+            if m.entity_type == "place" and (self.text[m.end:m.end + 1] == "-" or self.text[m.start - 1:m.start] == "-"
+                                              or _PLACE_AS_MODIFIER.match(self.text, m.end)):
+                continue  # "the Hubei-Hong Kong ... Scheme", "Guangxi institutions", "Hefei Comprehensive National
+                # Science Center": the place qualifies something else
+            if m.entity_type == "place" and len(m.surface) >= 5 and m.surface.isupper():
+                continue  # "CHONGQING DEAL --", "BEIJING, June 3": a label or dateline, not an actor
             if prev is not None and prev.entity_type == "organization" \
                     and re.fullmatch(r"\s*\(", self.text[prev.end:m.start]) and self.text[m.end:m.end + 1] == ")":
                 continue  # "University of ... Army (PLA)": an abbreviation of the name before it
