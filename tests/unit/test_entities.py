@@ -205,3 +205,11 @@ def test_an_owner_before_the_title_is_where_the_title_is_held(text, name, org):
     ents = _ents(text)
     person = next(p for p in ents.people.values() if p.full_name == name)
     assert ents.orgs[person.affiliations[0][0]].canonical_name == org
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Universiti Putra Malaysia and Novo Nordisk A/S signed it.", {"Universiti Putra Malaysia", "Novo Nordisk A/S"}),
+    ("It signed with National Research Council of Italy on November 22.", {"National Research Council of Italy"}),
+])
+def test_foreign_name_shapes_and_dates_after_names(text, expected):
+    assert expected <= _orgs(_ents(text))

@@ -27,7 +27,7 @@ _AND_AFTER = re.compile(r"\)?\s*(?:,|and|&)\s", re.I)
 _AND_BEFORE = re.compile(r"\s(?:,|and|&)\s+(?:the\s+)?$", re.I)
 _PIECE_TRIM = re.compile(r"[\s,()]*(?:(?:and|&|the|The)\s+)*(.*?)[\s,]*(?:\s(?:and|&|of|the))*[\s,()]*", re.S)
 _COMPANY_SUFFIXES = {"Co.", "Co", "Ltd.", "Ltd", "Limited", "Inc.", "Inc", "Corporation", "Corp.", "Corp", "Company",
-                     "LLC", "PLC", "GmbH", "AG"}
+                     "LLC", "PLC", "GmbH", "AG", "A/S", "AB", "ASA", "SpA", "S.A.", "N.V.", "B.V.", "S.p.A.", "Oyj"}
 _SPLITTERS = {"of", "for", "under", "at"}
 _NON_ORG_NOUNS = {"Center", "Centre", "Centres", "Centers", "Laboratory", "Laboratories", "Lab", "Labs", "Platform", "Branch", "Base", "Division",
                   "Programme", "Program", "Scheme", "Project", "Initiative", "Forum", "Conference", "Seminar"}
@@ -221,6 +221,9 @@ def _split_run(run, heads, connectors, title_words):
         end = h
         while end + 1 < n and is_head[end + 1]:
             end += 1
+        if run[h].text in _leading_heads():
+            while end + 1 < n and run[end + 1].is_cap and run[end + 1].text not in heads:
+                end += 1  # "Universiti Putra Malaysia": the name follows the head
         suffix = next((k for k in range(end + 1, n) if run[k].text in _COMPANY_SUFFIXES), None)
         if suffix is not None and all(w.is_cap for w in run[end + 1:suffix]):
             end = suffix  # "Zhangjiang Hi-Tech Park Development Co.": one company, not a park and a company
@@ -255,6 +258,11 @@ def _split_run(run, heads, connectors, title_words):
             out.append((run[start].i, run[end].i, run[h].text))
         pos = end + 1
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _leading_heads() -> frozenset[str]:
+    return frozenset(load_reference().rules.get("leading_heads", []))
 
 
 def _head_closes(run, k, is_head) -> bool:

@@ -18,7 +18,7 @@ from pipeline.core.text import Sentence
 
 _VERB_WINDOW_BEFORE = 14  # words between a signing verb and the noun it governs
 _VERB_WINDOW_AFTER = 6
-_TITLE = re.compile(r"\s+(?:on|regarding|concerning|for|of)\s+(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:with|between|among|"
+_TITLE = re.compile(r"\s+(?:on|regarding|concerning|for|of)\s+(?!behalf\b)(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:with|between|among|"
                     r"and\s+an?\b|to\b|which|that|was|were|is|are|has|have|had|signed|by|at|in\s+(?:\d|[A-Z])|"
                     r"on\s+(?:\d|[A-Z][a-z]+\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))\b|[,;.(]|$)")
 _COORDINATED = re.compile(r"\band\s+(?:an?|another|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
