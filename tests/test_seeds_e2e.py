@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -24,23 +25,23 @@ SEEDS_OVERALL, SEEDS_PER_TYPE = 0.90, 0.80
 CORPUS_OVERALL = 0.89
 
 
+def _build(tmp_path_factory, name: str, raw: Path) -> Path:
+    warehouse = tmp_path_factory.mktemp(name) / "cooperation.duckdb"
+    with dg.DagsterInstance.ephemeral() as instance:
+        run = run_job(instance, raw, warehouse)
+    assert run.success
+    assert run.counts["documents"] == len([p for p in raw.iterdir() if p.is_file()])
+    return warehouse
+
+
 @pytest.fixture(scope="module")
 def seeds_warehouse(tmp_path_factory):
-    warehouse = tmp_path_factory.mktemp("seeds") / "cooperation.duckdb"
-    with dg.DagsterInstance.ephemeral() as instance:
-        run = run_job(instance, SHARED / "seeds", warehouse)
-    assert run.success
-    assert run.counts["documents"] == len(list((SHARED / "seeds").glob("*.txt")))
-    return warehouse
+    return _build(tmp_path_factory, "seeds", SHARED / "seeds")
 
 
 @pytest.fixture(scope="module")
 def corpus_warehouse(tmp_path_factory):
-    warehouse = tmp_path_factory.mktemp("corpus") / "cooperation.duckdb"
-    with dg.DagsterInstance.ephemeral() as instance:
-        run = run_job(instance, PROJECT_ROOT / "raw", warehouse)
-    assert run.success
-    return warehouse
+    return _build(tmp_path_factory, "corpus", PROJECT_ROOT / "raw")
 
 
 @needs_shared
