@@ -401,3 +401,12 @@ def test_an_instrument_named_after_a_partnership_gives_it_its_type():
                 "cooperation agreement signed today, the two sides will jointly establish the institute.")
     (a,) = rows["agreements"]
     assert a["agreement_type"] == "strategic_cooperation_agreement"
+
+
+def test_the_two_universities_are_the_last_two_named():
+    rows = _run("The University of Hong Kong and the Technical University of Munich opened a joint laboratory. "
+                "It was set up under a research agreement signed by the two universities in 2019.",
+                published=dt.date(2024, 3, 26))
+    (a,) = rows["agreements"]
+    assert _parties(rows, a) == {"The University of Hong Kong", "Technical University of Munich"}
+    assert a["status"] == "reported"

@@ -165,6 +165,8 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
         parties = _unique(shared_parties + with_parties + [o for _, o, _ in people if o])
         if len(parties) < 2:
             parties = _unique(parties + ctx.actors_in(sent.start + noun.end(), sent.start + seg_end))
+        if len(parties) < 2:
+            parties = _unique(parties + _the_two(ctx, sent))
         parties = _most_specific(ctx, parties)
         named = set(shared_parties + with_parties)
         typed_by_title = kind != noun_type.get(noun_text, "cooperation_agreement")
@@ -179,6 +181,29 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
             a.confidence = min(a.confidence, confidence("agreement_planned"))
         out.append(a)
     return out
+
+
+_THE_TWO = re.compile(r"\b(?:the two|both)\s+(universities|institutions|sides|parties|cities|provinces|"
+                      r"governments|companies|organi[sz]ations)\b", re.I)
+_KIND_TYPES = {"universities": ("university",), "cities": ("government",), "provinces": ("government",),
+               "governments": ("government",), "companies": ("enterprise",)}
+
+
+def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
+    """'signed by the two universities', 'both sides signed': the last two organisations of that kind
+    named before the sentence."""
+    m = _THE_TWO.search(sent.text)
+    if not m:
+        return []
+    kinds = _KIND_TYPES.get(m.group(1).lower())
+    out: list[str] = []
+    for mention in reversed(ctx.orgs_in(0, sent.start)):
+        org = ctx.org(mention.entity_id)
+        if (kinds is None or org.org_type in kinds) and mention.entity_id not in out:
+            out.append(mention.entity_id)
+        if len(out) == 2:
+            return out[::-1]
+    return []
 
 
 def _governs_plan(r: dict, text: str, verb) -> bool:
