@@ -410,3 +410,14 @@ def test_the_two_universities_are_the_last_two_named():
     (a,) = rows["agreements"]
     assert _parties(rows, a) == {"The University of Hong Kong", "Technical University of Munich"}
     assert a["status"] == "reported"
+
+
+def test_signing_for_the_two_sides_were_names_the_signatories_of_the_last_agreement():
+    rows = _run("Lingnan University and Fudan University inked a letter of intent yesterday. "
+                "Signing for the two sides were Professor LEUNG Wai, President of Lingnan University, and "
+                "Professor JIN Li, President of Fudan University.")
+    (a,) = rows["agreements"]
+    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
+    assert {people[s["person_id"]] for s in rows["agreement_signatories"] if s["role"] == "signatory"} == {
+        "Leung Wai", "Jin Li"}
+    assert a["agreement_type"] == "letter_of_intent"

@@ -119,7 +119,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
     verbs = _find(r["signing_verbs"], text)
     team_verbs = _find(r["partnership_verbs"], text)
     if not nouns and not team_verbs:
-        return []
+        return _signers_only(ctx, sent, r)
     words_before = lambda pos: len(text[:pos].split())  # noqa: E731 - a local measure of distance
     governed = []
     for n in nouns:
@@ -204,6 +204,22 @@ def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
         if len(out) == 2:
             return out[::-1]
     return []
+
+
+_SIGNERS_ONLY = re.compile(r"\b(?:signing for the two (?:sides|parties)|signing for both (?:sides|parties)|"
+                           r"the signatories were|signatories were)\b", re.I)
+
+
+def _signers_only(ctx: DocContext, sent: Sentence, r: dict) -> list[Agreement]:
+    """'Signing for the two sides were A and B.': who signed the agreement just reported."""
+    cue = _SIGNERS_ONLY.search(sent.text)
+    if not cue:
+        return []
+    signers, witnesses = _roles(ctx, sent, cue)
+    if not signers:
+        return []
+    return [Agreement("cooperation_agreement", True, sent, [], signatories=_unique_people(signers),
+                      witnesses=_unique_people(witnesses))]
 
 
 def _governs_plan(r: dict, text: str, verb) -> bool:
