@@ -88,6 +88,11 @@ def _org_party(row: dict[str, str]) -> Party:
 def _province_party(row: dict[str, str]) -> Party:
     """A province acting as a party is its government (DATA_CONTRACT: jurisdictions as parties)."""
     p = row["name"]
+    region = next((a for a in (row.get("aliases") or "").split("|") if a.endswith("Autonomous Region")), None)
+    if region:  # an autonomous region is no province: "the People's Government of Guangxi Zhuang Autonomous Region"
+        names = (f"{region} Government", f"People's Government of {region}", f"Government of {region}", region, p)
+        return Party(first=f"the People's Government of {region}", short=region, gold_names=names,
+                     org_type="government", region_code=row["region_code"] or None)
     names = (f"{p} Provincial Government", f"{p} Province", p, f"People's Government of {p} Province",
              f"{p} Provincial People's Government", f"Government of {p} Province")
     return Party(first=f"the People's Government of {p} Province", short=f"{p} Province", gold_names=names,

@@ -421,3 +421,13 @@ def test_signing_for_the_two_sides_were_names_the_signatories_of_the_last_agreem
     assert {people[s["person_id"]] for s in rows["agreement_signatories"] if s["role"] == "signatory"} == {
         "Leung Wai", "Jin Li"}
     assert a["agreement_type"] == "letter_of_intent"
+
+
+def test_a_passive_signing_after_the_parties_and_a_count_of_instruments():
+    rows = _run("A collaboration agreement between Universiti Putra Malaysia and Novo Nordisk A/S was signed on "
+                "Saturday in Kunming.")
+    (a,) = rows["agreements"]
+    assert _parties(rows, a) == {"Universiti Putra Malaysia", "Novo Nordisk A/S"}
+    rows = _run("Four cooperation agreements between Hainan and institutions from Hong Kong and Macao were signed "
+                "in Haikou on Monday.")
+    assert rows["agreements"] == []

@@ -18,6 +18,11 @@ from pipeline.core.text import Sentence
 
 _VERB_WINDOW_BEFORE = 14  # words between a signing verb and the noun it governs
 _VERB_WINDOW_AFTER = 6
+# "Four cooperation agreements ... were signed": a count of instruments reported one by one elsewhere
+_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_PLURAL = re.compile(r"(?:s|memoranda)$", re.I)
+_PASSIVE_WINDOW = 16  # "An agreement between A (...) and B (...) was signed": the passive verb comes after the parties
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$")
 _TITLE = re.compile(r"\s+(?:on|regarding|concerning|for|of)\s+(?!behalf\b)(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:with|between|among|"
                     r"and\s+an?\b|to\b|which|that|was|were|is|are|has|have|had|signed|by|at|in\s+(?:\d|[A-Z])|"
                     r"on\s+(?:\d|[A-Z][a-z]+\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))\b|[,;.(]|$)")
@@ -122,9 +127,11 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
         return _signers_only(ctx, sent, r)
     words_before = lambda pos: len(text[:pos].split())  # noqa: E731 - a local measure of distance
     governed = []
+    nouns = [n for n in nouns if not _COUNTED.search(text[:n.start()]) or not _PLURAL.search(n.group(0))]
     for n in nouns:
         near = [v for v in verbs if (0 <= words_before(n.start()) - words_before(v.end()) <= _VERB_WINDOW_BEFORE)
-                or (0 <= words_before(v.start()) - words_before(n.end()) <= _VERB_WINDOW_AFTER)]
+                or (0 <= words_before(v.start()) - words_before(n.end())
+                    <= (_PASSIVE_WINDOW if _PASSIVE.search(text[:v.start()]) else _VERB_WINDOW_AFTER))]
         if near:
             governed.append((n, min(near, key=lambda v: abs(v.start() - n.start()))))
         elif governed and _COORDINATED.search(text[:n.start()]):
