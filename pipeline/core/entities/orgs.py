@@ -21,6 +21,8 @@ _LEVEL_BY_TYPE = {"province": "Provincial", "municipality": "Municipal", "city":
                   "district": "District", "special_administrative_region": "", "other": ""}
 _JURISDICTION_WORDS = r"(?:\s+(?:Province|Municipality|City|Autonomous Region|Special Administrative Region|SAR|District|County))?"
 _LEVEL_WORDS = r"(?:Provincial|Municipal|City|Regional|Autonomous Regional|District|County)"
+_GOVERNMENT_SUFFIX = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?"
+                               r"Government$")
 _DEPT_HEADS = r"(?:Department|Bureau|Commission|Office|Administration|Committee)"
 
 
@@ -86,6 +88,14 @@ class OrgNamer:
         org = Org(org_id_for(name), name, "government", None, place.region_code, country)
         org.aliases[name] = "corpus"
         return org
+
+    def jurisdiction_of(self, org: Org) -> PlaceRef | None:
+        """The place a government acts for: the inverse of `government_of` ("Langfang Municipal Government",
+        "Government of Hungary")."""
+        if org.org_type != "government":
+            return None
+        name = _GOVERNMENT_SUFFIX.sub("", org.canonical_name)
+        return self.place(re.sub(r"^Government of (?:the )?", "", name))
 
     def _jurisdiction(self, text: str) -> PlaceRef | None:
         m = re.match(rf"^(?:the\s+)?(.+?){_JURISDICTION_WORDS}$", text.strip(), re.I)

@@ -745,7 +745,7 @@ def _last_of_kind(ents: DocumentEntities, pos: int, org_type: str, phrase: str) 
         if m.entity_type == "organization" and ents.orgs[m.entity_id].org_type == org_type:
             if place_types is None or org_type != "government":
                 return m.entity_id
-            place = _jurisdiction_of_government(ents.orgs[m.entity_id])
+            place = default_namer().jurisdiction_of(ents.orgs[m.entity_id])
             if place is not None and place.place_type in place_types:
                 return m.entity_id
         if m.entity_type == "place" and place_types and ents.place_refs[m.entity_id].place_type in place_types:
@@ -753,13 +753,6 @@ def _last_of_kind(ents: DocumentEntities, pos: int, org_type: str, phrase: str) 
             ents.orgs.setdefault(gov.organization_id, gov)
             return gov.organization_id
     return None
-
-
-def _jurisdiction_of_government(org: Org) -> PlaceRef | None:
-    name = re.sub(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?Government$", "",
-                  org.canonical_name)
-    name = re.sub(r"^Government of (?:the )?", "", name)
-    return default_namer().place(name)
 
 
 # ---------------------------------------------------------------------- places

@@ -17,8 +17,6 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)
                        r"(?:(?:[A-Z][\w'’]*|[a-z]+ern)\s+){0,2}$")
 # "BEIJING, June 3 (Xinhua) --", "HONG KONG, Oct 9 —": where the story was filed
 _DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)")
-_GOVERNMENT_WORDS = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?"
-                               r"Government$")
 _PLACE_AS_MODIFIER = re.compile(
     r"\s+(?:(?!Province|City|Municipality|Region|District|County|SAR|Government|Special|Autonomous)[A-Z][a-z][\w'’-]*\s+"
     r"(?:[A-Z][\w'’-]*\s+)*(?:Center|Centre|Park|Zone|Area|Base|Cluster|Corridor|Hub|Lab|Laboratory)\b"
@@ -172,16 +170,18 @@ class DocContext:
 
     def recent(self, pos: int, place_types: tuple[str, ...]) -> Mention | None:
         """The last place of the given types mentioned before `pos` ("the city", "the province")."""
-        best = None
+        best, best_government = None, None
         for m in self.ents.mentions:
             if m.start >= pos:
                 break
             if m.entity_type == "place" and self.ents.place_refs[m.entity_id].place_type in place_types:
-                best = m
-            elif m.entity_type == "organization" and self.ents.orgs[m.entity_id].org_type == "government":
-                place = default_namer().place(_GOVERNMENT_WORDS.sub("", self.ents.orgs[m.entity_id].canonical_name))
+                best, best_government = m, None
+            elif m.entity_type == "organization":
+                place = default_namer().jurisdiction_of(self.ents.orgs[m.entity_id])
                 if place is not None and place.place_type in place_types:
-                    best = self.add_place_mention(place, m.start, m.end)  # "the Langfang city government"
+                    best, best_government = m, place  # "the Langfang city government"
+        if best_government is not None:  # the place it governs, mentioned where its government is
+            return self.add_place_mention(best_government, best.start, best.end)
         return best
 
     def add_place_mention(self, p: PlaceRef, start: int, end: int) -> Mention:
