@@ -186,6 +186,7 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
         if key not in rules:
             raise ReferenceDataError(f"extraction.yaml: missing {key}")
     _all_strings(rules, "extraction.yaml")
+    _all_strings(names, "names.yaml")
     domains, lexicon = load_domains(directory)
     places = load_places(directory)
     country_names, demonyms = load_demonyms(directory)

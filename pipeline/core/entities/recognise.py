@@ -566,13 +566,10 @@ def _apposition(ents: DocumentEntities, sent: Sentence, words, j: int) -> tuple[
     return title, None
 
 
-_OFFICES = {"Minister": "Ministry", "Secretary": "Bureau", "Director": "Department", "Commissioner": "Commission"}
-
-
 def _office_of(ents: DocumentEntities, title: str, rest: str) -> str | None:
     """'Minister of Science, Technology and Innovation' -> the document's 'Ministry of Science, Technology
     and Innovation'; 'Secretary for Innovation and Technology' -> its 'Innovation and Technology Bureau'."""
-    office = _OFFICES.get(title.split()[-1]) if title else None
+    office = load_reference().rules["title_offices"].get(title.split()[-1]) if title else None
     m = re.match(r"\s*(of|for)\s+(?:the\s+)?(.+)", rest)
     if office is None or m is None:
         return None
@@ -686,14 +683,11 @@ def _resolve_short_names(ents: DocumentEntities) -> None:
     ents.mentions = out
 
 
-_ENGLISH_SURNAMES = {"He", "Long", "Man", "Song", "Hong", "King", "Young", "Bay", "Wing", "May", "Mark", "Rose",
-                     "Chi", "Kong", "Gong", "Tan", "Fan", "Pan", "Ban"}
-
-
 def _bare_family_names(ents: DocumentEntities) -> None:
     """'Tan led a delegation', 'Feldmann said': a family name alone, after the person was named in full,
     is that person when nobody else in the document bears it. Short family names that are also English
     words count only when the document writes them as a name (followed by a verb, after the full name)."""
+    english_words = set(load_reference().names.get("english_word_surnames", []))
     by_family: dict[str, list[Person]] = {}
     for p in ents.people.values():
         if p.family_name and len(p.family_name) > 1:
@@ -702,7 +696,7 @@ def _bare_family_names(ents: DocumentEntities) -> None:
     for family, persons in by_family.items():
         if len(persons) != 1 or persons[0].key not in first_seen:
             continue
-        rx = rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])(?=\s+[a-z]|[,;.])" if family in _ENGLISH_SURNAMES \
+        rx = rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])(?=\s+[a-z]|[,;.])" if family in english_words \
             else rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])"
         for m in re.finditer(rx, ents.text):
             if m.start() > first_seen[persons[0].key] and not ents.covered(m.start(), m.end(), ("organization", "person",

@@ -9,6 +9,7 @@ separately in one sentence ("a memorandum ... with X, and an agreement ... with 
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -213,13 +214,9 @@ def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
     return []
 
 
-_SIGNERS_ONLY = re.compile(r"\b(?:signing for the two (?:sides|parties)|signing for both (?:sides|parties)|"
-                           r"the signatories were|signatories were)\b", re.I)
-
-
 def _signers_only(ctx: DocContext, sent: Sentence, r: dict) -> list[Agreement]:
     """'Signing for the two sides were A and B.': who signed the agreement just reported."""
-    cue = _SIGNERS_ONLY.search(sent.text)
+    cue = phrase_regex(tuple(r["signatory_list_cues"])).search(sent.text)
     if not cue:
         return []
     signers, witnesses = _roles(ctx, sent, cue)
@@ -227,6 +224,14 @@ def _signers_only(ctx: DocContext, sent: Sentence, r: dict) -> list[Agreement]:
         return []
     return [Agreement("cooperation_agreement", True, sent, [], signatories=_unique_people(signers),
                       witnesses=_unique_people(witnesses))]
+
+
+@functools.lru_cache(maxsize=1)
+def _watching() -> re.Pattern:
+    """'with C and D attending the ceremony': group 1 holds the people who watch."""
+    absolutes = "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                         for p in sorted(rules()["witness_absolutes"], key=len, reverse=True))
+    return re.compile(rf"\bwith\s+(.+?)\s+(?:{absolutes})\b")
 
 
 def _governs_plan(r: dict, text: str, verb) -> bool:
@@ -272,13 +277,11 @@ def _roles(ctx: DocContext, sent: Sentence, verb) -> tuple[list, list]:
     people = ctx.people_in(sent.start, sent.end)
     if not people:
         return [], []
-    sign_cue = _find(r["signed_by_cues"], text)
+    sign_cue = _find((*r["signed_by_cues"], *r["signatory_list_cues"]), text)
     witness_cue = _find(r["witness_cues"], text)
     witness_verbs = [v for v in _find(r["witness_verbs"], text)  # "witnessed by" is a cue, not a verb
                      if not re.match(r"\s+by\b", text[v.end():])]
-    absolutes = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(r["witness_absolutes"], key=len,
-                                                                                 reverse=True))
-    watching = [w.span(1) for w in re.finditer(rf"\bwith\s+(.+?)\s+(?:{absolutes})\b", text)]
+    watching = [w.span(1) for w in _watching().finditer(text)]
     signers, witnesses = [], []
     for m in people:
         local = m.start - sent.start

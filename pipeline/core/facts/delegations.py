@@ -207,9 +207,7 @@ def _used_as_verb(text: str, verb) -> bool:
 
 def _visiting(verb) -> bool:
     """A verb that reports someone travelling ('visited', 'toured'), not 'invited to' or a noun use."""
-    return verb.group(0).lower() in ("visited", "visits", "toured", "paid a visit to", "pays a visit to",
-                                     "arrived in", "arrived at", "called on", "calls on", "travelled to",
-                                     "traveled to", "came to")
+    return re.sub(r"\s+", " ", verb.group(0).lower()) in rules()["travel_verbs"]
 
 
 def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:

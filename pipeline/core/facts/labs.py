@@ -200,14 +200,22 @@ def _trim(text: str, start: int, end: int, side: str) -> tuple[int, int]:
         start = m.start(1)
 
 
-def _founded_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
-    """'will set up the CityU Fujian Research Institute': an institute named as the object of a setting-up verb."""
+@functools.lru_cache(maxsize=1)
+def _founded_patterns() -> list[tuple[re.Pattern, str]]:
     r = rules()
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(r["lab_setup_verbs"], key=len, reverse=True))
     out = []
     for lab_type, heads in r.get("lab_founded_heads", {}).items():
         alts = "|".join(_spaced(h) for h in sorted(heads, key=len, reverse=True))
-        rx = re.compile(rf"\b(?:{verbs})\s+(?:(?:the|a|an|new)\s+)+((?:{_CAP_WORD}\s+)+?(?:{alts}))(?![\w-])")
+        out.append((re.compile(rf"\b(?:{verbs})\s+(?:(?:the|a|an|new)\s+)+((?:{_CAP_WORD}\s+)+?(?:{alts}))(?![\w-])"),
+                    lab_type))
+    return out
+
+
+def _founded_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
+    """'will set up the CityU Fujian Research Institute': an institute named as the object of a setting-up verb."""
+    out = []
+    for rx, lab_type in _founded_patterns():
         for m in rx.finditer(sent.text):
             s, e = sent.start + m.start(1), sent.start + m.end(1)
             if not any(s < te and ts < e for ts, te, _ in taken + out):
