@@ -12,6 +12,7 @@ import json
 import os
 import socket
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import NoReturn
@@ -93,8 +94,6 @@ def free_stale_pool_slots(instance) -> list[str]:
 
 def _run_storage(instance):
     """A temporary folder under the instance's storage for one run's step values, removed afterwards."""
-    import tempfile
-
     root = Path(instance.root_directory) / "storage" / "cli-runs"
     root.mkdir(parents=True, exist_ok=True)
     return tempfile.TemporaryDirectory(prefix="run-", dir=root)

@@ -477,6 +477,8 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
     two to four name words that an apposition gives a title are a person, whatever their origin."""
     if i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct and i - 1 != 0:
         return None
+    if not words[i].is_cap or not any(w.text == "," for w in words[i + 2:i + 5]):
+        return None  # cheap test first: this runs at every word of every sentence
     j = i
     while j < len(words) and j - i < 4 and _is_name_word(words[j], ents) and not words[j].text.endswith("."):
         j += 1
@@ -714,15 +716,23 @@ _JURISDICTION_OF = {"the province": ("province",), "the provincial government": 
                     "the district government": ("district",)}
 
 
+@functools.lru_cache(maxsize=1)
+def _description_patterns() -> list[tuple[str, re.Pattern]]:
+    """One pattern per kind of the `coreference` phrases ("the University" also at a sentence start)."""
+    out = []
+    for org_type, phrases in load_reference().rules.get("coreference", {}).items():
+        alts = "|".join(re.sub(r"^the\\ ", r"[Tt]he\\ ", re.escape(p)) for p in phrases)
+        out.append((org_type, re.compile(rf"\b(?:{alts})\b(?!\s+(?:of|for)\b|['’]s\s+[A-Z])")))
+    return out
+
+
 def _definite_references(ents: DocumentEntities) -> None:
     """'the University', 'the ministry', 'the province': a definite description of a kind refers to the
     organisation of that kind named last before it (for a jurisdiction, its government)."""
-    coref = load_reference().rules.get("coreference", {})
     ents.mentions.sort(key=lambda m: (m.start, m.end))
     added = []
-    for org_type, phrases in coref.items():
-        alts = "|".join(re.sub(r"^the\\ ", r"[Tt]he\\ ", re.escape(p)) for p in phrases)
-        for m in re.finditer(rf"\b(?:{alts})\b(?!\s+(?:of|for)\b|['’]s\s+[A-Z])", ents.text):
+    for org_type, rx in _description_patterns():
+        for m in rx.finditer(ents.text):
             if ents.covered(m.start(), m.end()) or re.match(r"\s+[A-Z]", ents.text[m.end():m.end() + 2]):
                 continue  # part of a name ("the University Grants Committee")
             target = _last_of_kind(ents, m.start(), org_type, m.group(0).lower())
