@@ -241,6 +241,20 @@ def _extract_or_reject(doc: IngestedDocument) -> tuple[DocumentExtraction, bool]
             Rejection("documents", record, reason, doc.document_id)]), False
 
 
+@dataclass(frozen=True)
+class _ExtractAndSave:
+    """Extract one document and cache the result where it was computed (in a worker for a large batch),
+    so the parent process, which gathers every result, does not pickle each one a second time."""
+
+    cache: DocumentCache
+
+    def __call__(self, doc: IngestedDocument) -> DocumentExtraction:
+        extraction, ok = _extract_or_reject(doc)
+        if ok:
+            self.cache.save(CacheEntry(doc.source_path, doc.content_sha256, self.cache.fingerprint, doc, extraction))
+        return extraction
+
+
 def extract_with_cache(documents: list[IngestedDocument], cache: DocumentCache) -> tuple[list[DocumentExtraction], int]:
     """Each document's extraction, from the cache when possible; returns them and how many were computed.
 
@@ -255,13 +269,11 @@ def extract_with_cache(documents: list[IngestedDocument], cache: DocumentCache) 
             entry = cache.load(doc.source_path, doc.content_sha256)
             extraction = entry.extraction if entry is not None else None
         cached.append(extraction)
-    computed = map_documents(_extract_or_reject, [doc for doc, ex in zip(documents, cached) if ex is None])
+    computed = map_documents(_ExtractAndSave(cache), [doc for doc, ex in zip(documents, cached) if ex is None])
     extractions, count = [], 0
     for doc, extraction in Progress("extract", len(documents)).iterate(zip(documents, cached)):
         if extraction is None:
             count += 1
-            extraction, ok = next(computed)
-            if ok:
-                cache.save(CacheEntry(doc.source_path, doc.content_sha256, cache.fingerprint, doc, extraction))
+            extraction = next(computed)
         extractions.append(extraction)
     return extractions, count

@@ -10,6 +10,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import spacy
 from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
@@ -28,20 +29,18 @@ def blank_pipeline() -> Language:
     return nlp
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A written word with its offsets; a named tuple because documents have thousands of them.
+
+    `lower` and `is_cap` are stored, not computed: the recognisers ask for them at every word.
+    """
+
     text: str
     start: int
     end: int
     i: int  # index of the word in its sentence
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    lower: str
+    is_cap: bool
 
     @property
     def is_punct(self) -> bool:
@@ -64,19 +63,24 @@ def words_of(tokens, base_index: int = 0) -> tuple[Word, ...]:
 
 def _joined_words(tokens, base_index: int = 0) -> tuple[Word, ...]:
     """`words_of` over (text, offset, no space after) triples, so `sentences` needs no spaCy Token objects."""
-    out: list[list] = []
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     prev_joins = False
     for t, idx, no_space_after in tokens:
         if t.isspace():
             prev_joins = False
             continue
-        if out and prev_joins and (t in _JOINERS or out[-1][0][-1:] in _JOINERS):
-            out[-1][0] += t
-            out[-1][2] = idx + len(t)
+        if texts and prev_joins and (t in _JOINERS or texts[-1][-1:] in _JOINERS):
+            texts[-1] += t
+            ends[-1] = idx + len(t)
         else:
-            out.append([t, idx, idx + len(t)])
+            texts.append(t)
+            starts.append(idx)
+            ends.append(idx + len(t))
         prev_joins = no_space_after
-    return tuple(Word(t, s, e, n + base_index) for n, (t, s, e) in enumerate(out))
+    return tuple(map(Word._make, zip(texts, starts, ends, range(base_index, base_index + len(texts)),
+                                      [t.lower() for t in texts], [t[:1].isupper() for t in texts])))
 
 
 def sentences(text: str, doc: Doc | None = None) -> list[Sentence]:
@@ -84,31 +88,29 @@ def sentences(text: str, doc: Doc | None = None) -> list[Sentence]:
 
     Tokens are read as arrays (offset, length, trailing space, sentence start) rather than as spaCy
     Token objects: creating those was the largest single cost of extraction. Sentences are the
-    spans `Doc.sents` gives: a new one at every token whose SENT_START is 1.
+    spans `Doc.sents` gives (a new one at every token whose SENT_START is 1), cut again at every
+    whitespace token holding a line break; such tokens belong to no sentence.
     """
     doc = doc if doc is not None else blank_pipeline()(text)
     if not doc.has_annotation("SENT_START"):
         raise ValueError("sentences() needs a Doc with sentence boundaries (the sentencizer)")
     out: list[Sentence] = []
     para_starts = [0] + [m.start() + 2 for m in _PARAGRAPH_BREAK.finditer(text)]
-    tokens = [(text[idx:idx + length], idx, not space, sent_start == 1)
-              for idx, length, space, sent_start in doc.to_array([IDX, LENGTH, SPACY, SENT_START]).tolist()]
-    bounds = [i for i in range(1, len(tokens)) if tokens[i][3]]
-    for a, b in zip([0, *bounds], [*bounds, len(tokens)]):
-        if a == b:
-            continue
-        pieces, cur = [], []
-        for tok in tokens[a:b]:
-            if "\n" in tok[0] and tok[0].isspace():
-                if cur:
-                    pieces.append(cur)
-                cur = []
+    columns = doc.to_array([IDX, LENGTH, SPACY, SENT_START]).T.tolist()
+    if not columns:
+        return out
+    offsets, lengths, spaces, sent_starts = columns
+    texts = [text[i:i + n] for i, n in zip(offsets, lengths)]
+    no_space = [not s for s in spaces]
+    breaks = [k for k, t in enumerate(texts) if "\n" in t and t.isspace()]
+    bounds = [k for k in range(1, len(texts)) if sent_starts[k] == 1]
+    for a, b in zip([0, *bounds], [*bounds, len(texts)]):
+        cuts = breaks[bisect.bisect_left(breaks, a):bisect.bisect_left(breaks, b)]
+        for p, q in zip([a, *(c + 1 for c in cuts)], [*cuts, b]):
+            if p >= q:
                 continue
-            cur.append(tok)
-        if cur:
-            pieces.append(cur)
-        for toks in pieces:
-            start, end = toks[0][1], toks[-1][1] + len(toks[-1][0])
+            start, end = offsets[p], offsets[q - 1] + lengths[q - 1]
             para = bisect.bisect_right(para_starts, start) - 1
-            out.append(Sentence(start, end, text[start:end], _joined_words(t[:3] for t in toks), para))
+            words = _joined_words(zip(texts[p:q], offsets[p:q], no_space[p:q]))
+            out.append(Sentence(start, end, text[start:end], words, para))
     return out

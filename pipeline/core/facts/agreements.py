@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pipeline.core.facts.context import DocContext, confidence, phrase_regex, rules
+from pipeline.core.facts.context import DocContext, confidence, phrase_regex, rule_regex, rules
 from pipeline.core.facts.dates import FoundDate
 from pipeline.core.text import Sentence
 
@@ -50,22 +50,27 @@ class Agreement:
     named: set[str] = field(default_factory=set)  # parties the text names as such (not via a signatory)
 
 
-def _noun_types() -> list[tuple[str, str]]:
-    out = []
-    for t, phrases in rules()["agreement_nouns"].items():
-        out.extend((p, t) for p in phrases)
-    return out
+@functools.lru_cache(maxsize=1)
+def _noun_types() -> dict[str, str]:
+    """Agreement noun phrase (lower case) -> agreement type."""
+    return {p.lower(): t for t, phrases in rules()["agreement_nouns"].items() for p in phrases}
 
 
-def _find(phrases, text: str):
-    return list(phrase_regex(tuple(phrases)).finditer(text))
+@functools.lru_cache(maxsize=1)
+def _noun_regex() -> re.Pattern:
+    return phrase_regex(tuple(p for phrases in rules()["agreement_nouns"].values() for p in phrases))
+
+
+def _find(text: str, *keys: str) -> list[re.Match]:
+    """Matches of the phrases under these keys of the rules file."""
+    return list(rule_regex(*keys).finditer(text))
 
 
 def extract_agreements(ctx: DocContext) -> list[Agreement]:
     found: list[Agreement] = []
     pending: list[Agreement] = []  # reports with no party yet (a caption before the body)
     generic = {g.lower() for g in rules()["generic_agreement_nouns"]}
-    noun_type = {p.lower(): t for p, t in _noun_types()}
+    noun_type = _noun_types()
     for sent in ctx.sentences:
         cands = _sentence_candidates(ctx, sent, noun_type, generic)
         for c in cands:
@@ -121,9 +126,9 @@ def _same_event_date(ctx: DocContext, a: Agreement, found: list[Agreement]) -> F
 def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) -> list[Agreement]:
     r = rules()
     text = sent.text
-    nouns = _find(noun_type, text)
-    verbs = _find(r["signing_verbs"], text)
-    team_verbs = _find(r["partnership_verbs"], text)
+    nouns = list(_noun_regex().finditer(text))
+    verbs = _find(text, "signing_verbs")
+    team_verbs = _find(text, "partnership_verbs")
     if not nouns and not team_verbs:
         return _signers_only(ctx, sent, r)
     words_before = lambda pos: len(text[:pos].split())  # noqa: E731 - a local measure of distance
@@ -216,7 +221,7 @@ def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
 
 def _signers_only(ctx: DocContext, sent: Sentence, r: dict) -> list[Agreement]:
     """'Signing for the two sides were A and B.': who signed the agreement just reported."""
-    cue = phrase_regex(tuple(r["signatory_list_cues"])).search(sent.text)
+    cue = rule_regex("signatory_list_cues").search(sent.text)
     if not cue:
         return []
     signers, witnesses = _roles(ctx, sent, cue)
@@ -237,7 +242,7 @@ def _watching() -> re.Pattern:
 def _governs_plan(r: dict, text: str, verb) -> bool:
     """'will sign', 'are expected to sign', 'plan to ink': a plan when the cue stands at the signing
     verb, not anywhere in the sentence ("signed an MoU ..., with plans to exchange students")."""
-    return any(c.start() <= verb.start() + 1 and c.end() >= verb.start() - 25 for c in _find(r["planned_cues"], text))
+    return any(c.start() <= verb.start() + 1 and c.end() >= verb.start() - 25 for c in _find(text, "planned_cues"))
 
 
 def _drop_nouns_in_titles(text: str, governed: list) -> list:
@@ -277,9 +282,9 @@ def _roles(ctx: DocContext, sent: Sentence, verb) -> tuple[list, list]:
     people = ctx.people_in(sent.start, sent.end)
     if not people:
         return [], []
-    sign_cue = _find((*r["signed_by_cues"], *r["signatory_list_cues"]), text)
-    witness_cue = _find(r["witness_cues"], text)
-    witness_verbs = [v for v in _find(r["witness_verbs"], text)  # "witnessed by" is a cue, not a verb
+    sign_cue = _find(text, "signed_by_cues", "signatory_list_cues")
+    witness_cue = _find(text, "witness_cues")
+    witness_verbs = [v for v in _find(text, "witness_verbs")  # "witnessed by" is a cue, not a verb
                      if not re.match(r"\s+by\b", text[v.end():])]
     watching = [w.span(1) for w in _watching().finditer(text)]
     signers, witnesses = [], []

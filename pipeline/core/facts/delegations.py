@@ -8,19 +8,21 @@ document (caption and body) are merged by leader or by origin and host.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import default_namer
-from pipeline.core.facts.context import DocContext, confidence, phrase_regex, rules
+from pipeline.core.facts.context import DocContext, confidence, phrase_regex, rule_regex, rules
 from pipeline.core.facts.dates import FoundDate
 from pipeline.core.reference import load_reference
 from pipeline.core.text import Sentence
 
 _SIZE_MEMBER = re.compile(r"\b(\d{1,4})-(?:member|person|people|strong)\b", re.I)
-_SIZE_RANGE = re.compile(r"\b(\d{1,4})\s*(?:-|–|to)\s*(\d{1,4})\s+(?:\w+\s+){0,3}?(%s)\b")
-_SIZE_PLAIN = re.compile(r"\b(?:some|about|around|nearly|more than|over|a total of|a group of|all|)\s*(\d{1,4})\s+(?:\w+\s+){0,3}?(%s)\b")
+# %s: the people nouns of the rules file (see _people_noun_patterns)
+_SIZE_RANGE_SHAPE = r"\b(\d{1,4})\s*(?:-|–|to)\s*(\d{1,4})\s+(?:\w+\s+){0,3}?(%s)\b"
+_SIZE_PLAIN_SHAPE = r"\b(?:some|about|around|nearly|more than|over|a total of|a group of|all|)\s*(\d{1,4})\s+(?:\w+\s+){0,3}?(%s)\b"
 _SIZE_OF = re.compile(r"\bdelegation (?:of|comprising|consisting of) (?:about |around |some |nearly |almost |more than |"
                       r"over )?(\d{1,4})\b", re.I)
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -50,8 +52,8 @@ class Delegation:
 
 def extract_delegations(ctx: DocContext) -> list[Delegation]:
     r = rules()
-    nouns = phrase_regex(tuple(r["delegation_nouns"]))
-    verbs = phrase_regex(tuple(r["visit_verbs"]))
+    nouns = rule_regex("delegation_nouns")
+    verbs = rule_regex("visit_verbs")
     found: list[Delegation] = []
     for sent in ctx.sentences:
         noun, verb = nouns.search(sent.text), verbs.search(sent.text)
@@ -125,8 +127,8 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     d = Delegation(sent)
     cue = noun or verb
     # leader
-    led = phrase_regex(tuple(r["leader_cues"])).search(text)
-    lead_verb = phrase_regex(tuple(r["lead_verbs"])).search(text)
+    led = rule_regex("leader_cues").search(text)
+    lead_verb = rule_regex("lead_verbs").search(text)
     people = ctx.people_in(sent.start, sent.end)
     if led:
         after = [p for p in people if p.start >= sent.start + led.end()]
@@ -179,9 +181,9 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     d.member_count, d.member_count_max = _size(text)
     dates = ctx.dates_in(sent)
     d.date = dates[0] if dates else None
-    if phrase_regex(tuple(r["recurring_cues"])).search(text):
+    if rule_regex("recurring_cues").search(text):
         d.status = "recurring"
-    elif phrase_regex(tuple(r["delegation_planned_cues"])).search(text) or (
+    elif rule_regex("delegation_planned_cues").search(text) or (
             d.date and ctx.published and d.date.date > ctx.published):
         d.status = "planned"
     has_who = d.leader or d.origin_org or d.origin_place or d.member_count
@@ -219,10 +221,17 @@ def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
         d.origin_org = d.origin_org or gov
 
 
+@functools.lru_cache(maxsize=1)
+def _people_noun_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The patterns built on the rules' people nouns: origin modifier, size range, plain size (compiled once)."""
+    nouns = "|".join(re.escape(n) for n in rules()["people_nouns"])
+    return (re.compile(rf"\b([A-Z][\w'’-]*)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})\b"),
+            re.compile(_SIZE_RANGE_SHAPE % nouns), re.compile(_SIZE_PLAIN_SHAPE % nouns))
+
+
 def _origin_from_modifier(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
     """'300 senior PLA officials', 'Japanese rice experts': the word before the people noun names the origin."""
-    nouns = "|".join(re.escape(n) for n in rules()["people_nouns"])
-    for m in re.finditer(rf"\b([A-Z][\w'’-]*)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})\b", sent.text):
+    for m in _people_noun_patterns()[0].finditer(sent.text):
         start = sent.start + m.start(1)
         orgs = ctx.orgs_in(start, start + len(m.group(1)))
         if orgs:
@@ -281,17 +290,17 @@ def _host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
 def _size(text: str) -> tuple[int | None, int | None]:
     """Stated size: '15-member', 'a delegation of 20', '30-40 experts', 'some 300 officials', 'eight scientists'."""
     text = _WORDS_AS_DIGITS.sub(lambda m: str(_WORD_NUMBERS[m.group(0).lower()]), text)
-    nouns = "|".join(re.escape(n) for n in rules()["people_nouns"])
+    _, size_range, size_plain = _people_noun_patterns()
     m = _SIZE_MEMBER.search(text)
     if m:
         return int(m.group(1)), None
     m = _SIZE_OF.search(text)
     if m:
         return int(m.group(1)), None
-    m = re.search(_SIZE_RANGE.pattern % nouns, text)
+    m = size_range.search(text)
     if m:
         return int(m.group(1)), int(m.group(2))
-    m = re.search(_SIZE_PLAIN.pattern % nouns, text)
+    m = size_plain.search(text)
     if m and not re.match(r"(19|20)\d\d$", m.group(1)):
         return int(m.group(1)), None
     return None, None

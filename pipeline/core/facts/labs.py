@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import default_namer
-from pipeline.core.facts.context import DocContext, phrase_regex, rules
+from pipeline.core.facts.context import DocContext, phrase_regex, rule_regex, rules
 from pipeline.core.ids import canonical_key, make_id
 from pipeline.core.text import Sentence
 
@@ -226,7 +226,7 @@ def _founded_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
 def _lowercase_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
     r = rules()
     out = []
-    verbs = phrase_regex(tuple(r["lab_setup_verbs"]))
+    verbs = rule_regex("lab_setup_verbs")
     for lab_type, heads in r["lab_lowercase_heads"].items():
         for m in phrase_regex(tuple(heads)).finditer(sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
@@ -326,7 +326,7 @@ def lab_status(before: str, after: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _director_cue() -> re.Pattern:
-    return re.compile(rf"[^.;]{{0,80}}?\b{phrase_regex(tuple(rules()['lab_director_cues'])).pattern}\s+", re.I)
+    return re.compile(rf"[^.;]{{0,80}}?\b{rule_regex('lab_director_cues').pattern}\s+", re.I)
 
 
 def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
@@ -334,8 +334,8 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
     a sentence that opens by referring back to a lab speaks of the last lab named before it whose name
     fits the description ("the joint laboratory": a joint laboratory); "it" goes on with the lab the
     sentence before referred to."""
-    anaphora = phrase_regex(tuple(rules()["lab_anaphora"]))
-    cues = phrase_regex(tuple(rules()["lab_director_cues"]))
+    anaphora = rule_regex("lab_anaphora")
+    cues = rule_regex("lab_director_cues")
     named = sorted(((m[1], lab) for lab in labs.values() for m in lab.mentions), key=lambda t: t[0])
     previous: Lab | None = None
     for sent in ctx.sentences:

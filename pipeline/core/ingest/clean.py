@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.core.ingest.furniture import (FurnitureRules, cjk_ratio, default_rules, ends_article, furniture_rule,
+from pipeline.core.ingest.furniture import (FurnitureRules, cjk_ratio, default_rules, furniture_rule, line_furniture,
                                             strip_affixes, strip_edge_labels)
 from pipeline.core.ingest.wrap import is_prose, repair_wraps
 
@@ -20,6 +20,7 @@ _LINE_BREAKS = dict.fromkeys(map(ord, "\r\u2028\u2029\u0085\x0b\x0c"), "\n")
 # Symbol-font bullets that PDF extraction leaves in the Private Use Area.
 _PUA_BULLETS = dict.fromkeys(map(ord, "\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf0fc\uf06c\uf06e\uf0e8\uf0d2"), "•")
 _TRANSLATION = {**_SPACES, **_INVISIBLE, **_LINE_BREAKS, **_PUA_BULLETS}
+_TRANSLATED = frozenset(map(chr, _TRANSLATION))
 _RUN_OF_SPACES = re.compile(r" {2,}")
 # "Platform.。。": an ideographic full stop doubling a Latin one is a translation artefact.
 _DOUBLED_STOP = re.compile(r"(?<=\.)。+")
@@ -27,13 +28,18 @@ _DOUBLED_STOP = re.compile(r"(?<=\.)。+")
 
 def normalise_text(text: str) -> str:
     """NFC, one kind of space, no invisible or control characters, stripped lines joined by '\\n'."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).translate(_TRANSLATION)
-    # Categories looked up once per distinct character, not once per character: this runs on every file.
-    dropped = [c for c in set(text) if c != "\n" and unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn")]
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    # Each distinct character is looked at once, not each character: this runs on every file, and
+    # str.translate costs a dictionary lookup per character even when nothing needs translating.
+    chars = set(text)
+    if not chars.isdisjoint(_TRANSLATED):
+        text = text.translate(_TRANSLATION)
+        chars = set(text)
+    dropped = [c for c in chars if c != "\n" and unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn")]
     if dropped:
         text = text.translate(dict.fromkeys(map(ord, dropped)))
-    text = _DOUBLED_STOP.sub("", text)
-    return "\n".join(_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _RUN_OF_SPACES.sub(" ", _DOUBLED_STOP.sub("", text))  # a run of spaces never crosses a line
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def cut_site_footer(lines: list[str], end_markers: list[int]) -> list[str]:
@@ -57,9 +63,10 @@ def clean_paragraphs(text: str, rules: FurnitureRules | None = None) -> list[str
     lines, end_markers = [], []
     for line in text.split("\n"):
         line = strip_affixes(line, rules)
-        if ends_article(line, rules):
+        furniture, ends = line_furniture(line, rules, cjk_document=cjk_document)
+        if ends:
             end_markers.append(len(lines))
-        lines.append("" if furniture_rule(line, rules, scope="line", cjk_document=cjk_document) else line)
+        lines.append("" if furniture else line)
     lines = cut_site_footer(lines, end_markers)
     paragraphs = [p for p in repair_wraps(lines)
                   if not furniture_rule(p, rules, scope="paragraph", cjk_document=cjk_document)]
