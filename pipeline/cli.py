@@ -12,7 +12,6 @@ import json
 import os
 import socket
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import NoReturn
@@ -92,13 +91,6 @@ def free_stale_pool_slots(instance) -> list[str]:
     return freed
 
 
-def _run_storage(instance):
-    """A temporary folder under the instance's storage for one run's step values, removed afterwards."""
-    root = Path(instance.root_directory) / "storage" / "cli-runs"
-    root.mkdir(parents=True, exist_ok=True)
-    return tempfile.TemporaryDirectory(prefix="run-", dir=root)
-
-
 def run(args: argparse.Namespace) -> int:
     """Build the warehouse through Dagster; print a summary (one JSON line with --json)."""
     ensure_dagster_home()
@@ -116,15 +108,16 @@ def run(args: argparse.Namespace) -> int:
                   "loggers": {"console": {"config": {"log_level": args.log_level}}}}
     started = time.monotonic()
     tags = {"trigger": "cli", HOST_TAG: socket.gethostname(), PID_TAG: str(os.getpid())}
-    with dg.DagsterInstance.get() as instance, _run_storage(instance) as storage:
-        # Each command-line run passes its steps' values through a folder of its own: two runs at once
-        # (or one beside the UI's) never read each other's intermediate tables.
-        run_config["resources"]["io_manager"] = {"config": {"base_dir": storage}}
+    with dg.DagsterInstance.get() as instance:
         for run_id in free_stale_pool_slots(instance):
             print(f"released the pool slots of stale run {run_id}", file=sys.stderr)
         with to_stream(sys.stderr):  # parse/extract progress lines; stdout keeps only the summary
+            # Step values stay in this process's memory: a command-line run always runs every step, in
+            # one process, so nothing needs them on disk, and two runs at once (or one beside the UI's)
+            # never read each other's intermediate tables.
             result = defs.resolve_job_def(JOB_NAME).execute_in_process(
-                run_config=run_config, instance=instance, raise_on_error=False, tags=tags)
+                run_config=run_config, instance=instance, raise_on_error=False, tags=tags,
+                resources={"io_manager": dg.InMemoryIOManager()})
         seconds = round(time.monotonic() - started, 2)
         published = [m for m in result.get_asset_materialization_events()
                      if m.asset_key == dg.AssetKey("cooperation_warehouse")]

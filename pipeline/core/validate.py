@@ -240,13 +240,16 @@ def validate_rows(table: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[Reje
     schema = table_schema(table)
     candidates = work.drop(index=list(errors))
     try:
-        schema.validate(candidates, lazy=True)
+        checked = schema.validate(candidates, lazy=True)
     except pa.errors.SchemaErrors as exc:
+        checked = None
         for idx, reasons in _row_failures(table, exc.failure_cases).items():
             errors[idx].extend(reasons)
 
     rejections = [_rejection(table, row_record(original.loc[idx]), reasons)
                   for idx, reasons in sorted(errors.items())]
+    if checked is not None:  # the model passed every candidate: they are the valid rows, validated once
+        return checked.reset_index(drop=True), rejections
     valid = work.drop(index=list(errors)).reset_index(drop=True)
     try:
         valid = schema.validate(valid, lazy=True)
@@ -375,18 +378,28 @@ def _foreign_key_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> 
 
 
 def _offset_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
+    """Evidence and surfaces that are not the document's text at their offsets.
+
+    Hundreds of thousands of rows at corpus scale: the columns are read as lists and a row whose
+    offsets are plain integers that hold its text is settled by one slice and one comparison.
+    """
     docs = _frame(tables, "documents")
-    texts = dict(zip(docs["document_id"], docs["clean_text"])) if "clean_text" in docs.columns else {}
+    texts = {d: t for d, t in zip(docs["document_id"], docs["clean_text"]) if not _is_null(t)} \
+        if "clean_text" in docs.columns else {}
     for table, (text_col, start_col, end_col) in {**EVIDENCE_TABLES, **SURFACE_OFFSETS}.items():
         df = tables.get(table)
         if df is None or df.empty:
             continue
-        rows = zip(df.index, df["document_id"], df[text_col], df[start_col], df[end_col])
-        for idx, doc_id, expected, start, end in rows:
+        rows = zip(df.index, df["document_id"].tolist(), df[text_col].tolist(), df[text_col].isna().tolist(),
+                   df[start_col].tolist(), df[end_col].tolist())
+        for idx, doc_id, expected, missing, start, end in rows:
             text = texts.get(doc_id)
-            if text is None or _is_null(text):
+            if text is None:
                 continue  # a dangling document_id is reported by the foreign-key rule
-            if _is_null(expected):
+            if type(start) is int and type(end) is int and 0 <= start <= end <= len(text) \
+                    and text[start:end] == expected:
+                continue
+            if missing:
                 v.rows[table][idx].append(f"{text_col} is null")
                 continue
             found = _offset_text(text, start, end)
@@ -404,22 +417,37 @@ CONTRACT_RULES: dict[str, Callable[[dict[str, pd.DataFrame], _Violations], None]
 }
 
 
-def contract_problems(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[str]]]:
-    """Per table and rule, the problems its rows have; an empty dict means the tables conform.
-
-    Rules: `columns` (a missing column: the table cannot be checked), `primary_key` (unique,
-    not null), `enum` (closed value sets), `foreign_key` (references resolve, FOREIGN_KEYS) and
-    `offsets` (evidence and mention text is documents.clean_text at its offsets). Keyed by rule
-    so a check can report each rule's count. Tables absent from `tables` count as empty.
-    """
-    problems: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+def _violations_by_rule(tables: dict[str, pd.DataFrame]) -> tuple[_Violations, dict[str, _Violations]]:
+    """Table-level problems (missing columns), and each contract rule's row violations."""
     table_level = _Violations()
     checked = _checkable(tables, table_level)
+    by_rule = {}
+    for rule, find in CONTRACT_RULES.items():
+        by_rule[rule] = _Violations()
+        find(checked, by_rule[rule])
+    return table_level, by_rule
+
+
+def _merged(table_level: _Violations, by_rule: dict[str, _Violations]) -> _Violations:
+    """One pass's violations of every rule, as `_find_violations` finds them."""
+    v = _Violations()
+    v.table.update(table_level.table)
+    for found in by_rule.values():
+        for table, rows in found.rows.items():
+            for idx, reasons in rows.items():
+                v.rows[table][idx].extend(reasons)
+        for table, rows in found.clear.items():
+            for idx, refs in rows.items():
+                v.clear[table][idx].extend(refs)
+    return v
+
+
+def _problems(tables: dict[str, pd.DataFrame], table_level: _Violations,
+              by_rule: dict[str, _Violations]) -> dict[str, dict[str, list[str]]]:
+    problems: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for table, reasons in table_level.table.items():
         problems[table]["columns"].extend(reasons)
-    for rule, find in CONTRACT_RULES.items():
-        v = _Violations()
-        find(checked, v)
+    for rule, v in by_rule.items():
         for table, rows in v.rows.items():
             df = tables[table]
             for idx, reasons in sorted(rows.items()):
@@ -429,6 +457,17 @@ def contract_problems(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, li
             for idx, refs in sorted(rows.items()):
                 problems[table][rule].extend(f"{_row_label(df, table, idx)}: {reason}" for _, reason in refs)
     return {table: dict(rules) for table, rules in problems.items()}
+
+
+def contract_problems(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[str]]]:
+    """Per table and rule, the problems its rows have; an empty dict means the tables conform.
+
+    Rules: `columns` (a missing column: the table cannot be checked), `primary_key` (unique,
+    not null), `enum` (closed value sets), `foreign_key` (references resolve, FOREIGN_KEYS) and
+    `offsets` (evidence and mention text is documents.clean_text at its offsets). Keyed by rule
+    so a check can report each rule's count. Tables absent from `tables` count as empty.
+    """
+    return _problems(tables, *_violations_by_rule(tables))
 
 
 def quarantine_contract_violations(
@@ -443,10 +482,16 @@ def quarantine_contract_violations(
     logged as a rejection whose reason starts with "kept without". The input is not modified.
     Raises TableSchemaError for frames lacking contract columns (validate_rows first).
     """
-    current = {t: df.reset_index(drop=True) for t, df in tables.items()}
+    return _quarantine({t: df.reset_index(drop=True) for t, df in tables.items()}, None)
+
+
+def _quarantine(current: dict[str, pd.DataFrame],
+                first: _Violations | None) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
+    """quarantine_contract_violations over tables with a RangeIndex; `first` is the first pass's
+    violations when the caller has found them already (on these very frames)."""
     rejections: list[Rejection] = []
     while True:
-        v = _find_violations(current)
+        v, first = (first if first is not None else _find_violations(current)), None
         if v.table:
             detail = "; ".join(f"{t}: {', '.join(r)}" for t, r in v.table.items())
             raise TableSchemaError(f"cannot check the contract: {detail}")
@@ -470,30 +515,6 @@ def quarantine_contract_violations(
             current[table] = df.drop(index=list(rows)).reset_index(drop=True)
 
 
-def validate_tables(tables: dict[str, pd.DataFrame],
-                    run_id: str | None = None) -> tuple[dict[str, pd.DataFrame], int]:
-    """Every contract table fit to publish, with each rejected row appended to rejected_records.
-
-    First each table's model (validate_rows), then the cross-table contract on what is left
-    (quarantine_contract_violations); returns the tables and how many rejections they added.
-    Raises TableSchemaError when a table is missing or cannot be validated at all: publishing
-    must then stop, not drop the table.
-    """
-    missing = [t for t in TABLE_COLUMNS if t not in tables]
-    if missing:
-        raise TableSchemaError(f"table(s) missing: {', '.join(missing)}")
-    valid, rejections = {}, []
-    for table in TABLE_COLUMNS:
-        valid[table], rejected = validate_rows(table, tables[table])
-        rejections.extend(rejected)
-    valid, rejected = quarantine_contract_violations(valid)
-    rejections.extend(rejected)
-    if rejections:
-        new, old = rejections_frame(rejections, run_id=run_id), valid["rejected_records"]
-        valid["rejected_records"] = pd.concat([old, new], ignore_index=True) if len(old) else new
-    return valid, len(rejections)
-
-
 @dataclass
 class TableReport:
     """What validating one table found, before anything is cut out: for the asset checks.
@@ -510,13 +531,30 @@ class TableReport:
     contract_error: str | None = None  # the contract could not be checked (another table is unusable)
 
 
-def table_reports(tables: dict[str, pd.DataFrame]) -> dict[str, TableReport]:
-    """A TableReport for every contract table (a table absent from `tables` is a schema error).
+@dataclass
+class Validation:
+    """Both layers over every contract table, run once: what the asset checks report (`reports`) and
+    what the publishing step writes (`valid`, with every rejected row in rejected_records).
 
-    The cross-table rules need every table, so when any table cannot be validated no table's
-    contract is checked, and each report says which table prevented it.
+    `valid` is None, and `error` says why, when some table cannot be validated at all: publishing
+    must then stop, not drop the table.
     """
-    reports, valid = {}, {}
+
+    reports: dict[str, TableReport]
+    valid: dict[str, pd.DataFrame] | None
+    quarantined: int = 0
+    error: str | None = None
+
+
+def validate_all(tables: dict[str, pd.DataFrame], run_id: str | None = None) -> Validation:
+    """Each table's model (validate_rows), then the cross-table contract on what is left.
+
+    The contract's first pass serves both the reports (problems per rule, as contract_problems
+    gives them) and the quarantine (quarantine_contract_violations), so nothing is checked twice.
+    """
+    reports, valid, rejections = {}, {}, []
+    missing = [t for t in TABLE_COLUMNS if t not in tables]
+    error = f"table(s) missing: {', '.join(missing)}" if missing else None
     for table in TABLE_COLUMNS:
         df = tables.get(table)
         if df is None:
@@ -527,18 +565,58 @@ def table_reports(tables: dict[str, pd.DataFrame]) -> dict[str, TableReport]:
             valid[table], report.rejections = validate_rows(table, df)
         except TableSchemaError as exc:
             report.schema_error = str(exc)
+            error = error or str(exc)
+        rejections.extend(report.rejections)
     unusable = sorted(t for t, r in reports.items() if r.schema_error)
     if unusable:
         reason = f"not checked: {', '.join(unusable)} cannot be validated"
         for report in reports.values():
             report.contract_error = reason
-        return reports
-    for table, rules in contract_problems(valid).items():
+        return Validation(reports, None, error=error)
+    table_level, by_rule = _violations_by_rule(valid)
+    for table, rules in _problems(valid, table_level, by_rule).items():
         reports[table].contract = rules
-    return reports
+    if table_level.table:
+        detail = "; ".join(f"{t}: {', '.join(r)}" for t, r in table_level.table.items())
+        return Validation(reports, None, error=f"cannot check the contract: {detail}")
+    valid, rejected = _quarantine(valid, _merged(table_level, by_rule))
+    rejections.extend(rejected)
+    if rejections:
+        new, old = rejections_frame(rejections, run_id=run_id), valid["rejected_records"]
+        valid["rejected_records"] = pd.concat([old, new], ignore_index=True) if len(old) else new
+    return Validation(reports, valid, len(rejections))
+
+
+def validate_tables(tables: dict[str, pd.DataFrame],
+                    run_id: str | None = None) -> tuple[dict[str, pd.DataFrame], int]:
+    """Every contract table fit to publish, with each rejected row appended to rejected_records.
+
+    First each table's model (validate_rows), then the cross-table contract on what is left
+    (quarantine_contract_violations); returns the tables and how many rejections they added.
+    Raises TableSchemaError when a table is missing or cannot be validated at all: publishing
+    must then stop, not drop the table.
+    """
+    return published_tables(validate_all(tables, run_id))
+
+
+def published_tables(validation: Validation) -> tuple[dict[str, pd.DataFrame], int]:
+    """The tables to publish and how many rejections validation added; TableSchemaError when there are none."""
+    if validation.valid is None:
+        raise TableSchemaError(validation.error)
+    return validation.valid, validation.quarantined
+
+
+def table_reports(tables: dict[str, pd.DataFrame]) -> dict[str, TableReport]:
+    """A TableReport for every contract table (a table absent from `tables` is a schema error).
+
+    The cross-table rules need every table, so when any table cannot be validated no table's
+    contract is checked, and each report says which table prevented it.
+    """
+    return validate_all(tables).reports
 
 
 __all__ = [
-    "CONTRACT_RULES", "TableSchemaError", "contract_problems", "jsonable", "quarantine_contract_violations",
-    "TableReport", "rejections_frame", "row_record", "table_reports", "validate_rows", "validate_tables",
+    "CONTRACT_RULES", "TableSchemaError", "contract_problems", "jsonable", "published_tables",
+    "quarantine_contract_violations", "TableReport", "Validation", "rejections_frame", "row_record", "table_reports",
+    "validate_all", "validate_rows", "validate_tables",
 ]

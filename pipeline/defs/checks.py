@@ -20,13 +20,25 @@ import pandas as pd
 
 from pipeline.core.evaluate import KINDS, score_warehouse
 from pipeline.core.publish import contract_mismatches
-from pipeline.core.validate import CONTRACT_RULES, TableReport, table_reports
+from pipeline.core.validate import CONTRACT_RULES, TableReport, Validation, validate_all
 from pipeline.defs.ingest import markdown_preview
 from pipeline.defs.resources import PipelineSettings
 from schemas import PRIMARY_KEYS, TABLE_MODELS
 
 SAMPLE_FAILURES = 10
 PANDERA, CONTRACT = "pandera_schema", "contract_rules"
+
+# The validation the checks step computed, by run id, for the publishing step of the same run when it
+# runs in the same process (the in-process executor, every command-line run): validating every table
+# is the costliest part of a run after extraction, and both steps see the very same tables. A run
+# whose steps are in separate processes validates again at publish, with the same result.
+_VALIDATIONS: dict[str, Validation] = {}
+
+
+def validation_for_publish(run_id: str, tables: dict[str, pd.DataFrame]) -> Validation:
+    """This run's validation from the checks step when this process ran it, else computed here."""
+    found = _VALIDATIONS.pop(run_id, None)
+    return found if found is not None else validate_all(tables, run_id=run_id)
 
 
 def pandera_result(table: str, report: TableReport) -> dg.AssetCheckResult:
@@ -92,7 +104,11 @@ def table_checks(tables: Iterable[str]) -> dg.AssetChecksDefinition:
     @dg.multi_asset_check(specs=specs, ins={table: dg.AssetIn(table) for table in tables}, can_subset=True,
                           name="table_checks", description="Pandera and contract validation of every table.")
     def _checks(context: dg.AssetCheckExecutionContext, **frames: pd.DataFrame):
-        reports = table_reports(frames)
+        validation = validate_all(frames, run_id=context.run.run_id)
+        if set(frames) == set(TABLE_MODELS):  # every table: the publishing step can reuse it
+            _VALIDATIONS.clear()  # one run at a time per process; an abandoned run's entry goes
+            _VALIDATIONS[context.run.run_id] = validation
+        reports = validation.reports
         make = {PANDERA: pandera_result, CONTRACT: contract_result}
         for key in sorted(context.selected_asset_check_keys, key=lambda k: (k.asset_key.to_user_string(), k.name)):
             table = key.asset_key.to_user_string()

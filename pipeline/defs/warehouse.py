@@ -9,8 +9,8 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.core.publish import publish_atomically
-from pipeline.core.validate import validate_tables
-from pipeline.defs.checks import PUBLISHED_CONTRACT, published_contract_result
+from pipeline.core.validate import published_tables
+from pipeline.defs.checks import PUBLISHED_CONTRACT, published_contract_result, validation_for_publish
 from pipeline.defs.ingest import markdown_preview
 from pipeline.defs.resources import OWNERS, PipelineSettings
 from schemas import TABLE_COLUMNS
@@ -27,7 +27,7 @@ from schemas import TABLE_COLUMNS
 )
 def cooperation_warehouse(context: dg.AssetExecutionContext, settings: PipelineSettings,
                           **tables: pd.DataFrame):
-    valid, quarantined = validate_tables(tables, run_id=context.run.run_id)
+    valid, quarantined = published_tables(validation_for_publish(context.run.run_id, tables))
     target = settings.warehouse_file
     counts = publish_atomically(valid, target)
     summary = pd.DataFrame([{"table": t, "rows": n} for t, n in counts.items()])
