@@ -77,10 +77,13 @@ def _frame(table: str, items: list[dict[str, Any]]) -> pd.DataFrame:
 
 def _choose(values: Iterable[Any]) -> Any:
     """The most frequent non-null value; ties broken by sort order, so file order never matters."""
-    counts = Counter(v for v in values if v is not None)
-    if not counts:
+    present = [v for v in values if v is not None]
+    if not present:
         return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
+    first = present[0]
+    if all(v == first for v in present):  # the usual case: every document says the same
+        return first
+    return sorted(Counter(present).items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
 
 
 def _merge_by_key(items: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
@@ -90,14 +93,21 @@ def _merge_by_key(items: list[dict[str, Any]], key: str) -> list[dict[str, Any]]
     out = []
     for k in sorted(groups):
         rs = groups[k]
-        out.append({c: _choose(r.get(c) for r in rs) for c in rs[0]})
+        out.append(dict(rs[0]) if len(rs) == 1 else {c: _choose(r.get(c) for r in rs) for c in rs[0]})
     return out
 
 
 def _distinct(items: list[dict[str, Any]], key: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    """The first of each set of equal rows (equal in `key`, or in every column's text)."""
+    if key:
+        row_key = lambda r: tuple(r[c] for c in key)  # noqa: E731
+    elif items and all(list(r) == list(items[0]) for r in items):
+        row_key = lambda r: tuple(map(str, r.values()))  # noqa: E731 - columns in one order: no sorting needed
+    else:
+        row_key = lambda r: tuple(sorted((c, str(v)) for c, v in r.items()))  # noqa: E731
     seen, out = set(), []
     for r in items:
-        k = tuple(r[c] for c in key) if key else tuple(sorted((c, str(v)) for c, v in r.items()))
+        k = row_key(r)
         if k not in seen:
             seen.add(k)
             out.append(r)
