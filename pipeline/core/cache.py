@@ -7,6 +7,12 @@ extraction. An entry is used only when its content hash and its fingerprint (PIP
 a digest of `pipeline/reference/` and of the `pipeline/core/` code) match the current ones; a
 changed file overwrites its entry and a deleted file's entry is pruned. Anything unreadable in the
 cache is a miss, never an error: the cache can always be deleted.
+
+A file is not even read again when its status (size, modification time, inode) is the one recorded
+when its bytes were last read and hashed, and that modification time was at least RACY_NS before
+that read: a later write would have given it a new modification time. (Like make and git, this
+trusts the file system's clock: a file rewritten with its old size and its old time forced back
+onto it is not noticed. Delete the cache to force a full re-read.)
 """
 from __future__ import annotations
 
@@ -15,11 +21,13 @@ import json
 import os
 import pickle
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from pipeline.core.ids import make_id
+from pipeline.core.memory import collection_paused
 from pipeline.core.parallel import map_documents
 from pipeline.core.progress import Progress
 from pipeline.core.records import IngestedDocument, Rejection
@@ -31,6 +39,8 @@ if TYPE_CHECKING:
 CORE_DIR = Path(__file__).resolve().parent
 REFERENCE_DIR = CORE_DIR.parent / "reference"
 _SUFFIX = ".pkl"
+_STATUS_INDEX = "file-status.json"
+RACY_NS = 2_000_000_000  # a file changed this close to its reading may change again within one clock tick
 
 
 def tree_digest(root: Path, suffix: str = "") -> str:
@@ -143,6 +153,25 @@ class DocumentCache:
             Path(tmp).unlink(missing_ok=True)
             raise
 
+    def file_statuses(self) -> dict[str, list]:
+        """source_path -> [size, mtime_ns, inode, content_sha256, read_at_ns] of each file's last read."""
+        try:
+            data = json.loads((self.directory / _STATUS_INDEX).read_text(encoding="utf-8"))
+        except Exception:  # missing or damaged: every file is read
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_file_statuses(self, statuses: dict[str, list]) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(statuses, handle, sort_keys=True)
+            os.replace(tmp, self.directory / _STATUS_INDEX)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
     def prune(self, keep_source_paths: Iterable[str]) -> int:
         """Delete entries of files that are no longer in the raw folder; returns how many."""
         if not self.directory.is_dir():
@@ -178,27 +207,53 @@ class IngestStage:
     pruned: int  # cache entries dropped because their file is gone
 
 
+def _read_all(raw_dir: Path, paths: list[Path], max_bytes: int, cache: DocumentCache, previous: dict[str, list]):
+    """Read (or recognise by status) every file and look it up in the cache.
+
+    Returns the paths present, (source or rejection, complete cache entry or None) per file, and the
+    file statuses to record for the next run.
+    """
+    from pipeline.core.ingest import SourceFile, read_source
+
+    present: list[str] = []
+    items: list[tuple[SourceFile | Rejection, CacheEntry | None]] = []
+    statuses: dict[str, list] = {}
+    for path in paths:
+        read_at = time.time_ns()
+        source = read_source(raw_dir, path, max_bytes, lambda rel, status: _recognised(previous, rel, status))
+        entry = None
+        if isinstance(source, SourceFile):
+            entry = cache.load(source.source_path, source.content_sha256)
+            if source.data is None and (entry is None or not entry.complete):
+                source = read_source(raw_dir, path, max_bytes)  # known bytes, but nothing cached for them
+            elif source.data is None:
+                read_at = previous[source.source_path][4]  # the bytes are those read then
+        if isinstance(source, SourceFile):
+            present.append(source.source_path)
+            if source.status is not None:
+                st = source.status
+                statuses[source.source_path] = [st.size, st.mtime_ns, st.inode, source.content_sha256, read_at]
+        items.append((source, entry if entry is not None and entry.complete else None))
+    return present, items, statuses
+
+
 def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache) -> IngestStage:
     """Read every raw file; parse only files the cache has not seen with these bytes and this code.
 
     Files are read and looked up first, then the misses are parsed (across cores for a large batch,
     see pipeline/core/parallel.py) and the outcomes gathered in the folder's order.
     """
-    from pipeline.core.ingest import SourceFile, discover_sources, parse_document, read_source
+    from pipeline.core.ingest import SourceFile, discover_sources, parse_document
 
     paths, rejections = discover_sources(raw_dir)
     stage = IngestStage(documents=[], rejections=list(rejections), seen=len(paths) + len(rejections),
                         processed=0, skipped=0, pruned=0)
-    present: list[str] = []
-    items: list[tuple[SourceFile | Rejection, CacheEntry | None]] = []
     _HANDOFF.clear()
-    for path in paths:
-        source = read_source(raw_dir, path, max_bytes)
-        entry = None
-        if isinstance(source, SourceFile):
-            present.append(source.source_path)
-            entry = cache.load(source.source_path, source.content_sha256)
-        items.append((source, entry if entry is not None and entry.complete else None))
+    previous = cache.file_statuses()
+    with collection_paused():
+        present, items, statuses = _read_all(raw_dir, paths, max_bytes, cache, previous)
+    if statuses != previous:
+        cache.save_file_statuses(statuses)
     parsed = map_documents(parse_document, [s for s, e in items if isinstance(s, SourceFile) and e is None])
     for source, entry in Progress("parse", len(paths)).iterate(items):
         if not isinstance(source, SourceFile):
@@ -220,6 +275,15 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache) -> In
             stage.rejections.append(outcome)
     stage.pruned = cache.prune(present)
     return stage
+
+
+def _recognised(previous: dict[str, list], source_path: str, status) -> str | None:
+    """The content hash recorded for this file when its status is unchanged since a safe earlier read."""
+    record = previous.get(source_path)
+    if (isinstance(record, list) and len(record) == 5 and record[:3] == [status.size, status.mtime_ns, status.inode]
+            and isinstance(record[4], int) and status.mtime_ns < record[4] - RACY_NS):
+        return record[3]
+    return None
 
 
 def _extract_or_reject(doc: IngestedDocument) -> tuple[DocumentExtraction, bool]:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from pipeline.core.extract import PER_DOCUMENT_TABLES, DocumentExtraction
 from pipeline.core.ids import make_id
+from pipeline.core.memory import collection_paused
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.reference import load_reference
 from schemas import TABLE_COLUMNS
@@ -27,6 +28,12 @@ def build_tables(documents: list[IngestedDocument], extractions: list[DocumentEx
                  rejections: list[Rejection], run_id: str | None = None,
                  now: dt.datetime | None = None) -> dict[str, pd.DataFrame]:
     """Return {table_name: DataFrame} for every contract table."""
+    with collection_paused():
+        return _build_tables(documents, extractions, rejections, run_id, now)
+
+
+def _build_tables(documents: list[IngestedDocument], extractions: list[DocumentExtraction],
+                  rejections: list[Rejection], run_id: str | None, now: dt.datetime | None) -> dict[str, pd.DataFrame]:
     now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     known = {d.document_id for d in documents}
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in PER_DOCUMENT_TABLES}

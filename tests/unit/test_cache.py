@@ -74,3 +74,87 @@ def test_folder_signature_sees_new_changed_and_deleted_files_but_not_hidden_ones
     assert folder_signature(tmp_path) != added
     (tmp_path / "b.txt").unlink()
     assert folder_signature(tmp_path) == base
+
+
+ARTICLE = ("Lakeside University and Harbour Institute sign agreement\n\n"
+           "Lakeside University and Harbour Institute signed a cooperation agreement on 3 May 2024.\n")
+
+
+def _age(path, seconds: float = 60) -> None:
+    """Set the file's modification time in the past, as for a file that has been lying in the folder."""
+    past = os.stat(path).st_mtime - seconds
+    os.utime(path, (past, past))
+
+
+def _ingest(raw, cache_dir, monkeypatch):
+    """ingest_with_cache, and the files whose bytes it read."""
+    import pipeline.core.ingest as ingest
+    from pipeline.core.cache import ingest_with_cache
+
+    read, real = [], ingest.read_source
+
+    def spy(*args, **kwargs):
+        source = real(*args, **kwargs)
+        if getattr(source, "data", None) is not None:
+            read.append(source.source_path)
+        return source
+
+    monkeypatch.setattr(ingest, "read_source", spy)
+    stage = ingest_with_cache(raw, 10**6, DocumentCache(cache_dir, "fp"))
+    monkeypatch.setattr(ingest, "read_source", real)
+    return stage, sorted(read)
+
+
+def test_unchanged_files_are_recognised_by_their_status_and_not_read_again(tmp_path, monkeypatch):
+    from pipeline.core.cache import extract_with_cache
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (raw / name).write_text(ARTICLE.replace("3 May", f"{len(name)} May"), encoding="utf-8")
+        _age(raw / name)
+    first, read = _ingest(raw, tmp_path / "cache", monkeypatch)
+    assert read == ["a.txt", "b.txt"]
+    extract_with_cache(first.documents, DocumentCache(tmp_path / "cache", "fp"))
+
+    again, read = _ingest(raw, tmp_path / "cache", monkeypatch)
+    assert read == [] and again.skipped == 2
+    assert [d.content_sha256 for d in again.documents] == [d.content_sha256 for d in first.documents]
+
+
+def test_a_changed_file_is_read_again_even_with_the_same_size(tmp_path, monkeypatch):
+    from pipeline.core.cache import extract_with_cache
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    _age(raw / "a.txt")
+    first, _ = _ingest(raw, tmp_path / "cache", monkeypatch)
+    extract_with_cache(first.documents, DocumentCache(tmp_path / "cache", "fp"))
+    (raw / "a.txt").write_text(ARTICLE.replace("3 May", "4 May"), encoding="utf-8")  # same size, new time
+    again, read = _ingest(raw, tmp_path / "cache", monkeypatch)
+    assert read == ["a.txt"] and again.processed == 1
+    assert "4 May" in again.documents[0].clean_text
+
+
+def test_a_file_written_just_before_its_reading_is_read_again_next_time(tmp_path, monkeypatch):
+    """Within the clock's resolution a second write may keep the time of the first: such a file is not trusted."""
+    from pipeline.core.cache import extract_with_cache
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE, encoding="utf-8")  # modified now, read now
+    first, _ = _ingest(raw, tmp_path / "cache", monkeypatch)
+    extract_with_cache(first.documents, DocumentCache(tmp_path / "cache", "fp"))
+    again, read = _ingest(raw, tmp_path / "cache", monkeypatch)
+    assert read == ["a.txt"] and again.skipped == 1  # read and hashed again, then found in the cache
+
+
+def test_a_recognised_file_without_a_cached_extraction_is_read_and_parsed(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    _age(raw / "a.txt")
+    _ingest(raw, tmp_path / "cache", monkeypatch)  # parsed, never extracted: its entry is incomplete
+    again, read = _ingest(raw, tmp_path / "cache", monkeypatch)
+    assert read == ["a.txt"] and again.processed == 1 and again.documents[0].title

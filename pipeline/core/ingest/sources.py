@@ -10,6 +10,7 @@ import hashlib
 import os
 import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +33,23 @@ class SourceFile:
     """The raw bytes of one file and its identity; everything after this is a pure function of it."""
 
     source_path: str  # relative to the raw folder, POSIX separators
-    data: bytes
+    data: bytes | None  # None when the caller recognised the content by its file status (see read_source)
     content_sha256: str
+    status: FileStatus | None = None
+
+
+@dataclass(frozen=True)
+class FileStatus:
+    """What `stat` says of a file when it was read: the same size, modification time and inode later
+    mean the same bytes, unless the file was written again within the clock's resolution of that time."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> FileStatus:
+        return cls(info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def printable_path(source_path: str) -> str:
@@ -141,8 +157,14 @@ def _entry_problem(root: Path, full: Path, rel: str) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file (device, socket or pipe)"
 
 
-def read_source(raw_dir: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile | Rejection:
-    """Read one file's bytes and hash them; a vanished, oversized, empty or escaping file is a Rejection."""
+def read_source(raw_dir: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                known: Callable[[str, FileStatus], str | None] | None = None) -> SourceFile | Rejection:
+    """Read one file's bytes and hash them; a vanished, oversized, empty or escaping file is a Rejection.
+
+    `known(source_path, status)` may return the content hash of a file it recognises by its status
+    (the cache's record of an earlier read): the file then passes every check but is not read, and
+    the SourceFile has no data.
+    """
     raw_dir = Path(raw_dir)
     try:
         full, rel = _relative(raw_dir, Path(path))
@@ -169,6 +191,10 @@ def read_source(raw_dir: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -
             if info.st_size > max_bytes:
                 return reject(rel, f"file is {info.st_size} bytes, over the limit of {max_bytes} bytes",
                               size_bytes=info.st_size)
+            status = FileStatus.of(info)
+            sha = known(rel, status) if known is not None and info.st_size else None
+            if sha is not None:
+                return SourceFile(rel, None, sha, status)
             data = handle.read(max_bytes + 1)
         except OSError as exc:
             return reject(rel, f"file could not be read: {exc.strerror or exc}")
@@ -177,4 +203,4 @@ def read_source(raw_dir: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -
         return reject(rel, f"file grew past the limit of {max_bytes} bytes while being read", size_bytes=len(data))
     if not data:
         return reject(rel, "empty file", size_bytes=0, content_sha256=sha)
-    return SourceFile(rel, data, sha)
+    return SourceFile(rel, data, sha, status)
