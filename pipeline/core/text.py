@@ -47,6 +47,9 @@ class Word(NamedTuple):
         return not any(c.isalnum() for c in self.text)
 
 
+_new_word = functools.partial(tuple.__new__, Word)  # Word from a 6-tuple, without _make's checks
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -79,8 +82,8 @@ def _joined_words(tokens, base_index: int = 0) -> tuple[Word, ...]:
             starts.append(idx)
             ends.append(idx + len(t))
         prev_joins = no_space_after
-    return tuple(map(Word._make, zip(texts, starts, ends, range(base_index, base_index + len(texts)),
-                                      [t.lower() for t in texts], [t[:1].isupper() for t in texts])))
+    return tuple(map(_new_word, zip(texts, starts, ends, range(base_index, base_index + len(texts)),
+                                    [t.lower() for t in texts], [t[:1].isupper() for t in texts])))
 
 
 def sentences(text: str, doc: Doc | None = None) -> list[Sentence]:

@@ -223,12 +223,16 @@ def _founded_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _lowercase_head_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(lab_type, phrase_regex(tuple(heads))) for lab_type, heads in rules()["lab_lowercase_heads"].items()]
+
+
 def _lowercase_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
-    r = rules()
     out = []
     verbs = rule_regex("lab_setup_verbs")
-    for lab_type, heads in r["lab_lowercase_heads"].items():
-        for m in phrase_regex(tuple(heads)).finditer(sent.text):
+    for lab_type, heads in _lowercase_head_patterns():
+        for m in heads.finditer(sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(s < te and ts < e for ts, te, _ in taken + out):
                 continue
