@@ -91,6 +91,22 @@ def free_stale_pool_slots(instance) -> list[str]:
     return freed
 
 
+def step_seconds(instance, run_id: str) -> dict[str, float]:
+    """How long each step of the run took, from its start and success events in the instance's log."""
+    import dagster as dg
+
+    started, took = {}, {}
+    for record in instance.get_records_for_run(
+            run_id, of_type={dg.DagsterEventType.STEP_START, dg.DagsterEventType.STEP_SUCCESS}, limit=1000).records:
+        entry = record.event_log_entry
+        key = entry.step_key
+        if entry.dagster_event.event_type == dg.DagsterEventType.STEP_START:
+            started[key] = entry.timestamp
+        elif key in started:
+            took[key] = round(entry.timestamp - started[key], 2)
+    return took
+
+
 def run(args: argparse.Namespace) -> int:
     """Build the warehouse through Dagster; print a summary (one JSON line with --json)."""
     ensure_dagster_home()
@@ -126,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
             return _fail(f"run {result.run_id} failed; the previous warehouse (if any) is unchanged:\n  {details}")
         stage = result.output_for_node("ingested_documents")
         warehouse = result.output_for_node("cooperation_warehouse")
+        steps = step_seconds(instance, result.run_id)
     summary = {
         "documents_seen": stage.seen,
         "documents_processed": stage.processed,
@@ -133,6 +150,7 @@ def run(args: argparse.Namespace) -> int:
         "tables": warehouse["tables"],
         "warehouse": warehouse["warehouse"],
         "seconds": seconds,
+        "step_seconds": steps,
     }
     if args.json:
         print(json.dumps(summary))

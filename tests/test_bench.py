@@ -72,6 +72,7 @@ def test_bench_without_baseline_reports_every_figure(tmp_path):
     assert {"seconds", "documents_per_second", "words_per_second", "peak_rss_mb", "cpu_seconds"} <= set(
         result["pipeline"])
     assert result["pipeline"]["documents_processed"] == 20 and result["pipeline"]["rejected"] == 0
+    assert "document_extractions" in result["pipeline"]["step_seconds"]
     assert result["incremental"] == {**result["incremental"], "documents_processed": 1, "documents_seen": 21}
     assert 0.5 < result["quality"]["slot_f1"] <= 1.0
     assert "baseline" not in result and "ratio_words_per_second" not in result

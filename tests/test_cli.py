@@ -45,7 +45,11 @@ def test_run_prints_a_one_line_json_summary(built):
     lines = stdout.strip().splitlines()
     assert len(lines) == 1
     summary = json.loads(lines[0])
-    assert set(summary) == {"documents_seen", "documents_processed", "rejected", "tables", "warehouse", "seconds"}
+    assert set(summary) == {"documents_seen", "documents_processed", "rejected", "tables", "warehouse", "seconds",
+                            "step_seconds"}
+    assert set(summary["step_seconds"]) >= {"ingested_documents", "document_extractions", "contract_tables",
+                                            "table_checks", "cooperation_warehouse"}
+    assert all(0 <= s <= summary["seconds"] for s in summary["step_seconds"].values())
     assert (summary["documents_seen"], summary["documents_processed"]) == (4, 3)
     assert summary["rejected"] >= 1  # the empty file
     assert set(summary["tables"]) == set(TABLE_COLUMNS)
