@@ -124,6 +124,25 @@ def load_places(directory: Path) -> list[PlaceRef]:
     return out
 
 
+def load_world_cities(directory: Path, countries: list[PlaceRef], taken: set[str]) -> list[PlaceRef]:
+    """Cities outside China (world_cities.csv), under their country: hosts and origins of visits abroad.
+
+    Chinese places belong in places.csv, with their region codes; a city listed in both is an error.
+    """
+    rows = _read_csv(directory / "world_cities.csv", ["name", "country_code", "aliases"])
+    country_name = {c.country_code: c.name for c in countries}
+    out = []
+    for n, r in enumerate(rows, start=2):
+        code = r["country_code"]
+        if code not in country_name or code == "CN":
+            raise ReferenceDataError(f"world_cities.csv line {n}: unknown or Chinese country_code {code!r}")
+        if not r["name"] or r["name"] in taken:
+            raise ReferenceDataError(f"world_cities.csv line {n}: empty name or already a place: {r['name']!r}")
+        taken.add(r["name"])
+        out.append(PlaceRef(r["name"], "city", None, code, country_name[code], _split(r["aliases"])))
+    return out
+
+
 def load_organizations(directory: Path) -> list[OrgRef]:
     header = ["canonical_name", "acronym", "org_type", "region_code", "country_code", "parent", "aliases"]
     rows = _read_csv(directory / "organizations.csv", header)
@@ -190,7 +209,9 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
     domains, lexicon = load_domains(directory)
     places = load_places(directory)
     country_names, demonyms = load_demonyms(directory)
-    places.extend(_countries(country_names))
+    countries = _countries(country_names)
+    places.extend(load_world_cities(directory, countries, {p.name for p in places}))
+    places.extend(countries)
     return Reference(
         places=places, organizations=load_organizations(directory),
         honorifics=titles["honorifics"], title_modifiers=titles["modifiers"], title_heads=titles["heads"],

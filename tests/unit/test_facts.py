@@ -423,3 +423,19 @@ def test_a_passive_signing_after_the_parties_and_a_count_of_instruments():
     rows = _run("Four cooperation agreements between Hainan and institutions from Hong Kong and Macao were signed "
                 "in Haikou on Monday.")
     assert rows["agreements"] == []
+
+
+@pytest.mark.parametrize("text, host, country", [
+    ("A 20-member delegation of Zhejiang University visited Seoul on Monday to meet research partners.",
+     "Seoul", "KR"),
+    ("Professor Li Ming will lead a Sichuan University delegation to Kuala Lumpur next month.", "Kuala Lumpur", "MY"),
+    ("The Shenzhen delegation arrived in Munich for talks with Bavarian research institutes.", "Munich", "DE"),
+])
+def test_a_city_abroad_is_the_host_of_a_visit_and_no_government(text, host, country):
+    rows = _run(text)
+    d = rows["delegations"][0]
+    places = {p["place_id"]: p for p in rows["places"]}
+    assert places[d["host_place_id"]]["name"] == host and places[d["host_place_id"]]["country_code"] == country
+    parent = places[places[d["host_place_id"]]["parent_place_id"]]
+    assert parent["place_type"] == "country" and parent["country_code"] == country
+    assert not [o for o in rows["organizations"] if host in o["canonical_name"]]  # no "Seoul Municipal Government"

@@ -180,3 +180,25 @@ def test_country_alias_spot_checks(country_aliases):
     assert len({r["alpha_2"] for r in country_aliases if r["kind"] == "demonym"}) >= 120
     # Taiwan is a province row in places.csv, not a country alias.
     assert not any(r["alpha_2"] == "TW" for r in country_aliases)
+
+
+def test_world_cities_are_under_a_known_foreign_country_and_not_in_places_csv(tmp_path):
+    import shutil
+
+    from pipeline.core.reference import ReferenceDataError, load_reference
+
+    with (REFERENCE / "world_cities.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    codes = [r["country_code"] for r in rows]
+    assert all(pycountry.countries.get(alpha_2=c) is not None and c != "CN" for c in codes)
+    with (REFERENCE / "places.csv").open(encoding="utf-8", newline="") as handle:
+        chinese = {r["name"] for r in csv.DictReader(handle)}
+    names = [r["name"] for r in rows]
+    assert not set(names) & chinese and len(names) == len(set(names))
+
+    broken = tmp_path / "reference"
+    shutil.copytree(REFERENCE, broken)
+    with (broken / "world_cities.csv").open("a", encoding="utf-8") as handle:
+        handle.write("Atlantis,XX,\n")
+    with pytest.raises(ReferenceDataError, match="world_cities.csv line"):
+        load_reference(broken)

@@ -135,9 +135,14 @@ class DocContext:
         return self.ents.place_refs[place_id]
 
     def government_for_place(self, m: Mention) -> str | None:
-        """A jurisdiction acting as a party or visitor is represented by its government."""
+        """A jurisdiction acting as a party or visitor is represented by its government.
+
+        A city abroad is not: "a delegation from Kuala Lumpur" names where the visitors come from,
+        and its city administration has no name the reference data could give it."""
         p = self.ents.place_refs.get(m.entity_id)
         if p is None or p.place_type not in JURISDICTION_TYPES:
+            return None
+        if p.place_type != "country" and p.country_code not in (None, "CN"):
             return None
         return self.ents.add_org(default_namer().government_of(p), m.start, m.end).organization_id
 
