@@ -7,6 +7,7 @@ corpus-wide step only merges duplicates and groups events.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,9 +90,17 @@ def _followers(ctx: DocContext, agreements: list[Agreement]) -> dict[int, list]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _activity_patterns() -> tuple[re.Pattern, dict[str, re.Pattern]]:
+    """Any activity phrase (a sentence without one skips the per-activity scans), and each activity's."""
+    activities = rules()["activities"]
+    return (phrase_regex(tuple(p for phrases in activities.values() for p in phrases)),
+            {k: phrase_regex(tuple(v)) for k, v in activities.items()})
+
+
 def _agreement_rows(ctx, agreements: list[Agreement], domains: list[DomainHit], person_ids, rows) -> None:
     followers = _followers(ctx, agreements)
-    activity_rx = {k: phrase_regex(tuple(v)) for k, v in rules()["activities"].items()}
+    any_activity, activity_rx = _activity_patterns()
     siblings: dict[int, int] = {}
     for a in agreements:
         n = siblings[a.sentence.start] = siblings.get(a.sentence.start, -1) + 1
@@ -114,7 +123,7 @@ def _agreement_rows(ctx, agreements: list[Agreement], domains: list[DomainHit], 
         scope = [a.sentence] if a.group is not None else (followers.get(a.sentence.start) or [a.sentence])
         seen = set()
         for sent in scope:
-            for activity, rx in activity_rx.items():
+            for activity, rx in (activity_rx.items() if any_activity.search(sent.text) else ()):
                 m = rx.search(sent.text)
                 if m and activity not in seen:
                     seen.add(activity)

@@ -224,14 +224,20 @@ def _founded_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _lowercase_head_patterns() -> list[tuple[str, re.Pattern]]:
-    return [(lab_type, phrase_regex(tuple(heads))) for lab_type, heads in rules()["lab_lowercase_heads"].items()]
+def _lowercase_head_patterns() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
+    """Any lower-case head (a sentence without one skips the per-kind scans), and each kind's heads."""
+    kinds = rules()["lab_lowercase_heads"]
+    return (phrase_regex(tuple(h for heads in kinds.values() for h in heads)),
+            [(lab_type, phrase_regex(tuple(heads))) for lab_type, heads in kinds.items()])
 
 
 def _lowercase_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
     out = []
+    any_head, by_kind = _lowercase_head_patterns()
+    if not any_head.search(sent.text):
+        return out
     verbs = rule_regex("lab_setup_verbs")
-    for lab_type, heads in _lowercase_head_patterns():
+    for lab_type, heads in by_kind:
         for m in heads.finditer(sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(s < te and ts < e for ts, te, _ in taken + out):

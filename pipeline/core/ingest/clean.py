@@ -6,6 +6,7 @@ text itself is kept faithful: curly quotes, dashes and captions stay as written.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,8 +27,11 @@ _RUN_OF_SPACES = re.compile(r" {2,}")
 _DOUBLED_STOP = re.compile(r"(?<=\.)。+")
 
 
+@functools.lru_cache(maxsize=8)
 def normalise_text(text: str) -> str:
-    """NFC, one kind of space, no invisible or control characters, stripped lines joined by '\\n'."""
+    """NFC, one kind of space, no invisible or control characters, stripped lines joined by '\\n'.
+
+    Remembered for the last few texts: cleaning and metadata both normalise the same extracted text."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     # Each distinct character is looked at once, not each character: this runs on every file, and
     # str.translate costs a dictionary lookup per character even when nothing needs translating.
