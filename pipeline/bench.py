@@ -94,9 +94,9 @@ def _cpu_seconds() -> float:
 
 
 def _clean_texts(warehouse: Path) -> list[str]:
-    import duckdb
+    from pipeline.core.export import open_read_only
 
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = open_read_only(warehouse)
     try:
         return [r[0] for r in con.execute("SELECT clean_text FROM documents ORDER BY source_path").fetchall()]
     finally:

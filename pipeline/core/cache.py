@@ -142,16 +142,7 @@ class DocumentCache:
         return entry
 
     def save(self, entry: CacheEntry) -> None:
-        """Write beside the target and rename, so a reader never sees half an entry."""
-        self.directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self._path(entry.source_path))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        self._write(self._path(entry.source_path), pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
     def file_statuses(self) -> dict[str, list]:
         """source_path -> [size, mtime_ns, inode, content_sha256, read_at_ns] of each file's last read."""
@@ -162,12 +153,16 @@ class DocumentCache:
         return data if isinstance(data, dict) else {}
 
     def save_file_statuses(self, statuses: dict[str, list]) -> None:
+        self._write(self.directory / _STATUS_INDEX, json.dumps(statuses, sort_keys=True).encode("utf-8"))
+
+    def _write(self, target: Path, data: bytes) -> None:
+        """Write beside the target and rename, so a reader never sees half a file."""
         self.directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(statuses, handle, sort_keys=True)
-            os.replace(tmp, self.directory / _STATUS_INDEX)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -7,7 +7,6 @@ corpus-wide step only merges duplicates and groups events.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 from pipeline.core.entities.model import Org
 from pipeline.core.entities.recognise import recognise
 from pipeline.core.facts.agreements import Agreement, extract_agreements
-from pipeline.core.facts.context import DocContext, phrase_regex, rules
+from pipeline.core.facts.context import DocContext, kind_regexes
 from pipeline.core.facts.delegations import extract_delegations
 from pipeline.core.facts.domains import DomainHit, extract_domains, hits_between
 from pipeline.core.facts.labs import extract_labs
@@ -90,17 +89,9 @@ def _followers(ctx: DocContext, agreements: list[Agreement]) -> dict[int, list]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _activity_patterns() -> tuple[re.Pattern, dict[str, re.Pattern]]:
-    """Any activity phrase (a sentence without one skips the per-activity scans), and each activity's."""
-    activities = rules()["activities"]
-    return (phrase_regex(tuple(p for phrases in activities.values() for p in phrases)),
-            {k: phrase_regex(tuple(v)) for k, v in activities.items()})
-
-
 def _agreement_rows(ctx, agreements: list[Agreement], domains: list[DomainHit], person_ids, rows) -> None:
     followers = _followers(ctx, agreements)
-    any_activity, activity_rx = _activity_patterns()
+    any_activity, activity_rx = kind_regexes("activities")
     siblings: dict[int, int] = {}
     for a in agreements:
         n = siblings[a.sentence.start] = siblings.get(a.sentence.start, -1) + 1

@@ -20,6 +20,8 @@ REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference"
 ORG_TYPES = ("university", "university_unit", "government", "government_department", "enterprise",
              "research_institute", "laboratory", "international_organization", "military", "other")
 PLACE_TYPES = ("country", "province", "municipality", "special_administrative_region", "city", "district", "other")
+# The places a government acts for ("the Mayor of Zhuhai", "Hungary signed ..."): every type but "other".
+JURISDICTION_TYPES = ("country", "province", "municipality", "special_administrative_region", "city", "district")
 
 
 class ReferenceDataError(ValueError):

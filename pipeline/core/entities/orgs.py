@@ -139,7 +139,7 @@ class OrgNamer:
             p = self._jurisdiction(m.group(1))
             if p:
                 return self.government_of(p)
-        m = re.match(rf"^(?:The\s+)?(?:People's\s+)?Government\s+of\s+(.+)$", name, re.I)
+        m = re.match(r"^(?:The\s+)?(?:People's\s+)?Government\s+of\s+(.+)$", name, re.I)
         if m:
             p = self._jurisdiction(m.group(1))
             if p:

@@ -17,7 +17,7 @@ from pipeline.core.entities.gazetteer import org_gazetteer, place_gazetteer
 from pipeline.core.entities.model import Mention, Org, Person, Place
 from pipeline.core.entities.orgs import OrgNamer, default_namer
 from pipeline.core.ids import make_id
-from pipeline.core.reference import PlaceRef, load_reference
+from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, load_reference
 from pipeline.core.text import Sentence, Word
 
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -603,8 +603,7 @@ def _owner_and_title_before(ents: DocumentEntities, span_start: int, name_start:
     words = before.group(1).split()
     for k in range(len(words)):  # the longest place name that ends right before the title
         place = default_namer().place(" ".join(words[k:]))
-        if place is not None and place.place_type in ("province", "city", "municipality", "district",
-                                                      "special_administrative_region", "country"):
+        if place is not None and place.place_type in JURISDICTION_TYPES:
             start = span_start - len(" ".join(words[k:])) - 1
             return title, ents.add_org(default_namer().government_of(place), start, span_start - 1).organization_id
     return title, None

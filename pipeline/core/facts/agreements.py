@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pipeline.core.facts.context import DocContext, confidence, phrase_regex, rule_regex, rules
+from pipeline.core.facts.context import DocContext, confidence, kind_regexes, phrase_alternation, rule_regex, rules
 from pipeline.core.facts.dates import FoundDate
 from pipeline.core.text import Sentence
 
@@ -54,11 +54,6 @@ class Agreement:
 def _noun_types() -> dict[str, str]:
     """Agreement noun phrase (lower case) -> agreement type."""
     return {p.lower(): t for t, phrases in rules()["agreement_nouns"].items() for p in phrases}
-
-
-@functools.lru_cache(maxsize=1)
-def _noun_regex() -> re.Pattern:
-    return phrase_regex(tuple(p for phrases in rules()["agreement_nouns"].values() for p in phrases))
 
 
 def _find(text: str, *keys: str) -> list[re.Match]:
@@ -126,7 +121,7 @@ def _same_event_date(ctx: DocContext, a: Agreement, found: list[Agreement]) -> F
 def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) -> list[Agreement]:
     r = rules()
     text = sent.text
-    nouns = list(_noun_regex().finditer(text))
+    nouns = list(kind_regexes("agreement_nouns")[0].finditer(text))
     verbs = _find(text, "signing_verbs")
     team_verbs = _find(text, "partnership_verbs")
     if not nouns and not team_verbs:
@@ -234,9 +229,7 @@ def _signers_only(ctx: DocContext, sent: Sentence, r: dict) -> list[Agreement]:
 @functools.lru_cache(maxsize=1)
 def _watching() -> re.Pattern:
     """'with C and D attending the ceremony': group 1 holds the people who watch."""
-    absolutes = "|".join(re.escape(p).replace(r"\ ", r"\s+")
-                         for p in sorted(rules()["witness_absolutes"], key=len, reverse=True))
-    return re.compile(rf"\bwith\s+(.+?)\s+(?:{absolutes})\b")
+    return re.compile(rf"\bwith\s+(.+?)\s+(?:{phrase_alternation(rules()['witness_absolutes'])})\b")
 
 
 def _governs_plan(r: dict, text: str, verb) -> bool:
@@ -338,8 +331,7 @@ def _unique_people(rows):
 
 
 _DEFINITE = re.compile(r"(?:^|\b(?:under|in|by|of|with|to)\s+)(?:the|this|that)\s+(?:new\s+|cooperation\s+|signed\s+)?$", re.I)
-_TYPE_FAMILIES = ({"memorandum", "memorandum_of_understanding"},
-                  {"cooperation_agreement", "framework_agreement", "strategic_cooperation_agreement"})
+_MEMORANDUM_NAMES = {"memorandum", "memorandum_of_understanding"}  # two names of one instrument
 
 
 def _compatible_type(a: Agreement, b: Agreement) -> bool:
@@ -347,7 +339,7 @@ def _compatible_type(a: Agreement, b: Agreement) -> bool:
     after "a memorandum of understanding")."""
     if a.agreement_type == b.agreement_type or a.generic or b.generic:
         return True
-    return any(a.agreement_type in f and b.agreement_type in f for f in _TYPE_FAMILIES[:1])
+    return a.agreement_type in _MEMORANDUM_NAMES and b.agreement_type in _MEMORANDUM_NAMES
 
 
 def _compatible_date(a: Agreement, b: Agreement, news_day: FoundDate | None = None) -> bool:

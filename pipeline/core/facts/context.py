@@ -4,13 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import default_namer
 from pipeline.core.entities.recognise import DocumentEntities, add_place
 from pipeline.core.facts.dates import FoundDate, find_dates, year_hint
-from pipeline.core.reference import PlaceRef, load_reference
+from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, load_reference
 from pipeline.core.text import Sentence
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)\s+(?:the\s+)?(?:city\s+of\s+)?"
@@ -30,7 +31,6 @@ _VENUE_AFTER = re.compile(r"['’]?s?\s+(?:campus|headquarters|premises|offices?
 _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed by|hosted by|organi[sz]ed by|"
                        r"sponsored by|supported by|(?:via|by|through|over) (?:a )?video(?:\s?link| conference)? between)\s",
                        re.I)
-JURISDICTION_TYPES = ("country", "province", "municipality", "special_administrative_region", "city", "district")
 
 
 @functools.lru_cache(maxsize=512)
@@ -41,13 +41,19 @@ def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
     by one at every position of every sentence, and a flat list of fifty phrases made each search
     several times slower. The matches are those of the flat, longest-first alternation.
     """
+    return re.compile(rf"(?<![\w-])(?:{phrase_alternation(p.lower() for p in phrases)})(?![\w-])", re.I)
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """The phrases as one regex alternation (spaces match any run of white space), written as a trie;
+    where several match at one place the longest wins, as in a longest-first flat alternation."""
     trie: dict = {}
     for phrase in phrases:
         node = trie
-        for ch in phrase.lower():
+        for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(rf"(?<![\w-])(?:{_trie_pattern(trie)})(?![\w-])", re.I)
+    return _trie_pattern(trie)
 
 
 def _trie_pattern(node: dict) -> str:
@@ -73,6 +79,15 @@ def rule_regex(*keys: str) -> re.Pattern:
     The extractors run it on every sentence; building the phrase tuple each time cost more than the search.
     """
     return phrase_regex(tuple(p for key in keys for p in rules()[key]))
+
+
+@functools.lru_cache(maxsize=None)
+def kind_regexes(key: str) -> tuple[re.Pattern, dict[str, re.Pattern]]:
+    """For a rules entry of phrases by kind (agreement nouns by type, activities, lab heads): one regex
+    for any of its phrases (a sentence without a match skips the per-kind scans) and one per kind."""
+    kinds = rules()[key]
+    return (phrase_regex(tuple(p for phrases in kinds.values() for p in phrases)),
+            {kind: phrase_regex(tuple(phrases)) for kind, phrases in kinds.items()})
 
 
 def confidence(cue: str) -> float:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import default_namer
-from pipeline.core.facts.context import DocContext, confidence, phrase_regex, rule_regex, rules
+from pipeline.core.facts.context import DocContext, confidence, rule_regex, rules
 from pipeline.core.facts.dates import FoundDate
-from pipeline.core.reference import load_reference
+from pipeline.core.reference import JURISDICTION_TYPES, load_reference
 from pipeline.core.text import Sentence
 
 _SIZE_MEMBER = re.compile(r"\b(\d{1,4})-(?:member|person|people|strong)\b", re.I)
@@ -51,7 +51,6 @@ class Delegation:
 
 
 def extract_delegations(ctx: DocContext) -> list[Delegation]:
-    r = rules()
     nouns = rule_regex("delegation_nouns")
     verbs = rule_regex("visit_verbs")
     found: list[Delegation] = []
@@ -113,8 +112,7 @@ def _side(ctx: DocContext, org: str | None, place: str | None) -> str | None:
         return ctx.footprint(org)
     if place:
         ref = ctx.ents.place_refs.get(place)
-        if ref is not None and ref.place_type in ("province", "city", "municipality", "district",
-                                                   "special_administrative_region"):
+        if ref is not None and ref.place_type in JURISDICTION_TYPES and ref.place_type != "country":
             gov = default_namer().government_of(ref)
             return gov.organization_id
         return place
@@ -122,7 +120,6 @@ def _side(ctx: DocContext, org: str | None, place: str | None) -> str | None:
 
 
 def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | None:
-    r = rules()
     text = sent.text
     d = Delegation(sent)
     cue = noun or verb

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import default_namer
-from pipeline.core.facts.context import DocContext, phrase_regex, rule_regex, rules
+from pipeline.core.facts.context import DocContext, kind_regexes, phrase_alternation, rule_regex, rules
 from pipeline.core.ids import canonical_key, make_id
 from pipeline.core.text import Sentence
 
@@ -203,7 +203,7 @@ def _trim(text: str, start: int, end: int, side: str) -> tuple[int, int]:
 @functools.lru_cache(maxsize=1)
 def _founded_patterns() -> list[tuple[re.Pattern, str]]:
     r = rules()
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(r["lab_setup_verbs"], key=len, reverse=True))
+    verbs = phrase_alternation(r["lab_setup_verbs"])
     out = []
     for lab_type, heads in r.get("lab_founded_heads", {}).items():
         alts = "|".join(_spaced(h) for h in sorted(heads, key=len, reverse=True))
@@ -223,21 +223,13 @@ def _founded_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _lowercase_head_patterns() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
-    """Any lower-case head (a sentence without one skips the per-kind scans), and each kind's heads."""
-    kinds = rules()["lab_lowercase_heads"]
-    return (phrase_regex(tuple(h for heads in kinds.values() for h in heads)),
-            [(lab_type, phrase_regex(tuple(heads))) for lab_type, heads in kinds.items()])
-
-
 def _lowercase_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
     out = []
-    any_head, by_kind = _lowercase_head_patterns()
+    any_head, by_kind = kind_regexes("lab_lowercase_heads")
     if not any_head.search(sent.text):
         return out
     verbs = rule_regex("lab_setup_verbs")
-    for lab_type, heads in by_kind:
+    for lab_type, heads in by_kind.items():
         for m in heads.finditer(sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(s < te and ts < e for ts, te, _ in taken + out):
@@ -266,7 +258,6 @@ def _is_plural_generic(raw: str, sent_text: str, local: int) -> bool:
 
 
 def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int) -> None:
-    r = rules()
     text = ctx.text
     after = text[end:end + 60]
     d = re.match(r"\s*\(\s*Director\s*:\s*", after)
@@ -306,8 +297,7 @@ _STATUS_RANK = {"existing": 0, "planned": 1, "established": 2}
 @functools.lru_cache(maxsize=1)
 def _status_patterns() -> tuple[re.Pattern, ...]:
     r = rules()
-    alt = lambda key: "|".join(re.escape(p).replace(r"\ ", r"\s+")  # noqa: E731
-                               for p in sorted(r[key], key=len, reverse=True))
+    alt = lambda key: phrase_alternation(r[key])  # noqa: E731
     future, setup, founded = alt("lab_future_markers"), alt("lab_setup_verbs"), alt("lab_founding_verbs")
     det = r"(?:(?:a|an|the|two|three|new|joint|its|their)\s+){0,2}"
     planned_before = re.compile(rf"\b(?:{future})\s+(?:[\w-]+\s+){{0,2}}?(?:{setup})\s+{det}$", re.I)
@@ -317,7 +307,7 @@ def _status_patterns() -> tuple[re.Pattern, ...]:
                                    rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b", re.I)
     established_before = re.compile(rf"(?:\b(?:{founded})\s+{det}|\b(?:{alt('lab_founding_events')})\s+{det})$", re.I)
     future_in_clause = re.compile(rf"\b(?:{future})\s+(?:\w+\s+){{0,3}}$", re.I)
-    gerunds = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in r["lab_setup_verbs"] if v.split()[0].endswith("ing"))
+    gerunds = phrase_alternation(v for v in r["lab_setup_verbs"] if v.split()[0].endswith("ing"))
     # "including jointly establishing ...; setting up X; founding Y": an undertaking, not a founding
     planned_gerund = re.compile(rf"\b(?:(?:jointly|co-)\s*)?(?:{gerunds})\s+{det}$", re.I)
     return planned_before, planned_after, established_after, established_before, future_in_clause, planned_gerund

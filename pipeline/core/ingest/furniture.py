@@ -240,14 +240,9 @@ def _shape_rule(text: str, rules: FurnitureRules, cjk_document: bool) -> str | N
     return None
 
 
-def ends_article(line: str, rules: FurnitureRules) -> bool:
-    """The line closes the article ("Ends/...", "NNNN", "Media enquiries:"): what follows is the site footer."""
-    rule = _line_rule(line.strip(), rules, "line")
-    return bool(rule and rule.ends_article)
-
-
 def line_furniture(line: str, rules: FurnitureRules, *, cjk_document: bool = False) -> tuple[str | None, bool]:
-    """`furniture_rule(line, scope="line")` and `ends_article(line)` at once: the line rules run once per line."""
+    """`furniture_rule(line, scope="line")`, and whether the line closes the article ("Ends/...", "NNNN",
+    "Media enquiries:"; what follows is the site footer): the line rules run once per line."""
     text = line.strip()
     rule = _line_rule(text, rules, "line")
     ends = bool(rule and rule.ends_article)
