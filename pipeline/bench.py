@@ -13,13 +13,21 @@ One run, one generated corpus (pipeline/synth), one process, so the figures are 
 Words are whitespace-separated tokens of `documents.clean_text`, for both systems. The baseline can
 be limited to the first K documents (`--baseline-docs`), since it is far slower than the pipeline;
 the report says how many it read.
+
+`--adversarial` instead parses hostile files of 1, 2 and 5 MB (a one-word line, a markdown line of
+unclosed marks, a line of menu labels, many end-of-article markers, one long hard-wrapped paragraph,
+HTML nested thousands deep, ...) one at a time in a forked process, and reports for each the seconds
+and the peak memory the parse added, with whether memory stayed within a small multiple of the input
+and time grew linearly with it.
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import io
 import json
+import multiprocessing
 import os
 import resource
 import shutil
@@ -37,6 +45,109 @@ MISSING_BASELINE = (f"the spaCy baseline ({BASELINE_MODULE}) is not installed: i
                     "dependency group; run `uv run --frozen --group bench python -m pipeline bench ...` "
                     "(or `make bench`), or pass --no-baseline")
 TARGETS = {"documents_per_second": 100, "ratio_words_per_second": 10, "peak_rss_mb": 2048, "incremental_seconds": 10}
+ADVERSARIAL_SIZES_MB = (1, 2, 5)
+# A parse may take this many times its input in memory (Python strings, line and paragraph lists, the
+# HTML tree), and its seconds per MB at the largest size this many times those at the smallest.
+ADVERSARIAL_TARGETS = {"memory_per_input": 40, "time_per_mb_growth": 2.0}
+_SENTENCE = b"Lakeside University and Yunnan Province signed a cooperation agreement on research today."
+_WRAPPED = b"and the two universities will exchange visiting scholars in plant genomics and soil\n"
+
+
+def _repeat(unit: bytes, size: int) -> bytes:
+    return unit * max(1, size // len(unit))
+
+
+def _deep_html(size: int) -> bytes:
+    depth = size // 11  # "<div>" and "</div>"
+    return (b"<html><head><title>Deep</title></head><body>" + b"<div>" * depth + b"<p>" + _SENTENCE + b"</p>"
+            + b"</div>" * depth + b"</body></html>")
+
+
+# Hostile files: name (the extension picks the reader) and the bytes of about `size` bytes.
+ADVERSARIAL_CASES = {
+    "one_word_line": ("word.txt", lambda size: b"a" * size),  # the page_controls rule took 1 KB per character
+    "line_of_menu_labels": ("menu.txt", lambda size: _repeat(b"Print|Facebook|", size)),
+    "unclosed_emphasis_md": ("emphasis.md", lambda size: _repeat(b"*a ", size)),
+    "unclosed_brackets_md": ("brackets.md", lambda size: _repeat(b"[a ", size)),
+    "nested_parentheses": ("parens.txt", lambda size: b"(" * (size // 2) + b")" * (size // 2)),
+    "end_markers": ("markers.txt", lambda size: _repeat(_SENTENCE + b"\nNNNN\n", size)),
+    "wrapped_paragraph": ("wrapped.txt", lambda size: _SENTENCE + b"\n" + _repeat(_WRAPPED, size)),
+    "deep_html": ("deep.html", _deep_html),
+}
+
+
+def _status_kb(field: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith(field + ":"))
+
+
+def _parse_measured(name: str, data: bytes, conn) -> None:
+    """In a forked child: parse one file, send back seconds, the peak memory the parse added and the outcome.
+
+    The peak is the kernel's high-water mark (VmHWM, reset through /proc/self/clear_refs): a regex holds the
+    GIL for its whole match, so a sampling thread would see nothing until it ends.
+    """
+    from pipeline.core.ingest import SourceFile, parse_document
+
+    before = _status_kb("VmRSS")
+    conn.send(before)
+    with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+        fh.write("5")
+    started = time.perf_counter()
+    outcome = parse_document(SourceFile(name, data, hashlib.sha256(data).hexdigest()))
+    seconds = time.perf_counter() - started
+    conn.send({"seconds": round(seconds, 2), "peak_mb": round((_status_kb("VmHWM") - before) / 1024, 1),
+               "outcome": getattr(outcome, "errors", None) or "document"})
+
+
+def _measure(context, name: str, data: bytes, timeout: float) -> dict:
+    """One parse in a forked child; past `timeout` seconds it is killed and its peak memory so far reported."""
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_parse_measured, args=(name, data, send))
+    child.start()
+    try:
+        before = receive.recv()
+        if receive.poll(timeout):
+            return receive.recv()
+        with open(f"/proc/{child.pid}/status", encoding="ascii") as fh:
+            peak = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+        return {"seconds": None, "peak_mb": round((peak - before) / 1024, 1), "outcome": f"killed after {timeout} s"}
+    finally:
+        child.kill()
+        child.join()
+
+
+def run_adversarial(sizes_mb: tuple[int, ...] = ADVERSARIAL_SIZES_MB, timeout: float = 600) -> dict:
+    """Parse each adversarial case at each size, each in its own forked process (a clean memory peak).
+
+    A case killed at one size (after `timeout` seconds) is not run at the larger ones."""
+    import pipeline.core.ingest  # noqa: F401  imported once here, so no child pays for it in its figures
+
+    context = multiprocessing.get_context("fork")
+    cases = {}
+    for case, (name, make) in ADVERSARIAL_CASES.items():
+        runs = {}
+        for size_mb in sizes_mb:
+            data = make(size_mb * 1024 * 1024)
+            run = _measure(context, name, data, timeout)
+            runs[str(size_mb)] = {"input_mb": round(len(data) / 1024 / 1024, 2), **run}
+            if run["seconds"] is None:
+                break
+        cases[case] = {"sizes_mb": runs, "targets_met": _adversarial_targets(list(runs.values()))}
+    return {"cases": cases, "targets": ADVERSARIAL_TARGETS,
+            "targets_met": all(all(c["targets_met"].values()) for c in cases.values())}
+
+
+def _adversarial_targets(runs: list[dict]) -> dict[str, bool]:
+    """Memory within ADVERSARIAL_TARGETS["memory_per_input"] times the input at every size; seconds per MB at
+    the largest size within "time_per_mb_growth" times those at the smallest (a floor of 0.05 s per run keeps
+    the rate of a near-instant parse meaningful)."""
+    if any(r["seconds"] is None for r in runs):
+        return {"memory": False, "linear_time": False}
+    memory = all(r["peak_mb"] <= ADVERSARIAL_TARGETS["memory_per_input"] * r["input_mb"] for r in runs)
+    first, last = runs[0], runs[-1]
+    rate = [max(r["seconds"], 0.05) / r["input_mb"] for r in (first, last)]
+    return {"memory": memory, "linear_time": rate[1] <= ADVERSARIAL_TARGETS["time_per_mb_growth"] * rate[0]}
 
 
 class RssSampler:
@@ -204,7 +315,22 @@ def _targets(result: dict) -> dict[str, bool]:
     return met
 
 
+def _print_adversarial(result: dict) -> None:
+    for case, figures in result["cases"].items():
+        runs = ", ".join(f"{r['input_mb']} MB: {r['outcome'] if r['seconds'] is None else str(r['seconds']) + ' s'}, "
+                         f"{r['peak_mb']} MB peak" for r in figures["sizes_mb"].values())
+        met = ", ".join(f"{k} {'yes' if v else 'NO'}" for k, v in figures["targets_met"].items())
+        print(f"{case}: {runs} ({met})")
+
+
 def main(args: argparse.Namespace) -> int:
+    if getattr(args, "adversarial", False):
+        result = run_adversarial()
+        if args.json:
+            print(json.dumps(result))
+        else:
+            _print_adversarial(result)
+        return 0
     try:
         result = run_bench(args.docs, args.seed, baseline=not args.no_baseline, baseline_docs=args.baseline_docs,
                            workdir=Path(args.keep).resolve() if args.keep else None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import socket
 import sys
 import time
@@ -44,12 +45,29 @@ def _settings_config(args: argparse.Namespace) -> dict[str, object]:
         config["warehouse_path"] = str(Path(args.warehouse).resolve())
     if args.cache_dir:
         config["cache_dir"] = str(Path(args.cache_dir).resolve())
+    if args.allow_shrink:
+        config["allow_shrink"] = True
     return config
+
+
+def root_cause(error) -> str:
+    """What a step raised, as `Type: message`, without Dagster's wrappers around it.
+
+    A step that raises is reported as DagsterExecutionStepExecutionError ("Error occurred while
+    executing op ...") with the real exception as its cause. The first cause that is not Dagster's
+    own is the one to show: its own causes (`raise ... from ...`) are usually less telling (a
+    KeyError under a schema error that names the table).
+    """
+    while error.cause is not None and (error.cls_name or "").startswith("Dagster"):
+        error = error.cause
+    name = error.cls_name or "Error"
+    message = re.sub(rf"^(?:[\w.]+\.)?{re.escape(name)}: ", "", error.message.strip())
+    return f"{name}: {message}"
 
 
 def _failures(result) -> list[str]:
     """Why a run did not publish: failed steps and failed blocking checks, one line each."""
-    lines = [f"{e.step_key}: {e.step_failure_data.error.message.strip()}"
+    lines = [f"{e.step_key}: {root_cause(e.step_failure_data.error)}"
              for e in result.all_events if e.is_step_failure and e.step_failure_data.error]
     lines += [f"check {c.asset_key.to_user_string()}:{c.check_name} failed: {c.description or ''}".rstrip(": ")
               for c in result.get_asset_check_evaluations() if not c.passed and c.severity.value == "ERROR"]
@@ -69,12 +87,32 @@ def _process_gone(run) -> bool:
     return False
 
 
+def fail_dead_runs(instance) -> list[str]:
+    """Mark as failed the unfinished command-line runs of this machine whose process is gone.
+
+    A run killed with SIGKILL (or by the OOM killer) cannot report its own end, so it would stay
+    STARTED for ever, and with `max_concurrent_runs: 1` every later UI, schedule or sensor run would
+    wait behind it in the queue. Runs launched by the daemon are watched by Dagster's run
+    monitoring (dagster.yaml) instead.
+    """
+    import dagster as dg
+
+    unfinished = instance.get_runs(filters=dg.RunsFilter(
+        statuses=[dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.CANCELING],
+        tags={HOST_TAG: socket.gethostname()}))
+    failed = []
+    for run in unfinished:
+        if _process_gone(run):
+            instance.report_run_failed(run, "the process running it is gone (killed or crashed)")
+            failed.append(run.run_id)
+    return failed
+
+
 def free_stale_pool_slots(instance) -> list[str]:
-    """Release concurrency-pool slots held by runs that are over or whose CLI process died.
+    """Release concurrency-pool slots held by runs that are over (fail_dead_runs ends the dead ones first).
 
     A run killed while it held the `duckdb_writer` slot would otherwise block every later run
-    forever (there is no daemon watching in-process runs). Runs started by the UI or daemon are
-    left to the daemon's own run monitoring.
+    forever (there is no daemon watching in-process runs).
     """
     storage = instance.event_log_storage
     if not storage.supports_global_concurrency_limits:
@@ -82,10 +120,8 @@ def free_stale_pool_slots(instance) -> list[str]:
     freed = []
     for run_id in sorted(storage.get_concurrency_run_ids()):
         run = instance.get_run_by_id(run_id)
-        if run is not None and not run.is_finished and not _process_gone(run):
-            continue
         if run is not None and not run.is_finished:
-            instance.report_run_failed(run, "the process running it is gone; its pool slots were released")
+            continue  # alive, or left to the daemon: fail_dead_runs has already failed this machine's dead runs
         storage.free_concurrency_slots_for_run(run_id)
         freed.append(run_id)
     return freed
@@ -117,6 +153,7 @@ def run(args: argparse.Namespace) -> int:
 
     import dagster as dg
 
+    from pipeline.core.ingest.language import is_unread
     from pipeline.core.progress import to_stream
     from pipeline.definitions import defs
 
@@ -125,6 +162,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     tags = {"trigger": "cli", HOST_TAG: socket.gethostname(), PID_TAG: str(os.getpid())}
     with dg.DagsterInstance.get() as instance:
+        for run_id in fail_dead_runs(instance):
+            print(f"marked run {run_id} as failed: the process running it is gone", file=sys.stderr)
         for run_id in free_stale_pool_slots(instance):
             print(f"released the pool slots of stale run {run_id}", file=sys.stderr)
         with to_stream(sys.stderr):  # parse/extract progress lines; stdout keeps only the summary
@@ -146,6 +185,7 @@ def run(args: argparse.Namespace) -> int:
     summary = {
         "documents_seen": stage.seen,
         "documents_processed": stage.processed,
+        "unread_language": sum(is_unread(d.language) for d in stage.documents),
         "rejected": warehouse["tables"]["rejected_records"],
         "tables": warehouse["tables"],
         "warehouse": warehouse["warehouse"],
@@ -158,6 +198,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"warehouse {summary['warehouse']} built in {seconds} s (run {result.run_id})")
         print(f"documents: {stage.seen} seen, {stage.processed} processed, {stage.skipped} from cache; "
               f"{summary['rejected']} rejected records")
+        if summary["unread_language"]:
+            print(f"{summary['unread_language']} documents are in a language the extractors do not read: "
+                  "no facts come from them")
         for table, rows in summary["tables"].items():
             print(f"  {table:<24} {rows:>7}")
     return 0
@@ -165,7 +208,7 @@ def run(args: argparse.Namespace) -> int:
 
 def evaluate(args: argparse.Namespace) -> int:
     """Score a published warehouse against a folder of gold JSON files."""
-    from pipeline.core.evaluate import format_report, score_warehouse
+    from pipeline.core.evaluate import format_extras, format_per_document, format_report, score_warehouse
 
     db = _warehouse(args)
     gold = Path(args.gold).resolve()
@@ -174,7 +217,13 @@ def evaluate(args: argparse.Namespace) -> int:
     if not gold.is_dir():
         return _fail(f"gold folder {gold} does not exist")
     result = score_warehouse(db, gold)
-    print(json.dumps(result, default=str) if args.json else format_report(result, args.verbose))
+    if args.json:
+        print(json.dumps(result, default=str))
+        return 0
+    if args.per_document:
+        print(format_per_document(result) + "\n")
+    print(format_report(result, args.verbose))
+    print(format_extras(result))
     return 0
 
 
@@ -187,7 +236,7 @@ def export(args: argparse.Namespace) -> int:
     from pipeline.core.export import WarehouseMissing, export_warehouse
 
     try:
-        written = export_warehouse(_warehouse(args), Path(args.out), args.format, args.views)
+        written = export_warehouse(_warehouse(args), Path(args.out), args.format, args.views, args.escape_formulas)
     except WarehouseMissing as exc:
         return _fail(str(exc))
     print(f"wrote {len(written)} {args.format} files to {Path(args.out).resolve()}")
@@ -208,15 +257,12 @@ def report(args: argparse.Namespace) -> int:
 
 
 def dictionary(args: argparse.Namespace) -> int:
-    """Regenerate the data dictionary from the schemas, the contract and views.sql."""
-    from pipeline.core.dictionary import CONTRACT, render_dictionary
+    """Regenerate the data dictionary from the pandera models and views.sql."""
+    from pipeline.core.dictionary import render_dictionary
 
-    contract = Path(args.contract).resolve() if args.contract else CONTRACT
-    if not contract.is_file():
-        return _fail(f"data contract {contract} does not exist")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_dictionary(contract), encoding="utf-8")
+    out.write_text(render_dictionary(), encoding="utf-8")
     print(f"wrote {out.resolve()}")
     return 0
 
@@ -241,13 +287,18 @@ def bench(args: argparse.Namespace) -> int:
 def ui(args: argparse.Namespace) -> NoReturn:
     """Start the Dagster UI (webserver and daemon, so the schedule and sensor tick) on this machine only.
 
-    The process becomes `dagster dev` (exec), so Ctrl-C and signals reach it directly.
+    The process becomes `dg dev` (exec), so Ctrl-C and signals reach it directly. `dg` reads the
+    project from pyproject.toml's [tool.dg] section; VIRTUAL_ENV tells it that this interpreter's
+    environment is the project's.
     """
     home = ensure_dagster_home()
     print(f"Dagster UI on http://{args.host}:{args.port} (DAGSTER_HOME={home}); Ctrl-C stops it.", file=sys.stderr)
-    cmd = [sys.executable, "-m", "dagster", "dev", "-m", "pipeline.definitions", "-h", args.host, "-p", str(args.port)]
+    dg_cli = str(Path(sys.executable).with_name("dg"))
+    if not Path(dg_cli).is_file():
+        sys.exit(f"error: {dg_cli} not found: start the UI with the project's environment (`make ui`)")
+    os.environ["VIRTUAL_ENV"] = sys.prefix
     os.chdir(PROJECT_ROOT)
-    os.execv(sys.executable, cmd)
+    os.execv(dg_cli, [dg_cli, "dev", "--host", args.host, "--port", str(args.port)])
 
 
 def parser() -> argparse.ArgumentParser:
@@ -257,7 +308,10 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="ingest raw/, extract, validate and publish the warehouse (through Dagster)")
     p.add_argument("--raw-dir", help="folder of source files (default: raw/ in the project)")
     p.add_argument("--warehouse", help="DuckDB file to publish (default: warehouse/cooperation.duckdb)")
-    p.add_argument("--cache-dir", help="per-document cache (default: .cache/ beside the warehouse)")
+    p.add_argument("--cache-dir", help="per-document cache (default: <warehouse name>.cache/ beside the warehouse)")
+    p.add_argument("--allow-shrink", action="store_true",
+                   help="publish even if the raw folder has no usable document, or fewer than half the documents "
+                        "of the published warehouse (by default such a run stops and publishes nothing)")
     p.add_argument("--json", action="store_true", help="print only a one-line JSON summary on stdout")
     p.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
                    help="Dagster console log level on stderr (default WARNING)")
@@ -268,6 +322,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--warehouse", help="DuckDB file to score (default: warehouse/cooperation.duckdb)")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--verbose", action="store_true", help="list every miss")
+    p.add_argument("--per-document", action="store_true", help="first, a line per gold document, worst first")
     p.set_defaults(func=evaluate)
 
     p = sub.add_parser("export", help="write every table (and optionally view) as Parquet or CSV files")
@@ -275,6 +330,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="folder for the files (created; files of the same names are replaced)")
     p.add_argument("--warehouse", help="DuckDB file to read (default: warehouse/cooperation.duckdb)")
     p.add_argument("--views", action="store_true", help="export the analysts' views too")
+    p.add_argument("--no-escape-formulas", dest="escape_formulas", action="store_false",
+                   help="CSV: keep text starting with = + - @ tab or CR as it is (by default it gets a leading "
+                        "apostrophe, so a spreadsheet shows it instead of running it as a formula)")
     p.set_defaults(func=export)
 
     p = sub.add_parser("report", help="write a self-contained HTML report with charts")
@@ -284,8 +342,6 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("dictionary", help="regenerate the data dictionary (docs/data-dictionary.md)")
     p.add_argument("--out", default=str(PROJECT_ROOT / "docs" / "data-dictionary.md"), help="Markdown file to write")
-    p.add_argument("--contract", help="the data contract, for the columns' meanings "
-                                      "(default: ../shared/spec/DATA_CONTRACT.md beside the project)")
     p.set_defaults(func=dictionary)
 
     p = sub.add_parser("synth", help="generate a synthetic corpus with gold (DIR/raw, DIR/gold) for benchmarks")
@@ -301,6 +357,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-baseline", action="store_true", help="skip the spaCy baseline (no bench group needed)")
     p.add_argument("--baseline-docs", type=int, help="run the baseline on the first K documents only")
     p.add_argument("--keep", help="work in this folder and keep it (default: a temporary folder, removed)")
+    p.add_argument("--adversarial", action="store_true",
+                   help="instead, parse hostile files of 1, 2 and 5 MB: seconds and peak memory of each")
     p.set_defaults(func=bench)
 
     p = sub.add_parser("ui", help="start the Dagster UI (dagster dev) on 127.0.0.1")

@@ -1,10 +1,12 @@
 """The warehouse's table contract (spec/DATA_CONTRACT.md) as code.
 
 - `TABLE_MODELS`: table -> pandera model (schemas/models.py), in contract order.
-- `TABLE_COLUMNS`: table -> {column: DuckDB type}, exactly the contract's types, in order.
+- `TABLE_COLUMNS`: table -> {column: DuckDB type}, exactly the contract's types, in order, then the
+  `ADDED_COLUMNS` this warehouse publishes beyond the contract.
 - `PRIMARY_KEYS`, `FOREIGN_KEYS`, `EVIDENCE_TABLES`, `SURFACE_OFFSETS`: the relations and
   provenance offsets the contract checks verify.
-- `TABLE_DESCRIPTIONS`: the short meaning of each table, published as `COMMENT ON TABLE`.
+- `TABLE_DESCRIPTIONS`: the short meaning of each table (its model's `Config.description`), published as
+  `COMMENT ON TABLE`; `column_descriptions(table)`: each column's meaning (its model field's description).
 - `empty_frame(table)`: a zero-row frame with the columns and dtypes the models produce.
 
 Dates: DATE and TIMESTAMP columns are pandas datetime64[ns] in frames (see models.py).
@@ -49,6 +51,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
     "documents": {
         "document_id": _V, "source_path": _V, "content_sha256": _V, "title": _V, "publisher": _V,
         "published_on": _D, "published_on_precision": _V, "clean_text": _V, "ingested_at": _T,
+        "source_url": _V, "language": _V,
     },
     "organizations": {
         "organization_id": _V, "canonical_name": _V, "acronym": _V, "org_type": _V, "region_code": _V,
@@ -97,6 +100,9 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "rejected_at": _T,
     },
 }
+
+#: Columns this warehouse adds to the contract's (it allows added columns, never renamed ones).
+ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"documents": ("source_url", "language")}
 
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "documents": ("document_id",),
@@ -191,33 +197,20 @@ EVIDENCE_TABLES: dict[str, tuple[str, str, str]] = {
 #: Other offsets into clean_text that the contract defines (mentions.start/end of surface).
 SURFACE_OFFSETS: dict[str, tuple[str, str, str]] = {"mentions": ("surface", "start", "end")}
 
-TABLE_DESCRIPTIONS: dict[str, str] = {
-    "documents": "One row per ingested source document; every offset in the warehouse points into clean_text.",
-    "organizations": "One row per real-world organisation, after normalisation.",
-    "organization_aliases": "Every surface form of an organisation seen in the corpus or known to the reference data.",
-    "people": "One row per real person, after normalisation.",
-    "person_affiliations": "Titles and posts of people as reported in a document.",
-    "mentions": "Every recognised mention of an entity, with offsets into documents.clean_text.",
-    "places": "Places: countries, provinces, cities, districts.",
-    "agreements": "One row per report of an agreement, memorandum, arrangement or partnership; count events with count(distinct event_id).",
-    "agreement_parties": "The organisations that are parties to an agreement.",
-    "agreement_signatories": "Who signed an agreement, and who witnessed it.",
-    "agreement_activities": "What the parties to an agreement undertake.",
-    "delegations": "One row per report of a visit by a group or an official.",
-    "labs": "Laboratories, research centres and platforms, after normalisation.",
-    "lab_mentions": "Each document that reports a lab, with evidence.",
-    "collaboration_domains": "The OECD Fields of R&D (FOS 2007) second level: the field taxonomy.",
-    "document_domains": "Fields of cooperation stated in a document, with the matched phrase and its offsets.",
-    "agreement_domains": "Fields of cooperation of an agreement.",
-    "lab_domains": "Fields of research of a lab.",
-    "rejected_records": "Quarantine: records that failed validation, with the reason.",
-}
+#: The meaning of each table: its model's `Config.description`.
+TABLE_DESCRIPTIONS: dict[str, str] = {table: model.Config.description for table, model in TABLE_MODELS.items()}
 
 
 @cache
 def table_schema(table: str) -> pa.DataFrameSchema:
     """The pandera schema of a table (built once: model-to-schema conversion is not free)."""
     return TABLE_MODELS[table].to_schema()
+
+
+def column_descriptions(table: str) -> dict[str, str]:
+    """column -> meaning (its model field's description), in contract order."""
+    cols = table_schema(table).columns
+    return {c: cols[c].description or "" for c in TABLE_COLUMNS[table]}
 
 
 def not_null_columns(table: str) -> tuple[str, ...]:
@@ -233,7 +226,7 @@ def empty_frame(table: str) -> pd.DataFrame:
 
 
 __all__ = [
-    "EVIDENCE_TABLES", "ENUM_COLUMNS", "FOREIGN_KEYS", "ForeignKey", "PRIMARY_KEYS", "SURFACE_OFFSETS",
-    "TABLE_COLUMNS", "TABLE_DESCRIPTIONS", "TABLE_MODELS", "empty_frame", "enums", "models",
-    "not_null_columns", "table_schema",
+    "ADDED_COLUMNS", "EVIDENCE_TABLES", "ENUM_COLUMNS", "FOREIGN_KEYS", "ForeignKey", "PRIMARY_KEYS",
+    "SURFACE_OFFSETS", "TABLE_COLUMNS", "TABLE_DESCRIPTIONS", "TABLE_MODELS", "column_descriptions", "empty_frame",
+    "enums", "models", "not_null_columns", "table_schema",
 ]

@@ -41,6 +41,7 @@ def rows_of_document(warehouse: Path, document_id: str) -> dict[str, int]:
 def runs(tmp_path_factory):
     base = tmp_path_factory.mktemp("assets")
     raw, warehouse = write_corpus(base / "raw"), base / "out" / "cooperation.duckdb"
+    cache = warehouse.with_name("cooperation.cache")  # the default: named after the warehouse, beside it
     gold = base / "gold"
     gold.mkdir()
     (gold / "zju_hku_mou_2023.json").write_text(json.dumps(GOLD), encoding="utf-8")
@@ -58,8 +59,8 @@ def runs(tmp_path_factory):
             copy = base / f"{step}.duckdb"
             shutil.copy(warehouse, copy)
             states[step] = (run, copy)
-            cache_entries[step] = len(list((warehouse.parent / ".cache").glob("*.pkl")))
-    return {"raw": raw, "warehouse": warehouse, "cache": warehouse.parent / ".cache", "cache_entries": cache_entries,
+            cache_entries[step] = len(list(cache.glob("*.pkl")))
+    return {"raw": raw, "warehouse": warehouse, "cache": cache, "cache_entries": cache_entries,
             **states}
 
 

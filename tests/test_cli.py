@@ -45,8 +45,9 @@ def test_run_prints_a_one_line_json_summary(built):
     lines = stdout.strip().splitlines()
     assert len(lines) == 1
     summary = json.loads(lines[0])
-    assert set(summary) == {"documents_seen", "documents_processed", "rejected", "tables", "warehouse", "seconds",
-                            "step_seconds"}
+    assert set(summary) == {"documents_seen", "documents_processed", "unread_language", "rejected", "tables",
+                            "warehouse", "seconds", "step_seconds"}
+    assert summary["unread_language"] == 0  # the three articles are in English
     assert set(summary["step_seconds"]) >= {"ingested_documents", "document_extractions", "contract_tables",
                                             "table_checks", "cooperation_warehouse"}
     assert all(0 <= s <= summary["seconds"] for s in summary["step_seconds"].values())
@@ -146,3 +147,108 @@ def test_two_runs_at_once_on_one_instance_keep_their_own_data(tmp_path):
     assert "only_b.txt" not in paths["a"] and len(paths["a"]) == 3
     stored = {p.name for p in (home / "storage").rglob("*")} if (home / "storage").exists() else set()
     assert not stored & {"ingested_documents", "document_extractions", "documents"}  # step values stay in memory
+
+
+def test_an_empty_raw_folder_does_not_replace_the_warehouse(built, tmp_path, capsys):
+    """An unmounted volume or a typo must not publish an empty warehouse over a good one, nor prune the cache."""
+    base, warehouse, *_ = built
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    cache_entries = sorted(p.name for p in warehouse.with_name("cooperation.cache").iterdir())
+    before = query(warehouse, "SELECT count(*) FROM documents")[0][0]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DAGSTER_HOME", str(base / "home"))
+        code, _, err = call(capsys, "run", "--raw-dir", str(empty), "--warehouse", str(warehouse), "--json")
+    error = err[err.index("error: "):]  # the lines the CLI prints itself, after Dagster's log
+    assert code == 1 and "no usable document" in error and "--allow-shrink" in error
+    assert "ingested_documents: RunRefused: the raw folder holds no usable document" in error  # the cause itself,
+    assert "Error occurred while executing" not in error and "pipeline.core" not in error  # not its wrappers
+    assert query(warehouse, "SELECT count(*) FROM documents")[0][0] == before == 3
+    assert sorted(p.name for p in warehouse.with_name("cooperation.cache").iterdir()) == cache_entries
+
+
+def test_allow_shrink_publishes_a_smaller_warehouse_on_purpose(tmp_path, capsys):
+    raw, warehouse = write_corpus(tmp_path / "raw"), tmp_path / "out" / "w.duckdb"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+        assert call(capsys, "run", "--raw-dir", str(raw), "--warehouse", str(warehouse), "--json")[0] == 0
+        for name in ("sichuan_polyu_visit_2022.txt", "sustech_cuhk_lab_2021.txt"):
+            (raw / name).unlink()  # 1 of 3 documents left
+        code, _, err = call(capsys, "run", "--raw-dir", str(raw), "--warehouse", str(warehouse), "--json")
+        assert code == 1 and "the published warehouse has 3" in err
+        code, _, _ = call(capsys, "run", "--raw-dir", str(raw), "--warehouse", str(warehouse), "--json",
+                          "--allow-shrink")
+    assert code == 0 and query(warehouse, "SELECT count(*) FROM documents")[0][0] == 1
+
+
+def test_a_warehouse_folder_that_cannot_be_written_fails_first_with_its_cause(tmp_path, capsys):
+    (tmp_path / "a-file").write_text("not a folder")
+    raw = write_corpus(tmp_path / "raw")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+        code, _, err = call(capsys, "run", "--raw-dir", str(raw), "--warehouse", str(tmp_path / "a-file" / "w.duckdb"))
+    error_line = next(line for line in err[err.index("error: "):].splitlines() if "warehouse folder" in line)
+    assert code == 1 and "a-file" in error_line and "is a file, not a folder" in error_line
+    assert "parse:" not in err  # stopped before reading any document
+
+
+def test_the_cache_is_a_folder_of_its_own_beside_the_warehouse(built):
+    _, warehouse, *_ = built
+    cache = warehouse.with_name("cooperation.cache")
+    assert (cache / "CACHEDIR.TAG").is_file() and len(list(cache.glob("*.pkl"))) == 3
+    assert not (warehouse.parent / ".cache").exists()
+
+
+def test_a_killed_command_line_run_is_marked_failed_so_the_queue_moves(tmp_path):
+    """A run whose process died (SIGKILL, OOM) stays STARTED; the next command-line run fails it."""
+    import socket
+    import subprocess
+
+    from pipeline.cli import HOST_TAG, PID_TAG, fail_dead_runs
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()  # a pid that no longer runs
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text((PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text())
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        def started(run_id: str, pid: int, host: str = socket.gethostname()) -> None:
+            instance.add_run(dg.DagsterRun(job_name="build_warehouse", run_id=run_id, status=dg.DagsterRunStatus.STARTED,
+                                           tags={HOST_TAG: host, PID_TAG: str(pid)}))
+
+        started("killed", dead.pid)
+        started("alive", __import__("os").getpid())
+        started("elsewhere", dead.pid, host="another-machine")
+        assert fail_dead_runs(instance) == ["killed"]
+        assert instance.get_run_by_id("killed").status == dg.DagsterRunStatus.FAILURE
+        assert instance.get_run_by_id("alive").status == dg.DagsterRunStatus.STARTED
+        assert instance.get_run_by_id("elsewhere").status == dg.DagsterRunStatus.STARTED
+        assert fail_dead_runs(instance) == []
+
+
+def test_the_readme_summary_example_is_a_real_run_of_raw(built):
+    """The README's example summary has the keys a run prints and the counts of the project's raw/."""
+    import re
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    example = json.loads(re.search(r"```json\n(\{.*?\})\n```", readme, re.S).group(1))
+    real = json.loads(built[3])
+    assert set(example) == set(real)
+    files = [p for p in (PROJECT_ROOT / "raw").rglob("*")
+             if p.is_file() and not p.name.startswith(".") and p.relative_to(PROJECT_ROOT / "raw").as_posix() != "sources.csv"]
+    assert example["documents_seen"] == len(files)
+    assert example["tables"]["documents"] == len(files)  # every article in raw/ is usable
+
+
+def test_the_error_line_names_the_first_cause_that_is_not_dagsters():
+    from dagster._utils.error import SerializableErrorInfo
+
+    from pipeline.cli import root_cause
+
+    key_error = SerializableErrorInfo("KeyError: 'x'\n", [], "KeyError")
+    ours = SerializableErrorInfo("pipeline.core.validate.TableSchemaError: agreements: column x missing\n", [],
+                                 "TableSchemaError", cause=key_error)
+    wrapper = SerializableErrorInfo('Error occurred while executing op "contract_tables":', [],
+                                    "DagsterExecutionStepExecutionError", cause=ours)
+    assert root_cause(wrapper) == "TableSchemaError: agreements: column x missing"
+    assert root_cause(key_error) == "KeyError: 'x'"

@@ -10,7 +10,7 @@ import dagster as dg
 
 from pipeline.defs.automation import raw_folder_sensor
 from pipeline.defs.resources import PipelineSettings
-from schemas import TABLE_COLUMNS, TABLE_MODELS
+from schemas import TABLE_COLUMNS, TABLE_MODELS, column_descriptions
 from tests.pipeline_run import PROJECT_ROOT
 
 from pipeline.definitions import defs
@@ -48,6 +48,19 @@ def test_every_asset_is_grouped_described_owned_and_kinded():
         assert node.kinds, key
     assert by_group == GROUPS
     assert set(TABLE_COLUMNS) <= set().union(*GROUPS.values())
+
+
+def test_each_table_asset_shows_its_columns_with_their_meanings_from_the_model():
+    graph = defs.resolve_asset_graph()
+    for table in TABLE_COLUMNS:
+        schema = graph.get(dg.AssetKey(table)).metadata["dagster/column_schema"]
+        assert [(c.name, c.type) for c in schema.columns] == list(TABLE_COLUMNS[table].items()), table
+        assert [c.description for c in schema.columns] == list(column_descriptions(table).values()), table
+        assert all(c.description for c in schema.columns), table
+    agreements = {c.name: c for c in graph.get(dg.AssetKey("agreements")).metadata["dagster/column_schema"].columns}
+    assert "count(distinct event_id)" in agreements["event_id"].description
+    key, title = agreements["agreement_id"].constraints, agreements["title"].constraints
+    assert key.unique and not key.nullable and title.nullable and not title.unique
 
 
 def test_each_table_has_blocking_pandera_and_contract_checks_and_the_writer_is_pooled():

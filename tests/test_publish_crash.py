@@ -79,5 +79,5 @@ def test_a_run_killed_during_the_build_leaves_the_old_warehouse_intact(tmp_path,
     capsys.readouterr()
     assert main(args) == 0  # the next run is not blocked by the dead run's pool slot
     assert "released the pool slots of stale run" in capsys.readouterr().err
-    assert sorted(p.name for p in warehouse.parent.iterdir() if not p.name.startswith(".cache")) == [warehouse.name]
+    assert sorted(p.name for p in warehouse.parent.iterdir() if not p.name.endswith(".cache")) == [warehouse.name]
     assert query(warehouse, "SELECT count(*) FROM documents")[0][0] == 4

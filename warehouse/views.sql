@@ -3,6 +3,15 @@
 -- relation is a LEFT JOIN and every list is coalesced to an empty list, so the views work on
 -- empty tables and on records with missing parts. Lists are ordered, so results are stable.
 
+-- A date as text at the precision its source gives: '2016' (year), '2016-05' (month), else '2016-05-04'.
+-- The DATE columns keep the contract's first-day-of-the-period convention; beside each one whose
+-- precision is known, a view shows this text as <column>_text, so a year is not read as 1 January.
+-- The text of a coarser date is a prefix of the finer ones in its period, so min() and max() of the
+-- text are the text of the earliest and latest date.
+CREATE OR REPLACE MACRO date_text(day, precision) AS
+    CASE precision WHEN 'year' THEN strftime(day, '%Y') WHEN 'month' THEN strftime(day, '%Y-%m')
+                   ELSE strftime(day, '%Y-%m-%d') END;
+
 CREATE OR REPLACE VIEW agreement_overview AS
 WITH parties AS (
     -- names and ids in the same order, so party_names[i] is the name of party_ids[i]
@@ -35,10 +44,13 @@ SELECT a.agreement_id,
        d.title AS document_title,
        d.publisher AS document_publisher,
        d.published_on AS document_published_on,
+       date_text(d.published_on, d.published_on_precision) AS document_published_on_text,
+       d.source_url AS document_source_url,
        a.agreement_type,
        a.title AS agreement_title,
        a.signed_on,
        a.signed_on_precision,
+       date_text(a.signed_on, a.signed_on_precision) AS signed_on_text,
        a.status,
        pl.name AS place_name,
        coalesce(pa.party_names, []::VARCHAR[]) AS party_names,
@@ -57,13 +69,14 @@ LEFT JOIN signers sg ON sg.agreement_id = a.agreement_id
 LEFT JOIN activities ac ON ac.agreement_id = a.agreement_id
 LEFT JOIN domains dm ON dm.agreement_id = a.agreement_id;
 
-COMMENT ON VIEW agreement_overview IS 'One row per agreement report: event_id, document title, type, date, status, party, signatory and witness names, activities and domain labels (lists).';
+COMMENT ON VIEW agreement_overview IS 'One row per agreement report: event_id, document title and source URL, type, date, status, party, signatory and witness names, activities and domain labels (lists). The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';
 
 CREATE OR REPLACE VIEW delegation_overview AS
 SELECT dl.delegation_id,
        dl.event_id,
        dl.document_id,
        d.title AS document_title,
+       d.source_url AS document_source_url,
        lp.full_name AS leader_name,
        dl.leader_title,
        coalesce(oo.canonical_name, op.name) AS origin_name,
@@ -76,6 +89,7 @@ SELECT dl.delegation_id,
        dl.member_count_max,
        dl.visited_on,
        dl.visited_on_precision,
+       date_text(dl.visited_on, dl.visited_on_precision) AS visited_on_text,
        dl.purpose,
        dl.status,
        dl.confidence,
@@ -88,7 +102,7 @@ LEFT JOIN places op ON op.place_id = dl.origin_place_id
 LEFT JOIN organizations ho ON ho.organization_id = dl.host_organization_id
 LEFT JOIN places hp ON hp.place_id = dl.host_place_id;
 
-COMMENT ON VIEW delegation_overview IS 'One row per delegation report: leader name and title, origin and host (organisation, else place), size, date, status.';
+COMMENT ON VIEW delegation_overview IS 'One row per delegation report: document title and source URL, leader name and title, origin and host (organisation, else place), size, date, status. The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';
 
 CREATE OR REPLACE VIEW lab_overview AS
 WITH domains AS (
@@ -100,7 +114,9 @@ WITH domains AS (
     SELECT lm.lab_id,
            count(DISTINCT lm.document_id) AS document_count,
            min(d.published_on) AS first_reported_on,
-           max(d.published_on) AS last_reported_on
+           max(d.published_on) AS last_reported_on,
+           min(date_text(d.published_on, d.published_on_precision)) AS first_reported_on_text,
+           max(date_text(d.published_on, d.published_on_precision)) AS last_reported_on_text
     FROM lab_mentions lm
     LEFT JOIN documents d ON d.document_id = lm.document_id
     GROUP BY lm.lab_id
@@ -115,14 +131,16 @@ SELECT l.lab_id,
        coalesce(dm.domain_labels, []::VARCHAR[]) AS domain_labels,
        coalesce(r.document_count, 0) AS document_count,
        r.first_reported_on,
-       r.last_reported_on
+       r.first_reported_on_text,
+       r.last_reported_on,
+       r.last_reported_on_text
 FROM labs l
 LEFT JOIN organizations h ON h.organization_id = l.host_organization_id
 LEFT JOIN people p ON p.person_id = l.director_person_id
 LEFT JOIN domains dm ON dm.lab_id = l.lab_id
 LEFT JOIN reports r ON r.lab_id = l.lab_id;
 
-COMMENT ON VIEW lab_overview IS 'One row per lab: host and director names, domain labels (list), number of documents that report it.';
+COMMENT ON VIEW lab_overview IS 'One row per lab: host and director names, domain labels (list), number of documents that report it. The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';
 
 CREATE OR REPLACE VIEW agreement_events AS
 WITH reports AS (
@@ -136,6 +154,7 @@ WITH reports AS (
            count(*) AS report_count,
            count(DISTINCT a.document_id) AS document_count,
            min(d.published_on) AS first_reported_on,
+           min(date_text(d.published_on, d.published_on_precision)) AS first_reported_on_text,
            max(a.confidence) AS confidence
     FROM agreements a
     LEFT JOIN documents d ON d.document_id = a.document_id
@@ -154,6 +173,7 @@ WITH reports AS (
 SELECT r.event_id,
        r.signed_on,
        r.signed_on_precision,
+       date_text(r.signed_on, r.signed_on_precision) AS signed_on_text,
        r.agreement_type,
        r.agreement_types,
        r.statuses,
@@ -162,11 +182,12 @@ SELECT r.event_id,
        r.report_count,
        r.document_count,
        r.first_reported_on,
+       r.first_reported_on_text,
        r.confidence
 FROM reports r
 LEFT JOIN parties p ON p.event_id = r.event_id;
 
-COMMENT ON VIEW agreement_events IS 'One row per real-world agreement (event_id): earliest signing date, type, parties across all reports, number of reporting documents.';
+COMMENT ON VIEW agreement_events IS 'One row per real-world agreement (event_id): earliest signing date, type, parties across all reports, number of reporting documents. The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';
 
 CREATE OR REPLACE VIEW collaboration_network AS
 WITH event_parties AS (
@@ -174,7 +195,7 @@ WITH event_parties AS (
     FROM agreements a
     JOIN agreement_parties ap ON ap.agreement_id = a.agreement_id
 ), event_dates AS (
-    SELECT event_id, min(signed_on) AS signed_on
+    SELECT event_id, min(signed_on) AS signed_on, min(date_text(signed_on, signed_on_precision)) AS signed_on_text
     FROM agreements
     GROUP BY event_id
 ), pairs AS (
@@ -183,6 +204,8 @@ WITH event_parties AS (
            count(DISTINCT x.event_id) AS event_count,
            min(e.signed_on) AS first_signed_on,
            max(e.signed_on) AS last_signed_on,
+           min(e.signed_on_text) AS first_signed_on_text,
+           max(e.signed_on_text) AS last_signed_on_text,
            list(DISTINCT x.event_id ORDER BY x.event_id) AS event_ids
     FROM event_parties x
     JOIN event_parties y ON y.event_id = x.event_id AND x.organization_id < y.organization_id
@@ -195,13 +218,15 @@ SELECT p.organization_a_id,
        ob.canonical_name AS organization_b_name,
        p.event_count,
        p.first_signed_on,
+       p.first_signed_on_text,
        p.last_signed_on,
+       p.last_signed_on_text,
        p.event_ids
 FROM pairs p
 LEFT JOIN organizations oa ON oa.organization_id = p.organization_a_id
 LEFT JOIN organizations ob ON ob.organization_id = p.organization_b_id;
 
-COMMENT ON VIEW collaboration_network IS 'One row per unordered pair of organisations (organization_a_id < organization_b_id) that are parties to a common agreement event: distinct events, first and last signing date (the earliest date of each event).';
+COMMENT ON VIEW collaboration_network IS 'One row per unordered pair of organisations (organization_a_id < organization_b_id) that are parties to a common agreement event: distinct events, first and last signing date (the earliest date of each event). The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';
 
 -- Views that answer analysts' common questions (added for the report and docs/queries.sql).
 
@@ -342,6 +367,7 @@ SELECT 'agreement' AS fact_type,
        a.event_id,
        a.document_id,
        a.signed_on AS fact_date,
+       date_text(a.signed_on, a.signed_on_precision) AS fact_date_text,
        a.agreement_type AS fact_kind,
        array_to_string(ao.party_names, '; ') AS summary,
        a.evidence,
@@ -350,19 +376,21 @@ SELECT 'agreement' AS fact_type,
 FROM agreements a
 LEFT JOIN agreement_overview ao ON ao.agreement_id = a.agreement_id
 UNION ALL
-SELECT 'delegation', dl.delegation_id, dl.event_id, dl.document_id, dl.visited_on, dl.status,
+SELECT 'delegation', dl.delegation_id, dl.event_id, dl.document_id, dl.visited_on,
+       date_text(dl.visited_on, dl.visited_on_precision), dl.status,
        concat_ws(' -> ', coalesce(v.origin_name, '?'), coalesce(v.host_name, '?')),
        dl.evidence, dl.evidence_start, dl.evidence_end
 FROM delegations dl
 LEFT JOIN delegation_overview v ON v.delegation_id = dl.delegation_id
 UNION ALL
-SELECT 'lab', lm.lab_id, NULL, lm.document_id, NULL, l.lab_type, l.name,
+SELECT 'lab', lm.lab_id, NULL, lm.document_id, NULL, NULL, l.lab_type, l.name,
        lm.evidence, lm.evidence_start, lm.evidence_end
 FROM lab_mentions lm
 LEFT JOIN labs l ON l.lab_id = lm.lab_id
 )
-SELECT f.*, d.title AS document_title, d.source_path, d.published_on AS reported_on
+SELECT f.*, d.title AS document_title, d.source_path, d.published_on AS reported_on,
+       date_text(d.published_on, d.published_on_precision) AS reported_on_text, d.source_url
 FROM facts f
 LEFT JOIN documents d ON d.document_id = f.document_id;
 
-COMMENT ON VIEW fact_evidence IS 'Every agreement, delegation and lab report with its evidence sentence and offsets into documents.clean_text: fact_type, fact_id, event_id, document_id, fact_date (signing or visit date; NULL for labs), fact_kind (agreement type, visit status or lab type), a one-line summary, and the document''s title, source path and publication date (reported_on).';
+COMMENT ON VIEW fact_evidence IS 'Every agreement, delegation and lab report with its evidence sentence and offsets into documents.clean_text: fact_type, fact_id, event_id, document_id, fact_date (signing or visit date; NULL for labs), fact_kind (agreement type, visit status or lab type), a one-line summary, and the document''s title, source path, publication date (reported_on) and source URL (where it was published, when known). The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';

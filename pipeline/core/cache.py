@@ -8,6 +8,10 @@ a digest of `pipeline/reference/` and of the `pipeline/core/` code) match the cu
 changed file overwrites its entry and a deleted file's entry is pruned. Anything unreadable in the
 cache is a miss, never an error: the cache can always be deleted.
 
+The folder is the cache's own (by default `<warehouse name>.cache/` beside the warehouse), marked
+with a `CACHEDIR.TAG` so backup tools skip it. Pruning removes only files this cache writes (entry
+names are 16 hex digits), so a cache pointed at a folder that holds other files never deletes them.
+
 A file is not even read again when its status (size, modification time, inode) is the one recorded
 when its bytes were last read and hashed, and that modification time was at least RACY_NS before
 that read: a later write would have given it a new modification time. (Like make and git, this
@@ -20,16 +24,17 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from pipeline.core.ids import make_id
 from pipeline.core.memory import collection_paused
 from pipeline.core.parallel import map_documents
-from pipeline.core.progress import Progress
+from pipeline.core.progress import CACHED, PROCESSED, UNREAD, Progress
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.version import PIPELINE_VERSION
 
@@ -40,6 +45,10 @@ CORE_DIR = Path(__file__).resolve().parent
 REFERENCE_DIR = CORE_DIR.parent / "reference"
 _SUFFIX = ".pkl"
 _STATUS_INDEX = "file-status.json"
+_ENTRY_NAME = re.compile(r"[0-9a-f]{16}\.pkl")  # make_id('cache', path) + _SUFFIX: the only files prune removes
+_TAG_NAME = "CACHEDIR.TAG"  # https://bford.info/cachedir/: backup tools skip a folder holding it
+_TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
+        b"# This folder is the per-document cache of the cooperation warehouse; it can be deleted.\n")
 RACY_NS = 2_000_000_000  # a file changed this close to its reading may change again within one clock tick
 
 
@@ -157,7 +166,13 @@ class DocumentCache:
 
     def _write(self, target: Path, data: bytes) -> None:
         """Write beside the target and rename, so a reader never sees half a file."""
-        self.directory.mkdir(parents=True, exist_ok=True)
+        if not self.directory.is_dir():  # a folder the cache makes is its own: tag it (not one the user named)
+            try:
+                self.directory.mkdir(parents=True)
+            except FileExistsError:  # a worker process made it first
+                pass
+            else:
+                (self.directory / _TAG_NAME).write_bytes(_TAG)
         fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -168,16 +183,35 @@ class DocumentCache:
             raise
 
     def prune(self, keep_source_paths: Iterable[str]) -> int:
-        """Delete entries of files that are no longer in the raw folder; returns how many."""
+        """Delete entries of files that are no longer in the raw folder; returns how many.
+
+        Only files named like this cache's entries and holding a pickled CacheEntry are candidates:
+        anything else in the folder was not written here and is left alone.
+        """
         if not self.directory.is_dir():
             return 0
         keep = {self._path(p).name for p in keep_source_paths}
         removed = 0
         for path in self.directory.glob(f"*{_SUFFIX}"):
-            if path.name not in keep:
+            if path.name not in keep and _written_here(path):
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def _written_here(path: Path) -> bool:
+    """An entry of this cache: its name is one this cache gives, and its pickle opens with CacheEntry's class."""
+    if not _ENTRY_NAME.fullmatch(path.name):
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(256)
+    except OSError:
+        return False
+    return head.startswith(b"\x80") and all(mark in head for mark in _CLASS_MARKS)
+
+
+_CLASS_MARKS = (CacheEntry.__module__.encode(), CacheEntry.__qualname__.encode())  # a pickle names its class first
 
 
 # Extractions the ingest stage found in the cache, kept for the extract stage of the same run in the
@@ -200,6 +234,7 @@ class IngestStage:
     processed: int  # files parsed (and so to be extracted) in this run
     skipped: int  # files whose parse and extraction came whole from the cache
     pruned: int  # cache entries dropped because their file is gone
+    source_urls: dict[str, str] = field(default_factory=dict)  # source_path -> URL the raw folder's sidecar gives
 
 
 def _read_all(raw_dir: Path, paths: list[Path], max_bytes: int, cache: DocumentCache, previous: dict[str, list]):
@@ -232,25 +267,27 @@ def _read_all(raw_dir: Path, paths: list[Path], max_bytes: int, cache: DocumentC
     return present, items, statuses
 
 
-def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache) -> IngestStage:
+def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache,
+                      guard: Callable[[IngestStage], None] | None = None) -> IngestStage:
     """Read every raw file; parse only files the cache has not seen with these bytes and this code.
 
     Files are read and looked up first, then the misses are parsed (across cores for a large batch,
-    see pipeline/core/parallel.py) and the outcomes gathered in the folder's order.
+    see pipeline/core/parallel.py) and the outcomes gathered in the folder's order. `guard` sees the
+    outcome before the entries of vanished files are pruned, so a guard that raises (an empty or
+    shrunken raw folder, pipeline/core/guards.py) leaves the cache as it was.
     """
-    from pipeline.core.ingest import SourceFile, discover_sources, parse_document
+    from pipeline.core.ingest import SourceFile, discover_sources, parse_document, read_sidecar
 
     paths, rejections = discover_sources(raw_dir)
-    stage = IngestStage(documents=[], rejections=list(rejections), seen=len(paths) + len(rejections),
-                        processed=0, skipped=0, pruned=0)
+    source_urls, sidecar_rejections = read_sidecar(raw_dir, max_bytes)  # read every run: it is not cached
+    stage = IngestStage(documents=[], rejections=[*rejections, *sidecar_rejections],
+                        seen=len(paths) + len(rejections), processed=0, skipped=0, pruned=0, source_urls=source_urls)
     _HANDOFF.clear()
     previous = cache.file_statuses()
     with collection_paused():
         present, items, statuses = _read_all(raw_dir, paths, max_bytes, cache, previous)
-    if statuses != previous:
-        cache.save_file_statuses(statuses)
     parsed = map_documents(parse_document, [s for s, e in items if isinstance(s, SourceFile) and e is None])
-    for source, entry in Progress("parse", len(paths)).iterate(items):
+    for source, entry in Progress("parse", len(paths)).iterate(items, _parse_outcome):
         if not isinstance(source, SourceFile):
             stage.rejections.append(source)
             continue
@@ -268,8 +305,18 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache) -> In
             stage.documents.append(outcome)
         else:
             stage.rejections.append(outcome)
+    if guard is not None:
+        guard(stage)
+    if statuses != previous:
+        cache.save_file_statuses(statuses)
     stage.pruned = cache.prune(present)
     return stage
+
+
+def _parse_outcome(item: tuple[object, CacheEntry | None]) -> str:
+    """What became of one file in the parse stage, for its progress line."""
+    source, entry = item
+    return UNREAD if isinstance(source, Rejection) else PROCESSED if entry is None else CACHED
 
 
 def _recognised(previous: dict[str, list], source_path: str, status) -> str | None:
@@ -281,10 +328,16 @@ def _recognised(previous: dict[str, list], source_path: str, status) -> str | No
     return None
 
 
-def _extract_or_reject(doc: IngestedDocument) -> tuple[DocumentExtraction, bool]:
-    """(extraction, True), or (a rejection of the document, False) when extraction raises.
+_TRANSIENT = (MemoryError, RecursionError, OSError)  # may not happen again on another run or machine
 
-    Broken reference data is not a document's fault: it raises, and stops the run.
+
+def _extract_or_reject(doc: IngestedDocument) -> tuple[DocumentExtraction, bool]:
+    """(extraction, cacheable): the extraction, or a rejection of the document when extraction raises.
+
+    A failure is a pure function of the document and the code, like a success, so it is cached too
+    and an unchanged re-run does not try again; failures that depend on the machine (memory, the
+    stack, the operating system) are not. Broken reference data is not a document's fault: it
+    raises, and stops the run.
     """
     from pipeline.core.extract import DocumentExtraction, extract_document
     from pipeline.core.reference import ReferenceDataError
@@ -297,7 +350,7 @@ def _extract_or_reject(doc: IngestedDocument) -> tuple[DocumentExtraction, bool]
         reason = f"extraction failed: {type(exc).__name__}: {exc}"
         record = {"source_path": doc.source_path, "content_sha256": doc.content_sha256}
         return DocumentExtraction(doc.document_id, rejections=[
-            Rejection("documents", record, reason, doc.document_id)]), False
+            Rejection("documents", record, reason, doc.document_id)]), not isinstance(exc, _TRANSIENT)
 
 
 @dataclass(frozen=True)
@@ -308,8 +361,8 @@ class _ExtractAndSave:
     cache: DocumentCache
 
     def __call__(self, doc: IngestedDocument) -> DocumentExtraction:
-        extraction, ok = _extract_or_reject(doc)
-        if ok:
+        extraction, cacheable = _extract_or_reject(doc)
+        if cacheable:
             self.cache.save(CacheEntry(doc.source_path, doc.content_sha256, self.cache.fingerprint, doc, extraction))
         return extraction
 
@@ -318,8 +371,8 @@ def extract_with_cache(documents: list[IngestedDocument], cache: DocumentCache) 
     """Each document's extraction, from the cache when possible; returns them and how many were computed.
 
     An extraction that raises becomes a rejection of that document (it keeps its `documents` row but
-    contributes no facts), so one odd article never stops the run. Such a failure is not cached: it
-    is retried next run. The cache misses are extracted across cores when there are many.
+    contributes no facts), so one odd article never stops the run; the failure is cached like any
+    result. The cache misses are extracted across cores when there are many.
     """
     cached = []
     for doc in documents:
@@ -330,7 +383,8 @@ def extract_with_cache(documents: list[IngestedDocument], cache: DocumentCache) 
         cached.append(extraction)
     computed = map_documents(_ExtractAndSave(cache), [doc for doc, ex in zip(documents, cached) if ex is None])
     extractions, count = [], 0
-    for doc, extraction in Progress("extract", len(documents)).iterate(zip(documents, cached)):
+    for doc, extraction in Progress("extract", len(documents)).iterate(
+            zip(documents, cached), lambda pair: PROCESSED if pair[1] is None else CACHED):
         if extraction is None:
             count += 1
             extraction = next(computed)

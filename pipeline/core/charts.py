@@ -1,10 +1,10 @@
 """Charts as inline SVG text, drawn in Python so the HTML report needs no script and no network.
 
 Three shapes cover the report: stacked vertical bars (a count per category split by a series),
-ranked horizontal bars, and a node-link drawing. Every chart is an `<svg>` with a `data-chart`
-name, a `<title>` for screen readers, and a "no data" note instead of an empty box. Layouts are
-deterministic (no randomness, inputs sorted by the caller), so the same warehouse gives the same
-bytes.
+ranked horizontal bars, and a symmetric heat map (a count per pair of categories). Every chart is
+an `<svg>` with a `data-chart` name, a `<title>` for screen readers, and a "no data" note instead
+of an empty box. Layouts are deterministic (no randomness, inputs sorted by the caller), so the
+same warehouse gives the same bytes.
 """
 from __future__ import annotations
 
@@ -86,69 +86,42 @@ def ranked_bars(name: str, title: str, items: list[tuple[str, int, str]]) -> str
     return _svg(name, title, width, height, body)
 
 
-def _circle_order(nodes: list[str], edges: list[tuple[str, str, int]]) -> list[str]:
-    """Nodes in breadth-first order from the best-connected one, component by component, so partners
-    sit next to each other on the circle and few links cross it."""
-    neighbours: dict[str, list[str]] = {n: [] for n in nodes}
-    for a, b, _ in edges:
-        neighbours[a].append(b)
-        neighbours[b].append(a)
-    by_degree = sorted(nodes, key=lambda n: (-len(neighbours[n]), n))
-    order, seen = [], set()
-    for start in by_degree:
-        if start in seen:
-            continue
-        queue = [start]
-        seen.add(start)
-        while queue:
-            node = queue.pop(0)
-            order.append(node)
-            for nxt in sorted(neighbours[node], key=lambda n: (-len(neighbours[n]), n)):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    queue.append(nxt)
-    return order
+def matrix(name: str, title: str, labels: list[str], cells: dict[tuple[int, int], tuple[int, str]]) -> str:
+    """A symmetric heat map: one row and one column per label, in the given order; `cells` maps
+    (i, j), i <= j, to (count, note) and is drawn in both triangles, darker for a larger count.
 
-
-def _ellipse_positions(order: list[str], cx: float, cy: float, rx: float, ry: float) -> dict[str, tuple[float, float, int]]:
-    """Clockwise around an ellipse, down the right half and up the left, nodes evenly spaced in
-    height (not in angle), so no two labels on one side share a line. Returns x, y and the side (+1/-1)."""
-    half = math.ceil(len(order) / 2)
-    out = {}
-    for i, node in enumerate(order):
-        side, k, m = (1, i, half) if i < half else (-1, len(order) - 1 - i, len(order) - half)
-        y = cy - ry + 2 * ry * (k + 0.5) / m
-        out[node] = (cx + side * rx * math.sqrt(max(0.0, 1 - ((y - cy) / ry) ** 2)), y, side)
-    return out
-
-
-def network(name: str, title: str, nodes: dict[str, tuple[str, int]], edges: list[tuple[str, str, int]]) -> str:
-    """Node-link drawing on an ellipse: nodes {id: (label, size)}, edges (a, b, weight).
-
-    Node area grows with `size`, link width with `weight`; labels sit outside the ellipse, to the
-    left or right of their node.
+    A grid of named rows and columns shows who works with whom at a glance, where a node-link
+    drawing of many nodes turns into a hairball or a list; the count is written in each cell, and
+    the cell's <title> (shown on hover) names both labels in full and adds the note.
     """
-    width, row = 960, 26
-    height = max(320, row * math.ceil(len(nodes) / 2) + 40)
-    if not nodes:
+    cell, label_w, head_h = 24, 230, 130
+    n = len(labels)
+    width, height = label_w + cell * n + head_h, head_h + cell * n + 8  # the slanted heads reach right
+    if not cells or not any(count for count, _ in cells.values()):
+        width, height = max(width, 400), max(height, 120)
         return _svg(name, title, width, height, _no_data(width, height))
-    pos = _ellipse_positions(_circle_order(sorted(nodes), edges), width / 2, height / 2, width / 2 - 240,
-                             height / 2 - 20)
-    peak = max(size for _, size in nodes.values()) or 1
+    peak = max(count for count, _ in cells.values())
     body = []
-    for a, b, weight in edges:
-        (x1, y1, _), (x2, y2, _) = pos[a], pos[b]
-        body.append(f'<line class="link" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                    f'stroke="#888" stroke-opacity="0.6" stroke-width="{1 + 1.5 * (weight - 1):.1f}">'
-                    f"<title>{escape(nodes[a][0])} — {escape(nodes[b][0])}: {weight}</title></line>")
-    for n, (x, y, side) in pos.items():
-        label, size = nodes[n]
-        r = 4 + 8 * math.sqrt(size / peak)
-        lx, anchor = (x + r + 5, "start") if side > 0 else (x - r - 5, "end")
-        body.append(f'<circle class="node" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour(0)}" stroke="#fff">'
-                    f"<title>{escape(label)}: {size}</title></circle>"
-                    f'<text x="{lx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{escape(_short(label, 34))}</text>')
+    for i, label in enumerate(labels):
+        y, x = head_h + cell * i, label_w + cell * i
+        body.append(f'<text class="row-label" x="{label_w - 6}" y="{y + cell / 2 + 4:.1f}" text-anchor="end">'
+                    f"<title>{escape(label)}</title>{escape(_short(label, 34))}</text>"
+                    f'<text class="column-label" transform="translate({x + cell / 2 + 4:.1f},{head_h - 6}) rotate(-50)">'
+                    f"<title>{escape(label)}</title>{escape(_short(label, 24))}</text>")
+    for i in range(n):
+        for j in range(n):
+            count, note = cells.get((min(i, j), max(i, j)), (0, ""))
+            x, y = label_w + cell * j, head_h + cell * i
+            if not count:
+                body.append(f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="#f5f6f8" stroke="#fff"/>')
+                continue
+            share = math.sqrt(count / peak)  # a single event stays visible beside a busy pair
+            hover = f"{labels[i]} — {labels[j]}: {count}" + (f"\n{note}" if note else "")
+            body.append(f'<rect class="cell" x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{colour(0)}" '
+                        f'fill-opacity="{0.1 + 0.9 * share:.2f}" stroke="#fff"><title>{escape(hover)}</title></rect>'
+                        f'<text x="{x + cell / 2}" y="{y + cell / 2 + 4}" text-anchor="middle" font-size="10" '
+                        f'fill="{"#fff" if share > 0.5 else "#222"}" pointer-events="none">{count}</text>')
     return _svg(name, title, width, height, body)
 
 
-__all__ = ["network", "ranked_bars", "stacked_bars"]
+__all__ = ["matrix", "ranked_bars", "stacked_bars"]

@@ -18,6 +18,8 @@ class IngestedDocument:
     publisher: str | None = None
     published_on: dt.date | None = None
     published_on_precision: str = "unknown"  # day | month | year | unknown
+    source_url: str | None = None  # the URL the page states for itself (a sidecar's URL is applied later)
+    language: str = "und"  # ISO 639-1 code of the clean text, `und` when it cannot be told
 
 
 @dataclass(frozen=True)
@@ -34,3 +36,4 @@ class Rejection:
 class IngestResult:
     documents: list[IngestedDocument] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    source_urls: dict[str, str] = field(default_factory=dict)  # source_path -> URL from the raw folder's sidecar

@@ -9,17 +9,25 @@ warehouse. The report reads the analysts' views only, so it shows what they see 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
+from collections import defaultdict
 from html import escape
 from pathlib import Path
 
 import duckdb
+import pycountry
 
 from pipeline.core import charts
 from pipeline.core.export import open_read_only
+from pipeline.core.ingest.language import UNDETERMINED, default_languages
+from pipeline.core.reference import load_reference
 
 NEWEST_FACTS = 15
-NETWORK_NODES = 40  # more labels than this around one circle cannot be read
+MATRIX_REGIONS = 20  # rows and columns of the region-by-region matrix; the rest are "other regions"
+PAIRS_ON_HOVER = 6  # organisation pairs a matrix cell lists
 TOP_REGIONS = 15
+OTHER, UNKNOWN = "other", "unknown"
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1000px; color: #222; padding: 0 1rem; }
@@ -49,26 +57,87 @@ def agreements_per_year_chart(con: duckdb.DuckDBPyConnection) -> str:
     return charts.stacked_bars("agreements-per-year", "Agreement events per year of signing, by type", years, series)
 
 
+@functools.lru_cache(maxsize=1)
+def _place_names() -> dict[str, str]:
+    """Country and Chinese provincial-level region codes -> the names the reference data gives them."""
+    reference = load_reference()
+    names = {p.country_code: p.name for p in reference.places if p.place_type == "country" and p.country_code}
+    return {**names, **{code: name for code, name in reference.region_names.items() if code.startswith("CN-")}}
+
+
+def region_name(code: str) -> str:
+    """A readable name for a party's region: an ISO 3166-2 region (CN-HK "Hong Kong", DE-BY "Bayern,
+    Germany"), an ISO 3166-1 country ("Singapore"), or the report's own OTHER and UNKNOWN buckets.
+
+    Chinese provinces and countries take the reference data's English names; other subdivisions
+    pycountry's, with their country, so a region abroad is placed at a glance.
+    """
+    if code in (OTHER, UNKNOWN):
+        return {OTHER: "other regions", UNKNOWN: "region unknown"}[code]
+    names = _place_names()
+    if code in names:
+        return names[code]
+    subdivision = pycountry.subdivisions.get(code=code)
+    if subdivision is None:
+        return code
+    local = re.sub(r"\s*\[.*?\]$", "", subdivision.name)  # "Stockholms län [SE-01]"
+    return f"{local}, {names.get(subdivision.country_code, subdivision.country_code)}"
+
+
+def region_label(code: str) -> str:
+    """The region's name with its code, "Hong Kong (CN-HK)", so the two can be matched to the views."""
+    return region_name(code) if code in (OTHER, UNKNOWN) else f"{region_name(code)} ({code})"
+
+
 def regions_chart(con: duckdb.DuckDBPyConnection) -> str:
     # each event has one signing year, so summing over years counts each event once per region
-    rows = _rows(con, "SELECT coalesce(region_code, country_code, 'unknown') AS region, min(region_name), "
+    rows = _rows(con, f"SELECT coalesce(region_code, country_code, '{UNKNOWN}') AS region, "
                       "sum(event_count)::INTEGER AS events FROM agreements_by_region_year "
                       "GROUP BY 1 ORDER BY events DESC, region LIMIT ?", [TOP_REGIONS])
-    items = [(f"{code} {name}" if name else code, events, "") for code, name, events in rows]
+    items = [(region_label(code), events, "") for code, events in rows]
     return charts.ranked_bars("regions", "Agreement events by region of a party", items)
 
 
-def network_chart(con: duckdb.DuckDBPyConnection) -> str:
-    # full names (cut short when drawn): the acronyms of governments are often too generic, like "SAR"
-    top = _rows(con, "SELECT organization_id, coalesce(c.canonical_name, organization_id), "
-                     "agreement_event_count FROM organization_connections c WHERE partner_count > 0 "
-                     "ORDER BY partner_count DESC, agreement_event_count DESC, organization_id LIMIT ?",
-                [NETWORK_NODES])
-    nodes = {oid: (label, events) for oid, label, events in top}
-    edges = [(a, b, n) for a, b, n in _rows(
-        con, "SELECT organization_a_id, organization_b_id, event_count FROM collaboration_network ORDER BY 1, 2")
-        if a in nodes and b in nodes]
-    return charts.network("collaboration-network", "Organisations that are parties to a common agreement", nodes, edges)
+def collaboration_matrix(con: duckdb.DuckDBPyConnection) -> str:
+    """Agreement events per pair of regions of their parties, the organisation pairs behind each on hover.
+
+    The MATRIX_REGIONS regions with most such events get a row and a column each, the rest share
+    "other regions"; an event counts once per pair of regions, however many organisation pairs it links.
+    """
+    rows = _rows(con, f"""
+        WITH org AS (SELECT organization_id, coalesce(canonical_name, organization_id) AS name,
+                            coalesce(region_code, country_code, '{UNKNOWN}') AS region
+                     FROM organization_connections)
+        SELECT a.region, b.region, a.name, b.name, n.event_count, n.event_ids
+        FROM collaboration_network n
+        JOIN org a ON a.organization_id = n.organization_a_id
+        JOIN org b ON b.organization_id = n.organization_b_id
+        ORDER BY n.event_count DESC, a.name, b.name""")
+    events_of_region: dict[str, set[str]] = defaultdict(set)
+    for region_a, region_b, *_, event_ids in rows:
+        events_of_region[region_a].update(event_ids)
+        events_of_region[region_b].update(event_ids)
+    ranked = sorted(events_of_region, key=lambda r: (-len(events_of_region[r]), region_name(r)))
+    shown = ranked[:MATRIX_REGIONS] + ([OTHER] if len(ranked) > MATRIX_REGIONS else [])
+    position = {region: i for i, region in enumerate(shown)}
+    index = {region: position.get(region, position.get(OTHER)) for region in ranked}
+    events: dict[tuple[int, int], set[str]] = defaultdict(set)
+    pairs: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for region_a, region_b, name_a, name_b, count, event_ids in rows:
+        if index[region_a] > index[region_b]:  # name each pair in the order of its cell's row and column
+            region_a, region_b, name_a, name_b = region_b, region_a, name_b, name_a
+        key = (index[region_a], index[region_b])
+        events[key].update(event_ids)
+        pairs[key].append(f"{name_a} — {name_b}: {count}")
+    cells = {key: (len(ids), _first_pairs(pairs[key])) for key, ids in events.items()}
+    return charts.matrix("region-collaboration", "Agreement events between the regions of their parties",
+                         [region_label(r) for r in shown], cells)
+
+
+def _first_pairs(pairs: list[str]) -> str:
+    """The first PAIRS_ON_HOVER organisation pairs, one a line, and how many more there are."""
+    more = [f"… and {len(pairs) - PAIRS_ON_HOVER} more pairs"] if len(pairs) > PAIRS_ON_HOVER else []
+    return "\n".join(pairs[:PAIRS_ON_HOVER] + more)
 
 
 def fields_chart(con: duckdb.DuckDBPyConnection) -> str:
@@ -94,28 +163,39 @@ def mark_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out) + escape(text[pos:])
 
 
+def original_link(url: str | None) -> str:
+    """A link to where the document was published, when known (a link fetches nothing until followed)."""
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return ""
+    return f' · <a class="original" href="{escape(url)}" rel="noreferrer">original</a>'
+
+
 def newest_facts_section(con: duckdb.DuckDBPyConnection) -> str:
-    facts = _rows(con, "SELECT coalesce(fact_date, reported_on), fact_type, fact_kind, summary, evidence, "
-                       "evidence_start, evidence_end, document_id, coalesce(document_title, source_path) "
+    facts = _rows(con, "SELECT coalesce(fact_date_text, reported_on_text), fact_type, fact_kind, summary, evidence, "
+                       "evidence_start, evidence_end, document_id, coalesce(document_title, source_path), "
+                       "source_url "
                        "FROM fact_evidence ORDER BY coalesce(fact_date, reported_on) DESC NULLS LAST, "
                        "fact_type, fact_id, evidence_start LIMIT ?", [NEWEST_FACTS])
     if not facts:
         return '<p class="no-data">No facts yet.</p>'
     rows, spans = [], {}
-    for day, fact_type, kind, summary, evidence, start, end, doc_id, doc_title in facts:
+    for day, fact_type, kind, summary, evidence, start, end, doc_id, doc_title, url in facts:
         spans.setdefault(doc_id, []).append((start, end))
         rows.append(f'<tr class="fact"><td>{day or "undated"}</td><td>{escape(fact_type)}<br>'
                     f'<small>{escape(kind or "")}</small></td><td>{escape(summary or "")}'
                     f"<blockquote>{escape(evidence)}</blockquote>"
-                    f'<a class="source" href="#doc-{escape(doc_id)}">{escape(doc_title)}</a></td></tr>')
-    docs = _rows(con, "SELECT document_id, title, source_path, publisher, published_on, clean_text FROM documents "
+                    f'<a class="source" href="#doc-{escape(doc_id)}">{escape(doc_title)}</a>{original_link(url)}'
+                    "</td></tr>")
+    docs = _rows(con, "SELECT document_id, title, source_path, publisher, "
+                      "date_text(published_on, published_on_precision), clean_text, source_url "
+                      "FROM documents "
                       "WHERE document_id IN (SELECT unnest(?)) ORDER BY published_on DESC NULLS LAST, source_path",
                  [list(spans)])
     sections = [f'<section class="document" id="doc-{escape(d)}"><h3>{escape(title or path)}</h3>'
-                f'<p class="meta">{escape(path)} · {escape(publisher or "publisher unknown")} · '
+                f'<p class="meta">{escape(path)}{original_link(url)} · {escape(publisher or "publisher unknown")} · '
                 f'{published or "date unknown"}</p><details><summary>Cleaned text, evidence marked</summary>'
                 f'<pre class="text">{mark_spans(text, spans[d])}</pre></details></section>'
-                for d, title, path, publisher, published, text in docs]
+                for d, title, path, publisher, published, text, url in docs]
     return ('<table class="facts"><thead><tr><th>date</th><th>fact</th><th>what and evidence</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table><h2>Documents cited above</h2>{''.join(sections)}")
 
@@ -130,6 +210,16 @@ def _counts(con: duckdb.DuckDBPyConnection) -> str:
     return '<ul class="counts">' + "".join(f"<li><b>{n}</b>{label}</li>" for n, label in items) + "</ul>"
 
 
+def unread_language_note(con: duckdb.DuckDBPyConnection) -> str:
+    """How many documents are in a language the extractors do not read, by language: they yield no facts."""
+    rows = _rows(con, "SELECT language, count(*) FROM documents "
+                      "WHERE language <> ? AND NOT list_contains(?, language) GROUP BY 1 ORDER BY 2 DESC, 1",
+                 [UNDETERMINED, sorted(default_languages().read)])
+    detail = f" ({', '.join(f'{language}: {n}' for language, n in rows)})" if rows else ""
+    return (f'<p class="meta unread-language">Documents in a language the extractors do not read, so no facts '
+            f"come from them: {sum(n for _, n in rows)}{escape(detail)}.</p>")
+
+
 def render_report(warehouse: Path, generated_at: dt.datetime | None = None) -> str:
     """The report of `warehouse` as one HTML document (raises WarehouseMissing when it is absent)."""
     generated_at = generated_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
@@ -141,15 +231,16 @@ def render_report(warehouse: Path, generated_at: dt.datetime | None = None) -> s
             ("Regions", regions_chart(con),
              f"The {TOP_REGIONS} regions (ISO 3166-2, else the country) whose organisations are parties to the "
              "most agreement events; an event with parties in two regions counts in both."),
-            ("Collaboration network", network_chart(con),
-             f"Organisations linked when they are parties to a common agreement event (at most {NETWORK_NODES}, "
-             "the most connected); a thicker link is more events, a bigger node more agreements."),
+            ("Who works with whom, by region", collaboration_matrix(con),
+             f"Agreement events with parties in both regions (the {MATRIX_REGIONS} regions with most, the rest as "
+             "\"other regions\"); the diagonal counts events between organisations of one region. Hover over a "
+             "cell for the organisations."),
             ("Fields of science, by FOS 2007 major area", fields_chart(con),
              "Documents that name a field of the area; the note counts agreement events and labs in it."),
             ("Newest facts, with their evidence", newest_facts_section(con),
              "Agreements, delegations and labs by date (signing or visit date, else the document's date)."),
         ]
-        counts = _counts(con)
+        counts = _counts(con) + unread_language_note(con)
     finally:
         con.close()
     body = "".join(f"<section><h2>{escape(h)}</h2><p class=\"meta\">{escape(note)}</p>{content}</section>"
@@ -170,4 +261,4 @@ def write_report(warehouse: Path, out: Path) -> Path:
     return out
 
 
-__all__ = ["mark_spans", "render_report", "write_report"]
+__all__ = ["mark_spans", "original_link", "render_report", "unread_language_note", "write_report"]

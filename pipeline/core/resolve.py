@@ -15,6 +15,7 @@ import pandas as pd
 
 from pipeline.core.extract import PER_DOCUMENT_TABLES, DocumentExtraction
 from pipeline.core.ids import make_id
+from pipeline.core.ingest.metadata import date_in_url
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.reference import load_reference
@@ -26,14 +27,20 @@ _LAB_STATUS_RANK = {"established": 0, "existing": 1, "planned": 2}
 
 def build_tables(documents: list[IngestedDocument], extractions: list[DocumentExtraction],
                  rejections: list[Rejection], run_id: str | None = None,
-                 now: dt.datetime | None = None) -> dict[str, pd.DataFrame]:
-    """Return {table_name: DataFrame} for every contract table."""
+                 now: dt.datetime | None = None,
+                 source_urls: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
+    """Return {table_name: DataFrame} for every contract table.
+
+    `source_urls` (source_path -> URL, from the raw folder's sidecar) wins over the URL a page states;
+    it is applied here rather than when parsing, so editing the sidecar needs no re-extraction.
+    """
     with collection_paused():
-        return _build_tables(documents, extractions, rejections, run_id, now)
+        return _build_tables(documents, extractions, rejections, run_id, now, source_urls or {})
 
 
 def _build_tables(documents: list[IngestedDocument], extractions: list[DocumentExtraction],
-                  rejections: list[Rejection], run_id: str | None, now: dt.datetime | None) -> dict[str, pd.DataFrame]:
+                  rejections: list[Rejection], run_id: str | None, now: dt.datetime | None,
+                  source_urls: dict[str, str]) -> dict[str, pd.DataFrame]:
     now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     known = {d.document_id for d in documents}
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in PER_DOCUMENT_TABLES}
@@ -46,8 +53,9 @@ def _build_tables(documents: list[IngestedDocument], extractions: list[DocumentE
     tables = {
         "documents": [{"document_id": d.document_id, "source_path": d.source_path,
                        "content_sha256": d.content_sha256, "title": d.title, "publisher": d.publisher,
-                       "published_on": d.published_on, "published_on_precision": d.published_on_precision,
-                       "clean_text": d.clean_text, "ingested_at": now}
+                       **_publication_date(d, source_urls.get(d.source_path)),
+                       "clean_text": d.clean_text, "ingested_at": now,
+                       "source_url": source_urls.get(d.source_path, d.source_url), "language": d.language}
                       for d in sorted(documents, key=lambda d: d.source_path)],
         "organizations": _merge_by_key(rows["organizations"], "organization_id"),
         "organization_aliases": _aliases(rows["organization_aliases"]),
@@ -71,6 +79,16 @@ def _build_tables(documents: list[IngestedDocument], extractions: list[DocumentE
                               "rejected_at": now} for r in all_rejections],
     }
     return {name: _frame(name, items) for name, items in tables.items()}
+
+
+def _publication_date(doc: IngestedDocument, sidecar_url: str | None) -> dict[str, Any]:
+    """The document's date as parsed, else a date in the URL the sidecar gives ("/2019-06/11/..."), which is
+    as good as one in the file name. Applied here, beside the sidecar URL, so that the cached parse stays a
+    function of the file alone; the extraction's anchor for relative dates is the parsed date."""
+    found = None if doc.published_on else date_in_url(sidecar_url)
+    if found is None:
+        return {"published_on": doc.published_on, "published_on_precision": doc.published_on_precision}
+    return {"published_on": found.date, "published_on_precision": found.precision}
 
 
 def _frame(table: str, items: list[dict[str, Any]]) -> pd.DataFrame:

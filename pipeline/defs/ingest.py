@@ -5,6 +5,7 @@ import pandas as pd
 
 from pipeline.core.cache import IngestStage, extract_with_cache, ingest_with_cache
 from pipeline.core.extract import DocumentExtraction
+from pipeline.core.guards import RunRefused, published_document_count, shrink_problem, writable_problem
 from pipeline.defs.resources import OWNERS, PipelineSettings
 
 PREVIEW_ROWS = 10
@@ -19,6 +20,18 @@ def markdown_preview(df: pd.DataFrame, rows: int = PREVIEW_ROWS, width: int = 80
     return dg.MetadataValue.md(head.to_markdown(index=False) if len(head) else "_(no rows)_")
 
 
+def _shrink_guard(settings: PipelineSettings):
+    """Stop (before the cache is pruned) a run that would publish an empty or much smaller warehouse."""
+    def guard(stage: IngestStage) -> None:
+        if settings.allow_shrink:
+            return
+        reasons = [f"{r.record.get('source_path', '?')}: {r.errors}" for r in stage.rejections]
+        problem = shrink_problem(len(stage.documents), published_document_count(settings.warehouse_file), reasons)
+        if problem:
+            raise RunRefused(problem)
+    return guard
+
+
 @dg.asset(
     group_name="ingest", kinds={"python"}, owners=OWNERS,
     description="Every file in the raw folder read, decoded and cleaned: the documents (clean text, title, "
@@ -26,7 +39,10 @@ def markdown_preview(df: pd.DataFrame, rows: int = PREVIEW_ROWS, width: int = 80
                 "from the per-document cache; the metadata counts processed, skipped and rejected files.",
 )
 def ingested_documents(context: dg.AssetExecutionContext, settings: PipelineSettings) -> IngestStage:
-    stage = ingest_with_cache(settings.raw_path, settings.max_bytes, settings.cache())
+    problem = writable_problem(settings.warehouse_file.parent)
+    if problem:
+        raise RunRefused(problem)
+    stage = ingest_with_cache(settings.raw_path, settings.max_bytes, settings.cache(), _shrink_guard(settings))
     for r in stage.rejections:  # each lands in rejected_records too; the log says so as it happens
         context.log.warning(f"rejected {r.record.get('source_path', '?')}: {r.errors}")
     preview = pd.DataFrame([{"source_path": d.source_path, "title": d.title, "published_on": d.published_on}

@@ -29,11 +29,15 @@ class PipelineSettings(dg.ConfigurableResource):
     raw_dir: str = Field(default="raw", description="Folder of source articles (relative to the project root).")
     warehouse_path: str = Field(default="warehouse/cooperation.duckdb",
                                    description="The published DuckDB file, replaced atomically by each run.")
-    cache_dir: str | None = Field(default=None, description="Per-document cache; default `.cache` beside the warehouse.")
+    cache_dir: str | None = Field(default=None, description="Per-document cache; default `<warehouse name>.cache/` "
+                                                          "beside the warehouse.")
     gold_dir: str | None = Field(default=None, description="Gold JSON files to score the warehouse against (the "
                                                          "gold_slot_f1 check); default tests/gold/raw when "
                                                          "raw_dir is the project's raw/, else none.")
     max_bytes: int = Field(default=DEFAULT_MAX_BYTES, description="Files larger than this are rejected unread.")
+    allow_shrink: bool = Field(default=False, description="Publish even when the raw folder holds no usable "
+                                                          "document, or fewer than half the documents of the "
+                                                          "published warehouse (otherwise the run stops first).")
 
     @property
     def raw_path(self) -> Path:
@@ -45,7 +49,9 @@ class PipelineSettings(dg.ConfigurableResource):
 
     @property
     def cache_path(self) -> Path:
-        return project_path(self.cache_dir) if self.cache_dir else self.warehouse_file.parent / ".cache"
+        if self.cache_dir:
+            return project_path(self.cache_dir)
+        return self.warehouse_file.with_name(f"{self.warehouse_file.stem}.cache")
 
     @property
     def gold_path(self) -> Path | None:

@@ -15,11 +15,11 @@ from pipeline.defs.entities import ENTITY_TABLES
 from pipeline.defs.facts import FACT_TABLES
 from pipeline.defs.ingest import document_extractions, ingested_documents, markdown_preview
 from pipeline.defs.resources import OWNERS
-from schemas import TABLE_COLUMNS
+from schemas import TABLE_COLUMNS, table_schema
 
 INGEST_TABLES = {
     "documents": "One row per ingested source document: path, content hash, title, publisher, publication "
-                 "date and the cleaned text every offset in the warehouse points into.",
+                 "date, source URL, language and the cleaned text every offset in the warehouse points into.",
 }
 WAREHOUSE_TABLES = {
     "rejected_records": "Quarantine: files, documents and rows that could not be used, with the reason. The "
@@ -35,7 +35,13 @@ if _undescribed:  # every contract table needs a group and a description, and no
 
 
 def column_schema(table: str) -> dg.TableSchema:
-    return dg.TableSchema(columns=[dg.TableColumn(name, sql_type) for name, sql_type in TABLE_COLUMNS[table].items()])
+    """The table's columns as the UI shows them: DuckDB type, meaning and constraints, from its pandera model."""
+    columns = table_schema(table).columns
+    return dg.TableSchema(columns=[
+        dg.TableColumn(name, sql_type, description=columns[name].description,
+                       constraints=dg.TableColumnConstraints(nullable=columns[name].nullable,
+                                                             unique=bool(columns[name].unique)))
+        for name, sql_type in TABLE_COLUMNS[table].items()])
 
 
 TABLE_SPECS = [
@@ -58,7 +64,7 @@ def table_metadata(table: str, df: pd.DataFrame) -> dict[str, object]:
 def contract_tables(context: dg.AssetExecutionContext, ingested_documents: IngestStage,
                     document_extractions: list[DocumentExtraction]):
     tables = build_tables(ingested_documents.documents, document_extractions, ingested_documents.rejections,
-                          run_id=context.run.run_id)
+                          run_id=context.run.run_id, source_urls=ingested_documents.source_urls)
     missing = set(TABLE_COLUMNS) - set(tables)
     if missing:
         raise dg.Failure(f"build_tables did not return {sorted(missing)}")

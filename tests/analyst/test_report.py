@@ -9,7 +9,7 @@ import pytest
 from pipeline.cli import main
 from tests.support.chromium import dump_dom, screenshot
 
-CHARTS = {"agreements-per-year", "regions", "collaboration-network", "fields"}
+CHARTS = {"agreements-per-year", "regions", "region-collaboration", "fields"}
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +37,11 @@ def test_browser_shows_every_chart_with_marks(dom):
     assert set(charts) == CHARTS
     for name in ("agreements-per-year", "regions", "fields"):
         assert charts[name].xpath(".//rect[@class='bar']"), f"{name} has no bars"
-    network = charts["collaboration-network"]
-    assert len(network.xpath(".//circle[@class='node']")) >= 2
-    assert network.xpath(".//line[@class='link']")
-    assert "The University of Hong Kong" in network.text_content() or "HKU" in network.text_content()
+    matrix = charts["region-collaboration"]
+    cells = matrix.xpath(".//rect[@class='cell']")
+    assert len(cells) == 2, "Zhejiang - Hong Kong, once in each triangle"
+    assert all("The University of Hong Kong — Zhejiang University: 1" in c.xpath("string(title)") for c in cells)
+    assert "Hong Kong (CN-HK)" in matrix.text_content() and "Zhejiang (CN-ZJ)" in matrix.text_content()
 
 
 def test_newest_facts_quote_their_evidence_and_link_to_the_marked_document(dom):

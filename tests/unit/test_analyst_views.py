@@ -28,22 +28,26 @@ def con(tmp_path_factory):
     tables = {
         "documents": frame("documents", [{"document_id": "d1", "source_path": "1.txt", "content_sha256": "h",
                                           "title": "Alpha news", "clean_text": TEXT,
-                                          "published_on": dt.date(2023, 5, 4), "ingested_at": dt.datetime(2024, 1, 1)}]),
+                                          "published_on": dt.date(2023, 5, 4), "published_on_precision": "day",
+                                          "ingested_at": dt.datetime(2024, 1, 1)}]),
         "organizations": frame("organizations", [{"organization_id": o, "canonical_name": n, "org_type": "university",
                                                   "region_code": r, "country_code": c} for o, n, r, c in orgs]),
         "places": frame("places", [{"place_id": "p1", "name": "Hong Kong", "place_type": "special_administrative_region",
                                     "region_code": "CN-HK", "country_code": "CN"}]),
-        # e1 (2020, reported twice): Alpha-Beta; e2 (2022): Alpha-Gamma-Delta; e3 (undated): Beta alone
-        "agreements": frame("agreements", [evidence(agreement_id=a, event_id=e, signed_on=d, agreement_type="memorandum",
-                                                    status="signed")
-                                           for a, e, d in [("a1", "e1", dt.date(2020, 1, 1)), ("a2", "e1", dt.date(2020, 3, 1)),
-                                                           ("a3", "e2", dt.date(2022, 6, 1)), ("a4", "e3", None)]]),
+        # e1 (2020, then March 2020, reported twice): Alpha-Beta; e2 (1 June 2022): Alpha-Gamma-Delta;
+        # e3 (undated): Beta alone
+        "agreements": frame("agreements", [evidence(agreement_id=a, event_id=e, signed_on=d, signed_on_precision=p,
+                                                    agreement_type="memorandum", status="signed")
+                                           for a, e, d, p in [("a1", "e1", dt.date(2020, 1, 1), "year"),
+                                                              ("a2", "e1", dt.date(2020, 3, 1), "month"),
+                                                              ("a3", "e2", dt.date(2022, 6, 1), "day"),
+                                                              ("a4", "e3", None, "unknown")]]),
         "agreement_parties": frame("agreement_parties", [{"agreement_id": a, "organization_id": o} for a, o in
                                                          [("a1", "o1"), ("a1", "o2"), ("a2", "o1"), ("a2", "o2"),
                                                           ("a3", "o1"), ("a3", "o3"), ("a3", "o4"), ("a4", "o2")]]),
         "delegations": frame("delegations", [evidence(delegation_id="v1", event_id="ve1", origin_organization_id="o3",
                                                       host_organization_id="o1", visited_on=dt.date(2023, 5, 1),
-                                                      status="completed")]),
+                                                      visited_on_precision="month", status="completed")]),
         "labs": frame("labs", [{"lab_id": "l1", "name": "Alpha Lab", "lab_type": "joint_laboratory",
                                 "host_organization_id": "o1", "status": "established"},
                                {"lab_id": "l2", "name": "Orphan Lab", "lab_type": "key_laboratory", "status": "existing"}]),
@@ -102,3 +106,37 @@ def test_fact_evidence_lists_every_fact_with_its_document(con):
     assert all(r[4:] == ("Alpha news", dt.date(2023, 5, 4)) for r in rows)
     for text, start, end in con.execute("SELECT evidence, evidence_start, evidence_end FROM fact_evidence").fetchall():
         assert TEXT[start:end] == text
+
+
+def test_dates_are_also_given_as_text_at_their_precision(con):
+    """A year is '2020', not 2020-01-01; the DATE and precision columns stay beside the text."""
+    def rows(sql):
+        return con.execute(sql).fetchall()
+
+    assert rows("SELECT agreement_id, signed_on, signed_on_precision, signed_on_text, document_published_on_text "
+                "FROM agreement_overview ORDER BY 1") == [
+        ("a1", dt.date(2020, 1, 1), "year", "2020", "2023-05-04"),
+        ("a2", dt.date(2020, 3, 1), "month", "2020-03", "2023-05-04"),
+        ("a3", dt.date(2022, 6, 1), "day", "2022-06-01", "2023-05-04"),
+        ("a4", None, "unknown", None, "2023-05-04")]
+    assert rows("SELECT event_id, signed_on_text, first_reported_on_text FROM agreement_events ORDER BY 1") == [
+        ("e1", "2020", "2023-05-04"), ("e2", "2022-06-01", "2023-05-04"), ("e3", None, "2023-05-04")]
+    assert rows("SELECT visited_on, visited_on_text FROM delegation_overview") == [(dt.date(2023, 5, 1), "2023-05")]
+    assert rows("SELECT organization_a_id, organization_b_id, first_signed_on_text, last_signed_on_text "
+                "FROM collaboration_network ORDER BY 1, 2") == [
+        ("o1", "o2", "2020", "2020"), ("o1", "o3", "2022-06-01", "2022-06-01"), ("o1", "o4", "2022-06-01", "2022-06-01"),
+        ("o3", "o4", "2022-06-01", "2022-06-01")]
+    assert rows("SELECT name, first_reported_on_text, last_reported_on_text FROM lab_overview ORDER BY 1") == [
+        ("Alpha Lab", "2023-05-04", "2023-05-04"), ("Orphan Lab", None, None)]
+    assert rows("SELECT fact_id, fact_date_text, reported_on_text FROM fact_evidence ORDER BY 1") == [
+        ("a1", "2020", "2023-05-04"), ("a2", "2020-03", "2023-05-04"), ("a3", "2022-06-01", "2023-05-04"),
+        ("a4", None, "2023-05-04"), ("l1", None, "2023-05-04"), ("v1", "2023-05", "2023-05-04")]
+
+
+def test_the_text_of_the_earliest_and_latest_date_is_the_least_and_greatest_text(con):
+    """min() and max() over date_text pick the same period as over the dates, whatever the precisions."""
+    days = [(dt.date(2019, 12, 31), "day"), (dt.date(2020, 1, 1), "year"), (dt.date(2020, 1, 1), "day"),
+            (dt.date(2020, 5, 1), "month"), (dt.date(2020, 5, 9), "day"), (dt.date(2021, 1, 1), "month")]
+    texts = [con.execute("SELECT date_text(?, ?)", [d, p]).fetchall()[0][0] for d, p in days]
+    assert texts == ["2019-12-31", "2020", "2020-01-01", "2020-05", "2020-05-09", "2021-01"]
+    assert texts == sorted(texts)

@@ -158,3 +158,37 @@ def test_a_recognised_file_without_a_cached_extraction_is_read_and_parsed(tmp_pa
     _ingest(raw, tmp_path / "cache", monkeypatch)  # parsed, never extracted: its entry is incomplete
     again, read = _ingest(raw, tmp_path / "cache", monkeypatch)
     assert read == ["a.txt"] and again.processed == 1 and again.documents[0].title
+
+
+def test_prune_removes_only_entries_this_cache_wrote(tmp_path):
+    """A cache pointed at a folder that holds other files (say ~/.cache) never deletes them, nor tags it."""
+    cache = DocumentCache(tmp_path, "f1")
+    cache.save(CacheEntry("gone.txt", "s", "f1", doc("gone.txt", "s")))
+    others = {"other-app-state.pkl": b"\x80\x04other", "0123456789abcdef.pkl": b"\x80\x04not ours", "notes.txt": b"x"}
+    for name, data in others.items():
+        (tmp_path / name).write_bytes(data)
+    assert cache.prune([]) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(others)  # a folder it did not make is not tagged
+
+
+def test_a_cache_folder_the_cache_makes_is_tagged_for_backup_tools(tmp_path):
+    DocumentCache(tmp_path / "w.cache", "f1").save(CacheEntry("a.txt", "s", "f1", doc()))
+    assert (tmp_path / "w.cache" / "CACHEDIR.TAG").read_bytes().startswith(
+        b"Signature: 8a477f597d28d172789f06886806bc55")
+
+
+def test_a_failed_extraction_is_cached_so_an_unchanged_rerun_does_no_work(tmp_path, monkeypatch):
+    import pipeline.core.extract as extract
+    from pipeline.core.cache import extract_with_cache
+
+    calls = []
+
+    def broken(document):
+        calls.append(document.source_path)
+        raise ValueError("an odd article")
+
+    monkeypatch.setattr(extract, "extract_document", broken)
+    for _ in range(2):
+        extractions, computed = extract_with_cache([doc()], DocumentCache(tmp_path, "f1"))
+        assert "extraction failed: ValueError: an odd article" in extractions[0].rejections[0].errors
+    assert calls == ["a.txt"] and computed == 0

@@ -27,17 +27,26 @@ def test_ranked_bars_scale_to_the_largest_and_keep_the_order():
 
 
 def test_empty_charts_say_so():
-    for svg in (charts.stacked_bars("a", "t", [], {}), charts.ranked_bars("b", "t", []), charts.network("c", "t", {}, [])):
-        assert 'class="no-data"' in svg and "<rect class=\"bar\"" not in svg
+    for svg in (charts.stacked_bars("a", "t", [], {}), charts.ranked_bars("b", "t", []),
+                charts.matrix("c", "t", ["x"], {})):
+        assert 'class="no-data"' in svg and "<rect class=\"bar\"" not in svg and 'class="cell"' not in svg
 
 
-def test_network_is_deterministic_and_draws_every_node_and_link():
-    nodes = {"x": ("X & Co", 2), "y": ("Y", 1), "z": ("Z", 1)}
-    edges = [("x", "y", 2), ("x", "z", 1)]
-    svg = charts.network("n", "t", nodes, edges)
-    assert svg == charts.network("n", "t", dict(reversed(list(nodes.items()))), edges)
-    assert svg.count('class="node"') == 3 and svg.count('class="link"') == 2
-    assert "X &amp; Co" in svg
+def test_matrix_draws_each_pair_in_both_triangles_darker_for_more():
+    labels = ["Hong Kong & Macao region, a name too long for one row label", "Guangdong", "Bayern, Germany"]
+    svg = charts.matrix("m", "t", labels, {(0, 1): (4, "HKU — SYSU: 4"), (0, 0): (1, ""), (1, 2): (1, "")})
+    cells = re.findall(r'<rect class="cell" x="([\d.]+)" y="([\d.]+)"[^>]* fill-opacity="([\d.]+)"[^>]*>'
+                       r"<title>([^<]*)</title>", svg)
+    xs, ys = sorted({float(x) for x, *_ in cells}), sorted({float(y) for _, y, *_ in cells})
+    grid = {(ys.index(float(y)), xs.index(float(x))): (float(opacity), title) for x, y, opacity, title in cells}
+    assert sorted(grid) == [(0, 0), (0, 1), (1, 0), (1, 2), (2, 1)]  # (row, column): both triangles
+    hk = labels[0].replace("&", "&amp;")
+    assert grid[(0, 1)] == (1.0, f"{hk} — Guangdong: 4\nHKU — SYSU: 4")
+    assert grid[(1, 0)] == (1.0, f"Guangdong — {hk}: 4\nHKU — SYSU: 4")
+    assert grid[(1, 2)][0] == grid[(2, 1)][0] < 1.0
+    # every label in full on hover, cut short (with an ellipsis) only where it is drawn
+    assert svg.count(f"<title>{hk}</title>") == 2 and f"</title>{hk}<" not in svg and "…" in svg
+    assert svg == charts.matrix("m", "t", labels, {(1, 2): (1, ""), (0, 0): (1, ""), (0, 1): (4, "HKU — SYSU: 4")})
 
 
 def test_marked_wraps_spans_and_merges_overlaps():

@@ -10,6 +10,8 @@ import datetime as dt
 import io
 import logging
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -21,7 +23,7 @@ import yaml
 
 from pipeline.core.ingest.dates import date_in_path, parse_date_phrase
 from pipeline.core.ingest.decode import declared_charset, decode_bytes
-from pipeline.core.ingest.metadata import DocumentMetadata
+from pipeline.core.ingest.metadata import FRONT_MATTER_URL_KEYS, DocumentMetadata, first_url
 from pipeline.core.ingest.sources import Unreadable
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -32,14 +34,16 @@ _BLOCK_TAGS = ("p", "div", "li", "br", "tr", "td", "th", "h1", "h2", "h3", "h4",
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_SETEXT = re.compile(r"^(=+|-+)\s*$")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+# Spans are bounded: a line of a megabyte full of "[" that never close would otherwise be scanned to its end
+# from every one of them (quadratic time). No link text or URL is longer.
+_MD_IMAGE = re.compile(r"!\[([^\]]{0,500})\]\([^)]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]]{1,500})\]\([^)]{0,2000}\)")
 _MD_REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$")
-_MD_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+_MD_DELIMITER_RUN = re.compile(r"\*+|_+")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_BULLET = re.compile(r"^(\s*)[*+]\s+")
-_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}+\s*$")  # possessive: see furniture.repeat_problem
 _MD_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]{0,200}>")
@@ -88,6 +92,44 @@ def _front_matter(text: str) -> tuple[dict, str]:
     return (meta, text[m.end():]) if isinstance(meta, dict) else ({}, text)
 
 
+def _word_or_delimiter(char: str) -> bool:
+    return char.isalnum() or char in ("*", "_")  # the regex class [\w*_]; "" (the line's end) is neither
+
+
+def strip_emphasis(line: str) -> str:
+    r"""`*text*`, `**text**`, `***text***` (or with `_`) to `text`, in time linear in the line.
+
+    The same result as `re.sub(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_])", r"\2", line)`,
+    which scans to the end of the line from every opening mark that never closes: quadratic on a line
+    full of them. Here each run of marks is looked at once to list where it can close, and each opening
+    mark finds its closing one by bisection.
+    """
+    if "*" not in line and "_" not in line:
+        return line
+    closers: dict[str, list[int]] = defaultdict(list)  # marks -> where they can close, ascending
+    for start, end in (m.span() for m in _MD_DELIMITER_RUN.finditer(line)):
+        for size in range(1, min(3, end - start) + 1):
+            at = end - size  # inside a run only its last marks can close: after the others comes a mark
+            if at > 0 and not line[at - 1].isspace() and not _word_or_delimiter(line[end:end + 1]):
+                closers[line[at:end]].append(at)
+    out, done = [], 0
+    for start, end in (m.span() for m in _MD_DELIMITER_RUN.finditer(line)):
+        if start < done or (start > 0 and _word_or_delimiter(line[start - 1])):
+            continue
+        for size in range(min(3, end - start), 0, -1):
+            body = start + size
+            if body == len(line) or line[body].isspace():
+                continue
+            candidates = closers.get(line[start:body], [])
+            k = bisect_left(candidates, body + 1)
+            if k < len(candidates):
+                out += (line[done:start], line[body:candidates[k]])
+                done = candidates[k] + size
+                break
+    out.append(line[done:])
+    return "".join(out)
+
+
 def markdown_to_text(markdown: str) -> tuple[str, DocumentMetadata]:
     """Markdown to plain text (markup dropped, text kept) and the title/date/publisher it declares."""
     meta, body = _front_matter(markdown.replace("\r\n", "\n"))
@@ -117,14 +159,15 @@ def markdown_to_text(markdown: str) -> tuple[str, DocumentMetadata]:
         line = _MD_IMAGE.sub(r"\1", line)
         line = _MD_LINK.sub(r"\1", line)
         line = _MD_CODE.sub(r"\1", line)
-        line = _MD_EMPHASIS.sub(r"\2", line)
+        line = strip_emphasis(line)
         lines.append(_HTML_TAG.sub("", line))
     date, precision = _hint_date(meta.get("date") or meta.get("published") or meta.get("published_on"))
     publisher = meta.get("publisher") or meta.get("source") or meta.get("site")
     title = meta.get("title") or heading
     hints = DocumentMetadata(title=str(title).strip() if title else None,
                              publisher=str(publisher).strip() if publisher else None,
-                             published_on=date, published_on_precision=precision)
+                             published_on=date, published_on_precision=precision,
+                             source_url=first_url(meta.get(key) for key in FRONT_MATTER_URL_KEYS))
     return "\n".join(lines), hints
 
 
@@ -135,14 +178,36 @@ def read_markdown(data: bytes) -> Extracted:
 
 
 def _page_text(html: str) -> str:
-    """All visible text of the page, one block element per line (for footers trafilatura leaves out)."""
-    root = lxml.html.fromstring(_XML_DECLARATION.sub("", html))
+    """All visible text of the page, one block element per line (for footers trafilatura leaves out).
+
+    A page past libxml2's limits (elements nested deeper than 255, for one) is read only up
+    to that point, by this parse and trafilatura's alike, and nothing says so: often only the title is
+    left. Such a page is refused with the parser's reason instead of being published in part.
+    """
+    parser = lxml.html.HTMLParser()
+    root = lxml.html.fromstring(_XML_DECLARATION.sub("", html), parser=parser)
+    limit = next((e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+    if limit is not None:
+        raise Unreadable(f"HTML page cannot be read past the parser's limits ({limit.message.split(',')[0]} "
+                         f"at line {limit.line}); its text after that point would be lost")
     for element in root.xpath("//script|//style|//noscript|//template"):
         element.drop_tree()
     for element in root.iter(*_BLOCK_TAGS):
         element.text = "\n" + (element.text or "")
         element.tail = "\n" + (element.tail or "")
     return root.text_content()
+
+
+def _declared_url(html: str) -> str | None:
+    """The URL the page declares for itself: `<link rel="canonical">`, else `og:url` (absolute http(s) only)."""
+    try:
+        root = lxml.html.fromstring(_XML_DECLARATION.sub("", html))
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    canonical = [link.get("href") for link in root.iter("link")
+                 if "canonical" in (link.get("rel") or "").lower().split()]
+    og = [meta.get("content") for meta in root.iter("meta") if (meta.get("property") or meta.get("name")) == "og:url"]
+    return first_url([*canonical, *og])
 
 
 def read_html(data: bytes) -> Extracted:
@@ -163,7 +228,7 @@ def read_html(data: bytes) -> Extracted:
         date, precision = (found.date, found.precision) if found else (None, "unknown")
     hints = DocumentMetadata(title=(meta.title or None) if meta else None,
                              publisher=(meta.sitename or None) if meta else None,
-                             published_on=date, published_on_precision=precision)
+                             published_on=date, published_on_precision=precision, source_url=_declared_url(html))
     return Extracted(text, hints, page_text)
 
 

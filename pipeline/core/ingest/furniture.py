@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import re._parser as sre_parse  # the standard library's regex parser: the structure of a rule's pattern
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,8 @@ class SeparatorRule:
 @dataclass(frozen=True)
 class FurnitureRules:
     line_rules: tuple[LineRule, ...]
-    strip_prefixes: re.Pattern[str] | None
-    strip_suffixes: re.Pattern[str] | None
+    strip_prefixes: re.Pattern[str] | None  # one prefix; strip_affixes removes them one after another
+    strip_suffixes: re.Pattern[str] | None  # any run of suffixes at the line end
     separator_rules: tuple[SeparatorRule, ...]
     menu_labels: re.Pattern[str] | None
     leading_max_words: int
@@ -64,13 +65,50 @@ def _fail(path: Path, message: str) -> ReferenceDataError:
     return ReferenceDataError(f"{path.name}: {message}")
 
 
+_SINGLE_CHARACTER = frozenset({sre_parse.LITERAL, sre_parse.NOT_LITERAL, sre_parse.ANY, sre_parse.IN})
+
+
+def repeat_problem(pattern: str) -> str | None:
+    r"""Why `pattern` would be slow or wrong on a long line, or None: it must not repeat a group without bound
+    unless the repeat is possessive, and a possessive repeat must not hold a capturing group.
+
+    A backtracking repeat of a group (`(...)*`, `(...){2,}`) keeps one frame per repetition until the match
+    ends, however it ends: on a line of a million characters `(\[?(large|...)\]? ?){2,}` took a gigabyte.
+    A repeated single character (`\s*`, `[^)]+`) keeps none, and a possessive repeat (`*+`, `{2,}+`) drops
+    them as it goes; but Python 3.11 mis-tracks a capturing group inside a possessive repeat (SystemError).
+    """
+    problems: list[str] = []
+
+    def walk(node: Any, possessive: bool) -> None:
+        if isinstance(node, sre_parse.SubPattern):
+            for op, arg in node:
+                if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
+                    _, high, body = arg
+                    if high == sre_parse.MAXREPEAT and not (len(body) == 1 and body[0][0] in _SINGLE_CHARACTER):
+                        problems.append("repeats a group without bound; make the repeat possessive ('*+', '++', "
+                                        "'{2,}+'): a backtracking one takes memory for every repetition")
+                elif op is sre_parse.SUBPATTERN and possessive and arg[0] is not None:
+                    problems.append("has a capturing group inside a possessive repeat; use '(?:...)'")
+                walk(arg, possessive or op is sre_parse.POSSESSIVE_REPEAT)
+        elif isinstance(node, (tuple, list)):
+            for item in node:
+                walk(item, possessive)
+
+    walk(sre_parse.parse(pattern), False)
+    return problems[0] if problems else None
+
+
 def _regex(path: Path, where: str, pattern: Any) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise _fail(path, f"{where}: pattern must be a non-empty string")
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        compiled = re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
         raise _fail(path, f"{where}: bad regex {pattern!r}: {exc}") from exc
+    problem = repeat_problem(pattern)
+    if problem:
+        raise _fail(path, f"{where}: {pattern!r} {problem}")
+    return compiled
 
 
 def _keys(path: Path, where: str, item: Any, required: set[str], optional: set[str] = frozenset()) -> dict:
@@ -101,14 +139,16 @@ def _strings(path: Path, where: str, value: Any) -> list[str]:
 
 
 def _affixes(path: Path, key: str, value: Any, anchor: str) -> re.Pattern[str] | None:
-    """Alternatives of `strip_prefixes` or `strip_suffixes` as one regex anchored at the line start or end."""
+    """Alternatives of `strip_prefixes` as one regex (matched at the line start, once per prefix), or of
+    `strip_suffixes` as one regex for a run of them at the line end (searched in a window of SUFFIX_WINDOW
+    characters, so its backtracking state stays small)."""
     patterns = _strings(path, key, value or [])
     for n, pattern in enumerate(patterns):
         _regex(path, f"{key}[{n}]", pattern)
     if not patterns:
         return None
     alternatives = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(f"^(?:{alternatives})+" if anchor == "start" else f"(?:{alternatives})+$", re.IGNORECASE)
+    return re.compile(f"(?:{alternatives})" if anchor == "start" else f"(?:{alternatives})+$", re.IGNORECASE)
 
 
 def load_furniture_rules(path: Path = FURNITURE_FILE) -> FurnitureRules:
@@ -152,8 +192,10 @@ def load_furniture_rules(path: Path = FURNITURE_FILE) -> FurnitureRules:
         alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
         label = rf"[\[【]?(?:{alternatives})[\]】]?"
         # Labels joined by a separator, a single space or nothing between brackets ("[Print][Close]"); no
-        # nested optional spaces, which backtrack exponentially on a long line.
-        label_re = re.compile(rf"{label}(?:(?: ?[|/·•,] ?| |(?<=[\]】])(?=[\[【])){label})* ?[:：]?", re.IGNORECASE)
+        # nested optional spaces, which backtrack exponentially on a long line, and a possessive repeat,
+        # which keeps no state per label (see repeat_problem).
+        label_re = re.compile(rf"{label}(?:(?: ?[|/·•,] ?| |(?<=[\]】])(?=[\[【])){label})*+ ?[:：]?",
+                              re.IGNORECASE)
 
     edge = _keys(path, "edge_labels", data["edge_labels"], {"leading_max_words", "trailing_max_words", "connectors"})
     script = _keys(path, "foreign_script", data["foreign_script"], {"line_min_cjk_ratio", "document_max_cjk_ratio"})
@@ -190,13 +232,15 @@ SUFFIX_WINDOW = 300  # characters at the end of a line where a glued suffix is l
 def strip_affixes(line: str, rules: FurnitureRules) -> str:
     """Remove furniture glued to a line of real content: a skip link before it, a wire end mark after it.
 
-    The prefixes are matched at the start only, and the suffixes are searched for in the last
-    SUFFIX_WINDOW characters only: searching a long paragraph for an end-anchored pattern from every
-    position was a tenth of all parsing time.
+    The prefixes are matched at the start only, one after another (a repeated group would keep state for
+    every repetition), and the suffixes are searched for in the last SUFFIX_WINDOW characters only:
+    searching a long paragraph for an end-anchored pattern from every position was a tenth of all parsing time.
     """
     if rules.strip_prefixes:
-        m = rules.strip_prefixes.match(line)
-        line = (line[m.end():] if m else line).strip()
+        start = 0
+        while (m := rules.strip_prefixes.match(line, start)) and m.end() > start:
+            start = m.end()
+        line = line[start:].strip()
     if rules.strip_suffixes:
         m = rules.strip_suffixes.search(line, max(0, len(line) - SUFFIX_WINDOW))
         line = (line[:m.start()] if m else line).strip()

@@ -3,13 +3,24 @@
 Every file that cannot be used becomes a `Rejection` with a reason a person can act on; nothing is
 skipped silently except hidden files and folders (names starting with '.'), which are editor and
 version-control litter rather than inputs.
+
+The raw folder may hold a sidecar, `sources.csv` at its top, with the columns `file` (a path relative
+to the raw folder) and `url` (where that file was downloaded from). It is not a document, so discovery
+leaves it out; `read_sidecar` reads it on every run (it is small, and reading it apart from the
+per-document cache means editing it needs no re-extraction), and every row it cannot use becomes a
+`Rejection` saying which line and why. A URL the sidecar gives wins over one the page states: the
+person who made the folder said it explicitly.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import os
+import posixpath
 import stat
 import unicodedata
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +30,8 @@ from pipeline.core.records import Rejection
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TABLE = "documents"
+SIDECAR = "sources.csv"  # at the top of the raw folder: file -> URL it was downloaded from
+SIDECAR_COLUMNS = ("file", "url")
 
 # Bidirectional overrides can make a file name display as something else: refuse them.
 _BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F)}
@@ -124,7 +137,7 @@ def discover_sources(raw_dir: Path) -> tuple[list[Path], list[Rejection]]:
                     rejections.append(reject(full.relative_to(raw_dir).as_posix(),
                                              "symlinked folder points outside the raw folder"))
         for name in filenames:
-            if name.startswith("."):
+            if name.startswith(".") or (name == SIDECAR and here == raw_dir):
                 continue
             full = here / name
             rel = full.relative_to(raw_dir).as_posix()
@@ -204,3 +217,95 @@ def read_source(raw_dir: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     if not data:
         return reject(rel, "empty file", size_bytes=0, content_sha256=sha)
     return SourceFile(rel, data, sha, status)
+
+
+def http_url(value: object) -> str | None:
+    """`value` without surrounding space when it is an absolute http(s) URL with a host, else None."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        parts = urllib.parse.urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # a malformed port or IPv6 address
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in value):
+        return None
+    return value
+
+
+def _sidecar_rejection(reason: str, line: int | None = None, file: str | None = None, url: str | None = None,
+                       *, document: bool = False) -> Rejection:
+    record = {"source_path": SIDECAR, "line": line, "file": file, "url": url}
+    where = f"{SIDECAR} line {line}" if line else SIDECAR
+    return Rejection(TABLE, record, f"{where}: {reason}", document_id=make_id("document", file) if document else None)
+
+
+def _sidecar_file_problem(raw_dir: Path, root: Path, file: str) -> str | None:
+    """Why a `file` cell does not name a document in the raw folder, or None when it does."""
+    if not file:
+        return "the file column is empty"
+    if file.startswith("/") or any(p == ".." or p.startswith(".") for p in file.split("/")):
+        return f"file {file!r} is not a path relative to the raw folder (no '..', no hidden parts)"
+    if file == SIDECAR:
+        return f"file {file!r} is the sidecar itself"
+    full = raw_dir / file
+    if not full.is_file() or not _inside(root, os.path.realpath(full)):
+        return f"file {file!r} does not exist in the raw folder"
+    return None
+
+
+def read_sidecar(raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict[str, str], list[Rejection]]:
+    """The URLs `sources.csv` gives (source_path -> URL) and a Rejection for each row it cannot use.
+
+    No sidecar is no URLs and no rejections. A sidecar that cannot be read or lacks a column is one
+    rejection and no URLs; otherwise each bad row (unknown file, a URL that is not http(s), a file
+    listed twice with different URLs) is rejected alone and the other rows are used.
+    """
+    raw_dir = Path(raw_dir)
+    path = raw_dir / SIDECAR
+    if not path.exists() and not path.is_symlink():
+        return {}, []
+    root = Path(os.path.realpath(raw_dir))
+    problem = _entry_problem(root, path, SIDECAR)
+    if problem:
+        return {}, [_sidecar_rejection(problem)]
+    try:
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+    except OSError as exc:
+        return {}, [_sidecar_rejection(f"could not be read: {exc.strerror or exc}")]
+    except UnicodeDecodeError:
+        return {}, [_sidecar_rejection("is not UTF-8 text")]
+    if len(data) > max_bytes:
+        return {}, [_sidecar_rejection(f"is {len(data)} bytes, over the limit of {max_bytes} bytes")]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in reader.fieldnames or []]
+    if not set(SIDECAR_COLUMNS) <= set(header):
+        return {}, [_sidecar_rejection(f"the header must name the columns {', '.join(SIDECAR_COLUMNS)}; "
+                                       f"found {', '.join(header) or 'nothing'}")]
+    reader.fieldnames = header
+    urls: dict[str, str] = {}
+    rejections: list[Rejection] = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            file, given = (row.get("file") or "").strip(), (row.get("url") or "").strip()
+            if not file and not given:
+                continue  # a blank line
+            file = posixpath.normpath(file) if file else file  # "./a.txt", "sub//a.txt": as discovery names them
+            file_problem = _sidecar_file_problem(raw_dir, root, file)
+            url = http_url(given)
+            if file_problem:
+                problem = file_problem
+            elif url is None:
+                problem = f"url {given!r} is not an absolute http(s) URL"
+            elif urls.get(file, url) != url:
+                problem = f"file {file!r} is listed again with another URL; the first one, {urls[file]!r}, is kept"
+            else:
+                urls[file] = url
+                continue
+            rejections.append(_sidecar_rejection(problem, line, file, given, document=file_problem is None))
+    except csv.Error as exc:
+        rejections.append(_sidecar_rejection(f"is not valid CSV from line {reader.line_num} on: {exc}"))
+    return urls, rejections

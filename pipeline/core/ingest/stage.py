@@ -12,9 +12,14 @@ from pipeline.core.ids import make_id
 from pipeline.core.ingest.clean import clean_paragraphs, normalise_text
 from pipeline.core.ingest.formats import extract
 from pipeline.core.ingest.metadata import extract_metadata
-from pipeline.core.ingest.sources import (DEFAULT_MAX_BYTES, SourceFile, Unreadable, discover_sources, read_source,
-                                          reject)
+from pipeline.core.ingest.sources import (DEFAULT_MAX_BYTES, SourceFile, Unreadable, discover_sources, read_sidecar,
+                                          read_source, reject)
 from pipeline.core.records import IngestedDocument, IngestResult, Rejection
+
+
+def one_line(text: str | None) -> str | None:
+    """A title or publisher as stored: cleaned like the text (no format characters, one kind of space), one line."""
+    return (" ".join(normalise_text(text).split()) or None) if text else None
 
 
 def _key(text: str) -> str:
@@ -26,7 +31,7 @@ def title_first(paragraphs: list[str], title: str | None) -> tuple[list[str], st
 
     Returns the paragraphs and the title exactly as it now reads in the text.
     """
-    title = " ".join(normalise_text(title).split()) if title else None
+    title = one_line(title)
     key = _key(title) if title else ""
     if not key:
         return paragraphs, None
@@ -50,9 +55,11 @@ def _parse(source: SourceFile) -> IngestedDocument:
         content_sha256=source.content_sha256,
         clean_text="\n\n".join(paragraphs),
         title=title,
-        publisher=meta.publisher,
+        publisher=one_line(meta.publisher),
         published_on=meta.published_on,
         published_on_precision=meta.published_on_precision,
+        source_url=meta.source_url,
+        language=meta.language,
     )
 
 
@@ -68,9 +75,11 @@ def parse_document(source: SourceFile) -> IngestedDocument | Rejection:
 
 
 def ingest_corpus(raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
-    """Discover, read and parse every file under `raw_dir`; one bad file never stops the others."""
+    """Discover, read and parse every file under `raw_dir`, and read its sidecar of source URLs; one bad file
+    never stops the others."""
     paths, rejections = discover_sources(raw_dir)
-    result = IngestResult(rejections=list(rejections))
+    source_urls, sidecar_rejections = read_sidecar(raw_dir, max_bytes)
+    result = IngestResult(rejections=[*rejections, *sidecar_rejections], source_urls=source_urls)
     for path in paths:
         source = read_source(raw_dir, path, max_bytes)
         outcome = parse_document(source) if isinstance(source, SourceFile) else source

@@ -38,6 +38,10 @@ HEADER_FILL_RATIO = 0.9  # stricter for a line that may be the headline
 BRACKET_REACH = 150  # characters back in which an unclosed "(" still holds a line open
 MIN_WRAPPED_LINES = 3
 PROSE_MIN_WORDS = 8  # a finished sentence this long means the page header is over
+# The joining rules read only the end of a paragraph (its last bracket, closing stop, last word): they are
+# given this many of its last characters, so joining a line costs the same in a short or a huge paragraph.
+TAIL_CHARS = 1000
+LAST_WORD_WINDOW = 64  # characters in which the last word is looked for: longer than any word the rules list
 
 
 def display_width(line: str) -> int:
@@ -51,7 +55,7 @@ def is_list_item(line: str) -> bool:
 
 def ends_with_abbreviation(text: str) -> bool:
     """The text ends with "Mrs." or an initial ("C."): the period does not end the sentence."""
-    words = text.split()
+    words = text[-LAST_WORD_WINDOW:].split()
     last = words[-1].lstrip("(\"'“‘").lower() if words else ""
     return last.endswith(".") and (last[:-1] in ABBREVIATIONS or bool(re.fullmatch(r"[a-z]\.", last)))
 
@@ -77,13 +81,8 @@ def _runs_on(line: str, strong: bool = False) -> bool:
     """A line ending in a comma or (unless `strong`) a function word cannot be a whole headline or paragraph."""
     if line.endswith((",", "，", "、", "&", "(")):
         return True
-    words = line.split()
+    words = line[-LAST_WORD_WINDOW:].split()
     return not strong and (line.endswith(("-", "–")) or (bool(words) and words[-1].lower() in RUN_ON_WORDS))
-
-
-def is_prose(paragraph: str) -> bool:
-    """A finished sentence of some length: the article itself, not a label, caption or menu entry."""
-    return ends_sentence(paragraph) and len(paragraph.split()) >= PROSE_MIN_WORDS
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -121,12 +120,42 @@ def _joiner(left: str, right: str) -> str:
     return " "
 
 
-def _should_join(paragraph: str, last_line: str, nxt: str, wrapped: bool, width: int, header: bool) -> bool:
-    if _LONE_BULLET.match(paragraph):
+class _Paragraph:
+    """A paragraph being put together from lines.
+
+    Its parts are joined when it is read whole; the joining rules read only its last TAIL_CHARS characters.
+    (Adding a line with `paragraph += line` copied the whole paragraph every time: quadratic in the length
+    of a long paragraph.)
+    """
+
+    __slots__ = ("parts", "tail", "last")
+
+    def __init__(self, text: str, last: int):
+        self.parts, self.tail, self.last = [text], text[-TAIL_CHARS:], last
+
+    def add(self, text: str, last: int) -> None:
+        joiner = _joiner(self.tail, text)
+        self.parts += (joiner, text)
+        self.tail = (self.tail + joiner + text[-TAIL_CHARS:])[-TAIL_CHARS:]
+        self.last = last
+
+    def is_prose(self) -> bool:
+        """A finished sentence of some length: the article itself, not a label, caption or menu entry.
+
+        (A paragraph that ends a sentence is not joined to anything more, so its words are counted once.)"""
+        return ends_sentence(self.tail) and len(self.text().split()) >= PROSE_MIN_WORDS
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _should_join(paragraph: _Paragraph, last_line: str, nxt: str, wrapped: bool, width: int, header: bool) -> bool:
+    end = paragraph.tail
+    if _LONE_BULLET.match(end):
         return True
-    if is_list_item(nxt) or is_date_line(nxt) or is_date_line(last_line) or ends_sentence(paragraph):
+    if is_list_item(nxt) or is_date_line(nxt) or is_date_line(last_line) or ends_sentence(end):
         return False
-    if ends_with_abbreviation(paragraph) or _open_bracket(paragraph) or _runs_on(paragraph, strong=True):
+    if ends_with_abbreviation(end) or _open_bracket(end) or _runs_on(end, strong=True):
         return True
     if _LOWER_START.match(nxt):
         return True
@@ -134,36 +163,38 @@ def _should_join(paragraph: str, last_line: str, nxt: str, wrapped: bool, width:
         return False
     # Above the article a line with no final stop may be the headline: join it only if it runs on or is
     # as full as the wrapped lines around it.
-    if header and paragraph == last_line:
+    if header and len(paragraph.parts) == 1:
         return _runs_on(last_line) or display_width(last_line) >= HEADER_FILL_RATIO * width
     return True
 
 
-def _join_run(lines: list[str], wrapped: bool, width: int, header: bool) -> list[str]:
-    """Join consecutive lines of one run into paragraphs."""
-    paragraphs: list[str] = []
+def _join_run(lines: list[tuple[int, str]], wrapped: bool, width: int, header: bool) -> list[_Paragraph]:
+    """Join consecutive (index, line) pairs of one run into paragraphs."""
+    paragraphs: list[_Paragraph] = []
     last_line = ""
-    for line in lines:
+    for index, line in lines:
         if paragraphs and _should_join(paragraphs[-1], last_line, line, wrapped, width, header):
-            paragraphs[-1] += _joiner(paragraphs[-1], line) + line
+            paragraphs[-1].add(line, index)
         else:
-            header = header and not (paragraphs and is_prose(paragraphs[-1]))
-            paragraphs.append(line)
+            header = header and not (paragraphs and paragraphs[-1].is_prose())
+            paragraphs.append(_Paragraph(line, index))
         last_line = line
     return paragraphs
 
 
-def _continues(paragraph: str, nxt: str) -> bool:
+def _continues(paragraph: _Paragraph, nxt: str) -> bool:
     """A paragraph cut by a blank line (page break, removed page number) that goes on in lower case."""
-    return (not ends_sentence(paragraph) and bool(_LOWER_START.match(nxt)) and not is_list_item(nxt)
-            and not is_date_line(paragraph))
+    end = paragraph.tail  # a date line is short: a tail is the whole paragraph or too long to be one
+    return (not ends_sentence(end) and bool(_LOWER_START.match(nxt)) and not is_list_item(nxt)
+            and not is_date_line(end))
 
 
-def _blocks(lines: list[str]) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
-    for line in lines:
+def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
+    """Runs of non-blank lines, each line with its index in `lines`."""
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for index, line in enumerate(lines):
         if line:
-            blocks[-1].append(line)
+            blocks[-1].append((index, line))
         elif blocks[-1]:
             blocks.append([])
     return [block for block in blocks if block]
@@ -175,21 +206,32 @@ def repair_wraps(lines: list[str]) -> list[str]:
     Whether the text is hard-wrapped is judged on the whole document (a two-line paragraph says
     little on its own), and on each block for documents that mix a wrapped body with other text.
     """
+    return [paragraph.text() for paragraph in _repair(lines)]
+
+
+def last_prose_line(lines: list[str]) -> int:
+    """Index in `lines` of the last line of the last paragraph of running prose, -1 when there is none."""
+    return max((paragraph.last for paragraph in _repair(lines) if paragraph.is_prose()), default=-1)
+
+
+def _repair(lines: list[str]) -> list[_Paragraph]:
     if is_double_spaced(lines):
-        run = [line for line in lines if line]
-        return _join_run(run, wrapped=True, width=_wrap_width(run), header=True)
+        run = [(index, line) for index, line in enumerate(lines) if line]
+        return _join_run(run, wrapped=True, width=_wrap_width([line for _, line in run]), header=True)
     blocks = _blocks(lines)
-    document_wrapped = looks_wrapped(blocks)
-    document_width = _wrap_width([line for block in blocks for line in block]) if blocks else 0
-    paragraphs: list[str] = []
+    texts = [[line for _, line in block] for block in blocks]
+    document_wrapped = looks_wrapped(texts)
+    document_width = _wrap_width([line for block in texts for line in block]) if blocks else 0
+    paragraphs: list[_Paragraph] = []
     header = True
-    for block in blocks:
-        wrapped = document_wrapped or looks_wrapped([block])
-        width = document_width if document_wrapped else _wrap_width(block)
+    for block, block_texts in zip(blocks, texts):
+        wrapped = document_wrapped or looks_wrapped([block_texts])
+        width = document_width if document_wrapped else _wrap_width(block_texts)
         for paragraph in _join_run(block, wrapped, width, header):
-            if paragraphs and _continues(paragraphs[-1], paragraph):
-                paragraphs[-1] += _joiner(paragraphs[-1], paragraph) + paragraph
+            text = paragraph.text()
+            if paragraphs and _continues(paragraphs[-1], text):
+                paragraphs[-1].add(text, paragraph.last)
             else:
                 paragraphs.append(paragraph)
-            header = header and not is_prose(paragraphs[-1])
+            header = header and not paragraphs[-1].is_prose()
     return paragraphs
