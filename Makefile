@@ -12,7 +12,7 @@ SEEDS_OUT ?= /tmp/cooperation-seeds
 BENCH_DOCS ?= 10000
 BENCH_FLAGS ?=
 
-.PHONY: setup run test ui evaluate seeds bench
+.PHONY: setup run test ui evaluate seeds realset bench pictures
 
 setup:  ## install uv if missing, then the locked dependencies
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
@@ -35,6 +35,15 @@ evaluate: setup  ## score the published warehouse against the gold files of raw/
 seeds: setup  ## build a warehouse from ../shared/seeds in $(SEEDS_OUT) and score it with ../shared/gold/score.py
 	$(RUN) python -m pipeline run --raw-dir $(SHARED)/seeds --warehouse $(SEEDS_OUT)/cooperation.duckdb --json
 	$(RUN) python $(SHARED)/gold/score.py --db $(SEEDS_OUT)/cooperation.duckdb --gold $(SHARED)/gold/seeds
+
+realset: setup  ## build and score the real development set (texts fetched into tests/realset/raw, see its README)
+	$(RUN) python tests/realset/run.py $(REALSET_FLAGS)
+
+pictures: setup  ## rebuild the README's pictures from real runs: docs/img/report.png (raw/) and docs/img/asset-graph.png (the UI test); needs Chromium
+	$(RUN) python -m pipeline run --json > /dev/null
+	$(RUN) python -m pipeline report --out /tmp/cooperation-report.html
+	$(RUN) python -m tests.support.chromium file:///tmp/cooperation-report.html docs/img/report.png 2400
+	REFRESH_PICTURES=1 $(RUN) pytest -q tests/test_ui_e2e.py
 
 bench: setup  ## benchmark a generated corpus of $(BENCH_DOCS) documents against spaCy en_core_web_sm (bench group); BENCH_FLAGS e.g. --baseline-docs 1000
 	$(UV) run --frozen --group bench python -m pipeline bench --docs $(BENCH_DOCS) --json $(BENCH_FLAGS)

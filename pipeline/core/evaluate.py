@@ -9,8 +9,11 @@ micro-averaged slot F1. Organisations and people are scored for normalisation (o
 real entity; spurious people).
 
 `score_warehouse(db_path, gold_dir)` returns the same result dict as score.py, plus
-`details` (the misses that score.py prints with --verbose) and `per_document` (the same
-figures for each gold document). `format_report(result)` renders score.py's printed lines.
+`details` (the misses that score.py prints with --verbose), `per_document` (the same
+figures for each gold document) and `extras`: what score.py does not score, the activities and
+the signing place of matched agreements, where the gold states them (the optional `activities`
+and `place` keys). `format_report(result)` renders score.py's printed lines, `format_extras` and
+`format_per_document` the rest.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from typing import Any
 import duckdb
 
 KINDS = ("agreements", "delegations", "labs", "domains")
+EXTRAS = ("activities", "signing_place")  # scored here only, outside the headline
 
 # ---------------------------------------------------------------- name normalisation
 
@@ -185,6 +189,8 @@ class Warehouse:
                                 "agreement_id")
         self.signers = _grouped(_rows(con, "select agreement_id, person_id, role from agreement_signatories"),
                                 "agreement_id")
+        self.activities = _grouped(_rows(con, "select agreement_id, activity from agreement_activities"),
+                                   "agreement_id")
         self.delegations = _grouped(_rows(con, "select * from delegations"), "document_id")
         self.labs = _rows(con, "select * from labs")
         lab_position = {lab["lab_id"]: n for n, lab in enumerate(self.labs)}
@@ -219,6 +225,8 @@ class Warehouse:
                 "parties": [self.org_names.get(r["organization_id"], []) for r in self.parties.get(a["agreement_id"], [])],
                 "signatories": [self.person_name.get(s["person_id"]) for s in signers if s["role"] == "signatory"],
                 "witnesses": [self.person_name.get(s["person_id"]) for s in signers if s["role"] == "witness"],
+                "activities": {r["activity"] for r in self.activities.get(a["agreement_id"], [])},
+                "place": self.place_names.get(a.get("place_id"), []),
             })
 
         delegations = [{
@@ -329,6 +337,18 @@ def score_agreement_slots(t: Tally, p: dict | None, g: dict | None) -> None:
         t.add(n_p=1)
 
 
+def score_agreement_extras(extras: dict[str, Tally], p: dict | None, g: dict | None) -> None:
+    """Activities and signing place of an agreement, counted only where the gold states them."""
+    if g is not None and "activities" in g:
+        gold, pred = set(g["activities"]), set(p["activities"]) if p else set()
+        extras["activities"].add(tp_g=len(gold & pred), n_g=len(gold), tp_p=len(gold & pred),
+                                 n_p=len(pred) if p else 0)
+    if g is not None and "place" in g:
+        predicted = bool(p and p["place"])
+        ok = bool(g["place"]) and predicted and org_hit(p["place"], g["place"])
+        extras["signing_place"].add(tp_g=int(ok), n_g=int(bool(g["place"])), tp_p=int(ok), n_p=int(predicted))
+
+
 def score_delegation_slots(t: Tally, p: dict | None, g: dict | None) -> None:
     def one(key: str, ok_fn: Callable[[Any, Any], bool]) -> None:
         pred_val = p[key] if p else None
@@ -381,6 +401,7 @@ class Scores:
         self.entity: dict[str, defaultdict[str, int]] = {"organizations": defaultdict(int),
                                                          "people": defaultdict(int)}
         self.dates = {"gold": 0, "ok": 0}
+        self.extras = {k: Tally() for k in EXTRAS}
         self.details: list[str] = []
 
     def merge(self, other: Scores) -> None:
@@ -392,6 +413,8 @@ class Scores:
                 self.entity[kind][key] += n
         for key, n in other.dates.items():
             self.dates[key] += n
+        for k in EXTRAS:
+            self.extras[k].merge(other.extras[k])
         self.details.extend(other.details)
 
     def overall(self) -> Tally:
@@ -402,9 +425,11 @@ class Scores:
 
 
 def score_records(kind: str, preds: list, golds: list, sim: Callable[[dict, dict], float],
-                  slot_fn: Callable[[Tally, dict | None, dict | None], None], scores: Scores) -> None:
+                  slot_fn: Callable[[Tally, dict | None, dict | None], None], scores: Scores,
+                  extra_fn: Callable[[dict[str, Tally], dict | None, dict | None], None] | None = None) -> None:
     """Pair records, score the slots of pairs, of unmatched gold (missed) and of unmatched
-    predictions (wrong). A pair with an optional gold record counts for nothing."""
+    predictions (wrong). A pair with an optional gold record counts for nothing. `extra_fn`
+    scores what the headline leaves out, on pairs and missed gold records."""
     matches = greedy_match(preds, golds, sim)
     matched_p = {i for i, _ in matches}
     matched_g = {j for _, j in matches}
@@ -414,10 +439,14 @@ def score_records(kind: str, preds: list, golds: list, sim: Callable[[dict, dict
             continue
         slot_fn(slots, preds[i], golds[j])
         records.add(tp_g=1, n_g=1, tp_p=1, n_p=1)
+        if extra_fn:
+            extra_fn(scores.extras, preds[i], golds[j])
     for j, g in enumerate(golds):
         if j not in matched_g and not g.get("optional"):
             slot_fn(slots, None, g)
             records.add(n_g=1)
+            if extra_fn:
+                extra_fn(scores.extras, None, g)
     for i, p in enumerate(preds):
         if i not in matched_p:
             slot_fn(slots, p, None)
@@ -483,7 +512,7 @@ def score_people(pred: dict, gold: dict, scores: Scores) -> None:
 
 def score_doc(pred: dict, gold: dict, scores: Scores) -> None:
     score_records("agreements", pred["agreements"], gold.get("agreements", []), party_sim,
-                  score_agreement_slots, scores)
+                  score_agreement_slots, scores, score_agreement_extras)
     score_records("delegations", pred["delegations"], gold.get("delegations", []), delegation_sim,
                   score_delegation_slots, scores)
     score_records("labs", pred["labs"], gold.get("labs", []), lab_sim, score_lab_slots, scores)
@@ -502,6 +531,7 @@ def _summary(scores: Scores) -> dict[str, Any]:
         "organizations": dict(scores.entity["organizations"]),
         "people": dict(scores.entity["people"]),
         "published_on": dict(scores.dates),
+        "extras": {k: scores.extras[k].prf() for k in EXTRAS},
     }
 
 
@@ -562,4 +592,27 @@ def format_report(result: dict[str, Any], verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["KINDS", "Scores", "Tally", "format_report", "score_doc", "score_warehouse"]
+def format_extras(result: dict[str, Any]) -> str:
+    """What score.py does not score: activities and signing place of the matched agreements."""
+    lines = ["not scored by score.py (agreements whose gold states them):"]
+    for k in EXTRAS:
+        s = result["extras"][k]
+        lines.append(f"  {k:14s} P {s['precision']:.2f} R {s['recall']:.2f} F1 {s['f1']:.2f}"
+                     f"  (gold {s['gold']}, predicted {s['predicted']})")
+    return "\n".join(lines)
+
+
+def format_per_document(result: dict[str, Any]) -> str:
+    """One line per gold document: slot F1 overall and per kind, sorted worst first."""
+    header = f"{'document':48s} {'F1':>5s} " + " ".join(f"{k[:5]:>5s}" for k in KINDS)
+    lines = [header]
+    for d in sorted(result["per_document"], key=lambda d: (d["overall_slot"]["f1"], d["document"])):
+        cells = " ".join(f"{d['slots'][k]['f1']:5.2f}" if d["slots"][k]["gold"] or d["slots"][k]["predicted"]
+                         else f"{'-':>5s}" for k in KINDS)
+        missing = "" if d["found"] else "  (not in the warehouse)"
+        lines.append(f"{d['document'][:48]:48s} {d['overall_slot']['f1']:5.2f} {cells}{missing}")
+    return "\n".join(lines)
+
+
+__all__ = ["EXTRAS", "KINDS", "Scores", "Tally", "format_extras", "format_per_document", "format_report",
+           "score_doc", "score_warehouse"]

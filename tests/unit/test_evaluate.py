@@ -149,3 +149,28 @@ def test_perfect_prediction_scores_one_and_empty_scores_zero(tmp_path):
     assert empty["overall_slot"]["f1"] == 0.0
     assert empty["documents_missing"] == ["001_alpha.txt"]
     assert "overall slot F1 0.000" in format_report(empty)
+
+
+@pytest.mark.parametrize("pred, gold, expected", [
+    # (predicted activities, place names), (gold activities, place) -> (tp, gold, predicted) per extra
+    (({"joint_research", "student_exchange"}, ["Hangzhou"]), (["joint_research"], ["Hangzhou"]),
+     {"activities": (1, 1, 2), "signing_place": (1, 1, 1)}),
+    ((set(), []), (["joint_research", "talent_development"], None),
+     {"activities": (0, 2, 0), "signing_place": (0, 0, 0)}),
+    ((set(), ["Beijing"]), (None, None), {"activities": (0, 0, 0), "signing_place": (0, 0, 1)}),
+    ((set(), ["Beijing"]), (None, "absent"), {"activities": (0, 0, 0), "signing_place": (0, 0, 0)}),
+])
+def test_activities_and_signing_place_are_scored_where_the_gold_states_them(pred, gold, expected):
+    from pipeline.core.evaluate import EXTRAS, Tally, score_agreement_extras
+
+    extras = {k: Tally() for k in EXTRAS}
+    g = {}
+    if gold[0] is not None:
+        g["activities"] = gold[0]
+    if gold[1] != "absent":
+        g["place"] = gold[1]
+    score_agreement_extras(extras, {"activities": pred[0], "place": pred[1]}, g)
+    for k, (tp, n_gold, n_pred) in expected.items():
+        t = extras[k].prf()
+        assert (t["gold"], t["predicted"]) == (n_gold, n_pred), k
+        assert round(t["recall"] * n_gold) == tp if n_gold else True

@@ -1,8 +1,9 @@
 """Checks that the gold annotations are well-formed, so that a bad gold file fails here and not
 silently inside the scorer (shared/gold/score.py), which skips or miscounts what it cannot read.
 
-Covers the project's own gold (tests/gold/raw, for the corpus in raw/) and, when present, the
-shared seed gold. The enumerations are those of the data contract (shared/spec/DATA_CONTRACT.md).
+Covers the project's own gold (tests/gold/raw, for the corpus in raw/), the real development set's
+(tests/realset: its texts are fetched, not committed, so that a text is present is checked only when
+the folder holds texts) and, when present, the shared seed gold. The enumerations are those of the data contract (shared/spec/DATA_CONTRACT.md).
 """
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 
 # gold folder -> folder holding the documents it annotates
+REALSET = ROOT / "tests" / "realset"
 GOLD_SETS = {
     "project": (ROOT / "tests" / "gold" / "raw", ROOT / "raw"),
+    "realset": (REALSET / "gold", REALSET / "raw"),
+    "realset-second-read": (REALSET / "gold_second", REALSET / "raw"),
     "seeds": (SHARED / "gold" / "seeds", SHARED / "seeds"),
 }
 
@@ -27,7 +31,7 @@ TOP_KEYS = {"document", "title", "published_on", "organizations", "people", "agr
 ORG_KEYS = {"names", "org_type", "region_code"}
 PERSON_KEYS = {"names", "mentions"}
 AGREEMENT_KEYS = {"type", "parties", "signed_on", "status", "signatories", "witnesses", "optional"}
-AGREEMENT_OPTIONAL_KEYS = {"title", "acceptable_extra_parties", "activities"}
+AGREEMENT_OPTIONAL_KEYS = {"title", "acceptable_extra_parties", "activities", "place"}
 DELEGATION_KEYS = {"leader", "origin", "host", "member_count", "visited_on", "status", "optional"}
 DELEGATION_OPTIONAL_KEYS = {"member_count_max"}
 LAB_KEYS = {"name", "type", "host", "director", "status", "optional"}
@@ -129,7 +133,8 @@ def test_gold_file_is_valid(gold_set, path, fos_codes):
 
     document = gold["document"]
     assert Path(document).stem + ".json" == path.name, "gold file must be named after its document"
-    assert (docs_dir / document).is_file(), f"document {document} not found in {docs_dir}"
+    if gold_set == "project" or gold_set == "seeds" or any(docs_dir.glob("*.txt")):
+        assert (docs_dir / document).is_file(), f"document {document} not found in {docs_dir}"
     assert gold["title"] is None or (isinstance(gold["title"], str) and gold["title"].strip())
     _check_date(gold["published_on"], "published_on")
 
@@ -163,6 +168,8 @@ def test_gold_file_is_valid(gold_set, path, fos_codes):
         _check_enum(a["status"], AGREEMENT_STATUS, where + ".status")
         if "activities" in a:
             _check_enum(a["activities"], ACTIVITIES, where + ".activities")
+        if "place" in a:
+            _check_names(a["place"], where + ".place")
         assert a["parties"], f"{where}: no parties"
         for j, party in enumerate(a["parties"] + a.get("acceptable_extra_parties", [])):
             _check_names(party, f"{where}.parties[{j}]", nullable=False)
@@ -205,8 +212,11 @@ def test_gold_file_is_valid(gold_set, path, fos_codes):
     assert set(gold["acceptable_extra_domains"]) <= fos_codes, "unknown FOS code in acceptable_extra_domains"
 
 
-@pytest.mark.parametrize(("gold_set", "path"), [g for g in GOLD_FILES if g[0] == "project"],
-                         ids=[i for i, g in zip(IDS, GOLD_FILES) if g[0] == "project"])
+OWN_GOLD = ("project", "realset", "realset-second-read")
+
+
+@pytest.mark.parametrize(("gold_set", "path"), [g for g in GOLD_FILES if g[0] in OWN_GOLD],
+                         ids=[i for i, g in zip(IDS, GOLD_FILES) if g[0] in OWN_GOLD])
 def test_project_gold_names_known_organisations(gold_set, path):
     """The project's own gold is held to a stricter rule than the seeds: every party and lab host
     is one of the document's listed organisations, so that organisation recall and record
@@ -218,3 +228,15 @@ def test_project_gold_names_known_organisations(gold_set, path):
     for names in lists:
         assert any(n.lower() in known for n in names), f"{names[0]} is not among the organizations"
 
+
+
+def test_the_real_set_manifest_lists_every_gold_file_once_with_a_fixed_split():
+    manifest = json.loads((REALSET / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    files = [d["file"] for d in manifest]
+    assert len(files) == len(set(files)) >= 40
+    assert sorted(Path(f).stem for f in files) == sorted(p.stem for p in (REALSET / "gold").glob("*.json"))
+    assert {p.stem for p in (REALSET / "gold_second").glob("*.json")} <= {Path(f).stem for f in files}
+    for d in manifest:
+        assert d["split"] in ("tune", "holdout") and d["url"].startswith("http") and len(d["sha256"]) == 64, d["file"]
+    holdout = sum(d["split"] == "holdout" for d in manifest)
+    assert len(manifest) // 5 <= holdout <= len(manifest) // 3
