@@ -27,6 +27,18 @@ PER_DOCUMENT_TABLES = (
     "agreements", "agreement_parties", "agreement_signatories", "agreement_activities",
     "agreement_domains", "delegations", "labs", "lab_mentions", "lab_domains", "document_domains",
 )
+# Longer documents are extracted in sections of at most this many characters, cut between
+# paragraphs: the per-document work grows faster than linearly with length (every sentence is
+# compared with the facts before it), and spaCy refuses texts over a million characters. No
+# article of the genre comes near it; a whole book or a scraped archive page does.
+SECTION_CHARS = 100_000
+_CUTS = ("\n\n", "\n", ". ", " ")
+_OFFSET_COLUMNS = {"agreements": ("evidence_start", "evidence_end"), "delegations": ("evidence_start", "evidence_end"),
+                   "lab_mentions": ("evidence_start", "evidence_end"),
+                   "document_domains": ("evidence_start", "evidence_end"), "mentions": ("start", "end")}
+_EVENT_TABLES = {"agreements": "agreement_id", "delegations": "delegation_id"}  # ids minted from offsets
+_AGREEMENT_CHILDREN = ("agreement_parties", "agreement_signatories", "agreement_activities", "agreement_domains")
+_ENTITY_KEYS = {"organizations": "organization_id", "people": "person_id", "places": "place_id"}
 _FOLLOW_UP = re.compile(r"\b(agreement|agreed|both parties|both sides|the two sides|partnership|memorandum|"
                         r"under the|in accordance|will)\b", re.I)
 
@@ -40,13 +52,65 @@ class DocumentExtraction:
 
 def extract_document(doc: IngestedDocument) -> DocumentExtraction:
     """Recognise entities and facts in one document and return them as contract rows."""
+    if len(doc.clean_text) <= SECTION_CHARS:
+        return _extract_text(doc.document_id, doc.clean_text, doc.published_on)
     out = DocumentExtraction(document_id=doc.document_id)
-    if not doc.clean_text.strip():
+    for start, end in sections(doc.clean_text, SECTION_CHARS):
+        part = _extract_text(doc.document_id, doc.clean_text[start:end], doc.published_on)
+        _merge_section(out, part, start)
+    return out
+
+
+def sections(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) spans covering `text`, each at most `limit` long, cut after a paragraph break
+    where there is one (else a line break, a full stop, a space; else anywhere)."""
+    spans, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = next((window.rfind(mark) + len(mark) for mark in _CUTS if window.rfind(mark) > 0), limit)
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def _merge_section(out: DocumentExtraction, part: DocumentExtraction, base: int) -> None:
+    """Add one section's rows to the document's: offsets moved to the whole text, event ids made
+    unique across sections, entities a section repeats kept once."""
+    rows = part.rows
+    for table, columns in _OFFSET_COLUMNS.items():
+        for row in rows[table]:
+            for column in columns:
+                row[column] += base
+    renamed: dict[str, str] = {}
+    for table, key in _EVENT_TABLES.items():
+        for row in rows[table]:
+            new_id = make_id(key, "section", base, row[key]) if base else row[key]
+            renamed[row[key]] = new_id
+            row[key] = row["event_id"] = new_id
+    for table in _AGREEMENT_CHILDREN:
+        for row in rows[table]:
+            row["agreement_id"] = renamed.get(row["agreement_id"], row["agreement_id"])
+    for table, items in rows.items():
+        key = _ENTITY_KEYS.get(table)
+        if key:
+            known = {row[key] for row in out.rows[table]}
+            items = [row for row in items if row[key] not in known]
+        elif table in ("organization_aliases", "person_affiliations"):
+            known = {tuple(sorted(row.items())) for row in out.rows[table]}
+            items = [row for row in items if tuple(sorted(row.items())) not in known]
+        out.rows[table].extend(items)
+    out.rejections.extend(part.rejections)
+
+
+def _extract_text(document_id: str, text: str, published_on) -> DocumentExtraction:
+    out = DocumentExtraction(document_id=document_id)
+    if not text.strip():
         return out
-    sdoc = blank_pipeline()(doc.clean_text)
-    sents = sentences(doc.clean_text, sdoc)
-    ents = recognise(doc.clean_text, sdoc, sents)
-    ctx = DocContext(doc.document_id, doc.clean_text, sents, ents, doc.published_on)
+    sdoc = blank_pipeline()(text)
+    sents = sentences(text, sdoc)
+    ents = recognise(text, sdoc, sents)
+    ctx = DocContext(document_id, text, sents, ents, published_on)
     agreements = extract_agreements(ctx)
     delegations = extract_delegations(ctx)
     labs = extract_labs(ctx)
@@ -57,7 +121,7 @@ def extract_document(doc: IngestedDocument) -> DocumentExtraction:
     _delegation_rows(ctx, delegations, person_ids, rows)
     _lab_rows(ctx, labs, domains, person_ids, rows)
     for h in domains:
-        rows["document_domains"].append({"document_id": doc.document_id, "domain_id": h.domain_id,
+        rows["document_domains"].append({"document_id": document_id, "domain_id": h.domain_id,
                                          "matched_text": h.matched_text, "evidence_start": h.start,
                                          "evidence_end": h.end})
     _entity_rows(ctx, person_ids, rows)
@@ -101,7 +165,7 @@ def _agreement_rows(ctx, agreements: list[Agreement], domains: list[DomainHit], 
             "agreement_type": a.agreement_type, "title": a.title,
             "signed_on": a.date.date if a.date else None,
             "signed_on_precision": a.date.precision if a.date else "unknown",
-            "place_id": None, "status": a.status, **_evidence(ctx, a.sentence), "confidence": a.confidence,
+            "place_id": a.place, "status": a.status, **_evidence(ctx, a.sentence), "confidence": a.confidence,
         })
         for org in a.parties:
             rows["agreement_parties"].append({"agreement_id": aid, "organization_id": org})

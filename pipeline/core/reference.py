@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +71,7 @@ class Reference:
     rules: dict
     fingerprint: str
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> alpha_2
+    portfolio_words: list[str] = field(default_factory=list)  # remit words after a title ("for Transport and Works")
 
     @functools.cached_property
     def place_by_name(self) -> dict[str, PlaceRef]:
@@ -145,6 +147,74 @@ def load_world_cities(directory: Path, countries: list[PlaceRef], taken: set[str
     return out
 
 
+# pycountry subdivision types -> the English words news writes after (or before) a subdivision's name.
+_SUBDIVISION_WORDS = {"Province": ("Province",), "Region": ("Region",), "Administrative region": ("Region",),
+                      "Autonomous region": ("Region",), "Metropolitan region": ("Region",), "State": ("State",),
+                      "Land": ("State",), "Prefecture": ("Prefecture",), "County": ("County",),
+                      "Governorate": ("Governorate",), "Oblast": ("Oblast", "Region"), "Territory": ("Territory",),
+                      "Union territory": ("Territory",)}
+_NOT_SUBDIVIDED_HERE = ("CN", "HK", "MO", "TW")  # China's divisions are places.csv rows, with Chinese names
+
+
+def top_region(code: str | None) -> str | None:
+    """The first-level ISO 3166-2 division a code belongs to: 'ES-M' (Madrid province) -> 'ES-MD' (Comunidad de
+    Madrid), 'FR-35' -> 'FR-BRE'. A region_code names the first-level division, as CN-xx does for China."""
+    seen = 0
+    while code and seen < 4:
+        sub = pycountry.subdivisions.get(code=code)
+        if sub is None or not sub.parent_code:
+            return code
+        parent = sub.parent_code if "-" in sub.parent_code else f"{sub.country_code}-{sub.parent_code}"
+        code, seen = parent, seen + 1
+    return code
+
+
+def _subdivision_names(name: str) -> list[str]:
+    """'Illes Balears [Islas Baleares]' -> both; 'Caraga (Region XIII)' -> 'Caraga'; 'Bình Định' -> also 'Binh Dinh'.
+    Names written inverted with a comma ('Murcia, Región de') are left out."""
+    import unicodedata
+    out = []
+    for part in re.split(r"\s*\[([^\]]*)\]", name):
+        part = re.sub(r"\s*\([^)]*\)", "", part or "").strip()
+        if part and "," not in part and part not in out:
+            out.append(part)
+            folded = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
+            if folded and folded != part and folded not in out:
+                out.append(folded)
+    return out
+
+
+def load_subdivisions(countries: list[PlaceRef], taken: set[str]) -> list[PlaceRef]:
+    """Every country's states, provinces, regions and prefectures from pycountry's ISO 3166-2 list, outside China.
+
+    Only their qualified forms are names ("Isabel Province", "State of Michigan", "Gomel Region"): a bare
+    subdivision name is too often a person, a city or an ordinary word. The region code is the first-level
+    division's, the place type `province`."""
+    country_name = {c.country_code: c.name for c in countries}
+    taken_lower = {t.lower() for t in taken}
+    out = []
+    for sub in pycountry.subdivisions:
+        words = _SUBDIVISION_WORDS.get(sub.type)
+        if words is None or sub.country_code in _NOT_SUBDIVIDED_HERE or sub.country_code not in country_name:
+            continue
+        forms = []
+        for base in _subdivision_names(sub.name):
+            if base.lower().endswith(tuple(f" {w.lower()}" for w in words)):
+                forms.append(base)  # "National Capital Region" already says what it is
+                continue
+            for w in words:
+                forms.append(f"{base} {w}")
+                if w == "State":
+                    forms.append(f"State of {base}")  # "the State of Michigan"
+        forms = [f for f in dict.fromkeys(forms) if f.lower() not in taken_lower]
+        if not forms:
+            continue
+        taken_lower.update(f.lower() for f in forms)
+        out.append(PlaceRef(forms[0], "province", top_region(sub.code), sub.country_code,
+                            country_name[sub.country_code], tuple(forms[1:])))
+    return out
+
+
 def load_organizations(directory: Path) -> list[OrgRef]:
     header = ["canonical_name", "acronym", "org_type", "region_code", "country_code", "parent", "aliases"]
     rows = _read_csv(directory / "organizations.csv", header)
@@ -157,7 +227,7 @@ def load_organizations(directory: Path) -> list[OrgRef]:
         if r["canonical_name"] in seen:
             raise ReferenceDataError(f"organizations.csv line {n}: duplicate {r['canonical_name']!r}")
         seen.add(r["canonical_name"])
-        out.append(OrgRef(r["canonical_name"], r["acronym"] or None, r["org_type"], r["region_code"] or None,
+        out.append(OrgRef(r["canonical_name"], r["acronym"] or None, r["org_type"], top_region(r["region_code"] or None),
                           r["country_code"] or None, r["parent"] or None, _split(r["aliases"])))
     return out
 
@@ -200,6 +270,9 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
     for key in ("honorifics", "modifiers", "heads"):
         if not isinstance(titles.get(key), list) or not all(isinstance(x, str) for x in titles[key]):
             raise ReferenceDataError(f"titles.yaml: {key} must be a list of strings")
+    portfolio = titles.get("portfolio_words", [])
+    if not isinstance(portfolio, list) or not all(isinstance(x, str) for x in portfolio):
+        raise ReferenceDataError("titles.yaml: portfolio_words must be a list of strings")
     names = _read_yaml(directory / "names.yaml")
     rules = _read_yaml(directory / "extraction.yaml")
     for key in ("org_heads", "agreement_nouns", "signing_verbs", "activities", "lab_kinds", "delegation_nouns",
@@ -214,11 +287,13 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
     countries = _countries(country_names)
     places.extend(load_world_cities(directory, countries, {p.name for p in places}))
     places.extend(countries)
+    places.extend(load_subdivisions(countries, {n for p in places for n in (p.name, *p.aliases)}))
     return Reference(
         places=places, organizations=load_organizations(directory),
         honorifics=titles["honorifics"], title_modifiers=titles["modifiers"], title_heads=titles["heads"],
         domains=domains, domain_lexicon=lexicon, names=names, rules=rules,
         fingerprint=_fingerprint(directory), demonyms={k.lower(): v for k, v in demonyms.items()},
+        portfolio_words=portfolio,
     )
 
 

@@ -25,6 +25,9 @@ _PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")  # a lookahead, so overlapping breaks
 def blank_pipeline() -> Language:
     """One blank English pipeline per process: tokenizer plus rule-based sentence splitter."""
     nlp = spacy.blank("en")
+    # "Environment(IUE)": an opening parenthesis written against a word starts a token of its own.
+    infixes = [*nlp.Defaults.infixes, r"(?<=[^\W\d_])\((?=[^\W_])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "。"]})
     return nlp
 

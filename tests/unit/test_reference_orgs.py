@@ -120,8 +120,8 @@ def test_each_sar_has_exactly_one_whole_government():
     ("Macao Polytechnic Institute", "Macao Polytechnic University", "university", "CN-MO"),
     ("MOST", "Ministry of Science and Technology", "government_department", ""),
     ("State Ministry of Science and Technology", "Ministry of Science and Technology", "government_department", ""),
-    ("CAS", "Chinese Academy of Sciences", "research_institute", ""),
-    ("Chinese Academy of Science", "Chinese Academy of Sciences", "research_institute", ""),
+    ("CAS", "Chinese Academy of Sciences", "research_institute", "CN-BJ"),  # a national academy has its seat
+    ("Chinese Academy of Science", "Chinese Academy of Sciences", "research_institute", "CN-BJ"),
     ("NSFC", "National Natural Science Foundation of China", "government_department", ""),
     ("Huawei", "Huawei Technologies Co., Ltd.", "enterprise", "CN-GD"),
     ("China Agricultural University", "China Agricultural University", "university", "CN-BJ"),

@@ -34,8 +34,9 @@ class Gazetteer:
         for matcher, items in ((self._lower, phrases), (self._orth, exact)):
             by_key: dict[int, list] = {}
             for text, key in items:
-                # news writes apostrophes both ways: Xiong'an / Xiong’an, People's / People’s
-                for variant in {text, text.replace("'", "\u2019")}:
+                # news writes apostrophes both ways (Xiong'an / Xiong’an, People's / People’s), and centres
+                # in British and American spelling
+                for variant in _variants(text):
                     if variant.strip():
                         by_key.setdefault(key, []).append(nlp.make_doc(variant))
             for key, docs in by_key.items():
@@ -55,6 +56,17 @@ class Gazetteer:
             if all(h.end <= t.start or h.start >= t.end for t in taken):
                 taken.append(h)
         return sorted(taken, key=lambda h: h.start)
+
+
+_SPELLINGS = (("Centre", "Center"), ("Center", "Centre"))
+
+
+def _variants(text: str) -> set[str]:
+    out = {text}
+    for a, b in _SPELLINGS:
+        if a in text:
+            out.add(text.replace(a, b))
+    return out | {t.replace("'", "\u2019") for t in out}
 
 
 @functools.lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ _LEVEL_WORDS = r"(?:Provincial|Municipal|City|Regional|Autonomous Regional|Distr
 _GOVERNMENT_SUFFIX = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?"
                                r"Government$")
 _DEPT_HEADS = r"(?:Department|Bureau|Commission|Office|Administration|Committee)"
+_STATE_HEADS = frozenset(("Ministry", "Department", "Government", "Embassy", "Consulate"))
 
 
 def org_id_for(name: str) -> str:
@@ -44,9 +45,12 @@ class OrgNamer:
                 self.places_by_lower.setdefault(n.lower(), p)
         heads = self.ref.rules["org_heads"]
         self.head_types: dict[str, str] = {}
-        for org_type, words in heads.items():
-            for w in words:
-                self.head_types.setdefault(str(w).split()[-1], org_type)
+        # one-word heads first: "Polytechnic Institute" types its own phrase, not every "Institute"
+        for multiword in (False, True):
+            for org_type, words in heads.items():
+                for w in words:
+                    if (" " in str(w)) == multiword:
+                        self.head_types.setdefault(str(w).split()[-1], org_type)
         self._ref_ids = {o.canonical_name: org_id_for(o.canonical_name) for o in self.ref.organizations}
 
     # ------------------------------------------------------------------ reference
@@ -73,6 +77,8 @@ class OrgNamer:
                     return self.from_reference(o)
         if place.place_type == "country":
             name = f"Government of {place.name}"
+        elif place.place_type == "province" and place.country_code not in (None, "CN"):
+            name = f"{place.name} Government"  # a subdivision abroad: "Isabel Province Government"
         elif place.place_type == "province" and any(a.endswith("Autonomous Region") for a in place.aliases):
             # "Guangxi Zhuang Autonomous Region Government": an autonomous region is no province
             name = next(a for a in place.aliases if a.endswith("Autonomous Region")) + " Government"
@@ -119,24 +125,62 @@ class OrgNamer:
         lowered = name.lower()
         if org_type == "university_unit" and head == "College" and " of " not in name:
             org_type = "university"
+        owner = self._owner_country(name) if country is None or head in _STATE_HEADS else None
+        if owner is not None:  # "Serbian Academy of Sciences", "South African Department of Science and Technology"
+            country = owner
         if head in ("Department", "School", "Faculty") and not parent_place and not re.search(
-                r"\b(State|National|Ministry|Provincial|Municipal)\b", name):
+                r"\b(State|National|Ministry|Provincial|Municipal)\b", name) and not (owner and head == "Department"):
             org_type = "university_unit"
         if head == "Institute" and re.search(r"\bof\b.*\b(University|College)\b", name):
             org_type = "university_unit"
         if "people's liberation army" in lowered or lowered.startswith("pla "):
             org_type = "military"
-        if org_type in ("government", "government_department") and parent_place is None and not re.search(
-                r"\b(State|National|Central|Ministry|People's)\b", name):
+        if org_type in ("government", "government_department") and parent_place is None and not owner and not \
+                re.search(r"\b(State|National|Central|Ministry|People's)\b", name):
             org_type = "other" if head in ("Council", "Committee", "Office") else org_type
-        org = Org(org_id_for(name), name, org_type, None, region, country)
+        gov = None
+        if owner and org_type == "government_department" and owner != "CN":
+            country_place = self.country_place(owner)
+            gov = self.government_of(country_place) if country_place else None
+        org = Org(org_id_for(name), name, org_type, None, region, country, gov.organization_id if gov else None,
+                  parent=gov)
         org.aliases[name] = "corpus"
         return org
+
+    def _owner_country(self, name: str) -> str | None:
+        """The country a name says its body belongs to, before it ("Lao", "South African", "Singapore's",
+        "the Philippines'") or at its end ("... of Laos")."""
+        words = name.split()
+        for k in (2, 1):
+            if len(words) > k:
+                code = self.country_code(" ".join(words[:k]))
+                if code:
+                    return code
+        m = re.search(r"\sof\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})$", name)
+        return self.country_code(m.group(1)) if m else None
+
+    def country_place(self, code: str) -> PlaceRef | None:
+        return self._countries.get(code)
+
+    @functools.cached_property
+    def _countries(self) -> dict[str, PlaceRef]:
+        return {p.country_code: p for p in self.ref.places if p.place_type == "country"}
+
+    def country_code(self, words: str) -> str | None:
+        """The ISO code of a country named by `words` ("Laos", "the Philippines'", "Singapore's") or by its
+        demonym ("Lao", "South African"); None for anything else."""
+        bare = re.sub(r"['’]s?$", "", words.strip())
+        place = self.place(bare)
+        if place is not None and place.place_type == "country":
+            return place.country_code
+        return self.ref.demonyms.get(bare.lower())
 
     def _government(self, name: str) -> Org | None:
         m = re.match(rf"^(.+?)\s+(?:{_LEVEL_WORDS}\s+)?(?:People's\s+)?Government$", name, re.I)
         if m:
             p = self._jurisdiction(m.group(1))
+            if p is None and self.ref.demonyms.get(m.group(1).lower()):  # "the French Government"
+                p = self.country_place(self.ref.demonyms[m.group(1).lower()])
             if p:
                 return self.government_of(p)
         m = re.match(r"^(?:The\s+)?(?:People's\s+)?Government\s+of\s+(.+)$", name, re.I)
@@ -187,8 +231,10 @@ class OrgNamer:
         for size in (4, 3, 2, 1):
             for i in range(len(words) - size + 1):
                 p = self.places_by_lower.get(" ".join(words[i:i + size]).lower().replace("\u2019", "'"))
-                if p and (p.region_code or p.place_type == "country") and words[i][:1].isupper():
-                    if p.place_type == "country":
+                if p and (p.region_code or p.country_code) and words[i][:1].isupper():
+                    if p.place_type == "country" or not p.region_code:  # a country, or a city abroad
+                        if p.place_type != "country" and p.country_code == "CN":
+                            continue
                         return (None, p.country_code, p) if p.country_code != "CN" else (None, "CN", p)
                     return p.region_code, p.country_code or "CN", p
         return None, None, None

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from pipeline.core.entities import people as names
 from pipeline.core.entities.gazetteer import org_gazetteer, place_gazetteer
 from pipeline.core.entities.model import Mention, Org, Person, Place
-from pipeline.core.entities.orgs import OrgNamer, default_namer
+from pipeline.core.entities.orgs import OrgNamer, default_namer, org_id_for
 from pipeline.core.ids import make_id
 from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, load_reference
 from pipeline.core.text import Sentence, Word
@@ -31,6 +31,19 @@ _COMPANY_SUFFIXES = {"Co.", "Co", "Ltd.", "Ltd", "Limited", "Inc.", "Inc", "Corp
 _SPLITTERS = {"of", "for", "under", "at"}
 _NON_ORG_NOUNS = {"Center", "Centre", "Centres", "Centers", "Laboratory", "Laboratories", "Lab", "Labs", "Platform", "Branch", "Base", "Division",
                   "Programme", "Program", "Scheme", "Project", "Initiative", "Forum", "Conference", "Seminar"}
+
+
+_CENTRE_HEADS = frozenset(("Center", "Centre"))
+_OF_THE = re.compile(r"\s+of\s+the\s+(?=[A-Z])")
+
+
+@functools.lru_cache(maxsize=1)
+def _lab_centre_rx() -> re.Pattern:
+    """The lab kinds' phrases that end in Centre/Center ("Research Centre", "Innovation Center"): a centre so
+    named is a lab; any other centre ("X Supercomputing Center", "Centre for X") is a body of its own."""
+    phrases = {p for kind in load_reference().rules["lab_kinds"].values() for key in ("prefix", "suffix")
+               for p in kind.get(key, []) if p.split()[-1] in _CENTRE_HEADS}
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(phrases, key=len, reverse=True))) + r")\b")
 
 
 @dataclass
@@ -72,7 +85,7 @@ def _lexicons():
         title_words.update(t.replace("-", " - ").split())
         title_words.add(t.split()[-1])
     title_words.update(ref.title_heads)
-    honorifics = set(ref.honorifics)
+    honorifics = set(ref.honorifics) | {h.replace("'", "’") for h in ref.honorifics}  # "Dato'" / "Dato’"
     rules = ref.rules
     stop = set(rules.get("org_stopwords", []))
     connectors = {c.lower() for c in rules.get("name_connectors", [])}
@@ -85,9 +98,11 @@ def recognise(text: str, doc: Doc, sents: list[Sentence]) -> DocumentEntities:
     namer = default_namer()
     ents = DocumentEntities(text, sents)
     _reference_orgs(ents, doc, namer)
+    _missions(ents, namer)
     for sent in sents:
         _shaped_orgs(ents, sent, namer)
     _lowercase_governments(ents, namer)
+    _plural_governments(ents, namer)
     _short_forms(ents)
     _spelled_acronyms(ents, namer)
     _acronyms(ents)
@@ -106,12 +121,113 @@ def recognise(text: str, doc: Doc, sents: list[Sentence]) -> DocumentEntities:
 def _reference_orgs(ents: DocumentEntities, doc: Doc, namer: OrgNamer) -> None:
     gz, rows = org_gazetteer()
     for hit in gz.find(doc):
-        ents.add_org(namer.from_reference(rows[hit.key]), hit.start, hit.end)
+        ref = rows[hit.key]
+        foreign = _foreign_counterpart(ents.text, hit.start, hit.end, ref, namer) \
+            if ref.org_type in _STATE_TYPES and ref.country_code else None
+        if foreign is not None:  # "Lao Ministry of Science and Technology": not China's ministry of that name
+            ents.add_org(*foreign)
+            continue
+        ents.add_org(namer.from_reference(ref), hit.start, hit.end)
+
+
+_STATE_TYPES = ("government", "government_department")
+_OWNER_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*?(?:['’]s?)?)\s+$")
+_COUNTRY_AFTER = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})")
+
+
+def _foreign_counterpart(text: str, start: int, end: int, ref, namer: OrgNamer) -> tuple[Org, int, int] | None:
+    """A state body the reference data knows under its generic name ("Ministry of Science and Technology",
+    China's), written with another country before it ("Lao ...", "Singapore's ...", "South African ...") or
+    after it ("... of Laos"): that country's own body, named as written, under that country's government.
+    Returns the organisation and the offsets of the whole name, or None."""
+    found = None
+    before = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None:
+        words = list(re.finditer(r"\S+", text[before.start(1):before.end(1)]))
+        for k in range(len(words)):  # the longest country phrase that ends right before the name
+            code = namer.country_code(" ".join(w.group(0) for w in words[k:]))
+            if code:
+                found = (code, before.start(1) + words[k].start(), end)
+                break
+    if found is None:
+        after = _COUNTRY_AFTER.match(text, end)
+        if after is not None:
+            words = list(re.finditer(r"\S+", after.group(1)))
+            for k in range(len(words), 0, -1):
+                code = namer.country_code(" ".join(w.group(0) for w in words[:k]))
+                if code:
+                    found = (code, start, after.start(1) + words[k - 1].end())
+                    break
+    if found is None or found[0] == ref.country_code:
+        return None
+    code, s, e = found
+    if text.startswith("the ", s):
+        s += 4
+    name = text[s:e]
+    country = namer.country_place(code)
+    gov = namer.government_of(country) if country is not None and ref.org_type != "government" else None
+    org = Org(org_id_for(name), name, ref.org_type, None, None, code, gov.organization_id if gov else None, parent=gov)
+    org.aliases[name] = "corpus"
+    return org, s, e
+
+
+_CAP_RUN = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}"
+_MISSION = re.compile(rf"(?:\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+)?\b(Embassy|Consulate(?:[- ]General)?)\b"
+                      rf"(?:\s+of\s+(?:the\s+)?({_CAP_RUN}))?(?:\s+(?:in|to)\s+(?:the\s+)?({_CAP_RUN}))?")
+
+
+def _missions(ents: DocumentEntities, namer: OrgNamer) -> None:
+    """'the Chinese Embassy in Laos', 'the Embassy of Hungary in Beijing', 'the French Consulate General in
+    Shanghai': a country's mission, named as written, under that country's government. The owner must be a
+    country (a demonym before, or 'of' a country after); the place it is in may follow."""
+    if "Embassy" not in ents.text and "Consulate" not in ents.text:
+        return
+    for m in _MISSION.finditer(ents.text):
+        start, end, code = m.start(2), m.end(2), None
+        if m.group(1):
+            words = list(re.finditer(r"\S+", m.group(1)))
+            for k in range(len(words)):
+                code = namer.country_code(" ".join(w.group(0) for w in words[k:]))
+                if code:
+                    start = m.start(1) + words[k].start()
+                    break
+        for g in (3, 4):
+            if not m.group(g) or (g == 3 and code):
+                continue
+            found = _longest_prefix(m.group(g), lambda t: namer.country_code(t) if g == 3 else namer.place(t))
+            if found is None:
+                break
+            if g == 3:
+                code = found[1]
+            end = m.start(g) + found[0]
+        if code is None or ents.covered(start, end, ("organization",)):
+            continue
+        name = ents.text[start:end]
+        country = namer.country_place(code)
+        gov = namer.government_of(country) if country is not None else None
+        org = Org(org_id_for(name), name, "government_department", None, None, code,
+                  gov.organization_id if gov else None, parent=gov)
+        org.aliases[name] = "corpus"
+        ents.add_org(org, start, end)
+
+
+def _longest_prefix(phrase: str, lookup) -> tuple[int, object] | None:
+    """(length, what `lookup` gives) for the longest run of leading words of `phrase` it knows."""
+    words = list(re.finditer(r"\S+", phrase))
+    for k in range(len(words), 0, -1):
+        text = phrase[:words[k - 1].end()]
+        for t in (text, text[:-1]) if text.endswith(".") else (text,):  # "Hungary." ends a sentence; "U.S." not
+            hit = lookup(t)
+            if hit:
+                return len(t), hit
+    return None
 
 
 def _shaped_orgs(ents: DocumentEntities, sent: Sentence, namer: OrgNamer) -> None:
     for i, j, head in org_spans(sent.words):
         start, end = sent.words[i].start, sent.words[j].end
+        if head in _CENTRE_HEADS and _lab_centre_rx().search(ents.text, start, end):
+            continue  # "X Research Centre", "X Innovation Center": a lab, which the labs extractor reports
         if head in ("Co.", "Co"):
             tail = _COMPANY_TAIL.match(ents.text, end)
             end = tail.end() if tail else end
@@ -130,6 +246,17 @@ def _shaped_orgs(ents: DocumentEntities, sent: Sentence, namer: OrgNamer) -> Non
             continue
         if any(m.start < start or m.end > end for m in inner):
             continue  # crosses a reference name: trust the reference
+        if not inner:
+            owner = _OF_THE.search(ents.text, start, end)
+            parent_head = _head_of(ents.text[owner.end():end]) if owner else None
+            parent = namer.from_name(ents.text[owner.end():end], parent_head) if parent_head else None
+            if parent is not None and _head_of(ents.text[start:owner.start()]):
+                # "Department of X Affairs of the Foreign Affairs Office of the Provincial Government": a unit,
+                # then the body it belongs to, which is an organisation of its own
+                inner = [Mention("organization", ents.add_org(parent, owner.end(), end).organization_id,
+                                 ents.text[owner.end():end], owner.end(), end)]
+                end = owner.start()
+                head = _head_of(ents.text[start:end])
         org = namer.from_name(ents.text[start:end], head)
         if org is None:
             continue
@@ -139,9 +266,12 @@ def _shaped_orgs(ents: DocumentEntities, sent: Sentence, namer: OrgNamer) -> Non
             org.parent = parent
             org.region_code = org.region_code or parent.region_code
             org.country_code = org.country_code or parent.country_code
+            if org.org_type == "university_unit" and (parent.org_type in _STATE_TYPES
+                                                      or "Government" in parent.canonical_name):
+                org.org_type = "government_department"  # a department of a government body is no faculty's
         if org.org_type == "university_unit" and org.parent is None:
             _attach_parent(ents, org, end)
-        ents.mentions = [m for m in ents.mentions if m not in inner]
+        ents.mentions = [m for m in ents.mentions if m not in inner or m.start >= end]
         ents.add_org(org, start, end)
 
 
@@ -200,8 +330,9 @@ def org_spans(words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
             out.extend(_split_run(run, heads, connectors, title_words | honorifics))
         run.clear()
 
+    inside = _object_words()
     for w in words:
-        if w.is_cap and w.text not in stop and not w.is_punct:
+        if w.is_cap and not w.is_punct and (w.text not in stop or w.text in inside and _in_object(run, heads)):
             run.append(w)
         elif run and w.lower in connectors:
             run.append(w)
@@ -209,6 +340,16 @@ def org_spans(words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
             flush()
     flush()
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _object_words() -> frozenset[str]:
+    return frozenset(load_reference().rules.get("org_object_words", []))
+
+
+def _in_object(run, heads) -> bool:
+    """Whether the run so far is a head and the start of what it is 'of' or 'for' ("Office of International")."""
+    return any(run[k].text in heads and run[k + 1].lower in ("of", "for") for k in range(len(run) - 1))
 
 
 def _split_run(run, heads, connectors, title_words):
@@ -234,6 +375,8 @@ def _split_run(run, heads, connectors, title_words):
             while k < n:
                 if run[k].lower == "and" and any(is_head[x] for x in range(k + 1, n)) and _head_closes(run, k, is_head):
                     break
+                if run[k].lower in ("and", "&") and k + 1 < n and run[k + 1].lower == "the":
+                    break  # "Department of X of Guangdong and the Y": a second name starts
                 if run[k].is_cap:
                     last = k
                 k += 1
@@ -245,6 +388,9 @@ def _split_run(run, heads, connectors, title_words):
             if run[m].text == "the":  # "... and the University": a reference back, not part of a name
                 start = m + 1
                 break
+            if run[m].lower in ("and", "&") and m > start and all(_is_acronym_word(w.text) for w in run[start:m]):
+                start = m + 1  # "NTU and Lanzhou University": an acronym is a name of its own, not a first word
+                break
         for m in range(h - 1, start, -1):
             if run[m].lower in _SPLITTERS and any(
                     w.text in title_words or w.text in _NON_ORG_NOUNS for w in run[start:m]):
@@ -252,12 +398,20 @@ def _split_run(run, heads, connectors, title_words):
                 break
         while start < h and (run[start].lower in connectors or run[start].text == "The"):
             start += 1
-        while start < h and _is_country_word(run[start].text):
-            start += 1
+        while start < h and _is_country_word(run[start].text) and (
+                _POSSESSIVE.search(run[start].text) or not is_head[start + 1]):
+            start += 1  # "China's Jilin University"; but "Serbian Academy of Sciences" is the academy's name
         if start < h or end > h:  # a bare head ("Council", "University") is no name
             out.append((run[start].i, run[end].i, run[h].text))
         pos = end + 1
     return out
+
+
+def _is_acronym_word(text: str) -> bool:
+    """'NTU', 'KAIST', 'UiTM': two to eight letters, capitals but for at most a few inside."""
+    letters = text.replace("&", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters[0].isupper() and \
+        sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
 
 
 @functools.lru_cache(maxsize=1)
@@ -270,7 +424,8 @@ def _head_closes(run, k, is_head) -> bool:
     nxt = [x for x in range(k + 1, len(run)) if is_head[x]]
     if not nxt or any(run[x].lower == "and" for x in range(k + 1, nxt[0])):
         return False  # "of Science and Technology of Hainan Province and the ... University": split at the last 'and'
-    return all(run[x].is_cap or run[x].lower in ("of", "and", "the") for x in range(k + 1, nxt[0] + 1))
+    # "... and Exchange of the University of X": the words after 'and' belong to the first name ("of the")
+    return all(run[x].is_cap or run[x].lower in ("of", "and") for x in range(k + 1, nxt[0] + 1))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -309,6 +464,30 @@ def _lowercase_governments(ents: DocumentEntities, namer: OrgNamer) -> None:
         place = namer.place(m.group(1))
         if place:
             ents.add_org(namer.government_of(place), m.start(), m.end())
+
+
+_GOVERNMENTS_OF = re.compile(r"\b(?:(?:Municipal|Provincial|City|District|County)\s+)?(?:People['’]s\s+)?Governments\s+of\s+")
+_LISTED_NAME = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)(\s*,\s*(?:and\s+)?|\s+and\s+)?")
+
+
+def _plural_governments(ents: DocumentEntities, namer: OrgNamer) -> None:
+    """'the Municipal People's Governments of Wuxi, Hangzhou and Wenzhou': one government per place listed."""
+    if "Governments" not in ents.text:
+        return
+    for g in _GOVERNMENTS_OF.finditer(ents.text):
+        pos = g.end()
+        while True:
+            m = _LISTED_NAME.match(ents.text, pos)
+            if m is None:
+                break
+            place = namer.place(m.group(1))
+            if place is None or place.place_type not in JURISDICTION_TYPES:
+                break
+            if not ents.covered(m.start(1), m.end(1), ("organization",)):
+                ents.add_org(namer.government_of(place), m.start(1), m.end(1))
+            if not m.group(2):
+                break
+            pos = m.end()
 
 
 _ACRONYM_ANYWHERE = re.compile(r"\(([A-Z][A-Za-z&*]{1,9})\)")
@@ -396,7 +575,52 @@ def _is_name_word(w: Word, ents: DocumentEntities) -> bool:
         return False
     if ents.covered(w.start, w.end, ("organization",)):
         return False
-    return bool(re.fullmatch(r"[A-Z][A-Za-z'’\-]*\.?|[A-Z]\.", t))
+    return bool(_NAME_SHAPE.fullmatch(t))
+
+
+# A capitalised word of any script's letters ("Luís", "Peña", "Calvão"), with apostrophes and hyphens inside,
+# or an initial ("M.").
+_NAME_SHAPE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*\.?")
+_POSSESSIVE = re.compile(r"['’]s$")
+_TITLE_OBJECT_LINKS = ("of", "for", "to", "at")
+_POST_CONNECTORS = frozenset(("of", "and", "&", "the", "for"))  # inside a post: "Minister of Science and Technology"
+
+
+@functools.lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(load_reference().names.get("name_particles", []))
+
+
+@functools.lru_cache(maxsize=1)
+def _portfolio_words() -> frozenset[str]:
+    return frozenset(load_reference().portfolio_words)
+
+
+def _name_end(words, k: int, ents: DocumentEntities, limit: int = 4, initials_only_dots: bool = False) -> int:
+    """End (exclusive) of the name words from k: up to `limit` capitalised name words, with particles between
+    them ("Raimundo Arrais do Rosário"); a possessive ("Helen Marsh's") is the last word of the name.
+    With `initials_only_dots`, a word ending in a dot is allowed only as a middle initial ("Valeriy M. Matsel")."""
+    particles = _particles()
+    j, count = k, 0
+    while j < len(words) and count < limit:
+        w = words[j]
+        if _is_name_word(w, ents):
+            if initials_only_dots and w.text.endswith(".") and not (j > k and names.is_initial(w.text)):
+                break
+            j += 1
+            count += 1
+            if _POSSESSIVE.search(w.text):
+                break
+            continue
+        if j > k and w.text in particles:
+            p = j
+            while p < len(words) and words[p].text in particles:
+                p += 1
+            if p < len(words) and _is_name_word(words[p], ents) and not words[p].text.endswith("."):
+                j = p  # "van der Berg": the particles belong to the name when a name word follows
+                continue
+        break
+    return j
 
 
 @functools.lru_cache(maxsize=1)
@@ -440,9 +664,7 @@ def _people(ents: DocumentEntities, sent: Sentence) -> None:
         anchor = w.text in honorifics
         title_start = None if anchor else _title_before(words, i + 1)
         if anchor or title_start is not None:
-            j = i + 1
-            while j < len(words) and j - i <= 4 and _is_name_word(words[j], ents):
-                j += 1
+            j = _name_end(words, i + 1, ents)
             if j < len(words) and words[j].text in _NON_ORG_NOUNS:
                 j = i + 1  # "Partner State Key Laboratories": the words name a lab, not a person
             if j > i + 1:
@@ -452,6 +674,13 @@ def _people(ents: DocumentEntities, sent: Sentence) -> None:
                 _add_person(ents, sent, words, i + 1, j, span_start)
                 i = j
                 continue
+            if not anchor and i + 1 < len(words) and words[i + 1].lower in _TITLE_OBJECT_LINKS:
+                found = _name_after_title_object(ents, words, title_start, i)
+                if found is not None:
+                    ns, ne, affiliation = found
+                    _add_person(ents, sent, words, ns, ne, words[title_start].start, affiliation)
+                    i = ne
+                    continue
         if _bare_name(words, i, ents):
             _add_person(ents, sent, words, i, i + 2, w.start)
             i += 2
@@ -481,11 +710,9 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
     two to four name words that an apposition gives a title are a person, whatever their origin."""
     if i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct and i - 1 != 0:
         return None
-    if not words[i].is_cap or not any(w.text == "," for w in words[i + 2:i + 5]):
+    if not words[i].is_cap or not any(w.text == "," for w in words[i + 2:i + 7]):
         return None  # cheap test first: this runs at every word of every sentence
-    j = i
-    while j < len(words) and j - i < 4 and _is_name_word(words[j], ents) and not words[j].text.endswith("."):
-        j += 1
+    j = _name_end(words, i, ents, initials_only_dots=True)
     if j - i < 2 or j >= len(words) or words[j].text != "," or _title_start(words, j + 1) is None:
         return None
     if i == 0 or words[i - 1].lower in ("and", "by", "with", "of", ",", "(", "from", "to"):
@@ -518,9 +745,72 @@ def _title_follows(words, k: int) -> bool:
     return k + 1 < len(words) and words[k].text == "," and words[k + 1].text in title_words
 
 
-def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, span_start: int) -> None:
+def _name_after_title_object(ents: DocumentEntities, words, t0: int, t1: int):
+    """'Vice Mayor of Shenzhen Municipality Ai Xuefeng', 'Secretary for Transport and Public Works Raimundo Arrais
+    do Rosário', 'Ambassador to Laos Wang Wentian': a title (words t0..t1), its remit or post, and the name with
+    no comma between. The name is the tail of the capitalised run after the post: it starts after the last
+    organisation, place, head, portfolio word or connector, and must leave a post before it.
+    Returns (name start, name end, (title, organisation id)) or None."""
+    _, _, stop, _, _, _ = _lexicons()
+    particles, portfolio, namer = _particles(), _portfolio_words(), default_namer()
+    first = t1 + 2
+    k = first
+    title_words = _lexicons()[0]
+    while k < len(words) and k - first < 16 and (
+            (words[k].is_cap and not words[k].is_punct) or words[k].lower in _POST_CONNECTORS
+            or words[k].text in particles):
+        if words[k].text in stop:
+            break  # "... Martin Okafor on Monday"
+        if words[k].text in title_words and words[k].text not in portfolio and not names.is_surname(words[k].text):
+            break  # "... and Vice Governor of ...": another title starts, the run of this one ends before it
+        if _POSSESSIVE.search(words[k].text):
+            k += 1
+            break
+        k += 1
+    end = k
+    if k < len(words) and words[k].text in title_words:  # "... and Chinese Vice Minister X": drop what opens it
+        modifiers = set(load_reference().title_modifiers)
+        while end > first and (words[end - 1].text in modifiers or _is_country_word(words[end - 1].text)):
+            end -= 1
+    while end > first and (words[end - 1].lower in _POST_CONNECTORS or words[end - 1].text in particles):
+        end -= 1
+    start, count = end, 0
+    while start > first and count < 4:
+        w = words[start - 1]
+        bare = _POSSESSIVE.sub("", w.text)
+        if _is_name_word(w, ents) and bare not in portfolio and not namer.place(bare) and not _is_country_word(bare):
+            start -= 1
+            count += 1
+        elif w.text in particles and start < end and start - 1 > first:
+            start -= 1
+        else:
+            break
+    while start < end and words[start].text in particles:
+        start += 1
+    if count < 2 or start <= first or words[start - 1].text in particles or not words[start - 1].is_cap:
+        return None  # no name, no post left before it, or a post that ends in "for"/"of" ("Centre for Steel X")
+    title = ents.text[words[t0].start:words[t1].end]
+    seg_start, seg_end = words[first].start, words[start - 1].end
+    orgs = ents.in_mentions("organization", seg_start, seg_end)
+    if orgs:
+        return start, end, (title, orgs[0].entity_id)
+    office = _office_of(ents, title, ents.text[words[t1 + 1].start:seg_end])
+    if office:
+        return start, end, (title, office)
+    place = _first_place(ents, seg_start, seg_end) if words[t1 + 1].lower == "of" else None
+    if place is not None and place.place_type in JURISDICTION_TYPES:
+        gov = default_namer().government_of(place)
+        return start, end, (title, ents.add_org(gov, *_place_span(ents, place, seg_start, seg_end)).organization_id)
+    return start, end, (ents.text[words[t0].start:seg_end], None)
+
+
+def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, span_start: int,
+                affiliation: tuple[str | None, str | None] | None = None) -> None:
     name_words = [w.text for w in words[i:j]]
     end = words[j - 1].end
+    if _POSSESSIVE.search(name_words[-1]):  # "Professor Helen Marsh's team": the name stops before "'s"
+        name_words[-1] = name_words[-1][:-2]
+        end -= 2
     if len(name_words) == 1:
         ents.mentions.append(Mention("person", "?" + name_words[0], ents.text[span_start:end], span_start, end))
         return
@@ -529,7 +819,7 @@ def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, s
     person = ents.people.get(key)
     if person is None:
         person = ents.people[key] = Person(key, full, family, given)
-    title, org_id = _apposition(ents, sent, words, j)
+    title, org_id = affiliation or _apposition(ents, sent, words, j)
     if not (title or org_id):
         title, org_id = _title_before_comma(ents, words, next(k for k, w in enumerate(words) if w.start == span_start))
     if not (title or org_id):
@@ -681,11 +971,23 @@ def _resolve_short_names(ents: DocumentEntities) -> None:
             hits = [p for p in ents.people.values() if p.family_name and p.family_name.lower() == word]
             if not hits:
                 hits = [p for p in ents.people.values() if word in p.key.split()]
+            if not hits and _lone_family_name(m.entity_id[1:]):
+                key = names.name_key([m.entity_id[1:]])  # "Minister Pandor", "Professor Zhang", and no full name
+                hits = [ents.people.setdefault(key, Person(key, *names.split_name([m.entity_id[1:]])))]
             if len(hits) == 1:
                 out.append(Mention("person", hits[0].key, m.surface, m.start, m.end))
             continue
         out.append(m)
     ents.mentions = out
+
+
+def _lone_family_name(word: str) -> bool:
+    """A name word alone after a title or an honorific, with no full name in the document to resolve to, is
+    that person's family name, unless it names a place, a country or a people ("Minister Pandor" is a person;
+    "Governor Michigan" would not be)."""
+    bare = word.rstrip(".")
+    return len(bare) > 1 and not bare.isupper() and default_namer().place(bare) is None and \
+        default_namer().country_code(bare) is None
 
 
 def _bare_family_names(ents: DocumentEntities) -> None:

@@ -9,25 +9,36 @@ separately in one sentence ("a memorandum ... with X, and an agreement ... with 
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
 
 from pipeline.core.facts.context import DocContext, confidence, kind_regexes, phrase_alternation, rule_regex, rules
+from pipeline.core.entities.recognise import add_place
 from pipeline.core.facts.dates import FoundDate
+from pipeline.core.reference import load_reference
 from pipeline.core.text import Sentence
 
 _VERB_WINDOW_BEFORE = 14  # words between a signing verb and the noun it governs
 _VERB_WINDOW_AFTER = 6
 # "Four cooperation agreements ... were signed": a count of instruments reported one by one elsewhere
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:[\w-]+\s+){0,4}$", re.I)
-_PLURAL = re.compile(r"(?:s|memoranda)$", re.I)
+_PLURAL = re.compile(r"(?:s|memoranda)(?:\s+of\s+\w+)?$", re.I)  # "agreements", "memoranda of understanding"
+# "a great deal of", "to deal with": the word is not an instrument there
+_ASIDE = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|while|as|after|before|when|making|becoming)\b")
+_NOT_A_NOUN = re.compile(r"\b(?:great|good|big|to|will|would|can|could|must|should)\s+$", re.I)
 _PASSIVE_WINDOW = 16  # "An agreement between A (...) and B (...) was signed": the passive verb comes after the parties
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$")
 _TITLE = re.compile(r"\s+(?:on|regarding|concerning|for|of)\s+(?!behalf\b)(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:with|between|among|"
                     r"and\s+an?\b|to\b|which|that|was|were|is|are|has|have|had|signed|by|at|in\s+(?:\d|[A-Z])|"
                     r"on\s+(?:\d|[A-Z][a-z]+\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))\b|[,;.(]|$)")
 _COORDINATED = re.compile(r"\band\s+(?:an?|another|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# A second instrument in one sentence is listed as such: after a comma, "and" or "as well as", with its own
+# determiner or count ("..., and a framework agreement with Y"). A noun elsewhere is the first one's
+# abbreviation ("a memorandum of understanding (MoU)") or part of its purpose ("to deepen their partnerships").
+_SIBLING = re.compile(r"(?:[,;]|\band\b|\bas\s+well\s+as\b|\bplus\b)\s+(?:(?:an?|another|the|one|two|three|four|five|six|"
+                      r"seven|eight|nine|ten|\d+)\s+)(?:[\w-]+\s+){0,4}$", re.I)
 _TYPE_WORDS = [("strategic", "strategic_cooperation_agreement"), ("framework", "framework_agreement"),
                ("scheme", "cooperation_scheme"), ("letter of intent", "letter_of_intent")]
 
@@ -48,6 +59,8 @@ class Agreement:
     extra_sentences: list[Sentence] = field(default_factory=list)
     noun_start: int = 0  # where the agreement noun stands in its sentence
     named: set[str] = field(default_factory=set)  # parties the text names as such (not via a signatory)
+    place: str | None = None  # place_id of where it was signed
+    ceremony_sentences: list[Sentence] = field(default_factory=list)  # "The signing ceremony was held at ..."
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,8 +79,13 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
     pending: list[Agreement] = []  # reports with no party yet (a caption before the body)
     generic = {g.lower() for g in rules()["generic_agreement_nouns"]}
     noun_type = _noun_types()
+    head: tuple[Sentence, list[str]] | None = None  # "the two sides signed eleven documents, among them:"
     for sent in ctx.sentences:
-        cands = _sentence_candidates(ctx, sent, noun_type, generic)
+        cands = _sentence_candidates(ctx, sent, noun_type, generic, head)
+        head = _list_head(ctx, sent, head, bool(cands))
+        if not cands and found and rule_regex("signing_ceremony_cues").search(sent.text):
+            found[-1].ceremony_sentences.append(sent)  # "A signing ceremony was held at X on 6 May."
+            continue
         for c in cands:
             definite = c.group is None and _DEFINITE.search(sent.text[:c.noun_start])
             earlier = next((a for a in reversed(found) if _compatible_type(a, c)), None) if definite else None
@@ -93,11 +111,137 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 found.append(c)
     for a in found:
         if a.date is None and a.status == "signed":
+            a.date = next((d for s in a.ceremony_sentences for d in ctx.dates_in(s)), None)
+        a.place = _signing_place(ctx, a)
+        if a.date is None and a.status == "signed":
             sibling = next((b.date for b in found if b.date and b.group == a.group and a.group is not None), None)
             a.date = sibling or _same_event_date(ctx, a, found)
         if a.status == "signed" and _earlier_than_the_news(ctx, a):
             a.status = "reported"
     return found
+
+
+# "in Hangzhou", "at the University of X, Henan": a locative, with an optional venue in apposition before the place
+_LOCATIVE_CHAIN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+)?(?:[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+                             r"[A-Z][\w'’.&-]*){0,6}\s*,\s*)?$")
+# Between the signing word and the locative: a clause about something else ("X, a university located in Y")
+_OTHER_CLAUSE = re.compile(r"\b(?:located|based|headquartered|situated|which|who|whose|from|born|studying|living)\b|,\s+an?\s",
+                           re.I)
+
+
+def _signing_place(ctx: DocContext, a: Agreement) -> str | None:
+    """Where the agreement was signed: a known place after "in"/"at" in the clause of a signing word in its
+    sentences ("signed ... in Hangzhou", "the signing ceremony was held at X, Henan"), else the dateline city."""
+    cue_rx = rule_regex("signing_place_cues")
+    for sent in [a.sentence, *a.extra_sentences, *a.ceremony_sentences]:
+        places = ctx.places_in(sent.start, sent.end)
+        if not places or not cue_rx.search(sent.text):
+            continue
+        for m in places:
+            before = sent.text[:m.start - sent.start]
+            loc = _LOCATIVE_CHAIN.search(before)
+            if loc is None:
+                continue
+            cues = list(cue_rx.finditer(before, 0, loc.start()))
+            if cues and not _OTHER_CLAUSE.search(before, cues[-1].end(), loc.start()):
+                return m.entity_id
+    for sent in [a.sentence, *a.extra_sentences]:
+        stay = _stay_place(ctx, sent)  # "X was in Guangzhou recently to sign the agreement"
+        if stay is not None:
+            return stay
+    for sent in [a.sentence, *a.extra_sentences, *a.ceremony_sentences]:
+        venue = _venue_place(ctx, sent, cue_rx)
+        if venue is not None:
+            return venue
+    visited = _visit_place(ctx, a) if a.status == "signed" else None
+    if visited is not None:
+        return visited
+    if a.status == "signed" and ctx.dateline_place is not None:
+        return ctx.dateline_place
+    return _scene_place(ctx, a) if a.status == "signed" else None
+
+
+_TO_SIGN = re.compile(r"\bto\s+(?:sign|ink|seal|renew|conclude)\b", re.I)
+
+
+def _stay_place(ctx: DocContext, sent: Sentence) -> str | None:
+    """'... was in Guangzhou, Guangdong Province, recently to sign ...': the place of a past stay whose
+    purpose is the signing."""
+    purpose = _TO_SIGN.search(sent.text)
+    if purpose is None:
+        return None
+    stay = _past_stay(sent.text, purpose.start())
+    if stay is None:
+        return None
+    places = ctx.places_in(sent.start + stay.end(), sent.start + purpose.start())
+    return places[0].entity_id if places and ctx.text[sent.start + stay.end():places[0].start].strip() in ("", "the") \
+        else None
+
+
+# "In Serbia, Bai met ...": a paragraph that opens on a place sets the scene of what it and the next ones tell
+_SCENE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?$")
+
+
+def _scene_place(ctx: DocContext, a: Agreement) -> str | None:
+    """Where a tour's stop was, for a signing told in that stop's paragraphs: the place that opens the nearest
+    paragraph (at most four back) beginning 'In <place>'."""
+    k = next((i for i, s in enumerate(ctx.sentences) if s.start == a.sentence.start), None)
+    if k is None:
+        return None
+    openings: dict[int, Sentence] = {}  # paragraph -> its first sentence, nearest paragraph first
+    for s in ctx.sentences[k::-1]:
+        if s.paragraph not in openings and len(openings) == 5:
+            break
+        openings[s.paragraph] = s
+    for s in openings.values():
+        first = next(iter(ctx.places_in(s.start, s.end)), None)
+        if first is not None and _SCENE.fullmatch(ctx.text, s.start, first.start) \
+                and ctx.text[first.end:first.end + 1] in (",", " "):
+            return first.entity_id
+    return None
+
+
+_VENUE_BEFORE = re.compile(r"\b(?:held|took place|signed|inked|signing|ceremony)\s+(?:\w+\s+){0,3}?(?:at|in|on)\s+(?:the\s+)?$",
+                           re.I)
+
+
+def _venue_place(ctx: DocContext, sent: Sentence, cue_rx: re.Pattern) -> str | None:
+    """'The ceremony was held at CUHK', 'signed on the HKBU campus': a venue that is an organisation of a
+    Chinese city-level or provincial division places the signing there."""
+    if not cue_rx.search(sent.text):
+        return None
+    for m in ctx.orgs_in(sent.start, sent.end):
+        if not _VENUE_BEFORE.search(ctx.text, max(sent.start, m.start - 60), m.start):
+            continue
+        org = ctx.org(m.entity_id)
+        if org.region_code and org.region_code.startswith("CN-"):
+            name = load_reference().region_names.get(org.region_code)
+            p = load_reference().place_by_name.get(name) if name else None
+            if p is not None:
+                return add_place(ctx.ents, p).place_id
+    return None
+
+
+# "During the visit, A signed ...", "while visiting": the signing happened where the visit went
+_DURING_VISIT = re.compile(r"\b(?:during|on|in the course of)\s+(?:the|this|that|his|her|their|its)\s+(?:\w+\s+)?"
+                           r"(?:visit|trip|tour|stay)\b(?!\s+(?:to|of)\b)", re.I)
+_VISIT_TO = re.compile(r"\b(?:visited|visiting|visit\s+to|trip\s+to|tour\s+of|arrived\s+in|travelled\s+to|"
+                       r"traveled\s+to)\s+(?:the\s+)?$", re.I)
+
+
+def _visit_place(ctx: DocContext, a: Agreement) -> str | None:
+    """'... visited Lisbon, Portugal. During the visit, UM signed ...': the place the visit went to, named after
+    a visit verb in the sentence before (or the same one)."""
+    if not _DURING_VISIT.search(a.sentence.text):
+        return None
+    k = next((i for i, s in enumerate(ctx.sentences) if s.start == a.sentence.start), None)
+    if k is None:
+        return None
+    for sent in ctx.sentences[max(0, k - 1):k + 1][::-1]:
+        for m in ctx.places_in(sent.start, sent.end):
+            if _VISIT_TO.search(ctx.text, max(sent.start, m.start - 30), m.start):
+                return m.entity_id
+    return None
 
 
 def _earlier_than_the_news(ctx: DocContext, a: Agreement) -> bool:
@@ -118,18 +262,30 @@ def _same_event_date(ctx: DocContext, a: Agreement, found: list[Agreement]) -> F
     return ctx.event_date
 
 
-def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) -> list[Agreement]:
+def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
+                         head: tuple[Sentence, list[str]] | None = None) -> list[Agreement]:
     r = rules()
     text = sent.text
     nouns = list(kind_regexes("agreement_nouns")[0].finditer(text))
     verbs = _find(text, "signing_verbs")
-    team_verbs = _find(text, "partnership_verbs")
-    if not nouns and not team_verbs:
+    listed = head is not None and not verbs  # a line under "..., among them:": the head's verb governs it
+    if listed:
+        verbs = [_NO_VERB.match(text)]
+    tight = _tight_nouns(text, nouns, listed)
+    team_verbs = [v for v in _find(text, "partnership_verbs")
+                  if not _NOT_YET.search(text, max(0, v.start() - 30), v.start())]  # "will continue to join hands"
+    if not nouns and not tight and not team_verbs:
         return _signers_only(ctx, sent, r)
+    if _background(text, nouns + [n for n, _ in tight]):
+        return []
     words_before = lambda pos: len(text[:pos].split())  # noqa: E731 - a local measure of distance
     governed = []
-    nouns = [n for n in nouns if not _COUNTED.search(text[:n.start()]) or not _PLURAL.search(n.group(0))]
-    for n in nouns:
+    nouns = [n for n in nouns if (not _COUNTED.search(text[:n.start()]) or not _PLURAL.search(n.group(0)))
+             and not _NOT_A_NOUN.search(text, max(0, n.start() - 12), n.start())]
+    referred = [n for n in nouns if not verbs and _referenced(text, n.start())]
+    for n in referred:  # "in accordance with the Co-operation Arrangement between A and B"
+        governed.append((n, _NO_VERB.match(text)))
+    for n in (nouns if not referred else []):
         near = [v for v in verbs if (0 <= words_before(n.start()) - words_before(v.end()) <= _VERB_WINDOW_BEFORE)
                 or (0 <= words_before(v.start()) - words_before(n.end())
                     <= (_PASSIVE_WINDOW if _PASSIVE.search(text[:v.start()]) else _VERB_WINDOW_AFTER))]
@@ -137,6 +293,8 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
             governed.append((n, min(near, key=lambda v: abs(v.start() - n.start()))))
         elif governed and _COORDINATED.search(text[:n.start()]):
             governed.append((n, governed[-1][1]))  # "signed a memorandum ... with X, and an agreement ..."
+    tight_words = {m.group(0).lower() for m, _ in tight}
+    governed = sorted(governed + tight, key=lambda g: g[0].start())
     if not governed and team_verbs:
         v = team_verbs[0]
         subject = ctx.actors_in(sent.start, sent.start + v.start())
@@ -148,17 +306,25 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
     if not governed:
         return []
     governed = _drop_nouns_in_titles(text, governed)
+    governed = _listed_instruments(text, governed)
     verb = governed[0][1]
     subject_end = sent.start + min(verb.start(), governed[0][0].start())
-    signatories, witnesses = _roles(ctx, sent, verb)
-    shared_parties = ctx.actors_in(sent.start, subject_end)
+    sides, complete = _both_sides(ctx, sent, subject_end)
+    pronoun = None if sides else _pronoun_subject(ctx, sent, subject_end)
+    # "both sides signed": the sides, not whoever the sentence named on the way, signed
+    signatories, witnesses = _roles(ctx, sent, verb, implicit=not sides)
+    reset = _subject_start(text, subject_end - sent.start)  # "praised X for reaching ...": X onwards
+    shared_parties = sides or pronoun or ctx.actors_in(sent.start + reset, subject_end)
+    if listed and not shared_parties:
+        shared_parties = head[1]
+    complete = complete or bool(pronoun)
     shared_parties = [p for p in shared_parties if p not in {w[1] for w in witnesses}]
     out = []
     siblings = len(governed) > 1
     for k, (noun, _) in enumerate(governed):
         seg_end = governed[k + 1][0].start() if k + 1 < len(governed) else len(text)
         noun_text = re.sub(r"\s+", " ", noun.group(0).lower())
-        kind = noun_type.get(noun_text, "cooperation_agreement")
+        base_kind = kind = "other" if noun_text in tight_words else noun_type.get(noun_text, "cooperation_agreement")
         title_m = _TITLE.match(text, noun.end())
         title = title_m.group(1).strip() if title_m and len(title_m.group(1).split()) <= 10 else None
         if title:
@@ -170,24 +336,181 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic) ->
             else signatories
         subject_people = [p for p in signatories if p[3] < sent.start + governed[0][0].start()]
         people = _unique_people((subject_people + seg_people) if siblings else signatories)
-        parties = _unique(shared_parties + with_parties + [o for _, o, _ in people if o])
-        if len(parties) < 2:
-            parties = _unique(parties + ctx.actors_in(sent.start + noun.end(), sent.start + seg_end))
-        if len(parties) < 2:
+        between = len(with_parties) >= 2 and _BETWEEN.match(text, noun.end(), seg_end)
+        # "He signed an agreement between A and B": the instrument's own parties; the signer's body is not one
+        parties = _unique(shared_parties + with_parties + ([] if between else [o for _, o, _ in people if o]))
+        if len(parties) < 2 and _POSSESSIVE.search(text, max(0, noun.start() - 40), noun.start()):
+            parties = _unique(parties + _the_two(ctx, sent))  # "since their first agreement": the two sides
+        if len(parties) < 2 and not complete:
+            aside = _ASIDE.search(text, noun.end(), seg_end)  # ", marking its twelfth X": about something else
+            tail_end = aside.start() if aside else seg_end
+            # "signed Agreement on the Confucius Institute": what the title names is no party
+            in_title = set(ctx.actors_in(sent.start + title_m.start(1), sent.start + title_m.end(1))) if title else set()
+            parties = _unique(parties + [p for p in ctx.actors_in(sent.start + noun.end(), sent.start + tail_end)
+                                         if p not in in_title])
+        if len(parties) < 2 and not complete:
             parties = _unique(parties + _the_two(ctx, sent))
-        parties = _most_specific(ctx, parties)
-        named = set(shared_parties + with_parties)
-        typed_by_title = kind != noun_type.get(noun_text, "cooperation_agreement")
-        a = Agreement(kind, noun_text in generic and not typed_by_title, sent, parties, noun_start=noun.start(),
+        parties = [p for p in _most_specific(ctx, parties) if not _names_an_instrument(ctx, p, noun_type)]
+        named = set(shared_parties + with_parties) - _appositive_orgs(ctx, sent)
+        typed_by_title = kind != base_kind
+        a = Agreement(kind, (noun_text in generic or noun_text in tight_words) and not typed_by_title, sent, parties,
+                      noun_start=noun.start(),
                       signatories=people, witnesses=_unique_people(witnesses), title=title,
                       group=sent.start if siblings else None, named=named)
         dates = ctx.dates_in(sent)
         a.date = dates[0] if dates else None
         a.status = "planned" if _governs_plan(r, text, governed[k][1]) else "signed"
+        if (a.status == "signed" and rule_regex("reported_cues").search(text, 0, noun.start())) or \
+                governed[k][0] in referred:
+            a.status = "reported"  # "since the signing of their first agreement in 2016", "in accordance with"
         a.confidence = confidence("agreement_two_parties" if len(parties) >= 2 else "agreement_one_party")
         if a.status == "planned":
             a.confidence = min(a.confidence, confidence("agreement_planned"))
-        out.append(a)
+        out.extend(_one_per_partner(ctx, a, noun, shared_parties, with_parties) if not siblings else [a])
+    return out
+
+
+# A stand-in for the verb of a list head or of "in accordance with the X": an empty match at the sentence start
+_NO_VERB = re.compile(r"")
+# "Hong Kong will continue to join hands with Shenzhen": a partnership to come, not one made
+_NOT_YET = re.compile(r"\b(?:will|would|shall|could|can|should|may|might|to|continue\s+to|continues\s+to)\s+"
+                      r"(?:\w+ly\s+|also\s+|further\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"\b(?:their|both\s+sides['’]|the\s+two\s+sides['’])\s+(?:[\w-]+\s+){0,3}$", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:signed|inked|concluded|reached|sealed|entered\s+into|"
+                      r"established|forged|struck)\b", re.I)
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
+
+
+def _tight_nouns(text: str, nouns: list[re.Match], listed: bool) -> list[tuple[re.Match, re.Match]]:
+    """Work plans, roadmaps, documents: instruments only as the object of a signing verb just before them
+    ("signed two work plans", "the signing ceremony of a document"), or as a line of a list of instruments."""
+    if not listed and not rule_regex("tight_signing_verbs").search(text):
+        return []
+    found = [m for m in rule_regex("tight_agreement_nouns").finditer(text)
+             if not any(n.start() <= m.start() < n.end() or m.start() <= n.start() < m.end() for n in nouns)
+             and not _NOT_A_NOUN.search(text, max(0, m.start() - 12), m.start())]
+    if not found:
+        return []
+    verbs = list(rule_regex("tight_signing_verbs").finditer(text))
+    out = []
+    for m in found:
+        if _COUNTED.search(text[:m.start()]) and _PLURAL.search(m.group(0)):
+            continue  # "signed eleven documents": counted, listed one by one elsewhere
+        near = [v for v in verbs if v.end() <= m.start() and len(text[v.end():m.start()].split()) <= 3]
+        if near:
+            out.append((m, near[-1]))
+        elif listed:
+            out.append((m, _NO_VERB.match(text)))
+    return out
+
+
+def _background(text: str, nouns: list[re.Match]) -> bool:
+    """'has signed cooperation agreements with more than 30 universities since 2015': a tally of plural
+    instruments in the perfect tense, counted loosely or over a span of time, is background, not a record."""
+    if not any(_PLURAL.search(n.group(0)) for n in nouns):
+        return False
+    perfect = _PERFECT.search(text)
+    if perfect is None:
+        return False
+    return bool(_SINCE_YEAR.search(text) or rule_regex("background_cues").search(text, perfect.start()))
+
+
+def _referenced(text: str, pos: int) -> bool:
+    """'in accordance with the Co-operation Arrangement between A and B': an agreement named as in force."""
+    return _reference_regex().search(text, max(0, pos - 60), pos) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _reference_regex() -> re.Pattern:
+    return re.compile(rf"\b(?:{phrase_alternation(rules()['reference_cues'])})\s+(?:the|this|that|their|its)\s+"
+                      r"(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _list_head(ctx: DocContext, sent: Sentence, head, has_candidates: bool):
+    """The sentence that opens a list of instruments ("the two sides signed eleven documents, among them:"),
+    with its parties; kept while the lines after it name instruments."""
+    text = sent.text.rstrip()
+    if text.endswith(":") and rule_regex("list_openers").search(text) and rule_regex("signing_verbs").search(text):
+        verb = rule_regex("signing_verbs").search(text)
+        subject_end = sent.start + verb.start()
+        return sent, (_both_sides(ctx, sent, subject_end)[0] or ctx.actors_in(sent.start, subject_end)
+                      or _the_two(ctx, sent))
+    if head is not None and has_candidates:
+        return head
+    return None
+
+
+def _subject_start(text: str, local_end: int) -> int:
+    """'The minister praised X for reaching an agreement with Y': the subject of the signing starts after
+    'for' (a local offset; 0 when nothing resets it)."""
+    cue = None
+    for cue in rule_regex("subject_reset_cues").finditer(text, 0, local_end):
+        pass
+    if cue is None:
+        return 0
+    m = re.search(r"\bfor\b", text[cue.end():local_end])
+    return cue.end() + m.end() if m else 0
+
+
+_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:since|after|when|as|and)\s+)(it|they)\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|"
+                      r"had\s+|then\s+|later\s+|jointly\s+)*$", re.I)
+
+
+def _pronoun_subject(ctx: DocContext, sent: Sentence, subject_end: int) -> list[str]:
+    """'It also inked ...', 'since they signed ...': the pronoun before the signing verb stands for what it
+    refers to: 'they', the two sides named before (or the two of that kind the sentence names); 'it', the
+    organisation the sentence before is about (its first)."""
+    m = _PRONOUN.search(sent.text, 0, subject_end - sent.start)
+    if m is None:
+        return []
+    if m.group(1).lower() == "they":
+        return _the_two(ctx, sent) or _last_orgs(ctx, sent.start, 2)
+    k = next((i for i, s in enumerate(ctx.sentences) if s.start == sent.start), 0)
+    for prev in ctx.sentences[max(0, k - 2):k][::-1]:
+        actors = ctx.actors_in(prev.start, prev.end)
+        if actors:
+            return actors[:1]
+    return []
+
+
+def _last_orgs(ctx: DocContext, pos: int, n: int) -> list[str]:
+    """The last `n` organisations named before `pos`, in text order."""
+    out: list[str] = []
+    for mention in reversed(ctx.orgs_in(max(0, pos - 3000), pos)):
+        if mention.entity_id not in out:
+            out.append(mention.entity_id)
+        if len(out) == n:
+            break
+    return out[::-1] if len(out) == n else []
+
+
+_APPOSITIVE = re.compile(r"\s*,\s*(?:[\w.'’()-]+\s+){0,6}?(?:of|at|from)\s+(?:the\s+)?$")
+
+
+def _appositive_orgs(ctx: DocContext, sent: Sentence) -> set[str]:
+    """'Mr X, Director-General of the Department of Y, and ...': an organisation named in a person's title
+    says whom the person serves, not that the text names it as a party."""
+    people = ctx.people_in(sent.start, sent.end)
+    if not people:
+        return set()
+    out = set()
+    for m in ctx.orgs_in(sent.start, sent.end):
+        if any(p.end <= m.start and _APPOSITIVE.fullmatch(ctx.text, p.end, m.start) for p in people):
+            out.add(m.entity_id)
+    return out
+
+def _one_per_partner(ctx: DocContext, a: Agreement, noun: re.Match, subject: list[str],
+                     partners: list[str]) -> list[Agreement]:
+    """'UM signed agreements with A, B and C': a plural instrument with a list of partners is one agreement
+    with each of them (who signed which is not said)."""
+    partners = [p for p in partners if p not in subject]
+    if not _PLURAL.search(noun.group(0)) or len(subject) != 1 or len(partners) < 2:
+        return [a]
+    out = []
+    for p in partners:
+        one = dataclasses.replace(a, parties=[subject[0], p], signatories=[], witnesses=[], named={subject[0], p},
+                                  group=a.sentence.start, extra_sentences=[], ceremony_sentences=[])
+        out.append(one)
     return out
 
 
@@ -195,6 +518,65 @@ _THE_TWO = re.compile(r"\b(?:the two|both)\s+(universities|institutions|sides|pa
                       r"governments|companies|organi[sz]ations)\b", re.I)
 _KIND_TYPES = {"universities": ("university",), "cities": ("government",), "provinces": ("government",),
                "governments": ("government",), "companies": ("enterprise",)}
+
+
+_SUBJECT_GAP = re.compile(r"\s*(?:(?:have|has|had|also|then|jointly|formally|officially|finally|today|later|"
+                          r"subsequently)\s+)*$", re.I)
+
+
+def _both_sides(ctx: DocContext, sent: Sentence, subject_end: int) -> tuple[list[str], bool]:
+    """'..., both sides signed the agreement': the subject is the last two parties of that kind named before it
+    (in the sentence, else the visitor and the host of a visit reported in the paragraph, else the last two
+    named before it), not every organisation the sentence mentioned on the way. With it, whether that is all
+    the parties (a visit frame names them)."""
+    local_end = subject_end - sent.start
+    m = _THE_TWO.search(sent.text, max(0, local_end - 40), local_end)
+    if m is None or not _SUBJECT_GAP.fullmatch(sent.text, m.end(), local_end):
+        return [], False
+    kinds = _KIND_TYPES.get(m.group(1).lower())
+    last: list[str] = []  # nearest first
+    for x in sorted(ctx.orgs_in(sent.start, sent.start + m.start()) + ctx.places_in(sent.start, sent.start + m.start()),
+                    key=lambda x: -x.start):
+        last += [p for p in ctx.actors_in(x.start, x.end)
+                 if p not in last and (kinds is None or ctx.org(p).org_type in kinds)]
+        if len(last) >= 2:
+            return last[1::-1], False
+    if kinds is None:
+        visit = _visit_sides(ctx, sent)
+        if visit:
+            return visit, True
+    return _the_two(ctx, sent), False
+
+
+# Where a visit went: "During the visit to X", "visited X", and a paragraph opening "In X," / "At X,"
+_VISITED = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|tour\s+of|toured)\s+(?:the\s+)?$", re.I)
+_PARAGRAPH_OPENING = re.compile(r"^\s*(?:In|At)\s+(?:the\s+)?$")
+
+
+def _visit_sides(ctx: DocContext, sent: Sentence) -> list[str]:
+    """'During the visit to X, ... both sides signed': the host is the organisation the paragraph's visit went
+    to (the last named), the visitor the organisation named before the first visit of the document."""
+    k = next((i for i, s in enumerate(ctx.sentences) if s.start == sent.start), None)
+    if k is None:
+        return []
+    para = [s for s in ctx.sentences[max(0, k - 8):k + 1] if s.paragraph == sent.paragraph]
+    para_start = para[0].start
+    host = None
+    for m in ctx.orgs_in(para_start, sent.end):
+        if _VISITED.search(ctx.text, max(para_start, m.start - 30), m.start) \
+                or _PARAGRAPH_OPENING.match(ctx.text[para_start:m.start]):
+            host = m.entity_id
+    if host is None:
+        return []
+    visit_rx = rule_regex("visit_verbs", "delegation_nouns")
+    for s in ctx.sentences[:k + 1]:
+        cue = visit_rx.search(s.text)
+        if cue is None:
+            continue
+        visitors = [p for p in ctx.actors_in(s.start, s.start + cue.start())
+                    if ctx.footprint(p) != ctx.footprint(host)]
+        return [visitors[0], host] if visitors else [host]
+    return [host]
 
 
 def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
@@ -215,15 +597,21 @@ def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
 
 
 def _signers_only(ctx: DocContext, sent: Sentence, r: dict) -> list[Agreement]:
-    """'Signing for the two sides were A and B.': who signed the agreement just reported."""
-    cue = rule_regex("signatory_list_cues").search(sent.text)
+    """'Signing for the two sides were A and B.', 'A and B witnessed the signing.': who signed or witnessed the
+    agreement just reported."""
+    cue = rule_regex("signatory_list_cues").search(sent.text) or rule_regex("witness_sentence_cues").search(sent.text)
     if not cue:
         return []
     signers, witnesses = _roles(ctx, sent, cue)
-    if not signers:
+    if not signers and not witnesses:
         return []
     return [Agreement("cooperation_agreement", True, sent, [], signatories=_unique_people(signers),
                       witnesses=_unique_people(witnesses))]
+
+
+# "Prof. X (6th from left)", "Y, second from right": a photo position, not the caption's "From left: A and B sign"
+_POSITION = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|far|"
+                       r"extreme|centre|center)\s+$", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -235,7 +623,19 @@ def _watching() -> re.Pattern:
 def _governs_plan(r: dict, text: str, verb) -> bool:
     """'will sign', 'are expected to sign', 'plan to ink': a plan when the cue stands at the signing
     verb, not anywhere in the sentence ("signed an MoU ..., with plans to exchange students")."""
-    return any(c.start() <= verb.start() + 1 and c.end() >= verb.start() - 25 for c in _find(text, "planned_cues"))
+    return any(c.start() <= verb.start() + 1 and c.end() >= verb.start() - 25
+               and not (c.group(0).lower().startswith("to ") and _past_stay(text, c.start()))
+               for c in _find(text, "planned_cues"))
+
+
+def _past_stay(text: str, pos: int) -> re.Match | None:
+    """'X was in Guangzhou recently to sign ...': a past stay before a purpose clause at `pos`."""
+    stay = None
+    for stay in rule_regex("past_stay_cues").finditer(text, max(0, pos - 150), pos):
+        pass
+    if stay is None or re.search(r"\b(?:will|would|shall|is|are)\b", text[stay.end():pos]):
+        return None
+    return stay
 
 
 def _drop_nouns_in_titles(text: str, governed: list) -> list:
@@ -250,39 +650,82 @@ def _drop_nouns_in_titles(text: str, governed: list) -> list:
     return out
 
 
+def _names_an_instrument(ctx: DocContext, org_id: str, noun_type: dict[str, str]) -> bool:
+    """'A Memorandum of Understanding (MOU) was signed': an instrument given an acronym is not a party."""
+    org = ctx.ents.orgs.get(org_id)
+    return org is not None and org.canonical_name.lower() in noun_type
+
+
+def _listed_instruments(text: str, governed: list) -> list:
+    """The first governed noun, and each later one listed beside it as a further instrument (`_SIBLING`)."""
+    out = governed[:1]
+    for noun, verb in governed[1:]:
+        if _SIBLING.search(text, out[-1][0].end(), noun.start()):
+            out.append((noun, verb))
+    return out
+
+
 def _clause_end(sent: Sentence, local_pos: int) -> int:
     m = re.search(r"[,;]|\b(?:to|which|who|resulting|in order|with a view)\b", sent.text[local_pos:])
     return sent.start + local_pos + (m.start() if m else len(sent.text) - local_pos)
 
 
+# "with"/"between" in the noun's own clause: "since their first agreement in 2016, the two sides have ... between
+# A and B" names no party of it
+_WITH = re.compile(r"^[^,;]*?\b(?:with|between|among)\b")
+_BETWEEN = re.compile(r"[^,;]*?\bbetween\b")
+_LIST_NEXT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?")
+
+
 def _with_parties(ctx: DocContext, sent: Sentence, local_from: int, local_to: int) -> list[str]:
     seg = sent.text[local_from:local_to]
-    m = re.search(r"\b(?:with|between|among)\b", seg)
+    m = _WITH.search(seg)
     if not m:
         return []
     start = local_from + m.end()
-    end = _clause_end(sent, start)
-    end = min(end, sent.start + local_to)
-    # lists: "with A, B and C" -- keep going across commas while the next item is a name
-    parties = ctx.actors_in(sent.start + start, end)
-    return parties
+    limit = sent.start + local_to
+    end = min(_clause_end(sent, start), limit)
+    # lists: "with A, B and C" -- keep going across commas while the next item is a name, recognised or not
+    # ("with A, the Laboratory of X, and C": the list goes on to C)
+    reach = end
+    while reach < limit:
+        item = _LIST_NEXT.match(ctx.text, reach)
+        if item is None or not ctx.text[item.end():item.end() + 1].isupper():
+            break
+        reach = min(_clause_end(sent, item.end() - sent.start), limit)
+        if any(x.start == item.end() and x.entity_type in ("organization", "place") for x in ctx.ents.mentions):
+            end = reach
+    return ctx.actors_in(sent.start + start, end)
 
 
-def _roles(ctx: DocContext, sent: Sentence, verb) -> tuple[list, list]:
+def _roles(ctx: DocContext, sent: Sentence, verb, implicit: bool = True) -> tuple[list, list]:
     """Signatories and witnesses named in the sentence, each as (key, org, title, position)."""
     r = rules()
     text = sent.text
     people = ctx.people_in(sent.start, sent.end)
-    if not people:
+    if not people and not _PERSONAL_PRONOUN.match(text):
         return [], []
-    sign_cue = _find(text, "signed_by_cues", "signatory_list_cues")
+    sign_cue = [c for c in _find(text, "signed_by_cues", "signatory_list_cues")
+                if not _POSITION.search(text, max(0, c.start() - 16), c.start())]  # "(6th from left)": where one stands
     witness_cue = _find(text, "witness_cues")
     witness_verbs = [v for v in _find(text, "witness_verbs")  # "witnessed by" is a cue, not a verb
                      if not re.match(r"\s+by\b", text[v.end():])]
     watching = [w.span(1) for w in _watching().finditer(text)]
+    fronted = _fronted_witnesses(text, people, sent.start, witness_cue, sign_cue, verb)
     signers, witnesses = [], []
+    non_signer = _find(text, "non_signer_cues")
+    pronoun = _PERSONAL_PRONOUN.match(text)
+    if pronoun:  # "He also witnessed the signing ...", "She signed ...": the person named last before
+        before = ctx.people_in(max(0, sent.start - 1500), sent.start)
+        if before:
+            person = before[-1]
+            row = (person.entity_id, *ctx.affiliation(person.entity_id), sent.start)
+            (witnesses if pronoun.group(1).lower().startswith("witness") else signers).append(row)
     for m in people:
         local = m.start - sent.start
+        if fronted is not None and local < verb.start():  # "Witnessed by A, B and C signed the agreement"
+            (witnesses if local < fronted else signers).append((m.entity_id, *ctx.affiliation(m.entity_id), m.start))
+            continue
         org, title = ctx.affiliation(m.entity_id)
         represented = re.search(r",\s*represented\s+by\s+(?:its\s+|their\s+)?$", text[:local])
         if represented:  # "Wuhan University, represented by Executive Vice President Tang Zhiwei"
@@ -301,10 +744,31 @@ def _roles(ctx: DocContext, sent: Sentence, verb) -> tuple[list, list]:
             signers.append(row)
         elif before_witness_verb and witness_verbs:
             witnesses.append(row)
-        elif verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks") and not sign_cue \
-                and not _governs_plan(r, text, verb):  # who "will sign" has not signed yet
-            signers.append(row)
+        elif implicit and verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks") and not sign_cue \
+                and not _governs_plan(r, text, verb) \
+                and not any(c.end() <= local and "," not in text[c.end():local] for c in non_signer):
+            signers.append(row)  # who "will sign" has not signed yet; "held talks with X" did not sign
     return signers, witnesses
+
+
+def _fronted_witnesses(text: str, people, base: int, witness_cue, sign_cue, verb) -> int | None:
+    """'Witnessed by A, B and C, rector of X, signed ...': a witness cue opening the sentence, an active signing
+    verb and no 'signed by': the fronted phrase ends at the comma after its first person, and who stands between
+    it and the verb signed. Where that phrase ends (a local offset), else None."""
+    opening = next((c for c in witness_cue if c.start() <= 6 and c.group(0).lower() != "witnessing"), None)
+    if opening is None or sign_cue or verb.group(0).lower() not in _ACTIVE_SIGNING \
+            or _PASSIVE.search(text[:verb.start()]):
+        return None
+    first = next((m for m in people if m.start - base >= opening.end()), None)
+    if first is None:
+        return None
+    comma = text.find(",", first.end - base, verb.start())
+    return comma if comma != -1 else None
+
+
+_ACTIVE_SIGNING = {"signed", "inked", "sealed", "renewed", "concluded"}
+_PERSONAL_PRONOUN = re.compile(r"\s*(?:He|She)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|personally\s+)*"
+                               r"(witnessed|signed|inked|sealed|renewed|concluded)\b")
 
 
 def _unique(ids: list[str | None]) -> list[str]:
@@ -330,7 +794,10 @@ def _unique_people(rows):
     return out
 
 
-_DEFINITE = re.compile(r"(?:^|\b(?:under|in|by|of|with|to)\s+)(?:the|this|that)\s+(?:new\s+|cooperation\s+|signed\s+)?$", re.I)
+# "The memorandum was signed by ...", "Witnessed by ..., the agreement was signed", "A, B and C signed the deal":
+# the instrument just reported
+_DEFINITE = re.compile(r"(?:^|[,;]\s*|\b(?:under|in|by|of|with|to|signed|inked|sealed|renewed|sign|signs|signing|ink|"
+                       r"inks|inking)\s+)(?:the|this|that)\s+(?:new\s+|cooperation\s+|signed\s+)?$", re.I)
 _MEMORANDUM_NAMES = {"memorandum", "memorandum_of_understanding"}  # two names of one instrument
 
 
@@ -339,6 +806,8 @@ def _compatible_type(a: Agreement, b: Agreement) -> bool:
     after "a memorandum of understanding")."""
     if a.agreement_type == b.agreement_type or a.generic or b.generic:
         return True
+    if "partnership" in (a.agreement_type, b.agreement_type):
+        return True  # "signed an MoU ... The two companies have now established a strategic partnership"
     return a.agreement_type in _MEMORANDUM_NAMES and b.agreement_type in _MEMORANDUM_NAMES
 
 
@@ -383,7 +852,8 @@ def _merge(ctx: DocContext, into: Agreement, other: Agreement) -> None:
     into.signatories += [s for s in other.signatories if s[0] not in keys]
     keys |= {s[0] for s in other.signatories}
     into.witnesses += [w for w in other.witnesses if w[0] not in keys]
-    if into.generic and not other.generic:
+    if (into.generic and not other.generic) or (into.agreement_type == "partnership" != other.agreement_type
+                                                 and not other.generic):
         into.agreement_type, into.generic = other.agreement_type, False
     into.title = into.title or other.title
     if other.date and (into.date is None or (into.date.precision != "day" and other.date.precision == "day")):

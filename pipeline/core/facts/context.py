@@ -1,6 +1,7 @@
 """What every fact extractor needs about one document: its text, sentences, entities and dates."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -14,13 +15,18 @@ from pipeline.core.facts.dates import FoundDate, find_dates, year_hint
 from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, load_reference
 from pipeline.core.text import Sentence
 
+# A year named anywhere ("In 2016", "the 2019 forum"): what "that year" points back to.
+_YEAR_MENTION = re.compile(r"\b((?:19|20)\d{2})\b")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)\s+(?:the\s+)?(?:city\s+of\s+)?"
                        r"(?:(?:[A-Z][\w'’]*|[a-z]+ern)\s+){0,2}$")
+# "at XCU, Henan, China", "in Pudong, Shanghai": a place in the address of a venue after a locative
+_ADDRESS = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,6}\s*,\s*"
+                      r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*,\s*)?$")
 # "BEIJING, June 3 (Xinhua) --", "HONG KONG, Oct 9 —": where the story was filed
 _DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)")
 _PLACE_AS_MODIFIER = re.compile(
     r"\s+(?:(?!Province|City|Municipality|Region|District|County|SAR|Government|Special|Autonomous)[A-Z][a-z][\w'’-]*\s+"
-    r"(?:[A-Z][\w'’-]*\s+)*(?:Center|Centre|Park|Zone|Area|Base|Cluster|Corridor|Hub|Lab|Laboratory)\b"
+    r"(?:(?:and\s+|&\s+|of\s+)?[A-Z][\w'’-]*\s+)*(?:Center|Centre|Park|Zone|Area|Base|Cluster|Corridor|Hub|Lab|Laboratory)\b"
     r"|(?:and\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s+)?(?:[a-z-]+\s+)?(?:institutions|universities|companies|"
     r"enterprises|firms|researchers|scientists|students|scholars|experts|partners|counterparts|officials)\b)")
 _PURPOSE = re.compile(r"\b(?:to|will|and|on|for)\s+(?:jointly\s+|also\s+)?(?:set up|setting up|establish|establishing|"
@@ -31,6 +37,10 @@ _VENUE_AFTER = re.compile(r"['’]?s?\s+(?:campus|headquarters|premises|offices?
 _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed by|hosted by|organi[sz]ed by|"
                        r"sponsored by|supported by|(?:via|by|through|over) (?:a )?video(?:\s?link| conference)? between)\s",
                        re.I)
+
+
+# "Witnessed by A, B and C signed an agreement between X and Y": the witnesses end where the signing is told
+_SIGNED = re.compile(r"\b(?:signed|inked|sealed|concluded|renewed)\b", re.I)
 
 
 @functools.lru_cache(maxsize=512)
@@ -113,9 +123,22 @@ class DocContext:
 
     def dates_in(self, sent: Sentence) -> list[FoundDate]:
         if sent.start not in self._dates:
+            prior = self.year_before(sent.start) if " year" in sent.text else None  # "that year"
             self._dates[sent.start] = find_dates(sent.text, sent.start, self.published,
-                                                 year_hint(sent.text) or self.fallback_year)
+                                                 year_hint(sent.text) or self.fallback_year, prior)
         return self._dates[sent.start]
+
+    @functools.cached_property
+    def _years(self) -> tuple[list[int], list[int]]:
+        """Where the document names a year, and which (one pass over the text)."""
+        found = [(m.start(), int(m.group(1))) for m in _YEAR_MENTION.finditer(self.text)]
+        return [p for p, _ in found], [y for _, y in found]
+
+    def year_before(self, pos: int) -> int | None:
+        """The last year named before `pos` ("In 2016 ... That year, ...")."""
+        positions, years = self._years
+        k = bisect.bisect_left(positions, pos)
+        return years[k - 1] if k else None
 
     @functools.cached_property
     def event_date(self) -> FoundDate | None:
@@ -133,6 +156,18 @@ class DocContext:
                     return d
                 other_days = other_days or d.precision == "day"
         return None if other_days else FoundDate(self.published, "day", -1, -1)
+
+    @functools.cached_property
+    def dateline_place(self) -> str | None:
+        """The place a news story was filed from ("BEIJING, June 3 (Xinhua) --"), in its first lines."""
+        for m in self.ents.mentions:
+            if m.start > 600:
+                break
+            if m.entity_type == "place" and _DATELINE.match(self.text, m.end) \
+                    and (self.text[self.text.rfind("\n", 0, m.start) + 1:m.start].strip() == ""
+                         or (len(m.surface) >= 4 and m.surface.isupper())):  # "date 2025-10-21 MACAU, October 21 -"
+                return m.entity_id
+        return None
 
     def orgs_in(self, start: int, end: int) -> list[Mention]:
         return self.ents.in_mentions("organization", start, end)
@@ -192,14 +227,18 @@ class DocContext:
         """Where or under whom something happened, not who acted: "signed in Fuzhou", "at the UM
         campus", "under the auspices of the FDCT"."""
         before = self.text[max(0, m.start - 40):m.start]
-        if m.entity_type == "place" and (_LOCATIVE.search(before) or _DATELINE.match(self.text, m.end)):
+        if m.entity_type == "place" and (_LOCATIVE.search(before) or _DATELINE.match(self.text, m.end)
+                                          or _ADDRESS.search(before)):
             return True
         if m.entity_type == "organization" and (_VENUE_AFTER.match(self.text, m.end) or _PURPOSE.search(before)):
             return True  # "at the UM campus", "to jointly establish the X Research Institute": not a party
         sent_start = self.text.rfind("\n", 0, m.start) + 1
         for cue in _AUSPICES.finditer(self.text, max(sent_start, m.start - 300), m.start):
-            zone_end = self.text.find(",", cue.end()) if not cue.group(0).lower().startswith(("witness", "in the presence")) \
-                else -1
+            if cue.group(0).lower().startswith(("witness", "in the presence")):  # to the signing verb, if one follows
+                verb = _SIGNED.search(self.text, cue.end(), m.start)
+                zone_end = verb.start() if verb else -1
+            else:
+                zone_end = self.text.find(",", cue.end())
             if zone_end == -1 or m.start < zone_end:
                 return True
         return False

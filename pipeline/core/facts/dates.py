@@ -1,7 +1,13 @@
 """Dates stated in a sentence, resolved against the publication date.
 
 "today", "yesterday", "on the morning of May 10", "On July 9" (year from the publication date, or
-from a year named nearby when the page gives none), "15 May 2018", "In 2017", "In October 2015".
+from a year named nearby when the page gives none), "15 May 2018", "In 2017", "In October 2015",
+day ranges ("12-14 May 2019", "From October 16th to 24th": the first day), a month alone ("in April",
+"last June": the latest such month on or before the publication date unless the sentence looks ahead),
+"today (20th)" (that day of the publication month, or of the month of a dateline before it), "that year" /
+"the same year" (the last year named before it).
+A date that labels the page ("date 2019-01-27", "Published on 3 May 2020") or stands in a dateline
+("MACAU, October 21 -") dates the page: it is kept but marked, so a fact can prefer a date of its own.
 """
 from __future__ import annotations
 
@@ -17,16 +23,26 @@ _MONTHS["sept"] = 9
 _MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
+_ORD = r"(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|–|—|to|and|until|till)\s*"
 _PATTERNS = [
+    ("range_dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}{_TO}\d{{1,2}}{_ORD} {_MON},? (\d{{4}})\b")),
+    ("range_mdy", re.compile(rf"\b{_MON} (\d{{1,2}}){_ORD}{_TO}(?:{_MON} )?\d{{1,2}}{_ORD},? (\d{{4}})\b")),
+    ("range_dm", re.compile(rf"\b(\d{{1,2}}){_ORD}{_TO}\d{{1,2}}{_ORD} {_MON}\b(?!,? \d{{4}})")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {_MON},? (\d{{4}})\b")),
     ("mdy", re.compile(rf"\b{_MON} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b")),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("my", re.compile(rf"\b{_MON},? (\d{{4}})\b")),
     ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {_MON}\b")),
     ("md", re.compile(rf"\b{_MON} (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})")),
+    ("day_paren", re.compile(r"\b(?:today|yesterday|tonight|this morning|this afternoon)\s*\((\d{1,2})(?:st|nd|rd|th)?\)",
+                             re.I)),
     ("rel", re.compile(r"\b(today|yesterday|this morning|this afternoon|tonight|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),
     ("rel_period", re.compile(r"\b(next|last|this) (month|year)\b", re.I)),
+    ("mon", re.compile(rf"\b(in|In|during|During|last|Last|this|This|early|Early|late|Late|mid-|Mid-|since|Since)"
+                       rf"\s?{_MON}(?![\w-])(?!,?\s*\d)")),
     ("y", re.compile(r"\b(?:in|In|since|Since|early|late|mid-)\s?((?:19|20)\d{2})\b")),
+    ("that_year", re.compile(r"\b(?:that|the same) year\b", re.I)),
 ]
 
 
@@ -36,6 +52,19 @@ class FoundDate:
     precision: str  # day | month | year
     start: int
     end: int
+    dateline: bool = False  # a page label or dateline ("date 2019-01-27", "MACAU, October 21 -")
+
+
+# A page label before a date: the page's date, not the news's ("date 2019-01-27", "Published on 3 May").
+_LABEL_BEFORE = re.compile(r"(?:^|\n|\s)(?:date|published(?: on)?|posted(?: on)?|updated(?: on)?|release date|"
+                           r"publication date|time)\s*:?\s*$", re.I)
+# "BEIJING, June 3 (Xinhua) --", "MACAU, October 21 -": a capitalised place, a comma, the date, a dash.
+_DATELINE_BEFORE = re.compile(r"\b[A-Z][A-Z .'’-]{2,40},\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:--|—|–|-)\s")
+# A sentence that looks ahead: "in September" then is the coming September.
+_AHEAD = re.compile(r"\b(?:will|shall|plans?|planned|to be|next|upcoming|scheduled|expected|due to)\b", re.I)
+# Years that date a relationship or a target, not an event: no year hint for a day and month.
+_NOT_EVENT_YEAR = re.compile(r"\b(?:since|until|till|by|before|founded in|established in|set up in|from)\s+$", re.I)
 
 
 def _safe(y: int, m: int, d: int) -> dt.date | None:
@@ -45,8 +74,11 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def find_dates(text: str, offset: int, published: dt.date | None, fallback_year: int | None = None) -> list[FoundDate]:
-    """Every date in `text` (absolute offsets = offset + local), earliest position first."""
+def find_dates(text: str, offset: int, published: dt.date | None, fallback_year: int | None = None,
+               prior_year: int | None = None) -> list[FoundDate]:
+    """Every date in `text` (absolute offsets = offset + local), earliest position first.
+
+    `prior_year`: the last year the document names before `text`, for "that year" / "the same year"."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     year_hint = published.year if published else fallback_year
@@ -54,18 +86,62 @@ def find_dates(text: str, offset: int, published: dt.date | None, fallback_year:
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            d, prec = _resolve(kind, m, published, year_hint)
+            if kind in ("y", "mon") and m.group(0).lower().startswith("since"):
+                continue  # "since 2012" dates a relationship, not an event
+            if kind == "day_paren":
+                before = [f for f in found if f.start < offset + m.start()]
+                anchor = published or (max(before, key=lambda f: f.start).date if before else None)
+                d, prec = _day_of_month(anchor, int(m.group(1))), "day"
+            elif kind == "that_year":  # the last year named before it, in the sentence or the document
+                years = _YEAR.findall(text, 0, m.start())
+                year = int(years[-1]) if years else prior_year
+                d, prec = (_safe(year, 1, 1), "year") if year else (None, None)
+            elif kind == "mon":
+                d, prec = _month_alone(m, published, year_hint, bool(_AHEAD.search(text)))
+            else:
+                d, prec = _resolve(kind, m, published, year_hint)
             if d is None:
                 continue
-            if kind == "y" and m.group(0).lower().startswith("since"):
-                continue  # "since 2012" dates a relationship, not an event
             taken.append((m.start(), m.end()))
-            found.append(FoundDate(d, prec, offset + m.start(), offset + m.end()))
+            dateline = bool(_LABEL_BEFORE.search(text[max(0, m.start() - 30):m.start()])  # "date 2019-01-27"
+                            or _DATELINE_BEFORE.search(text[max(0, m.start() - 45):m.start()])
+                            and _DATELINE_AFTER.match(text, m.end()))
+            found.append(FoundDate(d, prec, offset + m.start(), offset + m.end(), dateline))
     return sorted(found, key=lambda f: f.start)
+
+
+def _day_of_month(anchor: dt.date | None, day: int) -> dt.date | None:
+    """'today (20th)': that day of the anchor's month, or of the month before when it lies ahead of the anchor."""
+    if anchor is None:
+        return None
+    d = _safe(anchor.year, anchor.month, day)
+    if d is not None and d > anchor:
+        prev = anchor.replace(day=1) - dt.timedelta(days=1)
+        d = _safe(prev.year, prev.month, day)
+    return d
+
+
+def _month_alone(m, published, year_hint, ahead: bool):
+    """'in April', 'last June', 'this March': the month, in the publication year or the one before."""
+    cue, month = m.group(1).lower().rstrip("-"), _MONTHS[m.group(2).lower()]
+    if published is None:
+        return (_safe(year_hint, month, 1), "month") if year_hint else (None, None)
+    year = published.year
+    if cue == "last":
+        year -= 1 if month >= published.month else 0
+    elif cue != "this" and month > published.month and not ahead:
+        year -= 1  # "in November" in a March report of what happened
+    return _safe(year, month, 1), "month"
 
 
 def _resolve(kind, m, published, year_hint):
     g = m.groups()
+    if kind == "range_dmy":
+        return _safe(int(g[2]), _MONTHS[g[1].lower()], int(g[0])), "day"
+    if kind == "range_mdy":
+        return _safe(int(g[-1]), _MONTHS[g[0].lower()], int(g[1])), "day"
+    if kind == "range_dm":
+        kind, g = "dm", (g[0], g[1])
     if kind == "dmy":
         return _safe(int(g[2]), _MONTHS[g[1].lower()], int(g[0])), "day"
     if kind == "mdy":
@@ -106,7 +182,16 @@ def _resolve(kind, m, published, year_hint):
     return None, None
 
 
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
 def year_hint(text: str) -> int | None:
-    """A year named in a text, for day-month dates on pages that state no publication date."""
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
+    """A year named in a text, for day-month dates on pages that state no publication date.
+
+    Not a year that dates a relationship or a target ("since 2015", "by 2030", "founded in 1998"),
+    nor one in a range of years or a name ("2019-2023", "the 2020 Expo" still counts)."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)
+             if not _NOT_EVENT_YEAR.search(text[max(0, m.start() - 16):m.start()])
+             and not re.match(r"\s*(?:-|–|to)\s*(?:19|20)\d{2}", text[m.end():m.end() + 8])
+             and not re.search(r"(?:19|20)\d{2}\s*(?:-|–)\s*$", text[max(0, m.start() - 8):m.start()])]
     return max(years) if years else None

@@ -8,6 +8,7 @@ document (caption and body) are merged by leader or by origin and host.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -48,6 +49,32 @@ class Delegation:
     status: str = "completed"
     confidence: float = 0.8
     extra_sentences: list[Sentence] = field(default_factory=list)
+    more_hosts: list[Mention] = field(default_factory=list)  # "visited A, B and C": one visit per host
+    host_start: int | None = None  # where the host is named
+
+
+# "X met with Y from Z", "X received Y of Z": the host meets a visitor; a cheap gate for sentences
+# with neither a delegation noun nor a visiting verb.
+_MEET = re.compile(r"\b(?:met with|meets with|met|meets|received|receives|welcomed|welcomes|hosted|hosts)\s")
+# The receiver of a group: "received a Singapore research delegation", "welcomed the visitors".
+_RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|received|receives|met with|meets with|met|meets|hosted|hosts)\s+"
+                       r"(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:delegation|delegations|delegates|visitors|guests)\b")
+# After a person: "X, head of the delegation", "X, who led the delegation": X leads it.
+_HEAD_OF = re.compile(r"\s*,?\s*(?:who\s+(?:led|leads|headed|heads)\s+the\s+(?:[\w-]+\s+){0,2}?delegation|"
+                      r"(?:the\s+)?(?:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?delegation)\b", re.I)
+# After a person: "X, who is on an official visit to ...": X is the visitor.
+_ON_VISIT = re.compile(r"(?:\s*,[^,;:()]{0,100}(?=,))?\s*,?\s*who\s+(?:is|was|are|were|has been|had been)\s+(?:currently\s+|here\s+)?"
+                       r"(?:on|paying|making)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}?visit\b", re.I)
+# "In Spain, ...", "At CUJAE, ...": the scene a sentence opens with.
+_SCENE = re.compile(r"(?:In|At|During (?:his|her|their|the) (?:stay|time) in)\s+(?:the\s+)?")
+# "During the visit to X": a visit of the last report, to a host of its own.
+_VISIT_TO = re.compile(r"\bvisits?\s+to\s+(?:the\s+)?$")
+# "accompanied by X and Y, visited": X and Y escort the visitors, they do not lead them.
+_ESCORT = re.compile(r"\b(?:accompanied|escorted|received|welcomed|hosted)\s+by\b[^;:]*$", re.I)
+# A building named after its owner: "a visit to the Faculty of Science building" is a venue, not a host.
+_VENUE = re.compile(r"\s+(?:building|buildings|hall|auditorium|premises|lobby|exhibition hall)\b", re.I)
+# Where a meeting with the visitors took place: "in a meeting at UNNC with a delegation ...".
+_MEETING_AT = re.compile(r"\b(?:meeting|meetings|talks|ceremony|reception|symposium|forum)\s+(?:held\s+)?at\s+(?:the\s+)?")
 
 
 def extract_delegations(ctx: DocContext) -> list[Delegation]:
@@ -57,18 +84,42 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
     for sent in ctx.sentences:
         noun, verb = nouns.search(sent.text), verbs.search(sent.text)
         if not noun and not verb:
-            continue
-        d = _from_sentence(ctx, sent, noun, verb)
+            meet = _MEET.search(sent.text)
+            d = _met_visitor(ctx, sent, meet) if meet else None
+            if d is None and _WELCOME.search(sent.text):
+                d = _welcomed_group(ctx, sent)
+            if d is None and " in " in sent.text:
+                stay = _STAY.search(sent.text)
+                d = _stayed(ctx, sent, stay) if stay else None
+        else:
+            d = _from_sentence(ctx, sent, noun, verb)
         if d is None:
             continue
-        target = next((f for f in found if _same_visit(f, d)), None)
+        scene = _scene(ctx, sent)
+        within = next((f for f in found if scene is not None
+                       and scene.entity_id in (f.host_org, f.host_place, *(h.entity_id for h in f.more_hosts))
+                       and (not d.leader or not f.leader or d.leader == f.leader)), None)
+        if within is not None:  # "In Spain, Bai visited ...": a part of the visit to Spain
+            _merge(within, d)
+            continue
+        target = next((f for f in found if _same_visit(ctx, f, d)), None)
         if target is None and found and _refers_back(sent.text, noun, d):
             target = found[-1]  # "During the visit, the delegation toured ...": the visit named before
+            if _own_host(ctx, sent, d):
+                found = _expand(found)
+                trip = [f for f in found if f.leader == found[-1].leader and f.origin_org == found[-1].origin_org]
+                vague = next((f for f in trip if f.host_org is None and d.host_org), None)
+                if vague is not None:  # "to partner universities in France", then "the visit to Rennes 1"
+                    vague.host_org, vague.host_place = d.host_org, d.host_place
+                    _merge(vague, d)
+                else:  # a further stop of the same trip
+                    found.append(_clone(found[-1], d, sent))
+                continue
         if target:
             _merge(target, d)
         else:
             found.append(d)
-    found = _merge_compatible(ctx, found)
+    found = _merge_compatible(ctx, _expand(found))
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
             d.date = ctx.event_date
@@ -86,6 +137,56 @@ def _merge_compatible(ctx: DocContext, found: list[Delegation]) -> list[Delegati
         else:
             _merge(target, d)
     return out
+
+
+def _scene(ctx: DocContext, sent: Sentence) -> Mention | None:
+    """The place or organisation a sentence opens with, followed by a comma or a subject ("In Spain, Bai ...")."""
+    m = _SCENE.match(sent.text)
+    if not m:
+        return None
+    pos = sent.start + m.end()
+    return next((x for x in ctx.ents.mentions if x.start == pos and x.entity_type in ("place", "organization")), None)
+
+
+def _own_host(ctx: DocContext, sent: Sentence, d: Delegation) -> bool:
+    """Whether a report that refers back names a host of its own with 'the visit to X'."""
+    if d.host_start is None or not (d.host_org or d.host_place):
+        return False
+    local = d.host_start - sent.start
+    return bool(_VISIT_TO.search(sent.text[max(0, local - 20):local]))
+
+
+def _expand(found: list[Delegation]) -> list[Delegation]:
+    """One report per stop of a trip listed in one sentence, each with what the trip has gathered."""
+    out = []
+    for d in found:
+        out.append(d)
+        out.extend(_clone(d, _host_only(h), _sentence_to(d.sentence, h.end)) for h in d.more_hosts)
+        d.more_hosts = []
+    return out
+
+
+def _host_only(host: Mention) -> Delegation:
+    d = Delegation(sentence=None)  # type: ignore[arg-type]  # a stop: only its host
+    if host.entity_type == "organization":
+        d.host_org = host.entity_id
+    else:
+        d.host_place = host.entity_id
+    return d
+
+
+def _sentence_to(sent: Sentence, end: int) -> Sentence:
+    """The sentence up to `end`: the evidence of one stop of a trip listed in one sentence."""
+    return dataclasses.replace(sent, end=end, text=sent.text[:end - sent.start])
+
+
+def _clone(trip: Delegation, stop: Delegation, sent: Sentence) -> Delegation:
+    """One stop of a trip: who, from where, how many and when from the trip; whom from the stop."""
+    return Delegation(sent, leader=trip.leader, leader_title=trip.leader_title, origin_org=trip.origin_org,
+                      origin_place=trip.origin_place, host_org=stop.host_org, host_place=stop.host_place,
+                      member_count=trip.member_count, member_count_max=trip.member_count_max,
+                      date=stop.date or trip.date, purpose=trip.purpose, status=trip.status,
+                      confidence=trip.confidence)
 
 
 def _conflict(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
@@ -127,7 +228,10 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     led = rule_regex("leader_cues").search(text)
     lead_verb = rule_regex("lead_verbs").search(text)
     people = ctx.people_in(sent.start, sent.end)
-    if led:
+    head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)), None)
+    if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"
+        d.leader = head.entity_id
+    elif led:
         after = [p for p in people if p.start >= sent.start + led.end()]
         if after:
             d.leader = after[0].entity_id
@@ -138,14 +242,23 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
         else:  # "HKSTP plans to lead a delegation ...": an organisation leads it
             actors = ctx.actors_in(sent.start, sent.start + lead_verb.start())
             d.origin_org = actors[-1] if actors else None
+    elif _CLAUSE_VISIT.search(text, max(0, cue.start() - 60), cue.start()):
+        subject = _sentence_subject(ctx, sent, people, cue.start())
+        d.leader = subject.entity_id if subject is not None else None  # "X signed it while visiting Y"
     elif verb and (_visiting(verb) or _used_as_verb(text, verb)):
-        before = [p for p in people if p.start < sent.start + verb.start()]
+        before = [p for p in people if p.start < sent.start + verb.start()
+                  and not _ESCORT.search(ctx.text, max(sent.start, p.start - 160), p.start)]
         if before and _SUBJECT_GAP.fullmatch(text, before[-1].end - sent.start, verb.start()):
             d.leader = before[-1].entity_id  # "Premier Li visited Hong Kong", "Mr Ho will visit Huzhou"
     if d.leader:
         org, title = ctx.affiliation(d.leader)
         d.leader_title = title or ctx.ents.person_titles.get(d.leader)
         d.origin_org = org
+        leader = next((p for p in people if p.entity_id == d.leader), None)
+        if org is None and leader is not None:
+            _origin_from_apposition(ctx, d, sent, leader)
+        elif title and leader is not None and rule_regex("honorary_titles").search(title):
+            d.origin_org = _post_before(ctx, sent, leader, org) or org  # "Vice Director of X and academician of Y, Z"
     # origin: "delegation of X", "from X", "X officials"
     origin = _after(ctx, sent, r"\b(?:delegation|delegations)\s+(?:of|from)\s+(?:\w+\s+){0,6}?",
                     stop_types=("organization", "place"), window=60, until=_NP_END)
@@ -160,24 +273,32 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     if d.origin_org is None and d.origin_place is None:
         _origin_from_modifier(ctx, d, sent)
     # host
-    host = _host(ctx, sent, cue, verb)
-    if host is not None:
+    hosts = _host(ctx, sent, cue, verb)
+    if hosts:
+        host, d.more_hosts = hosts[0], hosts[1:]
+        d.host_start = host.start
         if host.entity_type == "organization":
             d.host_org = host.entity_id
         else:
             d.host_place = host.entity_id
+    welcomer = _RECEIVER.search(text) if noun else None
+    if welcomer and (d.host_org is None or d.host_org == d.origin_org):
+        before = [p for p in people if p.start < sent.start + welcomer.start()]
+        if before and before[-1].entity_id != d.leader:
+            d.host_org = ctx.affiliation(before[-1].entity_id)[0] or d.host_org
+            if d.leader is None and d.origin_org == d.host_org:
+                d.origin_org = None
     if d.host_org is None and d.host_place is None:
-        welcomer = re.search(r"\b(?:welcomes?|welcomed|received|receives|met with|meets)\s+the\s+delegation", text)
-        if welcomer:
-            before = [p for p in people if p.start < sent.start + welcomer.start()]
-            if before:
-                d.host_org = ctx.affiliation(before[-1].entity_id)[0]
+        at = _MEETING_AT.search(text)
+        if at:
+            venue = [x for x in ctx.ents.mentions if x.entity_type == "organization" and x.start == sent.start + at.end()]
+            d.host_org = venue[0].entity_id if venue else None
     if d.host_org and d.host_org == d.origin_org:
         d.host_org = None
     # size
     d.member_count, d.member_count_max = _size(text)
     dates = ctx.dates_in(sent)
-    d.date = dates[0] if dates else None
+    d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
     if rule_regex("recurring_cues").search(text):
         d.status = "recurring"
     elif rule_regex("delegation_planned_cues").search(text) or (
@@ -194,9 +315,172 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     return d
 
 
-# Between a subject and its verb: an apposition in commas, an auxiliary, an adverb.
-_SUBJECT_GAP = re.compile(r"(?:\s*,[^,;:]{0,120},)?\s*(?:(?:will|would|is|are|was|were|has|have|had|also|then|"
-                          r"later|to|be|expected|scheduled|due)\s+)*")
+# Between a subject and its verb: an apposition in commas, "and his delegation", an auxiliary, an adverb.
+_SUBJECT_GAP = re.compile(r"(?:\s*,[^,;:]{0,120},)?(?:\s*and\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:delegation|"
+                          r"delegates|team|entourage|party))?\s*(?:(?:will|would|is|are|was|were|has|have|had|also|"
+                          r"then|later|to|be|expected|scheduled|due)\s+)*")
+
+
+# A visit told as a clause of the sentence's main event: "X signed it while visiting Y", "during his visit to Y".
+_CLAUSE_VISIT = re.compile(r"\b(?:while|whilst|when)\s+(?:on\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?)?$|"
+                           r"\b(?:during|on|in the course of)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?$", re.I)
+# An opening clause before the subject ("While in Lyon, X ...", "During his visit to Y, X ...").
+_OPENING_CLAUSE = re.compile(r"(?:While|Whilst|When|During|On|After)\b[^,;:]{0,140},\s*")
+# Between a sentence's start and its subject: titles and names only ("Lancaster University Deputy Vice-Chancellor").
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|for|and|the|de|on)[\s,]+)*")
+# "X was in Lyon recently to sign ...": a stay with a purpose is a visit.
+_STAY = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:(?:also|recently|currently|then|"
+                   r"here|once again|again)\s+)?in\s+(?=[A-Z])")
+# The other side of the purpose: "to sign the agreement with the X" (within the clause).
+_WITH = re.compile(r"[^,;:()]{0,80}?\bwith\s+(?:the\s+)?")
+# The welcome of a group: "a warm welcome to X and the delegates from Y", "received a team from Y".
+_WELCOME = re.compile(r"\b(?:welcome|welcomes|welcomed|received|receives|greeted|greets|hosted|hosts)\b")
+_GROUP_FROM = re.compile(r"\b(?:the\s+|a\s+|an\s+)?(?:(?!(?:and|or|as|with|to)\s)[\w-]+\s+){0,2}?(?:delegates|team|representatives|visitors|"
+                         r"guests)\s+(?:from|of)\s+(?:the\s+)?")
+
+
+def _sentence_subject(ctx: DocContext, sent: Sentence, people: list[Mention], before: int) -> Mention | None:
+    """The person a sentence opens with, after titles and names only, and before `before` (a local offset)."""
+    opening = _OPENING_CLAUSE.match(sent.text)
+    start = sent.start + (opening.end() if opening else 0)
+    first = next((p for p in people if p.start >= start), None)
+    if first is None or not _TITLE_RUN.fullmatch(ctx.text, start, first.start):
+        return None
+    return first if opening or first.start < sent.start + before else None
+
+
+def _stayed(ctx: DocContext, sent: Sentence, stay) -> Delegation | None:
+    """'X was in Lyon recently to sign the agreement with Y': X visits Lyon, and Y when Y is named."""
+    text = sent.text
+    purpose = rule_regex("stay_purposes").search(text, stay.end())
+    if not purpose:
+        return None
+    pos = sent.start + stay.end()
+    place = next((x for x in ctx.ents.mentions if x.start == pos and x.entity_type in ("place", "organization")), None)
+    people = [p for p in ctx.people_in(sent.start, sent.start + stay.start())]
+    if place is None or not people or not _SUBJECT_GAP.fullmatch(text, people[-1].end - sent.start, stay.start()):
+        return None
+    d = Delegation(sent, leader=people[-1].entity_id)
+    org, title = ctx.affiliation(d.leader)
+    d.origin_org, d.leader_title = org, title or ctx.ents.person_titles.get(d.leader)
+    if place.entity_type == "organization":
+        d.host_org = place.entity_id
+    else:
+        d.host_place = place.entity_id
+        other = _WITH.match(text, purpose.end())
+        at = sent.start + other.end() if other else -1
+        side = next((x for x in ctx.ents.mentions if x.start == at and x.entity_type == "organization"), None)
+        if side is not None and side.entity_id != d.origin_org:
+            d.host_org = side.entity_id  # the other side of what was signed
+    if d.host_org and d.host_org == d.origin_org:
+        return None
+    _date_and_status(ctx, d, sent)
+    d.confidence = confidence("delegation_leader_and_host")
+    return d
+
+
+def _welcomed_group(ctx: DocContext, sent: Sentence) -> Delegation | None:
+    """'Y welcomed X and the delegates from Z': X leads a group of Z's, visiting Y's organisation."""
+    text = sent.text
+    welcome = _WELCOME.search(text)
+    group = _GROUP_FROM.search(text, welcome.end())
+    if group is None:
+        return None
+    pos = sent.start + group.end()
+    origin = next((x for x in ctx.ents.mentions if x.start == pos and x.entity_type in ("organization", "place")), None)
+    people = ctx.people_in(sent.start, sent.end)
+    hosts = [p for p in people if p.start < sent.start + welcome.start()]
+    if origin is None or not hosts:
+        return None
+    host_org = ctx.affiliation(hosts[-1].entity_id)[0]
+    d = Delegation(sent)
+    _set_origin(ctx, d, origin)
+    if host_org is None or ctx.footprint(host_org) == ctx.footprint(d.origin_org or ""):
+        return None
+    d.host_org = host_org
+    joined = [p for p in people if sent.start + welcome.end() <= p.start < sent.start + group.start()
+              and re.fullmatch(r"\s+(?:and|as well as)\s*", ctx.text[p.end:sent.start + group.start()])]
+    led = rule_regex("leader_cues").search(text, group.end())
+    after = [p for p in people if led and p.start >= sent.start + led.end()]
+    leader = joined[0] if joined else after[0] if after else None
+    if leader is not None:
+        d.leader = leader.entity_id
+        d.leader_title = ctx.affiliation(d.leader)[1] or ctx.ents.person_titles.get(d.leader)
+    _date_and_status(ctx, d, sent)
+    d.confidence = confidence("delegation_who_and_where")
+    return d
+
+
+def _date_and_status(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
+    dates = ctx.dates_in(sent)
+    d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
+    if rule_regex("delegation_planned_cues").search(sent.text) or (
+            d.date and ctx.published and d.date.date > ctx.published):
+        d.status = "planned"
+
+
+def _post_before(ctx: DocContext, sent: Sentence, leader: Mention, honour: str | None) -> str | None:
+    """The organisation of a post in the apposition before a leader whose known title is an honour
+    ("Vice Director of X and academician of Y, Z led ..." gives X)."""
+    if not re.search(r",\s*$", ctx.text[max(sent.start, leader.start - 3):leader.start]):
+        return None
+    dash = max(ctx.text.rfind(" - ", sent.start, leader.start), ctx.text.rfind(": ", sent.start, leader.start))
+    start = dash + 2 if dash != -1 else sent.start
+    return next((x.entity_id for x in ctx.orgs_in(start, leader.start) if x.entity_id != honour), None)
+
+
+def _origin_from_apposition(ctx: DocContext, d: Delegation, sent: Sentence, leader: Mention) -> None:
+    """Where a leader with no known organisation comes from: the body or place of the title beside the name
+    ("X, Governor of Y Province in Z, ...", "the Deputy Prime Minister of Y, Mr X")."""
+    after = re.match(r",\s*[^,;:()]{0,100}?\b(?:of|from|in)\s+", ctx.text[leader.end:min(sent.end, leader.end + 110)])
+    before = re.search(r"\b(?:of|from)\s+(?:the\s+)?([^,;:()]{2,60}),\s*(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$",
+                       ctx.text[max(sent.start, leader.start - 90):leader.start])
+    spans = []
+    if after:
+        comma = ctx.text.find(",", leader.end + 1, sent.end)
+        spans.append((leader.end + after.end(), comma if comma != -1 else sent.end))
+    if before:
+        base = max(sent.start, leader.start - 90)
+        spans.append((base + before.start(1), base + before.end(1)))
+    for start, end in spans:
+        cands = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place") and start <= x.start < end]
+        if cands:
+            _set_origin(ctx, d, cands[0])
+            return
+
+
+def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:
+    """'X met with Y from Z': Y, of an organisation other than X's, visits X's organisation."""
+    text = sent.text
+    people = ctx.people_in(sent.start, sent.end)
+    meet_at = sent.start + meet.start()
+    hosts = [p for p in people if p.start < meet_at]
+    guests = [p for p in people if sent.start + meet.end() <= p.start <= sent.start + meet.end() + 40]
+    if not hosts or not guests or not _SUBJECT_GAP.fullmatch(text, hosts[-1].end - sent.start, meet.start()) \
+            and not re.fullmatch(r",[^;:]{0,160},\s*", text[hosts[-1].end - sent.start:meet.start()]):
+        return None
+    guest = guests[0]
+    origin = re.match(r"\s*(?:,\s*[^,;:]{0,60}?\s)?(?:from|of)\s+(?:the\s+)?", ctx.text[guest.end:guest.end + 70])
+    if not origin:
+        return None
+    pos = guest.end + origin.end()
+    found = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place") and x.start == pos]
+    host_org = ctx.affiliation(hosts[-1].entity_id)[0]
+    if not found or host_org is None:
+        return None
+    d = Delegation(sent, leader=guest.entity_id)
+    _set_origin(ctx, d, found[0])
+    if ctx.footprint(host_org) == ctx.footprint(d.origin_org or "") or d.origin_org is None and d.origin_place is None:
+        return None
+    d.host_org = host_org
+    _, title = ctx.affiliation(guest.entity_id)
+    d.leader_title = title or ctx.ents.person_titles.get(guest.entity_id)
+    dates = ctx.dates_in(sent)
+    d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
+    if rule_regex("delegation_planned_cues").search(text) or (d.date and ctx.published and d.date.date > ctx.published):
+        d.status = "planned"
+    d.confidence = confidence("delegation_who_and_where")
+    return d
 
 
 def _used_as_verb(text: str, verb) -> bool:
@@ -230,8 +514,8 @@ def _origin_from_modifier(ctx: DocContext, d: Delegation, sent: Sentence) -> Non
     """'300 senior PLA officials', 'Japanese rice experts': the word before the people noun names the origin."""
     for m in _people_noun_patterns()[0].finditer(sent.text):
         start = sent.start + m.start(1)
-        orgs = ctx.orgs_in(start, start + len(m.group(1)))
-        if orgs:
+        orgs = [x for x in ctx.ents.mentions if x.entity_type == "organization" and x.start <= start < x.end]
+        if orgs:  # "Fudan University experts", "Macao SAR government officials"
             d.origin_org = orgs[0].entity_id
             return
         code = load_reference().demonyms.get(m.group(1).lower())
@@ -261,19 +545,51 @@ def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: in
     return None
 
 
-def _host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
+_HOST_PATTERNS = [re.compile(p) for p in (
+    r"\b(?:to visit|visited|visiting|visits to|visit to|paying a visit to|paid a visit to|toured|"
+    r"invited to|arrived in|call on|called on)\s+(?:the\s+)?",
+    r"\b(?:visited|toured|visiting|to visit|visit to|visits to)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}(?:at|of)\s+(?:the\s+)?",
+    r"\bvisit\s+(?:the\s+)?", r"\bon\s+(?=[A-Z][\w]*\s+campus)", r"\b(?:to|in)\s+(?:the\s+)?")]
+# The last pattern is loose: it names the host only close to the cue.
+_LOOSE_REACH = 100
+# Between two hosts of a list: "A, B and C", "A (AA), B (BB), and C".
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _host(ctx: DocContext, sent: Sentence, cue, verb) -> list[Mention]:
+    """The host, and the further hosts of a list ("visited Serbia, South Korea and the Philippines")."""
+    first = _first_host(ctx, sent, cue, verb)
+    if first is None:
+        return []
+    hosts = [first]
+    kinds = ("organization",) if first.entity_type == "organization" else ("place",)
+    joined = False
+    while len(hosts) < 8:
+        gap = _LIST_GAP.match(ctx.text, hosts[-1].end, sent.end)
+        nxt = next((x for x in ctx.ents.mentions if gap and x.start == gap.end() and x.entity_type in kinds
+                    and x.entity_id not in {h.entity_id for h in hosts}), None)
+        if nxt is None:
+            break
+        joined = joined or " and " in f" {gap.group(0)} "
+        hosts.append(nxt)
+    # A list ends with "and"; "Institute of X (IX), Academy of Y" is one host and the body it belongs to.
+    return hosts if joined else hosts[:1]
+
+
+def _first_host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
     text = sent.text
-    patterns = [r"\b(?:to visit|visited|visiting|visits to|visit to|paying a visit to|paid a visit to|toured|"
-                r"invited to|arrived in|call on|called on)\s+(?:the\s+)?",
-                r"\bvisit\s+(?:the\s+)?", r"\bon\s+(?=[A-Z][\w]*\s+campus)", r"\b(?:to|in)\s+(?:the\s+)?"]
     start_at = sent.start + (cue.start() if cue else 0)
-    for pat in patterns:
-        for m in re.finditer(pat, text):
+    cue_end = sent.start + (cue.end() if cue else 0)
+    for k, rx in enumerate(_HOST_PATTERNS):
+        for m in rx.finditer(text):
             pos = sent.start + m.end()
             if pos < start_at - 10:
                 continue
+            if k == len(_HOST_PATTERNS) - 1 and pos > cue_end + _LOOSE_REACH:
+                break
             ahead = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place")
-                     and (x.start == pos or (x.start == pos - 4 and text[m.end() - 4:m.end()].lower() == "the "))]
+                     and (x.start == pos or (x.start == pos - 4 and text[m.end() - 4:m.end()].lower() == "the "))
+                     and not _VENUE.match(ctx.text, x.end)]
             if ahead:
                 return ahead[0]
             coref = re.match(r"(city|province|region|country)\b", text[m.end():])
@@ -294,6 +610,8 @@ def _size(text: str) -> tuple[int | None, int | None]:
     m = _SIZE_OF.search(text)
     if m:
         return int(m.group(1)), None
+    cue = _size_object_cue().search(text)
+    text = text[:cue.start()] if cue else text  # people met, taught or counted within them are not the visitors
     m = size_range.search(text)
     if m:
         return int(m.group(1)), int(m.group(2))
@@ -303,14 +621,27 @@ def _size(text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
+@functools.lru_cache(maxsize=1)
+def _size_object_cue() -> re.Pattern:
+    """A verb whose object the counted people are ("met with more than 100 students"): not the visitors."""
+    cues = "|".join(re.escape(c) for c in sorted(rules()["size_object_cues"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{cues})\s+(?:(?:more than|over|some|about|around|nearly|almost|up to|a total of|"
+                      rf"all|the)\s+)*\d", re.I)
+
+
 def _refers_back(text: str, noun, d: Delegation) -> bool:
-    """A definite 'the delegation' / 'the visit' with no size or leader of its own continues the last report."""
+    """A definite 'the delegation' / 'the visit' / "the Governor's visit" with no size or leader of its own
+    continues the last report."""
     if noun is None or d.leader or d.member_count:
         return False
-    return bool(re.search(r"\b(?:the|this|that|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$", text[:noun.start()], re.I))
+    return bool(re.search(r"\b(?:the|this|that|their|its|his|her)\s+(?:[\w'’-]+\s+){0,2}$", text[:noun.start()], re.I))
 
 
-def _same_visit(a: Delegation, b: Delegation) -> bool:
+def _same_visit(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
+    host_a, host_b = _side(ctx, a.host_org, a.host_place), _side(ctx, b.host_org, b.host_place)
+    if host_a and host_b and host_a != host_b and bool(a.host_org) == bool(b.host_org) and not (
+            _within(ctx, a.host_place, b.host_place) or _within(ctx, b.host_place, a.host_place)):
+        return False  # one trip, two stops: "visited Serbia, South Korea and the Philippines"
     if a.leader and b.leader:
         return a.leader == b.leader
     if a.status != b.status:

@@ -18,6 +18,7 @@ from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import default_namer
 from pipeline.core.facts.context import DocContext, kind_regexes, phrase_alternation, rule_regex, rules
 from pipeline.core.ids import canonical_key, make_id
+from pipeline.core.reference import load_reference
 from pipeline.core.text import Sentence
 
 _CAP_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}s?)"
@@ -54,6 +55,19 @@ class _Shape:
     def finditer(self, text: str):
         return self.rx.finditer(text) if all(w in text for w in self.words) else iter(())
 
+    def matches(self, text: str, trim):
+        """Every match, each trimmed by `trim`; the search goes on where a trimmed name ended, so a match
+        that ran on into a second name ("the A Laboratory of X and the B Laboratory of Y") does not hide it."""
+        if not all(w in text for w in self.words):
+            return
+        pos = 0
+        while (m := self.rx.search(text, pos)) is not None:
+            ls, le = trim(m)
+            yield m, ls, le
+            pos = le if m.start() < le < m.end() else m.end()
+            if pos <= m.start():
+                pos = m.start() + 1
+
 
 @functools.lru_cache(maxsize=1)
 def _shapes() -> list[tuple[_Shape, str, str]]:
@@ -62,14 +76,14 @@ def _shapes() -> list[tuple[_Shape, str, str]]:
     for lab_type, spec in rules()["lab_kinds"].items():
         for p in spec.get("prefix", []):
             phrase = _spaced(p)
-            rx = rf"(?<![\w])(?:Hong Kong\s+)?{phrase}(?:\s+(?:of|for|on|in)\s+(?:the\s+)?{_TOPIC})?(?:\s+\(Hong Kong Branch\))?"
+            rx = rf"(?<![\w])(?:Hong Kong\s+)?{phrase}(?:\s+(?:of|for|on|in)\s+(?:the\s+)?{_TOPIC})?(?:\s+\(Hong Kong Branch\))?(?!\w)"
             out.append((_Shape(re.compile(rx), tuple(p.split())), lab_type, "prefix", len(p)))
         for p in spec.get("lead", []):
             rx = rf"(?<![\w]){_spaced(p)}\s+(?:the\s+)?{_TOPIC}(?:\s+\(Hong Kong Branch\))?"
             out.append((_Shape(re.compile(rx), tuple(p.split())), lab_type, "lead", len(p)))
         for s in spec.get("suffix", []):
             phrase = _spaced(s)
-            rx = rf"(?<![\w])(?:{_CAP_WORD}\s+(?:(?:{_CONNECT})\s+)*)+?{phrase}(?![\w])"
+            rx = rf"(?<![\w])(?:{_CAP_WORD}\s+(?:(?:{_CONNECT})\s+)*)+?(?P<head>{phrase})(?![\w])"
             out.append((_Shape(re.compile(rx), tuple(s.split())), lab_type, "suffix", len(s)))
     out.sort(key=lambda t: -t[3])
     return [(rx, t, side) for rx, t, side, _ in out]
@@ -109,7 +123,12 @@ def canonical_lab_name(name: str, lab_type: str) -> str:
 def extract_labs(ctx: DocContext) -> list[Lab]:
     labs: dict[str, Lab] = {}
     for sent in ctx.sentences:
+        list_start, previous_end = None, None
         for start, end, lab_type in _names_in(sent):
+            # "will set up the A, the B and the C": the words before the first name of a list govern them all
+            if previous_end is None or not _LIST_GAP.fullmatch(ctx.text, previous_end, start):
+                list_start = start
+            previous_end = end
             raw = sent.text[start - sent.start:end - sent.start]
             if _is_plural_generic(raw, sent.text, start - sent.start):
                 continue
@@ -117,14 +136,15 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             if lab_type == "national_engineering_research_centre" and "Hong Kong Branch" in raw:
                 lab_type = "cnerc_hong_kong_branch"
             topic = _topic_key(name)
-            if not topic:
+            if not topic or (lab_type == "research_institute" and _known_body(name)):
                 continue
             lab_id = make_id("lab", lab_type, topic)
             lab = labs.setdefault(lab_id, Lab(name, lab_type, lab_id))
             if lab.name.startswith("CNERC") and not name.startswith("CNERC"):
                 lab.name = name
             lab.mentions.append((sent, start, end))
-            _fill(ctx, lab, sent, start, end)
+            _fill(ctx, lab, sent, start, end, list_start)
+    _merge_variants(labs)
     _anaphora(ctx, labs)
     for lab in labs.values():
         ctx.ents.mentions.append(Mention("lab", lab.lab_id, ctx.text[lab.mentions[0][1]:lab.mentions[0][2]],
@@ -134,20 +154,47 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
     return list(labs.values())
 
 
+def _merge_variants(labs: dict[str, Lab]) -> None:
+    """One lab named two ways in a document: "a joint laboratory for additive manufacturing" and the
+    "JITRI-SIMTech Joint Laboratory of Additive Manufacturing" are one lab when they are of one type and
+    the topic words of one are among those of the other. The fuller, capitalised name is kept."""
+    def rank(lab: Lab) -> tuple:
+        return lab.name[:1].isupper(), len(_topic_key(lab.name).split()), lab.mentions[0][1] * -1
+
+    topics = {lab_id: set(_topic_key(lab.name).split()) for lab_id, lab in labs.items()}
+    for lab_id in sorted(labs, key=lambda i: rank(labs[i])):
+        lab = labs[lab_id]
+        wider = [other for oid, other in labs.items() if oid != lab_id and other.lab_type == lab.lab_type
+                 and topics[lab_id] <= topics[oid] and rank(other) > rank(lab)]
+        if not wider:
+            continue
+        keep = max(wider, key=rank)
+        keep.mentions = sorted(keep.mentions + lab.mentions, key=lambda m: m[1])
+        keep.host = keep.host or lab.host
+        keep.director = keep.director or lab.director
+        if _STATUS_RANK[lab.status] > _STATUS_RANK[keep.status]:
+            keep.status = lab.status
+        keep.established_year = keep.established_year or lab.established_year
+        del labs[lab_id]
+
+
 # Where a lab's name ends: a second name, a clause, a parenthesis. A comma ends it unless it lists the
 # topic's parts ("... in Surveying, Mapping and Remote Sensing").
 _NAME_CUT = re.compile(r"\s+and\s+the\s+|,\s(?![A-Z][\w-]*(?:\s[A-Z][\w-]*)*(?:,\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)*"
                        r",?\sand\s[A-Z])|;\s|\.$|\s+\((?!Hong Kong Branch\))")
 _IN_PLACE = re.compile(r"\s+in\s+(the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _TOPIC_TAIL = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{_TOPIC}")
+_TOPIC_LINK = re.compile(r"\s+(?:on|of|for|in)\s+")
+_OF_THE_HEAD = re.compile(r"\s(?:of|for)\s+the\s+$")
 _MODIFIER = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:-[A-Z][\w'’]*)*)(?:\s|-)$")
 
 
 def _names_in(sent: Sentence) -> list[tuple[int, int, str]]:
     spans = []
     for rank, (rx, lab_type, side) in enumerate(_shapes_in(sent.text)):
-        for m in rx.finditer(sent.text):
-            ls, le = _trim(sent.text, m.start(), m.end(), side)
+        for m, ls, le in rx.matches(sent.text, lambda m, side=side: _trim(sent.text, m.start(), m.end(), side)):
+            if side == "suffix" and _OF_THE_HEAD.search(sent.text, m.start(), m.start("head")):
+                continue  # "Director of the Laboratory", "a unit of the Lab": the head refers back, names nothing
             spans.append((ls - le, rank, sent.start + ls, sent.start + le, lab_type))
     found = []
     for _, _, s, e, lab_type in sorted(spans):  # the longest name wins; among equals, the longer shape
@@ -155,6 +202,7 @@ def _names_in(sent: Sentence) -> list[tuple[int, int, str]]:
             found.append((s, e, _type_of(sent.text[s - sent.start:e - sent.start], lab_type)))
     found.extend(_lowercase_names(sent, found))
     found.extend(_founded_names(sent, found))
+    found.extend(_quoted_names(sent, found))
     return sorted(found)
 
 
@@ -181,14 +229,24 @@ def _trim(text: str, start: int, end: int, side: str) -> tuple[int, int]:
     ("... Laboratory for Marine Science"), and nothing of a second name or the sentence after it."""
     if side == "suffix":
         tail = _TOPIC_TAIL.match(text, end)
-        end = tail.end() if tail else end
+        if tail and not set(tail.group(0).split()) & _name_stopwords():
+            end = tail.end()
     cut = _NAME_CUT.search(text, start, end)
     end = cut.start() if cut else end
+    links = list(_TOPIC_LINK.finditer(text, start, end))
+    for n, link in enumerate(links):
+        upto = links[n + 1].start() if n + 1 < len(links) else end
+        if set(text[link.end():upto].split()) & _name_stopwords():
+            end = link.start()  # "X Laboratory on Strategic Collaboration": the deal, not the topic
+            break
     for where in _IN_PLACE.finditer(text, start, end):
         if where.group(1) or default_namer().place(where.group(2)):
             end = where.start()  # "... Centre in Nanning", "... in the Yazhou Bay Science City"
             break
     stop = _name_stopwords()
+    process = _process_noun().match(text, start, end)
+    if process:
+        start = process.end()  # "the Construction of X Innovation Center": the process, not the name
     while True:
         first = text[start:end].split(" ", 1)[0]
         while (first in stop or first.endswith(("'s", "’s"))) and " " in text[start:end]:
@@ -201,14 +259,19 @@ def _trim(text: str, start: int, end: int, side: str) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=1)
+def _process_noun() -> re.Pattern:
+    return re.compile(rf"(?:{phrase_alternation(rules()['lab_name_process_nouns'])})\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+@functools.lru_cache(maxsize=1)
 def _founded_patterns() -> list[tuple[re.Pattern, str]]:
     r = rules()
     verbs = phrase_alternation(r["lab_setup_verbs"])
     out = []
     for lab_type, heads in r.get("lab_founded_heads", {}).items():
         alts = "|".join(_spaced(h) for h in sorted(heads, key=len, reverse=True))
-        out.append((re.compile(rf"\b(?:{verbs})\s+(?:(?:the|a|an|new)\s+)+((?:{_CAP_WORD}\s+)+?(?:{alts}))(?![\w-])"),
-                    lab_type))
+        name = rf"((?:{_CAP_WORD}\s+(?:(?:and|&|of|for)\s+)?)+?(?:{alts}))"
+        out.append((re.compile(rf"\b(?i:{verbs})\s+{_ADVERBIAL}(?:(?:the|a|an|new)\s+)+{name}(?![\w-])"), lab_type))
     return out
 
 
@@ -223,27 +286,82 @@ def _founded_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
     return out
 
 
+_LC_WORD = (r"(?!(?:in|at|with|by|to|which|that|who|will|would|was|were|is|are|has|have|had|from|since|between|as|on|and"
+            r"|or|of|for|the|a|an|its|their|this|these)\b)[a-z][\w-]*")
+# "... joint laboratory for new and renewable energy": a lower-case topic after a lower-case head
+_LC_TAIL = re.compile(rf"\s+(?:for|of|on)\s+{_LC_WORD}(?:\s+(?:(?:and|of)\s+)?{_LC_WORD}){{0,6}}")
+_LC_LEAD = re.compile(r"((?:\b[\w][\w'’-]*\s+){1,6})$")
+_PROPER = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*$")
+
+
 def _lowercase_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
+    """Lab phrases written in lower case: "establishing a blockchain business innovation center" (a setting-up
+    verb governs it), "the Sino-Kenyan joint laboratory for crop genetics", "a new Chile research center" (a
+    proper modifier names it; no verb needed), with a lower-case topic after the head ("... for crop genetics")."""
     out = []
     any_head, by_kind = kind_regexes("lab_lowercase_heads")
     if not any_head.search(sent.text):
         return out
     verbs = rule_regex("lab_setup_verbs")
+    skip = _lowercase_skip()
+    stop = _name_stopwords()
     for lab_type, heads in by_kind.items():
         for m in heads.finditer(sent.text):
+            if not m.group(0)[:1].islower():
+                continue  # capitalised heads are the shapes' business
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(s < te and ts < e for ts, te, _ in taken + out):
                 continue
             before = sent.text[:m.start()]
-            lead = re.search(r"((?:\b[a-z][\w-]*\s+){1,5})$", before)
+            lead = _LC_LEAD.search(before)
             words = lead.group(1).split() if lead else []
-            k = max((n for n, w in enumerate(words) if w in ("a", "an", "the") or verbs.fullmatch(w)), default=-1)
-            mods = [w for w in words[k + 1:] if w not in ("jointly", "and", "of")]
-            verb_zone = before[: len(before) - len(" ".join(words[k + 1:])) - 1]
-            if not mods or not verbs.search(verb_zone[-40:]):
+            k = max((n for n, w in enumerate(words)
+                     if w.lower() in ("a", "an", "the") or verbs.fullmatch(w) or w in stop
+                     or w.endswith(("'s", "’s")) or (w[:1].islower() and n < len(words) - 1
+                                                     and words[n + 1][:1].isupper())), default=-1)
+            mods = words[k + 1:]
+            while mods and mods[0].lower() in skip:
+                mods = mods[1:]
+            tail = _LC_TAIL.match(sent.text, m.end())
+            proper = [w for w in mods if _PROPER.match(w) and w not in stop
+                      and (k >= 0 or "-" in w or default_namer().place(w))]
+            lowered = all(w[:1].islower() or w in proper for w in mods)
+            if not lowered or not (mods or tail):
                 continue
-            start = s - len(" ".join(mods)) - 1
-            out.append((start, e, lab_type))
+            if not proper:
+                verb_zone = before[: len(before) - len(" ".join(mods)) - 1]
+                if not verbs.search(verb_zone[-40:]):
+                    continue
+            start = s - len(" ".join(mods)) - 1 if mods else s
+            end = sent.start + tail.end() if tail else e
+            out.append((start, end, lab_type))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _lowercase_skip() -> frozenset[str]:
+    return frozenset(w.lower() for w in rules()["lab_lowercase_skip"])
+
+
+@functools.lru_cache(maxsize=1)
+def _quoted_patterns() -> list[tuple[re.Pattern, str]]:
+    out = []
+    for lab_type, heads in rules()["lab_quoted_heads"].items():
+        alts = "|".join(_spaced(h) for h in sorted(heads, key=len, reverse=True))
+        out.append((re.compile(rf"[“\"]((?:{_CAP_WORD}\s+(?:(?:{_CONNECT})\s+)*)+(?:{alts}))[”\"]"), lab_type))
+    return out
+
+
+def _quoted_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
+    """'tentatively named the “Coastal Robotics Centre”': a quoted capitalised name ending in a lab head."""
+    out = []
+    if "“" not in sent.text and '"' not in sent.text:
+        return out
+    for rx, lab_type in _quoted_patterns():
+        for m in rx.finditer(sent.text):
+            s, e = sent.start + m.start(1), sent.start + m.end(1)
+            if not any(s < te and ts < e for ts, te, _ in taken + out):
+                out.append((s, e, lab_type))
     return out
 
 
@@ -257,7 +375,7 @@ def _is_plural_generic(raw: str, sent_text: str, local: int) -> bool:
                           sent_text[:local]))
 
 
-def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int) -> None:
+def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_start: int | None = None) -> None:
     text = ctx.text
     after = text[end:end + 60]
     d = re.match(r"\s*\(\s*Director\s*:\s*", after)
@@ -275,14 +393,14 @@ def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int) -> No
         people = [p for p in ctx.people_in(sent.start, start)]
         if people:
             lab.director = lab.director or people[0].entity_id
-    host = re.match(r"\s*(?:of|at|under|in)\s+(?:the\s+)?", text[end:end + 12])
+    host = re.match(r"\s*(?:of|at|under|in)\s+(?:the\s+)?", text[end:end + 12]) or _host_cue().match(text[end:end + 60])
     if host:
         orgs = [o for o in ctx.orgs_in(end, end + 100) if o.start == end + host.end()]
         if orgs:
             lab.host = lab.host or orgs[0].entity_id
     if lab.host is None:
-        lab.host = _org_of_sentence(ctx, sent)
-    status = lab_status(text[sent.start:start], text[end:sent.end])
+        lab.host = _org_of_sentence(ctx, sent, start, end)
+    status = lab_status(text[sent.start:start if list_start is None else list_start], text[end:sent.end])
     if _STATUS_RANK[status] > _STATUS_RANK[lab.status]:
         lab.status = status
     local = sent.text
@@ -292,6 +410,10 @@ def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int) -> No
 
 
 _STATUS_RANK = {"existing": 0, "planned": 1, "established": 2}
+# What may stand between two names of one list: a comma, "and", an article, quotation marks.
+_LIST_GAP = re.compile(r"[”\"’]?\s*,?\s*(?:(?:and|or|as well as)\s+)?(?:the\s+)?[“\"‘]?")
+# "Unveiled on 2 May, the X", "opened in Suzhou, the X": a short adverbial between a founding verb and the name
+_ADVERBIAL = r"(?:(?:on|in|at)\s+[^,.;()]{1,25}?,\s+)?"
 
 
 @functools.lru_cache(maxsize=1)
@@ -300,12 +422,16 @@ def _status_patterns() -> tuple[re.Pattern, ...]:
     alt = lambda key: phrase_alternation(r[key])  # noqa: E731
     future, setup, founded = alt("lab_future_markers"), alt("lab_setup_verbs"), alt("lab_founding_verbs")
     det = r"(?:(?:a|an|the|two|three|new|joint|its|their)\s+){0,2}"
-    planned_before = re.compile(rf"\b(?:{future})\s+(?:[\w-]+\s+){{0,2}}?(?:{setup})\s+{det}$", re.I)
+    # "will set up three centres in the first stage, tentatively named the X": the naming governs the name
+    naming = rf"(?:[^.;]{{0,80}}?\b(?:{alt('lab_naming_words')})\s+)?"
+    planned_before = re.compile(rf"(?:\b(?:{future})\s+(?:[\w-]+\s+){{0,2}}?(?:{setup})\s+{naming}"
+                                rf"|\b(?:{alt('lab_planned_events')})\s+){det}[“\"‘]?$", re.I)
     planned_after = re.compile(rf"^\s*(?:,?\s*which\s+)?(?:will|is\s+to|are\s+to|is\s+expected\s+to|to)\s+be\s+"
                                rf"(?:(?:jointly|formally|officially)\s+)?(?:{founded})\b", re.I)
     established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
                                    rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b", re.I)
-    established_before = re.compile(rf"(?:\b(?:{founded})\s+{det}|\b(?:{alt('lab_founding_events')})\s+{det})$", re.I)
+    established_before = re.compile(rf"(?:\b(?:{founded})\s+{_ADVERBIAL}{det}|\b(?:{alt('lab_founding_events')})\s+{det})$",
+                                    re.I)
     future_in_clause = re.compile(rf"\b(?:{future})\s+(?:\w+\s+){{0,3}}$", re.I)
     gerunds = phrase_alternation(v for v in r["lab_setup_verbs"] if v.split()[0].endswith("ing"))
     # "including jointly establishing ...; setting up X; founding Y": an undertaking, not a founding
@@ -338,11 +464,20 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
     cues = rule_regex("lab_director_cues")
     named = sorted(((m[1], lab) for lab in labs.values() for m in lab.mentions), key=lambda t: t[0])
     previous: Lab | None = None
+    founding = _founding_description()
     for sent in ctx.sentences:
+        event = founding.search(sent.text) if "the" in sent.text else None
+        if event:  # "... signed an agreement for the establishment of the joint laboratory"
+            pos = sent.start + event.start(1)
+            fitting = [lab for p, lab in named if p < pos and _fits(lab, event.group(1).lower())]
+            if fitting and _STATUS_RANK["established"] > _STATUS_RANK[fitting[-1].status]:
+                fitting[-1].status = "established"
         lead = anaphora.match(sent.text)
         if not lead:
             previous = None
             continue
+        host = _host_cue().match(sent.text, lead.end())
+        hosts = ctx.orgs_in(sent.start + host.end(), sent.end) if host else []
         phrase = lead.group(0).lower()
         earlier = [lab for pos, lab in named if pos < sent.start and _fits(lab, phrase)]
         lab = previous if phrase == "it" and previous is not None else (earlier[-1] if earlier else None)
@@ -355,7 +490,24 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
         people = ctx.people_in(sent.start + cue.end(), sent.end) if cue else []
         if people and lab.director is None:
             lab.director = people[0].entity_id
+        if hosts and lab.host is None:  # "The lab was jointly built by X and Y"
+            lab.host = hosts[0].entity_id
         previous = lab
+
+
+@functools.lru_cache(maxsize=1)
+def _founding_description() -> re.Pattern:
+    """A founding event of a lab referred to by a definite description, anywhere in a sentence."""
+    r = rules()
+    events = phrase_alternation(r["lab_founding_events"])
+    described = phrase_alternation(p for p in r["lab_anaphora"] if p.startswith("the "))
+    return re.compile(rf"\b(?:{events})\s+((?:{described}))\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _host_cue() -> re.Pattern:
+    """'built by', 'set up by': the organisations after it host the lab."""
+    return re.compile(rf"[^.;]{{0,30}}?\b(?:{phrase_alternation(rules()['lab_host_cues'])})\s+(?:the\s+)?", re.I)
 
 
 def _fits(lab: Lab, phrase: str) -> bool:
@@ -365,11 +517,32 @@ def _fits(lab: Lab, phrase: str) -> bool:
     return all(w.replace("center", "centre").replace("laboratory", "lab") in name for w in words)
 
 
-def _org_of_sentence(ctx: DocContext, sent: Sentence) -> str | None:
+@functools.lru_cache(maxsize=1)
+def _reference_bodies() -> frozenset[str]:
+    ref = load_reference()
+    return frozenset(_body_key(n) for o in ref.organizations if o.org_type != "laboratory"
+                     for n in (o.canonical_name, *o.aliases))
+
+
+def _body_key(name: str) -> str:
+    return canonical_key(name).replace("center", "centre")
+
+
+def _known_body(name: str) -> bool:
+    """Whether a centre or institute is an organisation the reference data knows ("French National Centre
+    for Scientific Research", with or without its leading modifier): a body in its own right, not a lab."""
+    words = name.split()
+    return any(_body_key(" ".join(words[k:])) in _reference_bodies() for k in range(min(3, len(words) - 1)))
+
+
+def _org_of_sentence(ctx: DocContext, sent: Sentence, start: int = -1, end: int = -1) -> str | None:
     """A university named in the same sentence hosts the lab ('... at the Hong Kong Polytechnic University').
 
-    A department or faculty stands for its university, which is what analysts group labs by."""
+    A department or faculty stands for its university, which is what analysts group labs by. The lab's own
+    name, recognised as an institute, does not host it."""
     for m in ctx.orgs_in(sent.start, sent.end):
+        if m.start < end and start < m.end:
+            continue
         org = ctx.org(m.entity_id)
         if org.org_type == "university_unit" and org.parent is not None and org.parent.org_type == "university":
             return org.parent.organization_id

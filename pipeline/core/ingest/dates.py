@@ -53,10 +53,17 @@ _TIME = re.compile(
     r"(?:\s*(?:gmt|utc)\s*[+-]\s*\d{1,2})?\s*$",
     re.IGNORECASE,
 )
+# A date in a path or URL starts a path segment, or follows the one-letter prefix some content systems put
+# before it ("/201904/t20190428_4547959.html", "c_20190611"): never inside a longer run of letters or digits.
+_PATH_START = r"(?:(?<![0-9A-Za-z])|(?<=[/_=-][A-Za-z])|(?<=^[A-Za-z]))"
 _PATH_DAY = re.compile(
-    r"(?<![0-9A-Za-z])(?P<year>(?:19|20)\d{2})[-_./]?(?P<month>0[1-9]|1[0-2])[-_./]?"
+    _PATH_START + r"(?P<year>(?:19|20)\d{2})[-_./]?(?P<month>0[1-9]|1[0-2])[-_./]?"
     r"(?P<day>0[1-9]|[12]\d|3[01])(?![0-9])"
 )
+# "/2018/Nov/09/": a month written as a word between path separators.
+_PATH_WORD_MONTH = re.compile(
+    r"(?<![0-9A-Za-z])(?P<year>(?:19|20)\d{2})[-_/](?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")[-_/](?P<day>0?[1-9]|[12]\d|3[01])(?![0-9A-Za-z])", re.IGNORECASE)
 _PATH_MONTH = re.compile(r"(?<![0-9A-Za-z])(?P<year>(?:19|20)\d{2})[-_/](?P<month>0[1-9]|1[0-2])(?![0-9])")
 
 
@@ -107,9 +114,14 @@ def parse_date_phrase(text: str) -> DateValue | None:
 
 
 def date_in_path(path: str) -> DateValue | None:
-    """A date written into a file name or URL: 2019-06-11, 20190611, 2019/06/11, 2019-06 (month)."""
+    """A date written into a file name or URL: 2019-06-11, 20190611, 2019/06/11, t20190611, 2019/Jun/11,
+    2019-06 (month)."""
     for m in _PATH_DAY.finditer(path):
         found = _make(int(m["year"]), int(m["month"]), int(m["day"]), "day")
+        if found:
+            return found
+    for m in _PATH_WORD_MONTH.finditer(path):
+        found = _make(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]), "day")
         if found:
             return found
     m = _PATH_MONTH.search(path)

@@ -1,4 +1,4 @@
-"""Title, publisher and publication date of a document.
+"""Title, publisher, publication date, source URL and language of a document.
 
 The date is taken only from places where a page states its own date: the format's metadata, a
 standalone date line above the article, a dateline opening the first paragraph ("(11 April 2019)",
@@ -6,17 +6,26 @@ standalone date line above the article, a dateline opening the first paragraph (
 date written into the URL or file name. Dates inside sentences
 report past events and are never used. The publisher is read before furniture removal, because it
 usually sits in the footer ("Copyright held by ...", "The Official Website of ...").
+
+The source URL is the one the page states for itself: what its format declares (an HTML page's
+`<link rel="canonical">`, else its `og:url`; a `url` in Markdown front matter) wins over a labelled
+line of the page ("Source: https://...", "Original article: https://..."). A URL the raw folder's
+sidecar gives wins over both, and is applied when the documents table is built (see sources.py).
+The language is that of the clean paragraphs (language.py).
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.core.ingest.clean import clean_paragraphs, normalise_text
 from pipeline.core.ingest.dates import DateValue, date_in_path, is_date_line, parse_date_phrase
 from pipeline.core.ingest.furniture import cjk_ratio
+from pipeline.core.ingest.language import UNDETERMINED, detect_language
+from pipeline.core.ingest.sources import http_url
 from pipeline.core.ingest.wrap import RUN_ON_WORDS, ends_sentence, is_list_item
 
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 4, 40
@@ -33,7 +42,8 @@ _FIELD_LABELS = (r"source|news source|author|authors|reporter|writer|editor|phot
 _FIELD_SPLIT = re.compile(rf"\s*[|｜]\s*|\s+[·•—–]\s+|\s+(?=by\s)|\s+(?=(?:{_FIELD_LABELS})\s*[:：])", re.IGNORECASE)
 # "Ends/Tuesday, June 6, 2023": the release stamp closing a Hong Kong government press release.
 _END_STAMP = re.compile(r"^ends?\s*/\s*(?P<date>.{6,60})$", re.IGNORECASE)
-_HOSTNAME = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
+# Possessive, like every unbounded repeat of a group (furniture.repeat_problem).
+_HOSTNAME = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)++", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _OUTLET_WORDS = (r"News|Daily|Times|Post|Agency|Network|Press|Radio|Television|TV|Online|Net|Media|Journal|"
                  r"Herald|Gazette|Weekly|Xinhua|Service|Broadcasting|Tribune|Review|Observer|Bulletin")
@@ -52,6 +62,45 @@ _PUBLISHER_PATTERNS = (
                r"(?P<name>[^.]+?)\.?\s*(?:all rights reserved\.?)?$", re.IGNORECASE),
     re.compile(r"^(?:sponsored|hosted)\s+by\s+(?P<name>.+?)\.?$", re.IGNORECASE),
 )
+# "Source: https://...", "Original article: https://...", "原文链接：https://...": a line giving the page's URL
+# (after at most eight other words: "Source: Xinhua | https://...").
+_SOURCE_URL_LINE = re.compile(
+    r"^(?:source|news source|original(?: article| story| link| url)?|read the original(?: article)?|url|link|"
+    r"permalink|来源|原文|原文链接|原文地址|本文链接)\s*[:：]\s*"
+    r"(?:[^<>\s]*\s+){0,8}?<?(?P<url>https?://[^\s<>]+)", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?)]}>'\"”’。，；）"
+# Front-matter keys that give a Markdown file's own URL, strongest first.
+FRONT_MATTER_URL_KEYS = ("canonical_url", "canonical", "url", "source_url", "permalink", "link", "source")
+# A date opening a line, with or without a label, before the rest of the line: "Jan 29, 2021 Volume 176",
+# "2022-06-21 14:34:12 admin", "date 2019-06-11 Secretary for ..." (a scraped page's date field glued to the
+# first paragraph). Bounded shapes only; the captured date is then read by parse_date_phrase.
+_DATE_LABEL = (r"(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|release\s+date|publish(?:ed)?\s+date|"
+               r"publication\s+date|发布时间|发布日期|日期)\s*[:：]?\s*")
+_LEADING_DATE_SHAPE = (
+    r"(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}[日号]?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d{2}"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
+    r"(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?)?(?![0-9])")
+_LEADING_DATE = re.compile(rf"^(?:{_DATE_LABEL})?{_LEADING_DATE_SHAPE}", re.IGNORECASE)
+_LABELLED_LEADING_DATE = re.compile(rf"^{_DATE_LABEL}{_LEADING_DATE_SHAPE}", re.IGNORECASE)
+LEADING_DATE_MAX_WORDS = 12  # a header line that opens with a date and goes on: a byline, not a sentence
+# A labelled publication field anywhere in a short line, header or footer: "Editor: X  UpdateTime: June 13th,
+# 2012", "Posted on: ...". Publication labels only: a bare "Date:" below the headline may be an event's.
+_PUBLICATION_FIELD = re.compile(
+    r"(?:^|\s|[|｜])(?:update\s?time|updated(?:\s+on)?|release\s?time|publish(?:ed)?\s?(?:time|date|on)|"
+    r"posted\s+on|post\s?time|发布时间|发布日期|更新时间)\s*[:：]\s*(?P<date>[^|｜]{6,40}?)\s*(?:$|[|｜])",
+    re.IGNORECASE)
+PUBLICATION_FIELD_MAX_WORDS = 25
+# "this week (19 June 2018)", "today (11 April 2019)": the opening paragraph dates itself.
+_DEICTIC_DATE = re.compile(
+    r"\b(?P<when>today|this\s+(?:morning|afternoon|evening|week))\s*\((?P<date>[^()]{6,30})\)", re.IGNORECASE)
+DEICTIC_PARAGRAPHS = 2
+# Marks of a photo caption: a position in the picture, or a credit in brackets at its end.
+_CAPTION_MARK = re.compile(
+    r"\((?:(?:front|back|middle|top|bottom)\s+row,?\s+)?(?:from\s+)?(?:(?:first|second|third|fourth|fifth|sixth|"
+    r"\d(?:st|nd|rd|th))\s+)?(?:left|right|centre|center|middle|l|r|c)\)"
+    r"|[\[(](?:photo|image|picture|file photo)s?\s*(?:[:：/]|by\b|credit\b|courtesy\b)[^\])]{0,60}[\])]\s*$",
+    re.IGNORECASE)
 _DATELINE = re.compile(
     r"^(?:\((?P<paren>[^()]{4,40})\)"
     r"|[A-Z][A-Za-z .'-]{1,40},\s+(?P<dateline>[^()]{4,30}?)\s*(?:\([^()]{1,40}\)\s*)?(?:--|—|–|/))"
@@ -66,6 +115,8 @@ class DocumentMetadata:
     publisher: str | None = None
     published_on: dt.date | None = None
     published_on_precision: str = "unknown"
+    source_url: str | None = None
+    language: str = UNDETERMINED
 
     def date_value(self) -> DateValue | None:
         if self.published_on is None:
@@ -94,14 +145,32 @@ def is_title_like(text: str) -> bool:
     return TITLE_MIN_WORDS <= _words(text) <= TITLE_MAX_WORDS and sum(c.isalpha() for c in text) > len(text) / 2
 
 
+def is_caption(text: str) -> bool:
+    """A photo caption: it places people in the picture ("(R)", "(back row, second left)") or credits it
+    ("[Image: CAS]", "(Photo by ...)")."""
+    return bool(_CAPTION_MARK.search(text))
+
+
+def _doubled(text: str) -> bool:
+    """The same words twice in a row: a link's text and its title attribute run together."""
+    words = text.split()
+    half = len(words) // 2
+    return len(words) % 2 == 0 and half >= TITLE_MIN_WORDS and words[:half] == words[half:]
+
+
 def find_title(paragraphs: list[str]) -> str | None:
-    """The first headline-like paragraph above the first paragraph of running prose."""
+    """The first headline-like paragraph above the first paragraph of running prose.
+
+    A line the header repeats (a site name written by the logo and again beside it), a link's text doubled, and
+    a photo caption are not the headline."""
+    header = []
     for paragraph in paragraphs[:TITLE_SEARCH_PARAGRAPHS]:
         if is_body_paragraph(paragraph):
-            return None
-        if is_title_like(paragraph):
-            return paragraph
-    return None
+            break
+        header.append(paragraph)
+    repeated = {p for p in header if header.count(p) > 1}
+    return next((p for p in header if p not in repeated and is_title_like(p) and not _doubled(p)
+                 and not is_caption(p)), None)
 
 
 def _top_lines(lines: list[str]) -> list[str]:
@@ -120,6 +189,8 @@ def _clean_name(name: str) -> str | None:
     name = name.strip(" .,;:-–—|")
     if not name or _URL.search(name) or parse_date_phrase(name) or not any(c.isalpha() for c in name):
         return None
+    if name[0].islower():
+        return None  # "source: share:" runs into a page control; an outlet's name is capitalised
     if _words(name) > 12 or re.fullmatch(r"all rights reserved", name, re.IGNORECASE):
         return None
     return name
@@ -138,6 +209,21 @@ def find_publisher(lines: list[str]) -> str | None:
     return None
 
 
+def first_url(values: Iterable[object]) -> str | None:
+    """The first value that is an absolute http(s) URL (declared metadata may hold anything)."""
+    return next((url for url in map(http_url, values) if url), None)
+
+
+def find_source_url(lines: list[str]) -> str | None:
+    """The URL of a labelled line of the page ("Source: https://..."), first such line first."""
+    for line in (x for x in lines if "://" in x):
+        m = _SOURCE_URL_LINE.match(line.strip())
+        url = http_url(m.group("url").rstrip(_URL_TRAILING)) if m else None
+        if url:
+            return url
+    return None
+
+
 def _wraps_onto(previous: str, line: str) -> bool:
     if not previous or ends_sentence(previous):
         return False
@@ -145,9 +231,12 @@ def _wraps_onto(previous: str, line: str) -> bool:
     return line.endswith(".") or words[-1].lower() in RUN_ON_WORDS
 
 
-def find_date(lines: list[str], paragraphs: list[str], source_path: str) -> DateValue | None:
-    """Publication date from the header, a dateline opening the first body paragraph, a release stamp
-    ("Ends/Tuesday, June 6, 2023"), a URL in the header or the file path, in that order."""
+def find_date(lines: list[str], paragraphs: list[str], source_path: str,
+              source_url: str | None = None) -> DateValue | None:
+    """Publication date from the header (a date line, or a date opening a header line or glued to the first
+    line behind its label), a dateline opening the first body paragraph, a release stamp ("Ends/Tuesday, June 6,
+    2023"), a labelled publication field anywhere ("UpdateTime: ..."), "today (11 April 2019)" in the opening
+    paragraphs, a URL in the header, the URL the page states for itself, or the file path, in that order."""
     top = _top_lines(lines)
     for previous, line in zip(["", *top], top):
         if _wraps_onto(previous, line):
@@ -156,7 +245,11 @@ def find_date(lines: list[str], paragraphs: list[str], source_path: str) -> Date
             found = parse_date_phrase(field)
             if found:
                 return found
-    first_body = next((p for p in paragraphs if is_body_paragraph(p)), "")
+    found = _leading_date(top, lines)
+    if found:
+        return found
+    body = [p for p in paragraphs[:TITLE_SEARCH_PARAGRAPHS + DEICTIC_PARAGRAPHS] if is_body_paragraph(p)]
+    first_body = body[0] if body else ""
     m = _DATELINE.match(first_body)
     if m:
         found = parse_date_phrase(m.group("paren") or m.group("dateline"))
@@ -167,11 +260,61 @@ def find_date(lines: list[str], paragraphs: list[str], source_path: str) -> Date
         found = parse_date_phrase(m.group("date")) if m else None
         if found:
             return found
+    found = _publication_field(lines) or _deictic_date(body[:DEICTIC_PARAGRAPHS])
+    if found:
+        return found
     for url in (u for line in top for u in _URL.findall(line)):
         found = date_in_path(url)
         if found:
             return found
-    return date_in_path(source_path)
+    return date_in_url(source_url) or date_in_path(source_path)
+
+
+def _leading_date(top: list[str], lines: list[str]) -> DateValue | None:
+    """A date opening a short header line ("Jan 29, 2021 Volume 176"), or a labelled one glued to the start of
+    the page's first line ("date 2019-06-11 Secretary for ...")."""
+    for previous, line in zip(["", *top], top):
+        if _wraps_onto(previous, line):
+            continue
+        m = _LEADING_DATE.match(line) if line[:1].isalnum() else None
+        if m and _words(line) <= LEADING_DATE_MAX_WORDS:
+            found = parse_date_phrase(m.group("date"))
+            if found:
+                return found
+    first = next((x for x in lines if x), "")
+    m = _LABELLED_LEADING_DATE.match(first)
+    return parse_date_phrase(m.group("date")) if m else None
+
+
+def _publication_field(lines: list[str]) -> DateValue | None:
+    """A labelled publication date in a short line anywhere on the page ("UpdateTime: June 13th, 2012")."""
+    for line in lines:
+        if ":" not in line and "：" not in line or _words(line) > PUBLICATION_FIELD_MAX_WORDS:
+            continue
+        for m in _PUBLICATION_FIELD.finditer(line):
+            found = parse_date_phrase(m.group("date"))
+            if found:
+                return found
+    return None
+
+
+def _deictic_date(paragraphs: list[str]) -> DateValue | None:
+    """"today (11 April 2019)" in the opening paragraphs: that day; "this week (19 June 2018)": that month."""
+    for paragraph in paragraphs:
+        for m in _DEICTIC_DATE.finditer(paragraph):
+            found = parse_date_phrase(m.group("date"))
+            if found and found.precision == "day":
+                week = m.group("when").lower().endswith("week")
+                return DateValue(found.date.replace(day=1), "month") if week else found
+    return None
+
+
+def date_in_url(url: str | None) -> DateValue | None:
+    """A date written into a URL's path or query ("/2019-06/11/", "/201904/t20190428_1.html"), not its host."""
+    if not url:
+        return None
+    rest = url.split("://", 1)[-1]
+    return date_in_path(rest[rest.find("/"):]) if "/" in rest else None
 
 
 def extract_metadata(text: str, source_path: str = "", *, paragraphs: list[str] | None = None,
@@ -191,8 +334,11 @@ def extract_metadata(text: str, source_path: str = "", *, paragraphs: list[str] 
     # A bare host name ("news.example.edu") is what trafilatura falls back to: a footer says it better.
     declared = hints.publisher if hints.publisher and not _HOSTNAME.fullmatch(hints.publisher) else None
     publisher = declared or find_publisher(page_lines) or hints.publisher
-    date = hints.date_value() or find_date(lines, paragraphs, source_path)
+    source_url = hints.source_url or find_source_url(page_lines)
+    date = hints.date_value() or find_date(lines, paragraphs, source_path, source_url)
     return dataclasses.replace(
         hints, title=title, publisher=publisher,
         published_on=date.date if date else None, published_on_precision=date.precision if date else "unknown",
+        source_url=source_url,
+        language=detect_language("\n".join(paragraphs)),
     )
