@@ -1,33 +1,8 @@
 """Agreements whose parties, signers, witnesses or place stand in other sentences or other clauses
 (issue 15, classes 3-5), on sentences written for these tests."""
-import datetime as dt
-
 import pytest
 
-from pipeline.core.extract import extract_document
-from pipeline.core.ids import make_id
-from pipeline.core.records import IngestedDocument
-
-
-def _run(text, published=dt.date(2021, 3, 5)):
-    doc = IngestedDocument(make_id("document", "t.txt"), "t.txt", "x", text, published_on=published,
-                           published_on_precision="day" if published else "unknown")
-    return extract_document(doc).rows
-
-
-def _parties(rows, agreement):
-    names = {o["organization_id"]: o["canonical_name"] for o in rows["organizations"]}
-    return {names[p["organization_id"]] for p in rows["agreement_parties"] if p["agreement_id"] == agreement["agreement_id"]}
-
-
-def _people(rows, role):
-    names = {p["person_id"]: p["full_name"] for p in rows["people"]}
-    return {names[s["person_id"]] for s in rows["agreement_signatories"] if s["role"] == role}
-
-
-def _place(rows, agreement):
-    names = {p["place_id"]: p["name"] for p in rows["places"]}
-    return names.get(agreement["place_id"])
+from tests.unit.fact_rows import extract_rows, party_names, signer_names, place_name
 
 
 @pytest.mark.parametrize("later", [
@@ -36,9 +11,9 @@ def _place(rows, agreement):
     "Universities that signed the pact included Fudan University, Jilin University and Peking University.",
 ])
 def test_parties_named_in_a_later_sentence(later):
-    rows = _run("Tsinghua University today signed a memorandum of co-operation with three partners. " + later)
+    rows = extract_rows("Tsinghua University today signed a memorandum of co-operation with three partners. " + later)
     (a,) = rows["agreements"]
-    assert _parties(rows, a) == {"Tsinghua University", "Fudan University", "Jilin University", "Peking University"}
+    assert party_names(rows, a) == {"Tsinghua University", "Fudan University", "Jilin University", "Peking University"}
 
 
 @pytest.mark.parametrize("text", [
@@ -46,54 +21,54 @@ def test_parties_named_in_a_later_sentence(later):
     "Fudan University and Jilin University signed up to deal with the shortage of engineers together.",
 ])
 def test_deal_that_is_no_instrument(text):
-    assert _run(text)["agreements"] == []
+    assert extract_rows(text)["agreements"] == []
 
 
 @pytest.mark.parametrize("positions", [("third from left", "second from right"), ("2nd from left", "far right")])
 def test_photo_positions_are_not_signing_cues(positions):
     left, right = positions
-    rows = _run("Fudan University and Jilin University signed a cooperation agreement today. "
+    rows = extract_rows("Fudan University and Jilin University signed a cooperation agreement today. "
                 f"Witnessed by Professor Chen Yu ({left}) and Professor Zhao Li ({right}), the agreement was signed "
                 "by Professor Wang Tao and Professor Liu Bo.")
     (a,) = rows["agreements"]
-    assert _parties(rows, a) == {"Fudan University", "Jilin University"}
-    assert _people(rows, "witness") == {"Chen Yu", "Zhao Li"}
-    assert _people(rows, "signatory") == {"Wang Tao", "Liu Bo"}
+    assert party_names(rows, a) == {"Fudan University", "Jilin University"}
+    assert signer_names(rows, "witness") == {"Chen Yu", "Zhao Li"}
+    assert signer_names(rows, "signatory") == {"Wang Tao", "Liu Bo"}
 
 
 @pytest.mark.parametrize("cue", ["Witnessed by", "In the presence of"])
 def test_fronted_witness_before_an_active_signing(cue):
-    rows = _run(f"{cue} Minister Chen Yu, Professor Wang Tao and Professor Liu Bo signed a cooperation agreement "
+    rows = extract_rows(f"{cue} Minister Chen Yu, Professor Wang Tao and Professor Liu Bo signed a cooperation agreement "
                 "between Fudan University and Jilin University.")
     (a,) = rows["agreements"]
-    assert _people(rows, "witness") == {"Chen Yu"}
-    assert _people(rows, "signatory") == {"Wang Tao", "Liu Bo"}
-    assert _parties(rows, a) == {"Fudan University", "Jilin University"}
+    assert signer_names(rows, "witness") == {"Chen Yu"}
+    assert signer_names(rows, "signatory") == {"Wang Tao", "Liu Bo"}
+    assert party_names(rows, a) == {"Fudan University", "Jilin University"}
 
 
 @pytest.mark.parametrize("noun", ["agreements", "memoranda of understanding", "cooperation agreements"])
 def test_a_plural_instrument_with_a_list_of_partners_is_one_per_partner(noun):
-    rows = _run(f"During the trip, Fudan University signed {noun} with Jilin University, Peking University, "
+    rows = extract_rows(f"During the trip, Fudan University signed {noun} with Jilin University, Peking University, "
                 "and Tsinghua University to deepen exchanges.")
-    got = sorted(tuple(sorted(_parties(rows, a))) for a in rows["agreements"])
+    got = sorted(tuple(sorted(party_names(rows, a))) for a in rows["agreements"])
     assert got == [("Fudan University", "Jilin University"), ("Fudan University", "Peking University"),
                    ("Fudan University", "Tsinghua University")]
 
 
 def test_a_singular_instrument_with_a_list_is_one_agreement():
-    rows = _run("Fudan University signed an agreement with Jilin University, Peking University and Tsinghua "
+    rows = extract_rows("Fudan University signed an agreement with Jilin University, Peking University and Tsinghua "
                 "University.")
     (a,) = rows["agreements"]
-    assert _parties(rows, a) == {"Fudan University", "Jilin University", "Peking University", "Tsinghua University"}
+    assert party_names(rows, a) == {"Fudan University", "Jilin University", "Peking University", "Tsinghua University"}
 
 
 @pytest.mark.parametrize("subject", ["both sides", "the two sides", "the two universities"])
 def test_both_sides_are_the_last_two_named(subject):
-    rows = _run("Officials of the Ministry of Education attended talks between Fudan University and Jilin "
+    rows = extract_rows("Officials of the Ministry of Education attended talks between Fudan University and Jilin "
                 f"University in Shanghai, after which {subject} signed a cooperation agreement.")
     (a,) = rows["agreements"]
-    assert _parties(rows, a) == {"Fudan University", "Jilin University"}
-    assert _people(rows, "signatory") == set()
+    assert party_names(rows, a) == {"Fudan University", "Jilin University"}
+    assert signer_names(rows, "signatory") == set()
 
 
 @pytest.mark.parametrize("venue", [
@@ -101,9 +76,9 @@ def test_both_sides_are_the_last_two_named(subject):
     "The signing took place on the Chinese University of Hong Kong campus.",
 ])
 def test_a_venue_organisation_places_the_signing(venue):
-    rows = _run("Fudan University and Jilin University signed a memorandum of understanding on 2 March. " + venue)
+    rows = extract_rows("Fudan University and Jilin University signed a memorandum of understanding on 2 March. " + venue)
     (a,) = rows["agreements"]
-    assert _place(rows, a) == "Hong Kong"
+    assert place_name(rows, a) == "Hong Kong"
 
 
 @pytest.mark.parametrize("visit, during", [
@@ -111,6 +86,6 @@ def test_a_venue_organisation_places_the_signing(venue):
     ("The president of Fudan University paid a trip to Lisbon in February.", "During his trip"),
 ])
 def test_signed_during_a_visit(visit, during):
-    rows = _run(f"{visit} {during}, Fudan University signed a memorandum of understanding with Jilin University.")
+    rows = extract_rows(f"{visit} {during}, Fudan University signed a memorandum of understanding with Jilin University.")
     (a,) = rows["agreements"]
-    assert _place(rows, a) == "Lisbon"
+    assert place_name(rows, a) == "Lisbon"

@@ -3,30 +3,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.core.extract import extract_document
-from pipeline.core.ids import make_id
-from pipeline.core.records import IngestedDocument
-
-
-def _run(text, published=dt.date(2021, 3, 5)):
-    doc = IngestedDocument(make_id("document", "t.txt"), "t.txt", "x", text, published_on=published,
-                           published_on_precision="day" if published else "unknown")
-    return extract_document(doc).rows
-
-
-def _parties(rows, agreement):
-    names = {o["organization_id"]: o["canonical_name"] for o in rows["organizations"]}
-    return {names[p["organization_id"]] for p in rows["agreement_parties"] if p["agreement_id"] == agreement["agreement_id"]}
-
-
-def _people(rows, role):
-    names = {p["person_id"]: p["full_name"] for p in rows["people"]}
-    return {names[s["person_id"]] for s in rows["agreement_signatories"] if s["role"] == role}
-
-
-def _place(rows, agreement):
-    names = {p["place_id"]: p["name"] for p in rows["places"]}
-    return names.get(agreement["place_id"])
+from tests.unit.fact_rows import extract_rows, party_names, signer_names, place_name
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -43,16 +20,16 @@ def _place(rows, agreement):
      "memorandum_of_understanding"),
 ])
 def test_one_instrument_per_sentence(text, kind):
-    rows = _run(text)
+    rows = extract_rows(text)
     (a,) = rows["agreements"]
     assert a["agreement_type"] == kind
-    assert _parties(rows, a) == {"Fudan University", "Jilin University"}
+    assert party_names(rows, a) == {"Fudan University", "Jilin University"}
 
 
 def test_listed_instruments_stay_separate():
-    rows = _run("Fudan University signed a memorandum with Jilin University, and a framework agreement with "
+    rows = extract_rows("Fudan University signed a memorandum with Jilin University, and a framework agreement with "
                 "Peking University.")
-    kinds = sorted((a["agreement_type"], tuple(sorted(_parties(rows, a)))) for a in rows["agreements"])
+    kinds = sorted((a["agreement_type"], tuple(sorted(party_names(rows, a)))) for a in rows["agreements"])
     assert kinds == [("framework_agreement", ("Fudan University", "Peking University")),
                      ("memorandum", ("Fudan University", "Jilin University"))]
 
@@ -62,20 +39,20 @@ def test_listed_instruments_stay_separate():
     "Professor Chen Yu; Professor Zhao Li and guests from both sides witnessed the signing ceremony.",
 ])
 def test_witnesses_in_a_sentence_of_their_own(follow_up):
-    rows = _run("Fudan University and Tsinghua University signed a cooperation agreement today. " + follow_up)
+    rows = extract_rows("Fudan University and Tsinghua University signed a cooperation agreement today. " + follow_up)
     (a,) = rows["agreements"]
-    assert _parties(rows, a) == {"Fudan University", "Tsinghua University"}
-    assert _people(rows, "witness") == {"Chen Yu", "Zhao Li"}
-    assert _people(rows, "signatory") == set()
+    assert party_names(rows, a) == {"Fudan University", "Tsinghua University"}
+    assert signer_names(rows, "witness") == {"Chen Yu", "Zhao Li"}
+    assert signer_names(rows, "signatory") == set()
 
 
 @pytest.mark.parametrize("cue", ["Signing on behalf of the parties were", "Signing on behalf of both sides were"])
 def test_signatories_in_a_sentence_of_their_own(cue):
-    rows = _run("Peking University and Jilin University signed a memorandum of understanding on 3 March. "
+    rows = extract_rows("Peking University and Jilin University signed a memorandum of understanding on 3 March. "
                 f"{cue} Professor Wang Tao and Professor Liu Bo.")
     (a,) = rows["agreements"]
-    assert _people(rows, "signatory") == {"Wang Tao", "Liu Bo"}
-    assert _parties(rows, a) == {"Peking University", "Jilin University"}
+    assert signer_names(rows, "signatory") == {"Wang Tao", "Liu Bo"}
+    assert party_names(rows, a) == {"Peking University", "Jilin University"}
 
 
 @pytest.mark.parametrize("text, place", [
@@ -93,20 +70,20 @@ def test_signatories_in_a_sentence_of_their_own(cue):
     ("Researchers in Shanghai said that Fudan University and Jilin University signed an agreement.", None),
 ])
 def test_signing_place(text, place):
-    rows = _run(text)
+    rows = extract_rows(text)
     (a,) = rows["agreements"]
-    assert _place(rows, a) == place
+    assert place_name(rows, a) == place
 
 
 def test_the_venue_address_is_not_a_party():
-    rows = _run("Fudan University and Jilin University signed an agreement at Jilin University, Changchun, "
+    rows = extract_rows("Fudan University and Jilin University signed an agreement at Jilin University, Changchun, "
                 "Jilin Province.")
     (a,) = rows["agreements"]
-    assert _parties(rows, a) == {"Fudan University", "Jilin University"}
+    assert party_names(rows, a) == {"Fudan University", "Jilin University"}
 
 
 def test_a_ceremony_sentence_dates_the_signing():
-    rows = _run("Fudan University and Jilin University signed an agreement. "
+    rows = extract_rows("Fudan University and Jilin University signed an agreement. "
                 "A signing ceremony was held at Fudan University on 2 March 2021.", published=dt.date(2021, 3, 5))
     (a,) = rows["agreements"]
     assert (a["signed_on"], a["signed_on_precision"]) == (dt.date(2021, 3, 2), "day")

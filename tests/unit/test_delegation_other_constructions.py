@@ -1,29 +1,9 @@
 """Visits told without the usual "delegation visited" sentence: a visit as a clause of another event ("signed
 it while visiting X"), a stay with a purpose ("was in X to sign"), a welcome to "the delegates from X", people
 the visitors met who are not the visitors, an honour beside a post. Sentences written for these tests."""
-import datetime as dt
-
 import pytest
 
-from pipeline.core.extract import extract_document
-from pipeline.core.ids import make_id
-from pipeline.core.records import IngestedDocument
-
-
-def _run(text, published=dt.date(2021, 3, 5)):
-    doc = IngestedDocument(make_id("document", "t.txt"), "t.txt", "x", text, published_on=published,
-                           published_on_precision="day" if published else "unknown")
-    return extract_document(doc).rows
-
-
-def _visits(rows):
-    """(leader, origin, host) of each delegation, by name (an organisation before a place)."""
-    orgs = {o["organization_id"]: o["canonical_name"] for o in rows["organizations"]}
-    places = {p["place_id"]: p["name"] for p in rows["places"]}
-    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
-    return [(people.get(d["leader_person_id"]),
-             orgs.get(d["origin_organization_id"]) or places.get(d["origin_place_id"]),
-             orgs.get(d["host_organization_id"]) or places.get(d["host_place_id"])) for d in rows["delegations"]]
+from tests.unit.fact_rows import extract_rows, visits
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -37,18 +17,18 @@ def _visits(rows):
      ("Zhang Wei", "Fudan University", "Nankai University")),
 ])
 def test_a_visit_told_as_a_clause_is_led_by_the_sentence_subject(text, expected):
-    assert _visits(_run(text)) == [expected]
+    assert visits(extract_rows(text)) == [expected]
 
 
 def test_a_visit_to_the_university_named_before():
     text = ("Nankai University has a new partner in Europe. "
             "Professor Mark Evans signed the accord while visiting the University in Tianjin.")
-    assert _visits(_run(text)) == [("Mark Evans", None, "Nankai University")]
+    assert visits(extract_rows(text)) == [("Mark Evans", None, "Nankai University")]
 
 
 def test_a_clause_visit_whose_subject_is_no_person_has_no_leader():
     text = "The accord was signed while visiting Nankai University, said Professor ZHANG Wei."
-    assert [w for w, _, _ in _visits(_run(text))] in ([], [None])
+    assert [w for w, _, _ in visits(extract_rows(text))] in ([], [None])
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -58,14 +38,14 @@ def test_a_clause_visit_whose_subject_is_no_person_has_no_leader():
      ("Zhang Wei", "Fudan University", "Tianjin")),
 ])
 def test_a_stay_with_a_purpose_is_a_visit(text, expected):
-    assert _visits(_run(text)) == [expected]
+    assert visits(extract_rows(text)) == [expected]
 
 
 def test_the_stay_names_both_the_place_and_the_other_signing_party():
     text = ("Professor ZHANG Wei, President of Fudan University, was in Tianjin last week to sign an accord with "
             "Nankai University.")
-    (d,) = _run(text)["delegations"]
-    places = {p["place_id"]: p["name"] for p in _run(text)["places"]}
+    (d,) = extract_rows(text)["delegations"]
+    places = {p["place_id"]: p["name"] for p in extract_rows(text)["places"]}
     assert places[d["host_place_id"]] == "Tianjin" and d["host_organization_id"] is not None
 
 
@@ -74,7 +54,7 @@ def test_the_stay_names_both_the_place_and_the_other_signing_party():
     "The second round of talks was in Tianjin to sign the accord with Nankai University.",
 ])
 def test_a_stay_without_a_purpose_or_a_person_is_no_visit(text):
-    assert _visits(_run(text)) == []
+    assert visits(extract_rows(text)) == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -86,13 +66,13 @@ def test_a_stay_without_a_purpose_or_a_person_is_no_visit(text):
      (None, "Fudan University", "Tsinghua University")),
 ])
 def test_a_welcomed_group_from_another_organisation_visits_the_welcomer(text, expected):
-    assert _visits(_run(text)) == [expected]
+    assert visits(extract_rows(text)) == [expected]
 
 
 def test_a_welcome_to_colleagues_of_ones_own_organisation_is_no_visit():
     text = ("Professor ZHANG Wei, President of Tsinghua University, welcomed the representatives of Tsinghua "
             "University to the meeting.")
-    assert _visits(_run(text)) == []
+    assert visits(extract_rows(text)) == []
 
 
 @pytest.mark.parametrize("text, size", [
@@ -103,7 +83,7 @@ def test_a_welcome_to_colleagues_of_ones_own_organisation_is_no_visit():
     ("A 9-member delegation from Fudan University visited Nankai University and met 200 students.", 9),
 ])
 def test_people_the_visitors_meet_are_not_counted_as_visitors(text, size):
-    (d,) = _run(text)["delegations"]
+    (d,) = extract_rows(text)["delegations"]
     assert d["member_count"] == size
 
 
@@ -116,13 +96,13 @@ def test_people_the_visitors_meet_are_not_counted_as_visitors(text, size):
      ("Chen Lin", "Shenzhen Municipal Government", "Nankai University")),
 ])
 def test_an_organisation_whose_name_modifies_the_people_noun_is_the_origin(text, expected):
-    assert _visits(_run(text)) == [expected]
+    assert visits(extract_rows(text)) == [expected]
 
 
 def test_a_post_beside_the_leader_wins_over_an_honour():
     text = ("Vice President of Fudan University and academician of the Chinese Academy of Sciences, ZHANG Wei, "
             "led a delegation to Nankai University.")
-    assert _visits(_run(text)) == [("Zhang Wei", "Fudan University", "Nankai University")]
+    assert visits(extract_rows(text)) == [("Zhang Wei", "Fudan University", "Nankai University")]
 
 
 @pytest.mark.parametrize("text, host", [
@@ -131,10 +111,10 @@ def test_a_post_beside_the_leader_wins_over_an_honour():
     ("A group of Japanese engineers visited the School of Physics, Nankai University.", "School of Physics"),
 ])
 def test_a_host_and_the_body_it_belongs_to_are_one_host(text, host):
-    assert _visits(_run(text)) == [(None, "Japan", host)]
+    assert visits(extract_rows(text)) == [(None, "Japan", host)]
 
 
 def test_a_list_of_hosts_ends_with_and():
     text = "A group of Japanese engineers visited Fudan University, Nankai University and Tsinghua University."
-    assert sorted(h for _, _, h in _visits(_run(text))) == ["Fudan University", "Nankai University",
+    assert sorted(h for _, _, h in visits(extract_rows(text))) == ["Fudan University", "Nankai University",
                                                             "Tsinghua University"]

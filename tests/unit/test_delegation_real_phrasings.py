@@ -4,25 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.core.extract import extract_document
-from pipeline.core.ids import make_id
-from pipeline.core.records import IngestedDocument
-
-
-def _run(text, published=dt.date(2021, 3, 5)):
-    doc = IngestedDocument(make_id("document", "t.txt"), "t.txt", "x", text, published_on=published,
-                           published_on_precision="day" if published else "unknown")
-    return extract_document(doc).rows
-
-
-def _visits(rows):
-    """(leader, origin, host) of each delegation, by name."""
-    orgs = {o["organization_id"]: o["canonical_name"] for o in rows["organizations"]}
-    places = {p["place_id"]: p["name"] for p in rows["places"]}
-    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
-    return [(people.get(d["leader_person_id"]),
-             orgs.get(d["origin_organization_id"]) or places.get(d["origin_place_id"]),
-             orgs.get(d["host_organization_id"]) or places.get(d["host_place_id"])) for d in rows["delegations"]]
+from tests.unit.fact_rows import extract_rows, visits
 
 
 @pytest.mark.parametrize("text, leader, host", [
@@ -34,7 +16,7 @@ def _visits(rows):
      "Chen Lin", "Nankai University"),
 ])
 def test_a_leader_and_his_delegation_lead_the_visit(text, leader, host):
-    ((who, _, whom),) = _visits(_run(text))
+    ((who, _, whom),) = visits(extract_rows(text))
     assert (who, whom) == (leader, host)
 
 
@@ -45,7 +27,7 @@ def test_a_leader_and_his_delegation_lead_the_visit(text, leader, host):
      "Professor LI Ming, who led the delegation, spoke of joint research.", "Li Ming"),
 ])
 def test_the_head_of_a_received_delegation_leads_it(text, leader):
-    ((who, _, _),) = _visits(_run(text))
+    ((who, _, _),) = visits(extract_rows(text))
     assert who == leader
 
 
@@ -56,7 +38,7 @@ def test_the_head_of_a_received_delegation_leads_it(text, leader):
     "of Macau.",
 ])
 def test_the_person_on_a_visit_leads_it_not_the_one_who_meets_them(text):
-    ((who, _, whom),) = _visits(_run(text))
+    ((who, _, whom),) = visits(extract_rows(text))
     assert (who, whom) == ("Chen Lin", "University of Macau")
 
 
@@ -67,30 +49,30 @@ def test_the_person_on_a_visit_leads_it_not_the_one_who_meets_them(text):
     "(PKU), and Nankai University.",
 ])
 def test_one_trip_to_a_list_of_hosts_is_one_visit_per_host(text):
-    visits = _visits(_run(text))
-    assert sorted(h for _, _, h in visits) == ["Nankai University", "Peking University", "Tsinghua University"]
-    assert {w for w, _, _ in visits} == {"Zhang Wei"}
+    found = visits(extract_rows(text))
+    assert sorted(h for _, _, h in found) == ["Nankai University", "Peking University", "Tsinghua University"]
+    assert {w for w, _, _ in found} == {"Zhang Wei"}
 
 
 def test_the_scene_of_a_later_sentence_is_part_of_the_stop_it_names():
     text = ("Professor ZHANG Wei, President of Fudan University, visited Hungary and Austria last week. "
             "In Hungary, Professor ZHANG visited Lingnan University and met its president.")
-    assert sorted(h for _, _, h in _visits(_run(text))) == ["Austria", "Hungary"]
+    assert sorted(h for _, _, h in visits(extract_rows(text))) == ["Austria", "Hungary"]
 
 
 def test_the_visit_to_a_named_host_refines_a_vague_one_and_adds_further_stops():
     text = ("Professor ZHANG Wei, President of Fudan University, led a delegation to visit partner universities in "
             "Hungary. During the visit to Lingnan University, the delegation held talks on joint research. "
             "During the visit to Nankai University, the delegation toured two laboratories.")
-    visits = _visits(_run(text))
-    assert sorted(h for _, _, h in visits) == ["Lingnan University", "Nankai University"]
-    assert {w for w, _, _ in visits} == {"Zhang Wei"}
+    found = visits(extract_rows(text))
+    assert sorted(h for _, _, h in found) == ["Lingnan University", "Nankai University"]
+    assert {w for w, _, _ in found} == {"Zhang Wei"}
 
 
 def test_escorts_do_not_lead_and_the_modifier_gives_the_origin():
     text = ("A group of Japanese engineers, accompanied by Dr CHEN Lin, Director of Lingnan University, "
             "visited Nankai University.")
-    ((who, origin, whom),) = _visits(_run(text))
+    ((who, origin, whom),) = visits(extract_rows(text))
     assert (who, origin, whom) == (None, "Japan", "Nankai University")
 
 
@@ -101,16 +83,16 @@ def test_escorts_do_not_lead_and_the_modifier_gives_the_origin():
     "visit would deepen cooperation with universities in Hungary.",
 ])
 def test_follow_ups_add_no_visit(text):
-    assert _visits(_run(text)) == [(None, "Fudan University", "Lingnan University")]
+    assert visits(extract_rows(text)) == [(None, "Fudan University", "Lingnan University")]
 
 
 def test_a_loose_to_or_in_far_from_the_cue_is_no_host():
     text = ("The visit of the Fudan University delegation comes as the two sides prepare a long programme of seminars, "
             "exchanges of students and staff, and workshops in Hungary.")
-    assert [h for _, _, h in _visits(_run(text))] in ([], [None])
+    assert [h for _, _, h in visits(extract_rows(text))] in ([], [None])
 
 
 def test_the_visit_date_prefers_the_news_over_the_dateline():
     text = "ZHUHAI, March 5 - A 12-member delegation from Fudan University visited Lingnan University today (4th)."
-    (d,) = _run(text)["delegations"]
+    (d,) = extract_rows(text)["delegations"]
     assert (d["visited_on"], d["visited_on_precision"]) == (dt.date(2021, 3, 4), "day")
