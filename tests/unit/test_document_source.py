@@ -139,3 +139,10 @@ def _document(path: str, url: str | None) -> IngestedDocument:
 def test_the_sidecar_wins_over_the_page_in_the_documents_table(page_url, sidecar, expected):
     tables = build_tables([_document("a.txt", page_url)], [], [], now=dt.datetime(2024, 1, 1), source_urls=sidecar)
     assert tables["documents"][["source_url", "language"]].values.tolist() == [[expected, "en"]]
+
+
+def test_the_sidecar_header_is_read_in_any_case_and_a_huge_sidecar_is_not_loaded(tmp_path):
+    raw = _folder(tmp_path, f"File,URL\na.txt,{SIDECAR_URL}\n")
+    assert read_sidecar(raw) == ({"a.txt": SIDECAR_URL}, [])
+    urls, (rejection,) = read_sidecar(raw, max_bytes=10)
+    assert urls == {} and "over the limit of 10 bytes" in rejection.errors

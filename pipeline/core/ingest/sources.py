@@ -271,16 +271,16 @@ def read_sidecar(raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dic
     if problem:
         return {}, [_sidecar_rejection(problem)]
     try:
-        data = path.read_bytes()
-        text = data.decode("utf-8-sig")
+        size = path.stat().st_size
+        if size > max_bytes:  # checked before reading: a huge sidecar is not loaded at all
+            return {}, [_sidecar_rejection(f"is {size} bytes, over the limit of {max_bytes} bytes")]
+        text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         return {}, [_sidecar_rejection(f"could not be read: {exc.strerror or exc}")]
     except UnicodeDecodeError:
         return {}, [_sidecar_rejection("is not UTF-8 text")]
-    if len(data) > max_bytes:
-        return {}, [_sidecar_rejection(f"is {len(data)} bytes, over the limit of {max_bytes} bytes")]
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in reader.fieldnames or []]
+    header = [h.strip().lower() for h in reader.fieldnames or []]  # `File,URL` names the same columns
     if not set(SIDECAR_COLUMNS) <= set(header):
         return {}, [_sidecar_rejection(f"the header must name the columns {', '.join(SIDECAR_COLUMNS)}; "
                                        f"found {', '.join(header) or 'nothing'}")]
