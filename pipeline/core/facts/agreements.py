@@ -356,7 +356,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
         a = Agreement(kind, (noun_text in generic or noun_text in tight_words) and not typed_by_title, sent, parties,
                       noun_start=noun.start(),
                       signatories=people, witnesses=_unique_people(witnesses), title=title,
-                      group=sent.start if siblings else None, named=named)
+                      group=sent.start if siblings else (head[0].start if listed else None), named=named)
         dates = ctx.dates_in(sent)
         a.date = dates[0] if dates else None
         a.status = "planned" if _governs_plan(r, text, governed[k][1]) else "signed"
@@ -448,8 +448,7 @@ def _subject_start(text: str, local_end: int) -> int:
         pass
     if cue is None:
         return 0
-    m = re.search(r"\bfor\b", text[cue.end():local_end])
-    return cue.end() + m.end() if m else 0
+    return cue.end() if re.search(r"\bfor\b", text[cue.end():local_end]) else 0
 
 
 _PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:since|after|when|as|and)\s+)(it|they)\s+(?:\w+ly\s+|also\s+|have\s+|has\s+|"
@@ -520,6 +519,8 @@ _KIND_TYPES = {"universities": ("university",), "cities": ("government",), "prov
                "governments": ("government",), "companies": ("enterprise",)}
 
 
+# "Both sides exchanged views on X and thus signed ...": the sides are the subject of both verbs
+_COORDINATED_PREDICATE = re.compile(r"\s+[a-z]+ed\b[^;:,]{0,200}?\band\s+(?:(?:thus|then|also|jointly|finally)\s+)?$")
 _SUBJECT_GAP = re.compile(r"\s*(?:(?:have|has|had|also|then|jointly|formally|officially|finally|today|later|"
                           r"subsequently)\s+)*$", re.I)
 
@@ -531,7 +532,8 @@ def _both_sides(ctx: DocContext, sent: Sentence, subject_end: int) -> tuple[list
     the parties (a visit frame names them)."""
     local_end = subject_end - sent.start
     m = _THE_TWO.search(sent.text, max(0, local_end - 40), local_end)
-    if m is None or not _SUBJECT_GAP.fullmatch(sent.text, m.end(), local_end):
+    if m is None or not (_SUBJECT_GAP.fullmatch(sent.text, m.end(), local_end)
+                         or _COORDINATED_PREDICATE.fullmatch(sent.text, m.end(), local_end)):
         return [], False
     kinds = _KIND_TYPES.get(m.group(1).lower())
     last: list[str] = []  # nearest first
@@ -549,7 +551,7 @@ def _both_sides(ctx: DocContext, sent: Sentence, subject_end: int) -> tuple[list
 
 
 # Where a visit went: "During the visit to X", "visited X", and a paragraph opening "In X," / "At X,"
-_VISITED = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|tour\s+of|toured)\s+(?:the\s+)?$", re.I)
+_VISITED = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to)\s+(?:the\s+)?$", re.I)
 _PARAGRAPH_OPENING = re.compile(r"^\s*(?:In|At)\s+(?:the\s+)?$")
 
 
