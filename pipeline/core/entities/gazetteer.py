@@ -6,6 +6,7 @@ Names and aliases match case-insensitively (LOWER); acronyms match exactly as wr
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -66,6 +67,8 @@ def _variants(text: str) -> set[str]:
     for a, b in _SPELLINGS:
         if a in text:
             out.add(text.replace(a, b))
+    # "Innovation & Technology Commission" is the "Innovation and Technology Commission"
+    out |= {re.sub(r"(?<=\w) and (?=[A-Z])", " & ", t) for t in out} | {t.replace(" & ", " and ") for t in out}
     return out | {t.replace("'", "\u2019") for t in out}
 
 

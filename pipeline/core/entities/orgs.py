@@ -76,7 +76,7 @@ class OrgNamer:
                 if o.org_type == "government" and o.region_code == place.region_code:
                     return self.from_reference(o)
         if place.place_type == "country":
-            name = f"Government of {place.name}"
+            name = f"Government of {_country_phrase(place.name)}"
         elif place.place_type == "province" and place.country_code not in (None, "CN"):
             name = f"{place.name} Government"  # a subdivision abroad: "Isabel Province Government"
         elif place.place_type == "province" and any(a.endswith("Autonomous Region") for a in place.aliases):
@@ -133,6 +133,10 @@ class OrgNamer:
             org_type = "university_unit"
         if head == "Institute" and re.search(r"\bof\b.*\b(University|College)\b", name):
             org_type = "university_unit"
+        if head == "Committee" and parent_place is not None and re.fullmatch(
+                rf"{re.escape(parent_place.name)}(?:\s+(?:Province|Municipality))?(?:\s+{_LEVEL_WORDS})?\s+Committee",
+                name.replace(" Party ", " ").replace(" CPC ", " ")):
+            org_type = "other"  # "Zibo City Committee", "Hubei Provincial Party Committee": the party's, no department
         if "people's liberation army" in lowered or lowered.startswith("pla "):
             org_type = "military"
         if org_type in ("government", "government_department") and parent_place is None and not owner and not \
@@ -176,6 +180,7 @@ class OrgNamer:
         return self.ref.demonyms.get(bare.lower())
 
     def _government(self, name: str) -> Org | None:
+        name = name.replace("\u2019", "'")  # "Zibo Municipal People’s Government" is the People's Government
         m = re.match(rf"^(.+?)\s+(?:{_LEVEL_WORDS}\s+)?(?:People's\s+)?Government$", name, re.I)
         if m:
             p = self._jurisdiction(m.group(1))
@@ -211,7 +216,7 @@ class OrgNamer:
             field = field.strip()
             if not place or place.place_type == "country" or not field[:1].isupper():
                 continue
-            if re.search(r"\b(Government|University|Province|Provincial|Municipal|of)\b", field):
+            if re.search(r"\b(Government|University|Province|Provincial|Municipal|of|Party|CPC)\b", field):
                 continue
             level = _LEVEL_BY_TYPE.get(place.place_type, "")
             prefix = f"{place.name} {level}".strip()
@@ -226,8 +231,14 @@ class OrgNamer:
         return None
 
     def _region_in(self, name: str) -> tuple[str | None, str | None, PlaceRef | None]:
-        """The region of the first place named inside an organisation name."""
-        words = name.replace(",", " ").split()
+        """The region of the first place named inside an organisation name; failing that, inside its hyphenated
+        compounds ("Hong Kong-Shenzhen Innovation Park", "PolyU-Wuxi Research Institute")."""
+        found = self._region_in_words(name.replace(",", " ").split())
+        if found[2] is None and "-" in name:
+            found = self._region_in_words(re.sub(r"[,-]", " ", name).split())
+        return found
+
+    def _region_in_words(self, words: list[str]) -> tuple[str | None, str | None, PlaceRef | None]:
         for size in (4, 3, 2, 1):
             for i in range(len(words) - size + 1):
                 p = self.places_by_lower.get(" ".join(words[i:i + size]).lower().replace("\u2019", "'"))
@@ -238,6 +249,24 @@ class OrgNamer:
                         return (None, p.country_code, p) if p.country_code != "CN" else (None, "CN", p)
                     return p.region_code, p.country_code or "CN", p
         return None, None, None
+
+
+_INVERTED = re.compile(r"^(?P<name>[^,]+),\s+(?P<kind>.+?\s(?:of|of the))$", re.I)
+_TAKES_THE = re.compile(r"\b(?:Republic|United|Kingdom|States?|Federation|Islands|Emirates|Union|See)\b"
+                        r"|(?:ines|lands|mas|ives|oros|lles)$")
+
+
+def _country_phrase(name: str) -> str:
+    """A country's name as it reads after "Government of": inverted list forms turned round ("Palestine, State
+    of" -> "State of Palestine"), a bracketed gloss dropped, and "the" before names that take it in English
+    (plural names and names of a republic, kingdom, state, federation or union: "the Philippines", "the United
+    States", "the Russian Federation"; not "Laos" or "Belarus", whose final s is no plural)."""
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    m = _INVERTED.match(name)
+    if m:
+        name = f"{m['kind'][:1].upper()}{m['kind'][1:]} {m['name']}"
+    name = re.sub(r"^The\s+", "", name)
+    return f"the {name}" if _TAKES_THE.search(name) else name
 
 
 @functools.lru_cache(maxsize=1)

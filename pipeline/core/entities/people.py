@@ -28,11 +28,12 @@ def is_surname(word: str) -> bool:
 
 
 def is_pinyin_given(word: str) -> bool:
-    """One or two pinyin syllables written as one word ("Deshui", "Qin"), or a hyphenated pair ("Tai-fai")."""
+    """One or two pinyin syllables written as one word ("Deshui", "Qin"), or a hyphenated pair ("Tai-fai"); two syllables
+    run to 12 letters ("Zhuangzhuang")."""
     if "-" in word:
         parts = word.split("-")
         return len(parts) == 2 and all(p.isalpha() and 1 < len(p) <= 6 for p in parts)
-    return word.isalpha() and len(word) <= 8 and bool(_name_tables()[1].match(word))
+    return word.isalpha() and len(word) <= 12 and bool(_name_tables()[1].match(word))  # "Zhongyuan", "Zhuangzhuang"
 
 
 def is_initial(word: str) -> bool:

@@ -34,6 +34,11 @@ _NON_ORG_NOUNS = {"Center", "Centre", "Centres", "Centers", "Laboratory", "Labor
 
 
 _CENTRE_HEADS = frozenset(("Center", "Centre"))
+# A name whose remit lists words with a comma: the run of name words stops at the comma, so the span found starts
+# at the second word ("Technology and Innovation Commission"), and the first word is a lone capitalised word after
+# "the" (or a sentence start) and before ", ".
+_LISTED_REST = re.compile(r"[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ ")
+_LISTED_FIRST = re.compile(r"(?:(?<=\bthe )|(?<=\bThe )|^)([A-Z][a-z]+), $", re.M)
 _OF_THE = re.compile(r"\s+of\s+the\s+(?=[A-Z])")
 
 
@@ -111,6 +116,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence]) -> DocumentEntities:
         _people(ents, sent)
     _resolve_short_names(ents)
     _places(ents, doc)
+    _acting_jurisdictions(ents)
     _bare_family_names(ents)
     _definite_references(ents)
     ents.mentions.sort(key=lambda m: (m.start, m.end))
@@ -122,6 +128,10 @@ def _reference_orgs(ents: DocumentEntities, doc: Doc, namer: OrgNamer) -> None:
     gz, rows = org_gazetteer()
     for hit in gz.find(doc):
         ref = rows[hit.key]
+        if hit.surface.isupper() and _SURNAME_FIRST.match(hit.surface + ents.text[hit.end:hit.end + 16]) \
+                and names.is_surname(hit.surface) and names.is_pinyin_given(_SURNAME_FIRST.match(
+                    hit.surface + ents.text[hit.end:hit.end + 16]).group(1)):
+            continue  # "LU Xin", "HE Jun": a family name in capitals before its given name, not an acronym
         foreign = _foreign_counterpart(ents.text, hit.start, hit.end, ref, namer) \
             if ref.org_type in _STATE_TYPES and ref.country_code else None
         if foreign is not None:  # "Lao Ministry of Science and Technology": not China's ministry of that name
@@ -131,6 +141,7 @@ def _reference_orgs(ents: DocumentEntities, doc: Doc, namer: OrgNamer) -> None:
 
 
 _STATE_TYPES = ("government", "government_department")
+_SURNAME_FIRST = re.compile(r"[A-Z]{2,4} ([A-Z][a-z]+(?:-[a-z]+)?)\b")
 _OWNER_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*?(?:['’]s?)?)\s+$")
 _COUNTRY_AFTER = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})")
 
@@ -227,10 +238,21 @@ def _shaped_orgs(ents: DocumentEntities, sent: Sentence, namer: OrgNamer) -> Non
     for i, j, head in org_spans(sent.words):
         start, end = sent.words[i].start, sent.words[j].end
         if head in _CENTRE_HEADS and _lab_centre_rx().search(ents.text, start, end):
-            continue  # "X Research Centre", "X Innovation Center": a lab, which the labs extractor reports
+            # "X Research Centre", "X Innovation Center": a lab, which the labs extractor reports; what it is
+            # "of" may be a body of its own ("Innovation Center of the Y Research Institute")
+            owner = _owner_after_lab(ents.text, start, end)
+            if owner is None:
+                continue
+            start, head = owner
         if head in ("Co.", "Co"):
             tail = _COMPANY_TAIL.match(ents.text, end)
             end = tail.end() if tail else end
+        if _POSSESSIVE.search(ents.text, start, end) and end - start > 4:
+            end -= 2  # "the Leading Group for X's session": the owner's name, without its "'s"
+        listed = _LISTED_FIRST.search(ents.text, max(0, start - 24), start) \
+            if _LISTED_REST.match(ents.text, start, end) else None
+        if listed is not None and not ents.covered(listed.start(1), listed.end(1)):
+            start = listed.start(1)  # "the Science, Technology and Innovation Commission of X": a comma inside a name
         inner = [m for m in ents.mentions if m.entity_type == "organization" and m.start < end and start < m.end]
         if any(m.start <= start and m.end >= end for m in inner):
             continue  # a reference name already covers it
@@ -273,6 +295,22 @@ def _shaped_orgs(ents: DocumentEntities, sent: Sentence, namer: OrgNamer) -> Non
             _attach_parent(ents, org, end)
         ents.mentions = [m for m in ents.mentions if m not in inner or m.start >= end]
         ents.add_org(org, start, end)
+
+
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _owner_after_lab(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """'Innovation Center of Chengdu Research Institute': the start and head of the name the lab centre is
+    'of', when that name has a head of its own that is no centre (else None: 'Centre of Excellence')."""
+    lab = None
+    for lab in _lab_centre_rx().finditer(text, start, end):
+        pass
+    of = _OF_OWNER.match(text, lab.end(), end) if lab else None
+    if of is None:
+        return None
+    head = _head_of(text[of.end():end])
+    return (of.end(), head) if head and head not in _CENTRE_HEADS else None
 
 
 def _beside_known(text: str, start: int, end: int, inner: list[Mention]) -> list[tuple[int, int]] | None:
@@ -323,8 +361,10 @@ def org_spans(words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
     out = []
     run: list[Word] = []
 
+    leading, particles = _leading_heads(), _particles()
+
     def flush():
-        while run and run[-1].lower in connectors:
+        while run and (run[-1].lower in connectors or run[-1].text in particles):
             run.pop()
         if run:
             out.extend(_split_run(run, heads, connectors, title_words | honorifics))
@@ -336,6 +376,8 @@ def org_spans(words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
             run.append(w)
         elif run and w.lower in connectors:
             run.append(w)
+        elif run and w.text in particles and any(x.text in leading for x in run):
+            run.append(w)  # "Universidad Tecnológica de La Habana": a particle inside a name that opens with its head
         else:
             flush()
     flush()
@@ -363,8 +405,9 @@ def _split_run(run, heads, connectors, title_words):
         while end + 1 < n and is_head[end + 1]:
             end += 1
         if run[h].text in _leading_heads():
-            while end + 1 < n and run[end + 1].is_cap and run[end + 1].text not in heads:
-                end += 1  # "Universiti Putra Malaysia": the name follows the head
+            while end + 1 < n and run[end + 1].text not in heads and (run[end + 1].is_cap or (
+                    run[end + 1].text in _particles() and end + 2 < n and run[end + 2].is_cap)):
+                end += 1  # "Universiti Putra Malaysia", "Universidad de La Habana": the name follows the head
         suffix = next((k for k in range(end + 1, n) if run[k].text in _COMPANY_SUFFIXES), None)
         if suffix is not None and all(w.is_cap for w in run[end + 1:suffix]):
             end = suffix  # "Zhangjiang Hi-Tech Park Development Co.": one company, not a park and a company
@@ -913,9 +956,13 @@ def _title_before_comma(ents: DocumentEntities, words, k: int) -> tuple[str | No
     if k < 2 or words[k - 1].text != ",":
         return None, None
     s = next((s for s in range(k - 2, max(0, k - 14), -1)
-              if words[s - 1].text in _TITLE_OPENERS and _is_title_word(words[s].text)), None)
+              if (words[s - 1].text in _TITLE_OPENERS or _POSSESSIVE.search(words[s - 1].text))
+              and _is_title_word(words[s].text)), None)
     if s is None or any(w.text in (",", ";") for w in words[s:k - 1]) and not _is_secretary_for(words[s:k - 1]):
         return None, None
+    if _POSSESSIVE.search(words[s - 1].text):  # "South Africa's Deputy President, Mr X": the title is held there
+        owner = _possessive_owner(ents, words, s - 1)
+        return ents.text[words[s].start:words[k - 2].end], owner
     phrase = words[s:k - 1]
     head = next((n for n, w in enumerate(phrase) if w.lower in ("of", "for", "at")), len(phrase))
     title = ents.text[phrase[0].start:phrase[head - 1].end]
@@ -937,6 +984,24 @@ def _title_before_comma(ents: DocumentEntities, words, k: int) -> tuple[str | No
         gov = default_namer().government_of(place)
         return title, ents.add_org(gov, *_place_span(ents, place, seg_start, seg_end)).organization_id
     return title, None
+
+
+def _possessive_owner(ents: DocumentEntities, words, p: int) -> str | None:
+    """The organisation, or the government of the jurisdiction, named by the capitalised words ending in the
+    possessive word p ("South Africa's", "the University's", "Hubei Province's")."""
+    end = words[p].end - 2
+    orgs = [m for m in ents.mentions if m.entity_type == "organization" and m.end == end]
+    if orgs:
+        return orgs[0].entity_id
+    k = p
+    while k > 0 and p - k < 3 and words[k - 1].is_cap and not words[k - 1].is_punct:
+        k -= 1
+    namer = default_namer()
+    for q in range(k, p + 1):  # the longest place name that ends at the possessive
+        place = namer.place(ents.text[words[q].start:end])
+        if place is not None and place.place_type in JURISDICTION_TYPES and _is_acting_place(place):
+            return ents.add_org(namer.government_of(place), words[q].start, end).organization_id
+    return None
 
 
 def _first_place(ents, start, end) -> PlaceRef | None:
@@ -1080,6 +1145,72 @@ def _places(ents: DocumentEntities, doc: Doc) -> None:
             continue
         place = add_place(ents, rows[hit.key])
         ents.mentions.append(Mention("place", place.place_id, hit.surface, hit.start, hit.end))
+
+
+# Between the members of a coordination: ", ", " and ", ", and the ".
+_COORDINATION_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
+# Before a coordination of places that says where, not who: "in", "to", "from", "between", "visited" ...
+_WHERE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within|to|into|from|between|among|of|"
+                           r"for|on|outside|via|visit|visits|visited|visiting|toured|tour|across)\s+(?:the\s+)?$", re.I)
+_WORD_AFTER = re.compile(r"\s+(?:(?:have|has|had|will|would|also|jointly|both|all|then|today)\s+)*([a-z]+)\b")
+_AUXILIARIES = frozenset(("have", "has", "had", "will", "would", "shall", "can", "could", "may", "are", "were", "is",
+                          "was", "share", "shared", "agree", "sign", "launch", "establish", "set", "build", "hold",
+                          "forge", "cooperate", "work", "join", "open", "co-host", "host", "jointly"))
+
+
+def _acting_jurisdictions(ents: DocumentEntities) -> None:
+    """'Jiangsu Province and the Gomel Region forged ties', 'China and the Association of Southeast Asian Nations
+    (ASEAN) have launched', 'made by China, Shandong Province, and the University of Jinan': a jurisdiction listed
+    with an organisation, or jurisdictions that are the subject of a verb, act through their governments. The
+    place mention stays (where the text says where); its government is mentioned at the same words. Not after a
+    word that makes a place a where ("in", "to", "from", "between", "visited"), nor for cities abroad, whose
+    administrations the reference data cannot name."""
+    found = sorted((m for m in ents.mentions if m.entity_type in ("organization", "place")), key=lambda m: m.start)
+    if not any(m.entity_type == "place" for m in found):
+        return
+    groups, group = [], []
+    for m in found:
+        if group and _COORDINATION_GAP.fullmatch(ents.text, group[-1].end, m.start):
+            group.append(m)
+            continue
+        if group:
+            groups.append(group)
+        group = [m]
+    if group:
+        groups.append(group)
+    namer = default_namer()
+    for group in groups:
+        places = [m for m in group if m.entity_type == "place" and _is_acting_place(ents.place_refs[m.entity_id])]
+        inner = {ents.place_refs[m.entity_id].country_code for m in places
+                 if ents.place_refs[m.entity_id].place_type != "country"}
+        # "made by China, Shandong Province and the University": a country listed beside its own province is the
+        # nation the others are in, not a party
+        places = [m for m in places if ents.place_refs[m.entity_id].place_type != "country"
+                  or ents.place_refs[m.entity_id].country_code not in inner | ({"CN"} if None in inner else set())]
+        if not places or _WHERE_BEFORE.search(ents.text, max(0, group[0].start - 16), group[0].start):
+            continue
+        if any(ents.text[m.end:m.end + 1] in ("-", "’", "'") or ents.text[m.start - 1:m.start] == "-" for m in places):
+            continue  # "the Hubei-Hong Kong scheme", "China's ministry": the place qualifies something else
+        acted = len(group) > 1 and any(m.entity_type == "organization" for m in group)
+        if not acted and len(group) > 1:
+            nxt = _WORD_AFTER.match(ents.text, group[-1].end)
+            word = nxt.group(1) if nxt else ""
+            acted = word in _AUXILIARIES or word in _signing_words() or (word.endswith("ed") and len(word) > 4)
+        if not acted:
+            continue
+        for m in places:
+            gov = namer.government_of(ents.place_refs[m.entity_id])
+            if not ents.covered(m.start, m.end, ("organization",)):
+                ents.add_org(gov, m.start, m.end)
+
+
+def _is_acting_place(p: PlaceRef) -> bool:
+    return p.place_type in JURISDICTION_TYPES and (p.place_type in ("country", "province") or p.country_code in (None, "CN"))
+
+
+@functools.lru_cache(maxsize=1)
+def _signing_words() -> frozenset[str]:
+    return frozenset(v.split()[0] for v in load_reference().rules["signing_verbs"])
 
 
 def place_id_for(p: PlaceRef) -> str:

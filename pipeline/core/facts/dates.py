@@ -45,6 +45,10 @@ _PATTERNS = [
     ("that_year", re.compile(r"\b(?:that|the same) year\b", re.I)),
 ]
 
+# Every pattern but these needs a digit: a sentence without one (most) is searched for these only.
+_WORD_PATTERNS = [(kind, rx) for kind, rx in _PATTERNS if kind in ("rel", "rel_period", "mon", "that_year")]
+_DIGIT = re.compile(r"\d")
+
 
 @dataclass(frozen=True)
 class FoundDate:
@@ -82,7 +86,8 @@ def find_dates(text: str, offset: int, published: dt.date | None, fallback_year:
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     year_hint = published.year if published else fallback_year
-    for kind, rx in _PATTERNS:
+    patterns = _PATTERNS if _DIGIT.search(text) else _WORD_PATTERNS
+    for kind, rx in patterns:
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

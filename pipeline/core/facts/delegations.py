@@ -592,11 +592,47 @@ def _first_host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
                      and not _VENUE.match(ctx.text, x.end)]
             if ahead:
                 return ahead[0]
+            lab = _lab_reference().match(text, m.end())
+            if lab:  # "visit the laboratory": the body of the lab told of last
+                owner = _lab_owner(ctx, sent.start + m.start())
+                if owner is not None:
+                    return owner
             coref = re.match(r"(city|province|region|country)\b", text[m.end():])
             if coref:
                 types = {"city": ("city",), "province": ("province",), "region": ("province", "special_administrative_region"),
                          "country": ("country",)}[coref.group(1)]
                 return ctx.recent(pos, types)
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _lab_reference() -> re.Pattern:
+    """What stands after 'the' in a definite reference to a lab ("laboratory", "joint lab", "centre")."""
+    words = sorted({p[4:] for p in rules()["lab_anaphora"] if p.startswith("the ")}, key=len, reverse=True)
+    return re.compile(r"(?:%s)\b(?!\s+(?:of|for)\b)" % "|".join(map(re.escape, words)), re.I)
+
+
+_LAB_WORD = re.compile(r"\b(?:laborator(?:y|ies)|labs?|cent(?:re|er)s?|institutes?|platforms?|bases?)\b", re.I)
+# Between a lab word and the body it belongs to: "laboratory, part of X", "lab of X", "centre run by X"
+_LAB_OF = re.compile(r"[\s,]*(?:(?:which\s+is\s+|is\s+)?(?:a\s+)?part\s+of|of|at|under|belonging\s+to|affiliated\s+(?:to|with)|"
+                     r"run\s+by|hosted\s+by|set\s+up\s+by|established\s+by|founded\s+by|built\s+by)\s+(?:the\s+)?", re.I)
+_LAB_BACK = 3  # sentences back in which a lab reference looks for the lab
+
+
+def _lab_owner(ctx: DocContext, pos: int) -> Mention | None:
+    """'A Hebei-based laboratory, part of X, ... Experts visit the laboratory': the organisation named beside
+    the last lab word before `pos` (within a few sentences), which a visit to 'the laboratory' goes to."""
+    before = [s for s in ctx.sentences if s.start < pos][-_LAB_BACK:]
+    for s in reversed(before):
+        words = [w for w in _LAB_WORD.finditer(ctx.text, s.start, min(s.end, pos))]
+        if not words:
+            continue
+        word = words[-1]
+        orgs = ctx.orgs_in(s.start, s.end)
+        owner = next((o for o in orgs if o.start >= word.end() and _LAB_OF.fullmatch(ctx.text, word.end(), o.start)),
+                     None)
+        before_word = [o for o in orgs if o.end <= word.start()]
+        return owner or (before_word[-1] if before_word else None)
     return None
 
 

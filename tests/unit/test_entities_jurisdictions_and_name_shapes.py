@@ -1,0 +1,191 @@
+"""Jurisdictions acting beside organisations, names with commas, ampersands, particles and possessives, capitalised
+family names that look like acronyms, and the governments of countries whose English names take "the" (issue 15,
+organisations and people). Every sentence here is written for these tests.
+"""
+import pytest
+
+from pipeline.core.entities.orgs import default_namer
+from pipeline.core.entities.people import is_pinyin_given
+from pipeline.core.entities.recognise import recognise
+from pipeline.core.text import blank_pipeline, sentences
+
+
+def _ents(text):
+    doc = blank_pipeline()(text)
+    return recognise(text, doc, sentences(text, doc))
+
+
+def _org_mentions(ents):
+    return [(m.surface, m.start, m.end, ents.orgs[m.entity_id].canonical_name)
+            for m in ents.mentions if m.entity_type == "organization"]
+
+
+def _orgs(ents):
+    return {m[3] for m in _org_mentions(ents)}
+
+
+def _people(ents):
+    return {ents.people[m.entity_id].full_name for m in ents.mentions if m.entity_type == "person"}
+
+
+# ---------------------------------------------------------------- jurisdictions that act
+@pytest.mark.parametrize("text, expected", [
+    ("Hubei Province and Isabel Province signed a sister-province pact in 2015.",
+     {"Hubei Provincial Government", "Isabel Province Government"}),
+    ("Yunnan Province and the Kunming Institute of Botany have launched a fund.",
+     {"Yunnan Provincial Government", "Kunming Institute of Botany, Chinese Academy of Sciences"}),
+    ("Brazil and Hubei Province have agreed on a plan.", {"Government of Brazil", "Hubei Provincial Government"}),
+    ("He admired what was done by China, Hubei Province, and Wuhan University.",
+     {"Hubei Provincial Government", "Wuhan University"}),  # the country of the province listed is where, not who
+])
+def test_a_jurisdiction_listed_as_an_actor_acts_through_its_government(text, expected):
+    assert _orgs(_ents(text)) == expected
+
+
+def test_the_government_is_mentioned_at_the_place_s_own_words_and_the_place_stays():
+    text = "Hunan Province and Isabel Province agreed to swap students."
+    ents = _ents(text)
+    assert ("Hunan Province", 0, 14, "Hunan Provincial Government") in _org_mentions(ents)
+    assert [(m.surface, m.start) for m in ents.mentions if m.entity_type == "place"] == [
+        ("Hunan Province", 0), ("Isabel Province", 19)]
+
+
+@pytest.mark.parametrize("text", [
+    "Students from Hubei Province and Tsinghua University came.",
+    "Hong Kong and Macao students attended.",
+    "Labs in Laos and Vietnam opened.",
+    "The link between Hunan Province and Isabel Province has grown.",
+    "The team toured Hubei Province and Wuhan University.",
+])
+def test_places_that_say_where_are_no_governments(text):
+    ents = _ents(text)
+    assert not any(o.org_type == "government" for o in ents.orgs.values())
+
+
+@pytest.mark.parametrize("text, name, person, title", [
+    ("He came to meet with South Africa’s Deputy President, Mr Cyril Ramaphosa, in May.", "Government of South Africa",
+     "Cyril Ramaphosa", "Deputy President"),
+    ("They met Hunan Province's Vice Governor, Dr Li Wenhua, on Friday.", "Hunan Provincial Government", "Li Wenhua",
+     "Vice Governor"),
+    ("She thanked Tsinghua University's President, Professor Wang Xiqin.", "Tsinghua University", "Wang Xiqin",
+     "President"),
+])
+def test_a_possessive_owner_before_a_title_and_a_comma_is_where_the_title_is_held(text, name, person, title):
+    ents = _ents(text)
+    p = next(p for p in ents.people.values() if p.full_name == person)
+    assert [(ents.orgs[o].canonical_name, t) for o, t in p.affiliations] == [(name, title)]
+
+
+# ---------------------------------------------------------------- governments of countries
+@pytest.mark.parametrize("code, name", [
+    ("PH", "Government of the Philippines"),
+    ("US", "Government of the United States"),
+    ("NL", "Government of the Netherlands"),
+    ("RU", "Government of the Russian Federation"),
+    ("CD", "Government of the Democratic Republic of the Congo"),
+    ("PS", "Government of the State of Palestine"),
+    ("LA", "Government of Laos"),
+    ("BY", "Government of Belarus"),
+    ("HU", "Government of Hungary"),
+])
+def test_a_country_s_government_reads_as_english_does(code, name):
+    namer = default_namer()
+    gov = namer.government_of(namer.country_place(code))
+    assert gov.canonical_name == name
+    assert namer.jurisdiction_of(gov).country_code == code
+
+
+# ---------------------------------------------------------------- name shapes
+@pytest.mark.parametrize("text, name, canonical", [
+    ("Funds came from the Agriculture, Forestry and Fisheries Commission of Hangzhou and the university.",
+     "Agriculture, Forestry and Fisheries Commission of Hangzhou",
+     "Hangzhou Municipal Agriculture, Forestry and Fisheries Commission"),
+    ("The Science, Technology & Innovation Commission of Shenzhen Municipality opened it.",
+     "Science, Technology & Innovation Commission of Shenzhen Municipality",
+     "Shenzhen Municipal Science, Technology & Innovation Commission"),
+])
+def test_a_name_whose_remit_holds_a_comma_is_one_name(text, name, canonical):
+    start = text.index(name)
+    assert _org_mentions(_ents(text)) == [(name, start, start + len(name), canonical)]
+
+
+def test_a_place_before_a_comma_is_no_part_of_the_next_name():
+    text = "He visited Beijing, Science and Technology Commission of Tianjin officials."
+    assert _orgs(_ents(text)) == {"Tianjin Municipal Science and Technology Commission"}
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("The Innovation & Technology Commission funded it.", "Innovation and Technology Commission"),
+    ("Staff of the Ministry of Science & Technology came.", "Ministry of Science and Technology"),
+])
+def test_an_ampersand_matches_a_known_name_written_with_and(text, canonical):
+    assert _orgs(_ents(text)) == {canonical}
+
+
+def test_a_possessive_ends_a_name_without_its_s():
+    text = "It met after the Leading Group for the Development of the Yangtze River Delta’s second session."
+    name = "Leading Group for the Development of the Yangtze River Delta"
+    start = text.index(name)
+    assert _org_mentions(_ents(text)) == [(name, start, start + len(name), name)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("They visited the Universidad Nacional de Asunción last week.", "Universidad Nacional de Asunción"),
+    ("A team from Université de Lyon came.", "Université de Lyon"),
+    ("It was signed with the Universidade Federal do Ceará in May.", "Universidade Federal do Ceará"),
+])
+def test_particles_inside_a_name_that_opens_with_its_head(text, name):
+    start = text.index(name)
+    assert _org_mentions(_ents(text)) == [(name, start, start + len(name), name)]
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("Zibo Municipal People’s Government", "Zibo Municipal Government"),
+    ("People’s Government of Zibo Municipality", "Zibo Municipal Government"),
+    ("Zibo Municipal People's Government", "Zibo Municipal Government"),
+])
+def test_a_people_s_government_is_the_government_whatever_the_apostrophe(name, canonical):
+    assert default_namer().from_name(name).canonical_name == canonical
+
+
+@pytest.mark.parametrize("name, org_type", [
+    ("Zibo City Committee", "other"),
+    ("Hubei Provincial Party Committee", "other"),
+    ("Hubei Provincial Science and Technology Committee", "government_department"),
+])
+def test_a_party_committee_of_a_place_is_no_department(name, org_type):
+    assert default_namer().from_name(name).org_type == org_type
+
+
+@pytest.mark.parametrize("name, region", [
+    ("Hong Kong-Shenzhen Innovation Park Company Limited", "CN-HK"),
+    ("PolyU-Wuxi Technology and Innovation Research Institute", "CN-JS"),
+    ("Macao-Zhuhai Robotics Institute", "CN-MO"),
+])
+def test_a_place_inside_a_hyphenated_compound_gives_the_region(name, region):
+    assert default_namer().from_name(name).region_code == region
+
+
+# ---------------------------------------------------------------- people
+@pytest.mark.parametrize("text, person", [
+    ("Director of the Planning Office LU Xin gave a tour.", "Lu Xin"),
+    ("The report was read by Professor HE Qiang at noon.", "He Qiang"),
+])
+def test_a_family_name_in_capitals_before_a_given_name_is_no_acronym(text, person):
+    ents = _ents(text)
+    assert person in _people(ents)
+    assert "Lingnan University" not in _orgs(ents)
+
+
+def test_a_known_acronym_alone_is_still_the_organisation():
+    assert _orgs(_ents("LU signed with HKU.")) == {"Lingnan University", "The University of Hong Kong"}
+
+
+@pytest.mark.parametrize("word, expected", [("Zhongyuan", True), ("Zhuangzhuang", True), ("Qin", True),
+                                            ("Strawberry", False), ("Manchester", False)])
+def test_two_syllable_given_names_run_to_twelve_letters(word, expected):
+    assert is_pinyin_given(word) is expected
+
+
+def test_a_bare_pinyin_name_with_a_long_given_name_is_a_person():
+    assert _people(_ents("The mayor met with Zhao Zhongyuan from the park on Monday.")) == {"Zhao Zhongyuan"}
