@@ -14,7 +14,7 @@ from typing import Any
 from pipeline.core.entities.model import Org
 from pipeline.core.entities.recognise import recognise
 from pipeline.core.facts.agreements import Agreement, extract_agreements
-from pipeline.core.facts.context import DocContext, kind_regexes
+from pipeline.core.facts.context import DocContext, gated_regex, kind_regexes
 from pipeline.core.facts.delegations import extract_delegations
 from pipeline.core.facts.domains import DomainHit, extract_domains, hits_between
 from pipeline.core.facts.labs import extract_labs
@@ -39,8 +39,9 @@ _OFFSET_COLUMNS = {"agreements": ("evidence_start", "evidence_end"), "delegation
 _EVENT_TABLES = {"agreements": "agreement_id", "delegations": "delegation_id"}  # ids minted from offsets
 _AGREEMENT_CHILDREN = ("agreement_parties", "agreement_signatories", "agreement_activities", "agreement_domains")
 _ENTITY_KEYS = {"organizations": "organization_id", "people": "person_id", "places": "place_id"}
-_FOLLOW_UP = re.compile(r"\b(agreement|agreed|both parties|both sides|the two sides|partnership|memorandum|"
-                        r"under the|in accordance|will)\b", re.I)
+_FOLLOW_UP_PHRASES = ("agreement", "agreed", "both parties", "both sides", "the two sides", "partnership", "memorandum",
+                      "under the", "in accordance", "will")
+_FOLLOW_UP = gated_regex(re.compile(rf"\b({'|'.join(_FOLLOW_UP_PHRASES)})\b", re.I), _FOLLOW_UP_PHRASES)
 
 
 @dataclass

@@ -88,7 +88,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
             continue
         for c in cands:
             definite = c.group is None and _DEFINITE.search(sent.text[:c.noun_start])
-            earlier = next((a for a in reversed(found) if _compatible_type(a, c)), None) if definite else None
+            earlier = _definite_target(ctx, found, c) if definite else None
             if earlier is not None and _compatible_date(earlier, c, ctx.event_date):
                 _merge(ctx, earlier, c)  # "The memorandum was signed by ...": the one just reported
                 continue
@@ -280,12 +280,13 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
         return []
     words_before = lambda pos: len(text[:pos].split())  # noqa: E731 - a local measure of distance
     governed = []
-    nouns = [n for n in nouns if (not _COUNTED.search(text[:n.start()]) or not _PLURAL.search(n.group(0)))
-             and not _NOT_A_NOUN.search(text, max(0, n.start() - 12), n.start())]
-    referred = [n for n in nouns if not verbs and _referenced(text, n.start())]
-    for n in referred:  # "in accordance with the Co-operation Arrangement between A and B"
+    nouns = _uncounted(text, nouns)
+    referred = [n for n in nouns if not verbs and _referenced(text, n)]
+    # "The first MoU, between A and B, sets out ...": one of a counted set of instruments, told on its own
+    ordinal = [n for n in nouns if not verbs and n not in referred and _ordinal_reference(text, n)]
+    for n in referred + ordinal:  # "in accordance with the Co-operation Arrangement between A and B"
         governed.append((n, _NO_VERB.match(text)))
-    for n in (nouns if not referred else []):
+    for n in (nouns if not (referred or ordinal) else []):
         near = [v for v in verbs if (0 <= words_before(n.start()) - words_before(v.end()) <= _VERB_WINDOW_BEFORE)
                 or (0 <= words_before(v.start()) - words_before(n.end())
                     <= (_PASSIVE_WINDOW if _PASSIVE.search(text[:v.start()]) else _VERB_WINDOW_AFTER))]
@@ -306,7 +307,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     if not governed:
         return []
     governed = _drop_nouns_in_titles(text, governed)
-    governed = _listed_instruments(text, governed)
+    governed = _listed_instruments(text, governed, noun_type, generic)
     verb = governed[0][1]
     subject_end = sent.start + min(verb.start(), governed[0][0].start())
     sides, complete = _both_sides(ctx, sent, subject_end)
@@ -376,7 +377,10 @@ _NO_VERB = re.compile(r"")
 _NOT_YET = re.compile(r"\b(?:will|would|shall|could|can|should|may|might|to|continue\s+to|continues\s+to)\s+"
                       r"(?:\w+ly\s+|also\s+|further\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"\b(?:their|both\s+sides['’]|the\s+two\s+sides['’])\s+(?:[\w-]+\s+){0,3}$", re.I)
-_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:signed|inked|concluded|reached|sealed|entered\s+into|"
+# "has in recent years entered into", "have, over the past decade, signed": an adverbial phrase may stand between
+_PERFECT = re.compile(r"\b(?:has|have|had)\s*,?\s+(?:(?:in|over|during|within|across|throughout|for|since)\s+(?:the\s+)?"
+                      r"(?:[\w-]+\s+){0,3}?(?:years?|decades?|months?|time|period|\d{4})\s*,?\s+)?"
+                      r"(?:\w+\s+){0,2}?(?:signed|inked|concluded|reached|sealed|entered\s+into|"
                       r"established|forged|struck)\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
 
@@ -415,9 +419,55 @@ def _background(text: str, nouns: list[re.Match]) -> bool:
     return bool(_SINCE_YEAR.search(text) or rule_regex("background_cues").search(text, perfect.start()))
 
 
-def _referenced(text: str, pos: int) -> bool:
-    """'in accordance with the Co-operation Arrangement between A and B': an agreement named as in force."""
-    return _reference_regex().search(text, max(0, pos - 60), pos) is not None
+def _referenced(text: str, noun: re.Match) -> bool:
+    """'in accordance with the Co-operation Arrangement between A and B': an agreement named as in force. Only a
+    named instrument (capitalised) or one given its parties is one; a bare 'in accordance with the agreement, ...'
+    points back to an agreement already reported."""
+    if _reference_regex().search(text, max(0, noun.start() - 60), noun.start()) is None:
+        return False
+    return noun.group(0)[:1].isupper() or _PARTIES_NEXT.match(text, noun.end()) is not None
+
+
+# "the first MoU, between A and B": the instrument is given its parties right after it
+_PARTIES_NEXT = re.compile(r"\s*,?\s*(?:between|among|with)\s")
+
+
+def _ordinal_reference(text: str, noun: re.Match) -> bool:
+    """'The first MoU, between A and B, sets out ...', 'The other agreement, with C, covers ...': one of a counted
+    set of instruments singled out by an ordinal and given its parties (a record with no signing verb)."""
+    return not _PLURAL.search(noun.group(0)) and _ordinal_regex().search(text, max(0, noun.start() - 60),
+                                                                         noun.start()) is not None \
+        and _PARTIES_NEXT.match(text, noun.end()) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _ordinal_regex() -> re.Pattern:
+    return re.compile(rf"(?:^|[,;:]\s*|\b(?:in|under)\s+)the\s+(?:{phrase_alternation(rules()['ordinal_references'])})"
+                      r"\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+# "CHONGQING DEAL -- MPU will sign ...": the capitals of a run-in heading, before a dash
+_HEADING_BEFORE = re.compile(r"\s*(?:[A-Z0-9][A-Z0-9&'’.-]*\s+){0,6}")
+_HEADING_AFTER = re.compile(r"(?:\s+[A-Z0-9][A-Z0-9&'’.-]*){0,6}\s*(?:—|–|--|-)\s")
+
+
+def _uncounted(text: str, nouns: list[re.Match]) -> list[re.Match]:
+    """The nouns that can stand for one instrument: not a counted plural ("two memoranda of understanding") nor its
+    abbreviation in brackets ("(MoUs)"), not a word of another use ("a great deal of"), not a run-in heading."""
+    out, counted_end = [], None
+    for n in nouns:
+        if _COUNTED.search(text[:n.start()]) and _PLURAL.search(n.group(0)):
+            counted_end = n.end()
+            continue
+        if counted_end is not None and _BRACKET_OPEN.fullmatch(text, counted_end, n.start()):
+            continue  # "two memoranda of understanding (MoUs)": the abbreviation of the counted set
+        if _NOT_A_NOUN.search(text, max(0, n.start() - 12), n.start()):
+            continue
+        if n.group(0).isupper() and _HEADING_BEFORE.fullmatch(text, 0, n.start()) and _HEADING_AFTER.match(text, n.end()):
+            continue  # "CHONGQING DEAL -- ...": a label of the paragraph, not an instrument
+        out.append(n)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -658,13 +708,33 @@ def _names_an_instrument(ctx: DocContext, org_id: str, noun_type: dict[str, str]
     return org is not None and org.canonical_name.lower() in noun_type
 
 
-def _listed_instruments(text: str, governed: list) -> list:
-    """The first governed noun, and each later one listed beside it as a further instrument (`_SIBLING`)."""
+def _listed_instruments(text: str, governed: list, noun_type: dict[str, str], generic: set[str]) -> list:
+    """The first governed noun, and each later one listed beside it as a further instrument (`_SIBLING`). A bare
+    first noun gives way to a later specific one it is said of ("The deal follows a framework agreement X reached
+    with Y"): the specific noun names the instrument the sentence reports."""
     out = governed[:1]
     for noun, verb in governed[1:]:
         if _SIBLING.search(text, out[-1][0].end(), noun.start()):
             out.append((noun, verb))
+        elif len(out) == 1 and _specific_after_generic(text, out[0][0], noun, noun_type, generic):
+            out = [(noun, verb)]
     return out
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_PURPOSE_BETWEEN = re.compile(r"\b(?:to|for|of|under|in\s+order\s+to)\s", re.I)
+
+
+def _specific_after_generic(text: str, first: re.Match, later: re.Match, noun_type: dict[str, str],
+                            generic: set[str]) -> bool:
+    """'The deal follows a framework agreement ...': a bare noun, then an instrument of a named type with its own
+    indefinite article, and no purpose or relation between them ("an agreement to set up a cooperation scheme",
+    "an agreement under the framework agreement" keep the first)."""
+    first_text, later_text = (re.sub(r"\s+", " ", m.group(0).lower()) for m in (first, later))
+    if first_text not in generic or later_text in generic or noun_type.get(later_text) in (None, "partnership"):
+        return False
+    return _INDEFINITE_BEFORE.search(text, first.end(), later.start()) is not None \
+        and _PURPOSE_BETWEEN.search(text, first.end(), later.start()) is None
 
 
 def _clause_end(sent: Sentence, local_pos: int) -> int:
@@ -801,6 +871,20 @@ def _unique_people(rows):
 _DEFINITE = re.compile(r"(?:^|[,;]\s*|\b(?:under|in|by|of|with|to|signed|inked|sealed|renewed|sign|signs|signing|ink|"
                        r"inks|inking)\s+)(?:the|this|that)\s+(?:new\s+|cooperation\s+|signed\s+)?$", re.I)
 _MEMORANDUM_NAMES = {"memorandum", "memorandum_of_understanding"}  # two names of one instrument
+
+
+def _definite_target(ctx: DocContext, found: list[Agreement], c: Agreement) -> Agreement | None:
+    """What 'the MoU' refers to: of the agreements of a compatible type, the one whose parties share most bodies with
+    those the report names or its signatories act for ("Photo shows A, of X, and B, of Y, signing the MoU" after
+    two MoUs), the latest on a tie, and the latest one when none shares any."""
+    compatible = [a for a in reversed(found) if _compatible_type(a, c)]
+    bodies = {ctx.footprint(o) for o in [*c.parties, *(s[1] for s in c.signatories)] if o}
+    best, best_shared = (compatible[0] if compatible else None), 0
+    for a in compatible:
+        shared = len(bodies & {ctx.footprint(p) for p in a.parties})
+        if shared > best_shared:
+            best, best_shared = a, shared
+    return best
 
 
 def _compatible_type(a: Agreement, b: Agreement) -> bool:

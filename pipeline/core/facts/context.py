@@ -52,8 +52,14 @@ def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
     by one at every position of every sentence, and a flat list of fifty phrases made each search
     several times slower. The matches are those of the flat, longest-first alternation.
     """
+    return gated_regex(re.compile(rf"(?<![\w-])(?:{phrase_alternation(p.lower() for p in phrases)})(?![\w-])", re.I),
+                       phrases)
+
+
+def gated_regex(regex: re.Pattern, phrases: Iterable[str]):
+    """`regex`, with its `search` and `finditer` skipping text that holds none of `phrases` (in any case):
+    for a regex that cannot match without one of them inside its match."""
     alternation = phrase_alternation(p.lower() for p in phrases)
-    regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
     return _GatedPattern(regex, re.compile(alternation)) if alternation.isascii() else regex
 
 

@@ -9,6 +9,7 @@ document (caption and body) are merged by leader or by origin and host.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}
 
 
+_DIGIT = re.compile(r"\d")
 _WORDS_AS_DIGITS = re.compile(r"\b(?:%s)\b(?=[\s-])" % "|".join(_WORD_NUMBERS), re.I)
 
 
@@ -67,6 +69,8 @@ _ON_VISIT = re.compile(r"(?:\s*,[^,;:()]{0,100}(?=,))?\s*,?\s*who\s+(?:is|was|ar
                        r"(?:on|paying|making)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}?visit\b", re.I)
 # "In Spain, ...", "At CUJAE, ...": the scene a sentence opens with.
 _SCENE = re.compile(r"(?:In|At|During (?:his|her|their|the) (?:stay|time) in)\s+(?:the\s+)?")
+# "The following day, a delegation ...": the day after the visit told before.
+_NEXT_DAY = re.compile(r"(?:(?:On\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after)\b", re.I)
 # "During the visit to X": a visit of the last report, to a host of its own.
 _VISIT_TO = re.compile(r"\bvisits?\s+to\s+(?:the\s+)?$")
 # "accompanied by X and Y, visited": X and Y escort the visitors, they do not lead them.
@@ -95,6 +99,9 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
             d = _from_sentence(ctx, sent, noun, verb)
         if d is None:
             continue
+        next_day = _NEXT_DAY.match(sent.text) if d.date is None and found else None
+        if next_day and found[-1].date is not None and found[-1].date.precision == "day":
+            d.date = FoundDate(found[-1].date.date + dt.timedelta(days=1), "day", sent.start, sent.start + next_day.end())
         scene = _scene(ctx, sent)
         within = next((f for f in found if scene is not None
                        and scene.entity_id in (f.host_org, f.host_place, *(h.entity_id for h in f.more_hosts))
@@ -285,7 +292,7 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     if welcomer and (d.host_org is None or d.host_org == d.origin_org):
         before = [p for p in people if p.start < sent.start + welcomer.start()]
         if before and before[-1].entity_id != d.leader:
-            d.host_org = ctx.affiliation(before[-1].entity_id)[0] or d.host_org
+            d.host_org = _acting_body(ctx, before[-1], sent.start + welcomer.start()) or d.host_org
             if d.leader is None and d.origin_org == d.host_org:
                 d.origin_org = None
     if d.host_org is None and d.host_place is None:
@@ -392,7 +399,7 @@ def _welcomed_group(ctx: DocContext, sent: Sentence) -> Delegation | None:
     hosts = [p for p in people if p.start < sent.start + welcome.start()]
     if origin is None or not hosts:
         return None
-    host_org = ctx.affiliation(hosts[-1].entity_id)[0]
+    host_org = _acting_body(ctx, hosts[-1], sent.start + welcome.start())
     d = Delegation(sent)
     _set_origin(ctx, d, origin)
     if host_org is None or ctx.footprint(host_org) == ctx.footprint(d.origin_org or ""):
@@ -464,13 +471,17 @@ def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:
     if not origin:
         return None
     pos = guest.end + origin.end()
-    found = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place") and x.start == pos]
-    host_org = ctx.affiliation(hosts[-1].entity_id)[0]
-    if not found or host_org is None:
+    found = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place") and x.start == pos
+             and not _in_compound_name(ctx, x)]
+    unknown = not found and _UNKNOWN_NAME.match(ctx.text, pos)  # "from the Sino-X Transfer Centre": a body not known
+    host_org = _acting_body(ctx, hosts[-1], meet_at)
+    if not (found or unknown) or host_org is None:
         return None
     d = Delegation(sent, leader=guest.entity_id)
-    _set_origin(ctx, d, found[0])
-    if ctx.footprint(host_org) == ctx.footprint(d.origin_org or "") or d.origin_org is None and d.origin_place is None:
+    if found:
+        _set_origin(ctx, d, found[0])
+    if ctx.footprint(host_org) == ctx.footprint(d.origin_org or "") or found and d.origin_org is None \
+            and d.origin_place is None:
         return None
     d.host_org = host_org
     _, title = ctx.affiliation(guest.entity_id)
@@ -481,6 +492,37 @@ def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:
         d.status = "planned"
     d.confidence = confidence("delegation_who_and_where")
     return d
+
+
+# A place or body glued to a name by a hyphen ("the China-ASEAN Centre", "a Sino-German institute") is a part of it.
+_COMPOUND_AFTER = re.compile(r"[-–][A-Z]")
+_COMPOUND_BEFORE = re.compile(r"[A-Z][\w]*[-–]$")
+# A capitalised name of several words the recogniser did not know: "China-SCO Transfer Centre", "Acme Robotics".
+_UNKNOWN_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|the|de|&)?\s*[A-Z][\w'’&.-]*)+")
+
+
+def _in_compound_name(ctx: DocContext, m: Mention) -> bool:
+    """Whether a place or organisation mention is only a part of a longer hyphenated name."""
+    return bool(_COMPOUND_AFTER.match(ctx.text, m.end) or _COMPOUND_BEFORE.search(ctx.text, max(0, m.start - 20), m.start))
+
+
+def _acting_body(ctx: DocContext, person: Mention, end: int) -> str | None:
+    """The organisation a person receives visitors for: their affiliation, unless that is a party organ
+    ("Secretary of the Party Working Committee, Director of the Administrative Committee of X"): then the next
+    other body named between the name and `end` (X's committee; the university of "the Party Committee of
+    a University"), else none."""
+    org = ctx.affiliation(person.entity_id)[0]
+    if org is None or not _party_organ(ctx, org):
+        return org
+    other = next((m.entity_id for m in ctx.orgs_in(person.end, end)
+                  if m.entity_id != org and not _party_organ(ctx, m.entity_id)), None)
+    parent = ctx.ents.orgs[org].parent_organization_id
+    return other or (parent if parent and not _party_organ(ctx, parent) else None)
+
+
+def _party_organ(ctx: DocContext, org_id: str) -> bool:
+    org = ctx.ents.orgs.get(org_id)
+    return org is not None and bool(rule_regex("party_organs").search(org.canonical_name))
 
 
 def _used_as_verb(text: str, verb) -> bool:
@@ -539,7 +581,8 @@ def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: in
             continue
         stop = until.search(sent.text, m.end()) if until else None
         limit = min(pos + window, sent.start + stop.start()) if stop else pos + window
-        cands = [x for x in ctx.ents.mentions if x.entity_type in stop_types and pos <= x.start <= limit]
+        cands = [x for x in ctx.ents.mentions if x.entity_type in stop_types and pos <= x.start <= limit
+                 and not _in_compound_name(ctx, x)]
         if cands:
             return min(cands, key=lambda x: x.start)
     return None
@@ -547,7 +590,7 @@ def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: in
 
 _HOST_PATTERNS = [re.compile(p) for p in (
     r"\b(?:to visit|visited|visiting|visits to|visit to|paying a visit to|paid a visit to|toured|"
-    r"invited to|arrived in|call on|called on)\s+(?:the\s+)?",
+    r"invited to|arrived in|arrived at|arrives in|arrives at|call on|called on)\s+(?:the\s+)?",
     r"\b(?:visited|toured|visiting|to visit|visit to|visits to)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}(?:at|of)\s+(?:the\s+)?",
     r"\bvisit\s+(?:the\s+)?", r"\bon\s+(?=[A-Z][\w]*\s+campus)", r"\b(?:to|in)\s+(?:the\s+)?")]
 # The last pattern is loose: it names the host only close to the cue.
@@ -580,6 +623,7 @@ def _first_host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
     text = sent.text
     start_at = sent.start + (cue.start() if cue else 0)
     cue_end = sent.start + (cue.end() if cue else 0)
+    by_start: dict[int, list[tuple[int, Mention]]] | None = None  # organisations and places by where they start
     for k, rx in enumerate(_HOST_PATTERNS):
         for m in rx.finditer(text):
             pos = sent.start + m.end()
@@ -587,9 +631,15 @@ def _first_host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
                 continue
             if k == len(_HOST_PATTERNS) - 1 and pos > cue_end + _LOOSE_REACH:
                 break
-            ahead = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place")
-                     and (x.start == pos or (x.start == pos - 4 and text[m.end() - 4:m.end()].lower() == "the "))
-                     and not _VENUE.match(ctx.text, x.end)]
+            if by_start is None:  # once per call, not a scan of every mention per match
+                by_start = {}
+                for i, x in enumerate(ctx.ents.mentions):
+                    if x.entity_type in ("organization", "place"):
+                        by_start.setdefault(x.start, []).append((i, x))
+            near = by_start.get(pos, []) + (by_start.get(pos - 4, []) if text[m.end() - 4:m.end()].lower() == "the "
+                                             else [])
+            ahead = [x for _, x in sorted(near, key=lambda t: t[0])
+                     if not _VENUE.match(ctx.text, x.end) and not _in_compound_name(ctx, x)]
             if ahead:
                 return ahead[0]
             lab = _lab_reference().match(text, m.end())
@@ -639,6 +689,8 @@ def _lab_owner(ctx: DocContext, pos: int) -> Mention | None:
 def _size(text: str) -> tuple[int | None, int | None]:
     """Stated size: '15-member', 'a delegation of 20', '30-40 experts', 'some 300 officials', 'eight scientists'."""
     text = _WORDS_AS_DIGITS.sub(lambda m: str(_WORD_NUMBERS[m.group(0).lower()]), text)
+    if not _DIGIT.search(text):
+        return None, None  # every pattern below needs a digit
     _, size_range, size_plain = _people_noun_patterns()
     m = _SIZE_MEMBER.search(text)
     if m:
@@ -694,6 +746,9 @@ def _merge(into: Delegation, other: Delegation) -> None:
     for f in ("leader", "leader_title", "member_count", "member_count_max", "date", "purpose"):
         if getattr(into, f) is None and getattr(other, f) is not None:
             setattr(into, f, getattr(other, f))
+    if into.date and other.date and into.date.precision == other.date.precision == "day" \
+            and other.date.date < into.date.date and into.status == other.status == "completed":
+        into.date = other.date  # a visit of several days is dated by its first ("today ...", then "yesterday ...")
     for org_f, place_f in (("origin_org", "origin_place"), ("host_org", "host_place")):
         if getattr(into, org_f) is None and getattr(into, place_f) is None:
             setattr(into, org_f, getattr(other, org_f))

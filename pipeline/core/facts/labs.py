@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import default_namer
-from pipeline.core.facts.context import DocContext, kind_regexes, phrase_alternation, rule_regex, rules
+from pipeline.core.facts.context import DocContext, gated_regex, kind_regexes, phrase_alternation, rule_regex, rules
 from pipeline.core.ids import canonical_key, make_id
 from pipeline.core.reference import load_reference
 from pipeline.core.text import Sentence
@@ -275,9 +275,18 @@ def _founded_patterns() -> list[tuple[re.Pattern, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _setup_verb():
+    """Any setting-up verb, in any case and anywhere: a sentence without one matches no `_founded_patterns`."""
+    verbs = rules()["lab_setup_verbs"]
+    return gated_regex(re.compile(phrase_alternation(verbs), re.I), verbs)
+
+
 def _founded_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
     """'will set up the CityU Fujian Research Institute': an institute named as the object of a setting-up verb."""
     out = []
+    if not _setup_verb().search(sent.text):
+        return out  # every pattern opens with a setting-up verb
     for rx, lab_type in _founded_patterns():
         for m in rx.finditer(sent.text):
             s, e = sent.start + m.start(1), sent.start + m.end(1)
@@ -501,7 +510,7 @@ def _founding_description() -> re.Pattern:
     r = rules()
     events = phrase_alternation(r["lab_founding_events"])
     described = phrase_alternation(p for p in r["lab_anaphora"] if p.startswith("the "))
-    return re.compile(rf"\b(?:{events})\s+((?:{described}))\b", re.I)
+    return gated_regex(re.compile(rf"\b(?:{events})\s+((?:{described}))\b", re.I), r["lab_founding_events"])
 
 
 @functools.lru_cache(maxsize=1)

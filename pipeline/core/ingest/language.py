@@ -131,7 +131,7 @@ def _latin_language(text: str, table: LanguageTable) -> str:
     words = Counter(text.casefold().split())
     best, best_hits = UNDETERMINED, 0
     for code, vocabulary in table.function_words.items():  # file order breaks ties
-        hits = sum(words[w] for w in vocabulary)
+        hits = sum(words[w] for w in vocabulary & words.keys())  # only the words the text has
         if hits > best_hits:
             best, best_hits = code, hits
     if best_hits < MIN_FUNCTION_WORDS or best_hits < MIN_FUNCTION_SHARE * words.total():
