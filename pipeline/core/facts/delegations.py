@@ -58,6 +58,7 @@ class Delegation:
 # "X met with Y from Z", "X received Y of Z": the host meets a visitor; a cheap gate for sentences
 # with neither a delegation noun nor a visiting verb.
 _MEET = re.compile(r"\b(?:met with|meets with|met|meets|received|receives|welcomed|welcomes|hosted|hosts)\s")
+_MEET_WORDS = ("met", "meet", "receive", "welcome", "host")  # one of them is in every verb _MEET lists
 # The receiver of a group: "received a Singapore research delegation", "welcomed the visitors".
 _RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|received|receives|met with|meets with|met|meets|hosted|hosts)\s+"
                        r"(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:delegation|delegations|delegates|visitors|guests)\b")
@@ -88,9 +89,9 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
     for sent in ctx.sentences:
         noun, verb = nouns.search(sent.text), verbs.search(sent.text)
         if not noun and not verb:
-            meet = _MEET.search(sent.text)
+            meet = _MEET.search(sent.text) if any(w in sent.text for w in _MEET_WORDS) else None
             d = _met_visitor(ctx, sent, meet) if meet else None
-            if d is None and _WELCOME.search(sent.text):
+            if d is None and any(w in sent.text for w in _WELCOME_WORDS) and _WELCOME.search(sent.text):
                 d = _welcomed_group(ctx, sent)
             if d is None and " in " in sent.text:
                 stay = _STAY.search(sent.text)
@@ -342,6 +343,7 @@ _STAY = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:(?:a
 _WITH = re.compile(r"[^,;:()]{0,80}?\bwith\s+(?:the\s+)?")
 # The welcome of a group: "a warm welcome to X and the delegates from Y", "received a team from Y".
 _WELCOME = re.compile(r"\b(?:welcome|welcomes|welcomed|received|receives|greeted|greets|hosted|hosts)\b")
+_WELCOME_WORDS = ("welcome", "receive", "greet", "host")  # one of them is in every verb _WELCOME lists
 _GROUP_FROM = re.compile(r"\b(?:the\s+|a\s+|an\s+)?(?:(?!(?:and|or|as|with|to)\s)[\w-]+\s+){0,2}?(?:delegates|team|representatives|visitors|"
                          r"guests)\s+(?:from|of)\s+(?:the\s+)?")
 
