@@ -14,8 +14,9 @@ from tests.pipeline_run import run_job
 from tests.realset.run import fetched, manifest, stage
 
 # Measured on the tune split when the floors were set; a regression guard, a little below the score.
-TUNE_OVERALL = 0.50
-TUNE_PER_TYPE = {"agreements": 0.40, "delegations": 0.40, "labs": 0.35, "domains": 0.80}
+# (2026-12-06: overall 0.906; agreements 0.88, delegations 0.85, labs 0.95, domains 0.96.)
+TUNE_OVERALL = 0.88
+TUNE_PER_TYPE = {"agreements": 0.85, "delegations": 0.80, "labs": 0.90, "domains": 0.92}
 
 
 @pytest.fixture(scope="module")
