@@ -23,7 +23,8 @@ setup:  ## install uv if missing, then the locked dependencies
 run: setup  ## build warehouse/cooperation.duckdb from raw/ and print the JSON summary
 	$(RUN) python -m pipeline run --json
 
-test: setup  ## the test suite (also what .ci/run calls)
+test: setup  ## lint (ruff) and the test suite (also what .ci/run calls)
+	$(RUN) ruff check .
 	$(RUN) pytest -q
 
 ui: setup  ## the Dagster UI on http://127.0.0.1:3000 (schedule and sensor run while it is up)

@@ -13,8 +13,8 @@ import dagster as dg
 import pytest
 
 from pipeline.cli import free_stale_pool_slots, main
-from tests.pipeline_run import GOLD, PROJECT_ROOT, cli, query, write_corpus
 from schemas import TABLE_COLUMNS
+from tests.pipeline_run import GOLD, PROJECT_ROOT, cli, query, write_corpus
 
 
 def call(capsys, *args: str) -> tuple[int, str, str]:

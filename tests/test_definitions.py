@@ -8,12 +8,11 @@ import sys
 
 import dagster as dg
 
+from pipeline.definitions import defs
 from pipeline.defs.automation import raw_folder_sensor
 from pipeline.defs.resources import PipelineSettings
 from schemas import TABLE_COLUMNS, TABLE_MODELS, column_descriptions
 from tests.pipeline_run import PROJECT_ROOT
-
-from pipeline.definitions import defs
 
 GROUPS = {
     "ingest": {"ingested_documents", "document_extractions", "documents"},

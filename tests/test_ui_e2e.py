@@ -31,6 +31,7 @@ import dagster as dg
 from schemas import TABLE_MODELS
 from tests.pipeline_run import GOLD, PROJECT_ROOT, query, write_corpus
 from tests.support.chromium import dump_dom, picture_path, screenshot
+
 STARTUP_LIMIT, RUN_LIMIT = 150, 150  # seconds: generous bounds for a loaded 2-core machine, not expectations
 
 LAUNCH = """

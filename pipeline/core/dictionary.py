@@ -14,7 +14,13 @@ import duckdb
 
 from pipeline.core.publish import VIEWS_SQL, create_table_sql, view_names
 from schemas import (
-    EVIDENCE_TABLES, FOREIGN_KEYS, PRIMARY_KEYS, TABLE_COLUMNS, TABLE_DESCRIPTIONS, column_descriptions, table_schema,
+    EVIDENCE_TABLES,
+    FOREIGN_KEYS,
+    PRIMARY_KEYS,
+    TABLE_COLUMNS,
+    TABLE_DESCRIPTIONS,
+    column_descriptions,
+    table_schema,
 )
 
 COMMAND = "python -m pipeline dictionary --out docs/data-dictionary.md"

@@ -2,7 +2,7 @@
 (issue 15, classes 3-5), on sentences written for these tests."""
 import pytest
 
-from tests.unit.fact_rows import extract_rows, party_names, signer_names, place_name
+from tests.unit.fact_rows import extract_rows, party_names, place_name, signer_names
 
 
 @pytest.mark.parametrize("later", [

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from tests.unit.fact_rows import extract_rows, party_names, signer_names, place_name
+from tests.unit.fact_rows import extract_rows, party_names, place_name, signer_names
 
 
 @pytest.mark.parametrize("text, kind", [

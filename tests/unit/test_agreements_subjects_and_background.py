@@ -2,8 +2,7 @@
 that are no records (issue 15, classes 3-5), on sentences written for these tests."""
 import pytest
 
-from tests.unit.fact_rows import extract_rows, party_names, signer_names, place_name
-
+from tests.unit.fact_rows import extract_rows, party_names, place_name, signer_names
 
 # --- "both sides" after a visit: the visitor and the host, not whoever the paragraph named last
 

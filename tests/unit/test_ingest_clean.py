@@ -9,8 +9,16 @@ import pytest
 from pipeline.core.ingest import clean_paragraphs, clean_text, furniture_rule, load_furniture_rules, normalise_text
 from pipeline.core.ingest.furniture import FURNITURE_FILE, default_rules
 from pipeline.core.reference import ReferenceDataError
-from tests.unit.ingest_helpers import (BODY, DOUBLE_SPACED, FURNITURE_PHRASES, INVENTED_PAGES, PAGE_IDS, SCRAPED_PAGE,
-                                       TITLE, InventedPage)
+from tests.unit.ingest_helpers import (
+    BODY,
+    DOUBLE_SPACED,
+    FURNITURE_PHRASES,
+    INVENTED_PAGES,
+    PAGE_IDS,
+    SCRAPED_PAGE,
+    TITLE,
+    InventedPage,
+)
 
 # --- normalisation ---------------------------------------------------------------------------------------
 

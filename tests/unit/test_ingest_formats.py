@@ -9,8 +9,20 @@ import pytest
 from pipeline.core.ids import make_id
 from pipeline.core.ingest import decode_bytes, markdown_to_text, parse_document
 from pipeline.core.records import IngestedDocument, Rejection
-from tests.unit.ingest_helpers import (BODY, CHINESE_SIMPLIFIED, CHINESE_TRADITIONAL, HTML_PAGE, LATIN1_TEXT,
-                                       MARKDOWN_PAGE, PDF_PAGES, PDF_TITLE, SCRAPED_PAGE, TITLE, make_pdf, source)
+from tests.unit.ingest_helpers import (
+    BODY,
+    CHINESE_SIMPLIFIED,
+    CHINESE_TRADITIONAL,
+    HTML_PAGE,
+    LATIN1_TEXT,
+    MARKDOWN_PAGE,
+    PDF_PAGES,
+    PDF_TITLE,
+    SCRAPED_PAGE,
+    TITLE,
+    make_pdf,
+    source,
+)
 
 
 def _doc(name: str, data: bytes) -> IngestedDocument:

@@ -10,8 +10,16 @@ from pathlib import Path
 import pytest
 
 from pipeline.core.extract import extract_document
-from pipeline.core.ingest import clean_paragraphs, ingest_corpus, normalise_text, parse_document
-from pipeline.core.ingest import formats, furniture, metadata, wrap
+from pipeline.core.ingest import (
+    clean_paragraphs,
+    formats,
+    furniture,
+    ingest_corpus,
+    metadata,
+    normalise_text,
+    parse_document,
+    wrap,
+)
 from pipeline.core.ingest.clean import cut_site_footer
 from pipeline.core.ingest.formats import strip_emphasis
 from pipeline.core.ingest.furniture import FURNITURE_FILE, default_rules, load_furniture_rules, repeat_problem

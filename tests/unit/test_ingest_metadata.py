@@ -5,8 +5,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.core.ingest import DocumentMetadata, date_in_path, extract_metadata, parse_date_phrase
-from pipeline.core.ingest import parse_document
+from pipeline.core.ingest import DocumentMetadata, date_in_path, extract_metadata, parse_date_phrase, parse_document
 from tests.unit.ingest_helpers import BODY, INVENTED_PAGES, PAGE_IDS, TITLE, InventedPage, source
 
 D = dt.date

@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 
 from pipeline.core.ids import make_id
-from pipeline.core.ingest import (DEFAULT_MAX_BYTES, SourceFile, discover_sources, ingest_corpus, path_problem,
-                                  read_source)
+from pipeline.core.ingest import (
+    DEFAULT_MAX_BYTES,
+    SourceFile,
+    discover_sources,
+    ingest_corpus,
+    path_problem,
+    read_source,
+)
 from pipeline.core.records import IngestedDocument, Rejection
 from tests.unit.ingest_helpers import SCRAPED_PAGE
 

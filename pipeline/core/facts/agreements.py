@@ -14,8 +14,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pipeline.core.facts.context import DocContext, confidence, kind_regexes, phrase_alternation, rule_regex, rules
 from pipeline.core.entities.recognise import add_place
+from pipeline.core.facts.context import DocContext, confidence, kind_regexes, phrase_alternation, rule_regex, rules
 from pipeline.core.facts.dates import FoundDate
 from pipeline.core.reference import load_reference
 from pipeline.core.text import Sentence

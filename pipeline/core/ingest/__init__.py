@@ -10,10 +10,17 @@ from pipeline.core.ingest.dates import DateValue, date_in_path, parse_date_phras
 from pipeline.core.ingest.decode import decode_bytes
 from pipeline.core.ingest.formats import FORMATS, Extracted, extract, format_of, markdown_to_text
 from pipeline.core.ingest.furniture import FurnitureRules, default_rules, furniture_rule, load_furniture_rules
-from pipeline.core.ingest.metadata import DocumentMetadata, extract_metadata
 from pipeline.core.ingest.language import detect_language
-from pipeline.core.ingest.sources import (DEFAULT_MAX_BYTES, SourceFile, Unreadable, discover_sources, path_problem,
-                                          read_sidecar, read_source)
+from pipeline.core.ingest.metadata import DocumentMetadata, extract_metadata
+from pipeline.core.ingest.sources import (
+                                          DEFAULT_MAX_BYTES,
+                                          SourceFile,
+                                          Unreadable,
+                                          discover_sources,
+                                          path_problem,
+                                          read_sidecar,
+                                          read_source,
+)
 from pipeline.core.ingest.stage import ingest_corpus, parse_document
 from pipeline.core.ingest.wrap import repair_wraps
 

@@ -10,8 +10,15 @@ import functools
 import re
 import unicodedata
 
-from pipeline.core.ingest.furniture import (FurnitureRules, cjk_ratio, default_rules, furniture_rule, line_furniture,
-                                            strip_affixes, strip_edge_labels)
+from pipeline.core.ingest.furniture import (
+    FurnitureRules,
+    cjk_ratio,
+    default_rules,
+    furniture_rule,
+    line_furniture,
+    strip_affixes,
+    strip_edge_labels,
+)
 from pipeline.core.ingest.wrap import last_prose_line, repair_wraps
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"

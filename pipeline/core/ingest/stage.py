@@ -12,8 +12,15 @@ from pipeline.core.ids import make_id
 from pipeline.core.ingest.clean import clean_paragraphs, normalise_text
 from pipeline.core.ingest.formats import extract
 from pipeline.core.ingest.metadata import extract_metadata
-from pipeline.core.ingest.sources import (DEFAULT_MAX_BYTES, SourceFile, Unreadable, discover_sources, read_sidecar,
-                                          read_source, reject)
+from pipeline.core.ingest.sources import (
+    DEFAULT_MAX_BYTES,
+    SourceFile,
+    Unreadable,
+    discover_sources,
+    read_sidecar,
+    read_source,
+    reject,
+)
 from pipeline.core.records import IngestedDocument, IngestResult, Rejection
 
 
