@@ -4,26 +4,11 @@ Every sentence here is written for these tests.
 """
 import pytest
 
-from pipeline.core.entities.recognise import recognise
-from pipeline.core.text import blank_pipeline, sentences
-
-
-def _ents(text):
-    doc = blank_pipeline()(text)
-    return recognise(text, doc, sentences(text, doc))
-
-
-def _org_mentions(ents):
-    return [(m.surface, m.start, m.end, ents.orgs[m.entity_id].canonical_name)
-            for m in ents.mentions if m.entity_type == "organization"]
+from tests.unit.entity_rows import org_mentions, people_names, recognised
 
 
 def _org(ents, name):
     return next(o for o in ents.orgs.values() if o.canonical_name == name)
-
-
-def _people(ents):
-    return {ents.people[m.entity_id].full_name for m in ents.mentions if m.entity_type == "person"}
 
 
 # ---------------------------------------------------------------- another country's ministry of a known name
@@ -37,9 +22,9 @@ def _people(ents):
     ("It was run with the Lao Ministry of Commerce.", "Lao Ministry of Commerce", "LA", None),
 ])
 def test_a_known_ministry_name_under_another_country_is_that_country_s_ministry(text, name, country, parent):
-    ents = _ents(text)
+    ents = recognised(text)
     start = text.index(name)
-    assert _org_mentions(ents) == [(name, start, start + len(name), name)]
+    assert org_mentions(ents) == [(name, start, start + len(name), name)]
     org = _org(ents, name)
     assert (org.org_type, org.country_code) == ("government_department", country)
     if parent:
@@ -52,7 +37,7 @@ def test_a_known_ministry_name_under_another_country_is_that_country_s_ministry(
     "The Ministry of Education sponsored the fair.",
 ])
 def test_china_s_own_ministry_stays_the_known_one(text):
-    ents = _ents(text)
+    ents = recognised(text)
     assert {o.canonical_name for o in ents.orgs.values()} >= {"Ministry of Education"}
     assert all(o.country_code in ("CN", None) for o in ents.orgs.values())
 
@@ -63,12 +48,12 @@ def test_china_s_own_ministry_stays_the_known_one(text):
     ("A team from the Philippines' Department of Energy arrived.", "Philippines' Department of Energy", "PH"),
 ])
 def test_a_department_owned_by_a_country_is_a_government_department(text, name, country):
-    org = _org(_ents(text), name)
+    org = _org(recognised(text), name)
     assert (org.org_type, org.country_code) == ("government_department", country)
 
 
 def test_a_department_with_no_owner_is_still_a_university_unit():
-    assert _org(_ents("The Department of Geology hosted the talk."), "Department of Geology").org_type == \
+    assert _org(recognised("The Department of Geology hosted the talk."), "Department of Geology").org_type == \
         "university_unit"
 
 
@@ -77,7 +62,7 @@ def test_a_department_with_no_owner_is_still_a_university_unit():
     ("The Government of Brazil welcomed the plan.", "BR"),
 ])
 def test_a_demonym_government_is_the_country_s_government(text, country):
-    ents = _ents(text)
+    ents = recognised(text)
     assert {(o.canonical_name, o.country_code) for o in ents.orgs.values()} == {("Government of Brazil", country)}
 
 
@@ -90,16 +75,16 @@ def test_a_demonym_government_is_the_country_s_government(text, country):
     ("It was hosted by the Chinese Embassy in the U.S. last week.", "Chinese Embassy in the U.S.", "CN"),
 ])
 def test_a_mission_is_its_country_s_body_named_as_written(text, name, country):
-    ents = _ents(text)
+    ents = recognised(text)
     start = text.index(name)
-    assert _org_mentions(ents) == [(name, start, start + len(name), name)]
+    assert org_mentions(ents) == [(name, start, start + len(name), name)]
     org = _org(ents, name)
     assert (org.org_type, org.country_code) == ("government_department", country)
 
 
 @pytest.mark.parametrize("text", ["The embassy held a reception.", "The Embassy held a reception on Monday."])
 def test_a_mission_with_no_country_is_no_organisation(text):
-    assert _org_mentions(_ents(text)) == []
+    assert org_mentions(recognised(text)) == []
 
 
 # ---------------------------------------------------------------- demonyms that belong to a name
@@ -108,12 +93,12 @@ def test_a_mission_with_no_country_is_no_organisation(text):
     ("The Mongolian University of Life Sciences joined.", "Mongolian University of Life Sciences"),
 ])
 def test_a_demonym_before_a_head_is_part_of_the_name(text, name):
-    ents = _ents(text)
+    ents = recognised(text)
     assert name in {o.canonical_name for o in ents.orgs.values()}
 
 
 def test_a_country_possessive_is_no_part_of_the_name():
-    ents = _ents("It was signed with Spain's Polytechnic University of Valencia.")
+    ents = recognised("It was signed with Spain's Polytechnic University of Valencia.")
     assert "Polytechnic University of Valencia" in {o.canonical_name for o in ents.orgs.values()}
 
 
@@ -124,9 +109,9 @@ def test_a_country_possessive_is_no_part_of_the_name():
     ("The Tianjin Technology Exchange Center hosted them.", "Tianjin Technology Exchange Center"),
 ])
 def test_a_centre_that_is_no_lab_is_an_organisation(text, name):
-    ents = _ents(text)
+    ents = recognised(text)
     start = text.index(name)
-    assert (name, start, start + len(name), name) in _org_mentions(ents)
+    assert (name, start, start + len(name), name) in org_mentions(ents)
 
 
 @pytest.mark.parametrize("text", [
@@ -135,12 +120,12 @@ def test_a_centre_that_is_no_lab_is_an_organisation(text, name):
     "They toured the Battery Engineering Research Center.",
 ])
 def test_a_centre_named_as_a_lab_is_left_to_the_labs(text):
-    assert _org_mentions(_ents(text)) == []
+    assert org_mentions(recognised(text)) == []
 
 
 def test_a_known_centre_matches_in_either_spelling():
-    ents = _ents("Researchers of the French National Center for Scientific Research came.")
-    assert [m[3] for m in _org_mentions(ents)] == ["French National Centre for Scientific Research"]
+    ents = recognised("Researchers of the French National Center for Scientific Research came.")
+    assert [m[3] for m in org_mentions(ents)] == ["French National Centre for Scientific Research"]
 
 
 # ---------------------------------------------------------------- an acronym written against the name
@@ -149,13 +134,13 @@ def test_a_known_centre_matches_in_either_spelling():
     ("It joined the Qingdao Ocean Academy(QOA) in 2020.", "Qingdao Ocean Academy", "QOA"),
 ])
 def test_an_acronym_with_no_space_before_its_parenthesis(text, name, acronym):
-    ents = _ents(text)
+    ents = recognised(text)
     start = text.index(name)
     org = _org(ents, name)
     assert org.acronym == acronym
-    assert (name, start, start + len(name), name) in _org_mentions(ents)
+    assert (name, start, start + len(name), name) in org_mentions(ents)
     k = text.index(acronym)
-    assert (acronym, k, k + len(acronym), name) in _org_mentions(ents)
+    assert (acronym, k, k + len(acronym), name) in org_mentions(ents)
 
 
 # ---------------------------------------------------------------- names of units
@@ -165,19 +150,19 @@ def test_an_acronym_with_no_space_before_its_parenthesis(text, name, acronym):
      {"Yunnan Provincial Commerce Bureau", "Kunming Science Park"}),
 ])
 def test_unit_names_with_cooperation_and_a_second_name_after_and_the(text, expected):
-    assert {m[3] for m in _org_mentions(_ents(text))} == expected
+    assert {m[3] for m in org_mentions(recognised(text))} == expected
 
 
 def test_and_inside_a_unit_name_before_its_university():
     text = "Officials of the School of Design and Media of the University of Leeds spoke."
     name = "School of Design and Media of the University of Leeds"
-    ents = _ents(text)
+    ents = recognised(text)
     org = _org(ents, name)
     assert org.parent is not None and org.parent.canonical_name == "University of Leeds"
 
 
 def test_cooperation_alone_in_a_headline_is_no_name_word():
-    assert _org_mentions(_ents("Cooperation Agreement Signed by Office of Research")) == [
+    assert org_mentions(recognised("Cooperation Agreement Signed by Office of Research")) == [
         ("Office of Research", 32, 50, "Office of Research")]
 
 
@@ -188,24 +173,24 @@ def test_cooperation_alone_in_a_headline_is_no_name_word():
     ("Signing for the firm was Dato’ Rahim.", {"Rahim"}),
 ])
 def test_a_lone_family_name_after_a_title_is_a_person(text, expected):
-    assert _people(_ents(text)) == expected
+    assert people_names(recognised(text)) == expected
 
 
 def test_a_lone_family_name_resolves_to_the_full_name_when_there_is_one():
-    ents = _ents("Professor Hale, dean of the school, spoke. Professor Martin Hale then left.")
-    assert _people(ents) == {"Martin Hale"}
+    ents = recognised("Professor Hale, dean of the school, spoke. Professor Martin Hale then left.")
+    assert people_names(ents) == {"Martin Hale"}
     assert len(ents.people) == 1
 
 
 def test_a_curly_apostrophe_honorific_is_no_name():
-    assert _people(_ents("It was signed by Dato’ Dr Chong Wei Ming.")) == {"Chong Wei Ming"}
+    assert people_names(recognised("It was signed by Dato’ Dr Chong Wei Ming.")) == {"Chong Wei Ming"}
 
 
 def test_a_unit_of_the_body_after_of_the_is_two_organisations():
     text = "The Department of Asian Affairs of the Foreign Affairs Office of the Provincial Government hosted it."
-    ents = _ents(text)
+    ents = recognised(text)
     body = "Foreign Affairs Office of the Provincial Government"
-    assert _org_mentions(ents) == [("Department of Asian Affairs", 4, 31, "Department of Asian Affairs"),
+    assert org_mentions(ents) == [("Department of Asian Affairs", 4, 31, "Department of Asian Affairs"),
                                    (body, 39, 39 + len(body), body)]
     org = _org(ents, "Department of Asian Affairs")
     assert (org.org_type, org.parent.canonical_name) == ("government_department", body)

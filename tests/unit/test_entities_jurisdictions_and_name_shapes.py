@@ -6,26 +6,7 @@ import pytest
 
 from pipeline.core.entities.orgs import default_namer
 from pipeline.core.entities.people import is_pinyin_given
-from pipeline.core.entities.recognise import recognise
-from pipeline.core.text import blank_pipeline, sentences
-
-
-def _ents(text):
-    doc = blank_pipeline()(text)
-    return recognise(text, doc, sentences(text, doc))
-
-
-def _org_mentions(ents):
-    return [(m.surface, m.start, m.end, ents.orgs[m.entity_id].canonical_name)
-            for m in ents.mentions if m.entity_type == "organization"]
-
-
-def _orgs(ents):
-    return {m[3] for m in _org_mentions(ents)}
-
-
-def _people(ents):
-    return {ents.people[m.entity_id].full_name for m in ents.mentions if m.entity_type == "person"}
+from tests.unit.entity_rows import org_mentions, org_names, people_names, recognised
 
 
 # ---------------------------------------------------------------- jurisdictions that act
@@ -39,13 +20,13 @@ def _people(ents):
      {"Hubei Provincial Government", "Wuhan University"}),  # the country of the province listed is where, not who
 ])
 def test_a_jurisdiction_listed_as_an_actor_acts_through_its_government(text, expected):
-    assert _orgs(_ents(text)) == expected
+    assert org_names(recognised(text)) == expected
 
 
 def test_the_government_is_mentioned_at_the_place_s_own_words_and_the_place_stays():
     text = "Hunan Province and Isabel Province agreed to swap students."
-    ents = _ents(text)
-    assert ("Hunan Province", 0, 14, "Hunan Provincial Government") in _org_mentions(ents)
+    ents = recognised(text)
+    assert ("Hunan Province", 0, 14, "Hunan Provincial Government") in org_mentions(ents)
     assert [(m.surface, m.start) for m in ents.mentions if m.entity_type == "place"] == [
         ("Hunan Province", 0), ("Isabel Province", 19)]
 
@@ -58,7 +39,7 @@ def test_the_government_is_mentioned_at_the_place_s_own_words_and_the_place_stay
     "The team toured Hubei Province and Wuhan University.",
 ])
 def test_places_that_say_where_are_no_governments(text):
-    ents = _ents(text)
+    ents = recognised(text)
     assert not any(o.org_type == "government" for o in ents.orgs.values())
 
 
@@ -71,7 +52,7 @@ def test_places_that_say_where_are_no_governments(text):
      "President"),
 ])
 def test_a_possessive_owner_before_a_title_and_a_comma_is_where_the_title_is_held(text, name, person, title):
-    ents = _ents(text)
+    ents = recognised(text)
     p = next(p for p in ents.people.values() if p.full_name == person)
     assert [(ents.orgs[o].canonical_name, t) for o, t in p.affiliations] == [(name, title)]
 
@@ -106,12 +87,12 @@ def test_a_country_s_government_reads_as_english_does(code, name):
 ])
 def test_a_name_whose_remit_holds_a_comma_is_one_name(text, name, canonical):
     start = text.index(name)
-    assert _org_mentions(_ents(text)) == [(name, start, start + len(name), canonical)]
+    assert org_mentions(recognised(text)) == [(name, start, start + len(name), canonical)]
 
 
 def test_a_place_before_a_comma_is_no_part_of_the_next_name():
     text = "He visited Beijing, Science and Technology Commission of Tianjin officials."
-    assert _orgs(_ents(text)) == {"Tianjin Municipal Science and Technology Commission"}
+    assert org_names(recognised(text)) == {"Tianjin Municipal Science and Technology Commission"}
 
 
 @pytest.mark.parametrize("text, canonical", [
@@ -119,14 +100,14 @@ def test_a_place_before_a_comma_is_no_part_of_the_next_name():
     ("Staff of the Ministry of Science & Technology came.", "Ministry of Science and Technology"),
 ])
 def test_an_ampersand_matches_a_known_name_written_with_and(text, canonical):
-    assert _orgs(_ents(text)) == {canonical}
+    assert org_names(recognised(text)) == {canonical}
 
 
 def test_a_possessive_ends_a_name_without_its_s():
     text = "It met after the Leading Group for the Development of the Yangtze River Delta’s second session."
     name = "Leading Group for the Development of the Yangtze River Delta"
     start = text.index(name)
-    assert _org_mentions(_ents(text)) == [(name, start, start + len(name), name)]
+    assert org_mentions(recognised(text)) == [(name, start, start + len(name), name)]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -136,7 +117,7 @@ def test_a_possessive_ends_a_name_without_its_s():
 ])
 def test_particles_inside_a_name_that_opens_with_its_head(text, name):
     start = text.index(name)
-    assert _org_mentions(_ents(text)) == [(name, start, start + len(name), name)]
+    assert org_mentions(recognised(text)) == [(name, start, start + len(name), name)]
 
 
 @pytest.mark.parametrize("name, canonical", [
@@ -172,13 +153,13 @@ def test_a_place_inside_a_hyphenated_compound_gives_the_region(name, region):
     ("The report was read by Professor HE Qiang at noon.", "He Qiang"),
 ])
 def test_a_family_name_in_capitals_before_a_given_name_is_no_acronym(text, person):
-    ents = _ents(text)
-    assert person in _people(ents)
-    assert "Lingnan University" not in _orgs(ents)
+    ents = recognised(text)
+    assert person in people_names(ents)
+    assert "Lingnan University" not in org_names(ents)
 
 
 def test_a_known_acronym_alone_is_still_the_organisation():
-    assert _orgs(_ents("LU signed with HKU.")) == {"Lingnan University", "The University of Hong Kong"}
+    assert org_names(recognised("LU signed with HKU.")) == {"Lingnan University", "The University of Hong Kong"}
 
 
 @pytest.mark.parametrize("word, expected", [("Zhongyuan", True), ("Zhuangzhuang", True), ("Qin", True),
@@ -188,4 +169,4 @@ def test_two_syllable_given_names_run_to_twelve_letters(word, expected):
 
 
 def test_a_bare_pinyin_name_with_a_long_given_name_is_a_person():
-    assert _people(_ents("The mayor met with Zhao Zhongyuan from the park on Monday.")) == {"Zhao Zhongyuan"}
+    assert people_names(recognised("The mayor met with Zhao Zhongyuan from the park on Monday.")) == {"Zhao Zhongyuan"}

@@ -4,26 +4,12 @@ Every sentence here is written for these tests.
 """
 import pytest
 
-from pipeline.core.entities.recognise import recognise
 from pipeline.core.reference import load_reference, top_region
-from pipeline.core.text import blank_pipeline, sentences
-
-
-def _ents(text):
-    doc = blank_pipeline()(text)
-    return recognise(text, doc, sentences(text, doc))
-
-
-def _people(ents):
-    return {ents.people[m.entity_id].full_name for m in ents.mentions if m.entity_type == "person"}
+from tests.unit.entity_rows import org_names, people_names, recognised
 
 
 def _person_mentions(ents):
     return [(m.surface, m.start, m.end) for m in ents.mentions if m.entity_type == "person"]
-
-
-def _orgs(ents):
-    return {ents.orgs[m.entity_id].canonical_name for m in ents.mentions if m.entity_type == "organization"}
 
 
 def _affiliation(ents, full_name):
@@ -41,7 +27,7 @@ def _affiliation(ents, full_name):
     ("Professor Joaquim Pedro dos Santos spoke first.", {"Joaquim Pedro dos Santos"}),
 ])
 def test_accented_letters_and_particles_stay_in_the_name(text, expected):
-    assert _people(_ents(text)) == expected
+    assert people_names(recognised(text)) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -49,7 +35,7 @@ def test_accented_letters_and_particles_stay_in_the_name(text, expected):
     "It was hosted by Dr Olu Adeyemi da.",   # a dangling particle is not part of the name
 ])
 def test_a_particle_is_never_the_last_word(text):
-    assert all(not n.split()[-1][0].islower() for n in _people(_ents(text)))
+    assert all(not n.split()[-1][0].islower() for n in people_names(recognised(text)))
 
 
 @pytest.mark.parametrize("text, surface, start", [
@@ -57,7 +43,7 @@ def test_a_particle_is_never_the_last_word(text):
     ("Guests toured Dr Samuel Okoro’s laboratory.", "Dr Samuel Okoro", 14),
 ])
 def test_a_possessive_ends_the_name_before_its_s(text, surface, start):
-    ents = _ents(text)
+    ents = recognised(text)
     assert _person_mentions(ents) == [(surface, start, start + len(surface))]
     assert text[start:start + len(surface)] == surface
 
@@ -67,7 +53,7 @@ def test_a_possessive_ends_the_name_before_its_s(text, surface, start):
     ("Anna M. Kowalska, Rector of the academy, signed.", {"Anna M. Kowalska"}),
 ])
 def test_a_middle_initial_inside_an_apposed_name(text, expected):
-    assert _people(_ents(text)) == expected
+    assert people_names(recognised(text)) == expected
 
 
 # ---------------------------------------------------------------- long titles with no comma before the name
@@ -80,8 +66,8 @@ def test_a_middle_initial_inside_an_apposed_name(text, expected):
      "Science and Technology Department", "Director"),
 ])
 def test_a_title_with_its_post_runs_into_the_name(text, name, org, title):
-    ents = _ents(text)
-    assert name in _people(ents)
+    ents = recognised(text)
+    assert name in people_names(ents)
     assert _affiliation(ents, name) == (org, title)
 
 
@@ -94,7 +80,7 @@ def test_a_title_with_its_post_runs_into_the_name(text, name, org, title):
      {"Martin Okafor", "Li Wenhua"}),
 ])
 def test_titles_with_ampersands_and_remits_before_names(text, expected):
-    assert _people(_ents(text)) == expected
+    assert people_names(recognised(text)) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -104,13 +90,13 @@ def test_titles_with_ampersands_and_remits_before_names(text, expected):
     "He is Director of the Centre for Marine Engineering (Macao Branch).",  # a post ending in "for X Y"
 ])
 def test_a_post_with_no_name_after_it_is_no_person(text):
-    assert _people(_ents(text)) == set()
+    assert people_names(recognised(text)) == set()
 
 
 def test_the_title_mention_starts_at_the_title_and_ends_at_the_name():
     text = "Later, Mayor of Shenzhen Municipality Chen Ruhai toured it."
     surface = "Mayor of Shenzhen Municipality Chen Ruhai"
-    assert _person_mentions(_ents(text)) == [(surface, 7, 7 + len(surface))]
+    assert _person_mentions(recognised(text)) == [(surface, 7, 7 + len(surface))]
 
 
 # ---------------------------------------------------------------- organisations
@@ -121,7 +107,7 @@ def test_the_title_mention_starts_at_the_title_and_ends_at_the_name():
      {"Hubei Provincial Government", "Hunan Provincial Government"}),
 ])
 def test_governments_of_several_places_are_one_each(text, expected):
-    assert _orgs(_ents(text)) == expected
+    assert org_names(recognised(text)) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -130,7 +116,7 @@ def test_governments_of_several_places_are_one_each(text, expected):
                                                        "Zhejiang University"}),
 ])
 def test_an_acronym_joined_by_and_is_no_part_of_the_next_name(text, expected):
-    assert _orgs(_ents(text)) == expected
+    assert org_names(recognised(text)) == expected
 
 
 @pytest.mark.parametrize("text, name, region, country", [
@@ -138,7 +124,7 @@ def test_an_acronym_joined_by_and_is_no_part_of_the_next_name(text, expected):
     ("Mark Tolo, Governor of Isabel Province, visited the university.", "Isabel Province Government", "SB-IS", "SB"),
 ])
 def test_a_subdivision_abroad_acts_through_its_own_government(text, name, region, country):
-    ents = _ents(text)
+    ents = recognised(text)
     org = next(o for o in ents.orgs.values() if o.canonical_name == name)
     assert (org.org_type, org.region_code, org.country_code) == ("government", region, country)
 
@@ -175,6 +161,6 @@ def test_reference_organisations_carry_first_level_region_codes():
 
 
 def test_an_organisation_named_after_a_city_abroad_gets_its_country():
-    ents = _ents("A lab was set up by Moscow University.")
+    ents = recognised("A lab was set up by Moscow University.")
     org = next(o for o in ents.orgs.values() if o.canonical_name == "Moscow University")
     assert (org.region_code, org.country_code) == (None, "RU")
