@@ -76,8 +76,9 @@ ADVERSARIAL_CASES = {
 }
 
 
-def _status_kb(field: str) -> int:
-    with open("/proc/self/status", encoding="ascii") as fh:
+def _status_kb(field: str, pid: int | str = "self") -> int:
+    """A kB field (VmRSS, VmHWM) of a process's /proc status."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as fh:
         return next(int(line.split()[1]) for line in fh if line.startswith(field + ":"))
 
 
@@ -109,8 +110,7 @@ def _measure(context, name: str, data: bytes, timeout: float) -> dict:
         before = receive.recv()
         if receive.poll(timeout):
             return receive.recv()
-        with open(f"/proc/{child.pid}/status", encoding="ascii") as fh:
-            peak = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+        peak = _status_kb("VmHWM", child.pid)
         return {"seconds": None, "peak_mb": round((peak - before) / 1024, 1), "outcome": f"killed after {timeout} s"}
     finally:
         child.kill()
@@ -164,8 +164,7 @@ class RssSampler:
 
     @staticmethod
     def rss_kb() -> int:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
+        return _status_kb("VmRSS")
 
     def _run(self) -> None:
         while not self._stop.is_set():

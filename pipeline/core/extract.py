@@ -67,8 +67,8 @@ def sections(text: str, limit: int) -> list[tuple[int, int]]:
     where there is one (else a line break, a full stop, a space; else anywhere)."""
     spans, start = [], 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
-        cut = next((window.rfind(mark) + len(mark) for mark in _CUTS if window.rfind(mark) > 0), limit)
+        at = ((text.rfind(mark, start + 1, start + limit), mark) for mark in _CUTS)
+        cut = next((i - start + len(mark) for i, mark in at if i > start), limit)
         spans.append((start, start + cut))
         start += cut
     spans.append((start, len(text)))

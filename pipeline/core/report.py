@@ -20,7 +20,7 @@ import pycountry
 
 from pipeline.core import charts
 from pipeline.core.export import open_read_only
-from pipeline.core.ingest.language import UNDETERMINED, default_languages
+from pipeline.core.ingest.language import is_unread
 from pipeline.core.reference import load_reference
 
 NEWEST_FACTS = 15
@@ -212,9 +212,8 @@ def _counts(con: duckdb.DuckDBPyConnection) -> str:
 
 def unread_language_note(con: duckdb.DuckDBPyConnection) -> str:
     """How many documents are in a language the extractors do not read, by language: they yield no facts."""
-    rows = _rows(con, "SELECT language, count(*) FROM documents "
-                      "WHERE language <> ? AND NOT list_contains(?, language) GROUP BY 1 ORDER BY 2 DESC, 1",
-                 [UNDETERMINED, sorted(default_languages().read)])
+    rows = [(language, n) for language, n in _rows(con, "SELECT language, count(*) FROM documents GROUP BY 1 "
+                                                        "ORDER BY 2 DESC, 1") if is_unread(language)]
     detail = f" ({', '.join(f'{language}: {n}' for language, n in rows)})" if rows else ""
     return (f'<p class="meta unread-language">Documents in a language the extractors do not read, so no facts '
             f"come from them: {sum(n for _, n in rows)}{escape(detail)}.</p>")

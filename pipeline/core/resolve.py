@@ -15,7 +15,7 @@ import pandas as pd
 
 from pipeline.core.extract import PER_DOCUMENT_TABLES, DocumentExtraction
 from pipeline.core.ids import make_id
-from pipeline.core.ingest.metadata import date_in_url
+from pipeline.core.ingest.dates import date_in_url
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.reference import load_reference

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from pipeline.core.ingest import clean_paragraphs, date_in_path, extract_metadata, parse_document
+from pipeline.core.ingest.dates import date_in_url
 from pipeline.core.ingest.furniture import default_rules, furniture_rule
-from pipeline.core.ingest.metadata import date_in_url, find_title
+from pipeline.core.ingest.metadata import find_title
 from pipeline.core.records import IngestedDocument
 from pipeline.core.resolve import build_tables
 from tests.unit.ingest_helpers import BODY, TITLE, source

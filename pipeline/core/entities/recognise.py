@@ -128,9 +128,8 @@ def _reference_orgs(ents: DocumentEntities, doc: Doc, namer: OrgNamer) -> None:
     gz, rows = org_gazetteer()
     for hit in gz.find(doc):
         ref = rows[hit.key]
-        if hit.surface.isupper() and _SURNAME_FIRST.match(hit.surface + ents.text[hit.end:hit.end + 16]) \
-                and names.is_surname(hit.surface) and names.is_pinyin_given(_SURNAME_FIRST.match(
-                    hit.surface + ents.text[hit.end:hit.end + 16]).group(1)):
+        if hit.surface.isupper() and (given := _SURNAME_FIRST.match(hit.surface + ents.text[hit.end:hit.end + 16])) \
+                and names.is_surname(hit.surface) and names.is_pinyin_given(given.group(1)):
             continue  # "LU Xin", "HE Jun": a family name in capitals before its given name, not an acronym
         foreign = _foreign_counterpart(ents.text, hit.start, hit.end, ref, namer) \
             if ref.org_type in _STATE_TYPES and ref.country_code else None
@@ -788,17 +787,21 @@ def _title_follows(words, k: int) -> bool:
     return k + 1 < len(words) and words[k].text == "," and words[k + 1].text in title_words
 
 
+@functools.lru_cache(maxsize=1)
+def _title_modifiers() -> frozenset[str]:
+    return frozenset(load_reference().title_modifiers)
+
+
 def _name_after_title_object(ents: DocumentEntities, words, t0: int, t1: int):
     """'Vice Mayor of Shenzhen Municipality Ai Xuefeng', 'Secretary for Transport and Public Works Raimundo Arrais
     do Rosário', 'Ambassador to Laos Wang Wentian': a title (words t0..t1), its remit or post, and the name with
     no comma between. The name is the tail of the capitalised run after the post: it starts after the last
     organisation, place, head, portfolio word or connector, and must leave a post before it.
     Returns (name start, name end, (title, organisation id)) or None."""
-    _, _, stop, _, _, _ = _lexicons()
+    title_words, _, stop, _, _, _ = _lexicons()
     particles, portfolio, namer = _particles(), _portfolio_words(), default_namer()
     first = t1 + 2
     k = first
-    title_words = _lexicons()[0]
     while k < len(words) and k - first < 16 and (
             (words[k].is_cap and not words[k].is_punct) or words[k].lower in _POST_CONNECTORS
             or words[k].text in particles):
@@ -812,7 +815,7 @@ def _name_after_title_object(ents: DocumentEntities, words, t0: int, t1: int):
         k += 1
     end = k
     if k < len(words) and words[k].text in title_words:  # "... and Chinese Vice Minister X": drop what opens it
-        modifiers = set(load_reference().title_modifiers)
+        modifiers = _title_modifiers()
         while end > first and (words[end - 1].text in modifiers or _is_country_word(words[end - 1].text)):
             end -= 1
     while end > first and (words[end - 1].lower in _POST_CONNECTORS or words[end - 1].text in particles):

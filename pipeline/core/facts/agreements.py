@@ -185,7 +185,7 @@ _SCENE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?$")
 def _scene_place(ctx: DocContext, a: Agreement) -> str | None:
     """Where a tour's stop was, for a signing told in that stop's paragraphs: the place that opens the nearest
     paragraph (at most four back) beginning 'In <place>'."""
-    k = next((i for i, s in enumerate(ctx.sentences) if s.start == a.sentence.start), None)
+    k = ctx.sentence_index(a.sentence.start)
     if k is None:
         return None
     openings: dict[int, Sentence] = {}  # paragraph -> its first sentence, nearest paragraph first
@@ -234,7 +234,7 @@ def _visit_place(ctx: DocContext, a: Agreement) -> str | None:
     a visit verb in the sentence before (or the same one)."""
     if not _DURING_VISIT.search(a.sentence.text):
         return None
-    k = next((i for i, s in enumerate(ctx.sentences) if s.start == a.sentence.start), None)
+    k = ctx.sentence_index(a.sentence.start)
     if k is None:
         return None
     for sent in ctx.sentences[max(0, k - 1):k + 1][::-1]:
@@ -514,7 +514,7 @@ def _pronoun_subject(ctx: DocContext, sent: Sentence, subject_end: int) -> list[
         return []
     if m.group(1).lower() == "they":
         return _the_two(ctx, sent) or _last_orgs(ctx, sent.start, 2)
-    k = next((i for i, s in enumerate(ctx.sentences) if s.start == sent.start), 0)
+    k = ctx.sentence_index(sent.start, 0)
     for prev in ctx.sentences[max(0, k - 2):k][::-1]:
         actors = ctx.actors_in(prev.start, prev.end)
         if actors:
@@ -608,7 +608,7 @@ _PARAGRAPH_OPENING = re.compile(r"^\s*(?:In|At)\s+(?:the\s+)?$")
 def _visit_sides(ctx: DocContext, sent: Sentence) -> list[str]:
     """'During the visit to X, ... both sides signed': the host is the organisation the paragraph's visit went
     to (the last named), the visitor the organisation named before the first visit of the document."""
-    k = next((i for i, s in enumerate(ctx.sentences) if s.start == sent.start), None)
+    k = ctx.sentence_index(sent.start)
     if k is None:
         return []
     para = [s for s in ctx.sentences[max(0, k - 8):k + 1] if s.paragraph == sent.paragraph]

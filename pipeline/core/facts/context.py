@@ -91,13 +91,10 @@ class _GatedPattern:
         return getattr(self.regex, name)
 
 
-_last_lowered: list[str] = ["", ""]  # the last string lowered and its lower case: each sentence meets many gates
-
-
+@functools.lru_cache(maxsize=64)
 def _lower(string: str) -> str:
-    if _last_lowered[0] is not string:
-        _last_lowered[:] = [string, string.lower()]
-    return _last_lowered[1]
+    """Lower case, remembered: each sentence (and slices and names) meets many gates in turn."""
+    return string.lower()
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
@@ -162,6 +159,17 @@ class DocContext:
     ents: DocumentEntities
     published: dt.date | None
     _dates: dict[int, list[FoundDate]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def _sentence_positions(self) -> dict[int, int]:
+        positions: dict[int, int] = {}
+        for i, sent in enumerate(self.sentences):
+            positions.setdefault(sent.start, i)
+        return positions
+
+    def sentence_index(self, start: int, default: int | None = None) -> int | None:
+        """Where the sentence starting at `start` stands in `sentences` (a dict look-up, not a scan)."""
+        return self._sentence_positions.get(start, default)
 
     @functools.cached_property
     def fallback_year(self) -> int | None:

@@ -130,3 +130,11 @@ def date_in_path(path: str) -> DateValue | None:
 
 def is_date_line(line: str) -> bool:
     return parse_date_phrase(line) is not None
+
+
+def date_in_url(url: str | None) -> DateValue | None:
+    """A date written into a URL's path or query ("/2019-06/11/", "/201904/t20190428_1.html"), not its host."""
+    if not url:
+        return None
+    rest = url.split("://", 1)[-1]
+    return date_in_path(rest[rest.find("/"):]) if "/" in rest else None

@@ -177,8 +177,9 @@ def read_markdown(data: bytes) -> Extracted:
     return Extracted(body, hints)
 
 
-def _page_text(html: str) -> str:
-    """All visible text of the page, one block element per line (for footers trafilatura leaves out).
+def _page_text(html: str) -> tuple[str, str | None]:
+    """All visible text of the page, one block element per line (for footers trafilatura leaves out),
+    and the URL the page declares for itself (read from the same parse).
 
     A page past libxml2's limits (elements nested deeper than 255, for one) is read only up
     to that point, by this parse and trafilatura's alike, and nothing says so: often only the title is
@@ -190,20 +191,17 @@ def _page_text(html: str) -> str:
     if limit is not None:
         raise Unreadable(f"HTML page cannot be read past the parser's limits ({limit.message.split(',')[0]} "
                          f"at line {limit.line}); its text after that point would be lost")
+    url = _declared_url(root)
     for element in root.xpath("//script|//style|//noscript|//template"):
         element.drop_tree()
     for element in root.iter(*_BLOCK_TAGS):
         element.text = "\n" + (element.text or "")
         element.tail = "\n" + (element.tail or "")
-    return root.text_content()
+    return root.text_content(), url
 
 
-def _declared_url(html: str) -> str | None:
+def _declared_url(root) -> str | None:
     """The URL the page declares for itself: `<link rel="canonical">`, else `og:url` (absolute http(s) only)."""
-    try:
-        root = lxml.html.fromstring(_XML_DECLARATION.sub("", html))
-    except (lxml.etree.ParserError, ValueError):
-        return None
     canonical = [link.get("href") for link in root.iter("link")
                  if "canonical" in (link.get("rel") or "").lower().split()]
     og = [meta.get("content") for meta in root.iter("meta") if (meta.get("property") or meta.get("name")) == "og:url"]
@@ -215,9 +213,9 @@ def read_html(data: bytes) -> Extracted:
     if not html.strip():
         raise Unreadable("HTML page is empty")
     try:
-        page_text = _page_text(html)
+        page_text, url = _page_text(html)
     except (lxml.etree.ParserError, ValueError):
-        page_text = None
+        page_text, url = None, None
     text = trafilatura.extract(html, include_comments=False, include_tables=True, deduplicate=False) or page_text
     if not text or not text.strip():
         raise Unreadable("HTML page has no readable text")
@@ -228,7 +226,7 @@ def read_html(data: bytes) -> Extracted:
         date, precision = (found.date, found.precision) if found else (None, "unknown")
     hints = DocumentMetadata(title=(meta.title or None) if meta else None,
                              publisher=(meta.sitename or None) if meta else None,
-                             published_on=date, published_on_precision=precision, source_url=_declared_url(html))
+                             published_on=date, published_on_precision=precision, source_url=url)
     return Extracted(text, hints, page_text)
 
 

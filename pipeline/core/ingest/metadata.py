@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.core.ingest.clean import clean_paragraphs, normalise_text
-from pipeline.core.ingest.dates import DateValue, date_in_path, is_date_line, parse_date_phrase
+from pipeline.core.ingest.dates import DateValue, date_in_path, date_in_url, is_date_line, parse_date_phrase
 from pipeline.core.ingest.furniture import cjk_ratio
 from pipeline.core.ingest.language import UNDETERMINED, detect_language
 from pipeline.core.ingest.sources import http_url
@@ -307,14 +307,6 @@ def _deictic_date(paragraphs: list[str]) -> DateValue | None:
                 week = m.group("when").lower().endswith("week")
                 return DateValue(found.date.replace(day=1), "month") if week else found
     return None
-
-
-def date_in_url(url: str | None) -> DateValue | None:
-    """A date written into a URL's path or query ("/2019-06/11/", "/201904/t20190428_1.html"), not its host."""
-    if not url:
-        return None
-    rest = url.split("://", 1)[-1]
-    return date_in_path(rest[rest.find("/"):]) if "/" in rest else None
 
 
 def extract_metadata(text: str, source_path: str = "", *, paragraphs: list[str] | None = None,
