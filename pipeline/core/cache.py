@@ -331,7 +331,7 @@ def _recognised(previous: dict[str, list], source_path: str, status) -> str | No
 _TRANSIENT = (MemoryError, RecursionError, OSError)  # may not happen again on another run or machine
 
 
-def _extract_or_reject(doc: IngestedDocument) -> tuple[DocumentExtraction, bool]:
+def _extract_or_reject(doc: IngestedDocument, reference_dir: Path) -> tuple[DocumentExtraction, bool]:
     """(extraction, cacheable): the extraction, or a rejection of the document when extraction raises.
 
     A failure is a pure function of the document and the code, like a success, so it is cached too
@@ -340,10 +340,10 @@ def _extract_or_reject(doc: IngestedDocument) -> tuple[DocumentExtraction, bool]
     raises, and stops the run.
     """
     from pipeline.core.extract import DocumentExtraction, extract_document
-    from pipeline.core.reference import ReferenceDataError
+    from pipeline.core.reference import ReferenceDataError, load_rulebook
 
     try:
-        return extract_document(doc), True
+        return extract_document(doc, load_rulebook(reference_dir)), True
     except ReferenceDataError:
         raise
     except Exception as exc:
@@ -359,15 +359,17 @@ class _ExtractAndSave:
     so the parent process, which gathers every result, does not pickle each one a second time."""
 
     cache: DocumentCache
+    reference_dir: Path
 
     def __call__(self, doc: IngestedDocument) -> DocumentExtraction:
-        extraction, cacheable = _extract_or_reject(doc)
+        extraction, cacheable = _extract_or_reject(doc, self.reference_dir)
         if cacheable:
             self.cache.save(CacheEntry(doc.source_path, doc.content_sha256, self.cache.fingerprint, doc, extraction))
         return extraction
 
 
-def extract_with_cache(documents: list[IngestedDocument], cache: DocumentCache) -> tuple[list[DocumentExtraction], int]:
+def extract_with_cache(documents: list[IngestedDocument], cache: DocumentCache,
+                       reference_dir: Path = REFERENCE_DIR) -> tuple[list[DocumentExtraction], int]:
     """Each document's extraction, from the cache when possible; returns them and how many were computed.
 
     An extraction that raises becomes a rejection of that document (it keeps its `documents` row but
@@ -381,7 +383,7 @@ def extract_with_cache(documents: list[IngestedDocument], cache: DocumentCache) 
             entry = cache.load(doc.source_path, doc.content_sha256)
             extraction = entry.extraction if entry is not None else None
         cached.append(extraction)
-    computed = map_documents(_ExtractAndSave(cache), [doc for doc, ex in zip(documents, cached) if ex is None])
+    computed = map_documents(_ExtractAndSave(cache, reference_dir), [doc for doc, ex in zip(documents, cached) if ex is None])
     extractions, count = [], 0
     for doc, extraction in Progress("extract", len(documents)).iterate(
             zip(documents, cached), lambda pair: PROCESSED if pair[1] is None else CACHED):

@@ -20,6 +20,7 @@ from pipeline.core.facts.domains import DomainHit, extract_domains, hits_between
 from pipeline.core.facts.labs import extract_labs
 from pipeline.core.ids import make_id
 from pipeline.core.records import IngestedDocument, Rejection
+from pipeline.core.reference import Rulebook
 from pipeline.core.text import blank_pipeline, sentences
 
 PER_DOCUMENT_TABLES = (
@@ -51,13 +52,13 @@ class DocumentExtraction:
     rejections: list[Rejection] = field(default_factory=list)
 
 
-def extract_document(doc: IngestedDocument) -> DocumentExtraction:
-    """Recognise entities and facts in one document and return them as contract rows."""
+def extract_document(doc: IngestedDocument, rules: Rulebook) -> DocumentExtraction:
+    """Recognise entities and facts in one document, by these rules, and return them as contract rows."""
     if len(doc.clean_text) <= SECTION_CHARS:
-        return _extract_text(doc.document_id, doc.clean_text, doc.published_on)
+        return _extract_text(doc.document_id, doc.clean_text, doc.published_on, rules)
     out = DocumentExtraction(document_id=doc.document_id)
     for start, end in sections(doc.clean_text, SECTION_CHARS):
-        part = _extract_text(doc.document_id, doc.clean_text[start:end], doc.published_on)
+        part = _extract_text(doc.document_id, doc.clean_text[start:end], doc.published_on, rules)
         _merge_section(out, part, start)
     return out
 
@@ -104,14 +105,14 @@ def _merge_section(out: DocumentExtraction, part: DocumentExtraction, base: int)
     out.rejections.extend(part.rejections)
 
 
-def _extract_text(document_id: str, text: str, published_on) -> DocumentExtraction:
+def _extract_text(document_id: str, text: str, published_on, rules: Rulebook) -> DocumentExtraction:
     out = DocumentExtraction(document_id=document_id)
     if not text.strip():
         return out
     sdoc = blank_pipeline()(text)
     sents = sentences(text, sdoc)
-    ents = recognise(text, sdoc, sents)
-    ctx = DocContext(document_id, text, sents, ents, published_on)
+    ents = recognise(text, sdoc, sents, rules)
+    ctx = DocContext(document_id, text, sents, ents, published_on, rules)
     agreements = extract_agreements(ctx)
     delegations = extract_delegations(ctx)
     labs = extract_labs(ctx)

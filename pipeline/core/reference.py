@@ -1,8 +1,11 @@
-"""Reference data: gazetteers, organisations, titles, lexicons and triggers, loaded and validated once.
+"""The rulebook: gazetteers, organisations, titles, lexicons and triggers, loaded and validated once.
 
-Rules are data: everything the extractors know about the world lives in `pipeline/reference/`.
-A malformed file fails loudly here (ReferenceDataError naming the file and row) instead of
-silently weakening extraction.
+Rules are data: everything the extractors know about the world lives in a reference folder
+(`pipeline/reference/` unless the `reference_dir` setting names another). `load_rulebook(folder)`
+reads it into one `Rulebook`, which is passed explicitly to every stage that needs it, so a test or a
+worker can use another folder and nothing reads rules from a module-level default. A malformed file
+fails loudly here (ReferenceDataError naming the file, key or row) instead of silently weakening
+extraction: every rules file is checked against the keys it may hold (`RULE_FILES`).
 """
 from __future__ import annotations
 
@@ -12,11 +15,53 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import pycountry
 import yaml
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference"
+DEFAULT_REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference"
+T = TypeVar("T")
+
+# The YAML rules files and the keys each may hold, with their shape: `phrases` is a list of strings,
+# `phrases_by_kind` a mapping of names to such lists, `text_by_kind` a mapping of names to strings,
+# `lab_kinds` a mapping of kinds to mappings of phrase lists, `number_by_name` a mapping of names to
+# numbers, and `records` a list of mappings (their fields are checked by the loader that reads them:
+# pipeline/core/ingest/furniture.py). An unknown key is refused: it is a typo or a rule nothing reads.
+RULE_FILES: dict[str, dict[str, str]] = {
+    "titles.yaml": {"honorifics": "phrases", "modifiers": "phrases", "heads": "phrases",
+                    "portfolio_words": "phrases"},
+    "names.yaml": {key: "phrases" for key in ("pinyin_surnames", "other_surnames", "pinyin_initials",
+                                              "pinyin_finals", "english_word_surnames", "name_particles")},
+    "extraction.yaml": {
+        **{key: "phrases_by_kind" for key in (
+            "org_heads", "agreement_nouns", "activities", "lab_lowercase_heads", "lab_quoted_heads",
+            "lab_founded_heads", "coreference")},
+        "lab_kinds": "lab_kinds", "confidence": "text_by_kind", "title_offices": "text_by_kind",
+        **{key: "phrases" for key in (
+            "org_stopwords", "org_object_words", "leading_heads", "name_connectors", "generic_agreement_nouns",
+            "signing_verbs", "tight_agreement_nouns", "tight_signing_verbs", "past_stay_cues", "non_signer_cues",
+            "subject_reset_cues", "background_cues", "reported_cues", "list_openers", "reference_cues",
+            "ordinal_references", "partnership_verbs", "planned_cues", "signed_by_cues", "signatory_list_cues",
+            "witness_sentence_cues", "witness_cues", "witness_verbs", "signing_place_cues", "signing_ceremony_cues",
+            "witness_absolutes", "lab_lowercase_skip", "lab_name_process_nouns", "lab_planned_events",
+            "lab_naming_words", "lab_setup_verbs", "lab_future_markers", "lab_founding_verbs",
+            "lab_founding_events", "lab_host_cues", "lab_director_cues", "lab_anaphora", "domain_broad_phrases",
+            "domain_field_cues", "domain_combining_forms", "delegation_nouns", "travel_verbs", "visit_verbs",
+            "leader_cues", "lead_verbs", "delegation_planned_cues", "recurring_cues", "honorary_titles",
+            "party_organs", "size_object_cues", "stay_purposes", "people_nouns")},
+    },
+    "languages.yaml": {"read": "phrases", "scripts": "text_by_kind", "function_words": "phrases_by_kind"},
+    "furniture.yaml": {"line_rules": "records", "separator_rules": "records", "strip_prefixes": "phrases",
+                       "strip_suffixes": "phrases", "menu_labels": "phrases", "edge_labels": "mapping",
+                       "foreign_script": "number_by_name"},
+}
+# Keys a rules file must hold (the others may be absent: their rule is then off).
+REQUIRED_RULES = {
+    "titles.yaml": ("honorifics", "modifiers", "heads"),
+    "extraction.yaml": ("org_heads", "agreement_nouns", "signing_verbs", "activities", "lab_kinds",
+                        "delegation_nouns", "confidence"),
+}
 
 ORG_TYPES = ("university", "university_unit", "government", "government_department", "enterprise",
              "research_institute", "laboratory", "international_organization", "military", "other")
@@ -58,8 +103,16 @@ class Domain:
     major_label: str
 
 
-@dataclass
-class Reference:
+@dataclass(eq=False)
+class Rulebook:
+    """Everything extraction knows, read from one reference folder; built by `load_rulebook`.
+
+    What the stages compute from the rules (compiled phrase regexes, lookup tables, gazetteers) is
+    kept on the rulebook itself (`derive`, `derived`), so it is built once per rulebook and a
+    rulebook read from another folder never sees another's.
+    """
+
+    directory: Path
     places: list[PlaceRef]
     organizations: list[OrgRef]
     honorifics: list[str]
@@ -69,9 +122,22 @@ class Reference:
     domain_lexicon: dict[str, str]  # lower-case phrase -> domain_id
     names: dict
     rules: dict
-    fingerprint: str
+    digest: str  # of every file in the folder: part of the extraction cache's key
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> alpha_2
     portfolio_words: list[str] = field(default_factory=list)  # remit words after a title ("for Transport and Works")
+    _derived: dict = field(default_factory=dict, repr=False)
+
+    def derive(self, build: Callable[[Rulebook], T]) -> T:
+        """`build(self)`, computed on first use and kept on this rulebook."""
+        try:
+            return self._derived[build]
+        except KeyError:
+            value = self._derived[build] = build(self)
+            return value
+
+    def rules_file(self, name: str) -> dict:
+        """Another YAML rules file of the folder (furniture.yaml, languages.yaml), checked like the others."""
+        return self.derive(_RulesFile(name))
 
     @functools.cached_property
     def place_by_name(self) -> dict[str, PlaceRef]:
@@ -88,6 +154,22 @@ class Reference:
                 if p.region_code and p.place_type in ("province", "municipality", "special_administrative_region")}
 
 
+def derived(build: Callable[[Rulebook], T]) -> Callable[[Rulebook], T]:
+    """Decorate a function of the rulebook whose result depends on nothing else: it runs once per rulebook."""
+    @functools.wraps(build)
+    def get(rules: Rulebook) -> T:
+        return rules.derive(build)
+    return get
+
+
+@dataclass(frozen=True)
+class _RulesFile:
+    name: str
+
+    def __call__(self, rules: Rulebook) -> dict:
+        return read_rules(rules.directory, self.name)
+
+
 def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(a.strip() for a in (cell or "").split("|") if a.strip())
 
@@ -102,13 +184,51 @@ def _read_csv(path: Path, header: list[str]) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
 
 
-def _read_yaml(path: Path) -> dict:
+def read_rules(directory: Path, name: str) -> dict:
+    """A YAML rules file, every key known (`RULE_FILES`) and of its declared shape, the required ones present."""
+    path = directory / name
     if not path.exists():
-        raise ReferenceDataError(f"{path.name}: file missing")
+        raise ReferenceDataError(f"{name}: file missing")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise ReferenceDataError(f"{path.name}: expected a mapping at the top level")
+        raise ReferenceDataError(f"{name}: expected a mapping at the top level")
+    allowed = RULE_FILES[name]
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise ReferenceDataError(f"{name}: unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+    missing = [key for key in REQUIRED_RULES.get(name, ()) if key not in data]
+    if missing:
+        raise ReferenceDataError(f"{name}: missing {', '.join(missing)}")
+    for key, value in data.items():
+        _check_shape(value, allowed[key], f"{name}: {key}")
     return data
+
+
+def _check_shape(value, shape: str, where: str) -> None:
+    """Refuse a rules entry whose structure is not its declared shape, naming where."""
+    if shape == "phrases":
+        _all_strings(_expect(value, list, where, "a list of phrases"), where)
+    elif shape in ("phrases_by_kind", "text_by_kind", "lab_kinds"):
+        inner = {"phrases_by_kind": "phrases", "text_by_kind": "text", "lab_kinds": "phrases_by_kind"}[shape]
+        for kind, item in _expect(value, dict, where, f"a mapping of names to {inner}").items():
+            _check_shape(item, inner, f"{where}: {kind}")
+    elif shape == "text":
+        _all_strings(value, where)
+    elif shape == "number_by_name":
+        for kind, item in _expect(value, dict, where, "a mapping of names to numbers").items():
+            if isinstance(item, bool) or not isinstance(item, (int, float)):
+                raise ReferenceDataError(f"{where}: {kind}: {item!r} is not a number")
+    elif shape == "records":
+        for n, item in enumerate(_expect(value, list, where, "a list of mappings")):
+            _expect(item, dict, f"{where}[{n}]", "a mapping")
+    else:  # "mapping": its fields are read and checked by the one loader that uses it
+        _expect(value, dict, where, "a mapping")
+
+
+def _expect(value, kind: type, where: str, what: str):
+    if not isinstance(value, kind):
+        raise ReferenceDataError(f"{where}: expected {what}, got {type(value).__name__}")
+    return value
 
 
 def _valid_region(code: str) -> bool:
@@ -264,23 +384,13 @@ def _fingerprint(directory: Path) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
-    """Load every reference file once per process."""
-    titles = _read_yaml(directory / "titles.yaml")
-    for key in ("honorifics", "modifiers", "heads"):
-        if not isinstance(titles.get(key), list) or not all(isinstance(x, str) for x in titles[key]):
-            raise ReferenceDataError(f"titles.yaml: {key} must be a list of strings")
-    portfolio = titles.get("portfolio_words", [])
-    if not isinstance(portfolio, list) or not all(isinstance(x, str) for x in portfolio):
-        raise ReferenceDataError("titles.yaml: portfolio_words must be a list of strings")
-    names = _read_yaml(directory / "names.yaml")
-    rules = _read_yaml(directory / "extraction.yaml")
-    for key in ("org_heads", "agreement_nouns", "signing_verbs", "activities", "lab_kinds", "delegation_nouns",
-                "confidence"):
-        if key not in rules:
-            raise ReferenceDataError(f"extraction.yaml: missing {key}")
-    _all_strings(rules, "extraction.yaml")
-    _all_strings(names, "names.yaml")
+def load_rulebook(directory: Path) -> Rulebook:
+    """Read and check every file of a reference folder (once per folder and process: the result is immutable
+    rules, and workers that extract many documents must not re-read them for each)."""
+    directory = Path(directory).resolve()
+    titles = read_rules(directory, "titles.yaml")
+    names = read_rules(directory, "names.yaml")
+    rules = read_rules(directory, "extraction.yaml")
     domains, lexicon = load_domains(directory)
     places = load_places(directory)
     country_names, demonyms = load_demonyms(directory)
@@ -288,13 +398,18 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
     places.extend(load_world_cities(directory, countries, {p.name for p in places}))
     places.extend(countries)
     places.extend(load_subdivisions(countries, {n for p in places for n in (p.name, *p.aliases)}))
-    return Reference(
-        places=places, organizations=load_organizations(directory),
+    return Rulebook(
+        directory=directory, places=places, organizations=load_organizations(directory),
         honorifics=titles["honorifics"], title_modifiers=titles["modifiers"], title_heads=titles["heads"],
         domains=domains, domain_lexicon=lexicon, names=names, rules=rules,
-        fingerprint=_fingerprint(directory), demonyms={k.lower(): v for k, v in demonyms.items()},
-        portfolio_words=portfolio,
+        digest=_fingerprint(directory), demonyms={k.lower(): v for k, v in demonyms.items()},
+        portfolio_words=titles.get("portfolio_words", []),
     )
+
+
+def load_reference() -> Rulebook:
+    """Transitional: the default folder's rulebook, for code that does not yet receive one explicitly."""
+    return load_rulebook(DEFAULT_REFERENCE_DIR)
 
 
 def _all_strings(node, where: str) -> None:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from pipeline.core.entities.recognise import recognise
 from pipeline.core.text import blank_pipeline, sentences
+from tests.support.rules import default_rulebook
 
 
 def recognised(text: str):
     doc = blank_pipeline()(text)
-    return recognise(text, doc, sentences(text, doc))
+    return recognise(text, doc, sentences(text, doc), default_rulebook())
 
 
 def org_mentions(ents) -> list[tuple[str, int, int, str]]:

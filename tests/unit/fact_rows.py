@@ -6,13 +6,14 @@ import datetime as dt
 from pipeline.core.extract import extract_document
 from pipeline.core.ids import make_id
 from pipeline.core.records import IngestedDocument
+from tests.support.rules import default_rulebook
 
 
 def extract_rows(text: str, published: dt.date | None = dt.date(2021, 3, 5)) -> dict[str, list[dict]]:
     """The per-document rows of `text`, published on `published` (the anchor of relative dates)."""
     doc = IngestedDocument(make_id("document", "t.txt"), "t.txt", "x", text, published_on=published,
                            published_on_precision="day" if published else "unknown")
-    return extract_document(doc).rows
+    return extract_document(doc, default_rulebook()).rows
 
 
 def party_names(rows, agreement) -> set[str]:

@@ -183,7 +183,7 @@ def test_a_failed_extraction_is_cached_so_an_unchanged_rerun_does_no_work(tmp_pa
 
     calls = []
 
-    def broken(document):
+    def broken(document, rules):
         calls.append(document.source_path)
         raise ValueError("an odd article")
 

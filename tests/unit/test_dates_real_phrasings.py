@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from pipeline.core.facts.dates import find_dates, year_hint
+from tests.support.rules import default_rulebook
 
 PUB = dt.date(2020, 6, 10)
 
@@ -83,5 +84,5 @@ def test_a_visit_that_year_takes_the_year_of_an_earlier_sentence():
             "That year, a delegation from Fudan University visited Nankai University.")
     doc = IngestedDocument(make_id("document", "t.txt"), "t.txt", "x", text, published_on=dt.date(2021, 3, 5),
                            published_on_precision="day")
-    (d,) = extract_document(doc).rows["delegations"]
+    (d,) = extract_document(doc, default_rulebook()).rows["delegations"]
     assert (d["visited_on"], d["visited_on_precision"]) == (dt.date(2016, 1, 1), "year")

@@ -4,11 +4,12 @@ import pytest
 from pipeline.core.entities.people import name_key, split_name
 from pipeline.core.entities.recognise import recognise
 from pipeline.core.text import blank_pipeline, sentences
+from tests.support.rules import default_rulebook
 
 
 def _ents(text):
     doc = blank_pipeline()(text)
-    return recognise(text, doc, sentences(text, doc))
+    return recognise(text, doc, sentences(text, doc), default_rulebook())
 
 
 def _orgs(ents):

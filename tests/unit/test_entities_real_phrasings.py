@@ -4,7 +4,8 @@ Every sentence here is written for these tests.
 """
 import pytest
 
-from pipeline.core.reference import load_reference, top_region
+from pipeline.core.reference import top_region
+from tests.support.rules import default_rulebook
 from tests.unit.entity_rows import org_names, people_names, recognised
 
 
@@ -155,7 +156,7 @@ def test_region_codes_are_first_level_divisions(code, top):
 
 def test_reference_organisations_carry_first_level_region_codes():
     import pycountry
-    for o in load_reference().organizations:
+    for o in default_rulebook().organizations:
         if o.region_code:
             assert pycountry.subdivisions.get(code=o.region_code).parent_code is None, o.canonical_name
 

@@ -8,6 +8,7 @@ import pytest
 
 import pipeline.core.extract as extract
 from pipeline.core.records import IngestedDocument
+from tests.support.rules import default_rulebook
 
 SIGNING = ("Zhejiang University and The University of Hong Kong signed a memorandum of understanding "
            "in Hangzhou on 11 April 2023 to carry out joint research in marine biology.")
@@ -38,10 +39,10 @@ def test_sections_cover_the_text_within_the_limit(text, limit, expected):
 def test_a_long_document_keeps_every_fact_with_offsets_into_the_whole_text(monkeypatch):
     filler = "\n\n".join([FILLER] * 30)
     text = "\n\n".join([SIGNING, filler, VISIT, filler, SECOND])
-    whole = extract.extract_document(_doc(text))
+    whole = extract.extract_document(_doc(text), default_rulebook())
     monkeypatch.setattr(extract, "SECTION_CHARS", 2_000)
     assert len(extract.sections(text, 2_000)) == 3
-    split = extract.extract_document(_doc(text)).rows
+    split = extract.extract_document(_doc(text), default_rulebook()).rows
 
     assert len(split["agreements"]) == len(whole.rows["agreements"]) == 2
     assert [a["evidence"] for a in split["agreements"]] == [a["evidence"] for a in whole.rows["agreements"]]
@@ -63,5 +64,5 @@ def test_a_long_document_keeps_every_fact_with_offsets_into_the_whole_text(monke
 def test_a_document_over_spacys_limit_is_extracted(monkeypatch):
     monkeypatch.setattr(extract, "SECTION_CHARS", 5_000)
     text = "\n\n".join([SIGNING] + [FILLER] * 800)  # about 68,000 characters in 14 sections
-    rows = extract.extract_document(_doc(text)).rows
+    rows = extract.extract_document(_doc(text), default_rulebook()).rows
     assert len(rows["agreements"]) == 1

@@ -25,6 +25,7 @@ from pipeline.core.ingest.formats import strip_emphasis
 from pipeline.core.ingest.furniture import FURNITURE_FILE, default_rules, load_furniture_rules, repeat_problem
 from pipeline.core.records import IngestedDocument
 from pipeline.core.reference import ReferenceDataError
+from tests.support.rules import default_rulebook
 from tests.unit.ingest_helpers import source
 
 # --- invisible (format) characters ------------------------------------------------------------------------
@@ -70,7 +71,8 @@ def test_offsets_point_into_clean_text_without_format_characters(noise: str, nam
     assert isinstance(noisy_doc, IngestedDocument)
     assert noisy_doc.clean_text == plain_doc.clean_text
     assert not [c for c in noisy_doc.clean_text if unicodedata.category(c) == "Cf"]
-    plain, rows = extract_document(plain_doc).rows, extract_document(noisy_doc).rows
+    rules = default_rulebook()
+    plain, rows = extract_document(plain_doc, rules).rows, extract_document(noisy_doc, rules).rows
     assert rows == plain
     mentions = rows["mentions"]
     assert any(m["start"] == noisy_doc.clean_text.index("Tsinghua University") for m in mentions)

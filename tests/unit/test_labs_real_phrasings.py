@@ -8,12 +8,13 @@ import pytest
 from pipeline.core.extract import extract_document
 from pipeline.core.ids import make_id
 from pipeline.core.records import IngestedDocument
+from tests.support.rules import default_rulebook
 
 
 def _run(text):
     doc = IngestedDocument(make_id("document", "t.txt"), "t.txt", "x", text, published_on=dt.date(2021, 3, 5),
                            published_on_precision="day")
-    return extract_document(doc).rows
+    return extract_document(doc, default_rulebook()).rows
 
 
 def _labs(rows):

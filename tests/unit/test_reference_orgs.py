@@ -320,7 +320,3 @@ def test_title_heads_are_capitalised_as_in_news(titles):
 def test_honorifics_and_modifiers_include_the_usual_forms(titles):
     assert {"Dr", "Dr.", "Mr", "Ms", "Professor", "Prof.", "Ir", "Academician"} <= set(titles["honorifics"])
     assert {"Vice", "Deputy", "Executive", "Acting", "Former"} <= set(titles["modifiers"])
-
-
-def test_secretary_for_pattern_flag(titles):
-    assert titles.get("secretary_for_pattern") is True

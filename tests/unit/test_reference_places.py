@@ -185,7 +185,7 @@ def test_country_alias_spot_checks(country_aliases):
 def test_world_cities_are_under_a_known_foreign_country_and_not_in_places_csv(tmp_path):
     import shutil
 
-    from pipeline.core.reference import ReferenceDataError, load_reference
+    from pipeline.core.reference import ReferenceDataError, load_rulebook
 
     with (REFERENCE / "world_cities.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -201,4 +201,4 @@ def test_world_cities_are_under_a_known_foreign_country_and_not_in_places_csv(tm
     with (broken / "world_cities.csv").open("a", encoding="utf-8") as handle:
         handle.write("Atlantis,XX,\n")
     with pytest.raises(ReferenceDataError, match="world_cities.csv line"):
-        load_reference(broken)
+        load_rulebook(broken)

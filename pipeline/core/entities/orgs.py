@@ -14,7 +14,7 @@ import re
 
 from pipeline.core.entities.model import Org
 from pipeline.core.ids import canonical_key, make_id
-from pipeline.core.reference import OrgRef, PlaceRef, Reference, load_reference
+from pipeline.core.reference import OrgRef, PlaceRef, Rulebook, load_reference
 
 _COMPANY_SUFFIX = re.compile(r"[\s,]+(co\.?,?\s*ltd\.?|co\.?|ltd\.?|limited|inc\.?|corp\.?|corporation|company)$", re.I)
 _LEVEL_BY_TYPE = {"province": "Provincial", "municipality": "Municipal", "city": "Municipal",
@@ -36,7 +36,7 @@ def org_id_for(name: str) -> str:
 class OrgNamer:
     """Builds `Org` records from reference rows, name shapes and places."""
 
-    def __init__(self, ref: Reference | None = None):
+    def __init__(self, ref: Rulebook | None = None):
         self.ref = ref or load_reference()
         self.places_by_lower: dict[str, PlaceRef] = {}
         for p in self.ref.places:

@@ -17,7 +17,7 @@ from pipeline.core.entities.gazetteer import org_gazetteer, place_gazetteer
 from pipeline.core.entities.model import Mention, Org, Person, Place
 from pipeline.core.entities.orgs import OrgNamer, default_namer, org_id_for
 from pipeline.core.ids import make_id
-from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, load_reference
+from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, load_reference
 from pipeline.core.text import Sentence, Word
 
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -99,7 +99,8 @@ def _lexicons():
     return title_words, honorifics, stop, connectors, heads, title_heads
 
 
-def recognise(text: str, doc: Doc, sents: list[Sentence]) -> DocumentEntities:
+def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> DocumentEntities:
+    """The organisations, people and places of one document, recognised by these rules."""
     namer = default_namer()
     ents = DocumentEntities(text, sents)
     _reference_orgs(ents, doc, namer)

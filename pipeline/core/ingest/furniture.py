@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from pipeline.core.reference import REFERENCE_DIR, ReferenceDataError
+from pipeline.core.reference import DEFAULT_REFERENCE_DIR, ReferenceDataError
 
-FURNITURE_FILE = REFERENCE_DIR / "furniture.yaml"
+FURNITURE_FILE = DEFAULT_REFERENCE_DIR / "furniture.yaml"
 SCOPES = ("line", "paragraph", "both")
 _TOP_KEYS = {"line_rules", "strip_prefixes", "strip_suffixes", "separator_rules", "menu_labels", "edge_labels",
              "foreign_script"}

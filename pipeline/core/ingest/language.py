@@ -27,9 +27,9 @@ from typing import Any
 
 import yaml
 
-from pipeline.core.reference import REFERENCE_DIR, ReferenceDataError
+from pipeline.core.reference import DEFAULT_REFERENCE_DIR, ReferenceDataError
 
-LANGUAGES_FILE = REFERENCE_DIR / "languages.yaml"
+LANGUAGES_FILE = DEFAULT_REFERENCE_DIR / "languages.yaml"
 UNDETERMINED = "und"  # BCP 47: language not determined
 CJK_WEIGHT = 3
 _WIDE_SCRIPTS = frozenset({"HAN", "KANA", "HANGUL"})

@@ -1,0 +1,132 @@
+"""Phrase lists compiled into fast regexes: the form in which the extractors search the rules' phrases.
+
+`phrase_regex` compiles any tuple of phrases (memoised by the phrases themselves: a pure function);
+`rule_regex`, `kind_regexes` and `confidence` read the phrase lists of a rulebook by key and are kept
+on that rulebook, so rules from another reference folder compile their own.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from pipeline.core.reference import Rulebook
+
+
+@functools.lru_cache(maxsize=512)
+def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
+    """Whole-word, case-insensitive match of any of the phrases, the longest one where several match.
+
+    The alternation is written as a trie ("sign(?:ed|ing)?"): the regex engine tries alternatives one
+    by one at every position of every sentence, and a flat list of fifty phrases made each search
+    several times slower. The matches are those of the flat, longest-first alternation.
+    """
+    return gated_regex(re.compile(rf"(?<![\w-])(?:{phrase_alternation(p.lower() for p in phrases)})(?![\w-])", re.I),
+                       phrases)
+
+
+def gated_regex(regex: re.Pattern, phrases: Iterable[str]):
+    """`regex`, with its `search` and `finditer` skipping text that holds none of `phrases` (in any case):
+    for a regex that cannot match without one of them inside its match."""
+    alternation = phrase_alternation(p.lower() for p in phrases)
+    return _GatedPattern(regex, re.compile(alternation)) if alternation.isascii() else regex
+
+
+class _GatedPattern:
+    """A phrase regex with a cheap test first: most sentences hold none of the phrases.
+
+    On ASCII text a case-insensitive match of lower-case ASCII phrases is a case-sensitive match in the
+    lower-cased text (same length, same offsets), so the phrases without the word-boundary lookarounds
+    searched there case-sensitively (several times faster: the engine can skip on first characters)
+    find a superset of the places the regex matches; when they find nothing, neither does the regex.
+    Anything else (non-ASCII text, other methods) goes to the regex itself, and every match comes from it.
+    """
+
+    __slots__ = ("regex", "gate")
+
+    def __init__(self, regex: re.Pattern, gate: re.Pattern):
+        self.regex, self.gate = regex, gate
+
+    def _absent(self, string: str, pos: int, endpos: int) -> bool:
+        return string.isascii() and self.gate.search(_lower(string), pos, endpos) is None
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        return None if self._absent(string, pos, endpos) else self.regex.search(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        return iter(()) if self._absent(string, pos, endpos) else self.regex.finditer(string, pos, endpos)
+
+    def __getattr__(self, name: str):
+        return getattr(self.regex, name)
+
+
+@functools.lru_cache(maxsize=64)
+def _lower(string: str) -> str:
+    """Lower case, remembered: each sentence (and slices and names) meets many gates in turn."""
+    return string.lower()
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """The phrases as one regex alternation (spaces match any run of white space), written as a trie;
+    where several match at one place the longest wins, as in a longest-first flat alternation."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    """Longer continuations first, the end of a phrase ("") last, so the engine prefers the longest phrase."""
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
+
+
+def rule_regex(rules: Rulebook, *keys: str) -> re.Pattern:
+    """`phrase_regex` over the phrases of these keys of the rules file, compiled once per rulebook.
+
+    The extractors run it on every sentence; building the phrase tuple each time cost more than the search.
+    """
+    return rules.derive(_RuleRegex(keys))
+
+
+def kind_regexes(rules: Rulebook, key: str) -> tuple[re.Pattern, dict[str, re.Pattern]]:
+    """For a rules entry of phrases by kind (agreement nouns by type, activities, lab heads): one regex
+    for any of its phrases (a sentence without a match skips the per-kind scans) and one per kind."""
+    return rules.derive(_KindRegexes(key))
+
+
+def confidence(rules: Rulebook, cue: str) -> float:
+    """The trust a cue earns, from the rules file (strings there, so YAML keeps every leaf a phrase)."""
+    value = float(rules.rules["confidence"][cue])
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"extraction.yaml: confidence {cue} = {value} is outside [0, 1]")
+    return value
+
+
+@dataclass(frozen=True)
+class _RuleRegex:
+    keys: tuple[str, ...]
+
+    def __call__(self, rules: Rulebook) -> re.Pattern:
+        return phrase_regex(tuple(p for key in self.keys for p in rules.rules[key]))
+
+
+@dataclass(frozen=True)
+class _KindRegexes:
+    key: str
+
+    def __call__(self, rules: Rulebook) -> tuple[re.Pattern, dict[str, re.Pattern]]:
+        kinds = rules.rules[self.key]
+        return (phrase_regex(tuple(p for phrases in kinds.values() for p in phrases)),
+                {kind: phrase_regex(tuple(phrases)) for kind, phrases in kinds.items()})
