@@ -14,7 +14,7 @@ import re
 
 from pipeline.core.entities.model import Org
 from pipeline.core.ids import canonical_key, make_id
-from pipeline.core.reference import OrgRef, PlaceRef, Rulebook, load_reference
+from pipeline.core.reference import OrgRef, PlaceRef, Rulebook, derived, load_reference
 
 _COMPANY_SUFFIX = re.compile(r"[\s,]+(co\.?,?\s*ltd\.?|co\.?|ltd\.?|limited|inc\.?|corp\.?|corporation|company)$", re.I)
 _LEVEL_BY_TYPE = {"province": "Provincial", "municipality": "Municipal", "city": "Municipal",
@@ -269,6 +269,12 @@ def _country_phrase(name: str) -> str:
     return f"the {name}" if _TAKES_THE.search(name) else name
 
 
-@functools.lru_cache(maxsize=1)
+@derived
+def org_namer(rules: Rulebook) -> OrgNamer:
+    """The rulebook's namer (its place and head tables are built once per rulebook)."""
+    return OrgNamer(rules)
+
+
 def default_namer() -> OrgNamer:
-    return OrgNamer()
+    """Transitional: the default folder's namer, for code that does not yet receive the rulebook."""
+    return org_namer(load_reference())
