@@ -7,60 +7,58 @@ corpus-wide step only merges duplicates and groups events.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.core.entities.model import Org
 from pipeline.core.entities.recognise import recognise
-from pipeline.core.facts.agreements import Agreement, extract_agreements
-from pipeline.core.facts.context import DocContext, gated_regex, kind_regexes
-from pipeline.core.facts.delegations import extract_delegations
-from pipeline.core.facts.domains import DomainHit, extract_domains, hits_between
-from pipeline.core.facts.labs import extract_labs
+from pipeline.core.facts.context import DocContext
 from pipeline.core.ids import make_id
+from pipeline.core.kinds.base import FactKind, Found, kind_tables
+from pipeline.core.kinds.registry import FACT_KINDS
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.reference import Rulebook
 from pipeline.core.text import blank_pipeline, sentences
+from schemas import EVIDENCE_TABLES, SURFACE_OFFSETS
 
-PER_DOCUMENT_TABLES = (
-    "organizations", "organization_aliases", "people", "person_affiliations", "places", "mentions",
-    "agreements", "agreement_parties", "agreement_signatories", "agreement_activities",
-    "agreement_domains", "delegations", "labs", "lab_mentions", "lab_domains", "document_domains",
-)
+ENTITY_TABLES = ("organizations", "organization_aliases", "people", "person_affiliations", "places", "mentions")
 # Longer documents are extracted in sections of at most this many characters, cut between
 # paragraphs: the per-document work grows faster than linearly with length (every sentence is
 # compared with the facts before it), and spaCy refuses texts over a million characters. No
 # article of the genre comes near it; a whole book or a scraped archive page does.
 SECTION_CHARS = 100_000
 _CUTS = ("\n\n", "\n", ". ", " ")
-_OFFSET_COLUMNS = {"agreements": ("evidence_start", "evidence_end"), "delegations": ("evidence_start", "evidence_end"),
-                   "lab_mentions": ("evidence_start", "evidence_end"),
-                   "document_domains": ("evidence_start", "evidence_end"), "mentions": ("start", "end")}
-_EVENT_TABLES = {"agreements": "agreement_id", "delegations": "delegation_id"}  # ids minted from offsets
-_AGREEMENT_CHILDREN = ("agreement_parties", "agreement_signatories", "agreement_activities", "agreement_domains")
+# Offsets into the text, moved when a section's rows join the whole document's.
+_OFFSET_COLUMNS = {table: columns[1:] for table, columns in {**EVIDENCE_TABLES, **SURFACE_OFFSETS}.items()}
 _ENTITY_KEYS = {"organizations": "organization_id", "people": "person_id", "places": "place_id"}
-_FOLLOW_UP_PHRASES = ("agreement", "agreed", "both parties", "both sides", "the two sides", "partnership", "memorandum",
-                      "under the", "in accordance", "will")
-_FOLLOW_UP = gated_regex(re.compile(rf"\b({'|'.join(_FOLLOW_UP_PHRASES)})\b", re.I), _FOLLOW_UP_PHRASES)
+
+
+def per_document_tables(kinds: tuple[FactKind, ...] = FACT_KINDS) -> tuple[str, ...]:
+    """The tables one document's extraction fills: the entities', then each kind's."""
+    return ENTITY_TABLES + kind_tables(kinds)
 
 
 @dataclass
 class DocumentExtraction:
     document_id: str
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in PER_DOCUMENT_TABLES})
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in per_document_tables()})
     rejections: list[Rejection] = field(default_factory=list)
 
 
-def extract_document(doc: IngestedDocument, rules: Rulebook) -> DocumentExtraction:
-    """Recognise entities and facts in one document, by these rules, and return them as contract rows."""
+def extract_document(doc: IngestedDocument, rules: Rulebook,
+                     kinds: tuple[FactKind, ...] = FACT_KINDS) -> DocumentExtraction:
+    """Recognise entities and the facts of each kind in one document, by these rules, as contract rows."""
     if len(doc.clean_text) <= SECTION_CHARS:
-        return _extract_text(doc.document_id, doc.clean_text, doc.published_on, rules)
-    out = DocumentExtraction(document_id=doc.document_id)
+        return _extract_text(doc.document_id, doc.clean_text, doc.published_on, rules, kinds)
+    out = _empty(doc.document_id, kinds)
     for start, end in sections(doc.clean_text, SECTION_CHARS):
-        part = _extract_text(doc.document_id, doc.clean_text[start:end], doc.published_on, rules)
-        _merge_section(out, part, start)
+        part = _extract_text(doc.document_id, doc.clean_text[start:end], doc.published_on, rules, kinds)
+        _merge_section(out, part, start, kinds)
     return out
+
+
+def _empty(document_id: str, kinds: tuple[FactKind, ...]) -> DocumentExtraction:
+    return DocumentExtraction(document_id, {t: [] for t in per_document_tables(kinds)})
 
 
 def sections(text: str, limit: int) -> list[tuple[int, int]]:
@@ -76,57 +74,63 @@ def sections(text: str, limit: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _merge_section(out: DocumentExtraction, part: DocumentExtraction, base: int) -> None:
+def _merge_section(out: DocumentExtraction, part: DocumentExtraction, base: int, kinds: tuple[FactKind, ...]) -> None:
     """Add one section's rows to the document's: offsets moved to the whole text, event ids made
     unique across sections, entities a section repeats kept once."""
     rows = part.rows
     for table, columns in _OFFSET_COLUMNS.items():
-        for row in rows[table]:
+        for row in rows.get(table, ()):
             for column in columns:
                 row[column] += base
-    renamed: dict[str, str] = {}
-    for table, key in _EVENT_TABLES.items():
-        for row in rows[table]:
-            new_id = make_id(key, "section", base, row[key]) if base else row[key]
-            renamed[row[key]] = new_id
-            row[key] = row["event_id"] = new_id
-    for table in _AGREEMENT_CHILDREN:
-        for row in rows[table]:
-            row["agreement_id"] = renamed.get(row["agreement_id"], row["agreement_id"])
+    if base:
+        for kind in kinds:
+            if kind.event_key:
+                _renumber_events(rows, kind, base)
     for table, items in rows.items():
-        key = _ENTITY_KEYS.get(table)
-        if key:
-            known = {row[key] for row in out.rows[table]}
-            items = [row for row in items if row[key] not in known]
-        elif table in ("organization_aliases", "person_affiliations"):
-            known = {tuple(sorted(row.items())) for row in out.rows[table]}
-            items = [row for row in items if tuple(sorted(row.items())) not in known]
-        out.rows[table].extend(items)
+        out.rows[table].extend(_new_entities(out.rows[table], table, items))
     out.rejections.extend(part.rejections)
 
 
-def _extract_text(document_id: str, text: str, published_on, rules: Rulebook) -> DocumentExtraction:
-    out = DocumentExtraction(document_id=document_id)
+def _renumber_events(rows: dict[str, list[dict[str, Any]]], kind: FactKind, base: int) -> None:
+    """Ids minted from offsets within a section, re-minted with the section's start in every table of the kind."""
+    key, main = kind.event_key, kind.tables[0]
+    renamed = {row[key]: make_id(key, "section", base, row[key]) for row in rows[main]}
+    for row in rows[main]:
+        row[key] = row["event_id"] = renamed[row[key]]
+    for table in kind.tables[1:]:
+        for row in rows[table]:
+            if key in row:
+                row[key] = renamed.get(row[key], row[key])
+
+
+def _new_entities(known_rows: list[dict[str, Any]], table: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of a section that an earlier section has not given already (entities and their aliases
+    and affiliations; fact rows are all new)."""
+    key = _ENTITY_KEYS.get(table)
+    if key:
+        known = {row[key] for row in known_rows}
+        return [row for row in items if row[key] not in known]
+    if table in ("organization_aliases", "person_affiliations"):
+        known = {tuple(sorted(row.items())) for row in known_rows}
+        return [row for row in items if tuple(sorted(row.items())) not in known]
+    return items
+
+
+def _extract_text(document_id: str, text: str, published_on, rules: Rulebook,
+                  kinds: tuple[FactKind, ...]) -> DocumentExtraction:
+    out = _empty(document_id, kinds)
     if not text.strip():
         return out
     sdoc = blank_pipeline()(text)
     sents = sentences(text, sdoc)
     ents = recognise(text, sdoc, sents, rules)
     ctx = DocContext(document_id, text, sents, ents, published_on, rules)
-    agreements = extract_agreements(ctx)
-    delegations = extract_delegations(ctx)
-    labs = extract_labs(ctx)
-    domains = extract_domains(ctx, sdoc)
-    person_ids = _mint_person_ids(ctx)
-    rows = out.rows
-    _agreement_rows(ctx, agreements, domains, person_ids, rows)
-    _delegation_rows(ctx, delegations, person_ids, rows)
-    _lab_rows(ctx, labs, domains, person_ids, rows)
-    for h in domains:
-        rows["document_domains"].append({"document_id": document_id, "domain_id": h.domain_id,
-                                         "matched_text": h.matched_text, "evidence_start": h.start,
-                                         "evidence_end": h.end})
-    _entity_rows(ctx, person_ids, rows)
+    facts = {kind.name: kind.extract(ctx, sdoc) for kind in kinds}
+    found = Found(ctx, facts, _mint_person_ids(ctx))
+    for kind in kinds:
+        for table, items in kind.rows(found).items():
+            out.rows[table].extend(items)
+    _entity_rows(ctx, found.person_ids, out.rows)
     return out
 
 
@@ -138,93 +142,6 @@ def _mint_person_ids(ctx: DocContext) -> dict[str, str]:
         p.person_id = make_id("person", key, org or "")
         ids[key] = p.person_id
     return ids
-
-
-def _evidence(ctx: DocContext, sent) -> dict[str, Any]:
-    return {"evidence": ctx.text[sent.start:sent.end], "evidence_start": sent.start, "evidence_end": sent.end}
-
-
-def _followers(ctx: DocContext, agreements: list[Agreement]) -> dict[int, list]:
-    """Sentences after an agreement that say what it covers ("Under the agreement, both parties will ...")."""
-    starts = sorted({a.sentence.start for a in agreements})
-    out: dict[int, list] = {s: [] for s in starts}
-    for sent in ctx.sentences:
-        owner = max((s for s in starts if s <= sent.start), default=None)
-        if owner is not None and (sent.start == owner or _FOLLOW_UP.search(sent.text)):
-            out[owner].append(sent)
-    return out
-
-
-def _agreement_rows(ctx, agreements: list[Agreement], domains: list[DomainHit], person_ids, rows) -> None:
-    followers = _followers(ctx, agreements)
-    any_activity, activity_rx = kind_regexes("activities")
-    siblings: dict[int, int] = {}
-    for a in agreements:
-        n = siblings[a.sentence.start] = siblings.get(a.sentence.start, -1) + 1
-        aid = make_id("agreement", ctx.document_id, a.sentence.start, a.sentence.end, n)
-        rows["agreements"].append({
-            "agreement_id": aid, "event_id": aid, "document_id": ctx.document_id,
-            "agreement_type": a.agreement_type, "title": a.title,
-            "signed_on": a.date.date if a.date else None,
-            "signed_on_precision": a.date.precision if a.date else "unknown",
-            "place_id": a.place, "status": a.status, **_evidence(ctx, a.sentence), "confidence": a.confidence,
-        })
-        for org in a.parties:
-            rows["agreement_parties"].append({"agreement_id": aid, "organization_id": org})
-        for role, people in (("signatory", a.signatories), ("witness", a.witnesses)):
-            for key, org, title in people:
-                if key in person_ids:
-                    rows["agreement_signatories"].append({"agreement_id": aid, "person_id": person_ids[key],
-                                                          "organization_id": org, "title": title, "role": role})
-        # listed instruments own only their own clause; a headline agreement owns what follows it
-        scope = [a.sentence] if a.group is not None else (followers.get(a.sentence.start) or [a.sentence])
-        seen = set()
-        for sent in scope:
-            for activity, rx in (activity_rx.items() if any_activity.search(sent.text) else ()):
-                m = rx.search(sent.text)
-                if m and activity not in seen:
-                    seen.add(activity)
-                    rows["agreement_activities"].append({"agreement_id": aid, "activity": activity,
-                                                         "evidence": m.group(0)})
-            for h in hits_between(domains, sent.start, sent.end):
-                if (aid, h.domain_id) not in seen:
-                    seen.add((aid, h.domain_id))
-                    rows["agreement_domains"].append({"agreement_id": aid, "domain_id": h.domain_id,
-                                                      "matched_text": h.matched_text})
-
-
-def _delegation_rows(ctx, delegations, person_ids, rows) -> None:
-    for d in delegations:
-        did = make_id("delegation", ctx.document_id, d.sentence.start, d.sentence.end)
-        rows["delegations"].append({
-            "delegation_id": did, "event_id": did, "document_id": ctx.document_id,
-            "leader_person_id": person_ids.get(d.leader) if d.leader else None, "leader_title": d.leader_title,
-            "origin_organization_id": d.origin_org, "origin_place_id": d.origin_place,
-            "host_organization_id": d.host_org, "host_place_id": d.host_place,
-            "member_count": d.member_count, "member_count_max": d.member_count_max,
-            "visited_on": d.date.date if d.date else None,
-            "visited_on_precision": d.date.precision if d.date else "unknown",
-            "purpose": d.purpose, "status": d.status, **_evidence(ctx, d.sentence), "confidence": d.confidence,
-        })
-
-
-def _lab_rows(ctx, labs, domains, person_ids, rows) -> None:
-    for lab in labs:
-        rows["labs"].append({"lab_id": lab.lab_id, "name": lab.name, "lab_type": lab.lab_type,
-                             "host_organization_id": lab.host,
-                             "director_person_id": person_ids.get(lab.director) if lab.director else None,
-                             "established_year": lab.established_year, "status": lab.status})
-        seen_sent, seen_dom = set(), set()
-        for sent, start, end in lab.mentions:
-            if sent.start not in seen_sent:
-                seen_sent.add(sent.start)
-                rows["lab_mentions"].append({"lab_id": lab.lab_id, "document_id": ctx.document_id,
-                                             **_evidence(ctx, sent)})
-            for h in hits_between(domains, start, end):
-                if h.domain_id not in seen_dom:
-                    seen_dom.add(h.domain_id)
-                    rows["lab_domains"].append({"lab_id": lab.lab_id, "domain_id": h.domain_id,
-                                                "matched_text": h.matched_text})
 
 
 def _entity_rows(ctx: DocContext, person_ids: dict[str, str], rows) -> None:

@@ -135,9 +135,10 @@ class Rulebook:
             value = self._derived[build] = build(self)
             return value
 
-    def rules_file(self, name: str) -> dict:
-        """Another YAML rules file of the folder (furniture.yaml, languages.yaml), checked like the others."""
-        return self.derive(_RulesFile(name))
+    def rules_file(self, name: str, keys: dict[str, str] | None = None) -> dict:
+        """Another YAML rules file of the folder, checked like the others: one of `RULE_FILES` (furniture.yaml,
+        languages.yaml), or a file whose keys and shapes its reader declares (a fact kind's own rules)."""
+        return self.derive(_RulesFile(name, tuple(sorted((keys or {}).items()))))
 
     @functools.cached_property
     def place_by_name(self) -> dict[str, PlaceRef]:
@@ -165,9 +166,10 @@ def derived(build: Callable[[Rulebook], T]) -> Callable[[Rulebook], T]:
 @dataclass(frozen=True)
 class _RulesFile:
     name: str
+    keys: tuple[tuple[str, str], ...]
 
     def __call__(self, rules: Rulebook) -> dict:
-        return read_rules(rules.directory, self.name)
+        return read_rules(rules.directory, self.name, dict(self.keys) or None)
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -184,15 +186,16 @@ def _read_csv(path: Path, header: list[str]) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
 
 
-def read_rules(directory: Path, name: str) -> dict:
-    """A YAML rules file, every key known (`RULE_FILES`) and of its declared shape, the required ones present."""
+def read_rules(directory: Path, name: str, keys: dict[str, str] | None = None) -> dict:
+    """A YAML rules file, every key known (`RULE_FILES`, or the `keys` its reader declares) and of its declared
+    shape, the required ones present."""
     path = directory / name
     if not path.exists():
         raise ReferenceDataError(f"{name}: file missing")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ReferenceDataError(f"{name}: expected a mapping at the top level")
-    allowed = RULE_FILES[name]
+    allowed = keys or RULE_FILES[name]
     unknown = sorted(set(data) - set(allowed))
     if unknown:
         raise ReferenceDataError(f"{name}: unknown key(s) {unknown}; allowed: {sorted(allowed)}")

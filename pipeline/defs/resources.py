@@ -11,6 +11,7 @@ from pydantic import Field
 
 from pipeline.core.cache import DocumentCache, pipeline_fingerprint
 from pipeline.core.ingest import DEFAULT_MAX_BYTES
+from pipeline.core.reference import Rulebook, load_rulebook
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_RAW, PROJECT_GOLD = PROJECT_ROOT / "raw", PROJECT_ROOT / "tests" / "gold" / "raw"
@@ -39,6 +40,9 @@ class PipelineSettings(dg.ConfigurableResource):
                                                           "document, or fewer than half the documents of the "
                                                           "published warehouse (otherwise the run stops first).")
 
+    reference_dir: str = Field(default="pipeline/reference", description="The rulebook: reference data and rules "
+                                                                       "files (a copy may be edited and named here).")
+
     @property
     def raw_path(self) -> Path:
         return project_path(self.raw_dir)
@@ -59,6 +63,10 @@ class PipelineSettings(dg.ConfigurableResource):
         if self.gold_dir:
             return project_path(self.gold_dir)
         return PROJECT_GOLD if self.raw_path.resolve() == PROJECT_RAW.resolve() else None
+
+    def rulebook(self) -> Rulebook:
+        """The rules of this run, read and checked once per process and folder."""
+        return load_rulebook(project_path(self.reference_dir))
 
     def cache(self) -> DocumentCache:
         """The cache keyed by the current code and reference data (computed once per call)."""

@@ -14,7 +14,7 @@ from pipeline.core.resolve import build_tables
 from pipeline.defs.entities import ENTITY_TABLES
 from pipeline.defs.facts import FACT_TABLES
 from pipeline.defs.ingest import document_extractions, ingested_documents, markdown_preview
-from pipeline.defs.resources import OWNERS
+from pipeline.defs.resources import OWNERS, PipelineSettings
 from schemas import TABLE_COLUMNS, table_schema
 
 INGEST_TABLES = {
@@ -61,10 +61,10 @@ def table_metadata(table: str, df: pd.DataFrame) -> dict[str, object]:
 
 @dg.multi_asset(specs=TABLE_SPECS, name="contract_tables",
                 description="Merge the per-document rows into the contract tables and group events.")
-def contract_tables(context: dg.AssetExecutionContext, ingested_documents: IngestStage,
+def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSettings, ingested_documents: IngestStage,
                     document_extractions: list[DocumentExtraction]):
     tables = build_tables(ingested_documents.documents, document_extractions, ingested_documents.rejections,
-                          run_id=context.run.run_id, source_urls=ingested_documents.source_urls)
+                          settings.rulebook(), run_id=context.run.run_id, source_urls=ingested_documents.source_urls)
     missing = set(TABLE_COLUMNS) - set(tables)
     if missing:
         raise dg.Failure(f"build_tables did not return {sorted(missing)}")

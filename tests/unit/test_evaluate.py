@@ -161,7 +161,8 @@ def test_perfect_prediction_scores_one_and_empty_scores_zero(tmp_path):
     ((set(), ["Beijing"]), (None, "absent"), {"activities": (0, 0, 0), "signing_place": (0, 0, 0)}),
 ])
 def test_activities_and_signing_place_are_scored_where_the_gold_states_them(pred, gold, expected):
-    from pipeline.core.evaluate import EXTRAS, Tally, score_agreement_extras
+    from pipeline.core.kinds.agreements import EXTRAS, score_extras
+    from pipeline.core.metric import Tally
 
     extras = {k: Tally() for k in EXTRAS}
     g = {}
@@ -169,7 +170,7 @@ def test_activities_and_signing_place_are_scored_where_the_gold_states_them(pred
         g["activities"] = gold[0]
     if gold[1] != "absent":
         g["place"] = gold[1]
-    score_agreement_extras(extras, {"activities": pred[0], "place": pred[1]}, g)
+    score_extras(extras, {"activities": pred[0], "place": pred[1]}, g)
     for k, (tp, n_gold, n_pred) in expected.items():
         t = extras[k].prf()
         assert (t["gold"], t["predicted"]) == (n_gold, n_pred), k

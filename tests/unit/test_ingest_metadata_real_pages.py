@@ -12,6 +12,7 @@ from pipeline.core.ingest.furniture import default_rules, furniture_rule
 from pipeline.core.ingest.metadata import find_title
 from pipeline.core.records import IngestedDocument
 from pipeline.core.resolve import build_tables
+from tests.support.rules import default_rulebook
 from tests.unit.ingest_helpers import BODY, TITLE, source
 
 D = dt.date
@@ -144,7 +145,7 @@ def _document(published_on: dt.date | None, precision: str = "unknown") -> Inges
     (None, "unknown", "https://en.example.edu.cn/info/1013/1276.htm", (None, "unknown")),
 ])
 def test_sidecar_url_date_fills_a_missing_date(parsed, precision, url, expected) -> None:
-    tables = build_tables([_document(parsed, precision)], [], [], source_urls={"a.txt": url})
+    tables = build_tables([_document(parsed, precision)], [], [], default_rulebook(), source_urls={"a.txt": url})
     row = tables["documents"].iloc[0]
     got = (None if row["published_on"] is None else row["published_on"], row["published_on_precision"])
     assert got == expected

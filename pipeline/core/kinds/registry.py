@@ -1,0 +1,32 @@
+"""The fact kinds the warehouse extracts: every `FactKind` defined in a module of this package.
+
+A kind is registered by writing its module here; nothing else lists it. They run in the order of
+their `order` (a kind may add the governments of the places it finds acting, which the later kinds
+then see), and evaluation reports them in that order.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from pipeline.core import kinds as _package
+from pipeline.core.kinds.base import FactKind
+
+_NOT_KINDS = {"base", "events", "registry"}
+
+
+def discover() -> tuple[FactKind, ...]:
+    """Every FactKind defined at the top level of a module of this package, in their order."""
+    found = []
+    for module in pkgutil.iter_modules(_package.__path__):
+        if module.name in _NOT_KINDS:
+            continue
+        namespace = vars(importlib.import_module(f"{_package.__name__}.{module.name}"))
+        found.extend(v for v in namespace.values() if isinstance(v, FactKind))
+    names = [k.name for k in found]
+    if len(set(names)) != len(names):
+        raise RuntimeError(f"two fact kinds share a name: {sorted(names)}")
+    return tuple(sorted(found, key=lambda k: (k.order, k.name)))
+
+
+FACT_KINDS: tuple[FactKind, ...] = discover()
