@@ -14,11 +14,12 @@ from typing import Any
 from pipeline.core.entities.model import Org
 from pipeline.core.entities.recognise import recognise
 from pipeline.core.facts.agreements import Agreement, extract_agreements
-from pipeline.core.facts.context import DocContext, gated_regex, kind_regexes
+from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.delegations import extract_delegations
 from pipeline.core.facts.domains import DomainHit, extract_domains, hits_between
 from pipeline.core.facts.labs import extract_labs
 from pipeline.core.ids import make_id
+from pipeline.core.phrases import gated_regex, kind_regexes
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.reference import Rulebook
 from pipeline.core.text import blank_pipeline, sentences
@@ -157,7 +158,7 @@ def _followers(ctx: DocContext, agreements: list[Agreement]) -> dict[int, list]:
 
 def _agreement_rows(ctx, agreements: list[Agreement], domains: list[DomainHit], person_ids, rows) -> None:
     followers = _followers(ctx, agreements)
-    any_activity, activity_rx = kind_regexes("activities")
+    any_activity, activity_rx = kind_regexes(ctx.rules, "activities")
     siblings: dict[int, int] = {}
     for a in agreements:
         n = siblings[a.sentence.start] = siblings.get(a.sentence.start, -1) + 1

@@ -10,14 +10,14 @@ separately in one sentence ("a memorandum ... with X, and an agreement ... with 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from dataclasses import dataclass, field
 
 from pipeline.core.entities.recognise import add_place
-from pipeline.core.facts.context import DocContext, confidence, kind_regexes, phrase_alternation, rule_regex, rules
+from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
-from pipeline.core.reference import load_reference
+from pipeline.core.phrases import confidence, kind_regexes, phrase_alternation, rule_regex
+from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence
 
 _VERB_WINDOW_BEFORE = 14  # words between a signing verb and the noun it governs
@@ -63,27 +63,34 @@ class Agreement:
     ceremony_sentences: list[Sentence] = field(default_factory=list)  # "The signing ceremony was held at ..."
 
 
-@functools.lru_cache(maxsize=1)
-def _noun_types() -> dict[str, str]:
+@derived
+def _noun_types(rules: Rulebook) -> dict[str, str]:
     """Agreement noun phrase (lower case) -> agreement type."""
-    return {p.lower(): t for t, phrases in rules()["agreement_nouns"].items() for p in phrases}
+    return {p.lower(): t for t, phrases in rules.rules["agreement_nouns"].items() for p in phrases}
 
 
-def _find(text: str, *keys: str) -> list[re.Match]:
+@derived
+def _generic_nouns(rules: Rulebook) -> frozenset[str]:
+    """The bare agreement nouns (lower case): 'agreement', 'deal'; a record of one says no type."""
+    return frozenset(g.lower() for g in rules.rules["generic_agreement_nouns"])
+
+
+def _find(rules: Rulebook, text: str, *keys: str) -> list[re.Match]:
     """Matches of the phrases under these keys of the rules file."""
-    return list(rule_regex(*keys).finditer(text))
+    return list(rule_regex(rules, *keys).finditer(text))
 
 
 def extract_agreements(ctx: DocContext) -> list[Agreement]:
     found: list[Agreement] = []
     pending: list[Agreement] = []  # reports with no party yet (a caption before the body)
-    generic = {g.lower() for g in rules()["generic_agreement_nouns"]}
-    noun_type = _noun_types()
+    generic = _generic_nouns(ctx.rules)
+    noun_type = _noun_types(ctx.rules)
+    ceremony = rule_regex(ctx.rules, "signing_ceremony_cues")
     head: tuple[Sentence, list[str]] | None = None  # "the two sides signed eleven documents, among them:"
     for sent in ctx.sentences:
         cands = _sentence_candidates(ctx, sent, noun_type, generic, head)
         head = _list_head(ctx, sent, head, bool(cands))
-        if not cands and found and rule_regex("signing_ceremony_cues").search(sent.text):
+        if not cands and found and ceremony.search(sent.text):
             found[-1].ceremony_sentences.append(sent)  # "A signing ceremony was held at X on 6 May."
             continue
         for c in cands:
@@ -132,7 +139,7 @@ _OTHER_CLAUSE = re.compile(r"\b(?:located|based|headquartered|situated|which|who
 def _signing_place(ctx: DocContext, a: Agreement) -> str | None:
     """Where the agreement was signed: a known place after "in"/"at" in the clause of a signing word in its
     sentences ("signed ... in Hangzhou", "the signing ceremony was held at X, Henan"), else the dateline city."""
-    cue_rx = rule_regex("signing_place_cues")
+    cue_rx = rule_regex(ctx.rules, "signing_place_cues")
     for sent in [a.sentence, *a.extra_sentences, *a.ceremony_sentences]:
         places = ctx.places_in(sent.start, sent.end)
         if not places or not cue_rx.search(sent.text):
@@ -170,7 +177,7 @@ def _stay_place(ctx: DocContext, sent: Sentence) -> str | None:
     purpose = _TO_SIGN.search(sent.text)
     if purpose is None:
         return None
-    stay = _past_stay(sent.text, purpose.start())
+    stay = _past_stay(ctx.rules, sent.text, purpose.start())
     if stay is None:
         return None
     places = ctx.places_in(sent.start + stay.end(), sent.start + purpose.start())
@@ -215,8 +222,8 @@ def _venue_place(ctx: DocContext, sent: Sentence, cue_rx: re.Pattern) -> str | N
             continue
         org = ctx.org(m.entity_id)
         if org.region_code and org.region_code.startswith("CN-"):
-            name = load_reference().region_names.get(org.region_code)
-            p = load_reference().place_by_name.get(name) if name else None
+            name = ctx.rules.region_names.get(org.region_code)
+            p = ctx.rules.place_by_name.get(name) if name else None
             if p is not None:
                 return add_place(ctx.ents, p).place_id
     return None
@@ -264,26 +271,26 @@ def _same_event_date(ctx: DocContext, a: Agreement, found: list[Agreement]) -> F
 
 def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
                          head: tuple[Sentence, list[str]] | None = None) -> list[Agreement]:
-    r = rules()
+    rules = ctx.rules
     text = sent.text
-    nouns = list(kind_regexes("agreement_nouns")[0].finditer(text))
-    verbs = _find(text, "signing_verbs")
+    nouns = list(kind_regexes(rules, "agreement_nouns")[0].finditer(text))
+    verbs = _find(rules, text, "signing_verbs")
     listed = head is not None and not verbs  # a line under "..., among them:": the head's verb governs it
     if listed:
         verbs = [_NO_VERB.match(text)]
-    tight = _tight_nouns(text, nouns, listed)
-    team_verbs = [v for v in _find(text, "partnership_verbs")
+    tight = _tight_nouns(rules, text, nouns, listed)
+    team_verbs = [v for v in _find(rules, text, "partnership_verbs")
                   if not _NOT_YET.search(text, max(0, v.start() - 30), v.start())]  # "will continue to join hands"
     if not nouns and not tight and not team_verbs:
-        return _signers_only(ctx, sent, r)
-    if _background(text, nouns + [n for n, _ in tight]):
+        return _signers_only(ctx, sent)
+    if _background(rules, text, nouns + [n for n, _ in tight]):
         return []
     words_before = lambda pos: len(text[:pos].split())  # noqa: E731 - a local measure of distance
     governed = []
     nouns = _uncounted(text, nouns)
-    referred = [n for n in nouns if not verbs and _referenced(text, n)]
+    referred = [n for n in nouns if not verbs and _referenced(rules, text, n)]
     # "The first MoU, between A and B, sets out ...": one of a counted set of instruments, told on its own
-    ordinal = [n for n in nouns if not verbs and n not in referred and _ordinal_reference(text, n)]
+    ordinal = [n for n in nouns if not verbs and n not in referred and _ordinal_reference(rules, text, n)]
     for n in referred + ordinal:  # "in accordance with the Co-operation Arrangement between A and B"
         governed.append((n, _NO_VERB.match(text)))
     for n in (nouns if not (referred or ordinal) else []):
@@ -302,7 +309,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
         obj = ctx.actors_in(sent.start + v.end(), _clause_end(sent, v.end()))
         parties = _unique(subject[-1:] + obj[:1])
         if len(parties) >= 2:
-            return [Agreement("partnership", True, sent, parties, confidence=confidence("partnership_verb"))]
+            return [Agreement("partnership", True, sent, parties, confidence=confidence(rules, "partnership_verb"))]
         return []
     if not governed:
         return []
@@ -314,7 +321,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     pronoun = None if sides else _pronoun_subject(ctx, sent, subject_end)
     # "both sides signed": the sides, not whoever the sentence named on the way, signed
     signatories, witnesses = _roles(ctx, sent, verb, implicit=not sides)
-    reset = _subject_start(text, subject_end - sent.start)  # "praised X for reaching ...": X onwards
+    reset = _subject_start(rules, text, subject_end - sent.start)  # "praised X for reaching ...": X onwards
     shared_parties = sides or pronoun or ctx.actors_in(sent.start + reset, subject_end)
     if listed and not shared_parties:
         shared_parties = head[1]
@@ -360,13 +367,13 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
                       group=sent.start if siblings else (head[0].start if listed else None), named=named)
         dates = ctx.dates_in(sent)
         a.date = dates[0] if dates else None
-        a.status = "planned" if _governs_plan(r, text, governed[k][1]) else "signed"
-        if (a.status == "signed" and rule_regex("reported_cues").search(text, 0, noun.start())) or \
+        a.status = "planned" if _governs_plan(rules, text, governed[k][1]) else "signed"
+        if (a.status == "signed" and rule_regex(rules, "reported_cues").search(text, 0, noun.start())) or \
                 governed[k][0] in referred:
             a.status = "reported"  # "since the signing of their first agreement in 2016", "in accordance with"
-        a.confidence = confidence("agreement_two_parties" if len(parties) >= 2 else "agreement_one_party")
+        a.confidence = confidence(rules, "agreement_two_parties" if len(parties) >= 2 else "agreement_one_party")
         if a.status == "planned":
-            a.confidence = min(a.confidence, confidence("agreement_planned"))
+            a.confidence = min(a.confidence, confidence(rules, "agreement_planned"))
         out.extend(_one_per_partner(ctx, a, noun, shared_parties, with_parties) if not siblings else [a])
     return out
 
@@ -385,17 +392,17 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s*,?\s+(?:(?:in|over|during|within|ac
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
 
 
-def _tight_nouns(text: str, nouns: list[re.Match], listed: bool) -> list[tuple[re.Match, re.Match]]:
+def _tight_nouns(rules: Rulebook, text: str, nouns: list[re.Match], listed: bool) -> list[tuple[re.Match, re.Match]]:
     """Work plans, roadmaps, documents: instruments only as the object of a signing verb just before them
     ("signed two work plans", "the signing ceremony of a document"), or as a line of a list of instruments."""
-    if not listed and not rule_regex("tight_signing_verbs").search(text):
+    if not listed and not rule_regex(rules, "tight_signing_verbs").search(text):
         return []
-    found = [m for m in rule_regex("tight_agreement_nouns").finditer(text)
+    found = [m for m in rule_regex(rules, "tight_agreement_nouns").finditer(text)
              if not any(n.start() <= m.start() < n.end() or m.start() <= n.start() < m.end() for n in nouns)
              and not _NOT_A_NOUN.search(text, max(0, m.start() - 12), m.start())]
     if not found:
         return []
-    verbs = list(rule_regex("tight_signing_verbs").finditer(text))
+    verbs = _find(rules, text, "tight_signing_verbs")
     out = []
     for m in found:
         if _COUNTED.search(text[:m.start()]) and _PLURAL.search(m.group(0)):
@@ -408,7 +415,7 @@ def _tight_nouns(text: str, nouns: list[re.Match], listed: bool) -> list[tuple[r
     return out
 
 
-def _background(text: str, nouns: list[re.Match]) -> bool:
+def _background(rules: Rulebook, text: str, nouns: list[re.Match]) -> bool:
     """'has signed cooperation agreements with more than 30 universities since 2015': a tally of plural
     instruments in the perfect tense, counted loosely or over a span of time, is background, not a record."""
     if not any(_PLURAL.search(n.group(0)) for n in nouns):
@@ -416,14 +423,14 @@ def _background(text: str, nouns: list[re.Match]) -> bool:
     perfect = _PERFECT.search(text)
     if perfect is None:
         return False
-    return bool(_SINCE_YEAR.search(text) or rule_regex("background_cues").search(text, perfect.start()))
+    return bool(_SINCE_YEAR.search(text) or rule_regex(rules, "background_cues").search(text, perfect.start()))
 
 
-def _referenced(text: str, noun: re.Match) -> bool:
+def _referenced(rules: Rulebook, text: str, noun: re.Match) -> bool:
     """'in accordance with the Co-operation Arrangement between A and B': an agreement named as in force. Only a
     named instrument (capitalised) or one given its parties is one; a bare 'in accordance with the agreement, ...'
     points back to an agreement already reported."""
-    if _reference_regex().search(text, max(0, noun.start() - 60), noun.start()) is None:
+    if _reference_regex(rules).search(text, max(0, noun.start() - 60), noun.start()) is None:
         return False
     return noun.group(0)[:1].isupper() or _PARTIES_NEXT.match(text, noun.end()) is not None
 
@@ -432,17 +439,17 @@ def _referenced(text: str, noun: re.Match) -> bool:
 _PARTIES_NEXT = re.compile(r"\s*,?\s*(?:between|among|with)\s")
 
 
-def _ordinal_reference(text: str, noun: re.Match) -> bool:
+def _ordinal_reference(rules: Rulebook, text: str, noun: re.Match) -> bool:
     """'The first MoU, between A and B, sets out ...', 'The other agreement, with C, covers ...': one of a counted
     set of instruments singled out by an ordinal and given its parties (a record with no signing verb)."""
-    return not _PLURAL.search(noun.group(0)) and _ordinal_regex().search(text, max(0, noun.start() - 60),
+    return not _PLURAL.search(noun.group(0)) and _ordinal_regex(rules).search(text, max(0, noun.start() - 60),
                                                                          noun.start()) is not None \
         and _PARTIES_NEXT.match(text, noun.end()) is not None
 
 
-@functools.lru_cache(maxsize=1)
-def _ordinal_regex() -> re.Pattern:
-    return re.compile(rf"(?:^|[,;:]\s*|\b(?:in|under)\s+)the\s+(?:{phrase_alternation(rules()['ordinal_references'])})"
+@derived
+def _ordinal_regex(rules: Rulebook) -> re.Pattern:
+    return re.compile(rf"(?:^|[,;:]\s*|\b(?:in|under)\s+)the\s+(?:{phrase_alternation(rules.rules['ordinal_references'])})"
                       r"\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -470,9 +477,9 @@ def _uncounted(text: str, nouns: list[re.Match]) -> list[re.Match]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _reference_regex() -> re.Pattern:
-    return re.compile(rf"\b(?:{phrase_alternation(rules()['reference_cues'])})\s+(?:the|this|that|their|its)\s+"
+@derived
+def _reference_regex(rules: Rulebook) -> re.Pattern:
+    return re.compile(rf"\b(?:{phrase_alternation(rules.rules['reference_cues'])})\s+(?:the|this|that|their|its)\s+"
                       r"(?:[\w-]+\s+){0,3}$", re.I)
 
 
@@ -480,8 +487,9 @@ def _list_head(ctx: DocContext, sent: Sentence, head, has_candidates: bool):
     """The sentence that opens a list of instruments ("the two sides signed eleven documents, among them:"),
     with its parties; kept while the lines after it name instruments."""
     text = sent.text.rstrip()
-    if text.endswith(":") and rule_regex("list_openers").search(text) and rule_regex("signing_verbs").search(text):
-        verb = rule_regex("signing_verbs").search(text)
+    verbs = rule_regex(ctx.rules, "signing_verbs")
+    if text.endswith(":") and rule_regex(ctx.rules, "list_openers").search(text) and verbs.search(text):
+        verb = verbs.search(text)
         subject_end = sent.start + verb.start()
         return sent, (_both_sides(ctx, sent, subject_end)[0] or ctx.actors_in(sent.start, subject_end)
                       or _the_two(ctx, sent))
@@ -490,11 +498,11 @@ def _list_head(ctx: DocContext, sent: Sentence, head, has_candidates: bool):
     return None
 
 
-def _subject_start(text: str, local_end: int) -> int:
+def _subject_start(rules: Rulebook, text: str, local_end: int) -> int:
     """'The minister praised X for reaching an agreement with Y': the subject of the signing starts after
     'for' (a local offset; 0 when nothing resets it)."""
     cue = None
-    for cue in rule_regex("subject_reset_cues").finditer(text, 0, local_end):
+    for cue in rule_regex(rules, "subject_reset_cues").finditer(text, 0, local_end):
         pass
     if cue is None:
         return 0
@@ -620,7 +628,7 @@ def _visit_sides(ctx: DocContext, sent: Sentence) -> list[str]:
             host = m.entity_id
     if host is None:
         return []
-    visit_rx = rule_regex("visit_verbs", "delegation_nouns")
+    visit_rx = rule_regex(ctx.rules, "visit_verbs", "delegation_nouns")
     for s in ctx.sentences[:k + 1]:
         cue = visit_rx.search(s.text)
         if cue is None:
@@ -648,10 +656,11 @@ def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
     return []
 
 
-def _signers_only(ctx: DocContext, sent: Sentence, r: dict) -> list[Agreement]:
+def _signers_only(ctx: DocContext, sent: Sentence) -> list[Agreement]:
     """'Signing for the two sides were A and B.', 'A and B witnessed the signing.': who signed or witnessed the
     agreement just reported."""
-    cue = rule_regex("signatory_list_cues").search(sent.text) or rule_regex("witness_sentence_cues").search(sent.text)
+    cue = rule_regex(ctx.rules, "signatory_list_cues").search(sent.text) \
+        or rule_regex(ctx.rules, "witness_sentence_cues").search(sent.text)
     if not cue:
         return []
     signers, witnesses = _roles(ctx, sent, cue)
@@ -666,24 +675,24 @@ _POSITION = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth
                        r"extreme|centre|center)\s+$", re.I)
 
 
-@functools.lru_cache(maxsize=1)
-def _watching() -> re.Pattern:
+@derived
+def _watching(rules: Rulebook) -> re.Pattern:
     """'with C and D attending the ceremony': group 1 holds the people who watch."""
-    return re.compile(rf"\bwith\s+(.+?)\s+(?:{phrase_alternation(rules()['witness_absolutes'])})\b")
+    return re.compile(rf"\bwith\s+(.+?)\s+(?:{phrase_alternation(rules.rules['witness_absolutes'])})\b")
 
 
-def _governs_plan(r: dict, text: str, verb) -> bool:
+def _governs_plan(rules: Rulebook, text: str, verb) -> bool:
     """'will sign', 'are expected to sign', 'plan to ink': a plan when the cue stands at the signing
     verb, not anywhere in the sentence ("signed an MoU ..., with plans to exchange students")."""
     return any(c.start() <= verb.start() + 1 and c.end() >= verb.start() - 25
-               and not (c.group(0).lower().startswith("to ") and _past_stay(text, c.start()))
-               for c in _find(text, "planned_cues"))
+               and not (c.group(0).lower().startswith("to ") and _past_stay(rules, text, c.start()))
+               for c in _find(rules, text, "planned_cues"))
 
 
-def _past_stay(text: str, pos: int) -> re.Match | None:
+def _past_stay(rules: Rulebook, text: str, pos: int) -> re.Match | None:
     """'X was in Guangzhou recently to sign ...': a past stay before a purpose clause at `pos`."""
     stay = None
-    for stay in rule_regex("past_stay_cues").finditer(text, max(0, pos - 150), pos):
+    for stay in rule_regex(rules, "past_stay_cues").finditer(text, max(0, pos - 150), pos):
         pass
     if stay is None or re.search(r"\b(?:will|would|shall|is|are)\b", text[stay.end():pos]):
         return None
@@ -772,20 +781,20 @@ def _with_parties(ctx: DocContext, sent: Sentence, local_from: int, local_to: in
 
 def _roles(ctx: DocContext, sent: Sentence, verb, implicit: bool = True) -> tuple[list, list]:
     """Signatories and witnesses named in the sentence, each as (key, org, title, position)."""
-    r = rules()
+    rules = ctx.rules
     text = sent.text
     people = ctx.people_in(sent.start, sent.end)
     if not people and not _PERSONAL_PRONOUN.match(text):
         return [], []
-    sign_cue = [c for c in _find(text, "signed_by_cues", "signatory_list_cues")
+    sign_cue = [c for c in _find(rules, text, "signed_by_cues", "signatory_list_cues")
                 if not _POSITION.search(text, max(0, c.start() - 16), c.start())]  # "(6th from left)": where one stands
-    witness_cue = _find(text, "witness_cues")
-    witness_verbs = [v for v in _find(text, "witness_verbs")  # "witnessed by" is a cue, not a verb
+    witness_cue = _find(rules, text, "witness_cues")
+    witness_verbs = [v for v in _find(rules, text, "witness_verbs")  # "witnessed by" is a cue, not a verb
                      if not re.match(r"\s+by\b", text[v.end():])]
-    watching = [w.span(1) for w in _watching().finditer(text)]
+    watching = [w.span(1) for w in _watching(rules).finditer(text)]
     fronted = _fronted_witnesses(text, people, sent.start, witness_cue, sign_cue, verb)
     signers, witnesses = [], []
-    non_signer = _find(text, "non_signer_cues")
+    non_signer = _find(rules, text, "non_signer_cues")
     pronoun = _PERSONAL_PRONOUN.match(text)
     if pronoun:  # "He also witnessed the signing ...", "She signed ...": the person named last before
         before = ctx.people_in(max(0, sent.start - 1500), sent.start)
@@ -817,7 +826,7 @@ def _roles(ctx: DocContext, sent: Sentence, verb, implicit: bool = True) -> tupl
         elif before_witness_verb and witness_verbs:
             witnesses.append(row)
         elif implicit and verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks") and not sign_cue \
-                and not _governs_plan(r, text, verb) \
+                and not _governs_plan(rules, text, verb) \
                 and not any(c.end() <= local and "," not in text[c.end():local] for c in non_signer):
             signers.append(row)  # who "will sign" has not signed yet; "held talks with X" did not sign
     return signers, witnesses

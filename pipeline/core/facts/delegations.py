@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
-from pipeline.core.entities.orgs import default_namer
-from pipeline.core.facts.context import DocContext, confidence, rule_regex, rules
+from pipeline.core.entities.orgs import org_namer
+from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
-from pipeline.core.reference import JURISDICTION_TYPES, load_reference
+from pipeline.core.phrases import confidence, rule_regex
+from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, derived
 from pipeline.core.text import Sentence
 
 _SIZE_MEMBER = re.compile(r"\b(\d{1,4})-(?:member|person|people|strong)\b", re.I)
@@ -83,8 +83,8 @@ _MEETING_AT = re.compile(r"\b(?:meeting|meetings|talks|ceremony|reception|sympos
 
 
 def extract_delegations(ctx: DocContext) -> list[Delegation]:
-    nouns = rule_regex("delegation_nouns")
-    verbs = rule_regex("visit_verbs")
+    nouns = rule_regex(ctx.rules, "delegation_nouns")
+    verbs = rule_regex(ctx.rules, "visit_verbs")
     found: list[Delegation] = []
     for sent in ctx.sentences:
         noun, verb = nouns.search(sent.text), verbs.search(sent.text)
@@ -222,7 +222,7 @@ def _side(ctx: DocContext, org: str | None, place: str | None) -> str | None:
     if place:
         ref = ctx.ents.place_refs.get(place)
         if ref is not None and ref.place_type in JURISDICTION_TYPES and ref.place_type != "country":
-            gov = default_namer().government_of(ref)
+            gov = org_namer(ctx.rules).government_of(ref)
             return gov.organization_id
         return place
     return None
@@ -233,8 +233,8 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     d = Delegation(sent)
     cue = noun or verb
     # leader
-    led = rule_regex("leader_cues").search(text)
-    lead_verb = rule_regex("lead_verbs").search(text)
+    led = rule_regex(ctx.rules, "leader_cues").search(text)
+    lead_verb = rule_regex(ctx.rules, "lead_verbs").search(text)
     people = ctx.people_in(sent.start, sent.end)
     head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)), None)
     if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"
@@ -253,7 +253,7 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     elif _CLAUSE_VISIT.search(text, max(0, cue.start() - 60), cue.start()):
         subject = _sentence_subject(ctx, sent, people, cue.start())
         d.leader = subject.entity_id if subject is not None else None  # "X signed it while visiting Y"
-    elif verb and (_visiting(verb) or _used_as_verb(text, verb)):
+    elif verb and (_visiting(ctx.rules, verb) or _used_as_verb(text, verb)):
         before = [p for p in people if p.start < sent.start + verb.start()
                   and not _ESCORT.search(ctx.text, max(sent.start, p.start - 160), p.start)]
         if before and _SUBJECT_GAP.fullmatch(text, before[-1].end - sent.start, verb.start()):
@@ -265,7 +265,7 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
         leader = next((p for p in people if p.entity_id == d.leader), None)
         if org is None and leader is not None:
             _origin_from_apposition(ctx, d, sent, leader)
-        elif title and leader is not None and rule_regex("honorary_titles").search(title):
+        elif title and leader is not None and rule_regex(ctx.rules, "honorary_titles").search(title):
             d.origin_org = _post_before(ctx, sent, leader, org) or org  # "Vice Director of X and academician of Y, Z"
     # origin: "delegation of X", "from X", "X officials"
     origin = _after(ctx, sent, r"\b(?:delegation|delegations)\s+(?:of|from)\s+(?:\w+\s+){0,6}?",
@@ -304,12 +304,12 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     if d.host_org and d.host_org == d.origin_org:
         d.host_org = None
     # size
-    d.member_count, d.member_count_max = _size(text)
+    d.member_count, d.member_count_max = _size(ctx.rules, text)
     dates = ctx.dates_in(sent)
     d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
-    if rule_regex("recurring_cues").search(text):
+    if rule_regex(ctx.rules, "recurring_cues").search(text):
         d.status = "recurring"
-    elif rule_regex("delegation_planned_cues").search(text) or (
+    elif rule_regex(ctx.rules, "delegation_planned_cues").search(text) or (
             d.date and ctx.published and d.date.date > ctx.published):
         d.status = "planned"
     has_who = d.leader or d.origin_org or d.origin_place or d.member_count
@@ -318,7 +318,7 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
         return None
     if not noun and not (has_where and has_who):
         return None  # "the two sides agreed to ... in Nanning": a place, but nobody travelling
-    d.confidence = confidence("delegation_leader_and_host" if (d.leader and has_where) else
+    d.confidence = confidence(ctx.rules, "delegation_leader_and_host" if (d.leader and has_where) else
                               "delegation_who_and_where" if has_where and has_who else "delegation_fallback")
     return d
 
@@ -361,7 +361,7 @@ def _sentence_subject(ctx: DocContext, sent: Sentence, people: list[Mention], be
 def _stayed(ctx: DocContext, sent: Sentence, stay) -> Delegation | None:
     """'X was in Lyon recently to sign the agreement with Y': X visits Lyon, and Y when Y is named."""
     text = sent.text
-    purpose = rule_regex("stay_purposes").search(text, stay.end())
+    purpose = rule_regex(ctx.rules, "stay_purposes").search(text, stay.end())
     if not purpose:
         return None
     pos = sent.start + stay.end()
@@ -384,7 +384,7 @@ def _stayed(ctx: DocContext, sent: Sentence, stay) -> Delegation | None:
     if d.host_org and d.host_org == d.origin_org:
         return None
     _date_and_status(ctx, d, sent)
-    d.confidence = confidence("delegation_leader_and_host")
+    d.confidence = confidence(ctx.rules, "delegation_leader_and_host")
     return d
 
 
@@ -409,21 +409,21 @@ def _welcomed_group(ctx: DocContext, sent: Sentence) -> Delegation | None:
     d.host_org = host_org
     joined = [p for p in people if sent.start + welcome.end() <= p.start < sent.start + group.start()
               and re.fullmatch(r"\s+(?:and|as well as)\s*", ctx.text[p.end:sent.start + group.start()])]
-    led = rule_regex("leader_cues").search(text, group.end())
+    led = rule_regex(ctx.rules, "leader_cues").search(text, group.end())
     after = [p for p in people if led and p.start >= sent.start + led.end()]
     leader = joined[0] if joined else after[0] if after else None
     if leader is not None:
         d.leader = leader.entity_id
         d.leader_title = ctx.affiliation(d.leader)[1] or ctx.ents.person_titles.get(d.leader)
     _date_and_status(ctx, d, sent)
-    d.confidence = confidence("delegation_who_and_where")
+    d.confidence = confidence(ctx.rules, "delegation_who_and_where")
     return d
 
 
 def _date_and_status(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
     dates = ctx.dates_in(sent)
     d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
-    if rule_regex("delegation_planned_cues").search(sent.text) or (
+    if rule_regex(ctx.rules, "delegation_planned_cues").search(sent.text) or (
             d.date and ctx.published and d.date.date > ctx.published):
         d.status = "planned"
 
@@ -490,9 +490,9 @@ def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:
     d.leader_title = title or ctx.ents.person_titles.get(guest.entity_id)
     dates = ctx.dates_in(sent)
     d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
-    if rule_regex("delegation_planned_cues").search(text) or (d.date and ctx.published and d.date.date > ctx.published):
+    if rule_regex(ctx.rules, "delegation_planned_cues").search(text) or (d.date and ctx.published and d.date.date > ctx.published):
         d.status = "planned"
-    d.confidence = confidence("delegation_who_and_where")
+    d.confidence = confidence(ctx.rules, "delegation_who_and_where")
     return d
 
 
@@ -524,7 +524,7 @@ def _acting_body(ctx: DocContext, person: Mention, end: int) -> str | None:
 
 def _party_organ(ctx: DocContext, org_id: str) -> bool:
     org = ctx.ents.orgs.get(org_id)
-    return org is not None and bool(rule_regex("party_organs").search(org.canonical_name))
+    return org is not None and bool(rule_regex(ctx.rules, "party_organs").search(org.canonical_name))
 
 
 def _used_as_verb(text: str, verb) -> bool:
@@ -532,9 +532,9 @@ def _used_as_verb(text: str, verb) -> bool:
     return bool(re.search(r"\b(?:will|would|to|is|are|was|were|also|then)\s+$", text[:verb.start()]))
 
 
-def _visiting(verb) -> bool:
+def _visiting(rules: Rulebook, verb) -> bool:
     """A verb that reports someone travelling ('visited', 'toured'), not 'invited to' or a noun use."""
-    return re.sub(r"\s+", " ", verb.group(0).lower()) in rules()["travel_verbs"]
+    return re.sub(r"\s+", " ", verb.group(0).lower()) in rules.rules["travel_verbs"]
 
 
 def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
@@ -546,28 +546,37 @@ def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
         d.origin_org = d.origin_org or gov
 
 
-@functools.lru_cache(maxsize=1)
-def _people_noun_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """The patterns built on the rules' people nouns: origin modifier, size range, plain size (compiled once)."""
-    nouns = "|".join(re.escape(n) for n in rules()["people_nouns"])
+@derived
+def _people_noun_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The patterns built on the rules' people nouns: origin modifier, size range, plain size."""
+    nouns = "|".join(re.escape(n) for n in rules.rules["people_nouns"])
     return (re.compile(rf"\b([A-Z][\w'’-]*)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})\b"),
             re.compile(_SIZE_RANGE_SHAPE % nouns), re.compile(_SIZE_PLAIN_SHAPE % nouns))
 
 
 def _origin_from_modifier(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
     """'300 senior PLA officials', 'Japanese rice experts': the word before the people noun names the origin."""
-    for m in _people_noun_patterns()[0].finditer(sent.text):
+    for m in _people_noun_patterns(ctx.rules)[0].finditer(sent.text):
         start = sent.start + m.start(1)
         orgs = [x for x in ctx.ents.mentions if x.entity_type == "organization" and x.start <= start < x.end]
         if orgs:  # "Fudan University experts", "Macao SAR government officials"
             d.origin_org = orgs[0].entity_id
             return
-        code = load_reference().demonyms.get(m.group(1).lower())
-        country = next((p for p in load_reference().places if p.place_type == "country" and p.country_code == code),
-                       None) if code else None
+        code = ctx.rules.demonyms.get(m.group(1).lower())
+        country = _countries(ctx.rules).get(code) if code else None
         if country is not None:
             d.origin_place = ctx.add_place_mention(country, start, start + len(m.group(1))).entity_id
             return
+
+
+@derived
+def _countries(rules: Rulebook) -> dict[str, PlaceRef]:
+    """Country code -> the country's place (the first listed), for the country a demonym names."""
+    out: dict[str, PlaceRef] = {}
+    for p in rules.places:
+        if p.place_type == "country" and p.country_code:
+            out.setdefault(p.country_code, p)
+    return out
 
 
 _NP_END = re.compile(r",|;|\s(?:to|for|on|in|at|led|visited|arrived|comprising|including|during)\s")
@@ -644,7 +653,7 @@ def _first_host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
                      if not _VENUE.match(ctx.text, x.end) and not _in_compound_name(ctx, x)]
             if ahead:
                 return ahead[0]
-            lab = _lab_reference().match(text, m.end())
+            lab = _lab_reference(ctx.rules).match(text, m.end())
             if lab:  # "visit the laboratory": the body of the lab told of last
                 owner = _lab_owner(ctx, sent.start + m.start())
                 if owner is not None:
@@ -657,10 +666,10 @@ def _first_host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _lab_reference() -> re.Pattern:
+@derived
+def _lab_reference(rules: Rulebook) -> re.Pattern:
     """What stands after 'the' in a definite reference to a lab ("laboratory", "joint lab", "centre")."""
-    words = sorted({p[4:] for p in rules()["lab_anaphora"] if p.startswith("the ")}, key=len, reverse=True)
+    words = sorted({p[4:] for p in rules.rules["lab_anaphora"] if p.startswith("the ")}, key=len, reverse=True)
     return re.compile(r"(?:%s)\b(?!\s+(?:of|for)\b)" % "|".join(map(re.escape, words)), re.I)
 
 
@@ -688,19 +697,19 @@ def _lab_owner(ctx: DocContext, pos: int) -> Mention | None:
     return None
 
 
-def _size(text: str) -> tuple[int | None, int | None]:
+def _size(rules: Rulebook, text: str) -> tuple[int | None, int | None]:
     """Stated size: '15-member', 'a delegation of 20', '30-40 experts', 'some 300 officials', 'eight scientists'."""
     text = _WORDS_AS_DIGITS.sub(lambda m: str(_WORD_NUMBERS[m.group(0).lower()]), text)
     if not _DIGIT.search(text):
         return None, None  # every pattern below needs a digit
-    _, size_range, size_plain = _people_noun_patterns()
+    _, size_range, size_plain = _people_noun_patterns(rules)
     m = _SIZE_MEMBER.search(text)
     if m:
         return int(m.group(1)), None
     m = _SIZE_OF.search(text)
     if m:
         return int(m.group(1)), None
-    cue = _size_object_cue().search(text)
+    cue = _size_object_cue(rules).search(text)
     text = text[:cue.start()] if cue else text  # people met, taught or counted within them are not the visitors
     m = size_range.search(text)
     if m:
@@ -711,10 +720,10 @@ def _size(text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
-@functools.lru_cache(maxsize=1)
-def _size_object_cue() -> re.Pattern:
+@derived
+def _size_object_cue(rules: Rulebook) -> re.Pattern:
     """A verb whose object the counted people are ("met with more than 100 students"): not the visitors."""
-    cues = "|".join(re.escape(c) for c in sorted(rules()["size_object_cues"], key=len, reverse=True))
+    cues = "|".join(re.escape(c) for c in sorted(rules.rules["size_object_cues"], key=len, reverse=True))
     return re.compile(rf"\b(?:{cues})\s+(?:(?:more than|over|some|about|around|nearly|almost|up to|a total of|"
                       rf"all|the)\s+)*\d", re.I)
 
