@@ -172,8 +172,7 @@ def _merge_variants(labs: dict[str, Lab]) -> None:
         keep.mentions = sorted(keep.mentions + lab.mentions, key=lambda m: m[1])
         keep.host = keep.host or lab.host
         keep.director = keep.director or lab.director
-        if _STATUS_RANK[lab.status] > _STATUS_RANK[keep.status]:
-            keep.status = lab.status
+        _note_status(keep, lab.status)
         keep.established_year = keep.established_year or lab.established_year
         del labs[lab_id]
 
@@ -211,7 +210,8 @@ def _name_stopwords(rules: Rulebook) -> frozenset[str]:
     """Words that never open a lab name: the organisation stop words, except those that open a
     kind's own phrase ("Partner" State Key Laboratory)."""
     openers = {p.split()[0] for spec in rules.rules["lab_kinds"].values() for ps in spec.values() for p in ps}
-    return frozenset(set(rules.rules["org_stopwords"]) - openers | {"The", "A", "An", "Its", "Our", "New", "Two", "Both"})
+    return frozenset(set(rules.rules["org_stopwords"]) - openers
+                     | {"The", "A", "An", "Its", "Our", "New", "Two", "Both"})
 
 
 def _type_of(rules: Rulebook, name: str, matched: str) -> str:
@@ -227,6 +227,13 @@ def _trim(rules: Rulebook, text: str, start: int, end: int, side: str) -> tuple[
     """The whole name around a shape match: the capitalised modifiers before it ("Sino-German
     Intelligent Manufacturing" Innovation Center, "Hubei-"Hong Kong ...), the topic after a suffix
     ("... Laboratory for Marine Science"), and nothing of a second name or the sentence after it."""
+    end = _name_end(rules, text, start, end, side)
+    return _name_start(rules, text, start, end), end
+
+
+def _name_end(rules: Rulebook, text: str, start: int, end: int, side: str) -> int:
+    """Where the name of a shape match ends: after the topic a suffix takes ("... Laboratory for Marine
+    Science"), before a second name, a clause, a deal named after 'on' or a place after 'in'."""
     stop = _name_stopwords(rules)
     if side == "suffix":
         tail = _TOPIC_TAIL.match(text, end)
@@ -244,6 +251,13 @@ def _trim(rules: Rulebook, text: str, start: int, end: int, side: str) -> tuple[
         if where.group(1) or org_namer(rules).place(where.group(2)):
             end = where.start()  # "... Centre in Nanning", "... in the Yazhou Bay Science City"
             break
+    return end
+
+
+def _name_start(rules: Rulebook, text: str, start: int, end: int) -> int:
+    """Where the name of a shape match begins: after a process noun ("the Construction of") and an owner or stop
+    word, with the capitalised modifiers before it ("Sino-German Intelligent Manufacturing" Innovation Center)."""
+    stop = _name_stopwords(rules)
     process = _process_noun(rules).match(text, start, end)
     if process:
         start = process.end()  # "the Construction of X Innovation Center": the process, not the name
@@ -254,7 +268,7 @@ def _trim(rules: Rulebook, text: str, start: int, end: int, side: str) -> tuple[
             first = text[start:end].split(" ", 1)[0]
         m = _MODIFIER.search(text, 0, start)
         if not m or m.group(1) in stop or m.group(1).endswith(("'s", "’s")):
-            return start, end
+            return start
         start = m.start(1)
 
 
@@ -385,40 +399,59 @@ def _is_plural_generic(raw: str, sent_text: str, local: int) -> bool:
 
 
 def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_start: int | None = None) -> None:
+    """What one mention of a lab (its name at [start, end)) tells of it: the director and host it names (the first
+    mention that names one wins), its status, and the year of a founding."""
     text = ctx.text
-    after = text[end:end + 60]
-    d = re.match(r"\s*\(\s*Director\s*:\s*", after)
-    if d:
-        people = ctx.people_in(end, end + 80)
-        if people:
-            lab.director = lab.director or people[0].entity_id
-    cue = _director_cue(ctx.rules).match(text, end, sent.end)
-    if cue:
-        people = ctx.people_in(cue.end(), sent.end)
-        if people and people[0].start - cue.end() <= 40:
-            lab.director = lab.director or people[0].entity_id
-    before = text[max(sent.start, start - 40):start]
-    if re.search(r"\bDirector\s+of\s+(?:the\s+)?$", before):
-        people = [p for p in ctx.people_in(sent.start, start)]
-        if people:
-            lab.director = lab.director or people[0].entity_id
-    host = re.match(r"\s*(?:of|at|under|in)\s+(?:the\s+)?", text[end:end + 12]) or _host_cue(ctx.rules).match(text[end:end + 60])
-    if host:
-        orgs = [o for o in ctx.orgs_in(end, end + 100) if o.start == end + host.end()]
-        if orgs:
-            lab.host = lab.host or orgs[0].entity_id
-    if lab.host is None:
-        lab.host = _org_of_sentence(ctx, sent, start, end)
-    status = lab_status(ctx.rules, text[sent.start:start if list_start is None else list_start], text[end:sent.end])
-    if _STATUS_RANK[status] > _STATUS_RANK[lab.status]:
-        lab.status = status
-    local = sent.text
-    year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", local)
+    lab.director = lab.director or _director_beside(ctx, sent, start, end)
+    lab.host = lab.host or _host_after(ctx, end) or _org_of_sentence(ctx, sent, start, end)
+    _note_status(lab, lab_status(ctx.rules, text[sent.start:start if list_start is None else list_start],
+                                 text[end:sent.end]))
+    year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", sent.text)
     if year and lab.status == "established":
         lab.established_year = int(year.group(1))
 
 
-_STATUS_RANK = {"existing": 0, "planned": 1, "established": 2}
+def _director_beside(ctx: DocContext, sent: Sentence, start: int, end: int) -> str | None:
+    """The person a director cue beside a lab's name names: "X Lab (Director: Y)", "X Lab, directed by Y" (within
+    a few words), "Y, Director of the X Lab"."""
+    text = ctx.text
+    if re.match(r"\s*\(\s*Director\s*:\s*", text[end:end + 60]):
+        people = ctx.people_in(end, end + 80)
+        if people:
+            return people[0].entity_id
+    cue = _director_cue(ctx.rules).match(text, end, sent.end)
+    if cue:
+        people = ctx.people_in(cue.end(), sent.end)
+        if people and people[0].start - cue.end() <= 40:
+            return people[0].entity_id
+    if re.search(r"\bDirector\s+of\s+(?:the\s+)?$", text[max(sent.start, start - 40):start]):
+        people = ctx.people_in(sent.start, start)
+        if people:
+            return people[0].entity_id
+    return None
+
+
+def _host_after(ctx: DocContext, end: int) -> str | None:
+    """The organisation right after a lab's name and 'of', 'at', 'under', 'in' or a host cue ("built by")."""
+    text = ctx.text
+    host = re.match(r"\s*(?:of|at|under|in)\s+(?:the\s+)?", text[end:end + 12]) \
+        or _host_cue(ctx.rules).match(text[end:end + 60])
+    if host is None:
+        return None
+    return next((o.entity_id for o in ctx.orgs_in(end, end + 100) if o.start == end + host.end()), None)
+
+
+# Within one document, the status a lab named several times gets: the strongest cue among its mentions. `existing`
+# is what a mention with no cue says, so any cue beats it; a founding beats a plan ("will set up X ... X was
+# inaugurated today": the plan carried out). Across documents another question is asked (which report wins:
+# `_LAB_STATUS_RANK` in pipeline/core/resolve.py): there a lab some report shows existing is no longer only planned.
+_CUE_STRENGTH = {"existing": 0, "planned": 1, "established": 2}
+
+
+def _note_status(lab: Lab, status: str) -> None:
+    """Keep the strongest status cue of a lab's mentions in the document (`_CUE_STRENGTH`)."""
+    if _CUE_STRENGTH[status] > _CUE_STRENGTH[lab.status]:
+        lab.status = status
 # What may stand between two names of one list: a comma, "and", an article, quotation marks.
 _LIST_GAP = re.compile(r"[”\"’]?\s*,?\s*(?:(?:and|or|as well as)\s+)?(?:the\s+)?[“\"‘]?")
 # "Unveiled on 2 May, the X", "opened in Suzhou, the X": a short adverbial between a founding verb and the name
@@ -480,8 +513,8 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
         if event:  # "... signed an agreement for the establishment of the joint laboratory"
             pos = sent.start + event.start(1)
             fitting = [lab for p, lab in named if p < pos and _fits(lab, event.group(1).lower())]
-            if fitting and _STATUS_RANK["established"] > _STATUS_RANK[fitting[-1].status]:
-                fitting[-1].status = "established"
+            if fitting:
+                _note_status(fitting[-1], "established")
         lead = anaphora.match(sent.text)
         if not lead:
             previous = None
@@ -493,9 +526,7 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
         lab = previous if phrase == "it" and previous is not None else (earlier[-1] if earlier else None)
         if lab is None:
             continue
-        status = lab_status(ctx.rules, "", sent.text[lead.end():])
-        if _STATUS_RANK[status] > _STATUS_RANK[lab.status]:
-            lab.status = status
+        _note_status(lab, lab_status(ctx.rules, "", sent.text[lead.end():]))
         cue = cues.search(sent.text)
         people = ctx.people_in(sent.start + cue.end(), sent.end) if cue else []
         if people and lab.director is None:
