@@ -1,11 +1,14 @@
 """Agreements, delegations, labs and fields from short documents written for these tests."""
 import datetime as dt
+import shutil
 
 import pytest
+import yaml
 
 from pipeline.core.extract import extract_document
 from pipeline.core.ids import make_id
 from pipeline.core.records import IngestedDocument
+from pipeline.core.reference import DEFAULT_REFERENCE_DIR, load_rulebook
 from tests.support.rules import default_rulebook
 
 
@@ -440,3 +443,21 @@ def test_a_city_abroad_is_the_host_of_a_visit_and_no_government(text, host, coun
     parent = places[places[d["host_place_id"]]["parent_place_id"]]
     assert parent["place_type"] == "country" and parent["country_code"] == country
     assert not [o for o in rows["organizations"] if host in o["canonical_name"]]  # no "Seoul Municipal Government"
+
+
+def test_the_facts_follow_the_rulebook_they_are_given(tmp_path):
+    """A rulebook read from another folder is the one the extractors use: its signing verbs and confidences,
+    not the default folder's."""
+    folder = tmp_path / "reference"
+    shutil.copytree(DEFAULT_REFERENCE_DIR, folder)
+    rules = yaml.safe_load((folder / "extraction.yaml").read_text(encoding="utf-8"))
+    rules["signing_verbs"].append("countersigned")
+    rules["confidence"]["agreement_two_parties"] = "0.55"
+    (folder / "extraction.yaml").write_text(yaml.safe_dump(rules, allow_unicode=True), encoding="utf-8")
+    text = "Fudan University and Tsinghua University countersigned a framework agreement today."
+    doc = IngestedDocument(make_id("document", "t.txt"), "t.txt", "x", text, published_on=dt.date(2021, 3, 5),
+                           published_on_precision="day")
+    assert _run(text)["agreements"] == []
+    rows = extract_document(doc, load_rulebook(folder)).rows
+    assert [a["confidence"] for a in rows["agreements"]] == [0.55]
+    assert _parties(rows, rows["agreements"][0]) == {"Fudan University", "Tsinghua University"}

@@ -10,14 +10,16 @@ separately in one sentence ("a memorandum ... with X, and an agreement ... with 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pipeline.core.entities.model import Mention
 from pipeline.core.entities.recognise import add_place
-from pipeline.core.facts.context import DocContext, confidence, kind_regexes, phrase_alternation, rule_regex, rules
+from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
-from pipeline.core.reference import load_reference
+from pipeline.core.phrases import confidence, kind_regexes, phrase_alternation, rule_regex
+from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence
 
 _VERB_WINDOW_BEFORE = 14  # words between a signing verb and the noun it governs
@@ -63,62 +65,84 @@ class Agreement:
     ceremony_sentences: list[Sentence] = field(default_factory=list)  # "The signing ceremony was held at ..."
 
 
-@functools.lru_cache(maxsize=1)
-def _noun_types() -> dict[str, str]:
+@derived
+def _noun_types(rules: Rulebook) -> dict[str, str]:
     """Agreement noun phrase (lower case) -> agreement type."""
-    return {p.lower(): t for t, phrases in rules()["agreement_nouns"].items() for p in phrases}
+    return {p.lower(): t for t, phrases in rules.rules["agreement_nouns"].items() for p in phrases}
 
 
-def _find(text: str, *keys: str) -> list[re.Match]:
+@derived
+def _generic_nouns(rules: Rulebook) -> frozenset[str]:
+    """The bare agreement nouns (lower case): 'agreement', 'deal'; a record of one says no type."""
+    return frozenset(g.lower() for g in rules.rules["generic_agreement_nouns"])
+
+
+def _find(rules: Rulebook, text: str, *keys: str) -> list[re.Match]:
     """Matches of the phrases under these keys of the rules file."""
-    return list(rule_regex(*keys).finditer(text))
+    return list(rule_regex(rules, *keys).finditer(text))
 
 
 def extract_agreements(ctx: DocContext) -> list[Agreement]:
     found: list[Agreement] = []
     pending: list[Agreement] = []  # reports with no party yet (a caption before the body)
-    generic = {g.lower() for g in rules()["generic_agreement_nouns"]}
-    noun_type = _noun_types()
+    generic = _generic_nouns(ctx.rules)
+    noun_type = _noun_types(ctx.rules)
+    ceremony = rule_regex(ctx.rules, "signing_ceremony_cues")
     head: tuple[Sentence, list[str]] | None = None  # "the two sides signed eleven documents, among them:"
     for sent in ctx.sentences:
         cands = _sentence_candidates(ctx, sent, noun_type, generic, head)
         head = _list_head(ctx, sent, head, bool(cands))
-        if not cands and found and rule_regex("signing_ceremony_cues").search(sent.text):
+        if not cands and found and ceremony.search(sent.text):
             found[-1].ceremony_sentences.append(sent)  # "A signing ceremony was held at X on 6 May."
             continue
         for c in cands:
-            definite = c.group is None and _DEFINITE.search(sent.text[:c.noun_start])
-            earlier = _definite_target(ctx, found, c) if definite else None
-            if earlier is not None and _compatible_date(earlier, c, ctx.event_date):
-                _merge(ctx, earlier, c)  # "The memorandum was signed by ...": the one just reported
-                continue
-            if not c.parties:
-                target = found[-1] if found else None
-                if target is not None and (c.signatories or c.witnesses or (target.generic and not c.generic)):
-                    # "Under a strategic cooperation agreement signed on Wednesday, the two sides will ...":
-                    # the instrument of the partnership just reported
-                    _merge(ctx, target, c)
-                elif c.signatories or c.witnesses:
-                    pending.append(c)
-                continue
-            target = _merge_target(ctx, found, c)
-            if target is not None:
-                _merge(ctx, target, c)
-            else:
-                for p in pending:
-                    _merge(ctx, c, p)
-                pending.clear()
-                found.append(c)
+            _file_report(ctx, found, pending, sent, c)
     for a in found:
-        if a.date is None and a.status == "signed":
-            a.date = next((d for s in a.ceremony_sentences for d in ctx.dates_in(s)), None)
-        a.place = _signing_place(ctx, a)
-        if a.date is None and a.status == "signed":
-            sibling = next((b.date for b in found if b.date and b.group == a.group and a.group is not None), None)
-            a.date = sibling or _same_event_date(ctx, a, found)
-        if a.status == "signed" and _earlier_than_the_news(ctx, a):
-            a.status = "reported"
+        _settle(ctx, a, found)
     return found
+
+
+def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreement], sent: Sentence,
+                 c: Agreement) -> None:
+    """Where a report of an agreement goes: into the agreement 'the MoU' refers to, into the one just reported
+    when it names no party but signers or a type, held back (`pending`) until an agreement with parties comes (a
+    caption before the body), into an agreement of the same parties, or into `found` as a new agreement."""
+    definite = c.group is None and _DEFINITE.search(sent.text[:c.noun_start])
+    earlier = _definite_target(ctx, found, c) if definite else None
+    if earlier is not None and _compatible_date(earlier, c, ctx.event_date):
+        _merge(ctx, earlier, c)  # "The memorandum was signed by ...": the one just reported
+        return
+    if not c.parties:
+        target = found[-1] if found else None
+        if target is not None and (c.signatories or c.witnesses or (target.generic and not c.generic)):
+            # "Under a strategic cooperation agreement signed on Wednesday, the two sides will ...":
+            # the instrument of the partnership just reported
+            _merge(ctx, target, c)
+        elif c.signatories or c.witnesses:
+            pending.append(c)
+        return
+    target = _merge_target(ctx, found, c)
+    if target is not None:
+        _merge(ctx, target, c)
+        return
+    for p in pending:
+        _merge(ctx, c, p)
+    pending.clear()
+    found.append(c)
+
+
+def _settle(ctx: DocContext, a: Agreement, found: list[Agreement]) -> None:
+    """An agreement's date, place and status once the whole document is read: an undated signing takes the date
+    of its ceremony, of an instrument listed beside it or of the news event (`_same_event_date`); one signed
+    long before the news is reported, not news."""
+    if a.date is None and a.status == "signed":
+        a.date = next((d for s in a.ceremony_sentences for d in ctx.dates_in(s)), None)
+    a.place = _signing_place(ctx, a)
+    if a.date is None and a.status == "signed":
+        sibling = next((b.date for b in found if b.date and b.group == a.group and a.group is not None), None)
+        a.date = sibling or _same_event_date(ctx, a, found)
+    if a.status == "signed" and _earlier_than_the_news(ctx, a):
+        a.status = "reported"
 
 
 # "in Hangzhou", "at the University of X, Henan": a locative, with an optional venue in apposition before the place
@@ -130,35 +154,43 @@ _OTHER_CLAUSE = re.compile(r"\b(?:located|based|headquartered|situated|which|who
 
 
 def _signing_place(ctx: DocContext, a: Agreement) -> str | None:
-    """Where the agreement was signed: a known place after "in"/"at" in the clause of a signing word in its
-    sentences ("signed ... in Hangzhou", "the signing ceremony was held at X, Henan"), else the dateline city."""
-    cue_rx = rule_regex("signing_place_cues")
-    for sent in [a.sentence, *a.extra_sentences, *a.ceremony_sentences]:
-        places = ctx.places_in(sent.start, sent.end)
-        if not places or not cue_rx.search(sent.text):
+    """Where the agreement was signed, the first of (each tried only when those before find none): a known place
+    after "in"/"at" in the clause of a signing word in its sentences ("signed ... in Hangzhou", "the signing
+    ceremony was held at X, Henan"), a stay to sign ("X was in Guangzhou recently to sign the agreement"), the
+    venue of the signing; for a signing told as news, where the news happened (`_place_of_the_news`)."""
+    cue_rx = rule_regex(ctx.rules, "signing_place_cues")
+    told = [a.sentence, *a.extra_sentences, *a.ceremony_sentences]
+    return (_first(_located_signing(ctx, sent, cue_rx) for sent in told)
+            or _first(_stay_place(ctx, sent) for sent in [a.sentence, *a.extra_sentences])
+            or _first(_venue_place(ctx, sent, cue_rx) for sent in told)
+            or (_place_of_the_news(ctx, a) if a.status == "signed" else None))
+
+
+def _first(places: Iterable[str | None]) -> str | None:
+    """The first place found (the ways are generated lazily: a later one runs only when the earlier find none)."""
+    return next((p for p in places if p is not None), None)
+
+
+def _located_signing(ctx: DocContext, sent: Sentence, cue_rx: re.Pattern) -> str | None:
+    """A known place after "in"/"at" in the clause of a signing word, no clause about something else between."""
+    places = ctx.places_in(sent.start, sent.end)
+    if not places or not cue_rx.search(sent.text):
+        return None
+    for m in places:
+        before = sent.text[:m.start - sent.start]
+        loc = _LOCATIVE_CHAIN.search(before)
+        if loc is None:
             continue
-        for m in places:
-            before = sent.text[:m.start - sent.start]
-            loc = _LOCATIVE_CHAIN.search(before)
-            if loc is None:
-                continue
-            cues = list(cue_rx.finditer(before, 0, loc.start()))
-            if cues and not _OTHER_CLAUSE.search(before, cues[-1].end(), loc.start()):
-                return m.entity_id
-    for sent in [a.sentence, *a.extra_sentences]:
-        stay = _stay_place(ctx, sent)  # "X was in Guangzhou recently to sign the agreement"
-        if stay is not None:
-            return stay
-    for sent in [a.sentence, *a.extra_sentences, *a.ceremony_sentences]:
-        venue = _venue_place(ctx, sent, cue_rx)
-        if venue is not None:
-            return venue
-    visited = _visit_place(ctx, a) if a.status == "signed" else None
-    if visited is not None:
-        return visited
-    if a.status == "signed" and ctx.dateline_place is not None:
-        return ctx.dateline_place
-    return _scene_place(ctx, a) if a.status == "signed" else None
+        cues = list(cue_rx.finditer(before, 0, loc.start()))
+        if cues and not _OTHER_CLAUSE.search(before, cues[-1].end(), loc.start()):
+            return m.entity_id
+    return None
+
+
+def _place_of_the_news(ctx: DocContext, a: Agreement) -> str | None:
+    """A signing told with no place of its own happened where the news did: where the visit it was part of went,
+    else the city of the dateline, else the place the paragraphs of its stop of a tour open with."""
+    return _visit_place(ctx, a) or ctx.dateline_place or _scene_place(ctx, a)
 
 
 _TO_SIGN = re.compile(r"\bto\s+(?:sign|ink|seal|renew|conclude)\b", re.I)
@@ -170,7 +202,7 @@ def _stay_place(ctx: DocContext, sent: Sentence) -> str | None:
     purpose = _TO_SIGN.search(sent.text)
     if purpose is None:
         return None
-    stay = _past_stay(sent.text, purpose.start())
+    stay = _past_stay(ctx.rules, sent.text, purpose.start())
     if stay is None:
         return None
     places = ctx.places_in(sent.start + stay.end(), sent.start + purpose.start())
@@ -215,8 +247,8 @@ def _venue_place(ctx: DocContext, sent: Sentence, cue_rx: re.Pattern) -> str | N
             continue
         org = ctx.org(m.entity_id)
         if org.region_code and org.region_code.startswith("CN-"):
-            name = load_reference().region_names.get(org.region_code)
-            p = load_reference().place_by_name.get(name) if name else None
+            name = ctx.rules.region_names.get(org.region_code)
+            p = ctx.rules.place_by_name.get(name) if name else None
             if p is not None:
                 return add_place(ctx.ents, p).place_id
     return None
@@ -264,111 +296,216 @@ def _same_event_date(ctx: DocContext, a: Agreement, found: list[Agreement]) -> F
 
 def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
                          head: tuple[Sentence, list[str]] | None = None) -> list[Agreement]:
-    r = rules()
+    """The agreements a sentence reports: each instrument noun a signing verb governs (or a line under a list
+    head, an instrument named as in force, one of a counted set told on its own), with its parties, signers and
+    status; else a partnership verb between two parties; else who signed or witnessed the agreement before."""
+    rules = ctx.rules
     text = sent.text
-    nouns = list(kind_regexes("agreement_nouns")[0].finditer(text))
-    verbs = _find(text, "signing_verbs")
+    nouns = list(kind_regexes(rules, "agreement_nouns")[0].finditer(text))
+    verbs = _find(rules, text, "signing_verbs")
     listed = head is not None and not verbs  # a line under "..., among them:": the head's verb governs it
     if listed:
         verbs = [_NO_VERB.match(text)]
-    tight = _tight_nouns(text, nouns, listed)
-    team_verbs = [v for v in _find(text, "partnership_verbs")
+    tight = _tight_nouns(rules, text, nouns, listed)
+    team_verbs = [v for v in _find(rules, text, "partnership_verbs")
                   if not _NOT_YET.search(text, max(0, v.start() - 30), v.start())]  # "will continue to join hands"
     if not nouns and not tight and not team_verbs:
-        return _signers_only(ctx, sent, r)
-    if _background(text, nouns + [n for n, _ in tight]):
+        return _signers_only(ctx, sent)
+    if _background(rules, text, nouns + [n for n, _ in tight]):
         return []
-    words_before = lambda pos: len(text[:pos].split())  # noqa: E731 - a local measure of distance
-    governed = []
-    nouns = _uncounted(text, nouns)
-    referred = [n for n in nouns if not verbs and _referenced(text, n)]
-    # "The first MoU, between A and B, sets out ...": one of a counted set of instruments, told on its own
-    ordinal = [n for n in nouns if not verbs and n not in referred and _ordinal_reference(text, n)]
-    for n in referred + ordinal:  # "in accordance with the Co-operation Arrangement between A and B"
-        governed.append((n, _NO_VERB.match(text)))
-    for n in (nouns if not (referred or ordinal) else []):
-        near = [v for v in verbs if (0 <= words_before(n.start()) - words_before(v.end()) <= _VERB_WINDOW_BEFORE)
-                or (0 <= words_before(v.start()) - words_before(n.end())
-                    <= (_PASSIVE_WINDOW if _PASSIVE.search(text[:v.start()]) else _VERB_WINDOW_AFTER))]
-        if near:
-            governed.append((n, min(near, key=lambda v: abs(v.start() - n.start()))))
-        elif governed and _COORDINATED.search(text[:n.start()]):
-            governed.append((n, governed[-1][1]))  # "signed a memorandum ... with X, and an agreement ..."
-    tight_words = {m.group(0).lower() for m, _ in tight}
+    governed, referred = _governed_nouns(rules, text, _uncounted(text, nouns), verbs)
     governed = sorted(governed + tight, key=lambda g: g[0].start())
-    if not governed and team_verbs:
-        v = team_verbs[0]
-        subject = ctx.actors_in(sent.start, sent.start + v.start())
-        obj = ctx.actors_in(sent.start + v.end(), _clause_end(sent, v.end()))
-        parties = _unique(subject[-1:] + obj[:1])
-        if len(parties) >= 2:
-            return [Agreement("partnership", True, sent, parties, confidence=confidence("partnership_verb"))]
-        return []
     if not governed:
+        return _partnership(ctx, sent, team_verbs)
+    governed = _listed_instruments(text, _drop_nouns_in_titles(text, governed), noun_type, generic)
+    clause = _signing_clause(ctx, sent, governed, referred, {m.group(0).lower() for m, _ in tight},
+                             head if listed else None)
+    out = []
+    for k in range(len(governed)):
+        out.extend(_instrument(ctx, clause, k, noun_type, generic))
+    return out
+
+
+def _governed_nouns(rules: Rulebook, text: str, nouns: list[re.Match],
+                    verbs: list[re.Match]) -> tuple[list[tuple[re.Match, re.Match]], list[re.Match]]:
+    """Each instrument noun with the verb that governs it, and the nouns named as in force. With no signing verb, a
+    noun named as in force ("in accordance with the Co-operation Arrangement between A and B") or one of a counted
+    set told on its own ("The first MoU, between A and B, sets out ...") is a record by itself. Else a noun needs a
+    signing verb near it, or it shares the verb of the noun before it is coordinated with ("signed a memorandum
+    ... with X, and an agreement ...")."""
+    referred = [n for n in nouns if not verbs and _referenced(rules, text, n)]
+    ordinal = [n for n in nouns if not verbs and n not in referred and _ordinal_reference(rules, text, n)]
+    if referred or ordinal:
+        return [(n, _NO_VERB.match(text)) for n in referred + ordinal], referred
+    governed: list[tuple[re.Match, re.Match]] = []
+    for n in nouns:
+        verb = _governing_verb(text, n, verbs)
+        if verb is not None:
+            governed.append((n, verb))
+        elif governed and _COORDINATED.search(text[:n.start()]):
+            governed.append((n, governed[-1][1]))
+    return governed, referred
+
+
+def _governing_verb(text: str, noun: re.Match, verbs: list[re.Match]) -> re.Match | None:
+    """The signing verb nearest a noun among those within reach: up to `_VERB_WINDOW_BEFORE` words before it, or
+    up to `_VERB_WINDOW_AFTER` words after it (`_PASSIVE_WINDOW` for a passive verb, which follows the parties)."""
+    def words_before(pos: int) -> int:
+        return len(text[:pos].split())
+
+    near = [v for v in verbs if (0 <= words_before(noun.start()) - words_before(v.end()) <= _VERB_WINDOW_BEFORE)
+            or (0 <= words_before(v.start()) - words_before(noun.end())
+                <= (_PASSIVE_WINDOW if _PASSIVE.search(text[:v.start()]) else _VERB_WINDOW_AFTER))]
+    return min(near, key=lambda v: abs(v.start() - noun.start())) if near else None
+
+
+def _partnership(ctx: DocContext, sent: Sentence, team_verbs: list[re.Match]) -> list[Agreement]:
+    """'The Foshan Municipal Government teamed up with HKUST': with no instrument noun, a partnership verb between
+    the last party before it and the first after it (in its clause) reports a partnership."""
+    if not team_verbs:
         return []
-    governed = _drop_nouns_in_titles(text, governed)
-    governed = _listed_instruments(text, governed, noun_type, generic)
+    v = team_verbs[0]
+    subject = ctx.actors_in(sent.start, sent.start + v.start())
+    obj = ctx.actors_in(sent.start + v.end(), _clause_end(sent, v.end()))
+    parties = _unique(subject[-1:] + obj[:1])
+    if len(parties) < 2:
+        return []
+    return [Agreement("partnership", True, sent, parties, confidence=confidence(ctx.rules, "partnership_verb"))]
+
+
+@dataclass
+class _SigningClause:
+    """What a sentence's signing clause says of every instrument it governs."""
+
+    sent: Sentence
+    governed: list[tuple[re.Match, re.Match]]  # each instrument noun, with the verb that governs it
+    referred: list[re.Match]  # nouns named as in force ("in accordance with the X Agreement")
+    tight_words: set[str]  # the nouns that are instruments only as a signing verb's object ("work plans")
+    parties: list[str]  # the subject's: parties of every instrument
+    complete: bool  # whether the subject names all the parties ("both sides" of a visit, "they")
+    signatories: list[tuple]  # (person key, org, title, position)
+    witnesses: list[tuple]
+    group: int | None  # what `Agreement.group` holds for its instruments
+
+    @property
+    def siblings(self) -> bool:
+        """Several instruments listed in one sentence ("a memorandum with X, and an agreement with Y")."""
+        return len(self.governed) > 1
+
+
+def _signing_clause(ctx: DocContext, sent: Sentence, governed: list[tuple[re.Match, re.Match]],
+                    referred: list[re.Match], tight_words: set[str],
+                    list_head: tuple[Sentence, list[str]] | None) -> _SigningClause:
+    """The subject of the first governing verb (the two sides, a pronoun's referents, the organisations before the
+    verb, else the list head's), and the signatories and witnesses the sentence names."""
     verb = governed[0][1]
     subject_end = sent.start + min(verb.start(), governed[0][0].start())
     sides, complete = _both_sides(ctx, sent, subject_end)
     pronoun = None if sides else _pronoun_subject(ctx, sent, subject_end)
     # "both sides signed": the sides, not whoever the sentence named on the way, signed
     signatories, witnesses = _roles(ctx, sent, verb, implicit=not sides)
-    reset = _subject_start(text, subject_end - sent.start)  # "praised X for reaching ...": X onwards
-    shared_parties = sides or pronoun or ctx.actors_in(sent.start + reset, subject_end)
-    if listed and not shared_parties:
-        shared_parties = head[1]
-    complete = complete or bool(pronoun)
-    shared_parties = [p for p in shared_parties if p not in {w[1] for w in witnesses}]
-    out = []
-    siblings = len(governed) > 1
-    for k, (noun, _) in enumerate(governed):
-        seg_end = governed[k + 1][0].start() if k + 1 < len(governed) else len(text)
-        noun_text = re.sub(r"\s+", " ", noun.group(0).lower())
-        base_kind = kind = "other" if noun_text in tight_words else noun_type.get(noun_text, "cooperation_agreement")
-        title_m = _TITLE.match(text, noun.end())
-        title = title_m.group(1).strip() if title_m and len(title_m.group(1).split()) <= 10 else None
-        if title:
-            for word, t in _TYPE_WORDS:
-                if word in title.lower() and kind in ("cooperation_agreement", "partnership"):
-                    kind = t
-        with_parties = _with_parties(ctx, sent, noun.end(), seg_end)
-        seg_people = [p for p in signatories if sent.start + noun.start() <= p[3] < sent.start + seg_end] if siblings \
-            else signatories
-        subject_people = [p for p in signatories if p[3] < sent.start + governed[0][0].start()]
-        people = _unique_people((subject_people + seg_people) if siblings else signatories)
-        between = len(with_parties) >= 2 and _BETWEEN.match(text, noun.end(), seg_end)
-        # "He signed an agreement between A and B": the instrument's own parties; the signer's body is not one
-        parties = _unique(shared_parties + with_parties + ([] if between else [o for _, o, _ in people if o]))
-        if len(parties) < 2 and _POSSESSIVE.search(text, max(0, noun.start() - 40), noun.start()):
-            parties = _unique(parties + _the_two(ctx, sent))  # "since their first agreement": the two sides
-        if len(parties) < 2 and not complete:
-            aside = _ASIDE.search(text, noun.end(), seg_end)  # ", marking its twelfth X": about something else
-            tail_end = aside.start() if aside else seg_end
-            # "signed Agreement on the Confucius Institute": what the title names is no party
-            in_title = set(ctx.actors_in(sent.start + title_m.start(1), sent.start + title_m.end(1))) if title else set()
-            parties = _unique(parties + [p for p in ctx.actors_in(sent.start + noun.end(), sent.start + tail_end)
-                                         if p not in in_title])
-        if len(parties) < 2 and not complete:
-            parties = _unique(parties + _the_two(ctx, sent))
-        parties = [p for p in _most_specific(ctx, parties) if not _names_an_instrument(ctx, p, noun_type)]
-        named = set(shared_parties + with_parties) - _appositive_orgs(ctx, sent)
-        typed_by_title = kind != base_kind
-        a = Agreement(kind, (noun_text in generic or noun_text in tight_words) and not typed_by_title, sent, parties,
-                      noun_start=noun.start(),
-                      signatories=people, witnesses=_unique_people(witnesses), title=title,
-                      group=sent.start if siblings else (head[0].start if listed else None), named=named)
-        dates = ctx.dates_in(sent)
-        a.date = dates[0] if dates else None
-        a.status = "planned" if _governs_plan(r, text, governed[k][1]) else "signed"
-        if (a.status == "signed" and rule_regex("reported_cues").search(text, 0, noun.start())) or \
-                governed[k][0] in referred:
-            a.status = "reported"  # "since the signing of their first agreement in 2016", "in accordance with"
-        a.confidence = confidence("agreement_two_parties" if len(parties) >= 2 else "agreement_one_party")
-        if a.status == "planned":
-            a.confidence = min(a.confidence, confidence("agreement_planned"))
-        out.extend(_one_per_partner(ctx, a, noun, shared_parties, with_parties) if not siblings else [a])
-    return out
+    reset = _subject_start(ctx.rules, sent.text, subject_end - sent.start)  # "praised X for reaching ...": X onwards
+    parties = sides or pronoun or ctx.actors_in(sent.start + reset, subject_end)
+    if list_head is not None and not parties:
+        parties = list_head[1]
+    witnessing = {w[1] for w in witnesses}
+    group = sent.start if len(governed) > 1 else (list_head[0].start if list_head is not None else None)
+    return _SigningClause(sent, governed, referred, tight_words, [p for p in parties if p not in witnessing],
+                          complete or bool(pronoun), signatories, witnesses, group)
+
+
+def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict[str, str],
+                generic: frozenset[str]) -> list[Agreement]:
+    """The agreement of the k-th governed noun (one per partner for a plural instrument with a list of partners):
+    its type (a bare noun typed by its title), title, signers, parties, date, status and confidence. The noun's
+    segment runs to the next governed noun."""
+    sent, text = clause.sent, clause.sent.text
+    noun = clause.governed[k][0]
+    seg_end = clause.governed[k + 1][0].start() if k + 1 < len(clause.governed) else len(text)
+    noun_text = re.sub(r"\s+", " ", noun.group(0).lower())
+    tight = noun_text in clause.tight_words
+    base_kind = "other" if tight else noun_type.get(noun_text, "cooperation_agreement")
+    title_m = _TITLE.match(text, noun.end())
+    title = title_m.group(1).strip() if title_m and len(title_m.group(1).split()) <= 10 else None
+    kind = _type_from_title(base_kind, title)
+    with_parties = _with_parties(ctx, sent, noun.end(), seg_end)
+    people = _instrument_signers(clause, noun, seg_end)
+    parties = _instrument_parties(ctx, clause, noun, seg_end, with_parties, people, title_m if title else None,
+                                  noun_type)
+    named = set(clause.parties + with_parties) - _appositive_orgs(ctx, sent)
+    a = Agreement(kind, (noun_text in generic or tight) and kind == base_kind, sent, parties,
+                  noun_start=noun.start(), signatories=people, witnesses=_unique_people(clause.witnesses), title=title,
+                  group=clause.group, named=named)
+    dates = ctx.dates_in(sent)
+    a.date = dates[0] if dates else None
+    a.status = _instrument_status(ctx.rules, clause, k)
+    a.confidence = confidence(ctx.rules, "agreement_two_parties" if len(parties) >= 2 else "agreement_one_party")
+    if a.status == "planned":
+        a.confidence = min(a.confidence, confidence(ctx.rules, "agreement_planned"))
+    return [a] if clause.siblings else _one_per_partner(ctx, a, noun, clause.parties, with_parties)
+
+
+def _type_from_title(kind: str, title: str | None) -> str:
+    """'an agreement on strategic cooperation', 'a cooperation agreement on the framework of ...': a cooperation
+    agreement or partnership takes the more specific type its title names (the first of `_TYPE_WORDS` found)."""
+    if title:
+        for word, t in _TYPE_WORDS:
+            if word in title.lower() and kind in ("cooperation_agreement", "partnership"):
+                kind = t
+    return kind
+
+
+def _instrument_signers(clause: _SigningClause, noun: re.Match, seg_end: int) -> list[tuple]:
+    """Who signed one instrument: everyone the sentence names as signing; beside sibling instruments, those named in
+    the subject and in the instrument's own segment."""
+    if not clause.siblings:
+        return _unique_people(clause.signatories)
+    start = clause.sent.start
+    subject_people = [p for p in clause.signatories if p[3] < start + clause.governed[0][0].start()]
+    seg_people = [p for p in clause.signatories if start + noun.start() <= p[3] < start + seg_end]
+    return _unique_people(subject_people + seg_people)
+
+
+def _instrument_parties(ctx: DocContext, clause: _SigningClause, noun: re.Match, seg_end: int,
+                        with_parties: list[str], people: list[tuple], title_m: re.Match | None,
+                        noun_type: dict[str, str]) -> list[str]:
+    """The parties of one instrument: the subject's, those it is signed 'with', and the bodies its signers act for
+    (not those of 'an agreement between A and B' signed by someone else); while fewer than two are found and the
+    subject is not all of them, 'their' or 'both sides' before the noun, organisations after the noun, the two
+    sides named before. A department speaks for its government; an instrument given an acronym is no party."""
+    sent, text = clause.sent, clause.sent.text
+    between = len(with_parties) >= 2 and _BETWEEN.match(text, noun.end(), seg_end)
+    # "He signed an agreement between A and B": the instrument's own parties; the signer's body is not one
+    parties = _unique(clause.parties + with_parties + ([] if between else [o for _, o, _ in people if o]))
+    if len(parties) < 2 and _POSSESSIVE.search(text, max(0, noun.start() - 40), noun.start()):
+        parties = _unique(parties + _the_two(ctx, sent))  # "since their first agreement": the two sides
+    if len(parties) < 2 and not clause.complete:
+        parties = _unique(parties + _named_after(ctx, sent, noun, seg_end, title_m))
+    if len(parties) < 2 and not clause.complete:
+        parties = _unique(parties + _the_two(ctx, sent))
+    return [p for p in _most_specific(ctx, parties) if not _names_an_instrument(ctx, p, noun_type)]
+
+
+def _named_after(ctx: DocContext, sent: Sentence, noun: re.Match, seg_end: int, title_m: re.Match | None) -> list[str]:
+    """The organisations after an instrument noun in its segment, up to an aside about something else (", marking
+    its twelfth X"), except what its title names ("signed Agreement on the Confucius Institute")."""
+    text = sent.text
+    aside = _ASIDE.search(text, noun.end(), seg_end)
+    tail_end = aside.start() if aside else seg_end
+    in_title = set(ctx.actors_in(sent.start + title_m.start(1), sent.start + title_m.end(1))) if title_m else set()
+    return [p for p in ctx.actors_in(sent.start + noun.end(), sent.start + tail_end) if p not in in_title]
+
+
+def _instrument_status(rules: Rulebook, clause: _SigningClause, k: int) -> str:
+    """'reported' for an instrument named as in force ("in accordance with") or a signing told in passing ("since
+    the signing of their first agreement in 2016"), 'planned' where a plan cue stands at its verb, else 'signed'."""
+    text = clause.sent.text
+    noun, verb = clause.governed[k]
+    if noun in clause.referred:
+        return "reported"
+    if _governs_plan(rules, text, verb):
+        return "planned"
+    return "reported" if rule_regex(rules, "reported_cues").search(text, 0, noun.start()) else "signed"
 
 
 # A stand-in for the verb of a list head or of "in accordance with the X": an empty match at the sentence start
@@ -385,17 +522,17 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s*,?\s+(?:(?:in|over|during|within|ac
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
 
 
-def _tight_nouns(text: str, nouns: list[re.Match], listed: bool) -> list[tuple[re.Match, re.Match]]:
+def _tight_nouns(rules: Rulebook, text: str, nouns: list[re.Match], listed: bool) -> list[tuple[re.Match, re.Match]]:
     """Work plans, roadmaps, documents: instruments only as the object of a signing verb just before them
     ("signed two work plans", "the signing ceremony of a document"), or as a line of a list of instruments."""
-    if not listed and not rule_regex("tight_signing_verbs").search(text):
+    if not listed and not rule_regex(rules, "tight_signing_verbs").search(text):
         return []
-    found = [m for m in rule_regex("tight_agreement_nouns").finditer(text)
+    found = [m for m in rule_regex(rules, "tight_agreement_nouns").finditer(text)
              if not any(n.start() <= m.start() < n.end() or m.start() <= n.start() < m.end() for n in nouns)
              and not _NOT_A_NOUN.search(text, max(0, m.start() - 12), m.start())]
     if not found:
         return []
-    verbs = list(rule_regex("tight_signing_verbs").finditer(text))
+    verbs = _find(rules, text, "tight_signing_verbs")
     out = []
     for m in found:
         if _COUNTED.search(text[:m.start()]) and _PLURAL.search(m.group(0)):
@@ -408,7 +545,7 @@ def _tight_nouns(text: str, nouns: list[re.Match], listed: bool) -> list[tuple[r
     return out
 
 
-def _background(text: str, nouns: list[re.Match]) -> bool:
+def _background(rules: Rulebook, text: str, nouns: list[re.Match]) -> bool:
     """'has signed cooperation agreements with more than 30 universities since 2015': a tally of plural
     instruments in the perfect tense, counted loosely or over a span of time, is background, not a record."""
     if not any(_PLURAL.search(n.group(0)) for n in nouns):
@@ -416,14 +553,14 @@ def _background(text: str, nouns: list[re.Match]) -> bool:
     perfect = _PERFECT.search(text)
     if perfect is None:
         return False
-    return bool(_SINCE_YEAR.search(text) or rule_regex("background_cues").search(text, perfect.start()))
+    return bool(_SINCE_YEAR.search(text) or rule_regex(rules, "background_cues").search(text, perfect.start()))
 
 
-def _referenced(text: str, noun: re.Match) -> bool:
+def _referenced(rules: Rulebook, text: str, noun: re.Match) -> bool:
     """'in accordance with the Co-operation Arrangement between A and B': an agreement named as in force. Only a
     named instrument (capitalised) or one given its parties is one; a bare 'in accordance with the agreement, ...'
     points back to an agreement already reported."""
-    if _reference_regex().search(text, max(0, noun.start() - 60), noun.start()) is None:
+    if _reference_regex(rules).search(text, max(0, noun.start() - 60), noun.start()) is None:
         return False
     return noun.group(0)[:1].isupper() or _PARTIES_NEXT.match(text, noun.end()) is not None
 
@@ -432,17 +569,18 @@ def _referenced(text: str, noun: re.Match) -> bool:
 _PARTIES_NEXT = re.compile(r"\s*,?\s*(?:between|among|with)\s")
 
 
-def _ordinal_reference(text: str, noun: re.Match) -> bool:
+def _ordinal_reference(rules: Rulebook, text: str, noun: re.Match) -> bool:
     """'The first MoU, between A and B, sets out ...', 'The other agreement, with C, covers ...': one of a counted
     set of instruments singled out by an ordinal and given its parties (a record with no signing verb)."""
-    return not _PLURAL.search(noun.group(0)) and _ordinal_regex().search(text, max(0, noun.start() - 60),
+    return not _PLURAL.search(noun.group(0)) and _ordinal_regex(rules).search(text, max(0, noun.start() - 60),
                                                                          noun.start()) is not None \
         and _PARTIES_NEXT.match(text, noun.end()) is not None
 
 
-@functools.lru_cache(maxsize=1)
-def _ordinal_regex() -> re.Pattern:
-    return re.compile(rf"(?:^|[,;:]\s*|\b(?:in|under)\s+)the\s+(?:{phrase_alternation(rules()['ordinal_references'])})"
+@derived
+def _ordinal_regex(rules: Rulebook) -> re.Pattern:
+    ordinals = phrase_alternation(rules.rules["ordinal_references"])
+    return re.compile(rf"(?:^|[,;:]\s*|\b(?:in|under)\s+)the\s+(?:{ordinals})"
                       r"\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -470,9 +608,9 @@ def _uncounted(text: str, nouns: list[re.Match]) -> list[re.Match]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _reference_regex() -> re.Pattern:
-    return re.compile(rf"\b(?:{phrase_alternation(rules()['reference_cues'])})\s+(?:the|this|that|their|its)\s+"
+@derived
+def _reference_regex(rules: Rulebook) -> re.Pattern:
+    return re.compile(rf"\b(?:{phrase_alternation(rules.rules['reference_cues'])})\s+(?:the|this|that|their|its)\s+"
                       r"(?:[\w-]+\s+){0,3}$", re.I)
 
 
@@ -480,8 +618,9 @@ def _list_head(ctx: DocContext, sent: Sentence, head, has_candidates: bool):
     """The sentence that opens a list of instruments ("the two sides signed eleven documents, among them:"),
     with its parties; kept while the lines after it name instruments."""
     text = sent.text.rstrip()
-    if text.endswith(":") and rule_regex("list_openers").search(text) and rule_regex("signing_verbs").search(text):
-        verb = rule_regex("signing_verbs").search(text)
+    verbs = rule_regex(ctx.rules, "signing_verbs")
+    if text.endswith(":") and rule_regex(ctx.rules, "list_openers").search(text) and verbs.search(text):
+        verb = verbs.search(text)
         subject_end = sent.start + verb.start()
         return sent, (_both_sides(ctx, sent, subject_end)[0] or ctx.actors_in(sent.start, subject_end)
                       or _the_two(ctx, sent))
@@ -490,11 +629,11 @@ def _list_head(ctx: DocContext, sent: Sentence, head, has_candidates: bool):
     return None
 
 
-def _subject_start(text: str, local_end: int) -> int:
+def _subject_start(rules: Rulebook, text: str, local_end: int) -> int:
     """'The minister praised X for reaching an agreement with Y': the subject of the signing starts after
     'for' (a local offset; 0 when nothing resets it)."""
     cue = None
-    for cue in rule_regex("subject_reset_cues").finditer(text, 0, local_end):
+    for cue in rule_regex(rules, "subject_reset_cues").finditer(text, 0, local_end):
         pass
     if cue is None:
         return 0
@@ -620,7 +759,7 @@ def _visit_sides(ctx: DocContext, sent: Sentence) -> list[str]:
             host = m.entity_id
     if host is None:
         return []
-    visit_rx = rule_regex("visit_verbs", "delegation_nouns")
+    visit_rx = rule_regex(ctx.rules, "visit_verbs", "delegation_nouns")
     for s in ctx.sentences[:k + 1]:
         cue = visit_rx.search(s.text)
         if cue is None:
@@ -648,10 +787,11 @@ def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
     return []
 
 
-def _signers_only(ctx: DocContext, sent: Sentence, r: dict) -> list[Agreement]:
+def _signers_only(ctx: DocContext, sent: Sentence) -> list[Agreement]:
     """'Signing for the two sides were A and B.', 'A and B witnessed the signing.': who signed or witnessed the
     agreement just reported."""
-    cue = rule_regex("signatory_list_cues").search(sent.text) or rule_regex("witness_sentence_cues").search(sent.text)
+    cue = rule_regex(ctx.rules, "signatory_list_cues").search(sent.text) \
+        or rule_regex(ctx.rules, "witness_sentence_cues").search(sent.text)
     if not cue:
         return []
     signers, witnesses = _roles(ctx, sent, cue)
@@ -666,24 +806,24 @@ _POSITION = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth
                        r"extreme|centre|center)\s+$", re.I)
 
 
-@functools.lru_cache(maxsize=1)
-def _watching() -> re.Pattern:
+@derived
+def _watching(rules: Rulebook) -> re.Pattern:
     """'with C and D attending the ceremony': group 1 holds the people who watch."""
-    return re.compile(rf"\bwith\s+(.+?)\s+(?:{phrase_alternation(rules()['witness_absolutes'])})\b")
+    return re.compile(rf"\bwith\s+(.+?)\s+(?:{phrase_alternation(rules.rules['witness_absolutes'])})\b")
 
 
-def _governs_plan(r: dict, text: str, verb) -> bool:
+def _governs_plan(rules: Rulebook, text: str, verb) -> bool:
     """'will sign', 'are expected to sign', 'plan to ink': a plan when the cue stands at the signing
     verb, not anywhere in the sentence ("signed an MoU ..., with plans to exchange students")."""
     return any(c.start() <= verb.start() + 1 and c.end() >= verb.start() - 25
-               and not (c.group(0).lower().startswith("to ") and _past_stay(text, c.start()))
-               for c in _find(text, "planned_cues"))
+               and not (c.group(0).lower().startswith("to ") and _past_stay(rules, text, c.start()))
+               for c in _find(rules, text, "planned_cues"))
 
 
-def _past_stay(text: str, pos: int) -> re.Match | None:
+def _past_stay(rules: Rulebook, text: str, pos: int) -> re.Match | None:
     """'X was in Guangzhou recently to sign ...': a past stay before a purpose clause at `pos`."""
     stay = None
-    for stay in rule_regex("past_stay_cues").finditer(text, max(0, pos - 150), pos):
+    for stay in rule_regex(rules, "past_stay_cues").finditer(text, max(0, pos - 150), pos):
         pass
     if stay is None or re.search(r"\b(?:will|would|shall|is|are)\b", text[stay.end():pos]):
         return None
@@ -708,7 +848,7 @@ def _names_an_instrument(ctx: DocContext, org_id: str, noun_type: dict[str, str]
     return org is not None and org.canonical_name.lower() in noun_type
 
 
-def _listed_instruments(text: str, governed: list, noun_type: dict[str, str], generic: set[str]) -> list:
+def _listed_instruments(text: str, governed: list, noun_type: dict[str, str], generic: frozenset[str]) -> list:
     """The first governed noun, and each later one listed beside it as a further instrument (`_SIBLING`). A bare
     first noun gives way to a later specific one it is said of ("The deal follows a framework agreement X reached
     with Y"): the specific noun names the instrument the sentence reports."""
@@ -726,7 +866,7 @@ _PURPOSE_BETWEEN = re.compile(r"\b(?:to|for|of|under|in\s+order\s+to)\s", re.I)
 
 
 def _specific_after_generic(text: str, first: re.Match, later: re.Match, noun_type: dict[str, str],
-                            generic: set[str]) -> bool:
+                            generic: frozenset[str]) -> bool:
     """'The deal follows a framework agreement ...': a bare noun, then an instrument of a named type with its own
     indefinite article, and no purpose or relation between them ("an agreement to set up a cooperation scheme",
     "an agreement under the framework agreement" keep the first)."""
@@ -772,55 +912,95 @@ def _with_parties(ctx: DocContext, sent: Sentence, local_from: int, local_to: in
 
 def _roles(ctx: DocContext, sent: Sentence, verb, implicit: bool = True) -> tuple[list, list]:
     """Signatories and witnesses named in the sentence, each as (key, org, title, position)."""
-    r = rules()
     text = sent.text
     people = ctx.people_in(sent.start, sent.end)
-    if not people and not _PERSONAL_PRONOUN.match(text):
-        return [], []
-    sign_cue = [c for c in _find(text, "signed_by_cues", "signatory_list_cues")
-                if not _POSITION.search(text, max(0, c.start() - 16), c.start())]  # "(6th from left)": where one stands
-    witness_cue = _find(text, "witness_cues")
-    witness_verbs = [v for v in _find(text, "witness_verbs")  # "witnessed by" is a cue, not a verb
-                     if not re.match(r"\s+by\b", text[v.end():])]
-    watching = [w.span(1) for w in _watching().finditer(text)]
-    fronted = _fronted_witnesses(text, people, sent.start, witness_cue, sign_cue, verb)
-    signers, witnesses = [], []
-    non_signer = _find(text, "non_signer_cues")
     pronoun = _PERSONAL_PRONOUN.match(text)
-    if pronoun:  # "He also witnessed the signing ...", "She signed ...": the person named last before
-        before = ctx.people_in(max(0, sent.start - 1500), sent.start)
-        if before:
-            person = before[-1]
-            row = (person.entity_id, *ctx.affiliation(person.entity_id), sent.start)
-            (witnesses if pronoun.group(1).lower().startswith("witness") else signers).append(row)
+    if not people and not pronoun:
+        return [], []
+    cues = _role_cues(ctx.rules, text, verb, implicit)
+    fronted = _fronted_witnesses(text, people, sent.start, cues.witness, cues.sign, verb)
+    rows: dict[str, list] = {"signer": [], "witness": []}
+    told = _pronoun_role(ctx, sent, pronoun) if pronoun else None
+    if told is not None:
+        rows[told[0]].append(told[1])
     for m in people:
         local = m.start - sent.start
         if fronted is not None and local < verb.start():  # "Witnessed by A, B and C signed the agreement"
-            (witnesses if local < fronted else signers).append((m.entity_id, *ctx.affiliation(m.entity_id), m.start))
+            rows["witness" if local < fronted else "signer"].append((m.entity_id, *ctx.affiliation(m.entity_id),
+                                                                      m.start))
             continue
-        org, title = ctx.affiliation(m.entity_id)
-        represented = re.search(r",\s*represented\s+by\s+(?:its\s+|their\s+)?$", text[:local])
-        if represented:  # "Wuhan University, represented by Executive Vice President Tang Zhiwei"
-            before = ctx.orgs_in(sent.start, sent.start + represented.start())
-            org = before[-1].entity_id if before else org
-        row = (m.entity_id, org, title, m.start)
-        if any(a <= local < b for a, b in watching):
-            witnesses.append(row)
-            continue
-        after_sign_cue = any(c.end() <= local for c in sign_cue)
-        after_witness_cue = [c for c in witness_cue if c.end() <= local and c.group(0).lower() != "witnessed"]
-        before_witness_verb = any(local < v.start() for v in witness_verbs) and not after_sign_cue
-        if after_witness_cue and not (after_sign_cue and max(c.end() for c in sign_cue) > max(c.end() for c in after_witness_cue)):
-            witnesses.append(row)
-        elif after_sign_cue:
-            signers.append(row)
-        elif before_witness_verb and witness_verbs:
-            witnesses.append(row)
-        elif implicit and verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks") and not sign_cue \
-                and not _governs_plan(r, text, verb) \
-                and not any(c.end() <= local and "," not in text[c.end():local] for c in non_signer):
-            signers.append(row)  # who "will sign" has not signed yet; "held talks with X" did not sign
-    return signers, witnesses
+        row = (m.entity_id, *_signing_for(ctx, sent, m), m.start)
+        role = cues.role(local)
+        if role is not None:
+            rows[role].append(row)
+    return rows["signer"], rows["witness"]
+
+
+def _pronoun_role(ctx: DocContext, sent: Sentence, pronoun: re.Match) -> tuple[str, tuple] | None:
+    """'He also witnessed the signing ...', 'She signed ...': the person named last before the sentence, as a
+    witness or a signer, with their role."""
+    before = ctx.people_in(max(0, sent.start - 1500), sent.start)
+    if not before:
+        return None
+    person = before[-1]
+    role = "witness" if pronoun.group(1).lower().startswith("witness") else "signer"
+    return role, (person.entity_id, *ctx.affiliation(person.entity_id), sent.start)
+
+
+def _signing_for(ctx: DocContext, sent: Sentence, m: Mention) -> tuple[str | None, str | None]:
+    """The body a person signs for, and their title: their affiliation, or the organisation a representative
+    stands for ("Wuhan University, represented by Executive Vice President Tang Zhiwei")."""
+    org, title = ctx.affiliation(m.entity_id)
+    represented = re.search(r",\s*represented\s+by\s+(?:its\s+|their\s+)?$", sent.text[:m.start - sent.start])
+    if represented:
+        before = ctx.orgs_in(sent.start, sent.start + represented.start())
+        org = before[-1].entity_id if before else org
+    return org, title
+
+
+@dataclass
+class _RoleCues:
+    """Where a sentence says who signs and who watches, found once for all the people it names."""
+
+    rules: Rulebook
+    text: str
+    verb: re.Match
+    implicit: bool  # whether the subject of an active signing verb signed ("both sides signed": the sides did)
+    sign: list[re.Match]  # "signed by", "signing for the two sides were"
+    witness: list[re.Match]  # "witnessed by", "in the presence of"
+    witness_verbs: list[re.Match]  # "A and B witnessed the signing"
+    watching: list[tuple[int, int]]  # "with C and D attending the ceremony"
+    non_signer: list[re.Match]  # "held talks with X": X did not sign
+
+    def role(self, local: int) -> str | None:
+        """'witness', 'signer' or neither for a person named at `local`: after the last cue of either kind before
+        them, before a witnessing verb, or the subject of a plain signing verb that is no plan."""
+        if any(a <= local < b for a, b in self.watching):
+            return "witness"
+        after_sign_cue = any(c.end() <= local for c in self.sign)
+        after_witness_cue = [c for c in self.witness if c.end() <= local and c.group(0).lower() != "witnessed"]
+        if after_witness_cue and not (after_sign_cue and max(c.end() for c in self.sign)
+                                      > max(c.end() for c in after_witness_cue)):
+            return "witness"
+        if after_sign_cue:
+            return "signer"
+        if any(local < v.start() for v in self.witness_verbs):
+            return "witness"
+        if self.implicit and self.verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks") \
+                and not self.sign and not _governs_plan(self.rules, self.text, self.verb) \
+                and not any(c.end() <= local and "," not in self.text[c.end():local] for c in self.non_signer):
+            return "signer"  # who "will sign" has not signed yet; "held talks with X" did not sign
+        return None
+
+
+def _role_cues(rules: Rulebook, text: str, verb: re.Match, implicit: bool) -> _RoleCues:
+    """The role cues of a sentence whose signing verb is `verb`."""
+    sign = [c for c in _find(rules, text, "signed_by_cues", "signatory_list_cues")
+            if not _POSITION.search(text, max(0, c.start() - 16), c.start())]  # "(6th from left)": where one stands
+    witness_verbs = [v for v in _find(rules, text, "witness_verbs")  # "witnessed by" is a cue, not a verb
+                     if not re.match(r"\s+by\b", text[v.end():])]
+    return _RoleCues(rules, text, verb, implicit, sign, _find(rules, text, "witness_cues"), witness_verbs,
+                     [w.span(1) for w in _watching(rules).finditer(text)], _find(rules, text, "non_signer_cues"))
 
 
 def _fronted_witnesses(text: str, people, base: int, witness_cue, sign_cue, verb) -> int | None:

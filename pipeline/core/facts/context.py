@@ -7,13 +7,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pipeline.core import phrases
 from pipeline.core.entities.model import Mention, Org
-from pipeline.core.entities.orgs import default_namer
+from pipeline.core.entities.orgs import org_namer
 from pipeline.core.entities.recognise import DocumentEntities, add_place
 from pipeline.core.facts.dates import FoundDate, find_dates, year_hint
-from pipeline.core.phrases import gated_regex, phrase_alternation, phrase_regex  # noqa: F401 - transitional
-from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, load_reference
+from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook
 from pipeline.core.text import Sentence
 
 # A year named anywhere ("In 2016", "the 2019 forum"): what "that year" points back to.
@@ -42,24 +40,6 @@ _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed
 
 # "Witnessed by A, B and C signed an agreement between X and Y": the witnesses end where the signing is told
 _SIGNED = re.compile(r"\b(?:signed|inked|sealed|concluded|renewed)\b", re.I)
-
-
-# Transitional: the extractors still ask for the default folder's rules by key; they move to the
-# rulebook in their context (`rule_regex(ctx.rules, ...)` from pipeline.core.phrases) one by one.
-def rules() -> dict:
-    return load_reference().rules
-
-
-def rule_regex(*keys: str) -> re.Pattern:
-    return phrases.rule_regex(load_reference(), *keys)
-
-
-def kind_regexes(key: str) -> tuple[re.Pattern, dict[str, re.Pattern]]:
-    return phrases.kind_regexes(load_reference(), key)
-
-
-def confidence(cue: str) -> float:
-    return phrases.confidence(load_reference(), cue)
 
 
 @dataclass
@@ -160,7 +140,7 @@ class DocContext:
             return None
         if p.place_type != "country" and p.country_code not in (None, "CN"):
             return None
-        return self.ents.add_org(default_namer().government_of(p), m.start, m.end).organization_id
+        return self.ents.add_org(org_namer(self.rules).government_of(p), m.start, m.end).organization_id
 
     def actors_in(self, start: int, end: int) -> list[str]:
         """Organisations in a stretch of text, with jurisdictions turned into their governments."""
@@ -227,13 +207,14 @@ class DocContext:
     def recent(self, pos: int, place_types: tuple[str, ...]) -> Mention | None:
         """The last place of the given types mentioned before `pos` ("the city", "the province")."""
         best, best_government = None, None
+        namer = org_namer(self.rules)
         for m in self.ents.mentions:
             if m.start >= pos:
                 break
             if m.entity_type == "place" and self.ents.place_refs[m.entity_id].place_type in place_types:
                 best, best_government = m, None
             elif m.entity_type == "organization":
-                place = default_namer().jurisdiction_of(self.ents.orgs[m.entity_id])
+                place = namer.jurisdiction_of(self.ents.orgs[m.entity_id])
                 if place is not None and place.place_type in place_types:
                     best, best_government = m, place  # "the Langfang city government"
         if best_government is not None:  # the place it governs, mentioned where its government is

@@ -140,51 +140,86 @@ def _month_alone(m, published, year_hint, ahead: bool):
 
 
 def _resolve(kind, m, published, year_hint):
-    g = m.groups()
-    if kind == "range_dmy":
-        return _safe(int(g[2]), _MONTHS[g[1].lower()], int(g[0])), "day"
-    if kind == "range_mdy":
-        return _safe(int(g[-1]), _MONTHS[g[0].lower()], int(g[1])), "day"
-    if kind == "range_dm":
-        kind, g = "dm", (g[0], g[1])
-    if kind == "dmy":
-        return _safe(int(g[2]), _MONTHS[g[1].lower()], int(g[0])), "day"
-    if kind == "mdy":
-        return _safe(int(g[2]), _MONTHS[g[0].lower()], int(g[1])), "day"
-    if kind == "iso":
-        return _safe(int(g[0]), int(g[1]), int(g[2])), "day"
-    if kind == "my":
-        return _safe(int(g[1]), _MONTHS[g[0].lower()], 1), "month"
-    if kind in ("dm", "md"):
-        if year_hint is None:
-            return None, None
-        day, mon = (int(g[0]), g[1]) if kind == "dm" else (int(g[1]), g[0])
-        d = _safe(year_hint, _MONTHS[mon.lower()], day)
-        if d and published and d > published + dt.timedelta(days=31):
-            d = _safe(year_hint - 1, _MONTHS[mon.lower()], day)  # "on December 28" in a January article
-        return d, "day"
-    if kind == "rel":
-        if published is None:
-            return None, None
-        w = g[0].lower()
-        if w == "yesterday":
-            return published - dt.timedelta(days=1), "day"
-        if w.startswith("last ") or w.startswith("on "):
-            target = _WEEKDAYS.index(w.split()[1])
-            delta = (published.weekday() - target) % 7 or (7 if w.startswith("last ") else 0)
-            return published - dt.timedelta(days=delta), "day"
-        return published, "day"
-    if kind == "rel_period":  # "next month", "last year": relative to the publication day
-        if published is None:
-            return None, None
-        step = {"next": 1, "last": -1, "this": 0}[g[0].lower()]
-        if g[1].lower() == "year":
-            return _safe(published.year + step, 1, 1), "year"
-        month = published.month - 1 + step
-        return _safe(published.year + month // 12, month % 12 + 1, 1), "month"
-    if kind == "y":
-        return _safe(int(g[0]), 1, 1), "year"
-    return None, None
+    """The date a match of the pattern `kind` names, and its precision; (None, None) when it names none."""
+    return _RESOLVERS[kind](m.groups(), published, year_hint)
+
+
+def _day_month_year(g, published, year_hint):
+    """'15 May 2018', '12-14 May 2019' (the first day)."""
+    return _safe(int(g[2]), _MONTHS[g[1].lower()], int(g[0])), "day"
+
+
+def _month_day_year(g, published, year_hint):
+    """'May 15, 2018', 'October 16th to 24th, 2019' (the first day)."""
+    return _safe(int(g[-1]), _MONTHS[g[0].lower()], int(g[1])), "day"
+
+
+def _iso(g, published, year_hint):
+    """'2019-01-27'."""
+    return _safe(int(g[0]), int(g[1]), int(g[2])), "day"
+
+
+def _month_year(g, published, year_hint):
+    """'October 2015'."""
+    return _safe(int(g[1]), _MONTHS[g[0].lower()], 1), "month"
+
+
+def _day_month(g, published, year_hint):
+    """'15 May', '12-14 May' (the first day)."""
+    return _day_without_year(int(g[0]), g[1], published, year_hint)
+
+
+def _month_day(g, published, year_hint):
+    """'On July 9'."""
+    return _day_without_year(int(g[1]), g[0], published, year_hint)
+
+
+def _day_without_year(day: int, mon: str, published, year_hint):
+    """A day and month in the hinted year, or in the year before when that puts it more than a month after the
+    publication day ("on December 28" in a January article)."""
+    if year_hint is None:
+        return None, None
+    d = _safe(year_hint, _MONTHS[mon.lower()], day)
+    if d and published and d > published + dt.timedelta(days=31):
+        d = _safe(year_hint - 1, _MONTHS[mon.lower()], day)
+    return d, "day"
+
+
+def _relative_day(g, published, year_hint):
+    """'today', 'yesterday', 'last Monday', 'on Friday': counted back from the publication day."""
+    if published is None:
+        return None, None
+    w = g[0].lower()
+    if w == "yesterday":
+        return published - dt.timedelta(days=1), "day"
+    if w.startswith("last ") or w.startswith("on "):
+        target = _WEEKDAYS.index(w.split()[1])
+        delta = (published.weekday() - target) % 7 or (7 if w.startswith("last ") else 0)
+        return published - dt.timedelta(days=delta), "day"
+    return published, "day"
+
+
+def _relative_period(g, published, year_hint):
+    """'next month', 'last year': relative to the publication day."""
+    if published is None:
+        return None, None
+    step = {"next": 1, "last": -1, "this": 0}[g[0].lower()]
+    if g[1].lower() == "year":
+        return _safe(published.year + step, 1, 1), "year"
+    month = published.month - 1 + step
+    return _safe(published.year + month // 12, month % 12 + 1, 1), "month"
+
+
+def _year(g, published, year_hint):
+    """'In 2017'."""
+    return _safe(int(g[0]), 1, 1), "year"
+
+
+# How each pattern's match becomes a date: every pattern but those `find_dates` resolves itself (`day_paren`,
+# `that_year` and `mon` need more than the match and the publication day).
+_RESOLVERS = {"range_dmy": _day_month_year, "dmy": _day_month_year, "range_mdy": _month_day_year,
+              "mdy": _month_day_year, "iso": _iso, "my": _month_year, "range_dm": _day_month, "dm": _day_month,
+              "md": _month_day, "rel": _relative_day, "rel_period": _relative_period, "y": _year}
 
 
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")

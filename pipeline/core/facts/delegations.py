@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
-from pipeline.core.entities.orgs import default_namer
-from pipeline.core.facts.context import DocContext, confidence, rule_regex, rules
+from pipeline.core.entities.orgs import org_namer
+from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
-from pipeline.core.reference import JURISDICTION_TYPES, load_reference
+from pipeline.core.phrases import confidence, rule_regex
+from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, derived
 from pipeline.core.text import Sentence
 
 _SIZE_MEMBER = re.compile(r"\b(\d{1,4})-(?:member|person|people|strong)\b", re.I)
@@ -83,54 +83,81 @@ _MEETING_AT = re.compile(r"\b(?:meeting|meetings|talks|ceremony|reception|sympos
 
 
 def extract_delegations(ctx: DocContext) -> list[Delegation]:
-    nouns = rule_regex("delegation_nouns")
-    verbs = rule_regex("visit_verbs")
+    nouns = rule_regex(ctx.rules, "delegation_nouns")
+    verbs = rule_regex(ctx.rules, "visit_verbs")
     found: list[Delegation] = []
     for sent in ctx.sentences:
-        noun, verb = nouns.search(sent.text), verbs.search(sent.text)
-        if not noun and not verb:
-            meet = _MEET.search(sent.text) if any(w in sent.text for w in _MEET_WORDS) else None
-            d = _met_visitor(ctx, sent, meet) if meet else None
-            if d is None and any(w in sent.text for w in _WELCOME_WORDS) and _WELCOME.search(sent.text):
-                d = _welcomed_group(ctx, sent)
-            if d is None and " in " in sent.text:
-                stay = _STAY.search(sent.text)
-                d = _stayed(ctx, sent, stay) if stay else None
-        else:
-            d = _from_sentence(ctx, sent, noun, verb)
+        noun = nouns.search(sent.text)
+        d = _report(ctx, sent, noun, verbs.search(sent.text))
         if d is None:
             continue
-        next_day = _NEXT_DAY.match(sent.text) if d.date is None and found else None
-        if next_day and found[-1].date is not None and found[-1].date.precision == "day":
-            d.date = FoundDate(found[-1].date.date + dt.timedelta(days=1), "day", sent.start, sent.start + next_day.end())
-        scene = _scene(ctx, sent)
-        within = next((f for f in found if scene is not None
-                       and scene.entity_id in (f.host_org, f.host_place, *(h.entity_id for h in f.more_hosts))
-                       and (not d.leader or not f.leader or d.leader == f.leader)), None)
-        if within is not None:  # "In Spain, Bai visited ...": a part of the visit to Spain
-            _merge(within, d)
-            continue
-        target = next((f for f in found if _same_visit(ctx, f, d)), None)
-        if target is None and found and _refers_back(sent.text, noun, d):
-            target = found[-1]  # "During the visit, the delegation toured ...": the visit named before
-            if _own_host(ctx, sent, d):
-                found = _expand(found)
-                trip = [f for f in found if f.leader == found[-1].leader and f.origin_org == found[-1].origin_org]
-                vague = next((f for f in trip if f.host_org is None and d.host_org), None)
-                if vague is not None:  # "to partner universities in France", then "the visit to Rennes 1"
-                    vague.host_org, vague.host_place = d.host_org, d.host_place
-                    _merge(vague, d)
-                else:  # a further stop of the same trip
-                    found.append(_clone(found[-1], d, sent))
-                continue
-        if target:
-            _merge(target, d)
-        else:
-            found.append(d)
+        _date_by_the_day_before(found, d, sent)
+        found = _file_report(ctx, found, d, sent, noun)
     found = _merge_compatible(ctx, _expand(found))
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
             d.date = ctx.event_date
+    return found
+
+
+def _report(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | None:
+    """The visit a sentence reports: one told with a delegation noun or a visiting verb; else a host who met a
+    visitor ("X met with Y from Z"), a group welcomed ("Y welcomed the delegates from Z"), or a stay with a purpose
+    ("X was in Lyon to sign ...")."""
+    if noun or verb:
+        return _from_sentence(ctx, sent, noun, verb)
+    meet = _MEET.search(sent.text) if any(w in sent.text for w in _MEET_WORDS) else None
+    d = _met_visitor(ctx, sent, meet) if meet else None
+    if d is None and any(w in sent.text for w in _WELCOME_WORDS) and _WELCOME.search(sent.text):
+        d = _welcomed_group(ctx, sent)
+    if d is None and " in " in sent.text:
+        stay = _STAY.search(sent.text)
+        d = _stayed(ctx, sent, stay) if stay else None
+    return d
+
+
+def _date_by_the_day_before(found: list[Delegation], d: Delegation, sent: Sentence) -> None:
+    """'The following day, a delegation ...': an undated report is dated the day after the visit told before it."""
+    next_day = _NEXT_DAY.match(sent.text) if d.date is None and found else None
+    if next_day and found[-1].date is not None and found[-1].date.precision == "day":
+        d.date = FoundDate(found[-1].date.date + dt.timedelta(days=1), "day", sent.start, sent.start + next_day.end())
+
+
+def _file_report(ctx: DocContext, found: list[Delegation], d: Delegation, sent: Sentence,
+                 noun) -> list[Delegation]:
+    """The visits found so far with a new report: part of the visit to the place or body the sentence opens with
+    ("In Spain, Bai visited ..."), the same visit as one found, a further stop of the visit told before when it
+    refers back to it and names a host of its own ("the visit to Rennes 1"), else a visit of its own."""
+    scene = _scene(ctx, sent)
+    within = next((f for f in found if scene is not None
+                   and scene.entity_id in (f.host_org, f.host_place, *(h.entity_id for h in f.more_hosts))
+                   and (not d.leader or not f.leader or d.leader == f.leader)), None)
+    if within is not None:  # "In Spain, Bai visited ...": a part of the visit to Spain
+        _merge(within, d)
+        return found
+    target = next((f for f in found if _same_visit(ctx, f, d)), None)
+    if target is None and found and _refers_back(sent.text, noun, d):
+        if _own_host(ctx, sent, d):
+            return _another_stop(found, d, sent)
+        target = found[-1]  # "During the visit, the delegation toured ...": the visit named before
+    if target:
+        _merge(target, d)
+    else:
+        found.append(d)
+    return found
+
+
+def _another_stop(found: list[Delegation], d: Delegation, sent: Sentence) -> list[Delegation]:
+    """A report naming a host of its own for the trip told before: the host of a stop of that trip that had none
+    ("to partner universities in France", then "the visit to Rennes 1"), else a further stop."""
+    found = _expand(found)
+    trip = [f for f in found if f.leader == found[-1].leader and f.origin_org == found[-1].origin_org]
+    vague = next((f for f in trip if f.host_org is None and d.host_org), None)
+    if vague is not None:
+        vague.host_org, vague.host_place = d.host_org, d.host_place
+        _merge(vague, d)
+    else:
+        found.append(_clone(found[-1], d, sent))
     return found
 
 
@@ -176,10 +203,7 @@ def _expand(found: list[Delegation]) -> list[Delegation]:
 
 def _host_only(host: Mention) -> Delegation:
     d = Delegation(sentence=None)  # type: ignore[arg-type]  # a stop: only its host
-    if host.entity_type == "organization":
-        d.host_org = host.entity_id
-    else:
-        d.host_place = host.entity_id
+    _set_host(d, host)
     return d
 
 
@@ -222,52 +246,99 @@ def _side(ctx: DocContext, org: str | None, place: str | None) -> str | None:
     if place:
         ref = ctx.ents.place_refs.get(place)
         if ref is not None and ref.place_type in JURISDICTION_TYPES and ref.place_type != "country":
-            gov = default_namer().government_of(ref)
+            gov = org_namer(ctx.rules).government_of(ref)
             return gov.organization_id
         return place
     return None
 
 
 def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | None:
+    """A visit told with a delegation noun or a visiting verb: who led it and from where, whom it visited, how
+    many went, when, and whether it is done, planned or recurring; none when the sentence names nowhere visited
+    (or, without a delegation noun, nobody travelling)."""
     text = sent.text
     d = Delegation(sent)
-    cue = noun or verb
-    # leader
-    led = rule_regex("leader_cues").search(text)
-    lead_verb = rule_regex("lead_verbs").search(text)
     people = ctx.people_in(sent.start, sent.end)
+    _set_leader(ctx, d, sent, people, noun, verb)
+    if d.leader:
+        _leader_origin(ctx, d, sent, people)
+    _set_origin_named(ctx, d, sent, noun or verb, verb)
+    _set_hosts(ctx, d, sent, people, noun, verb)
+    d.member_count, d.member_count_max = _size(ctx.rules, text)
+    _date_and_status(ctx, d, sent)
+    if rule_regex(ctx.rules, "recurring_cues").search(text):
+        d.status = "recurring"
+    has_who = d.leader or d.origin_org or d.origin_place or d.member_count
+    has_where = d.host_org or d.host_place
+    if not (has_where or (noun and has_who)):
+        return None
+    if not noun and not (has_where and has_who):
+        return None  # "the two sides agreed to ... in Nanning": a place, but nobody travelling
+    d.confidence = confidence(ctx.rules, "delegation_leader_and_host" if (d.leader and has_where) else
+                              "delegation_who_and_where" if has_where and has_who else "delegation_fallback")
+    return d
+
+
+def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention], noun, verb) -> None:
+    """Who leads the visit, by the first cue the sentence has: "X, head of the delegation" (or "who is on an
+    official visit"), "led by X", "X led a delegation" (or an organisation that leads it, which is its origin), "X
+    signed it while visiting Y", "Premier Li visited Hong Kong"."""
+    text = sent.text
+    cue = noun or verb
+    led = rule_regex(ctx.rules, "leader_cues").search(text)
+    lead_verb = rule_regex(ctx.rules, "lead_verbs").search(text)
     head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)), None)
     if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"
         d.leader = head.entity_id
     elif led:
-        after = [p for p in people if p.start >= sent.start + led.end()]
-        if after:
-            d.leader = after[0].entity_id
+        d.leader = next((p.entity_id for p in people if p.start >= sent.start + led.end()), None)
     elif lead_verb and noun and lead_verb.start() < noun.start():
-        before = [p for p in people if p.start < sent.start + lead_verb.start()]
-        if before:
-            d.leader = before[-1].entity_id
-        else:  # "HKSTP plans to lead a delegation ...": an organisation leads it
-            actors = ctx.actors_in(sent.start, sent.start + lead_verb.start())
-            d.origin_org = actors[-1] if actors else None
+        _lead_verb_subject(ctx, d, sent, people, lead_verb)
     elif _CLAUSE_VISIT.search(text, max(0, cue.start() - 60), cue.start()):
         subject = _sentence_subject(ctx, sent, people, cue.start())
         d.leader = subject.entity_id if subject is not None else None  # "X signed it while visiting Y"
-    elif verb and (_visiting(verb) or _used_as_verb(text, verb)):
-        before = [p for p in people if p.start < sent.start + verb.start()
-                  and not _ESCORT.search(ctx.text, max(sent.start, p.start - 160), p.start)]
-        if before and _SUBJECT_GAP.fullmatch(text, before[-1].end - sent.start, verb.start()):
-            d.leader = before[-1].entity_id  # "Premier Li visited Hong Kong", "Mr Ho will visit Huzhou"
-    if d.leader:
-        org, title = ctx.affiliation(d.leader)
-        d.leader_title = title or ctx.ents.person_titles.get(d.leader)
-        d.origin_org = org
-        leader = next((p for p in people if p.entity_id == d.leader), None)
-        if org is None and leader is not None:
-            _origin_from_apposition(ctx, d, sent, leader)
-        elif title and leader is not None and rule_regex("honorary_titles").search(title):
-            d.origin_org = _post_before(ctx, sent, leader, org) or org  # "Vice Director of X and academician of Y, Z"
-    # origin: "delegation of X", "from X", "X officials"
+    elif verb and (_visiting(ctx.rules, verb) or _used_as_verb(text, verb)):
+        d.leader = _visiting_subject(ctx, sent, people, verb)
+
+
+def _lead_verb_subject(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention], lead_verb) -> None:
+    """'X led a delegation ...': the person last named before the lead verb leads it; with none, the organisation
+    named there ("HKSTP plans to lead a delegation ...") leads it and is where it comes from."""
+    before = [p for p in people if p.start < sent.start + lead_verb.start()]
+    if before:
+        d.leader = before[-1].entity_id
+    else:
+        actors = ctx.actors_in(sent.start, sent.start + lead_verb.start())
+        d.origin_org = actors[-1] if actors else None
+
+
+def _visiting_subject(ctx: DocContext, sent: Sentence, people: list[Mention], verb) -> str | None:
+    """'Premier Li visited Hong Kong', 'Mr Ho will visit Huzhou': the person just before the visiting verb (only
+    an apposition, an auxiliary or an adverb between), not one who escorts the visitors ("accompanied by X")."""
+    before = [p for p in people if p.start < sent.start + verb.start()
+              and not _ESCORT.search(ctx.text, max(sent.start, p.start - 160), p.start)]
+    if before and _SUBJECT_GAP.fullmatch(sent.text, before[-1].end - sent.start, verb.start()):
+        return before[-1].entity_id
+    return None
+
+
+def _leader_origin(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention]) -> None:
+    """The leader's title and organisation, which the visit comes from: with no known organisation, the body or
+    place of the title beside the name; with an honour for a title ("academician of Y"), the body of the post
+    named before it."""
+    org, title = ctx.affiliation(d.leader)
+    d.leader_title = title or ctx.ents.person_titles.get(d.leader)
+    d.origin_org = org
+    leader = next((p for p in people if p.entity_id == d.leader), None)
+    if org is None and leader is not None:
+        _origin_from_apposition(ctx, d, sent, leader)
+    elif title and leader is not None and rule_regex(ctx.rules, "honorary_titles").search(title):
+        d.origin_org = _post_before(ctx, sent, leader, org) or org  # "Vice Director of X and academician of Y, Z"
+
+
+def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb) -> None:
+    """Where the visit comes from, as the sentence names it: "delegation of X", "experts from X" (when the leader
+    gave none), "from X" before the cue; else a modifier of the people ("Japanese rice experts")."""
     origin = _after(ctx, sent, r"\b(?:delegation|delegations)\s+(?:of|from)\s+(?:\w+\s+){0,6}?",
                     stop_types=("organization", "place"), window=60, until=_NP_END)
     if origin is None and d.origin_org is None:
@@ -280,47 +351,52 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
         _set_origin(ctx, d, origin)
     if d.origin_org is None and d.origin_place is None:
         _origin_from_modifier(ctx, d, sent)
-    # host
-    hosts = _host(ctx, sent, cue, verb)
+
+
+def _set_hosts(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention], noun, verb) -> None:
+    """Whom the visit went to: the object of the visit (and the further stops of a list), else the body of whoever
+    received the delegation, else the venue of a meeting with it; never the body it comes from."""
+    hosts = _host(ctx, sent, noun or verb, verb)
     if hosts:
-        host, d.more_hosts = hosts[0], hosts[1:]
-        d.host_start = host.start
-        if host.entity_type == "organization":
-            d.host_org = host.entity_id
-        else:
-            d.host_place = host.entity_id
-    welcomer = _RECEIVER.search(text) if noun else None
-    if welcomer and (d.host_org is None or d.host_org == d.origin_org):
-        before = [p for p in people if p.start < sent.start + welcomer.start()]
-        if before and before[-1].entity_id != d.leader:
-            d.host_org = _acting_body(ctx, before[-1], sent.start + welcomer.start()) or d.host_org
-            if d.leader is None and d.origin_org == d.host_org:
-                d.origin_org = None
+        d.host_start = hosts[0].start
+        _set_host(d, hosts[0])
+        d.more_hosts = hosts[1:]
+    if noun and (d.host_org is None or d.host_org == d.origin_org):
+        _set_receiver(ctx, d, sent, people)
     if d.host_org is None and d.host_place is None:
-        at = _MEETING_AT.search(text)
-        if at:
-            venue = [x for x in ctx.ents.mentions if x.entity_type == "organization" and x.start == sent.start + at.end()]
-            d.host_org = venue[0].entity_id if venue else None
+        d.host_org = _meeting_venue(ctx, sent)
     if d.host_org and d.host_org == d.origin_org:
         d.host_org = None
-    # size
-    d.member_count, d.member_count_max = _size(text)
-    dates = ctx.dates_in(sent)
-    d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
-    if rule_regex("recurring_cues").search(text):
-        d.status = "recurring"
-    elif rule_regex("delegation_planned_cues").search(text) or (
-            d.date and ctx.published and d.date.date > ctx.published):
-        d.status = "planned"
-    has_who = d.leader or d.origin_org or d.origin_place or d.member_count
-    has_where = d.host_org or d.host_place
-    if not (has_where or (noun and has_who)):
+
+
+def _set_receiver(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention]) -> None:
+    """'X received a Singapore research delegation': the body X receives it for is its host (and not, when no
+    leader says otherwise, its origin)."""
+    welcomer = _RECEIVER.search(sent.text)
+    if welcomer is None:
+        return
+    before = [p for p in people if p.start < sent.start + welcomer.start()]
+    if before and before[-1].entity_id != d.leader:
+        d.host_org = _acting_body(ctx, before[-1], sent.start + welcomer.start()) or d.host_org
+        if d.leader is None and d.origin_org == d.host_org:
+            d.origin_org = None
+
+
+def _meeting_venue(ctx: DocContext, sent: Sentence) -> str | None:
+    """'in a meeting at UNNC with a delegation ...': the organisation where a meeting with the visitors took place."""
+    at = _MEETING_AT.search(sent.text)
+    if at is None:
         return None
-    if not noun and not (has_where and has_who):
-        return None  # "the two sides agreed to ... in Nanning": a place, but nobody travelling
-    d.confidence = confidence("delegation_leader_and_host" if (d.leader and has_where) else
-                              "delegation_who_and_where" if has_where and has_who else "delegation_fallback")
-    return d
+    return next((x.entity_id for x in ctx.ents.mentions if x.entity_type == "organization"
+                 and x.start == sent.start + at.end()), None)
+
+
+def _set_host(d: Delegation, m: Mention) -> None:
+    """A host is one slot, given by an organisation or a place."""
+    if m.entity_type == "organization":
+        d.host_org = m.entity_id
+    else:
+        d.host_place = m.entity_id
 
 
 # Between a subject and its verb: an apposition in commas, "and his delegation", an auxiliary, an adverb.
@@ -361,7 +437,7 @@ def _sentence_subject(ctx: DocContext, sent: Sentence, people: list[Mention], be
 def _stayed(ctx: DocContext, sent: Sentence, stay) -> Delegation | None:
     """'X was in Lyon recently to sign the agreement with Y': X visits Lyon, and Y when Y is named."""
     text = sent.text
-    purpose = rule_regex("stay_purposes").search(text, stay.end())
+    purpose = rule_regex(ctx.rules, "stay_purposes").search(text, stay.end())
     if not purpose:
         return None
     pos = sent.start + stay.end()
@@ -372,10 +448,8 @@ def _stayed(ctx: DocContext, sent: Sentence, stay) -> Delegation | None:
     d = Delegation(sent, leader=people[-1].entity_id)
     org, title = ctx.affiliation(d.leader)
     d.origin_org, d.leader_title = org, title or ctx.ents.person_titles.get(d.leader)
-    if place.entity_type == "organization":
-        d.host_org = place.entity_id
-    else:
-        d.host_place = place.entity_id
+    _set_host(d, place)
+    if d.host_place is not None:  # a place: the body there is the other side of what was signed, when named
         other = _WITH.match(text, purpose.end())
         at = sent.start + other.end() if other else -1
         side = next((x for x in ctx.ents.mentions if x.start == at and x.entity_type == "organization"), None)
@@ -384,7 +458,7 @@ def _stayed(ctx: DocContext, sent: Sentence, stay) -> Delegation | None:
     if d.host_org and d.host_org == d.origin_org:
         return None
     _date_and_status(ctx, d, sent)
-    d.confidence = confidence("delegation_leader_and_host")
+    d.confidence = confidence(ctx.rules, "delegation_leader_and_host")
     return d
 
 
@@ -409,21 +483,21 @@ def _welcomed_group(ctx: DocContext, sent: Sentence) -> Delegation | None:
     d.host_org = host_org
     joined = [p for p in people if sent.start + welcome.end() <= p.start < sent.start + group.start()
               and re.fullmatch(r"\s+(?:and|as well as)\s*", ctx.text[p.end:sent.start + group.start()])]
-    led = rule_regex("leader_cues").search(text, group.end())
+    led = rule_regex(ctx.rules, "leader_cues").search(text, group.end())
     after = [p for p in people if led and p.start >= sent.start + led.end()]
     leader = joined[0] if joined else after[0] if after else None
     if leader is not None:
         d.leader = leader.entity_id
         d.leader_title = ctx.affiliation(d.leader)[1] or ctx.ents.person_titles.get(d.leader)
     _date_and_status(ctx, d, sent)
-    d.confidence = confidence("delegation_who_and_where")
+    d.confidence = confidence(ctx.rules, "delegation_who_and_where")
     return d
 
 
 def _date_and_status(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
     dates = ctx.dates_in(sent)
     d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
-    if rule_regex("delegation_planned_cues").search(sent.text) or (
+    if rule_regex(ctx.rules, "delegation_planned_cues").search(sent.text) or (
             d.date and ctx.published and d.date.date > ctx.published):
         d.status = "planned"
 
@@ -488,11 +562,8 @@ def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:
     d.host_org = host_org
     _, title = ctx.affiliation(guest.entity_id)
     d.leader_title = title or ctx.ents.person_titles.get(guest.entity_id)
-    dates = ctx.dates_in(sent)
-    d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
-    if rule_regex("delegation_planned_cues").search(text) or (d.date and ctx.published and d.date.date > ctx.published):
-        d.status = "planned"
-    d.confidence = confidence("delegation_who_and_where")
+    _date_and_status(ctx, d, sent)
+    d.confidence = confidence(ctx.rules, "delegation_who_and_where")
     return d
 
 
@@ -524,7 +595,7 @@ def _acting_body(ctx: DocContext, person: Mention, end: int) -> str | None:
 
 def _party_organ(ctx: DocContext, org_id: str) -> bool:
     org = ctx.ents.orgs.get(org_id)
-    return org is not None and bool(rule_regex("party_organs").search(org.canonical_name))
+    return org is not None and bool(rule_regex(ctx.rules, "party_organs").search(org.canonical_name))
 
 
 def _used_as_verb(text: str, verb) -> bool:
@@ -532,9 +603,9 @@ def _used_as_verb(text: str, verb) -> bool:
     return bool(re.search(r"\b(?:will|would|to|is|are|was|were|also|then)\s+$", text[:verb.start()]))
 
 
-def _visiting(verb) -> bool:
+def _visiting(rules: Rulebook, verb) -> bool:
     """A verb that reports someone travelling ('visited', 'toured'), not 'invited to' or a noun use."""
-    return re.sub(r"\s+", " ", verb.group(0).lower()) in rules()["travel_verbs"]
+    return re.sub(r"\s+", " ", verb.group(0).lower()) in rules.rules["travel_verbs"]
 
 
 def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
@@ -546,28 +617,37 @@ def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
         d.origin_org = d.origin_org or gov
 
 
-@functools.lru_cache(maxsize=1)
-def _people_noun_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """The patterns built on the rules' people nouns: origin modifier, size range, plain size (compiled once)."""
-    nouns = "|".join(re.escape(n) for n in rules()["people_nouns"])
+@derived
+def _people_noun_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The patterns built on the rules' people nouns: origin modifier, size range, plain size."""
+    nouns = "|".join(re.escape(n) for n in rules.rules["people_nouns"])
     return (re.compile(rf"\b([A-Z][\w'’-]*)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})\b"),
             re.compile(_SIZE_RANGE_SHAPE % nouns), re.compile(_SIZE_PLAIN_SHAPE % nouns))
 
 
 def _origin_from_modifier(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
     """'300 senior PLA officials', 'Japanese rice experts': the word before the people noun names the origin."""
-    for m in _people_noun_patterns()[0].finditer(sent.text):
+    for m in _people_noun_patterns(ctx.rules)[0].finditer(sent.text):
         start = sent.start + m.start(1)
         orgs = [x for x in ctx.ents.mentions if x.entity_type == "organization" and x.start <= start < x.end]
         if orgs:  # "Fudan University experts", "Macao SAR government officials"
             d.origin_org = orgs[0].entity_id
             return
-        code = load_reference().demonyms.get(m.group(1).lower())
-        country = next((p for p in load_reference().places if p.place_type == "country" and p.country_code == code),
-                       None) if code else None
+        code = ctx.rules.demonyms.get(m.group(1).lower())
+        country = _countries(ctx.rules).get(code) if code else None
         if country is not None:
             d.origin_place = ctx.add_place_mention(country, start, start + len(m.group(1))).entity_id
             return
+
+
+@derived
+def _countries(rules: Rulebook) -> dict[str, PlaceRef]:
+    """Country code -> the country's place (the first listed), for the country a demonym names."""
+    out: dict[str, PlaceRef] = {}
+    for p in rules.places:
+        if p.place_type == "country" and p.country_code:
+            out.setdefault(p.country_code, p)
+    return out
 
 
 _NP_END = re.compile(r",|;|\s(?:to|for|on|in|at|led|visited|arrived|comprising|including|during)\s")
@@ -622,45 +702,65 @@ def _host(ctx: DocContext, sent: Sentence, cue, verb) -> list[Mention]:
 
 
 def _first_host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
-    text = sent.text
-    start_at = sent.start + (cue.start() if cue else 0)
-    cue_end = sent.start + (cue.end() if cue else 0)
-    by_start: dict[int, list[tuple[int, Mention]]] | None = None  # organisations and places by where they start
+    """The host a pattern of `_HOST_PATTERNS` finds first, the patterns tried in turn from the visiting cue on (the
+    loose last one only near the cue): the organisation or place named right after it (`_named_host`), or for
+    'the city', 'the province', the last such place named before."""
+    cue_start, cue_end = (sent.start + cue.start(), sent.start + cue.end()) if cue else (sent.start, sent.start)
+    names: dict[int, list[tuple[int, Mention]]] | None = None  # built on first need, not a scan of mentions per match
     for k, rx in enumerate(_HOST_PATTERNS):
-        for m in rx.finditer(text):
+        loose = k == len(_HOST_PATTERNS) - 1
+        for m in rx.finditer(sent.text):
             pos = sent.start + m.end()
-            if pos < start_at - 10:
+            if pos < cue_start - 10:
                 continue
-            if k == len(_HOST_PATTERNS) - 1 and pos > cue_end + _LOOSE_REACH:
+            if loose and pos > cue_end + _LOOSE_REACH:
                 break
-            if by_start is None:  # once per call, not a scan of every mention per match
-                by_start = {}
-                for i, x in enumerate(ctx.ents.mentions):
-                    if x.entity_type in ("organization", "place"):
-                        by_start.setdefault(x.start, []).append((i, x))
-            near = by_start.get(pos, []) + (by_start.get(pos - 4, []) if text[m.end() - 4:m.end()].lower() == "the "
-                                             else [])
-            ahead = [x for _, x in sorted(near, key=lambda t: t[0])
-                     if not _VENUE.match(ctx.text, x.end) and not _in_compound_name(ctx, x)]
-            if ahead:
-                return ahead[0]
-            lab = _lab_reference().match(text, m.end())
-            if lab:  # "visit the laboratory": the body of the lab told of last
-                owner = _lab_owner(ctx, sent.start + m.start())
-                if owner is not None:
-                    return owner
-            coref = re.match(r"(city|province|region|country)\b", text[m.end():])
+            names = _names_by_start(ctx) if names is None else names
+            host = _named_host(ctx, sent, m, names)
+            if host is not None:
+                return host
+            coref = _PLACE_COREF.match(sent.text, m.end())
             if coref:
-                types = {"city": ("city",), "province": ("province",), "region": ("province", "special_administrative_region"),
-                         "country": ("country",)}[coref.group(1)]
-                return ctx.recent(pos, types)
+                return ctx.recent(pos, _COREF_TYPES[coref.group(1)])
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _lab_reference() -> re.Pattern:
+# "visited the city": the last place of these types named before
+_PLACE_COREF = re.compile(r"(city|province|region|country)\b")
+_COREF_TYPES = {"city": ("city",), "province": ("province",), "region": ("province", "special_administrative_region"),
+                "country": ("country",)}
+
+
+def _names_by_start(ctx: DocContext) -> dict[int, list[tuple[int, Mention]]]:
+    """The document's organisations and places by where they start, each with its index among the mentions."""
+    out: dict[int, list[tuple[int, Mention]]] = {}
+    for i, x in enumerate(ctx.ents.mentions):
+        if x.entity_type in ("organization", "place"):
+            out.setdefault(x.start, []).append((i, x))
+    return out
+
+
+def _named_host(ctx: DocContext, sent: Sentence, m: re.Match,
+                names: dict[int, list[tuple[int, Mention]]]) -> Mention | None:
+    """The organisation or place named where a host pattern's match ends (or at its closing 'the'), unless it only
+    names a venue ("the Faculty of Science building") or is part of a hyphenated name; at 'the laboratory', the
+    body of the lab told of last."""
+    text = sent.text
+    pos = sent.start + m.end()
+    near = names.get(pos, []) + (names.get(pos - 4, []) if text[m.end() - 4:m.end()].lower() == "the " else [])
+    ahead = [x for _, x in sorted(near, key=lambda t: t[0])
+             if not _VENUE.match(ctx.text, x.end) and not _in_compound_name(ctx, x)]
+    if ahead:
+        return ahead[0]
+    if _lab_reference(ctx.rules).match(text, m.end()):  # "visit the laboratory": the body of the lab told of last
+        return _lab_owner(ctx, sent.start + m.start())
+    return None
+
+
+@derived
+def _lab_reference(rules: Rulebook) -> re.Pattern:
     """What stands after 'the' in a definite reference to a lab ("laboratory", "joint lab", "centre")."""
-    words = sorted({p[4:] for p in rules()["lab_anaphora"] if p.startswith("the ")}, key=len, reverse=True)
+    words = sorted({p[4:] for p in rules.rules["lab_anaphora"] if p.startswith("the ")}, key=len, reverse=True)
     return re.compile(r"(?:%s)\b(?!\s+(?:of|for)\b)" % "|".join(map(re.escape, words)), re.I)
 
 
@@ -688,19 +788,19 @@ def _lab_owner(ctx: DocContext, pos: int) -> Mention | None:
     return None
 
 
-def _size(text: str) -> tuple[int | None, int | None]:
+def _size(rules: Rulebook, text: str) -> tuple[int | None, int | None]:
     """Stated size: '15-member', 'a delegation of 20', '30-40 experts', 'some 300 officials', 'eight scientists'."""
     text = _WORDS_AS_DIGITS.sub(lambda m: str(_WORD_NUMBERS[m.group(0).lower()]), text)
     if not _DIGIT.search(text):
         return None, None  # every pattern below needs a digit
-    _, size_range, size_plain = _people_noun_patterns()
+    _, size_range, size_plain = _people_noun_patterns(rules)
     m = _SIZE_MEMBER.search(text)
     if m:
         return int(m.group(1)), None
     m = _SIZE_OF.search(text)
     if m:
         return int(m.group(1)), None
-    cue = _size_object_cue().search(text)
+    cue = _size_object_cue(rules).search(text)
     text = text[:cue.start()] if cue else text  # people met, taught or counted within them are not the visitors
     m = size_range.search(text)
     if m:
@@ -711,10 +811,10 @@ def _size(text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
-@functools.lru_cache(maxsize=1)
-def _size_object_cue() -> re.Pattern:
+@derived
+def _size_object_cue(rules: Rulebook) -> re.Pattern:
     """A verb whose object the counted people are ("met with more than 100 students"): not the visitors."""
-    cues = "|".join(re.escape(c) for c in sorted(rules()["size_object_cues"], key=len, reverse=True))
+    cues = "|".join(re.escape(c) for c in sorted(rules.rules["size_object_cues"], key=len, reverse=True))
     return re.compile(rf"\b(?:{cues})\s+(?:(?:more than|over|some|about|around|nearly|almost|up to|a total of|"
                       rf"all|the)\s+)*\d", re.I)
 

@@ -12,7 +12,6 @@ word of two or three letters written as a name ("Ai", "Law") is a name, not the 
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -20,8 +19,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline.core.entities.gazetteer import Gazetteer
-from pipeline.core.facts.context import DocContext, phrase_alternation, rules
-from pipeline.core.reference import load_reference
+from pipeline.core.facts.context import DocContext
+from pipeline.core.phrases import phrase_alternation
+from pipeline.core.reference import Rulebook, derived
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,13 @@ class DomainHit:
     end: int
 
 
-@functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[Gazetteer, list[str], list[bool]]:
+@derived
+def _gazetteer(rules: Rulebook) -> tuple[Gazetteer, list[str], list[bool]]:
     """The lexicon, each compound also in its hyphenated form ("biomedicine" and "bio-medicine"), with
     the code and whether the phrase is a broad word for every key."""
-    lexicon = load_reference().domain_lexicon
-    forms = sorted(rules()["domain_combining_forms"], key=len, reverse=True)
-    broad = {p.lower() for p in rules()["domain_broad_phrases"]}
+    lexicon = rules.domain_lexicon
+    forms = sorted(rules.rules["domain_combining_forms"], key=len, reverse=True)
+    broad = {p.lower() for p in rules.rules["domain_broad_phrases"]}
     phrases, codes, is_broad = [], [], []
     for phrase, code in lexicon.items():
         variants = [phrase]
@@ -54,9 +54,9 @@ def _gazetteer() -> tuple[Gazetteer, list[str], list[bool]]:
     return Gazetteer(phrases), codes, is_broad
 
 
-@functools.lru_cache(maxsize=1)
-def _field_cue() -> re.Pattern:
-    cues = phrase_alternation(c.lower() for c in rules()["domain_field_cues"])
+@derived
+def _field_cue(rules: Rulebook) -> re.Pattern:
+    cues = phrase_alternation(c.lower() for c in rules.rules["domain_field_cues"])
     # the cue, then at most a list of other fields before the broad word: no clause or sentence break
     return re.compile(rf"\b(?:{cues})\s+[^.;:!?()]{{0,90}}$", re.I)
 
@@ -66,12 +66,12 @@ _LIST_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|&|a
 
 
 def extract_domains(ctx: DocContext, doc: Doc) -> list[DomainHit]:
-    gz, codes, is_broad = _gazetteer()
+    gz, codes, is_broad = _gazetteer(ctx.rules)
     out, seen = [], set()
     covered = _coverage(ctx.ents.mentions, ("organization", "person", "place"))
     hits = [h for h in gz.find(doc) if not covered(h.start, h.end) and not _lowercase_acronym(h.surface)]
     for n, hit in enumerate(hits):
-        if is_broad[hit.key] and not _in_field_list(ctx.text, hits, n, is_broad):
+        if is_broad[hit.key] and not _in_field_list(ctx.rules, ctx.text, hits, n, is_broad):
             continue
         key = (codes[hit.key], hit.surface.lower())
         if key in seen:
@@ -99,12 +99,12 @@ def _lowercase_acronym(surface: str) -> bool:
     return len(surface) <= 3 and surface.isalpha() and surface[:1].isupper() and not surface.isupper()
 
 
-def _in_field_list(text: str, hits, n: int, is_broad) -> bool:
+def _in_field_list(rules: Rulebook, text: str, hits, n: int, is_broad) -> bool:
     """Whether the broad word at hits[n] stands where the text lists fields: after a field cue in its
     clause, or joined by a comma or "and" to a specific field."""
     hit = hits[n]
     line_start = max(text.rfind("\n", 0, hit.start) + 1, hit.start - 120)
-    if _field_cue().search(text, line_start, hit.start):
+    if _field_cue(rules).search(text, line_start, hit.start):
         return True
     for other in (hits[n - 1] if n else None, hits[n + 1] if n + 1 < len(hits) else None):
         if other is None or is_broad[other.key]:

@@ -10,15 +10,15 @@ Centre for Steel Construction") gets one id: ids key on the type and the topic w
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
-from pipeline.core.entities.orgs import default_namer
-from pipeline.core.facts.context import DocContext, gated_regex, kind_regexes, phrase_alternation, rule_regex, rules
+from pipeline.core.entities.orgs import org_namer
+from pipeline.core.facts.context import DocContext
 from pipeline.core.ids import canonical_key, make_id
-from pipeline.core.reference import load_reference
+from pipeline.core.phrases import gated_regex, kind_regexes, phrase_alternation, rule_regex
+from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence
 
 _CAP_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}s?)"
@@ -69,11 +69,11 @@ class _Shape:
                 pos = m.start() + 1
 
 
-@functools.lru_cache(maxsize=1)
-def _shapes() -> list[tuple[_Shape, str, str]]:
+@derived
+def _shapes(rules: Rulebook) -> list[tuple[_Shape, str, str]]:
     """(regex, lab_type, side) for every prefix and suffix shape, longest first."""
     out = []
-    for lab_type, spec in rules()["lab_kinds"].items():
+    for lab_type, spec in rules.rules["lab_kinds"].items():
         for p in spec.get("prefix", []):
             phrase = _spaced(p)
             rx = rf"(?<![\w])(?:Hong Kong\s+)?{phrase}(?:\s+(?:of|for|on|in)\s+(?:the\s+)?{_TOPIC})?(?:\s+\(Hong Kong Branch\))?(?!\w)"
@@ -89,16 +89,16 @@ def _shapes() -> list[tuple[_Shape, str, str]]:
     return [(rx, t, side) for rx, t, side, _ in out]
 
 
-@functools.lru_cache(maxsize=1)
-def _shape_gate() -> re.Pattern:
+@derived
+def _shape_gate(rules: Rulebook) -> re.Pattern:
     """Matches wherever any shape's longest word occurs: a sentence without one can match no shape."""
-    words = {max(shape.words, key=len) for shape, _, _ in _shapes()}
+    words = {max(shape.words, key=len) for shape, _, _ in _shapes(rules)}
     return re.compile("|".join(re.escape(w) for w in sorted(words)))
 
 
-def _shapes_in(text: str) -> list[tuple[_Shape, str, str]]:
+def _shapes_in(rules: Rulebook, text: str) -> list[tuple[_Shape, str, str]]:
     """The shapes worth trying on `text`: none when the gate rules it out, else all of them, in order."""
-    return _shapes() if _shape_gate().search(text) else []
+    return _shapes(rules) if _shape_gate(rules).search(text) else []
 
 
 def _spaced(phrase: str) -> str:
@@ -124,7 +124,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
     labs: dict[str, Lab] = {}
     for sent in ctx.sentences:
         list_start, previous_end = None, None
-        for start, end, lab_type in _names_in(sent):
+        for start, end, lab_type in _names_in(ctx.rules, sent):
             # "will set up the A, the B and the C": the words before the first name of a list govern them all
             if previous_end is None or not _LIST_GAP.fullmatch(ctx.text, previous_end, start):
                 list_start = start
@@ -136,7 +136,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             if lab_type == "national_engineering_research_centre" and "Hong Kong Branch" in raw:
                 lab_type = "cnerc_hong_kong_branch"
             topic = _topic_key(name)
-            if not topic or (lab_type == "research_institute" and _known_body(name)):
+            if not topic or (lab_type == "research_institute" and _known_body(ctx.rules, name)):
                 continue
             lab_id = make_id("lab", lab_type, topic)
             lab = labs.setdefault(lab_id, Lab(name, lab_type, lab_id))
@@ -172,8 +172,7 @@ def _merge_variants(labs: dict[str, Lab]) -> None:
         keep.mentions = sorted(keep.mentions + lab.mentions, key=lambda m: m[1])
         keep.host = keep.host or lab.host
         keep.director = keep.director or lab.director
-        if _STATUS_RANK[lab.status] > _STATUS_RANK[keep.status]:
-            keep.status = lab.status
+        _note_status(keep, lab.status)
         keep.established_year = keep.established_year or lab.established_year
         del labs[lab_id]
 
@@ -189,62 +188,77 @@ _OF_THE_HEAD = re.compile(r"\s(?:of|for)\s+the\s+$")
 _MODIFIER = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:-[A-Z][\w'’]*)*)(?:\s|-)$")
 
 
-def _names_in(sent: Sentence) -> list[tuple[int, int, str]]:
+def _names_in(rules: Rulebook, sent: Sentence) -> list[tuple[int, int, str]]:
     spans = []
-    for rank, (rx, lab_type, side) in enumerate(_shapes_in(sent.text)):
-        for m, ls, le in rx.matches(sent.text, lambda m, side=side: _trim(sent.text, m.start(), m.end(), side)):
+    for rank, (rx, lab_type, side) in enumerate(_shapes_in(rules, sent.text)):
+        for m, ls, le in rx.matches(sent.text, lambda m, side=side: _trim(rules, sent.text, m.start(), m.end(), side)):
             if side == "suffix" and _OF_THE_HEAD.search(sent.text, m.start(), m.start("head")):
                 continue  # "Director of the Laboratory", "a unit of the Lab": the head refers back, names nothing
             spans.append((ls - le, rank, sent.start + ls, sent.start + le, lab_type))
     found = []
     for _, _, s, e, lab_type in sorted(spans):  # the longest name wins; among equals, the longer shape
         if not any(s < fe and fs < e for fs, fe, _ in found):
-            found.append((s, e, _type_of(sent.text[s - sent.start:e - sent.start], lab_type)))
-    found.extend(_lowercase_names(sent, found))
-    found.extend(_founded_names(sent, found))
-    found.extend(_quoted_names(sent, found))
+            found.append((s, e, _type_of(rules, sent.text[s - sent.start:e - sent.start], lab_type)))
+    found.extend(_lowercase_names(rules, sent, found))
+    found.extend(_founded_names(rules, sent, found))
+    found.extend(_quoted_names(rules, sent, found))
     return sorted(found)
 
 
-@functools.lru_cache(maxsize=1)
-def _name_stopwords() -> frozenset[str]:
+@derived
+def _name_stopwords(rules: Rulebook) -> frozenset[str]:
     """Words that never open a lab name: the organisation stop words, except those that open a
     kind's own phrase ("Partner" State Key Laboratory)."""
-    openers = {p.split()[0] for spec in rules()["lab_kinds"].values() for ps in spec.values() for p in ps}
-    return frozenset(set(rules()["org_stopwords"]) - openers | {"The", "A", "An", "Its", "Our", "New", "Two", "Both"})
+    openers = {p.split()[0] for spec in rules.rules["lab_kinds"].values() for ps in spec.values() for p in ps}
+    return frozenset(set(rules.rules["org_stopwords"]) - openers
+                     | {"The", "A", "An", "Its", "Our", "New", "Two", "Both"})
 
 
-def _type_of(name: str, matched: str) -> str:
+def _type_of(rules: Rulebook, name: str, matched: str) -> str:
     """A name that opens with a kind's own phrase is of that kind, whichever shape found it
     ("Hong Kong Branch of ... Engineering Research Centre" is a CNERC branch, not an ERC)."""
-    for lab_type, spec in rules()["lab_kinds"].items():
+    for lab_type, spec in rules.rules["lab_kinds"].items():
         if any(name.startswith(p) for p in (*spec.get("prefix", []), *spec.get("lead", []))):
             return lab_type
     return matched
 
 
-def _trim(text: str, start: int, end: int, side: str) -> tuple[int, int]:
+def _trim(rules: Rulebook, text: str, start: int, end: int, side: str) -> tuple[int, int]:
     """The whole name around a shape match: the capitalised modifiers before it ("Sino-German
     Intelligent Manufacturing" Innovation Center, "Hubei-"Hong Kong ...), the topic after a suffix
     ("... Laboratory for Marine Science"), and nothing of a second name or the sentence after it."""
+    end = _name_end(rules, text, start, end, side)
+    return _name_start(rules, text, start, end), end
+
+
+def _name_end(rules: Rulebook, text: str, start: int, end: int, side: str) -> int:
+    """Where the name of a shape match ends: after the topic a suffix takes ("... Laboratory for Marine
+    Science"), before a second name, a clause, a deal named after 'on' or a place after 'in'."""
+    stop = _name_stopwords(rules)
     if side == "suffix":
         tail = _TOPIC_TAIL.match(text, end)
-        if tail and not set(tail.group(0).split()) & _name_stopwords():
+        if tail and not set(tail.group(0).split()) & stop:
             end = tail.end()
     cut = _NAME_CUT.search(text, start, end)
     end = cut.start() if cut else end
     links = list(_TOPIC_LINK.finditer(text, start, end))
     for n, link in enumerate(links):
         upto = links[n + 1].start() if n + 1 < len(links) else end
-        if set(text[link.end():upto].split()) & _name_stopwords():
+        if set(text[link.end():upto].split()) & stop:
             end = link.start()  # "X Laboratory on Strategic Collaboration": the deal, not the topic
             break
     for where in _IN_PLACE.finditer(text, start, end):
-        if where.group(1) or default_namer().place(where.group(2)):
+        if where.group(1) or org_namer(rules).place(where.group(2)):
             end = where.start()  # "... Centre in Nanning", "... in the Yazhou Bay Science City"
             break
-    stop = _name_stopwords()
-    process = _process_noun().match(text, start, end)
+    return end
+
+
+def _name_start(rules: Rulebook, text: str, start: int, end: int) -> int:
+    """Where the name of a shape match begins: after a process noun ("the Construction of") and an owner or stop
+    word, with the capitalised modifiers before it ("Sino-German Intelligent Manufacturing" Innovation Center)."""
+    stop = _name_stopwords(rules)
+    process = _process_noun(rules).match(text, start, end)
     if process:
         start = process.end()  # "the Construction of X Innovation Center": the process, not the name
     while True:
@@ -254,40 +268,39 @@ def _trim(text: str, start: int, end: int, side: str) -> tuple[int, int]:
             first = text[start:end].split(" ", 1)[0]
         m = _MODIFIER.search(text, 0, start)
         if not m or m.group(1) in stop or m.group(1).endswith(("'s", "’s")):
-            return start, end
+            return start
         start = m.start(1)
 
 
-@functools.lru_cache(maxsize=1)
-def _process_noun() -> re.Pattern:
-    return re.compile(rf"(?:{phrase_alternation(rules()['lab_name_process_nouns'])})\s+of\s+(?:the\s+)?(?=[A-Z])")
+@derived
+def _process_noun(rules: Rulebook) -> re.Pattern:
+    return re.compile(rf"(?:{phrase_alternation(rules.rules['lab_name_process_nouns'])})\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
-@functools.lru_cache(maxsize=1)
-def _founded_patterns() -> list[tuple[re.Pattern, str]]:
-    r = rules()
-    verbs = phrase_alternation(r["lab_setup_verbs"])
+@derived
+def _founded_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
+    verbs = phrase_alternation(rules.rules["lab_setup_verbs"])
     out = []
-    for lab_type, heads in r.get("lab_founded_heads", {}).items():
+    for lab_type, heads in rules.rules.get("lab_founded_heads", {}).items():
         alts = "|".join(_spaced(h) for h in sorted(heads, key=len, reverse=True))
         name = rf"((?:{_CAP_WORD}\s+(?:(?:and|&|of|for)\s+)?)+?(?:{alts}))"
         out.append((re.compile(rf"\b(?i:{verbs})\s+{_ADVERBIAL}(?:(?:the|a|an|new)\s+)+{name}(?![\w-])"), lab_type))
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _setup_verb():
+@derived
+def _setup_verb(rules: Rulebook):
     """Any setting-up verb, in any case and anywhere: a sentence without one matches no `_founded_patterns`."""
-    verbs = rules()["lab_setup_verbs"]
+    verbs = rules.rules["lab_setup_verbs"]
     return gated_regex(re.compile(phrase_alternation(verbs), re.I), verbs)
 
 
-def _founded_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
+def _founded_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
     """'will set up the CityU Fujian Research Institute': an institute named as the object of a setting-up verb."""
     out = []
-    if not _setup_verb().search(sent.text):
+    if not _setup_verb(rules).search(sent.text):
         return out  # every pattern opens with a setting-up verb
-    for rx, lab_type in _founded_patterns():
+    for rx, lab_type in _founded_patterns(rules):
         for m in rx.finditer(sent.text):
             s, e = sent.start + m.start(1), sent.start + m.end(1)
             if not any(s < te and ts < e for ts, te, _ in taken + out):
@@ -303,17 +316,18 @@ _LC_LEAD = re.compile(r"((?:\b[\w][\w'’-]*\s+){1,6})$")
 _PROPER = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*$")
 
 
-def _lowercase_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
+def _lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
     """Lab phrases written in lower case: "establishing a blockchain business innovation center" (a setting-up
     verb governs it), "the Sino-Kenyan joint laboratory for crop genetics", "a new Chile research center" (a
     proper modifier names it; no verb needed), with a lower-case topic after the head ("... for crop genetics")."""
     out = []
-    any_head, by_kind = kind_regexes("lab_lowercase_heads")
+    any_head, by_kind = kind_regexes(rules, "lab_lowercase_heads")
     if not any_head.search(sent.text):
         return out
-    verbs = rule_regex("lab_setup_verbs")
-    skip = _lowercase_skip()
-    stop = _name_stopwords()
+    verbs = rule_regex(rules, "lab_setup_verbs")
+    skip = _lowercase_skip(rules)
+    stop = _name_stopwords(rules)
+    place = org_namer(rules).place
     for lab_type, heads in by_kind.items():
         for m in heads.finditer(sent.text):
             if not m.group(0)[:1].islower():
@@ -333,7 +347,7 @@ def _lowercase_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
                 mods = mods[1:]
             tail = _LC_TAIL.match(sent.text, m.end())
             proper = [w for w in mods if _PROPER.match(w) and w not in stop
-                      and (k >= 0 or "-" in w or default_namer().place(w))]
+                      and (k >= 0 or "-" in w or place(w))]
             lowered = all(w[:1].islower() or w in proper for w in mods)
             if not lowered or not (mods or tail):
                 continue
@@ -347,26 +361,26 @@ def _lowercase_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _lowercase_skip() -> frozenset[str]:
-    return frozenset(w.lower() for w in rules()["lab_lowercase_skip"])
+@derived
+def _lowercase_skip(rules: Rulebook) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.rules["lab_lowercase_skip"])
 
 
-@functools.lru_cache(maxsize=1)
-def _quoted_patterns() -> list[tuple[re.Pattern, str]]:
+@derived
+def _quoted_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
     out = []
-    for lab_type, heads in rules()["lab_quoted_heads"].items():
+    for lab_type, heads in rules.rules["lab_quoted_heads"].items():
         alts = "|".join(_spaced(h) for h in sorted(heads, key=len, reverse=True))
         out.append((re.compile(rf"[“\"]((?:{_CAP_WORD}\s+(?:(?:{_CONNECT})\s+)*)+(?:{alts}))[”\"]"), lab_type))
     return out
 
 
-def _quoted_names(sent: Sentence, taken) -> list[tuple[int, int, str]]:
+def _quoted_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
     """'tentatively named the “Coastal Robotics Centre”': a quoted capitalised name ending in a lab head."""
     out = []
     if "“" not in sent.text and '"' not in sent.text:
         return out
-    for rx, lab_type in _quoted_patterns():
+    for rx, lab_type in _quoted_patterns(rules):
         for m in rx.finditer(sent.text):
             s, e = sent.start + m.start(1), sent.start + m.end(1)
             if not any(s < te and ts < e for ts, te, _ in taken + out):
@@ -385,49 +399,68 @@ def _is_plural_generic(raw: str, sent_text: str, local: int) -> bool:
 
 
 def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_start: int | None = None) -> None:
+    """What one mention of a lab (its name at [start, end)) tells of it: the director and host it names (the first
+    mention that names one wins), its status, and the year of a founding."""
     text = ctx.text
-    after = text[end:end + 60]
-    d = re.match(r"\s*\(\s*Director\s*:\s*", after)
-    if d:
-        people = ctx.people_in(end, end + 80)
-        if people:
-            lab.director = lab.director or people[0].entity_id
-    cue = _director_cue().match(text, end, sent.end)
-    if cue:
-        people = ctx.people_in(cue.end(), sent.end)
-        if people and people[0].start - cue.end() <= 40:
-            lab.director = lab.director or people[0].entity_id
-    before = text[max(sent.start, start - 40):start]
-    if re.search(r"\bDirector\s+of\s+(?:the\s+)?$", before):
-        people = [p for p in ctx.people_in(sent.start, start)]
-        if people:
-            lab.director = lab.director or people[0].entity_id
-    host = re.match(r"\s*(?:of|at|under|in)\s+(?:the\s+)?", text[end:end + 12]) or _host_cue().match(text[end:end + 60])
-    if host:
-        orgs = [o for o in ctx.orgs_in(end, end + 100) if o.start == end + host.end()]
-        if orgs:
-            lab.host = lab.host or orgs[0].entity_id
-    if lab.host is None:
-        lab.host = _org_of_sentence(ctx, sent, start, end)
-    status = lab_status(text[sent.start:start if list_start is None else list_start], text[end:sent.end])
-    if _STATUS_RANK[status] > _STATUS_RANK[lab.status]:
-        lab.status = status
-    local = sent.text
-    year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", local)
+    lab.director = lab.director or _director_beside(ctx, sent, start, end)
+    lab.host = lab.host or _host_after(ctx, end) or _org_of_sentence(ctx, sent, start, end)
+    _note_status(lab, lab_status(ctx.rules, text[sent.start:start if list_start is None else list_start],
+                                 text[end:sent.end]))
+    year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", sent.text)
     if year and lab.status == "established":
         lab.established_year = int(year.group(1))
 
 
-_STATUS_RANK = {"existing": 0, "planned": 1, "established": 2}
+def _director_beside(ctx: DocContext, sent: Sentence, start: int, end: int) -> str | None:
+    """The person a director cue beside a lab's name names: "X Lab (Director: Y)", "X Lab, directed by Y" (within
+    a few words), "Y, Director of the X Lab"."""
+    text = ctx.text
+    if re.match(r"\s*\(\s*Director\s*:\s*", text[end:end + 60]):
+        people = ctx.people_in(end, end + 80)
+        if people:
+            return people[0].entity_id
+    cue = _director_cue(ctx.rules).match(text, end, sent.end)
+    if cue:
+        people = ctx.people_in(cue.end(), sent.end)
+        if people and people[0].start - cue.end() <= 40:
+            return people[0].entity_id
+    if re.search(r"\bDirector\s+of\s+(?:the\s+)?$", text[max(sent.start, start - 40):start]):
+        people = ctx.people_in(sent.start, start)
+        if people:
+            return people[0].entity_id
+    return None
+
+
+def _host_after(ctx: DocContext, end: int) -> str | None:
+    """The organisation right after a lab's name and 'of', 'at', 'under', 'in' or a host cue ("built by")."""
+    text = ctx.text
+    host = re.match(r"\s*(?:of|at|under|in)\s+(?:the\s+)?", text[end:end + 12]) \
+        or _host_cue(ctx.rules).match(text[end:end + 60])
+    if host is None:
+        return None
+    return next((o.entity_id for o in ctx.orgs_in(end, end + 100) if o.start == end + host.end()), None)
+
+
+# Within one document, the status a lab named several times gets: the strongest cue among its mentions. `existing`
+# is what a mention with no cue says, so any cue beats it; a founding beats a plan ("will set up X ... X was
+# inaugurated today": the plan carried out). Across documents another question is asked (which report wins:
+# `_LAB_STATUS_RANK` in pipeline/core/resolve.py): there a lab some report shows existing is no longer only planned.
+_CUE_STRENGTH = {"existing": 0, "planned": 1, "established": 2}
+
+
+def _note_status(lab: Lab, status: str) -> None:
+    """Keep the strongest status cue of a lab's mentions in the document (`_CUE_STRENGTH`)."""
+    if _CUE_STRENGTH[status] > _CUE_STRENGTH[lab.status]:
+        lab.status = status
 # What may stand between two names of one list: a comma, "and", an article, quotation marks.
 _LIST_GAP = re.compile(r"[”\"’]?\s*,?\s*(?:(?:and|or|as well as)\s+)?(?:the\s+)?[“\"‘]?")
 # "Unveiled on 2 May, the X", "opened in Suzhou, the X": a short adverbial between a founding verb and the name
 _ADVERBIAL = r"(?:(?:on|in|at)\s+[^,.;()]{1,25}?,\s+)?"
 
 
-@functools.lru_cache(maxsize=1)
-def _status_patterns() -> tuple[re.Pattern, ...]:
-    r = rules()
+@derived
+def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
+    r = rules.rules
     alt = lambda key: phrase_alternation(r[key])  # noqa: E731
     future, setup, founded = alt("lab_future_markers"), alt("lab_setup_verbs"), alt("lab_founding_verbs")
     det = r"(?:(?:a|an|the|two|three|new|joint|its|their)\s+){0,2}"
@@ -448,9 +481,9 @@ def _status_patterns() -> tuple[re.Pattern, ...]:
     return planned_before, planned_after, established_after, established_before, future_in_clause, planned_gerund
 
 
-def lab_status(before: str, after: str) -> str:
+def lab_status(rules: Rulebook, before: str, after: str) -> str:
     """`planned`, `established` or `existing` from the text of the sentence before and after a lab's name."""
-    planned_before, planned_after, established_after, established_before, future, gerund = _status_patterns()
+    planned_before, planned_after, established_after, established_before, future, gerund = _status_patterns(rules)
     if planned_before.search(before) or planned_after.search(after) or gerund.search(before):
         return "planned"
     founding = established_before.search(before)
@@ -459,9 +492,9 @@ def lab_status(before: str, after: str) -> str:
     return "existing"
 
 
-@functools.lru_cache(maxsize=1)
-def _director_cue() -> re.Pattern:
-    return re.compile(rf"[^.;]{{0,80}}?\b{rule_regex('lab_director_cues').pattern}\s+", re.I)
+@derived
+def _director_cue(rules: Rulebook) -> re.Pattern:
+    return re.compile(rf"[^.;]{{0,80}}?\b{rule_regex(rules, 'lab_director_cues').pattern}\s+", re.I)
 
 
 def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
@@ -469,32 +502,31 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
     a sentence that opens by referring back to a lab speaks of the last lab named before it whose name
     fits the description ("the joint laboratory": a joint laboratory); "it" goes on with the lab the
     sentence before referred to."""
-    anaphora = rule_regex("lab_anaphora")
-    cues = rule_regex("lab_director_cues")
+    anaphora = rule_regex(ctx.rules, "lab_anaphora")
+    cues = rule_regex(ctx.rules, "lab_director_cues")
+    host_cue = _host_cue(ctx.rules)
     named = sorted(((m[1], lab) for lab in labs.values() for m in lab.mentions), key=lambda t: t[0])
     previous: Lab | None = None
-    founding = _founding_description()
+    founding = _founding_description(ctx.rules)
     for sent in ctx.sentences:
         event = founding.search(sent.text) if "the" in sent.text else None
         if event:  # "... signed an agreement for the establishment of the joint laboratory"
             pos = sent.start + event.start(1)
             fitting = [lab for p, lab in named if p < pos and _fits(lab, event.group(1).lower())]
-            if fitting and _STATUS_RANK["established"] > _STATUS_RANK[fitting[-1].status]:
-                fitting[-1].status = "established"
+            if fitting:
+                _note_status(fitting[-1], "established")
         lead = anaphora.match(sent.text)
         if not lead:
             previous = None
             continue
-        host = _host_cue().match(sent.text, lead.end())
+        host = host_cue.match(sent.text, lead.end())
         hosts = ctx.orgs_in(sent.start + host.end(), sent.end) if host else []
         phrase = lead.group(0).lower()
         earlier = [lab for pos, lab in named if pos < sent.start and _fits(lab, phrase)]
         lab = previous if phrase == "it" and previous is not None else (earlier[-1] if earlier else None)
         if lab is None:
             continue
-        status = lab_status("", sent.text[lead.end():])
-        if _STATUS_RANK[status] > _STATUS_RANK[lab.status]:
-            lab.status = status
+        _note_status(lab, lab_status(ctx.rules, "", sent.text[lead.end():]))
         cue = cues.search(sent.text)
         people = ctx.people_in(sent.start + cue.end(), sent.end) if cue else []
         if people and lab.director is None:
@@ -504,19 +536,19 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
         previous = lab
 
 
-@functools.lru_cache(maxsize=1)
-def _founding_description() -> re.Pattern:
+@derived
+def _founding_description(rules: Rulebook) -> re.Pattern:
     """A founding event of a lab referred to by a definite description, anywhere in a sentence."""
-    r = rules()
+    r = rules.rules
     events = phrase_alternation(r["lab_founding_events"])
     described = phrase_alternation(p for p in r["lab_anaphora"] if p.startswith("the "))
     return gated_regex(re.compile(rf"\b(?:{events})\s+((?:{described}))\b", re.I), r["lab_founding_events"])
 
 
-@functools.lru_cache(maxsize=1)
-def _host_cue() -> re.Pattern:
+@derived
+def _host_cue(rules: Rulebook) -> re.Pattern:
     """'built by', 'set up by': the organisations after it host the lab."""
-    return re.compile(rf"[^.;]{{0,30}}?\b(?:{phrase_alternation(rules()['lab_host_cues'])})\s+(?:the\s+)?", re.I)
+    return re.compile(rf"[^.;]{{0,30}}?\b(?:{phrase_alternation(rules.rules['lab_host_cues'])})\s+(?:the\s+)?", re.I)
 
 
 def _fits(lab: Lab, phrase: str) -> bool:
@@ -526,10 +558,10 @@ def _fits(lab: Lab, phrase: str) -> bool:
     return all(w.replace("center", "centre").replace("laboratory", "lab") in name for w in words)
 
 
-@functools.lru_cache(maxsize=1)
-def _reference_bodies() -> frozenset[str]:
-    ref = load_reference()
-    return frozenset(_body_key(n) for o in ref.organizations if o.org_type != "laboratory"
+@derived
+def _reference_bodies(rules: Rulebook) -> frozenset[str]:
+    """The reference organisations' names and aliases other than labs', as `_body_key`s."""
+    return frozenset(_body_key(n) for o in rules.organizations if o.org_type != "laboratory"
                      for n in (o.canonical_name, *o.aliases))
 
 
@@ -537,11 +569,12 @@ def _body_key(name: str) -> str:
     return canonical_key(name).replace("center", "centre")
 
 
-def _known_body(name: str) -> bool:
+def _known_body(rules: Rulebook, name: str) -> bool:
     """Whether a centre or institute is an organisation the reference data knows ("French National Centre
     for Scientific Research", with or without its leading modifier): a body in its own right, not a lab."""
     words = name.split()
-    return any(_body_key(" ".join(words[k:])) in _reference_bodies() for k in range(min(3, len(words) - 1)))
+    bodies = _reference_bodies(rules)
+    return any(_body_key(" ".join(words[k:])) in bodies for k in range(min(3, len(words) - 1)))
 
 
 def _org_of_sentence(ctx: DocContext, sent: Sentence, start: int = -1, end: int = -1) -> str | None:
