@@ -153,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
 
     import dagster as dg
 
-    from pipeline.core.ingest.language import is_unread
+    from pipeline.core.language_table import is_unread
     from pipeline.core.progress import to_stream
     from pipeline.definitions import defs
 

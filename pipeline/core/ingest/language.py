@@ -22,14 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from pipeline.core.language_table import (
-    LANGUAGES_FILE,
-    UNDETERMINED,
-    LanguageTable,
-    default_languages,
-    is_unread,
-    load_languages,
-)
+from pipeline.core.language_table import UNDETERMINED, LanguageTable, default_languages
 
 CJK_WEIGHT = 3
 _WIDE_SCRIPTS = frozenset({"HAN", "KANA", "HANGUL"})
@@ -98,6 +91,4 @@ def detect_language(text: str, table: LanguageTable | None = None) -> str:
     return table.scripts.get(script, UNDETERMINED)
 
 
-# The language table lives in pipeline/core/language_table.py; its names stay importable from here.
-__all__ = ["LANGUAGES_FILE", "UNDETERMINED", "LanguageTable", "default_languages", "detect_language", "is_unread",
-           "load_languages", "script_of"]
+__all__ = ["detect_language", "script_of"]

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from pipeline.core.ingest.clean import clean_paragraphs, normalise_text
 from pipeline.core.ingest.dates import DateValue, date_in_path, date_in_url, is_date_line, parse_date_phrase
 from pipeline.core.ingest.furniture import cjk_ratio
-from pipeline.core.ingest.language import UNDETERMINED, detect_language
+from pipeline.core.ingest.language import detect_language
 from pipeline.core.ingest.sources import http_url
 from pipeline.core.ingest.wrap import RUN_ON_WORDS, ends_sentence, is_list_item
+from pipeline.core.language_table import UNDETERMINED
 
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 4, 40
 CJK_TITLE_CHARS = (6, 80)
