@@ -204,7 +204,7 @@ def _cpu_seconds() -> float:
 
 
 def _clean_texts(warehouse: Path) -> list[str]:
-    from pipeline.core.export import open_read_only
+    from pipeline.analyst.export import open_read_only
 
     con = open_read_only(warehouse)
     try:

@@ -153,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
 
     import dagster as dg
 
-    from pipeline.core.ingest.language import is_unread
+    from pipeline.core.language_table import is_unread
     from pipeline.core.progress import to_stream
     from pipeline.definitions import defs
 
@@ -233,7 +233,7 @@ def _warehouse(args: argparse.Namespace) -> Path:
 
 def export(args: argparse.Namespace) -> int:
     """Write every table (and with --views every view) of a warehouse as Parquet or CSV files."""
-    from pipeline.core.export import WarehouseMissing, export_warehouse
+    from pipeline.analyst.export import WarehouseMissing, export_warehouse
 
     try:
         written = export_warehouse(_warehouse(args), Path(args.out), args.format, args.views, args.escape_formulas)
@@ -245,8 +245,8 @@ def export(args: argparse.Namespace) -> int:
 
 def report(args: argparse.Namespace) -> int:
     """Write the self-contained HTML report of a warehouse."""
-    from pipeline.core.export import WarehouseMissing
-    from pipeline.core.report import write_report
+    from pipeline.analyst.export import WarehouseMissing
+    from pipeline.analyst.report import write_report
 
     try:
         out = write_report(_warehouse(args), Path(args.out))
@@ -258,7 +258,7 @@ def report(args: argparse.Namespace) -> int:
 
 def dictionary(args: argparse.Namespace) -> int:
     """Regenerate the data dictionary from the pandera models and views.sql."""
-    from pipeline.core.dictionary import render_dictionary
+    from pipeline.analyst.data_dictionary import render_dictionary
 
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

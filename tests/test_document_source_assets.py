@@ -12,9 +12,9 @@ import json
 
 import pytest
 
+from pipeline.analyst.report import render_report
 from pipeline.cli import main
 from pipeline.core.ids import make_id
-from pipeline.core.report import render_report
 from pipeline.defs import resources
 from tests.pipeline_run import LAB, query, write_corpus
 from tests.unit.ingest_helpers import CHINESE_SIMPLIFIED

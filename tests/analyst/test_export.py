@@ -6,8 +6,8 @@ import csv
 import duckdb
 import pytest
 
+from pipeline.analyst.export import export_warehouse
 from pipeline.cli import main
-from pipeline.core.export import export_warehouse
 from pipeline.core.publish import view_names
 from schemas import TABLE_COLUMNS
 

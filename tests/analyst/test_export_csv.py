@@ -8,8 +8,8 @@ import duckdb
 import pandas as pd
 import pytest
 
+from pipeline.analyst.export import export_warehouse
 from pipeline.cli import main
-from pipeline.core.export import export_warehouse
 from pipeline.core.publish import build_database
 from schemas import TABLE_COLUMNS
 

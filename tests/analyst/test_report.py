@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import lxml.html
 import pytest
 
 from pipeline.cli import main
+from tests.pipeline_run import PROJECT_ROOT
 from tests.support.chromium import dump_dom, screenshot
 
 CHARTS = {"agreements-per-year", "regions", "region-collaboration", "fields"}
@@ -65,3 +68,12 @@ def test_missing_warehouse_is_a_clear_error(tmp_path, capsys):
     assert main(["report", "--out", str(tmp_path / "r.html"), "--warehouse", str(tmp_path / "none.duckdb")]) == 1
     assert "none.duckdb does not exist" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_the_analyst_tools_do_not_import_the_ingest_package():
+    """The report needs only the languages the extractors read (pipeline/core/language_table.py); the ingest
+    package and its HTML and PDF parsers would add most of a second to each report, export or dictionary."""
+    code = ("import sys, pipeline.analyst.report, pipeline.analyst.export, pipeline.analyst.data_dictionary; "
+            "print(sorted(m for m in sys.modules if m.startswith('pipeline.core.ingest')))")
+    run = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"

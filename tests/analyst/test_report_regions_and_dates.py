@@ -7,8 +7,8 @@ import lxml.html
 import pandas as pd
 import pytest
 
+from pipeline.analyst.report import region_name, render_report
 from pipeline.core.publish import build_database
-from pipeline.core.report import region_name, render_report
 from schemas import TABLE_COLUMNS
 
 TEXT = "Universities of four regions signed agreements."

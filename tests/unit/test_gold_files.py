@@ -3,7 +3,8 @@ silently inside the scorer (shared/gold/score.py), which skips or miscounts what
 
 Covers the project's own gold (tests/gold/raw, for the corpus in raw/), the real development set's
 (tests/realset: its texts are fetched, not committed, so that a text is present is checked only when
-the folder holds texts) and, when present, the shared seed gold. The enumerations are those of the data contract (shared/spec/DATA_CONTRACT.md).
+the folder holds texts) and, when present, the shared seed gold. The enumerations are those of the data
+contract (shared/spec/DATA_CONTRACT.md).
 """
 from __future__ import annotations
 
@@ -125,20 +126,19 @@ def test_gold_sets_exist():
     assert any(name == "project" for name, _ in GOLD_FILES), "tests/gold/raw holds no gold files"
 
 
-@pytest.mark.parametrize(("gold_set", "path"), GOLD_FILES, ids=IDS)
-def test_gold_file_is_valid(gold_set, path, fos_codes):
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    docs_dir = GOLD_SETS[gold_set][1]
-    assert set(gold) == TOP_KEYS, f"top-level keys differ: {sorted(set(gold) ^ TOP_KEYS)}"
-
+def _check_document(gold: dict, gold_set: str, path: Path) -> None:
+    """The gold file is named after its document, which is present wherever the set's texts are."""
     document = gold["document"]
+    docs_dir = GOLD_SETS[gold_set][1]
     assert Path(document).stem + ".json" == path.name, "gold file must be named after its document"
     if gold_set == "project" or gold_set == "seeds" or any(docs_dir.glob("*.txt")):
         assert (docs_dir / document).is_file(), f"document {document} not found in {docs_dir}"
     assert gold["title"] is None or (isinstance(gold["title"], str) and gold["title"].strip())
     _check_date(gold["published_on"], "published_on")
 
-    for i, org in enumerate(gold["organizations"]):
+
+def _check_organizations(organizations: list[dict]) -> None:
+    for i, org in enumerate(organizations):
         where = f"organizations[{i}]"
         _check_keys(org, ORG_KEYS, set(), where)
         _check_names(org["names"], where, nullable=False)
@@ -146,22 +146,29 @@ def test_gold_file_is_valid(gold_set, path, fos_codes):
         code = org["region_code"]
         assert code is None or (isinstance(code, str) and len(code.split("-")) == 2), f"{where}: region {code!r}"
 
-    people = []
-    for i, person in enumerate(gold["people"]):
+
+def _checked_people(people: list[dict]) -> list[set[frozenset]]:
+    """Each listed person's names as token sets, after checking the person's record."""
+    names = []
+    for i, person in enumerate(people):
         where = f"people[{i}]"
         _check_keys(person, PERSON_KEYS, set(), where)
         _check_names(person["names"], where, nullable=False)
         assert isinstance(person["mentions"], list)
-        people.append({_tokens(n) for n in person["names"]})
+        names.append({_tokens(n) for n in person["names"]})
+    return names
 
-    def known_person(names, where):
-        """Every signatory, witness, leader and director is one of the listed people."""
-        if names is None:
-            return
-        _check_names(names, where)
-        assert any(_tokens(n) in p for n in names for p in people), f"{where}: {names[0]} is not in people"
 
-    for i, a in enumerate(gold["agreements"]):
+def _check_known_person(names, people: list[set[frozenset]], where: str) -> None:
+    """Every signatory, witness, leader and director is one of the listed people."""
+    if names is None:
+        return
+    _check_names(names, where)
+    assert any(_tokens(n) in p for n in names for p in people), f"{where}: {names[0]} is not in people"
+
+
+def _check_agreements(agreements: list[dict], people: list[set[frozenset]]) -> None:
+    for i, a in enumerate(agreements):
         where = f"agreements[{i}]"
         _check_keys(a, AGREEMENT_KEYS, AGREEMENT_OPTIONAL_KEYS, where)
         _check_enum(a["type"], AGREEMENT_TYPES, where + ".type")
@@ -176,40 +183,64 @@ def test_gold_file_is_valid(gold_set, path, fos_codes):
         _check_date(a["signed_on"], where + ".signed_on")
         for role in ("signatories", "witnesses"):
             for j, names in enumerate(a[role]):
-                known_person(names, f"{where}.{role}[{j}]")
+                _check_known_person(names, people, f"{where}.{role}[{j}]")
         assert isinstance(a["optional"], bool)
 
-    for i, d in enumerate(gold["delegations"]):
+
+def _check_member_count(d: dict, where: str) -> None:
+    """A positive member count, and a maximum above it when the text gives a range."""
+    count, count_max = d["member_count"], d.get("member_count_max")
+    assert count is None or (isinstance(count, int) and count > 0), f"{where}: member_count {count!r}"
+    if count_max is not None:
+        assert isinstance(count, int) and count_max > count, f"{where}: member_count_max {count_max!r}"
+
+
+def _check_delegations(delegations: list[dict], people: list[set[frozenset]]) -> None:
+    for i, d in enumerate(delegations):
         where = f"delegations[{i}]"
         _check_keys(d, DELEGATION_KEYS, DELEGATION_OPTIONAL_KEYS, where)
-        known_person(d["leader"], where + ".leader")
+        _check_known_person(d["leader"], people, where + ".leader")
         _check_names(d["origin"], where + ".origin")
         _check_names(d["host"], where + ".host")
         assert d["leader"] or d["origin"] or d["host"], f"{where}: nobody visits anybody"
-        count, count_max = d["member_count"], d.get("member_count_max")
-        assert count is None or (isinstance(count, int) and count > 0), f"{where}: member_count {count!r}"
-        if count_max is not None:
-            assert isinstance(count, int) and count_max > count, f"{where}: member_count_max {count_max!r}"
+        _check_member_count(d, where)
         _check_date(d["visited_on"], where + ".visited_on")
         _check_enum(d["status"], DELEGATION_STATUS, where + ".status")
         assert isinstance(d["optional"], bool)
 
-    for i, lab in enumerate(gold["labs"]):
+
+def _check_labs(labs: list[dict], people: list[set[frozenset]]) -> None:
+    for i, lab in enumerate(labs):
         where = f"labs[{i}]"
         _check_keys(lab, LAB_KEYS, set(), where)
         _check_names(lab["name"], where + ".name", nullable=False)
         _check_enum(lab["type"], LAB_TYPES, where + ".type")
         _check_names(lab["host"], where + ".host")
-        known_person(lab["director"], where + ".director")
+        _check_known_person(lab["director"], people, where + ".director")
         _check_enum(lab["status"], LAB_STATUS, where + ".status")
         assert isinstance(lab["optional"], bool)
 
+
+def _check_domains(gold: dict, fos_codes: set[str]) -> None:
     for i, dom in enumerate(gold["domains"]):
         where = f"domains[{i}]"
         _check_keys(dom, DOMAIN_KEYS, set(), where)
         assert dom["mention"].strip(), f"{where}: empty mention"
         assert dom["codes"] and set(dom["codes"]) <= fos_codes, f"{where}: unknown FOS code in {dom['codes']}"
     assert set(gold["acceptable_extra_domains"]) <= fos_codes, "unknown FOS code in acceptable_extra_domains"
+
+
+@pytest.mark.parametrize(("gold_set", "path"), GOLD_FILES, ids=IDS)
+def test_gold_file_is_valid(gold_set, path, fos_codes):
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert set(gold) == TOP_KEYS, f"top-level keys differ: {sorted(set(gold) ^ TOP_KEYS)}"
+    _check_document(gold, gold_set, path)
+    _check_organizations(gold["organizations"])
+    people = _checked_people(gold["people"])
+    _check_agreements(gold["agreements"], people)
+    _check_delegations(gold["delegations"], people)
+    _check_labs(gold["labs"], people)
+    _check_domains(gold, fos_codes)
 
 
 OWN_GOLD = ("project", "realset", "realset-second-read")

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.core.ingest import parse_document
-from pipeline.core.ingest.language import LANGUAGES_FILE, detect_language, is_unread, load_languages
+from pipeline.core.ingest.language import detect_language
+from pipeline.core.language_table import LANGUAGES_FILE, is_unread, load_languages
 from pipeline.core.records import IngestedDocument
 from pipeline.core.reference import ReferenceDataError
 from tests.unit.ingest_helpers import BODY, CHINESE_SIMPLIFIED, CHINESE_TRADITIONAL, TITLE, source

@@ -76,34 +76,58 @@ def check_not_binary(text: str) -> None:
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode raw bytes into (text, encoding name); raise Unreadable for binary or undecodable input."""
+    """Decode raw bytes into (text, encoding name); raise Unreadable for binary or undecodable input.
+
+    The surest evidence goes first: a byte-order mark, then a binary signature (refused), UTF-16 without
+    a mark, NUL bytes (refused), the declared charset or UTF-8, and only then charset-normalizer's guess."""
+    decoded = _after_bom(data)
+    if decoded is None:
+        _refuse_binary_signature(data)
+        decoded = _utf16_without_bom_text(data)
+    if decoded is None:
+        if b"\x00" in data:
+            raise Unreadable("binary content: the file contains NUL bytes")
+        decoded = _declared_or_utf8(data, declared) or _detected(data)
+    check_not_binary(decoded[0])
+    return decoded
+
+
+def _after_bom(data: bytes) -> tuple[str, str] | None:
+    """The text behind a byte-order mark, which names its encoding: bytes that do not decode in it are refused."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = _strict(data[len(bom):], encoding)
             if text is None:
                 raise Unreadable(f"undecodable bytes: the file starts with a {encoding} byte-order mark "
                                  f"but is not valid {encoding}")
-            check_not_binary(text)
             return text, encoding + ("-sig" if encoding == "utf-8" else "")
+    return None
+
+
+def _refuse_binary_signature(data: bytes) -> None:
+    """Raise Unreadable for a file that starts like an image, an archive, an executable or a PDF."""
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             raise Unreadable(f"binary content: the file looks like {kind}")
+
+
+def _utf16_without_bom_text(data: bytes) -> tuple[str, str] | None:
     utf16 = _utf16_without_bom(data)
-    if utf16:
-        text = _strict(data, utf16)
-        if text is not None:
-            check_not_binary(text)
-            return text, utf16
-    if b"\x00" in data:
-        raise Unreadable("binary content: the file contains NUL bytes")
+    text = _strict(data, utf16) if utf16 else None
+    return None if text is None else (text, utf16)
+
+
+def _declared_or_utf8(data: bytes, declared: str | None) -> tuple[str, str] | None:
     for encoding in filter(None, (declared, "utf-8")):
         text = _strict(data, encoding)
         if text is not None:
-            check_not_binary(text)
             return text, encoding
+    return None
+
+
+def _detected(data: bytes) -> tuple[str, str]:
+    """charset-normalizer's best reading among CANDIDATE_ENCODINGS, the last resort."""
     best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
         raise Unreadable("undecodable bytes: not valid UTF-8, UTF-16, GB18030, Big5 or Latin-1 text")
-    text = str(best)
-    check_not_binary(text)
-    return text, best.encoding
+    return str(best), best.encoding

@@ -21,16 +21,9 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-import yaml
+from pipeline.core.language_table import UNDETERMINED, LanguageTable, default_languages
 
-from pipeline.core.reference import DEFAULT_REFERENCE_DIR, ReferenceDataError
-
-LANGUAGES_FILE = DEFAULT_REFERENCE_DIR / "languages.yaml"
-UNDETERMINED = "und"  # BCP 47: language not determined
 CJK_WEIGHT = 3
 _WIDE_SCRIPTS = frozenset({"HAN", "KANA", "HANGUL"})
 MIN_LETTERS = 20
@@ -38,67 +31,11 @@ KANA_SHARE = 0.1
 MIN_FUNCTION_SHARE = 0.1
 MIN_FUNCTION_WORDS = 3
 
-_CODE = re.compile(r"[a-z]{2}")
-_SCRIPT_NAME = re.compile(r"[A-Z]+")
-_WORD = re.compile(r"[^\W\d_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 # Unicode character names begin with their script, but a few blocks have their own first word.
 _SCRIPT_ALIASES = {"CJK": "HAN", "HIRAGANA": "KANA", "KATAKANA": "KANA"}
 _WIDTH_PREFIXES = ("FULLWIDTH", "HALFWIDTH")
-
-
-@dataclass(frozen=True)
-class LanguageTable:
-    """What `languages.yaml` says: languages read, the language of each script, function words."""
-
-    read: frozenset[str]
-    scripts: dict[str, str]
-    function_words: dict[str, frozenset[str]]
-
-
-def _fail(path: Path, message: str) -> ReferenceDataError:
-    return ReferenceDataError(f"{path.name}: {message}")
-
-
-def _code(path: Path, where: str, value: Any) -> str:
-    if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise _fail(path, f"{where}: expected a two-letter lower-case ISO 639-1 code, got {value!r}")
-    return value
-
-
-def load_languages(path: Path = LANGUAGES_FILE) -> LanguageTable:
-    """Read and validate the language data; raise ReferenceDataError naming the file and the entry."""
-    path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise _fail(path, f"cannot be read: {exc}") from exc
-    if not isinstance(data, dict) or set(data) != {"read", "scripts", "function_words"}:
-        raise _fail(path, "top level: expected exactly the keys read, scripts, function_words")
-    if not isinstance(data["read"], list) or not data["read"]:
-        raise _fail(path, "read: expected a non-empty list of language codes")
-    read = frozenset(_code(path, "read", code) for code in data["read"])
-    if not isinstance(data["scripts"], dict) or not isinstance(data["function_words"], dict):
-        raise _fail(path, "scripts and function_words: expected mappings")
-    scripts = {}
-    for script, code in data["scripts"].items():
-        if not isinstance(script, str) or not _SCRIPT_NAME.fullmatch(script):
-            raise _fail(path, f"scripts: {script!r} is not an upper-case Unicode script name")
-        scripts[script] = _code(path, f"scripts.{script}", code)
-    words = {}
-    for code, items in data["function_words"].items():
-        _code(path, "function_words", code)
-        if not isinstance(items, list) or not items or not all(
-                isinstance(w, str) and _WORD.fullmatch(w) and w == w.casefold() for w in items):
-            raise _fail(path, f"function_words.{code}: expected a non-empty list of lower-case single words")
-        words[code] = frozenset(items)
-    return LanguageTable(read, scripts, words)
-
-
-@functools.lru_cache(maxsize=1)
-def default_languages() -> LanguageTable:
-    return load_languages()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -154,11 +91,4 @@ def detect_language(text: str, table: LanguageTable | None = None) -> str:
     return table.scripts.get(script, UNDETERMINED)
 
 
-def is_unread(language: str | None, table: LanguageTable | None = None) -> bool:
-    """A document the extractors cannot read: its language is known and is not one they read."""
-    table = table or default_languages()
-    return bool(language) and language != UNDETERMINED and language not in table.read
-
-
-__all__ = ["UNDETERMINED", "LanguageTable", "default_languages", "detect_language", "is_unread",
-           "load_languages", "script_of"]
+__all__ = ["detect_language", "script_of"]

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from pipeline.core.ingest.clean import clean_paragraphs, normalise_text
 from pipeline.core.ingest.dates import DateValue, date_in_path, date_in_url, is_date_line, parse_date_phrase
 from pipeline.core.ingest.furniture import cjk_ratio
-from pipeline.core.ingest.language import UNDETERMINED, detect_language
+from pipeline.core.ingest.language import detect_language
 from pipeline.core.ingest.sources import http_url
 from pipeline.core.ingest.wrap import RUN_ON_WORDS, ends_sentence, is_list_item
+from pipeline.core.language_table import UNDETERMINED
 
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 4, 40
 CJK_TITLE_CHARS = (6, 80)
@@ -238,6 +239,17 @@ def find_date(lines: list[str], paragraphs: list[str], source_path: str,
     2023"), a labelled publication field anywhere ("UpdateTime: ..."), "today (11 April 2019)" in the opening
     paragraphs, a URL in the header, the URL the page states for itself, or the file path, in that order."""
     top = _top_lines(lines)
+    found = _header_date_line(top) or _leading_date(top, lines)
+    if found:
+        return found
+    body = [p for p in paragraphs[:TITLE_SEARCH_PARAGRAPHS + DEICTIC_PARAGRAPHS] if is_body_paragraph(p)]
+    return (_dateline(body[0] if body else "") or _release_stamp(lines) or _publication_field(lines)
+            or _deictic_date(body[:DEICTIC_PARAGRAPHS]) or _date_in_header_urls(top)
+            or date_in_url(source_url) or date_in_path(source_path))
+
+
+def _header_date_line(top: list[str]) -> DateValue | None:
+    """A header line that is a date, or one of its fields is ("Source: Xinhua | 2019-06-11")."""
     for previous, line in zip(["", *top], top):
         if _wraps_onto(previous, line):
             continue  # "... signed on" / "11 April 2019." is the end of a sentence, not a date line
@@ -245,29 +257,32 @@ def find_date(lines: list[str], paragraphs: list[str], source_path: str,
             found = parse_date_phrase(field)
             if found:
                 return found
-    found = _leading_date(top, lines)
-    if found:
-        return found
-    body = [p for p in paragraphs[:TITLE_SEARCH_PARAGRAPHS + DEICTIC_PARAGRAPHS] if is_body_paragraph(p)]
-    first_body = body[0] if body else ""
+    return None
+
+
+def _dateline(first_body: str) -> DateValue | None:
+    """The date of a dateline opening the first body paragraph ("BEIJING, June 6 (Xinhua) -- ...")."""
     m = _DATELINE.match(first_body)
-    if m:
-        found = parse_date_phrase(m.group("paren") or m.group("dateline"))
-        if found:
-            return found
+    return parse_date_phrase(m.group("paren") or m.group("dateline")) if m else None
+
+
+def _release_stamp(lines: list[str]) -> DateValue | None:
+    """The date of the last release stamp on the page ("Ends/Tuesday, June 6, 2023")."""
     for line in reversed(lines):
         m = _END_STAMP.match(line)
         found = parse_date_phrase(m.group("date")) if m else None
         if found:
             return found
-    found = _publication_field(lines) or _deictic_date(body[:DEICTIC_PARAGRAPHS])
-    if found:
-        return found
+    return None
+
+
+def _date_in_header_urls(top: list[str]) -> DateValue | None:
+    """A date in the path of a URL written in the header, in the order they appear."""
     for url in (u for line in top for u in _URL.findall(line)):
         found = date_in_path(url)
         if found:
             return found
-    return date_in_url(source_url) or date_in_path(source_path)
+    return None
 
 
 def _leading_date(top: list[str], lines: list[str]) -> DateValue | None:

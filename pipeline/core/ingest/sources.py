@@ -21,9 +21,10 @@ import posixpath
 import stat
 import unicodedata
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from pipeline.core.ids import make_id
 from pipeline.core.records import Rejection
@@ -127,21 +128,8 @@ def discover_sources(raw_dir: Path) -> tuple[list[Path], list[Rejection]]:
 
     for dirpath, dirnames, filenames in os.walk(raw_dir, onerror=walk_error):
         here = Path(dirpath)
-        for name in sorted(dirnames):
-            full = here / name
-            if name.startswith("."):
-                dirnames.remove(name)
-            elif full.is_symlink():
-                dirnames.remove(name)
-                if not _inside(root, os.path.realpath(full)):
-                    rejections.append(reject(full.relative_to(raw_dir).as_posix(),
-                                             "symlinked folder points outside the raw folder"))
-        for name in filenames:
-            if name.startswith(".") or (name == SIDECAR and here == raw_dir):
-                continue
-            full = here / name
-            rel = full.relative_to(raw_dir).as_posix()
-            problem = _entry_problem(root, full, rel)
+        rejections.extend(_prune_folders(raw_dir, root, here, dirnames))
+        for rel, full, problem in _files_here(raw_dir, root, here, filenames):
             if problem:
                 rejections.append(reject(rel, problem))
             else:
@@ -149,6 +137,33 @@ def discover_sources(raw_dir: Path) -> tuple[list[Path], list[Rejection]]:
     found.sort(key=lambda item: item[0])
     rejections.sort(key=lambda r: r.record["source_path"])
     return [full for _, full in found], rejections
+
+
+def _prune_folders(raw_dir: Path, root: Path, here: Path, dirnames: list[str]) -> list[Rejection]:
+    """Take hidden and symlinked folders out of `dirnames`, in place so that os.walk does not enter them;
+    a symlinked folder pointing outside the raw folder is refused, one inside is walked at its real place."""
+    rejections = []
+    for name in sorted(dirnames):
+        full = here / name
+        if name.startswith("."):
+            dirnames.remove(name)
+        elif full.is_symlink():
+            dirnames.remove(name)
+            if not _inside(root, os.path.realpath(full)):
+                rejections.append(reject(full.relative_to(raw_dir).as_posix(),
+                                         "symlinked folder points outside the raw folder"))
+    return rejections
+
+
+def _files_here(raw_dir: Path, root: Path, here: Path, filenames: list[str]) -> Iterator[tuple[str, Path, str | None]]:
+    """(relative path, full path, why it is unusable or None) of each file of folder `here` that may be a
+    document: not hidden, and not the sidecar at the top of the raw folder."""
+    for name in filenames:
+        if name.startswith(".") or (name == SIDECAR and here == raw_dir):
+            continue
+        full = here / name
+        rel = full.relative_to(raw_dir).as_posix()
+        yield rel, full, _entry_problem(root, full, rel)
 
 
 def _entry_problem(root: Path, full: Path, rel: str) -> str | None:
@@ -178,7 +193,26 @@ def read_source(raw_dir: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     (the cache's record of an earlier read): the file then passes every check but is not read, and
     the SourceFile has no data.
     """
-    raw_dir = Path(raw_dir)
+    located = _located(Path(raw_dir), path)
+    if isinstance(located, Rejection):
+        return located
+    full, rel = located
+    try:
+        # O_NONBLOCK: a pipe swapped in after discovery must not hang the run.
+        fd = os.open(full, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return reject(rel, "file vanished before it could be read")
+    except OSError as exc:
+        return reject(rel, f"file could not be opened: {exc.strerror or exc}")
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            return _read_open_file(handle, rel, max_bytes, known)
+        except OSError as exc:
+            return reject(rel, f"file could not be read: {exc.strerror or exc}")
+
+
+def _located(raw_dir: Path, path: Path | str) -> tuple[Path, str] | Rejection:
+    """The file's absolute path and its path relative to the raw folder, or why it may not be read there."""
     try:
         full, rel = _relative(raw_dir, Path(path))
     except ValueError:
@@ -189,28 +223,24 @@ def read_source(raw_dir: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     root = Path(os.path.realpath(raw_dir))
     if full.is_symlink() and not _inside(root, os.path.realpath(full)):
         return reject(rel, "symlink points outside the raw folder")
-    try:
-        # O_NONBLOCK: a pipe swapped in after discovery must not hang the run.
-        fd = os.open(full, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        return reject(rel, "file vanished before it could be read")
-    except OSError as exc:
-        return reject(rel, f"file could not be opened: {exc.strerror or exc}")
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                return reject(rel, "not a regular file (device, socket or pipe)")
-            if info.st_size > max_bytes:
-                return reject(rel, f"file is {info.st_size} bytes, over the limit of {max_bytes} bytes",
-                              size_bytes=info.st_size)
-            status = FileStatus.of(info)
-            sha = known(rel, status) if known is not None and info.st_size else None
-            if sha is not None:
-                return SourceFile(rel, None, sha, status)
-            data = handle.read(max_bytes + 1)
-        except OSError as exc:
-            return reject(rel, f"file could not be read: {exc.strerror or exc}")
+    return full, rel
+
+
+def _read_open_file(handle: BinaryIO, rel: str, max_bytes: int,
+                    known: Callable[[str, FileStatus], str | None] | None) -> SourceFile | Rejection:
+    """The SourceFile of an opened file (without its bytes when `known` recognises its status), or why it
+    is not one: not a regular file, oversized, grown past the limit while read, or empty."""
+    info = os.fstat(handle.fileno())
+    if not stat.S_ISREG(info.st_mode):
+        return reject(rel, "not a regular file (device, socket or pipe)")
+    if info.st_size > max_bytes:
+        return reject(rel, f"file is {info.st_size} bytes, over the limit of {max_bytes} bytes",
+                      size_bytes=info.st_size)
+    status = FileStatus.of(info)
+    sha = known(rel, status) if known is not None and info.st_size else None
+    if sha is not None:
+        return SourceFile(rel, None, sha, status)
+    data = handle.read(max_bytes + 1)
     sha = hashlib.sha256(data).hexdigest()
     if len(data) > max_bytes:
         return reject(rel, f"file grew past the limit of {max_bytes} bytes while being read", size_bytes=len(data))
@@ -267,24 +297,37 @@ def read_sidecar(raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dic
     if not path.exists() and not path.is_symlink():
         return {}, []
     root = Path(os.path.realpath(raw_dir))
-    problem = _entry_problem(root, path, SIDECAR)
-    if problem:
-        return {}, [_sidecar_rejection(problem)]
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:  # checked before reading: a huge sidecar is not loaded at all
-            return {}, [_sidecar_rejection(f"is {size} bytes, over the limit of {max_bytes} bytes")]
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        return {}, [_sidecar_rejection(f"could not be read: {exc.strerror or exc}")]
-    except UnicodeDecodeError:
-        return {}, [_sidecar_rejection("is not UTF-8 text")]
+    text = _sidecar_text(path, root, max_bytes)
+    if isinstance(text, Rejection):
+        return {}, [text]
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in reader.fieldnames or []]  # `File,URL` names the same columns
     if not set(SIDECAR_COLUMNS) <= set(header):
         return {}, [_sidecar_rejection(f"the header must name the columns {', '.join(SIDECAR_COLUMNS)}; "
                                        f"found {', '.join(header) or 'nothing'}")]
     reader.fieldnames = header
+    return _sidecar_urls(reader, raw_dir, root)
+
+
+def _sidecar_text(path: Path, root: Path, max_bytes: int) -> str | Rejection:
+    """The sidecar's text, or the one rejection that makes none of it usable."""
+    problem = _entry_problem(root, path, SIDECAR)
+    if problem:
+        return _sidecar_rejection(problem)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:  # checked before reading: a huge sidecar is not loaded at all
+            return _sidecar_rejection(f"is {size} bytes, over the limit of {max_bytes} bytes")
+        return path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        return _sidecar_rejection(f"could not be read: {exc.strerror or exc}")
+    except UnicodeDecodeError:
+        return _sidecar_rejection("is not UTF-8 text")
+
+
+def _sidecar_urls(reader: csv.DictReader, raw_dir: Path, root: Path) -> tuple[dict[str, str], list[Rejection]]:
+    """The URL of each usable row, and a rejection for each other row (or for the rest of the file from a line
+    that is not valid CSV on)."""
     urls: dict[str, str] = {}
     rejections: list[Rejection] = []
     try:
@@ -296,16 +339,20 @@ def read_sidecar(raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dic
             file = posixpath.normpath(file) if file else file  # "./a.txt", "sub//a.txt": as discovery names them
             file_problem = _sidecar_file_problem(raw_dir, root, file)
             url = http_url(given)
-            if file_problem:
-                problem = file_problem
-            elif url is None:
-                problem = f"url {given!r} is not an absolute http(s) URL"
-            elif urls.get(file, url) != url:
-                problem = f"file {file!r} is listed again with another URL; the first one, {urls[file]!r}, is kept"
+            problem = file_problem or _sidecar_url_problem(file, given, url, urls)
+            if problem:
+                rejections.append(_sidecar_rejection(problem, line, file, given, document=file_problem is None))
             else:
                 urls[file] = url
-                continue
-            rejections.append(_sidecar_rejection(problem, line, file, given, document=file_problem is None))
     except csv.Error as exc:
         rejections.append(_sidecar_rejection(f"is not valid CSV from line {reader.line_num} on: {exc}"))
     return urls, rejections
+
+
+def _sidecar_url_problem(file: str, given: str, url: str | None, urls: dict[str, str]) -> str | None:
+    """Why a row naming a usable file cannot give it `url`: not http(s), or the file has another URL already."""
+    if url is None:
+        return f"url {given!r} is not an absolute http(s) URL"
+    if urls.get(file, url) != url:
+        return f"file {file!r} is listed again with another URL; the first one, {urls[file]!r}, is kept"
+    return None

@@ -1,7 +1,7 @@
 """The analyst's report: one self-contained HTML file with charts and the newest facts, from a warehouse.
 
 Self-contained means it opens anywhere, offline, forever: the charts are inline SVG drawn in
-Python (pipeline/core/charts.py), the style is inline, and there is no script, font or image to
+Python (pipeline/analyst/charts.py), the style is inline, and there is no script, font or image to
 fetch. Each fact shows its evidence sentence and links to its document, whose cleaned text is
 included below with the evidence marked, so a reader can check every claim without the
 warehouse. The report reads the analysts' views only, so it shows what they see in SQL.
@@ -18,9 +18,9 @@ from pathlib import Path
 import duckdb
 import pycountry
 
-from pipeline.core import charts
-from pipeline.core.export import open_read_only
-from pipeline.core.ingest.language import is_unread
+from pipeline.analyst import charts
+from pipeline.analyst.export import open_read_only
+from pipeline.core.language_table import is_unread
 from pipeline.core.reference import load_reference
 
 NEWEST_FACTS = 15

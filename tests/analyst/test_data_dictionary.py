@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.core.dictionary import render_dictionary
+from pipeline.analyst.data_dictionary import render_dictionary
 from schemas import TABLE_COLUMNS
 from tests.pipeline_run import PROJECT_ROOT, query
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.core import charts
-from pipeline.core.report import mark_spans
+from pipeline.analyst import charts
+from pipeline.analyst.report import mark_spans
 
 
 def heights(svg: str) -> list[float]:
