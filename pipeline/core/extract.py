@@ -21,12 +21,8 @@ from pipeline.core.facts.labs import extract_labs
 from pipeline.core.ids import make_id
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.text import blank_pipeline, sentences
+from schemas import PER_DOCUMENT_TABLES
 
-PER_DOCUMENT_TABLES = (
-    "organizations", "organization_aliases", "people", "person_affiliations", "places", "mentions",
-    "agreements", "agreement_parties", "agreement_signatories", "agreement_activities",
-    "agreement_domains", "delegations", "labs", "lab_mentions", "lab_domains", "document_domains",
-)
 # Longer documents are extracted in sections of at most this many characters, cut between
 # paragraphs: the per-document work grows faster than linearly with length (every sentence is
 # compared with the facts before it), and spaCy refuses texts over a million characters. No
