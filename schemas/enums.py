@@ -2,7 +2,8 @@
 
 Every enum column of the warehouse takes only these values; a value that fits none takes
 `other` (where the enum has it). Tuples keep the contract's order, so reports and tests can
-compare them with the contract text directly.
+compare them with the contract text directly. Which column each closes is its model's `isin`
+(schemas/models.py); `schemas.ENUM_COLUMNS` lists them.
 """
 from __future__ import annotations
 
@@ -85,20 +86,3 @@ LAB_TYPE = (
 
 LAB_STATUS = ("existing", "established", "planned")
 
-#: (table, column) -> the enum that closes it; used by the models and the contract checks.
-ENUM_COLUMNS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("documents", "published_on_precision"): PRECISION,
-    ("organizations", "org_type"): ORG_TYPE,
-    ("organization_aliases", "source"): ALIAS_SOURCE,
-    ("mentions", "entity_type"): ENTITY_TYPE,
-    ("places", "place_type"): PLACE_TYPE,
-    ("agreements", "agreement_type"): AGREEMENT_TYPE,
-    ("agreements", "signed_on_precision"): PRECISION,
-    ("agreements", "status"): AGREEMENT_STATUS,
-    ("agreement_signatories", "role"): SIGNATORY_ROLE,
-    ("agreement_activities", "activity"): ACTIVITY,
-    ("delegations", "visited_on_precision"): PRECISION,
-    ("delegations", "status"): DELEGATION_STATUS,
-    ("labs", "lab_type"): LAB_TYPE,
-    ("labs", "status"): LAB_STATUS,
-}

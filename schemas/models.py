@@ -1,17 +1,22 @@
 """Pandera models of the warehouse tables of spec/DATA_CONTRACT.md, one per table.
 
-Each model is where its table is described: `Config.description` is the table's meaning and every
-field's `description` its column's meaning (quoted from the data contract where it gives one). The
-data dictionary, the `COMMENT ON TABLE` of the published file and the column schemas of the Dagster
-assets are read from here.
+Each model is the one declaration of its table (schemas/catalog.py reads it): `Config.description` is
+the table's meaning and every field's `description` its column's meaning (quoted from the data
+contract where it gives one); `Config.metadata` says the table's asset group, whether each document's
+extraction yields its rows and where its evidence lies; a field's metadata says whether it is part of
+the primary key, what it references, and its DuckDB type where the dtype does not settle it. The
+column lists and types, keys, references, the data dictionary, the `COMMENT ON TABLE` of the
+published file and the Dagster assets, their groups and column schemas are all read from here.
 
 Conventions, so that every stage hands the publisher frames of one shape:
 
 - VARCHAR -> pandas string (`str`); INTEGER -> nullable `Int64`; DOUBLE -> `float64`;
-  JSON -> Python objects (a dict per row, serialised to JSON text when published).
+  JSON -> Python objects (a dict per row, serialised to JSON text when published). The DuckDB
+  type follows from the annotation.
 - DATE and TIMESTAMP columns are pandas `datetime64[ns]` (naive, UTC for timestamps). Python
-  `datetime.date` values and ISO strings are accepted and coerced; the publisher casts the
-  DATE columns to DuckDB `DATE`, so a date column never comes out as TIMESTAMP.
+  `datetime.date` values and ISO strings are accepted and coerced; a DATE column says so
+  (`duckdb_type=DATE`) and the publisher casts it to DuckDB `DATE`, so a date column never comes
+  out as TIMESTAMP.
 - `nullable=False` where the contract says *not null* or *primary key*, and for the
   provenance columns (`evidence`, `evidence_start`, `evidence_end`) because the contract's
   general rules say every fact row carries them.
@@ -29,6 +34,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from . import enums
+from .catalog import DATE, EVIDENCE, Reference, column_metadata, table_metadata
 
 Str = Series[str]
 Int = Series[pd.Int64Dtype]
@@ -41,25 +47,42 @@ ISO_REGION = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
 LANGUAGE_CODE = r"^(?:[a-z]{2}|und)$"  # ISO 639-1, or BCP 47's `und` (undetermined)
 
 
+def _column(nullable: bool, *, primary_key: bool = False, references: Reference | tuple[Reference, ...] = (),
+            duckdb_type: str | None = None, added: bool = False, **field) -> object:
+    """A pandera field carrying the catalog's metadata (see schemas.catalog.column_metadata)."""
+    metadata = column_metadata(primary_key=primary_key, references=references, duckdb_type=duckdb_type, added=added)
+    return pa.Field(nullable=nullable, metadata=metadata, **field)
+
+
 def _key(**kw) -> object:
     """A primary key column: present, not null, unique."""
-    return pa.Field(nullable=False, unique=True, **kw)
+    return _column(False, unique=True, primary_key=True, **kw)
 
 
 def _required(**kw) -> object:
-    return pa.Field(nullable=False, **kw)
+    return _column(False, **kw)
 
 
 def _optional(**kw) -> object:
-    return pa.Field(nullable=True, **kw)
+    return _column(True, **kw)
 
 
 def _enum(values: tuple[str, ...], nullable: bool = True, *, description: str) -> object:
-    return pa.Field(nullable=nullable, isin=list(values), description=description)
+    return _column(nullable, isin=list(values), description=description)
 
 
 def _confidence(*, description: str) -> object:
-    return pa.Field(nullable=True, in_range={"min_value": 0.0, "max_value": 1.0}, description=description)
+    return _column(True, in_range={"min_value": 0.0, "max_value": 1.0}, description=description)
+
+
+# What the reference columns point at.
+_TO_DOCUMENT = Reference("documents.document_id")
+_TO_ORGANIZATION = Reference("organizations.organization_id")
+_TO_PERSON = Reference("people.person_id")
+_TO_PLACE = Reference("places.place_id")
+_TO_AGREEMENT = Reference("agreements.agreement_id")
+_TO_LAB = Reference("labs.lab_id")
+_TO_FIELD = Reference("collaboration_domains.domain_id")
 
 
 # Meanings shared by several columns.
@@ -106,7 +129,7 @@ class Documents(_Base):
     publisher: Str = _optional(description=(
         "site or outlet, when one can be found (the format's metadata, a `Source:` or `By ... News` line, a wire "
         "dateline's agency, an \"Official website of ...\" or \"Copyright held by ...\" footer)"))
-    published_on: Timestamp = _optional(description=(
+    published_on: Timestamp = _optional(duckdb_type=DATE, description=(
         "publication date, when stated or inferable: from the format's metadata, a date line or dateline above "
         "the article, a release stamp closing it (\"Ends/Tuesday, June 6, 2023\") or a date in the URL or file "
         "name, never from a date inside a sentence"))
@@ -119,16 +142,18 @@ class Documents(_Base):
         "when the run that published this row built the documents table (UTC, without time zone); every row of "
         "a run carries the same time, documents taken from the cache included"))
     # Added beyond the contract (which allows added columns).
-    source_url: Str = _optional(str_matches=r"(?i)^https?://\S+$", description=(
+    source_url: Str = _optional(added=True, str_matches=r"(?i)^https?://\S+$", description=(
         "where the document was published: the URL the raw folder's `sources.csv` gives, else the one the "
         "page states (`<link rel=\"canonical\">`, `og:url`, a front-matter `url`, a \"Source: https://...\" line)"))
-    language: Str = _optional(str_matches=LANGUAGE_CODE, description=(
+    language: Str = _optional(added=True, str_matches=LANGUAGE_CODE, description=(
         "ISO 639-1 code of the language of clean_text (`en`, `zh`, ...), `und` when it cannot be told; the "
         "extractors read English only, so a document in another language yields no facts"))
 
     class Config:
         name = "documents"
-        description = "One row per ingested source document; every offset in the warehouse points into clean_text."
+        description = ("One row per ingested source document: path, content hash, title, publisher, publication "
+                       "date, source URL, language and the cleaned text every offset in the warehouse points into.")
+        metadata = table_metadata("ingest")
 
 
 class Organizations(_Base):
@@ -150,7 +175,7 @@ class Organizations(_Base):
         "ISO 3166-2 code of the province or region the organisation is in (`CN-HK`, `CN-HE`), when known"))
     country_code: Str = _optional(str_matches=ISO_COUNTRY, description=(
         "ISO 3166-1 alpha-2 code of its country (`CN`, also for Hong Kong and Macao), when known"))
-    parent_organization_id: Str = _optional(description=(
+    parent_organization_id: Str = _optional(references=_TO_ORGANIZATION, description=(
         "the organisation this one is part of (→ `organizations.organization_id`), from the reference list or the "
         "text (\"School of X of Y University\"), e.g. a provincial department's government, a university's faculty "
         "(whose parent is the university)"))
@@ -163,11 +188,13 @@ class Organizations(_Base):
 
     class Config:
         name = "organizations"
-        description = "One row per real-world organisation, after normalisation."
+        description = ("One row per real-world organisation after normalisation: canonical English name, acronym, "
+                       "type, ISO region and country, parent organisation.")
+        metadata = table_metadata("entities", per_document=True)
 
 
 class OrganizationAliases(_Base):
-    organization_id: Str = _required(description=(
+    organization_id: Str = _required(references=_TO_ORGANIZATION, description=(
         "the organisation the alias names (→ `organizations.organization_id`)"))
     alias: Str = _required(str_length={"min_value": 1}, description=(
         "every surface form seen in the corpus or known to the reference data: one row per form (name, acronym, "
@@ -179,7 +206,9 @@ class OrganizationAliases(_Base):
 
     class Config:
         name = "organization_aliases"
-        description = "Every surface form of an organisation seen in the corpus or known to the reference data."
+        description = ("Every surface form of each organisation seen in the corpus or known to the reference data, "
+                       "with where it came from.")
+        metadata = table_metadata("entities", per_document=True)
 
 
 class People(_Base):
@@ -200,27 +229,36 @@ class People(_Base):
 
     class Config:
         name = "people"
-        description = "One row per real person, after normalisation."
+        description = ("One row per real person after normalisation: display name without honorifics, family and "
+                       "given name.")
+        metadata = table_metadata("entities", per_document=True)
 
 
 class PersonAffiliations(_Base):
-    person_id: Str = _required(description="the person who holds the post (→ `people.person_id`)")
-    organization_id: Str = _optional(description=(
+    person_id: Str = _required(references=_TO_PERSON, description=(
+        "the person who holds the post (→ `people.person_id`)"))
+    organization_id: Str = _optional(references=_TO_ORGANIZATION, description=(
         "the organisation the post is held at (→ `organizations.organization_id`), when the text names it"))
     title: Str = _optional(description="the title or post as written, e.g. `Interim President`, `Director`, `Mayor`")
-    document_id: Str = _required(description="the document that reports the post (→ `documents.document_id`)")
+    document_id: Str = _required(references=_TO_DOCUMENT, description=(
+        "the document that reports the post (→ `documents.document_id`)"))
 
     class Config:
         name = "person_affiliations"
-        description = "Titles and posts of people as reported in a document."
+        description = "Titles and posts of people as each document reports them, with the organisation."
+        metadata = table_metadata("entities", per_document=True)
 
 
 class Mentions(_Base):
-    document_id: Str = _required(description="the document the mention is in (→ `documents.document_id`)")
+    document_id: Str = _required(references=_TO_DOCUMENT, description=(
+        "the document the mention is in (→ `documents.document_id`)"))
     entity_type: Str = _enum(enums.ENTITY_TYPE, description=(
         "the kind of entity, which says the table entity_id points into: `organization` organizations, `person` "
         "people, `place` places, `lab` labs"))
-    entity_id: Str = _required(description="the id in the matching table (the one entity_type names)")
+    entity_id: Str = _required(references=(
+        _TO_ORGANIZATION.where("entity_type", "organization"), _TO_PERSON.where("entity_type", "person"),
+        _TO_PLACE.where("entity_type", "place"), _TO_LAB.where("entity_type", "lab"),
+    ), description="the id in the matching table (the one entity_type names)")
     surface: Str = _required(str_length={"min_value": 1}, description=(
         "the text as written, e.g. `Mayor Xu`, `PolyU`"))
     start: Int = _required(description=(
@@ -234,7 +272,9 @@ class Mentions(_Base):
 
     class Config:
         name = "mentions"
-        description = "Every recognised mention of an entity, with offsets into documents.clean_text."
+        description = ("Every recognised mention of an organisation, person, place or lab, with its character offsets "
+                       "into documents.clean_text.")
+        metadata = table_metadata("entities", per_document=True, surface=("surface", "start", "end"))
 
 
 class Places(_Base):
@@ -251,12 +291,14 @@ class Places(_Base):
     country_code: Str = _optional(str_matches=ISO_COUNTRY, description=(
         "ISO 3166-1 alpha-2 code of the country the place is or lies in (`CN` for every place in China, Hong Kong "
         "and Macao included)"))
-    parent_place_id: Str = _optional(description=(
+    parent_place_id: Str = _optional(references=_TO_PLACE, description=(
         "the place it lies in (→ `places.place_id`): a city's province, a province's country; null for a country"))
 
     class Config:
         name = "places"
-        description = "Places: countries, provinces, cities, districts."
+        description = ("Countries, provinces, cities and districts named in the corpus, with ISO codes and parent "
+                       "place.")
+        metadata = table_metadata("entities", per_document=True)
 
 
 class Agreements(_Base):
@@ -266,19 +308,19 @@ class Agreements(_Base):
     event_id: Str = _required(description=(
         "shared by every report, in any document, of the same real-world agreement (same parties, compatible "
         "dates and type); analysts count events with `count(distinct event_id)`, not reports"))
-    document_id: Str = _required(description=_FROM)
+    document_id: Str = _required(references=_TO_DOCUMENT, description=_FROM)
     agreement_type: Str = _enum(enums.AGREEMENT_TYPE, description=(
         "kind of instrument, from the agreement noun and the agreement's name (`memorandum of understanding`, "
         "`strategic cooperation agreement`, `letter of intent`, ...)" + _OTHER))
     title: Str = _optional(description=(
         "the agreement's own name when the text gives one (\"an agreement on the Joint Training of Doctoral "
         "Students\")"))
-    signed_on: Timestamp = _optional(description=(
+    signed_on: Timestamp = _optional(duckdb_type=DATE, description=(
         "the day it was signed as the text gives it, in its sentence or the one about the signing ceremony (an "
         "undated signing takes the day of a dated one reported beside it, or the day the news happened); a month "
         "or year is stored as its first day (see signed_on_precision); null when no date is given"))
     signed_on_precision: Str = _enum(enums.PRECISION, description=_PRECISION.format(date="signed_on"))
-    place_id: Str = _optional(description=(
+    place_id: Str = _optional(references=_TO_PLACE, description=(
         "where it was signed, when stated (→ `places.place_id`): a place after `in`/`at` in a clause about the "
         "signing, else the dateline's city"))
     status: Str = _enum(enums.AGREEMENT_STATUS, description=(
@@ -298,25 +340,31 @@ class Agreements(_Base):
 
     class Config:
         name = "agreements"
-        description = ("One row per report of an agreement, memorandum, arrangement or partnership; count events "
-                       "with count(distinct event_id).")
+        description = ("One row per report of an agreement, memorandum, arrangement or partnership in one document: "
+                       "type, date, place, status, evidence. event_id groups reports of the same real-world "
+                       "agreement; count agreements with count(distinct event_id).")
+        metadata = table_metadata("facts", per_document=True, evidence=EVIDENCE)
 
 
 class AgreementParties(_Base):
-    agreement_id: Str = _required(description="the agreement report (→ `agreements.agreement_id`)")
-    organization_id: Str = _required(description=(
+    agreement_id: Str = _required(references=_TO_AGREEMENT, description=(
+        "the agreement report (→ `agreements.agreement_id`)"))
+    organization_id: Str = _required(references=_TO_ORGANIZATION, description=(
         "an organisation that is a party to it (→ `organizations.organization_id`): named as a party in the text "
         "(before the signing verb, after `with`), or the organisation a signatory signed for; one row per party"))
 
     class Config:
         name = "agreement_parties"
-        description = "The organisations that are parties to an agreement."
+        description = "The organisations that are parties to each agreement report."
+        metadata = table_metadata("facts", per_document=True)
 
 
 class AgreementSignatories(_Base):
-    agreement_id: Str = _required(description="the agreement report (→ `agreements.agreement_id`)")
-    person_id: Str = _required(description="the person who signed or witnessed it (→ `people.person_id`)")
-    organization_id: Str = _optional(description=(
+    agreement_id: Str = _required(references=_TO_AGREEMENT, description=(
+        "the agreement report (→ `agreements.agreement_id`)"))
+    person_id: Str = _required(references=_TO_PERSON, description=(
+        "the person who signed or witnessed it (→ `people.person_id`)"))
+    organization_id: Str = _optional(references=_TO_ORGANIZATION, description=(
         "the organisation the person signed for (→ `organizations.organization_id`), when known"))
     title: Str = _optional(description="the person's title as stated")
     role: Str = _enum(enums.SIGNATORY_ROLE, description=(
@@ -324,11 +372,13 @@ class AgreementSignatories(_Base):
 
     class Config:
         name = "agreement_signatories"
-        description = "Who signed an agreement, and who witnessed it."
+        description = "Who signed each agreement, and who witnessed it, with title and organisation."
+        metadata = table_metadata("facts", per_document=True)
 
 
 class AgreementActivities(_Base):
-    agreement_id: Str = _required(description="the agreement report (→ `agreements.agreement_id`)")
+    agreement_id: Str = _required(references=_TO_AGREEMENT, description=(
+        "the agreement report (→ `agreements.agreement_id`)"))
     activity: Str = _enum(enums.ACTIVITY, description=(
         "a kind of thing the parties undertake, found in the agreement's sentence or the sentences after it that "
         "say what it covers (\"Under the agreement, both parties will ...\"); one row per kind"))
@@ -337,7 +387,9 @@ class AgreementActivities(_Base):
 
     class Config:
         name = "agreement_activities"
-        description = "What the parties to an agreement undertake."
+        description = ("What the parties to an agreement undertake (joint research, student exchange, ...), with the "
+                       "phrase that says so.")
+        metadata = table_metadata("facts", per_document=True)
 
 
 class Delegations(_Base):
@@ -348,24 +400,24 @@ class Delegations(_Base):
         "shared by every report of the same real-world visit: reports in different documents with the same "
         "leader, or the same origin organisation and host, at compatible dates; count visits with "
         "`count(distinct event_id)`"))
-    document_id: Str = _required(description=_FROM)
-    leader_person_id: Str = _optional(description=(
+    document_id: Str = _required(references=_TO_DOCUMENT, description=_FROM)
+    leader_person_id: Str = _optional(references=_TO_PERSON, description=(
         "the person who led the delegation (\"led by ...\"), or the official who made the visit "
         "(→ `people.person_id`)"))
     leader_title: Str = _optional(description="the leader's title as stated, e.g. `Vice Mayor`")
-    origin_organization_id: Str = _optional(description=(
+    origin_organization_id: Str = _optional(references=_TO_ORGANIZATION, description=(
         "who or where the visitors come from: their organisation (`of/from X`, the leader's organisation) "
         "(→ `organizations.organization_id`)"))
-    origin_place_id: Str = _optional(description=(
+    origin_place_id: Str = _optional(references=_TO_PLACE, description=(
         "who or where the visitors come from: their place (`a delegation from Hebei`) (→ `places.place_id`)"))
-    host_organization_id: Str = _optional(description=(
+    host_organization_id: Str = _optional(references=_TO_ORGANIZATION, description=(
         "who or where they visit: the organisation visited (→ `organizations.organization_id`)"))
-    host_place_id: Str = _optional(description=(
+    host_place_id: Str = _optional(references=_TO_PLACE, description=(
         "who or where they visit: the place visited (→ `places.place_id`)"))
     member_count: Int = _optional(ge=0, description="stated size (`15-member delegation` gives 15)")
     member_count_max: Int = _optional(ge=0, description=(
         "upper bound when a range is stated (`30-40 experts`: member_count 30, member_count_max 40)"))
-    visited_on: Timestamp = _optional(description=(
+    visited_on: Timestamp = _optional(duckdb_type=DATE, description=(
         "the day of the visit as the text gives it; a month or year is stored as its first day (see "
         "visited_on_precision); null when no date is given"))
     visited_on_precision: Str = _enum(enums.PRECISION, description=_PRECISION.format(date="visited_on"))
@@ -393,7 +445,10 @@ class Delegations(_Base):
 
     class Config:
         name = "delegations"
-        description = "One row per report of a visit by a group or an official."
+        description = ("One row per report of a visit by a group or an official in one document: leader, origin, "
+                       "host, size, date, purpose, status, evidence. event_id groups reports of the same visit; count "
+                       "visits with count(distinct event_id).")
+        metadata = table_metadata("facts", per_document=True, evidence=EVIDENCE)
 
 
 class Labs(_Base):
@@ -406,10 +461,10 @@ class Labs(_Base):
     lab_type: Str = _enum(enums.LAB_TYPE, description=(
         "kind of lab, from the shape of its name (`Partner State Key Laboratory of ...`, `... Joint Laboratory`, "
         "`Hong Kong Branch of ...`)" + _OTHER))
-    host_organization_id: Str = _optional(description=(
+    host_organization_id: Str = _optional(references=_TO_ORGANIZATION, description=(
         "the organisation that hosts it (→ `organizations.organization_id`): named after `of`/`at`/`under` its "
         "name, else the organisation of its sentence, else the nearest university"))
-    director_person_id: Str = _optional(description=(
+    director_person_id: Str = _optional(references=_TO_PERSON, description=(
         "the person the text names as its director (→ `people.person_id`)"))
     established_year: Int = _optional(in_range={"min_value": 1000, "max_value": 2100}, description=(
         "the year it was founded, when a document reports its founding (status `established`) with `in YYYY` or "
@@ -420,12 +475,15 @@ class Labs(_Base):
 
     class Config:
         name = "labs"
-        description = "Laboratories, research centres and platforms, after normalisation."
+        description = ("Laboratories, research centres and platforms after normalisation: type, host, director, "
+                       "status.")
+        metadata = table_metadata("facts", per_document=True)
 
 
 class LabMentions(_Base):
-    lab_id: Str = _required(description="the lab (→ `labs.lab_id`)")
-    document_id: Str = _required(description="a document that names the lab (→ `documents.document_id`)")
+    lab_id: Str = _required(references=_TO_LAB, description="the lab (→ `labs.lab_id`)")
+    document_id: Str = _required(references=_TO_DOCUMENT, description=(
+        "a document that names the lab (→ `documents.document_id`)"))
     evidence: Str = _required(str_length={"min_value": 1}, description=(
         _EVIDENCE.format(fact="lab").replace("states the lab", "names the lab") + "; one row per such sentence"))
     evidence_start: Int = _required(description=_EVIDENCE_START.format(text="evidence"))
@@ -437,7 +495,8 @@ class LabMentions(_Base):
 
     class Config:
         name = "lab_mentions"
-        description = "Each document that reports a lab, with evidence."
+        description = "Each sentence of a document that names a lab, with its offsets."
+        metadata = table_metadata("facts", per_document=True, evidence=EVIDENCE)
 
 
 class CollaborationDomains(_Base):
@@ -448,7 +507,8 @@ class CollaborationDomains(_Base):
 
     class Config:
         name = "collaboration_domains"
-        description = "The OECD Fields of R&D (FOS 2007) second level: the field taxonomy."
+        description = "The field taxonomy: OECD Fields of Research and Development (FOS 2007), second level."
+        metadata = table_metadata("facts")
 
 
 _DOMAIN = ("a field (→ `collaboration_domains.domain_id`) whose phrase in the domain lexicon "
@@ -456,8 +516,8 @@ _DOMAIN = ("a field (→ `collaboration_domains.domain_id`) whose phrase in the 
 
 
 class DocumentDomains(_Base):
-    document_id: Str = _required(description="the document (→ `documents.document_id`)")
-    domain_id: Str = _required(description=_DOMAIN.format(where="the document writes"))
+    document_id: Str = _required(references=_TO_DOCUMENT, description="the document (→ `documents.document_id`)")
+    domain_id: Str = _required(references=_TO_FIELD, description=_DOMAIN.format(where="the document writes"))
     matched_text: Str = _required(str_length={"min_value": 1}, description=(
         "the phrase in the text, e.g. `food safety`"))
     evidence_start: Int = _required(description=(
@@ -471,29 +531,34 @@ class DocumentDomains(_Base):
 
     class Config:
         name = "document_domains"
-        description = "Fields of cooperation stated in a document, with the matched phrase and its offsets."
+        description = "Fields of science each document names, with the matched phrase and its offsets."
+        metadata = table_metadata("facts", per_document=True, evidence=("matched_text", "evidence_start",
+                                                                        "evidence_end"))
 
 
 class AgreementDomains(_Base):
-    agreement_id: Str = _required(description="the agreement report (→ `agreements.agreement_id`)")
-    domain_id: Str = _required(description=_DOMAIN.format(
+    agreement_id: Str = _required(references=_TO_AGREEMENT, description=(
+        "the agreement report (→ `agreements.agreement_id`)"))
+    domain_id: Str = _required(references=_TO_FIELD, description=_DOMAIN.format(
         where="stands in the agreement's sentence or in a sentence after it that says what it covers"))
     matched_text: Str = _required(description="the phrase in the text, e.g. `food safety` (the first one per field)")
 
     class Config:
         name = "agreement_domains"
-        description = "Fields of cooperation of an agreement."
+        description = "Fields of science each agreement covers, with the matched phrase."
+        metadata = table_metadata("facts", per_document=True)
 
 
 class LabDomains(_Base):
-    lab_id: Str = _required(description="the lab (→ `labs.lab_id`)")
-    domain_id: Str = _required(description=_DOMAIN.format(where="stands in the lab's name"))
+    lab_id: Str = _required(references=_TO_LAB, description="the lab (→ `labs.lab_id`)")
+    domain_id: Str = _required(references=_TO_FIELD, description=_DOMAIN.format(where="stands in the lab's name"))
     matched_text: Str = _required(description=(
         "the phrase in the text, e.g. `food safety` (in `Key Laboratory of Food Safety`; the first one per field)"))
 
     class Config:
         name = "lab_domains"
-        description = "Fields of research of a lab."
+        description = "Fields of science each lab works in, with the matched phrase."
+        metadata = table_metadata("facts", per_document=True)
 
 
 def _is_json_record(value: object) -> bool:
@@ -532,4 +597,6 @@ class RejectedRecords(_Base):
 
     class Config:
         name = "rejected_records"
-        description = "Quarantine: records that failed validation, with the reason."
+        description = ("Quarantine: files, documents and rows that could not be used, with the reason. The "
+                       "published table also holds the rows that validation rejected.")
+        metadata = table_metadata("warehouse")

@@ -11,9 +11,10 @@ import dagster as dg
 from pipeline.definitions import defs
 from pipeline.defs.automation import raw_folder_sensor
 from pipeline.defs.resources import PipelineSettings
-from schemas import TABLE_COLUMNS, TABLE_MODELS, column_descriptions
+from schemas import TABLE_COLUMNS, TABLE_DESCRIPTIONS, TABLE_GROUPS, TABLE_MODELS, column_descriptions
 from tests.pipeline_run import PROJECT_ROOT
 
+# What the asset graph should show: written out, so that a model declaring the wrong group fails here.
 GROUPS = {
     "ingest": {"ingested_documents", "document_extractions", "documents"},
     "entities": {"organizations", "organization_aliases", "people", "person_affiliations", "places", "mentions"},
@@ -47,6 +48,9 @@ def test_every_asset_is_grouped_described_owned_and_kinded():
         assert node.kinds, key
     assert by_group == GROUPS
     assert set(TABLE_COLUMNS) <= set().union(*GROUPS.values())
+    for table in TABLE_COLUMNS:  # a table asset's group and description are its model's
+        node = graph.get(dg.AssetKey(table))
+        assert (node.group_name, node.description) == (TABLE_GROUPS[table], TABLE_DESCRIPTIONS[table]), table
 
 
 def test_each_table_asset_shows_its_columns_with_their_meanings_from_the_model():

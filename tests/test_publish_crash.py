@@ -26,8 +26,8 @@ import pipeline.core.publish as publish
 
 real_build, marker = publish.build_database, Path(sys.argv[1])
 
-def build_then_hang(tables, path):
-    counts = real_build(tables, path)
+def build_then_hang(tables, path, *args, **kwargs):
+    counts = real_build(tables, path, *args, **kwargs)
     marker.write_text(str(path))
     threading.Event().wait()  # until SIGKILL
 

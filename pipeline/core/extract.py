@@ -19,9 +19,10 @@ from pipeline.core.kinds.registry import FACT_KINDS
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.reference import Rulebook
 from pipeline.core.text import blank_pipeline, sentences
-from schemas import EVIDENCE_TABLES, SURFACE_OFFSETS
+from schemas import CATALOG, EVIDENCE_TABLES, SURFACE_OFFSETS
 
-ENTITY_TABLES = ("organizations", "organization_aliases", "people", "person_affiliations", "places", "mentions")
+# The entity tables one document's extraction fills (the fact kinds add theirs): declared in their models.
+ENTITY_TABLES = tuple(t for t in CATALOG.per_document_tables if CATALOG.groups[t] == "entities")
 # Longer documents are extracted in sections of at most this many characters, cut between
 # paragraphs: the per-document work grows faster than linearly with length (every sentence is
 # compared with the facts before it), and spaCy refuses texts over a million characters. No

@@ -1,8 +1,9 @@
 """Write the warehouse: build a DuckDB file from validated frames and swap it in atomically.
 
-`build_database` creates every contract table with its exact DuckDB types (schemas.TABLE_COLUMNS),
-loads the frames with explicit casts (so empty frames, all-null columns and pandas datetimes
-land as the contract's types), creates the analysts' views (warehouse/views.sql) and comments.
+`build_database` creates every table of a `schemas.Catalog` (`schemas.CATALOG` unless the caller
+passes another) with its exact DuckDB types, loads the frames with explicit casts (so empty frames,
+all-null columns and pandas datetimes land as the contract's types), creates the analysts' views
+(warehouse/views.sql) and comments.
 
 `publish_atomically` builds into a hidden temporary file beside the target and `os.replace`s
 it onto the target only once it opens read-only with every table present. Readers never see a
@@ -16,12 +17,13 @@ import json
 import os
 import re
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from schemas import PRIMARY_KEYS, TABLE_COLUMNS, TABLE_DESCRIPTIONS, not_null_columns
+from schemas import CATALOG, Catalog
 
 VIEWS_SQL = Path(__file__).resolve().parents[2] / "warehouse" / "views.sql"
 CONTRACT_VIEWS = ("agreement_overview", "delegation_overview", "lab_overview", "agreement_events",
@@ -42,12 +44,12 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def create_table_sql(table: str) -> str:
+def create_table_sql(table: str, catalog: Catalog = CATALOG) -> str:
     """CREATE TABLE with the contract's types, NOT NULL where the model forbids nulls, PRIMARY KEY."""
-    not_null = set(not_null_columns(table))
-    lines = [f"    {quote(c)} {t}{' NOT NULL' if c in not_null else ''}" for c, t in TABLE_COLUMNS[table].items()]
-    if table in PRIMARY_KEYS:
-        lines.append(f"    PRIMARY KEY ({', '.join(quote(c) for c in PRIMARY_KEYS[table])})")
+    not_null = set(catalog.not_null_columns(table))
+    lines = [f"    {quote(c)} {t}{' NOT NULL' if c in not_null else ''}" for c, t in catalog.columns[table].items()]
+    if table in catalog.primary_keys:
+        lines.append(f"    PRIMARY KEY ({', '.join(quote(c) for c in catalog.primary_keys[table])})")
     return f"CREATE TABLE {quote(table)} (\n" + ",\n".join(lines) + "\n)"
 
 
@@ -60,9 +62,8 @@ def _json_text(value: object) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _load_frame(table: str, df: pd.DataFrame) -> pd.DataFrame:
-    """The frame restricted to the contract columns in contract order, JSON columns as text."""
-    cols = TABLE_COLUMNS[table]
+def _load_frame(table: str, df: pd.DataFrame, cols: Mapping[str, str]) -> pd.DataFrame:
+    """The frame restricted to the contract columns `cols` in contract order, JSON columns as text."""
     missing = [c for c in cols if c not in df.columns]
     if missing:
         raise ValueError(f"{table}: missing column(s) {', '.join(missing)}")
@@ -73,28 +74,28 @@ def _load_frame(table: str, df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> None:
-    frame = _load_frame(table, df)
+def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, cols: Mapping[str, str]) -> None:
+    frame = _load_frame(table, df, cols)
     if frame.empty:
         return
     view = f"_frame_{table}"
     con.register(view, frame)
     try:
-        casts = ", ".join(f"CAST({quote(c)} AS {t})" for c, t in TABLE_COLUMNS[table].items())
-        columns = ", ".join(quote(c) for c in TABLE_COLUMNS[table])
+        casts = ", ".join(f"CAST({quote(c)} AS {t})" for c, t in cols.items())
+        columns = ", ".join(quote(c) for c in cols)
         con.execute(f"INSERT INTO {quote(table)} ({columns}) SELECT {casts} FROM {quote(view)}")
     finally:
         con.unregister(view)
 
 
-def build_database(tables: dict[str, pd.DataFrame], path: Path) -> dict[str, int]:
+def build_database(tables: dict[str, pd.DataFrame], path: Path, catalog: Catalog = CATALOG) -> dict[str, int]:
     """Create a fresh warehouse at `path` from `tables` (absent tables are created empty).
 
     Returns the row count of every contract table. Raises on an unknown table name, a missing
     column, a value that does not cast, or a key that is not unique; the file is then unusable
     and the caller (publish_atomically) discards it.
     """
-    unknown = sorted(set(tables) - set(TABLE_COLUMNS))
+    unknown = sorted(set(tables) - set(catalog.columns))
     if unknown:
         raise ValueError(f"not contract tables: {', '.join(unknown)}")
     path = Path(path)
@@ -104,15 +105,15 @@ def build_database(tables: dict[str, pd.DataFrame], path: Path) -> dict[str, int
     try:
         con.execute("SET TimeZone = 'UTC'")
         con.execute("BEGIN TRANSACTION")
-        for table in TABLE_COLUMNS:
-            con.execute(create_table_sql(table))
-            con.execute(f"COMMENT ON TABLE {quote(table)} IS {_literal(TABLE_DESCRIPTIONS[table])}")
+        for table, cols in catalog.columns.items():
+            con.execute(create_table_sql(table, catalog))
+            con.execute(f"COMMENT ON TABLE {quote(table)} IS {_literal(catalog.descriptions[table])}")
             frame = tables.get(table)
             if frame is not None:
-                _insert(con, table, frame)
+                _insert(con, table, frame, cols)
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         con.execute("COMMIT")
-        counts = {t: con.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0] for t in TABLE_COLUMNS}
+        counts = {t: con.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0] for t in catalog.columns}
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -129,12 +130,12 @@ def _remove(path: Path) -> None:
 
 
 def _verify(path: Path, expected: dict[str, int]) -> None:
-    """The built file opens read-only and holds every table and view, tables with the expected rows."""
+    """The built file opens read-only and holds every view and every table of `expected`, with its row count."""
     con = duckdb.connect(str(path), read_only=True)
     try:
         names = {r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
-        missing = [t for t in [*TABLE_COLUMNS, *view_names()] if t not in names]
+        missing = [t for t in [*expected, *view_names()] if t not in names]
         if missing:
             raise RuntimeError(f"built warehouse lacks table(s) or view(s) {', '.join(missing)}")
         for table, n in expected.items():
@@ -184,7 +185,7 @@ def remove_abandoned_builds(target: Path) -> list[Path]:
     return removed
 
 
-def publish_atomically(tables: dict[str, pd.DataFrame], target: Path) -> dict[str, int]:
+def publish_atomically(tables: dict[str, pd.DataFrame], target: Path, catalog: Catalog = CATALOG) -> dict[str, int]:
     """Build the warehouse beside `target` and atomically replace `target` with it.
 
     On any failure the temporary file (and its WAL) is removed and `target` is left exactly as
@@ -198,7 +199,7 @@ def publish_atomically(tables: dict[str, pd.DataFrame], target: Path) -> dict[st
     remove_abandoned_builds(target)
     temp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.building")
     try:
-        counts = build_database(tables, temp)
+        counts = build_database(tables, temp, catalog)
         if _wal(temp).exists():
             raise RuntimeError(f"build left a write-ahead log beside {temp.name}")
         _verify(temp, counts)
@@ -212,7 +213,7 @@ def publish_atomically(tables: dict[str, pd.DataFrame], target: Path) -> dict[st
     return counts
 
 
-def contract_mismatches(path: Path) -> list[str]:
+def contract_mismatches(path: Path, catalog: Catalog = CATALOG) -> list[str]:
     """What in the DuckDB file at `path` differs from the contract: tables, column types, views.
 
     Run on the published file, after the swap, so it checks what readers actually see.
@@ -236,7 +237,7 @@ def contract_mismatches(path: Path) -> list[str]:
     found: dict[str, dict[str, str]] = {}
     for table, column, data_type in rows:
         found.setdefault(table, {})[column] = data_type
-    for table, columns in TABLE_COLUMNS.items():
+    for table, columns in catalog.columns.items():
         for column, sql_type in columns.items():
             got = found.get(table, {}).get(column)
             if got != sql_type:

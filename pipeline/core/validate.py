@@ -14,6 +14,10 @@ Two layers, both pure functions over pandas frames:
 - `validate_tables(tables)`: both layers over every contract table, as the publish step runs them;
   `table_reports(tables)`: what both layers find in each table, as the asset checks report it.
 
+Which tables there are, and their columns, keys, references and offsets, come from a
+`schemas.Catalog`: `schemas.CATALOG` unless the caller passes another (the warehouse with an extra
+table, say); "contract table" below means a table of that catalog.
+
 Values are converted to the model's dtypes element by element before pandera runs, so one bad
 value (say `"n/a"` in an INTEGER column) rejects its row instead of failing the whole column.
 """
@@ -22,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,15 +35,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.core.records import Rejection
-from schemas import (
-    ENUM_COLUMNS,
-    EVIDENCE_TABLES,
-    FOREIGN_KEYS,
-    PRIMARY_KEYS,
-    SURFACE_OFFSETS,
-    TABLE_COLUMNS,
-    table_schema,
-)
+from schemas import CATALOG, Catalog
 
 
 class TableSchemaError(ValueError):
@@ -81,15 +77,15 @@ def _rejection(table: str, record: dict[str, Any], errors: Iterable[str]) -> Rej
 
 
 def rejections_frame(rejections: Iterable[Rejection], run_id: str | None = None,
-                     rejected_at: dt.datetime | None = None) -> pd.DataFrame:
+                     rejected_at: dt.datetime | None = None, catalog: Catalog = CATALOG) -> pd.DataFrame:
     """Rejections as `rejected_records` rows (the record stays a dict; publishing writes JSON)."""
     when = pd.Timestamp(rejected_at or dt.datetime.now(dt.timezone.utc))
     if when.tzinfo is not None:
         when = when.tz_convert("UTC").tz_localize(None)
     rows = [{"table_name": r.table_name, "record": r.record, "errors": r.errors,
              "document_id": r.document_id, "run_id": run_id, "rejected_at": when} for r in rejections]
-    frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS["rejected_records"]))
-    return table_schema("rejected_records").validate(frame)
+    frame = pd.DataFrame(rows, columns=list(catalog.columns["rejected_records"]))
+    return catalog.schema("rejected_records").validate(frame)
 
 
 # ---------------------------------------------------------------- element-wise conversion
@@ -193,10 +189,10 @@ def _convert(series: pd.Series, duck_type: str) -> tuple[pd.Series, dict[Any, st
 
 # ---------------------------------------------------------------- validate_rows
 
-def _duplicates(df: pd.DataFrame, table: str) -> dict[Any, list[str]]:
+def _duplicates(df: pd.DataFrame, schema: pa.DataFrameSchema) -> dict[Any, list[str]]:
     """Later rows repeating a unique key: the first occurrence is kept, the rest rejected."""
     out: dict[Any, list[str]] = defaultdict(list)
-    for name, col in table_schema(table).columns.items():
+    for name, col in schema.columns.items():
         if not col.unique:
             continue
         values = df[name]
@@ -206,10 +202,10 @@ def _duplicates(df: pd.DataFrame, table: str) -> dict[Any, list[str]]:
     return out
 
 
-def _check_columns(table: str, df: pd.DataFrame) -> None:
-    if table not in TABLE_COLUMNS:
-        raise TableSchemaError(f"unknown table {table!r}; contract tables: {', '.join(TABLE_COLUMNS)}")
-    missing = [c for c in TABLE_COLUMNS[table] if c not in df.columns]
+def _check_columns(table: str, df: pd.DataFrame, catalog: Catalog) -> None:
+    if table not in catalog.columns:
+        raise TableSchemaError(f"unknown table {table!r}; contract tables: {', '.join(catalog.columns)}")
+    missing = [c for c in catalog.columns[table] if c not in df.columns]
     if missing:
         raise TableSchemaError(f"{table}: missing column(s) {', '.join(missing)}")
     if df.columns.duplicated().any():
@@ -217,15 +213,16 @@ def _check_columns(table: str, df: pd.DataFrame) -> None:
         raise TableSchemaError(f"{table}: duplicated column(s) {', '.join(map(str, dupes))}")
 
 
-def validate_rows(table: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[Rejection]]:
+def validate_rows(table: str, df: pd.DataFrame, catalog: Catalog = CATALOG) -> tuple[pd.DataFrame, list[Rejection]]:
     """Validate `df` as `table`: (valid rows in model dtypes, one Rejection per invalid row).
 
     The returned frame has a fresh RangeIndex and the contract's columns first, in contract
     order, followed by any extra columns the caller carried.
     """
-    _check_columns(table, df)
+    _check_columns(table, df, catalog)
     original = df.reset_index(drop=True)
-    cols = TABLE_COLUMNS[table]
+    cols = catalog.columns[table]
+    schema = catalog.schema(table)
     ordered = list(cols) + [c for c in original.columns if c not in cols]
     work = original[ordered].copy()
 
@@ -234,10 +231,9 @@ def validate_rows(table: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[Reje
         work[name], bad = _convert(work[name], duck_type)
         for idx, reason in bad.items():
             errors[idx].append(f"{name}: {reason}")
-    for idx, reasons in _duplicates(work, table).items():
+    for idx, reasons in _duplicates(work, schema).items():
         errors[idx].extend(reasons)
 
-    schema = table_schema(table)
     candidates = work.drop(index=list(errors))
     try:
         checked = schema.validate(candidates, lazy=True)
@@ -277,18 +273,12 @@ def _row_failures(table: str, failure_cases: pd.DataFrame) -> dict[Any, list[str
 
 # ---------------------------------------------------------------- cross-table contract rules
 
-def _frame(tables: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
-    df = tables.get(name)
-    return df if df is not None else pd.DataFrame(columns=list(TABLE_COLUMNS.get(name, {})))
-
-
 def _key_values(tables: dict[str, pd.DataFrame], table: str, column: str) -> set:
-    df = _frame(tables, table)
-    return set(df[column].dropna()) if column in df.columns else set()
+    df = tables.get(table)
+    return set(df[column].dropna()) if df is not None and column in df.columns else set()
 
 
-def _row_label(df: pd.DataFrame, table: str, idx: Any) -> str:
-    keys = PRIMARY_KEYS.get(table)
+def _row_label(df: pd.DataFrame, keys: tuple[str, ...] | None, idx: Any) -> str:
     if keys and all(k in df.columns for k in keys):
         return ", ".join(f"{k}={jsonable(df.at[idx, k])!r}" for k in keys)
     return f"row {idx}"
@@ -315,25 +305,25 @@ class _Violations:
         return bool(self.rows or self.clear or self.table)
 
 
-def _checkable(tables: dict[str, pd.DataFrame], v: _Violations) -> dict[str, pd.DataFrame]:
+def _checkable(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog) -> dict[str, pd.DataFrame]:
     """The contract tables that have every contract column; the others are table-level violations."""
     for table, df in tables.items():
-        if table not in TABLE_COLUMNS:
+        if table not in catalog.columns:
             v.table[table].append("not a contract table")
             continue
-        missing = [c for c in TABLE_COLUMNS[table] if c not in df.columns]
+        missing = [c for c in catalog.columns[table] if c not in df.columns]
         if missing:
             v.table[table].append(f"missing column(s) {', '.join(missing)}")
-    return {t: df for t, df in tables.items() if t in TABLE_COLUMNS and t not in v.table}
+    return {t: df for t, df in tables.items() if t in catalog.columns and t not in v.table}
 
 
-def _find_violations(tables: dict[str, pd.DataFrame]) -> _Violations:
+def _find_violations(tables: dict[str, pd.DataFrame], catalog: Catalog) -> _Violations:
     """Every rule's violations of one pass, together."""
-    return _merged(*_violations_by_rule(tables))
+    return _merged(*_violations_by_rule(tables, catalog))
 
 
-def _primary_key_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
-    for table, keys in PRIMARY_KEYS.items():
+def _primary_key_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog) -> None:
+    for table, keys in catalog.primary_keys.items():
         df = tables.get(table)
         if df is None or df.empty:
             continue
@@ -342,11 +332,11 @@ def _primary_key_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> 
             v.rows[table][idx].append(f"primary key {', '.join(keys)} is null")
         dup = key.notna().all(axis=1) & key.duplicated(keep="first")
         for idx in df.index[dup]:
-            v.rows[table][idx].append(f"duplicate primary key ({_row_label(df, table, idx)}; first kept)")
+            v.rows[table][idx].append(f"duplicate primary key ({_row_label(df, keys, idx)}; first kept)")
 
 
-def _enum_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
-    for (table, column), values in ENUM_COLUMNS.items():
+def _enum_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog) -> None:
+    for (table, column), values in catalog.enum_columns.items():
         df = tables.get(table)
         if df is None or df.empty:
             continue
@@ -355,8 +345,8 @@ def _enum_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
             v.rows[table][idx].append(f"{column}: {df.at[idx, column]!r} is not one of {', '.join(values)}")
 
 
-def _foreign_key_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
-    for fk in FOREIGN_KEYS:
+def _foreign_key_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog) -> None:
+    for fk in catalog.foreign_keys:
         df = tables.get(fk.table)
         if df is None or df.empty:
             continue
@@ -365,7 +355,7 @@ def _foreign_key_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> 
         if fk.when:
             applies &= df[fk.when[0]] == fk.when[1]
         dangling = applies & ~df[fk.column].isin(parents)
-        required = not table_schema(fk.table).columns[fk.column].nullable
+        required = not catalog.schema(fk.table).columns[fk.column].nullable
         for idx in df.index[dangling]:
             reason = f"{fk.column}: {df.at[idx, fk.column]!r} not found in {fk.parent_table}.{fk.parent_column}"
             if required:
@@ -374,16 +364,16 @@ def _foreign_key_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> 
                 v.clear[fk.table][idx].append((fk.column, reason))
 
 
-def _offset_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
+def _offset_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog) -> None:
     """Evidence and surfaces that are not the document's text at their offsets.
 
     Hundreds of thousands of rows at corpus scale: the columns are read as lists and a row whose
     offsets are plain integers that hold its text is settled by one slice and one comparison.
     """
-    docs = _frame(tables, "documents")
+    docs = tables.get("documents")
     texts = {d: t for d, t in zip(docs["document_id"], docs["clean_text"]) if not _is_null(t)} \
-        if "clean_text" in docs.columns else {}
-    for table, (text_col, start_col, end_col) in {**EVIDENCE_TABLES, **SURFACE_OFFSETS}.items():
+        if docs is not None and "clean_text" in docs.columns else {}
+    for table, (text_col, start_col, end_col) in {**catalog.evidence_tables, **catalog.surface_offsets}.items():
         df = tables.get(table)
         if df is None or df.empty:
             continue
@@ -406,7 +396,7 @@ def _offset_violations(tables: dict[str, pd.DataFrame], v: _Violations) -> None:
                     f" (found {found!r})")
 
 
-CONTRACT_RULES: dict[str, Callable[[dict[str, pd.DataFrame], _Violations], None]] = {
+CONTRACT_RULES: dict[str, Callable[[dict[str, pd.DataFrame], _Violations, Catalog], None]] = {
     "primary_key": _primary_key_violations,
     "enum": _enum_violations,
     "foreign_key": _foreign_key_violations,
@@ -414,14 +404,15 @@ CONTRACT_RULES: dict[str, Callable[[dict[str, pd.DataFrame], _Violations], None]
 }
 
 
-def _violations_by_rule(tables: dict[str, pd.DataFrame]) -> tuple[_Violations, dict[str, _Violations]]:
+def _violations_by_rule(tables: dict[str, pd.DataFrame],
+                        catalog: Catalog) -> tuple[_Violations, dict[str, _Violations]]:
     """Table-level problems (missing columns), and each contract rule's row violations."""
     table_level = _Violations()
-    checked = _checkable(tables, table_level)
+    checked = _checkable(tables, table_level, catalog)
     by_rule = {}
     for rule, find in CONTRACT_RULES.items():
         by_rule[rule] = _Violations()
-        find(checked, by_rule[rule])
+        find(checked, by_rule[rule], catalog)
     return table_level, by_rule
 
 
@@ -439,8 +430,8 @@ def _merged(table_level: _Violations, by_rule: dict[str, _Violations]) -> _Viola
     return v
 
 
-def _problems(tables: dict[str, pd.DataFrame], table_level: _Violations,
-              by_rule: dict[str, _Violations]) -> dict[str, dict[str, list[str]]]:
+def _problems(tables: dict[str, pd.DataFrame], table_level: _Violations, by_rule: dict[str, _Violations],
+              keys: Mapping[str, tuple[str, ...]]) -> dict[str, dict[str, list[str]]]:
     problems: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for table, reasons in table_level.table.items():
         problems[table]["columns"].extend(reasons)
@@ -448,27 +439,29 @@ def _problems(tables: dict[str, pd.DataFrame], table_level: _Violations,
         for table, rows in v.rows.items():
             df = tables[table]
             for idx, reasons in sorted(rows.items()):
-                problems[table][rule].extend(f"{_row_label(df, table, idx)}: {r}" for r in reasons)
+                problems[table][rule].extend(f"{_row_label(df, keys.get(table), idx)}: {r}" for r in reasons)
         for table, rows in v.clear.items():
             df = tables[table]
             for idx, refs in sorted(rows.items()):
-                problems[table][rule].extend(f"{_row_label(df, table, idx)}: {reason}" for _, reason in refs)
+                problems[table][rule].extend(f"{_row_label(df, keys.get(table), idx)}: {reason}"
+                                             for _, reason in refs)
     return {table: dict(rules) for table, rules in problems.items()}
 
 
-def contract_problems(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, list[str]]]:
+def contract_problems(tables: dict[str, pd.DataFrame],
+                      catalog: Catalog = CATALOG) -> dict[str, dict[str, list[str]]]:
     """Per table and rule, the problems its rows have; an empty dict means the tables conform.
 
     Rules: `columns` (a missing column: the table cannot be checked), `primary_key` (unique,
-    not null), `enum` (closed value sets), `foreign_key` (references resolve, FOREIGN_KEYS) and
+    not null), `enum` (closed value sets), `foreign_key` (references resolve, the catalog's foreign keys) and
     `offsets` (evidence and mention text is documents.clean_text at its offsets). Keyed by rule
     so a check can report each rule's count. Tables absent from `tables` count as empty.
     """
-    return _problems(tables, *_violations_by_rule(tables))
+    return _problems(tables, *_violations_by_rule(tables, catalog), catalog.primary_keys)
 
 
 def quarantine_contract_violations(
-    tables: dict[str, pd.DataFrame],
+    tables: dict[str, pd.DataFrame], catalog: Catalog = CATALOG,
 ) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
     """Tables that satisfy the cross-table contract, and a Rejection for every change made.
 
@@ -479,16 +472,16 @@ def quarantine_contract_violations(
     logged as a rejection whose reason starts with "kept without". The input is not modified.
     Raises TableSchemaError for frames lacking contract columns (validate_rows first).
     """
-    return _quarantine({t: df.reset_index(drop=True) for t, df in tables.items()}, None)
+    return _quarantine({t: df.reset_index(drop=True) for t, df in tables.items()}, None, catalog)
 
 
-def _quarantine(current: dict[str, pd.DataFrame],
-                first: _Violations | None) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
+def _quarantine(current: dict[str, pd.DataFrame], first: _Violations | None,
+                catalog: Catalog) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
     """quarantine_contract_violations over tables with a RangeIndex; `first` is the first pass's
     violations when the caller has found them already (on these very frames)."""
     rejections: list[Rejection] = []
     while True:
-        v, first = (first if first is not None else _find_violations(current)), None
+        v, first = (first if first is not None else _find_violations(current, catalog)), None
         if v.table:
             detail = "; ".join(f"{t}: {', '.join(r)}" for t, r in v.table.items())
             raise TableSchemaError(f"cannot check the contract: {detail}")
@@ -543,23 +536,24 @@ class Validation:
     error: str | None = None
 
 
-def validate_all(tables: dict[str, pd.DataFrame], run_id: str | None = None) -> Validation:
+def validate_all(tables: dict[str, pd.DataFrame], run_id: str | None = None,
+                 catalog: Catalog = CATALOG) -> Validation:
     """Each table's model (validate_rows), then the cross-table contract on what is left.
 
     The contract's first pass serves both the reports (problems per rule, as contract_problems
     gives them) and the quarantine (quarantine_contract_violations), so nothing is checked twice.
     """
     reports, valid, rejections = {}, {}, []
-    missing = [t for t in TABLE_COLUMNS if t not in tables]
+    missing = [t for t in catalog.columns if t not in tables]
     error = f"table(s) missing: {', '.join(missing)}" if missing else None
-    for table in TABLE_COLUMNS:
+    for table in catalog.columns:
         df = tables.get(table)
         if df is None:
             reports[table] = TableReport(0, schema_error=f"{table}: table missing")
             continue
         report = reports[table] = TableReport(len(df))
         try:
-            valid[table], report.rejections = validate_rows(table, df)
+            valid[table], report.rejections = validate_rows(table, df, catalog)
         except TableSchemaError as exc:
             report.schema_error = str(exc)
             error = error or str(exc)
@@ -570,22 +564,22 @@ def validate_all(tables: dict[str, pd.DataFrame], run_id: str | None = None) -> 
         for report in reports.values():
             report.contract_error = reason
         return Validation(reports, None, error=error)
-    table_level, by_rule = _violations_by_rule(valid)
-    for table, rules in _problems(valid, table_level, by_rule).items():
+    table_level, by_rule = _violations_by_rule(valid, catalog)
+    for table, rules in _problems(valid, table_level, by_rule, catalog.primary_keys).items():
         reports[table].contract = rules
     if table_level.table:
         detail = "; ".join(f"{t}: {', '.join(r)}" for t, r in table_level.table.items())
         return Validation(reports, None, error=f"cannot check the contract: {detail}")
-    valid, rejected = _quarantine(valid, _merged(table_level, by_rule))
+    valid, rejected = _quarantine(valid, _merged(table_level, by_rule), catalog)
     rejections.extend(rejected)
     if rejections:
-        new, old = rejections_frame(rejections, run_id=run_id), valid["rejected_records"]
+        new, old = rejections_frame(rejections, run_id=run_id, catalog=catalog), valid["rejected_records"]
         valid["rejected_records"] = pd.concat([old, new], ignore_index=True) if len(old) else new
     return Validation(reports, valid, len(rejections))
 
 
-def validate_tables(tables: dict[str, pd.DataFrame],
-                    run_id: str | None = None) -> tuple[dict[str, pd.DataFrame], int]:
+def validate_tables(tables: dict[str, pd.DataFrame], run_id: str | None = None,
+                    catalog: Catalog = CATALOG) -> tuple[dict[str, pd.DataFrame], int]:
     """Every contract table fit to publish, with each rejected row appended to rejected_records.
 
     First each table's model (validate_rows), then the cross-table contract on what is left
@@ -593,7 +587,7 @@ def validate_tables(tables: dict[str, pd.DataFrame],
     Raises TableSchemaError when a table is missing or cannot be validated at all: publishing
     must then stop, not drop the table.
     """
-    return published_tables(validate_all(tables, run_id))
+    return published_tables(validate_all(tables, run_id, catalog))
 
 
 def published_tables(validation: Validation) -> tuple[dict[str, pd.DataFrame], int]:
@@ -603,13 +597,13 @@ def published_tables(validation: Validation) -> tuple[dict[str, pd.DataFrame], i
     return validation.valid, validation.quarantined
 
 
-def table_reports(tables: dict[str, pd.DataFrame]) -> dict[str, TableReport]:
+def table_reports(tables: dict[str, pd.DataFrame], catalog: Catalog = CATALOG) -> dict[str, TableReport]:
     """A TableReport for every contract table (a table absent from `tables` is a schema error).
 
     The cross-table rules need every table, so when any table cannot be validated no table's
     contract is checked, and each report says which table prevented it.
     """
-    return validate_all(tables).reports
+    return validate_all(tables, catalog=catalog).reports
 
 
 __all__ = [

@@ -1,8 +1,8 @@
 """The contract tables: one corpus-wide step (`resolve.build_tables`) yielding each table as its own asset.
 
 Merging and event grouping need every document at once, so one op computes all tables; declaring
-each table as its own asset (in the entities, facts, ingest or warehouse group) gives each its own
-description, schema, row count and pandera check in the UI.
+each table as its own asset gives each its own description, schema, row count and pandera check in
+the UI. Its group, description and columns are its model's (schemas.CATALOG).
 """
 
 import dagster as dg
@@ -11,27 +11,9 @@ import pandas as pd
 from pipeline.core.cache import IngestStage
 from pipeline.core.extract import DocumentExtraction
 from pipeline.core.resolve import build_tables
-from pipeline.defs.entities import ENTITY_TABLES
-from pipeline.defs.facts import FACT_TABLES
 from pipeline.defs.ingest import document_extractions, ingested_documents, markdown_preview
 from pipeline.defs.resources import OWNERS, PipelineSettings
-from schemas import TABLE_COLUMNS, table_schema
-
-INGEST_TABLES = {
-    "documents": "One row per ingested source document: path, content hash, title, publisher, publication "
-                 "date, source URL, language and the cleaned text every offset in the warehouse points into.",
-}
-WAREHOUSE_TABLES = {
-    "rejected_records": "Quarantine: files, documents and rows that could not be used, with the reason. The "
-                        "published table also holds the rows that validation rejected.",
-}
-GROUPS = {"ingest": INGEST_TABLES, "entities": ENTITY_TABLES, "facts": FACT_TABLES, "warehouse": WAREHOUSE_TABLES}
-TABLE_GROUP = {table: group for group, tables in GROUPS.items() for table in tables}
-TABLE_DESCRIPTION = {table: text for tables in GROUPS.values() for table, text in tables.items()}
-
-_undescribed = set(TABLE_COLUMNS) ^ set(TABLE_GROUP)
-if _undescribed:  # every contract table needs a group and a description, and nothing else may claim one
-    raise RuntimeError(f"contract tables and asset groups disagree on: {sorted(_undescribed)}")
+from schemas import TABLE_COLUMNS, TABLE_DESCRIPTIONS, TABLE_GROUPS, table_schema
 
 
 def column_schema(table: str) -> dg.TableSchema:
@@ -46,7 +28,7 @@ def column_schema(table: str) -> dg.TableSchema:
 
 TABLE_SPECS = [
     dg.AssetSpec(
-        key=table, group_name=TABLE_GROUP[table], description=TABLE_DESCRIPTION[table], owners=OWNERS,
+        key=table, group_name=TABLE_GROUPS[table], description=TABLE_DESCRIPTIONS[table], owners=OWNERS,
         kinds={"pandas"}, deps=[ingested_documents, document_extractions],
         metadata={"dagster/column_schema": column_schema(table)},
     ).with_io_manager_key("io_manager")

@@ -10,8 +10,15 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.core.publish import build_database, publish_atomically, remove_abandoned_builds, view_names
+from pipeline.core.publish import (
+    build_database,
+    contract_mismatches,
+    publish_atomically,
+    remove_abandoned_builds,
+    view_names,
+)
 from schemas import PRIMARY_KEYS, TABLE_COLUMNS
+from tests.unit.test_schemas import EXTENDED
 
 VIEWS = ("agreement_overview", "delegation_overview", "lab_overview", "agreement_events", "collaboration_network",
          "agreements_by_region_year", "organization_connections", "labs_by_host", "fields_by_major_area",
@@ -149,3 +156,30 @@ def test_only_the_builds_of_dead_processes_are_cleaned_up(tmp_path):
     assert live.exists() and not any(p.exists() for p in abandoned)
     publish_atomically(domains("1.1"), target)  # publishing cleans up the same way, and leaves the live build
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, target.name])
+
+
+def test_an_extended_catalog_publishes_its_extra_table_with_its_types_key_and_comment(tmp_path):
+    call = {"call_id": "c1", "document_id": "d1", "status": "open", "deadline": dt.date(2023, 6, 30),
+            "evidence": "x", "evidence_start": 0, "evidence_end": 1}
+    calls = pd.DataFrame([call], columns=list(EXTENDED.columns["funding_calls"]))
+    target = tmp_path / "w.duckdb"
+    with pytest.raises(ValueError, match="not contract tables: funding_calls"):
+        publish_atomically({"funding_calls": calls}, target)  # the default catalog has no such table
+    counts = publish_atomically({**domains("1.1"), "funding_calls": calls}, target, catalog=EXTENDED)
+    assert counts == {**dict.fromkeys(TABLE_COLUMNS, 0), "collaboration_domains": 1, "funding_calls": 1}
+    assert contract_mismatches(target, catalog=EXTENDED) == []
+    assert contract_mismatches(target) == []  # a warehouse with more tables still holds the default contract
+    con = duckdb.connect(str(target), read_only=True)
+    try:
+        columns = con.execute("select column_name, data_type, is_nullable from information_schema.columns "
+                              "where table_name = 'funding_calls' order by ordinal_position").fetchall()
+        assert [(c, t) for c, t, _ in columns] == list(EXTENDED.columns["funding_calls"].items())
+        assert {c for c, _, nullable in columns if nullable == "NO"} == set(EXTENDED.not_null_columns("funding_calls"))
+        assert con.execute("select deadline from funding_calls").fetchone() == (dt.date(2023, 6, 30),)
+        pk = con.execute("select constraint_column_names from duckdb_constraints() "
+                         "where table_name = 'funding_calls' and constraint_type = 'PRIMARY KEY'").fetchall()
+        assert pk == [(["call_id"],)]
+        comment = con.execute("select comment from duckdb_tables() where table_name = 'funding_calls'").fetchone()
+        assert comment == (EXTENDED.descriptions["funding_calls"],)
+    finally:
+        con.close()

@@ -1,5 +1,5 @@
 """The schemas package mirrors spec/DATA_CONTRACT.md, its models give every column a meaning (the
-contract's, where it has one), and they catch bad rows."""
+contract's, where it has one), they catch bad rows, and the catalog derives the rest from them."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,20 +9,32 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 import pytest
+from pandera.typing import Series
 
 from schemas import (
     ADDED_COLUMNS,
+    CATALOG,
+    DATE,
     ENUM_COLUMNS,
+    EVIDENCE,
     EVIDENCE_TABLES,
     FOREIGN_KEYS,
+    PER_DOCUMENT_TABLES,
     PRIMARY_KEYS,
+    SURFACE_OFFSETS,
     TABLE_COLUMNS,
     TABLE_DESCRIPTIONS,
+    TABLE_GROUPS,
     TABLE_MODELS,
+    Catalog,
+    ForeignKey,
+    Reference,
     column_descriptions,
+    column_metadata,
     empty_frame,
     enums,
     not_null_columns,
+    table_metadata,
     table_schema,
 )
 
@@ -231,3 +243,134 @@ def test_duplicate_primary_key_is_caught(table):
         frame["source_path"] = ["a.txt", "b.txt"]
     with pytest.raises(pa.errors.SchemaErrors, match="uniqueness|unique"):
         TABLE_MODELS[table].validate(frame, lazy=True)
+
+
+# ---------------------------------------------------------------- the catalog: everything derived from the models
+
+class FundingCalls(pa.DataFrameModel):
+    """A table the warehouse does not have (a joint funding call, with its evidence), declared as a test would."""
+
+    call_id: Series[str] = pa.Field(unique=True, description="the call", metadata=column_metadata(primary_key=True))
+    document_id: Series[str] = pa.Field(description="the document that reports it", metadata=column_metadata(
+        references=Reference("documents.document_id")))
+    funder_id: Series[str] = pa.Field(nullable=True, description="who pays", metadata=column_metadata(
+        references=Reference("organizations.organization_id")))
+    deadline: Series[pa.DateTime] = pa.Field(nullable=True, description="last day to apply",
+                                             metadata=column_metadata(duckdb_type=DATE))
+    status: Series[str] = pa.Field(isin=["open", "closed"], description="whether one can still apply")
+    amount: Series[float] = pa.Field(nullable=True, ge=0, description="money on offer")
+    evidence: Series[str] = pa.Field(description="the sentence")
+    evidence_start: Series[pd.Int64Dtype] = pa.Field(description="where it starts")
+    evidence_end: Series[pd.Int64Dtype] = pa.Field(description="where it ends")
+
+    class Config:
+        name = "funding_calls"
+        description = "Joint funding calls, one row per report."
+        coerce = True
+        metadata = table_metadata("facts", per_document=True, evidence=EVIDENCE)
+
+
+EXTENDED = CATALOG.with_models(FundingCalls)
+
+
+def test_groups_and_per_document_tables_come_from_the_models():
+    assert set(TABLE_GROUPS) == set(TABLE_COLUMNS)
+    assert {t for t, g in TABLE_GROUPS.items() if g in ("ingest", "warehouse")} == {"documents", "rejected_records"}
+    assert TABLE_GROUPS["mentions"] == "entities" and TABLE_GROUPS["collaboration_domains"] == "facts"
+    # every table an extraction yields rows of, and only those: not the documents, the taxonomy or the quarantine
+    assert set(PER_DOCUMENT_TABLES) == set(TABLE_COLUMNS) - {"documents", "collaboration_domains", "rejected_records"}
+    assert TABLE_DESCRIPTIONS == {t: m.Config.description for t, m in TABLE_MODELS.items()}
+
+
+def test_declared_references_become_foreign_keys_with_their_conditions():
+    assert ForeignKey("agreements", "place_id", "places", "place_id") in FOREIGN_KEYS
+    entity = [fk for fk in FOREIGN_KEYS if (fk.table, fk.column) == ("mentions", "entity_id")]
+    assert [(fk.parent_table, fk.when) for fk in entity] == [
+        ("organizations", ("entity_type", "organization")), ("people", ("entity_type", "person")),
+        ("places", ("entity_type", "place")), ("labs", ("entity_type", "lab"))]
+    assert set(enums.ENTITY_TYPE) == {fk.when[1] for fk in entity}
+    assert not [fk for fk in FOREIGN_KEYS if fk.table == "rejected_records"]  # a rejected file has no document row
+    assert str(entity[1]) == "mentions.entity_id -> people.person_id when entity_type = 'person'"
+
+
+def test_declared_offsets_dates_and_added_columns():
+    assert EVIDENCE_TABLES["document_domains"] == ("matched_text", "evidence_start", "evidence_end")
+    assert set(EVIDENCE_TABLES) == {"agreements", "delegations", "lab_mentions", "document_domains"}
+    assert SURFACE_OFFSETS == {"mentions": ("surface", "start", "end")}
+    dates = {(t, c) for t, cols in TABLE_COLUMNS.items() for c, sql in cols.items() if sql == "DATE"}
+    assert dates == {("documents", "published_on"), ("agreements", "signed_on"), ("delegations", "visited_on")}
+    assert TABLE_COLUMNS["documents"]["ingested_at"] == "TIMESTAMP"
+    assert TABLE_COLUMNS["rejected_records"]["record"] == "JSON"
+    assert ADDED_COLUMNS == {"documents": ("source_url", "language")}
+
+
+def test_an_extended_catalog_has_the_extra_table_and_leaves_the_default_alone():
+    assert list(EXTENDED.columns) == [*TABLE_COLUMNS, "funding_calls"]
+    assert dict(EXTENDED.columns["funding_calls"]) == {
+        "call_id": "VARCHAR", "document_id": "VARCHAR", "funder_id": "VARCHAR", "deadline": "DATE",
+        "status": "VARCHAR", "amount": "DOUBLE", "evidence": "VARCHAR", "evidence_start": "INTEGER",
+        "evidence_end": "INTEGER"}
+    assert EXTENDED.primary_keys["funding_calls"] == ("call_id",)
+    assert EXTENDED.foreign_keys[-2:] == (ForeignKey("funding_calls", "document_id", "documents", "document_id"),
+                                          ForeignKey("funding_calls", "funder_id", "organizations", "organization_id"))
+    assert EXTENDED.evidence_tables["funding_calls"] == EVIDENCE
+    assert (EXTENDED.groups["funding_calls"], EXTENDED.per_document_tables[-1]) == ("facts", "funding_calls")
+    assert EXTENDED.enum_columns[("funding_calls", "status")] == ("open", "closed")
+    assert EXTENDED.not_null_columns("funding_calls") == (
+        "call_id", "document_id", "status", "evidence", "evidence_start", "evidence_end")
+    assert EXTENDED.column_descriptions("funding_calls")["deadline"] == "last day to apply"
+    empty = EXTENDED.empty_frame("funding_calls")
+    assert empty.empty and list(empty.columns) == list(EXTENDED.columns["funding_calls"])
+    assert str(empty["evidence_start"].dtype) == "Int64" and pd.api.types.is_datetime64_any_dtype(empty["deadline"])
+    assert "funding_calls" not in TABLE_COLUMNS and "funding_calls" not in CATALOG.models
+
+
+def test_a_catalog_cannot_be_changed_in_place():
+    with pytest.raises(AttributeError, match="immutable"):
+        CATALOG.models = {}
+    with pytest.raises(TypeError):
+        TABLE_COLUMNS["funding_calls"] = {}
+    with pytest.raises(TypeError):
+        TABLE_COLUMNS["documents"]["title"] = "INTEGER"
+
+
+def _variant(**config) -> type[pa.DataFrameModel]:
+    """FundingCalls with some of its Config replaced."""
+    return type("Variant", (FundingCalls,), {"Config": type("Config", (), config)})
+
+
+@pytest.mark.parametrize(("model", "message"), [
+    (_variant(metadata=table_metadata("grants")), "group 'grants' is not one of"),
+    (_variant(metadata=table_metadata("facts", evidence=("evidence", "start", "end"))), "evidence"),
+    (_variant(description=""), "Config.description"),
+    (_variant(name="documents"), "two models declare table 'documents'"),
+], ids=["unknown group", "evidence columns it lacks", "no description", "a table twice"])
+def test_a_model_that_does_not_hang_together_is_refused(model, message):
+    with pytest.raises(ValueError, match=message):
+        CATALOG.with_models(model)
+
+
+def test_a_reference_to_a_table_or_column_the_catalog_lacks_is_refused():
+    class Orphans(FundingCalls):
+        grant_id: Series[str] = pa.Field(metadata=column_metadata(references=Reference("grants.grant_id")))
+
+        class Config:
+            name = "orphans"
+
+    with pytest.raises(ValueError, match="grants.grant_id is not in the catalog"):
+        CATALOG.with_models(Orphans)
+    with pytest.raises(ValueError, match="organizations.organization_id is not in the catalog"):
+        Catalog([FundingCalls, TABLE_MODELS["documents"]])  # documents is there, organizations is not
+    with pytest.raises(ValueError, match="table.column"):
+        Reference("grants")
+
+
+def test_a_column_whose_duckdb_type_cannot_be_told_must_declare_it():
+    class Flags(FundingCalls):
+        urgent: Series[bool] = pa.Field(description="urgent")
+
+        class Config:
+            name = "flags"
+
+    with pytest.raises(ValueError, match="flags.urgent: no DuckDB type"):
+        CATALOG.with_models(Flags)

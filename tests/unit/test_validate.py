@@ -15,10 +15,12 @@ from pipeline.core.validate import (
     quarantine_contract_violations,
     rejections_frame,
     table_reports,
+    validate_all,
     validate_rows,
     validate_tables,
 )
 from schemas import TABLE_COLUMNS
+from tests.unit.test_schemas import EXTENDED
 
 TEXT = "Alpha University and Beta Province signed a framework agreement in Gamma on 3 May 2023."
 
@@ -196,3 +198,40 @@ def test_validate_tables_appends_every_rejection_to_rejected_records(tables):
     assert set(valid["rejected_records"]["run_id"]) == {"r1"}
     with pytest.raises(TableSchemaError, match="missing: labs"):
         validate_tables({t: df for t, df in every_table(tables).items() if t != "labs"})
+
+
+# ---------------------------------------------------------------- a catalog with one more table
+
+def funding_call(call_id: str = "c1", **over) -> dict:
+    return {"call_id": call_id, "document_id": "d1", "funder_id": "o1", "deadline": dt.date(2023, 6, 30),
+            "status": "open", "amount": 1e6, "evidence": TEXT, "evidence_start": 0, "evidence_end": len(TEXT), **over}
+
+
+def extended_tables(tables: dict[str, pd.DataFrame], calls: list[dict]) -> dict[str, pd.DataFrame]:
+    frames = {t: tables.get(t, frame(t, [])) for t in TABLE_COLUMNS}
+    return frames | {"funding_calls": pd.DataFrame(calls, columns=list(EXTENDED.columns["funding_calls"]))}
+
+
+def test_validation_of_an_extended_catalog_checks_its_extra_table(tables):
+    calls = [funding_call("c1"), funding_call("c2", status="rumoured"), funding_call("c1", amount=5.0),
+             funding_call("c3", funder_id="o9"), funding_call("c4", document_id="d9"),
+             funding_call("c5", evidence_start=3)]
+    validation = validate_all(extended_tables(tables, calls), run_id="r1", catalog=EXTENDED)
+    report = validation.reports["funding_calls"]
+    assert [(r.record["call_id"], r.errors.split(":")[0]) for r in report.rejections] == [
+        ("c2", "status"), ("c1", "call_id")]  # its model: the enum, the primary key
+    assert sorted(report.contract) == ["foreign_key", "offsets"]  # its references and evidence offsets
+    calls_left = validation.valid["funding_calls"]
+    assert list(calls_left["call_id"]) == ["c1", "c3"] and pd.isna(calls_left.loc[1, "funder_id"])
+    quarantined = validation.valid["rejected_records"]
+    assert sorted(quarantined.loc[quarantined["table_name"] == "funding_calls", "record"].map(
+        lambda r: r["call_id"])) == ["c1", "c2", "c3", "c4", "c5"]
+    assert validation.valid["agreements"]["agreement_id"].tolist() == ["a1"]  # the other tables as before
+
+
+def test_an_extended_catalog_needs_its_extra_table_and_the_default_one_refuses_it(tables):
+    with pytest.raises(TableSchemaError, match="missing: funding_calls"):
+        validate_tables(every_table(tables), catalog=EXTENDED)
+    problems = contract_problems(extended_tables(tables, [funding_call()]))
+    assert problems == {"funding_calls": {"columns": ["not a contract table"]}}
+    assert contract_problems(extended_tables(tables, [funding_call()]), catalog=EXTENDED) == {}
