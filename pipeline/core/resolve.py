@@ -17,11 +17,10 @@ import pandas as pd
 from pipeline.core.extract import DocumentExtraction, per_document_tables
 from pipeline.core.ingest.dates import date_in_url
 from pipeline.core.kinds.base import FactKind, choose, distinct
-from pipeline.core.kinds.registry import FACT_KINDS
+from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.reference import Rulebook
-from schemas import TABLE_COLUMNS
 
 
 def build_tables(documents: list[IngestedDocument], extractions: list[DocumentExtraction],
@@ -68,7 +67,8 @@ def _build_tables(documents: list[IngestedDocument], extractions: list[DocumentE
     }
     for kind in kinds:
         tables.update(kind.merge({t: rows[t] for t in kind.tables}, rules))
-    return {name: _frame(name, items) for name, items in tables.items()}
+    columns = catalog_for(kinds).columns
+    return {name: _frame(items, columns[name]) for name, items in tables.items()}
 
 
 def _publication_date(doc: IngestedDocument, sidecar_url: str | None) -> dict[str, Any]:
@@ -81,10 +81,10 @@ def _publication_date(doc: IngestedDocument, sidecar_url: str | None) -> dict[st
     return {"published_on": found.date, "published_on_precision": found.precision}
 
 
-def _frame(table: str, items: list[dict[str, Any]]) -> pd.DataFrame:
-    columns = list(TABLE_COLUMNS[table])
+def _frame(items: list[dict[str, Any]], types: dict[str, str]) -> pd.DataFrame:
+    columns = list(types)
     df = pd.DataFrame(items, columns=columns) if items else pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    for col, sql_type in TABLE_COLUMNS[table].items():
+    for col, sql_type in types.items():
         if sql_type.startswith(("INTEGER", "BIGINT")):
             df[col] = pd.array(df[col].tolist(), dtype="Int64") if len(df) else pd.Series(dtype="Int64")
     return df

@@ -11,6 +11,7 @@ import pkgutil
 
 from pipeline.core import kinds as _package
 from pipeline.core.kinds.base import FactKind
+from schemas import CATALOG, Catalog
 
 _NOT_KINDS = {"base", "events", "registry"}
 
@@ -30,3 +31,9 @@ def discover() -> tuple[FactKind, ...]:
 
 
 FACT_KINDS: tuple[FactKind, ...] = discover()
+
+
+def catalog_for(kinds: tuple[FactKind, ...]) -> Catalog:
+    """The warehouse's tables with those the kinds bring themselves (a kind whose models are not in schemas)."""
+    extra = [model for kind in kinds for model in kind.models]
+    return CATALOG.with_models(*extra) if extra else CATALOG
