@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.core import phrases
+from pipeline.core.entities.document import DocumentEntities, add_place
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import default_namer
-from pipeline.core.entities.recognise import DocumentEntities, add_place
 from pipeline.core.facts.dates import FoundDate, find_dates, year_hint
 from pipeline.core.phrases import gated_regex, phrase_alternation, phrase_regex  # noqa: F401 - transitional
 from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, load_reference
