@@ -5,19 +5,14 @@ import re
 
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.model import Mention
-from pipeline.core.entities.name_shapes import head_of
-from pipeline.core.entities.orgs import OrgNamer
+from pipeline.core.entities.name_shapes import name_shapes
 
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
-
-
 _ACRONYM_ANYWHERE = re.compile(r"\(([A-Z][A-Za-z&*]{1,9})\)")
-
-
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*|of|and|for|the|on|&|,")
 
 
-def spelled_acronyms(ents: DocumentEntities, namer: OrgNamer) -> None:
+def spelled_acronyms(ents: DocumentEntities) -> None:
     """'the Ministry of Science, Technology and Innovation (MOSTI)': capitalised words before an acronym
     whose initials spell it are an organisation's name, whatever its shape (commas, no known head)."""
     for d in _ACRONYM_ANYWHERE.finditer(ents.text):
@@ -34,7 +29,7 @@ def spelled_acronyms(ents: DocumentEntities, namer: OrgNamer) -> None:
                or "reference" in ents.orgs[m.entity_id].aliases.values() for m in inner):
             continue  # already known whole, or crossing something else: leave it
         name = ents.text[start:end]
-        org = namer.from_name(name, head_of(name) or name.split()[-1])
+        org = ents.namer.from_name(name, name_shapes(ents.rules).head_of(name) or name.split()[-1])
         if org is not None:
             ents.mentions = [m for m in ents.mentions if m not in inner]  # "Ministry of Science" was a fragment
             still = {m.entity_id for m in ents.mentions if m.entity_type == "organization"}

@@ -1,13 +1,11 @@
 """Definite descriptions ("the University", "the ministry", "the province") that refer back to an organisation."""
 from __future__ import annotations
 
-import functools
 import re
 
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.model import Mention
-from pipeline.core.entities.orgs import default_namer
-from pipeline.core.reference import load_reference
+from pipeline.core.reference import Rulebook, derived
 
 _JURISDICTION_OF = {"the province": ("province",), "the provincial government": ("province",),
                     "the city": ("city", "municipality"), "the municipal government": ("city", "municipality"),
@@ -16,13 +14,13 @@ _JURISDICTION_OF = {"the province": ("province",), "the provincial government": 
                     "the district government": ("district",)}
 
 
-@functools.lru_cache(maxsize=1)
-def _description_patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
+@derived
+def _description_patterns(rules: Rulebook) -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
     """One pattern per kind of the `coreference` phrases ("the University" also at a sentence start), with
     the words after "the" that any match must contain: a document without them skips the regex scan."""
     out = []
     after = r"\b(?!\s+(?:of|for)\b|['’]s\s+[A-Z])"
-    for org_type, phrases in load_reference().rules.get("coreference", {}).items():
+    for org_type, phrases in rules.rules.get("coreference", {}).items():
         needles = tuple(p[4:] if p.startswith("the ") else p for p in phrases)
         if all(p.startswith("the ") for p in phrases):  # the same matches, but a leading class scans faster
             rx = r"[Tt](?<![\w][Tt])he\ (?:" + "|".join(map(re.escape, needles)) + ")" + after
@@ -37,7 +35,7 @@ def definite_references(ents: DocumentEntities) -> None:
     organisation of that kind named last before it (for a jurisdiction, its government)."""
     ents.mentions.sort(key=lambda m: (m.start, m.end))
     added = []
-    for org_type, rx, needles in _description_patterns():
+    for org_type, rx, needles in _description_patterns(ents.rules):
         if not any(n in ents.text for n in needles):
             continue
         for m in rx.finditer(ents.text):
@@ -57,11 +55,11 @@ def _last_of_kind(ents: DocumentEntities, pos: int, org_type: str, phrase: str) 
         if m.entity_type == "organization" and ents.orgs[m.entity_id].org_type == org_type:
             if place_types is None or org_type != "government":
                 return m.entity_id
-            place = default_namer().jurisdiction_of(ents.orgs[m.entity_id])
+            place = ents.namer.jurisdiction_of(ents.orgs[m.entity_id])
             if place is not None and place.place_type in place_types:
                 return m.entity_id
         if m.entity_type == "place" and place_types and ents.place_refs[m.entity_id].place_type in place_types:
-            gov = default_namer().government_of(ents.place_refs[m.entity_id])
+            gov = ents.namer.government_of(ents.place_refs[m.entity_id])
             ents.orgs.setdefault(gov.organization_id, gov)
             return gov.organization_id
     return None

@@ -5,25 +5,38 @@ organisation into the first (aliases accumulate) and `add_place` adds a place wi
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
+from pipeline.core.entities.lexicon import Lexicon, lexicon
 from pipeline.core.entities.model import Mention, Org, Person, Place
-from pipeline.core.entities.orgs import default_namer
+from pipeline.core.entities.orgs import OrgNamer, org_namer
 from pipeline.core.ids import make_id
-from pipeline.core.reference import PlaceRef, load_reference
+from pipeline.core.reference import PlaceRef, Rulebook
 from pipeline.core.text import Sentence
 
 
 @dataclass
 class DocumentEntities:
+    """The entities of one document, and the rulebook they are recognised by (every pass reads it from here)."""
+
     text: str
     sentences: list[Sentence]
+    rules: Rulebook
     orgs: dict[str, Org] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     place_refs: dict[str, PlaceRef] = field(default_factory=dict)  # place_id -> reference row
     person_titles: dict[str, str] = field(default_factory=dict)  # person key -> first title seen
+
+    @functools.cached_property
+    def namer(self) -> OrgNamer:
+        return org_namer(self.rules)
+
+    @functools.cached_property
+    def lexicon(self) -> Lexicon:
+        return lexicon(self.rules)
 
     def add_org(self, org: Org, start: int, end: int) -> Org:
         known = self.orgs.get(org.organization_id)
@@ -52,9 +65,9 @@ def place_id_for(p: PlaceRef) -> str:
 def add_place(ents: DocumentEntities, p: PlaceRef) -> Place:
     pid = place_id_for(p)
     if pid not in ents.places:
-        parent = load_reference().place_by_name.get(p.parent) if p.parent else None
+        parent = ents.rules.place_by_name.get(p.parent) if p.parent else None
         if parent is None and p.parent == "China":
-            parent = default_namer().place("China")
+            parent = ents.namer.place("China")
         ents.places[pid] = Place(pid, p.name, p.place_type, p.region_code, p.country_code or ("CN" if p.region_code else None),
                                  place_id_for(parent) if parent else None)
         ents.place_refs[pid] = p

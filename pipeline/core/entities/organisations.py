@@ -1,71 +1,56 @@
 """Organisation passes: reference names (and foreign bodies of the same generic name), diplomatic missions,
-governments written in lower case or in the plural, and short forms of longer 
+governments written in lower case or in the plural, and short forms of longer names.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
 from pipeline.core.entities.document import DocumentEntities
-from pipeline.core.entities.gazetteer import org_gazetteer
+from pipeline.core.entities.gazetteer import T, longest_run, org_gazetteer
 from pipeline.core.entities.lexicon import STATE_TYPES
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import OrgNamer, org_id_for
 from pipeline.core.entities.people import is_pinyin_given, is_surname
-from pipeline.core.reference import JURISDICTION_TYPES
+from pipeline.core.reference import JURISDICTION_TYPES, OrgRef
+
+_SURNAME_FIRST = re.compile(r"[A-Z]{2,4} ([A-Z][a-z]+(?:-[a-z]+)?)\b")
+_OWNER_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*?(?:['’]s?)?)\s+$")
+_COUNTRY_AFTER = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})")
+_CAP_RUN = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}"
+_MISSION = re.compile(rf"(?:\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+)?\b(Embassy|Consulate(?:[- ]General)?)\b"
+                      rf"(?:\s+of\s+(?:the\s+)?({_CAP_RUN}))?(?:\s+(?:in|to)\s+(?:the\s+)?({_CAP_RUN}))?")
+_GOVERNMENTS_OF = re.compile(r"\b(?:(?:Municipal|Provincial|City|District|County)\s+)?(?:People['’]s\s+)?"
+                             r"Governments\s+of\s+")
+_LISTED_NAME = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)(\s*,\s*(?:and\s+)?|\s+and\s+)?")
 
 
-def reference_orgs(ents: DocumentEntities, doc: Doc, namer: OrgNamer) -> None:
-    gz, rows = org_gazetteer()
+def reference_orgs(ents: DocumentEntities, doc: Doc) -> None:
+    gz, rows = org_gazetteer(ents.rules)
     for hit in gz.find(doc):
         ref = rows[hit.key]
         if hit.surface.isupper() and (given := _SURNAME_FIRST.match(hit.surface + ents.text[hit.end:hit.end + 16])) \
-                and is_surname(hit.surface) and is_pinyin_given(given.group(1)):
+                and is_surname(ents.rules, hit.surface) and is_pinyin_given(ents.rules, given.group(1)):
             continue  # "LU Xin", "HE Jun": a family name in capitals before its given name, not an acronym
-        foreign = _foreign_counterpart(ents.text, hit.start, hit.end, ref, namer) \
+        foreign = _foreign_counterpart(ents.text, hit.start, hit.end, ref, ents.namer) \
             if ref.org_type in STATE_TYPES and ref.country_code else None
         if foreign is not None:  # "Lao Ministry of Science and Technology": not China's ministry of that name
             ents.add_org(*foreign)
             continue
-        ents.add_org(namer.from_reference(ref), hit.start, hit.end)
+        ents.add_org(ents.namer.from_reference(ref), hit.start, hit.end)
 
 
-_SURNAME_FIRST = re.compile(r"[A-Z]{2,4} ([A-Z][a-z]+(?:-[a-z]+)?)\b")
-
-
-_OWNER_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*?(?:['’]s?)?)\s+$")
-
-
-_COUNTRY_AFTER = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})")
-
-
-def _foreign_counterpart(text: str, start: int, end: int, ref, namer: OrgNamer) -> tuple[Org, int, int] | None:
+def _foreign_counterpart(text: str, start: int, end: int, ref: OrgRef, namer: OrgNamer) -> tuple[Org, int, int] | None:
     """A state body the reference data knows under its generic name ("Ministry of Science and Technology",
     China's), written with another country before it ("Lao ...", "Singapore's ...", "South African ...") or
     after it ("... of Laos"): that country's own body, named as written, under that country's government.
     Returns the organisation and the offsets of the whole name, or None."""
-    found = None
-    before = _OWNER_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None:
-        words = list(re.finditer(r"\S+", text[before.start(1):before.end(1)]))
-        for k in range(len(words)):  # the longest country phrase that ends right before the name
-            code = namer.country_code(" ".join(w.group(0) for w in words[k:]))
-            if code:
-                found = (code, before.start(1) + words[k].start(), end)
-                break
-    if found is None:
-        after = _COUNTRY_AFTER.match(text, end)
-        if after is not None:
-            words = list(re.finditer(r"\S+", after.group(1)))
-            for k in range(len(words), 0, -1):
-                code = namer.country_code(" ".join(w.group(0) for w in words[:k]))
-                if code:
-                    found = (code, start, after.start(1) + words[k - 1].end())
-                    break
-    if found is None or found[0] == ref.country_code:
+    found = _country_around(text, start, end, namer)
+    if found is None or found[2] == ref.country_code:
         return None
-    code, s, e = found
+    s, e, code = found
     if text.startswith("the ", s):
         s += 4
     name = text[s:e]
@@ -76,37 +61,40 @@ def _foreign_counterpart(text: str, start: int, end: int, ref, namer: OrgNamer) 
     return org, s, e
 
 
-_CAP_RUN = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}"
+def _country_around(text: str, start: int, end: int, namer: OrgNamer) -> tuple[int, int, str] | None:
+    """The country named right before a name (the longest country phrase ending there), or else right after
+    it with "of": the offsets of the name with the country's words, and the country's code."""
+    before = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    owner = _known_run(before.group(1), before.start(1), namer.country_code, at_start=False) if before else None
+    if owner is not None:
+        return owner[0], end, owner[2]
+    after = _COUNTRY_AFTER.match(text, end)
+    owner = _known_run(after.group(1), after.start(1), namer.country_code, at_start=True) if after else None
+    return (start, owner[1], owner[2]) if owner is not None else None
 
 
-_MISSION = re.compile(rf"(?:\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+)?\b(Embassy|Consulate(?:[- ]General)?)\b"
-                      rf"(?:\s+of\s+(?:the\s+)?({_CAP_RUN}))?(?:\s+(?:in|to)\s+(?:the\s+)?({_CAP_RUN}))?")
+def _known_run(phrase: str, offset: int, lookup: Callable[[str], T | None], *,
+               at_start: bool) -> tuple[int, int, T] | None:
+    """`longest_run` over the words of `phrase`, which starts at `offset` in the text: the run's offsets there
+    and what `lookup` gave."""
+    words = list(re.finditer(r"\S+", phrase))
+    found = longest_run([w.group(0) for w in words], lookup, at_start=at_start)
+    if found is None:
+        return None
+    n, hit = found
+    first, last = (words[0], words[n - 1]) if at_start else (words[-n], words[-1])
+    return offset + first.start(), offset + last.end(), hit
 
 
-def missions(ents: DocumentEntities, namer: OrgNamer) -> None:
+def missions(ents: DocumentEntities) -> None:
     """'the Chinese Embassy in Laos', 'the Embassy of Hungary in Beijing', 'the French Consulate General in
     Shanghai': a country's mission, named as written, under that country's government. The owner must be a
     country (a demonym before, or 'of' a country after); the place it is in may follow."""
     if "Embassy" not in ents.text and "Consulate" not in ents.text:
         return
+    namer = ents.namer
     for m in _MISSION.finditer(ents.text):
-        start, end, code = m.start(2), m.end(2), None
-        if m.group(1):
-            words = list(re.finditer(r"\S+", m.group(1)))
-            for k in range(len(words)):
-                code = namer.country_code(" ".join(w.group(0) for w in words[k:]))
-                if code:
-                    start = m.start(1) + words[k].start()
-                    break
-        for g in (3, 4):
-            if not m.group(g) or (g == 3 and code):
-                continue
-            found = _longest_prefix(m.group(g), lambda t: namer.country_code(t) if g == 3 else namer.place(t))
-            if found is None:
-                break
-            if g == 3:
-                code = found[1]
-            end = m.start(g) + found[0]
+        start, end, code = _mission_name(m, namer)
         if code is None or ents.covered(start, end, ("organization",)):
             continue
         name = ents.text[start:end]
@@ -118,20 +106,40 @@ def missions(ents: DocumentEntities, namer: OrgNamer) -> None:
         ents.add_org(org, start, end)
 
 
-def _longest_prefix(phrase: str, lookup) -> tuple[int, object] | None:
-    """(length, what `lookup` gives) for the longest run of leading words of `phrase` it knows."""
-    words = list(re.finditer(r"\S+", phrase))
-    for k in range(len(words), 0, -1):
-        text = phrase[:words[k - 1].end()]
-        for t in (text, text[:-1]) if text.endswith(".") else (text,):  # "Hungary." ends a sentence; "U.S." not
-            hit = lookup(t)
+def _mission_name(m: re.Match, namer: OrgNamer) -> tuple[int, int, str | None]:
+    """The offsets of a mission's name and its country's code (None when no country owns it): a demonym or
+    country before "Embassy", else the country it is "of"; then the place it is "in", when known."""
+    start, end, code = m.start(2), m.end(2), None
+    owner = _known_run(m.group(1), m.start(1), namer.country_code, at_start=False) if m.group(1) else None
+    if owner is not None:
+        start, _, code = owner
+    if m.group(3) and code is None:
+        of = _known_run(m.group(3), m.start(3), _before_full_stop(namer.country_code), at_start=True)
+        if of is None:
+            return start, end, code
+        _, end, (code, cut) = of
+        end -= cut
+    where = _known_run(m.group(4), m.start(4), _before_full_stop(namer.place), at_start=True) if m.group(4) else None
+    if where is not None:
+        end = where[1] - where[2][1]
+    return start, end, code
+
+
+def _before_full_stop(lookup: Callable[[str], T | None]) -> Callable[[str], tuple[T, int] | None]:
+    """`lookup`, tried again without a final full stop ("Hungary." ends a sentence; "U.S." keeps its own): what it
+    found and how many characters it left off."""
+    def look(text: str) -> tuple[T, int] | None:
+        for cut in (0, 1) if text.endswith(".") else (0,):
+            hit = lookup(text[:len(text) - cut])
             if hit:
-                return len(t), hit
-    return None
+                return hit, cut
+        return None
+    return look
 
 
-def lowercase_governments(ents: DocumentEntities, namer: OrgNamer) -> None:
+def lowercase_governments(ents: DocumentEntities) -> None:
     """'the Langfang city government', 'the Sichuan provincial government'."""
+    namer = ents.namer
     for m in re.finditer(r"\b([A-Z][\w'’]+(?: [A-Z][\w'’]+)*) (city|municipal|provincial|county|district) "
                          r"(?:people's )?government\b", ents.text):
         if ents.covered(m.start(), m.end(), ("organization",)):
@@ -141,16 +149,11 @@ def lowercase_governments(ents: DocumentEntities, namer: OrgNamer) -> None:
             ents.add_org(namer.government_of(place), m.start(), m.end())
 
 
-_GOVERNMENTS_OF = re.compile(r"\b(?:(?:Municipal|Provincial|City|District|County)\s+)?(?:People['’]s\s+)?Governments\s+of\s+")
-
-
-_LISTED_NAME = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)(\s*,\s*(?:and\s+)?|\s+and\s+)?")
-
-
-def plural_governments(ents: DocumentEntities, namer: OrgNamer) -> None:
+def plural_governments(ents: DocumentEntities) -> None:
     """'the Municipal People's Governments of Wuxi, Hangzhou and Wenzhou': one government per place listed."""
     if "Governments" not in ents.text:
         return
+    namer = ents.namer
     for g in _GOVERNMENTS_OF.finditer(ents.text):
         pos = g.end()
         while True:

@@ -33,7 +33,6 @@ from pipeline.core.entities.organisations import (
     reference_orgs,
     short_forms,
 )
-from pipeline.core.entities.orgs import default_namer
 from pipeline.core.entities.people import bare_family_names, resolve_short_names, sentence_people
 from pipeline.core.entities.places import acting_jurisdictions, gazetteer_places
 from pipeline.core.reference import Rulebook
@@ -42,16 +41,15 @@ from pipeline.core.text import Sentence
 
 def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> DocumentEntities:
     """The organisations, people and places of one document, recognised by these rules."""
-    namer = default_namer()
-    ents = DocumentEntities(text, sents)
-    reference_orgs(ents, doc, namer)
-    missions(ents, namer)
+    ents = DocumentEntities(text, sents, rules)
+    reference_orgs(ents, doc)
+    missions(ents)
     for sent in sents:
-        shaped_orgs(ents, sent, namer)
-    lowercase_governments(ents, namer)
-    plural_governments(ents, namer)
+        shaped_orgs(ents, sent)
+    lowercase_governments(ents)
+    plural_governments(ents)
     short_forms(ents)
-    spelled_acronyms(ents, namer)
+    spelled_acronyms(ents)
     defined_acronyms(ents)
     definite_references(ents)  # before people: "director of the department" needs the department
     for sent in sents:
