@@ -48,6 +48,8 @@ def definite_references(ents: DocumentEntities) -> None:
 
 
 def _last_of_kind(ents: DocumentEntities, pos: int, org_type: str, phrase: str) -> str | None:
+    """The organisation of this type mentioned last before pos; for "the province", "the city government" and
+    the like, the last government or place of that jurisdiction's kind (a place stands for its government)."""
     place_types = _JURISDICTION_OF.get(phrase)
     for m in reversed(ents.mentions):
         if m.start >= pos:

@@ -63,6 +63,8 @@ def place_id_for(p: PlaceRef) -> str:
 
 
 def add_place(ents: DocumentEntities, p: PlaceRef) -> Place:
+    """The document's record of a reference place, added with the places it lies in (its parent chain), so every
+    place row can name its parent."""
     pid = place_id_for(p)
     if pid not in ents.places:
         parent = ents.rules.place_by_name.get(p.parent) if p.parent else None

@@ -130,6 +130,7 @@ class NameShapes:
         return start
 
     def _after_connectors(self, run: list[Word], start: int, h: int) -> int:
+        """Past the connectors and a capitalised "The" that open a run: no name starts with them."""
         while start < h and (run[start].lower in self.connectors or run[start].text == "The"):
             start += 1
         return start

@@ -28,6 +28,8 @@ _LISTED_NAME = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)(\s*,\s*(?:and
 
 
 def reference_orgs(ents: DocumentEntities, doc: Doc) -> None:
+    """The reference organisations named in the document (names, aliases, acronyms): the surest names, found
+    first so that no name shape splits them."""
     gz, rows = org_gazetteer(ents.rules)
     for hit in gz.find(doc):
         ref = rows[hit.key]
