@@ -21,7 +21,7 @@ import pycountry
 from pipeline.analyst import charts
 from pipeline.analyst.export import open_read_only
 from pipeline.core.language_table import is_unread
-from pipeline.core.reference import load_reference
+from pipeline.core.reference import DEFAULT_REFERENCE_DIR, load_rulebook
 
 NEWEST_FACTS = 15
 MATRIX_REGIONS = 20  # rows and columns of the region-by-region matrix; the rest are "other regions"
@@ -59,8 +59,9 @@ def agreements_per_year_chart(con: duckdb.DuckDBPyConnection) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _place_names() -> dict[str, str]:
-    """Country and Chinese provincial-level region codes -> the names the reference data gives them."""
-    reference = load_reference()
+    """Country and Chinese provincial-level region codes -> the names the project's reference data gives them
+    (a report names regions the same way whichever rules built the warehouse)."""
+    reference = load_rulebook(DEFAULT_REFERENCE_DIR)
     names = {p.country_code: p.name for p in reference.places if p.place_type == "country" and p.country_code}
     return {**names, **{code: name for code, name in reference.region_names.items() if code.startswith("CN-")}}
 

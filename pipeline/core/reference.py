@@ -410,11 +410,6 @@ def load_rulebook(directory: Path) -> Rulebook:
     )
 
 
-def load_reference() -> Rulebook:
-    """Transitional: the default folder's rulebook, for code that does not yet receive one explicitly."""
-    return load_rulebook(DEFAULT_REFERENCE_DIR)
-
-
 def _all_strings(node, where: str) -> None:
     """Every leaf of a rules file is a phrase. YAML reads bare on/off/yes/no as booleans and 12 as a
     number, which would silently turn a trigger word into something that never matches."""

@@ -1,6 +1,7 @@
 """Organisations, people and places recognised in sentences written for these tests."""
 import pytest
 
+from pipeline.core.entities.orgs import org_namer
 from pipeline.core.entities.people import name_key, split_name
 from pipeline.core.entities.recognise import recognise
 from pipeline.core.text import blank_pipeline, sentences
@@ -31,7 +32,7 @@ def _people(ents):
     (["Nicholas", "W", "Yang"], "Nicholas W Yang", "Yang"),
 ])
 def test_split_name(words, full, family):
-    got_full, got_family, _ = split_name(words)
+    got_full, got_family, _ = split_name(default_rulebook(), words)
     assert (got_full, got_family) == (full, family)
 
 
@@ -181,8 +182,8 @@ def test_a_definite_description_refers_to_the_last_organisation_of_its_kind(text
 
 
 def test_an_autonomous_region_acts_through_its_own_government():
-    from pipeline.core.entities.orgs import default_namer
-    gov = default_namer().government_of(default_namer().place("Guangxi"))
+    namer = org_namer(default_rulebook())
+    gov = namer.government_of(namer.place("Guangxi"))
     assert gov.canonical_name == "Guangxi Zhuang Autonomous Region Government"
     assert gov.region_code == "CN-GX"
 

@@ -4,8 +4,9 @@ organisations and people). Every sentence here is written for these tests.
 """
 import pytest
 
-from pipeline.core.entities.orgs import default_namer
+from pipeline.core.entities.orgs import org_namer
 from pipeline.core.entities.people import is_pinyin_given
+from tests.support.rules import default_rulebook
 from tests.unit.entity_rows import org_mentions, org_names, people_names, recognised
 
 
@@ -70,7 +71,7 @@ def test_a_possessive_owner_before_a_title_and_a_comma_is_where_the_title_is_hel
     ("HU", "Government of Hungary"),
 ])
 def test_a_country_s_government_reads_as_english_does(code, name):
-    namer = default_namer()
+    namer = org_namer(default_rulebook())
     gov = namer.government_of(namer.country_place(code))
     assert gov.canonical_name == name
     assert namer.jurisdiction_of(gov).country_code == code
@@ -126,7 +127,7 @@ def test_particles_inside_a_name_that_opens_with_its_head(text, name):
     ("Zibo Municipal People's Government", "Zibo Municipal Government"),
 ])
 def test_a_people_s_government_is_the_government_whatever_the_apostrophe(name, canonical):
-    assert default_namer().from_name(name).canonical_name == canonical
+    assert org_namer(default_rulebook()).from_name(name).canonical_name == canonical
 
 
 @pytest.mark.parametrize("name, org_type", [
@@ -135,7 +136,7 @@ def test_a_people_s_government_is_the_government_whatever_the_apostrophe(name, c
     ("Hubei Provincial Science and Technology Committee", "government_department"),
 ])
 def test_a_party_committee_of_a_place_is_no_department(name, org_type):
-    assert default_namer().from_name(name).org_type == org_type
+    assert org_namer(default_rulebook()).from_name(name).org_type == org_type
 
 
 @pytest.mark.parametrize("name, region", [
@@ -144,7 +145,7 @@ def test_a_party_committee_of_a_place_is_no_department(name, org_type):
     ("Macao-Zhuhai Robotics Institute", "CN-MO"),
 ])
 def test_a_place_inside_a_hyphenated_compound_gives_the_region(name, region):
-    assert default_namer().from_name(name).region_code == region
+    assert org_namer(default_rulebook()).from_name(name).region_code == region
 
 
 # ---------------------------------------------------------------- people
@@ -165,7 +166,7 @@ def test_a_known_acronym_alone_is_still_the_organisation():
 @pytest.mark.parametrize("word, expected", [("Zhongyuan", True), ("Zhuangzhuang", True), ("Qin", True),
                                             ("Strawberry", False), ("Manchester", False)])
 def test_two_syllable_given_names_run_to_twelve_letters(word, expected):
-    assert is_pinyin_given(word) is expected
+    assert is_pinyin_given(default_rulebook(), word) is expected
 
 
 def test_a_bare_pinyin_name_with_a_long_given_name_is_a_person():

@@ -4,6 +4,7 @@ Every sentence here is written for these tests.
 """
 import pytest
 
+from pipeline.core.entities.orgs import org_namer
 from pipeline.core.reference import top_region
 from tests.support.rules import default_rulebook
 from tests.unit.entity_rows import org_names, people_names, recognised
@@ -136,15 +137,13 @@ def test_a_subdivision_abroad_acts_through_its_own_government(text, name, region
     ("Michigan State", "US-MI"),
 ])
 def test_subdivisions_abroad_are_places_in_their_qualified_forms(phrase, region):
-    from pipeline.core.entities.orgs import default_namer
-    place = default_namer().place(phrase)
+    place = org_namer(default_rulebook()).place(phrase)
     assert (place.place_type, place.region_code) == ("province", region)
 
 
 @pytest.mark.parametrize("bare", ["Isabel", "Michigan", "Victoria", "Central"])
 def test_a_bare_subdivision_name_is_no_place(bare):
-    from pipeline.core.entities.orgs import default_namer
-    place = default_namer().place(bare)
+    place = org_namer(default_rulebook()).place(bare)
     assert place is None or place.country_code in (None, "CN") or place.place_type != "province"
 
 

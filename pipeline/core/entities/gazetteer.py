@@ -1,19 +1,23 @@
-"""Phrase matchers built once from the reference data: organisations, places, field phrases.
+"""Phrase matchers built once from the reference data: organisations, places, field phrases; and the longest
+run of words a lookup knows.
 
 Names and aliases match case-insensitively (LOWER); acronyms match exactly as written (ORTH), so
 "MOST" is the ministry and "most" is not.
 """
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.core.reference import OrgRef, PlaceRef, load_reference
+from pipeline.core.reference import OrgRef, PlaceRef, Rulebook, derived
 from pipeline.core.text import blank_pipeline
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -72,9 +76,9 @@ def _variants(text: str) -> set[str]:
     return out | {t.replace("'", "\u2019") for t in out}
 
 
-@functools.lru_cache(maxsize=1)
-def org_gazetteer() -> tuple[Gazetteer, list[OrgRef]]:
-    ref = load_reference()
+@derived
+def org_gazetteer(ref: Rulebook) -> tuple[Gazetteer, list[OrgRef]]:
+    """The reference organisations' names and aliases, each hit keyed by its row in `ref.organizations`."""
     phrases, exact = [], []
     for n, o in enumerate(ref.organizations):
         phrases.append((o.canonical_name, n))
@@ -85,9 +89,9 @@ def org_gazetteer() -> tuple[Gazetteer, list[OrgRef]]:
     return Gazetteer(phrases, exact), ref.organizations
 
 
-@functools.lru_cache(maxsize=1)
-def place_gazetteer() -> tuple[Gazetteer, list[PlaceRef]]:
-    ref = load_reference()
+@derived
+def place_gazetteer(ref: Rulebook) -> tuple[Gazetteer, list[PlaceRef]]:
+    """The reference places' names and aliases, each hit keyed by its row in `ref.places`."""
     phrases, exact = [], []
     for n, p in enumerate(ref.places):
         for name in (p.name, *p.aliases):
@@ -95,9 +99,9 @@ def place_gazetteer() -> tuple[Gazetteer, list[PlaceRef]]:
     return Gazetteer(phrases, exact), ref.places
 
 
-@functools.lru_cache(maxsize=1)
-def domain_gazetteer() -> tuple[Gazetteer, list[str]]:
-    ref = load_reference()
+@derived
+def domain_gazetteer(ref: Rulebook) -> tuple[Gazetteer, list[str]]:
+    """The domain lexicon's phrases, each hit keyed by the index of its domain_id in the list returned."""
     phrases = list(ref.domain_lexicon)
     return Gazetteer([(p, n) for n, p in enumerate(phrases)]), [ref.domain_lexicon[p] for p in phrases]
 
@@ -106,3 +110,17 @@ def _is_acronym(text: str) -> bool:
     """Short forms written with capitals inside ("PolyU", "HKSAR", "US") must match exactly."""
     t = text.replace(".", "").replace("-", "")
     return " " not in text and len(t) <= 8 and sum(c.isupper() for c in t) >= 2
+
+
+def longest_run(words: Sequence[str], lookup: Callable[[str], T | None], *, at_start: bool) -> tuple[int, T] | None:
+    """The longest run of `words` at their start (or at their end) that `lookup` knows, the words joined by
+    single spaces: (how many words, what `lookup` gave), or None.
+
+    A name is read off the words around another ("South African Ministry of ...", "... of the Philippines",
+    "Hubei Province's"): the longest run that is a name wins, so "South African" is not read as "African".
+    """
+    for n in range(len(words), 0, -1):
+        hit = lookup(" ".join(words[:n] if at_start else words[len(words) - n:]))
+        if hit:
+            return n, hit
+    return None

@@ -12,9 +12,10 @@ from __future__ import annotations
 import functools
 import re
 
+from pipeline.core.entities.gazetteer import longest_run
 from pipeline.core.entities.model import Org
 from pipeline.core.ids import canonical_key, make_id
-from pipeline.core.reference import OrgRef, PlaceRef, Rulebook, derived, load_reference
+from pipeline.core.reference import OrgRef, PlaceRef, Rulebook, derived
 
 _COMPANY_SUFFIX = re.compile(r"[\s,]+(co\.?,?\s*ltd\.?|co\.?|ltd\.?|limited|inc\.?|corp\.?|corporation|company)$", re.I)
 _LEVEL_BY_TYPE = {"province": "Provincial", "municipality": "Municipal", "city": "Municipal",
@@ -34,10 +35,10 @@ def org_id_for(name: str) -> str:
 
 
 class OrgNamer:
-    """Builds `Org` records from reference rows, name shapes and places."""
+    """Builds `Org` records from reference rows, name shapes and places, by the rules of one rulebook."""
 
-    def __init__(self, ref: Rulebook | None = None):
-        self.ref = ref or load_reference()
+    def __init__(self, ref: Rulebook):
+        self.ref = ref
         self.places_by_lower: dict[str, PlaceRef] = {}
         for p in self.ref.places:
             for n in (p.name, *p.aliases):
@@ -113,35 +114,15 @@ class OrgNamer:
         name = re.sub(r"^(?:the|The)\s+", "", surface.strip()).strip(" ,;:")
         if not name or len(name) < 4:
             return None
-        gov = self._government(name)
-        if gov:
-            return gov
-        dept = self._department(name)
-        if dept:
-            return dept
+        known_shape = self._government(name) or self._department(name)
+        if known_shape:
+            return known_shape
         head = head_word or name.split()[-1]
-        org_type = self.head_types.get(head, "other")
         region, country, parent_place = self._region_in(name)
-        lowered = name.lower()
-        if org_type == "university_unit" and head == "College" and " of " not in name:
-            org_type = "university"
         owner = self._owner_country(name) if country is None or head in _STATE_HEADS else None
         if owner is not None:  # "Serbian Academy of Sciences", "South African Department of Science and Technology"
             country = owner
-        if head in ("Department", "School", "Faculty") and not parent_place and not re.search(
-                r"\b(State|National|Ministry|Provincial|Municipal)\b", name) and not (owner and head == "Department"):
-            org_type = "university_unit"
-        if head == "Institute" and re.search(r"\bof\b.*\b(University|College)\b", name):
-            org_type = "university_unit"
-        if head == "Committee" and parent_place is not None and re.fullmatch(
-                rf"{re.escape(parent_place.name)}(?:\s+(?:Province|Municipality))?(?:\s+{_LEVEL_WORDS})?\s+Committee",
-                name.replace(" Party ", " ").replace(" CPC ", " ")):
-            org_type = "other"  # "Zibo City Committee", "Hubei Provincial Party Committee": the party's, no department
-        if "people's liberation army" in lowered or lowered.startswith("pla "):
-            org_type = "military"
-        if org_type in ("government", "government_department") and parent_place is None and not owner and not \
-                re.search(r"\b(State|National|Central|Ministry|People's)\b", name):
-            org_type = "other" if head in ("Council", "Committee", "Office") else org_type
+        org_type = self._type_of(name, head, parent_place, owner)
         gov = None
         if owner and org_type == "government_department" and owner != "CN":
             country_place = self.country_place(owner)
@@ -151,15 +132,37 @@ class OrgNamer:
         org.aliases[name] = "corpus"
         return org
 
+    def _type_of(self, name: str, head: str, parent_place: PlaceRef | None, owner: str | None) -> str:
+        """The type a name's head gives it ("Department" -> government_department), corrected by the rest of the
+        name: a department or school with no state or place in its name is a university's unit, a city's party
+        committee is no department, the PLA is military, a council or office of no named state is "other"."""
+        org_type = self.head_types.get(head, "other")
+        if org_type == "university_unit" and head == "College" and " of " not in name:
+            org_type = "university"
+        if head in ("Department", "School", "Faculty") and not parent_place and not re.search(
+                r"\b(State|National|Ministry|Provincial|Municipal)\b", name) and not (owner and head == "Department"):
+            org_type = "university_unit"
+        if head == "Institute" and re.search(r"\bof\b.*\b(University|College)\b", name):
+            org_type = "university_unit"
+        if head == "Committee" and parent_place is not None and re.fullmatch(
+                rf"{re.escape(parent_place.name)}(?:\s+(?:Province|Municipality))?(?:\s+{_LEVEL_WORDS})?\s+Committee",
+                name.replace(" Party ", " ").replace(" CPC ", " ")):
+            org_type = "other"  # "Zibo City Committee", "Hubei Provincial Party Committee": the party's, no department
+        lowered = name.lower()
+        if "people's liberation army" in lowered or lowered.startswith("pla "):
+            org_type = "military"
+        if org_type in ("government", "government_department") and parent_place is None and not owner and not \
+                re.search(r"\b(State|National|Central|Ministry|People's)\b", name):
+            org_type = "other" if head in ("Council", "Committee", "Office") else org_type
+        return org_type
+
     def _owner_country(self, name: str) -> str | None:
         """The country a name says its body belongs to, before it ("Lao", "South African", "Singapore's",
         "the Philippines'") or at its end ("... of Laos")."""
         words = name.split()
-        for k in (2, 1):
-            if len(words) > k:
-                code = self.country_code(" ".join(words[:k]))
-                if code:
-                    return code
+        before = longest_run(words[:min(2, len(words) - 1)], self.country_code, at_start=True)
+        if before is not None:
+            return before[1]
         m = re.search(r"\sof\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})$", name)
         return self.country_code(m.group(1)) if m else None
 
@@ -273,8 +276,3 @@ def _country_phrase(name: str) -> str:
 def org_namer(rules: Rulebook) -> OrgNamer:
     """The rulebook's namer (its place and head tables are built once per rulebook)."""
     return OrgNamer(rules)
-
-
-def default_namer() -> OrgNamer:
-    """Transitional: the default folder's namer, for code that does not yet receive the rulebook."""
-    return org_namer(load_reference())

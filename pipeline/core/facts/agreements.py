@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pipeline.core.entities.document import add_place
 from pipeline.core.entities.model import Mention
-from pipeline.core.entities.recognise import add_place
 from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
 from pipeline.core.phrases import confidence, kind_regexes, phrase_alternation, rule_regex

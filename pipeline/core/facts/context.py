@@ -7,9 +7,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from pipeline.core.entities.document import DocumentEntities, add_place
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import org_namer
-from pipeline.core.entities.recognise import DocumentEntities, add_place
 from pipeline.core.facts.dates import FoundDate, find_dates, year_hint
 from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook
 from pipeline.core.text import Sentence

@@ -1,0 +1,67 @@
+"""Definite descriptions ("the University", "the ministry", "the province") that refer back to an organisation."""
+from __future__ import annotations
+
+import re
+
+from pipeline.core.entities.document import DocumentEntities
+from pipeline.core.entities.model import Mention
+from pipeline.core.reference import Rulebook, derived
+
+_JURISDICTION_OF = {"the province": ("province",), "the provincial government": ("province",),
+                    "the city": ("city", "municipality"), "the municipal government": ("city", "municipality"),
+                    "the city government": ("city", "municipality"), "the region": ("province",
+                                                                                     "special_administrative_region"),
+                    "the district government": ("district",)}
+
+
+@derived
+def _description_patterns(rules: Rulebook) -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
+    """One pattern per kind of the `coreference` phrases ("the University" also at a sentence start), with
+    the words after "the" that any match must contain: a document without them skips the regex scan."""
+    out = []
+    after = r"\b(?!\s+(?:of|for)\b|['’]s\s+[A-Z])"
+    for org_type, phrases in rules.rules.get("coreference", {}).items():
+        needles = tuple(p[4:] if p.startswith("the ") else p for p in phrases)
+        if all(p.startswith("the ") for p in phrases):  # the same matches, but a leading class scans faster
+            rx = r"[Tt](?<![\w][Tt])he\ (?:" + "|".join(map(re.escape, needles)) + ")" + after
+        else:
+            rx = r"\b(?:" + "|".join(re.sub(r"^the\\ ", r"[Tt]he\\ ", re.escape(p)) for p in phrases) + ")" + after
+        out.append((org_type, re.compile(rx), needles))
+    return out
+
+
+def definite_references(ents: DocumentEntities) -> None:
+    """'the University', 'the ministry', 'the province': a definite description of a kind refers to the
+    organisation of that kind named last before it (for a jurisdiction, its government)."""
+    ents.mentions.sort(key=lambda m: (m.start, m.end))
+    added = []
+    for org_type, rx, needles in _description_patterns(ents.rules):
+        if not any(n in ents.text for n in needles):
+            continue
+        for m in rx.finditer(ents.text):
+            if ents.covered(m.start(), m.end()) or re.match(r"\s+[A-Z]", ents.text[m.end():m.end() + 2]):
+                continue  # part of a name ("the University Grants Committee")
+            target = _last_of_kind(ents, m.start(), org_type, m.group(0).lower())
+            if target is not None:
+                added.append(Mention("organization", target, m.group(0), m.start(), m.end()))
+    ents.mentions.extend(added)
+
+
+def _last_of_kind(ents: DocumentEntities, pos: int, org_type: str, phrase: str) -> str | None:
+    """The organisation of this type mentioned last before pos; for "the province", "the city government" and
+    the like, the last government or place of that jurisdiction's kind (a place stands for its government)."""
+    place_types = _JURISDICTION_OF.get(phrase)
+    for m in reversed(ents.mentions):
+        if m.start >= pos:
+            continue
+        if m.entity_type == "organization" and ents.orgs[m.entity_id].org_type == org_type:
+            if place_types is None or org_type != "government":
+                return m.entity_id
+            place = ents.namer.jurisdiction_of(ents.orgs[m.entity_id])
+            if place is not None and place.place_type in place_types:
+                return m.entity_id
+        if m.entity_type == "place" and place_types and ents.place_refs[m.entity_id].place_type in place_types:
+            gov = ents.namer.government_of(ents.place_refs[m.entity_id])
+            ents.orgs.setdefault(gov.organization_id, gov)
+            return gov.organization_id
+    return None

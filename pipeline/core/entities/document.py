@@ -1,0 +1,78 @@
+"""One document's entities as recognition builds them: organisations, places and people, and every mention.
+
+The recognition passes (recognise.py) add to one `DocumentEntities`; `add_org` merges a second mention of an
+organisation into the first (aliases accumulate) and `add_place` adds a place with the places it lies in.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from pipeline.core.entities.lexicon import Lexicon, lexicon
+from pipeline.core.entities.model import Mention, Org, Person, Place
+from pipeline.core.entities.orgs import OrgNamer, org_namer
+from pipeline.core.ids import make_id
+from pipeline.core.reference import PlaceRef, Rulebook
+from pipeline.core.text import Sentence
+
+
+@dataclass
+class DocumentEntities:
+    """The entities of one document, and the rulebook they are recognised by (every pass reads it from here)."""
+
+    text: str
+    sentences: list[Sentence]
+    rules: Rulebook
+    orgs: dict[str, Org] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    place_refs: dict[str, PlaceRef] = field(default_factory=dict)  # place_id -> reference row
+    person_titles: dict[str, str] = field(default_factory=dict)  # person key -> first title seen
+
+    @functools.cached_property
+    def namer(self) -> OrgNamer:
+        return org_namer(self.rules)
+
+    @functools.cached_property
+    def lexicon(self) -> Lexicon:
+        return lexicon(self.rules)
+
+    def add_org(self, org: Org, start: int, end: int) -> Org:
+        known = self.orgs.get(org.organization_id)
+        if known is None:
+            self.orgs[org.organization_id] = known = org
+        else:
+            for a, s in org.aliases.items():
+                known.aliases.setdefault(a, s)
+        surface = self.text[start:end]
+        known.aliases.setdefault(surface, "corpus")
+        self.mentions.append(Mention("organization", known.organization_id, surface, start, end))
+        return known
+
+    def in_mentions(self, entity_type: str, start: int, end: int) -> list[Mention]:
+        return sorted((m for m in self.mentions if m.entity_type == entity_type and m.start >= start and m.end <= end),
+                      key=lambda m: m.start)
+
+    def covered(self, start: int, end: int, types=("organization", "person", "place")) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions if m.entity_type in types)
+
+
+def place_id_for(p: PlaceRef) -> str:
+    return make_id("place", p.name, p.region_code or p.country_code or "")
+
+
+def add_place(ents: DocumentEntities, p: PlaceRef) -> Place:
+    """The document's record of a reference place, added with the places it lies in (its parent chain), so every
+    place row can name its parent."""
+    pid = place_id_for(p)
+    if pid not in ents.places:
+        parent = ents.rules.place_by_name.get(p.parent) if p.parent else None
+        if parent is None and p.parent == "China":
+            parent = ents.namer.place("China")
+        ents.places[pid] = Place(pid, p.name, p.place_type, p.region_code, p.country_code or ("CN" if p.region_code else None),
+                                 place_id_for(parent) if parent else None)
+        ents.place_refs[pid] = p
+        if parent is not None:
+            add_place(ents, parent)
+    return ents.places[pid]

@@ -1,0 +1,346 @@
+"""Organisations recognised by the shape of their names: runs of capitalised words around a head word
+("X University", "Department of X of Y Province", "X Co., Ltd."), split where one name ends and the next begins.
+
+`NameShapes` holds the words that decide a shape, read once per rulebook (`name_shapes(rules)`); `shaped_orgs`
+is the pass, which reads each span a run yields against the organisations already known.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from pipeline.core.entities.document import DocumentEntities
+from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, STATE_TYPES, lexicon
+from pipeline.core.entities.model import Mention, Org
+from pipeline.core.reference import Rulebook, derived
+from pipeline.core.text import Sentence, Word
+
+# ", Ltd." after "X Co." belongs to the name: the word splitter stops at the comma.
+_COMPANY_TAIL = re.compile(r",?\s?(?:Ltd\.?|Limited|Inc\.?)(?![\w-])")
+_AND_AFTER = re.compile(r"\)?\s*(?:,|and|&)\s", re.I)
+_AND_BEFORE = re.compile(r"\s(?:,|and|&)\s+(?:the\s+)?$", re.I)
+_PIECE_TRIM = re.compile(r"[\s,()]*(?:(?:and|&|the|The)\s+)*(.*?)[\s,]*(?:\s(?:and|&|of|the))*[\s,()]*", re.S)
+_COMPANY_SUFFIXES = {"Co.", "Co", "Ltd.", "Ltd", "Limited", "Inc.", "Inc", "Corporation", "Corp.", "Corp", "Company",
+                     "LLC", "PLC", "GmbH", "AG", "A/S", "AB", "ASA", "SpA", "S.A.", "N.V.", "B.V.", "S.p.A.", "Oyj"}
+_SPLITTERS = {"of", "for", "under", "at"}
+_CENTRE_HEADS = frozenset(("Center", "Centre"))
+# A name whose remit lists words with a comma: the run of name words stops at the comma, so the span found starts
+# at the second word ("Technology and Innovation Commission"), and the first word is a lone capitalised word after
+# "the" (or a sentence start) and before ", ".
+_LISTED_REST = re.compile(r"[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ ")
+_LISTED_FIRST = re.compile(r"(?:(?<=\bthe )|(?<=\bThe )|^)([A-Z][a-z]+), $", re.M)
+_OF_THE = re.compile(r"\s+of\s+the\s+(?=[A-Z])")
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+class NameShapes:
+    """The words that shape organisation names, from one rulebook, and the word ranges they make names of."""
+
+    def __init__(self, rules: Rulebook):
+        self.rules = rules
+        self.lexicon = lex = lexicon(rules)
+        self.heads, self.connectors, self.particles = lex.heads, lex.connectors, lex.particles
+        self.not_in_names = lex.title_words | lex.honorifics  # before "of": "Vice President of X University"
+        self.leading_heads = frozenset(rules.rules.get("leading_heads", []))
+        self.object_words = frozenset(rules.rules.get("org_object_words", []))
+
+    @functools.cached_property
+    def lab_centres(self) -> re.Pattern:
+        """The lab kinds' phrases that end in Centre/Center ("Research Centre", "Innovation Center"): a centre so
+        named is a lab; any other centre ("X Supercomputing Center", "Centre for X") is a body of its own."""
+        phrases = {p for kind in self.rules.rules["lab_kinds"].values() for key in ("prefix", "suffix")
+                   for p in kind.get(key, []) if p.split()[-1] in _CENTRE_HEADS}
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(phrases, key=len, reverse=True))) + r")\b")
+
+    def head_of(self, name: str) -> str | None:
+        """The word that types a name: a company suffix when there is one, else its first head word."""
+        words = name.split()
+        suffix = [w for w in words if w in _COMPANY_SUFFIXES]
+        return suffix[-1] if suffix else next((w for w in words if w in self.heads), None)
+
+    def spans(self, words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
+        """Word ranges (inclusive) shaped like organisation names, with their head word: each run of capitalised
+        words (with the connectors and particles inside names) split into names."""
+        out: list[tuple[int, int, str]] = []
+        run: list[Word] = []
+        stop, inside, connectors, particles = self.lexicon.stop_words, self.object_words, self.connectors, self.particles
+        for w in words:
+            if w.is_cap and not w.is_punct and (w.text not in stop or w.text in inside and self._in_object(run)):
+                run.append(w)
+            elif run and w.lower in connectors:
+                run.append(w)
+            elif run and w.text in particles and any(x.text in self.leading_heads for x in run):
+                run.append(w)  # "Universidad Tecnológica de La Habana": a particle in a name that opens with its head
+            elif run:  # (most words are outside any run: nothing to split there)
+                out.extend(self._split(run))
+                run = []
+        if run:
+            out.extend(self._split(run))
+        return out
+
+    def _in_object(self, run: list[Word]) -> bool:
+        """Whether the run so far is a head and the start of what it is 'of' or 'for' ("Office of International")."""
+        return any(run[k].text in self.heads and run[k + 1].lower in ("of", "for") for k in range(len(run) - 1))
+
+    def _split(self, run: list[Word]) -> list[tuple[int, int, str]]:
+        """The names in one run: each head word with the words before it that belong to its name and those after
+        it (more heads, a company suffix, what it is "of") up to where the next name begins."""
+        while run and (run[-1].lower in self.connectors or run[-1].text in self.particles):
+            run = run[:-1]
+        is_head = [w.text in self.heads for w in run]
+        pos, out = 0, []
+        for h in range(len(run)):
+            if h < pos or not is_head[h]:
+                continue
+            end = self._name_end(run, h, is_head)
+            start = self._name_start(run, pos, h, is_head)
+            if start < h or end > h:  # a bare head ("Council", "University") is no name
+                out.append((run[start].i, run[end].i, run[h].text))
+            pos = end + 1
+        return out
+
+    def _name_end(self, run: list[Word], h: int, is_head: list[bool]) -> int:
+        """The last word of the name whose first head is word h."""
+        n, end = len(run), h
+        while end + 1 < n and is_head[end + 1]:
+            end += 1
+        if run[h].text in self.leading_heads:
+            while end + 1 < n and run[end + 1].text not in self.heads and (run[end + 1].is_cap or (
+                    run[end + 1].text in self.particles and end + 2 < n and run[end + 2].is_cap)):
+                end += 1  # "Universiti Putra Malaysia", "Universidad de La Habana": the name follows the head
+        end = _company_end(run, end)
+        if end + 2 < n and run[end + 1].lower in ("of", "for"):
+            end = _object_end(run, end, is_head)
+        return end
+
+    def _name_start(self, run: list[Word], pos: int, h: int, is_head: list[bool]) -> int:
+        """The first word of the name whose head is word h, in the run from word pos: after the connectors, after
+        a name of its own or a back reference before it, after a title ("Vice President of"), after an owner."""
+        start = self._after_connectors(run, pos, h)
+        start = _after_other_name(run, start, h)
+        for m in range(h - 1, start, -1):
+            if run[m].lower in _SPLITTERS and any(
+                    w.text in self.not_in_names or w.text in NON_ORG_NOUNS for w in run[start:m]):
+                start = m + 1
+                break
+        start = self._after_connectors(run, start, h)
+        while start < h and self.lexicon.is_country_word(run[start].text) and (
+                POSSESSIVE.search(run[start].text) or not is_head[start + 1]):
+            start += 1  # "China's Jilin University"; but "Serbian Academy of Sciences" is the academy's name
+        return start
+
+    def _after_connectors(self, run: list[Word], start: int, h: int) -> int:
+        """Past the connectors and a capitalised "The" that open a run: no name starts with them."""
+        while start < h and (run[start].lower in self.connectors or run[start].text == "The"):
+            start += 1
+        return start
+
+
+@derived
+def name_shapes(rules: Rulebook) -> NameShapes:
+    return NameShapes(rules)
+
+
+def _company_end(run: list[Word], end: int) -> int:
+    """"Zhangjiang Hi-Tech Park Development Co.": a company suffix after capitalised words ends one company's name,
+    not a park's and then a company's."""
+    n = len(run)
+    suffix = next((k for k in range(end + 1, n) if run[k].text in _COMPANY_SUFFIXES), None)
+    if suffix is None or not all(w.is_cap for w in run[end + 1:suffix]):
+        return end
+    end = suffix
+    while end + 1 < n and run[end + 1].text in _COMPANY_SUFFIXES:
+        end += 1
+    return end
+
+
+def _object_end(run: list[Word], end: int, is_head: list[bool]) -> int:
+    """The last capitalised word of what a name is "of" or "for" (word end + 1), before a second name starts."""
+    n = len(run)
+    k, last = end + 2, end
+    while k < n:
+        if run[k].lower == "and" and any(is_head[x] for x in range(k + 1, n)) and _head_closes(run, k, is_head):
+            break
+        if run[k].lower in ("and", "&") and k + 1 < n and run[k + 1].lower == "the":
+            break  # "Department of X of Guangdong and the Y": a second name starts
+        if run[k].is_cap:
+            last = k
+        k += 1
+    return last
+
+
+def _after_other_name(run: list[Word], start: int, h: int) -> int:
+    """Past "the" ("... and the University": a reference back, not part of a name) or an acronym and "and"
+    ("NTU and Lanzhou University": an acronym is a name of its own, not a first word) before the head h."""
+    for m in range(h - 1, start - 1, -1):
+        if run[m].text == "the":
+            return m + 1
+        if run[m].lower in ("and", "&") and m > start and all(_is_acronym_word(w.text) for w in run[start:m]):
+            return m + 1
+    return start
+
+
+def shaped_orgs(ents: DocumentEntities, sent: Sentence) -> None:
+    """The organisations a sentence names by their shape, beside (or around) those already known."""
+    shapes = name_shapes(ents.rules)
+    for i, j, head in shapes.spans(sent.words):
+        span = _name_span(ents, shapes, sent.words[i].start, sent.words[j].end, head)
+        if span is not None:
+            _add_shaped(ents, shapes, *span)
+
+
+def _name_span(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
+               head: str) -> tuple[int, int, str] | None:
+    """The characters of the name a word range makes, and its head; None for a lab's name."""
+    if head in _CENTRE_HEADS and shapes.lab_centres.search(ents.text, start, end):
+        # "X Research Centre", "X Innovation Center": a lab, which the labs extractor reports; what it is
+        # "of" may be a body of its own ("Innovation Center of the Y Research Institute")
+        owner = _owner_after_lab(ents.text, shapes, start, end)
+        if owner is None:
+            return None
+        start, head = owner
+    if head in ("Co.", "Co"):
+        tail = _COMPANY_TAIL.match(ents.text, end)
+        end = tail.end() if tail else end
+    if POSSESSIVE.search(ents.text, start, end) and end - start > 4:
+        end -= 2  # "the Leading Group for X's session": the owner's name, without its "'s"
+    listed = _LISTED_FIRST.search(ents.text, max(0, start - 24), start) \
+        if _LISTED_REST.match(ents.text, start, end) else None
+    if listed is not None and not ents.covered(listed.start(1), listed.end(1)):
+        start = listed.start(1)  # "the Science, Technology and Innovation Commission of X": a comma inside a name
+    return start, end, head
+
+
+def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int, head: str) -> None:
+    """The organisation a name span names, unless a known name covers it, owns it or crosses it; the known names
+    it lists are left as they are and the rest of it read as names of their own."""
+    inner = [m for m in ents.mentions if m.entity_type == "organization" and m.start < end and start < m.end]
+    if _inside_known(ents.text, start, end, inner):
+        return
+    pieces = _beside_known(ents.text, start, end, inner)
+    if pieces is not None:  # "HKU and Guangdong Department of ...": a known name, then a name of its own
+        _add_pieces(ents, shapes, pieces)
+        return
+    if any(m.start < start or m.end > end for m in inner):
+        return  # crosses a reference name: trust the reference
+    if not inner:
+        unit = _unit_of_body(ents, shapes, start, end)
+        if unit is not None:
+            end, head, inner = unit
+    org = ents.namer.from_name(ents.text[start:end], head)
+    if org is None:
+        return
+    if inner and org.parent_organization_id is None and re.search(r"\b(of|under|at)\b", ents.text[start:end]):
+        _part_of(org, ents.orgs[inner[-1].entity_id])
+    if org.org_type == "university_unit" and org.parent is None:
+        _attach_parent(ents, org, end)
+    ents.mentions = [m for m in ents.mentions if m not in inner or m.start >= end]
+    ents.add_org(org, start, end)
+
+
+def _inside_known(text: str, start: int, end: int, inner: list[Mention]) -> bool:
+    """Whether a known name covers the span, or the span names a part of a known organisation, which stands for
+    it ("Huawei's Enterprise Business Group")."""
+    return any(m.start <= start and m.end >= end for m in inner) or \
+        any(re.match(r"['’]s\s", text[m.end:m.end + 3]) for m in inner if m.end < end)
+
+
+def _add_pieces(ents: DocumentEntities, shapes: NameShapes, pieces: list[tuple[int, int]]) -> None:
+    """The pieces of a span left beside the known names it lists, each an organisation when it has a head."""
+    for ps, pe in pieces:
+        piece_head = shapes.head_of(ents.text[ps:pe])
+        org = ents.namer.from_name(ents.text[ps:pe], piece_head) if piece_head else None
+        if org is not None:
+            ents.add_org(org, ps, pe)
+
+
+def _part_of(org: Org, parent: Org) -> None:
+    """A name "of", "under" or "at" a known organisation is a part of it; a department of a government body is
+    no faculty's."""
+    _adopt(org, parent)
+    if org.org_type == "university_unit" and (parent.org_type in STATE_TYPES or "Government" in parent.canonical_name):
+        org.org_type = "government_department"
+
+
+def _unit_of_body(ents: DocumentEntities, shapes: NameShapes, start: int,
+                  end: int) -> tuple[int, str, list[Mention]] | None:
+    """'Department of X Affairs of the Foreign Affairs Office of the Provincial Government': a unit, then "of the"
+    the body it belongs to, which is an organisation of its own. Adds the body; returns where the unit's name
+    ends, its head and the body's mention; None when the span is no unit of a named body."""
+    owner = _OF_THE.search(ents.text, start, end)
+    parent_head = shapes.head_of(ents.text[owner.end():end]) if owner else None
+    parent = ents.namer.from_name(ents.text[owner.end():end], parent_head) if parent_head else None
+    unit_head = shapes.head_of(ents.text[start:owner.start()]) if parent is not None else None
+    if not unit_head:
+        return None
+    body = ents.add_org(parent, owner.end(), end)
+    return owner.start(), unit_head, [Mention("organization", body.organization_id, ents.text[owner.end():end],
+                                              owner.end(), end)]
+
+
+def _owner_after_lab(text: str, shapes: NameShapes, start: int, end: int) -> tuple[int, str] | None:
+    """'Innovation Center of Chengdu Research Institute': the start and head of the name the lab centre is
+    'of', when that name has a head of its own that is no centre (else None: 'Centre of Excellence')."""
+    lab = None
+    for lab in shapes.lab_centres.finditer(text, start, end):
+        pass
+    of = _OF_OWNER.match(text, lab.end(), end) if lab else None
+    if of is None:
+        return None
+    head = shapes.head_of(text[of.end():end])
+    return (of.end(), head) if head and head not in _CENTRE_HEADS else None
+
+
+def _beside_known(text: str, start: int, end: int, inner: list[Mention]) -> list[tuple[int, int]] | None:
+    """The parts of a name-shaped span left around known names it lists ("A and B", "A, B"), or None
+    when no known name inside is joined by 'and' or a comma ("Department of X of Tsinghua University"
+    is one name whose parent is known)."""
+    joined = [m for m in inner if _AND_AFTER.match(text, m.end, end) or _AND_BEFORE.search(text, start, m.start)]
+    if not joined:
+        return None
+    pieces, pos = [], start
+    for m in sorted(inner, key=lambda m: m.start):
+        pieces.append((pos, max(pos, m.start)))
+        pos = max(pos, m.end)
+    pieces.append((pos, end))
+    out = []
+    for ps, pe in pieces:
+        piece = _PIECE_TRIM.fullmatch(text, ps, pe)
+        if piece and piece.group(1):
+            out.append((piece.start(1), piece.end(1)))
+    return out
+
+
+def _attach_parent(ents: DocumentEntities, org: Org, end: int) -> None:
+    """'Department of Civil Engineering at the X University': the unit belongs to the university after it."""
+    link = re.match(r"\s+(?:at|of|under|in)\s+(?:the\s+)?", ents.text[end:end + 12])
+    if not link:
+        return
+    after = [m for m in ents.mentions if m.entity_type == "organization"
+             and m.start in (end + link.end(), end + link.end() - 4)]
+    if after:
+        _adopt(org, ents.orgs[after[0].entity_id])
+
+
+def _adopt(org: Org, parent: Org) -> None:
+    """`parent` owns `org`, whose region and country are its parent's where it names none of its own."""
+    org.parent, org.parent_organization_id = parent, parent.organization_id
+    org.region_code = org.region_code or parent.region_code
+    org.country_code = org.country_code or parent.country_code
+
+
+
+def _is_acronym_word(text: str) -> bool:
+    """'NTU', 'KAIST', 'UiTM': two to eight letters, capitals but for at most a few inside."""
+    letters = text.replace("&", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters[0].isupper() and \
+        sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
+
+
+def _head_closes(run, k, is_head) -> bool:
+    """'X of A and B Y' splits at 'and' only when what follows is a name of its own ending in a head."""
+    nxt = [x for x in range(k + 1, len(run)) if is_head[x]]
+    if not nxt or any(run[x].lower == "and" for x in range(k + 1, nxt[0])):
+        return False  # "of Science and Technology of Hainan Province and the ... University": split at the last 'and'
+    # "... and Exchange of the University of X": the words after 'and' belong to the first name ("of the")
+    return all(run[x].is_cap or run[x].lower in ("of", "and") for x in range(k + 1, nxt[0] + 1))

@@ -1,0 +1,191 @@
+"""Organisation passes: reference names (and foreign bodies of the same generic name), diplomatic missions,
+governments written in lower case or in the plural, and short forms of longer names.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from pipeline.core.entities.document import DocumentEntities
+from pipeline.core.entities.gazetteer import T, longest_run, org_gazetteer
+from pipeline.core.entities.lexicon import STATE_TYPES
+from pipeline.core.entities.model import Mention, Org
+from pipeline.core.entities.orgs import OrgNamer, org_id_for
+from pipeline.core.entities.people import is_pinyin_given, is_surname
+from pipeline.core.reference import JURISDICTION_TYPES, OrgRef
+
+_SURNAME_FIRST = re.compile(r"[A-Z]{2,4} ([A-Z][a-z]+(?:-[a-z]+)?)\b")
+_OWNER_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*?(?:['’]s?)?)\s+$")
+_COUNTRY_AFTER = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})")
+_CAP_RUN = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}"
+_MISSION = re.compile(rf"(?:\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+)?\b(Embassy|Consulate(?:[- ]General)?)\b"
+                      rf"(?:\s+of\s+(?:the\s+)?({_CAP_RUN}))?(?:\s+(?:in|to)\s+(?:the\s+)?({_CAP_RUN}))?")
+_GOVERNMENTS_OF = re.compile(r"\b(?:(?:Municipal|Provincial|City|District|County)\s+)?(?:People['’]s\s+)?"
+                             r"Governments\s+of\s+")
+_LISTED_NAME = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)(\s*,\s*(?:and\s+)?|\s+and\s+)?")
+
+
+def reference_orgs(ents: DocumentEntities, doc: Doc) -> None:
+    """The reference organisations named in the document (names, aliases, acronyms): the surest names, found
+    first so that no name shape splits them."""
+    gz, rows = org_gazetteer(ents.rules)
+    for hit in gz.find(doc):
+        ref = rows[hit.key]
+        if hit.surface.isupper() and (given := _SURNAME_FIRST.match(hit.surface + ents.text[hit.end:hit.end + 16])) \
+                and is_surname(ents.rules, hit.surface) and is_pinyin_given(ents.rules, given.group(1)):
+            continue  # "LU Xin", "HE Jun": a family name in capitals before its given name, not an acronym
+        foreign = _foreign_counterpart(ents.text, hit.start, hit.end, ref, ents.namer) \
+            if ref.org_type in STATE_TYPES and ref.country_code else None
+        if foreign is not None:  # "Lao Ministry of Science and Technology": not China's ministry of that name
+            ents.add_org(*foreign)
+            continue
+        ents.add_org(ents.namer.from_reference(ref), hit.start, hit.end)
+
+
+def _foreign_counterpart(text: str, start: int, end: int, ref: OrgRef, namer: OrgNamer) -> tuple[Org, int, int] | None:
+    """A state body the reference data knows under its generic name ("Ministry of Science and Technology",
+    China's), written with another country before it ("Lao ...", "Singapore's ...", "South African ...") or
+    after it ("... of Laos"): that country's own body, named as written, under that country's government.
+    Returns the organisation and the offsets of the whole name, or None."""
+    found = _country_around(text, start, end, namer)
+    if found is None or found[2] == ref.country_code:
+        return None
+    s, e, code = found
+    if text.startswith("the ", s):
+        s += 4
+    name = text[s:e]
+    country = namer.country_place(code)
+    gov = namer.government_of(country) if country is not None and ref.org_type != "government" else None
+    org = Org(org_id_for(name), name, ref.org_type, None, None, code, gov.organization_id if gov else None, parent=gov)
+    org.aliases[name] = "corpus"
+    return org, s, e
+
+
+def _country_around(text: str, start: int, end: int, namer: OrgNamer) -> tuple[int, int, str] | None:
+    """The country named right before a name (the longest country phrase ending there), or else right after
+    it with "of": the offsets of the name with the country's words, and the country's code."""
+    before = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    owner = _known_run(before.group(1), before.start(1), namer.country_code, at_start=False) if before else None
+    if owner is not None:
+        return owner[0], end, owner[2]
+    after = _COUNTRY_AFTER.match(text, end)
+    owner = _known_run(after.group(1), after.start(1), namer.country_code, at_start=True) if after else None
+    return (start, owner[1], owner[2]) if owner is not None else None
+
+
+def _known_run(phrase: str, offset: int, lookup: Callable[[str], T | None], *,
+               at_start: bool) -> tuple[int, int, T] | None:
+    """`longest_run` over the words of `phrase`, which starts at `offset` in the text: the run's offsets there
+    and what `lookup` gave."""
+    words = list(re.finditer(r"\S+", phrase))
+    found = longest_run([w.group(0) for w in words], lookup, at_start=at_start)
+    if found is None:
+        return None
+    n, hit = found
+    first, last = (words[0], words[n - 1]) if at_start else (words[-n], words[-1])
+    return offset + first.start(), offset + last.end(), hit
+
+
+def missions(ents: DocumentEntities) -> None:
+    """'the Chinese Embassy in Laos', 'the Embassy of Hungary in Beijing', 'the French Consulate General in
+    Shanghai': a country's mission, named as written, under that country's government. The owner must be a
+    country (a demonym before, or 'of' a country after); the place it is in may follow."""
+    if "Embassy" not in ents.text and "Consulate" not in ents.text:
+        return
+    namer = ents.namer
+    for m in _MISSION.finditer(ents.text):
+        start, end, code = _mission_name(m, namer)
+        if code is None or ents.covered(start, end, ("organization",)):
+            continue
+        name = ents.text[start:end]
+        country = namer.country_place(code)
+        gov = namer.government_of(country) if country is not None else None
+        org = Org(org_id_for(name), name, "government_department", None, None, code,
+                  gov.organization_id if gov else None, parent=gov)
+        org.aliases[name] = "corpus"
+        ents.add_org(org, start, end)
+
+
+def _mission_name(m: re.Match, namer: OrgNamer) -> tuple[int, int, str | None]:
+    """The offsets of a mission's name and its country's code (None when no country owns it): a demonym or
+    country before "Embassy", else the country it is "of"; then the place it is "in", when known."""
+    start, end, code = m.start(2), m.end(2), None
+    owner = _known_run(m.group(1), m.start(1), namer.country_code, at_start=False) if m.group(1) else None
+    if owner is not None:
+        start, _, code = owner
+    if m.group(3) and code is None:
+        of = _known_run(m.group(3), m.start(3), _before_full_stop(namer.country_code), at_start=True)
+        if of is None:
+            return start, end, code
+        _, end, (code, cut) = of
+        end -= cut
+    where = _known_run(m.group(4), m.start(4), _before_full_stop(namer.place), at_start=True) if m.group(4) else None
+    if where is not None:
+        end = where[1] - where[2][1]
+    return start, end, code
+
+
+def _before_full_stop(lookup: Callable[[str], T | None]) -> Callable[[str], tuple[T, int] | None]:
+    """`lookup`, tried again without a final full stop ("Hungary." ends a sentence; "U.S." keeps its own): what it
+    found and how many characters it left off."""
+    def look(text: str) -> tuple[T, int] | None:
+        for cut in (0, 1) if text.endswith(".") else (0,):
+            hit = lookup(text[:len(text) - cut])
+            if hit:
+                return hit, cut
+        return None
+    return look
+
+
+def lowercase_governments(ents: DocumentEntities) -> None:
+    """'the Langfang city government', 'the Sichuan provincial government'."""
+    namer = ents.namer
+    for m in re.finditer(r"\b([A-Z][\w'’]+(?: [A-Z][\w'’]+)*) (city|municipal|provincial|county|district) "
+                         r"(?:people's )?government\b", ents.text):
+        if ents.covered(m.start(), m.end(), ("organization",)):
+            continue
+        place = namer.place(m.group(1))
+        if place:
+            ents.add_org(namer.government_of(place), m.start(), m.end())
+
+
+def plural_governments(ents: DocumentEntities) -> None:
+    """'the Municipal People's Governments of Wuxi, Hangzhou and Wenzhou': one government per place listed."""
+    if "Governments" not in ents.text:
+        return
+    namer = ents.namer
+    for g in _GOVERNMENTS_OF.finditer(ents.text):
+        pos = g.end()
+        while True:
+            m = _LISTED_NAME.match(ents.text, pos)
+            if m is None:
+                break
+            place = namer.place(m.group(1))
+            if place is None or place.place_type not in JURISDICTION_TYPES:
+                break
+            if not ents.covered(m.start(1), m.end(1), ("organization",)):
+                ents.add_org(namer.government_of(place), m.start(1), m.end(1))
+            if not m.group(2):
+                break
+            pos = m.end()
+
+
+def short_forms(ents: DocumentEntities) -> None:
+    """'the Polytechnic Institute' after 'Polytechnic Institute of Zhejiang University': a name-shaped
+    organisation that is the head of exactly one longer name in the document is that organisation."""
+    for short in list(ents.orgs.values()):
+        if set(short.aliases.values()) != {"corpus"}:
+            continue
+        longer = [o for o in ents.orgs.values() if o is not short
+                  and o.canonical_name.startswith((short.canonical_name + " of ", short.canonical_name + " for "))]
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        for alias in short.aliases:
+            target.aliases.setdefault(alias, "corpus")
+        ents.mentions = [Mention("organization", target.organization_id, m.surface, m.start, m.end)
+                         if m.entity_type == "organization" and m.entity_id == short.organization_id else m
+                         for m in ents.mentions]
+        del ents.orgs[short.organization_id]

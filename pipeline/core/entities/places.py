@@ -1,0 +1,110 @@
+"""Place passes: places named in the text, and jurisdictions that act as parties through their governments."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from pipeline.core.entities.document import DocumentEntities, add_place
+from pipeline.core.entities.gazetteer import place_gazetteer
+from pipeline.core.entities.model import Mention
+from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, derived
+
+
+def gazetteer_places(ents: DocumentEntities, doc: Doc) -> None:
+    """The reference places named with a capital, outside the organisations and people already found."""
+    gz, rows = place_gazetteer(ents.rules)
+    for hit in gz.find(doc, require_capital=True):
+        if ents.covered(hit.start, hit.end):
+            continue
+        place = add_place(ents, rows[hit.key])
+        ents.mentions.append(Mention("place", place.place_id, hit.surface, hit.start, hit.end))
+
+
+# Between the members of a coordination: ", ", " and ", ", and the ".
+_COORDINATION_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
+# Before a coordination of places that says where, not who: "in", "to", "from", "between", "visited" ...
+_WHERE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within|to|into|from|between|among|of|"
+                           r"for|on|outside|via|visit|visits|visited|visiting|toured|tour|across)\s+(?:the\s+)?$", re.I)
+_WORD_AFTER = re.compile(r"\s+(?:(?:have|has|had|will|would|also|jointly|both|all|then|today)\s+)*([a-z]+)\b")
+_AUXILIARIES = frozenset(("have", "has", "had", "will", "would", "shall", "can", "could", "may", "are", "were", "is",
+                          "was", "share", "shared", "agree", "sign", "launch", "establish", "set", "build", "hold",
+                          "forge", "cooperate", "work", "join", "open", "co-host", "host", "jointly"))
+
+
+def acting_jurisdictions(ents: DocumentEntities) -> None:
+    """'Jiangsu Province and the Gomel Region forged ties', 'China and the Association of Southeast Asian Nations
+    (ASEAN) have launched', 'made by China, Shandong Province, and the University of Jinan': a jurisdiction listed
+    with an organisation, or jurisdictions that are the subject of a verb, act through their governments. The
+    place mention stays (where the text says where); its government is mentioned at the same words. Not after a
+    word that makes a place a where ("in", "to", "from", "between", "visited"), nor for cities abroad, whose
+    administrations the reference data cannot name."""
+    found = sorted((m for m in ents.mentions if m.entity_type in ("organization", "place")), key=lambda m: m.start)
+    if not any(m.entity_type == "place" for m in found):
+        return
+    for group in _coordinations(ents.text, found):
+        places = _acting_members(ents, group)
+        if not places or _where_or_qualifier(ents.text, group, places) or not _acted(ents, group):
+            continue
+        for m in places:
+            gov = ents.namer.government_of(ents.place_refs[m.entity_id])
+            if not ents.covered(m.start, m.end, ("organization",)):
+                ents.add_org(gov, m.start, m.end)
+
+
+def _coordinations(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """The mentions (in text order) grouped into coordinations: members joined by ", ", " and ", ", and the "."""
+    groups, group = [], []
+    for m in mentions:
+        if group and _COORDINATION_GAP.fullmatch(text, group[-1].end, m.start):
+            group.append(m)
+            continue
+        if group:
+            groups.append(group)
+        group = [m]
+    if group:
+        groups.append(group)
+    return groups
+
+
+def _acting_members(ents: DocumentEntities, group: list[Mention]) -> list[Mention]:
+    """The places of a coordination that can act as parties. "made by China, Shandong Province and the
+    University": a country listed beside its own province is the nation the others are in, not a party."""
+    places = [m for m in group if m.entity_type == "place" and is_acting_place(ents.place_refs[m.entity_id])]
+    inner = {ents.place_refs[m.entity_id].country_code for m in places
+             if ents.place_refs[m.entity_id].place_type != "country"}
+    return [m for m in places if ents.place_refs[m.entity_id].place_type != "country"
+            or ents.place_refs[m.entity_id].country_code not in inner | ({"CN"} if None in inner else set())]
+
+
+def _where_or_qualifier(text: str, group: list[Mention], places: list[Mention]) -> bool:
+    """Whether the coordination says where ("in", "to", "between" before it), or a place in it qualifies
+    something else ("the Hubei-Hong Kong scheme", "China's ministry")."""
+    return bool(_WHERE_BEFORE.search(text, max(0, group[0].start - 16), group[0].start)) or any(
+        text[m.end:m.end + 1] in ("-", "’", "'") or text[m.start - 1:m.start] == "-" for m in places)
+
+
+def _acted(ents: DocumentEntities, group: list[Mention]) -> bool:
+    """Whether a coordination of several members acts: an organisation is among them, or a verb follows them
+    (an auxiliary, a signing verb, a past tense: "Hubei and Isabel Province signed", "... have launched")."""
+    if len(group) < 2:
+        return False
+    if any(m.entity_type == "organization" for m in group):
+        return True
+    nxt = _WORD_AFTER.match(ents.text, group[-1].end)
+    word = nxt.group(1) if nxt else ""
+    return word in _AUXILIARIES or word in _signing_words(ents.rules) or (word.endswith("ed") and len(word) > 4)
+
+
+def is_acting_place(p: PlaceRef) -> bool:
+    """Whether a place can act as a party through its government: a jurisdiction (no "other" place) that is a
+    country, a province or subdivision anywhere, or a Chinese city, municipality, SAR or district. A city
+    abroad does not act: the reference data cannot name its administration."""
+    return p.place_type in JURISDICTION_TYPES and (
+        p.place_type in ("country", "province") or p.country_code in (None, "CN"))
+
+
+@derived
+def _signing_words(rules: Rulebook) -> frozenset[str]:
+    """The first words of the signing verbs ("signed", "inked"): a coordination they follow acts."""
+    return frozenset(v.split()[0] for v in rules.rules["signing_verbs"])
