@@ -618,9 +618,8 @@ def _list_head(ctx: DocContext, sent: Sentence, head, has_candidates: bool):
     """The sentence that opens a list of instruments ("the two sides signed eleven documents, among them:"),
     with its parties; kept while the lines after it name instruments."""
     text = sent.text.rstrip()
-    verbs = rule_regex(ctx.rules, "signing_verbs")
-    if text.endswith(":") and rule_regex(ctx.rules, "list_openers").search(text) and verbs.search(text):
-        verb = verbs.search(text)
+    if text.endswith(":") and rule_regex(ctx.rules, "list_openers").search(text) \
+            and (verb := rule_regex(ctx.rules, "signing_verbs").search(text)):
         subject_end = sent.start + verb.start()
         return sent, (_both_sides(ctx, sent, subject_end)[0] or ctx.actors_in(sent.start, subject_end)
                       or _the_two(ctx, sent))

@@ -495,6 +495,8 @@ def _welcomed_group(ctx: DocContext, sent: Sentence) -> Delegation | None:
 
 
 def _date_and_status(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
+    """A report's date (its sentence's first, a date of its own before a page label or dateline) and whether the
+    visit is planned: a plan cue, or a date after the publication day."""
     dates = ctx.dates_in(sent)
     d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
     if rule_regex(ctx.rules, "delegation_planned_cues").search(sent.text) or (
