@@ -8,7 +8,7 @@ description, schema, row count and pandera check in the UI.
 import dagster as dg
 import pandas as pd
 
-from pipeline.core.cache import IngestStage
+from pipeline.core.document_stage import IngestStage
 from pipeline.core.extract import DocumentExtraction
 from pipeline.core.resolve import build_tables
 from pipeline.defs.entities import ENTITY_TABLES

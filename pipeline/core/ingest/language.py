@@ -10,10 +10,13 @@ loaded and nothing is fetched: the method is deterministic and cheap.
    of it each language holds, not by how many characters each script needs.
 2. Under MIN_LETTERS weighted letters the text is too short to tell: `und`.
 3. The script with the most weight decides. Han is Chinese unless kana make up KANA_SHARE of the
-   Han and kana (Japanese); other scripts map to a language in `pipeline/reference/languages.yaml`.
+   Han and kana (Japanese); other scripts map to a language in `languages.yaml` (reference folder).
 4. For Latin script, the language whose function words (same file) are the largest share of the
    words wins, if they are at least MIN_FUNCTION_SHARE of them and MIN_FUNCTION_WORDS in
    number; otherwise `und` (a list of names, a table of figures).
+
+The file is read through the rulebook, which checks its keys and their shapes; `language_table`
+checks the codes, script names and words on top, once per rulebook.
 """
 from __future__ import annotations
 
@@ -22,14 +25,11 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
+from pipeline.core.reference import ReferenceDataError, Rulebook, derived, load_reference
 
-from pipeline.core.reference import DEFAULT_REFERENCE_DIR, ReferenceDataError
-
-LANGUAGES_FILE = DEFAULT_REFERENCE_DIR / "languages.yaml"
+LANGUAGES_FILE = "languages.yaml"  # in the reference folder
 UNDETERMINED = "und"  # BCP 47: language not determined
 CJK_WEIGHT = 3
 _WIDE_SCRIPTS = frozenset({"HAN", "KANA", "HANGUL"})
@@ -57,48 +57,41 @@ class LanguageTable:
     function_words: dict[str, frozenset[str]]
 
 
-def _fail(path: Path, message: str) -> ReferenceDataError:
-    return ReferenceDataError(f"{path.name}: {message}")
+def _fail(message: str) -> ReferenceDataError:
+    return ReferenceDataError(f"{LANGUAGES_FILE}: {message}")
 
 
-def _code(path: Path, where: str, value: Any) -> str:
+def _code(where: str, value: Any) -> str:
     if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise _fail(path, f"{where}: expected a two-letter lower-case ISO 639-1 code, got {value!r}")
+        raise _fail(f"{where}: expected a two-letter lower-case ISO 639-1 code, got {value!r}")
     return value
 
 
-def load_languages(path: Path = LANGUAGES_FILE) -> LanguageTable:
-    """Read and validate the language data; raise ReferenceDataError naming the file and the entry."""
-    path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise _fail(path, f"cannot be read: {exc}") from exc
-    if not isinstance(data, dict) or set(data) != {"read", "scripts", "function_words"}:
-        raise _fail(path, "top level: expected exactly the keys read, scripts, function_words")
-    if not isinstance(data["read"], list) or not data["read"]:
-        raise _fail(path, "read: expected a non-empty list of language codes")
-    read = frozenset(_code(path, "read", code) for code in data["read"])
-    if not isinstance(data["scripts"], dict) or not isinstance(data["function_words"], dict):
-        raise _fail(path, "scripts and function_words: expected mappings")
+@derived
+def language_table(rules: Rulebook) -> LanguageTable:
+    """The rulebook's language data, checked once per rulebook; ReferenceDataError names the entry."""
+    return compile_languages(rules.rules_file(LANGUAGES_FILE))
+
+
+def compile_languages(data: dict) -> LanguageTable:
+    """The language table from the mapping of `languages.yaml` (its keys and their shapes already checked)."""
+    if set(data) != {"read", "scripts", "function_words"}:
+        raise _fail("top level: expected exactly the keys read, scripts, function_words")
+    if not data["read"]:
+        raise _fail("read: expected a non-empty list of language codes")
+    read = frozenset(_code("read", code) for code in data["read"])
     scripts = {}
     for script, code in data["scripts"].items():
         if not isinstance(script, str) or not _SCRIPT_NAME.fullmatch(script):
-            raise _fail(path, f"scripts: {script!r} is not an upper-case Unicode script name")
-        scripts[script] = _code(path, f"scripts.{script}", code)
+            raise _fail(f"scripts: {script!r} is not an upper-case Unicode script name")
+        scripts[script] = _code(f"scripts.{script}", code)
     words = {}
     for code, items in data["function_words"].items():
-        _code(path, "function_words", code)
-        if not isinstance(items, list) or not items or not all(
-                isinstance(w, str) and _WORD.fullmatch(w) and w == w.casefold() for w in items):
-            raise _fail(path, f"function_words.{code}: expected a non-empty list of lower-case single words")
+        _code("function_words", code)
+        if not items or not all(_WORD.fullmatch(w) and w == w.casefold() for w in items):
+            raise _fail(f"function_words.{code}: expected a non-empty list of lower-case single words")
         words[code] = frozenset(items)
     return LanguageTable(read, scripts, words)
-
-
-@functools.lru_cache(maxsize=1)
-def default_languages() -> LanguageTable:
-    return load_languages()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -139,9 +132,8 @@ def _latin_language(text: str, table: LanguageTable) -> str:
     return best
 
 
-def detect_language(text: str, table: LanguageTable | None = None) -> str:
+def detect_language(text: str, table: LanguageTable) -> str:
     """ISO 639-1 code of the language most of `text` is in, or `und` when it cannot be told."""
-    table = table or default_languages()
     weights = _script_weights(text)
     if sum(weights.values()) < MIN_LETTERS:
         return UNDETERMINED
@@ -155,10 +147,14 @@ def detect_language(text: str, table: LanguageTable | None = None) -> str:
 
 
 def is_unread(language: str | None, table: LanguageTable | None = None) -> bool:
-    """A document the extractors cannot read: its language is known and is not one they read."""
-    table = table or default_languages()
+    """A document the extractors cannot read: its language is known and is not one they read.
+
+    Transitional: without a table, that of the default reference folder (load_reference), for the
+    report, which does not yet receive the rulebook; the stage and the command line pass theirs.
+    """
+    table = table or language_table(load_reference())
     return bool(language) and language != UNDETERMINED and language not in table.read
 
 
-__all__ = ["UNDETERMINED", "LanguageTable", "default_languages", "detect_language", "is_unread",
-           "load_languages", "script_of"]
+__all__ = ["UNDETERMINED", "LanguageTable", "compile_languages", "detect_language", "is_unread", "language_table",
+           "script_of"]
