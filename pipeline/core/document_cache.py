@@ -51,9 +51,9 @@ def code_digest(entry_modules: Iterable[str], root: Path = PROJECT_ROOT) -> str:
     """sha256 over the source of `entry_modules` and of every module of the project they import, at any depth.
 
     The modules are found by following the import statements (those inside functions too), so a
-    module the stage starts to import is covered without being listed, and a module it does not
-    import (the analyst tools, the Dagster layer) never changes the digest. Modules outside `root`
-    (the standard library, third-party packages) are not followed.
+    module the stage starts to import is covered without being listed, and a module it never
+    imports (the analyst tools, the Dagster layer) does not change the digest. Modules outside
+    `root` (the standard library, third-party packages) are not followed.
     """
     h = hashlib.sha256()
     for path in sorted(imported_files(entry_modules, root)):
@@ -65,14 +65,17 @@ def code_digest(entry_modules: Iterable[str], root: Path = PROJECT_ROOT) -> str:
 def imported_files(entry_modules: Iterable[str], root: Path = PROJECT_ROOT) -> set[Path]:
     """The source files of `entry_modules`, of the packages holding them and of everything they import under `root`."""
     files: set[Path] = set()
+    seen: set[str] = set()
     todo = list(entry_modules)
     while todo:
-        name = todo.pop()
-        parts = name.split(".")
+        parts = todo.pop().split(".")
         for depth in range(1, len(parts) + 1):  # importing a.b.c runs a/__init__.py and a/b/__init__.py first
             module = ".".join(parts[:depth])
+            if module in seen:
+                continue
+            seen.add(module)
             path = module_file(module, root)
-            if path is not None and path not in files:
+            if path is not None:
                 files.add(path)
                 todo.extend(imported_names(path, module))
     return files
