@@ -89,13 +89,15 @@ def _parse_measured(name: str, data: bytes, conn) -> None:
     GIL for its whole match, so a sampling thread would see nothing until it ends.
     """
     from pipeline.core.ingest import SourceFile, parse_document
+    from pipeline.core.reference import DEFAULT_REFERENCE_DIR, load_rulebook
 
+    rules = load_rulebook(DEFAULT_REFERENCE_DIR)  # read by the parent before the fork (run_adversarial)
     before = _status_kb("VmRSS")
     conn.send(before)
     with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
         fh.write("5")
     started = time.perf_counter()
-    outcome = parse_document(SourceFile(name, data, hashlib.sha256(data).hexdigest()))
+    outcome = parse_document(SourceFile(name, data, hashlib.sha256(data).hexdigest()), rules)
     seconds = time.perf_counter() - started
     conn.send({"seconds": round(seconds, 2), "peak_mb": round((_status_kb("VmHWM") - before) / 1024, 1),
                "outcome": getattr(outcome, "errors", None) or "document"})
@@ -122,6 +124,9 @@ def run_adversarial(sizes_mb: tuple[int, ...] = ADVERSARIAL_SIZES_MB, timeout: f
 
     A case killed at one size (after `timeout` seconds) is not run at the larger ones."""
     import pipeline.core.ingest  # noqa: F401  imported once here, so no child pays for it in its figures
+    from pipeline.core.reference import DEFAULT_REFERENCE_DIR, load_rulebook
+
+    load_rulebook(DEFAULT_REFERENCE_DIR)  # read once here too: each child finds it read
 
     context = multiprocessing.get_context("fork")
     cases = {}

@@ -41,6 +41,8 @@ def _settings_config(args: argparse.Namespace) -> dict[str, object]:
     config: dict[str, object] = {}
     if args.raw_dir:
         config["raw_dir"] = str(Path(args.raw_dir).resolve())
+    if args.reference_dir:
+        config["reference_dir"] = str(Path(args.reference_dir).resolve())
     if args.warehouse:
         config["warehouse_path"] = str(Path(args.warehouse).resolve())
     if args.cache_dir:
@@ -153,9 +155,10 @@ def run(args: argparse.Namespace) -> int:
 
     import dagster as dg
 
-    from pipeline.core.language_table import is_unread
+    from pipeline.core.language_table import is_unread, language_table
     from pipeline.core.progress import to_stream
     from pipeline.definitions import defs
+    from pipeline.defs.resources import PipelineSettings
 
     run_config = {"resources": {"settings": {"config": config}},
                   "loggers": {"console": {"config": {"log_level": args.log_level}}}}
@@ -182,10 +185,11 @@ def run(args: argparse.Namespace) -> int:
         stage = result.output_for_node("ingested_documents")
         warehouse = result.output_for_node("cooperation_warehouse")
         steps = step_seconds(instance, result.run_id)
+    languages = language_table(PipelineSettings(**config).rulebook())  # the run's, already read in this process
     summary = {
         "documents_seen": stage.seen,
         "documents_processed": stage.processed,
-        "unread_language": sum(is_unread(d.language) for d in stage.documents),
+        "unread_language": sum(is_unread(d.language, languages) for d in stage.documents),
         "rejected": warehouse["tables"]["rejected_records"],
         "tables": warehouse["tables"],
         "warehouse": warehouse["warehouse"],
@@ -307,6 +311,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="ingest raw/, extract, validate and publish the warehouse (through Dagster)")
     p.add_argument("--raw-dir", help="folder of source files (default: raw/ in the project)")
+    p.add_argument("--reference-dir", help="folder of the reference data and rules that parsing and extraction "
+                                           "read (default: pipeline/reference/ in the project)")
     p.add_argument("--warehouse", help="DuckDB file to publish (default: warehouse/cooperation.duckdb)")
     p.add_argument("--cache-dir", help="per-document cache (default: <warehouse name>.cache/ beside the warehouse)")
     p.add_argument("--allow-shrink", action="store_true",

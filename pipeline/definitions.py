@@ -6,7 +6,7 @@ and the machine is small. See README ("Executors") for switching to the multipro
 import dagster as dg
 
 from pipeline.defs.automation import build_warehouse, daily_build, raw_folder_sensor
-from pipeline.defs.checks import TABLE_CHECKS, gold_evaluation
+from pipeline.defs.checks import gold_evaluation
 from pipeline.defs.ingest import document_extractions, ingested_documents
 from pipeline.defs.resources import PipelineSettings
 from pipeline.defs.tables import contract_tables
@@ -14,7 +14,7 @@ from pipeline.defs.warehouse import cooperation_warehouse
 
 defs = dg.Definitions(
     assets=[ingested_documents, document_extractions, contract_tables, cooperation_warehouse],
-    asset_checks=[TABLE_CHECKS, gold_evaluation],
+    asset_checks=[gold_evaluation],
     jobs=[build_warehouse],
     schedules=[daily_build],
     sensors=[raw_folder_sensor],

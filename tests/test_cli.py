@@ -12,7 +12,8 @@ import json
 import dagster as dg
 import pytest
 
-from pipeline.cli import free_stale_pool_slots, main
+from pipeline.cli import _settings_config, free_stale_pool_slots, main, parser
+from pipeline.defs.resources import PipelineSettings
 from schemas import TABLE_COLUMNS
 from tests.pipeline_run import GOLD, PROJECT_ROOT, cli, query, write_corpus
 
@@ -49,7 +50,7 @@ def test_run_prints_a_one_line_json_summary(built):
                             "warehouse", "seconds", "step_seconds"}
     assert summary["unread_language"] == 0  # the three articles are in English
     assert set(summary["step_seconds"]) >= {"ingested_documents", "document_extractions", "contract_tables",
-                                            "table_checks", "cooperation_warehouse"}
+                                            "cooperation_warehouse"}
     assert all(0 <= s <= summary["seconds"] for s in summary["step_seconds"].values())
     assert (summary["documents_seen"], summary["documents_processed"]) == (4, 3)
     assert summary["rejected"] >= 1  # the empty file
@@ -77,6 +78,12 @@ def test_run_is_recorded_in_the_dagster_instance(built):
 def test_entry_point_answers_help(tmp_path):
     proc = cli("--help", dagster_home=tmp_path)
     assert proc.returncode == 0 and all(c in proc.stdout for c in ("run", "evaluate", "ui"))
+
+
+def test_the_reference_folder_is_a_setting_of_the_run(tmp_path):
+    config = _settings_config(parser().parse_args(["run", "--reference-dir", str(tmp_path / "rules")]))
+    assert PipelineSettings(**config).reference_path == tmp_path.resolve() / "rules"
+    assert PipelineSettings().reference_path == PROJECT_ROOT / "pipeline" / "reference"
 
 
 def test_run_on_a_missing_folder_fails_clearly(tmp_path):

@@ -16,6 +16,7 @@ from pipeline.analyst.report import render_report
 from pipeline.cli import main
 from pipeline.core.ids import make_id
 from pipeline.defs import resources
+from pipeline.defs.resources import PipelineSettings
 from tests.pipeline_run import LAB, query, write_corpus
 from tests.unit.ingest_helpers import CHINESE_SIMPLIFIED
 
@@ -52,8 +53,8 @@ def runs(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         # One fingerprint for the three runs: what is re-processed must depend on the sidecar alone, not on
         # code saved in the checkout while the test runs.
-        fingerprint = resources.pipeline_fingerprint()
-        mp.setattr(resources, "pipeline_fingerprint", lambda: fingerprint)
+        fingerprint = resources.pipeline_fingerprint(PipelineSettings().rulebook())
+        mp.setattr(resources, "pipeline_fingerprint", lambda rules: fingerprint)
         for step, text in steps.items():
             if text is None:
                 sidecar.unlink()

@@ -20,7 +20,7 @@ import pycountry
 
 from pipeline.analyst import charts
 from pipeline.analyst.export import open_read_only
-from pipeline.core.language_table import is_unread
+from pipeline.core.language_table import is_unread, language_table
 from pipeline.core.reference import DEFAULT_REFERENCE_DIR, load_rulebook
 
 NEWEST_FACTS = 15
@@ -64,6 +64,11 @@ def _place_names() -> dict[str, str]:
     reference = load_rulebook(DEFAULT_REFERENCE_DIR)
     names = {p.country_code: p.name for p in reference.places if p.place_type == "country" and p.country_code}
     return {**names, **{code: name for code, name in reference.region_names.items() if code.startswith("CN-")}}
+
+
+def _languages():
+    """The languages the project's extractors read (the report names them as its own reference does)."""
+    return language_table(load_rulebook(DEFAULT_REFERENCE_DIR))
 
 
 def region_name(code: str) -> str:
@@ -214,7 +219,7 @@ def _counts(con: duckdb.DuckDBPyConnection) -> str:
 def unread_language_note(con: duckdb.DuckDBPyConnection) -> str:
     """How many documents are in a language the extractors do not read, by language: they yield no facts."""
     rows = [(language, n) for language, n in _rows(con, "SELECT language, count(*) FROM documents GROUP BY 1 "
-                                                        "ORDER BY 2 DESC, 1") if is_unread(language)]
+                                                        "ORDER BY 2 DESC, 1") if is_unread(language, _languages())]
     detail = f" ({', '.join(f'{language}: {n}' for language, n in rows)})" if rows else ""
     return (f'<p class="meta unread-language">Documents in a language the extractors do not read, so no facts '
             f"come from them: {sum(n for _, n in rows)}{escape(detail)}.</p>")

@@ -6,7 +6,7 @@ files are parsed and extracted again.
 
 import dagster as dg
 
-from pipeline.core.cache import folder_signature, settle_step
+from pipeline.core.folder_watch import folder_signature, settle_step
 from pipeline.defs.resources import PipelineSettings
 
 build_warehouse = dg.define_asset_job(

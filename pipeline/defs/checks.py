@@ -1,9 +1,12 @@
 """Asset checks: what validation found in each table before publishing, and what the published file is.
 
-- `pandera_schema` and `contract_rules`, one of each per contract table (a factory over
-  schemas.TABLE_MODELS), both blocking and evaluated together in one step. A table that cannot be
-  validated at all (a missing column: a bug in the stage that built it) fails its pandera check
-  with severity ERROR, which stops the publish and keeps the previous warehouse. Rows that fail
+- `pandera_schema` and `contract_rules`, one of each per contract table (over schemas.TABLE_MODELS),
+  both blocking, evaluated in the step that builds the tables (pipeline/defs/tables.py): validating
+  needs every table at once, and that step holds them. The same validation is that step's
+  `validated_tables` output, which the publishing step takes as its input, so the tables are
+  validated once per run whichever process runs each step. A table that cannot be validated at all
+  (a missing column: a bug in the stage that built it) fails its pandera check with severity ERROR,
+  which fails the step, so nothing is published and the previous warehouse stays. Rows that fail
   their model, or a cross-table rule (unique primary keys, resolving references, evidence at its
   offsets, closed enums), fail with severity WARN: the warehouse asset moves them to
   rejected_records and the run goes on. The metadata carries the counts and the first failure cases.
@@ -13,32 +16,20 @@
   the settings, per record type in the metadata; not evaluated when no gold folder is configured.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 import dagster as dg
 import pandas as pd
 
 from pipeline.core.evaluate import KINDS, score_warehouse
 from pipeline.core.publish import contract_mismatches
-from pipeline.core.validate import CONTRACT_RULES, TableReport, Validation, validate_all
+from pipeline.core.validate import CONTRACT_RULES, TableReport, validate_all
 from pipeline.defs.ingest import markdown_preview
-from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.resources import OWNERS, PipelineSettings
 from schemas import PRIMARY_KEYS, TABLE_MODELS
 
 SAMPLE_FAILURES = 10
 PANDERA, CONTRACT = "pandera_schema", "contract_rules"
-
-# The validation the checks step computed, by run id, for the publishing step of the same run when it
-# runs in the same process (the in-process executor, every command-line run): validating every table
-# is the costliest part of a run after extraction, and both steps see the very same tables. A run
-# whose steps are in separate processes validates again at publish, with the same result.
-_VALIDATIONS: dict[str, Validation] = {}
-
-
-def validation_for_publish(run_id: str, tables: dict[str, pd.DataFrame]) -> Validation:
-    """This run's validation from the checks step when this process ran it, else computed here."""
-    found = _VALIDATIONS.pop(run_id, None)
-    return found if found is not None else validate_all(tables, run_id=run_id)
 
 
 def pandera_result(table: str, report: TableReport) -> dg.AssetCheckResult:
@@ -80,44 +71,44 @@ def contract_result(table: str, report: TableReport) -> dg.AssetCheckResult:
     )
 
 
-def table_checks(tables: Iterable[str]) -> dg.AssetChecksDefinition:
-    """The blocking `pandera_schema` and `contract_rules` checks of each table, evaluated in one step.
+def _table_check_specs(table: str) -> list[dg.AssetCheckSpec]:
+    model = TABLE_MODELS[table].__name__
+    return [
+        dg.AssetCheckSpec(PANDERA, asset=table, blocking=True,
+                          description=f"Validate {table} against schemas.{model}: a missing column stops the "
+                                      "publish; invalid rows are counted here and quarantined by the "
+                                      "warehouse asset."),
+        dg.AssetCheckSpec(CONTRACT, asset=table, blocking=True,
+                          description=f"Rows of {table} that pass schemas.{model} also keep the contract: "
+                                      "unique primary keys, references that resolve, evidence that is the "
+                                      "text at its offsets, closed enums. Breaking rows are quarantined."),
+    ]
 
-    One step instead of one per table: the cross-table rules need every table at once, and each
-    Dagster step costs about as much in event-log writes as the validation itself.
+
+TABLE_CHECK_SPECS = [spec for table in TABLE_MODELS for spec in _table_check_specs(table)]
+
+VALIDATED_TABLES = dg.AssetSpec(
+    "validated_tables", group_name="warehouse", owners=OWNERS, kinds={"pandas"}, deps=list(TABLE_MODELS),
+    description="Every contract table validated against its pandera model and the contract's cross-table rules: "
+                "the rows to publish, and the rows to quarantine in rejected_records with their reasons. "
+                "Computed with the tables' blocking checks, in the same step, and published by "
+                "cooperation_warehouse.",
+).with_io_manager_key("io_manager")
+
+
+def validate_and_check(tables: dict[str, pd.DataFrame], run_id: str) -> Iterator[dg.Output | dg.AssetCheckResult]:
+    """The `validated_tables` output of the step that builds `tables`, then each table's two checks.
+
+    One validation serves both: the cross-table rules need every table, and the publishing step
+    must write what the checks reported on.
     """
-    tables = list(tables)
-    specs = []
-    for table in tables:
-        model = TABLE_MODELS[table].__name__
-        specs += [
-            dg.AssetCheckSpec(PANDERA, asset=table, blocking=True,
-                              description=f"Validate {table} against schemas.{model}: a missing column stops the "
-                                          "publish; invalid rows are counted here and quarantined by the "
-                                          "warehouse asset."),
-            dg.AssetCheckSpec(CONTRACT, asset=table, blocking=True,
-                              description=f"Rows of {table} that pass schemas.{model} also keep the contract: "
-                                          "unique primary keys, references that resolve, evidence that is the "
-                                          "text at its offsets, closed enums. Breaking rows are quarantined."),
-        ]
-
-    @dg.multi_asset_check(specs=specs, ins={table: dg.AssetIn(table) for table in tables}, can_subset=True,
-                          name="table_checks", description="Pandera and contract validation of every table.")
-    def _checks(context: dg.AssetCheckExecutionContext, **frames: pd.DataFrame):
-        validation = validate_all(frames, run_id=context.run.run_id)
-        if set(frames) == set(TABLE_MODELS):  # every table: the publishing step can reuse it
-            _VALIDATIONS.clear()  # one run at a time per process; an abandoned run's entry goes
-            _VALIDATIONS[context.run.run_id] = validation
-        reports = validation.reports
-        make = {PANDERA: pandera_result, CONTRACT: contract_result}
-        for key in sorted(context.selected_asset_check_keys, key=lambda k: (k.asset_key.to_user_string(), k.name)):
-            table = key.asset_key.to_user_string()
-            yield make[key.name](table, reports[table])
-
-    return _checks
-
-
-TABLE_CHECKS = table_checks(TABLE_MODELS)
+    validation = validate_all(tables, run_id=run_id)
+    yield dg.Output(validation, output_name=VALIDATED_TABLES.key.to_python_identifier(),
+                    metadata={"quarantined_rows": validation.quarantined})
+    make = {PANDERA: pandera_result, CONTRACT: contract_result}
+    for spec in sorted(TABLE_CHECK_SPECS, key=lambda k: (k.asset_key.to_user_string(), k.name)):
+        table = spec.asset_key.to_user_string()
+        yield make[spec.name](table, validation.reports[table])
 
 
 PUBLISHED_CONTRACT = dg.AssetCheckSpec(

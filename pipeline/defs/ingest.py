@@ -3,7 +3,7 @@
 import dagster as dg
 import pandas as pd
 
-from pipeline.core.cache import IngestStage, extract_with_cache, ingest_with_cache
+from pipeline.core.document_stage import IngestStage, extract_with_cache, ingest_with_cache
 from pipeline.core.extract import DocumentExtraction
 from pipeline.core.guards import RunRefused, published_document_count, shrink_problem, writable_problem
 from pipeline.defs.resources import OWNERS, PipelineSettings
@@ -36,13 +36,16 @@ def _shrink_guard(settings: PipelineSettings):
     group_name="ingest", kinds={"python"}, owners=OWNERS,
     description="Every file in the raw folder read, decoded and cleaned: the documents (clean text, title, "
                 "publisher, publication date) and the files rejected with their reason. Unchanged files come "
-                "from the per-document cache; the metadata counts processed, skipped and rejected files.",
+                "from the per-document cache, with their extractions for document_extractions; the metadata "
+                "counts processed, skipped and rejected files.",
 )
 def ingested_documents(context: dg.AssetExecutionContext, settings: PipelineSettings) -> IngestStage:
     problem = writable_problem(settings.warehouse_file.parent)
     if problem:
         raise RunRefused(problem)
-    stage = ingest_with_cache(settings.raw_path, settings.max_bytes, settings.cache(), _shrink_guard(settings))
+    rules = settings.rulebook()
+    stage = ingest_with_cache(settings.raw_path, settings.max_bytes, settings.cache(rules), rules,
+                              _shrink_guard(settings))
     for r in stage.rejections:  # each lands in rejected_records too; the log says so as it happens
         context.log.warning(f"rejected {r.record.get('source_path', '?')}: {r.errors}")
     preview = pd.DataFrame([{"source_path": d.source_path, "title": d.title, "published_on": d.published_on}
@@ -63,7 +66,8 @@ def ingested_documents(context: dg.AssetExecutionContext, settings: PipelineSett
 )
 def document_extractions(context: dg.AssetExecutionContext, settings: PipelineSettings,
                          ingested_documents: IngestStage) -> list[DocumentExtraction]:
-    extractions, computed = extract_with_cache(ingested_documents.documents, settings.cache())
+    rules = settings.rulebook()
+    extractions, computed = extract_with_cache(ingested_documents, settings.cache(rules), rules)
     for ex in extractions:
         for r in ex.rejections:
             context.log.warning(f"rejected a {r.table_name} record of document {ex.document_id}: {r.errors}")

@@ -9,7 +9,8 @@ from pathlib import Path
 import dagster as dg
 from pydantic import Field
 
-from pipeline.core.cache import DocumentCache, pipeline_fingerprint
+from pipeline.core.document_cache import DocumentCache
+from pipeline.core.document_stage import pipeline_fingerprint
 from pipeline.core.ingest import DEFAULT_MAX_BYTES
 from pipeline.core.reference import Rulebook, load_rulebook
 
@@ -25,9 +26,12 @@ def project_path(value: str | Path) -> Path:
 
 
 class PipelineSettings(dg.ConfigurableResource):
-    """Input folder, published DuckDB file, per-document cache and size limit of one run."""
+    """Input folder, reference folder, published DuckDB file, per-document cache and size limit of one run."""
 
     raw_dir: str = Field(default="raw", description="Folder of source articles (relative to the project root).")
+    reference_dir: str = Field(default="pipeline/reference",
+                               description="The rulebook's folder: gazetteers, organisations, lexicons and rules "
+                                           "files read by parsing and extraction (relative to the project root).")
     warehouse_path: str = Field(default="warehouse/cooperation.duckdb",
                                    description="The published DuckDB file, replaced atomically by each run.")
     cache_dir: str | None = Field(default=None, description="Per-document cache; default `<warehouse name>.cache/` "
@@ -40,12 +44,14 @@ class PipelineSettings(dg.ConfigurableResource):
                                                           "document, or fewer than half the documents of the "
                                                           "published warehouse (otherwise the run stops first).")
 
-    reference_dir: str = Field(default="pipeline/reference", description="The rulebook: reference data and rules "
-                                                                       "files (a copy may be edited and named here).")
-
     @property
     def raw_path(self) -> Path:
         return project_path(self.raw_dir)
+
+    @property
+    def reference_path(self) -> Path:
+        """Resolved, so every step and worker names the folder alike and load_rulebook reads it once."""
+        return project_path(self.reference_dir).resolve()
 
     @property
     def warehouse_file(self) -> Path:
@@ -65,9 +71,9 @@ class PipelineSettings(dg.ConfigurableResource):
         return PROJECT_GOLD if self.raw_path.resolve() == PROJECT_RAW.resolve() else None
 
     def rulebook(self) -> Rulebook:
-        """The rules of this run, read and checked once per process and folder."""
-        return load_rulebook(project_path(self.reference_dir))
+        """The rules of the reference folder, read once per process."""
+        return load_rulebook(self.reference_path)
 
-    def cache(self) -> DocumentCache:
-        """The cache keyed by the current code and reference data (computed once per call)."""
-        return DocumentCache(self.cache_path, pipeline_fingerprint())
+    def cache(self, rules: Rulebook) -> DocumentCache:
+        """The cache keyed by the stage's current code and `rules` (the fingerprint is computed per call)."""
+        return DocumentCache(self.cache_path, pipeline_fingerprint(rules))

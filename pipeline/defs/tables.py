@@ -8,9 +8,10 @@ the UI. Its group, description and columns are its model's (schemas.CATALOG).
 import dagster as dg
 import pandas as pd
 
-from pipeline.core.cache import IngestStage
+from pipeline.core.document_stage import IngestStage
 from pipeline.core.extract import DocumentExtraction
 from pipeline.core.resolve import build_tables
+from pipeline.defs.checks import TABLE_CHECK_SPECS, VALIDATED_TABLES, validate_and_check
 from pipeline.defs.ingest import document_extractions, ingested_documents, markdown_preview
 from pipeline.defs.resources import OWNERS, PipelineSettings
 from schemas import TABLE_COLUMNS, TABLE_DESCRIPTIONS, TABLE_GROUPS, table_schema
@@ -41,8 +42,9 @@ def table_metadata(table: str, df: pd.DataFrame) -> dict[str, object]:
             "preview": markdown_preview(df)}
 
 
-@dg.multi_asset(specs=TABLE_SPECS, name="contract_tables",
-                description="Merge the per-document rows into the contract tables and group events.")
+@dg.multi_asset(specs=[*TABLE_SPECS, VALIDATED_TABLES], check_specs=TABLE_CHECK_SPECS, name="contract_tables",
+                description="Merge the per-document rows into the contract tables and group events, then "
+                            "validate them (the tables' blocking checks and validated_tables).")
 def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSettings, ingested_documents: IngestStage,
                     document_extractions: list[DocumentExtraction]):
     tables = build_tables(ingested_documents.documents, document_extractions, ingested_documents.rejections,
@@ -56,3 +58,4 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
     for table in TABLE_COLUMNS:
         metadata = table_metadata(table, tables[table]) | (files if table == "documents" else {})
         yield dg.Output(tables[table], output_name=table, metadata=metadata)
+    yield from validate_and_check(tables, context.run.run_id)

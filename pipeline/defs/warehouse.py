@@ -1,4 +1,7 @@
-"""Warehouse group: validate every table, quarantine bad rows, publish the DuckDB file atomically.
+"""Warehouse group: publish the validated tables, bad rows quarantined, as the DuckDB file, atomically.
+
+The validation comes in as an input (`validated_tables`, computed with the tables' blocking checks in
+the step that builds them: pipeline/defs/checks.py), so what is published is what the checks reported on.
 
 Only this asset writes DuckDB, and it runs in the `duckdb_writer` pool (limit 1 in the instance's
 dagster.yaml), so two runs never build the file at once. Any exception here (a table-level schema
@@ -9,25 +12,23 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.core.publish import publish_atomically
-from pipeline.core.validate import published_tables
-from pipeline.defs.checks import PUBLISHED_CONTRACT, published_contract_result, validation_for_publish
+from pipeline.core.validate import Validation, published_tables
+from pipeline.defs.checks import PUBLISHED_CONTRACT, VALIDATED_TABLES, published_contract_result
 from pipeline.defs.ingest import markdown_preview
 from pipeline.defs.resources import OWNERS, PipelineSettings
-from schemas import TABLE_COLUMNS
 
 
 @dg.asset(
     group_name="warehouse", kinds={"duckdb"}, owners=OWNERS, pool="duckdb_writer",
     check_specs=[PUBLISHED_CONTRACT],
-    ins={table: dg.AssetIn(key=table) for table in TABLE_COLUMNS},
+    ins={"validated_tables": dg.AssetIn(key=VALIDATED_TABLES.key)},
     description="The published DuckDB file (warehouse/cooperation.duckdb by default): every contract table, "
                 "validated, with rows that fail validation moved to rejected_records, and the analysts' views "
                 "(agreement_overview, delegation_overview, lab_overview, agreement_events, "
                 "collaboration_network). Built beside the target and swapped in atomically.",
 )
-def cooperation_warehouse(context: dg.AssetExecutionContext, settings: PipelineSettings,
-                          **tables: pd.DataFrame):
-    valid, quarantined = published_tables(validation_for_publish(context.run.run_id, tables))
+def cooperation_warehouse(settings: PipelineSettings, validated_tables: Validation):
+    valid, quarantined = published_tables(validated_tables)
     target = settings.warehouse_file
     counts = publish_atomically(valid, target)
     summary = pd.DataFrame([{"table": t, "rows": n} for t, n in counts.items()])

@@ -5,8 +5,11 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.core.ingest import SourceFile
+from pipeline.core.ingest.furniture import FURNITURE_FILE, FurnitureRules, compile_furniture_rules
+from pipeline.core.reference import DEFAULT_REFERENCE_DIR, read_rules
 
 TITLE = "Lakeside University and Yunnan Province launch joint centre for highland agriculture"
 
@@ -307,3 +310,11 @@ HK_NEWSROOM_PAGE = invented_page([
 
 INVENTED_PAGES = [GOVHK_PAGE, XINHUA_PAGE, NEWSROOM_PAGE, PROVINCE_PAGE, CHINA_DAILY_PAGE, HK_NEWSROOM_PAGE]
 PAGE_IDS = ["govhk", "xinhua", "newsroom", "province", "china_daily", "hk_newsroom"]
+
+
+def edited_rules(folder: Path, edit) -> FurnitureRules:
+    """The furniture rules of `folder` once the project's furniture.yaml is written there with `edit` applied:
+    read and checked as the rulebook reads a rules file, then compiled."""
+    shipped = (DEFAULT_REFERENCE_DIR / FURNITURE_FILE).read_text(encoding="utf-8")
+    (folder / FURNITURE_FILE).write_text(edit(shipped), encoding="utf-8")
+    return compile_furniture_rules(read_rules(folder, FURNITURE_FILE))

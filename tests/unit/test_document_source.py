@@ -14,6 +14,8 @@ from pipeline.core.resolve import build_tables
 from tests.support.rules import default_rulebook
 from tests.unit.ingest_helpers import BODY, HTML_PAGE, MARKDOWN_PAGE, TITLE, source
 
+RULES = default_rulebook()
+
 PAGE_URL = "https://news.example.edu/2021/03/highland-centre.html"
 SIDECAR_URL = "https://archive.example.org/lakeside/highland"
 ARTICLE = f"{TITLE}\n\n3 March 2021\n\n" + "\n\n".join(BODY)
@@ -41,7 +43,7 @@ def _html(head: str) -> bytes:
     ("ftp_source.txt", f"{ARTICLE}\n\nSource: ftp://files.example.edu/a.txt\n".encode("utf-8"), None),
 ])
 def test_the_url_a_page_states_for_itself(name, data, expected):
-    doc = parse_document(source(name, data))
+    doc = parse_document(source(name, data), RULES)
     assert isinstance(doc, IngestedDocument), doc
     assert doc.source_url == expected
     assert doc.title == TITLE and BODY[0] in doc.clean_text  # reading the URL changes nothing else
@@ -72,7 +74,7 @@ def test_sidecar_is_read_and_is_not_a_document(tmp_path):
     assert [p.relative_to(raw).as_posix() for p in paths] == ["a.txt", "sub/b.txt", f"sub/{SIDECAR}"]
     assert rejections == []
     assert read_sidecar(raw) == ({"a.txt": SIDECAR_URL, "sub/b.txt": PAGE_URL}, [])
-    result = ingest_corpus(raw)
+    result = ingest_corpus(raw, RULES)
     assert [d.source_path for d in result.documents] == ["a.txt", "sub/b.txt"]
     assert [r.record["source_path"] for r in result.rejections] == [f"sub/{SIDECAR}"]  # a .csv file, not a sidecar
     assert result.source_urls == {"a.txt": SIDECAR_URL, "sub/b.txt": PAGE_URL}

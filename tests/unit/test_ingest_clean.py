@@ -5,10 +5,12 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
-from pipeline.core.ingest import clean_paragraphs, clean_text, furniture_rule, load_furniture_rules, normalise_text
-from pipeline.core.ingest.furniture import FURNITURE_FILE, default_rules
-from pipeline.core.reference import ReferenceDataError
+from pipeline.core.ingest import clean_paragraphs, clean_text, furniture_rule, normalise_text
+from pipeline.core.ingest.furniture import FURNITURE_FILE, compile_furniture_rules, furniture_rules
+from pipeline.core.reference import ReferenceDataError, read_rules
+from tests.support.rules import default_rulebook
 from tests.unit.ingest_helpers import (
     BODY,
     DOUBLE_SPACED,
@@ -18,7 +20,11 @@ from tests.unit.ingest_helpers import (
     SCRAPED_PAGE,
     TITLE,
     InventedPage,
+    edited_rules,
 )
+
+RULES = default_rulebook()
+FURNITURE = furniture_rules(RULES)
 
 # --- normalisation ---------------------------------------------------------------------------------------
 
@@ -29,19 +35,19 @@ def test_unicode_is_normalised_but_quotes_are_kept() -> None:
 
 
 def test_clean_text_layout() -> None:
-    text = clean_text("  First   paragraph is here.  \n\n\n\n  Second\t\tparagraph is here.  \n")
+    text = clean_text("  First   paragraph is here.  \n\n\n\n  Second\t\tparagraph is here.  \n", FURNITURE)
     assert text == "First paragraph is here.\n\nSecond paragraph is here."
 
 
 def test_pdf_bullet_and_doubled_full_stop() -> None:
-    text = clean_text("Partners:\n\n\uf0b7 Laboratory of Crop Genomics\n\nThe platform was launched.\u3002\u3002")
+    text = clean_text("Partners:\n\n\uf0b7 Laboratory of Crop Genomics\n\nThe platform was launched.\u3002\u3002", FURNITURE)
     assert text == "Partners:\n\n• Laboratory of Crop Genomics\n\nThe platform was launched."
 
 
 # --- furniture -------------------------------------------------------------------------------------------
 
 def test_scraped_page_loses_all_furniture_and_keeps_content() -> None:
-    text = clean_text(SCRAPED_PAGE)
+    text = clean_text(SCRAPED_PAGE, FURNITURE)
     for phrase in FURNITURE_PHRASES:
         assert phrase not in text, phrase
     assert text.startswith(TITLE + "\n\n3 Mar 2021\n\n")
@@ -117,7 +123,7 @@ def test_scraped_page_loses_all_furniture_and_keeps_content() -> None:
     ("河北省人民政府门户网站", "foreign_script"),
 ])
 def test_furniture_rules(line: str, rule: str) -> None:
-    assert furniture_rule(line, default_rules(), scope="both") == rule
+    assert furniture_rule(line, FURNITURE, scope="both") == rule
 
 
 @pytest.mark.parametrize("line", [
@@ -138,13 +144,13 @@ def test_furniture_rules(line: str, rule: str) -> None:
     "The Ends and Means of Joint Research",
 ])
 def test_content_is_not_furniture(line: str) -> None:
-    assert furniture_rule(line, default_rules(), scope="both") is None
-    assert clean_text(line) == line
+    assert furniture_rule(line, FURNITURE, scope="both") is None
+    assert clean_text(line, FURNITURE) == line
 
 
 def test_cjk_lines_are_kept_in_a_chinese_document() -> None:
     text = "湖滨大学与云南省签署合作协议。\n\n双方将共建高原农业联合研究中心。\n\n合作领域包括植物基因组学。"
-    assert clean_text(text) == text
+    assert clean_text(text, FURNITURE) == text
 
 
 def test_chinese_page_furniture_is_removed() -> None:
@@ -152,13 +158,13 @@ def test_chinese_page_furniture_is_removed() -> None:
             "根据协议，双方将在植物基因组学、土壤科学和水资源管理等领域开展合作。"]
     page = "\n".join(["首页 > 新闻中心 > 科技动态", "湖滨大学与云南省签署科技合作协议", "【字体：大 中 小】", *body,
                       "责任编辑：王芳", "【打印本页】【关闭窗口】", "版权所有：云南省人民政府办公厅 滇ICP备05000001号"])
-    assert clean_paragraphs(page) == ["湖滨大学与云南省签署科技合作协议", *body]
+    assert clean_paragraphs(page, FURNITURE) == ["湖滨大学与云南省签署科技合作协议", *body]
 
 
 def test_video_lines_are_dropped_even_when_wrapped() -> None:
     text = clean_text(DOUBLE_SPACED.replace(
         "Partner laboratories:", "Video of the launch ceremony (speech by Professor Anna \n\nBerg): \n\n"
-        "http://video.example.org/vod/?id=1 \n\nPartner laboratories:"))
+        "http://video.example.org/vod/?id=1 \n\nPartner laboratories:"), FURNITURE)
     assert "Video" not in text and "http" not in text and "Berg):" not in text
     assert "Partner laboratories:" in text
 
@@ -173,36 +179,36 @@ def test_video_lines_are_dropped_even_when_wrapped() -> None:
     ("[Photo/Xinhua] " + BODY[0], "[Photo/Xinhua] " + BODY[0]),
 ])
 def test_furniture_glued_to_content_is_stripped(line: str, kept: str) -> None:
-    assert clean_text(line) == kept
+    assert clean_text(line, FURNITURE) == kept
 
 
 @pytest.mark.parametrize("page", INVENTED_PAGES, ids=PAGE_IDS)
 def test_invented_pages_of_other_outlets_lose_their_furniture(page: InventedPage) -> None:
-    paragraphs = clean_paragraphs(page.text)
+    paragraphs = clean_paragraphs(page.text, FURNITURE)
     assert paragraphs == page.paragraphs
 
 
 def test_footer_after_end_marker_is_cut_but_article_after_a_marker_is_kept() -> None:
     footer = ["Media enquiries", "Jane Okoro, Senior Communications Officer", "Lakeside University Press Office"]
-    assert clean_paragraphs("\n\n".join([TITLE, *BODY, *footer])) == [TITLE, *BODY]
+    assert clean_paragraphs("\n\n".join([TITLE, *BODY, *footer]), FURNITURE) == [TITLE, *BODY]
     sidebar = "\n\n".join([TITLE, "Media enquiries", BODY[0], BODY[1]])
-    assert clean_paragraphs(sidebar) == [TITLE, BODY[0], BODY[1]]
+    assert clean_paragraphs(sidebar, FURNITURE) == [TITLE, BODY[0], BODY[1]]
 
 
 def test_edge_labels_above_title_and_below_last_paragraph() -> None:
     page = "\n".join(["Media Centre", TITLE, "", BODY[0], "", "Campus Life", "Research Highlights", "Alumni"])
-    assert clean_paragraphs(page) == [TITLE, BODY[0]]
+    assert clean_paragraphs(page, FURNITURE) == [TITLE, BODY[0]]
 
 
 def test_edge_label_rule_keeps_a_lone_short_line_in_the_middle() -> None:
     page = "\n\n".join([TITLE, BODY[0], "Background", BODY[1]])
-    assert "Background" in clean_paragraphs(page)
+    assert "Background" in clean_paragraphs(page, FURNITURE)
 
 
 # --- hard-wrap repair ------------------------------------------------------------------------------------
 
 def test_double_spaced_pdf_extraction_is_joined() -> None:
-    paragraphs = clean_paragraphs(DOUBLE_SPACED)
+    paragraphs = clean_paragraphs(DOUBLE_SPACED, FURNITURE)
     assert paragraphs[0].startswith("In March 2021, the Yunnan Provincial Government and Lakeside University "
                                     "announced a plan to build a joint research centre")
     assert paragraphs[0].endswith("from both sides.")
@@ -222,7 +228,7 @@ def test_single_newline_hard_wrap_is_joined_and_paragraphs_kept() -> None:
         "Both sides also agreed to hold an annual workshop, starting next spring in\n"
         "Kunming, and to exchange data from their long-term soil monitoring networks.\n"
     )
-    assert clean_paragraphs(wrapped) == [
+    assert clean_paragraphs(wrapped, FURNITURE) == [
         "The memorandum was signed by Lakeside University and the Institute of Soil Science of the Chinese Academy "
         "of Sciences in Nanjing on Friday, covering joint doctoral training and a shared field station in Yunnan "
         "Province.",
@@ -238,26 +244,26 @@ def test_title_is_not_merged_into_the_first_paragraph() -> None:
         "signed a five-year cooperation agreement on Tuesday to set up a joint research",
         "centre for highland agriculture in Kunming.",
     ])
-    paragraphs = clean_paragraphs(text)
+    paragraphs = clean_paragraphs(text, FURNITURE)
     assert paragraphs[0] == title
     assert paragraphs[1].endswith("highland agriculture in Kunming.")
 
 
 def test_lines_ending_mid_sentence_join_only_on_lower_case_in_normal_text() -> None:
     text = "The delegation toured the laboratory\nand met students.\n\nCaption without a stop\n\nNew paragraph here."
-    assert clean_paragraphs(text) == ["The delegation toured the laboratory and met students.",
+    assert clean_paragraphs(text, FURNITURE) == ["The delegation toured the laboratory and met students.",
                                       "Caption without a stop", "New paragraph here."]
 
 
 def test_page_break_inside_a_sentence_is_joined() -> None:
     text = "The centre will focus on plant genomics, soil science and water\n\n7\n\nmanagement in the region."
-    assert clean_paragraphs(text) == ["The centre will focus on plant genomics, soil science and water management "
+    assert clean_paragraphs(text, FURNITURE) == ["The centre will focus on plant genomics, soil science and water management "
                                       "in the region."]
 
 
 def test_list_items_and_headings_stay_separate() -> None:
     text = "Fields of cooperation:\n1. plant genomics\n2. soil science\n- water management\n• remote sensing"
-    assert clean_paragraphs(text) == ["Fields of cooperation:", "1. plant genomics", "2. soil science",
+    assert clean_paragraphs(text, FURNITURE) == ["Fields of cooperation:", "1. plant genomics", "2. soil science",
                                       "- water management", "• remote sensing"]
 
 
@@ -265,19 +271,18 @@ def test_chinese_wrapped_lines_join_without_space() -> None:
     lines = ["湖滨大学与云南省科学技术厅签署合作协议，双方将共建高原农业联合研究",
              "中心，并在植物基因组学、土壤科学和水资源管理等领域开展深入的合作",
              "交流。"]
-    assert clean_paragraphs("\n".join(lines)) == ["".join(lines)]
-    assert clean_paragraphs("双方签署了合作协议，\n并将共建研究中心。") == ["双方签署了合作协议，并将共建研究中心。"]
+    assert clean_paragraphs("\n".join(lines), FURNITURE) == ["".join(lines)]
+    assert clean_paragraphs("双方签署了合作协议，\n并将共建研究中心。", FURNITURE) == ["双方签署了合作协议，并将共建研究中心。"]
 
 
 # --- rules as data ---------------------------------------------------------------------------------------
 
 def test_project_rules_load() -> None:
-    rules = load_furniture_rules(FURNITURE_FILE)
-    assert {r.name for r in rules.line_rules} >= {"skip_link", "copyright", "icp_licence", "lone_url"}
+    assert {r.name for r in FURNITURE.line_rules} >= {"skip_link", "copyright", "icp_licence", "lone_url"}
 
 
 @pytest.mark.parametrize("mutation, message", [
-    (lambda s: s.replace("\nline_rules:", "\nline_rulez:", 1), "unknown keys"),
+    (lambda s: s.replace("\nline_rules:", "\nline_rulez:", 1), "unknown key"),
     (lambda s: s.replace("pattern: '^(skip|", "pattern: '^((skip|", 1), "bad regex"),
     (lambda s: s.replace("scope: paragraph", "scope: page", 1), "scope must be one of"),
     (lambda s: s.replace("max_words: 12", "max_words: -1", 1), "positive integer"),
@@ -285,18 +290,20 @@ def test_project_rules_load() -> None:
     (lambda s: s.replace("    ends_article: true", "    ends_article: maybe", 1), "ends_article must be true or false"),
     (lambda s: s.replace("    item_pattern: ", "    item_regex: ", 1), "unknown keys"),
     (lambda s: s.replace("strip_suffixes:\n  - '", "strip_suffixes:\n  - '(", 1), "bad regex"),
-    (lambda s: s + "\nextra: [", "not valid YAML"),
 ])
 def test_bad_rules_file_fails_loudly(tmp_path: Path, mutation, message: str) -> None:
-    bad = tmp_path / "furniture.yaml"
-    bad.write_text(mutation(FURNITURE_FILE.read_text(encoding="utf-8")), encoding="utf-8")
-    with pytest.raises(ReferenceDataError, match=message):
-        load_furniture_rules(bad)
+    with pytest.raises(ReferenceDataError, match=f"furniture.yaml: .*{message}"):
+        edited_rules(tmp_path, mutation)
+
+
+def test_a_rules_file_that_is_not_yaml_fails_loudly(tmp_path: Path) -> None:
+    with pytest.raises(yaml.YAMLError):
+        edited_rules(tmp_path, lambda s: s + "\nextra: [")
 
 
 def test_missing_rules_file_fails_loudly(tmp_path: Path) -> None:
-    with pytest.raises(ReferenceDataError, match="file missing"):
-        load_furniture_rules(tmp_path / "none.yaml")
+    with pytest.raises(ReferenceDataError, match="furniture.yaml: file missing"):
+        compile_furniture_rules(read_rules(tmp_path, FURNITURE_FILE))
 
 
 @pytest.mark.parametrize("word", ["News", "large", "[Large]", "Facebook", "English |", "Home >", "Share", "Info ·",
@@ -304,5 +311,5 @@ def test_missing_rules_file_fails_loudly(tmp_path: Path) -> None:
 def test_long_repetitive_lines_do_not_backtrack(word: str) -> None:
     line = " ".join([word] * 24) + " and then some closing words."
     start = time.perf_counter()
-    clean_text("\n".join([line] * 5))
+    clean_text("\n".join([line] * 5), FURNITURE)
     assert time.perf_counter() - start < 0.5

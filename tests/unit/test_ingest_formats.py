@@ -9,6 +9,7 @@ import pytest
 from pipeline.core.ids import make_id
 from pipeline.core.ingest import decode_bytes, markdown_to_text, parse_document
 from pipeline.core.records import IngestedDocument, Rejection
+from tests.support.rules import default_rulebook
 from tests.unit.ingest_helpers import (
     BODY,
     CHINESE_SIMPLIFIED,
@@ -24,16 +25,18 @@ from tests.unit.ingest_helpers import (
     source,
 )
 
+RULES = default_rulebook()
+
 
 def _doc(name: str, data: bytes) -> IngestedDocument:
-    result = parse_document(source(name, data))
+    result = parse_document(source(name, data), RULES)
     assert isinstance(result, IngestedDocument), result
     assert result.document_id == make_id("document", name)
     return result
 
 
 def _rejected(name: str, data: bytes) -> Rejection:
-    result = parse_document(source(name, data))
+    result = parse_document(source(name, data), RULES)
     assert isinstance(result, Rejection), result
     assert result.table_name == "documents"
     assert result.record["source_path"] == name

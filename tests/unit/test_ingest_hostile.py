@@ -22,11 +22,14 @@ from pipeline.core.ingest import (
 )
 from pipeline.core.ingest.clean import cut_site_footer
 from pipeline.core.ingest.formats import strip_emphasis
-from pipeline.core.ingest.furniture import FURNITURE_FILE, default_rules, load_furniture_rules, repeat_problem
+from pipeline.core.ingest.furniture import FURNITURE_FILE, furniture_rules, repeat_problem
 from pipeline.core.records import IngestedDocument
-from pipeline.core.reference import ReferenceDataError
+from pipeline.core.reference import DEFAULT_REFERENCE_DIR, ReferenceDataError
 from tests.support.rules import default_rulebook
-from tests.unit.ingest_helpers import source
+from tests.unit.ingest_helpers import edited_rules, source
+
+RULES = default_rulebook()
+FURNITURE = furniture_rules(RULES)
 
 # --- invisible (format) characters ------------------------------------------------------------------------
 
@@ -67,7 +70,7 @@ def test_offsets_point_into_clean_text_without_format_characters(noise: str, nam
     extraction the same as for the page without them, each pointing at its own text."""
     noisy = re.sub(r"(?<=\w)(?=\w)", lambda m: noise if m.start() % 7 == 0 else "", ARTICLE)
     assert noise in noisy
-    plain_doc, noisy_doc = parse_document(source(name, ARTICLE.encode())), parse_document(source(name, noisy.encode()))
+    plain_doc, noisy_doc = parse_document(source(name, ARTICLE.encode()), RULES), parse_document(source(name, noisy.encode()), RULES)
     assert isinstance(noisy_doc, IngestedDocument)
     assert noisy_doc.clean_text == plain_doc.clean_text
     assert not [c for c in noisy_doc.clean_text if unicodedata.category(c) == "Cf"]
@@ -90,7 +93,7 @@ def _nested_page(depth: int) -> bytes:
 
 @pytest.mark.parametrize("depth", [10, 200])
 def test_nested_html_within_the_parser_depth_keeps_its_text(depth: int) -> None:
-    doc = parse_document(source("deep.html", _nested_page(depth)))
+    doc = parse_document(source("deep.html", _nested_page(depth)), RULES)
     assert isinstance(doc, IngestedDocument)
     assert "signed a cooperation agreement on research today." in doc.clean_text
 
@@ -100,7 +103,7 @@ def test_html_nested_past_the_parser_depth_is_rejected_with_the_reason(depth: in
     """libxml2 stops reading at depth 256 and says so only in its error log: the page used to be published
     with its title alone."""
     (tmp_path / "deep.html").write_bytes(_nested_page(depth))
-    result = ingest_corpus(tmp_path)
+    result = ingest_corpus(tmp_path, RULES)
     assert not result.documents
     [rejection] = result.rejections
     assert rejection.table_name == "documents" and rejection.record["source_path"] == "deep.html"
@@ -111,7 +114,7 @@ def test_html_nested_past_the_parser_depth_is_rejected_with_the_reason(depth: in
 
 def _whole_line_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Every regex that is matched against a whole line or paragraph of any length."""
-    rules = default_rules()
+    rules = FURNITURE
     found = [(rule.name, rule.pattern) for rule in rules.line_rules]
     found += [(rule.name, rule.item_pattern) for rule in rules.separator_rules]
     found += [("menu_labels", rules.menu_labels), ("strip_prefixes", rules.strip_prefixes)]
@@ -142,13 +145,10 @@ def test_repeat_problem(pattern: str, problem: str | None) -> None:
 
 
 def test_loader_refuses_a_rule_that_repeats_a_group(tmp_path: Path) -> None:
-    text = FURNITURE_FILE.read_text(encoding="utf-8")
     old = r"(?:\[?(?:large|medium|small|big|[aA]\+?-?)\]? ?){2,}+"
-    assert old in text
-    bad = tmp_path / "furniture.yaml"
-    bad.write_text(text.replace(old, r"(\[?(large|medium|small|big|[aA]\+?-?)\]? ?){2,}"), encoding="utf-8")
+    assert old in (DEFAULT_REFERENCE_DIR / FURNITURE_FILE).read_text(encoding="utf-8")
     with pytest.raises(ReferenceDataError, match="page_controls.*repeats a group without bound"):
-        load_furniture_rules(bad)
+        edited_rules(tmp_path, lambda text: text.replace(old, r"(\[?(large|medium|small|big|[aA]\+?-?)\]? ?){2,}"))
 
 
 @pytest.mark.parametrize("line, rule", [
@@ -160,11 +160,11 @@ def test_loader_refuses_a_rule_that_repeats_a_group(tmp_path: Path) -> None:
     ("Print this page, Email this page Back to top:", "menu_label"),
 ])
 def test_possessive_rules_still_match(line: str, rule: str) -> None:
-    assert furniture.furniture_rule(line, default_rules(), scope="both") == rule
+    assert furniture.furniture_rule(line, FURNITURE, scope="both") == rule
 
 
 def test_prefixes_glued_many_times_are_all_removed() -> None:
-    assert furniture.strip_affixes("Skip to content " * 50 + "PolyU signs an agreement", default_rules()) == (
+    assert furniture.strip_affixes("Skip to content " * 50 + "PolyU signs an agreement", FURNITURE) == (
         "PolyU signs an agreement")
 
 
@@ -201,7 +201,7 @@ def test_many_end_markers_repair_the_text_a_bounded_number_of_times(monkeypatch:
     calls = []
     join_run = wrap._join_run
     monkeypatch.setattr(wrap, "_join_run", lambda lines, *a: calls.append(len(lines)) or join_run(lines, *a))
-    paragraphs = clean_paragraphs(f"{SENTENCE}\nNNNN\n" * 200 + "Ends/Tuesday, March 12, 2024\nPrivacy Policy")
+    paragraphs = clean_paragraphs(f"{SENTENCE}\nNNNN\n" * 200 + "Ends/Tuesday, March 12, 2024\nPrivacy Policy", FURNITURE)
     assert paragraphs == [SENTENCE] * 200
     assert sum(calls) <= 3 * 200 * 2  # each line is joined a few times at most, not once per marker
 
@@ -233,7 +233,7 @@ def test_repair_wraps_joins_as_before(lines: list[str], paragraphs: list[str]) -
 def test_declared_title_and_publisher_lose_format_characters() -> None:
     page = ("---\ntitle: \"Tsing\u2066hua\u2069 and \u202eEdinburgh\u202c sign a research agreement\"\n"
             "publisher: \"Tsing\u200bhua\u00a0University\u200f News\"\n---\n\n" + ARTICLE)
-    doc = parse_document(source("page.md", page.encode()))
+    doc = parse_document(source("page.md", page.encode()), RULES)
     assert doc.title == "Tsinghua and Edinburgh sign a research agreement"
     assert doc.clean_text.startswith(doc.title + "\n\n")
     assert doc.publisher == "Tsinghua University News"

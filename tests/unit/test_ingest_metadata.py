@@ -6,7 +6,10 @@ import datetime as dt
 import pytest
 
 from pipeline.core.ingest import DocumentMetadata, date_in_path, extract_metadata, parse_date_phrase, parse_document
+from tests.support.rules import default_rulebook
 from tests.unit.ingest_helpers import BODY, INVENTED_PAGES, PAGE_IDS, TITLE, InventedPage, source
+
+RULES = default_rulebook()
 
 D = dt.date
 
@@ -68,7 +71,7 @@ def test_no_date_in_paths(path: str) -> None:
 
 
 def _meta(text: str, path: str = "article.txt", **kwargs) -> DocumentMetadata:
-    return extract_metadata(text, path, **kwargs)
+    return extract_metadata(text, path, **kwargs, rules=RULES)
 
 
 def _page(*header: str, footer: tuple[str, ...] = ()) -> str:
@@ -109,7 +112,7 @@ def test_release_stamp_must_hold_a_whole_date() -> None:
 
 @pytest.mark.parametrize("page", INVENTED_PAGES, ids=PAGE_IDS)
 def test_invented_pages_of_other_outlets(page: InventedPage) -> None:
-    doc = parse_document(source("article.txt", page.text.encode()))
+    doc = parse_document(source("article.txt", page.text.encode()), RULES)
     assert (doc.title, doc.published_on, doc.published_on_precision) == (page.title, page.published_on, "day")
     assert doc.publisher == page.publisher
     assert doc.clean_text.startswith(page.title + "\n\n")  # the headline leads even below a date line

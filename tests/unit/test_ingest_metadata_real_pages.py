@@ -8,12 +8,15 @@ import pytest
 
 from pipeline.core.ingest import clean_paragraphs, date_in_path, extract_metadata, parse_document
 from pipeline.core.ingest.dates import date_in_url
-from pipeline.core.ingest.furniture import default_rules, furniture_rule
+from pipeline.core.ingest.furniture import furniture_rule, furniture_rules
 from pipeline.core.ingest.metadata import find_title
 from pipeline.core.records import IngestedDocument
 from pipeline.core.resolve import build_tables
 from tests.support.rules import default_rulebook
 from tests.unit.ingest_helpers import BODY, TITLE, source
+
+RULES = default_rulebook()
+FURNITURE = furniture_rules(RULES)
 
 D = dt.date
 
@@ -28,9 +31,9 @@ D = dt.date
 ])
 def test_labelled_date_glued_to_the_first_line(prefix: str, date: dt.date) -> None:
     text = prefix + BODY[0] + "\n\n" + BODY[1]
-    meta = extract_metadata(text, "page.txt")
+    meta = extract_metadata(text, "page.txt", rules=RULES)
     assert (meta.published_on, meta.published_on_precision) == (date, "day")
-    assert clean_paragraphs(text) == [BODY[0], BODY[1]]
+    assert clean_paragraphs(text, FURNITURE) == [BODY[0], BODY[1]]
 
 
 @pytest.mark.parametrize("line", [
@@ -40,12 +43,12 @@ def test_labelled_date_glued_to_the_first_line(prefix: str, date: dt.date) -> No
 ])
 def test_dated_lines_that_keep_their_date(line: str) -> None:
     """A date followed by a comma, or by more byline fields, is not a label glued to prose: nothing is cut."""
-    assert clean_paragraphs(line) == [line]
+    assert clean_paragraphs(line, FURNITURE) == [line]
 
 
 def test_labelled_date_inside_the_body_is_no_publication_date() -> None:
     text = "\n\n".join([TITLE, *BODY[:2], "Date: 2021-09-14 The next meeting will be held in Kunming."])
-    assert extract_metadata(text, "page.txt").published_on is None
+    assert extract_metadata(text, "page.txt", rules=RULES).published_on is None
 
 
 # A header line that opens with a date (and time) and goes on with other fields.
@@ -56,14 +59,14 @@ def test_labelled_date_inside_the_body_is_no_publication_date() -> None:
     ("14 September 2021 Newsletter No. 8", D(2021, 9, 14)),
 ])
 def test_date_opening_a_header_line(line: str, date: dt.date) -> None:
-    meta = extract_metadata("\n\n".join([TITLE, line, *BODY]), "page.txt")
+    meta = extract_metadata("\n\n".join([TITLE, line, *BODY]), "page.txt", rules=RULES)
     assert (meta.published_on, meta.published_on_precision) == (date, "day")
     assert meta.title == TITLE
 
 
 def test_date_opening_a_long_header_line_is_not_taken() -> None:
     line = "14 September 2021 was the day the two teams first met in the old harbour laboratory building"
-    assert extract_metadata("\n\n".join([TITLE, line, *BODY]), "page.txt").published_on is None
+    assert extract_metadata("\n\n".join([TITLE, line, *BODY]), "page.txt", rules=RULES).published_on is None
 
 
 # A labelled publication field anywhere in a short line, the footer included.
@@ -74,13 +77,13 @@ def test_date_opening_a_long_header_line_is_not_taken() -> None:
     ("发布时间：2016年10月2日 | 浏览次数：51", D(2016, 10, 2)),
 ])
 def test_labelled_publication_field_in_the_footer(footer: str, date: dt.date) -> None:
-    meta = extract_metadata("\n\n".join([TITLE, *BODY, footer]), "page.txt")
+    meta = extract_metadata("\n\n".join([TITLE, *BODY, footer]), "page.txt", rules=RULES)
     assert meta.published_on == date
 
 
 @pytest.mark.parametrize("footer", ["Date: 3 May 2016  Venue: Lakeside Hall", "Event date: 3 May 2016"])
 def test_event_date_fields_are_not_publication_dates(footer: str) -> None:
-    assert extract_metadata("\n\n".join([TITLE, *BODY, footer]), "page.txt").published_on is None
+    assert extract_metadata("\n\n".join([TITLE, *BODY, footer]), "page.txt", rules=RULES).published_on is None
 
 
 # "today (date)" / "this week (date)" in the opening paragraph.
@@ -91,14 +94,14 @@ def test_event_date_fields_are_not_publication_dates(footer: str) -> None:
 ])
 def test_opening_paragraph_dating_itself(sentence: str, date: dt.date, precision: str) -> None:
     body = sentence + " The agreement covers joint doctoral training and shared access to field stations."
-    meta = extract_metadata("\n\n".join([TITLE, body, BODY[2]]), "page.txt")
+    meta = extract_metadata("\n\n".join([TITLE, body, BODY[2]]), "page.txt", rules=RULES)
     assert (meta.published_on, meta.published_on_precision) == (date, precision)
 
 
 def test_dated_event_further_down_is_not_the_publication_date() -> None:
     later = "A ceremony held today (4 March 2020) in the provincial capital marked the anniversary of the deal."
     text = "\n\n".join([TITLE, *BODY, "More words about the partnership follow here in this paragraph.", later])
-    assert extract_metadata(text, "page.txt").published_on is None
+    assert extract_metadata(text, "page.txt", rules=RULES).published_on is None
 
 
 # Dates in URLs.
@@ -129,7 +132,7 @@ def test_no_date_in_paths_that_only_look_dated(path: str) -> None:
 
 def test_date_in_the_url_the_page_declares() -> None:
     text = "\n\n".join([TITLE, *BODY, "Source: https://news.example.cn/english/202106/t20210617_88213.html"])
-    meta = extract_metadata(text, "page.txt")
+    meta = extract_metadata(text, "page.txt", rules=RULES)
     assert (meta.published_on, meta.published_on_precision) == (D(2021, 6, 17), "day")
 
 
@@ -174,17 +177,17 @@ def test_titles_skip_site_names_doubled_links_and_captions(header: list[str], ti
     ("Editor : Chen Hua    International Office       UpdateTime: October 2nd, 2016", "editor_credit"),
 ])
 def test_furniture_lines(line: str, rule: str) -> None:
-    assert furniture_rule(line, default_rules(), scope="line") == rule
+    assert furniture_rule(line, FURNITURE, scope="line") == rule
 
 
 @pytest.mark.parametrize("line", ["The group met again in May.", "Contact between the teams grew.", "groups"])
 def test_content_that_looks_like_furniture(line: str) -> None:
-    assert furniture_rule(line, default_rules(), scope="line") is None
+    assert furniture_rule(line, FURNITURE, scope="line") is None
 
 
 def test_alt_text_is_not_glued_to_the_headline() -> None:
     text = "\n".join(["Riverside delegation tours Lakeside labs", "", " ", "", "group", *BODY])
-    doc = parse_document(source("page.txt", text.encode()))
+    doc = parse_document(source("page.txt", text.encode()), RULES)
     assert doc.title == "Riverside delegation tours Lakeside labs"
     assert doc.clean_text.split("\n\n")[:2] == ["Riverside delegation tours Lakeside labs", BODY[0]]
 
@@ -194,4 +197,4 @@ def test_alt_text_is_not_glued_to_the_headline() -> None:
     ("Source: Lakeside Evening News", "Lakeside Evening News"),
 ])
 def test_publisher_is_a_name_not_a_page_control(byline: str, publisher: str | None) -> None:
-    assert extract_metadata("\n\n".join([TITLE, byline, *BODY]), "page.txt").publisher == publisher
+    assert extract_metadata("\n\n".join([TITLE, byline, *BODY]), "page.txt", rules=RULES).publisher == publisher

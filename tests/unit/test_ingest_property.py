@@ -5,8 +5,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.core.ingest import clean_text, parse_document
+from pipeline.core.ingest.furniture import furniture_rules
 from pipeline.core.records import IngestedDocument, Rejection
+from tests.support.rules import default_rulebook
 from tests.unit.ingest_helpers import SCRAPED_PAGE, make_pdf, source
+
+RULES = default_rulebook()
+FURNITURE = furniture_rules(RULES)
 
 NAMES = st.sampled_from(["a.txt", "b.md", "c.html", "d.htm", "e.pdf", "f.docx", "noext"])
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -28,22 +33,22 @@ def _check(result: IngestedDocument | Rejection) -> None:
 @SETTINGS
 @given(name=NAMES, data=st.binary(max_size=3000))
 def test_random_bytes_never_raise(name: str, data: bytes) -> None:
-    _check(parse_document(source(name, data)))
+    _check(parse_document(source(name, data), RULES))
 
 
 @SETTINGS
 @given(name=NAMES, text=st.text(max_size=2000), encoding=st.sampled_from(["utf-8", "utf-16", "gb18030"]))
 def test_random_text_never_raises(name: str, text: str, encoding: str) -> None:
-    _check(parse_document(source(name, text.encode(encoding, errors="replace"))))
+    _check(parse_document(source(name, text.encode(encoding, errors="replace")), RULES))
 
 
 @SETTINGS
 @given(junk=st.text(max_size=300), at=st.integers(min_value=0, max_value=len(SCRAPED_PAGE)))
 def test_real_looking_pages_with_random_insertions(junk: str, at: int) -> None:
     page = SCRAPED_PAGE[:at] + junk + SCRAPED_PAGE[at:]
-    _check(parse_document(source("page.txt", page.encode())))
-    _check(parse_document(source("page.html", f"<html><body><p>{page}</p></body></html>".encode())))
-    assert isinstance(clean_text(page), str)
+    _check(parse_document(source("page.txt", page.encode()), RULES))
+    _check(parse_document(source("page.html", f"<html><body><p>{page}</p></body></html>".encode()), RULES))
+    assert isinstance(clean_text(page, FURNITURE), str)
 
 
 @settings(max_examples=50, deadline=None)
@@ -51,5 +56,5 @@ def test_real_looking_pages_with_random_insertions(junk: str, at: int) -> None:
                       max_size=6), cut=st.integers(min_value=0, max_value=600))
 def test_random_and_truncated_pdfs_never_raise(lines: list[str], cut: int) -> None:
     data = make_pdf([lines])
-    _check(parse_document(source("x.pdf", data)))
-    _check(parse_document(source("x.pdf", data[:cut])))
+    _check(parse_document(source("x.pdf", data), RULES))
+    _check(parse_document(source("x.pdf", data[:cut]), RULES))

@@ -9,6 +9,9 @@ import pytest
 
 from pipeline.core.ingest import ingest_corpus
 from pipeline.core.records import IngestedDocument
+from tests.support.rules import default_rulebook
+
+RULES = default_rulebook()
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seed folder not available")
@@ -31,7 +34,7 @@ EXPECTED = {  # prefix of the file name: (title, published_on)
 
 @pytest.fixture(scope="module")
 def documents() -> dict[str, IngestedDocument]:
-    result = ingest_corpus(SEEDS)
+    result = ingest_corpus(SEEDS, RULES)
     assert result.rejections == []
     return {d.source_path[:4]: d for d in result.documents}
 

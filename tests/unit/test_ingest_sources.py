@@ -17,7 +17,10 @@ from pipeline.core.ingest import (
     read_source,
 )
 from pipeline.core.records import IngestedDocument, Rejection
+from tests.support.rules import default_rulebook
 from tests.unit.ingest_helpers import SCRAPED_PAGE
+
+RULES = default_rulebook()
 
 TEXT = SCRAPED_PAGE.encode("utf-8")
 
@@ -80,7 +83,7 @@ def test_special_file_is_rejected(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["with space.txt", "Hébei – 河北 news.txt", "it's \"quoted\".md", "a&b (1).txt"])
 def test_ordinary_odd_names_are_accepted_with_stable_ids(tmp_path: Path, name: str) -> None:
     _write(tmp_path / "sub" / name)
-    result = ingest_corpus(tmp_path)
+    result = ingest_corpus(tmp_path, RULES)
     assert result.rejections == []
     (doc,) = result.documents
     assert doc.source_path == f"sub/{name}"
@@ -96,7 +99,7 @@ def test_ordinary_odd_names_are_accepted_with_stable_ids(tmp_path: Path, name: s
 def test_unusable_names_are_rejected(tmp_path: Path, name: str, reason: str) -> None:
     _write(tmp_path / name)
     _write(tmp_path / "fine.txt")
-    result = ingest_corpus(tmp_path)
+    result = ingest_corpus(tmp_path, RULES)
     assert [d.source_path for d in result.documents] == ["fine.txt"]
     (rejection,) = result.rejections
     assert reason in rejection.errors
@@ -107,7 +110,7 @@ def test_name_that_is_not_utf8_is_rejected(tmp_path: Path) -> None:
     raw = os.fsencode(tmp_path)
     with open(os.path.join(raw, b"caf\xe9.txt"), "wb") as handle:
         handle.write(TEXT)
-    result = ingest_corpus(tmp_path)
+    result = ingest_corpus(tmp_path, RULES)
     (rejection,) = result.rejections
     assert "not valid UTF-8" in rejection.errors
     assert rejection.record["source_path"] == "caf\\xe9.txt"
@@ -147,7 +150,7 @@ def test_file_over_the_size_limit_is_rejected(tmp_path: Path) -> None:
 def test_size_limit_applies_to_the_whole_corpus(tmp_path: Path) -> None:
     _write(tmp_path / "big.txt", TEXT * 10)
     _write(tmp_path / "small.txt")
-    result = ingest_corpus(tmp_path, max_bytes=len(TEXT) + 1)
+    result = ingest_corpus(tmp_path, RULES, max_bytes=len(TEXT) + 1)
     assert [d.source_path for d in result.documents] == ["small.txt"]
     assert [r.record["source_path"] for r in result.rejections] == ["big.txt"]
 
@@ -176,7 +179,7 @@ def test_one_bad_file_does_not_stop_the_run(tmp_path: Path) -> None:
     _write(tmp_path / "b.txt", b"")
     _write(tmp_path / "c.docx", b"PK\x03\x04 not really a document")
     _write(tmp_path / "d.md")
-    result = ingest_corpus(tmp_path)
+    result = ingest_corpus(tmp_path, RULES)
     assert [d.source_path for d in result.documents] == ["a.txt", "d.md"]
     assert all(isinstance(d, IngestedDocument) for d in result.documents)
     assert sorted(r.record["source_path"] for r in result.rejections) == ["b.txt", "c.docx"]

@@ -13,7 +13,6 @@ import unicodedata
 from pipeline.core.ingest.furniture import (
     FurnitureRules,
     cjk_ratio,
-    default_rules,
     furniture_rule,
     line_furniture,
     strip_affixes,
@@ -86,9 +85,8 @@ def cut_site_footer(lines: list[str], end_markers: list[int]) -> list[str]:
     return next((lines[:at] for at in end_markers if at >= prose_end), lines)
 
 
-def clean_paragraphs(text: str, rules: FurnitureRules | None = None) -> list[str]:
+def clean_paragraphs(text: str, rules: FurnitureRules) -> list[str]:
     """The article's paragraphs: furniture dropped line by line, wraps repaired, edge labels dropped."""
-    rules = rules or default_rules()
     text = normalise_text(text)
     cjk_document = cjk_ratio(text) > rules.document_max_cjk_ratio
     lines, end_markers = [], []
@@ -104,6 +102,6 @@ def clean_paragraphs(text: str, rules: FurnitureRules | None = None) -> list[str
     return strip_edge_labels(paragraphs, rules)
 
 
-def clean_text(text: str, rules: FurnitureRules | None = None) -> str:
+def clean_text(text: str, rules: FurnitureRules) -> str:
     """Clean text as stored in `documents.clean_text`: paragraphs separated by one blank line."""
     return "\n\n".join(clean_paragraphs(text, rules))

@@ -1,7 +1,9 @@
 """Page furniture: lines that belong to the website or the PDF layout, not to the article.
 
-The rules are data (`pipeline/reference/furniture.yaml`), validated when loaded so that a typo in a
-regex or an unknown key fails loudly instead of silently letting menus through to the extractors.
+The rules are data (`furniture.yaml` in the reference folder), read through the rulebook, which
+checks the file's keys and their shapes, then compiled and checked here (`furniture_rules`): a typo in
+a regex, a pattern that backtracks without bound or an unknown field of a rule fails loudly instead
+of silently letting menus through to the extractors.
 Every rule looks at one line (or one repaired paragraph) at a time and is capped by a word count,
 so a real sentence that mentions cookies or copyright survives. A few rules also mark the end of the
 article ("Ends/...", "NNNN", "Media enquiries"), after which the clean-up drops the footer whatever its
@@ -9,21 +11,15 @@ shape (`clean.cut_site_footer`).
 """
 from __future__ import annotations
 
-import functools
 import re
 import re._parser as sre_parse  # the standard library's regex parser: the structure of a rule's pattern
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
+from pipeline.core.reference import RULE_FILES, ReferenceDataError, Rulebook, derived
 
-from pipeline.core.reference import DEFAULT_REFERENCE_DIR, ReferenceDataError
-
-FURNITURE_FILE = DEFAULT_REFERENCE_DIR / "furniture.yaml"
+FURNITURE_FILE = "furniture.yaml"  # in the reference folder
 SCOPES = ("line", "paragraph", "both")
-_TOP_KEYS = {"line_rules", "strip_prefixes", "strip_suffixes", "separator_rules", "menu_labels", "edge_labels",
-             "foreign_script"}
 _DEFAULT_MAX_WORDS = 25
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _TERMINAL_END = re.compile(r"[.!?。！？;；:：,，]$")
@@ -61,8 +57,8 @@ class FurnitureRules:
     document_max_cjk_ratio: float
 
 
-def _fail(path: Path, message: str) -> ReferenceDataError:
-    return ReferenceDataError(f"{path.name}: {message}")
+def _fail(message: str) -> ReferenceDataError:
+    return ReferenceDataError(f"{FURNITURE_FILE}: {message}")
 
 
 _SINGLE_CHARACTER = frozenset({sre_parse.LITERAL, sre_parse.NOT_LITERAL, sre_parse.ANY, sre_parse.IN})
@@ -98,95 +94,94 @@ def repeat_problem(pattern: str) -> str | None:
     return problems[0] if problems else None
 
 
-def _regex(path: Path, where: str, pattern: Any) -> re.Pattern[str]:
+def _regex(where: str, pattern: Any) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
-        raise _fail(path, f"{where}: pattern must be a non-empty string")
+        raise _fail(f"{where}: pattern must be a non-empty string")
     try:
         compiled = re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
-        raise _fail(path, f"{where}: bad regex {pattern!r}: {exc}") from exc
+        raise _fail(f"{where}: bad regex {pattern!r}: {exc}") from exc
     problem = repeat_problem(pattern)
     if problem:
-        raise _fail(path, f"{where}: {pattern!r} {problem}")
+        raise _fail(f"{where}: {pattern!r} {problem}")
     return compiled
 
 
-def _keys(path: Path, where: str, item: Any, required: set[str], optional: set[str] = frozenset()) -> dict:
+def _keys(where: str, item: Any, required: set[str], optional: set[str] = frozenset()) -> dict:
     if not isinstance(item, dict):
-        raise _fail(path, f"{where}: expected a mapping")
+        raise _fail(f"{where}: expected a mapping")
     missing, unknown = required - item.keys(), item.keys() - required - optional
     if missing or unknown:
-        raise _fail(path, f"{where}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
+        raise _fail(f"{where}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
     return item
 
 
-def _positive_int(path: Path, where: str, value: Any) -> int:
+def _positive_int(where: str, value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise _fail(path, f"{where}: expected a positive integer, got {value!r}")
+        raise _fail(f"{where}: expected a positive integer, got {value!r}")
     return value
 
 
-def _ratio(path: Path, where: str, value: Any) -> float:
+def _ratio(where: str, value: Any) -> float:
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 1:
-        raise _fail(path, f"{where}: expected a number between 0 and 1, got {value!r}")
+        raise _fail(f"{where}: expected a number between 0 and 1, got {value!r}")
     return float(value)
 
 
-def _strings(path: Path, where: str, value: Any) -> list[str]:
+def _strings(where: str, value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise _fail(path, f"{where}: expected a list of non-empty strings")
+        raise _fail(f"{where}: expected a list of non-empty strings")
     return value
 
 
-def _affixes(path: Path, key: str, value: Any, anchor: str) -> re.Pattern[str] | None:
+def _affixes(key: str, value: Any, anchor: str) -> re.Pattern[str] | None:
     """Alternatives of `strip_prefixes` as one regex (matched at the line start, once per prefix), or of
     `strip_suffixes` as one regex for a run of them at the line end (searched in a window of SUFFIX_WINDOW
     characters, so its backtracking state stays small)."""
-    patterns = _strings(path, key, value or [])
+    patterns = _strings(key, value or [])
     for n, pattern in enumerate(patterns):
-        _regex(path, f"{key}[{n}]", pattern)
+        _regex(f"{key}[{n}]", pattern)
     if not patterns:
         return None
     alternatives = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(f"(?:{alternatives})" if anchor == "start" else f"(?:{alternatives})+$", re.IGNORECASE)
 
 
-def load_furniture_rules(path: Path = FURNITURE_FILE) -> FurnitureRules:
-    """Read and validate the furniture rules; raise ReferenceDataError naming the file and the rule."""
-    path = Path(path)
-    if not path.is_file():
-        raise _fail(path, "file missing")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise _fail(path, f"not valid YAML: {exc}") from exc
-    data = _keys(path, "top level", data, _TOP_KEYS)
+@derived
+def furniture_rules(rules: Rulebook) -> FurnitureRules:
+    """The rulebook's furniture rules, compiled and checked once per rulebook; ReferenceDataError names the rule."""
+    return compile_furniture_rules(rules.rules_file(FURNITURE_FILE))
+
+
+def compile_furniture_rules(data: dict) -> FurnitureRules:
+    """Furniture rules from the mapping of `furniture.yaml` (its keys and their shapes already checked)."""
+    data = _keys("top level", data, set(RULE_FILES[FURNITURE_FILE]))
 
     rules = []
     for n, item in enumerate(data["line_rules"] or []):
-        item = _keys(path, f"line_rules[{n}]", item, {"name", "pattern"}, {"max_words", "scope", "ends_article"})
+        item = _keys(f"line_rules[{n}]", item, {"name", "pattern"}, {"max_words", "scope", "ends_article"})
         where = f"line rule {item['name']!r}"
         scope = item.get("scope", "both")
         if scope not in SCOPES:
-            raise _fail(path, f"{where}: scope must be one of {SCOPES}, got {scope!r}")
+            raise _fail(f"{where}: scope must be one of {SCOPES}, got {scope!r}")
         ends_article = item.get("ends_article", False)
         if not isinstance(ends_article, bool):
-            raise _fail(path, f"{where}: ends_article must be true or false, got {ends_article!r}")
-        max_words = _positive_int(path, where, item.get("max_words", _DEFAULT_MAX_WORDS))
-        rules.append(LineRule(item["name"], _regex(path, where, item["pattern"]), max_words, scope, ends_article))
+            raise _fail(f"{where}: ends_article must be true or false, got {ends_article!r}")
+        max_words = _positive_int(where, item.get("max_words", _DEFAULT_MAX_WORDS))
+        rules.append(LineRule(item["name"], _regex(where, item["pattern"]), max_words, scope, ends_article))
 
     separators = []
     for n, item in enumerate(data["separator_rules"] or []):
-        item = _keys(path, f"separator_rules[{n}]", item,
+        item = _keys(f"separator_rules[{n}]", item,
                      {"name", "separators", "min_items", "max_item_words", "item_pattern"})
         where = f"separator rule {item['name']!r}"
-        chars = _strings(path, where, item["separators"])
+        chars = _strings(where, item["separators"])
         separators.append(SeparatorRule(item["name"], re.compile("|".join(map(re.escape, chars))),
-                                        _positive_int(path, where, item["min_items"]),
-                                        _positive_int(path, where, item["max_item_words"]),
-                                        _regex(path, where, item["item_pattern"])))
+                                        _positive_int(where, item["min_items"]),
+                                        _positive_int(where, item["max_item_words"]),
+                                        _regex(where, item["item_pattern"])))
 
-    labels = _strings(path, "menu_labels", data["menu_labels"] or [])
+    labels = _strings("menu_labels", data["menu_labels"] or [])
     label_re = None
     if labels:
         alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
@@ -197,26 +192,20 @@ def load_furniture_rules(path: Path = FURNITURE_FILE) -> FurnitureRules:
         label_re = re.compile(rf"{label}(?:(?: ?[|/·•,] ?| |(?<=[\]】])(?=[\[【])){label})*+ ?[:：]?",
                               re.IGNORECASE)
 
-    edge = _keys(path, "edge_labels", data["edge_labels"], {"leading_max_words", "trailing_max_words", "connectors"})
-    script = _keys(path, "foreign_script", data["foreign_script"], {"line_min_cjk_ratio", "document_max_cjk_ratio"})
+    edge = _keys("edge_labels", data["edge_labels"], {"leading_max_words", "trailing_max_words", "connectors"})
+    script = _keys("foreign_script", data["foreign_script"], {"line_min_cjk_ratio", "document_max_cjk_ratio"})
     return FurnitureRules(
         line_rules=tuple(rules),
-        strip_prefixes=_affixes(path, "strip_prefixes", data["strip_prefixes"], "start"),
-        strip_suffixes=_affixes(path, "strip_suffixes", data["strip_suffixes"], "end"),
+        strip_prefixes=_affixes("strip_prefixes", data["strip_prefixes"], "start"),
+        strip_suffixes=_affixes("strip_suffixes", data["strip_suffixes"], "end"),
         separator_rules=tuple(separators),
         menu_labels=label_re,
-        leading_max_words=_positive_int(path, "edge_labels.leading_max_words", edge["leading_max_words"]),
-        trailing_max_words=_positive_int(path, "edge_labels.trailing_max_words", edge["trailing_max_words"]),
-        connectors=frozenset(c.lower() for c in _strings(path, "edge_labels.connectors", edge["connectors"])),
-        line_min_cjk_ratio=_ratio(path, "foreign_script.line_min_cjk_ratio", script["line_min_cjk_ratio"]),
-        document_max_cjk_ratio=_ratio(path, "foreign_script.document_max_cjk_ratio", script["document_max_cjk_ratio"]),
+        leading_max_words=_positive_int("edge_labels.leading_max_words", edge["leading_max_words"]),
+        trailing_max_words=_positive_int("edge_labels.trailing_max_words", edge["trailing_max_words"]),
+        connectors=frozenset(c.lower() for c in _strings("edge_labels.connectors", edge["connectors"])),
+        line_min_cjk_ratio=_ratio("foreign_script.line_min_cjk_ratio", script["line_min_cjk_ratio"]),
+        document_max_cjk_ratio=_ratio("foreign_script.document_max_cjk_ratio", script["document_max_cjk_ratio"]),
     )
-
-
-@functools.lru_cache(maxsize=1)
-def default_rules() -> FurnitureRules:
-    """The project's furniture rules, loaded once per process."""
-    return load_furniture_rules()
 
 
 def cjk_ratio(text: str) -> float:

@@ -10,10 +10,12 @@ loaded and nothing is fetched: the method is deterministic and cheap.
    of it each language holds, not by how many characters each script needs.
 2. Under MIN_LETTERS weighted letters the text is too short to tell: `und`.
 3. The script with the most weight decides. Han is Chinese unless kana make up KANA_SHARE of the
-   Han and kana (Japanese); other scripts map to a language in `pipeline/reference/languages.yaml`.
+   Han and kana (Japanese); other scripts map to a language in `languages.yaml` (reference folder).
 4. For Latin script, the language whose function words (same file) are the largest share of the
    words wins, if they are at least MIN_FUNCTION_SHARE of them and MIN_FUNCTION_WORDS in
    number; otherwise `und` (a list of names, a table of figures).
+
+The table itself (pipeline/core/language_table.py) is read from the rulebook's `languages.yaml`.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from pipeline.core.language_table import UNDETERMINED, LanguageTable, default_languages
+from pipeline.core.language_table import UNDETERMINED, LanguageTable
 
 CJK_WEIGHT = 3
 _WIDE_SCRIPTS = frozenset({"HAN", "KANA", "HANGUL"})
@@ -76,9 +78,8 @@ def _latin_language(text: str, table: LanguageTable) -> str:
     return best
 
 
-def detect_language(text: str, table: LanguageTable | None = None) -> str:
+def detect_language(text: str, table: LanguageTable) -> str:
     """ISO 639-1 code of the language most of `text` is in, or `und` when it cannot be told."""
-    table = table or default_languages()
     weights = _script_weights(text)
     if sum(weights.values()) < MIN_LETTERS:
         return UNDETERMINED

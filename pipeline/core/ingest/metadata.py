@@ -23,11 +23,12 @@ from dataclasses import dataclass
 
 from pipeline.core.ingest.clean import clean_paragraphs, normalise_text
 from pipeline.core.ingest.dates import DateValue, date_in_path, date_in_url, is_date_line, parse_date_phrase
-from pipeline.core.ingest.furniture import cjk_ratio
+from pipeline.core.ingest.furniture import cjk_ratio, furniture_rules
 from pipeline.core.ingest.language import detect_language
 from pipeline.core.ingest.sources import http_url
 from pipeline.core.ingest.wrap import RUN_ON_WORDS, ends_sentence, is_list_item
-from pipeline.core.language_table import UNDETERMINED
+from pipeline.core.language_table import UNDETERMINED, language_table
+from pipeline.core.reference import Rulebook
 
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 4, 40
 CJK_TITLE_CHARS = (6, 80)
@@ -324,7 +325,7 @@ def _deictic_date(paragraphs: list[str]) -> DateValue | None:
     return None
 
 
-def extract_metadata(text: str, source_path: str = "", *, paragraphs: list[str] | None = None,
+def extract_metadata(text: str, source_path: str = "", *, rules: Rulebook, paragraphs: list[str] | None = None,
                      hints: DocumentMetadata | None = None, page_text: str | None = None) -> DocumentMetadata:
     """Title, publisher and publication date of one document.
 
@@ -335,7 +336,7 @@ def extract_metadata(text: str, source_path: str = "", *, paragraphs: list[str] 
     """
     hints = hints or DocumentMetadata()
     lines = normalise_text(text).split("\n")
-    paragraphs = clean_paragraphs(text) if paragraphs is None else paragraphs
+    paragraphs = clean_paragraphs(text, furniture_rules(rules)) if paragraphs is None else paragraphs
     page_lines = normalise_text(page_text).split("\n") if page_text else lines
     title = hints.title or find_title(paragraphs)
     # A bare host name ("news.example.edu") is what trafilatura falls back to: a footer says it better.
@@ -347,5 +348,5 @@ def extract_metadata(text: str, source_path: str = "", *, paragraphs: list[str] 
         hints, title=title, publisher=publisher,
         published_on=date.date if date else None, published_on_precision=date.precision if date else "unknown",
         source_url=source_url,
-        language=detect_language("\n".join(paragraphs)),
+        language=detect_language("\n".join(paragraphs), language_table(rules)),
     )

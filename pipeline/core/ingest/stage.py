@@ -1,7 +1,8 @@
 """The documents stage: raw bytes in, clean documents or rejections out, never an exception.
 
-`parse_document` is a pure function of a file's bytes and its path, so the orchestration layer can
-skip unchanged files (same `content_sha256`) and re-run only what changed.
+`parse_document` is a pure function of a file's bytes, its path and the rulebook (the furniture rules
+and the language data of its reference folder), so the orchestration layer can skip unchanged files
+(same `content_sha256`) and re-run only what changed.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from pipeline.core.ids import make_id
 from pipeline.core.ingest.clean import clean_paragraphs, normalise_text
 from pipeline.core.ingest.formats import extract
+from pipeline.core.ingest.furniture import furniture_rules
 from pipeline.core.ingest.metadata import extract_metadata
 from pipeline.core.ingest.sources import (
     DEFAULT_MAX_BYTES,
@@ -22,6 +24,7 @@ from pipeline.core.ingest.sources import (
     reject,
 )
 from pipeline.core.records import IngestedDocument, IngestResult, Rejection
+from pipeline.core.reference import Rulebook
 
 
 def one_line(text: str | None) -> str | None:
@@ -48,12 +51,12 @@ def title_first(paragraphs: list[str], title: str | None) -> tuple[list[str], st
     return [title, *paragraphs], title
 
 
-def _parse(source: SourceFile) -> IngestedDocument:
+def _parse(source: SourceFile, rules: Rulebook) -> IngestedDocument:
     extracted = extract(source.source_path, source.data)
-    paragraphs = clean_paragraphs(extracted.text)
+    paragraphs = clean_paragraphs(extracted.text, furniture_rules(rules))
     if not paragraphs:
         raise Unreadable("no readable text left after removing page furniture")
-    meta = extract_metadata(extracted.text, source.source_path, paragraphs=paragraphs,
+    meta = extract_metadata(extracted.text, source.source_path, rules=rules, paragraphs=paragraphs,
                             hints=extracted.hints, page_text=extracted.page_text)
     paragraphs, title = title_first(paragraphs, meta.title)
     return IngestedDocument(
@@ -70,10 +73,10 @@ def _parse(source: SourceFile) -> IngestedDocument:
     )
 
 
-def parse_document(source: SourceFile) -> IngestedDocument | Rejection:
+def parse_document(source: SourceFile, rules: Rulebook) -> IngestedDocument | Rejection:
     """Decode, read the format, clean and find metadata; any failure becomes a Rejection with its reason."""
     try:
-        return _parse(source)
+        return _parse(source, rules)
     except Unreadable as exc:
         reason = str(exc)
     except Exception as exc:  # the stage must survive any content: record it and go on
@@ -81,7 +84,7 @@ def parse_document(source: SourceFile) -> IngestedDocument | Rejection:
     return reject(source.source_path, reason, size_bytes=len(source.data), content_sha256=source.content_sha256)
 
 
-def ingest_corpus(raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
+def ingest_corpus(raw_dir: Path, rules: Rulebook, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
     """Discover, read and parse every file under `raw_dir`, and read its sidecar of source URLs; one bad file
     never stops the others."""
     paths, rejections = discover_sources(raw_dir)
@@ -89,7 +92,7 @@ def ingest_corpus(raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestRe
     result = IngestResult(rejections=[*rejections, *sidecar_rejections], source_urls=source_urls)
     for path in paths:
         source = read_source(raw_dir, path, max_bytes)
-        outcome = parse_document(source) if isinstance(source, SourceFile) else source
+        outcome = parse_document(source, rules) if isinstance(source, SourceFile) else source
         if isinstance(outcome, IngestedDocument):
             result.documents.append(outcome)
         else:

@@ -16,13 +16,18 @@ from schemas import CATALOG, Catalog
 _NOT_KINDS = {"base", "events", "registry"}
 
 
+def kind_modules() -> tuple[str, ...]:
+    """The modules of this package that may define kinds (what the extraction cache's code digest must cover:
+    they are imported by name, not by an import statement it could follow)."""
+    return tuple(f"{_package.__name__}.{m.name}" for m in pkgutil.iter_modules(_package.__path__)
+                 if m.name not in _NOT_KINDS)
+
+
 def discover() -> tuple[FactKind, ...]:
     """Every FactKind defined at the top level of a module of this package, in their order."""
     found = []
-    for module in pkgutil.iter_modules(_package.__path__):
-        if module.name in _NOT_KINDS:
-            continue
-        namespace = vars(importlib.import_module(f"{_package.__name__}.{module.name}"))
+    for name in kind_modules():
+        namespace = vars(importlib.import_module(name))
         found.extend(v for v in namespace.values() if isinstance(v, FactKind))
     names = [k.name for k in found]
     if len(set(names)) != len(names):
