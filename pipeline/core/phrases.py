@@ -95,9 +95,20 @@ def _trie_pattern(node: dict) -> str:
 def rule_regex(rules: Rulebook, *keys: str) -> re.Pattern:
     """`phrase_regex` over the phrases of these keys of the rules file, compiled once per rulebook.
 
-    The extractors run it on every sentence; building the phrase tuple each time cost more than the search.
+    The extractors run it on every sentence, so the look-up is one dict access keyed by the keys
+    themselves; building the phrase tuple (or a key object) each time cost more than the search.
     """
-    return rules.derive(_RuleRegex(keys))
+    compiled = rules.derive(_compiled_rules)
+    try:
+        return compiled[keys]
+    except KeyError:
+        regex = compiled[keys] = phrase_regex(tuple(p for key in keys for p in rules.rules[key]))
+        return regex
+
+
+def _compiled_rules(rules: Rulebook) -> dict[tuple[str, ...], re.Pattern]:
+    """The rulebook's compiled phrase regexes, by the keys they cover (filled as they are asked for)."""
+    return {}
 
 
 def kind_regexes(rules: Rulebook, key: str) -> tuple[re.Pattern, dict[str, re.Pattern]]:
@@ -112,14 +123,6 @@ def confidence(rules: Rulebook, cue: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise ValueError(f"extraction.yaml: confidence {cue} = {value} is outside [0, 1]")
     return value
-
-
-@dataclass(frozen=True)
-class _RuleRegex:
-    keys: tuple[str, ...]
-
-    def __call__(self, rules: Rulebook) -> re.Pattern:
-        return phrase_regex(tuple(p for key in self.keys for p in rules.rules[key]))
 
 
 @dataclass(frozen=True)

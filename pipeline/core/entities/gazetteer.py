@@ -99,13 +99,6 @@ def place_gazetteer(ref: Rulebook) -> tuple[Gazetteer, list[PlaceRef]]:
     return Gazetteer(phrases, exact), ref.places
 
 
-@derived
-def domain_gazetteer(ref: Rulebook) -> tuple[Gazetteer, list[str]]:
-    """The domain lexicon's phrases, each hit keyed by the index of its domain_id in the list returned."""
-    phrases = list(ref.domain_lexicon)
-    return Gazetteer([(p, n) for n, p in enumerate(phrases)]), [ref.domain_lexicon[p] for p in phrases]
-
-
 def _is_acronym(text: str) -> bool:
     """Short forms written with capitals inside ("PolyU", "HKSAR", "US") must match exactly."""
     t = text.replace(".", "").replace("-", "")
