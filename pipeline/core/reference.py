@@ -192,7 +192,10 @@ def read_rules(directory: Path, name: str, keys: dict[str, str] | None = None) -
     path = directory / name
     if not path.exists():
         raise ReferenceDataError(f"{name}: file missing")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ReferenceDataError(f"{name}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise ReferenceDataError(f"{name}: expected a mapping at the top level")
     allowed = keys or RULE_FILES[name]

@@ -5,7 +5,6 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 
 from pipeline.core.ingest import clean_paragraphs, clean_text, furniture_rule, normalise_text
 from pipeline.core.ingest.furniture import FURNITURE_FILE, compile_furniture_rules, furniture_rules
@@ -297,7 +296,7 @@ def test_bad_rules_file_fails_loudly(tmp_path: Path, mutation, message: str) -> 
 
 
 def test_a_rules_file_that_is_not_yaml_fails_loudly(tmp_path: Path) -> None:
-    with pytest.raises(yaml.YAMLError):
+    with pytest.raises(ReferenceDataError, match="furniture.yaml: not valid YAML"):
         edited_rules(tmp_path, lambda s: s + "\nextra: [")
 
 
