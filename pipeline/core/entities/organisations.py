@@ -139,16 +139,24 @@ def _before_full_stop(lookup: Callable[[str], T | None]) -> Callable[[str], tupl
     return look
 
 
+_LOWER_GOVERNMENT = re.compile(r"\b([A-Z][\w'’]+(?: [A-Z][\w'’]+)*) (?:city|municipal|provincial|county|district) "
+                               r"(?:people's )?government\b")
+# "the government of Hebei province", "the people's government of Zibo city": the place after "of", with the word
+# for its level in lower case
+_LOWER_GOVERNMENT_OF = re.compile(r"\b(?:people['’]s )?government of (?:the )?([A-Z][\w'’]+(?: [A-Z][\w'’]+)*"
+                                  r"(?: (?:[Pp]rovince|[Cc]ity|[Mm]unicipality|[Cc]ounty|[Dd]istrict))?)")
+
+
 def lowercase_governments(ents: DocumentEntities) -> None:
-    """'the Langfang city government', 'the Sichuan provincial government'."""
+    """'the Langfang city government', 'the Sichuan provincial government', 'the government of Hebei province'."""
     namer = ents.namer
-    for m in re.finditer(r"\b([A-Z][\w'’]+(?: [A-Z][\w'’]+)*) (city|municipal|provincial|county|district) "
-                         r"(?:people's )?government\b", ents.text):
-        if ents.covered(m.start(), m.end(), ("organization",)):
-            continue
-        place = namer.place(m.group(1))
-        if place:
-            ents.add_org(namer.government_of(place), m.start(), m.end())
+    for pattern in (_LOWER_GOVERNMENT, _LOWER_GOVERNMENT_OF):
+        for m in pattern.finditer(ents.text):
+            if ents.covered(m.start(), m.end(), ("organization",)):
+                continue
+            place = namer.jurisdiction(m.group(1))
+            if place and place.place_type in JURISDICTION_TYPES:
+                ents.add_org(namer.government_of(place), m.start(), m.end())
 
 
 def plural_governments(ents: DocumentEntities) -> None:
