@@ -199,7 +199,7 @@ def _name_span(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
         if owner is None:
             return None
         start, head = owner
-    if head in ("Co.", "Co"):
+    if head in ("Co.", "Co") or ents.text.endswith((" Co.", " Co"), start, end):  # "X Group Co., Ltd."
         tail = _COMPANY_TAIL.match(ents.text, end)
         end = tail.end() if tail else end
     if POSSESSIVE.search(ents.text, start, end) and end - start > 4:
