@@ -54,3 +54,22 @@ def test_a_byline_label_before_no_personal_name_names_nobody(text):
 ])
 def test_a_headline_verb_after_a_name_is_no_part_of_it(text, person):
     assert people_names(recognised(text)) == {person}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Maria Lopes, an expert on marine policy and professor emeritus at Porto University, said the link matters.",
+     "Maria Lopes"),
+    ("As reported, Anna Berg, a professor at Lund University, joined the panel.", "Anna Berg"),
+    ("The talk by Peter Olsen, a researcher at the institute, drew crowds.", "Peter Olsen"),
+])
+def test_a_name_before_an_apposition_with_an_article_and_a_title_is_a_person(text, person):
+    assert people_names(recognised(text)) == {person}
+
+
+@pytest.mark.parametrize("text", [
+    "Hong Kong Polytechnic, a member of the alliance, joined.",
+    "New Zealand, a partner of long standing, sent experts.",
+    "Zhejiang University, a leading institution, signed.",
+])
+def test_a_place_or_an_organisation_before_such_an_apposition_is_no_person(text):
+    assert people_names(recognised(text)) == set()

@@ -273,9 +273,16 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
     j = _name_end(words, i, ents, initials_only_dots=True)
     if j - i < 2 or j >= len(words) or words[j].text != "," or first_title_word(ents.lexicon, words, j + 1) is None:
         return None
+    if words[j + 1].lower in ("a", "an") and _opens_with_place(ents, words, i, j):
+        return None  # "Hong Kong Polytechnic, a member of ...": a place's name, no person's
     if i == 0 or words[i - 1].lower in ("and", "by", "with", "of", ",", "(", "from", "to"):
         return j
     return j if not words[i - 1].is_cap else None
+
+
+def _opens_with_place(ents: DocumentEntities, words: Sequence[Word], i: int, j: int) -> bool:
+    """Whether the words i..j-1 open with a place's name ("Hong Kong", "New York")."""
+    return any(ents.namer.place(" ".join(w.text for w in words[i:k])) for k in range(i + 1, j + 1))
 
 
 def _bare_name(words, i, ents) -> bool:
