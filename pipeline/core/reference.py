@@ -32,7 +32,9 @@ RULE_FILES: dict[str, dict[str, str]] = {
     "titles.yaml": {"honorifics": "phrases", "modifiers": "phrases", "heads": "phrases",
                     "portfolio_words": "phrases"},
     "names.yaml": {key: "phrases" for key in ("pinyin_surnames", "other_surnames", "pinyin_initials",
-                                              "pinyin_finals", "english_word_surnames", "name_particles")},
+                                              "pinyin_finals", "english_word_surnames", "name_particles",
+                                              "headline_verbs",
+                                              "byline_labels")},
     "extraction.yaml": {
         **{key: "phrases_by_kind" for key in (
             "org_heads", "agreement_nouns", "activities", "lab_lowercase_heads", "lab_quoted_heads",

@@ -16,7 +16,7 @@ from tests.unit.entity_rows import org_mentions, org_names, people_names, recogn
      {"Hubei Provincial Government", "Isabel Province Government"}),
     ("Yunnan Province and the Kunming Institute of Botany have launched a fund.",
      {"Yunnan Provincial Government", "Kunming Institute of Botany, Chinese Academy of Sciences"}),
-    ("Brazil and Hubei Province have agreed on a plan.", {"Government of Brazil", "Hubei Provincial Government"}),
+    ("Brazil and Hubei Province have agreed on a plan.", {"Government of the Federative Republic of Brazil", "Hubei Provincial Government"}),
     ("He admired what was done by China, Hubei Province, and Wuhan University.",
      {"Hubei Provincial Government", "Wuhan University"}),  # the country of the province listed is where, not who
 ])
@@ -45,7 +45,7 @@ def test_places_that_say_where_are_no_governments(text):
 
 
 @pytest.mark.parametrize("text, name, person, title", [
-    ("He came to meet with South Africa’s Deputy President, Mr Cyril Ramaphosa, in May.", "Government of South Africa",
+    ("He came to meet with South Africa’s Deputy President, Mr Cyril Ramaphosa, in May.", "Government of the Republic of South Africa",
      "Cyril Ramaphosa", "Deputy President"),
     ("They met Hunan Province's Vice Governor, Dr Li Wenhua, on Friday.", "Hunan Provincial Government", "Li Wenhua",
      "Vice Governor"),
@@ -60,14 +60,21 @@ def test_a_possessive_owner_before_a_title_and_a_comma_is_where_the_title_is_hel
 
 # ---------------------------------------------------------------- governments of countries
 @pytest.mark.parametrize("code, name", [
-    ("PH", "Government of the Philippines"),
-    ("US", "Government of the United States"),
-    ("NL", "Government of the Netherlands"),
+    ("PH", "Government of the Republic of the Philippines"),
+    ("US", "Government of the United States"),  # "United States of America" is no "<state> of <name>"
+    ("CN", "Government of the People's Republic of China"),
+    ("VN", "Government of the Socialist Republic of Vietnam"),  # the country as the place writes it, not "Viet Nam"
+    ("SG", "Government of the Republic of Singapore"),
+    ("KZ", "Government of the Republic of Kazakhstan"),
+    ("FR", "Government of France"),  # "French Republic": no "of France"
+    ("GB", "Government of the United Kingdom"),
+    ("MY", "Government of Malaysia"),  # no official name apart from the short one
+    ("NL", "Government of the Kingdom of the Netherlands"),
     ("RU", "Government of the Russian Federation"),
     ("CD", "Government of the Democratic Republic of the Congo"),
     ("PS", "Government of the State of Palestine"),
     ("LA", "Government of Laos"),
-    ("BY", "Government of Belarus"),
+    ("BY", "Government of the Republic of Belarus"),
     ("HU", "Government of Hungary"),
 ])
 def test_a_country_s_government_reads_as_english_does(code, name):

@@ -17,8 +17,9 @@ _TITLE_OPENERS = {"the", "The", "by", "and", "with", "(", "of"}
 
 
 def first_title_word(lexicon: Lexicon, words: Sequence[Word], k: int) -> int | None:
-    """Index of the first title word of an apposition starting at k ("the", "Singapore's" may come first)."""
-    while k < len(words) and (words[k].lower == "the" or words[k].text.endswith(("'s", "’s"))):
+    """Index of the first title word of an apposition starting at k ("the", "a", "an", "Singapore's" may come
+    first: "Anna Berg, an expert on ...")."""
+    while k < len(words) and (words[k].lower in ("the", "a", "an") or words[k].text.endswith(("'s", "’s"))):
         k += 1
     return k if k < len(words) and lexicon.is_title_word(words[k].text) else None
 

@@ -59,6 +59,16 @@ class Lexicon:
         return frozenset(self.rules.names.get("name_particles", []))
 
     @functools.cached_property
+    def headline_verbs(self) -> frozenset[str]:
+        """Verbs a title-case headline writes after a name ("... Tan Yimin Leads a Delegation"): no name words."""
+        return frozenset(self.rules.names.get("headline_verbs", []))
+
+    @functools.cached_property
+    def byline_labels(self) -> frozenset[str]:
+        """"Editor", "Reporter", "Contact": a name follows them and a colon."""
+        return frozenset(self.rules.names.get("byline_labels", []))
+
+    @functools.cached_property
     def title_heads_by_last_word(self) -> dict[str, list[list[str]]]:
         """The title heads as word lists, under their last word, the longest first.
 

@@ -23,6 +23,7 @@ _PIECE_TRIM = re.compile(r"[\s,()]*(?:(?:and|&|the|The)\s+)*(.*?)[\s,]*(?:\s(?:a
 _COMPANY_SUFFIXES = {"Co.", "Co", "Ltd.", "Ltd", "Limited", "Inc.", "Inc", "Corporation", "Corp.", "Corp", "Company",
                      "LLC", "PLC", "GmbH", "AG", "A/S", "AB", "ASA", "SpA", "S.A.", "N.V.", "B.V.", "S.p.A.", "Oyj"}
 _SPLITTERS = {"of", "for", "under", "at"}
+_QUOTES = frozenset('"“”„«»')
 _CENTRE_HEADS = frozenset(("Center", "Centre"))
 # A name whose remit lists words with a comma: the run of name words stops at the comma, so the span found starts
 # at the second word ("Technology and Innovation Commission"), and the first word is a lone capitalised word after
@@ -69,8 +70,10 @@ class NameShapes:
                 run.append(w)
             elif run and w.lower in connectors:
                 run.append(w)
-            elif run and w.text in particles and any(x.text in self.leading_heads for x in run):
-                run.append(w)  # "Universidad Tecnológica de La Habana": a particle in a name that opens with its head
+            elif run and (w.text in particles or w.text in _QUOTES) and any(x.text in self.leading_heads for x in run):
+                # "Universidad Tecnológica de La Habana", 'Universidad Central "Marta Abreu" de Las Villas': a particle
+                # or a quoted patron's name in a name that opens with its head
+                run.append(w)
             elif run:  # (most words are outside any run: nothing to split there)
                 out.extend(self._split(run))
                 run = []
@@ -105,13 +108,21 @@ class NameShapes:
         while end + 1 < n and is_head[end + 1]:
             end += 1
         if run[h].text in self.leading_heads:
-            while end + 1 < n and run[end + 1].text not in self.heads and (run[end + 1].is_cap or (
-                    run[end + 1].text in self.particles and end + 2 < n and run[end + 2].is_cap)):
+            while end + 1 < n and run[end + 1].text not in self.heads and self._goes_on(run, end + 1):
                 end += 1  # "Universiti Putra Malaysia", "Universidad de La Habana": the name follows the head
+            while end > h and run[end].text in _QUOTES and sum(w.text in _QUOTES for w in run[h:end + 1]) % 2:
+                end -= 1  # an opening quote with no name after it
         end = _company_end(run, end)
         if end + 2 < n and run[end + 1].lower in ("of", "for"):
             end = _object_end(run, end, is_head)
         return end
+
+    def _goes_on(self, run: list[Word], k: int) -> bool:
+        """Word k continues a name that opens with its head: a capitalised word, a quote around a patron's name
+        ('Universidad Central "Marta Abreu" de Las Villas'), or a particle before a capitalised word."""
+        if run[k].is_cap or run[k].text in _QUOTES:
+            return True
+        return run[k].text in self.particles and k + 1 < len(run) and run[k + 1].is_cap
 
     def _name_start(self, run: list[Word], pos: int, h: int, is_head: list[bool]) -> int:
         """The first word of the name whose head is word h, in the run from word pos: after the connectors, after
@@ -199,7 +210,7 @@ def _name_span(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
         if owner is None:
             return None
         start, head = owner
-    if head in ("Co.", "Co"):
+    if head in ("Co.", "Co") or ents.text.endswith((" Co.", " Co"), start, end):  # "X Group Co., Ltd."
         tail = _COMPANY_TAIL.match(ents.text, end)
         end = tail.end() if tail else end
     if POSSESSIVE.search(ents.text, start, end) and end - start > 4:

@@ -24,6 +24,7 @@ _MISSION = re.compile(rf"(?:\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+)?\b(Embassy|Co
                       rf"(?:\s+of\s+(?:the\s+)?({_CAP_RUN}))?(?:\s+(?:in|to)\s+(?:the\s+)?({_CAP_RUN}))?")
 _GOVERNMENTS_OF = re.compile(r"\b(?:(?:Municipal|Provincial|City|District|County)\s+)?(?:People['’]s\s+)?"
                              r"Governments\s+of\s+")
+_BRANCH_OF = re.compile(r"\b(?!The )([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) ([Bb]ranch) of (?:the )?")
 _LISTED_NAME = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)(\s*,\s*(?:and\s+)?|\s+and\s+)?")
 
 
@@ -139,16 +140,24 @@ def _before_full_stop(lookup: Callable[[str], T | None]) -> Callable[[str], tupl
     return look
 
 
+_LOWER_GOVERNMENT = re.compile(r"\b([A-Z][\w'’]+(?: [A-Z][\w'’]+)*) (?:city|municipal|provincial|county|district) "
+                               r"(?:people's )?government\b")
+# "the government of Hebei province", "the people's government of Zibo city": the place after "of", with the word
+# for its level in lower case
+_LOWER_GOVERNMENT_OF = re.compile(r"\b(?:people['’]s )?government of (?:the )?([A-Z][\w'’]+(?: [A-Z][\w'’]+)*"
+                                  r"(?: (?:[Pp]rovince|[Cc]ity|[Mm]unicipality|[Cc]ounty|[Dd]istrict))?)")
+
+
 def lowercase_governments(ents: DocumentEntities) -> None:
-    """'the Langfang city government', 'the Sichuan provincial government'."""
+    """'the Langfang city government', 'the Sichuan provincial government', 'the government of Hebei province'."""
     namer = ents.namer
-    for m in re.finditer(r"\b([A-Z][\w'’]+(?: [A-Z][\w'’]+)*) (city|municipal|provincial|county|district) "
-                         r"(?:people's )?government\b", ents.text):
-        if ents.covered(m.start(), m.end(), ("organization",)):
-            continue
-        place = namer.place(m.group(1))
-        if place:
-            ents.add_org(namer.government_of(place), m.start(), m.end())
+    for pattern in (_LOWER_GOVERNMENT, _LOWER_GOVERNMENT_OF):
+        for m in pattern.finditer(ents.text):
+            if ents.covered(m.start(), m.end(), ("organization",)):
+                continue
+            place = namer.jurisdiction(m.group(1))
+            if place and place.place_type in JURISDICTION_TYPES:
+                ents.add_org(namer.government_of(place), m.start(), m.end())
 
 
 def plural_governments(ents: DocumentEntities) -> None:
@@ -189,3 +198,31 @@ def short_forms(ents: DocumentEntities) -> None:
                          if m.entity_type == "organization" and m.entity_id == short.organization_id else m
                          for m in ents.mentions]
         del ents.orgs[short.organization_id]
+
+
+def branches(ents: DocumentEntities) -> None:
+    """'the Xinjiang Branch of the Chinese Academy of Sciences', 'Shenzhen branch of Bank of China': a region's or a
+    city's branch of a known organisation is an organisation of its own, named as written, of its parent's type, under it and in
+    the place's region; later mentions of '<place> branch' are that branch."""
+    namer = ents.namer
+    for m in _BRANCH_OF.finditer(ents.text):
+        parent = next((ents.orgs[o.entity_id] for o in ents.mentions if o.entity_type == "organization"
+                       and o.start == m.end()), None)
+        place = namer.place(m.group(1))
+        if parent is None or place is None or place.place_type == "country" \
+                or ents.covered(m.start(), m.end(), ("organization",)):
+            continue  # a country's branch ("the Japan Branch of X") is the body's own office abroad: no place of it
+        end = max(o.end for o in ents.mentions if o.entity_type == "organization" and o.start == m.end())
+        name = ents.text[m.start():end]
+        branch = Org(org_id_for(name), name, parent.org_type, None, place.region_code or parent.region_code,
+                     place.country_code or parent.country_code, parent.organization_id, parent=parent)
+        branch.aliases[name] = "corpus"
+        ents.add_org(branch, m.start(), end)
+        _later_branch_mentions(ents, branch, f"{m.group(1)} {m.group(2)}", end)
+
+
+def _later_branch_mentions(ents: DocumentEntities, branch: Org, short: str, after: int) -> None:
+    """'the Xinjiang branch' after 'Xinjiang Branch of the ...': the same branch."""
+    for m in re.finditer(rf"\b{re.escape(short)}\b(?! of\b)", ents.text, re.I):
+        if m.start() >= after and not ents.covered(m.start(), m.end(), ("organization",)):
+            ents.add_org(branch, m.start(), m.end())

@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
+import pycountry
+
 from pipeline.core.entities.gazetteer import longest_run
 from pipeline.core.entities.model import Org
 from pipeline.core.ids import canonical_key, make_id
@@ -77,7 +79,7 @@ class OrgNamer:
                 if o.org_type == "government" and o.region_code == place.region_code:
                     return self.from_reference(o)
         if place.place_type == "country":
-            name = f"Government of {_country_phrase(place.name)}"
+            name = f"Government of {_state_phrase(place)}"
         elif place.place_type == "province" and place.country_code not in (None, "CN"):
             name = f"{place.name} Government"  # a subdivision abroad: "Isabel Province Government"
         elif place.place_type == "province" and any(a.endswith("Autonomous Region") for a in place.aliases):
@@ -102,9 +104,14 @@ class OrgNamer:
         if org.org_type != "government":
             return None
         name = _GOVERNMENT_SUFFIX.sub("", org.canonical_name)
-        return self.place(re.sub(r"^Government of (?:the )?", "", name))
+        return self._countries_by_government.get(name) or self.place(re.sub(r"^Government of (?:the )?", "", name))
 
-    def _jurisdiction(self, text: str) -> PlaceRef | None:
+    @functools.cached_property
+    def _countries_by_government(self) -> dict[str, PlaceRef]:
+        """Each country by its government's name ("Government of the Socialist Republic of Vietnam")."""
+        return {f"Government of {_state_phrase(p)}": p for p in self._countries.values()}
+
+    def jurisdiction(self, text: str) -> PlaceRef | None:
         m = re.match(rf"^(?:the\s+)?(.+?){_JURISDICTION_WORDS}$", text.strip(), re.I)
         return self.place(m.group(1)) if m else None
 
@@ -186,14 +193,14 @@ class OrgNamer:
         name = name.replace("\u2019", "'")  # "Zibo Municipal People’s Government" is the People's Government
         m = re.match(rf"^(.+?)\s+(?:{_LEVEL_WORDS}\s+)?(?:People's\s+)?Government$", name, re.I)
         if m:
-            p = self._jurisdiction(m.group(1))
+            p = self.jurisdiction(m.group(1))
             if p is None and self.ref.demonyms.get(m.group(1).lower()):  # "the French Government"
                 p = self.country_place(self.ref.demonyms[m.group(1).lower()])
             if p:
                 return self.government_of(p)
         m = re.match(r"^(?:The\s+)?(?:People's\s+)?Government\s+of\s+(.+)$", name, re.I)
         if m:
-            p = self._jurisdiction(m.group(1))
+            p = self.jurisdiction(m.group(1))
             if p:
                 return self.government_of(p)
         return None
@@ -215,7 +222,7 @@ class OrgNamer:
             if m:
                 candidates.append((m["field"], m["head"], " ".join(words[:k])))
         for field, head, place_text in candidates:
-            place = self._jurisdiction(place_text)
+            place = self.jurisdiction(place_text)
             field = field.strip()
             if not place or place.place_type == "country" or not field[:1].isupper():
                 continue
@@ -257,6 +264,20 @@ class OrgNamer:
 _INVERTED = re.compile(r"^(?P<name>[^,]+),\s+(?P<kind>.+?\s(?:of|of the))$", re.I)
 _TAKES_THE = re.compile(r"\b(?:Republic|United|Kingdom|States?|Federation|Islands|Emirates|Union|See)\b"
                         r"|(?:ines|lands|mas|ives|oros|lles)$")
+
+
+def _state_phrase(place: PlaceRef) -> str:
+    """A country's name as its government is named: the official name when it reads "<form of state> of
+    <country>" ("the People's Republic of China", "the Republic of Singapore", "the Socialist Republic of
+    Vietnam", the country written as the place is), else the short name ("France" for "French Republic",
+    "the United States" for "United States of America", "Malaysia")."""
+    country = pycountry.countries.get(alpha_2=place.country_code or "")
+    official = getattr(country, "official_name", None) if country else None
+    for short in dict.fromkeys((country.name, place.name) if official else ()):
+        m = re.fullmatch(rf"(.+ of (?:the )?){re.escape(short)}", official)
+        if m:
+            return f"the {m.group(1)}{place.name}"
+    return _country_phrase(place.name)
 
 
 def _country_phrase(name: str) -> str:

@@ -110,7 +110,7 @@ def _is_name_word(w: Word, ents: DocumentEntities) -> bool:
     the organisations found."""
     lex, t = ents.lexicon, w.text
     if not t[:1].isupper() or w.is_punct or t in lex.stop_words or t in lex.heads or t in lex.honorifics \
-            or t in NON_ORG_NOUNS:
+            or t in NON_ORG_NOUNS or t in lex.headline_verbs:
         return False
     if t in lex.title_words and not is_surname(ents.rules, t):
         return False
@@ -167,7 +167,7 @@ def sentence_people(ents: DocumentEntities, sent: Sentence) -> None:
     i = 0
     while i < len(words):
         w = words[i]
-        if not w.is_cap and w.text not in lex.honorifics and w.text not in lex.title_heads_by_last_word:
+        if not w.is_cap and w.text not in lex.honorifics and w.text.capitalize() not in lex.title_heads_by_last_word:
             i += 1  # no name starts here, and no title ends here: every test below would fail
             continue
         after = _person_at(ents, sent, i)
@@ -179,6 +179,8 @@ def _person_at(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
     word after the mention, or None when no person starts there."""
     words = sent.words
     after = _titled_person(ents, sent, i)
+    if after is None:
+        after = _lowercase_titled_person(ents, sent, i) or _labelled_person(ents, sent, i)
     if after is not None:
         return after
     if _bare_name(words, i, ents):
@@ -219,6 +221,48 @@ def _titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None
     return ne
 
 
+def _lowercase_titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
+    """'former US president Jimmy Carter', 'the university's vice president Anna Berg': a title written in lower
+    case (ending at word i) names the person after it only when a full name follows (two to four name words).
+    Adds the person; returns the index after the name, or None."""
+    words, lex = sent.words, ents.lexicon
+    if not words[i].text.islower() or words[i].text.capitalize() not in lex.title_heads_by_last_word:
+        return None
+    j = _name_end(words, i + 1, ents)
+    if j - (i + 1) < 2 or (j < len(words) and words[j].text in NON_ORG_NOUNS):
+        return None
+    start, modifiers = i, _title_modifiers(ents.rules)
+    while start > 0 and words[start - 1].text.islower() and words[start - 1].text.capitalize() in modifiers:
+        start -= 1  # "vice president"
+    _add_person(ents, sent, words, i + 1, j, words[start].start)
+    return j
+
+
+def _labelled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
+    """'Editor : Li Yan', 'Reporter: Anna Berg  Photo: ...': two or three name words after a byline label and a
+    colon, ending where the line, the sentence or the capitalised words end (an acronym after them is the
+    publisher's: "Editor : Li Yan ECNS App"). Adds the person; returns the index after the name, or None."""
+    words = sent.words
+    if words[i].text not in ents.lexicon.byline_labels or i + 2 >= len(words) or words[i + 1].text not in (":", "："):
+        return None
+    k = i + 2
+    j = _name_end(words, k, ents, limit=3)
+    j = next((n for n in range(k + 1, j) if _name_ends_here(ents.text, words, n)), j)
+    if j - k < 2 or not _name_ends_here(ents.text, words, j):
+        return None
+    _add_person(ents, sent, words, k, j, words[k].start)
+    return j
+
+
+def _name_ends_here(text: str, words: Sequence[Word], j: int) -> bool:
+    """Nothing name-like goes on after word j - 1: the sentence ends, a line or a wide gap follows, or a punctuation
+    mark, a lower-case word or an acronym."""
+    if j >= len(words):
+        return True
+    gap, nxt = text[words[j - 1].end:words[j].start], words[j].text
+    return "\n" in gap or len(gap) > 1 or words[j].is_punct or not nxt[:1].isupper() or nxt.isupper()
+
+
 def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
     """'Markus Feldmann, Executive Vice President of ...', 'Tan Wei Liang, Singapore's Senior Minister':
     two to four name words that an apposition gives a title are a person, whatever their origin."""
@@ -229,9 +273,16 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
     j = _name_end(words, i, ents, initials_only_dots=True)
     if j - i < 2 or j >= len(words) or words[j].text != "," or first_title_word(ents.lexicon, words, j + 1) is None:
         return None
+    if words[j + 1].lower in ("a", "an") and _opens_with_place(ents, words, i, j):
+        return None  # "Hong Kong Polytechnic, a member of ...": a place's name, no person's
     if i == 0 or words[i - 1].lower in ("and", "by", "with", "of", ",", "(", "from", "to"):
         return j
     return j if not words[i - 1].is_cap else None
+
+
+def _opens_with_place(ents: DocumentEntities, words: Sequence[Word], i: int, j: int) -> bool:
+    """Whether the words i..j-1 open with a place's name ("Hong Kong", "New York")."""
+    return any(ents.namer.place(" ".join(w.text for w in words[i:k])) for k in range(i + 1, j + 1))
 
 
 def _bare_name(words, i, ents) -> bool:

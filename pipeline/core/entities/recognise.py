@@ -26,6 +26,7 @@ from pipeline.core.entities.coreference import definite_references
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.name_shapes import shaped_orgs
 from pipeline.core.entities.organisations import (
+    branches,
     lowercase_governments,
     missions,
     plural_governments,
@@ -45,6 +46,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     missions(ents)
     for sent in sents:
         shaped_orgs(ents, sent)
+    branches(ents)
     lowercase_governments(ents)
     plural_governments(ents)
     short_forms(ents)
