@@ -291,7 +291,26 @@ def _same_event_date(ctx: DocContext, a: Agreement, found: list[Agreement]) -> F
     for b in found:
         if b is not a and b.date and b.date.precision == "day" and b.status == "signed":
             return b.date
-    return ctx.event_date
+    told = ctx.event_date if ctx.event_date is not None and ctx.event_date.start >= 0 else None  # a day in the text
+    return told or _visit_span_date(ctx) or ctx.event_date
+
+
+_LEAD_SENTENCES = 5  # where a story of a visit says when the visit was (headline and page labels first)
+_PROSE = re.compile(r"(?<![\w-])[a-z]{3,}\s+[a-z]{2,}(?![\w-])")  # two lower-case words in a row
+
+
+def _visit_span_date(ctx: DocContext) -> FoundDate | None:
+    """'A delegation led by X visited Serbia and Korea from March 26 to April 3. ... signed an agreement': an
+    undated signing in the story of a visit happened during it. The visit's first day, from a lead sentence that
+    reports a visit and dates it (on or before the publication)."""
+    visit_rx = rule_regex(ctx.rules, "visit_verbs")
+    for s in ctx.sentences[:_LEAD_SENTENCES]:
+        if not visit_rx.search(s.text) or not _PROSE.search(s.text):
+            continue  # "Author: [Time]:2019-11-30 [Visit]:" is a page label, not a sentence
+        for d in ctx.dates_in(s):
+            if not d.dateline and (ctx.published is None or d.date <= ctx.published):
+                return d
+    return None
 
 
 def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
