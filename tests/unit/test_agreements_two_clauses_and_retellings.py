@@ -43,3 +43,26 @@ def test_the_place_an_organisation_is_in_is_no_party(located):
     (a,) = rows["agreements"]
     names = party_names(rows, a)
     assert len(names) == 2 and "Fudan University" in names and not any("Government" in n or n == "Chile" for n in names)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Fudan University and Jilin University renewed the memorandum of understanding and two work plans.",
+     ["memorandum_of_understanding", "other", "other"]),
+    ("Fudan University and Jilin University signed a framework agreement and three agreements on joint projects.",
+     ["framework_agreement", "cooperation_agreement", "cooperation_agreement", "cooperation_agreement"]),
+    ("Both sides signed a cooperation agreement as well as two action plans.",
+     ["cooperation_agreement", "other", "other"]),
+])
+def test_a_counted_plural_after_an_instrument_is_that_many_more(text, kinds):
+    rows = extract_rows("Fudan University hosted a delegation of Jilin University on Monday. " + text)
+    assert sorted(a["agreement_type"] for a in rows["agreements"]) == sorted(kinds)
+
+
+@pytest.mark.parametrize("text", [
+    "Fudan University and Jilin University signed eleven documents, among them:",
+    "Fudan University and Jilin University signed two work plans.",
+    "Fudan University and Jilin University signed a memorandum of understanding and agreed on two priorities.",
+])
+def test_a_count_that_is_no_sibling_adds_nothing(text):
+    rows = extract_rows(text)
+    assert len(rows["agreements"]) <= 1

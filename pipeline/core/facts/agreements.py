@@ -178,7 +178,7 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
 def _told_again(ctx: DocContext, found: list[Agreement], c: Agreement) -> list[Agreement]:
     """'the agreements with A and B' after an agreement with A and another with B: a plural report whose parties
     are all parties of two or more agreements found before tells them again (those agreements, else none)."""
-    if not c.plural or c.signatories:
+    if not c.plural or c.signatories or c.group is not None:
         return []
     mine = {ctx.footprint(p) for p in c.parties}
     told = [a for a in found if mine & {ctx.footprint(p) for p in a.parties}]
@@ -392,9 +392,11 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     governed = sorted(governed + tight, key=lambda g: g[0].start())
     if not governed:
         return _partnership(ctx, sent, team_verbs)
-    governed = _listed_instruments(text, _drop_nouns_in_titles(text, governed), noun_type, generic)
-    clause = _signing_clause(ctx, sent, governed, referred, {m.group(0).lower() for m, _ in tight},
-                             head if listed else None)
+    counted = _counted_siblings(rules, text, governed)
+    governed = _listed_instruments(text, _drop_nouns_in_titles(text, governed) + counted, noun_type, generic)
+    tight_words = {m.group(0).lower() for m, _ in tight + counted
+                   if rule_regex(rules, "tight_agreement_nouns").fullmatch(m.group(0))}
+    clause = _signing_clause(ctx, sent, governed, referred, tight_words, head if listed else None)
     out = []
     for k in range(len(governed)):
         out.extend(_instrument(ctx, clause, k, noun_type, generic))
@@ -633,6 +635,26 @@ def _tight_nouns(rules: Rulebook, text: str, nouns: list[re.Match], listed: bool
         elif listed:
             out.append((m, _NO_VERB.match(text)))
     return out
+
+
+# "renewed the memorandum of understanding and two work plans": a small count of instruments after the last one
+_COUNT_AFTER = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as|plus)\s+(?:the\s+)?(two|three|four|five|[2-5])\s+", re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _counted_siblings(rules: Rulebook, text: str, governed: list) -> list[tuple[re.Match, re.Match]]:
+    """'renewed the Memorandum of Understanding and two work plans': a counted plural coordinated with the last
+    instrument a verb governs is that many more instruments under the same verb (the noun once per instrument)."""
+    noun, verb = governed[-1]
+    count = _COUNT_AFTER.match(text, noun.end())
+    if count is None:
+        return []
+    nouns = rule_regex(rules, "tight_agreement_nouns")
+    plural = nouns.match(text, count.end()) or kind_regexes(rules, "agreement_nouns")[0].match(text, count.end())
+    if plural is None or not _PLURAL.search(plural.group(0)):
+        return []
+    n = _COUNTS.get(count.group(1).lower()) or int(count.group(1))
+    return [(plural, verb)] * n
 
 
 def _background(rules: Rulebook, text: str, nouns: list[re.Match]) -> bool:
@@ -943,7 +965,7 @@ def _listed_instruments(text: str, governed: list, noun_type: dict[str, str], ge
     with Y"): the specific noun names the instrument the sentence reports."""
     out = governed[:1]
     for noun, verb in governed[1:]:
-        if _SIBLING.search(text, out[-1][0].end(), noun.start()):
+        if noun is out[-1][0] or _SIBLING.search(text, out[-1][0].end(), noun.start()):
             out.append((noun, verb))
         elif len(out) == 1 and _specific_after_generic(text, out[0][0], noun, noun_type, generic):
             out = [(noun, verb)]
