@@ -62,3 +62,16 @@ def test_a_page_label_is_no_visit_lead():
                         "an agreement on student exchange.", published=None)
     (a,) = rows["agreements"]
     assert a["signed_on"] == dt.date(2021, 5, 12)
+
+
+@pytest.mark.parametrize("purpose, activity", [
+    ("to deepen research cooperation in marine science", "joint_research"),
+    ("to strengthen their research partnerships in materials", "joint_research"),
+    ("covering cooperation in scientific research and teaching", "joint_research"),
+    ("to support the joint training of doctoral students", "talent_development"),
+    ("including the joint cultivation of postgraduates", "talent_development"),
+    ("to launch a doctoral training programme", "talent_development"),
+])
+def test_activities_stated_in_other_words(purpose, activity):
+    rows = extract_rows(f"Fudan University signed a memorandum of understanding with Jilin University {purpose}.")
+    assert activity in {r["activity"] for r in rows["agreement_activities"]}
