@@ -63,6 +63,7 @@ class Agreement:
     named: set[str] = field(default_factory=set)  # parties the text names as such (not via a signatory)
     place: str | None = None  # place_id of where it was signed
     ceremony_sentences: list[Sentence] = field(default_factory=list)  # "The signing ceremony was held at ..."
+    plural: bool = False  # told with a plural noun ("the agreements with A and B")
 
 
 @derived
@@ -90,7 +91,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
     ceremony = rule_regex(ctx.rules, "signing_ceremony_cues")
     head: tuple[Sentence, list[str]] | None = None  # "the two sides signed eleven documents, among them:"
     for sent in ctx.sentences:
-        cands = _sentence_candidates(ctx, sent, noun_type, generic, head)
+        cands = [c for part in _clauses(ctx, sent)
+                 for c in _in_sentence(sent, part, _sentence_candidates(ctx, part, noun_type, generic, head))]
         head = _list_head(ctx, sent, head, bool(cands))
         if not cands and found and ceremony.search(sent.text):
             found[-1].ceremony_sentences.append(sent)  # "A signing ceremony was held at X on 6 May."
@@ -100,6 +102,43 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
     for a in found:
         _settle(ctx, a, found)
     return found
+
+
+# "A signed X with B, while C concluded Y with D": a second clause with its own subject, signing verb and instrument
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|whereas|and)|;\s+(?:and|while)?)\s+(?:also\s+)?(?=(?:the\s+)?[A-Z])")
+
+
+def _clauses(ctx: DocContext, sent: Sentence) -> list[Sentence]:
+    """The sentence, or its clauses where it reports two signings each with its own subject ("A has signed
+    agreements with B, while C has concluded a partnership with D"): a break after a signing verb and an
+    instrument noun, followed by an organisation, a signing verb and an instrument noun."""
+    text = sent.text
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    if not breaks:
+        return [sent]
+    verb_rx, noun_rx = rule_regex(ctx.rules, "signing_verbs"), kind_regexes(ctx.rules, "agreement_nouns")[0]
+    cuts = [0]
+    for m in breaks:
+        verb = verb_rx.search(text, m.end())
+        if verb is None or not verb_rx.search(text, cuts[-1], m.start()) or not noun_rx.search(text, cuts[-1], m.start()) \
+                or not noun_rx.search(text, verb.end()) or not ctx.orgs_in(sent.start + m.end(), sent.start + verb.start()):
+            continue
+        cuts.append(m.end())
+    if len(cuts) == 1:
+        return [sent]
+    ends = [m.start() for m in breaks if m.end() in cuts[1:]] + [len(text)]
+    return [Sentence(sent.start + a, sent.start + b, text[a:b],
+                     tuple(w for w in sent.words if sent.start + a <= w.start < sent.start + b), sent.paragraph)
+            for a, b in zip(cuts, ends)]
+
+
+def _in_sentence(sent: Sentence, part: Sentence, cands: list[Agreement]) -> list[Agreement]:
+    """Reports found in a clause, told by the whole sentence (its evidence, its followers)."""
+    if part is not sent:
+        for c in cands:
+            c.noun_start += part.start - sent.start
+            c.sentence = sent
+    return cands
 
 
 def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreement], sent: Sentence,
@@ -121,6 +160,11 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
         elif c.signatories or c.witnesses:
             pending.append(c)
         return
+    told = _told_again(ctx, found, c)
+    if told:
+        for a in told:  # "Through the recently signed agreements with A and B, ...": the ones reported before
+            a.extra_sentences.append(c.sentence)
+        return
     target = _merge_target(ctx, found, c)
     if target is not None:
         _merge(ctx, target, c)
@@ -129,6 +173,18 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
         _merge(ctx, c, p)
     pending.clear()
     found.append(c)
+
+
+def _told_again(ctx: DocContext, found: list[Agreement], c: Agreement) -> list[Agreement]:
+    """'the agreements with A and B' after an agreement with A and another with B: a plural report whose parties
+    are all parties of two or more agreements found before tells them again (those agreements, else none)."""
+    if not c.plural or c.signatories or c.group is not None:
+        return []
+    mine = {ctx.footprint(p) for p in c.parties}
+    told = [a for a in found if mine & {ctx.footprint(p) for p in a.parties}]
+    if len(told) < 2 or not mine <= {ctx.footprint(p) for a in told for p in a.parties}:
+        return []
+    return told
 
 
 def _settle(ctx: DocContext, a: Agreement, found: list[Agreement]) -> None:
@@ -291,7 +347,26 @@ def _same_event_date(ctx: DocContext, a: Agreement, found: list[Agreement]) -> F
     for b in found:
         if b is not a and b.date and b.date.precision == "day" and b.status == "signed":
             return b.date
-    return ctx.event_date
+    told = ctx.event_date if ctx.event_date is not None and ctx.event_date.start >= 0 else None  # a day in the text
+    return told or _visit_span_date(ctx) or ctx.event_date
+
+
+_LEAD_SENTENCES = 5  # where a story of a visit says when the visit was (headline and page labels first)
+_PROSE = re.compile(r"(?<![\w-])[a-z]{3,}\s+[a-z]{2,}(?![\w-])")  # two lower-case words in a row
+
+
+def _visit_span_date(ctx: DocContext) -> FoundDate | None:
+    """'A delegation led by X visited Serbia and Korea from March 26 to April 3. ... signed an agreement': an
+    undated signing in the story of a visit happened during it. The visit's first day, from a lead sentence that
+    reports a visit and dates it (on or before the publication)."""
+    visit_rx = rule_regex(ctx.rules, "visit_verbs")
+    for s in ctx.sentences[:_LEAD_SENTENCES]:
+        if not visit_rx.search(s.text) or not _PROSE.search(s.text):
+            continue  # "Author: [Time]:2019-11-30 [Visit]:" is a page label, not a sentence
+        for d in ctx.dates_in(s):
+            if not d.dateline and (ctx.published is None or d.date <= ctx.published):
+                return d
+    return None
 
 
 def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
@@ -317,9 +392,11 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     governed = sorted(governed + tight, key=lambda g: g[0].start())
     if not governed:
         return _partnership(ctx, sent, team_verbs)
-    governed = _listed_instruments(text, _drop_nouns_in_titles(text, governed), noun_type, generic)
-    clause = _signing_clause(ctx, sent, governed, referred, {m.group(0).lower() for m, _ in tight},
-                             head if listed else None)
+    counted = _counted_siblings(rules, text, governed)
+    governed = _listed_instruments(text, _drop_nouns_in_titles(text, governed) + counted, noun_type, generic)
+    tight_words = {m.group(0).lower() for m, _ in tight + counted
+                   if rule_regex(rules, "tight_agreement_nouns").fullmatch(m.group(0))}
+    clause = _signing_clause(ctx, sent, governed, referred, tight_words, head if listed else None)
     out = []
     for k in range(len(governed)):
         out.extend(_instrument(ctx, clause, k, noun_type, generic))
@@ -435,7 +512,7 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
     named = set(clause.parties + with_parties) - _appositive_orgs(ctx, sent)
     a = Agreement(kind, (noun_text in generic or tight) and kind == base_kind, sent, parties,
                   noun_start=noun.start(), signatories=people, witnesses=_unique_people(clause.witnesses), title=title,
-                  group=clause.group, named=named)
+                  group=clause.group, named=named, plural=bool(_PLURAL.search(noun.group(0))))
     dates = ctx.dates_in(sent)
     a.date = dates[0] if dates else None
     a.status = _instrument_status(ctx.rules, clause, k)
@@ -483,7 +560,22 @@ def _instrument_parties(ctx: DocContext, clause: _SigningClause, noun: re.Match,
         parties = _unique(parties + _named_after(ctx, sent, noun, seg_end, title_m))
     if len(parties) < 2 and not clause.complete:
         parties = _unique(parties + _the_two(ctx, sent))
-    return [p for p in _most_specific(ctx, parties) if not _names_an_instrument(ctx, p, noun_type)]
+    located = _org_locations(ctx, sent)
+    return [p for p in _most_specific(ctx, parties) if not _names_an_instrument(ctx, p, noun_type) and p not in located]
+
+
+# "the São Paulo Research Foundation (FAPESP) of Brazil", "Fudan University in Shanghai": where the body is
+_LOCATED_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:of|in)\s+(?:the\s+)?")
+
+
+def _org_locations(ctx: DocContext, sent: Sentence) -> set[str]:
+    """The governments of places named as where an organisation is ("X (ACR) of Brazil"): not parties."""
+    orgs = ctx.orgs_in(sent.start, sent.end)
+    out: set[str] = set()
+    for m in ctx.places_in(sent.start, sent.end):
+        if any(o.end <= m.start and _LOCATED_AFTER.fullmatch(ctx.text, o.end, m.start) for o in orgs):
+            out.update(ctx.actors_in(m.start, m.end))
+    return out
 
 
 def _named_after(ctx: DocContext, sent: Sentence, noun: re.Match, seg_end: int, title_m: re.Match | None) -> list[str]:
@@ -543,6 +635,26 @@ def _tight_nouns(rules: Rulebook, text: str, nouns: list[re.Match], listed: bool
         elif listed:
             out.append((m, _NO_VERB.match(text)))
     return out
+
+
+# "renewed the memorandum of understanding and two work plans": a small count of instruments after the last one
+_COUNT_AFTER = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as|plus)\s+(?:the\s+)?(two|three|four|five|[2-5])\s+", re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _counted_siblings(rules: Rulebook, text: str, governed: list) -> list[tuple[re.Match, re.Match]]:
+    """'renewed the Memorandum of Understanding and two work plans': a counted plural coordinated with the last
+    instrument a verb governs is that many more instruments under the same verb (the noun once per instrument)."""
+    noun, verb = governed[-1]
+    count = _COUNT_AFTER.match(text, noun.end())
+    if count is None:
+        return []
+    nouns = rule_regex(rules, "tight_agreement_nouns")
+    plural = nouns.match(text, count.end()) or kind_regexes(rules, "agreement_nouns")[0].match(text, count.end())
+    if plural is None or not _PLURAL.search(plural.group(0)):
+        return []
+    n = _COUNTS.get(count.group(1).lower()) or int(count.group(1))
+    return [(plural, verb)] * n
 
 
 def _background(rules: Rulebook, text: str, nouns: list[re.Match]) -> bool:
@@ -853,7 +965,7 @@ def _listed_instruments(text: str, governed: list, noun_type: dict[str, str], ge
     with Y"): the specific noun names the instrument the sentence reports."""
     out = governed[:1]
     for noun, verb in governed[1:]:
-        if _SIBLING.search(text, out[-1][0].end(), noun.start()):
+        if noun is out[-1][0] or _SIBLING.search(text, out[-1][0].end(), noun.start()):
             out.append((noun, verb))
         elif len(out) == 1 and _specific_after_generic(text, out[0][0], noun, noun_type, generic):
             out = [(noun, verb)]

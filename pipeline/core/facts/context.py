@@ -93,15 +93,17 @@ class DocContext:
         A news report that dates nothing else reports what happened on its publication day."""
         if not self.published:
             return None
-        other_days = False
+        other_days, dateline = False, None
         for s in self.sentences:
             for d in self.dates_in(s):
                 if not re.search(r"(?<![\w-])[a-z]{3,}(?![\w-])", s.text.replace(s.text[d.start - s.start:d.end - s.start], "")):
                     continue  # a dateline ("Mar 14, 2023", "March 8, 2022 · Zhuhai · SYSU News") dates the page
                 if d.precision == "day" and dt.timedelta(0) <= self.published - d.date <= dt.timedelta(days=7):
-                    return d
+                    if not d.dateline:
+                        return d
+                    dateline = dateline or d  # "MACAU, October 21 - ... today (20th)": the body's day comes first
                 other_days = other_days or d.precision == "day"
-        return None if other_days else FoundDate(self.published, "day", -1, -1)
+        return dateline or (None if other_days else FoundDate(self.published, "day", -1, -1))
 
     @functools.cached_property
     def dateline_place(self) -> str | None:
