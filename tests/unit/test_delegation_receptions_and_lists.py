@@ -1,6 +1,8 @@
 """Visits told from the host's side or in loose lists: the host welcomes a named visitor "and his delegation" or
 "to" a place, the visitors hold talks with a host body, a list of hosts partly unknown to the recogniser, a
 headline that repeats the body. Sentences written for these tests."""
+import datetime as dt
+
 import pytest
 
 from tests.unit.fact_rows import extract_rows, visits
@@ -122,3 +124,34 @@ def test_a_headline_city_and_the_country_of_the_body_are_one_visit(text):
 def test_the_place_visited_is_not_where_the_visitors_come_from(text):
     found = visits(extract_rows(text))
     assert found and all(origin is None for _, origin, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Professor ZHANG Wei, President of Fudan University, brought a delegation to Nankai University.",
+    "Professor ZHANG Wei brought a 12-member delegation of Fudan University to Nankai University.",
+    "Professor ZHANG Wei, President of Fudan University, is bringing a delegation to Nankai University.",
+])
+def test_who_brings_a_delegation_leads_it(text):
+    ((who, origin, whom),) = visits(extract_rows(text))
+    assert (who, origin, whom) == ("Zhang Wei", "Fudan University", "Nankai University")
+
+
+@pytest.mark.parametrize("text", [
+    "A memorandum was signed between Fudan University and Nankai University on 7 November 2018 at Nankai University. "
+    "The hosts praised the ties. Professor LI Ming, President of Nankai University, welcomed Dr ZHANG Wei and the "
+    "delegates from Fudan University.",
+    "On 7 November 2018, Dr ZHANG Wei signed an agreement with Nankai University in Tianjin. "
+    "Professor LI Ming, President of Nankai University, welcomed Dr ZHANG Wei and his delegation.",
+])
+def test_an_undated_visit_takes_the_day_of_the_occasion_told_before(text):
+    rows = extract_rows(text, published=None)
+    ((who, _, whom),) = visits(rows)
+    assert (who, whom) == ("Zhang Wei", "Nankai University")
+    assert rows["delegations"][0]["visited_on"] == dt.date(2018, 11, 7)
+
+
+def test_an_occasion_that_names_neither_the_leader_nor_the_host_does_not_date_the_visit():
+    text = ("Lingnan University opened a library on 7 November 2018. "
+            "Professor LI Ming, President of Nankai University, welcomed Dr ZHANG Wei and his delegation.")
+    rows = extract_rows(text, published=None)
+    assert [d["visited_on"] for d in rows["delegations"]] == [None]

@@ -101,8 +101,26 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
     found = _merge_compatible(ctx, _expand(found))
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
-            d.date = ctx.event_date
+            d.date = _occasion_date(ctx, d) or ctx.event_date
     return found
+
+
+_OCCASION_BACK = 6  # sentences back in which an undated visit looks for the dated occasion it was part of
+
+
+def _occasion_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
+    """An undated visit told after a dated occasion that names its leader or its host ("A memorandum was signed
+    between X and Y on 7 November 2018", then "Prof Z welcomed the delegates from X"): the day of that occasion."""
+    at = ctx.sentence_index(d.sentence.start)
+    if at is None:
+        return None
+    sides = {x for x in (d.leader, d.host_org, d.host_place) if x}
+    for sent in reversed(ctx.sentences[max(0, at - _OCCASION_BACK):at]):
+        days = [x for x in ctx.dates_in(sent) if x.precision == "day" and not x.dateline
+                and (ctx.published is None or x.date <= ctx.published)]
+        if days and any(m.entity_id in sides and sent.start <= m.start < sent.end for m in ctx.ents.mentions):
+            return days[0]
+    return None
 
 
 def _usual_name(ctx: DocContext, key: str | None) -> str | None:
