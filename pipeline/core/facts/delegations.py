@@ -55,15 +55,19 @@ class Delegation:
     host_start: int | None = None  # where the host is named
 
 
+# After a person: "X and his delegation" (his party, his entourage): X leads the group.
+_HIS_PARTY = r"\s+and\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:delegation|delegates|entourage|party)\b"
 # "X met with Y from Z", "X received Y of Z": the host meets a visitor; a cheap gate for sentences
 # with neither a delegation noun nor a visiting verb.
 _MEET = re.compile(r"\b(?:met with|meets with|met|meets|received|receives|welcomed|welcomes|hosted|hosts)\s")
 _MEET_WORDS = ("met", "meet", "receive", "welcome", "host")  # one of them is in every verb _MEET lists
 # The receiver of a group: "received a Singapore research delegation", "welcomed the visitors".
+# Or of a named visitor with his party: "welcomed Professor X and his delegation".
 _RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|received|receives|met with|meets with|met|meets|hosted|hosts)\s+"
-                       r"(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:delegation|delegations|delegates|visitors|guests)\b")
+                       r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:delegation|delegations|delegates|visitors|guests)\b|"
+                       r"[^,;:]{3,80}?" + _HIS_PARTY + ")")
 # After a person: "X, head of the delegation", "X, who led the delegation": X leads it.
-_HEAD_OF = re.compile(r"\s*,?\s*(?:who\s+(?:led|leads|headed|heads)\s+the\s+(?:[\w-]+\s+){0,2}?delegation|"
+_HEAD_OF = re.compile(r"\s*,?\s*(?:who\s+(?:led|leads|headed|heads)\s+the\s+(?:[\w-]+\s+){0,2}?delegation|" + _HIS_PARTY + "|"
                       r"(?:the\s+)?(?:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?delegation)\b", re.I)
 # After a person: "X, who is on an official visit to ...": X is the visitor.
 _ON_VISIT = re.compile(r"(?:\s*,[^,;:()]{0,100}(?=,))?\s*,?\s*who\s+(?:is|was|are|were|has been|had been)\s+(?:currently\s+|here\s+)?"
@@ -91,13 +95,49 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
         d = _report(ctx, sent, noun, verbs.search(sent.text))
         if d is None:
             continue
+        d.leader = _usual_name(ctx, d.leader)
         _date_by_the_day_before(found, d, sent)
         found = _file_report(ctx, found, d, sent, noun)
     found = _merge_compatible(ctx, _expand(found))
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
-            d.date = ctx.event_date
+            d.date = _occasion_date(ctx, d) or ctx.event_date
     return found
+
+
+_OCCASION_BACK = 6  # sentences back in which an undated visit looks for the dated occasion it was part of
+
+
+def _occasion_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
+    """An undated visit told after a dated occasion that names its leader or its host ("A memorandum was signed
+    between X and Y on 7 November 2018", then "Prof Z welcomed the delegates from X"): the day of that occasion."""
+    at = ctx.sentence_index(d.sentence.start)
+    if at is None:
+        return None
+    sides = {x for x in (d.leader, d.host_org, d.host_place) if x}
+    for sent in reversed(ctx.sentences[max(0, at - _OCCASION_BACK):at]):
+        days = [x for x in ctx.dates_in(sent) if x.precision == "day" and not x.dateline
+                and (ctx.published is None or x.date <= ctx.published)]
+        if days and any(m.entity_id in sides and sent.start <= m.start < sent.end for m in ctx.ents.mentions):
+            return days[0]
+    return None
+
+
+def _usual_name(ctx: DocContext, key: str | None) -> str | None:
+    """A leader named with a word too many ("Tan Yimin Leads" in a headline) is the person of the shorter name the
+    document names more often (or as often, when the longer name is only in the headline)."""
+    words = set(key.split()) if key else set()
+    if len(words) < 3:
+        return key
+    counts: dict[str, int] = {}
+    for m in ctx.ents.mentions:
+        if m.entity_type == "person":
+            counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+    headline = ctx.sentences[0].end if ctx.sentences else 0
+    only_headline = all(m.start < headline for m in ctx.ents.mentions if m.entity_id == key)
+    shorter = [k for k in counts if len(k.split()) >= 2 and set(k.split()) < words
+               and counts[k] + only_headline > counts.get(key, 0)]
+    return max(shorter, key=lambda k: counts[k]) if shorter else key
 
 
 def _report(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | None:
@@ -109,7 +149,7 @@ def _report(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | None:
     meet = _MEET.search(sent.text) if any(w in sent.text for w in _MEET_WORDS) else None
     d = _met_visitor(ctx, sent, meet) if meet else None
     if d is None and any(w in sent.text for w in _WELCOME_WORDS) and _WELCOME.search(sent.text):
-        d = _welcomed_group(ctx, sent)
+        d = _welcomed_group(ctx, sent) or _welcomed_to(ctx, sent)
     if d is None and " in " in sent.text:
         stay = _STAY.search(sent.text)
         d = _stayed(ctx, sent, stay) if stay else None
@@ -136,6 +176,9 @@ def _file_report(ctx: DocContext, found: list[Delegation], d: Delegation, sent: 
         _merge(within, d)
         return found
     target = next((f for f in found if _same_visit(ctx, f, d)), None)
+    if target is not None and target.host_org is None and d.host_org is not None:
+        # "to Visit UK and Ireland" in a headline, then the universities the body names: the stops are those
+        target.host_org, target.host_place, target.more_hosts = d.host_org, d.host_place, d.more_hosts
     if target is None and found and _refers_back(sent.text, noun, d):
         if _own_host(ctx, sent, d):
             return _another_stop(found, d, sent)
@@ -234,9 +277,15 @@ def _conflict(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
 
 
 def _within(ctx: DocContext, a: str | None, b: str | None) -> bool:
-    """Whether place a lies in place b (Fuzhou in Fujian)."""
-    ref = ctx.ents.places.get(a) if a else None
-    return ref is not None and b is not None and ref.parent_place_id == b
+    """Whether place a lies in place b (Fuzhou in Fujian, Xiong'an in China)."""
+    ref = ctx.ents.places.get(a) if a and b else None
+    for _ in range(6):  # district, city, prefecture, province, country
+        if ref is None or ref.parent_place_id is None:
+            return False
+        if ref.parent_place_id == b:
+            return True
+        ref = ctx.ents.places.get(ref.parent_place_id)
+    return False
 
 
 def _side(ctx: DocContext, org: str | None, place: str | None) -> str | None:
@@ -343,10 +392,10 @@ def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb)
                     stop_types=("organization", "place"), window=60, until=_NP_END)
     if origin is None and d.origin_org is None:
         origin = _after(ctx, sent, r"\b(?:experts|officials|ambassadors|representatives|scholars)\s+(?:of|from)\s+",
-                        stop_types=("organization", "place"))
+                        stop_types=("organization", "place"), until=_NP_END)
     if origin is None:
         origin = _after(ctx, sent, r"\b(?:from)\s+", stop_types=("organization", "place"), window=40,
-                        before=sent.start + (verb.start() if verb else cue.start()))
+                        before=sent.start + (verb.start() if verb else cue.start()), until=_NP_END)
     if origin is not None:
         _set_origin(ctx, d, origin)
     if d.origin_org is None and d.origin_place is None:
@@ -473,11 +522,13 @@ def _welcomed_group(ctx: DocContext, sent: Sentence) -> Delegation | None:
     origin = next((x for x in ctx.ents.mentions if x.start == pos and x.entity_type in ("organization", "place")), None)
     people = ctx.people_in(sent.start, sent.end)
     hosts = [p for p in people if p.start < sent.start + welcome.start()]
-    if origin is None or not hosts:
+    unknown = origin is None and _UNKNOWN_BODY.match(ctx.text, pos)  # "the delegates from UTAR": a body not known
+    if not (origin or unknown) or not hosts:
         return None
     host_org = _acting_body(ctx, hosts[-1], sent.start + welcome.start())
     d = Delegation(sent)
-    _set_origin(ctx, d, origin)
+    if origin is not None:
+        _set_origin(ctx, d, origin)
     if host_org is None or ctx.footprint(host_org) == ctx.footprint(d.origin_org or ""):
         return None
     d.host_org = host_org
@@ -486,12 +537,56 @@ def _welcomed_group(ctx: DocContext, sent: Sentence) -> Delegation | None:
     led = rule_regex(ctx.rules, "leader_cues").search(text, group.end())
     after = [p for p in people if led and p.start >= sent.start + led.end()]
     leader = joined[0] if joined else after[0] if after else None
+    if leader is None and unknown:
+        return None  # neither who nor where from
     if leader is not None:
-        d.leader = leader.entity_id
-        d.leader_title = ctx.affiliation(d.leader)[1] or ctx.ents.person_titles.get(d.leader)
+        _set_guest(ctx, d, leader)
     _date_and_status(ctx, d, sent)
     d.confidence = confidence(ctx.rules, "delegation_who_and_where")
     return d
+
+
+def _set_guest(ctx: DocContext, d: Delegation, guest: Mention) -> None:
+    """A named visitor leads the visit, and comes from their organisation unless the sentence said where from."""
+    d.leader = guest.entity_id
+    org, title = ctx.affiliation(guest.entity_id)
+    d.leader_title = title or ctx.ents.person_titles.get(guest.entity_id)
+    if d.origin_org is None and d.origin_place is None:
+        d.origin_org = org
+
+
+# "welcomed Professor X to Y", "welcome Dr X and his delegation to Y": the host greets a named visitor to a place.
+# "welcomed Dr X and his entourage": a named visitor with a party.
+_WELCOME_PERSON = re.compile(r"\b(?:welcome|welcomes|welcomed|welcoming|received|receives|greeted|greets|hosted|hosts)\s+")
+_WELCOME_PLACE = re.compile(r"(?:" + _HIS_PARTY + r")?\s+(?:back\s+)?to\s+(?:the\s+)?"
+                            r"(?!(?:Board|Committee|Council|Team|Family|Panel|Faculty|Society|Club|Fellowship)\b)"
+                            r"(?=[A-Z]|(?:our|its|their|his|her)\s+(?:campus|university|institute|school|college|"
+                            r"headquarters|city|province|country)\b)|" + _HIS_PARTY)
+
+
+def _welcomed_to(ctx: DocContext, sent: Sentence) -> Delegation | None:
+    """'Y welcomed Professor X to Z': X visits Z (or, with Z not known, the body Y receives visitors for)."""
+    people = ctx.people_in(sent.start, sent.end)
+    for m in _WELCOME_PERSON.finditer(sent.text):
+        guest = next((p for p in people if p.start == sent.start + m.end()), None)
+        to = _WELCOME_PLACE.match(ctx.text, guest.end) if guest is not None else None
+        if to is None:
+            continue
+        where = next((x for x in ctx.ents.mentions if x.start == to.end() and x.entity_type in ("organization", "place")),
+                     None)
+        hosts = [p for p in people if p.start < sent.start + m.start()]
+        d = Delegation(sent)
+        if where is not None:
+            _set_host(d, where)
+        elif hosts:
+            d.host_org = _acting_body(ctx, hosts[-1], sent.start + m.start())
+        _set_guest(ctx, d, guest)
+        if not (d.host_org or d.host_place) or _side(ctx, d.host_org, d.host_place) == _side(ctx, d.origin_org, None):
+            return None
+        _date_and_status(ctx, d, sent)
+        d.confidence = confidence(ctx.rules, "delegation_leader_and_host")
+        return d
+    return None
 
 
 def _date_and_status(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
@@ -574,6 +669,8 @@ _COMPOUND_AFTER = re.compile(r"[-–][A-Z]")
 _COMPOUND_BEFORE = re.compile(r"[A-Z][\w]*[-–]$")
 # A capitalised name of several words the recogniser did not know: "China-SCO Transfer Centre", "Acme Robotics".
 _UNKNOWN_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|the|de|&)?\s*[A-Z][\w'’&.-]*)+")
+# Or an acronym the recogniser did not know: "the delegates from UTAR".
+_UNKNOWN_BODY = re.compile(_UNKNOWN_NAME.pattern + r"|[A-Z][A-Z&-]{1,9}\b(?![’']s)")
 
 
 def _in_compound_name(ctx: DocContext, m: Mention) -> bool:
@@ -628,10 +725,13 @@ def _people_noun_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern, re.P
 
 
 def _origin_from_modifier(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
-    """'300 senior PLA officials', 'Japanese rice experts': the word before the people noun names the origin."""
+    """'300 senior PLA officials', 'Japanese rice experts': the word before the people noun names the origin; not
+    the people the visitors meet ("held talks with the X leaders", "were received by Y officials")."""
     for m in _people_noun_patterns(ctx.rules)[0].finditer(sent.text):
         start = sent.start + m.start(1)
         orgs = [x for x in ctx.ents.mentions if x.entity_type == "organization" and x.start <= start < x.end]
+        if _MET_PEOPLE.search(ctx.text, sent.start, orgs[0].start if orgs else start):
+            continue
         if orgs:  # "Fudan University experts", "Macao SAR government officials"
             d.origin_org = orgs[0].entity_id
             return
@@ -640,6 +740,11 @@ def _origin_from_modifier(ctx: DocContext, d: Delegation, sent: Sentence) -> Non
         if country is not None:
             d.origin_place = ctx.add_place_mention(country, start, start + len(m.group(1))).entity_id
             return
+
+
+# Before the people the visitors meet: "met with the", "talks with", "received by".
+_MET_PEOPLE = re.compile(r"\b(?:with|by|met|meet|meets|received|receives|welcomed|welcomes|hosted|hosts)\s+"
+                         r"(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?$", re.I)
 
 
 @derived
@@ -652,7 +757,8 @@ def _countries(rules: Rulebook) -> dict[str, PlaceRef]:
     return out
 
 
-_NP_END = re.compile(r",|;|\s(?:to|for|on|in|at|led|visited|arrived|comprising|including|during)\s")
+_NP_END = re.compile(r",|;|\s(?:to|for|on|in|at|led|visited|arrived|comprising|including|during|visit|visits|will|"
+                     r"would|have|has|had|are|were|is|was|met|meet|toured|tour)\s")
 
 
 def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: int = 80, before: int | None = None,
@@ -672,15 +778,27 @@ def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: in
     return None
 
 
+# Tried in turn: the object of a visit (a headline's "to Visit UK" too); a place in "the city of X"; the body the
+# visitors meet ("the delegation held talks with X leaders", "was received by X"); then looser cues.
 _HOST_PATTERNS = [re.compile(p) for p in (
-    r"\b(?:to visit|visited|visiting|visits to|visit to|paying a visit to|paid a visit to|toured|"
+    r"(?i)\b(?:to visit|visited|visiting|visits to|visit to|paying a visit to|paid a visit to|toured|"
     r"invited to|arrived in|arrived at|arrives in|arrives at|call on|called on)\s+(?:the\s+)?",
-    r"\b(?:visited|toured|visiting|to visit|visit to|visits to)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}(?:at|of)\s+(?:the\s+)?",
+    r"(?i)\b(?:visited|visits|toured|visiting|to visit|visit to|visits to)\s+(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+){1,3}(?:at|of)|(?:city|town|province|state|region|county|district)\s+of)\s+(?:the\s+)?",
+    r"(?i)\b(?:(?:had|held|have|has|hold|holds)\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:meeting|meetings|talks|discussions?)"
+    r"\s+with|held\s+talks\s+with|met\s+with|met|(?:was|were)\s+received\s+by)\s+(?:the\s+)?"
+    r"(?:(?:leaders?|heads?|officials|leadership|representatives)\s+of\s+(?:the\s+)?)?",
     r"\bvisit\s+(?:the\s+)?", r"\bon\s+(?=[A-Z][\w]*\s+campus)", r"\b(?:to|in)\s+(?:the\s+)?")]
 # The last pattern is loose: it names the host only close to the cue.
 _LOOSE_REACH = 100
-# Between two hosts of a list: "A, B and C", "A (AA), B (BB), and C".
-_LIST_GAP = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# Between two hosts of a list: "A, B and C", "A (AA), B (BB), and C"; after a host the recogniser named only in
+# part, the rest of its name ("Universidad Central “Marta Abreu” de Las Villas (UCLV), ...").
+_LIST_GAP = re.compile(r"(?:\s+(?:[“\"‘]?[A-Z][\w'’.&-]*[”\"’]?|de|del|la|las|los|di|da|do|dos|du|des|of|für|y)){0,6}?"
+                       r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# A list item the recogniser did not know, named by the acronym after it: "..., and Davis campus (UC Davis)", or
+# not at all: "A, Instituto Superior del Norte, B and C" (the list goes on after it).
+_ITEM_ACRONYM = re.compile(r"[A-Z][^,;:()]{0,60}?\s*\(")
+_UNKNOWN_ITEM = re.compile(r"[A-Z][\w'’.&-]*" + _LIST_GAP.pattern)
 
 
 def _host(ctx: DocContext, sent: Sentence, cue, verb) -> list[Mention]:
@@ -693,7 +811,8 @@ def _host(ctx: DocContext, sent: Sentence, cue, verb) -> list[Mention]:
     joined = False
     while len(hosts) < 8:
         gap = _LIST_GAP.match(ctx.text, hosts[-1].end, sent.end)
-        nxt = next((x for x in ctx.ents.mentions if gap and x.start == gap.end() and x.entity_type in kinds
+        starts = _item_starts(ctx.text, gap.end(), sent.end) if gap else ()
+        nxt = next((x for x in ctx.ents.mentions if x.start in starts and x.entity_type in kinds
                     and x.entity_id not in {h.entity_id for h in hosts}), None)
         if nxt is None:
             break
@@ -701,6 +820,12 @@ def _host(ctx: DocContext, sent: Sentence, cue, verb) -> list[Mention]:
         hosts.append(nxt)
     # A list ends with "and"; "Institute of X (IX), Academy of Y" is one host and the body it belongs to.
     return hosts if joined else hosts[:1]
+
+
+def _item_starts(text: str, pos: int, end: int) -> tuple[int, ...]:
+    """Where the next host of a list may be named: right at `pos`, at the acronym of an item not known, or after it."""
+    item, unknown = _ITEM_ACRONYM.match(text, pos, end), _UNKNOWN_ITEM.match(text, pos, end)
+    return (pos, *(m.end() for m in (item, unknown) if m))
 
 
 def _first_host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
