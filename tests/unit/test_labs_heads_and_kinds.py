@@ -125,3 +125,26 @@ def test_innovation_and_technology_parks(text, name):
 
 def test_a_parks_corporation_is_not_a_park():
     assert _labs(extract_rows("The Hong Kong Science and Technology Parks Corporation signed the deal.")) == []
+
+
+# --- directors named beside a lab ------------------------------------------------------------------------------
+
+def _directors(rows):
+    people = {p["person_id"]: p["full_name"] for p in rows["people"]}
+    return {lab["name"]: people.get(lab["director_person_id"]) for lab in rows["labs"]}
+
+
+@pytest.mark.parametrize("text, name, director", [
+    ("Led by Prof. WONG Kai-Ming, the Executive Director of State Key Laboratory of Ocean Optics, the laboratory "
+     "grew.", "State Key Laboratory of Ocean Optics", "Wong Kai-Ming"),
+    ("Chen Hao, director of the National Key Laboratory for Rice Genetics, introduced the team.",
+     "National Key Laboratory for Rice Genetics", "Chen Hao"),
+    ("Guests included Li Ming, interim director of UM’s Institute of Collaboration; Zhou Yan, head of UM’s Centre "
+     "for Brain Sciences; and others.", "Centre for Brain Sciences", "Zhou Yan"),
+    ("Wang Fang, Director of the Joint Laboratory of Soil Biology, spoke.", "Joint Laboratory of Soil Biology",
+     "Wang Fang"),
+    ("Wang Fang, Deputy Director of the Joint Laboratory of Soil Biology, spoke.", "Joint Laboratory of Soil Biology",
+     None),
+])
+def test_the_director_named_before_a_lab(text, name, director):
+    assert _directors(extract_rows(text)) == {name: director}

@@ -30,7 +30,11 @@ _GENERIC_WORDS = {"hong", "kong", "branch", "of", "chinese", "national", "engine
 # A capitalised adverb never stands in a lab's name: a headline joined to the name ("Advancing Excellence Nationally
 # and Globally State Key Laboratory of X") ends before it.
 _ADVERB = re.compile(r"[A-Z][a-z]{2,}(?:ally|ively|ously|ingly|edly|ntly)")
-_SUFFIX_BREAK = re.compile(rf"\b{_ADVERB.pattern}\s+(?:and\s+)?|\s(?:in|at|on|from|with)\s+the\s+")
+# Before a suffix name's head, what ends a run of capitalised words that is not the name: a capitalised adverb, a
+# locative ("Firms in the"), an office ("the Executive Director of", "Deputy Head of the")
+_SUFFIX_BREAK = re.compile(rf"\b{_ADVERB.pattern}\s+(?:and\s+)?|\s(?:in|at|on|from|with)\s+the\s+|\b(?:Director|Head|Dean|"
+                           r"President|Chair|Chairman|Chairperson|Secretary|Manager|Leader|Coordinator|Founder|Member|"
+                           r"Fellow|Professor)\s+of\s+(?:the\s+)?")
 # The end of a name before the next one's head, and the comma or "and" between them
 _AFTER_NAME = re.compile(r"(?:[A-Z][\w'’-]*|\))(?:\s*,|\s+(?:and|&))?\s+$")
 _OPENS = re.compile(r"\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z]")
@@ -244,7 +248,7 @@ _NAME_CUT = re.compile(r"\s+and\s+the\s+|,\s(?![A-Z][\w-]*(?:\s[A-Z][\w-]*)*(?:,
 _IN_PLACE = re.compile(r"\s+in\s+(the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _TOPIC_TAIL = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{_TOPIC}")
 _TOPIC_LINK = re.compile(r"\s+(?:on|of|for|in)\s+")
-_OF_THE_HEAD = re.compile(r"\s(?:of|for)\s+the\s+$")
+_OF_THE_HEAD = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$")
 _MODIFIER = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:-[A-Z][\w'’]*)*)(?:\s|-|/)$")
 
 
@@ -526,10 +530,26 @@ def _director_beside(ctx: DocContext, sent: Sentence, start: int, end: int) -> s
         people = ctx.people_in(cue.end(), sent.end)
         if people and people[0].start - cue.end() <= 40:
             return people[0].entity_id
-    if re.search(r"\bDirector\s+of\s+(?:the\s+)?$", text[max(sent.start, start - 40):start]):
-        people = ctx.people_in(sent.start, start)
-        if people:
-            return people[0].entity_id
+    return _director_before(ctx, sent, start)
+
+
+# "Y, director of the X Lab", "Y, the Executive Director of X", "Y, head of UM's X": the person right before
+_DIRECTOR_OF = re.compile(r"\s*,?\s*(?:the\s+)?(?:(?:executive|founding|interim|acting|chief)\s+)?(?:director|head)\s+"
+                          r"of\s+(?:the\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?", re.I)
+
+
+_DIRECTOR_BEFORE = re.compile(r"(?<!deputy )(?<!vice )(?<!vice-)(?<!associate )(?<!assistant )\bdirector\s+of\s+"
+                              r"(?:the\s+)?$", re.I)
+
+
+def _director_before(ctx: DocContext, sent: Sentence, start: int) -> str | None:
+    """The person named right before "director of" or "head of" the lab's name, or the first person of a sentence
+    where "Director of" stands before the name."""
+    people = ctx.people_in(sent.start, start)
+    if people and _DIRECTOR_OF.fullmatch(ctx.text, people[-1].end, start):
+        return people[-1].entity_id
+    if people and _DIRECTOR_BEFORE.search(ctx.text, max(sent.start, start - 40), start):
+        return people[0].entity_id
     return None
 
 
