@@ -148,3 +148,13 @@ def _directors(rows):
 ])
 def test_the_director_named_before_a_lab(text, name, director):
     assert _directors(extract_rows(text)) == {name: director}
+
+
+# --- bodies named like institutes that are no labs -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The delegation signed an agreement with Hanban to establish a Confucius Institute at Rice University.",
+    "The university will set up the Confucius Classroom at a local school.",
+])
+def test_language_and_culture_institutes_are_not_labs(text):
+    assert _labs(extract_rows(text)) == []

@@ -148,7 +148,8 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             if lab_type == "national_engineering_research_centre" and "Hong Kong Branch" in raw:
                 lab_type = "cnerc_hong_kong_branch"
             topic = _topic_key(name)
-            if not topic or (lab_type == "research_institute" and _known_body(ctx.rules, name)):
+            if not topic or (lab_type == "research_institute" and _known_body(ctx.rules, name)) \
+                    or _not_a_lab(ctx.rules).search(name):
                 continue
             lab_id = make_id("lab", lab_type, topic)
             lab = labs.setdefault(lab_id, Lab(name, lab_type, lab_id))
@@ -210,6 +211,15 @@ def _founders(ctx: DocContext, end: int, limit: int) -> list:
         return []
     clause = re.search(r"[,;]|\s(?:was|were|is|are|has|have|will)\s", ctx.text[cue.end():limit])
     return ctx.orgs_in(cue.end(), cue.end() + clause.start() if clause else limit)
+
+
+@derived
+def _not_a_lab(rules: Rulebook) -> re.Pattern:
+    """Bodies named like institutes that are no research labs (`lab_not_labs`: "Confucius Institute")."""
+    phrases = rules.rules.get("lab_not_labs")
+    if not phrases:
+        return re.compile("(?!)")  # none listed: nothing is excluded
+    return re.compile(rf"\b(?:{phrase_alternation(phrases)})\b", re.I)
 
 
 def _abbreviated(name: str) -> bool:
