@@ -40,6 +40,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "org_heads", "agreement_nouns", "activities", "lab_lowercase_heads", "lab_quoted_heads",
             "lab_founded_heads", "coreference")},
         "lab_kinds": "lab_kinds", "confidence": "text_by_kind", "title_offices": "text_by_kind",
+        "lab_not_labs": "phrases",
         **{key: "phrases" for key in (
             "org_stopwords", "org_object_words", "leading_heads", "name_connectors", "generic_agreement_nouns",
             "signing_verbs", "tight_agreement_nouns", "tight_signing_verbs", "past_stay_cues", "non_signer_cues",

@@ -59,7 +59,7 @@ def test_generic_mentions_and_known_bodies_are_not_labs(text):
 
 @pytest.mark.parametrize("text, name, lab_type", [
     ("Researchers at the Laboratory of Photonic Glass Materials presented a prototype.",
-     "Laboratory of Photonic Glass Materials", "joint_laboratory"),
+     "Laboratory of Photonic Glass Materials", "other"),
     ("Staff of the Centre for Urban Mobility presented a report.", "Centre for Urban Mobility",
      "research_institute"),
     ("The Yellow River Delta Field Station hosted the students.", "Yellow River Delta Field Station", "other"),

@@ -69,7 +69,9 @@ def extract_domains(ctx: DocContext, doc: Doc) -> list[DomainHit]:
     gz, codes, is_broad = _gazetteer(ctx.rules)
     out, seen = [], set()
     covered = _coverage(ctx.ents.mentions, ("organization", "person", "place"))
-    hits = [h for h in gz.find(doc) if not covered(h.start, h.end) and not _lowercase_acronym(h.surface)]
+    in_lab = _coverage(ctx.ents.mentions, ("lab",))  # a lab's name names its field, whatever else it was taken for
+    hits = [h for h in gz.find(doc) if (not covered(h.start, h.end) or in_lab(h.start, h.end))
+            and not _lowercase_acronym(h.surface) and not _COMPOUND_TAIL.search(ctx.text, 0, h.start)]
     for n, hit in enumerate(hits):
         if is_broad[hit.key] and not _in_field_list(ctx.rules, ctx.text, hits, n, is_broad):
             continue
@@ -92,6 +94,10 @@ def _coverage(mentions, types: tuple[str, ...]):
         k = bisect.bisect_left(starts, end)  # spans[:k] start before `end`
         return k > 0 and furthest[k - 1] > start
     return covered
+
+
+# "blue-chip": a field word that ends a hyphenated compound of ordinary words is part of that word
+_COMPOUND_TAIL = re.compile(r"(?<![\w-])[a-z]{2,}-$")
 
 
 def _lowercase_acronym(surface: str) -> bool:

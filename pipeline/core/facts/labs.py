@@ -25,8 +25,20 @@ _CAP_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}s?)"
 _CONNECT = r"(?:of|and|for|on|in|the|&)"
 _TOPIC = rf"{_CAP_WORD}(?:(?:\s+(?:{_CONNECT}\s+)*|,\s+){_CAP_WORD})*"
 _GENERIC_WORDS = {"hong", "kong", "branch", "of", "chinese", "national", "engineering", "research", "centre", "center",
-                  "cnerc", "technology", "for", "the", "and", "laboratory", "lab", "state", "key", "partner", "joint",
-                  "on", "in"}
+                  "cnerc", "skl", "technology", "for", "the", "and", "laboratory", "lab", "state", "key", "partner",
+                  "joint", "on", "in"}
+# A capitalised adverb never stands in a lab's name: a headline joined to the name ("Advancing Excellence Nationally
+# and Globally State Key Laboratory of X") ends before it.
+_ADVERB = re.compile(r"[A-Z][a-z]{2,}(?:ally|ively|ously|ingly|edly|ntly)")
+# Before a suffix name's head, what ends a run of capitalised words that is not the name: a capitalised adverb, a
+# locative ("Firms in the"), an office ("the Executive Director of", "Deputy Head of the")
+_SUFFIX_BREAK = re.compile(rf"\b{_ADVERB.pattern}\s+(?:and\s+)?|\s(?:in|at|on|from|with)\s+the\s+|\b(?:Director|Head|Dean|"
+                           r"President|Chair|Chairman|Chairperson|Secretary|Manager|Leader|Coordinator|Founder|Member|"
+                           r"Fellow|Professor)\s+of\s+(?:the\s+)?")
+# The end of a name before the next one's head, and the comma or "and" between them
+_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’-]*|\))(?:\s*,|\s+(?:and|&))?\s+$")
+_OPENS = re.compile(r"\s+(?:of|for|on|in)\s+(?:the\s+)?[A-Z]")
+_LIST_TAIL = re.compile(r"(?:\s*,|\s+(?:and|&))?\s*$")
 
 
 @dataclass
@@ -136,22 +148,84 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             if lab_type == "national_engineering_research_centre" and "Hong Kong Branch" in raw:
                 lab_type = "cnerc_hong_kong_branch"
             topic = _topic_key(name)
-            if not topic or (lab_type == "research_institute" and _known_body(ctx.rules, name)):
+            if not topic or (lab_type == "research_institute" and _known_body(ctx.rules, name)) \
+                    or _not_a_lab(ctx.rules).search(name):
                 continue
             lab_id = make_id("lab", lab_type, topic)
             lab = labs.setdefault(lab_id, Lab(name, lab_type, lab_id))
-            if lab.name.startswith("CNERC") and not name.startswith("CNERC"):
-                lab.name = name
+            if _abbreviated(lab.name) and not _abbreviated(name):
+                lab.name = name  # "SKL of X", then "State Key Laboratory of X": the name spelled out
             lab.mentions.append((sent, start, end))
             _fill(ctx, lab, sent, start, end, list_start)
     _merge_variants(labs)
     _anaphora(ctx, labs)
     for lab in labs.values():
+        lab.lab_type = _kind_by_partners(ctx, lab)
         ctx.ents.mentions.append(Mention("lab", lab.lab_id, ctx.text[lab.mentions[0][1]:lab.mentions[0][2]],
                                          lab.mentions[0][1], lab.mentions[0][2]))
         if lab.host is None:
             lab.host = _nearest_university(ctx, lab.mentions[0][1])
     return list(labs.values())
+
+
+# A "Laboratory" or "Research Centre" with no sign of partners is one body's own ("Zhejiang Lab", "Laboratory of
+# Robotics"); a "Centre for X" named after two partners ("Yale-NUIST Center on X") is a joint one.
+_SOLE_KIND = {"joint_laboratory": "other", "joint_research_centre": "research_institute"}
+_PAIRED_KIND = {"research_institute": "joint_research_centre"}
+_CAPITAL_HEAD = re.compile(r"\b(?:Laboratory|Laboratories|Lab|Centre|Center)\b")
+# Partners in a name: "Sino-German", "Yale-NUIST", "China-Laos", "Hubei-Hong Kong", "UM-Huawei"
+_PAIR = re.compile(r"(?<![\w-])([A-Z][\w'’.]*)-([A-Z][\w'’.]*)")
+# Partners in the sentence: "jointly set up", "co-built", "established by A and B"
+_JOINT_VERB = re.compile(r"\b(?:jointly\s+(?:set\s+up|establish|establishe[ds]|built|build|found|founded|launch|launched|"
+                         r"construct|constructed|run|operate|operated|open|opened)|co-(?:built|established|founded|"
+                         r"constructed|run|operated|hosted))\b", re.I)
+
+
+def _kind_by_partners(ctx: DocContext, lab: Lab) -> str:
+    """The lab's kind once its partners are known: `_SOLE_KIND` when neither its name ("Joint", a pair of
+    partners) nor a sentence naming it (a joint setting-up, two founders after a host cue) shows partners,
+    `_PAIRED_KIND` when its name pairs two partners."""
+    if not _CAPITAL_HEAD.search(lab.name):
+        return lab.lab_type  # an institute, a lower-case phrase ("a new Chile research center"): the kind its head gives
+    paired = _paired(ctx.rules, lab.name)
+    if paired and lab.lab_type in _PAIRED_KIND:
+        return _PAIRED_KIND[lab.lab_type]
+    if lab.lab_type not in _SOLE_KIND or paired or re.search(r"\bjoint\b", lab.name, re.I):
+        return lab.lab_type
+    for sent, _, end in lab.mentions:
+        if _JOINT_VERB.search(sent.text) or len(_founders(ctx, end, sent.end)) > 1:
+            return lab.lab_type
+    return _SOLE_KIND[lab.lab_type]
+
+
+def _paired(rules: Rulebook, name: str) -> bool:
+    """Whether a name opens with two partners joined by a hyphen (an acronym, a place or "Sino" on one side)."""
+    place = org_namer(rules).place
+    return any(a == "Sino" or a.isupper() or b.isupper() or place(a) or place(b) for a, b in _PAIR.findall(name))
+
+
+def _founders(ctx: DocContext, end: int, limit: int) -> list:
+    """The organisations a host cue right after a lab's name lists ("... established by HZU and MU")."""
+    cue = _host_cue(ctx.rules).match(ctx.text, end, limit)
+    if cue is None:
+        return []
+    clause = re.search(r"[,;]|\s(?:was|were|is|are|has|have|will)\s", ctx.text[cue.end():limit])
+    return ctx.orgs_in(cue.end(), cue.end() + clause.start() if clause else limit)
+
+
+@derived
+def _not_a_lab(rules: Rulebook) -> re.Pattern:
+    """Bodies named like institutes that are no research labs (`lab_not_labs`: "Confucius Institute")."""
+    phrases = rules.rules.get("lab_not_labs")
+    if not phrases:
+        return re.compile("(?!)")  # none listed: nothing is excluded
+    return re.compile(rf"\b(?:{phrase_alternation(phrases)})\b", re.I)
+
+
+def _abbreviated(name: str) -> bool:
+    """Whether a lab's name opens with an abbreviation of its kind ("CNERC for X", "SKL of X")."""
+    first = name.split(" ", 1)[0]
+    return len(first) > 2 and first.isupper() and first.isalpha()
 
 
 def _merge_variants(labs: dict[str, Lab]) -> None:
@@ -184,14 +258,17 @@ _NAME_CUT = re.compile(r"\s+and\s+the\s+|,\s(?![A-Z][\w-]*(?:\s[A-Z][\w-]*)*(?:,
 _IN_PLACE = re.compile(r"\s+in\s+(the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _TOPIC_TAIL = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{_TOPIC}")
 _TOPIC_LINK = re.compile(r"\s+(?:on|of|for|in)\s+")
-_OF_THE_HEAD = re.compile(r"\s(?:of|for)\s+the\s+$")
-_MODIFIER = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:-[A-Z][\w'’]*)*)(?:\s|-)$")
+_OF_THE_HEAD = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$")
+_MODIFIER = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:-[A-Z][\w'’]*)*)(?:\s|-|/)$")
 
 
 def _names_in(rules: Rulebook, sent: Sentence) -> list[tuple[int, int, str]]:
     spans = []
-    for rank, (rx, lab_type, side) in enumerate(_shapes_in(rules, sent.text)):
-        for m, ls, le in rx.matches(sent.text, lambda m, side=side: _trim(rules, sent.text, m.start(), m.end(), side)):
+    shapes = _shapes_in(rules, sent.text)
+    bounds = _repeated_heads(rules, sent.text) if shapes else []
+    for rank, (rx, lab_type, side) in enumerate(shapes):
+        for m, ls, le in rx.matches(sent.text, lambda m, side=side: _trim(rules, sent.text, m.start(), m.end(), side,
+                                                                           bounds)):
             if side == "suffix" and _OF_THE_HEAD.search(sent.text, m.start(), m.start("head")):
                 continue  # "Director of the Laboratory", "a unit of the Lab": the head refers back, names nothing
             spans.append((ls - le, rank, sent.start + ls, sent.start + le, lab_type))
@@ -223,12 +300,19 @@ def _type_of(rules: Rulebook, name: str, matched: str) -> str:
     return matched
 
 
-def _trim(rules: Rulebook, text: str, start: int, end: int, side: str) -> tuple[int, int]:
+def _trim(rules: Rulebook, text: str, start: int, end: int, side: str, bounds=()) -> tuple[int, int]:
     """The whole name around a shape match: the capitalised modifiers before it ("Sino-German
     Intelligent Manufacturing" Innovation Center, "Hubei-"Hong Kong ...), the topic after a suffix
     ("... Laboratory for Marine Science"), and nothing of a second name or the sentence after it."""
+    head = end - 1 if side == "suffix" else start
+    if side == "suffix":
+        start = _after_breaks(text, start, end)
     end = _name_end(rules, text, start, end, side)
-    return _name_start(rules, text, start, end), end
+    start = _name_start(rules, text, start, end)
+    for b in bounds:  # a name does not run over the head of the next one
+        if start < b < end:
+            start, end = (b, end) if head >= b else (start, _LIST_TAIL.search(text, start, b).start())
+    return start, end
 
 
 def _name_end(rules: Rulebook, text: str, start: int, end: int, side: str) -> int:
@@ -254,6 +338,36 @@ def _name_end(rules: Rulebook, text: str, start: int, end: int, side: str) -> in
     return end
 
 
+@derived
+def _heads(rules: Rulebook) -> re.Pattern:
+    """Every prefix and suffix phrase of a lab kind, the longest first."""
+    phrases = {p for spec in rules.rules["lab_kinds"].values() for side in ("prefix", "suffix") for p in spec.get(side, [])}
+    return re.compile(r"\b(?:" + "|".join(_spaced(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+
+
+def _repeated_heads(rules: Rulebook, text: str) -> list[int]:
+    """Where a head that opens a name ("Key Laboratory of") comes again right after a capitalised word: headings
+    and list lines joined into one line ("State Key Laboratory of A State Key Laboratory of B", "Key Laboratory of
+    A and Key Laboratory of B"). A head that closes a name ("A Research Centre", "B Research Centre") keeps the
+    words before it."""
+    seen, out = set(), []
+    for h in _heads(rules).finditer(text):
+        phrase = " ".join(h.group(0).split())
+        if phrase in seen and _OPENS.match(text, h.end()) and _AFTER_NAME.search(text, 0, h.start()):
+            out.append(h.start())
+        seen.add(phrase)
+    return out
+
+
+def _after_breaks(text: str, start: int, end: int) -> int:
+    """Where a suffix name begins when a capitalised adverb or a locative ("Firms in the") stands before its
+    head: after it."""
+    last = None
+    for last in _SUFFIX_BREAK.finditer(text, start, end):
+        pass
+    return last.end() if last else start
+
+
 def _name_start(rules: Rulebook, text: str, start: int, end: int) -> int:
     """Where the name of a shape match begins: after a process noun ("the Construction of") and an owner or stop
     word, with the capitalised modifiers before it ("Sino-German Intelligent Manufacturing" Innovation Center)."""
@@ -267,7 +381,7 @@ def _name_start(rules: Rulebook, text: str, start: int, end: int) -> int:
             start += len(first) + 1  # "UM's State Key Laboratory": the owner, not the name
             first = text[start:end].split(" ", 1)[0]
         m = _MODIFIER.search(text, 0, start)
-        if not m or m.group(1) in stop or m.group(1).endswith(("'s", "’s")):
+        if not m or m.group(1) in stop or m.group(1).endswith(("'s", "’s")) or _ADVERB.fullmatch(m.group(1)):
             return start
         start = m.start(1)
 
@@ -404,11 +518,13 @@ def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_
     text = ctx.text
     lab.director = lab.director or _director_beside(ctx, sent, start, end)
     lab.host = lab.host or _host_after(ctx, end) or _org_of_sentence(ctx, sent, start, end)
-    _note_status(lab, lab_status(ctx.rules, text[sent.start:start if list_start is None else list_start],
-                                 text[end:sent.end]))
+    status = lab_status(ctx.rules, text[sent.start:start if list_start is None else list_start], text[end:sent.end])
     year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", sent.text)
-    if year and lab.status == "established":
+    if year and status == "established":
         lab.established_year = int(year.group(1))
+        if ctx.published is not None and lab.established_year < ctx.published.year:
+            status = "existing"  # "founded in 2005", told in 2025: the lab's history, not news of its founding
+    _note_status(lab, status)
 
 
 def _director_beside(ctx: DocContext, sent: Sentence, start: int, end: int) -> str | None:
@@ -424,10 +540,26 @@ def _director_beside(ctx: DocContext, sent: Sentence, start: int, end: int) -> s
         people = ctx.people_in(cue.end(), sent.end)
         if people and people[0].start - cue.end() <= 40:
             return people[0].entity_id
-    if re.search(r"\bDirector\s+of\s+(?:the\s+)?$", text[max(sent.start, start - 40):start]):
-        people = ctx.people_in(sent.start, start)
-        if people:
-            return people[0].entity_id
+    return _director_before(ctx, sent, start)
+
+
+# "Y, director of the X Lab", "Y, the Executive Director of X", "Y, head of UM's X": the person right before
+_DIRECTOR_OF = re.compile(r"\s*,?\s*(?:the\s+)?(?:(?:executive|founding|interim|acting|chief)\s+)?(?:director|head)\s+"
+                          r"of\s+(?:the\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?", re.I)
+
+
+_DIRECTOR_BEFORE = re.compile(r"(?<!deputy )(?<!vice )(?<!vice-)(?<!associate )(?<!assistant )\bdirector\s+of\s+"
+                              r"(?:the\s+)?$", re.I)
+
+
+def _director_before(ctx: DocContext, sent: Sentence, start: int) -> str | None:
+    """The person named right before "director of" or "head of" the lab's name, or the first person of a sentence
+    where "Director of" stands before the name."""
+    people = ctx.people_in(sent.start, start)
+    if people and _DIRECTOR_OF.fullmatch(ctx.text, people[-1].end, start):
+        return people[-1].entity_id
+    if people and _DIRECTOR_BEFORE.search(ctx.text, max(sent.start, start - 40), start):
+        return people[0].entity_id
     return None
 
 
