@@ -12,7 +12,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-REFERENCE = Path(__file__).resolve().parents[2] / "pipeline" / "reference"
+REFERENCE = Path(__file__).resolve().parents[3] / "pipeline" / "reference"
 PLACES_HEADER = ["name", "place_type", "region_code", "country_code", "parent", "aliases"]
 ALIASES_HEADER = ["alpha_2", "alias", "kind"]
 PLACE_TYPES = {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-REFERENCE = Path(__file__).resolve().parents[2] / "pipeline" / "reference"
+REFERENCE = Path(__file__).resolve().parents[3] / "pipeline" / "reference"
 
 GENERIC_WORDS = {"development", "industry", "technology", "innovation", "science", "engineering", "research",
                  "education", "energy", "health", "culture", "economy", "management", "cooperation"}

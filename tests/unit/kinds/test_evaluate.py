@@ -14,7 +14,7 @@ from pipeline.core.evaluate import format_report, score_warehouse
 from pipeline.core.publish import build_database
 from schemas import TABLE_COLUMNS
 
-SCORE_PY = Path(__file__).resolve().parents[3] / "shared" / "gold" / "score.py"
+SCORE_PY = Path(__file__).resolve().parents[4] / "shared" / "gold" / "score.py"
 POLYU = ["The Hong Kong Polytechnic University", "PolyU"]
 HEBEI = ["Hebei Provincial Government", "Hebei"]
 

@@ -13,7 +13,7 @@ from tests.support.rules import default_rulebook
 
 RULES = default_rulebook()
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seed folder not available")
 
 FURNITURE = ["Skip to main content", "Start main content", "|Home|", "Your browser is not the latest version",

@@ -20,7 +20,7 @@ from pipeline.core.validate import (
     validate_tables,
 )
 from schemas import TABLE_COLUMNS
-from tests.unit.test_schemas import EXTENDED
+from tests.unit.warehouse.test_schemas import EXTENDED
 
 TEXT = "Alpha University and Beta Province signed a framework agreement in Gamma on 3 May 2023."
 

@@ -13,7 +13,7 @@ import yaml
 
 from pipeline.core.reference import ORG_TYPES, load_organizations
 
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "pipeline" / "reference"
+REFERENCE_DIR = Path(__file__).resolve().parents[3] / "pipeline" / "reference"
 HEADER = ["canonical_name", "acronym", "org_type", "region_code", "country_code", "parent", "aliases"]
 
 

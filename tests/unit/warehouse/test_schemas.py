@@ -38,7 +38,7 @@ from schemas import (
     table_schema,
 )
 
-CONTRACT = Path(__file__).resolve().parents[3] / "shared" / "spec" / "DATA_CONTRACT.md"
+CONTRACT = Path(__file__).resolve().parents[4] / "shared" / "spec" / "DATA_CONTRACT.md"
 BASE_TYPES = ("VARCHAR", "INTEGER", "DOUBLE", "DATE", "TIMESTAMP", "JSON")
 
 

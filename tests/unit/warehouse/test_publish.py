@@ -18,7 +18,7 @@ from pipeline.core.publish import (
     view_names,
 )
 from schemas import PRIMARY_KEYS, TABLE_COLUMNS
-from tests.unit.test_schemas import EXTENDED
+from tests.unit.warehouse.test_schemas import EXTENDED
 
 VIEWS = ("agreement_overview", "delegation_overview", "lab_overview", "agreement_events", "collaboration_network",
          "agreements_by_region_year", "organization_connections", "labs_by_host", "fields_by_major_area",
