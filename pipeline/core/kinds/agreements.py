@@ -12,7 +12,7 @@ from pipeline.core.facts.domains import DomainHit, hits_between
 from pipeline.core.ids import make_id
 from pipeline.core.kinds.base import Evaluation, FactKind, Found, Rows, distinct, evidence
 from pipeline.core.kinds.events import UnionFind, dates_compatible
-from pipeline.core.metric import Scores, Tally, date_hit, list_slots, org_hit, person_hit, score_records
+from pipeline.core.metric import Scores, Tally, date_hit, list_slots, one_slot, org_hit, person_hit, score_records
 from pipeline.core.phrases import gated_regex, kind_regexes
 
 _FOLLOW_UP_PHRASES = ("agreement", "agreed", "both parties", "both sides", "the two sides", "partnership", "memorandum",
@@ -168,24 +168,8 @@ def score_slots(t: Tally, p: dict | None, g: dict | None) -> None:
                person_hit)
     list_slots(t, [s for s in (p["witnesses"] if p else []) if s], g.get("witnesses", []) if g else [],
                person_hit)
-    _date_slot(t, p, g)
-    if g:
-        ok = p is not None and p["type"] in g["type"]
-        t.add(n_g=1, tp_g=int(ok))
-        if p is not None:
-            t.add(n_p=1, tp_p=int(ok))
-    elif p is not None:
-        t.add(n_p=1)
-
-
-def _date_slot(t: Tally, p: dict | None, g: dict | None) -> None:
-    if g and g.get("signed_on"):
-        ok = p is not None and date_hit(p["signed_on"], g["signed_on"])
-        t.add(n_g=1, tp_g=int(ok))
-        if p is not None and p["signed_on"] is not None:
-            t.add(n_p=1, tp_p=int(ok))
-    elif p is not None and p["signed_on"] is not None and g is None:
-        t.add(n_p=1)
+    one_slot(t, p, g, "signed_on", date_hit, gold_counts=bool, predicted=lambda v: v is not None)
+    one_slot(t, p, g, "type", lambda a, b: a in b, gold_counts=lambda v: True, predicted=lambda v: True)
 
 
 def score_extras(extras: dict[str, Tally], p: dict | None, g: dict | None) -> None:
