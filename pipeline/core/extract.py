@@ -126,7 +126,10 @@ def _extract_text(document_id: str, text: str, published_on, rules: Rulebook,
     sents = sentences(text, sdoc)
     ents = recognise(text, sdoc, sents, rules)
     ctx = DocContext(document_id, text, sents, ents, published_on, rules)
-    facts = {kind.name: kind.extract(ctx, sdoc) for kind in kinds}
+    facts = {}
+    for kind in kinds:  # each kind adds entities to its own copy; the next starts from what it left
+        ctx = ctx.forked()
+        facts[kind.name] = kind.extract(ctx, sdoc)
     found = Found(ctx, facts, _mint_person_ids(ctx))
     for kind in kinds:
         for table, items in kind.rows(found).items():
@@ -137,12 +140,7 @@ def _extract_text(document_id: str, text: str, published_on, rules: Rulebook,
 
 def _mint_person_ids(ctx: DocContext) -> dict[str, str]:
     """People merge across documents only when name and affiliation agree."""
-    ids = {}
-    for key, p in ctx.ents.people.items():
-        org, _ = ctx.affiliation(key)
-        p.person_id = make_id("person", key, org or "")
-        ids[key] = p.person_id
-    return ids
+    return {key: make_id("person", key, ctx.affiliation(key)[0] or "") for key in ctx.ents.people}
 
 
 def _entity_rows(ctx: DocContext, person_ids: dict[str, str], rows) -> None:

@@ -5,6 +5,8 @@ organisation into the first (aliases accumulate) and `add_place` adds a place wi
 """
 from __future__ import annotations
 
+import copy
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 
@@ -37,6 +39,20 @@ class DocumentEntities:
     @functools.cached_property
     def lexicon(self) -> Lexicon:
         return lexicon(self.rules)
+
+    def fork(self) -> DocumentEntities:
+        """A copy that can be added to without changing this one: fact extraction adds entities (a government
+        named as a party, the place visitors came from, a lab's mention), and what recognition returned stays as
+        it was. Organisations are copied with their aliases, which `add_org` extends, and a parent link to one of
+        them points to its copy."""
+        twin = copy.copy(self)  # keeps the derived namer and lexicon
+        twin.orgs = {oid: dataclasses.replace(o, aliases=dict(o.aliases)) for oid, o in self.orgs.items()}
+        for o in twin.orgs.values():
+            if o.parent is not None and o.parent is self.orgs.get(o.parent.organization_id):
+                o.parent = twin.orgs[o.parent.organization_id]
+        twin.places, twin.people, twin.place_refs = dict(self.places), dict(self.people), dict(self.place_refs)
+        twin.mentions, twin.person_titles = list(self.mentions), dict(self.person_titles)
+        return twin
 
     def add_org(self, org: Org, start: int, end: int) -> Org:
         known = self.orgs.get(org.organization_id)

@@ -33,7 +33,6 @@ class Person:
     full_name: str
     family_name: str | None
     given_name: str | None
-    person_id: str = ""
     affiliations: list[tuple[str | None, str | None]] = field(default_factory=list)  # (organization_id, title)
 
 

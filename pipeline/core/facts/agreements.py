@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pipeline.core.entities.document import add_place
 from pipeline.core.entities.model import Mention
 from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
@@ -306,7 +305,7 @@ def _venue_place(ctx: DocContext, sent: Sentence, cue_rx: re.Pattern) -> str | N
             name = ctx.rules.region_names.get(org.region_code)
             p = ctx.rules.place_by_name.get(name) if name else None
             if p is not None:
-                return add_place(ctx.ents, p).place_id
+                return ctx.add_place(p)
     return None
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import functools
 import re
@@ -51,6 +52,14 @@ class DocContext:
     published: dt.date | None
     rules: Rulebook
     _dates: dict[int, list[FoundDate]] = field(default_factory=dict)
+
+    def forked(self) -> DocContext:
+        """This context over a copy of its entities (`DocumentEntities.fork`), for the next fact kind: a kind
+        adds entities only to its own copy, and the kinds after it start from what it left. What is cached
+        about the text (dates, sentence positions, the dateline) carries over."""
+        twin = copy.copy(self)
+        twin.ents = self.ents.fork()
+        return twin
 
     @functools.cached_property
     def _sentence_positions(self) -> dict[int, int]:
@@ -144,6 +153,14 @@ class DocContext:
             return None
         return self.ents.add_org(org_namer(self.rules).government_of(p), m.start, m.end).organization_id
 
+    def add_place(self, p: PlaceRef) -> str:
+        """A reference place the facts name without a mention of it (where a signing was held), as a place id."""
+        return add_place(self.ents, p).place_id
+
+    def add_mention(self, m: Mention) -> None:
+        """A mention found by a fact extractor (a lab's name)."""
+        self.ents.mentions.append(m)
+
     def actors_in(self, start: int, end: int) -> list[str]:
         """Organisations in a stretch of text, with jurisdictions turned into their governments."""
         out: list[str] = []
@@ -226,6 +243,6 @@ class DocContext:
     def add_place_mention(self, p: PlaceRef, start: int, end: int) -> Mention:
         place = add_place(self.ents, p)
         m = Mention("place", place.place_id, self.text[start:end], start, end)
-        self.ents.mentions.append(m)
-        self.ents.mentions.sort(key=lambda x: (x.start, x.end))
+        self.add_mention(m)
+        self.ents.mentions.sort(key=lambda x: (x.start, x.end))  # `recent` reads them in text order
         return m

@@ -161,7 +161,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
     _anaphora(ctx, labs)
     for lab in labs.values():
         lab.lab_type = _kind_by_partners(ctx, lab)
-        ctx.ents.mentions.append(Mention("lab", lab.lab_id, ctx.text[lab.mentions[0][1]:lab.mentions[0][2]],
+        ctx.add_mention(Mention("lab", lab.lab_id, ctx.text[lab.mentions[0][1]:lab.mentions[0][2]],
                                          lab.mentions[0][1], lab.mentions[0][2]))
         if lab.host is None:
             lab.host = _nearest_university(ctx, lab.mentions[0][1])
