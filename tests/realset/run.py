@@ -58,15 +58,15 @@ def stage(documents: list[dict], work: Path) -> tuple[Path, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=["tune", "holdout", "fresh", "all"], default="tune",
-                    help="tune (default); holdout (seen, now tuning data too); fresh (never tuned on: "
-                         "score it only at the end of a piece of work); all = tune and holdout, never fresh")
+    ap.add_argument("--split", choices=["tune", "holdout", "fresh", "fresh2", "all"], default="tune",
+                    help="tune (default); holdout (seen, now tuning data too); fresh and fresh2 (never tuned on: "
+                         "score them only at the end of a piece of work); all = tune and holdout, never fresh or fresh2")
     ap.add_argument("--verbose", action="store_true", help="list every miss")
     ap.add_argument("--keep", help="build in this folder and keep it (default: a temporary folder)")
     args = ap.parse_args(argv)
 
     chosen = [d for d in manifest()
-              if d["split"] == args.split or (args.split == "all" and d["split"] != "fresh")]
+              if d["split"] == args.split or (args.split == "all" and d["split"] in ("tune", "holdout"))]
     documents, problems = fetched(chosen)
     for line in problems:
         print(line, file=sys.stderr)
