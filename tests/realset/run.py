@@ -20,7 +20,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PROJECT_ROOT = HERE.parents[1]
 SCORE_PY = PROJECT_ROOT.parent / "shared" / "gold" / "score.py"
-MARK = ".realset-build"  # marks a --keep folder as this script's, so a later run may replace its raw/ and gold/
+MARK = ".realset-build"
+SPLIT_GROUPS = {"all": ("tune", "holdout"), "dev": ("tune", "holdout", "fresh")}  # fresh2 is in no group  # marks a --keep folder as this script's, so a later run may replace its raw/ and gold/
 
 
 def manifest() -> list[dict]:
@@ -58,15 +59,16 @@ def stage(documents: list[dict], work: Path) -> tuple[Path, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=["tune", "holdout", "fresh", "fresh2", "all"], default="tune",
-                    help="tune (default); holdout (seen, now tuning data too); fresh and fresh2 (never tuned on: "
-                         "score them only at the end of a piece of work); all = tune and holdout, never fresh or fresh2")
+    ap.add_argument("--split", choices=["tune", "holdout", "fresh", "fresh2", "all", "dev"], default="tune",
+                    help="tune (default); holdout (seen, now tuning data too); fresh (scored at the end of the work "
+                         "it measured, now tuning data too); fresh2 (never tuned on: score it only at the end of a "
+                         "piece of work); all = tune and holdout; dev = tune, holdout and fresh, never fresh2")
     ap.add_argument("--verbose", action="store_true", help="list every miss")
     ap.add_argument("--keep", help="build in this folder and keep it (default: a temporary folder)")
     args = ap.parse_args(argv)
 
     chosen = [d for d in manifest()
-              if d["split"] == args.split or (args.split == "all" and d["split"] in ("tune", "holdout"))]
+              if d["split"] == args.split or d["split"] in SPLIT_GROUPS.get(args.split, ())]
     documents, problems = fetched(chosen)
     for line in problems:
         print(line, file=sys.stderr)
