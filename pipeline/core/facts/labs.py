@@ -259,7 +259,7 @@ _IN_PLACE = re.compile(r"\s+in\s+(the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?
 _TOPIC_TAIL = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{_TOPIC}")
 _TOPIC_LINK = re.compile(r"\s+(?:on|of|for|in)\s+")
 _OF_THE_HEAD = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$")
-_MODIFIER = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:-[A-Z][\w'’]*)*)(?:\s|-|/)$")
+_MODIFIER = re.compile(r"(?:^|(?<=[\s(“\"‘]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:-[A-Z][\w'’]*)*)(?:\s|-|/)$")
 
 
 def _names_in(rules: Rulebook, sent: Sentence) -> list[tuple[int, int, str]]:
@@ -353,8 +353,9 @@ def _repeated_heads(rules: Rulebook, text: str) -> list[int]:
     seen, out = set(), []
     for h in _heads(rules).finditer(text):
         phrase = " ".join(h.group(0).split())
-        if phrase in seen and _OPENS.match(text, h.end()) and _AFTER_NAME.search(text, 0, h.start()):
-            out.append(h.start())
+        after = _AFTER_NAME.search(text, 0, h.start())
+        if phrase in seen and _OPENS.match(text, h.end()) and after and text[after.start() - 1:after.start()] not in "“\"‘":
+            out.append(h.start())  # (a name opening a quotation is one name: "the Joint Laboratory “A-B Joint Laboratory of X”")
         seen.add(phrase)
     return out
 
@@ -424,8 +425,10 @@ def _founded_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, in
 
 _LC_WORD = (r"(?!(?:in|at|with|by|to|which|that|who|will|would|was|were|is|are|has|have|had|from|since|between|as|on|and"
             r"|or|of|for|the|a|an|its|their|this|these)\b)[a-z][\w-]*")
-# "... joint laboratory for new and renewable energy": a lower-case topic after a lower-case head
-_LC_TAIL = re.compile(rf"\s+(?:for|of|on)\s+{_LC_WORD}(?:\s+(?:(?:and|of)\s+)?{_LC_WORD}){{0,6}}")
+# "... joint laboratory for new and renewable energy": a lower-case topic after a lower-case head, or a quoted one
+# ("a key laboratory of “Coastal Ecology”")
+_LC_TAIL = re.compile(rf"\s+(?:for|of|on)\s+(?:{_LC_WORD}(?:\s+(?:(?:and|of)\s+)?{_LC_WORD}){{0,6}}"
+                      r"|“[^”\n]{2,80}”|\"[^\"\n]{2,80}\")")
 _LC_LEAD = re.compile(r"((?:\b[\w][\w'’-]*\s+){1,6})$")
 _PROPER = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*$")
 
@@ -465,14 +468,19 @@ def _lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, 
             lowered = all(w[:1].islower() or w in proper for w in mods)
             if not lowered or not (mods or tail):
                 continue
-            if not proper:
-                verb_zone = before[: len(before) - len(" ".join(mods)) - 1]
-                if not verbs.search(verb_zone[-40:]):
-                    continue
-            start = s - len(" ".join(mods)) - 1 if mods else s
             end = sent.start + tail.end() if tail else e
+            if not proper and not _founding_told(rules, before[: len(before) - len(" ".join(mods)) - 1],
+                                                 sent.text[end - sent.start:]):
+                continue
+            start = s - len(" ".join(mods)) - 1 if mods else s
             out.append((start, end, lab_type))
     return out
+
+
+def _founding_told(rules: Rulebook, before: str, after: str) -> bool:
+    """Whether a lower-case lab phrase is the object of a setting-up verb ("establishing a blockchain innovation
+    center") or the subject of a founding ("a key laboratory of soil ecology was opened", "... will be set up")."""
+    return bool(rule_regex(rules, "lab_setup_verbs").search(before[-40:])) or lab_status(rules, "", after) != "existing"
 
 
 @derived
@@ -597,15 +605,17 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     future, setup, founded = alt("lab_future_markers"), alt("lab_setup_verbs"), alt("lab_founding_verbs")
     det = r"(?:(?:a|an|the|two|three|new|joint|its|their)\s+){0,2}"
     # "will set up three centres in the first stage, tentatively named the X": the naming governs the name
-    naming = rf"(?:[^.;]{{0,80}}?\b(?:{alt('lab_naming_words')})\s+)?"
+    # "will establish Joint Laboratory “X”", "set up a research centre, “X”": a kind word before the quoted name
+    apposition = r"(?:[\w-]+\s+){0,2}[\w-]+,?\s+(?=[“\"‘])"
+    naming = rf"(?:[^.;]{{0,80}}?\b(?:{alt('lab_naming_words')})\s+|{apposition})?"
     planned_before = re.compile(rf"(?:\b(?:{future})\s+(?:[\w-]+\s+){{0,2}}?(?:{setup})\s+{naming}"
                                 rf"|\b(?:{alt('lab_planned_events')})\s+){det}[“\"‘]?$", re.I)
     planned_after = re.compile(rf"^\s*(?:,?\s*which\s+)?(?:will|is\s+to|are\s+to|is\s+expected\s+to|to)\s+be\s+"
                                rf"(?:(?:jointly|formally|officially)\s+)?(?:{founded})\b", re.I)
     established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
                                    rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b", re.I)
-    established_before = re.compile(rf"(?:\b(?:{founded})\s+{_ADVERBIAL}{det}|\b(?:{alt('lab_founding_events')})\s+{det})$",
-                                    re.I)
+    established_before = re.compile(rf"(?:\b(?:{founded})\s+{_ADVERBIAL}(?:{apposition})?{det}"
+                                    rf"|\b(?:{alt('lab_founding_events')})\s+{det})[“\"‘]?$", re.I)
     future_in_clause = re.compile(rf"\b(?:{future})\s+(?:\w+\s+){{0,3}}$", re.I)
     gerunds = phrase_alternation(v for v in r["lab_setup_verbs"] if v.split()[0].endswith("ing"))
     # "including jointly establishing ...; setting up X; founding Y": an undertaking, not a founding
@@ -614,8 +624,10 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
 
 
 def lab_status(rules: Rulebook, before: str, after: str) -> str:
-    """`planned`, `established` or `existing` from the text of the sentence before and after a lab's name."""
+    """`planned`, `established` or `existing` from the text of the sentence before and after a lab's name
+    (a quoted name's closing quote is not between the name and what is said of it)."""
     planned_before, planned_after, established_after, established_before, future, gerund = _status_patterns(rules)
+    after = after.lstrip("”\"’")
     if planned_before.search(before) or planned_after.search(after) or gerund.search(before):
         return "planned"
     founding = established_before.search(before)
