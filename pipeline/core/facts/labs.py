@@ -31,8 +31,10 @@ _GENERIC_WORDS = {"hong", "kong", "branch", "of", "chinese", "national", "engine
 # and Globally State Key Laboratory of X") ends before it.
 _ADVERB = re.compile(r"[A-Z][a-z]{2,}(?:ally|ively|ously|ingly|edly|ntly)")
 # Before a suffix name's head, what ends a run of capitalised words that is not the name: a capitalised adverb, a
-# locative ("Firms in the"), an office ("the Executive Director of", "Deputy Head of the")
-_SUFFIX_BREAK = re.compile(rf"\b{_ADVERB.pattern}\s+(?:and\s+)?|\s(?:in|at|on|from|with)\s+the\s+|\b(?:Director|Head|Dean|"
+# locative ("Firms in the"), an office ("the Executive Director of", "Deputy Head of the"), a plural noun opening the
+# sentence ("Scientists of the")
+_SUFFIX_BREAK = re.compile(rf"\b{_ADVERB.pattern}\s+(?:and\s+)?|\s(?:in|at|on|from|with)\s+the\s+|^[A-Z][a-z]+s\s+of\s+the\s+"
+                           r"|\b(?:Director|Head|Dean|"
                            r"President|Chair|Chairman|Chairperson|Secretary|Manager|Leader|Coordinator|Founder|Member|"
                            r"Fellow|Professor)\s+of\s+(?:the\s+)?")
 # The end of a name before the next one's head, and the comma or "and" between them
@@ -199,9 +201,11 @@ def _kind_by_partners(ctx: DocContext, lab: Lab) -> str:
 
 
 def _paired(rules: Rulebook, name: str) -> bool:
-    """Whether a name opens with two partners joined by a hyphen (an acronym, a place or "Sino" on one side)."""
+    """Whether a name opens with two partners joined by a hyphen (an acronym, a place, a people's name ("Thai")
+    or "Sino" on one side)."""
     place = org_namer(rules).place
-    return any(a == "Sino" or a.isupper() or b.isupper() or place(a) or place(b) for a, b in _PAIR.findall(name))
+    known = lambda w: w == "Sino" or w.isupper() or place(w) or w.lower() in rules.demonyms  # noqa: E731
+    return any(known(a) or known(b) for a, b in _PAIR.findall(name))
 
 
 def _founders(ctx: DocContext, end: int, limit: int) -> list:
@@ -610,8 +614,9 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     naming = rf"(?:[^.;]{{0,80}}?\b(?:{alt('lab_naming_words')})\s+|{apposition})?"
     planned_before = re.compile(rf"(?:\b(?:{future})\s+(?:[\w-]+\s+){{0,2}}?(?:{setup})\s+{naming}"
                                 rf"|\b(?:{alt('lab_planned_events')})\s+){det}[“\"‘]?$", re.I)
-    planned_after = re.compile(rf"^\s*(?:,?\s*which\s+)?(?:will|is\s+to|are\s+to|is\s+expected\s+to|to)\s+be\s+"
-                               rf"(?:(?:jointly|formally|officially)\s+)?(?:{founded})\b", re.I)
+    planned_after = re.compile(rf"^\s*(?:,?\s*which\s+)?(?:(?:will|is\s+to|are\s+to|is\s+expected\s+to|to)\s+be\s+"
+                               rf"(?:(?:jointly|formally|officially)\s+)?(?:{founded})"
+                               rf"|(?:is|are)\s+(?:still\s+|now\s+|currently\s+)?(?:{alt('lab_planned_states')}))\b", re.I)
     established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
                                    rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b", re.I)
     established_before = re.compile(rf"(?:\b(?:{founded})\s+{_ADVERBIAL}(?:{apposition})?{det}"

@@ -1,4 +1,5 @@
-"""Labs named in quotation marks and lower-case labs told founded after their name (issue 15, class 1).
+"""Labs named in quotation marks, lower-case labs told founded after their name, labs said to be under
+construction, and "Joint Centre" heads (issue 15, class 1).
 
 Every sentence here is written for these tests."""
 import datetime as dt
@@ -67,3 +68,27 @@ def test_two_headings_on_one_line_stay_two_names():
     assert _labs("State Key Laboratory of Optics State Key Laboratory of Lasers") == [
         ("State Key Laboratory of Lasers", "state_key_laboratory", "existing"),
         ("State Key Laboratory of Optics", "state_key_laboratory", "existing")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Sino-Africa Joint Research Centre, which is under construction in Kenya, will lead the work.",
+     [("Sino-Africa Joint Research Centre", "joint_research_centre", "planned")]),
+    ("The China-Brazil Joint Laboratory of Space Weather is still being built.",
+     [("China-Brazil Joint Laboratory of Space Weather", "joint_laboratory", "planned")]),
+    ("The Thai-Chinese Rice Research Centre is currently in preparation.",
+     [("Thai-Chinese Rice Research Centre", "joint_research_centre", "planned")]),
+    ("The Sino-Africa Joint Research Centre is located in Kenya.",
+     [("Sino-Africa Joint Research Centre", "joint_research_centre", "existing")]),
+])
+def test_a_lab_under_construction_is_planned(text, expected):
+    assert _labs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("LZU will support the construction of the China-Pakistan Biomass Energy Joint Center.",
+     [("China-Pakistan Biomass Energy Joint Center", "joint_research_centre", "planned")]),
+    ("Scientists of the Kenya-China Water Joint Centre met on Friday.",
+     [("Kenya-China Water Joint Centre", "joint_research_centre", "existing")]),
+])
+def test_joint_centre_heads_name_joint_research_centres(text, expected):
+    assert _labs(text) == expected
