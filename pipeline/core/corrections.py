@@ -37,18 +37,15 @@ import yaml
 
 from pipeline.core.ids import canonical_key, make_id
 from pipeline.core.validate import jsonable, row_record
-from schemas import ENUM_COLUMNS, FOREIGN_KEYS, PRIMARY_KEYS, empty_frame, not_null_columns
-from schemas.corrections_model import COLUMNS as APPLIED_COLUMNS
-from schemas.corrections_model import CorrectionsApplied
-from schemas.models import ISO_COUNTRY, ISO_REGION
+from schemas import ENUM_COLUMNS, FOREIGN_KEYS, PRIMARY_KEYS, TABLE_COLUMNS, empty_frame, not_null_columns
+from schemas.models import ISO_COUNTRY, ISO_REGION, CorrectionsApplied
 
 DEFAULT_CORRECTIONS_FILE = Path(__file__).resolve().parents[2] / "corrections" / "corrections.yaml"
 
 #: The lineage column: the ids of the corrections that changed or added a row, sorted and comma-separated;
-#: null on a row as extracted. Added to each of `LINEAGE_TABLES`.
+#: null on a row as extracted. `LINEAGE_TABLES` are the tables whose model declares it (schemas/models.py).
 LINEAGE_COLUMN = "corrected_by"
-LINEAGE_TABLES = ("organizations", "people", "agreements", "agreement_parties", "agreement_signatories",
-                  "delegations", "labs", "lab_mentions")
+LINEAGE_TABLES = tuple(table for table, columns in TABLE_COLUMNS.items() if LINEAGE_COLUMN in columns)
 
 
 # ---------------------------------------------------------------- what an entry can name and set
@@ -125,7 +122,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
 REQUIRED_TO_ADD = {"agreement": ("agreement_type", "status"), "delegation": ("status",),
                    "lab": ("name", "lab_type", "status"), "signatory": ("role",), "agreement_party": ()}
 
-#: action -> the kinds it applies to (schemas/corrections_model.py's CORRECTION_ACTION lists the same actions).
+#: action -> the kinds it applies to (schemas.enums.CORRECTION_ACTION lists the same actions).
 ACTIONS: dict[str, tuple[str, ...]] = {
     "merge": ("organization", "person"),
     "rename": ("organization",),
@@ -764,7 +761,7 @@ class AppliedCorrections:
     """What applying a CorrectionSet to one run's tables gave.
 
     `tables`: the corrected tables, every input table with the same columns, plus `corrected_by` in each of
-    LINEAGE_TABLES. `applied`: the `corrections_applied` rows (schemas/corrections_model.py). `rejections`:
+    LINEAGE_TABLES. `applied`: the `corrections_applied` rows (schemas.models.CorrectionsApplied). `rejections`:
     a row shaped like `rejected_records` (table_name `corrections`) for each correction whose record is gone.
     """
 
@@ -811,8 +808,8 @@ def apply_corrections(tables: Mapping[str, pd.DataFrame], corrections: Correctio
             vanished[c.id] = exc
     rejections = [_rejection_row(corrections.path, c, vanished[c.id], run_id, when)
                   for c in corrections if c.id in vanished]
-    applied = pd.DataFrame(rows, columns=list(APPLIED_COLUMNS))
-    return AppliedCorrections({name: df.reset_index(drop=True) for name, df in work.tables.items()},
+    applied = pd.DataFrame(rows, columns=list(TABLE_COLUMNS["corrections_applied"]))
+    return AppliedCorrections({name: _with_lineage(name, df.reset_index(drop=True)) for name, df in work.tables.items()},
                               CorrectionsApplied.validate(applied), rejections)
 
 
@@ -873,9 +870,13 @@ class _Work:
 
 
 def _with_lineage(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a table with its lineage column as objects (ids or None): build_tables leaves it all null,
+    which pandas holds as floats, and a float column cannot take a correction's id; rows added by a correction
+    would make it pandas strings. One dtype, so the same corrections always give equal frames."""
     df = df.copy()
-    if name in LINEAGE_TABLES and LINEAGE_COLUMN not in df.columns:
-        df[LINEAGE_COLUMN] = pd.Series([None] * len(df), index=df.index, dtype=object)
+    if name in LINEAGE_TABLES:
+        lineage = df[LINEAGE_COLUMN] if LINEAGE_COLUMN in df.columns else pd.Series(index=df.index, dtype=object)
+        df[LINEAGE_COLUMN] = pd.Series([None if _missing(v) else v for v in lineage], index=df.index, dtype=object)
     return df
 
 
