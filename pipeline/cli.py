@@ -49,6 +49,8 @@ def _settings_config(args: argparse.Namespace) -> dict[str, object]:
         config["cache_dir"] = str(Path(args.cache_dir).resolve())
     if args.allow_shrink:
         config["allow_shrink"] = True
+    if args.corrections:
+        config["corrections_file"] = str(Path(args.corrections).resolve())
     return config
 
 
@@ -155,11 +157,16 @@ def run(args: argparse.Namespace) -> int:
 
     import dagster as dg
 
+    from pipeline.core.guards import RunRefused
     from pipeline.core.language_table import is_unread, language_table
     from pipeline.core.progress import to_stream
     from pipeline.definitions import defs
     from pipeline.defs.resources import PipelineSettings
 
+    try:  # a malformed corrections file is refused before any work (the run's step would refuse it too)
+        PipelineSettings(**config).corrections()
+    except RunRefused as exc:
+        return _fail(str(exc))
     run_config = {"resources": {"settings": {"config": config}},
                   "loggers": {"console": {"config": {"log_level": args.log_level}}}}
     started = time.monotonic()
@@ -315,6 +322,8 @@ def parser() -> argparse.ArgumentParser:
                                            "read (default: pipeline/reference/ in the project)")
     p.add_argument("--warehouse", help="DuckDB file to publish (default: warehouse/cooperation.duckdb)")
     p.add_argument("--cache-dir", help="per-document cache (default: <warehouse name>.cache/ beside the warehouse)")
+    p.add_argument("--corrections", help="the analysts' corrections file, applied before validation (default: "
+                                         "corrections/corrections.yaml, which may be absent)")
     p.add_argument("--allow-shrink", action="store_true",
                    help="publish even if the raw folder has no usable document, or fewer than half the documents "
                         "of the published warehouse (by default such a run stops and publishes nothing)")

@@ -12,6 +12,10 @@ extraction and before validation, so the contract checks validate the corrected 
 - `apply_corrections(tables, corrections)`: the corrected tables (with a `corrected_by` lineage column), the
   `corrections_applied` rows, and a `rejected_records` row for every correction whose record is gone: such a
   correction is reported, never silently dropped.
+- `correct_tables(tables, corrections)`: the run's step (pipeline/defs/tables.py), between build_tables and
+  validation: the corrected tables with `corrections_applied` filled and the stale corrections appended to
+  `rejected_records`; `corrections_for_run(path, required)` loads the file for a run. Both raise RunRefused
+  (pipeline/core/guards.py) on a malformed or contradictory file.
 
 Ids change when a document is re-extracted (an agreement's id hashes its sentence's offsets), so an entry
 names a record by its id and/or a content anchor that survives: an organisation, person or place by a name or
@@ -35,9 +39,18 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from pipeline.core.guards import RunRefused
 from pipeline.core.ids import canonical_key, make_id
 from pipeline.core.validate import jsonable, row_record
-from schemas import ENUM_COLUMNS, FOREIGN_KEYS, PRIMARY_KEYS, TABLE_COLUMNS, empty_frame, not_null_columns
+from schemas import (
+    ENUM_COLUMNS,
+    FOREIGN_KEYS,
+    PRIMARY_KEYS,
+    TABLE_COLUMNS,
+    empty_frame,
+    not_null_columns,
+    table_schema,
+)
 from schemas.models import ISO_COUNTRY, ISO_REGION, CorrectionsApplied
 
 DEFAULT_CORRECTIONS_FILE = Path(__file__).resolve().parents[2] / "corrections" / "corrections.yaml"
@@ -813,6 +826,48 @@ def apply_corrections(tables: Mapping[str, pd.DataFrame], corrections: Correctio
                               CorrectionsApplied.validate(applied), rejections)
 
 
+def correct_tables(tables: Mapping[str, pd.DataFrame], corrections: CorrectionSet, *, run_id: str | None = None,
+                   now: dt.datetime | None = None) -> AppliedCorrections:
+    """The run's step: every table of a run (as build_tables gives them) with `corrections` applied, its
+    `corrections_applied` table filled, and a `rejected_records` row added for each correction that no longer
+    applies (also in `rejections`, for the check that reports them). Called with no corrections too, so the
+    lineage column always has one dtype.
+
+    Corrections that contradict each other once resolved stop the run (RunRefused), before anything is published.
+    """
+    try:
+        result = apply_corrections(tables, corrections, run_id=run_id, now=now)
+    except CorrectionsError as exc:
+        raise RunRefused(refusal(exc)) from None
+    out = dict(result.tables) | {"corrections_applied": result.applied}
+    if result.rejections:
+        columns = list(TABLE_COLUMNS["rejected_records"])
+        stale = table_schema("rejected_records").validate(pd.DataFrame(result.rejections, columns=columns))
+        before = out.get("rejected_records")
+        out["rejected_records"] = stale if before is None or before.empty else pd.concat(
+            [before, stale], ignore_index=True)
+    return AppliedCorrections(out, result.applied, result.rejections)
+
+
+def refusal(exc: CorrectionsError) -> str:
+    """Why a run stops on its corrections file, with every line at fault, and what stays."""
+    return (f"the corrections file {exc.path} cannot be applied; fix these lines (nothing was published, the "
+            f"previous warehouse stays):\n{exc}")
+
+
+def corrections_for_run(path: str | Path, required: bool) -> CorrectionSet:
+    """The corrections a run applies: those of the file at `path`. A missing file holds none unless `required`
+    (a file named on purpose, whose absence is a typo); a malformed file stops the run (RunRefused)."""
+    path = Path(path)
+    if required and not path.is_file():
+        raise RunRefused(f"the corrections file {path} does not exist (nothing was published, the previous "
+                         "warehouse stays)")
+    try:
+        return load_corrections(path)
+    except CorrectionsError as exc:
+        raise RunRefused(refusal(exc)) from None
+
+
 def _phase(c: Correction) -> int:
     """Merges first, so every later correction sees merged entities; an organisation's fields next; a fact's
     parties and signatories before the fact itself (rejecting an agreement removes its parties); additions last."""
@@ -1158,5 +1213,6 @@ _HANDLERS: dict[str, Callable[[_Work, Correction], _Change]] = {
 __all__ = [
     "ACTIONS", "COMMON_KEYS", "DEFAULT_CORRECTIONS_FILE", "FIELDS", "KINDS", "LINEAGE_COLUMN", "LINEAGE_TABLES",
     "LINKS", "REQUIRED_TO_ADD", "AppliedCorrections", "Correction", "CorrectionSet", "CorrectionsError", "Evidence",
-    "FieldSpec", "Kind", "Ref", "apply_corrections", "entry_keys", "load_corrections",
+    "FieldSpec", "Kind", "Ref", "apply_corrections", "correct_tables", "corrections_for_run", "entry_keys",
+    "load_corrections", "refusal",
 ]

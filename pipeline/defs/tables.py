@@ -1,4 +1,5 @@
-"""The contract tables: one corpus-wide step (`resolve.build_tables`) yielding each table as its own asset.
+"""The contract tables: one corpus-wide step (`resolve.build_tables`, then the analysts' corrections:
+`corrections.correct_tables`) yielding each table as its own asset.
 
 Merging and event grouping need every document at once, so one op computes all tables; declaring
 each table as its own asset gives each its own description, schema, row count and pandera check in
@@ -8,10 +9,17 @@ the UI. Its group, description and columns are its model's (schemas.CATALOG).
 import dagster as dg
 import pandas as pd
 
+from pipeline.core.corrections import correct_tables
 from pipeline.core.document_stage import IngestStage
 from pipeline.core.extract import DocumentExtraction
 from pipeline.core.resolve import build_tables
-from pipeline.defs.checks import TABLE_CHECK_SPECS, VALIDATED_TABLES, validate_and_check
+from pipeline.defs.checks import (
+    STALE_CORRECTIONS,
+    TABLE_CHECK_SPECS,
+    VALIDATED_TABLES,
+    stale_corrections_result,
+    validate_and_check,
+)
 from pipeline.defs.ingest import document_extractions, ingested_documents, markdown_preview
 from pipeline.defs.resources import OWNERS, PipelineSettings
 from schemas import TABLE_COLUMNS, TABLE_DESCRIPTIONS, TABLE_GROUPS, table_schema
@@ -42,13 +50,18 @@ def table_metadata(table: str, df: pd.DataFrame) -> dict[str, object]:
             "preview": markdown_preview(df)}
 
 
-@dg.multi_asset(specs=[*TABLE_SPECS, VALIDATED_TABLES], check_specs=TABLE_CHECK_SPECS, name="contract_tables",
-                description="Merge the per-document rows into the contract tables and group events, then "
-                            "validate them (the tables' blocking checks and validated_tables).")
+@dg.multi_asset(specs=[*TABLE_SPECS, VALIDATED_TABLES], check_specs=[*TABLE_CHECK_SPECS, STALE_CORRECTIONS],
+                name="contract_tables",
+                description="Merge the per-document rows into the contract tables and group events, apply the "
+                            "analysts' corrections (settings.corrections_file), then validate the corrected "
+                            "tables (the tables' blocking checks and validated_tables).")
 def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSettings, ingested_documents: IngestStage,
                     document_extractions: list[DocumentExtraction]):
-    tables = build_tables(ingested_documents.documents, document_extractions, ingested_documents.rejections,
-                          settings.rulebook(), run_id=context.run.run_id, source_urls=ingested_documents.source_urls)
+    corrections = settings.corrections()  # a malformed file stops the run here, before anything is built
+    built = build_tables(ingested_documents.documents, document_extractions, ingested_documents.rejections,
+                         settings.rulebook(), run_id=context.run.run_id, source_urls=ingested_documents.source_urls)
+    corrected = correct_tables(built, corrections, run_id=context.run.run_id)
+    tables = corrected.tables
     missing = set(TABLE_COLUMNS) - set(tables)
     if missing:
         raise dg.Failure(f"build_tables did not return {sorted(missing)}")
@@ -59,3 +72,4 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
         metadata = table_metadata(table, tables[table]) | (files if table == "documents" else {})
         yield dg.Output(tables[table], output_name=table, metadata=metadata)
     yield from validate_and_check(tables, context.run.run_id)
+    yield stale_corrections_result(corrected.rejections, len(corrected.applied))

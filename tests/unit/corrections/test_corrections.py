@@ -19,8 +19,11 @@ from pipeline.core.corrections import (
     LINEAGE_TABLES,
     CorrectionsError,
     apply_corrections,
+    correct_tables,
+    corrections_for_run,
     load_corrections,
 )
+from pipeline.core.guards import RunRefused
 from pipeline.core.ids import make_id
 from pipeline.core.validate import contract_problems, validate_tables
 from schemas import TABLE_COLUMNS, table_schema
@@ -651,3 +654,50 @@ def test_corrections_applied_has_a_described_model(tmp_path, tables):
     schema = CorrectionsApplied.to_schema()
     assert list(schema.columns) == list(COLUMNS)
     assert all(column.description for column in schema.columns.values()) and CorrectionsApplied.Config.description
+
+
+# ---------------------------------------------------------------- the run's step (correct_tables, corrections_for_run)
+
+def test_the_runs_step_fills_corrections_applied_and_quarantines_stale_corrections(tmp_path, tables):
+    corrections = load_corrections(write(tmp_path, *every_action(tables)))
+    result = correct_tables(tables, corrections, run_id="run-1", now=NOW)
+    assert set(result.tables) == set(tables)
+    pd.testing.assert_frame_equal(result.tables["corrections_applied"], result.applied)
+    assert len(result.applied) == len(every_action(tables)) - 1
+    before, after = tables["rejected_records"], result.tables["rejected_records"]
+    stale = after.iloc[len(before):]
+    assert stale["table_name"].tolist() == ["corrections"] and stale["record"].iloc[0]["id"] == "x-gone"
+    assert stale["errors"].iloc[0] == (f"corrections.yaml:{line_of(corrections.path, 'x-gone')}: correction x-gone "
+                                       f"no longer applies: no delegation has id {'f' * 16}")
+    assert (stale["run_id"].iloc[0], stale["rejected_at"].iloc[0]) == ("run-1", pd.Timestamp(NOW))
+    published, rejected = validate_tables(result.tables)
+    assert rejected == 0 and len(published["corrections_applied"]) == len(result.applied)
+
+
+def test_contradictions_found_only_once_resolved_stop_the_run(tmp_path, tables):
+    hku = org_id(tables, "HKU")  # one organisation, named by alias in one entry and by id in the other
+    path = write(tmp_path, entry("s1", "set", "organization", target="HKU", fields={"wikidata_id": "Q1"}),
+                 entry("s2", "set", "organization", target={"id": hku}, fields={"wikidata_id": "Q2"}))
+    lines = f"{line_of(path, 's1')},{line_of(path, 's2')}"
+    assert lines == "2,10"
+    with pytest.raises(RunRefused, match=rf"(?s)previous warehouse stays.*corrections\.yaml:{lines}: corrections s1, "
+                                         r's2 set wikidata_id of one organization to different values \("Q1", "Q2"\)'):
+        correct_tables(tables, load_corrections(path), now=NOW)
+
+
+@pytest.mark.parametrize(("name", "text", "required", "message"), [
+    ("absent.yaml", None, False, None),
+    ("absent.yaml", None, True, r"the corrections file .*absent\.yaml does not exist"),
+    ("bad.yaml", "corrections:\n  - id: x\n    action: delete\n", False,
+     r"(?s)cannot be applied.*bad\.yaml:3: `action` is one of merge, rename, set, reject, add, not 'delete'"),
+])
+def test_a_run_applies_no_corrections_without_a_file_and_refuses_a_malformed_one(tmp_path, name, text, required,
+                                                                                 message):
+    path = tmp_path / name
+    if text is not None:
+        path.write_text(text)
+    if message is None:
+        assert len(corrections_for_run(path, required)) == 0
+    else:
+        with pytest.raises(RunRefused, match=message):
+            corrections_for_run(path, required)
