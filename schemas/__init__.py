@@ -6,7 +6,7 @@ below are views of it, for the code that reads one of them:
 
 - `TABLE_MODELS`: table -> pandera model; `TABLE_COLUMNS`: table -> {column: DuckDB type}, the
   contract's types in its order, then the `ADDED_COLUMNS` this warehouse publishes beyond it;
-  `ADDED_TABLES`: the tables it publishes beyond the contract's (corrections_applied).
+  `ADDED_TABLES`: the tables it publishes beyond the contract's (corrections_applied, build_info).
 - `PRIMARY_KEYS`, `FOREIGN_KEYS`, `EVIDENCE_TABLES`, `SURFACE_OFFSETS`, `ENUM_COLUMNS`: the keys,
   relations, provenance offsets and closed enumerations the contract checks verify.
 - `TABLE_DESCRIPTIONS`: the meaning of each table (its model's `Config.description`), published as
@@ -47,6 +47,7 @@ CATALOG = Catalog((
     models.LabDomains,
     models.RejectedRecords,
     models.CorrectionsApplied,
+    models.BuildInfo,
 ))
 
 TABLE_MODELS = CATALOG.models

@@ -659,3 +659,29 @@ class CorrectionsApplied(_Base):
         description = ("One row per analyst's correction applied in this run, with what it changed; corrections "
                        "whose record no longer exists are in rejected_records (table_name `corrections`).")
         metadata = table_metadata("warehouse", added=True)
+
+
+class BuildInfo(_Base):
+    table_name: Str = _key(description="a table of this warehouse (every one but build_info)")
+    row_count: Int = _required(ge=0, description="how many rows it has, as published (after quarantine)")
+    run_id: Str = _optional(description="the Dagster run that built the warehouse (the same on every row)")
+    built_at: Timestamp = _required(description="when that run built it (UTC, without time zone)")
+    code_version: Str = _required(description=(
+        "`PIPELINE_VERSION` of `pipeline/core/version.py`, the version of the code that built it"))
+    code_digest: Str = _required(str_matches=r"^[0-9a-f]{16}$", description=(
+        "the first 16 hex digits of a SHA-256 over the source of every project module the Dagster code location "
+        "imports: two warehouses with the same digest were built by the same code, edits without a version bump "
+        "included"))
+    rulebook_digest: Str = _required(description=(
+        "digest of the reference folder the run read (the `reference_dir` setting): the same rules give the same "
+        "digest"))
+    corrections_digest: Str = _required(str_matches=r"^[0-9a-f]{64}$", description=(
+        "SHA-256 of the analysts' corrections the run applied (their content as read, comments and layout aside); "
+        "the digest of no corrections when there were none"))
+
+    class Config:
+        name = "build_info"
+        description = ("Which run, code, rules and corrections built this warehouse, and how many rows each table "
+                       "has: one row per table. Kept warehouses (`<name>.history/`) carry theirs, so `python -m "
+                       "pipeline rollback` says what it restores.")
+        metadata = table_metadata("warehouse", added=True)

@@ -12,6 +12,7 @@ from pydantic import Field
 from pipeline.core.corrections import DEFAULT_CORRECTIONS_FILE, CorrectionSet, corrections_for_run
 from pipeline.core.document_cache import DocumentCache
 from pipeline.core.document_stage import pipeline_fingerprint
+from pipeline.core.history import DEFAULT_KEEP
 from pipeline.core.ingest import DEFAULT_MAX_BYTES
 from pipeline.core.reference import Rulebook, load_rulebook
 
@@ -36,6 +37,9 @@ class PipelineSettings(dg.ConfigurableResource):
                                            "files read by parsing and extraction (relative to the project root).")
     warehouse_path: str = Field(default="warehouse/cooperation.duckdb",
                                    description="The published DuckDB file, replaced atomically by each run.")
+    keep_warehouses: int = Field(default=DEFAULT_KEEP, ge=0, description=(
+        "How many previously published warehouses are kept in `<warehouse name>.history/` beside it, for "
+        "`python -m pipeline rollback` (0 keeps none)."))
     cache_dir: str | None = Field(default=None, description="Per-document cache; default `<warehouse name>.cache/` "
                                                           "beside the warehouse.")
     gold_dir: str | None = Field(default=None, description="Gold JSON files to score the warehouse against (the "

@@ -104,7 +104,7 @@ def contract() -> dict[str, dict[str, dict]]:
 def test_every_contract_table_has_model_and_columns(contract):
     # the contract's tables in its order, then the tables this warehouse adds (the contract allows added tables)
     assert [*contract, *ADDED_TABLES] == list(TABLE_MODELS) == list(TABLE_COLUMNS)
-    assert ADDED_TABLES == ("corrections_applied",)
+    assert ADDED_TABLES == ("corrections_applied", "build_info")
     for table, columns in contract.items():
         declared = {c: spec["type"] for c, spec in columns.items()}
         assert {c: TABLE_COLUMNS[table][c] for c in declared} == declared, table
@@ -198,7 +198,8 @@ def test_relations_name_real_columns():
 def valid_row(table: str) -> dict:
     """One row of `table` that satisfies its model."""
     special = {"country_code": "CN", "region_code": "CN-HK", "domain_id": "2.5", "established_year": 2010,
-               "evidence_start": 0, "start": 0, "source_url": "https://example.org/news/1", "language": "en"}
+               "evidence_start": 0, "start": 0, "source_url": "https://example.org/news/1", "language": "en",
+               "code_digest": "0123456789abcdef", "corrections_digest": "0" * 64}
     values = {"VARCHAR": "x", "INTEGER": 3, "DOUBLE": 0.5, "DATE": dt.date(2023, 5, 1),
               "TIMESTAMP": dt.datetime(2024, 1, 2, 3, 4), "JSON": {"a": 1}}
     row = {}
@@ -234,6 +235,8 @@ BAD = [
     ("documents", {"clean_text": None}),
     ("corrections_applied", {"changes": "not json"}),
     ("corrections_applied", {"matched_by": "guess"}),
+    ("build_info", {"row_count": -1}),
+    ("build_info", {"code_digest": "v1"}),
 ]
 
 
@@ -283,11 +286,11 @@ EXTENDED = CATALOG.with_models(FundingCalls)
 def test_groups_and_per_document_tables_come_from_the_models():
     assert set(TABLE_GROUPS) == set(TABLE_COLUMNS)
     assert {t for t, g in TABLE_GROUPS.items() if g in ("ingest", "warehouse")} == {
-        "documents", "rejected_records", "corrections_applied"}
+        "documents", "rejected_records", "corrections_applied", "build_info"}
     assert TABLE_GROUPS["mentions"] == "entities" and TABLE_GROUPS["collaboration_domains"] == "facts"
     # every table an extraction yields rows of, and only those: not the documents, the taxonomy or the quarantine
     assert set(PER_DOCUMENT_TABLES) == set(TABLE_COLUMNS) - {
-        "documents", "collaboration_domains", "rejected_records", "corrections_applied"}
+        "documents", "collaboration_domains", "rejected_records", "corrections_applied", "build_info"}
     assert TABLE_DESCRIPTIONS == {t: m.Config.description for t, m in TABLE_MODELS.items()}
 
 
