@@ -16,6 +16,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import lxml.html
 import pandas as pd
 import pytest
 import yaml
@@ -262,3 +263,15 @@ def test_rollback_puts_the_previous_warehouse_back(runs, capsys):
     assert query(warehouse, "select count(*) from documents where source_path = 'lab.txt'") == [(1,)]
     for table, frame in runs["shifted"]["tables"].items():
         pd.testing.assert_frame_equal(snapshot(warehouse)[table], frame, obj=table)
+
+
+def test_the_report_says_what_the_corrections_changed_and_which_no_longer_apply(runs, tmp_path):
+    out = tmp_path / "report.html"
+    assert main(["report", "--out", str(out), "--warehouse", str(runs["removed"]["file"])]) == 0
+    page = lxml.html.fromstring(out.read_text(encoding="utf-8"))
+    corrected = sum(query(runs["removed"]["file"], f"select count(*) from {t} where corrected_by is not null")[0][0]
+                    for t in LINEAGE_TABLES)
+    assert page.xpath("string(//p[@class='corrections'])") == (
+        f"Corrections applied: 1 add, 1 merge, 1 reject, 1 rename, 3 set; rows they changed or added: {corrected}. "
+        "Stale corrections (their record is gone; fix or remove them): 2.")
+    assert [li.xpath("string(code)") for li in page.xpath("//ul[@class='stale']/li")] == ["a-party", "x-lab"]
