@@ -1,4 +1,4 @@
-"""The command line: `python -m pipeline run | evaluate | ui | export | report | dictionary`.
+"""The command line: `python -m pipeline run | evaluate | ui | export | report | review | rollback | dictionary`.
 
 `run` executes the Dagster job in-process against the project's Dagster instance (DAGSTER_HOME,
 by default `.dagster_home/` in the project), so every run from the command line also appears in the
@@ -49,6 +49,8 @@ def _settings_config(args: argparse.Namespace) -> dict[str, object]:
         config["cache_dir"] = str(Path(args.cache_dir).resolve())
     if args.allow_shrink:
         config["allow_shrink"] = True
+    if args.corrections:
+        config["corrections_file"] = str(Path(args.corrections).resolve())
     return config
 
 
@@ -155,11 +157,16 @@ def run(args: argparse.Namespace) -> int:
 
     import dagster as dg
 
+    from pipeline.core.guards import RunRefused
     from pipeline.core.language_table import is_unread, language_table
     from pipeline.core.progress import to_stream
     from pipeline.definitions import defs
     from pipeline.defs.resources import PipelineSettings
 
+    try:  # a malformed corrections file is refused before any work (the run's step would refuse it too)
+        PipelineSettings(**config).corrections()
+    except RunRefused as exc:
+        return _fail(str(exc))
     run_config = {"resources": {"settings": {"config": config}},
                   "loggers": {"console": {"config": {"log_level": args.log_level}}}}
     started = time.monotonic()
@@ -260,6 +267,50 @@ def report(args: argparse.Namespace) -> int:
     return 0
 
 
+def review(args: argparse.Namespace) -> int:
+    """List the facts most worth an analyst's look (read-only), or print the correction stub of one."""
+    from pipeline.analyst.export import WarehouseMissing, open_read_only
+    from pipeline.core.review import format_fact, previous_fact_ids, review_fact, review_queue
+
+    db = _warehouse(args)
+    try:
+        con = open_read_only(db)
+    except WarehouseMissing as exc:
+        return _fail(str(exc))
+    try:
+        previous = previous_fact_ids(db)
+        if args.stub:
+            fact = review_fact(con, args.stub, previous)
+            if fact is None:
+                return _fail(f"no agreement or delegation has id {args.stub} in {db}")
+            print(f"# paste under `corrections:` in {args.corrections or 'corrections/corrections.yaml'}, then edit")
+            print(fact["stub"], end="")
+            return 0
+        queue = review_queue(con, args.limit, previous)
+    finally:
+        con.close()
+    if args.json:
+        print(json.dumps(queue, default=str))
+        return 0
+    print("\n\n".join(format_fact(rank, fact) for rank, fact in enumerate(queue, 1)) or "nothing to review")
+    return 0
+
+
+def rollback(args: argparse.Namespace) -> int:
+    """Put the previously published warehouse back in place, atomically."""
+    from pipeline.core.build_record import describe_build
+    from pipeline.core.history import NothingToRollBack, kept
+    from pipeline.core.history import rollback as put_back
+
+    db = _warehouse(args)
+    try:
+        source = put_back(db)
+    except NothingToRollBack as exc:
+        return _fail(str(exc))
+    print(f"restored {db} from {source.name} ({describe_build(db)}); {len(kept(db))} earlier warehouse(s) still kept")
+    return 0
+
+
 def dictionary(args: argparse.Namespace) -> int:
     """Regenerate the data dictionary from the pandera models and views.sql."""
     from pipeline.analyst.data_dictionary import render_dictionary
@@ -315,6 +366,8 @@ def parser() -> argparse.ArgumentParser:
                                            "read (default: pipeline/reference/ in the project)")
     p.add_argument("--warehouse", help="DuckDB file to publish (default: warehouse/cooperation.duckdb)")
     p.add_argument("--cache-dir", help="per-document cache (default: <warehouse name>.cache/ beside the warehouse)")
+    p.add_argument("--corrections", help="the analysts' corrections file, applied before validation (default: "
+                                         "corrections/corrections.yaml, which may be absent)")
     p.add_argument("--allow-shrink", action="store_true",
                    help="publish even if the raw folder has no usable document, or fewer than half the documents "
                         "of the published warehouse (by default such a run stops and publishes nothing)")
@@ -345,6 +398,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="HTML file to write, e.g. report.html")
     p.add_argument("--warehouse", help="DuckDB file to read (default: warehouse/cooperation.duckdb)")
     p.set_defaults(func=report)
+
+    p = sub.add_parser("review", help="list the facts most worth a look (lowest confidence, single source, new "
+                                      "since the previous warehouse), or print a correction stub for one")
+    p.add_argument("--warehouse", help="DuckDB file to read (default: warehouse/cooperation.duckdb)")
+    p.add_argument("--limit", type=int, default=20, help="how many facts to list (default 20)")
+    p.add_argument("--stub", metavar="ID", help="print a correction stub for this agreement or delegation id instead")
+    p.add_argument("--corrections", help="the corrections file the stub is meant for (named in its comment)")
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    p.set_defaults(func=review)
+
+    p = sub.add_parser("rollback", help="put the previously published warehouse back (kept in <name>.history/)")
+    p.add_argument("--warehouse", help="DuckDB file to roll back (default: warehouse/cooperation.duckdb)")
+    p.set_defaults(func=rollback)
 
     p = sub.add_parser("dictionary", help="regenerate the data dictionary (docs/data-dictionary.md)")
     p.add_argument("--out", default=str(PROJECT_ROOT / "docs" / "data-dictionary.md"), help="Markdown file to write")

@@ -5,7 +5,8 @@ Each table is declared once, by its pandera model in schemas/models.py; `CATALOG
 below are views of it, for the code that reads one of them:
 
 - `TABLE_MODELS`: table -> pandera model; `TABLE_COLUMNS`: table -> {column: DuckDB type}, the
-  contract's types in its order, then the `ADDED_COLUMNS` this warehouse publishes beyond it.
+  contract's types in its order, then the `ADDED_COLUMNS` this warehouse publishes beyond it;
+  `ADDED_TABLES`: the tables it publishes beyond the contract's (corrections_applied, build_info).
 - `PRIMARY_KEYS`, `FOREIGN_KEYS`, `EVIDENCE_TABLES`, `SURFACE_OFFSETS`, `ENUM_COLUMNS`: the keys,
   relations, provenance offsets and closed enumerations the contract checks verify.
 - `TABLE_DESCRIPTIONS`: the meaning of each table (its model's `Config.description`), published as
@@ -45,11 +46,14 @@ CATALOG = Catalog((
     models.AgreementDomains,
     models.LabDomains,
     models.RejectedRecords,
+    models.CorrectionsApplied,
+    models.BuildInfo,
 ))
 
 TABLE_MODELS = CATALOG.models
 TABLE_COLUMNS = CATALOG.columns
 ADDED_COLUMNS = CATALOG.added_columns
+ADDED_TABLES = CATALOG.added_tables
 PRIMARY_KEYS = CATALOG.primary_keys
 #: rejected_records.document_id is deliberately not a reference: a document rejected at ingestion has no row.
 FOREIGN_KEYS = CATALOG.foreign_keys
@@ -66,7 +70,7 @@ not_null_columns = CATALOG.not_null_columns
 empty_frame = CATALOG.empty_frame
 
 __all__ = [
-    "ADDED_COLUMNS", "CATALOG", "DATE", "ENUM_COLUMNS", "EVIDENCE", "EVIDENCE_TABLES", "FOREIGN_KEYS", "GROUPS",
+    "ADDED_COLUMNS", "ADDED_TABLES", "CATALOG", "DATE", "ENUM_COLUMNS", "EVIDENCE", "EVIDENCE_TABLES", "FOREIGN_KEYS", "GROUPS",
     "PER_DOCUMENT_TABLES", "PRIMARY_KEYS", "SURFACE_OFFSETS", "TABLE_COLUMNS", "TABLE_DESCRIPTIONS", "TABLE_GROUPS",
     "TABLE_MODELS", "Catalog", "ForeignKey", "Reference", "column_descriptions", "column_metadata", "empty_frame",
     "enums", "models", "not_null_columns", "table_metadata", "table_schema",

@@ -85,15 +85,16 @@ class ForeignKey:
 
 
 def table_metadata(group: str, *, per_document: bool = False, evidence: tuple[str, str, str] | None = None,
-                   surface: tuple[str, str, str] | None = None) -> dict[str, object]:
+                   surface: tuple[str, str, str] | None = None, added: bool = False) -> dict[str, object]:
     """A model's `Config.metadata`.
 
     `group`: one of GROUPS. `per_document`: the extraction of each document yields rows of it.
     `evidence` / `surface`: (text column, start column, end column) such that
     `documents.clean_text[start:end]` is the text column of the row's document; `evidence` for a
-    fact's provenance, `surface` for any other text the contract locates (mentions).
+    fact's provenance, `surface` for any other text the contract locates (mentions). `added`: a table
+    this warehouse publishes beyond the data contract's (which allows added tables).
     """
-    return {"group": group, "per_document": per_document, "evidence": evidence, "surface": surface}
+    return {"group": group, "per_document": per_document, "evidence": evidence, "surface": surface, "added": added}
 
 
 def column_metadata(*, primary_key: bool = False, references: Reference | Iterable[Reference] = (),
@@ -219,6 +220,11 @@ class Catalog:
         """table -> the columns it has beyond the data contract's, for the tables that have some."""
         added = {name: t.flagged("added") for name, t in self._tables.items()}
         return MappingProxyType({name: columns for name, columns in added.items() if columns})
+
+    @cached_property
+    def added_tables(self) -> tuple[str, ...]:
+        """The tables beyond the data contract's, in table order."""
+        return tuple(name for name, t in self._tables.items() if t.meta["added"])
 
     @cached_property
     def foreign_keys(self) -> tuple[ForeignKey, ...]:

@@ -86,3 +86,9 @@ LAB_TYPE = (
 
 LAB_STATUS = ("existing", "established", "planned")
 
+
+#: What an analyst's correction does (pipeline/core/corrections.py's ACTIONS documents each).
+CORRECTION_ACTION = ("merge", "rename", "set", "reject", "add")
+
+#: How a correction found its record in a run's tables.
+CORRECTION_MATCH = ("id", "anchor", "reattached", "added")

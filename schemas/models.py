@@ -71,6 +71,14 @@ def _enum(values: tuple[str, ...], nullable: bool = True, *, description: str) -
     return _column(nullable, isin=list(values), description=description)
 
 
+def _corrected_by() -> object:
+    """The lineage column of a table analysts' corrections can change (pipeline/core/corrections.py)."""
+    return _column(True, added=True, description=(
+        "the ids of the analysts' corrections that changed or added this row, sorted and comma-separated "
+        "(→ `corrections_applied.correction_id`; the corrections file is `corrections/corrections.yaml` by "
+        "default); null on a row as extraction made it"))
+
+
 def _confidence(*, description: str) -> object:
     return _column(True, in_range={"min_value": 0.0, "max_value": 1.0}, description=description)
 
@@ -185,6 +193,7 @@ class Organizations(_Base):
     wikidata_id: Str = _optional(description=(
         "external identifiers, where the reference data knows them: the organisation's Wikidata item (`Q...`); "
         "null while the reference list (`pipeline/reference/organizations.csv`) records none"))
+    corrected_by: Str = _corrected_by()
 
     class Config:
         name = "organizations"
@@ -226,6 +235,7 @@ class People(_Base):
     given_name: Str = _optional(description=(
         "the words of full_name other than the family name (`Philip C. H.`, `Qin`, `Kwok-fai`); null for a "
         "one-word name"))
+    corrected_by: Str = _corrected_by()
 
     class Config:
         name = "people"
@@ -333,6 +343,7 @@ class Agreements(_Base):
         "highest for an agreement noun with a signing verb and two or more parties, lower with one party found, "
         "for an announced or intended signing, or for a partnership verb (\"teamed up with\") without an "
         "agreement noun")))
+    corrected_by: Str = _corrected_by()
 
     @pa.dataframe_check(name="evidence_offsets_ordered")
     def _offsets(cls, df: pd.DataFrame) -> pd.Series:
@@ -352,6 +363,7 @@ class AgreementParties(_Base):
     organization_id: Str = _required(references=_TO_ORGANIZATION, description=(
         "an organisation that is a party to it (→ `organizations.organization_id`): named as a party in the text "
         "(before the signing verb, after `with`), or the organisation a signatory signed for; one row per party"))
+    corrected_by: Str = _corrected_by()
 
     class Config:
         name = "agreement_parties"
@@ -369,6 +381,7 @@ class AgreementSignatories(_Base):
     title: Str = _optional(description="the person's title as stated")
     role: Str = _enum(enums.SIGNATORY_ROLE, description=(
         "`signatory`: the person signed it; `witness`: the person witnessed the signing"))
+    corrected_by: Str = _corrected_by()
 
     class Config:
         name = "agreement_signatories"
@@ -433,6 +446,7 @@ class Delegations(_Base):
     confidence: Float = _confidence(description=_CONFIDENCE.format(detail=(
         "highest when the leader and the destination are known, lower with the origin or size and a destination, "
         "lowest for a delegation noun with one side known")))
+    corrected_by: Str = _corrected_by()
 
     @pa.dataframe_check(name="evidence_offsets_ordered")
     def _offsets(cls, df: pd.DataFrame) -> pd.Series:
@@ -472,6 +486,7 @@ class Labs(_Base):
     status: Str = _enum(enums.LAB_STATUS, description=(
         "`established`: the document reports its founding; `planned`: to be set up; `existing`: mentioned as "
         "running. Across documents `established` wins over `existing`, and `existing` over `planned`"))
+    corrected_by: Str = _corrected_by()
 
     class Config:
         name = "labs"
@@ -488,6 +503,7 @@ class LabMentions(_Base):
         _EVIDENCE.format(fact="lab").replace("states the lab", "names the lab") + "; one row per such sentence"))
     evidence_start: Int = _required(description=_EVIDENCE_START.format(text="evidence"))
     evidence_end: Int = _required(description=_EVIDENCE_END.format(text="evidence"))
+    corrected_by: Str = _corrected_by()
 
     @pa.dataframe_check(name="evidence_offsets_ordered")
     def _offsets(cls, df: pd.DataFrame) -> pd.Series:
@@ -600,3 +616,72 @@ class RejectedRecords(_Base):
         description = ("Quarantine: files, documents and rows that could not be used, with the reason. The "
                        "published table also holds the rows that validation rejected.")
         metadata = table_metadata("warehouse")
+
+
+class CorrectionsApplied(_Base):
+    correction_id: Str = _required(str_length={"min_value": 1}, description=(
+        "the correction's `id` in the corrections file (`corrections/corrections.yaml` by default); the "
+        "rows it changed carry it in their `corrected_by` column"))
+    action: Str = _enum(enums.CORRECTION_ACTION, nullable=False, description=(
+        "`merge` two organisations or two people into one, `rename` an organisation, `set` fields of an "
+        "organisation or a fact, `reject` a fact as not real, `add` a fact extraction missed"))
+    target_table: Str = _required(description=(
+        "the table of the record it changed: the record kept by a merge, the fact of a rejected or added party or "
+        "signatory (`agreement_parties`, `agreement_signatories`), the table an added fact went to"))
+    target_id: Str = _required(description=(
+        "the id of that record in this run (for a party or signatory, its agreement's id); it differs from the id "
+        "written in the file when the correction was re-attached by its anchor"))
+    matched_by: Str = _enum(enums.CORRECTION_MATCH, nullable=False, description=(
+        "how the correction found its record: `id` by the stable id written in the file; `anchor` by its content "
+        "anchor (an alias, or a document and evidence text) where the file gives no id; `reattached` by its anchor "
+        "because the id written in the file no longer exists (the record was re-extracted with a new id); `added` "
+        "a record the correction itself adds"))
+    changes: Object = _required(description=(
+        "what changed, as a JSON object: `{column: {\"from\": old, \"to\": new}}` for each field set, the whole row "
+        "under `row` for a rejected or added record, and the number of references rewritten per `table.column` "
+        "under `references` for a merge; `{}` when the data already said so"))
+    note: Str = _optional(description=(
+        "why the correction applied as it did, when that is worth saying: re-attached from which id, evidence "
+        "found at other offsets, a merge that extraction has since made itself, a record added by an earlier run"))
+    author: Str = _required(str_length={"min_value": 1}, description="who wrote the correction, as the file says")
+    reason: Str = _required(str_length={"min_value": 1}, description="why, as the file says")
+    applied_at: Timestamp = _required(description=(
+        "when the run that published this row applied the correction (UTC, without time zone); every row of a run "
+        "carries the same time"))
+    run_id: Str = _optional(description="the Dagster run that applied it")
+
+    @pa.check("changes", name="changes_is_json_object", element_wise=True)
+    def _changes_json(cls, value: object) -> bool:
+        return _is_json_record(value)
+
+    class Config:
+        name = "corrections_applied"
+        description = ("One row per analyst's correction applied in this run, with what it changed; corrections "
+                       "whose record no longer exists are in rejected_records (table_name `corrections`).")
+        metadata = table_metadata("warehouse", added=True)
+
+
+class BuildInfo(_Base):
+    table_name: Str = _key(description="a table of this warehouse (every one but build_info)")
+    row_count: Int = _required(ge=0, description="how many rows it has, as published (after quarantine)")
+    run_id: Str = _optional(description="the Dagster run that built the warehouse (the same on every row)")
+    built_at: Timestamp = _required(description="when that run built it (UTC, without time zone)")
+    code_version: Str = _required(description=(
+        "`PIPELINE_VERSION` of `pipeline/core/version.py`, the version of the code that built it"))
+    code_digest: Str = _required(str_matches=r"^[0-9a-f]{16}$", description=(
+        "the first 16 hex digits of a SHA-256 over the source of every project module the Dagster code location "
+        "imports: two warehouses with the same digest were built by the same code, edits without a version bump "
+        "included"))
+    rulebook_digest: Str = _required(description=(
+        "digest of the reference folder the run read (the `reference_dir` setting): the same rules give the same "
+        "digest"))
+    corrections_digest: Str = _required(str_matches=r"^[0-9a-f]{64}$", description=(
+        "SHA-256 of the analysts' corrections the run applied (their content as read, comments and layout aside); "
+        "the digest of no corrections when there were none"))
+
+    class Config:
+        name = "build_info"
+        description = ("Which run, code, rules and corrections built this warehouse, and how many rows each table "
+                       "has: one row per table. Kept warehouses (`<name>.history/`) carry theirs, so `python -m "
+                       "pipeline rollback` says what it restores.")
+        metadata = table_metadata("warehouse", added=True)

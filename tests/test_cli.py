@@ -13,6 +13,7 @@ import dagster as dg
 import pytest
 
 from pipeline.cli import _settings_config, free_stale_pool_slots, main, parser
+from pipeline.core.guards import RunRefused
 from pipeline.defs.resources import PipelineSettings
 from schemas import TABLE_COLUMNS
 from tests.pipeline_run import GOLD, PROJECT_ROOT, cli, query, write_corpus
@@ -84,6 +85,16 @@ def test_the_reference_folder_is_a_setting_of_the_run(tmp_path):
     config = _settings_config(parser().parse_args(["run", "--reference-dir", str(tmp_path / "rules")]))
     assert PipelineSettings(**config).reference_path == tmp_path.resolve() / "rules"
     assert PipelineSettings().reference_path == PROJECT_ROOT / "pipeline" / "reference"
+
+
+def test_the_corrections_file_is_a_setting_of_the_run(tmp_path):
+    config = _settings_config(parser().parse_args(["run", "--corrections", str(tmp_path / "mine.yaml")]))
+    settings = PipelineSettings(**config)
+    assert settings.corrections_path == tmp_path.resolve() / "mine.yaml"
+    with pytest.raises(RunRefused, match="mine.yaml does not exist"):  # named on purpose: a missing file is a typo
+        settings.corrections()
+    assert PipelineSettings().corrections_path == PROJECT_ROOT / "corrections" / "corrections.yaml"
+    assert len(PipelineSettings().corrections()) == 0  # the shipped file: every example commented out
 
 
 def test_run_on_a_missing_folder_fails_clearly(tmp_path):

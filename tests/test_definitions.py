@@ -21,7 +21,8 @@ GROUPS = {
     "facts": {"agreements", "agreement_parties", "agreement_signatories", "agreement_activities", "delegations",
               "labs", "lab_mentions", "collaboration_domains", "document_domains", "agreement_domains",
               "lab_domains"},
-    "warehouse": {"validated_tables", "cooperation_warehouse", "rejected_records"},
+    "warehouse": {"validated_tables", "cooperation_warehouse", "rejected_records", "corrections_applied",
+                  "build_info"},
 }
 
 

@@ -111,6 +111,10 @@ def render_dictionary() -> str:
         "*nullable* and *rules* are what validation enforces before publishing (a row that breaks them "
         "goes to `rejected_records`); `→` marks a reference to another table. Count agreements and "
         "delegations with `count(DISTINCT event_id)`: a row is one report in one document.", "",
+        "Analysts' corrections (`corrections/corrections.yaml`, see its README) are applied on every run before "
+        "validation: a row a correction changed or added names it in its `corrected_by` column (null on a row "
+        "as extraction made it), and `corrections_applied` says what each correction changed; a correction "
+        "whose record is gone is a `rejected_records` row with table_name `corrections`.", "",
         "## Tables", "",
     ]
     for table in TABLE_COLUMNS:

@@ -4,7 +4,8 @@ Self-contained means it opens anywhere, offline, forever: the charts are inline 
 Python (pipeline/analyst/charts.py), the style is inline, and there is no script, font or image to
 fetch. Each fact shows its evidence sentence and links to its document, whose cleaned text is
 included below with the evidence marked, so a reader can check every claim without the
-warehouse. The report reads the analysts' views only, so it shows what they see in SQL.
+warehouse. The report reads the analysts' views, so it shows what they see in SQL; the review queue and the
+corrections' summary read the tables (pipeline/core/review.py), as `python -m pipeline review` does.
 """
 from __future__ import annotations
 
@@ -20,10 +21,13 @@ import pycountry
 
 from pipeline.analyst import charts
 from pipeline.analyst.export import open_read_only
+from pipeline.core.corrections import LINEAGE_TABLES
 from pipeline.core.language_table import is_unread, language_table
 from pipeline.core.reference import DEFAULT_REFERENCE_DIR, load_rulebook
+from pipeline.core.review import previous_fact_ids, review_queue
 
 NEWEST_FACTS = 15
+REVIEW_FACTS = 10  # facts of the review queue the report lists
 MATRIX_REGIONS = 20  # rows and columns of the region-by-region matrix; the rest are "other regions"
 PAIRS_ON_HOVER = 6  # organisation pairs a matrix cell lists
 TOP_REGIONS = 15
@@ -206,6 +210,35 @@ def newest_facts_section(con: duckdb.DuckDBPyConnection) -> str:
             f"<tbody>{''.join(rows)}</tbody></table><h2>Documents cited above</h2>{''.join(sections)}")
 
 
+def review_section(con: duckdb.DuckDBPyConnection, previous: set[str] | None) -> str:
+    """The review queue (pipeline/core/review.py), as `python -m pipeline review` lists it: the facts most worth
+    a look, with why, their evidence and the command that prints a correction stub for each."""
+    queue = review_queue(con, REVIEW_FACTS, previous)
+    if not queue:
+        return '<p class="no-data">Nothing to review.</p>'
+    rows = [f'<tr class="review"><td>{escape(f["fact"])}<br><small>{escape(f["fact_id"])}</small></td>'
+            f'<td>{escape(", ".join(f["reasons"]))}</td><td>{escape(f["who"] or "?")}'
+            f'<blockquote>{escape(f["evidence"])}</blockquote><small>{escape(f["source_path"])} · '
+            f'<code>python -m pipeline review --stub {escape(f["fact_id"])}</code></small></td></tr>'
+            for f in queue]
+    return ('<table class="facts"><thead><tr><th>fact</th><th>why</th><th>what and evidence</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def corrections_section(con: duckdb.DuckDBPyConnection) -> str:
+    """What the analysts' corrections changed in this warehouse, and those that no longer apply."""
+    applied = _rows(con, "SELECT action, count(*) FROM corrections_applied GROUP BY 1 ORDER BY 1")
+    (corrected,), = _rows(con, "SELECT " + " + ".join(f"(SELECT count(*) FROM {table} WHERE corrected_by IS NOT NULL)"
+                                          for table in LINEAGE_TABLES))
+    stale = _rows(con, "SELECT record->>'id', errors FROM rejected_records WHERE table_name = 'corrections' "
+                       "ORDER BY 1")
+    done = ", ".join(f"{n} {action}" for action, n in applied) or "none"
+    items = "".join(f"<li><code>{escape(cid or '?')}</code>: {escape(errors)}</li>" for cid, errors in stale)
+    return (f'<p class="corrections">Corrections applied: {escape(done)}; rows they changed or added: {corrected}.'
+            f" Stale corrections (their record is gone; fix or remove them): {len(stale)}.</p>"
+            + (f'<ul class="stale">{items}</ul>' if items else ""))
+
+
 def _counts(con: duckdb.DuckDBPyConnection) -> str:
     (docs, agreements, delegations, labs, orgs), = _rows(
         con, "SELECT (SELECT count(*) FROM documents), (SELECT count(DISTINCT event_id) FROM agreements), "
@@ -244,6 +277,12 @@ def render_report(warehouse: Path, generated_at: dt.datetime | None = None) -> s
              "Documents that name a field of the area; the note counts agreement events and labs in it."),
             ("Newest facts, with their evidence", newest_facts_section(con),
              "Agreements, delegations and labs by date (signing or visit date, else the document's date)."),
+            ("Worth a look: the review queue", review_section(con, previous_fact_ids(warehouse)),
+             "The agreements and delegations an analyst should check first: lowest confidence, a single source, new "
+             "since the previous warehouse; facts a correction already changed are left out."),
+            ("Analysts' corrections", corrections_section(con),
+             "Corrections (corrections/corrections.yaml) are applied on every run before validation; each row they "
+             "changed or added names them in its corrected_by column, and corrections_applied says what changed."),
         ]
         counts = _counts(con) + unread_language_note(con)
     finally:
@@ -266,4 +305,5 @@ def write_report(warehouse: Path, out: Path) -> Path:
     return out
 
 
-__all__ = ["mark_spans", "original_link", "render_report", "unread_language_note", "write_report"]
+__all__ = ["corrections_section", "mark_spans", "original_link", "render_report", "review_section",
+           "unread_language_note", "write_report"]

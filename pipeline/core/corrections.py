@@ -12,6 +12,10 @@ extraction and before validation, so the contract checks validate the corrected 
 - `apply_corrections(tables, corrections)`: the corrected tables (with a `corrected_by` lineage column), the
   `corrections_applied` rows, and a `rejected_records` row for every correction whose record is gone: such a
   correction is reported, never silently dropped.
+- `correct_tables(tables, corrections)`: the run's step (pipeline/defs/tables.py), between build_tables and
+  validation: the corrected tables with `corrections_applied` filled and the stale corrections appended to
+  `rejected_records`; `corrections_for_run(path, required)` loads the file for a run. Both raise RunRefused
+  (pipeline/core/guards.py) on a malformed or contradictory file.
 
 Ids change when a document is re-extracted (an agreement's id hashes its sentence's offsets), so an entry
 names a record by its id and/or a content anchor that survives: an organisation, person or place by a name or
@@ -35,20 +39,26 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from pipeline.core.guards import RunRefused
 from pipeline.core.ids import canonical_key, make_id
 from pipeline.core.validate import jsonable, row_record
-from schemas import ENUM_COLUMNS, FOREIGN_KEYS, PRIMARY_KEYS, empty_frame, not_null_columns
-from schemas.corrections_model import COLUMNS as APPLIED_COLUMNS
-from schemas.corrections_model import CorrectionsApplied
-from schemas.models import ISO_COUNTRY, ISO_REGION
+from schemas import (
+    ENUM_COLUMNS,
+    FOREIGN_KEYS,
+    PRIMARY_KEYS,
+    TABLE_COLUMNS,
+    empty_frame,
+    not_null_columns,
+    table_schema,
+)
+from schemas.models import ISO_COUNTRY, ISO_REGION, CorrectionsApplied
 
 DEFAULT_CORRECTIONS_FILE = Path(__file__).resolve().parents[2] / "corrections" / "corrections.yaml"
 
 #: The lineage column: the ids of the corrections that changed or added a row, sorted and comma-separated;
-#: null on a row as extracted. Added to each of `LINEAGE_TABLES`.
+#: null on a row as extracted. `LINEAGE_TABLES` are the tables whose model declares it (schemas/models.py).
 LINEAGE_COLUMN = "corrected_by"
-LINEAGE_TABLES = ("organizations", "people", "agreements", "agreement_parties", "agreement_signatories",
-                  "delegations", "labs", "lab_mentions")
+LINEAGE_TABLES = tuple(table for table, columns in TABLE_COLUMNS.items() if LINEAGE_COLUMN in columns)
 
 
 # ---------------------------------------------------------------- what an entry can name and set
@@ -125,7 +135,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
 REQUIRED_TO_ADD = {"agreement": ("agreement_type", "status"), "delegation": ("status",),
                    "lab": ("name", "lab_type", "status"), "signatory": ("role",), "agreement_party": ()}
 
-#: action -> the kinds it applies to (schemas/corrections_model.py's CORRECTION_ACTION lists the same actions).
+#: action -> the kinds it applies to (schemas.enums.CORRECTION_ACTION lists the same actions).
 ACTIONS: dict[str, tuple[str, ...]] = {
     "merge": ("organization", "person"),
     "rename": ("organization",),
@@ -764,7 +774,7 @@ class AppliedCorrections:
     """What applying a CorrectionSet to one run's tables gave.
 
     `tables`: the corrected tables, every input table with the same columns, plus `corrected_by` in each of
-    LINEAGE_TABLES. `applied`: the `corrections_applied` rows (schemas/corrections_model.py). `rejections`:
+    LINEAGE_TABLES. `applied`: the `corrections_applied` rows (schemas.models.CorrectionsApplied). `rejections`:
     a row shaped like `rejected_records` (table_name `corrections`) for each correction whose record is gone.
     """
 
@@ -811,9 +821,51 @@ def apply_corrections(tables: Mapping[str, pd.DataFrame], corrections: Correctio
             vanished[c.id] = exc
     rejections = [_rejection_row(corrections.path, c, vanished[c.id], run_id, when)
                   for c in corrections if c.id in vanished]
-    applied = pd.DataFrame(rows, columns=list(APPLIED_COLUMNS))
-    return AppliedCorrections({name: df.reset_index(drop=True) for name, df in work.tables.items()},
+    applied = pd.DataFrame(rows, columns=list(TABLE_COLUMNS["corrections_applied"]))
+    return AppliedCorrections({name: _with_lineage(name, df.reset_index(drop=True)) for name, df in work.tables.items()},
                               CorrectionsApplied.validate(applied), rejections)
+
+
+def correct_tables(tables: Mapping[str, pd.DataFrame], corrections: CorrectionSet, *, run_id: str | None = None,
+                   now: dt.datetime | None = None) -> AppliedCorrections:
+    """The run's step: every table of a run (as build_tables gives them) with `corrections` applied, its
+    `corrections_applied` table filled, and a `rejected_records` row added for each correction that no longer
+    applies (also in `rejections`, for the check that reports them). Called with no corrections too, so the
+    lineage column always has one dtype.
+
+    Corrections that contradict each other once resolved stop the run (RunRefused), before anything is published.
+    """
+    try:
+        result = apply_corrections(tables, corrections, run_id=run_id, now=now)
+    except CorrectionsError as exc:
+        raise RunRefused(refusal(exc)) from None
+    out = dict(result.tables) | {"corrections_applied": result.applied}
+    if result.rejections:
+        columns = list(TABLE_COLUMNS["rejected_records"])
+        stale = table_schema("rejected_records").validate(pd.DataFrame(result.rejections, columns=columns))
+        before = out.get("rejected_records")
+        out["rejected_records"] = stale if before is None or before.empty else pd.concat(
+            [before, stale], ignore_index=True)
+    return AppliedCorrections(out, result.applied, result.rejections)
+
+
+def refusal(exc: CorrectionsError) -> str:
+    """Why a run stops on its corrections file, with every line at fault, and what stays."""
+    return (f"the corrections file {exc.path} cannot be applied; fix these lines (nothing was published, the "
+            f"previous warehouse stays):\n{exc}")
+
+
+def corrections_for_run(path: str | Path, required: bool) -> CorrectionSet:
+    """The corrections a run applies: those of the file at `path`. A missing file holds none unless `required`
+    (a file named on purpose, whose absence is a typo); a malformed file stops the run (RunRefused)."""
+    path = Path(path)
+    if required and not path.is_file():
+        raise RunRefused(f"the corrections file {path} does not exist (nothing was published, the previous "
+                         "warehouse stays)")
+    try:
+        return load_corrections(path)
+    except CorrectionsError as exc:
+        raise RunRefused(refusal(exc)) from None
 
 
 def _phase(c: Correction) -> int:
@@ -873,9 +925,13 @@ class _Work:
 
 
 def _with_lineage(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a table with its lineage column as objects (ids or None): build_tables leaves it all null,
+    which pandas holds as floats, and a float column cannot take a correction's id; rows added by a correction
+    would make it pandas strings. One dtype, so the same corrections always give equal frames."""
     df = df.copy()
-    if name in LINEAGE_TABLES and LINEAGE_COLUMN not in df.columns:
-        df[LINEAGE_COLUMN] = pd.Series([None] * len(df), index=df.index, dtype=object)
+    if name in LINEAGE_TABLES:
+        lineage = df[LINEAGE_COLUMN] if LINEAGE_COLUMN in df.columns else pd.Series(index=df.index, dtype=object)
+        df[LINEAGE_COLUMN] = pd.Series([None if _missing(v) else v for v in lineage], index=df.index, dtype=object)
     return df
 
 
@@ -1157,5 +1213,6 @@ _HANDLERS: dict[str, Callable[[_Work, Correction], _Change]] = {
 __all__ = [
     "ACTIONS", "COMMON_KEYS", "DEFAULT_CORRECTIONS_FILE", "FIELDS", "KINDS", "LINEAGE_COLUMN", "LINEAGE_TABLES",
     "LINKS", "REQUIRED_TO_ADD", "AppliedCorrections", "Correction", "CorrectionSet", "CorrectionsError", "Evidence",
-    "FieldSpec", "Kind", "Ref", "apply_corrections", "entry_keys", "load_corrections",
+    "FieldSpec", "Kind", "Ref", "apply_corrections", "correct_tables", "corrections_for_run", "entry_keys",
+    "load_corrections", "refusal",
 ]

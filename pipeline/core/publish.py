@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipeline.core.history import file_current
 from schemas import CATALOG, Catalog
 
 VIEWS_SQL = Path(__file__).resolve().parents[2] / "warehouse" / "views.sql"
@@ -185,8 +186,10 @@ def remove_abandoned_builds(target: Path) -> list[Path]:
     return removed
 
 
-def publish_atomically(tables: dict[str, pd.DataFrame], target: Path, catalog: Catalog = CATALOG) -> dict[str, int]:
-    """Build the warehouse beside `target` and atomically replace `target` with it.
+def publish_atomically(tables: dict[str, pd.DataFrame], target: Path, catalog: Catalog = CATALOG,
+                       keep: int = 0) -> dict[str, int]:
+    """Build the warehouse beside `target` and atomically replace `target` with it, first filing the warehouse
+    it replaces in its history (pipeline/core/history.py) where the newest `keep` are kept.
 
     On any failure the temporary file (and its WAL) is removed and `target` is left exactly as
     it was; a process killed mid-build cannot clean up, so each publish first removes what dead
@@ -204,6 +207,7 @@ def publish_atomically(tables: dict[str, pd.DataFrame], target: Path, catalog: C
             raise RuntimeError(f"build left a write-ahead log beside {temp.name}")
         _verify(temp, counts)
         _remove(_wal(target))
+        file_current(target, keep)
         os.replace(temp, target)
     except BaseException:
         _remove(temp)

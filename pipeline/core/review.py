@@ -9,17 +9,21 @@ already changed (`corrected_by` set) have been reviewed and are left out.
 - `review_queue(con, limit, previous)`: those facts, most worth a look first, each with its evidence, its
   document's source_path and a ready-to-edit correction stub;
 - `review_fact(con, fact_id)`: the same for one chosen agreement or delegation;
-- `correction_stub(fact)`: the YAML entry to paste under `corrections:` and edit.
+- `correction_stub(fact)`: the YAML entry to paste under `corrections:` and edit;
+- `previous_fact_ids(warehouse)`: the facts of the warehouse published before it, to tell what is new;
+  `format_fact` a fact as `python -m pipeline review` prints it.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import yaml
 
 from pipeline.core.corrections import LINEAGE_COLUMN
+from pipeline.core.history import kept
 from pipeline.core.validate import jsonable
 
 #: How much each sign of doubt weighs in a fact's score: one point per unit of doubt (1 - confidence), so
@@ -114,6 +118,25 @@ def review_fact(con: duckdb.DuckDBPyConnection, fact_id: str,
     return _scored(found[0], None if previous is None else set(previous)) if found else None
 
 
+def previous_fact_ids(warehouse: Path) -> set[str] | None:
+    """The agreement and delegation ids of the warehouse published before `warehouse` (the newest one its history
+    keeps: pipeline/core/history.py), so review_queue can tell what is new; None when none is kept."""
+    earlier = kept(warehouse)
+    if not earlier:
+        return None
+    with duckdb.connect(str(earlier[0]), read_only=True) as con:
+        rows = con.execute("select agreement_id from agreements union all select delegation_id from delegations")
+        return {row[0] for row in rows.fetchall()}
+
+
+def format_fact(rank: int, fact: Mapping[str, Any]) -> str:
+    """One fact of the queue as a few lines of text: why it is worth a look, what it says, and its evidence."""
+    what = " ".join(str(v) for v in (fact["fact_type"], fact["status"], fact["fact_date"]) if v is not None)
+    return (f"{rank}. {fact['fact']} {fact['fact_id']} (score {fact['score']:.2f}: {', '.join(fact['reasons'])})\n"
+            f"   {what}: {fact['who'] or '?'}\n"
+            f"   {fact['source_path']} [{fact['evidence_start']}:{fact['evidence_end']}] \"{fact['evidence']}\"")
+
+
 def _date_text(value: str | None, precision: str | None) -> str | None:
     """A date as a correction writes it: as precisely as the warehouse has it (2019-11-07, 2019-11, 2019)."""
     if value is None:
@@ -143,4 +166,4 @@ def correction_stub(fact: Mapping[str, Any]) -> str:
     return "".join("  " + line + "\n" for line in body.splitlines()) + hint
 
 
-__all__ = ["WEIGHTS", "correction_stub", "review_fact", "review_queue"]
+__all__ = ["WEIGHTS", "correction_stub", "format_fact", "previous_fact_ids", "review_fact", "review_queue"]

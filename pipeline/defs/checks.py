@@ -10,6 +10,8 @@
   their model, or a cross-table rule (unique primary keys, resolving references, evidence at its
   offsets, closed enums), fail with severity WARN: the warehouse asset moves them to
   rejected_records and the run goes on. The metadata carries the counts and the first failure cases.
+- `corrections_still_apply` (on corrections_applied, non-blocking): every analyst's correction found its
+  record; WARN with the list of those that no longer apply (each is also a rejected_records row).
 - `published_contract` (on cooperation_warehouse): the published file has every contract table with
   the contract's column types, and every contract view runs.
 - `gold_slot_f1` (non-blocking): slot F1 of the published warehouse against the gold folder of
@@ -23,7 +25,7 @@ import pandas as pd
 
 from pipeline.core.evaluate import KINDS, score_warehouse
 from pipeline.core.publish import contract_mismatches
-from pipeline.core.validate import CONTRACT_RULES, TableReport, validate_all
+from pipeline.core.validate import CONTRACT_RULES, TableReport, Validation
 from pipeline.defs.ingest import markdown_preview
 from pipeline.defs.resources import OWNERS, PipelineSettings
 from schemas import PRIMARY_KEYS, TABLE_MODELS
@@ -96,19 +98,38 @@ VALIDATED_TABLES = dg.AssetSpec(
 ).with_io_manager_key("io_manager")
 
 
-def validate_and_check(tables: dict[str, pd.DataFrame], run_id: str) -> Iterator[dg.Output | dg.AssetCheckResult]:
-    """The `validated_tables` output of the step that builds `tables`, then each table's two checks.
+def validated_output(validation: Validation) -> dg.Output:
+    """The `validated_tables` output of the step that builds the tables: what the publishing step writes."""
+    return dg.Output(validation, output_name=VALIDATED_TABLES.key.to_python_identifier(),
+                     metadata={"quarantined_rows": validation.quarantined})
 
-    One validation serves both: the cross-table rules need every table, and the publishing step
-    must write what the checks reported on.
-    """
-    validation = validate_all(tables, run_id=run_id)
-    yield dg.Output(validation, output_name=VALIDATED_TABLES.key.to_python_identifier(),
-                    metadata={"quarantined_rows": validation.quarantined})
+
+def check_results(validation: Validation) -> Iterator[dg.AssetCheckResult]:
+    """Each table's two checks, from the one validation that also gives `validated_tables`: the cross-table rules
+    need every table, and the publishing step must write what the checks reported on."""
     make = {PANDERA: pandera_result, CONTRACT: contract_result}
     for spec in sorted(TABLE_CHECK_SPECS, key=lambda k: (k.asset_key.to_user_string(), k.name)):
         table = spec.asset_key.to_user_string()
         yield make[spec.name](table, validation.reports[table])
+
+
+STALE_CORRECTIONS = dg.AssetCheckSpec(
+    "corrections_still_apply", asset="corrections_applied", blocking=False,
+    description="Every analyst's correction found its record in this run. One whose record no longer exists (its "
+                "document removed, its evidence edited away) is not dropped: it is a rejected_records row (table_name "
+                "`corrections`), and this check fails (WARN) listing it, so the file can be fixed.")
+
+
+def stale_corrections_result(rejections: list[dict], applied: int) -> dg.AssetCheckResult:
+    """WARN listing each correction that no longer applies (its id and why), from its rejected_records row."""
+    stale = pd.DataFrame([{"correction": r["record"].get("id"), "why": r["errors"]} for r in rejections])
+    return dg.AssetCheckResult(
+        asset_key="corrections_applied", check_name=STALE_CORRECTIONS.name, passed=not rejections,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=(f"{len(rejections)} correction(s) no longer apply: see rejected_records (table_name "
+                     "`corrections`)") if rejections else None,
+        metadata={"applied": applied, "stale": len(rejections),
+                  "stale_corrections": markdown_preview(stale, rows=len(stale), width=200)})
 
 
 PUBLISHED_CONTRACT = dg.AssetCheckSpec(

@@ -9,8 +9,10 @@ from pathlib import Path
 import dagster as dg
 from pydantic import Field
 
+from pipeline.core.corrections import DEFAULT_CORRECTIONS_FILE, CorrectionSet, corrections_for_run
 from pipeline.core.document_cache import DocumentCache
 from pipeline.core.document_stage import pipeline_fingerprint
+from pipeline.core.history import DEFAULT_KEEP
 from pipeline.core.ingest import DEFAULT_MAX_BYTES
 from pipeline.core.reference import Rulebook, load_rulebook
 
@@ -26,7 +28,8 @@ def project_path(value: str | Path) -> Path:
 
 
 class PipelineSettings(dg.ConfigurableResource):
-    """Input folder, reference folder, published DuckDB file, per-document cache and size limit of one run."""
+    """Input folder, reference folder, corrections file, published DuckDB file, per-document cache and size limit
+    of one run."""
 
     raw_dir: str = Field(default="raw", description="Folder of source articles (relative to the project root).")
     reference_dir: str = Field(default="pipeline/reference",
@@ -34,6 +37,9 @@ class PipelineSettings(dg.ConfigurableResource):
                                            "files read by parsing and extraction (relative to the project root).")
     warehouse_path: str = Field(default="warehouse/cooperation.duckdb",
                                    description="The published DuckDB file, replaced atomically by each run.")
+    keep_warehouses: int = Field(default=DEFAULT_KEEP, ge=0, description=(
+        "How many previously published warehouses are kept in `<warehouse name>.history/` beside it, for "
+        "`python -m pipeline rollback` (0 keeps none)."))
     cache_dir: str | None = Field(default=None, description="Per-document cache; default `<warehouse name>.cache/` "
                                                           "beside the warehouse.")
     gold_dir: str | None = Field(default=None, description="Gold JSON files to score the warehouse against (the "
@@ -43,6 +49,10 @@ class PipelineSettings(dg.ConfigurableResource):
     allow_shrink: bool = Field(default=False, description="Publish even when the raw folder holds no usable "
                                                           "document, or fewer than half the documents of the "
                                                           "published warehouse (otherwise the run stops first).")
+
+    corrections_file: str = Field(default=DEFAULT_CORRECTIONS_FILE.relative_to(PROJECT_ROOT).as_posix(), description=(
+        "The analysts' corrections (YAML, corrections/README.md), applied to every run's tables before validation; "
+        "relative to the project root. The default file may be absent (no corrections); another must exist."))
 
     @property
     def raw_path(self) -> Path:
@@ -69,6 +79,15 @@ class PipelineSettings(dg.ConfigurableResource):
         if self.gold_dir:
             return project_path(self.gold_dir)
         return PROJECT_GOLD if self.raw_path.resolve() == PROJECT_RAW.resolve() else None
+
+    @property
+    def corrections_path(self) -> Path:
+        return project_path(self.corrections_file)
+
+    def corrections(self) -> CorrectionSet:
+        """The corrections this run applies; RunRefused when the file is malformed, or named but missing."""
+        required = self.corrections_path.resolve() != DEFAULT_CORRECTIONS_FILE.resolve()
+        return corrections_for_run(self.corrections_path, required)
 
     def rulebook(self) -> Rulebook:
         """The rules of the reference folder, read once per process."""

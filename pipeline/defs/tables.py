@@ -1,17 +1,32 @@
-"""The contract tables: one corpus-wide step (`resolve.build_tables`) yielding each table as its own asset.
+"""The contract tables: one corpus-wide step (`resolve.build_tables`, then the analysts' corrections:
+`corrections.correct_tables`, and the build record: `build_record.build_info`) yielding each table as its own
+asset.
 
 Merging and event grouping need every document at once, so one op computes all tables; declaring
 each table as its own asset gives each its own description, schema, row count and pandera check in
 the UI. Its group, description and columns are its model's (schemas.CATALOG).
 """
 
+import datetime as dt
+
 import dagster as dg
 import pandas as pd
 
+from pipeline.core.build_record import Build, build_info
+from pipeline.core.corrections import correct_tables
+from pipeline.core.document_cache import code_digest
 from pipeline.core.document_stage import IngestStage
 from pipeline.core.extract import DocumentExtraction
 from pipeline.core.resolve import build_tables
-from pipeline.defs.checks import TABLE_CHECK_SPECS, VALIDATED_TABLES, validate_and_check
+from pipeline.core.validate import Validation, validate_all
+from pipeline.defs.checks import (
+    STALE_CORRECTIONS,
+    TABLE_CHECK_SPECS,
+    VALIDATED_TABLES,
+    check_results,
+    stale_corrections_result,
+    validated_output,
+)
 from pipeline.defs.ingest import document_extractions, ingested_documents, markdown_preview
 from pipeline.defs.resources import OWNERS, PipelineSettings
 from schemas import TABLE_COLUMNS, TABLE_DESCRIPTIONS, TABLE_GROUPS, table_schema
@@ -42,13 +57,36 @@ def table_metadata(table: str, df: pd.DataFrame) -> dict[str, object]:
             "preview": markdown_preview(df)}
 
 
-@dg.multi_asset(specs=[*TABLE_SPECS, VALIDATED_TABLES], check_specs=TABLE_CHECK_SPECS, name="contract_tables",
-                description="Merge the per-document rows into the contract tables and group events, then "
-                            "validate them (the tables' blocking checks and validated_tables).")
+def _build(run_id: str, rules_digest: str, corrections_digest: str) -> Build:
+    """What builds this run's warehouse: the code digest covers every project module the code location imports."""
+    return Build(run_id, dt.datetime.now(dt.timezone.utc), code_digest(("pipeline.definitions",))[:16], rules_digest,
+                 corrections_digest)
+
+
+def _validated(tables: dict[str, pd.DataFrame], build: Build, run_id: str) -> Validation:
+    """The corrected tables with their build record, validated; the record then counts the rows that will be
+    published (validation moves the rows it quarantines to rejected_records)."""
+    tables["build_info"] = build_info(tables, build)
+    validation = validate_all(tables, run_id=run_id)
+    if validation.valid is not None:
+        validation.valid["build_info"] = tables["build_info"] = build_info(validation.valid, build)
+    return validation
+
+
+@dg.multi_asset(specs=[*TABLE_SPECS, VALIDATED_TABLES], check_specs=[*TABLE_CHECK_SPECS, STALE_CORRECTIONS],
+                name="contract_tables",
+                description="Merge the per-document rows into the contract tables and group events, apply the "
+                            "analysts' corrections (settings.corrections_file), record the build (build_info), "
+                            "then validate the corrected tables (the tables' blocking checks and validated_tables).")
 def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSettings, ingested_documents: IngestStage,
                     document_extractions: list[DocumentExtraction]):
-    tables = build_tables(ingested_documents.documents, document_extractions, ingested_documents.rejections,
-                          settings.rulebook(), run_id=context.run.run_id, source_urls=ingested_documents.source_urls)
+    run_id, rules = context.run.run_id, settings.rulebook()
+    corrections = settings.corrections()  # a malformed file stops the run here, before anything is built
+    built = build_tables(ingested_documents.documents, document_extractions, ingested_documents.rejections,
+                         rules, run_id=run_id, source_urls=ingested_documents.source_urls)
+    corrected = correct_tables(built, corrections, run_id=run_id)
+    tables = dict(corrected.tables)
+    validation = _validated(tables, _build(run_id, rules.digest, corrections.digest), run_id)
     missing = set(TABLE_COLUMNS) - set(tables)
     if missing:
         raise dg.Failure(f"build_tables did not return {sorted(missing)}")
@@ -58,4 +96,6 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
     for table in TABLE_COLUMNS:
         metadata = table_metadata(table, tables[table]) | (files if table == "documents" else {})
         yield dg.Output(tables[table], output_name=table, metadata=metadata)
-    yield from validate_and_check(tables, context.run.run_id)
+    yield validated_output(validation)
+    yield from check_results(validation)
+    yield stale_corrections_result(corrected.rejections, len(corrected.applied))

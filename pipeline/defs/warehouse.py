@@ -25,12 +25,13 @@ from pipeline.defs.resources import OWNERS, PipelineSettings
     description="The published DuckDB file (warehouse/cooperation.duckdb by default): every contract table, "
                 "validated, with rows that fail validation moved to rejected_records, and the analysts' views "
                 "(agreement_overview, delegation_overview, lab_overview, agreement_events, "
-                "collaboration_network). Built beside the target and swapped in atomically.",
+                "collaboration_network). Built beside the target and swapped in atomically; the warehouse it "
+                "replaces is kept in <name>.history/ (the newest settings.keep_warehouses).",
 )
 def cooperation_warehouse(settings: PipelineSettings, validated_tables: Validation):
     valid, quarantined = published_tables(validated_tables)
     target = settings.warehouse_file
-    counts = publish_atomically(valid, target)
+    counts = publish_atomically(valid, target, keep=settings.keep_warehouses)
     summary = pd.DataFrame([{"table": t, "rows": n} for t, n in counts.items()])
     metadata = {
         "path": dg.MetadataValue.path(str(target)), "dagster/row_count": sum(counts.values()),

@@ -5,10 +5,13 @@ import re
 import subprocess
 import sys
 
+import duckdb
 import lxml.html
 import pytest
 
+from pipeline.analyst.report import REVIEW_FACTS
 from pipeline.cli import main
+from pipeline.core.review import review_queue
 from tests.pipeline_run import PROJECT_ROOT
 from tests.support.chromium import dump_dom, screenshot
 
@@ -77,3 +80,18 @@ def test_the_analyst_tools_do_not_import_the_ingest_package():
             "print(sorted(m for m in sys.modules if m.startswith('pipeline.core.ingest')))")
     run = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_the_review_queue_is_the_one_the_review_command_lists(report, sample):
+    page = lxml.html.fromstring(report.read_text(encoding="utf-8"))
+    with duckdb.connect(str(sample.warehouse), read_only=True) as con:
+        queue = review_queue(con, REVIEW_FACTS)
+    rows = page.xpath("//tr[@class='review']")
+    assert [r.xpath("string(td[1]/small)") for r in rows] == [f["fact_id"] for f in queue] and len(rows) == 2
+    for row, fact in zip(rows, queue):
+        assert row.xpath("string(td[2])") == ", ".join(fact["reasons"])
+        assert row.xpath("string(.//blockquote)") == fact["evidence"]
+        assert row.xpath("string(.//code)") == f"python -m pipeline review --stub {fact['fact_id']}"
+    assert page.xpath("string(//p[@class='corrections'])") == (
+        "Corrections applied: none; rows they changed or added: 0. Stale corrections (their record is gone; fix or "
+        "remove them): 0.")

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from pipeline.core.build_record import Build, build_info
 from pipeline.core.corrections import (
     ACTIONS,
     DEFAULT_CORRECTIONS_FILE,
@@ -19,12 +20,16 @@ from pipeline.core.corrections import (
     LINEAGE_TABLES,
     CorrectionsError,
     apply_corrections,
+    correct_tables,
+    corrections_for_run,
     load_corrections,
 )
+from pipeline.core.guards import RunRefused
 from pipeline.core.ids import make_id
 from pipeline.core.validate import contract_problems, validate_tables
-from schemas import table_schema
-from schemas.corrections_model import COLUMNS, CORRECTION_ACTION, CorrectionsApplied
+from schemas import TABLE_COLUMNS, table_schema
+from schemas.enums import CORRECTION_ACTION
+from schemas.models import CorrectionsApplied
 from tests.unit.correction_samples import (
     BODY_MOU,
     BODY_MOU_START,
@@ -37,6 +42,7 @@ from tests.unit.correction_samples import (
 )
 
 NOW = dt.datetime(2024, 2, 1, 12, 0)
+COLUMNS = TABLE_COLUMNS["corrections_applied"]
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +95,16 @@ def pku_thu(tables):
 
 def delegation(tables):
     return fact(tables, "delegations", "A 12-member delegation")
+
+
+def with_build_record(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables with the build record a run adds after correcting them (validation wants every table)."""
+    return tables | {"build_info": build_info(tables, Build("run-1", NOW, "0" * 16, "rules", "0" * 64))}
+
+
+def without_lineage(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table without its lineage column: null as extracted (a float NaN column), ids or None once corrected."""
+    return frame.drop(columns=LINEAGE_COLUMN, errors="ignore")
 
 
 def rows_of(tables, table: str, column: str, value: str) -> pd.DataFrame:
@@ -347,7 +363,7 @@ def test_a_merge_extraction_has_since_made_changes_nothing(tmp_path, tables):
     row = applied(result)["m1"]
     assert row["changes"] == {} and row["note"] == "already one organization"
     for name, frame in tables.items():
-        pd.testing.assert_frame_equal(result.tables[name].drop(columns=LINEAGE_COLUMN, errors="ignore"), frame)
+        pd.testing.assert_frame_equal(without_lineage(result.tables[name]), without_lineage(frame))
 
 
 # ---------------------------------------------------------------- rename, set
@@ -595,13 +611,13 @@ def test_corrected_tables_still_meet_the_contract(tmp_path, tables):
     assert [r["record"]["id"] for r in result.rejections] == ["x-gone"]
     assert len(result.applied) == len(every_action(tables)) - 1
     assert contract_problems(result.tables) == {}
-    published, rejected = validate_tables(result.tables)
+    published, rejected = validate_tables(with_build_record(result.tables))
     assert rejected == 0
     for table in LINEAGE_TABLES:
         assert LINEAGE_COLUMN in published[table].columns
     assert set(result.tables) == set(tables)
     for name, frame in tables.items():
-        assert [c for c in result.tables[name].columns if c != LINEAGE_COLUMN] == list(frame.columns)
+        assert list(result.tables[name].columns) == list(frame.columns)
 
 
 def test_the_same_corrections_on_the_same_input_give_the_same_tables(tmp_path, tables):
@@ -629,8 +645,9 @@ def test_no_corrections_add_only_an_empty_lineage(tmp_path, tables):
     result = apply_corrections(tables, load_corrections(tmp_path / "none.yaml"), now=NOW)
     assert result.applied.empty and list(result.applied.columns) == list(COLUMNS) and result.rejections == []
     for name, frame in tables.items():
-        pd.testing.assert_frame_equal(result.tables[name].drop(columns=LINEAGE_COLUMN, errors="ignore"), frame)
-        if name in LINEAGE_TABLES:
+        pd.testing.assert_frame_equal(without_lineage(result.tables[name]), without_lineage(frame))
+        if name in LINEAGE_TABLES:  # build_tables gives an all-null float column; corrections make it objects
+            assert (tables[name][LINEAGE_COLUMN].dtype, result.tables[name][LINEAGE_COLUMN].dtype) == ("float64", object)
             assert result.tables[name][LINEAGE_COLUMN].isna().all()
 
 
@@ -643,3 +660,50 @@ def test_corrections_applied_has_a_described_model(tmp_path, tables):
     schema = CorrectionsApplied.to_schema()
     assert list(schema.columns) == list(COLUMNS)
     assert all(column.description for column in schema.columns.values()) and CorrectionsApplied.Config.description
+
+
+# ---------------------------------------------------------------- the run's step (correct_tables, corrections_for_run)
+
+def test_the_runs_step_fills_corrections_applied_and_quarantines_stale_corrections(tmp_path, tables):
+    corrections = load_corrections(write(tmp_path, *every_action(tables)))
+    result = correct_tables(tables, corrections, run_id="run-1", now=NOW)
+    assert set(result.tables) == set(tables)
+    pd.testing.assert_frame_equal(result.tables["corrections_applied"], result.applied)
+    assert len(result.applied) == len(every_action(tables)) - 1
+    before, after = tables["rejected_records"], result.tables["rejected_records"]
+    stale = after.iloc[len(before):]
+    assert stale["table_name"].tolist() == ["corrections"] and stale["record"].iloc[0]["id"] == "x-gone"
+    assert stale["errors"].iloc[0] == (f"corrections.yaml:{line_of(corrections.path, 'x-gone')}: correction x-gone "
+                                       f"no longer applies: no delegation has id {'f' * 16}")
+    assert (stale["run_id"].iloc[0], stale["rejected_at"].iloc[0]) == ("run-1", pd.Timestamp(NOW))
+    published, rejected = validate_tables(with_build_record(result.tables))
+    assert rejected == 0 and len(published["corrections_applied"]) == len(result.applied)
+
+
+def test_contradictions_found_only_once_resolved_stop_the_run(tmp_path, tables):
+    hku = org_id(tables, "HKU")  # one organisation, named by alias in one entry and by id in the other
+    path = write(tmp_path, entry("s1", "set", "organization", target="HKU", fields={"wikidata_id": "Q1"}),
+                 entry("s2", "set", "organization", target={"id": hku}, fields={"wikidata_id": "Q2"}))
+    lines = f"{line_of(path, 's1')},{line_of(path, 's2')}"
+    assert lines == "2,10"
+    with pytest.raises(RunRefused, match=rf"(?s)previous warehouse stays.*corrections\.yaml:{lines}: corrections s1, "
+                                         r's2 set wikidata_id of one organization to different values \("Q1", "Q2"\)'):
+        correct_tables(tables, load_corrections(path), now=NOW)
+
+
+@pytest.mark.parametrize(("name", "text", "required", "message"), [
+    ("absent.yaml", None, False, None),
+    ("absent.yaml", None, True, r"the corrections file .*absent\.yaml does not exist"),
+    ("bad.yaml", "corrections:\n  - id: x\n    action: delete\n", False,
+     r"(?s)cannot be applied.*bad\.yaml:3: `action` is one of merge, rename, set, reject, add, not 'delete'"),
+])
+def test_a_run_applies_no_corrections_without_a_file_and_refuses_a_malformed_one(tmp_path, name, text, required,
+                                                                                 message):
+    path = tmp_path / name
+    if text is not None:
+        path.write_text(text)
+    if message is None:
+        assert len(corrections_for_run(path, required)) == 0
+    else:
+        with pytest.raises(RunRefused, match=message):
+            corrections_for_run(path, required)

@@ -13,6 +13,7 @@ from pandera.typing import Series
 
 from schemas import (
     ADDED_COLUMNS,
+    ADDED_TABLES,
     CATALOG,
     DATE,
     ENUM_COLUMNS,
@@ -101,7 +102,9 @@ def contract() -> dict[str, dict[str, dict]]:
 
 
 def test_every_contract_table_has_model_and_columns(contract):
-    assert list(contract) == list(TABLE_MODELS) == list(TABLE_COLUMNS)
+    # the contract's tables in its order, then the tables this warehouse adds (the contract allows added tables)
+    assert [*contract, *ADDED_TABLES] == list(TABLE_MODELS) == list(TABLE_COLUMNS)
+    assert ADDED_TABLES == ("corrections_applied", "build_info")
     for table, columns in contract.items():
         declared = {c: spec["type"] for c, spec in columns.items()}
         assert {c: TABLE_COLUMNS[table][c] for c in declared} == declared, table
@@ -122,7 +125,9 @@ def test_keys_nullability_and_enums_match_contract(contract):
             if spec["enum"]:
                 assert ENUM_COLUMNS[(table, column)] == spec["enum"], f"{table}.{column}"
     contract_enums = {(t, c) for t, cols in contract.items() for c, s in cols.items() if s["enum"]}
-    assert set(ENUM_COLUMNS) == contract_enums
+    added_enums = {("corrections_applied", "action"), ("corrections_applied", "matched_by")}
+    assert set(ENUM_COLUMNS) == contract_enums | added_enums
+    assert ENUM_COLUMNS[("corrections_applied", "action")] == enums.CORRECTION_ACTION
 
 
 def test_parse_contract_splits_shared_sections_and_rows():
@@ -193,7 +198,8 @@ def test_relations_name_real_columns():
 def valid_row(table: str) -> dict:
     """One row of `table` that satisfies its model."""
     special = {"country_code": "CN", "region_code": "CN-HK", "domain_id": "2.5", "established_year": 2010,
-               "evidence_start": 0, "start": 0, "source_url": "https://example.org/news/1", "language": "en"}
+               "evidence_start": 0, "start": 0, "source_url": "https://example.org/news/1", "language": "en",
+               "code_digest": "0123456789abcdef", "corrections_digest": "0" * 64}
     values = {"VARCHAR": "x", "INTEGER": 3, "DOUBLE": 0.5, "DATE": dt.date(2023, 5, 1),
               "TIMESTAMP": dt.datetime(2024, 1, 2, 3, 4), "JSON": {"a": 1}}
     row = {}
@@ -227,6 +233,10 @@ BAD = [
     ("delegations", {"member_count": 40, "member_count_max": 30}),
     ("rejected_records", {"record": "not json"}),
     ("documents", {"clean_text": None}),
+    ("corrections_applied", {"changes": "not json"}),
+    ("corrections_applied", {"matched_by": "guess"}),
+    ("build_info", {"row_count": -1}),
+    ("build_info", {"code_digest": "v1"}),
 ]
 
 
@@ -275,10 +285,12 @@ EXTENDED = CATALOG.with_models(FundingCalls)
 
 def test_groups_and_per_document_tables_come_from_the_models():
     assert set(TABLE_GROUPS) == set(TABLE_COLUMNS)
-    assert {t for t, g in TABLE_GROUPS.items() if g in ("ingest", "warehouse")} == {"documents", "rejected_records"}
+    assert {t for t, g in TABLE_GROUPS.items() if g in ("ingest", "warehouse")} == {
+        "documents", "rejected_records", "corrections_applied", "build_info"}
     assert TABLE_GROUPS["mentions"] == "entities" and TABLE_GROUPS["collaboration_domains"] == "facts"
     # every table an extraction yields rows of, and only those: not the documents, the taxonomy or the quarantine
-    assert set(PER_DOCUMENT_TABLES) == set(TABLE_COLUMNS) - {"documents", "collaboration_domains", "rejected_records"}
+    assert set(PER_DOCUMENT_TABLES) == set(TABLE_COLUMNS) - {
+        "documents", "collaboration_domains", "rejected_records", "corrections_applied", "build_info"}
     assert TABLE_DESCRIPTIONS == {t: m.Config.description for t, m in TABLE_MODELS.items()}
 
 
@@ -301,7 +313,11 @@ def test_declared_offsets_dates_and_added_columns():
     assert dates == {("documents", "published_on"), ("agreements", "signed_on"), ("delegations", "visited_on")}
     assert TABLE_COLUMNS["documents"]["ingested_at"] == "TIMESTAMP"
     assert TABLE_COLUMNS["rejected_records"]["record"] == "JSON"
-    assert ADDED_COLUMNS == {"documents": ("source_url", "language")}
+    lineage = ("organizations", "people", "agreements", "agreement_parties", "agreement_signatories",
+               "delegations", "labs", "lab_mentions")  # the tables analysts' corrections change
+    assert ADDED_COLUMNS == {"documents": ("source_url", "language"), **{t: ("corrected_by",) for t in lineage}}
+    assert all(table_schema(t).columns["corrected_by"].nullable for t in lineage)
+    assert TABLE_COLUMNS["corrections_applied"]["changes"] == "JSON"
 
 
 def test_an_extended_catalog_has_the_extra_table_and_leaves_the_default_alone():
