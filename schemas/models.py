@@ -150,8 +150,9 @@ class Documents(_Base):
         "extractors read English only, so a document in another language yields no facts"))
     copy_of: Str = _optional(added=True, references=_TO_DOCUMENT, description=(
         "the canonical document this one is a syndicated copy of (→ `documents.document_id`): the same story "
-        "reprinted by another site, its opening (the first 200 words after the headline) sharing at least 80% "
-        "of its 5-word shingles (Jaccard) with another copy's, whatever its headline, byline, dateline or length. "
+        "reprinted by another site, whatever its headline, byline, dateline or length; two documents are copies "
+        "when the openings of their bodies (the first 250 words after the headline, as 5-word shingles) have a "
+        "Jaccard similarity of at least 0.8. "
         "The canonical document of a group of copies is the one published first (earliest published_on, then "
         "smallest document_id); null for it and for every document without copies. Count independent reports "
         "with `count(DISTINCT coalesce(copy_of, document_id))` (pipeline/core/syndication.py)"))

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from pipeline.core.syndication import (
     MIN_SHINGLES,
+    SHINGLE_TOKENS,
     THRESHOLD,
     WINDOW_TOKENS,
     candidate_pairs,
@@ -24,6 +26,9 @@ from pipeline.core.syndication import (
     shingle_sets,
     signatures,
 )
+from schemas import column_descriptions
+
+README = Path(__file__).resolve().parents[3] / "README.md"
 
 STORY = [
     "Tianjin University and the University of Porto on Monday signed an agreement to build a joint laboratory "
@@ -236,3 +241,13 @@ def test_a_bucket_of_n_copies_gives_fewer_than_2n_candidate_pairs():
     pairs = candidate_pairs(signatures(sets))
     assert len(pairs) == 49 + 48  # each with the first, each with the one before (the pair (0, 1) is both)
     assert copy_groups(sets) == [list(range(50))]
+
+
+@pytest.mark.parametrize("where, text_of", [
+    ("the documents model", lambda: column_descriptions("documents")["copy_of"]),
+    ("the README", lambda: README.read_text(encoding="utf-8")),
+])
+def test_the_descriptions_state_the_window_and_the_threshold_in_force(where, text_of):
+    described = " ".join(text_of().split())
+    assert f"first {WINDOW_TOKENS} words after the headline" in described
+    assert f"{SHINGLE_TOKENS}-word shingles" in described and f"Jaccard similarity of at least {THRESHOLD}" in described
