@@ -85,21 +85,27 @@ def shingle_sets(openings: Sequence[Sequence[str]]) -> list[np.ndarray]:
     """Each opening's SHINGLE_TOKENS-word shingles as a sorted array of distinct 64-bit hashes.
 
     The words of all openings are hashed in one call (pandas' SipHash with its fixed key: the same word
-    gives the same hash in every process), then each run of SHINGLE_TOKENS word hashes is combined.
+    gives the same hash in every process), then every run of SHINGLE_TOKENS word hashes is combined, over all
+    openings at once; the runs that cross from one opening into the next are dropped.
     """
-    sizes = [len(words) for words in openings]
+    if not openings:
+        return []
+    sizes = np.array([len(words) for words in openings], dtype=np.intp)
     flat = np.array([w for words in openings for w in words], dtype=object)
     hashed = pd.util.hash_array(flat) if len(flat) else np.zeros(0, dtype=np.uint64)
-    out, start = [], 0
-    for size in sizes:
-        words = hashed[start:start + size]
-        start += size
-        count = max(size - SHINGLE_TOKENS + 1, 0)
-        shingles = np.zeros(count, dtype=np.uint64)
-        for k in range(SHINGLE_TOKENS):
-            shingles = shingles * _MIX + words[k:k + count]
-        out.append(np.unique(shingles))
-    return out
+    count = max(len(hashed) - SHINGLE_TOKENS + 1, 0)
+    shingles = np.zeros(count, dtype=np.uint64)
+    for k in range(SHINGLE_TOKENS):
+        shingles = shingles * _MIX + hashed[k:k + count]
+    owner = np.repeat(np.arange(len(sizes)), sizes)[:count]
+    inside = np.arange(count) + SHINGLE_TOKENS <= np.cumsum(sizes)[owner]
+    owner, shingles = owner[inside], shingles[inside]
+    order = np.lexsort((shingles, owner))
+    owner, shingles = owner[order], shingles[order]
+    first = np.ones(len(shingles), dtype=bool)
+    first[1:] = (shingles[1:] != shingles[:-1]) | (owner[1:] != owner[:-1])
+    owner, shingles = owner[first], shingles[first]
+    return np.split(shingles, np.cumsum(np.bincount(owner, minlength=len(sizes)))[:-1])
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -301,7 +301,7 @@ def test_declared_offsets_dates_and_added_columns():
     assert dates == {("documents", "published_on"), ("agreements", "signed_on"), ("delegations", "visited_on")}
     assert TABLE_COLUMNS["documents"]["ingested_at"] == "TIMESTAMP"
     assert TABLE_COLUMNS["rejected_records"]["record"] == "JSON"
-    assert ADDED_COLUMNS == {"documents": ("source_url", "language")}
+    assert ADDED_COLUMNS == {"documents": ("source_url", "language", "copy_of")}
 
 
 def test_an_extended_catalog_has_the_extra_table_and_leaves_the_default_alone():

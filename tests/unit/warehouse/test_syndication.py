@@ -231,6 +231,18 @@ def test_the_opening_stops_at_the_window_even_in_a_text_of_long_words():
     assert opening(" ".join(words)) == words[:WINDOW_TOKENS]
 
 
+@pytest.mark.parametrize("openings, sizes", [
+    ([], []),
+    ([[]], [0]),
+    ([["a", "b", "c", "d"], ["a", "b", "c", "d", "e"]], [0, 1]),  # four words make no shingle
+    ([["a", "b", "c"], ["d", "e", "f"]], [0, 0]),  # no shingle runs from one opening into the next
+    ([["a", "b", "c", "d", "e"] * 3], [5]),  # repeated shingles count once
+])
+def test_shingle_sets_stay_within_each_opening(openings, sizes):
+    assert [len(s) for s in shingle_sets(openings)] == sizes
+    assert copy_links([]) == {}
+
+
 def test_shingle_hashes_are_the_same_in_every_process():
     """Pinned values: the hashes use no per-process salt, so an incremental run links as a full run does."""
     assert shingle_sets([["a", "b", "c", "d", "e", "f"]])[0].tolist() == [6124365734633397328, 10847795698023647540]
