@@ -62,11 +62,17 @@ def warehouses(tmp_path_factory):
     base = tmp_path_factory.mktemp("syndication")
     full, incremental = base / "full" / "cooperation.duckdb", base / "incremental" / "cooperation.duckdb"
     with dg.DagsterInstance.ephemeral() as instance:
-        assert run_job(instance, write(base / "raw_full", FILES), full).success
+        first = run_job(instance, write(base / "raw_full", FILES), full)
         later = write(base / "raw_incremental", [name for name in FILES if name != "reprint_cut.txt"])
-        assert run_job(instance, later, incremental).success
-        assert run_job(instance, write(later, ["reprint_cut.txt"]), incremental).success
-    return {"full": full, "incremental": incremental}
+        before = run_job(instance, later, incremental)
+        after = run_job(instance, write(later, ["reprint_cut.txt"]), incremental)
+    assert first.success and before.success and after.success
+    copies = [run.metadata["documents"]["syndicated_copies"].value for run in (first, before, after)]
+    return {"full": full, "incremental": incremental, "copies": copies}
+
+
+def test_the_documents_asset_says_how_many_copies_it_linked(warehouses):
+    assert warehouses["copies"] == [2, 1, 2]
 
 
 def links(warehouse: Path) -> dict[str, str | None]:

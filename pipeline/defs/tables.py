@@ -54,7 +54,8 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
         raise dg.Failure(f"build_tables did not return {sorted(missing)}")
     stage = ingested_documents  # what this run cost, shown on the table people look at
     files = {"documents_processed": stage.processed, "documents_skipped": stage.skipped,
-             "documents_rejected": len(stage.rejections)}
+             "documents_rejected": len(stage.rejections),
+             "syndicated_copies": int(tables["documents"]["copy_of"].notna().sum())}
     for table in TABLE_COLUMNS:
         metadata = table_metadata(table, tables[table]) | (files if table == "documents" else {})
         yield dg.Output(tables[table], output_name=table, metadata=metadata)

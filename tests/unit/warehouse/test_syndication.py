@@ -159,6 +159,16 @@ def test_a_reprint_of_the_story_is_a_copy_of_it(variation):
         == {"b": "a"}
 
 
+FURNITURE = ("By Li Wen and Zhang Wei in Porto for the Coastal Daily news service, updated on March five at ten "
+             "twenty one. Share this story on social media, print or email it").split()
+
+
+@pytest.mark.parametrize("words, linked", [(10, True), (25, True), (30, False)])
+def test_up_to_about_25_words_of_furniture_only_one_copy_has_are_tolerated(words, linked):
+    reprint = text("Other headline", STORY, before=" ".join(FURNITURE[:words]))
+    assert copy_links([doc("a", ORIGINAL), doc("b", reprint)]) == ({"b": "a"} if linked else {})
+
+
 def test_two_reprints_cut_at_different_lengths_are_copies_of_each_other():
     assert copy_links([doc("b", REPRINTS["cut at 2,000 characters"]),
                        doc("a", REPRINTS["cut at 2,600 characters, with a byline"])]) == {"b": "a"}
