@@ -43,8 +43,9 @@ def table_metadata(table: str, df: pd.DataFrame) -> dict[str, object]:
 
 
 @dg.multi_asset(specs=[*TABLE_SPECS, VALIDATED_TABLES], check_specs=TABLE_CHECK_SPECS, name="contract_tables",
-                description="Merge the per-document rows into the contract tables and group events, then "
-                            "validate them (the tables' blocking checks and validated_tables).")
+                description="Merge the per-document rows into the contract tables, group events and link "
+                            "syndicated copies of one story, then validate them (the tables' blocking checks and "
+                            "validated_tables).")
 def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSettings, ingested_documents: IngestStage,
                     document_extractions: list[DocumentExtraction]):
     tables = build_tables(ingested_documents.documents, document_extractions, ingested_documents.rejections,
