@@ -3,7 +3,8 @@
 Per-document ids are already final, so merging is deduplication with a deterministic choice of
 attribute values (independent of file order). Documents, entities and rejections are merged here;
 each fact kind merges its own tables (pipeline/core/kinds/: events group reports of the same agreement
-or visit across documents).
+or visit across documents). Syndicated copies of one story are linked here too (`documents.copy_of`,
+pipeline/core/syndication.py), since a copy's canonical document may be any other document.
 """
 from __future__ import annotations
 
