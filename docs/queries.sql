@@ -206,9 +206,11 @@ GROUP BY f.country_code
 ORDER BY agreement_events DESC, f.country_code;
 
 -- Q14. Which agreements are corroborated by more than one document?
--- Agreement events reported in two or more documents: the best-attested facts.
--- columns: signed_on, agreement_type, party_names, document_count, report_count
-SELECT signed_on, agreement_type, party_names, document_count, report_count
+-- Agreement events reported in two or more independent documents: the best-attested facts. document_count
+-- counts a syndicated copy (documents.copy_of) as the document it copies, so a wire story reprinted on many
+-- sites corroborates nothing; document_count_with_copies counts every reporting document.
+-- columns: signed_on, agreement_type, party_names, document_count, document_count_with_copies, report_count
+SELECT signed_on, agreement_type, party_names, document_count, document_count_with_copies, report_count
 FROM agreement_events
 WHERE document_count > 1
 ORDER BY document_count DESC, signed_on DESC NULLS LAST, event_id;
@@ -220,3 +222,14 @@ SELECT table_name, errors, count(*) AS records, count(DISTINCT document_id) AS d
 FROM rejected_records
 GROUP BY table_name, errors
 ORDER BY records DESC, table_name, errors;
+
+-- Q16. Which stories were reprinted by other sites?
+-- Groups of syndicated copies: each canonical document (published first) with its copies, where each appeared.
+-- columns: title, published_on, source_path, copies, copy_paths, copy_urls
+SELECT c.title, c.published_on, c.source_path, count(*) AS copies,
+       list(d.source_path ORDER BY d.source_path) AS copy_paths,
+       list(d.source_url ORDER BY d.source_path) FILTER (WHERE d.source_url IS NOT NULL) AS copy_urls
+FROM documents d
+JOIN documents c ON c.document_id = d.copy_of
+GROUP BY c.document_id, c.title, c.published_on, c.source_path
+ORDER BY copies DESC, c.published_on, c.source_path;

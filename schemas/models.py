@@ -156,11 +156,20 @@ class Documents(_Base):
     language: Str = _optional(added=True, str_matches=LANGUAGE_CODE, description=(
         "ISO 639-1 code of the language of clean_text (`en`, `zh`, ...), `und` when it cannot be told; the "
         "extractors read English only, so a document in another language yields no facts"))
+    copy_of: Str = _optional(added=True, references=_TO_DOCUMENT, description=(
+        "the canonical document this one is a syndicated copy of (→ `documents.document_id`): the same story "
+        "reprinted by another site, whatever its headline, byline, dateline or length; two documents are copies "
+        "when the openings of their bodies (the first 250 words after the headline, as 5-word shingles) have a "
+        "Jaccard similarity of at least 0.8. "
+        "The canonical document of a group of copies is the one published first (earliest published_on, then "
+        "smallest document_id); null for it and for every document without copies. Count independent reports "
+        "with `count(DISTINCT coalesce(copy_of, document_id))` (pipeline/core/syndication.py)"))
 
     class Config:
         name = "documents"
         description = ("One row per ingested source document: path, content hash, title, publisher, publication "
-                       "date, source URL, language and the cleaned text every offset in the warehouse points into.")
+                       "date, source URL, language, the cleaned text every offset in the warehouse points into, "
+                       "and the document it is a syndicated copy of.")
         metadata = table_metadata("ingest")
 
 

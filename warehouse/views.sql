@@ -12,6 +12,11 @@ CREATE OR REPLACE MACRO date_text(day, precision) AS
     CASE precision WHEN 'year' THEN strftime(day, '%Y') WHEN 'month' THEN strftime(day, '%Y-%m')
                    ELSE strftime(day, '%Y-%m-%d') END;
 
+-- Counts of reporting documents count independent reports: a syndicated copy of a story (documents.copy_of,
+-- pipeline/core/syndication.py) counts as its canonical document, so the same wire story on ten sites is one
+-- report, not ten. Each such count has a *_with_copies twin that counts every document.
+CREATE OR REPLACE MACRO independent_report(document_id, copy_of) AS coalesce(copy_of, document_id);
+
 CREATE OR REPLACE VIEW agreement_overview AS
 WITH parties AS (
     -- names and ids in the same order, so party_names[i] is the name of party_ids[i]
@@ -112,7 +117,8 @@ WITH domains AS (
     GROUP BY ld.lab_id
 ), reports AS (
     SELECT lm.lab_id,
-           count(DISTINCT lm.document_id) AS document_count,
+           count(DISTINCT independent_report(lm.document_id, d.copy_of)) AS document_count,
+           count(DISTINCT lm.document_id) AS document_count_with_copies,
            min(d.published_on) AS first_reported_on,
            max(d.published_on) AS last_reported_on,
            min(date_text(d.published_on, d.published_on_precision)) AS first_reported_on_text,
@@ -133,14 +139,15 @@ SELECT l.lab_id,
        r.first_reported_on,
        r.first_reported_on_text,
        r.last_reported_on,
-       r.last_reported_on_text
+       r.last_reported_on_text,
+       coalesce(r.document_count_with_copies, 0) AS document_count_with_copies
 FROM labs l
 LEFT JOIN organizations h ON h.organization_id = l.host_organization_id
 LEFT JOIN people p ON p.person_id = l.director_person_id
 LEFT JOIN domains dm ON dm.lab_id = l.lab_id
 LEFT JOIN reports r ON r.lab_id = l.lab_id;
 
-COMMENT ON VIEW lab_overview IS 'One row per lab: host and director names, domain labels (list), number of documents that report it. The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';
+COMMENT ON VIEW lab_overview IS 'One row per lab: host and director names, domain labels (list), number of documents that report it (document_count: independent reports, a syndicated copy counting as the document it copies; document_count_with_copies: every document). The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';
 
 CREATE OR REPLACE VIEW agreement_events AS
 WITH reports AS (
@@ -152,7 +159,8 @@ WITH reports AS (
            list(DISTINCT a.agreement_type ORDER BY a.agreement_type) AS agreement_types,
            list(DISTINCT a.status ORDER BY a.status) AS statuses,
            count(*) AS report_count,
-           count(DISTINCT a.document_id) AS document_count,
+           count(DISTINCT independent_report(a.document_id, d.copy_of)) AS document_count,
+           count(DISTINCT a.document_id) AS document_count_with_copies,
            min(d.published_on) AS first_reported_on,
            min(date_text(d.published_on, d.published_on_precision)) AS first_reported_on_text,
            max(a.confidence) AS confidence
@@ -183,11 +191,12 @@ SELECT r.event_id,
        r.document_count,
        r.first_reported_on,
        r.first_reported_on_text,
-       r.confidence
+       r.confidence,
+       r.document_count_with_copies
 FROM reports r
 LEFT JOIN parties p ON p.event_id = r.event_id;
 
-COMMENT ON VIEW agreement_events IS 'One row per real-world agreement (event_id): earliest signing date, type, parties across all reports, number of reporting documents. The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';
+COMMENT ON VIEW agreement_events IS 'One row per real-world agreement (event_id): earliest signing date, type, parties across all reports, number of reporting documents (document_count: independent reports, a syndicated copy counting as the document it copies, so document_count > 1 means corroborated by another source; document_count_with_copies: every document). The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';
 
 CREATE OR REPLACE VIEW collaboration_network AS
 WITH event_parties AS (
@@ -327,9 +336,12 @@ COMMENT ON VIEW labs_by_host IS 'One row per host organisation of labs (one row 
 CREATE OR REPLACE VIEW fields_by_major_area AS
 -- each count is aggregated on its own before the join, so one busy field does not multiply the others
 WITH documents_per_major AS (
-    SELECT cd.major_id, count(DISTINCT dd.document_id) AS document_count
+    SELECT cd.major_id,
+           count(DISTINCT independent_report(dd.document_id, d.copy_of)) AS document_count,
+           count(DISTINCT dd.document_id) AS document_count_with_copies
     FROM document_domains dd
     JOIN collaboration_domains cd ON cd.domain_id = dd.domain_id
+    LEFT JOIN documents d ON d.document_id = dd.document_id
     GROUP BY cd.major_id
 ), agreements_per_major AS (
     SELECT cd.major_id, count(DISTINCT a.event_id) AS agreement_event_count
@@ -352,13 +364,14 @@ SELECT m.major_id,
        m.field_count,
        coalesce(d.document_count, 0) AS document_count,
        coalesce(a.agreement_event_count, 0) AS agreement_event_count,
-       coalesce(l.lab_count, 0) AS lab_count
+       coalesce(l.lab_count, 0) AS lab_count,
+       coalesce(d.document_count_with_copies, 0) AS document_count_with_copies
 FROM majors m
 LEFT JOIN documents_per_major d ON d.major_id = m.major_id
 LEFT JOIN agreements_per_major a ON a.major_id = m.major_id
 LEFT JOIN labs_per_major l ON l.major_id = m.major_id;
 
-COMMENT ON VIEW fields_by_major_area IS 'One row per FOS 2007 major area (1 Natural sciences ... 6 Humanities and the arts): fields in the taxonomy, documents that name one of its fields, agreement events and labs that cover one.';
+COMMENT ON VIEW fields_by_major_area IS 'One row per FOS 2007 major area (1 Natural sciences ... 6 Humanities and the arts): fields in the taxonomy, documents that name one of its fields (document_count: independent reports, a syndicated copy counting as the document it copies; document_count_with_copies: every document), agreement events and labs that cover one.';
 
 CREATE OR REPLACE VIEW fact_evidence AS
 WITH facts AS (
@@ -389,8 +402,9 @@ FROM lab_mentions lm
 LEFT JOIN labs l ON l.lab_id = lm.lab_id
 )
 SELECT f.*, d.title AS document_title, d.source_path, d.published_on AS reported_on,
-       date_text(d.published_on, d.published_on_precision) AS reported_on_text, d.source_url
+       date_text(d.published_on, d.published_on_precision) AS reported_on_text, d.source_url,
+       d.copy_of AS document_copy_of
 FROM facts f
 LEFT JOIN documents d ON d.document_id = f.document_id;
 
-COMMENT ON VIEW fact_evidence IS 'Every agreement, delegation and lab report with its evidence sentence and offsets into documents.clean_text: fact_type, fact_id, event_id, document_id, fact_date (signing or visit date; NULL for labs), fact_kind (agreement type, visit status or lab type), a one-line summary, and the document''s title, source path, publication date (reported_on) and source URL (where it was published, when known). The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';
+COMMENT ON VIEW fact_evidence IS 'Every agreement, delegation and lab report with its evidence sentence and offsets into documents.clean_text: fact_type, fact_id, event_id, document_id, fact_date (signing or visit date; NULL for labs), fact_kind (agreement type, visit status or lab type), a one-line summary, and the document''s title, source path, publication date (reported_on) and source URL (where it was published, when known), and document_copy_of, the document it is a syndicated copy of (NULL for an independent report). The *_text columns give the date beside them at its precision (''2016'', ''2016-05'' or ''2016-05-04'').';

@@ -274,7 +274,8 @@ def render_report(warehouse: Path, generated_at: dt.datetime | None = None) -> s
              "\"other regions\"); the diagonal counts events between organisations of one region. Hover over a "
              "cell for the organisations."),
             ("Fields of science, by FOS 2007 major area", fields_chart(con),
-             "Documents that name a field of the area; the note counts agreement events and labs in it."),
+             "Documents that name a field of the area, a syndicated copy counting as the document it copies; the "
+             "note counts agreement events and labs in it."),
             ("Newest facts, with their evidence", newest_facts_section(con),
              "Agreements, delegations and labs by date (signing or visit date, else the document's date)."),
             ("Worth a look: the review queue", review_section(con, previous_fact_ids(warehouse)),

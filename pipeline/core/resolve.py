@@ -3,7 +3,8 @@
 Per-document ids are already final, so merging is deduplication with a deterministic choice of
 attribute values (independent of file order). Documents, entities and rejections are merged here;
 each fact kind merges its own tables (pipeline/core/kinds/: events group reports of the same agreement
-or visit across documents).
+or visit across documents). Syndicated copies of one story are linked here too (`documents.copy_of`,
+pipeline/core/syndication.py), since a copy's canonical document may be any other document.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.reference import Rulebook
+from pipeline.core.syndication import copy_links
 
 
 def build_tables(documents: list[IngestedDocument], extractions: list[DocumentExtraction],
@@ -49,12 +51,7 @@ def _build_tables(documents: list[IngestedDocument], extractions: list[DocumentE
             rows[table].extend(items)
     all_rejections = list(rejections) + [r for ex in extractions if ex.document_id in known for r in ex.rejections]
     tables = {
-        "documents": [{"document_id": d.document_id, "source_path": d.source_path,
-                       "content_sha256": d.content_sha256, "title": d.title, "publisher": d.publisher,
-                       **_publication_date(d, source_urls.get(d.source_path)),
-                       "clean_text": d.clean_text, "ingested_at": now,
-                       "source_url": source_urls.get(d.source_path, d.source_url), "language": d.language}
-                      for d in sorted(documents, key=lambda d: d.source_path)],
+        "documents": _documents(documents, source_urls, now),
         "organizations": _merge_by_key(rows["organizations"], "organization_id"),
         "organization_aliases": _aliases(rows["organization_aliases"]),
         "people": _merge_by_key(rows["people"], "person_id"),
@@ -70,6 +67,23 @@ def _build_tables(documents: list[IngestedDocument], extractions: list[DocumentE
         tables.update(kind.merge({t: rows[t] for t in kind.tables}, rules))
     columns = catalog_for(kinds).columns
     return {name: _frame(items, columns[name]) for name, items in tables.items()}
+
+
+def _documents(documents: list[IngestedDocument], source_urls: dict[str, str],
+               now: dt.datetime) -> list[dict[str, Any]]:
+    """The documents table's rows, each copy linked to its canonical document (`copy_of`, syndication.py).
+
+    The links are found here, over every document of the run, because a copy's canonical document may be any
+    other document; they depend on the texts and dates alone, so an incremental run links as a full run does.
+    """
+    rows = [{"document_id": d.document_id, "source_path": d.source_path,
+             "content_sha256": d.content_sha256, "title": d.title, "publisher": d.publisher,
+             **_publication_date(d, source_urls.get(d.source_path)),
+             "clean_text": d.clean_text, "ingested_at": now,
+             "source_url": source_urls.get(d.source_path, d.source_url), "language": d.language}
+            for d in sorted(documents, key=lambda d: d.source_path)]
+    links = copy_links(rows)
+    return [row | {"copy_of": links.get(row["document_id"])} for row in rows]
 
 
 def _publication_date(doc: IngestedDocument, sidecar_url: str | None) -> dict[str, Any]:

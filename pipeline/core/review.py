@@ -32,7 +32,9 @@ from pipeline.core.validate import jsonable
 WEIGHTS = {"doubt": 1.0, "single_source": 0.15, "new": 0.25}
 
 # One row per agreement or delegation, with what a reviewer needs to judge it: {lineage} is the fact
-# table's corrected_by column, or null where the warehouse predates lineage; {where} filters.
+# table's corrected_by column, or null where the warehouse predates lineage; {report} names the independent
+# report a document belongs to (a syndicated copy counts as the document it copies, so a wire story reprinted
+# on ten sites is still a single source); {where} filters.
 _FACTS = """
 with facts as (
     select 'agreement' as fact, a.agreement_id as fact_id, a.event_id, a.document_id, a.evidence,
@@ -53,7 +55,9 @@ with facts as (
     left join organizations ho on ho.organization_id = d.host_organization_id
     left join places hp on hp.place_id = d.host_place_id
 ), sources as (
-    select fact, event_id, count(distinct document_id) as sources from facts group by fact, event_id
+    select f.fact, f.event_id, count(distinct {report}) as sources
+    from facts f left join documents doc using (document_id)
+    group by f.fact, f.event_id
 )
 select f.fact, f.fact_id, f.event_id, f.document_id, doc.source_path, f.evidence, f.evidence_start,
        f.evidence_end, f.confidence, f.fact_type, f.status, f.fact_date, f.date_precision, f.who, s.sources
@@ -65,16 +69,25 @@ order by f.fact, f.fact_id
 """
 
 
+def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    return con.execute("select count(*) from information_schema.columns where table_name = ? and column_name = ?",
+                       [table, column]).fetchone()[0] > 0
+
+
 def _lineage(con: duckdb.DuckDBPyConnection, table: str, alias: str) -> str:
     """The table's lineage column when the warehouse has one, else null (a warehouse built before corrections)."""
-    found = con.execute("select count(*) from information_schema.columns where table_name = ? and column_name = ?",
-                        [table, LINEAGE_COLUMN]).fetchone()[0]
-    return f"{alias}.{LINEAGE_COLUMN}" if found else "null"
+    return f"{alias}.{LINEAGE_COLUMN}" if _has_column(con, table, LINEAGE_COLUMN) else "null"
+
+
+def _report(con: duckdb.DuckDBPyConnection) -> str:
+    """A fact's independent report: its document's canonical document when it is a syndicated copy, else the
+    document (also in a warehouse built before copies were linked)."""
+    return "coalesce(doc.copy_of, f.document_id)" if _has_column(con, "documents", "copy_of") else "f.document_id"
 
 
 def _facts(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> list[dict[str, Any]]:
     sql = _FACTS.format(agreements_lineage=_lineage(con, "agreements", "a"),
-                        delegations_lineage=_lineage(con, "delegations", "d"), where=where)
+                        delegations_lineage=_lineage(con, "delegations", "d"), report=_report(con), where=where)
     cursor = con.execute(sql, params)
     columns = [d[0] for d in cursor.description]
     return [{c: jsonable(v) for c, v in zip(columns, row)} for row in cursor.fetchall()]
@@ -102,7 +115,8 @@ def review_queue(con: duckdb.DuckDBPyConnection, limit: int = 20,
     warehouse): a fact not in it is new and counts as such; None when unknown, and then nothing counts as new.
     Each item holds the fact's id, kind (`fact`), event, document (id and source_path), evidence with its
     offsets, confidence, type, status, date, who (parties, or origin -> host), number of documents reporting
-    its event (`sources`), `single_source`, `new`, `score`, `reasons` and `stub` (correction_stub).
+    its event (`sources`: independent reports, a syndicated copy counting as the document it copies),
+    `single_source`, `new`, `score`, `reasons` and `stub` (correction_stub).
     """
     seen = None if previous is None else set(previous)
     scored = [_scored(fact, seen) for fact in _facts(con, "f.corrected_by is null", [])]

@@ -75,9 +75,10 @@ def _validated(tables: dict[str, pd.DataFrame], build: Build, run_id: str) -> Va
 
 @dg.multi_asset(specs=[*TABLE_SPECS, VALIDATED_TABLES], check_specs=[*TABLE_CHECK_SPECS, STALE_CORRECTIONS],
                 name="contract_tables",
-                description="Merge the per-document rows into the contract tables and group events, apply the "
-                            "analysts' corrections (settings.corrections_file), record the build (build_info), "
-                            "then validate the corrected tables (the tables' blocking checks and validated_tables).")
+                description="Merge the per-document rows into the contract tables, group events and link "
+                            "syndicated copies of one story, apply the analysts' corrections "
+                            "(settings.corrections_file), record the build (build_info), then validate the corrected "
+                            "tables (the tables' blocking checks and validated_tables).")
 def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSettings, ingested_documents: IngestStage,
                     document_extractions: list[DocumentExtraction]):
     run_id, rules = context.run.run_id, settings.rulebook()
@@ -92,7 +93,8 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
         raise dg.Failure(f"build_tables did not return {sorted(missing)}")
     stage = ingested_documents  # what this run cost, shown on the table people look at
     files = {"documents_processed": stage.processed, "documents_skipped": stage.skipped,
-             "documents_rejected": len(stage.rejections)}
+             "documents_rejected": len(stage.rejections),
+             "syndicated_copies": int(tables["documents"]["copy_of"].notna().sum())}
     for table in TABLE_COLUMNS:
         metadata = table_metadata(table, tables[table]) | (files if table == "documents" else {})
         yield dg.Output(tables[table], output_name=table, metadata=metadata)

@@ -115,3 +115,25 @@ def test_a_stub_quotes_an_id_yaml_would_read_as_a_number(tmp_path):
     assert correction.refs["target"].id == "1234567890123456"
     assert correction.refs["target"].evidence == "Mr Li: visited #3, 'quoted'."
     assert "visited_on: 2022-06}" in stub, "a month is written as a month"
+
+
+@pytest.mark.parametrize("copy, sources", [
+    (True, [1, 1]),  # the second report is a syndicated copy of the first's document: one source
+    (False, [2, 2]),
+])
+def test_a_syndicated_copy_is_no_second_source(tables, copy, sources):
+    facts = ids(tables)
+    document_of = dict(zip(tables["agreements"]["agreement_id"], tables["agreements"]["document_id"]))
+    links = {document_of[facts["second_report"]]: document_of[facts["pku_thu"]]} if copy else {}
+    documents = tables["documents"].assign(copy_of=tables["documents"]["document_id"].map(links).astype(object))
+    connection = warehouse({**tables, "documents": documents})
+    by_id = {f["fact_id"]: f for f in review_queue(connection)}
+    connection.close()
+    assert [by_id[facts[k]]["sources"] for k in ("pku_thu", "second_report")] == sources
+    assert by_id[facts["pku_thu"]]["single_source"] is copy
+
+
+def test_a_warehouse_built_before_copies_were_linked_counts_every_document(tables):
+    connection = warehouse({**tables, "documents": tables["documents"].drop(columns=["copy_of"])})
+    assert sorted(f["sources"] for f in review_queue(connection)) == [1, 1, 2, 2]
+    connection.close()

@@ -315,7 +315,7 @@ def test_declared_offsets_dates_and_added_columns():
     assert TABLE_COLUMNS["rejected_records"]["record"] == "JSON"
     lineage = ("organizations", "people", "agreements", "agreement_parties", "agreement_signatories",
                "delegations", "labs", "lab_mentions")  # the tables analysts' corrections change
-    assert ADDED_COLUMNS == {"documents": ("source_url", "language"), **{t: ("corrected_by",) for t in lineage}}
+    assert ADDED_COLUMNS == {"documents": ("source_url", "language", "copy_of"), **{t: ("corrected_by",) for t in lineage}}
     assert all(table_schema(t).columns["corrected_by"].nullable for t in lineage)
     assert TABLE_COLUMNS["corrections_applied"]["changes"] == "JSON"
 
