@@ -94,9 +94,10 @@ class Run:
 
 
 def run_job(instance: dg.DagsterInstance, raw: Path, warehouse: Path, cache_dir: Path | None = None,
-            gold_dir: Path | None = None) -> Run:
-    """Materialise every asset in-process into `warehouse`, the way the CLI does."""
-    config = {"raw_dir": str(raw), "warehouse_path": str(warehouse)}
+            gold_dir: Path | None = None, **settings: object) -> Run:
+    """Materialise every asset in-process into `warehouse`, the way the CLI does (`settings`: more of the
+    PipelineSettings resource's fields)."""
+    config = {"raw_dir": str(raw), "warehouse_path": str(warehouse), **settings}
     if cache_dir:
         config["cache_dir"] = str(cache_dir)
     if gold_dir:
