@@ -394,6 +394,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--keep", help="work in this folder and keep it (default: a temporary folder, removed)")
     p.add_argument("--adversarial", action="store_true",
                    help="instead, parse hostile files of 1, 2 and 5 MB: seconds and peak memory of each")
+    dask = p.add_mutually_exclusive_group()
+    dask.add_argument("--dask-local", type=_positive, metavar="N",
+                      help="instead, run the pipeline locally and on a Dask LocalCluster of N workers: "
+                           "documents/s of each and whether every table's digest is the same")
+    dask.add_argument("--dask-scheduler", metavar="tcp://HOST:PORT",
+                      help="the same comparison with the workers of this Dask scheduler")
     p.set_defaults(func=bench)
 
     p = sub.add_parser("ui", help="start the Dagster UI (dagster dev) on 127.0.0.1")
