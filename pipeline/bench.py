@@ -14,6 +14,11 @@ Words are whitespace-separated tokens of `documents.clean_text`, for both system
 be limited to the first K documents (`--baseline-docs`), since it is far slower than the pipeline;
 the report says how many it read.
 
+`--dask-local N` (or `--dask-scheduler ADDRESS`) instead runs the pipeline twice on one corpus, with
+this machine's processes and then on a Dask cluster (pipeline/core/cluster.py), each into a warehouse
+and cache of its own, and reports both runs' documents/s and whether every table's digest
+(pipeline/core/table_digest.py) is the same.
+
 `--adversarial` instead parses hostile files of 1, 2 and 5 MB (a one-word line, a markdown line of
 unclosed marks, a line of menu labels, many end-of-article markers, one long hard-wrapped paragraph,
 HTML nested thousands deep, ...) one at a time in a forked process, and reports for each the seconds
@@ -186,13 +191,13 @@ class RssSampler:
         self.peak_kb = max(self.peak_kb, self.rss_kb())
 
 
-def _run_pipeline(raw: Path, warehouse: Path) -> dict:
-    """`python -m pipeline run --json` in this process; its summary, or RuntimeError with its stderr."""
+def _run_pipeline(raw: Path, warehouse: Path, *flags: str) -> dict:
+    """`python -m pipeline run --json [flags]` in this process; its summary, or RuntimeError with its stderr."""
     from pipeline.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["run", "--raw-dir", str(raw), "--warehouse", str(warehouse), "--json"])
+        code = main(["run", "--raw-dir", str(raw), "--warehouse", str(warehouse), "--json", *flags])
     if code != 0:
         raise RuntimeError(f"pipeline run failed:\n{err.getvalue()}")
     return json.loads(out.getvalue().strip().splitlines()[-1])
@@ -249,14 +254,8 @@ def run_bench(docs: int, seed: int = 0, baseline: bool = True, baseline_docs: in
         raise RuntimeError(MISSING_BASELINE)
     from pipeline.core.evaluate import score_warehouse
 
-    root = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="cooperation-bench-"))
-    corpus, warehouse = root / "corpus", root / "warehouse" / "cooperation.duckdb"
-    home = root / "dagster_home"
-    home.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT_ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")  # pools, no telemetry
-    previous_home = os.environ.get("DAGSTER_HOME")
-    os.environ["DAGSTER_HOME"] = str(home)
-    try:
+    with _workdir(workdir) as root:
+        corpus, warehouse = root / "corpus", root / "warehouse" / "cooperation.duckdb"
         started = time.perf_counter()
         written = write_corpus(corpus, docs, seed)
         corpus_seconds = time.perf_counter() - started
@@ -300,6 +299,20 @@ def run_bench(docs: int, seed: int = 0, baseline: bool = True, baseline_docs: in
         result["targets_met"] = _targets(result)
         result["workdir"] = str(root) if workdir else None
         return result
+
+
+@contextlib.contextmanager
+def _workdir(workdir: Path | None):
+    """The bench's folder (`workdir`, kept, or a temporary one, removed) with a Dagster instance of its own
+    as DAGSTER_HOME while the block runs."""
+    root = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="cooperation-bench-"))
+    home = root / "dagster_home"
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT_ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")  # pools, no telemetry
+    previous_home = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(home)
+    try:
+        yield root
     finally:
         if previous_home is None:
             os.environ.pop("DAGSTER_HOME", None)
@@ -307,6 +320,39 @@ def run_bench(docs: int, seed: int = 0, baseline: bool = True, baseline_docs: in
             os.environ["DAGSTER_HOME"] = previous_home
         if workdir is None:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def _timed_run(raw: Path, warehouse: Path, documents: int, *flags: str) -> dict:
+    """One full run with `flags`: wall and CPU seconds (this process and its reaped children, the workers of a
+    pool or of a LocalCluster), documents/s, load average before and after, and each step's seconds."""
+    load_before = os.getloadavg()[0]
+    started, cpu = time.perf_counter(), _cpu_seconds()
+    summary = _run_pipeline(raw, warehouse, *flags)
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+    return {"flags": list(flags), "seconds": round(seconds, 2), "documents_per_second": round(documents / seconds, 1),
+            "cpu_seconds": round(cpu, 2), "load_average_before_after": [load_before, os.getloadavg()[0]],
+            "documents_processed": summary["documents_processed"], "step_seconds": summary["step_seconds"]}
+
+
+def run_dask_comparison(docs: int, dask_flags: list[str], seed: int = 0, workdir: Path | None = None) -> dict:
+    """Generate `docs` documents and run the pipeline on them twice, locally and with `dask_flags`
+    (`--dask-local N` or `--dask-scheduler ADDRESS`), each from an empty cache; their figures and whether
+    every table's content digest is the same."""
+    from pipeline.core.table_digest import table_digests
+
+    with _workdir(workdir) as root:
+        write_corpus(root / "corpus", docs, seed)
+        raw, runs, digests = root / "corpus" / "raw", {}, {}
+        for name, flags in (("local", []), ("dask", dask_flags)):
+            warehouse = root / name / "cooperation.duckdb"
+            runs[name] = _timed_run(raw, warehouse, docs, *flags)
+            digests[name] = table_digests(warehouse)
+        return {"documents": docs, "seed": seed, **runs,
+                "dask_over_local_documents_per_second": round(
+                    runs["dask"]["documents_per_second"] / runs["local"]["documents_per_second"], 2),
+                "table_digests_equal": digests["local"] == digests["dask"],
+                "tables_differing": sorted(t for t in digests["local"] if digests["local"][t] != digests["dask"][t]),
+                "table_digests": digests["dask"], "workdir": str(root) if workdir else None}
 
 
 def _targets(result: dict) -> dict[str, bool]:
@@ -327,6 +373,23 @@ def _print_adversarial(result: dict) -> None:
         print(f"{case}: {runs} ({met})")
 
 
+def _dask_flags(args: argparse.Namespace) -> list[str]:
+    """The `run` flags that put a run on Dask, as given to `bench` (none: the usual benchmark)."""
+    if getattr(args, "dask_local", None):
+        return ["--dask-local", str(args.dask_local)]
+    return ["--dask-scheduler", args.dask_scheduler] if getattr(args, "dask_scheduler", None) else []
+
+
+def _print_comparison(result: dict) -> None:
+    for name in ("local", "dask"):
+        run = result[name]
+        label = " ".join([name, *run["flags"]])
+        print(f"{label}: {run['seconds']} s, {run['documents_per_second']} documents/s, "
+              f"{run['cpu_seconds']} CPU s, load average before/after {run['load_average_before_after']}")
+    print(f"dask/local documents/s: {result['dask_over_local_documents_per_second']}; table digests equal: "
+          f"{'yes' if result['table_digests_equal'] else 'NO: ' + ', '.join(result['tables_differing'])}")
+
+
 def main(args: argparse.Namespace) -> int:
     if getattr(args, "adversarial", False):
         result = run_adversarial()
@@ -334,6 +397,14 @@ def main(args: argparse.Namespace) -> int:
             print(json.dumps(result))
         else:
             _print_adversarial(result)
+        return 0
+    if _dask_flags(args):
+        result = run_dask_comparison(args.docs, _dask_flags(args), args.seed,
+                                     workdir=Path(args.keep).resolve() if args.keep else None)
+        if args.json:
+            print(json.dumps(result))
+        else:
+            _print_comparison(result)
         return 0
     try:
         result = run_bench(args.docs, args.seed, baseline=not args.no_baseline, baseline_docs=args.baseline_docs,

@@ -8,6 +8,7 @@ commands that need it, so `--help` stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -51,7 +52,28 @@ def _settings_config(args: argparse.Namespace) -> dict[str, object]:
         config["allow_shrink"] = True
     if args.corrections:
         config["corrections_file"] = str(Path(args.corrections).resolve())
+    if args.dask_scheduler:
+        config["dask_scheduler"] = args.dask_scheduler
     return config
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
+
+
+@contextlib.contextmanager
+def _dask_local(workers: int | None):
+    """With --dask-local N, a LocalCluster of N worker processes while the run executes, and the resource
+    setting that names its scheduler; without it, no setting."""
+    if workers is None:
+        yield {}
+        return
+    from pipeline.core.cluster import local_cluster
+
+    with local_cluster(workers) as address:
+        yield {"dask_scheduler": address}
 
 
 def root_cause(error) -> str:
@@ -167,8 +189,6 @@ def run(args: argparse.Namespace) -> int:
         PipelineSettings(**config).corrections()
     except RunRefused as exc:
         return _fail(str(exc))
-    run_config = {"resources": {"settings": {"config": config}},
-                  "loggers": {"console": {"config": {"log_level": args.log_level}}}}
     started = time.monotonic()
     tags = {"trigger": "cli", HOST_TAG: socket.gethostname(), PID_TAG: str(os.getpid())}
     with dg.DagsterInstance.get() as instance:
@@ -176,7 +196,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"marked run {run_id} as failed: the process running it is gone", file=sys.stderr)
         for run_id in free_stale_pool_slots(instance):
             print(f"released the pool slots of stale run {run_id}", file=sys.stderr)
-        with to_stream(sys.stderr):  # parse/extract progress lines; stdout keeps only the summary
+        # parse/extract progress lines go to stderr; stdout keeps only the summary
+        with to_stream(sys.stderr), _dask_local(args.dask_local) as cluster:
+            run_config = {"resources": {"settings": {"config": {**config, **cluster}}},
+                          "loggers": {"console": {"config": {"log_level": args.log_level}}}}
             # Step values stay in this process's memory: a command-line run always runs every step, in
             # one process, so nothing needs them on disk, and two runs at once (or one beside the UI's)
             # never read each other's intermediate tables.
@@ -371,6 +394,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-shrink", action="store_true",
                    help="publish even if the raw folder has no usable document, or fewer than half the documents "
                         "of the published warehouse (by default such a run stops and publishes nothing)")
+    dask = p.add_mutually_exclusive_group()
+    dask.add_argument("--dask-scheduler", metavar="tcp://HOST:PORT",
+                      help="parse and extract on the workers of this Dask scheduler (default: the "
+                           "COOPERATION_DASK_SCHEDULER environment variable, else this machine's processes)")
+    dask.add_argument("--dask-local", type=_positive, metavar="N",
+                      help="start a Dask LocalCluster of N worker processes for this run and parse and extract on it")
     p.add_argument("--json", action="store_true", help="print only a one-line JSON summary on stdout")
     p.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
                    help="Dagster console log level on stderr (default WARNING)")
@@ -431,6 +460,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--keep", help="work in this folder and keep it (default: a temporary folder, removed)")
     p.add_argument("--adversarial", action="store_true",
                    help="instead, parse hostile files of 1, 2 and 5 MB: seconds and peak memory of each")
+    dask = p.add_mutually_exclusive_group()
+    dask.add_argument("--dask-local", type=_positive, metavar="N",
+                      help="instead, run the pipeline locally and on a Dask LocalCluster of N workers: "
+                           "documents/s of each and whether every table's digest is the same")
+    dask.add_argument("--dask-scheduler", metavar="tcp://HOST:PORT",
+                      help="the same comparison with the workers of this Dask scheduler")
     p.set_defaults(func=bench)
 
     p = sub.add_parser("ui", help="start the Dagster UI (dagster dev) on 127.0.0.1")

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Callable
 from pipeline.core.document_cache import CacheEntry, DocumentCache, code_digest
 from pipeline.core.kinds.registry import kind_modules
 from pipeline.core.memory import collection_paused
-from pipeline.core.parallel import map_documents
+from pipeline.core.parallel import LOCAL, Executor
 from pipeline.core.progress import CACHED, PROCESSED, UNREAD, Progress
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.version import PIPELINE_VERSION
@@ -101,11 +101,12 @@ def _read_all(raw_dir: Path, paths: list[Path], max_bytes: int, cache: DocumentC
 
 
 def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache, rules: Rulebook,
-                      guard: Callable[[IngestStage], None] | None = None) -> IngestStage:
+                      guard: Callable[[IngestStage], None] | None = None, executor: Executor = LOCAL) -> IngestStage:
     """Read every raw file; parse only files the cache has not seen with these bytes and this fingerprint.
 
-    Files are read and looked up first, then the misses are parsed with `rules` (across cores for a
-    large batch, see pipeline/core/parallel.py) and the outcomes gathered in the folder's order.
+    Files are read and looked up first, then the misses are parsed with `rules` by `executor` (across
+    this machine's cores for a large batch, see pipeline/core/parallel.py, or on a Dask cluster,
+    pipeline/core/cluster.py) and the outcomes gathered in the folder's order.
     `guard` sees the outcome before the entries of vanished files are pruned, so a guard that raises
     (an empty or shrunken raw folder, pipeline/core/guards.py) leaves the cache as it was.
     """
@@ -118,7 +119,7 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache, rules
     previous = cache.file_statuses()
     with collection_paused():
         present, items, statuses = _read_all(raw_dir, paths, max_bytes, cache, previous)
-    parsed = map_documents(parse_document, [s for s, e in items if isinstance(s, SourceFile) and e is None], rules)
+    parsed = executor.map(parse_document, [s for s, e in items if isinstance(s, SourceFile) and e is None], rules)
     for source, entry in Progress("parse", len(paths)).iterate(items, _parse_outcome):
         if not isinstance(source, SourceFile):
             stage.rejections.append(source)
@@ -190,24 +191,34 @@ class _ExtractAndSave:
     cache: DocumentCache
 
     def __call__(self, doc: IngestedDocument, rules: Rulebook) -> DocumentExtraction:
-        extraction, cacheable = _extract_or_reject(doc, rules)
-        if cacheable:
-            self.cache.save(CacheEntry(doc.source_path, doc.content_sha256, self.cache.fingerprint, doc, extraction))
-        return extraction
+        return _saved(self.cache, doc, *_extract_or_reject(doc, rules))
 
 
-def extract_with_cache(stage: IngestStage, cache: DocumentCache,
-                       rules: Rulebook) -> tuple[list[DocumentExtraction], int]:
+def _saved(cache: DocumentCache, doc: IngestedDocument, extraction: DocumentExtraction,
+           cacheable: bool) -> DocumentExtraction:
+    """The extraction, saved in the cache first when it may be."""
+    if cacheable:
+        cache.save(CacheEntry(doc.source_path, doc.content_sha256, cache.fingerprint, doc, extraction))
+    return extraction
+
+
+def extract_with_cache(stage: IngestStage, cache: DocumentCache, rules: Rulebook,
+                       executor: Executor = LOCAL) -> tuple[list[DocumentExtraction], int]:
     """Each of the stage's documents' extraction; returns them and how many were computed.
 
     The extractions the ingest stage found in the cache are reused as they are; the others are
-    computed with `rules` (across cores when there are many) and cached. An extraction that raises
-    becomes a rejection of that document (it keeps its `documents` row but contributes no facts), so
-    one odd article never stops the run; the failure is cached like any result.
+    computed with `rules` by `executor` (across cores when there are many, or on a cluster) and
+    cached: by the worker when it runs on this machine, else here as the results arrive. An
+    extraction that raises becomes a rejection of that document (it keeps its `documents` row but
+    contributes no facts), so one odd article never stops the run; the failure is cached like any result.
     """
     cached = [stage.cached_extractions.get(doc.source_path) for doc in stage.documents]
     missing = [doc for doc, extraction in zip(stage.documents, cached) if extraction is None]
-    computed = map_documents(_ExtractAndSave(cache), missing, rules)
+    if executor.shares_files:
+        computed = executor.map(_ExtractAndSave(cache), missing, rules)
+    else:
+        computed = (_saved(cache, doc, *outcome)
+                    for doc, outcome in zip(missing, executor.map(_extract_or_reject, missing, rules)))
     extractions = []
     for _, extraction in Progress("extract", len(cached)).iterate(
             zip(stage.documents, cached), lambda pair: PROCESSED if pair[1] is None else CACHED):

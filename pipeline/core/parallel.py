@@ -9,6 +9,9 @@ it inherited from the parent, or reads it once. Small batches (an incremental ru
 in-process, where starting workers would cost more than it saves. An exception in a worker is raised
 here, as it would be in the loop.
 
+`LocalProcesses` is this module as an `Executor`, the interface the per-document stage is given:
+pipeline/core/cluster.py's `DaskCluster` is the other one, for a Dask `distributed` cluster.
+
 Garbage collection is tuned for this shape of work, where each item allocates many short-lived
 objects and the process already holds large, long-lived ones (reference data, loaded documents):
 the parent's objects are frozen before the fork (so collections in a worker never walk them, and
@@ -23,7 +26,7 @@ import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, Protocol, TypeVar
 
 from pipeline.core.reference import Rulebook, load_rulebook
 
@@ -95,3 +98,35 @@ def _start_worker() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
+
+
+class Executor(Protocol):
+    """Where per-document work runs: `map(fn, items, rules)` yields `fn(x, rules)` for each item, in order.
+
+    `shares_files` says whether the work runs on this machine, so it may write the per-document cache
+    itself (pipeline/core/document_stage.py); `description` names the engine for the run's metadata.
+    """
+
+    shares_files: ClassVar[bool]
+
+    @property
+    def description(self) -> str: ...
+
+    def map(self, fn: Callable[[T, Rulebook], R], items: Sequence[T], rules: Rulebook) -> Iterator[R]: ...
+
+
+@dataclass(frozen=True)
+class LocalProcesses:
+    """This machine's cores (`map_documents`): forked workers, which see this machine's files."""
+
+    shares_files: ClassVar[bool] = True
+
+    @property
+    def description(self) -> str:
+        return f"local processes ({workers()} cores)"
+
+    def map(self, fn: Callable[[T, Rulebook], R], items: Sequence[T], rules: Rulebook) -> Iterator[R]:
+        return map_documents(fn, items, rules)
+
+
+LOCAL = LocalProcesses()

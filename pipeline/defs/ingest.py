@@ -10,6 +10,9 @@ from pipeline.defs.resources import OWNERS, PipelineSettings
 
 PREVIEW_ROWS = 10
 PREVIEW_FACTS = ("agreements", "delegations", "labs")  # per-document counts shown for the extractions
+# Rejections logged one per line; the rest are counted in one line. Every one is a rejected_records row,
+# and a run of 100,000 documents must not write an event per document into the instance's event log.
+LOGGED_REJECTIONS = 20
 
 
 def markdown_preview(df: pd.DataFrame, rows: int = PREVIEW_ROWS, width: int = 80) -> dg.MetadataValue:
@@ -18,6 +21,14 @@ def markdown_preview(df: pd.DataFrame, rows: int = PREVIEW_ROWS, width: int = 80
     for col in head.columns:
         head[col] = head[col].map(lambda v: v if not isinstance(v, str) or len(v) <= width else v[: width - 1] + "…")
     return dg.MetadataValue.md(head.to_markdown(index=False) if len(head) else "_(no rows)_")
+
+
+def log_rejections(context: dg.AssetExecutionContext, lines: list[str]) -> None:
+    """The first LOGGED_REJECTIONS lines as warnings, and how many more there are in one line."""
+    for line in lines[:LOGGED_REJECTIONS]:
+        context.log.warning(line)
+    if len(lines) > LOGGED_REJECTIONS:
+        context.log.warning(f"and {len(lines) - LOGGED_REJECTIONS} more rejections: see rejected_records")
 
 
 def _shrink_guard(settings: PipelineSettings):
@@ -44,16 +55,17 @@ def ingested_documents(context: dg.AssetExecutionContext, settings: PipelineSett
     if problem:
         raise RunRefused(problem)
     rules = settings.rulebook()
-    stage = ingest_with_cache(settings.raw_path, settings.max_bytes, settings.cache(rules), rules,
-                              _shrink_guard(settings))
-    for r in stage.rejections:  # each lands in rejected_records too; the log says so as it happens
-        context.log.warning(f"rejected {r.record.get('source_path', '?')}: {r.errors}")
+    with settings.executor() as executor:
+        stage = ingest_with_cache(settings.raw_path, settings.max_bytes, settings.cache(rules), rules,
+                                  _shrink_guard(settings), executor)
+        engine = executor.description
+    log_rejections(context, [f"rejected {r.record.get('source_path', '?')}: {r.errors}" for r in stage.rejections])
     preview = pd.DataFrame([{"source_path": d.source_path, "title": d.title, "published_on": d.published_on}
                             for d in stage.documents])
     context.add_output_metadata({
         "dagster/row_count": len(stage.documents), "seen": stage.seen, "processed": stage.processed,
         "skipped": stage.skipped, "rejected": len(stage.rejections), "cache_entries_pruned": stage.pruned,
-        "raw_dir": str(settings.raw_path), "preview": markdown_preview(preview),
+        "raw_dir": str(settings.raw_path), "engine": engine, "preview": markdown_preview(preview),
     })
     return stage
 
@@ -67,16 +79,17 @@ def ingested_documents(context: dg.AssetExecutionContext, settings: PipelineSett
 def document_extractions(context: dg.AssetExecutionContext, settings: PipelineSettings,
                          ingested_documents: IngestStage) -> list[DocumentExtraction]:
     rules = settings.rulebook()
-    extractions, computed = extract_with_cache(ingested_documents, settings.cache(rules), rules)
-    for ex in extractions:
-        for r in ex.rejections:
-            context.log.warning(f"rejected a {r.table_name} record of document {ex.document_id}: {r.errors}")
+    with settings.executor() as executor:
+        extractions, computed = extract_with_cache(ingested_documents, settings.cache(rules), rules, executor)
+        engine = executor.description
+    log_rejections(context, [f"rejected a {r.table_name} record of document {ex.document_id}: {r.errors}"
+                             for ex in extractions for r in ex.rejections])
     rows = sum(len(items) for ex in extractions for items in ex.rows.values())
     preview = pd.DataFrame([{"document_id": ex.document_id, **{t: len(ex.rows[t]) for t in PREVIEW_FACTS},
                              "rows": sum(len(items) for items in ex.rows.values()),
                              "rejections": len(ex.rejections)} for ex in extractions])
     context.add_output_metadata({"dagster/row_count": len(extractions), "extracted": computed,
                                  "reused": len(extractions) - computed, "rows": rows,
-                                 "rejected": sum(len(ex.rejections) for ex in extractions),
+                                 "rejected": sum(len(ex.rejections) for ex in extractions), "engine": engine,
                                  "preview": markdown_preview(preview)})
     return extractions

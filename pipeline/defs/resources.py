@@ -4,16 +4,20 @@ Relative paths are resolved against the project root (not the working directory)
 CLI and the daemon agree on the same folders whatever directory they were started from.
 """
 
+import os
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import dagster as dg
 from pydantic import Field
 
+from pipeline.core.cluster import SCHEDULER_ENV, open_executor, scheduler_address
 from pipeline.core.corrections import DEFAULT_CORRECTIONS_FILE, CorrectionSet, corrections_for_run
 from pipeline.core.document_cache import DocumentCache
 from pipeline.core.document_stage import pipeline_fingerprint
 from pipeline.core.history import DEFAULT_KEEP
 from pipeline.core.ingest import DEFAULT_MAX_BYTES
+from pipeline.core.parallel import Executor
 from pipeline.core.reference import Rulebook, load_rulebook
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -49,6 +53,9 @@ class PipelineSettings(dg.ConfigurableResource):
     allow_shrink: bool = Field(default=False, description="Publish even when the raw folder holds no usable "
                                                           "document, or fewer than half the documents of the "
                                                           "published warehouse (otherwise the run stops first).")
+    dask_scheduler: str | None = Field(default=None, description="Address of a Dask scheduler (tcp://HOST:PORT) "
+                                       "whose workers parse and extract the documents; default the "
+                                       f"{SCHEDULER_ENV} environment variable, else this machine's processes.")
 
     corrections_file: str = Field(default=DEFAULT_CORRECTIONS_FILE.relative_to(PROJECT_ROOT).as_posix(), description=(
         "The analysts' corrections (YAML, corrections/README.md), applied to every run's tables before validation; "
@@ -96,3 +103,8 @@ class PipelineSettings(dg.ConfigurableResource):
     def cache(self, rules: Rulebook) -> DocumentCache:
         """The cache keyed by the stage's current code and `rules` (the fingerprint is computed per call)."""
         return DocumentCache(self.cache_path, pipeline_fingerprint(rules))
+
+    def executor(self) -> AbstractContextManager[Executor]:
+        """Where this step's per-document work runs (connected while the block runs): the Dask cluster of
+        `dask_scheduler` or of the environment variable, else this machine's processes."""
+        return open_executor(scheduler_address(self.dask_scheduler, os.environ))
