@@ -17,6 +17,7 @@ import sys
 import time
 
 from pipeline.cli import main
+from pipeline.core.history import kept
 from tests.pipeline_run import LAB, PROJECT_ROOT, query, write_corpus
 
 VICTIM = """
@@ -33,6 +34,7 @@ def build_then_hang(tables, path, *args, **kwargs):
 
 publish.build_database = build_then_hang
 from pipeline.cli import main
+from pipeline.core.history import kept
 sys.exit(main(sys.argv[2:]))
 """
 MARKER_LIMIT = 240  # seconds for Dagster's import and the run to reach the build on a loaded machine
@@ -79,5 +81,8 @@ def test_a_run_killed_during_the_build_leaves_the_old_warehouse_intact(tmp_path,
     capsys.readouterr()
     assert main(args) == 0  # the next run is not blocked by the dead run's pool slot
     assert "released the pool slots of stale run" in capsys.readouterr().err
-    assert sorted(p.name for p in warehouse.parent.iterdir() if not p.name.endswith(".cache")) == [warehouse.name]
+    assert sorted(p.name for p in warehouse.parent.iterdir() if not p.name.endswith(".cache")) == [
+        "cooperation.history", warehouse.name]
     assert query(warehouse, "SELECT count(*) FROM documents")[0][0] == 4
+    (previous,) = kept(warehouse)  # the warehouse the killed run never replaced is the one kept for rollback
+    assert digest(previous) == before

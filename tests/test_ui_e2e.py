@@ -159,7 +159,8 @@ def test_the_ui_runs_the_job_checks_pass_and_the_graph_renders(tmp_path):
         checks = [r.event_log_entry.dagster_event.asset_check_evaluation_data for r in records]
         evaluations = {(c.asset_key.to_user_string(), c.check_name): c for c in checks}
         expected = {(t, name) for t in TABLE_MODELS for name in ("pandera_schema", "contract_rules")}
-        expected |= {("cooperation_warehouse", "published_contract"), ("cooperation_warehouse", "gold_slot_f1")}
+        expected |= {("cooperation_warehouse", "published_contract"), ("cooperation_warehouse", "gold_slot_f1"),
+                     ("corrections_applied", "corrections_still_apply")}
         assert set(evaluations) == expected
         assert [key for key, e in evaluations.items() if not e.passed] == []
         gold_f1 = evaluations[("cooperation_warehouse", "gold_slot_f1")].metadata

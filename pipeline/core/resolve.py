@@ -61,7 +61,10 @@ def _build_tables(documents: list[IngestedDocument], extractions: list[DocumentE
         "rejected_records": [{"table_name": r.table_name, "record": json.dumps(r.record, default=str, sort_keys=True),
                               "errors": r.errors, "document_id": r.document_id, "run_id": run_id,
                               "rejected_at": now} for r in all_rejections],
-        "corrections_applied": [],  # filled by the analysts' corrections, applied after this (core/corrections.py)
+        # filled after this, in the run's step: by the analysts' corrections (core/corrections.py), and by the
+        # build record (core/build_record.py), which counts the rows published
+        "corrections_applied": [],
+        "build_info": [],
     }
     for kind in kinds:
         tables.update(kind.merge({t: rows[t] for t in kind.tables}, rules))

@@ -12,7 +12,6 @@ import pandas as pd
 import pytest
 import yaml
 
-from pipeline.core.build_record import Build, build_info
 from pipeline.core.corrections import (
     ACTIONS,
     DEFAULT_CORRECTIONS_FILE,
@@ -95,11 +94,6 @@ def pku_thu(tables):
 
 def delegation(tables):
     return fact(tables, "delegations", "A 12-member delegation")
-
-
-def with_build_record(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The tables with the build record a run adds after correcting them (validation wants every table)."""
-    return tables | {"build_info": build_info(tables, Build("run-1", NOW, "0" * 16, "rules", "0" * 64))}
 
 
 def without_lineage(frame: pd.DataFrame) -> pd.DataFrame:
@@ -611,7 +605,7 @@ def test_corrected_tables_still_meet_the_contract(tmp_path, tables):
     assert [r["record"]["id"] for r in result.rejections] == ["x-gone"]
     assert len(result.applied) == len(every_action(tables)) - 1
     assert contract_problems(result.tables) == {}
-    published, rejected = validate_tables(with_build_record(result.tables))
+    published, rejected = validate_tables(result.tables)
     assert rejected == 0
     for table in LINEAGE_TABLES:
         assert LINEAGE_COLUMN in published[table].columns
@@ -676,7 +670,7 @@ def test_the_runs_step_fills_corrections_applied_and_quarantines_stale_correctio
     assert stale["errors"].iloc[0] == (f"corrections.yaml:{line_of(corrections.path, 'x-gone')}: correction x-gone "
                                        f"no longer applies: no delegation has id {'f' * 16}")
     assert (stale["run_id"].iloc[0], stale["rejected_at"].iloc[0]) == ("run-1", pd.Timestamp(NOW))
-    published, rejected = validate_tables(with_build_record(result.tables))
+    published, rejected = validate_tables(result.tables)
     assert rejected == 0 and len(published["corrections_applied"]) == len(result.applied)
 
 
