@@ -16,10 +16,10 @@ import pandas as pd
 import pytest
 
 from pipeline.core.ids import make_id
+from pipeline.core.table_digest import VOLATILE
 from schemas import PRIMARY_KEYS, TABLE_COLUMNS
 from tests.pipeline_run import GOLD, LAB, MOU_CHANGED, query, run_job, write_corpus
 
-VOLATILE = {"ingested_at", "rejected_at", "run_id"}  # differ between runs by design
 MOU_PATH, VISIT_PATH, ADDED_PATH = "zju_hku_mou_2023.txt", "sichuan_polyu_visit_2022.txt", "photonics_lab_2021.txt"
 
 
