@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.bench import run_bench
+from pipeline.bench import run_bench, run_dask_comparison
 from pipeline.synth.corpus import FORMATS, WORDS, generate, write_corpus
+from schemas import TABLE_COLUMNS
 from tests.unit import test_gold_files
 
 
@@ -76,6 +77,15 @@ def test_bench_without_baseline_reports_every_figure(tmp_path):
     assert result["incremental"] == {**result["incremental"], "documents_processed": 1, "documents_seen": 21}
     assert 0.5 < result["quality"]["slot_f1"] <= 1.0
     assert "baseline" not in result and "ratio_words_per_second" not in result
+    json.dumps(result)
+
+
+def test_the_dask_comparison_runs_both_ways_and_compares_every_table(tmp_path):
+    result = run_dask_comparison(12, ["--dask-local", "2"], seed=0, workdir=tmp_path)
+    assert (result["local"]["flags"], result["dask"]["flags"]) == ([], ["--dask-local", "2"])
+    assert (result["local"]["documents_processed"], result["dask"]["documents_processed"]) == (12, 12)
+    assert (result["table_digests_equal"], result["tables_differing"]) == (True, [])
+    assert set(result["table_digests"]) == set(TABLE_COLUMNS)
     json.dumps(result)
 
 
