@@ -169,6 +169,23 @@ def test_up_to_about_25_words_of_furniture_only_one_copy_has_are_tolerated(words
     assert copy_links([doc("a", ORIGINAL), doc("b", reprint)]) == ({"b": "a"} if linked else {})
 
 
+CHINESE = [
+    "天津大学与葡萄牙波尔图大学3月4日在波尔图签署合作协议，双方将共建海岸工程联合实验室。这是两校自九年前开始交换博士生以来共同建立的第一个研究机构。",
+    "根据为期五年的协议，实验室将研究海堤、防波堤和挡潮闸在海水中的老化规律，并开发埋设在混凝土中的传感器，在结构失效之前向工程师发出预警。",
+    "双方将各自投入设备和人员。天津大学第一年将派出八名研究人员并提供一座波浪水槽，波尔图大学将提供杜罗河口的试验场地，并向来自中国的访问学生开放其材料试验大厅。",
+    "两校官员表示，实验室还将培养工程人才。研究生暑期学校计划于七月举办，协议还规定双方最多联合指导十二篇博士论文，博士生须在合作大学学习至少一年。",
+]
+
+
+@pytest.mark.parametrize("reprint, linked", [
+    (text("中葡高校共建海岸工程实验室", ["新华社波尔图3月4日电（记者王菲）" + CHINESE[0], *CHINESE[1:]]), True),
+    (text("天津大学与波尔图大学签署协议", CHINESE[:1] + ["评论：海岸工程需要更多的合作伙伴，单靠一个实验室无法解决所有问题。" * 4]), False),
+])
+def test_a_chinese_story_is_compared_character_by_character(reprint, linked):
+    original = text("天津大学与波尔图大学签署协议", CHINESE)
+    assert copy_links([doc("a", original), doc("b", reprint)]) == ({"b": "a"} if linked else {})
+
+
 def test_two_reprints_cut_at_different_lengths_are_copies_of_each_other():
     assert copy_links([doc("b", REPRINTS["cut at 2,000 characters"]),
                        doc("a", REPRINTS["cut at 2,600 characters, with a byline"])]) == {"b": "a"}
