@@ -38,7 +38,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
     "extraction.yaml": {
         **{key: "phrases_by_kind" for key in (
             "org_heads", "agreement_nouns", "activities", "lab_lowercase_heads", "lab_quoted_heads",
-            "lab_founded_heads", "coreference")},
+            "lab_founded_heads", "coreference", "acronym_org_cues", "acronym_kind_cues")},
         "lab_kinds": "lab_kinds", "confidence": "text_by_kind", "title_offices": "text_by_kind",
         "lab_not_labs": "phrases",
         **{key: "phrases" for key in (
@@ -52,7 +52,8 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "lab_founding_events", "lab_host_cues", "lab_director_cues", "lab_anaphora", "domain_broad_phrases",
             "domain_field_cues", "domain_combining_forms", "delegation_nouns", "travel_verbs", "visit_verbs",
             "leader_cues", "lead_verbs", "delegation_planned_cues", "recurring_cues", "honorary_titles",
-            "party_organs", "size_object_cues", "stay_purposes", "people_nouns")},
+            "party_organs", "size_object_cues", "stay_purposes", "people_nouns", "not_org_acronyms",
+            "joint_name_words", "remit_heads")},
     },
     "languages.yaml": {"read": "phrases", "scripts": "text_by_kind", "function_words": "phrases_by_kind"},
     "furniture.yaml": {"line_rules": "records", "separator_rules": "records", "strip_prefixes": "phrases",

@@ -44,6 +44,12 @@ class NameShapes:
         self.not_in_names = lex.title_words | lex.honorifics  # before "of": "Vice President of X University"
         self.leading_heads = frozenset(rules.rules.get("leading_heads", []))
         self.object_words = frozenset(rules.rules.get("org_object_words", []))
+        self.joint_words = frozenset(rules.rules.get("joint_name_words", []))
+        self.remit_heads = frozenset(rules.rules.get("remit_heads", []))
+        # heads that open the name of a part of a body ("X's Institute of Y")
+        self.unit_heads = frozenset(w for w, t in self.lexicon.rules.derive(_head_types).items()
+                                    if t in ("university_unit", "research_institute", "government_department")) \
+            | _CENTRE_HEADS
 
     @functools.cached_property
     def lab_centres(self) -> re.Pattern:
@@ -114,7 +120,10 @@ class NameShapes:
                 end -= 1  # an opening quote with no name after it
         end = _company_end(run, end)
         if end + 2 < n and run[end + 1].lower in ("of", "for"):
-            end = _object_end(run, end, is_head)
+            # "Joint Institute of A University and B University" is one name; so is "Faculty of Engineering and
+            # Information Technologies", whose last head names a field, not a company
+            end = _object_end(run, end, is_head, joint=h > 0 and run[h - 1].text in self.joint_words,
+                              remit=self.remit_heads)
         return end
 
     def _goes_on(self, run: list[Word], k: int) -> bool:
@@ -147,6 +156,11 @@ class NameShapes:
         return start
 
 
+def _head_types(rules: Rulebook) -> dict[str, str]:
+    from pipeline.core.entities.orgs import org_namer
+    return org_namer(rules).head_types
+
+
 @derived
 def name_shapes(rules: Rulebook) -> NameShapes:
     return NameShapes(rules)
@@ -165,12 +179,15 @@ def _company_end(run: list[Word], end: int) -> int:
     return end
 
 
-def _object_end(run: list[Word], end: int, is_head: list[bool]) -> int:
-    """The last capitalised word of what a name is "of" or "for" (word end + 1), before a second name starts."""
+def _object_end(run: list[Word], end: int, is_head: list[bool], joint: bool = False,
+                remit: frozenset[str] = frozenset()) -> int:
+    """The last capitalised word of what a name is "of" or "for" (word end + 1), before a second name starts; a
+    joint body's name goes on over "and" ("Joint Centre of A University and B Institute")."""
     n = len(run)
     k, last = end + 2, end
     while k < n:
-        if run[k].lower == "and" and any(is_head[x] for x in range(k + 1, n)) and _head_closes(run, k, is_head):
+        if run[k].lower == "and" and not joint and any(is_head[x] for x in range(k + 1, n)) \
+                and _head_closes(run, k, is_head, remit):
             break
         if run[k].lower in ("and", "&") and k + 1 < n and run[k + 1].lower == "the":
             break  # "Department of X of Guangdong and the Y": a second name starts
@@ -226,14 +243,15 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
     """The organisation a name span names, unless a known name covers it, owns it or crosses it; the known names
     it lists are left as they are and the rest of it read as names of their own."""
     inner = [m for m in ents.mentions if m.entity_type == "organization" and m.start < end and start < m.end]
+    owned = _owned_unit(ents, shapes, start, end, inner)
+    if owned is not None:  # "X's Institute of Y": a unit of X, named without its owner
+        _add_owned_unit(ents, *owned, end, head)
+        return
     if _inside_known(ents.text, start, end, inner):
         return
-    pieces = _beside_known(ents.text, start, end, inner)
-    if pieces is not None:  # "HKU and Guangdong Department of ...": a known name, then a name of its own
-        _add_pieces(ents, shapes, pieces)
+    inner = _partners_or_pieces(ents, shapes, start, end, inner)
+    if inner is None:
         return
-    if any(m.start < start or m.end > end for m in inner):
-        return  # crosses a reference name: trust the reference
     if not inner:
         unit = _unit_of_body(ents, shapes, start, end)
         if unit is not None:
@@ -246,6 +264,48 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
     if org.org_type == "university_unit" and org.parent is None:
         _attach_parent(ents, org, end)
     ents.mentions = [m for m in ents.mentions if m not in inner or m.start >= end]
+    ents.add_org(org, start, end)
+
+
+def _partners_or_pieces(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
+                        inner: list[Mention]) -> list[Mention] | None:
+    """The known names inside a span that make one name with it, or None when the span is no name of its own:
+    the pieces beside the known names it lists are added instead ("HKU and Guangdong Department of ..."), or it
+    crosses a known name. A joint body's name ("Joint Institute of A and B") keeps its first partner only."""
+    joint = ents.text[start:end].split()[0] in shapes.joint_words
+    pieces = None if joint else _beside_known(ents.text, start, end, inner)
+    if pieces is not None:
+        _add_pieces(ents, shapes, pieces)
+        return None
+    if any(m.start < start or m.end > end for m in inner):
+        return None  # crosses a reference name: trust the reference
+    return inner[:1] if joint and inner else inner
+
+
+def _owned_unit(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
+                inner: list[Mention]) -> tuple[Org, int] | None:
+    """A known organisation's possessive before a name that opens with a unit's head ("X's Institute of Y", "X's
+    Faculty of Y"): the owner and where the unit's name starts. A name that opens otherwise ("X's Enterprise
+    Business Group") stands for its owner."""
+    for m in inner:
+        poss = re.match(r"['’]s\s+", ents.text[m.end:end])
+        if m.start < start or not poss:
+            continue
+        unit_start = m.end + poss.end()
+        first = ents.text[unit_start:end].split()[:1]
+        if first and first[0] in shapes.unit_heads and " " in ents.text[unit_start:end]:
+            return ents.orgs[m.entity_id], unit_start
+    return None
+
+
+def _add_owned_unit(ents: DocumentEntities, owner: Org, start: int, end: int, head: str) -> None:
+    org = ents.namer.from_name(ents.text[start:end], head)
+    if org is None:
+        return
+    if org.parent is None and owner.organization_id != org.organization_id:
+        _adopt(org, owner)
+        if owner.org_type == "university" and org.org_type in ("research_institute", "other"):
+            org.org_type = "university_unit"  # a university's institute or centre
     ents.add_org(org, start, end)
 
 
@@ -348,9 +408,12 @@ def _is_acronym_word(text: str) -> bool:
         sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
 
 
-def _head_closes(run, k, is_head) -> bool:
-    """'X of A and B Y' splits at 'and' only when what follows is a name of its own ending in a head."""
+def _head_closes(run, k, is_head, remit: frozenset[str] = frozenset()) -> bool:
+    """'X of A and B Y' splits at 'and' only when what follows is a name of its own ending in a head, and no head
+    naming a field ("and Information Technologies of ...") comes first."""
     nxt = [x for x in range(k + 1, len(run)) if is_head[x]]
+    if nxt and run[nxt[0]].text in remit:
+        return False
     if not nxt or any(run[x].lower == "and" for x in range(k + 1, nxt[0])):
         return False  # "of Science and Technology of Hainan Province and the ... University": split at the last 'and'
     # "... and Exchange of the University of X": the words after 'and' belong to the first name ("of the")
