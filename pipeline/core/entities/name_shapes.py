@@ -12,6 +12,7 @@ import re
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, STATE_TYPES, lexicon
 from pipeline.core.entities.model import Mention, Org
+from pipeline.core.entities.orgs import org_namer
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence, Word
 
@@ -74,6 +75,8 @@ class NameShapes:
         for w in words:
             if w.is_cap and not w.is_punct and (w.text not in stop or w.text in inside and self._in_object(run)):
                 run.append(w)
+            elif run and w.text == "," and self._listed_remit(words, w.i, run):
+                run.append(w)  # "Ministry of Industry, Trade and Labour": a remit listed with commas
             elif run and w.lower in connectors:
                 run.append(w)
             elif run and (w.text in particles or w.text in _QUOTES) and any(x.text in self.leading_heads for x in run):
@@ -86,6 +89,27 @@ class NameShapes:
         if run:
             out.extend(self._split(run))
         return out
+
+    def _listed_remit(self, words: tuple[Word, ...], k: int, run: list[Word]) -> bool:
+        """Whether the comma at word k lists the remit of the head the run is "of" ("Ministry of Higher Education,
+        Science, Research and Innovation"): after it, capitalised words that are no heads and no places, up to a
+        last "and" and one more such word, then the name ends."""
+        if not self._in_object(run):
+            return False
+        n, k = len(words), k + 1
+        while k < n and self._remit_word(words[k]):
+            k += 1
+            if k < n and words[k].text == ",":
+                k += 1
+            elif k < n and words[k].lower in ("and", "&"):
+                return k + 1 < n and self._remit_word(words[k + 1])
+            elif k < n and not self._remit_word(words[k]):
+                return False
+        return False
+
+    def _remit_word(self, w: Word) -> bool:
+        return w.is_cap and not w.is_punct and w.text not in self.heads and w.text not in self.lexicon.stop_words \
+            and org_namer(self.rules).place(w.text) is None
 
     def _in_object(self, run: list[Word]) -> bool:
         """Whether the run so far is a head and the start of what it is 'of' or 'for' ("Office of International")."""
@@ -147,6 +171,7 @@ class NameShapes:
         while start < h and self.lexicon.is_country_word(run[start].text) and (
                 POSSESSIVE.search(run[start].text) or not is_head[start + 1]):
             start += 1  # "China's Jilin University"; but "Serbian Academy of Sciences" is the academy's name
+            start = self._after_connectors(run, start, h)  # "Kenya and Kenya's Ministry of ..."
         return start
 
     def _after_connectors(self, run: list[Word], start: int, h: int) -> int:
@@ -157,7 +182,6 @@ class NameShapes:
 
 
 def _head_types(rules: Rulebook) -> dict[str, str]:
-    from pipeline.core.entities.orgs import org_namer
     return org_namer(rules).head_types
 
 
@@ -259,12 +283,32 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
     org = ents.namer.from_name(ents.text[start:end], head)
     if org is None:
         return
+    _owner_country_before(ents, org, start)
     if inner and org.parent_organization_id is None and re.search(r"\b(of|under|at)\b", ents.text[start:end]):
         _part_of(org, ents.orgs[inner[-1].entity_id])
     if org.org_type == "university_unit" and org.parent is None:
         _attach_parent(ents, org, end)
     ents.mentions = [m for m in ents.mentions if m not in inner or m.start >= end]
     ents.add_org(org, start, end)
+
+
+_OWNER_WORDS = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:['’]s?)?)\s+$")
+
+
+def _owner_country_before(ents: DocumentEntities, org: Org, start: int) -> None:
+    """"Kenya's Ministry of X", "the Kenyan Ministry of X": a body named right after a country's possessive or
+    demonym (left out of its name) is that country's, and a state body abroad is under its government."""
+    if org.country_code is not None:
+        return
+    before = _OWNER_WORDS.search(ents.text, max(0, start - 40), start)
+    words = before.group(1).split() if before else []
+    code = next((c for n in range(len(words), 0, -1) if (c := ents.namer.country_code(" ".join(words[-n:])))), None)
+    if code is None:
+        return
+    org.country_code = code
+    country = ents.namer.country_place(code)
+    if org.org_type in STATE_TYPES and code != "CN" and org.parent is None and country is not None:
+        _adopt(org, ents.namer.government_of(country))
 
 
 def _partners_or_pieces(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,

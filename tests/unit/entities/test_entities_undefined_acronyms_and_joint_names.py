@@ -119,3 +119,42 @@ def test_a_field_after_and_is_part_of_the_unit_s_name(name):
     text = f"It was signed with the {name} of Alpha University."
     ents = recognised(text)
     assert [n for *_, n in org_mentions(ents)][0] == f"{name} of Alpha University"
+
+
+# ---------------------------------------------------------------- a remit listed with commas
+@pytest.mark.parametrize("text, name", [
+    ("A team met the Chief Scientist of the Ruritanian Ministry of Industry, Trade and Labour.",
+     "Ruritanian Ministry of Industry, Trade and Labour"),
+    ("It was backed by the Ministry of Higher Education, Science, Research and Innovation last year.",
+     "Ministry of Higher Education, Science, Research and Innovation"),
+    ("She is dean of the College of Science, Engineering and Technology at Alpha University.",
+     "College of Science, Engineering and Technology"),
+    ("The Department of Agriculture, Forestry & Fisheries sent two officials.",
+     "Department of Agriculture, Forestry & Fisheries"),
+])
+def test_a_remit_listed_with_commas_is_one_name(text, name):
+    start = text.index(name)
+    assert (name, start, start + len(name), name) in org_mentions(recognised(text))
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Ministry of Education, Peking University and Tsinghua University signed.",
+     {"Ministry of Education", "Peking University", "Tsinghua University"}),
+    ("The Department of Physics, Wuhan and Nanjing sent delegates.", {"Department of Physics"}),
+])
+def test_names_listed_with_commas_are_not_one_remit(text, names):
+    assert {n for *_, n in org_mentions(recognised(text)) if "Government" not in n} == names
+
+
+@pytest.mark.parametrize("text, name, country, government", [
+    ("The fair was run by Kenya's Ministry of Higher Education, Science, Research and Innovation.",
+     "Ministry of Higher Education, Science, Research and Innovation", "KE", "Government of the Republic of Kenya"),
+    ("The Chinese Embassy in Peru and Peru's Ministry of Energy and Mines co-hosted it.",
+     "Ministry of Energy and Mines", "PE", "Government of the Republic of Peru"),
+])
+def test_a_body_after_a_country_s_possessive_is_that_country_s(text, name, country, government):
+    ents = recognised(text)
+    start = text.index(name)
+    assert (name, start, start + len(name), name) in org_mentions(ents)
+    org = _org(ents, name)
+    assert (org.country_code, org.parent.canonical_name) == (country, government)
