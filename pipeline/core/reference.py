@@ -53,7 +53,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "domain_field_cues", "domain_combining_forms", "delegation_nouns", "travel_verbs", "visit_verbs",
             "leader_cues", "lead_verbs", "delegation_planned_cues", "recurring_cues", "honorary_titles",
             "party_organs", "size_object_cues", "stay_purposes", "people_nouns", "not_org_acronyms",
-            "joint_name_words", "remit_heads")},
+            "joint_name_words", "remit_heads", "bare_subdivision_stopnames")},
     },
     "languages.yaml": {"read": "phrases", "scripts": "text_by_kind", "function_words": "phrases_by_kind"},
     "furniture.yaml": {"line_rules": "records", "separator_rules": "records", "strip_prefixes": "phrases",
@@ -86,6 +86,9 @@ class PlaceRef:
     country_code: str | None
     parent: str | None
     aliases: tuple[str, ...] = ()
+    # a subdivision abroad named without its type word ("Goiás", "New South Wales", "Bavaria"): a place only
+    # where the document's countries or the name's shape settle it (entities/places.py)
+    bare: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,19 @@ class Rulebook:
     @functools.cached_property
     def org_by_name(self) -> dict[str, OrgRef]:
         return {o.canonical_name: o for o in self.organizations}
+
+    @functools.cached_property
+    def bare_subdivisions(self) -> dict[str, list[PlaceRef]]:
+        """Lower-case bare names of subdivisions abroad ("goiás", "new south wales") -> every subdivision of that
+        name; generic words (`bare_subdivision_stopnames`: "Central", "Northern") and names of three letters or
+        fewer left out."""
+        stop = {w.lower() for w in self.rules.get("bare_subdivision_stopnames", [])}
+        out: dict[str, list[PlaceRef]] = {}
+        for p in self.places:
+            for b in p.bare:
+                if len(b) > 3 and b.lower() not in stop and p not in out.get(b.lower(), []):
+                    out.setdefault(b.lower(), []).append(p)
+        return out
 
     @functools.cached_property
     def region_names(self) -> dict[str, str]:
@@ -283,6 +299,10 @@ _SUBDIVISION_WORDS = {"Province": ("Province",), "Region": ("Region",), "Adminis
                       "Land": ("State",), "Prefecture": ("Prefecture",), "County": ("County",),
                       "Governorate": ("Governorate",), "Oblast": ("Oblast", "Region"), "Territory": ("Territory",),
                       "Union territory": ("Territory",)}
+# Type words some subdivision names carry in their own language ("Aqmola oblysy", "Brestskaja voblasć"): no part of the
+# bare name.
+_LOCAL_TYPE_WORDS = re.compile(r"\s+(?:oblysy|oblast['’]?|oblasti|voblasć|voblasts['’]?|kraj|krai|okrug|"
+                               r"vilayeti|viloyati|welayaty|ili|województwo|megye|maakond|apskritis|novads)$", re.I)
 _NOT_SUBDIVIDED_HERE = ("CN", "HK", "MO", "TW")  # China's divisions are places.csv rows, with Chinese names
 
 
@@ -305,7 +325,7 @@ def _subdivision_names(name: str) -> list[str]:
     import unicodedata
     out = []
     for part in re.split(r"\s*\[([^\]]*)\]", name):
-        part = re.sub(r"\s*\([^)]*\)", "", part or "").strip()
+        part = _LOCAL_TYPE_WORDS.sub("", re.sub(r"\s*\([^)]*\)", "", part or "").strip())
         if part and "," not in part and part not in out:
             out.append(part)
             folded = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
@@ -328,7 +348,7 @@ def load_subdivisions(countries: list[PlaceRef], taken: set[str]) -> list[PlaceR
         if words is None or sub.country_code in _NOT_SUBDIVIDED_HERE or sub.country_code not in country_name:
             continue
         forms = []
-        for base in _subdivision_names(sub.name):
+        for base in dict.fromkeys((*_subdivision_names(sub.name), *_subdivision_names(english(sub.name)))):
             if base.lower().endswith(tuple(f" {w.lower()}" for w in words)):
                 forms.append(base)  # "National Capital Region" already says what it is
                 continue
@@ -336,13 +356,29 @@ def load_subdivisions(countries: list[PlaceRef], taken: set[str]) -> list[PlaceR
                 forms.append(f"{base} {w}")
                 if w == "State":
                     forms.append(f"State of {base}")  # "the State of Michigan"
+        bare = [b for b in dict.fromkeys((*_subdivision_names(sub.name), *_subdivision_names(english(sub.name))))
+                if b.lower() not in taken_lower and not b.lower().endswith(tuple(f" {w.lower()}" for w in words))]
         forms = [f for f in dict.fromkeys(forms) if f.lower() not in taken_lower]
         if not forms:
             continue
         taken_lower.update(f.lower() for f in forms)
         out.append(PlaceRef(forms[0], "province", top_region(sub.code), sub.country_code,
-                            country_name[sub.country_code], tuple(forms[1:])))
+                            country_name[sub.country_code], tuple(forms[1:]), tuple(bare)))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _english_subdivision_names() -> Callable[[str], str]:
+    """pycountry's English names of subdivisions where English has its own ("Bayern" -> "Bavaria")."""
+    import gettext
+    try:
+        return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"]).gettext
+    except OSError:
+        return str
+
+
+def english(name: str) -> str:
+    return _english_subdivision_names()(name)
 
 
 def load_organizations(directory: Path) -> list[OrgRef]:

@@ -31,6 +31,7 @@ _CENTRE_HEADS = frozenset(("Center", "Centre"))
 # "the" (or a sentence start) and before ", ".
 _LISTED_REST = re.compile(r"[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ ")
 _LISTED_FIRST = re.compile(r"(?:(?<=\bthe )|(?<=\bThe )|^)([A-Z][a-z]+), $", re.M)
+_PEOPLES = re.compile(r"People['’]s")  # "People's Government", "People's Republic": a name word, not an owner
 _OF_THE = re.compile(r"\s+of\s+the\s+(?=[A-Z])")
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
 
@@ -217,6 +218,8 @@ def _object_end(run: list[Word], end: int, is_head: list[bool], joint: bool = Fa
             break  # "Department of X of Guangdong and the Y": a second name starts
         if run[k].is_cap:
             last = k
+            if POSSESSIVE.search(run[k].text) and not _PEOPLES.fullmatch(run[k].text):
+                break  # "Ministry of Science and Technology's Y Institute": the owner ends at its "'s"
         k += 1
     return last
 
@@ -297,7 +300,13 @@ _OWNER_WORDS = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:['’]s?)?)\s+
 
 def _owner_country_before(ents: DocumentEntities, org: Org, start: int) -> None:
     """"Kenya's Ministry of X", "the Kenyan Ministry of X": a body named right after a country's possessive or
-    demonym (left out of its name) is that country's, and a state body abroad is under its government."""
+    demonym (left out of its name) is that country's, and a state body abroad is under its government; one named
+    right after a known organisation's possessive is that organisation's."""
+    owner = next((ents.orgs[m.entity_id] for m in ents.mentions if m.entity_type == "organization"
+                  and re.fullmatch(r"['’]s\s+", ents.text[m.end:start])), None)
+    if owner is not None and org.parent is None and owner.organization_id != org.organization_id:
+        _adopt_unit(org, owner)  # "the Ministry of X's Y Institute": the ministry's institute
+        return
     if org.country_code is not None:
         return
     before = _OWNER_WORDS.search(ents.text, max(0, start - 40), start)
@@ -328,16 +337,16 @@ def _partners_or_pieces(ents: DocumentEntities, shapes: NameShapes, start: int, 
 
 def _owned_unit(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
                 inner: list[Mention]) -> tuple[Org, int] | None:
-    """A known organisation's possessive before a name that opens with a unit's head ("X's Institute of Y", "X's
-    Faculty of Y"): the owner and where the unit's name starts. A name that opens otherwise ("X's Enterprise
-    Business Group") stands for its owner."""
+    """A known organisation's possessive before a name whose head is a unit's ("X's Institute of Y", "X's Faculty
+    of Y", "X's New Materials Research Institute"): the owner and where the unit's name starts. A name of another
+    head ("X's Enterprise Business Group") stands for its owner."""
     for m in inner:
         poss = re.match(r"['’]s\s+", ents.text[m.end:end])
         if m.start < start or not poss:
             continue
         unit_start = m.end + poss.end()
-        first = ents.text[unit_start:end].split()[:1]
-        if first and first[0] in shapes.unit_heads and " " in ents.text[unit_start:end]:
+        part = ents.text[unit_start:end]
+        if " " in part and shapes.head_of(part) in shapes.unit_heads:
             return ents.orgs[m.entity_id], unit_start
     return None
 
@@ -347,10 +356,14 @@ def _add_owned_unit(ents: DocumentEntities, owner: Org, start: int, end: int, he
     if org is None:
         return
     if org.parent is None and owner.organization_id != org.organization_id:
-        _adopt(org, owner)
-        if owner.org_type == "university" and org.org_type in ("research_institute", "other"):
-            org.org_type = "university_unit"  # a university's institute or centre
+        _adopt_unit(org, owner)
     ents.add_org(org, start, end)
+
+
+def _adopt_unit(org: Org, owner: Org) -> None:
+    _adopt(org, owner)
+    if owner.org_type == "university" and org.org_type in ("research_institute", "other"):
+        org.org_type = "university_unit"  # a university's institute or centre
 
 
 def _inside_known(text: str, start: int, end: int, inner: list[Mention]) -> bool:

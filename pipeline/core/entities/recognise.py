@@ -35,7 +35,7 @@ from pipeline.core.entities.organisations import (
     short_forms,
 )
 from pipeline.core.entities.people import bare_family_names, resolve_short_names, sentence_people
-from pipeline.core.entities.places import acting_jurisdictions, gazetteer_places
+from pipeline.core.entities.places import acting_jurisdictions, bare_subdivisions, gazetteer_places
 from pipeline.core.reference import Rulebook
 from pipeline.core.text import Sentence
 
@@ -58,6 +58,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
         sentence_people(ents, sent)
     resolve_short_names(ents)
     gazetteer_places(ents, doc)
+    bare_subdivisions(ents, doc)
     acting_jurisdictions(ents)
     undefined_acronyms(ents)
     bare_family_names(ents)

@@ -1,0 +1,88 @@
+"""States, provinces and regions abroad named without their type word (places.py `bare_subdivisions`), their
+governments, and organisation regions read from them (orgs.py).
+
+Every sentence here is written for these tests.
+"""
+import pytest
+
+from tests.support.rules import default_rulebook
+from tests.unit.entity_rows import org_mentions, recognised
+
+
+def _places(ents):
+    return [(m.surface, m.start, ents.place_refs[m.entity_id].region_code)
+            for m in ents.mentions if m.entity_type == "place"]
+
+
+@pytest.mark.parametrize("text, surface, region", [
+    # a distinctive name (several words, or letters English does not write) stands alone
+    ("The Goiás team arrived on Monday.", "Goiás", "BR-GO"),
+    ("Students from New South Wales will come in June.", "New South Wales", "AU-NSW"),
+    ("A fair in Rio Grande do Sul drew many firms.", "Rio Grande do Sul", "BR-RS"),
+    ("A delegation from Bình Định toured the park.", "Bình Định", "VN-31"),
+    # a plain one needs its country in the document
+    ("A Bavaria delegation toured Munich in Germany.", "Bavaria", "DE-BY"),
+    ("The firm moved from Punjab to Lahore in Pakistan.", "Punjab", "PK-PB"),
+    ("Farmers of Punjab met Indian officials in New Delhi.", "Punjab", "IN-PB"),
+    ("Officials from Victoria and Canberra in Australia met.", "Victoria", "AU-VIC"),
+])
+def test_a_bare_subdivision_is_a_place_where_its_shape_or_the_document_s_country_settles_it(text, surface, region):
+    start = text.index(surface)
+    assert (surface, start, start + len(surface), region) in [(s, b, b + len(s), r) for s, b, r in _places(recognised(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "Punjab is a large region.",            # two countries have one: no country here settles it
+    "Victoria said she would come.",        # a plain word alone: a name, not a place
+    "The Central team won the prize.",      # a generic word
+    "Georgia signed the pact.",             # a country's name is the country, never the US state
+])
+def test_an_unsettled_bare_name_is_no_subdivision(text):
+    ents = recognised(text)
+    assert all(ents.place_refs[m.entity_id].place_type != "province" for m in ents.mentions if m.entity_type == "place")
+
+
+def test_a_longer_bare_name_wins_over_a_place_inside_it():
+    ents = recognised("The pact with New South Wales was renewed.")
+    assert _places(ents) == [("New South Wales", 14, "AU-NSW")]
+
+
+@pytest.mark.parametrize("text, government, region", [
+    ("Jiangsu Province and New South Wales signed a pact.", "Government of New South Wales", "AU-NSW"),
+    ("Zhejiang Province and Goiás signed a pact.", "Government of Goiás", "BR-GO"),
+    ("Hubei Province and Isabel Province of Solomon Islands signed a pact.", "Isabel Province Government", "SB-IS"),
+])
+def test_an_acting_state_abroad_acts_through_its_government(text, government, region):
+    ents = recognised(text)
+    org = next(o for o in ents.orgs.values() if o.canonical_name == government)
+    assert (org.org_type, org.region_code) == ("government", region)
+
+
+@pytest.mark.parametrize("text, name, region", [
+    ("Universidad Tecnológica de La Habana signed.", "Universidad Tecnológica de La Habana", "CU-03"),
+    ("The Universidade Federal de Goiás sent two scholars.", "Universidade Federal de Goiás", "BR-GO"),
+])
+def test_an_organisation_named_after_a_subdivision_abroad_is_in_its_region(text, name, region):
+    org = next(o for o in recognised(text).orgs.values() if o.canonical_name == name)
+    assert org.region_code == region
+
+
+def test_an_ambiguous_bare_name_inside_an_organisation_gives_no_region():
+    org = next(o for o in recognised("The University of Victoria signed.").orgs.values())
+    assert org.region_code is None
+
+
+def test_english_names_of_subdivisions_are_bare_names_too():
+    assert "bavaria" in default_rulebook().bare_subdivisions
+    assert "central" not in default_rulebook().bare_subdivisions
+
+
+def test_a_body_named_after_a_known_body_s_possessive_belongs_to_it():
+    text = "Hanoi University and the Lao Ministry of Science and Technology's New Energy and Materials Research " \
+           "Institute signed."
+    ents = recognised(text)
+    name = "New Energy and Materials Research Institute"
+    start = text.index(name)
+    assert (name, start, start + len(name), name) in org_mentions(ents)
+    org = next(o for o in ents.orgs.values() if o.canonical_name == name)
+    assert (org.country_code, org.parent.canonical_name) == ("LA", "Lao Ministry of Science and Technology")
