@@ -275,7 +275,9 @@ def load_places(directory: Path) -> list[PlaceRef]:
 
 
 def load_world_cities(directory: Path, countries: list[PlaceRef], taken: set[str]) -> list[PlaceRef]:
-    """Cities outside China (world_cities.csv), under their country: hosts and origins of visits abroad.
+    """Cities outside China (world_cities.csv), under their country: hosts and origins of visits abroad. An optional
+    `region_code` column names the ISO 3166-2 subdivision a city lies in (kept at its first level, as elsewhere):
+    the region of the organisations named after the city ("University of Sheffield" -> GB-ENG).
 
     Chinese places belong in places.csv, with their region codes; a city listed in both is an error.
     """
@@ -288,8 +290,11 @@ def load_world_cities(directory: Path, countries: list[PlaceRef], taken: set[str
             raise ReferenceDataError(f"world_cities.csv line {n}: unknown or Chinese country_code {code!r}")
         if not r["name"] or r["name"] in taken:
             raise ReferenceDataError(f"world_cities.csv line {n}: empty name or already a place: {r['name']!r}")
+        region = r.get("region_code") or None
+        if region and (not region.startswith(f"{code}-") or not _valid_region(region)):
+            raise ReferenceDataError(f"world_cities.csv line {n}: region_code {region!r} is no subdivision of {code}")
         taken.add(r["name"])
-        out.append(PlaceRef(r["name"], "city", None, code, country_name[code], _split(r["aliases"])))
+        out.append(PlaceRef(r["name"], "city", top_region(region), code, country_name[code], _split(r["aliases"])))
     return out
 
 
@@ -298,7 +303,11 @@ _SUBDIVISION_WORDS = {"Province": ("Province",), "Region": ("Region",), "Adminis
                       "Autonomous region": ("Region",), "Metropolitan region": ("Region",), "State": ("State",),
                       "Land": ("State",), "Prefecture": ("Prefecture",), "County": ("County",),
                       "Governorate": ("Governorate",), "Oblast": ("Oblast", "Region"), "Territory": ("Territory",),
-                      "Union territory": ("Territory",)}
+                      "Union territory": ("Territory",), "Autonomous community": ("Autonomous Community", "Region"),
+                      "Canton": ("Canton",), "Voivodship": ("Voivodeship", "Province"), "Regional state": ("Region",),
+                      "Emirate": ("Emirate",), "Metropolitan city": ("Metropolitan City",),
+                      "Department": ("Department",), "Autonomous republic": ("Autonomous Republic",),
+                      "Capital territory": ("Territory",), "Federal territory": ("Territory",)}
 # Type words some subdivision names carry in their own language ("Aqmola oblysy", "Brestskaja voblasć"): no part of the
 # bare name.
 _LOCAL_TYPE_WORDS = re.compile(r"\s+(?:oblysy|oblast['’]?|oblasti|voblasć|voblasts['’]?|kraj|krai|okrug|"

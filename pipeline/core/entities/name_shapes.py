@@ -163,6 +163,8 @@ class NameShapes:
         a name of its own or a back reference before it, after a title ("Vice President of"), after an owner."""
         start = self._after_connectors(run, pos, h)
         start = _after_other_name(run, start, h)
+        if run[h].text in self.leading_heads:  # "Instituto X de Lisboa and Universitat Y": the head opens a name
+            start = max([start, *(m + 1 for m in range(start, h) if run[m].lower in ("and", "&"))])
         for m in range(h - 1, start, -1):
             if run[m].lower in _SPLITTERS and any(
                     w.text in self.not_in_names or w.text in NON_ORG_NOUNS for w in run[start:m]):

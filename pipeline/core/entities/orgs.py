@@ -256,11 +256,13 @@ class OrgNamer:
         New South Wales"): one of the country the name gives, or the only one of a distinctive name."""
         lookup = self.ref.bare_subdivisions
         words = re.sub(r"[,()]", " ", name).split()
+        # a name in its own language ("Universitat ... de Catalunya") writes its places in that language too
+        own_language = bool(words) and words[0] in self.ref.rules.get("leading_heads", [])
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):
                 phrase = " ".join(words[i:i + size])
                 candidates = lookup.get(phrase.lower()) if phrase[:1].isupper() else None
-                place = settled(candidates, {found[1]}, phrase) if candidates else None
+                place = settled(candidates, {found[1]}, phrase, own_language) if candidates else None
                 if place is not None:
                     return place.region_code, place.country_code, place
         return found
@@ -286,13 +288,14 @@ def _subdivision_government(place: PlaceRef) -> str:
     return f"{place.name} Government"
 
 
-def settled(candidates: list[PlaceRef], countries: set[str | None], surface: str) -> PlaceRef | None:
+def settled(candidates: list[PlaceRef], countries: set[str | None], surface: str,
+            distinct: bool = False) -> PlaceRef | None:
     """The subdivision a bare name is here: the one in the document's (or the name's) countries, or the only one of
-    a distinctive name; None when the name stays ambiguous."""
+    a distinctive name (or of any name, when the context makes it `distinct`); None when the name stays ambiguous."""
     inside = [p for p in candidates if p.country_code in countries]
     if len(inside) == 1:
         return inside[0]
-    return candidates[0] if len(candidates) == 1 and not inside and is_distinctive(surface) else None
+    return candidates[0] if len(candidates) == 1 and not inside and (distinct or is_distinctive(surface)) else None
 
 
 def is_distinctive(name: str) -> bool:

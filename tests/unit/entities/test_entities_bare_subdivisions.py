@@ -86,3 +86,39 @@ def test_a_body_named_after_a_known_body_s_possessive_belongs_to_it():
     assert (name, start, start + len(name), name) in org_mentions(ents)
     org = next(o for o in ents.orgs.values() if o.canonical_name == name)
     assert (org.country_code, org.parent.canonical_name) == ("LA", "Lao Ministry of Science and Technology")
+
+
+# ---------------------------------------------------------------- cities abroad and names in their own language
+@pytest.mark.parametrize("text, name, region, country", [
+    ("The University of Peshawar signed.", "University of Peshawar", "PK-KP", "PK"),
+    ("Two scholars of Gomel State University arrived.", "Gomel State University", "BY-HO", "BY"),
+    ("The Sheffield Institute for Translational Neuroscience opened.",
+     "Sheffield Institute for Translational Neuroscience", "GB-ENG", "GB"),
+    ("Instituto Politécnico de Lisboa hosted them.", "Instituto Politécnico de Lisboa", "PT-11", "PT"),
+    ("Universitat Autònoma de Catalunya hosted them.", "Universitat Autònoma de Catalunya", "ES-CT", "ES"),
+])
+def test_an_organisation_named_after_a_place_abroad_is_in_its_region(text, name, region, country):
+    org = next(o for o in recognised(text).orgs.values() if o.canonical_name == name)
+    assert (org.region_code, org.country_code) == (region, country)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Instituto Superior de Agronomia and Universidade de Évora signed.",
+     ["Instituto Superior de Agronomia", "Universidade de Évora"]),
+    ("The Hochschule Mannheim and Institut Teknologi Sepuluh Nopember signed.",
+     ["Hochschule Mannheim", "Institut Teknologi Sepuluh Nopember"]),
+])
+def test_names_that_open_with_their_head_are_split_at_and(text, names):
+    assert [n for *_, n in org_mentions(recognised(text))] == names
+
+
+def test_a_world_city_s_region_must_lie_in_its_country(tmp_path):
+    import shutil
+
+    from pipeline.core.reference import DEFAULT_REFERENCE_DIR, ReferenceDataError, load_rulebook
+    for f in DEFAULT_REFERENCE_DIR.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    with (tmp_path / "world_cities.csv").open("a", encoding="utf-8") as fh:
+        fh.write("Springfield,US,,CA-ON\n")
+    with pytest.raises(ReferenceDataError, match="Springfield|CA-ON"):
+        load_rulebook(tmp_path)

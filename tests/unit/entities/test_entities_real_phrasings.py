@@ -161,7 +161,7 @@ def test_reference_organisations_carry_first_level_region_codes():
             assert pycountry.subdivisions.get(code=o.region_code).parent_code is None, o.canonical_name
 
 
-def test_an_organisation_named_after_a_city_abroad_gets_its_country():
+def test_an_organisation_named_after_a_city_abroad_gets_its_country_and_region():
     ents = recognised("A lab was set up by Moscow University.")
     org = next(o for o in ents.orgs.values() if o.canonical_name == "Moscow University")
-    assert (org.region_code, org.country_code) == (None, "RU")
+    assert (org.region_code, org.country_code) == ("RU-MOW", "RU")  # world_cities.csv's region_code
