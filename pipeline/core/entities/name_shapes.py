@@ -43,7 +43,9 @@ class NameShapes:
         self.rules = rules
         self.lexicon = lex = lexicon(rules)
         self.heads, self.connectors, self.particles = lex.heads, lex.connectors, lex.particles
-        self.not_in_names = lex.title_words | lex.honorifics  # before "of": "Vice President of X University"
+        # before "of": "Vice President of X University", "Students of X University" (a sentence's first word)
+        self.not_in_names = lex.title_words | lex.honorifics | {
+            w.capitalize() for w in rules.rules.get("people_nouns", []) if " " not in w}
         self.leading_heads = frozenset(rules.rules.get("leading_heads", []))
         self.object_words = frozenset(rules.rules.get("org_object_words", []))
         self.joint_words = frozenset(rules.rules.get("joint_name_words", []))
@@ -249,6 +251,8 @@ def shaped_orgs(ents: DocumentEntities, sent: Sentence) -> None:
 def _name_span(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
                head: str) -> tuple[int, int, str] | None:
     """The characters of the name a word range makes, and its head; None for a lab's name."""
+    if head in _CENTRE_HEADS and ents.text[start - 1:start] in _QUOTES and ents.text[end:end + 1] in _QUOTES:
+        return None  # '“X Intelligent Centre”': a centre named in quotes is a lab's new name (lab_quoted_heads)
     if head in _CENTRE_HEADS and shapes.lab_centres.search(ents.text, start, end):
         # "X Research Centre", "X Innovation Center": a lab, which the labs extractor reports; what it is
         # "of" may be a body of its own ("Innovation Center of the Y Research Institute")

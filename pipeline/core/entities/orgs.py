@@ -155,6 +155,8 @@ class OrgNamer:
                 rf"{re.escape(parent_place.name)}(?:\s+(?:Province|Municipality))?(?:\s+{_LEVEL_WORDS})?\s+Committee",
                 name.replace(" Party ", " ").replace(" CPC ", " ")):
             org_type = "other"  # "Zibo City Committee", "Hubei Provincial Party Committee": the party's, no department
+        if head in ("Centre", "Center") and set(name.split()) & set(self.ref.rules.get("non_research_centre_words", [])):
+            org_type = "other"  # "Exhibition Centre", "Technology Exchange Center": no research body
         lowered = name.lower()
         if "people's liberation army" in lowered or lowered.startswith("pla "):
             org_type = "military"

@@ -158,3 +158,30 @@ def test_a_body_after_a_country_s_possessive_is_that_country_s(text, name, count
     assert (name, start, start + len(name), name) in org_mentions(ents)
     org = _org(ents, name)
     assert (org.country_code, org.parent.canonical_name) == (country, government)
+
+
+# ---------------------------------------------------------------- centres and people before "of"
+@pytest.mark.parametrize("text, name, org_type", [
+    ("The Norwich Plant Science Centre signed.", "Norwich Plant Science Centre", "research_institute"),
+    ("A team from the Centre for Ocean Robotics came.", "Centre for Ocean Robotics", "research_institute"),
+    ("The Xiamen Science and Technology Exchange Center signed.", "Xiamen Science and Technology Exchange Center",
+     "other"),
+    ("The fair opened at the Shenzhen Convention and Exhibition Center.", "Shenzhen Convention and Exhibition Center",
+     "other"),
+])
+def test_a_centre_is_a_research_body_unless_its_words_say_otherwise(text, name, org_type):
+    assert _org(recognised(text), name).org_type == org_type
+
+
+def test_a_centre_named_in_quotes_is_a_lab_not_an_organisation():
+    assert org_mentions(recognised("They named the “Ocean Robotics Centre” last week.")) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Scholars of Gomel State University arrived.", "Gomel State University"),
+    ("Representatives of Alpha University attended.", "Alpha University"),
+    ("Students of the Beta Institute of Technology visited.", "Beta Institute of Technology"),
+])
+def test_people_before_of_are_no_part_of_the_name(text, name):
+    start = text.index(name)
+    assert (name, start, start + len(name), name) in org_mentions(recognised(text))
