@@ -174,10 +174,15 @@ class NameShapes:
                 break
         start = self._after_connectors(run, start, h)
         while start < h and self.lexicon.is_country_word(run[start].text) and (
-                POSSESSIVE.search(run[start].text) or not is_head[start + 1]):
-            start += 1  # "China's Jilin University"; but "Serbian Academy of Sciences" is the academy's name
+                POSSESSIVE.search(run[start].text) or not is_head[start + 1] and not self._is_demonym(run[start].text)):
+            # "China's Jilin University", "Kenya Science Park"; but "Serbian Academy of Sciences" and "Brazilian
+            # Space Agency" are the bodies' names
+            start += 1
             start = self._after_connectors(run, start, h)  # "Kenya and Kenya's Ministry of ..."
         return start
+
+    def _is_demonym(self, word: str) -> bool:
+        return word.lower() in self.rules.demonyms
 
     def _after_connectors(self, run: list[Word], start: int, h: int) -> int:
         """Past the connectors and a capitalised "The" that open a run: no name starts with them."""
@@ -280,7 +285,7 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
     if owned is not None:  # "X's Institute of Y": a unit of X, named without its owner
         _add_owned_unit(ents, *owned, end, head)
         return
-    if _inside_known(ents.text, start, end, inner):
+    if _inside_known(ents.text, start, end, inner) or _owner_word_before_known(ents, start, end, inner):
         return
     inner = _partners_or_pieces(ents, shapes, start, end, inner)
     if inner is None:
@@ -324,6 +329,12 @@ def _owner_country_before(ents: DocumentEntities, org: Org, start: int) -> None:
     country = ents.namer.country_place(code)
     if org.org_type in STATE_TYPES and code != "CN" and org.parent is None and country is not None:
         _adopt(org, ents.namer.government_of(country))
+
+
+def _owner_word_before_known(ents: DocumentEntities, start: int, end: int, inner: list[Mention]) -> bool:
+    """Whether the span is a known name with a country's word before it ("Thai Mahidol University"): the known
+    name stands, the country's word is no part of it."""
+    return len(inner) == 1 and inner[0].end == end and ents.lexicon.is_country_word(ents.text[start:inner[0].start].strip())
 
 
 def _partners_or_pieces(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,

@@ -185,3 +185,18 @@ def test_a_centre_named_in_quotes_is_a_lab_not_an_organisation():
 def test_people_before_of_are_no_part_of_the_name(text, name):
     start = text.index(name)
     assert (name, start, start + len(name), name) in org_mentions(recognised(text))
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Brazilian Space Agency signed.", "Brazilian Space Agency", "BR"),
+    ("A team of the Italian Space Agency came.", "Italian Space Agency", "IT"),
+])
+def test_a_demonym_opening_a_name_is_part_of_it(text, name, country):
+    start = text.index(name)
+    ents = recognised(text)
+    assert (name, start, start + len(name), name) in org_mentions(ents)
+    assert _org(ents, name).country_code == country
+
+
+def test_a_demonym_before_a_known_name_is_no_part_of_it():
+    assert {n for *_, n in org_mentions(recognised("The Thai Mahidol University signed."))} == {"Mahidol University"}
