@@ -304,7 +304,7 @@ _SUBDIVISION_WORDS = {"Province": ("Province",), "Region": ("Region",), "Adminis
                       "Autonomous region": ("Region",), "Metropolitan region": ("Region",), "State": ("State",),
                       "Land": ("State",), "Prefecture": ("Prefecture",), "County": ("County",),
                       "Governorate": ("Governorate",), "Oblast": ("Oblast", "Region"), "Territory": ("Territory",),
-                      "Union territory": ("Territory",), "Autonomous community": ("Autonomous Community", "Region"),
+                      "Union territory": ("Territory",), "Republic": ("Republic",), "Autonomous community": ("Autonomous Community", "Region"),
                       "Canton": ("Canton",), "Voivodship": ("Voivodeship", "Province"), "Regional state": ("Region",),
                       "Emirate": ("Emirate",), "Metropolitan city": ("Metropolitan City",),
                       "Department": ("Department",), "Autonomous republic": ("Autonomous Republic",),
@@ -344,7 +344,21 @@ def _subdivision_names(name: str) -> list[str]:
     return out
 
 
-def load_subdivisions(countries: list[PlaceRef], taken: set[str]) -> list[PlaceRef]:
+def load_subdivision_names(directory: Path) -> dict[str, tuple[str, ...]]:
+    """English names news writes for subdivisions whose ISO 3166-2 name is in another language
+    (subdivision_names.csv: code, English names separated by |; "BY-HO" -> "Gomel"). An optional file."""
+    if not (directory / "subdivision_names.csv").exists():
+        return {}
+    out = {}
+    for n, r in enumerate(_read_csv(directory / "subdivision_names.csv", ["code", "english_names"]), start=2):
+        if not _valid_region(r["code"]) or r["code"] in out:
+            raise ReferenceDataError(f"subdivision_names.csv line {n}: unknown or repeated code {r['code']!r}")
+        out[r["code"]] = _split(r["english_names"])
+    return out
+
+
+def load_subdivisions(countries: list[PlaceRef], taken: set[str],
+                      english_names: dict[str, tuple[str, ...]] | None = None) -> list[PlaceRef]:
     """Every country's states, provinces, regions and prefectures from pycountry's ISO 3166-2 list, outside China.
 
     Only their qualified forms are names ("Isabel Province", "State of Michigan", "Gomel Region"): a bare
@@ -353,20 +367,23 @@ def load_subdivisions(countries: list[PlaceRef], taken: set[str]) -> list[PlaceR
     country_name = {c.country_code: c.name for c in countries}
     taken_lower = {t.lower() for t in taken}
     out = []
+    english_names = english_names or {}
     for sub in pycountry.subdivisions:
-        words = _SUBDIVISION_WORDS.get(sub.type)
+        own = english_names.get(sub.code, ())
+        words = _SUBDIVISION_WORDS.get(sub.type) or (("Region",) if own else None)
         if words is None or sub.country_code in _NOT_SUBDIVIDED_HERE or sub.country_code not in country_name:
             continue
         forms = []
-        for base in dict.fromkeys((*_subdivision_names(sub.name), *_subdivision_names(english(sub.name)))):
+        names = (*own, *_subdivision_names(english(sub.name)), *_subdivision_names(sub.name))
+        for base in dict.fromkeys(names):
             if base.lower().endswith(tuple(f" {w.lower()}" for w in words)):
                 forms.append(base)  # "National Capital Region" already says what it is
                 continue
             for w in words:
                 forms.append(f"{base} {w}")
-                if w == "State":
-                    forms.append(f"State of {base}")  # "the State of Michigan"
-        bare = [b for b in dict.fromkeys((*_subdivision_names(sub.name), *_subdivision_names(english(sub.name))))
+                if w in ("State", "Republic"):
+                    forms.append(f"{w} of {base}")  # "the State of Michigan", "the Republic of Tatarstan"
+        bare = [b for b in dict.fromkeys(names)
                 if b.lower() not in taken_lower and not b.lower().endswith(tuple(f" {w.lower()}" for w in words))]
         forms = [f for f in dict.fromkeys(forms) if f.lower() not in taken_lower]
         if not forms:
@@ -453,7 +470,8 @@ def load_rulebook(directory: Path) -> Rulebook:
     countries = _countries(country_names)
     places.extend(load_world_cities(directory, countries, {p.name for p in places}))
     places.extend(countries)
-    places.extend(load_subdivisions(countries, {n for p in places for n in (p.name, *p.aliases)}))
+    places.extend(load_subdivisions(countries, {n for p in places for n in (p.name, *p.aliases)},
+                                    load_subdivision_names(directory)))
     return Rulebook(
         directory=directory, places=places, organizations=load_organizations(directory),
         honorifics=titles["honorifics"], title_modifiers=titles["modifiers"], title_heads=titles["heads"],

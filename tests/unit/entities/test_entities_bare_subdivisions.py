@@ -122,3 +122,32 @@ def test_a_world_city_s_region_must_lie_in_its_country(tmp_path):
         fh.write("Springfield,US,,CA-ON\n")
     with pytest.raises(ReferenceDataError, match="Springfield|CA-ON"):
         load_rulebook(tmp_path)
+
+
+@pytest.mark.parametrize("phrase, region", [
+    ("Gomel Region", "BY-HO"), ("Sverdlovsk Region", "RU-SVE"), ("North Kazakhstan Region", "KZ-59"),
+    ("Republic of Tatarstan", "RU-TA"), ("Catalonia Region", "ES-CT"), ("Gyeonggi Province", "KR-41"),
+])
+def test_english_names_of_subdivisions_abroad_make_their_qualified_forms(phrase, region):
+    from pipeline.core.entities.orgs import org_namer
+    place = org_namer(default_rulebook()).place(phrase)
+    assert (place.place_type, place.region_code) == ("province", region)
+
+
+def test_a_region_abroad_named_in_english_acts_beside_a_chinese_province():
+    text = "Hunan Province and Sverdlovsk Region of Russia forged friendly ties in 2018."
+    ents = recognised(text)
+    govs = {(o.canonical_name, o.region_code) for o in ents.orgs.values() if o.org_type == "government"}
+    assert govs == {("Hunan Provincial Government", "CN-HN"), ("Sverdlovsk Region Government", "RU-SVE")}
+
+
+def test_subdivision_names_must_name_known_codes(tmp_path):
+    import shutil
+
+    from pipeline.core.reference import DEFAULT_REFERENCE_DIR, ReferenceDataError, load_rulebook
+    for f in DEFAULT_REFERENCE_DIR.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    with (tmp_path / "subdivision_names.csv").open("a", encoding="utf-8") as fh:
+        fh.write("XX-99,Nowhere\n")
+    with pytest.raises(ReferenceDataError, match="XX-99"):
+        load_rulebook(tmp_path)
