@@ -20,7 +20,7 @@ import re
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.model import Org
 from pipeline.core.entities.orgs import org_id_for
-from pipeline.core.reference import Rulebook, derived
+from pipeline.core.reference import OrgRef, Rulebook, derived
 
 _TOKEN = re.compile(r"(?<![\w&’'.-])([A-Z][A-Za-z&]{1,7})(?![\w&-]|\.\w)")
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -70,7 +70,7 @@ def _phrase_end(phrases: list[str]) -> re.Pattern:
 def _phrase_start(phrases: list[str]) -> re.Pattern:
     """Any of the phrases at the start of the text matched (after spaces or a possessive "'s")."""
     alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?:['’]s)?\s+(?:{alts})\b")
+    return re.compile(rf"(?:['’]s?)?\s+(?:{alts})\b")
 
 
 @derived
@@ -97,6 +97,40 @@ def undefined_acronyms(ents: DocumentEntities) -> None:
         org.acronym = org.acronym or acr
         org.aliases.setdefault(acr, "acronym_definition")
         _mention_all(ents, org, acr)
+
+
+def city_universities(ents: DocumentEntities) -> None:
+    """A city abroad that signs, leads a delegation or has partnerships ("Leeds signs a new agreement", "Leeds'
+    partnerships") is the one university the reference data names after it ("University of Leeds", "Leeds
+    University"): a newsroom's short name for its own university. A city at home is its government (places.py)."""
+    cues = acronym_cues(ents.rules)
+    unis = _universities_by_city(ents.rules)
+    for m in [m for m in ents.mentions if m.entity_type == "place"]:
+        place = ents.place_refs[m.entity_id]
+        ref = unis.get(place.name) if place.place_type == "city" and place.country_code != "CN" else None
+        if ref is None or not (cues.after.match(ents.text, m.end) or _ORG_AFTER.match(ents.text, m.end)):
+            continue
+        ents.mentions.remove(m)
+        ents.add_org(ents.namer.from_reference(ref), m.start, m.end)
+
+
+_ORG_AFTER = re.compile(r"['’]s?\s+(?:partnerships?|collaborations?|partners?|researchers|scientists|students|staff|"
+                        r"campus|president|vice-chancellor)\b", re.I)
+
+
+@derived
+def _universities_by_city(rules: Rulebook) -> dict[str, OrgRef]:
+    """City name -> the one reference university named "University of <city>" or "<city> University"."""
+    found: dict[str, list[OrgRef]] = {}
+    cities = {p.name for p in rules.places if p.place_type == "city" and p.country_code != "CN"}
+    for o in rules.organizations:
+        if o.org_type != "university":
+            continue
+        m = re.fullmatch(r"(?:The )?University of (.+)|(.+) University", o.canonical_name)
+        city = m and (m.group(1) or m.group(2))
+        if city in cities:
+            found.setdefault(city, []).append(o)
+    return {c: refs[0] for c, refs in found.items() if len(refs) == 1}
 
 
 def _mention_all(ents: DocumentEntities, org: Org, acr: str) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from pipeline.core.entities.acronyms import defined_acronyms, spelled_acronyms
-from pipeline.core.entities.bare_acronyms import undefined_acronyms
+from pipeline.core.entities.bare_acronyms import city_universities, undefined_acronyms
 from pipeline.core.entities.coreference import definite_references
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.name_shapes import shaped_orgs
@@ -60,6 +60,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     gazetteer_places(ents, doc)
     bare_subdivisions(ents, doc)
     acting_jurisdictions(ents)
+    city_universities(ents)
     undefined_acronyms(ents)
     bare_family_names(ents)
     definite_references(ents)

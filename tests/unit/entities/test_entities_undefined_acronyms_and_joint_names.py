@@ -200,3 +200,21 @@ def test_a_demonym_opening_a_name_is_part_of_it(text, name, country):
 
 def test_a_demonym_before_a_known_name_is_no_part_of_it():
     assert {n for *_, n in org_mentions(recognised("The Thai Mahidol University signed."))} == {"Mahidol University"}
+
+
+# ---------------------------------------------------------------- a city abroad for its university
+@pytest.mark.parametrize("text, spans", [
+    ("Sheffield signs a new pact with Xiamen University.", [(0, 9)]),
+    ("The plan builds on Sheffield's partnerships with firms. Sheffield signed it.", [(19, 28), (56, 65)]),
+])
+def test_a_city_abroad_that_signs_is_the_university_named_after_it(text, spans):
+    ents = recognised(text)
+    assert [(b, e) for s, b, e, n in org_mentions(ents) if n == "University of Sheffield"] == spans
+
+
+@pytest.mark.parametrize("text", [
+    "The delegation visited Sheffield and Leeds in May.",
+    "London signed a pact with Beijing.",  # no one university is named after it
+])
+def test_a_city_that_is_only_a_place_stays_a_place(text):
+    assert org_mentions(recognised(text)) == []
