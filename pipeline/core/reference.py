@@ -38,7 +38,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
     "extraction.yaml": {
         **{key: "phrases_by_kind" for key in (
             "org_heads", "agreement_nouns", "activities", "lab_lowercase_heads", "lab_quoted_heads",
-            "lab_founded_heads", "coreference")},
+            "lab_founded_heads", "coreference", "acronym_org_cues", "acronym_kind_cues")},
         "lab_kinds": "lab_kinds", "confidence": "text_by_kind", "title_offices": "text_by_kind",
         "lab_not_labs": "phrases",
         **{key: "phrases" for key in (
@@ -52,7 +52,9 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "lab_founding_events", "lab_host_cues", "lab_director_cues", "lab_anaphora", "domain_broad_phrases",
             "domain_field_cues", "domain_combining_forms", "delegation_nouns", "travel_verbs", "visit_verbs",
             "leader_cues", "lead_verbs", "delegation_planned_cues", "recurring_cues", "honorary_titles",
-            "party_organs", "size_object_cues", "stay_purposes", "people_nouns")},
+            "party_organs", "size_object_cues", "stay_purposes", "people_nouns", "not_org_acronyms",
+            "joint_name_words", "remit_heads", "bare_subdivision_stopnames",
+            "non_research_centre_words")},
     },
     "languages.yaml": {"read": "phrases", "scripts": "text_by_kind", "function_words": "phrases_by_kind"},
     "furniture.yaml": {"line_rules": "records", "separator_rules": "records", "strip_prefixes": "phrases",
@@ -85,6 +87,9 @@ class PlaceRef:
     country_code: str | None
     parent: str | None
     aliases: tuple[str, ...] = ()
+    # a subdivision abroad named without its type word ("Goiás", "New South Wales", "Bavaria"): a place only
+    # where the document's countries or the name's shape settle it (entities/places.py)
+    bare: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,19 @@ class Rulebook:
     @functools.cached_property
     def org_by_name(self) -> dict[str, OrgRef]:
         return {o.canonical_name: o for o in self.organizations}
+
+    @functools.cached_property
+    def bare_subdivisions(self) -> dict[str, list[PlaceRef]]:
+        """Lower-case bare names of subdivisions abroad ("goiás", "new south wales") -> every subdivision of that
+        name; generic words (`bare_subdivision_stopnames`: "Central", "Northern") and names of three letters or
+        fewer left out."""
+        stop = {w.lower() for w in self.rules.get("bare_subdivision_stopnames", [])}
+        out: dict[str, list[PlaceRef]] = {}
+        for p in self.places:
+            for b in p.bare:
+                if len(b) > 3 and b.lower() not in stop and p not in out.get(b.lower(), []):
+                    out.setdefault(b.lower(), []).append(p)
+        return out
 
     @functools.cached_property
     def region_names(self) -> dict[str, str]:
@@ -258,7 +276,9 @@ def load_places(directory: Path) -> list[PlaceRef]:
 
 
 def load_world_cities(directory: Path, countries: list[PlaceRef], taken: set[str]) -> list[PlaceRef]:
-    """Cities outside China (world_cities.csv), under their country: hosts and origins of visits abroad.
+    """Cities outside China (world_cities.csv), under their country: hosts and origins of visits abroad. An optional
+    `region_code` column names the ISO 3166-2 subdivision a city lies in (kept at its first level, as elsewhere):
+    the region of the organisations named after the city ("University of Sheffield" -> GB-ENG).
 
     Chinese places belong in places.csv, with their region codes; a city listed in both is an error.
     """
@@ -271,8 +291,11 @@ def load_world_cities(directory: Path, countries: list[PlaceRef], taken: set[str
             raise ReferenceDataError(f"world_cities.csv line {n}: unknown or Chinese country_code {code!r}")
         if not r["name"] or r["name"] in taken:
             raise ReferenceDataError(f"world_cities.csv line {n}: empty name or already a place: {r['name']!r}")
+        region = r.get("region_code") or None
+        if region and (not region.startswith(f"{code}-") or not _valid_region(region)):
+            raise ReferenceDataError(f"world_cities.csv line {n}: region_code {region!r} is no subdivision of {code}")
         taken.add(r["name"])
-        out.append(PlaceRef(r["name"], "city", None, code, country_name[code], _split(r["aliases"])))
+        out.append(PlaceRef(r["name"], "city", top_region(region), code, country_name[code], _split(r["aliases"])))
     return out
 
 
@@ -281,7 +304,15 @@ _SUBDIVISION_WORDS = {"Province": ("Province",), "Region": ("Region",), "Adminis
                       "Autonomous region": ("Region",), "Metropolitan region": ("Region",), "State": ("State",),
                       "Land": ("State",), "Prefecture": ("Prefecture",), "County": ("County",),
                       "Governorate": ("Governorate",), "Oblast": ("Oblast", "Region"), "Territory": ("Territory",),
-                      "Union territory": ("Territory",)}
+                      "Union territory": ("Territory",), "Republic": ("Republic",), "Autonomous community": ("Autonomous Community", "Region"),
+                      "Canton": ("Canton",), "Voivodship": ("Voivodeship", "Province"), "Regional state": ("Region",),
+                      "Emirate": ("Emirate",), "Metropolitan city": ("Metropolitan City",),
+                      "Department": ("Department",), "Autonomous republic": ("Autonomous Republic",),
+                      "Capital territory": ("Territory",), "Federal territory": ("Territory",)}
+# Type words some subdivision names carry in their own language ("Aqmola oblysy", "Brestskaja voblasć"): no part of the
+# bare name.
+_LOCAL_TYPE_WORDS = re.compile(r"\s+(?:oblysy|oblast['’]?|oblasti|voblasć|voblasts['’]?|kraj|krai|okrug|"
+                               r"vilayeti|viloyati|welayaty|ili|województwo|megye|maakond|apskritis|novads)$", re.I)
 _NOT_SUBDIVIDED_HERE = ("CN", "HK", "MO", "TW")  # China's divisions are places.csv rows, with Chinese names
 
 
@@ -304,7 +335,7 @@ def _subdivision_names(name: str) -> list[str]:
     import unicodedata
     out = []
     for part in re.split(r"\s*\[([^\]]*)\]", name):
-        part = re.sub(r"\s*\([^)]*\)", "", part or "").strip()
+        part = _LOCAL_TYPE_WORDS.sub("", re.sub(r"\s*\([^)]*\)", "", part or "").strip())
         if part and "," not in part and part not in out:
             out.append(part)
             folded = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
@@ -313,7 +344,21 @@ def _subdivision_names(name: str) -> list[str]:
     return out
 
 
-def load_subdivisions(countries: list[PlaceRef], taken: set[str]) -> list[PlaceRef]:
+def load_subdivision_names(directory: Path) -> dict[str, tuple[str, ...]]:
+    """English names news writes for subdivisions whose ISO 3166-2 name is in another language
+    (subdivision_names.csv: code, English names separated by |; "BY-HO" -> "Gomel"). An optional file."""
+    if not (directory / "subdivision_names.csv").exists():
+        return {}
+    out = {}
+    for n, r in enumerate(_read_csv(directory / "subdivision_names.csv", ["code", "english_names"]), start=2):
+        if not _valid_region(r["code"]) or r["code"] in out:
+            raise ReferenceDataError(f"subdivision_names.csv line {n}: unknown or repeated code {r['code']!r}")
+        out[r["code"]] = _split(r["english_names"])
+    return out
+
+
+def load_subdivisions(countries: list[PlaceRef], taken: set[str],
+                      english_names: dict[str, tuple[str, ...]] | None = None) -> list[PlaceRef]:
     """Every country's states, provinces, regions and prefectures from pycountry's ISO 3166-2 list, outside China.
 
     Only their qualified forms are names ("Isabel Province", "State of Michigan", "Gomel Region"): a bare
@@ -322,26 +367,45 @@ def load_subdivisions(countries: list[PlaceRef], taken: set[str]) -> list[PlaceR
     country_name = {c.country_code: c.name for c in countries}
     taken_lower = {t.lower() for t in taken}
     out = []
+    english_names = english_names or {}
     for sub in pycountry.subdivisions:
-        words = _SUBDIVISION_WORDS.get(sub.type)
+        own = english_names.get(sub.code, ())
+        words = _SUBDIVISION_WORDS.get(sub.type) or (("Region",) if own else None)
         if words is None or sub.country_code in _NOT_SUBDIVIDED_HERE or sub.country_code not in country_name:
             continue
         forms = []
-        for base in _subdivision_names(sub.name):
+        names = (*own, *_subdivision_names(english(sub.name)), *_subdivision_names(sub.name))
+        for base in dict.fromkeys(names):
             if base.lower().endswith(tuple(f" {w.lower()}" for w in words)):
                 forms.append(base)  # "National Capital Region" already says what it is
                 continue
             for w in words:
                 forms.append(f"{base} {w}")
-                if w == "State":
-                    forms.append(f"State of {base}")  # "the State of Michigan"
+                if w in ("State", "Republic"):
+                    forms.append(f"{w} of {base}")  # "the State of Michigan", "the Republic of Tatarstan"
+        bare = [b for b in dict.fromkeys(names)
+                if b.lower() not in taken_lower and not b.lower().endswith(tuple(f" {w.lower()}" for w in words))]
         forms = [f for f in dict.fromkeys(forms) if f.lower() not in taken_lower]
         if not forms:
             continue
         taken_lower.update(f.lower() for f in forms)
         out.append(PlaceRef(forms[0], "province", top_region(sub.code), sub.country_code,
-                            country_name[sub.country_code], tuple(forms[1:])))
+                            country_name[sub.country_code], tuple(forms[1:]), tuple(bare)))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _english_subdivision_names() -> Callable[[str], str]:
+    """pycountry's English names of subdivisions where English has its own ("Bayern" -> "Bavaria")."""
+    import gettext
+    try:
+        return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"]).gettext
+    except OSError:
+        return str
+
+
+def english(name: str) -> str:
+    return _english_subdivision_names()(name)
 
 
 def load_organizations(directory: Path) -> list[OrgRef]:
@@ -406,7 +470,8 @@ def load_rulebook(directory: Path) -> Rulebook:
     countries = _countries(country_names)
     places.extend(load_world_cities(directory, countries, {p.name for p in places}))
     places.extend(countries)
-    places.extend(load_subdivisions(countries, {n for p in places for n in (p.name, *p.aliases)}))
+    places.extend(load_subdivisions(countries, {n for p in places for n in (p.name, *p.aliases)},
+                                    load_subdivision_names(directory)))
     return Rulebook(
         directory=directory, places=places, organizations=load_organizations(directory),
         honorifics=titles["honorifics"], title_modifiers=titles["modifiers"], title_heads=titles["heads"],

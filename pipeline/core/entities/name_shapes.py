@@ -12,6 +12,7 @@ import re
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, STATE_TYPES, lexicon
 from pipeline.core.entities.model import Mention, Org
+from pipeline.core.entities.orgs import org_namer
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence, Word
 
@@ -30,6 +31,7 @@ _CENTRE_HEADS = frozenset(("Center", "Centre"))
 # "the" (or a sentence start) and before ", ".
 _LISTED_REST = re.compile(r"[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ ")
 _LISTED_FIRST = re.compile(r"(?:(?<=\bthe )|(?<=\bThe )|^)([A-Z][a-z]+), $", re.M)
+_PEOPLES = re.compile(r"People['’]s")  # "People's Government", "People's Republic": a name word, not an owner
 _OF_THE = re.compile(r"\s+of\s+the\s+(?=[A-Z])")
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
 
@@ -41,9 +43,17 @@ class NameShapes:
         self.rules = rules
         self.lexicon = lex = lexicon(rules)
         self.heads, self.connectors, self.particles = lex.heads, lex.connectors, lex.particles
-        self.not_in_names = lex.title_words | lex.honorifics  # before "of": "Vice President of X University"
+        # before "of": "Vice President of X University", "Students of X University" (a sentence's first word)
+        self.not_in_names = lex.title_words | lex.honorifics | {
+            w.capitalize() for w in rules.rules.get("people_nouns", []) if " " not in w}
         self.leading_heads = frozenset(rules.rules.get("leading_heads", []))
         self.object_words = frozenset(rules.rules.get("org_object_words", []))
+        self.joint_words = frozenset(rules.rules.get("joint_name_words", []))
+        self.remit_heads = frozenset(rules.rules.get("remit_heads", []))
+        # heads that open the name of a part of a body ("X's Institute of Y")
+        self.unit_heads = frozenset(w for w, t in self.lexicon.rules.derive(_head_types).items()
+                                    if t in ("university_unit", "research_institute", "government_department")) \
+            | _CENTRE_HEADS
 
     @functools.cached_property
     def lab_centres(self) -> re.Pattern:
@@ -68,6 +78,8 @@ class NameShapes:
         for w in words:
             if w.is_cap and not w.is_punct and (w.text not in stop or w.text in inside and self._in_object(run)):
                 run.append(w)
+            elif run and w.text == "," and self._listed_remit(words, w.i, run):
+                run.append(w)  # "Ministry of Industry, Trade and Labour": a remit listed with commas
             elif run and w.lower in connectors:
                 run.append(w)
             elif run and (w.text in particles or w.text in _QUOTES) and any(x.text in self.leading_heads for x in run):
@@ -80,6 +92,27 @@ class NameShapes:
         if run:
             out.extend(self._split(run))
         return out
+
+    def _listed_remit(self, words: tuple[Word, ...], k: int, run: list[Word]) -> bool:
+        """Whether the comma at word k lists the remit of the head the run is "of" ("Ministry of Higher Education,
+        Science, Research and Innovation"): after it, capitalised words that are no heads and no places, up to a
+        last "and" and one more such word, then the name ends."""
+        if not self._in_object(run):
+            return False
+        n, k = len(words), k + 1
+        while k < n and self._remit_word(words[k]):
+            k += 1
+            if k < n and words[k].text == ",":
+                k += 1
+            elif k < n and words[k].lower in ("and", "&"):
+                return k + 1 < n and self._remit_word(words[k + 1])
+            elif k < n and not self._remit_word(words[k]):
+                return False
+        return False
+
+    def _remit_word(self, w: Word) -> bool:
+        return w.is_cap and not w.is_punct and w.text not in self.heads and w.text not in self.lexicon.stop_words \
+            and org_namer(self.rules).place(w.text) is None
 
     def _in_object(self, run: list[Word]) -> bool:
         """Whether the run so far is a head and the start of what it is 'of' or 'for' ("Office of International")."""
@@ -114,7 +147,10 @@ class NameShapes:
                 end -= 1  # an opening quote with no name after it
         end = _company_end(run, end)
         if end + 2 < n and run[end + 1].lower in ("of", "for"):
-            end = _object_end(run, end, is_head)
+            # "Joint Institute of A University and B University" is one name; so is "Faculty of Engineering and
+            # Information Technologies", whose last head names a field, not a company
+            end = _object_end(run, end, is_head, joint=h > 0 and run[h - 1].text in self.joint_words,
+                              remit=self.remit_heads)
         return end
 
     def _goes_on(self, run: list[Word], k: int) -> bool:
@@ -129,6 +165,8 @@ class NameShapes:
         a name of its own or a back reference before it, after a title ("Vice President of"), after an owner."""
         start = self._after_connectors(run, pos, h)
         start = _after_other_name(run, start, h)
+        if run[h].text in self.leading_heads:  # "Instituto X de Lisboa and Universitat Y": the head opens a name
+            start = max([start, *(m + 1 for m in range(start, h) if run[m].lower in ("and", "&"))])
         for m in range(h - 1, start, -1):
             if run[m].lower in _SPLITTERS and any(
                     w.text in self.not_in_names or w.text in NON_ORG_NOUNS for w in run[start:m]):
@@ -136,15 +174,25 @@ class NameShapes:
                 break
         start = self._after_connectors(run, start, h)
         while start < h and self.lexicon.is_country_word(run[start].text) and (
-                POSSESSIVE.search(run[start].text) or not is_head[start + 1]):
-            start += 1  # "China's Jilin University"; but "Serbian Academy of Sciences" is the academy's name
+                POSSESSIVE.search(run[start].text) or not is_head[start + 1] and not self._is_demonym(run[start].text)):
+            # "China's Jilin University", "Kenya Science Park"; but "Serbian Academy of Sciences" and "Brazilian
+            # Space Agency" are the bodies' names
+            start += 1
+            start = self._after_connectors(run, start, h)  # "Kenya and Kenya's Ministry of ..."
         return start
+
+    def _is_demonym(self, word: str) -> bool:
+        return word.lower() in self.rules.demonyms
 
     def _after_connectors(self, run: list[Word], start: int, h: int) -> int:
         """Past the connectors and a capitalised "The" that open a run: no name starts with them."""
         while start < h and (run[start].lower in self.connectors or run[start].text == "The"):
             start += 1
         return start
+
+
+def _head_types(rules: Rulebook) -> dict[str, str]:
+    return org_namer(rules).head_types
 
 
 @derived
@@ -165,17 +213,22 @@ def _company_end(run: list[Word], end: int) -> int:
     return end
 
 
-def _object_end(run: list[Word], end: int, is_head: list[bool]) -> int:
-    """The last capitalised word of what a name is "of" or "for" (word end + 1), before a second name starts."""
+def _object_end(run: list[Word], end: int, is_head: list[bool], joint: bool = False,
+                remit: frozenset[str] = frozenset()) -> int:
+    """The last capitalised word of what a name is "of" or "for" (word end + 1), before a second name starts; a
+    joint body's name goes on over "and" ("Joint Centre of A University and B Institute")."""
     n = len(run)
     k, last = end + 2, end
     while k < n:
-        if run[k].lower == "and" and any(is_head[x] for x in range(k + 1, n)) and _head_closes(run, k, is_head):
+        if run[k].lower == "and" and not joint and any(is_head[x] for x in range(k + 1, n)) \
+                and _head_closes(run, k, is_head, remit):
             break
         if run[k].lower in ("and", "&") and k + 1 < n and run[k + 1].lower == "the":
             break  # "Department of X of Guangdong and the Y": a second name starts
         if run[k].is_cap:
             last = k
+            if POSSESSIVE.search(run[k].text) and not _PEOPLES.fullmatch(run[k].text):
+                break  # "Ministry of Science and Technology's Y Institute": the owner ends at its "'s"
         k += 1
     return last
 
@@ -203,6 +256,8 @@ def shaped_orgs(ents: DocumentEntities, sent: Sentence) -> None:
 def _name_span(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
                head: str) -> tuple[int, int, str] | None:
     """The characters of the name a word range makes, and its head; None for a lab's name."""
+    if head in _CENTRE_HEADS and ents.text[start - 1:start] in _QUOTES and ents.text[end:end + 1] in _QUOTES:
+        return None  # '“X Intelligent Centre”': a centre named in quotes is a lab's new name (lab_quoted_heads)
     if head in _CENTRE_HEADS and shapes.lab_centres.search(ents.text, start, end):
         # "X Research Centre", "X Innovation Center": a lab, which the labs extractor reports; what it is
         # "of" may be a body of its own ("Innovation Center of the Y Research Institute")
@@ -226,14 +281,15 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
     """The organisation a name span names, unless a known name covers it, owns it or crosses it; the known names
     it lists are left as they are and the rest of it read as names of their own."""
     inner = [m for m in ents.mentions if m.entity_type == "organization" and m.start < end and start < m.end]
-    if _inside_known(ents.text, start, end, inner):
+    owned = _owned_unit(ents, shapes, start, end, inner)
+    if owned is not None:  # "X's Institute of Y": a unit of X, named without its owner
+        _add_owned_unit(ents, *owned, end, head)
         return
-    pieces = _beside_known(ents.text, start, end, inner)
-    if pieces is not None:  # "HKU and Guangdong Department of ...": a known name, then a name of its own
-        _add_pieces(ents, shapes, pieces)
+    if _inside_known(ents.text, start, end, inner) or _owner_word_before_known(ents, start, end, inner):
         return
-    if any(m.start < start or m.end > end for m in inner):
-        return  # crosses a reference name: trust the reference
+    inner = _partners_or_pieces(ents, shapes, start, end, inner)
+    if inner is None:
+        return
     if not inner:
         unit = _unit_of_body(ents, shapes, start, end)
         if unit is not None:
@@ -241,12 +297,90 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
     org = ents.namer.from_name(ents.text[start:end], head)
     if org is None:
         return
+    _owner_country_before(ents, org, start)
     if inner and org.parent_organization_id is None and re.search(r"\b(of|under|at)\b", ents.text[start:end]):
         _part_of(org, ents.orgs[inner[-1].entity_id])
     if org.org_type == "university_unit" and org.parent is None:
         _attach_parent(ents, org, end)
     ents.mentions = [m for m in ents.mentions if m not in inner or m.start >= end]
     ents.add_org(org, start, end)
+
+
+_OWNER_WORDS = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:['’]s?)?)\s+$")
+
+
+def _owner_country_before(ents: DocumentEntities, org: Org, start: int) -> None:
+    """"Kenya's Ministry of X", "the Kenyan Ministry of X": a body named right after a country's possessive or
+    demonym (left out of its name) is that country's, and a state body abroad is under its government; one named
+    right after a known organisation's possessive is that organisation's."""
+    owner = next((ents.orgs[m.entity_id] for m in ents.mentions if m.entity_type == "organization"
+                  and re.fullmatch(r"['’]s\s+", ents.text[m.end:start])), None)
+    if owner is not None and org.parent is None and owner.organization_id != org.organization_id:
+        _adopt_unit(org, owner)  # "the Ministry of X's Y Institute": the ministry's institute
+        return
+    if org.country_code is not None:
+        return
+    before = _OWNER_WORDS.search(ents.text, max(0, start - 40), start)
+    words = before.group(1).split() if before else []
+    code = next((c for n in range(len(words), 0, -1) if (c := ents.namer.country_code(" ".join(words[-n:])))), None)
+    if code is None:
+        return
+    org.country_code = code
+    country = ents.namer.country_place(code)
+    if org.org_type in STATE_TYPES and code != "CN" and org.parent is None and country is not None:
+        _adopt(org, ents.namer.government_of(country))
+
+
+def _owner_word_before_known(ents: DocumentEntities, start: int, end: int, inner: list[Mention]) -> bool:
+    """Whether the span is a known name with a country's word before it ("Thai Mahidol University"): the known
+    name stands, the country's word is no part of it."""
+    return len(inner) == 1 and inner[0].end == end and ents.lexicon.is_country_word(ents.text[start:inner[0].start].strip())
+
+
+def _partners_or_pieces(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
+                        inner: list[Mention]) -> list[Mention] | None:
+    """The known names inside a span that make one name with it, or None when the span is no name of its own:
+    the pieces beside the known names it lists are added instead ("HKU and Guangdong Department of ..."), or it
+    crosses a known name. A joint body's name ("Joint Institute of A and B") keeps its first partner only."""
+    joint = ents.text[start:end].split()[0] in shapes.joint_words
+    pieces = None if joint else _beside_known(ents.text, start, end, inner)
+    if pieces is not None:
+        _add_pieces(ents, shapes, pieces)
+        return None
+    if any(m.start < start or m.end > end for m in inner):
+        return None  # crosses a reference name: trust the reference
+    return inner[:1] if joint and inner else inner
+
+
+def _owned_unit(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
+                inner: list[Mention]) -> tuple[Org, int] | None:
+    """A known organisation's possessive before a name whose head is a unit's ("X's Institute of Y", "X's Faculty
+    of Y", "X's New Materials Research Institute"): the owner and where the unit's name starts. A name of another
+    head ("X's Enterprise Business Group") stands for its owner."""
+    for m in inner:
+        poss = re.match(r"['’]s\s+", ents.text[m.end:end])
+        if m.start < start or not poss:
+            continue
+        unit_start = m.end + poss.end()
+        part = ents.text[unit_start:end]
+        if " " in part and shapes.head_of(part) in shapes.unit_heads:
+            return ents.orgs[m.entity_id], unit_start
+    return None
+
+
+def _add_owned_unit(ents: DocumentEntities, owner: Org, start: int, end: int, head: str) -> None:
+    org = ents.namer.from_name(ents.text[start:end], head)
+    if org is None:
+        return
+    if org.parent is None and owner.organization_id != org.organization_id:
+        _adopt_unit(org, owner)
+    ents.add_org(org, start, end)
+
+
+def _adopt_unit(org: Org, owner: Org) -> None:
+    _adopt(org, owner)
+    if owner.org_type == "university" and org.org_type in ("research_institute", "other"):
+        org.org_type = "university_unit"  # a university's institute or centre
 
 
 def _inside_known(text: str, start: int, end: int, inner: list[Mention]) -> bool:
@@ -348,9 +482,12 @@ def _is_acronym_word(text: str) -> bool:
         sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
 
 
-def _head_closes(run, k, is_head) -> bool:
-    """'X of A and B Y' splits at 'and' only when what follows is a name of its own ending in a head."""
+def _head_closes(run, k, is_head, remit: frozenset[str] = frozenset()) -> bool:
+    """'X of A and B Y' splits at 'and' only when what follows is a name of its own ending in a head, and no head
+    naming a field ("and Information Technologies of ...") comes first."""
     nxt = [x for x in range(k + 1, len(run)) if is_head[x]]
+    if nxt and run[nxt[0]].text in remit:
+        return False
     if not nxt or any(run[x].lower == "and" for x in range(k + 1, nxt[0])):
         return False  # "of Science and Technology of Hainan Province and the ... University": split at the last 'and'
     # "... and Exchange of the University of X": the words after 'and' belong to the first name ("of the")

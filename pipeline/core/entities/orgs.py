@@ -81,7 +81,7 @@ class OrgNamer:
         if place.place_type == "country":
             name = f"Government of {_state_phrase(place)}"
         elif place.place_type == "province" and place.country_code not in (None, "CN"):
-            name = f"{place.name} Government"  # a subdivision abroad: "Isabel Province Government"
+            name = _subdivision_government(place)
         elif place.place_type == "province" and any(a.endswith("Autonomous Region") for a in place.aliases):
             # "Guangxi Zhuang Autonomous Region Government": an autonomous region is no province
             name = next(a for a in place.aliases if a.endswith("Autonomous Region")) + " Government"
@@ -155,6 +155,8 @@ class OrgNamer:
                 rf"{re.escape(parent_place.name)}(?:\s+(?:Province|Municipality))?(?:\s+{_LEVEL_WORDS})?\s+Committee",
                 name.replace(" Party ", " ").replace(" CPC ", " ")):
             org_type = "other"  # "Zibo City Committee", "Hubei Provincial Party Committee": the party's, no department
+        if head in ("Centre", "Center") and set(name.split()) & set(self.ref.rules.get("non_research_centre_words", [])):
+            org_type = "other"  # "Exhibition Centre", "Technology Exchange Center": no research body
         lowered = name.lower()
         if "people's liberation army" in lowered or lowered.startswith("pla "):
             org_type = "military"
@@ -246,6 +248,25 @@ class OrgNamer:
         found = self._region_in_words(name.replace(",", " ").split())
         if found[2] is None and "-" in name:
             found = self._region_in_words(re.sub(r"[,-]", " ", name).split())
+        if found[0] is None and found[1] != "CN":
+            found = self._subdivision_in(name, found)
+        return found
+
+    def _subdivision_in(self, name: str, found: tuple[str | None, str | None, PlaceRef | None]
+                        ) -> tuple[str | None, str | None, PlaceRef | None]:
+        """A subdivision abroad named bare inside an organisation name ("Universidad de La Habana", "University of
+        New South Wales"): one of the country the name gives, or the only one of a distinctive name."""
+        lookup = self.ref.bare_subdivisions
+        words = re.sub(r"[,()]", " ", name).split()
+        # a name in its own language ("Universitat ... de Catalunya") writes its places in that language too
+        own_language = bool(words) and words[0] in self.ref.rules.get("leading_heads", [])
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i:i + size])
+                candidates = lookup.get(phrase.lower()) if phrase[:1].isupper() else None
+                place = settled(candidates, {found[1]}, phrase, own_language) if candidates else None
+                if place is not None:
+                    return place.region_code, place.country_code, place
         return found
 
     def _region_in_words(self, words: list[str]) -> tuple[str | None, str | None, PlaceRef | None]:
@@ -259,6 +280,29 @@ class OrgNamer:
                         return (None, p.country_code, p) if p.country_code != "CN" else (None, "CN", p)
                     return p.region_code, p.country_code or "CN", p
         return None, None, None
+
+
+def _subdivision_government(place: PlaceRef) -> str:
+    """A subdivision abroad's government: "Government of New South Wales" for a state, "Isabel Province
+    Government" for the others."""
+    if place.bare and place.name.endswith(" State"):
+        return f"Government of {place.bare[0]}"
+    return f"{place.name} Government"
+
+
+def settled(candidates: list[PlaceRef], countries: set[str | None], surface: str,
+            distinct: bool = False) -> PlaceRef | None:
+    """The subdivision a bare name is here: the one in the document's (or the name's) countries, or the only one of
+    a distinctive name (or of any name, when the context makes it `distinct`); None when the name stays ambiguous."""
+    inside = [p for p in candidates if p.country_code in countries]
+    if len(inside) == 1:
+        return inside[0]
+    return candidates[0] if len(candidates) == 1 and not inside and (distinct or is_distinctive(surface)) else None
+
+
+def is_distinctive(name: str) -> bool:
+    """A name no English word or personal name is: several words, or a letter English does not write ("Goiás")."""
+    return " " in name.strip() or not name.isascii()
 
 
 _INVERTED = re.compile(r"^(?P<name>[^,]+),\s+(?P<kind>.+?\s(?:of|of the))$", re.I)

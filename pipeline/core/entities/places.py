@@ -5,9 +5,10 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.core.entities.document import DocumentEntities, add_place
-from pipeline.core.entities.gazetteer import place_gazetteer
+from pipeline.core.entities.document import DocumentEntities, add_place, place_id_for
+from pipeline.core.entities.gazetteer import Gazetteer, place_gazetteer
 from pipeline.core.entities.model import Mention
+from pipeline.core.entities.orgs import settled
 from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, derived
 
 
@@ -21,11 +22,39 @@ def gazetteer_places(ents: DocumentEntities, doc: Doc) -> None:
         ents.mentions.append(Mention("place", place.place_id, hit.surface, hit.start, hit.end))
 
 
+def bare_subdivisions(ents: DocumentEntities, doc: Doc) -> None:
+    """States, provinces and regions abroad named without their type word ("Goiás", "New South Wales", "Bavaria",
+    "Punjab"), outside the entities already found: the subdivision of a country the document names (its places'
+    and organisations' countries: "Punjab" beside Pakistan is Pakistan's); else the only subdivision of that name,
+    when the name's shape marks it as a proper name (several words, or letters English does not write)."""
+    gz, rows = bare_subdivision_gazetteer(ents.rules)
+    hits = [h for h in gz.find(doc, require_capital=True) if not ents.covered(h.start, h.end, ("organization", "person"))
+            and not any(m.start <= h.start and m.end >= h.end for m in ents.mentions if m.entity_type == "place")]
+    if not hits:
+        return
+    countries = {p.country_code for p in ents.places.values()} | {o.country_code for o in ents.orgs.values()}
+    for hit in hits:
+        place = settled(rows[hit.key], countries, hit.surface)
+        if place is not None:  # a shorter place inside it ("Wales" in "New South Wales") was a part of its name
+            ents.mentions = [m for m in ents.mentions if not (m.start < hit.end and hit.start < m.end)]
+            add_place(ents, place)
+            ents.mentions.append(Mention("place", place_id_for(place), hit.surface, hit.start, hit.end))
+
+
+@derived
+def bare_subdivision_gazetteer(rules: Rulebook) -> tuple[Gazetteer, list[list[PlaceRef]]]:
+    """The bare names of subdivisions abroad (`Rulebook.bare_subdivisions`), each keyed to every subdivision of
+    that name."""
+    names = sorted(rules.bare_subdivisions)
+    return Gazetteer([(n, k) for k, n in enumerate(names)]), [rules.bare_subdivisions[n] for n in names]
+
+
 # Between the members of a coordination: ", ", " and ", ", and the ".
 _COORDINATION_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
 # Before a coordination of places that says where, not who: "in", "to", "from", "between", "visited" ...
 _WHERE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within|to|into|from|between|among|of|"
                            r"for|on|outside|via|visit|visits|visited|visiting|toured|tour|across)\s+(?:the\s+)?$", re.I)
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _WORD_AFTER = re.compile(r"\s+(?:(?:have|has|had|will|would|also|jointly|both|all|then|today)\s+)*([a-z]+)\b")
 _AUXILIARIES = frozenset(("have", "has", "had", "will", "would", "shall", "can", "could", "may", "are", "were", "is",
                           "was", "share", "shared", "agree", "sign", "launch", "establish", "set", "build", "hold",
@@ -91,7 +120,13 @@ def _acted(ents: DocumentEntities, group: list[Mention]) -> bool:
         return False
     if any(m.entity_type == "organization" for m in group):
         return True
-    nxt = _WORD_AFTER.match(ents.text, group[-1].end)
+    end = group[-1].end
+    of_country = _OF_AFTER.match(ents.text, end)
+    country = next((m for m in ents.mentions if of_country and m.entity_type == "place" and m.start == of_country.end()
+                    and ents.place_refs[m.entity_id].place_type == "country"), None)
+    if country is not None:  # "Jiangsu Province and X Region of Belarus forged ties": the country says where X is
+        end = country.end
+    nxt = _WORD_AFTER.match(ents.text, end)
     word = nxt.group(1) if nxt else ""
     return word in _AUXILIARIES or word in _signing_words(ents.rules) or (word.endswith("ed") and len(word) > 4)
 

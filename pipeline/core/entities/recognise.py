@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from pipeline.core.entities.acronyms import defined_acronyms, spelled_acronyms
+from pipeline.core.entities.bare_acronyms import city_universities, undefined_acronyms
 from pipeline.core.entities.coreference import definite_references
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.name_shapes import shaped_orgs
@@ -34,7 +35,7 @@ from pipeline.core.entities.organisations import (
     short_forms,
 )
 from pipeline.core.entities.people import bare_family_names, resolve_short_names, sentence_people
-from pipeline.core.entities.places import acting_jurisdictions, gazetteer_places
+from pipeline.core.entities.places import acting_jurisdictions, bare_subdivisions, gazetteer_places
 from pipeline.core.reference import Rulebook
 from pipeline.core.text import Sentence
 
@@ -57,7 +58,10 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
         sentence_people(ents, sent)
     resolve_short_names(ents)
     gazetteer_places(ents, doc)
+    bare_subdivisions(ents, doc)
     acting_jurisdictions(ents)
+    city_universities(ents)
+    undefined_acronyms(ents)
     bare_family_names(ents)
     definite_references(ents)
     ents.mentions.sort(key=lambda m: (m.start, m.end))

@@ -1,0 +1,223 @@
+"""Acronyms the document never defines in brackets: a university newsroom's own acronym ("XYZU signs MoU with ..."),
+a partner named only by its initials ("visited companies including ABC and DEFG").
+
+Two readings, the surer first:
+
+- the acronym spells the initials of exactly one organisation the document names in full, wherever that name
+  stands ("Lanzhou University" ... "LZU"; a Chinese place name gives the initial of each pinyin syllable:
+  "Huizhou" -> H, Z): it is that organisation;
+- else it stands where only an organisation can (coordinated with one, before a title or a delegation, after
+  "between", "with", "including", before a signing verb): an organisation known by its acronym alone.
+
+Words in capitals that are no organisation ("MoU", "PhD", "COVID", roman numerals, capitals runs of page furniture
+such as "TOP STORIES") are not read; places and people found before keep their words.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from pipeline.core.entities.document import DocumentEntities
+from pipeline.core.entities.model import Org
+from pipeline.core.entities.orgs import org_id_for
+from pipeline.core.reference import OrgRef, Rulebook, derived
+
+_TOKEN = re.compile(r"(?<![\w&’'.-])([A-Z][A-Za-z&]{1,7})(?![\w&-]|\.\w)")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z&’'.-]+")
+_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&)\s+)(?:the\s+)?")
+_LISTED_BEFORE = re.compile(r"(?:[A-Z][A-Za-z&]+\s*(?:,\s*(?:and\s+)?|\s(?:and|&)\s+))+$")
+_NAME_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def is_acronym_shape(token: str) -> bool:
+    """Capitals that read as initials: two or more, and most of the word or its last letter ("HZU", "UrFU",
+    "LARSyS"); not a roman numeral."""
+    upper = sum(c.isupper() for c in token)
+    return upper >= 2 and (token[-1].isupper() or 2 * upper >= len(token)) and not _ROMAN.fullmatch(token)
+
+
+class AcronymCues:
+    """The words around an acronym that make it an organisation, from one rulebook."""
+
+    def __init__(self, rules: Rulebook):
+        cues = rules.rules.get("acronym_org_cues", {})
+        self.not_orgs = frozenset(rules.rules.get("not_org_acronyms", []))
+        self.before = _phrase_end(cues.get("before", []))
+        after = [*cues.get("after", []), *rules.title_heads, *rules.rules.get("delegation_nouns", []),
+                 *rules.rules.get("signing_verbs", [])]
+        self.after = _phrase_start(after)
+        self.kinds = {kind: _phrase_end(words) for kind, words in rules.rules.get("acronym_kind_cues", {}).items()}
+        self.university_letter = "U"
+
+    def org_type(self, text: str, start: int, acronym: str) -> str:
+        """The type an acronym's context or its letters give: "companies including ABC" an enterprise, a U at either
+        end a university ("XYZU", "UXY"), else other."""
+        before = _LISTED_BEFORE.sub("", text[max(0, start - 60):start])  # "companies including ABC and DEF"
+        for kind, pattern in self.kinds.items():
+            if pattern.search(before):
+                return kind
+        letters = acronym.upper()
+        return "university" if self.university_letter in (letters[0], letters[-1]) else "other"
+
+
+def _phrase_end(phrases: list[str]) -> re.Pattern:
+    """Any of the phrases ending where the searched text ends (an optional "the" after it)."""
+    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b(?:{alts})\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$", re.I)
+
+
+def _phrase_start(phrases: list[str]) -> re.Pattern:
+    """Any of the phrases at the start of the text matched (after spaces or a possessive "'s")."""
+    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:['’]s?)?\s+(?:{alts})\b")
+
+
+@derived
+def acronym_cues(rules: Rulebook) -> AcronymCues:
+    return AcronymCues(rules)
+
+
+def undefined_acronyms(ents: DocumentEntities) -> None:
+    """Each acronym of the document that no pass has read: the organisation it spells, or one of its own where the
+    words around it make it one; every later bare mention of it is that organisation."""
+    cues = acronym_cues(ents.rules)
+    done: set[str] = set()
+    for m in _TOKEN.finditer(ents.text):
+        acr = m.group(1)
+        if acr in done or acr in cues.not_orgs or not is_acronym_shape(acr) or ents.covered(m.start(), m.end()) \
+                or _in_capitals_run(ents.text, m.start(), m.end()):
+            continue
+        org = _spelled_org(ents, acr) or _misspelled_acronym(ents, acr)
+        if org is None and _org_context(ents, cues, m.start(), m.end()):
+            org = Org(org_id_for(acr), acr, cues.org_type(ents.text, m.start(), acr), acr)
+        if org is None:
+            continue
+        done.add(acr)
+        org.acronym = org.acronym or acr
+        org.aliases.setdefault(acr, "acronym_definition")
+        _mention_all(ents, org, acr)
+
+
+def city_universities(ents: DocumentEntities) -> None:
+    """A city abroad that signs, leads a delegation or has partnerships ("Leeds signs a new agreement", "Leeds'
+    partnerships") is the one university the reference data names after it ("University of Leeds", "Leeds
+    University"): a newsroom's short name for its own university. A city at home is its government (places.py)."""
+    cues = acronym_cues(ents.rules)
+    unis = _universities_by_city(ents.rules)
+    for m in [m for m in ents.mentions if m.entity_type == "place"]:
+        place = ents.place_refs[m.entity_id]
+        ref = unis.get(place.name) if place.place_type == "city" and place.country_code != "CN" else None
+        if ref is None or not (cues.after.match(ents.text, m.end) or _ORG_AFTER.match(ents.text, m.end)):
+            continue
+        ents.mentions.remove(m)
+        ents.add_org(ents.namer.from_reference(ref), m.start, m.end)
+
+
+_ORG_AFTER = re.compile(r"['’]s?\s+(?:partnerships?|collaborations?|partners?|researchers|scientists|students|staff|"
+                        r"campus|president|vice-chancellor)\b", re.I)
+
+
+@derived
+def _universities_by_city(rules: Rulebook) -> dict[str, OrgRef]:
+    """City name -> the one reference university named "University of <city>" or "<city> University"."""
+    found: dict[str, list[OrgRef]] = {}
+    cities = {p.name for p in rules.places if p.place_type == "city" and p.country_code != "CN"}
+    for o in rules.organizations:
+        if o.org_type != "university":
+            continue
+        m = re.fullmatch(r"(?:The )?University of (.+)|(.+) University", o.canonical_name)
+        city = m and (m.group(1) or m.group(2))
+        if city in cities:
+            found.setdefault(city, []).append(o)
+    return {c: refs[0] for c, refs in found.items() if len(refs) == 1}
+
+
+def _mention_all(ents: DocumentEntities, org: Org, acr: str) -> None:
+    for occ in re.finditer(rf"(?<![\w&-]){re.escape(acr)}(?![\w&-])", ents.text):
+        if not ents.covered(occ.start(), occ.end()):
+            ents.add_org(org, occ.start(), occ.end())
+
+
+def _in_capitals_run(text: str, start: int, end: int) -> bool:
+    """Whether the word stands beside another word in capitals ("TOP STORIES", a shouted headline, a dateline)."""
+    before = text[max(0, start - 30):start].split()
+    after = text[end:end + 30].split()
+    near = [w.strip(",.:;–-—()") for w in (before[-1:] + after[:1])]
+    return any(len(w) > 1 and _CAPS_WORD.fullmatch(w) and w.isupper() for w in near)
+
+
+def _org_context(ents: DocumentEntities, cues: AcronymCues, start: int, end: int) -> bool:
+    """Whether an acronym stands where an organisation does: coordinated with one, or after or before a cue."""
+    text = ents.text
+    if cues.before.search(text, max(0, start - 40), start) or cues.after.match(text, end):
+        return True
+    orgs = [m for m in ents.mentions if m.entity_type == "organization"]
+    return any(_GAP.fullmatch(text, end, o.start) or _GAP.fullmatch(text, o.end, start) for o in orgs)
+
+
+def _misspelled_acronym(ents: DocumentEntities, acr: str) -> Org | None:
+    """The one organisation of the document whose acronym this one is with two neighbouring letters swapped
+    ("SJTU" written "STJU"): a typo, not another body."""
+    swaps = {acr[:k] + acr[k + 1] + acr[k] + acr[k + 2:] for k in range(len(acr) - 1)} - {acr}
+    found = {o.organization_id: o for o in ents.orgs.values() if o.acronym in swaps}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _spelled_org(ents: DocumentEntities, acr: str) -> Org | None:
+    """The one organisation of the document whose name's initials spell the acronym, if exactly one does."""
+    letters = acr.upper().replace("&", "")
+    found = {o.organization_id: o for o in ents.orgs.values() if o.acronym in (None, acr)
+             and any(_spells(_initials(name, ents.rules), letters) for name in (o.canonical_name, *o.aliases)
+                     if " " in name)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _initials(name: str, rules: Rulebook) -> list[tuple[frozenset[str], bool]]:
+    """Each word of a name: the initials it may give (a pinyin compound gives one per syllable: "Huizhou" -> "H" or
+    "HZ") and whether it may also give none (a lower-case connector)."""
+    out = []
+    for w in _NAME_WORD.findall(re.sub(r"^(?:the|The)\s+", "", name)):
+        if w[0].isupper():
+            out.append((frozenset({w[0], *_syllable_initials(rules, w)}), False))
+        else:
+            out.append((frozenset({w[0].upper()}), True))
+    return out
+
+
+def _spells(words: list[tuple[frozenset[str], bool]], letters: str) -> bool:
+    if not words:
+        return not letters
+    (options, optional), rest = words[0], words[1:]
+    if optional and _spells(rest, letters):
+        return True
+    return any(letters.startswith(o) and _spells(rest, letters[len(o):]) for o in options)
+
+
+def _syllable_initials(rules: Rulebook, word: str) -> set[str]:
+    """The initials of a word read as two or three pinyin syllables ("Huizhou" -> {"HZ"}, "Jiliang" -> {"JL"})."""
+    lowered = word.lower()
+    if not lowered.isalpha() or len(lowered) > 15:
+        return set()
+    return {"".join(s[0] for s in split).upper() for split in _pinyin_splits(_pinyin(rules), lowered)
+            if 2 <= len(split) <= 3}
+
+
+@functools.lru_cache(maxsize=4096)
+def _pinyin_splits(syllable: re.Pattern, word: str) -> tuple[tuple[str, ...], ...]:
+    if not word:
+        return ((),)
+    out = []
+    for n in range(len(word), 0, -1):
+        head = word[:n]
+        if syllable.fullmatch(head):
+            out.extend((head, *rest) for rest in _pinyin_splits(syllable, word[n:]))
+    return tuple(out)
+
+
+@derived
+def _pinyin(rules: Rulebook) -> re.Pattern:
+    initials = "|".join(sorted(rules.names["pinyin_initials"], key=len, reverse=True))
+    finals = "|".join(sorted(rules.names["pinyin_finals"], key=len, reverse=True))
+    return re.compile(rf"(?:{initials})?(?:{finals})")
+
