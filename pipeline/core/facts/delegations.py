@@ -53,6 +53,7 @@ class Delegation:
     extra_sentences: list[Sentence] = field(default_factory=list)
     more_hosts: list[Mention] = field(default_factory=list)  # "visited A, B and C": one visit per host
     host_start: int | None = None  # where the host is named
+    origin_by_place: bool = False  # the origin is a place only (its government stands for it)
 
 
 # After a person: "X and his delegation" (his party, his entourage): X leads the group.
@@ -102,7 +103,17 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
             d.date = _occasion_date(ctx, d) or ctx.event_date
+        d.origin_place = d.origin_place or _governed_place(ctx, d.origin_org)
+        d.host_place = d.host_place or _governed_place(ctx, d.host_org)
     return found
+
+
+def _governed_place(ctx: DocContext, org_id: str | None) -> str | None:
+    """The place a government origin or host acts for ("Government of the State of Israel": Israel): the side is
+    named both ways."""
+    org = ctx.ents.orgs.get(org_id) if org_id else None
+    place = org_namer(ctx.rules).jurisdiction_of(org) if org is not None else None
+    return ctx.add_place(place) if place is not None else None
 
 
 _OCCASION_BACK = 6  # sentences back in which an undated visit looks for the dated occasion it was part of
@@ -272,8 +283,21 @@ def _conflict(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
     if a.date and b.date and a.date.precision == b.date.precision == "day" and a.date.date != b.date.date:
         return True
     hosts_nest = _within(ctx, a.host_place, b.host_place) or _within(ctx, b.host_place, a.host_place)
-    return differ(_side(ctx, a.origin_org, a.origin_place), _side(ctx, b.origin_org, b.origin_place)) or \
+    origins_nest = _holds(ctx, a, b.origin_org) or _holds(ctx, b, a.origin_org)
+    return (differ(_side(ctx, a.origin_org, a.origin_place), _side(ctx, b.origin_org, b.origin_place))
+            and not origins_nest) or \
         (differ(_side(ctx, a.host_org, a.host_place), _side(ctx, b.host_org, b.host_place)) and not hosts_nest)
+
+
+def _holds(ctx: DocContext, d: Delegation, org_id: str | None) -> bool:
+    """Whether a visit from a place only ("the Hong Kong delegation") may come from this body of that place."""
+    ref = ctx.ents.place_refs.get(d.origin_place) if d.origin_place else None
+    org = ctx.ents.orgs.get(org_id) if org_id else None
+    if ref is None or org is None or not d.origin_by_place:
+        return False
+    if ref.place_type == "country":
+        return org.country_code is not None and org.country_code == ref.country_code
+    return ref.place_type in JURISDICTION_TYPES and org.region_code is not None and org.region_code == ref.region_code
 
 
 def _within(ctx: DocContext, a: str | None, b: str | None) -> bool:
@@ -312,6 +336,10 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     if d.leader:
         _leader_origin(ctx, d, sent, people)
     _set_origin_named(ctx, d, sent, noun or verb, verb)
+    own = _named_by_modifier(ctx, sent, noun) if noun and _GROUP_NOUN.search(noun.group(0)) else None
+    if own is not None:  # "the Anhui Provincial Delegation", "a Fudan University delegation": its own name says
+        d.origin_org = d.origin_place = None
+        _set_origin(ctx, d, own)
     _set_hosts(ctx, d, sent, people, noun, verb)
     d.member_count, d.member_count_max = _size(ctx.rules, text)
     _date_and_status(ctx, d, sent)
@@ -400,6 +428,30 @@ def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb)
         _set_origin(ctx, d, origin)
     if d.origin_org is None and d.origin_place is None:
         _origin_from_modifier(ctx, d, sent)
+
+
+# A noun for the group that travels, whose modifier is where it comes from (that of "visit" or "tour" is where it
+# goes: "his Japan visit").
+_GROUP_NOUN = re.compile(r"(?:delegations?|mission)$", re.I)
+# Between a body or place and the delegation noun it modifies: "Anhui [Provincial] delegation", "Fudan University's
+# [academic] delegation"; only modifiers, no verb, article or preposition (those start another phrase).
+_MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?!(?:the|a|an|and|or|of|to|with|by|from|for|in|at|on|led|headed|met|"
+                           r"received|welcomed|hosted|visited|his|her|their|its|as|that|which)\b)[\w-]+){0,3}\s+$", re.I)
+# Before the named modifier: the start of the noun phrase (an article, a count, a sentence start, a comma).
+_PHRASE_START = re.compile(r"(?:^|(?:\b(?:the|a|an|one|two|three|four|five|its|their)|[,;:(])\s+)$", re.I)
+
+
+def _named_by_modifier(ctx: DocContext, sent: Sentence, noun) -> Mention | None:
+    """The body or place the delegation noun's own modifier names ("the Anhui Provincial Delegation", "a TSU
+    delegation"): where the delegation comes from, whatever its leader's titles say."""
+    start = sent.start + noun.start()
+    cands = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place")
+             and sent.start <= x.start and x.end <= start and start - x.end <= 40]
+    for x in reversed(cands):
+        if _MODIFIER_GAP.fullmatch(ctx.text, x.end, start) and \
+                _PHRASE_START.search(ctx.text[max(sent.start, x.start - 12):x.start]) and not _in_compound_name(ctx, x):
+            return x
+    return None
 
 
 def _set_hosts(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention], noun, verb) -> None:
@@ -709,10 +761,11 @@ def _visiting(rules: Rulebook, verb) -> bool:
 
 def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
     if m.entity_type == "organization":
-        d.origin_org = m.entity_id
+        d.origin_org, d.origin_by_place = m.entity_id, False
     else:
         d.origin_place = m.entity_id
         gov = ctx.government_for_place(m) if ctx.place_ref(m.entity_id).place_type != "country" else None
+        d.origin_by_place = d.origin_org is None
         d.origin_org = d.origin_org or gov
 
 
@@ -978,6 +1031,8 @@ def _merge(into: Delegation, other: Delegation) -> None:
     if into.date and other.date and into.date.precision == other.date.precision == "day" \
             and other.date.date < into.date.date and into.status == other.status == "completed":
         into.date = other.date  # a visit of several days is dated by its first ("today ...", then "yesterday ...")
+    if other.origin_org and not other.origin_by_place and into.origin_by_place:
+        into.origin_org, into.origin_by_place = other.origin_org, False  # "the Hong Kong delegation", from a HK body
     for org_f, place_f in (("origin_org", "origin_place"), ("host_org", "host_place")):
         if getattr(into, org_f) is None and getattr(into, place_f) is None:
             setattr(into, org_f, getattr(other, org_f))
