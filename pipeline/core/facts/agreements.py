@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pipeline.core.entities.model import Mention
 from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
+from pipeline.core.facts.delegations import group_origin
 from pipeline.core.phrases import confidence, kind_regexes, phrase_alternation, rule_regex
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence
@@ -462,6 +463,7 @@ class _SigningClause:
     signatories: list[tuple]  # (person key, org, title, position)
     witnesses: list[tuple]
     group: int | None  # what `Agreement.group` holds for its instruments
+    objects: list[str] = field(default_factory=list)  # "visited A and B and signed ... with them": A and B
 
     @property
     def siblings(self) -> bool:
@@ -482,12 +484,17 @@ def _signing_clause(ctx: DocContext, sent: Sentence, governed: list[tuple[re.Mat
     signatories, witnesses = _roles(ctx, sent, verb, implicit=not sides)
     reset = _subject_start(ctx.rules, sent.text, subject_end - sent.start)  # "praised X for reaching ...": X onwards
     parties = sides or pronoun or ctx.actors_in(sent.start + reset, subject_end)
+    objects: list[str] = []
+    visitors = None if sides or pronoun else _GROUP_SUBJECT.match(sent.text, 0, subject_end - sent.start)
+    if visitors is not None:  # "The delegation (visited A and B and) signed ...": the body the delegation is from
+        objects = ctx.actors_in(sent.start + visitors.end(), subject_end)
+        parties = _unique([group_origin(ctx, sent.start)])
     if list_head is not None and not parties:
         parties = list_head[1]
     witnessing = {w[1] for w in witnesses}
     group = sent.start if len(governed) > 1 else (list_head[0].start if list_head is not None else None)
     return _SigningClause(sent, governed, referred, tight_words, [p for p in parties if p not in witnessing],
-                          complete or bool(pronoun), signatories, witnesses, group)
+                          complete or bool(pronoun), signatories, witnesses, group, objects)
 
 
 def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict[str, str],
@@ -504,7 +511,7 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
     title_m = _TITLE.match(text, noun.end())
     title = title_m.group(1).strip() if title_m and len(title_m.group(1).split()) <= 10 else None
     kind = _type_from_title(base_kind, title)
-    with_parties = _with_parties(ctx, sent, noun.end(), seg_end)
+    with_parties = _with_parties(ctx, sent, noun.end(), seg_end) or _referred_partners(ctx, clause, noun, seg_end)
     people = _instrument_signers(clause, noun, seg_end)
     parties = _instrument_parties(ctx, clause, noun, seg_end, with_parties, people, title_m if title else None,
                                   noun_type)
@@ -518,7 +525,9 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
     a.confidence = confidence(ctx.rules, "agreement_two_parties" if len(parties) >= 2 else "agreement_one_party")
     if a.status == "planned":
         a.confidence = min(a.confidence, confidence(ctx.rules, "agreement_planned"))
-    return [a] if clause.siblings else _one_per_partner(ctx, a, noun, clause.parties, with_parties)
+    signing_bodies = _unique([o for _, o, _ in people if o])
+    subject = clause.parties or (signing_bodies if len(signing_bodies) == 1 else [])
+    return _one_per_partner(ctx, a, noun, subject, with_parties)
 
 
 def _type_from_title(kind: str, title: str | None) -> str:
@@ -739,9 +748,18 @@ def _list_head(ctx: DocContext, sent: Sentence, head, has_candidates: bool):
     return None
 
 
+# The rest of a fronted adverbial, to its comma
+_FRONTED_END = re.compile(r"[^,;:]{0,120},\s*")
+
+
 def _subject_start(rules: Rulebook, text: str, local_end: int) -> int:
     """'The minister praised X for reaching an agreement with Y': the subject of the signing starts after
-    'for' (a local offset; 0 when nothing resets it)."""
+    'for'; 'With the support of X, Y signed ...': after the fronted phrase (a local offset; 0 when nothing resets
+    it)."""
+    fronted = rule_regex(rules, "fronted_adverbials").match(text)
+    comma = _FRONTED_END.match(text, fronted.end()) if fronted else None
+    if comma is not None and comma.end() < local_end:  # "With the support of X, Y signed ...": Y onwards
+        return comma.end()
     cue = None
     for cue in rule_regex(rules, "subject_reset_cues").finditer(text, 0, local_end):
         pass
@@ -799,22 +817,65 @@ def _appositive_orgs(ctx: DocContext, sent: Sentence) -> set[str]:
 
 def _one_per_partner(ctx: DocContext, a: Agreement, noun: re.Match, subject: list[str],
                      partners: list[str]) -> list[Agreement]:
-    """'UM signed agreements with A, B and C': a plural instrument with a list of partners is one agreement
-    with each of them (who signed which is not said)."""
+    """'UM signed agreements with A, B and C', 'Agreements were signed with A and B': a plural instrument with a list
+    of partners is one agreement with each of them, and the subject's (when it names one) with each; its one signer
+    signed each, several signers are not said to have signed which."""
     partners = [p for p in partners if p not in subject]
-    if not _PLURAL.search(noun.group(0)) or len(subject) != 1 or len(partners) < 2:
+    if not _PLURAL.search(noun.group(0)) or len(subject) > 1 or len(partners) < 2:
         return [a]
+    if not subject and _RETOLD.search(a.sentence.text, max(0, noun.start() - 40), noun.start()):
+        return [a]  # "Through the recently signed agreements with A and B, ...": those told before, if any
     out = []
     for p in partners:
-        one = dataclasses.replace(a, parties=[subject[0], p], signatories=[], witnesses=[], named={subject[0], p},
-                                  group=a.sentence.start, extra_sentences=[], ceremony_sentences=[])
+        parties = [*subject, p]
+        one = dataclasses.replace(a, parties=parties, signatories=a.signatories if len(a.signatories) == 1 else [],
+                                  witnesses=[],
+                                  named=set(parties), group=a.sentence.start, extra_sentences=[], ceremony_sentences=[])
         out.append(one)
     return out
 
 
+# A group that signs, named by the sentence's subject ("The delegation also signed ...", "During the visit, the
+# visiting delegation ..."): not followed by "of X" or "from X", which name it.
+_GROUP_SUBJECT = re.compile(r"(?:(?:During|On|In|After|While)\b[^,;:]{0,80},\s*)?(?:the|this|that|our|their)\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:delegation|delegates|visitors|mission)\b(?!\s+(?:of|from)\b)", re.I)
+# The partners of a signing named before: "with them", "with these five universities", "with the three companies".
+_WITH_REFERENCE = re.compile(r"\bwith\s+(?:(them)\b|(?:these|those|the|all|all\s+the|each\s+of\s+the)\s+(?:(\d+|two|three|"
+                             r"four|five|six|seven|eight|nine|ten)\s+)?(universities|institutions|companies|enterprises|"
+                             r"institutes|cities|provinces|partners|organi[sz]ations)\b)", re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_REFERENCE_BACK = 3  # sentences back in which "these universities" looks for the list they are
+
+
+def _referred_partners(ctx: DocContext, clause: _SigningClause, noun: re.Match, seg_end: int) -> list[str]:
+    """'signed agreements with them', 'signed MoUs with these five universities': the partners named before, the
+    bodies the subject dealt with earlier in the sentence ("visited A and B and signed ... with them"), else the last
+    list of two or more of that kind (as many as counted) in the sentences before."""
+    sent = clause.sent
+    m = _WITH_REFERENCE.search(sent.text, noun.end(), seg_end)
+    if m is None or m.start() - noun.end() > 60:
+        return []
+    if m.group(1):  # "them": the bodies the subject dealt with first in the sentence
+        return clause.objects if len(clause.objects) >= 2 else []
+    count = m.group(2)
+    n = int(count) if count and count.isdigit() else _COUNTS.get((count or "").lower())
+    kinds = _KIND_TYPES.get((m.group(3) or "").lower())
+    at = ctx.sentence_index(sent.start, 0)
+    for prev in reversed(ctx.sentences[max(0, at - _REFERENCE_BACK):at]):
+        listed = [p for p in ctx.actors_in(prev.start, prev.end) if p not in clause.parties
+                  and (kinds is None or ctx.org(p).org_type in kinds)]
+        if len(listed) >= max(2, n or 0):
+            return listed[-n:] if n else listed
+    return []
+
+
+# Before a plural instrument told again: "the (recently signed) agreements", "these agreements"
+_RETOLD = re.compile(r"\b(?:the|these|those|such)\s+(?:(?:recently|newly|previously|already|earlier)\s+)?"
+                     r"(?:(?:signed|inked|concluded|reached)\s+)?(?:[\w-]+\s+)?$", re.I)
 _THE_TWO = re.compile(r"\b(?:the two|both)\s+(universities|institutions|sides|parties|cities|provinces|"
                       r"governments|companies|organi[sz]ations)\b", re.I)
 _KIND_TYPES = {"universities": ("university",), "cities": ("government",), "provinces": ("government",),
+               "enterprises": ("enterprise",), "institutes": ("research_institute",),
                "governments": ("government",), "companies": ("enterprise",)}
 
 
@@ -1207,6 +1268,8 @@ def _merge_target(ctx: DocContext, found: list[Agreement], c: Agreement) -> Agre
         if not (_compatible_type(a, c) and _compatible_date(a, c, ctx.event_date)):
             continue
         theirs = {ctx.footprint(p) for p in a.parties}
+        if c.group is not None and len(mine) == 1 and mine != theirs:
+            continue  # one of a list of partners ("agreements with A and B") is no retelling of one with A and C
         if mine <= theirs or theirs <= mine:
             if best is None or len(theirs) < best_size:
                 best, best_size = a, len(theirs)

@@ -116,6 +116,25 @@ def _governed_place(ctx: DocContext, org_id: str | None) -> str | None:
     return ctx.add_place(place) if place is not None else None
 
 
+_GROUP_BACK = 8  # sentences back in which "the delegation" looks for the report that says where it is from
+
+
+def group_origin(ctx: DocContext, before: int) -> str | None:
+    """Whom 'the delegation' (signing, visiting) acts for: the body, or the government of the place, that the last
+    delegation reported before `before` comes from."""
+    nouns = rule_regex(ctx.rules, "delegation_nouns")
+    verbs = rule_regex(ctx.rules, "visit_verbs")
+    at = ctx.sentence_index(before, len(ctx.sentences))
+    for sent in reversed(ctx.sentences[max(0, at - _GROUP_BACK):at]):
+        noun = nouns.search(sent.text)
+        if noun is None or not _GROUP_NOUN.search(noun.group(0)):
+            continue
+        d = _from_sentence(ctx, sent, noun, verbs.search(sent.text))
+        if d is not None and d.origin_org:
+            return d.origin_org
+    return None
+
+
 _OCCASION_BACK = 6  # sentences back in which an undated visit looks for the dated occasion it was part of
 
 
