@@ -486,9 +486,13 @@ def _signing_clause(ctx: DocContext, sent: Sentence, governed: list[tuple[re.Mat
     parties = sides or pronoun or ctx.actors_in(sent.start + reset, subject_end)
     objects: list[str] = []
     visitors = None if sides or pronoun else _GROUP_SUBJECT.match(sent.text, 0, subject_end - sent.start)
+    person = None if sides or pronoun or visitors else _person_subject(ctx, sent, subject_end)
     if visitors is not None:  # "The delegation (visited A and B and) signed ...": the body the delegation is from
         objects = ctx.actors_in(sent.start + visitors.end(), subject_end)
         parties = _unique([group_origin(ctx, sent.start)])
+    elif person is not None:  # "He visited A, signed an agreement with B": his body signed, A is what he visited
+        objects = ctx.actors_in(person[1], subject_end)
+        parties = _unique([person[0]])
     if list_head is not None and not parties:
         parties = list_head[1]
     witnessing = {w[1] for w in witnesses}
@@ -839,6 +843,40 @@ def _one_per_partner(ctx: DocContext, a: Agreement, noun: re.Match, subject: lis
 # visiting delegation ..."): not followed by "of X" or "from X", which name it.
 _GROUP_SUBJECT = re.compile(r"(?:(?:During|On|In|After|While)\b[^,;:]{0,80},\s*)?(?:the|this|that|our|their)\s+"
                             r"(?:[\w-]+\s+){0,2}?(?:delegation|delegates|visitors|mission)\b(?!\s+(?:of|from)\b)", re.I)
+# Before a signing verb that is the second of a subject's predicates: "He visited A, signed ...", "and signed"
+_COORDINATION = re.compile(r"(?:,|\band)\s+(?:(?:then|also|later|finally|jointly|subsequently)\s+)*$")
+# An opening clause before the subject ("During the visit, ...", "On 3 May, ...")
+_OPENING_CLAUSE = re.compile(r"(?:While|Whilst|When|During|On|After|In|At)\b[^,;:]{0,140},\s*")
+_HE_SHE = re.compile(r"(?:He|She)\s+(?:(?:also|then|later|first)\s+)?(?=[a-z]+(?:ed|s)\b)")
+_PERSON_PREDICATE = re.compile(r"(?:\s*,[^,;:]{0,120},|\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*|"
+                               r"(?:of|for|and|the|de)\s+|\([A-Z][\w&-]{1,10}\)\s*){1,12}?)?\s+"
+                               r"(?:(?:also|then|later|first)\s+)?(?=[a-z]+(?:ed|s)\b)")
+
+
+def _person_subject(ctx: DocContext, sent: Sentence, subject_end: int) -> tuple[str | None, int] | None:
+    """'He visited A, signed an agreement with B', 'Prof. X of Y toured A and signed ...': a person (or 'he', the
+    person named last before) is the subject of a signing verb coordinated with an earlier predicate. The body the
+    person acts for, and where that earlier predicate starts (what it names is not a subject)."""
+    local_end = subject_end - sent.start
+    if not _COORDINATION.search(sent.text, 0, local_end):
+        return None
+    opening = _OPENING_CLAUSE.match(sent.text)
+    start = opening.end() if opening else 0
+    pronoun = _HE_SHE.match(sent.text, start)
+    if pronoun is not None:
+        before = ctx.people_in(max(0, sent.start - 1500), sent.start)
+        if not before:
+            return None
+        return ctx.person_body(before[-1].entity_id), sent.start + pronoun.end()
+    first = next((p for p in ctx.people_in(sent.start + start, subject_end)), None)
+    if first is None or first.start != sent.start + start:
+        return None
+    gap = _PERSON_PREDICATE.match(ctx.text, first.end, subject_end)
+    if gap is None:
+        return None
+    return ctx.person_body(first.entity_id), gap.end()
+
+
 # The partners of a signing named before: "with them", "with these five universities", "with the three companies".
 _WITH_REFERENCE = re.compile(r"\bwith\s+(?:(them)\b|(?:these|those|the|all|all\s+the|each\s+of\s+the)\s+(?:(\d+|two|three|"
                              r"four|five|six|seven|eight|nine|ten)\s+)?(universities|institutions|companies|enterprises|"

@@ -43,6 +43,11 @@ _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed
 _SIGNED = re.compile(r"\b(?:signed|inked|sealed|concluded|renewed)\b", re.I)
 
 
+# After a person: "of Y", "from the Y", ", Director of Y": where the body they act for is named
+_OF_BODY = re.compile(r"(?:\s*,\s*[^,;:()]{0,60}?)?\s+(?:of|from)\s+(?:the\s+)?")
+_NAME_RUN = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s*)*")  # capitalised words only: one name goes on
+
+
 @dataclass
 class DocContext:
     document_id: str
@@ -222,6 +227,26 @@ class DocContext:
         org_ids = [a for a, _ in p.affiliations if a]
         titles = [t for _, t in p.affiliations if t]
         return (org_ids[0] if org_ids else None), (titles[0] if titles else None)
+
+    def person_body(self, person_key: str) -> str | None:
+        """The organisation a person acts for: their affiliation, else the body named right after a mention of them
+        ("Prof. X of Y (YY)", "Dr X from Y", "X, Director of Y"); a body before a country its name opens with."""
+        org, _ = self.affiliation(person_key)
+        if org is not None:
+            return org
+        for m in self.ents.mentions:
+            if m.entity_type != "person" or m.entity_id != person_key:
+                continue
+            after = _OF_BODY.match(self.text, m.end)
+            if after is None:
+                continue
+            names = [x for x in self.ents.mentions if x.entity_type in ("organization", "place")
+                     and after.end() <= x.start <= after.end() + 80]
+            names = [x for x in names if _NAME_RUN.fullmatch(self.text, after.end(), x.start)]
+            orgs = [x for x in names if x.entity_type == "organization"]
+            if orgs:
+                return orgs[0].entity_id
+        return None
 
     def recent(self, pos: int, place_types: tuple[str, ...]) -> Mention | None:
         """The last place of the given types mentioned before `pos` ("the city", "the province")."""

@@ -520,7 +520,8 @@ def _set_host(d: Delegation, m: Mention) -> None:
 
 
 # Between a subject and its verb: an apposition in commas, "and his delegation", an auxiliary, an adverb.
-_SUBJECT_GAP = re.compile(r"(?:\s*,[^,;:]{0,120},)?(?:\s*and\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:delegation|"
+_SUBJECT_GAP = re.compile(r"(?:\s*,[^,;:]{0,120},|\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*|(?:of|for|and|the|de)\s+|"
+                          r"\([A-Z][\w&-]{1,10}\)\s*){1,12}?)?(?:\s*and\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:delegation|"
                           r"delegates|team|entourage|party))?\s*(?:(?:will|would|is|are|was|were|has|have|had|also|"
                           r"then|later|to|be|expected|scheduled|due)\s+)*")
 
@@ -683,21 +684,31 @@ def _post_before(ctx: DocContext, sent: Sentence, leader: Mention, honour: str |
 def _origin_from_apposition(ctx: DocContext, d: Delegation, sent: Sentence, leader: Mention) -> None:
     """Where a leader with no known organisation comes from: the body or place of the title beside the name
     ("X, Governor of Y Province in Z, ...", "the Deputy Prime Minister of Y, Mr X")."""
-    after = re.match(r",\s*[^,;:()]{0,100}?\b(?:of|from|in)\s+", ctx.text[leader.end:min(sent.end, leader.end + 110)])
+    after = re.match(r",\s*[^,;:()]{0,100}?\b(?:of|from|in)\s+|\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])",
+                     ctx.text[leader.end:min(sent.end, leader.end + 110)])
     before = re.search(r"\b(?:of|from)\s+(?:the\s+)?([^,;:()]{2,60}),\s*(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$",
                        ctx.text[max(sent.start, leader.start - 90):leader.start])
     spans = []
     if after:
         comma = ctx.text.find(",", leader.end + 1, sent.end)
-        spans.append((leader.end + after.end(), comma if comma != -1 else sent.end))
+        end = comma if comma != -1 else sent.end
+        if not after.group(0).startswith(","):  # "Prof. X of Y (YY) visited ...": the name after "of", to the verb
+            stop = _NP_END.search(ctx.text, leader.end + after.end(), end)
+            end = stop.start() if stop else end
+        spans.append((leader.end + after.end(), end))
     if before:
         base = max(sent.start, leader.start - 90)
         spans.append((base + before.start(1), base + before.end(1)))
     for start, end in spans:
         cands = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place") and start <= x.start < end]
-        if cands:
-            _set_origin(ctx, d, cands[0])
+        orgs = [x for x in cands if x.entity_type == "organization" and not _in_compound_name(ctx, x)]
+        if cands:  # "of Pakistan Agricultural Research Council": the body, not the country its name opens with
+            _set_origin(ctx, d, orgs[0] if orgs and _NAME_RUN.fullmatch(ctx.text, cands[0].end, orgs[0].start)
+                        else cands[0])
             return
+
+
+_NAME_RUN = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s*)*")  # capitalised words only: one name goes on
 
 
 def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:

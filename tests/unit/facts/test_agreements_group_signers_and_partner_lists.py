@@ -71,3 +71,16 @@ def test_a_retold_plural_without_a_subject_is_not_split():
             "University, the universities will fund joint research.")
     assert _parties(extract_rows(text)) == [("Fudan University", "Jilin University"),
                                             ("Peking University", "Tsinghua University")]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Prof. Maria Lopes of the University of Lisbon visited Zhejiang University in May. She toured the Institute of "
+     "Marine Science established jointly by Zhejiang University and Acme Robotics Ltd. of Ningbo, and signed a "
+     "cooperation agreement with the company.", ("Acme Robotics Ltd. of Ningbo", "University of Lisbon")),
+    ("Dr. Ahmed Khan, President of the University of Lahore, visited Wuhan University, met its president, and signed "
+     "an agreement with Peking University.", ("Peking University", "University of Lahore")),
+    ("During the visit, Dr. Ahmed Khan from the University of Lahore toured Tsinghua University and signed an MoU "
+     "with Peking University.", ("Peking University", "University of Lahore")),
+])
+def test_what_the_signer_visited_first_in_the_sentence_is_no_party(text, parties):
+    assert _parties(extract_rows(text))[-1:] == [parties]

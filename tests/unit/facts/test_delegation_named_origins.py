@@ -43,3 +43,19 @@ def test_a_government_host_is_named_as_the_country_too():
     places = {p["place_id"]: p["name"] for p in rows["places"]}
     (d,) = rows["delegations"]
     assert places.get(d["host_place_id"]) == "Spain"
+
+
+@pytest.mark.parametrize("text, leader, origin, host", [
+    ("During 13th to 17th of May, Dr. Maria Lopes of Ghent University (UGent) visited Zhejiang University.",
+     "Maria Lopes", "Ghent University", "Zhejiang University"),
+    ("Professor Ahmed Khan from the University of Lahore visited Sichuan University on 3 May.",
+     "Ahmed Khan", "University of Lahore", "Sichuan University"),
+])
+def test_a_visitor_of_a_body_named_after_the_name_visits_from_it(text, leader, origin, host):
+    assert visits(extract_rows(text)) == [(leader, origin, host)]
+
+
+def test_a_range_of_ordinal_days_of_a_month_dates_the_visit_by_its_first_day():
+    rows = extract_rows("During 13th to 17th of February, Dr. Maria Lopes of Ghent University visited Zhejiang "
+                        "University.")
+    assert [str(d["visited_on"]) for d in rows["delegations"]] == ["2021-02-13"]
