@@ -43,6 +43,13 @@ _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed
 _SIGNED = re.compile(r"\b(?:signed|inked|sealed|concluded|renewed)\b", re.I)
 
 
+# A day told by its distance from the day named before: "two days later", "the following day", "on the same day"
+_RELATIVE_DAY = re.compile(r"\b(?:(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+days?\s+later|"
+                           r"the\s+(?:following|next)\s+day|the\s+day\s+after|"
+                           r"(?P<same>(?:on\s+)?the\s+same\s+day|that\s+same\s+day|later\s+that\s+day))\b", re.I)
+_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_RELATIVE_BACK = 4  # sentences back in which a relative day looks for the day it counts from
+
 # After a person: "of Y", "from the Y", ", Director of Y": where the body they act for is named
 _OF_BODY = re.compile(r"(?:\s*,\s*[^,;:()]{0,60}?)?\s+(?:of|from)\s+(?:the\s+)?")
 _NAME_RUN = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s*)*")  # capitalised words only: one name goes on
@@ -84,9 +91,29 @@ class DocContext:
     def dates_in(self, sent: Sentence) -> list[FoundDate]:
         if sent.start not in self._dates:
             prior = self.year_before(sent.start) if " year" in sent.text else None  # "that year"
-            self._dates[sent.start] = find_dates(sent.text, sent.start, self.published,
-                                                 year_hint(sent.text) or self.fallback_year, prior)
+            found = find_dates(sent.text, sent.start, self.published, year_hint(sent.text) or self.fallback_year, prior)
+            self._dates[sent.start] = found or self._relative_day(sent)
         return self._dates[sent.start]
+
+    def _relative_day(self, sent: Sentence) -> list[FoundDate]:
+        """'Two days later', 'On the same day', 'the following day': a day counted from the last day named before
+        (within a few sentences)."""
+        m = _RELATIVE_DAY.search(sent.text)
+        if m is None:
+            return []
+        k = self.sentence_index(sent.start)
+        if k is None:
+            return []
+        for prev in reversed(self.sentences[max(0, k - _RELATIVE_BACK):k]):
+            days = [d for d in self.dates_in(prev) if d.precision == "day" and not d.dateline]
+            if days:
+                count = m.group("n")
+                step = 0 if m.group("same") else _DAY_COUNTS.get(count.lower(), 1) if count else 1
+                if count and count.isdigit():
+                    step = int(count)
+                return [FoundDate(days[-1].date + dt.timedelta(days=step), "day", sent.start + m.start(),
+                                  sent.start + m.end())]
+        return []
 
     @functools.cached_property
     def _years(self) -> tuple[list[int], list[int]]:
