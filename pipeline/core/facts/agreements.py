@@ -28,7 +28,8 @@ _VERB_WINDOW_AFTER = 6
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:[\w-]+\s+){0,4}$", re.I)
 _PLURAL = re.compile(r"(?:s|memoranda)(?:\s+of\s+\w+)?$", re.I)  # "agreements", "memoranda of understanding"
 # "a great deal of", "to deal with": the word is not an instrument there
-_ASIDE = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|while|as|after|before|when|making|becoming)\b")
+_ASIDE = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|while|as|after|before|when|making|becoming|"
+                    r"aims?|seeks?|will|would|covers?|focuses|includes?|provides?|allows?|enables?)\b")
 _NOT_A_NOUN = re.compile(r"\b(?:great|good|big|to|will|would|can|could|must|should)\s+$", re.I)
 _PASSIVE_WINDOW = 16  # "An agreement between A (...) and B (...) was signed": the passive verb comes after the parties
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$")
@@ -493,6 +494,9 @@ def _signing_clause(ctx: DocContext, sent: Sentence, governed: list[tuple[re.Mat
     elif person is not None:  # "He visited A, signed an agreement with B": his body signed, A is what he visited
         objects = ctx.actors_in(person[1], subject_end)
         parties = _unique([person[0]])
+    agents = _reduced_relative_agents(ctx, sent, governed[0])
+    if agents:  # "thanks to agreements signed by A and B": A and B, not the subject of the sentence
+        parties = agents
     if list_head is not None and not parties:
         parties = list_head[1]
     witnessing = {w[1] for w in witnesses}
@@ -843,6 +847,20 @@ def _one_per_partner(ctx: DocContext, a: Agreement, noun: re.Match, subject: lis
 # visiting delegation ..."): not followed by "of X" or "from X", which name it.
 _GROUP_SUBJECT = re.compile(r"(?:(?:During|On|In|After|While)\b[^,;:]{0,80},\s*)?(?:the|this|that|our|their)\s+"
                             r"(?:[\w-]+\s+){0,2}?(?:delegation|delegates|visitors|mission)\b(?!\s+(?:of|from)\b)", re.I)
+# Between an instrument noun and a participle that names its signers: "agreements signed by", "the MoU inked by"
+_BY_AGENT = re.compile(r"\s*,?\s*(?:(?:recently|jointly|newly|already)\s+)?(?:signed|inked|concluded|sealed)\s+(?:jointly\s+)?by\s+")
+
+
+def _reduced_relative_agents(ctx: DocContext, sent: Sentence, first: tuple[re.Match, re.Match]) -> list[str]:
+    """'thanks to a series of agreements signed by A and B': the bodies after 'by' where the signing verb only
+    qualifies the noun (the sentence's subject is someone else)."""
+    noun, verb = first
+    by = _BY_AGENT.match(sent.text, noun.end())
+    if by is None or verb.start() < noun.end():
+        return []
+    return ctx.actors_in(sent.start + by.end(), _clause_end(sent, by.end()))
+
+
 # Before a signing verb that is the second of a subject's predicates: "He visited A, signed ...", "and signed"
 _COORDINATION = re.compile(r"(?:,|\band)\s+(?:(?:then|also|later|finally|jointly|subsequently)\s+)*$")
 # An opening clause before the subject ("During the visit, ...", "On 3 May, ...")

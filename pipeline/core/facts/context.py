@@ -43,6 +43,10 @@ _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed
 _SIGNED = re.compile(r"\b(?:signed|inked|sealed|concluded|renewed)\b", re.I)
 
 
+# Before a place: a plural of unnamed bodies located there ("universities in Australia", "companies from Brazil")
+_GROUP_IN = re.compile(r"\b(?:universities|institutions|companies|enterprises|firms|partners|institutes|organi[sz]ations|"
+                       r"schools|colleges|counterparts|businesses)\s+(?:(?:based|located)\s+)?(?:in|from|across)\s+"
+                       r"(?:the\s+)?$")
 # A day told by its distance from the day named before: "two days later", "the following day", "on the same day"
 _RELATIVE_DAY = re.compile(r"\b(?:(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+days?\s+later|"
                            r"the\s+(?:following|next)\s+day|the\s+day\s+after|"
@@ -208,6 +212,8 @@ class DocContext:
                                               or _PLACE_AS_MODIFIER.match(self.text, m.end)):
                 continue  # "the Hubei-Hong Kong ... Scheme", "Guangxi institutions", "Hefei Comprehensive National
                 # Science Center": the place qualifies something else
+            if m.entity_type == "place" and _GROUP_IN.search(self.text, max(0, m.start - 60), m.start):
+                continue  # "universities in Australia", "partners from Brazil": where unnamed bodies are, not who
             if m.entity_type == "place" and len(m.surface) >= 5 and m.surface.isupper():
                 continue  # "CHONGQING DEAL --", "BEIJING, June 3": a label or dateline, not an actor
             if prev is not None and prev.entity_type == "organization" \

@@ -84,3 +84,26 @@ def test_a_retold_plural_without_a_subject_is_not_split():
 ])
 def test_what_the_signer_visited_first_in_the_sentence_is_no_party(text, parties):
     assert _parties(extract_rows(text))[-1:] == [parties]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Chile may see more joint research, thanks to a series of agreements signed by Ghent University and "
+    "the University of Porto on 3 March.",
+    "Kenya welcomed the memorandum of understanding signed by Ghent University and the University of Porto on "
+    "3 March.",
+])
+def test_the_bodies_after_signed_by_are_the_parties_not_the_sentences_subject(text):
+    assert _parties(extract_rows(text)) == [("Ghent University", "University of Porto")]
+
+
+@pytest.mark.parametrize("group", ["universities in", "partners from", "institutions across"])
+def test_the_place_of_unnamed_partners_is_no_party(group):
+    text = f"Ghent University signed agreements with {group} Brazil on 3 March."
+    assert all("Brazil" not in " ".join(p) for p in _parties(extract_rows(text)))
+
+
+@pytest.mark.parametrize("verb", ["aims to", "will", "seeks to"])
+def test_places_in_the_main_predicate_after_an_apposition_are_no_parties(verb):
+    text = ("Ghent University and the University of Porto met on 3 March. The memorandum of understanding, signed "
+            f"between Rector Anna Peeters and President Rui Costa, {verb} promote trade for both Kenya and Chile.")
+    assert all("Kenya" not in " ".join(p) for p in _parties(extract_rows(text)))
