@@ -65,6 +65,8 @@ class Agreement:
     place: str | None = None  # place_id of where it was signed
     ceremony_sentences: list[Sentence] = field(default_factory=list)  # "The signing ceremony was held at ..."
     plural: bool = False  # told with a plural noun ("the agreements with A and B")
+    per_partner: bool = False  # one of a plural instrument signed with each of a list of partners: what follows
+    # the sentence ("Under the agreements, ...") is said of each
 
 
 @derived
@@ -838,7 +840,8 @@ def _one_per_partner(ctx: DocContext, a: Agreement, noun: re.Match, subject: lis
         parties = [*subject, p]
         one = dataclasses.replace(a, parties=parties, signatories=a.signatories if len(a.signatories) == 1 else [],
                                   witnesses=[],
-                                  named=set(parties), group=a.sentence.start, extra_sentences=[], ceremony_sentences=[])
+                                  named=set(parties), group=a.sentence.start, extra_sentences=[], ceremony_sentences=[],
+                                  per_partner=True)
         out.append(one)
     return out
 
