@@ -151,7 +151,7 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
     caption before the body), into an agreement of the same parties, or into `found` as a new agreement."""
     definite = c.group is None and _DEFINITE.search(sent.text[:c.noun_start])
     earlier = _definite_target(ctx, found, c) if definite else None
-    if earlier is not None and _compatible_date(earlier, c, ctx.event_date):
+    if earlier is not None and _compatible_date(earlier, c, ctx.event_date) and not _other_parties(ctx, earlier, c):
         _merge(ctx, earlier, c)  # "The memorandum was signed by ...": the one just reported
         return
     if not c.parties:
@@ -176,6 +176,17 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
         _merge(ctx, c, p)
     pending.clear()
     found.append(c)
+
+
+def _other_parties(ctx: DocContext, earlier: Agreement, c: Agreement) -> bool:
+    """'X inked the cooperation memorandum with Y' after an agreement of A and B: a report naming two parties, one
+    of them not a party of the agreement before (or naming only others), is another agreement, whatever its
+    article."""
+    named = {ctx.footprint(p) for p in c.parties if p in c.named}
+    theirs = {ctx.footprint(p) for p in earlier.parties}
+    if len(theirs) < 2 or not named or c.signatories or c.witnesses:
+        return False  # who signed or witnessed "the agreement" tells the one before again
+    return not named & theirs or (len(named) >= 2 and not named <= theirs)
 
 
 def _told_again(ctx: DocContext, found: list[Agreement], c: Agreement) -> list[Agreement]:

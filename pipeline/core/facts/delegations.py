@@ -75,6 +75,8 @@ _ON_VISIT = re.compile(r"(?:\s*,[^,;:()]{0,100}(?=,))?\s*,?\s*who\s+(?:is|was|ar
                        r"(?:on|paying|making)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}?visit\b", re.I)
 # "In Spain, ...", "At CUJAE, ...": the scene a sentence opens with.
 _SCENE = re.compile(r"(?:In|At|During (?:his|her|their|the) (?:stay|time) in)\s+(?:the\s+)?")
+# Before a person: "the (state) visit of", "the official visit by": the person is the visitor.
+_VISIT_OF = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 # "The following day, a delegation ...": the day after the visit told before.
 _NEXT_DAY = re.compile(r"(?:(?:On\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after)\b", re.I)
 # "During the visit to X": a visit of the last report, to a host of its own.
@@ -384,8 +386,11 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     led = rule_regex(ctx.rules, "leader_cues").search(text)
     lead_verb = rule_regex(ctx.rules, "lead_verbs").search(text)
     head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)), None)
+    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 40), p.start)), None)
     if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"
         d.leader = head.entity_id
+    elif visit_of is not None:  # "The state visit of President X to Y"
+        d.leader = visit_of.entity_id
     elif led:
         d.leader = next((p.entity_id for p in people if p.start >= sent.start + led.end()), None)
     elif lead_verb and noun and lead_verb.start() < noun.start():

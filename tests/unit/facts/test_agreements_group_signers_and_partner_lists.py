@@ -107,3 +107,20 @@ def test_places_in_the_main_predicate_after_an_apposition_are_no_parties(verb):
     text = ("Ghent University and the University of Porto met on 3 March. The memorandum of understanding, signed "
             f"between Rector Anna Peeters and President Rui Costa, {verb} promote trade for both Kenya and Chile.")
     assert all("Kenya" not in " ".join(p) for p in _parties(extract_rows(text)))
+
+
+@pytest.mark.parametrize("second", [
+    "In addition, Acme Robotics inked the cooperation memorandum with the University of Porto.",
+    "Acme Robotics also signed the framework agreement with the University of Porto.",
+])
+def test_a_definite_report_naming_other_parties_is_another_agreement(second):
+    text = "Ghent University and Wuhan University signed a cooperation agreement on 3 March. " + second
+    found = _parties(extract_rows(text))
+    assert ("Ghent University", "Wuhan University") in found
+    assert len(found) == 2 and not any("Acme Robotics" in p and "Wuhan University" in p for p in found)
+
+
+def test_the_witnesses_of_the_agreement_tell_the_one_before_again():
+    text = ("Ghent University signed a cooperation agreement with Wuhan University on 3 March. Li Wei, Mayor of Wuhan, "
+            "and Anna Peeters, Rector of Ghent University, witnessed the signing of the agreement.")
+    assert _parties(extract_rows(text)) == [("Ghent University", "Wuhan University")]

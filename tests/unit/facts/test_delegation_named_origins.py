@@ -59,3 +59,11 @@ def test_a_range_of_ordinal_days_of_a_month_dates_the_visit_by_its_first_day():
     rows = extract_rows("During 13th to 17th of February, Dr. Maria Lopes of Ghent University visited Zhejiang "
                         "University.")
     assert [str(d["visited_on"]) for d in rows["delegations"]] == ["2021-02-13"]
+
+
+@pytest.mark.parametrize("text, leader, host", [
+    ("The state visit of President Ana Silva to Kenya saw the signing of several documents.", "Ana Silva", "Kenya"),
+    ("The official visit by Prime Minister Li Wei to Chile ended on Friday.", "Li Wei", "Chile"),
+])
+def test_the_person_a_visit_is_of_leads_it(text, leader, host):
+    assert [(who, whom) for who, _, whom in visits(extract_rows(text))] == [(leader, host)]
