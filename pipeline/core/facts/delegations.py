@@ -357,7 +357,8 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     if d.leader:
         _leader_origin(ctx, d, sent, people)
     _set_origin_named(ctx, d, sent, noun or verb, verb)
-    own = _named_by_modifier(ctx, sent, noun) if noun and _GROUP_NOUN.search(noun.group(0)) else None
+    own = _named_by_modifier(ctx, sent, noun) if noun and _GROUP_NOUN.search(noun.group(0)) \
+        and not _NAMED_AFTER.match(sent.text, noun.end()) else None
     if own is not None:  # "the Anhui Provincial Delegation", "a Fudan University delegation": its own name says
         d.origin_org = d.origin_place = None
         _set_origin(ctx, d, own)
@@ -459,8 +460,12 @@ def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb)
 _GROUP_NOUN = re.compile(r"(?:delegations?|mission)$", re.I)
 # Between a body or place and the delegation noun it modifies: "Anhui [Provincial] delegation", "Fudan University's
 # [academic] delegation"; only modifiers, no verb, article or preposition (those start another phrase).
-_MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?!(?:the|a|an|and|or|of|to|with|by|from|for|in|at|on|led|headed|met|"
-                           r"received|welcomed|hosted|visited|his|her|their|its|as|that|which)\b)[\w-]+){0,3}\s+$", re.I)
+_MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:(?!(?:Welcome|Receive|Host|Meet|Visit|Lead|Send|Greet|Met|Led|Sent)\w*\b)"
+                           r"[A-Z][\w-]*|[a-z]+-[\w-]+|official|government|business|trade|academic|"
+                           r"research|education|science|technology|economic|cultural|joint|visiting|friendship|"
+                           r"provincial|municipal|senior|expert|investment|youth|student|faculty)){0,3}\s+$")
+# After the noun: "delegations from X", "the delegation of X" name the origin themselves
+_NAMED_AFTER = re.compile(r"\s+(?:of|from)\s")
 # Before the named modifier: the start of the noun phrase (an article, a count, a sentence start, a comma).
 _PHRASE_START = re.compile(r"(?:^|(?:\b(?:the|a|an|one|two|three|four|five|its|their)|[,;:(])\s+)$", re.I)
 

@@ -67,3 +67,12 @@ def test_a_range_of_ordinal_days_of_a_month_dates_the_visit_by_its_first_day():
 ])
 def test_the_person_a_visit_is_of_leads_it(text, leader, host):
     assert [(who, whom) for who, _, whom in visits(extract_rows(text))] == [(leader, host)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghent University welcomes delegations from Yunnan and Guangxi",
+    "Ghent University Receives Delegation from Yunnan",
+    "Ghent University received two high-level delegations from Yunnan this week.",
+])
+def test_the_receiver_before_the_noun_is_not_the_origin(text):
+    assert all(origin != "Ghent University" for _, origin, _ in visits(extract_rows(text)))
