@@ -216,7 +216,8 @@ def _settle(ctx: DocContext, a: Agreement, found: list[Agreement]) -> None:
 
 
 # "in Hangzhou", "at the University of X, Henan": a locative, with an optional venue in apposition before the place
-_LOCATIVE_CHAIN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+)?(?:[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+_LOCATIVE_CHAIN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+|(?:[A-Z][\w'’-]*\s+)?(?:capital|city|port\s+city|"
+                             r"town)\s+(?:of\s+)?)?(?:[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
                              r"[A-Z][\w'’.&-]*){0,6}\s*,\s*)?$")
 # Between the signing word and the locative: a clause about something else ("X, a university located in Y")
 _OTHER_CLAUSE = re.compile(r"\b(?:located|based|headquartered|situated|which|who|whose|from|born|studying|living)\b|,\s+an?\s",
@@ -325,8 +326,8 @@ def _venue_place(ctx: DocContext, sent: Sentence, cue_rx: re.Pattern) -> str | N
 
 
 # "During the visit, A signed ...", "while visiting": the signing happened where the visit went
-_DURING_VISIT = re.compile(r"\b(?:during|on|in the course of)\s+(?:the|this|that|his|her|their|its)\s+(?:\w+\s+)?"
-                           r"(?:visit|trip|tour|stay)\b(?!\s+(?:to|of)\b)", re.I)
+_DURING_VISIT = re.compile(r"\b(?:during|on|in the course of)\s+(?:the|this|that|his|her|their|its|a|an)\s+(?:\w+\s+)?"
+                           r"(?:visit|trip|tour|stay)\b(?!\s+of\b)", re.I)
 _VISIT_TO = re.compile(r"\b(?:visited|visiting|visit\s+to|trip\s+to|tour\s+of|arrived\s+in|travelled\s+to|"
                        r"traveled\s+to)\s+(?:the\s+)?$", re.I)
 
