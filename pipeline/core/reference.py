@@ -44,7 +44,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
         **{key: "phrases" for key in (
             "org_stopwords", "org_object_words", "leading_heads", "name_connectors", "generic_agreement_nouns",
             "signing_verbs", "tight_agreement_nouns", "tight_signing_verbs", "past_stay_cues", "non_signer_cues",
-            "subject_reset_cues", "background_cues", "reported_cues", "list_openers", "reference_cues",
+            "subject_reset_cues", "fronted_adverbials", "background_cues", "reported_cues", "list_openers", "reference_cues",
             "ordinal_references", "partnership_verbs", "planned_cues", "signed_by_cues", "signatory_list_cues",
             "witness_sentence_cues", "witness_cues", "witness_verbs", "signing_place_cues", "signing_ceremony_cues",
             "witness_absolutes", "lab_lowercase_skip", "lab_name_process_nouns", "lab_planned_events", "lab_planned_states",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pipeline.core.entities.model import Mention
 from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
+from pipeline.core.facts.delegations import group_origin
 from pipeline.core.phrases import confidence, kind_regexes, phrase_alternation, rule_regex
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence
@@ -27,7 +28,8 @@ _VERB_WINDOW_AFTER = 6
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:[\w-]+\s+){0,4}$", re.I)
 _PLURAL = re.compile(r"(?:s|memoranda)(?:\s+of\s+\w+)?$", re.I)  # "agreements", "memoranda of understanding"
 # "a great deal of", "to deal with": the word is not an instrument there
-_ASIDE = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|while|as|after|before|when|making|becoming)\b")
+_ASIDE = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|while|as|after|before|when|making|becoming|"
+                    r"aims?|seeks?|will|would|covers?|focuses|includes?|provides?|allows?|enables?)\b")
 _NOT_A_NOUN = re.compile(r"\b(?:great|good|big|to|will|would|can|could|must|should)\s+$", re.I)
 _PASSIVE_WINDOW = 16  # "An agreement between A (...) and B (...) was signed": the passive verb comes after the parties
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$")
@@ -63,6 +65,8 @@ class Agreement:
     place: str | None = None  # place_id of where it was signed
     ceremony_sentences: list[Sentence] = field(default_factory=list)  # "The signing ceremony was held at ..."
     plural: bool = False  # told with a plural noun ("the agreements with A and B")
+    per_partner: bool = False  # one of a plural instrument signed with each of a list of partners: what follows
+    # the sentence ("Under the agreements, ...") is said of each
 
 
 @derived
@@ -147,7 +151,7 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
     caption before the body), into an agreement of the same parties, or into `found` as a new agreement."""
     definite = c.group is None and _DEFINITE.search(sent.text[:c.noun_start])
     earlier = _definite_target(ctx, found, c) if definite else None
-    if earlier is not None and _compatible_date(earlier, c, ctx.event_date):
+    if earlier is not None and _compatible_date(earlier, c, ctx.event_date) and not _other_parties(ctx, earlier, c):
         _merge(ctx, earlier, c)  # "The memorandum was signed by ...": the one just reported
         return
     if not c.parties:
@@ -172,6 +176,17 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
         _merge(ctx, c, p)
     pending.clear()
     found.append(c)
+
+
+def _other_parties(ctx: DocContext, earlier: Agreement, c: Agreement) -> bool:
+    """'X inked the cooperation memorandum with Y' after an agreement of A and B: a report naming two parties, one
+    of them not a party of the agreement before (or naming only others), is another agreement, whatever its
+    article."""
+    named = {ctx.footprint(p) for p in c.parties if p in c.named}
+    theirs = {ctx.footprint(p) for p in earlier.parties}
+    if len(theirs) < 2 or not named or c.signatories or c.witnesses:
+        return False  # who signed or witnessed "the agreement" tells the one before again
+    return not named & theirs or (len(named) >= 2 and not named <= theirs)
 
 
 def _told_again(ctx: DocContext, found: list[Agreement], c: Agreement) -> list[Agreement]:
@@ -201,7 +216,8 @@ def _settle(ctx: DocContext, a: Agreement, found: list[Agreement]) -> None:
 
 
 # "in Hangzhou", "at the University of X, Henan": a locative, with an optional venue in apposition before the place
-_LOCATIVE_CHAIN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+)?(?:[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+_LOCATIVE_CHAIN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+|(?:[A-Z][\w'’-]*\s+)?(?:capital|city|port\s+city|"
+                             r"town)\s+(?:of\s+)?)?(?:[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
                              r"[A-Z][\w'’.&-]*){0,6}\s*,\s*)?$")
 # Between the signing word and the locative: a clause about something else ("X, a university located in Y")
 _OTHER_CLAUSE = re.compile(r"\b(?:located|based|headquartered|situated|which|who|whose|from|born|studying|living)\b|,\s+an?\s",
@@ -310,8 +326,8 @@ def _venue_place(ctx: DocContext, sent: Sentence, cue_rx: re.Pattern) -> str | N
 
 
 # "During the visit, A signed ...", "while visiting": the signing happened where the visit went
-_DURING_VISIT = re.compile(r"\b(?:during|on|in the course of)\s+(?:the|this|that|his|her|their|its)\s+(?:\w+\s+)?"
-                           r"(?:visit|trip|tour|stay)\b(?!\s+(?:to|of)\b)", re.I)
+_DURING_VISIT = re.compile(r"\b(?:during|on|in the course of)\s+(?:the|this|that|his|her|their|its|a|an)\s+(?:\w+\s+)?"
+                           r"(?:visit|trip|tour|stay)\b(?!\s+of\b)", re.I)
 _VISIT_TO = re.compile(r"\b(?:visited|visiting|visit\s+to|trip\s+to|tour\s+of|arrived\s+in|travelled\s+to|"
                        r"traveled\s+to)\s+(?:the\s+)?$", re.I)
 
@@ -462,6 +478,7 @@ class _SigningClause:
     signatories: list[tuple]  # (person key, org, title, position)
     witnesses: list[tuple]
     group: int | None  # what `Agreement.group` holds for its instruments
+    objects: list[str] = field(default_factory=list)  # "visited A and B and signed ... with them": A and B
 
     @property
     def siblings(self) -> bool:
@@ -482,12 +499,24 @@ def _signing_clause(ctx: DocContext, sent: Sentence, governed: list[tuple[re.Mat
     signatories, witnesses = _roles(ctx, sent, verb, implicit=not sides)
     reset = _subject_start(ctx.rules, sent.text, subject_end - sent.start)  # "praised X for reaching ...": X onwards
     parties = sides or pronoun or ctx.actors_in(sent.start + reset, subject_end)
+    objects: list[str] = []
+    visitors = None if sides or pronoun else _GROUP_SUBJECT.match(sent.text, 0, subject_end - sent.start)
+    person = None if sides or pronoun or visitors else _person_subject(ctx, sent, subject_end)
+    if visitors is not None:  # "The delegation (visited A and B and) signed ...": the body the delegation is from
+        objects = ctx.actors_in(sent.start + visitors.end(), subject_end)
+        parties = _unique([group_origin(ctx, sent.start)])
+    elif person is not None:  # "He visited A, signed an agreement with B": his body signed, A is what he visited
+        objects = ctx.actors_in(person[1], subject_end)
+        parties = _unique([person[0]])
+    agents = _reduced_relative_agents(ctx, sent, governed[0])
+    if agents:  # "thanks to agreements signed by A and B": A and B, not the subject of the sentence
+        parties = agents
     if list_head is not None and not parties:
         parties = list_head[1]
     witnessing = {w[1] for w in witnesses}
     group = sent.start if len(governed) > 1 else (list_head[0].start if list_head is not None else None)
     return _SigningClause(sent, governed, referred, tight_words, [p for p in parties if p not in witnessing],
-                          complete or bool(pronoun), signatories, witnesses, group)
+                          complete or bool(pronoun), signatories, witnesses, group, objects)
 
 
 def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict[str, str],
@@ -504,7 +533,7 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
     title_m = _TITLE.match(text, noun.end())
     title = title_m.group(1).strip() if title_m and len(title_m.group(1).split()) <= 10 else None
     kind = _type_from_title(base_kind, title)
-    with_parties = _with_parties(ctx, sent, noun.end(), seg_end)
+    with_parties = _with_parties(ctx, sent, noun.end(), seg_end) or _referred_partners(ctx, clause, noun, seg_end)
     people = _instrument_signers(clause, noun, seg_end)
     parties = _instrument_parties(ctx, clause, noun, seg_end, with_parties, people, title_m if title else None,
                                   noun_type)
@@ -518,7 +547,9 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
     a.confidence = confidence(ctx.rules, "agreement_two_parties" if len(parties) >= 2 else "agreement_one_party")
     if a.status == "planned":
         a.confidence = min(a.confidence, confidence(ctx.rules, "agreement_planned"))
-    return [a] if clause.siblings else _one_per_partner(ctx, a, noun, clause.parties, with_parties)
+    signing_bodies = _unique([o for _, o, _ in people if o])
+    subject = clause.parties or (signing_bodies if len(signing_bodies) == 1 else [])
+    return _one_per_partner(ctx, a, noun, subject, with_parties)
 
 
 def _type_from_title(kind: str, title: str | None) -> str:
@@ -739,9 +770,18 @@ def _list_head(ctx: DocContext, sent: Sentence, head, has_candidates: bool):
     return None
 
 
+# The rest of a fronted adverbial, to its comma
+_FRONTED_END = re.compile(r"[^,;:]{0,120},\s*")
+
+
 def _subject_start(rules: Rulebook, text: str, local_end: int) -> int:
     """'The minister praised X for reaching an agreement with Y': the subject of the signing starts after
-    'for' (a local offset; 0 when nothing resets it)."""
+    'for'; 'With the support of X, Y signed ...': after the fronted phrase (a local offset; 0 when nothing resets
+    it)."""
+    fronted = rule_regex(rules, "fronted_adverbials").match(text)
+    comma = _FRONTED_END.match(text, fronted.end()) if fronted else None
+    if comma is not None and comma.end() < local_end:  # "With the support of X, Y signed ...": Y onwards
+        return comma.end()
     cue = None
     for cue in rule_regex(rules, "subject_reset_cues").finditer(text, 0, local_end):
         pass
@@ -799,22 +839,114 @@ def _appositive_orgs(ctx: DocContext, sent: Sentence) -> set[str]:
 
 def _one_per_partner(ctx: DocContext, a: Agreement, noun: re.Match, subject: list[str],
                      partners: list[str]) -> list[Agreement]:
-    """'UM signed agreements with A, B and C': a plural instrument with a list of partners is one agreement
-    with each of them (who signed which is not said)."""
+    """'UM signed agreements with A, B and C', 'Agreements were signed with A and B': a plural instrument with a list
+    of partners is one agreement with each of them, and the subject's (when it names one) with each; its one signer
+    signed each, several signers are not said to have signed which."""
     partners = [p for p in partners if p not in subject]
-    if not _PLURAL.search(noun.group(0)) or len(subject) != 1 or len(partners) < 2:
+    if not _PLURAL.search(noun.group(0)) or len(subject) > 1 or len(partners) < 2:
         return [a]
+    if not subject and _RETOLD.search(a.sentence.text, max(0, noun.start() - 40), noun.start()):
+        return [a]  # "Through the recently signed agreements with A and B, ...": those told before, if any
     out = []
     for p in partners:
-        one = dataclasses.replace(a, parties=[subject[0], p], signatories=[], witnesses=[], named={subject[0], p},
-                                  group=a.sentence.start, extra_sentences=[], ceremony_sentences=[])
+        parties = [*subject, p]
+        one = dataclasses.replace(a, parties=parties, signatories=a.signatories if len(a.signatories) == 1 else [],
+                                  witnesses=[],
+                                  named=set(parties), group=a.sentence.start, extra_sentences=[], ceremony_sentences=[],
+                                  per_partner=True)
         out.append(one)
     return out
 
 
+# A group that signs, named by the sentence's subject ("The delegation also signed ...", "During the visit, the
+# visiting delegation ..."): not followed by "of X" or "from X", which name it.
+_GROUP_SUBJECT = re.compile(r"(?:(?:During|On|In|After|While)\b[^,;:]{0,80},\s*)?(?:the|this|that|our|their)\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:delegation|delegates|visitors|mission)\b(?!\s+(?:of|from)\b)", re.I)
+# Between an instrument noun and a participle that names its signers: "agreements signed by", "the MoU inked by"
+_BY_AGENT = re.compile(r"\s*,?\s*(?:(?:recently|jointly|newly|already)\s+)?(?:signed|inked|concluded|sealed)\s+(?:jointly\s+)?by\s+")
+
+
+def _reduced_relative_agents(ctx: DocContext, sent: Sentence, first: tuple[re.Match, re.Match]) -> list[str]:
+    """'thanks to a series of agreements signed by A and B': the bodies after 'by' where the signing verb only
+    qualifies the noun (the sentence's subject is someone else)."""
+    noun, verb = first
+    by = _BY_AGENT.match(sent.text, noun.end())
+    if by is None or verb.start() < noun.end():
+        return []
+    return ctx.actors_in(sent.start + by.end(), _clause_end(sent, by.end()))
+
+
+# Before a signing verb that is the second of a subject's predicates: "He visited A, signed ...", "and signed"
+_COORDINATION = re.compile(r"(?:,|\band)\s+(?:(?:then|also|later|finally|jointly|subsequently)\s+)*$")
+# An opening clause before the subject ("During the visit, ...", "On 3 May, ...")
+_OPENING_CLAUSE = re.compile(r"(?:While|Whilst|When|During|On|After|In|At)\b[^,;:]{0,140},\s*")
+_HE_SHE = re.compile(r"(?:He|She)\s+(?:(?:also|then|later|first)\s+)?(?=[a-z]+(?:ed|s)\b)")
+_PERSON_PREDICATE = re.compile(r"(?:\s*,[^,;:]{0,120},|\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*|"
+                               r"(?:of|for|and|the|de)\s+|\([A-Z][\w&-]{1,10}\)\s*){1,12}?)?\s+"
+                               r"(?:(?:also|then|later|first)\s+)?(?=[a-z]+(?:ed|s)\b)")
+
+
+def _person_subject(ctx: DocContext, sent: Sentence, subject_end: int) -> tuple[str | None, int] | None:
+    """'He visited A, signed an agreement with B', 'Prof. X of Y toured A and signed ...': a person (or 'he', the
+    person named last before) is the subject of a signing verb coordinated with an earlier predicate. The body the
+    person acts for, and where that earlier predicate starts (what it names is not a subject)."""
+    local_end = subject_end - sent.start
+    if not _COORDINATION.search(sent.text, 0, local_end):
+        return None
+    opening = _OPENING_CLAUSE.match(sent.text)
+    start = opening.end() if opening else 0
+    pronoun = _HE_SHE.match(sent.text, start)
+    if pronoun is not None:
+        before = ctx.people_in(max(0, sent.start - 1500), sent.start)
+        if not before:
+            return None
+        return ctx.person_body(before[-1].entity_id), sent.start + pronoun.end()
+    first = next((p for p in ctx.people_in(sent.start + start, subject_end)), None)
+    if first is None or first.start != sent.start + start:
+        return None
+    gap = _PERSON_PREDICATE.match(ctx.text, first.end, subject_end)
+    if gap is None:
+        return None
+    return ctx.person_body(first.entity_id), gap.end()
+
+
+# The partners of a signing named before: "with them", "with these five universities", "with the three companies".
+_WITH_REFERENCE = re.compile(r"\bwith\s+(?:(them)\b|(?:these|those|the|all|all\s+the|each\s+of\s+the)\s+(?:(\d+|two|three|"
+                             r"four|five|six|seven|eight|nine|ten)\s+)?(universities|institutions|companies|enterprises|"
+                             r"institutes|cities|provinces|partners|organi[sz]ations)\b)", re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_REFERENCE_BACK = 3  # sentences back in which "these universities" looks for the list they are
+
+
+def _referred_partners(ctx: DocContext, clause: _SigningClause, noun: re.Match, seg_end: int) -> list[str]:
+    """'signed agreements with them', 'signed MoUs with these five universities': the partners named before, the
+    bodies the subject dealt with earlier in the sentence ("visited A and B and signed ... with them"), else the last
+    list of two or more of that kind (as many as counted) in the sentences before."""
+    sent = clause.sent
+    m = _WITH_REFERENCE.search(sent.text, noun.end(), seg_end)
+    if m is None or m.start() - noun.end() > 60:
+        return []
+    if m.group(1):  # "them": the bodies the subject dealt with first in the sentence
+        return clause.objects if len(clause.objects) >= 2 else []
+    count = m.group(2)
+    n = int(count) if count and count.isdigit() else _COUNTS.get((count or "").lower())
+    kinds = _KIND_TYPES.get((m.group(3) or "").lower())
+    at = ctx.sentence_index(sent.start, 0)
+    for prev in reversed(ctx.sentences[max(0, at - _REFERENCE_BACK):at]):
+        listed = [p for p in ctx.actors_in(prev.start, prev.end) if p not in clause.parties
+                  and (kinds is None or ctx.org(p).org_type in kinds)]
+        if len(listed) >= max(2, n or 0):
+            return listed[-n:] if n else listed
+    return []
+
+
+# Before a plural instrument told again: "the (recently signed) agreements", "these agreements"
+_RETOLD = re.compile(r"\b(?:the|these|those|such)\s+(?:(?:recently|newly|previously|already|earlier)\s+)?"
+                     r"(?:(?:signed|inked|concluded|reached)\s+)?(?:[\w-]+\s+)?$", re.I)
 _THE_TWO = re.compile(r"\b(?:the two|both)\s+(universities|institutions|sides|parties|cities|provinces|"
                       r"governments|companies|organi[sz]ations)\b", re.I)
 _KIND_TYPES = {"universities": ("university",), "cities": ("government",), "provinces": ("government",),
+               "enterprises": ("enterprise",), "institutes": ("research_institute",),
                "governments": ("government",), "companies": ("enterprise",)}
 
 
@@ -1207,6 +1339,8 @@ def _merge_target(ctx: DocContext, found: list[Agreement], c: Agreement) -> Agre
         if not (_compatible_type(a, c) and _compatible_date(a, c, ctx.event_date)):
             continue
         theirs = {ctx.footprint(p) for p in a.parties}
+        if c.group is not None and len(mine) == 1 and mine != theirs:
+            continue  # one of a list of partners ("agreements with A and B") is no retelling of one with A and C
         if mine <= theirs or theirs <= mine:
             if best is None or len(theirs) < best_size:
                 best, best_size = a, len(theirs)

@@ -43,6 +43,22 @@ _AUSPICES = re.compile(r"\b(?:under the auspices of|in the presence of|witnessed
 _SIGNED = re.compile(r"\b(?:signed|inked|sealed|concluded|renewed)\b", re.I)
 
 
+# Before a place: a plural of unnamed bodies located there ("universities in Australia", "companies from Brazil")
+_GROUP_IN = re.compile(r"\b(?:universities|institutions|companies|enterprises|firms|partners|institutes|organi[sz]ations|"
+                       r"schools|colleges|counterparts|businesses)\s+(?:(?:based|located)\s+)?(?:in|from|across)\s+"
+                       r"(?:the\s+)?$")
+# A day told by its distance from the day named before: "two days later", "the following day", "on the same day"
+_RELATIVE_DAY = re.compile(r"\b(?:(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+days?\s+later|"
+                           r"the\s+(?:following|next)\s+day|the\s+day\s+after|"
+                           r"(?P<same>(?:on\s+)?the\s+same\s+day|that\s+same\s+day|later\s+that\s+day))\b", re.I)
+_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_RELATIVE_BACK = 4  # sentences back in which a relative day looks for the day it counts from
+
+# After a person: "of Y", "from the Y", ", Director of Y": where the body they act for is named
+_OF_BODY = re.compile(r"(?:\s*,\s*[^,;:()]{0,60}?)?\s+(?:of|from)\s+(?:the\s+)?")
+_NAME_RUN = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s*)*")  # capitalised words only: one name goes on
+
+
 @dataclass
 class DocContext:
     document_id: str
@@ -79,9 +95,29 @@ class DocContext:
     def dates_in(self, sent: Sentence) -> list[FoundDate]:
         if sent.start not in self._dates:
             prior = self.year_before(sent.start) if " year" in sent.text else None  # "that year"
-            self._dates[sent.start] = find_dates(sent.text, sent.start, self.published,
-                                                 year_hint(sent.text) or self.fallback_year, prior)
+            found = find_dates(sent.text, sent.start, self.published, year_hint(sent.text) or self.fallback_year, prior)
+            self._dates[sent.start] = found or self._relative_day(sent)
         return self._dates[sent.start]
+
+    def _relative_day(self, sent: Sentence) -> list[FoundDate]:
+        """'Two days later', 'On the same day', 'the following day': a day counted from the last day named before
+        (within a few sentences)."""
+        m = _RELATIVE_DAY.search(sent.text)
+        if m is None:
+            return []
+        k = self.sentence_index(sent.start)
+        if k is None:
+            return []
+        for prev in reversed(self.sentences[max(0, k - _RELATIVE_BACK):k]):
+            days = [d for d in self.dates_in(prev) if d.precision == "day" and not d.dateline]
+            if days:
+                count = m.group("n")
+                step = 0 if m.group("same") else _DAY_COUNTS.get(count.lower(), 1) if count else 1
+                if count and count.isdigit():
+                    step = int(count)
+                return [FoundDate(days[-1].date + dt.timedelta(days=step), "day", sent.start + m.start(),
+                                  sent.start + m.end())]
+        return []
 
     @functools.cached_property
     def _years(self) -> tuple[list[int], list[int]]:
@@ -176,6 +212,8 @@ class DocContext:
                                               or _PLACE_AS_MODIFIER.match(self.text, m.end)):
                 continue  # "the Hubei-Hong Kong ... Scheme", "Guangxi institutions", "Hefei Comprehensive National
                 # Science Center": the place qualifies something else
+            if m.entity_type == "place" and _GROUP_IN.search(self.text, max(0, m.start - 60), m.start):
+                continue  # "universities in Australia", "partners from Brazil": where unnamed bodies are, not who
             if m.entity_type == "place" and len(m.surface) >= 5 and m.surface.isupper():
                 continue  # "CHONGQING DEAL --", "BEIJING, June 3": a label or dateline, not an actor
             if prev is not None and prev.entity_type == "organization" \
@@ -222,6 +260,26 @@ class DocContext:
         org_ids = [a for a, _ in p.affiliations if a]
         titles = [t for _, t in p.affiliations if t]
         return (org_ids[0] if org_ids else None), (titles[0] if titles else None)
+
+    def person_body(self, person_key: str) -> str | None:
+        """The organisation a person acts for: their affiliation, else the body named right after a mention of them
+        ("Prof. X of Y (YY)", "Dr X from Y", "X, Director of Y"); a body before a country its name opens with."""
+        org, _ = self.affiliation(person_key)
+        if org is not None:
+            return org
+        for m in self.ents.mentions:
+            if m.entity_type != "person" or m.entity_id != person_key:
+                continue
+            after = _OF_BODY.match(self.text, m.end)
+            if after is None:
+                continue
+            names = [x for x in self.ents.mentions if x.entity_type in ("organization", "place")
+                     and after.end() <= x.start <= after.end() + 80]
+            names = [x for x in names if _NAME_RUN.fullmatch(self.text, after.end(), x.start)]
+            orgs = [x for x in names if x.entity_type == "organization"]
+            if orgs:
+                return orgs[0].entity_id
+        return None
 
     def recent(self, pos: int, place_types: tuple[str, ...]) -> Mention | None:
         """The last place of the given types mentioned before `pos` ("the city", "the province")."""

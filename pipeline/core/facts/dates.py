@@ -2,7 +2,7 @@
 
 "today", "yesterday", "on the morning of May 10", "On July 9" (year from the publication date, or
 from a year named nearby when the page gives none), "15 May 2018", "In 2017", "In October 2015",
-day ranges ("12-14 May 2019", "From October 16th to 24th": the first day), a month alone ("in April",
+"the 13th of April", day ranges ("12-14 May 2019", "13th to 17th of April", "From October 16th to 24th": the first day), a month alone ("in April",
 "last June": the latest such month on or before the publication date unless the sentence looks ahead),
 "today (20th)" (that day of the publication month, or of the month of a dateline before it), "that year" /
 "the same year" (the last year named before it).
@@ -26,14 +26,14 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _ORD = r"(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|–|—|to|and|until|till)\s*"
 _PATTERNS = [
-    ("range_dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}{_TO}\d{{1,2}}{_ORD} {_MON},? (\d{{4}})\b")),
+    ("range_dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}{_TO}\d{{1,2}}{_ORD} (?:of )?{_MON},? (\d{{4}})\b")),
     ("range_mdy", re.compile(rf"\b{_MON} (\d{{1,2}}){_ORD}{_TO}(?:{_MON} )?\d{{1,2}}{_ORD},? (\d{{4}})\b")),
-    ("range_dm", re.compile(rf"\b(\d{{1,2}}){_ORD}{_TO}\d{{1,2}}{_ORD} {_MON}\b(?!,? \d{{4}})")),
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {_MON},? (\d{{4}})\b")),
+    ("range_dm", re.compile(rf"\b(\d{{1,2}}){_ORD}{_TO}\d{{1,2}}{_ORD} (?:of )?{_MON}\b(?!,? \d{{4}})")),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON},? (\d{{4}})\b")),
     ("mdy", re.compile(rf"\b{_MON} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b")),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("my", re.compile(rf"\b{_MON},? (\d{{4}})\b")),
-    ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {_MON}\b")),
+    ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON}\b")),
     ("md", re.compile(rf"\b{_MON} (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})")),
     ("day_paren", re.compile(r"\b(?:today|yesterday|tonight|this morning|this afternoon)\s*\((\d{1,2})(?:st|nd|rd|th)?\)",
                              re.I)),

@@ -53,6 +53,7 @@ class Delegation:
     extra_sentences: list[Sentence] = field(default_factory=list)
     more_hosts: list[Mention] = field(default_factory=list)  # "visited A, B and C": one visit per host
     host_start: int | None = None  # where the host is named
+    origin_by_place: bool = False  # the origin is a place only (its government stands for it)
 
 
 # After a person: "X and his delegation" (his party, his entourage): X leads the group.
@@ -74,6 +75,8 @@ _ON_VISIT = re.compile(r"(?:\s*,[^,;:()]{0,100}(?=,))?\s*,?\s*who\s+(?:is|was|ar
                        r"(?:on|paying|making)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}?visit\b", re.I)
 # "In Spain, ...", "At CUJAE, ...": the scene a sentence opens with.
 _SCENE = re.compile(r"(?:In|At|During (?:his|her|their|the) (?:stay|time) in)\s+(?:the\s+)?")
+# Before a person: "the (state) visit of", "the official visit by": the person is the visitor.
+_VISIT_OF = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 # "The following day, a delegation ...": the day after the visit told before.
 _NEXT_DAY = re.compile(r"(?:(?:On\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after)\b", re.I)
 # "During the visit to X": a visit of the last report, to a host of its own.
@@ -102,7 +105,36 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
             d.date = _occasion_date(ctx, d) or ctx.event_date
+        d.origin_place = d.origin_place or _governed_place(ctx, d.origin_org)
+        d.host_place = d.host_place or _governed_place(ctx, d.host_org)
     return found
+
+
+def _governed_place(ctx: DocContext, org_id: str | None) -> str | None:
+    """The place a government origin or host acts for ("Government of the State of Israel": Israel): the side is
+    named both ways."""
+    org = ctx.ents.orgs.get(org_id) if org_id else None
+    place = org_namer(ctx.rules).jurisdiction_of(org) if org is not None else None
+    return ctx.add_place(place) if place is not None else None
+
+
+_GROUP_BACK = 8  # sentences back in which "the delegation" looks for the report that says where it is from
+
+
+def group_origin(ctx: DocContext, before: int) -> str | None:
+    """Whom 'the delegation' (signing, visiting) acts for: the body, or the government of the place, that the last
+    delegation reported before `before` comes from."""
+    nouns = rule_regex(ctx.rules, "delegation_nouns")
+    verbs = rule_regex(ctx.rules, "visit_verbs")
+    at = ctx.sentence_index(before, len(ctx.sentences))
+    for sent in reversed(ctx.sentences[max(0, at - _GROUP_BACK):at]):
+        noun = nouns.search(sent.text)
+        if noun is None or not _GROUP_NOUN.search(noun.group(0)):
+            continue
+        d = _from_sentence(ctx, sent, noun, verbs.search(sent.text))
+        if d is not None and d.origin_org:
+            return d.origin_org
+    return None
 
 
 _OCCASION_BACK = 6  # sentences back in which an undated visit looks for the dated occasion it was part of
@@ -272,8 +304,21 @@ def _conflict(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
     if a.date and b.date and a.date.precision == b.date.precision == "day" and a.date.date != b.date.date:
         return True
     hosts_nest = _within(ctx, a.host_place, b.host_place) or _within(ctx, b.host_place, a.host_place)
-    return differ(_side(ctx, a.origin_org, a.origin_place), _side(ctx, b.origin_org, b.origin_place)) or \
+    origins_nest = _holds(ctx, a, b.origin_org) or _holds(ctx, b, a.origin_org)
+    return (differ(_side(ctx, a.origin_org, a.origin_place), _side(ctx, b.origin_org, b.origin_place))
+            and not origins_nest) or \
         (differ(_side(ctx, a.host_org, a.host_place), _side(ctx, b.host_org, b.host_place)) and not hosts_nest)
+
+
+def _holds(ctx: DocContext, d: Delegation, org_id: str | None) -> bool:
+    """Whether a visit from a place only ("the Hong Kong delegation") may come from this body of that place."""
+    ref = ctx.ents.place_refs.get(d.origin_place) if d.origin_place else None
+    org = ctx.ents.orgs.get(org_id) if org_id else None
+    if ref is None or org is None or not d.origin_by_place:
+        return False
+    if ref.place_type == "country":
+        return org.country_code is not None and org.country_code == ref.country_code
+    return ref.place_type in JURISDICTION_TYPES and org.region_code is not None and org.region_code == ref.region_code
 
 
 def _within(ctx: DocContext, a: str | None, b: str | None) -> bool:
@@ -312,6 +357,11 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     if d.leader:
         _leader_origin(ctx, d, sent, people)
     _set_origin_named(ctx, d, sent, noun or verb, verb)
+    own = _named_by_modifier(ctx, sent, noun) if noun and _GROUP_NOUN.search(noun.group(0)) \
+        and not _NAMED_AFTER.match(sent.text, noun.end()) else None
+    if own is not None:  # "the Anhui Provincial Delegation", "a Fudan University delegation": its own name says
+        d.origin_org = d.origin_place = None
+        _set_origin(ctx, d, own)
     _set_hosts(ctx, d, sent, people, noun, verb)
     d.member_count, d.member_count_max = _size(ctx.rules, text)
     _date_and_status(ctx, d, sent)
@@ -337,8 +387,11 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     led = rule_regex(ctx.rules, "leader_cues").search(text)
     lead_verb = rule_regex(ctx.rules, "lead_verbs").search(text)
     head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)), None)
+    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 40), p.start)), None)
     if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"
         d.leader = head.entity_id
+    elif visit_of is not None:  # "The state visit of President X to Y"
+        d.leader = visit_of.entity_id
     elif led:
         d.leader = next((p.entity_id for p in people if p.start >= sent.start + led.end()), None)
     elif lead_verb and noun and lead_verb.start() < noun.start():
@@ -402,6 +455,34 @@ def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb)
         _origin_from_modifier(ctx, d, sent)
 
 
+# A noun for the group that travels, whose modifier is where it comes from (that of "visit" or "tour" is where it
+# goes: "his Japan visit").
+_GROUP_NOUN = re.compile(r"(?:delegations?|mission)$", re.I)
+# Between a body or place and the delegation noun it modifies: "Anhui [Provincial] delegation", "Fudan University's
+# [academic] delegation"; only modifiers, no verb, article or preposition (those start another phrase).
+_MODIFIER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:(?!(?:Welcome|Receive|Host|Meet|Visit|Lead|Send|Greet|Met|Led|Sent)\w*\b)"
+                           r"[A-Z][\w-]*|[a-z]+-[\w-]+|official|government|business|trade|academic|"
+                           r"research|education|science|technology|economic|cultural|joint|visiting|friendship|"
+                           r"provincial|municipal|senior|expert|investment|youth|student|faculty)){0,3}\s+$")
+# After the noun: "delegations from X", "the delegation of X" name the origin themselves
+_NAMED_AFTER = re.compile(r"\s+(?:of|from)\s")
+# Before the named modifier: the start of the noun phrase (an article, a count, a sentence start, a comma).
+_PHRASE_START = re.compile(r"(?:^|(?:\b(?:the|a|an|one|two|three|four|five|its|their)|[,;:(])\s+)$", re.I)
+
+
+def _named_by_modifier(ctx: DocContext, sent: Sentence, noun) -> Mention | None:
+    """The body or place the delegation noun's own modifier names ("the Anhui Provincial Delegation", "a TSU
+    delegation"): where the delegation comes from, whatever its leader's titles say."""
+    start = sent.start + noun.start()
+    cands = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place")
+             and sent.start <= x.start and x.end <= start and start - x.end <= 40]
+    for x in reversed(cands):
+        if _MODIFIER_GAP.fullmatch(ctx.text, x.end, start) and \
+                _PHRASE_START.search(ctx.text[max(sent.start, x.start - 12):x.start]) and not _in_compound_name(ctx, x):
+            return x
+    return None
+
+
 def _set_hosts(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention], noun, verb) -> None:
     """Whom the visit went to: the object of the visit (and the further stops of a list), else the body of whoever
     received the delegation, else the venue of a meeting with it; never the body it comes from."""
@@ -449,7 +530,8 @@ def _set_host(d: Delegation, m: Mention) -> None:
 
 
 # Between a subject and its verb: an apposition in commas, "and his delegation", an auxiliary, an adverb.
-_SUBJECT_GAP = re.compile(r"(?:\s*,[^,;:]{0,120},)?(?:\s*and\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:delegation|"
+_SUBJECT_GAP = re.compile(r"(?:\s*,[^,;:]{0,120},|\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*|(?:of|for|and|the|de)\s+|"
+                          r"\([A-Z][\w&-]{1,10}\)\s*){1,12}?)?(?:\s*and\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:delegation|"
                           r"delegates|team|entourage|party))?\s*(?:(?:will|would|is|are|was|were|has|have|had|also|"
                           r"then|later|to|be|expected|scheduled|due)\s+)*")
 
@@ -612,21 +694,31 @@ def _post_before(ctx: DocContext, sent: Sentence, leader: Mention, honour: str |
 def _origin_from_apposition(ctx: DocContext, d: Delegation, sent: Sentence, leader: Mention) -> None:
     """Where a leader with no known organisation comes from: the body or place of the title beside the name
     ("X, Governor of Y Province in Z, ...", "the Deputy Prime Minister of Y, Mr X")."""
-    after = re.match(r",\s*[^,;:()]{0,100}?\b(?:of|from|in)\s+", ctx.text[leader.end:min(sent.end, leader.end + 110)])
+    after = re.match(r",\s*[^,;:()]{0,100}?\b(?:of|from|in)\s+|\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])",
+                     ctx.text[leader.end:min(sent.end, leader.end + 110)])
     before = re.search(r"\b(?:of|from)\s+(?:the\s+)?([^,;:()]{2,60}),\s*(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$",
                        ctx.text[max(sent.start, leader.start - 90):leader.start])
     spans = []
     if after:
         comma = ctx.text.find(",", leader.end + 1, sent.end)
-        spans.append((leader.end + after.end(), comma if comma != -1 else sent.end))
+        end = comma if comma != -1 else sent.end
+        if not after.group(0).startswith(","):  # "Prof. X of Y (YY) visited ...": the name after "of", to the verb
+            stop = _NP_END.search(ctx.text, leader.end + after.end(), end)
+            end = stop.start() if stop else end
+        spans.append((leader.end + after.end(), end))
     if before:
         base = max(sent.start, leader.start - 90)
         spans.append((base + before.start(1), base + before.end(1)))
     for start, end in spans:
         cands = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place") and start <= x.start < end]
-        if cands:
-            _set_origin(ctx, d, cands[0])
+        orgs = [x for x in cands if x.entity_type == "organization" and not _in_compound_name(ctx, x)]
+        if cands:  # "of Pakistan Agricultural Research Council": the body, not the country its name opens with
+            _set_origin(ctx, d, orgs[0] if orgs and _NAME_RUN.fullmatch(ctx.text, cands[0].end, orgs[0].start)
+                        else cands[0])
             return
+
+
+_NAME_RUN = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s*)*")  # capitalised words only: one name goes on
 
 
 def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:
@@ -709,10 +801,11 @@ def _visiting(rules: Rulebook, verb) -> bool:
 
 def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
     if m.entity_type == "organization":
-        d.origin_org = m.entity_id
+        d.origin_org, d.origin_by_place = m.entity_id, False
     else:
         d.origin_place = m.entity_id
         gov = ctx.government_for_place(m) if ctx.place_ref(m.entity_id).place_type != "country" else None
+        d.origin_by_place = d.origin_org is None
         d.origin_org = d.origin_org or gov
 
 
@@ -978,6 +1071,8 @@ def _merge(into: Delegation, other: Delegation) -> None:
     if into.date and other.date and into.date.precision == other.date.precision == "day" \
             and other.date.date < into.date.date and into.status == other.status == "completed":
         into.date = other.date  # a visit of several days is dated by its first ("today ...", then "yesterday ...")
+    if other.origin_org and not other.origin_by_place and into.origin_by_place:
+        into.origin_org, into.origin_by_place = other.origin_org, False  # "the Hong Kong delegation", from a HK body
     for org_f, place_f in (("origin_org", "origin_place"), ("host_org", "host_place")):
         if getattr(into, org_f) is None and getattr(into, place_f) is None:
             setattr(into, org_f, getattr(other, org_f))

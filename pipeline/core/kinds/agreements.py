@@ -15,8 +15,9 @@ from pipeline.core.kinds.events import UnionFind, dates_compatible
 from pipeline.core.metric import Scores, Tally, date_hit, list_slots, one_slot, org_hit, person_hit, score_records
 from pipeline.core.phrases import gated_regex, kind_regexes
 
-_FOLLOW_UP_PHRASES = ("agreement", "agreed", "both parties", "both sides", "the two sides", "partnership", "memorandum",
-                      "under the", "in accordance", "will")
+_FOLLOW_UP_PHRASES = ("agreement", "agreements", "agreed", "both parties", "both sides", "the two sides", "partnership",
+                      "memorandum", "memoranda", "mou", "mous", "pact", "under the", "in accordance", "will", "aims to",
+                      "aim to", "covers", "covered", "cover", "focus on", "focuses on", "include", "includes")
 _FOLLOW_UP = gated_regex(re.compile(rf"\b({'|'.join(_FOLLOW_UP_PHRASES)})\b", re.I), _FOLLOW_UP_PHRASES)
 _GENERIC_TYPES = {"cooperation_agreement", "partnership", "other"}
 EXTRAS = ("activities", "signing_place")  # scored by `python -m pipeline evaluate` only, outside the headline
@@ -53,7 +54,9 @@ def _rows(found: Found) -> Rows:
         rows["agreement_parties"].extend({"agreement_id": aid, "organization_id": org} for org in a.parties)
         rows["agreement_signatories"].extend(_signers(aid, a, found.person_ids))
         # listed instruments own only their own clause; a headline agreement owns what follows it
-        scope = [a.sentence] if a.group is not None else (followers.get(a.sentence.start) or [a.sentence])
+        # (one per partner of a plural instrument: each owns what follows, as a headline agreement does)
+        own = a.group is not None and not a.per_partner
+        scope = [a.sentence] if own else (followers.get(a.sentence.start) or [a.sentence])
         _scope_rows(ctx, aid, scope, found.facts["domains"], rows)
     return rows
 
