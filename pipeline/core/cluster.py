@@ -21,8 +21,10 @@ to keep it so, and to keep a large run manageable:
 - Workers do not write the per-document cache (`shares_files` is False): they may not see this
   machine's disk, so the caller saves what comes back.
 
-Nothing here is global: the `Client` is opened by `open_executor` for one step and passed on inside the
-`DaskCluster` it returns (never set as Dask's default client), and closed when the step ends.
+Nothing here is global: `DaskCluster` is the scheduler's address, and each `map` that has documents to
+send opens its own `Client` (never set as Dask's default client) and closes it when its results are
+in. A run whose documents all come from the cache does not connect at all, so it does not need the
+cluster to be up.
 """
 from __future__ import annotations
 
@@ -152,49 +154,48 @@ def run_batch(fn: Callable[[T, Rulebook], R], items: Sequence[T], bundle: RulesB
 
 @dataclass(frozen=True)
 class DaskCluster:
-    """Per-document work on the workers of one connected `Client` (see the module docstring)."""
+    """Per-document work on the workers of the Dask scheduler at `address` (see the module docstring)."""
 
-    client: Client
+    address: str
     shares_files: ClassVar[bool] = False
-
-    def threads(self) -> int:
-        return sum(w["nthreads"] for w in self.client.scheduler_info(n_workers=-1)["workers"].values())
 
     @property
     def description(self) -> str:
-        return f"Dask scheduler {self.client.scheduler.address} ({self.threads()} worker threads)"
+        return f"Dask scheduler {self.address}"
 
     def map(self, fn: Callable[[T, Rulebook], R], items: Sequence[T], rules: Rulebook) -> Iterator[R]:
-        """`fn(x, rules)` for each item, in order, lazily; the batches not yet done are cancelled if the
-        caller stops early or a batch fails."""
+        """`fn(x, rules)` for each item, in order, lazily, through a client connected while results are due."""
         if not items:
             return
-        threads = self.threads()
-        size = batch_size(len(items), threads)
-        bundle = self.client.scatter(RulesBundle.of(rules), broadcast=True, hash=False)
-        fingerprint = pipeline_fingerprint(rules)
-        batches = (items[start:start + size] for start in range(0, len(items), size))
+        with connect(self.address) as client:
+            yield from _map_on(client, fn, items, rules)
 
-        def submit(batch: Sequence[T]):
-            return self.client.submit(run_batch, fn, batch, bundle, fingerprint, pure=False)
 
-        pending = deque(submit(batch) for batch in itertools.islice(batches, WINDOW_PER_THREAD * max(threads, 1)))
-        try:
-            while pending:
-                done = pending.popleft()
-                pending.extend(submit(batch) for batch in itertools.islice(batches, 1))
-                yield from done.result()
-        finally:
-            self.client.cancel([*pending, bundle])
+def _map_on(client: Client, fn: Callable[[T, Rulebook], R], items: Sequence[T], rules: Rulebook) -> Iterator[R]:
+    """The batches of `items` submitted a window at a time, their results yielded in order; the batches not
+    yet done are cancelled if the caller stops early or a batch fails."""
+    threads = max(1, sum(w["nthreads"] for w in client.scheduler_info(n_workers=-1)["workers"].values()))
+    size = batch_size(len(items), threads)
+    bundle = client.scatter(RulesBundle.of(rules), broadcast=True, hash=False)
+    fingerprint = pipeline_fingerprint(rules)
+    batches = (items[start:start + size] for start in range(0, len(items), size))
+
+    def submit(batch: Sequence[T]):
+        return client.submit(run_batch, fn, batch, bundle, fingerprint, pure=False)
+
+    pending = deque(submit(batch) for batch in itertools.islice(batches, WINDOW_PER_THREAD * threads))
+    try:
+        while pending:
+            done = pending.popleft()
+            pending.extend(submit(batch) for batch in itertools.islice(batches, 1))
+            yield from done.result()
+    finally:
+        client.cancel([*pending, bundle])
 
 
 @contextlib.contextmanager
-def open_executor(address: str | None) -> Iterator[Executor]:
-    """Local processes when `address` is None, else a `DaskCluster` connected to the scheduler at `address`
-    (with at least one worker) while the block runs."""
-    if address is None:
-        yield LOCAL
-        return
+def connect(address: str) -> Iterator[Client]:
+    """A client of the scheduler at `address` that has at least one worker, while the block runs."""
     from distributed import Client
 
     try:
@@ -207,7 +208,12 @@ def open_executor(address: str | None) -> Iterator[Executor]:
         except TimeoutError as exc:
             raise ClusterUnavailable(f"no worker joined the Dask scheduler at {address} "
                                      f"within {WORKER_WAIT_SECONDS} s") from exc
-        yield DaskCluster(client)
+        yield client
+
+
+def executor_for(address: str | None) -> Executor:
+    """Local processes when `address` is None, else the Dask cluster of the scheduler at `address`."""
+    return LOCAL if address is None else DaskCluster(address)
 
 
 @contextlib.contextmanager

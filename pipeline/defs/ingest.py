@@ -55,17 +55,16 @@ def ingested_documents(context: dg.AssetExecutionContext, settings: PipelineSett
     if problem:
         raise RunRefused(problem)
     rules = settings.rulebook()
-    with settings.executor() as executor:
-        stage = ingest_with_cache(settings.raw_path, settings.max_bytes, settings.cache(rules), rules,
-                                  _shrink_guard(settings), executor)
-        engine = executor.description
+    executor = settings.executor()
+    stage = ingest_with_cache(settings.raw_path, settings.max_bytes, settings.cache(rules), rules,
+                              _shrink_guard(settings), executor)
     log_rejections(context, [f"rejected {r.record.get('source_path', '?')}: {r.errors}" for r in stage.rejections])
     preview = pd.DataFrame([{"source_path": d.source_path, "title": d.title, "published_on": d.published_on}
                             for d in stage.documents])
     context.add_output_metadata({
         "dagster/row_count": len(stage.documents), "seen": stage.seen, "processed": stage.processed,
         "skipped": stage.skipped, "rejected": len(stage.rejections), "cache_entries_pruned": stage.pruned,
-        "raw_dir": str(settings.raw_path), "engine": engine, "preview": markdown_preview(preview),
+        "raw_dir": str(settings.raw_path), "engine": executor.description, "preview": markdown_preview(preview),
     })
     return stage
 
@@ -79,9 +78,8 @@ def ingested_documents(context: dg.AssetExecutionContext, settings: PipelineSett
 def document_extractions(context: dg.AssetExecutionContext, settings: PipelineSettings,
                          ingested_documents: IngestStage) -> list[DocumentExtraction]:
     rules = settings.rulebook()
-    with settings.executor() as executor:
-        extractions, computed = extract_with_cache(ingested_documents, settings.cache(rules), rules, executor)
-        engine = executor.description
+    executor = settings.executor()
+    extractions, computed = extract_with_cache(ingested_documents, settings.cache(rules), rules, executor)
     log_rejections(context, [f"rejected a {r.table_name} record of document {ex.document_id}: {r.errors}"
                              for ex in extractions for r in ex.rejections])
     rows = sum(len(items) for ex in extractions for items in ex.rows.values())
@@ -90,6 +88,7 @@ def document_extractions(context: dg.AssetExecutionContext, settings: PipelineSe
                              "rejections": len(ex.rejections)} for ex in extractions])
     context.add_output_metadata({"dagster/row_count": len(extractions), "extracted": computed,
                                  "reused": len(extractions) - computed, "rows": rows,
-                                 "rejected": sum(len(ex.rejections) for ex in extractions), "engine": engine,
+                                 "rejected": sum(len(ex.rejections) for ex in extractions),
+                                 "engine": executor.description,
                                  "preview": markdown_preview(preview)})
     return extractions

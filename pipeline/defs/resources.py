@@ -5,13 +5,12 @@ CLI and the daemon agree on the same folders whatever directory they were starte
 """
 
 import os
-from contextlib import AbstractContextManager
 from pathlib import Path
 
 import dagster as dg
 from pydantic import Field
 
-from pipeline.core.cluster import SCHEDULER_ENV, open_executor, scheduler_address
+from pipeline.core.cluster import SCHEDULER_ENV, executor_for, scheduler_address
 from pipeline.core.corrections import DEFAULT_CORRECTIONS_FILE, CorrectionSet, corrections_for_run
 from pipeline.core.document_cache import DocumentCache
 from pipeline.core.document_stage import pipeline_fingerprint
@@ -104,7 +103,7 @@ class PipelineSettings(dg.ConfigurableResource):
         """The cache keyed by the stage's current code and `rules` (the fingerprint is computed per call)."""
         return DocumentCache(self.cache_path, pipeline_fingerprint(rules))
 
-    def executor(self) -> AbstractContextManager[Executor]:
-        """Where this step's per-document work runs (connected while the block runs): the Dask cluster of
-        `dask_scheduler` or of the environment variable, else this machine's processes."""
-        return open_executor(scheduler_address(self.dask_scheduler, os.environ))
+    def executor(self) -> Executor:
+        """Where per-document work runs: the Dask cluster of `dask_scheduler` or of the environment variable,
+        else this machine's processes."""
+        return executor_for(scheduler_address(self.dask_scheduler, os.environ))

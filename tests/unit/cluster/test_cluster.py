@@ -21,12 +21,14 @@ from pipeline.core.cluster import (
     RulesBundle,
     WorkerMismatch,
     batch_size,
+    connect,
+    executor_for,
     local_cluster,
-    open_executor,
     run_batch,
     scheduler_address,
 )
 from pipeline.core.document_stage import pipeline_fingerprint
+from pipeline.core.parallel import LOCAL
 from pipeline.core.reference import ReferenceDataError, load_rulebook
 from pipeline.core.table_digest import table_digests
 from pipeline.defs.resources import PROJECT_RAW, PipelineSettings
@@ -35,9 +37,15 @@ from tests.support.rules import default_rulebook
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    with local_cluster(2) as address, open_executor(address) as executor:
-        yield executor
+def address():
+    with local_cluster(2) as scheduler:
+        yield scheduler
+
+
+@pytest.fixture(scope="module")
+def client(address):
+    with connect(address) as connected:
+        yield connected
 
 
 def _double(item: int, rules) -> int:
@@ -112,24 +120,25 @@ def test_the_rulebook_travels_as_its_files_and_altered_files_are_refused(tmp_pat
                                  f"not the {rules.digest} that was sent: delete the folder")
 
 
-def _worker_pids(cluster: DaskCluster) -> set[int]:
-    return set(cluster.client.run(os.getpid).values())
+def _worker_pids(client) -> set[int]:
+    return set(client.run(os.getpid).values())
 
 
-def test_a_worker_with_other_code_is_refused(cluster):
+def test_a_worker_with_other_code_is_refused(client):
     rules = default_rulebook()
     wrong = "0" * 16
-    future = cluster.client.submit(run_batch, _double, [1], RulesBundle.of(rules), wrong, pure=False)
+    future = client.submit(run_batch, _double, [1], RulesBundle.of(rules), wrong, pure=False)
     with pytest.raises(WorkerMismatch) as raised:
         future.result()
     expected = {f"worker on {socket.gethostname()} (pid {pid}) has pipeline fingerprint "
                 f"{pipeline_fingerprint(rules)}, this run {wrong}: its pipeline code or version differs; install "
-                "this version on every worker and restart them" for pid in _worker_pids(cluster)}
+                "this version on every worker and restart them" for pid in _worker_pids(client)}
     assert str(raised.value) in expected
 
 
-def test_results_come_back_in_order_and_a_failing_document_is_named(cluster):
+def test_results_come_back_in_order_and_a_failing_document_is_named(address, client):
     rules = default_rulebook()
+    cluster = DaskCluster(address)
     assert list(cluster.map(_double, list(range(50)), rules)) == [2 * i for i in range(50)]
     assert list(cluster.map(_double, [], rules)) == []
 
@@ -137,19 +146,18 @@ def test_results_come_back_in_order_and_a_failing_document_is_named(cluster):
     with pytest.raises(DocumentFailed) as raised:
         list(cluster.map(_fail_on_b, docs, rules))
     expected = {f"b.txt failed on the worker on {socket.gethostname()} (pid {pid}): ValueError: no date"
-                for pid in _worker_pids(cluster)}
+                for pid in _worker_pids(client)}
     assert str(raised.value) in expected
 
 
-def test_a_run_on_the_cluster_publishes_the_local_runs_tables_and_resends_no_cached_document(cluster, tmp_path):
-    address = cluster.client.scheduler.address
+def test_a_run_on_the_cluster_publishes_the_local_runs_tables_and_resends_no_cached_document(address, tmp_path):
     with dg.DagsterInstance.ephemeral() as instance:
         local = run_job(instance, PROJECT_RAW, tmp_path / "local" / "cooperation.duckdb")
         on_dask = run_job(instance, PROJECT_RAW, tmp_path / "dask" / "cooperation.duckdb", dask_scheduler=address)
         again = run_job(instance, PROJECT_RAW, tmp_path / "dask" / "cooperation.duckdb", dask_scheduler=address)
     assert local.success and on_dask.success and again.success
     assert (on_dask.processed, on_dask.extracted) == (20, 20)
-    assert on_dask.metadata["document_extractions"]["engine"].value == f"Dask scheduler {address} (2 worker threads)"
+    assert on_dask.metadata["document_extractions"]["engine"].value == f"Dask scheduler {address}"
     assert table_digests(tmp_path / "dask" / "cooperation.duckdb") == table_digests(
         tmp_path / "local" / "cooperation.duckdb")
     assert (again.processed, again.skipped, again.extracted) == (0, 20, 0)
@@ -157,17 +165,24 @@ def test_a_run_on_the_cluster_publishes_the_local_runs_tables_and_resends_no_cac
 
 def test_dask_local_starts_a_cluster_for_the_run_and_closes_it():
     with cli._dask_local(2) as setting:
-        with open_executor(setting["dask_scheduler"]) as executor:
-            assert executor.threads() == 2
+        with connect(setting["dask_scheduler"]) as client:
+            assert [w["nthreads"] for w in client.scheduler_info()["workers"].values()] == [1, 1]
     with cli._dask_local(None) as setting:
         assert setting == {}
 
 
-def test_an_unreachable_scheduler_is_named(monkeypatch):
+def test_an_unreachable_scheduler_is_named_and_not_needed_when_nothing_is_to_compute(monkeypatch):
     monkeypatch.setattr(cluster_module, "CONNECT_SECONDS", 1)
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    with pytest.raises(ClusterUnavailable) as raised, open_executor(f"tcp://127.0.0.1:{port}"):
-        pass
+    unreachable = DaskCluster(f"tcp://127.0.0.1:{port}")
+    assert list(unreachable.map(_double, [], default_rulebook())) == []
+    with pytest.raises(ClusterUnavailable) as raised:
+        list(unreachable.map(_double, [1], default_rulebook()))
     assert str(raised.value).startswith(f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: ")
+
+
+def test_the_engine_follows_the_address():
+    assert executor_for(None) is LOCAL
+    assert executor_for("tcp://h:1") == DaskCluster("tcp://h:1")
