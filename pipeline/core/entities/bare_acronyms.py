@@ -11,6 +11,9 @@ Two readings, the surer first:
 
 Words in capitals that are no organisation ("MoU", "PhD", "COVID", roman numerals, capitals runs of page furniture
 such as "TOP STORIES") are not read; places and people found before keep their words.
+
+A newsroom abroad also calls its university by its city ("Leeds signs ..."): `city_universities` reads a city abroad
+in the same organisation's places as the one reference university named after it.
 """
 from __future__ import annotations
 

@@ -155,6 +155,9 @@ class OrgNamer:
                 rf"{re.escape(parent_place.name)}(?:\s+(?:Province|Municipality))?(?:\s+{_LEVEL_WORDS})?\s+Committee",
                 name.replace(" Party ", " ").replace(" CPC ", " ")):
             org_type = "other"  # "Zibo City Committee", "Hubei Provincial Party Committee": the party's, no department
+        if org_type == "research_institute" and not parent_place_unit(name) and any(
+                p in name for p in self.ref.rules.get("university_name_phrases", [])):
+            org_type = "university"  # "Athlone Institute of Technology", "Instituto Politécnico de Lisboa"
         if head in ("Centre", "Center") and set(name.split()) & set(self.ref.rules.get("non_research_centre_words", [])):
             org_type = "other"  # "Exhibition Centre", "Technology Exchange Center": no research body
         lowered = name.lower()
@@ -280,6 +283,11 @@ class OrgNamer:
                         return (None, p.country_code, p) if p.country_code != "CN" else (None, "CN", p)
                     return p.region_code, p.country_code or "CN", p
         return None, None, None
+
+
+def parent_place_unit(name: str) -> bool:
+    """Whether a name says it is a part of a university ("Institute of Technology of X University")."""
+    return bool(re.search(r"\bof\b.*\b(?:University|College)\b", name))
 
 
 def _subdivision_government(place: PlaceRef) -> str:

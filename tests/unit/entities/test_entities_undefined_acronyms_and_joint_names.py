@@ -218,3 +218,14 @@ def test_a_city_abroad_that_signs_is_the_university_named_after_it(text, spans):
 ])
 def test_a_city_that_is_only_a_place_stays_a_place(text):
     assert org_mentions(recognised(text)) == []
+
+
+@pytest.mark.parametrize("text, name, org_type", [
+    ("Tralee Institute of Technology signed.", "Tralee Institute of Technology", "university"),
+    ("Instituto Politécnico de Leiria signed.", "Instituto Politécnico de Leiria", "university"),
+    ("The Institute of Technology of Alpha University signed.", "Institute of Technology of Alpha University",
+     "university_unit"),
+    ("Beta Institute of Advanced Study signed.", "Beta Institute of Advanced Study", "research_institute"),
+])
+def test_an_institute_of_technology_is_a_university_unless_a_university_s(text, name, org_type):
+    assert _org(recognised(text), name).org_type == org_type
