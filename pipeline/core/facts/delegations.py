@@ -57,14 +57,15 @@ class Delegation:
 
 
 # After a person: "X and his delegation" (his party, his entourage): X leads the group.
-_HIS_PARTY = r"\s+and\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:delegation|delegates|entourage|party)\b"
+_HIS_PARTY = (r"(?:\s*,[^,;:()]{0,100},)?\s+and\s+(?:his|her|their|the)\s+(?:(?:other\s+)?members\s+(?:of|in)\s+(?:the|his|her|"
+              r"their)\s+)?(?:[\w-]+\s+)?(?:delegation|delegates|entourage|party)\b")
 # "X met with Y from Z", "X received Y of Z": the host meets a visitor; a cheap gate for sentences
 # with neither a delegation noun nor a visiting verb.
 _MEET = re.compile(r"\b(?:met with|meets with|met|meets|received|receives|welcomed|welcomes|hosted|hosts)\s")
 _MEET_WORDS = ("met", "meet", "receive", "welcome", "host")  # one of them is in every verb _MEET lists
 # The receiver of a group: "received a Singapore research delegation", "welcomed the visitors".
 # Or of a named visitor with his party: "welcomed Professor X and his delegation".
-_RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|received|receives|met with|meets with|met|meets|hosted|hosts)\s+"
+_RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|receive|received|receives|met with|meets with|met|meets|hosted|hosts)\s+"
                        r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:delegation|delegations|delegates|visitors|guests)\b|"
                        r"[^,;:]{3,80}?" + _HIS_PARTY + ")")
 # After a person: "X, head of the delegation", "X, who led the delegation": X leads it.

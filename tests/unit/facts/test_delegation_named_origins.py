@@ -106,3 +106,14 @@ def test_a_receiving_body_is_the_host(text, origin, host):
 def test_a_host_named_with_of_after_the_name_meets_a_visitor():
     text = "Rector Anna Peeters of Ghent University met Professor Li Wei, President of Wuhan University, on 3 March."
     assert visits(extract_rows(text)) == [("Li Wei", "Wuhan University", "Ghent University")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Professor Rui Costa, President of the University of Porto, welcomed Mr. Li Wei, Director of the Hubei "
+     "Provincial Department of Education, and the members of the delegation.",
+     ("Li Wei", "Hubei Provincial Department of Education", "University of Porto")),
+    ("On 10 April, Vice Rector Tom Maes of Ghent University led colleagues to receive the delegation from Fudan "
+     "University, which was led by Professor Zhang Hua.", ("Zhang Hua", "Fudan University", "Ghent University")),
+])
+def test_the_person_welcomed_with_the_delegation_leads_it_and_the_receiver_hosts(text, expected):
+    assert visits(extract_rows(text)) == [expected]
