@@ -93,18 +93,56 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
     noun_type = _noun_types(ctx.rules)
     ceremony = rule_regex(ctx.rules, "signing_ceremony_cues")
     head: tuple[Sentence, list[str]] | None = None  # "the two sides signed eleven documents, among them:"
-    for sent in ctx.sentences:
+    bare: tuple[Agreement, int] | None = None  # "An MoU was signed on 3 May.": no party yet, none before
+    for k, sent in enumerate(ctx.sentences):
         cands = [c for part in _clauses(ctx, sent)
                  for c in _in_sentence(sent, part, _sentence_candidates(ctx, part, noun_type, generic, head))]
         head = _list_head(ctx, sent, head, bool(cands))
+        if not cands and bare is not None and k - bare[1] <= _BARE_REACH and _sides_under(ctx, sent, bare[0]):
+            _file_report(ctx, found, pending, sent, bare[0])  # "Under the MoU, A and B will ...": its parties
+            bare = None
+            continue
         if not cands and found and ceremony.search(sent.text):
             found[-1].ceremony_sentences.append(sent)  # "A signing ceremony was held at X on 6 May."
             continue
         for c in cands:
             _file_report(ctx, found, pending, sent, c)
+            if _dropped(found, pending, c) and c.status == "signed" and not (c.signatories or c.witnesses):
+                bare = (c, k)
     for a in found:
         _settle(ctx, a, found)
     return found
+
+
+_BARE_REACH = 2  # sentences after a signing with no party in which "Under the MoU, A and B ..." names them
+# "Under the MoU, A and B will ...", "According to the agreement, ...": what follows says what the instrument does
+_UNDER_THE = re.compile(r"(?:Under|According\s+to|Through|Per|In\s+accordance\s+with|Pursuant\s+to)\s+(?:the|this|that)\s+"
+                        r"(?:new\s+|signed\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|memorandum|mou|accord|pact|arrangement|"
+                        r"deal|partnership|framework|contract)\b[^,;:]{0,60},\s*", re.I)
+_SUBJECT_VERB = re.compile(r"\b(?:will|shall|would|are\s+to|agree|agreed|plan|plans|aim|aims|commit|committed|pledged)\b")
+
+
+def _sides_under(ctx: DocContext, sent: Sentence, bare: Agreement) -> bool:
+    """'Under the MoU, A and B will jointly ...': the two or more bodies that are the subject after the opening
+    are the parties of the instrument told just before without any (given to it here)."""
+    m = _UNDER_THE.match(sent.text)
+    if m is None:
+        return False
+    verb = _SUBJECT_VERB.search(sent.text, m.end())
+    if verb is None:
+        return False
+    sides = ctx.actors_in(sent.start + m.end(), sent.start + verb.start())
+    if len(sides) < 2:
+        return False
+    bare.parties, bare.named = sides, set(sides)
+    bare.extra_sentences.append(sent)
+    return True
+
+
+def _dropped(found: list[Agreement], pending: list[Agreement], c: Agreement) -> bool:
+    """Whether a report was filed nowhere: not an agreement, not held back, not merged into one."""
+    return c not in found and c not in pending and not c.parties \
+        and not any(c.sentence is a.sentence or c.sentence in a.extra_sentences for a in found)
 
 
 # "A signed X with B, while C concluded Y with D": a second clause with its own subject, signing verb and instrument

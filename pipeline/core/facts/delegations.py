@@ -57,14 +57,15 @@ class Delegation:
 
 
 # After a person: "X and his delegation" (his party, his entourage): X leads the group.
-_HIS_PARTY = r"\s+and\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:delegation|delegates|entourage|party)\b"
+_HIS_PARTY = (r"(?:\s*,[^,;:()]{0,100},)?\s+and\s+(?:his|her|their|the)\s+(?:(?:other\s+)?members\s+(?:of|in)\s+(?:the|his|her|"
+              r"their)\s+)?(?:[\w-]+\s+)?(?:delegation|delegates|entourage|party)\b")
 # "X met with Y from Z", "X received Y of Z": the host meets a visitor; a cheap gate for sentences
 # with neither a delegation noun nor a visiting verb.
 _MEET = re.compile(r"\b(?:met with|meets with|met|meets|received|receives|welcomed|welcomes|hosted|hosts)\s")
 _MEET_WORDS = ("met", "meet", "receive", "welcome", "host")  # one of them is in every verb _MEET lists
 # The receiver of a group: "received a Singapore research delegation", "welcomed the visitors".
 # Or of a named visitor with his party: "welcomed Professor X and his delegation".
-_RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|received|receives|met with|meets with|met|meets|hosted|hosts)\s+"
+_RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|receive|received|receives|met with|meets with|met|meets|hosted|hosts)\s+"
                        r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:delegation|delegations|delegates|visitors|guests)\b|"
                        r"[^,;:]{3,80}?" + _HIS_PARTY + ")")
 # After a person: "X, head of the delegation", "X, who led the delegation": X leads it.
@@ -101,6 +102,8 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
         d.leader = _usual_name(ctx, d.leader)
         _date_by_the_day_before(found, d, sent)
         found = _file_report(ctx, found, d, sent, noun)
+        for other in _other_groups(ctx, sent, noun, d):  # "a delegation from A and a delegation from B"
+            found.append(other)
     found = _merge_compatible(ctx, _expand(found))
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
@@ -135,6 +138,41 @@ def group_origin(ctx: DocContext, before: int) -> str | None:
         if d is not None and d.origin_org:
             return d.origin_org
     return None
+
+
+# After a further delegation noun of a sentence: "from X", "of X" (its own origin)
+_GROUP_FROM_AFTER = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+
+
+def _other_groups(ctx: DocContext, sent: Sentence, first, d: Delegation) -> list[Delegation]:
+    """'X received a delegation from A and a delegation from B', 'a delegation from A led by P and one from B led
+    by Q visited X': each further delegation noun naming an origin of its own is a visit of its own, with that
+    origin and the leader its own phrase names ("led by Q"), and the host, date and status of the sentence's."""
+    if first is None:
+        return []
+    out: list[Delegation] = []
+    nouns = [m for m in rule_regex(ctx.rules, "delegation_nouns").finditer(sent.text, first.end())
+             if _GROUP_NOUN.search(m.group(0))] + [m for m in _ONE_FROM.finditer(sent.text, first.end())]
+    nouns.sort(key=lambda m: m.start())
+    for k, m in enumerate(nouns):
+        after = _GROUP_FROM_AFTER.match(sent.text, m.end())
+        pos = sent.start + (after.end() if after else m.end())
+        origin = next((x for x in ctx.ents.mentions if x.start == pos and x.entity_type in ("organization", "place")),
+                      None)
+        if after is None or origin is None or origin.entity_id in (d.origin_org, d.origin_place):
+            continue
+        end = sent.start + (nouns[k + 1].start() if k + 1 < len(nouns) else len(sent.text))
+        led = re.search(r"\b(?:led|headed)\s+by\s+", ctx.text[origin.end:end])
+        leader = next((p.entity_id for p in ctx.people_in(origin.end + led.end(), end)), None) if led else None
+        other = Delegation(_sentence_to(sent, origin.end), leader=leader, host_org=d.host_org, host_place=d.host_place, date=d.date,
+                           status=d.status, confidence=d.confidence)
+        _set_origin(ctx, other, origin)
+        out.append(other)
+    return out
+
+
+# "... and one from B": a further delegation told by "one"
+_ONE_FROM = re.compile(r"\b(?:and|while|,)\s+(?:another|one)(?=\s+(?:of|from)\s)")
 
 
 _OCCASION_BACK = 6  # sentences back in which an undated visit looks for the dated occasion it was part of
@@ -506,10 +544,21 @@ def _set_receiver(ctx: DocContext, d: Delegation, sent: Sentence, people: list[M
     if welcomer is None:
         return
     before = [p for p in people if p.start < sent.start + welcomer.start()]
+    bodies = ctx.orgs_in(sent.start, sent.start + welcomer.start())
+    if bodies and (not before or before[-1].start < bodies[-1].start) \
+            and _BODY_GAP.fullmatch(ctx.text, bodies[-1].end, sent.start + welcomer.start()):
+        d.host_org = bodies[-1].entity_id  # "Ghent University received a delegation from X"
+        if d.origin_org == d.host_org:
+            d.origin_org = None
+        return
     if before and before[-1].entity_id != d.leader:
         d.host_org = _acting_body(ctx, before[-1], sent.start + welcomer.start()) or d.host_org
         if d.leader is None and d.origin_org == d.host_org:
             d.origin_org = None
+
+
+# Between a receiving body and its verb: its acronym, an auxiliary, an adverb ("UM (UM) has warmly received")
+_BODY_GAP = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:has|have|had|also|today|recently|warmly|officially|once again)\s+)*")
 
 
 def _meeting_venue(ctx: DocContext, sent: Sentence) -> str | None:
@@ -775,7 +824,7 @@ def _acting_body(ctx: DocContext, person: Mention, end: int) -> str | None:
     ("Secretary of the Party Working Committee, Director of the Administrative Committee of X"): then the next
     other body named between the name and `end` (X's committee; the university of "the Party Committee of
     a University"), else none."""
-    org = ctx.affiliation(person.entity_id)[0]
+    org = ctx.affiliation(person.entity_id)[0] or ctx.person_body(person.entity_id)
     if org is None or not _party_organ(ctx, org):
         return org
     other = next((m.entity_id for m in ctx.orgs_in(person.end, end)

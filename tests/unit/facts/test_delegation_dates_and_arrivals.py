@@ -33,7 +33,9 @@ def test_a_visit_told_on_two_days_is_dated_by_the_first():
             "Tianjin, today (April 9) attended a forum at Nankai University. "
             "Yesterday (April 8), Professor Zhou and the delegation called on the Tianjin Municipal Government.")
     rows = extract_rows(text, published=dt.date(2021, 4, 9))
-    assert visits(rows) == [("Zhou Minghui", "University of Jordan", "Tianjin")]
+    # the host is the city, named both as its government (whom they called on) and as the place
+    assert visits(rows) == [("Zhou Minghui", "University of Jordan", "Tianjin Municipal Government")]
+    assert {p["place_id"]: p["name"] for p in rows["places"]}[rows["delegations"][0]["host_place_id"]] == "Tianjin"
     assert rows["delegations"][0]["visited_on"] == dt.date(2021, 4, 8)
 
 

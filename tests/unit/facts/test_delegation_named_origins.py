@@ -76,3 +76,44 @@ def test_the_person_a_visit_is_of_leads_it(text, leader, host):
 ])
 def test_the_receiver_before_the_noun_is_not_the_origin(text):
     assert all(origin != "Ghent University" for _, origin, _ in visits(extract_rows(text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 March, Ghent University received a delegation from Wuhan University and a delegation from Fudan "
+     "University.", [(None, "Wuhan University", "Ghent University"), (None, "Fudan University", "Ghent University")]),
+    ("A delegation from Wuhan University led by Professor Li Wei and a delegation from Fudan University led by "
+     "Professor Zhang Hua visited Ghent University on 3 March.",
+     [("Li Wei", "Wuhan University", "Ghent University"), ("Zhang Hua", "Fudan University", "Ghent University")]),
+    ("A delegation from Wuhan University led by Professor Li Wei and another from Fudan University toured Ghent "
+     "University.", [("Li Wei", "Wuhan University", "Ghent University"), (None, "Fudan University", "Ghent University")]),
+])
+def test_two_delegations_in_one_sentence_are_two_visits(text, expected):
+    rows = extract_rows(text)
+    assert visits(rows) == expected
+    assert len({d["delegation_id"] for d in rows["delegations"]}) == len(expected)
+
+
+@pytest.mark.parametrize("text, origin, host", [
+    ("On 3 March, Ghent University received a delegation from Wuhan University.", "Wuhan University",
+     "Ghent University"),
+    ("The University of Porto (UP) warmly welcomed a delegation of Fudan University on 3 March.", "Fudan University",
+     "University of Porto"),
+])
+def test_a_receiving_body_is_the_host(text, origin, host):
+    assert visits(extract_rows(text)) == [(None, origin, host)]
+
+
+def test_a_host_named_with_of_after_the_name_meets_a_visitor():
+    text = "Rector Anna Peeters of Ghent University met Professor Li Wei, President of Wuhan University, on 3 March."
+    assert visits(extract_rows(text)) == [("Li Wei", "Wuhan University", "Ghent University")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Professor Rui Costa, President of the University of Porto, welcomed Mr. Li Wei, Director of the Hubei "
+     "Provincial Department of Education, and the members of the delegation.",
+     ("Li Wei", "Hubei Provincial Department of Education", "University of Porto")),
+    ("On 10 April, Vice Rector Tom Maes of Ghent University led colleagues to receive the delegation from Fudan "
+     "University, which was led by Professor Zhang Hua.", ("Zhang Hua", "Fudan University", "Ghent University")),
+])
+def test_the_person_welcomed_with_the_delegation_leads_it_and_the_receiver_hosts(text, expected):
+    assert visits(extract_rows(text)) == [expected]

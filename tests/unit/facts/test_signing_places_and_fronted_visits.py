@@ -34,3 +34,18 @@ def test_a_fronted_visit_places_the_signing_and_is_no_party(opening, place):
     text = (f"{opening}, Rector Anna Peeters of Ghent University signed an agreement with Wuhan University on "
             "3 March.")
     assert _one(text) == (["Ghent University", "Wuhan University"], place)
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("A memorandum of understanding was signed on 3 March. Under the MoU, Ghent University and Wuhan University "
+     "will jointly train doctoral students.", ["Ghent University", "Wuhan University"]),
+    ("A cooperation agreement was signed on 3 March. According to the agreement, the University of Porto and Fudan "
+     "University will set up a joint laboratory.", ["Fudan University", "University of Porto"]),
+])
+def test_the_parties_of_a_signing_told_without_them_come_from_under_the_agreement(text, parties):
+    assert _one(text)[0] == parties
+
+
+def test_one_body_under_the_agreement_is_not_enough():
+    rows = extract_rows("An agreement was signed on 3 March. Under the agreement, Fudan University will fund research.")
+    assert rows["agreements"] == []
