@@ -24,12 +24,13 @@ import yaml
 from pipeline.cli import main
 from pipeline.core.corrections import LINEAGE_COLUMN, LINEAGE_TABLES
 from pipeline.core.history import kept
+from pipeline.core.table_digest import VOLATILE
+from schemas import TABLE_COLUMNS
 from tests.pipeline_run import query, run_job
 from tests.unit.correction_samples import BODY_MOU, BODY_MOU_START, SHIFTED, TEXTS, fact, sample_tables
 
 # Columns that say when or in which run a row was made: the only ones two runs over the same input may differ in.
-RUN_COLUMNS = {"documents": ["ingested_at"], "rejected_records": ["run_id", "rejected_at"],
-               "corrections_applied": ["applied_at", "run_id"], "build_info": ["run_id", "built_at"]}
+RUN_COLUMNS = {table: [c for c in columns if c in VOLATILE] for table, columns in TABLE_COLUMNS.items()}
 
 
 def entry(cid: str, action: str, kind: str, **keys) -> dict:

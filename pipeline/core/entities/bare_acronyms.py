@@ -23,6 +23,7 @@ import re
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.model import Org
 from pipeline.core.entities.orgs import org_id_for
+from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import OrgRef, Rulebook, derived
 
 _TOKEN = re.compile(r"(?<![\w&’'.-])([A-Z][A-Za-z&]{1,7})(?![\w&-]|\.\w)")
@@ -66,13 +67,13 @@ class AcronymCues:
 
 def _phrase_end(phrases: list[str]) -> re.Pattern:
     """Any of the phrases ending where the searched text ends (an optional "the" after it)."""
-    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)) or "(?!)"
+    alts = phrase_alternation(set(phrases)) or "(?!)"
     return re.compile(rf"\b(?:{alts})\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$", re.I)
 
 
 def _phrase_start(phrases: list[str]) -> re.Pattern:
     """Any of the phrases at the start of the text matched (after spaces or a possessive "'s")."""
-    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)) or "(?!)"
+    alts = phrase_alternation(set(phrases)) or "(?!)"
     return re.compile(rf"(?:['’]s?)?\s+(?:{alts})\b")
 
 

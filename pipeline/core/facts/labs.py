@@ -357,9 +357,10 @@ def _repeated_heads(rules: Rulebook, text: str) -> list[int]:
     seen, out = set(), []
     for h in _heads(rules).finditer(text):
         phrase = " ".join(h.group(0).split())
-        after = _AFTER_NAME.search(text, 0, h.start())
-        if phrase in seen and _OPENS.match(text, h.end()) and after and text[after.start() - 1:after.start()] not in "“\"‘":
-            out.append(h.start())  # (a name opening a quotation is one name: "the Joint Laboratory “A-B Joint Laboratory of X”")
+        if phrase in seen and _OPENS.match(text, h.end()):
+            before = _AFTER_NAME.search(text, 0, h.start())
+            if before and text[before.start() - 1:before.start()] not in "“\"‘":
+                out.append(h.start())  # a name opening a quotation is one name: "Joint Laboratory “A-B Joint Laboratory of X”"
         seen.add(phrase)
     return out
 
