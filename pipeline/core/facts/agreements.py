@@ -404,6 +404,10 @@ def _same_event_date(ctx: DocContext, a: Agreement, found: list[Agreement]) -> F
     return told or _visit_span_date(ctx) or ctx.event_date
 
 
+# "The two sides reached important agreement on ...": a bare "agreement" that is reached, with no article, is a
+# consensus on topics, not an instrument ("reached an agreement" may be one).
+_CONSENSUS = re.compile(r"\b(?:reach|reached|reaches|reaching)\s+(?:(?:important|broad|general|wide|full|initial|"
+                        r"preliminary|extensive|basic|mutual|common|high-level|consensus\s+and)\s+){0,2}$", re.I)
 _LEAD_SENTENCES = 5  # where a story of a visit says when the visit was (headline and page labels first)
 _PROSE = re.compile(r"(?<![\w-])[a-z]{3,}\s+[a-z]{2,}(?![\w-])")  # two lower-case words in a row
 
@@ -429,7 +433,12 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     status; else a partnership verb between two parties; else who signed or witnessed the agreement before."""
     rules = ctx.rules
     text = sent.text
-    nouns = list(kind_regexes(rules, "agreement_nouns")[0].finditer(text))
+    under = _UNDER_THE.match(text)  # "Under the MoU, a centre was established ...": the MoU told before, not signed here
+    if under and re.search(r"\b(?:between|with)\s", text[under.start():under.end() + 9]):
+        under = None  # "Under the first MoU, between A and B, ...", "In accordance with the X between A and B": named here
+    nouns = [n for n in kind_regexes(rules, "agreement_nouns")[0].finditer(text)
+             if not (n.group(0).lower() == "agreement" and _CONSENSUS.search(text, max(0, n.start() - 40), n.start()))
+             and not (under and n.end() <= under.end())]
     verbs = _find(rules, text, "signing_verbs")
     listed = head is not None and not verbs  # a line under "..., among them:": the head's verb governs it
     if listed:

@@ -77,6 +77,7 @@ _ON_VISIT = re.compile(r"(?:\s*,[^,;:()]{0,100}(?=,))?\s*,?\s*who\s+(?:is|was|ar
 # "In Spain, ...", "At CUJAE, ...": the scene a sentence opens with.
 _SCENE = re.compile(r"(?:In|At|During (?:his|her|their|the) (?:stay|time) in)\s+(?:the\s+)?")
 # Before a person: "the (state) visit of", "the official visit by": the person is the visitor.
+_GROUP_INCLUDING = re.compile(r"\b(?:group|delegation|team|party)\s+of\s+[\w\s-]{1,30}?\bincluding\s+", re.I)
 _VISIT_OF = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 # "The following day, a delegation ...": the day after the visit told before.
 _NEXT_DAY = re.compile(r"(?:(?:On\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after)\b", re.I)
@@ -96,8 +97,9 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
     found: list[Delegation] = []
     for sent in ctx.sentences:
         noun = nouns.search(sent.text)
-        d = _report(ctx, sent, noun, verbs.search(sent.text))
-        if d is None:
+        group = None if noun else _led_group(ctx.rules, sent.text)
+        d = _report(ctx, sent, noun or group, verbs.search(sent.text))
+        if d is None or (group and not (d.host_org or d.host_place)):  # "led the team to a breakthrough"
             continue
         d.leader = _usual_name(ctx, d.leader)
         _date_by_the_day_before(found, d, sent)
@@ -111,6 +113,18 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
         d.origin_place = d.origin_place or _governed_place(ctx, d.origin_org)
         d.host_place = d.host_place or _governed_place(ctx, d.host_org)
     return found
+
+
+# "X led a team to Y", "headed a small group on a visit to Y": a group noun is a delegation only as the object of a
+# lead verb going somewhere ("the R&D team" is none).
+_LED_GROUP = r"\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(team|group|party|contingent)\s+" \
+             r"(?:of\s+[\w\s-]{1,40}?\s+)?(?:to|on)\b"
+
+
+def _led_group(rules: Rulebook, text: str) -> re.Match | None:
+    """The group noun of "led a team to ..." as the sentence's delegation noun, else None."""
+    m = re.search(rf"\b(?:{'|'.join(re.escape(v) for v in rules.rules['lead_verbs'])}){_LED_GROUP}", text)
+    return re.compile(r"\w+").match(text, m.start(1)) if m else None
 
 
 def _governed_place(ctx: DocContext, org_id: str | None) -> str | None:
@@ -424,6 +438,7 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     cue = noun or verb
     led = rule_regex(ctx.rules, "leader_cues").search(text)
     lead_verb = rule_regex(ctx.rules, "lead_verbs").search(text)
+    including = _GROUP_INCLUDING.search(text)
     head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)), None)
     visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 40), p.start)), None)
     if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"
@@ -432,6 +447,8 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
         d.leader = visit_of.entity_id
     elif led:
         d.leader = next((p.entity_id for p in people if p.start >= sent.start + led.end()), None)
+    elif including:  # "a group of 4 people including X, vice president of Y, and Z visited": the first named
+        d.leader = next((p.entity_id for p in people if p.start >= sent.start + including.end()), None)
     elif lead_verb and noun and lead_verb.start() < noun.start():
         _lead_verb_subject(ctx, d, sent, people, lead_verb)
     elif _CLAUSE_VISIT.search(text, max(0, cue.start() - 60), cue.start()):

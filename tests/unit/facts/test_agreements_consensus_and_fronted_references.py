@@ -1,0 +1,49 @@
+"""Agreements: a bare "agreement" that is reached is a consensus, not an instrument; an instrument named in a fronted
+"Under the MoU," refers back and takes no parties from the rest of the sentence; the minutes of a meeting are an
+instrument when signed; "In addition to X," names no party. Sentences written for these tests."""
+import pytest
+
+from tests.unit.fact_rows import extract_rows, party_names
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides reached important agreement on various topics, including joint research centres.",
+    "Tsinghua University and Ghent University reached broad agreement on a joint laboratory.",
+    "Fudan University and Leiden University reached agreement on student exchanges.",
+])
+def test_agreement_reached_without_an_article_is_a_consensus(text):
+    assert extract_rows(text)["agreements"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tsinghua University and Ghent University reached an agreement on joint research centres.",
+    "Tsinghua University and Ghent University reached cooperation agreements on joint research centres.",
+])
+def test_an_agreement_reached_with_an_article_or_a_type_is_an_instrument(text):
+    (a,) = extract_rows(text)["agreements"]
+    assert a["status"] == "signed"
+
+
+def test_a_fronted_under_the_mou_takes_no_parties_from_its_sentence():
+    rows = extract_rows("Kenya and China signed an MoU in March 2015. Under the MoU, a Joint Research Centre for "
+                        "Soil Science was established recently on the campus of Egerton University.")
+    (a,) = rows["agreements"]
+    assert party_names(rows, a) == {"Government of Kenya", "Government of the People's Republic of China"}
+
+
+@pytest.mark.parametrize("text", [
+    "After the meeting, Tsinghua University and Ghent University signed the minutes of the meeting.",
+    "Tsinghua University and Ghent University signed the Minutes of the Third Session of the Joint Committee.",
+])
+def test_signed_minutes_are_an_instrument_of_type_other(text):
+    rows = extract_rows(text)
+    (a,) = rows["agreements"]
+    assert (a["agreement_type"], party_names(rows, a)) == ("other", {"Tsinghua University", "Ghent University"})
+
+
+@pytest.mark.parametrize("opening", ["In addition to Peking University", "Besides Peking University",
+                                     "Apart from Peking University"])
+def test_a_body_in_an_additive_opening_is_no_party(opening):
+    rows = extract_rows(f"{opening}, Ghent University has signed a memorandum of understanding with Fudan University.")
+    (a,) = rows["agreements"]
+    assert party_names(rows, a) == {"Ghent University", "Fudan University"}
