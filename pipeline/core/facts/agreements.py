@@ -1240,6 +1240,7 @@ def _signing_for(ctx: DocContext, sent: Sentence, m: Mention) -> tuple[str | Non
     """The body a person signs for, and their title: their affiliation, or the organisation a representative
     stands for ("Wuhan University, represented by Executive Vice President Tang Zhiwei")."""
     org, title = ctx.affiliation(m.entity_id)
+    org = org or ctx.person_body(m.entity_id)  # "President of CSU, Tian Hongqi, ... Tian Hongqi signed ..."
     represented = re.search(r",\s*represented\s+by\s+(?:its\s+|their\s+)?$", sent.text[:m.start - sent.start])
     if represented:
         before = ctx.orgs_in(sent.start, sent.start + represented.start())

@@ -55,6 +55,9 @@ _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 _RELATIVE_BACK = 4  # sentences back in which a relative day looks for the day it counts from
 
 # After a person: "of Y", "from the Y", ", Director of Y": where the body they act for is named
+# "President of CSU, Tian Hongqi": a capitalised title, "of", the body, a comma, then the name
+_TITLE_OF_BODY = re.compile(r"\b[A-Z][\w-]*\s+(?:of|at)\s+(?:the\s+)?([A-Z][^,;:()]{1,60}),\s*"
+                            r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?$")
 _OF_BODY = re.compile(r"(?:\s*,\s*[^,;:()]{0,60}?)?\s+(?:of|from)\s+(?:the\s+)?")
 _NAME_RUN = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s*)*")  # capitalised words only: one name goes on
 
@@ -270,6 +273,12 @@ class DocContext:
         for m in self.ents.mentions:
             if m.entity_type != "person" or m.entity_id != person_key:
                 continue
+            titled = _TITLE_OF_BODY.search(self.text, max(0, m.start - 90), m.start)
+            if titled is not None:  # "President of CSU, Tian Hongqi, ...": the body of the title before the name
+                orgs = [x for x in self.ents.mentions if x.entity_type == "organization"
+                        and titled.start(1) <= x.start < titled.end(1)]
+                if orgs:
+                    return orgs[0].entity_id
             after = _OF_BODY.match(self.text, m.end)
             if after is None:
                 continue
