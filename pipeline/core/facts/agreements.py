@@ -1287,17 +1287,25 @@ def _role_cues(rules: Rulebook, text: str, verb: re.Match, implicit: bool) -> _R
     """The role cues of a sentence whose signing verb is `verb`."""
     sign = [c for c in _find(rules, text, "signed_by_cues", "signatory_list_cues")
             if not _POSITION.search(text, max(0, c.start() - 16), c.start())]  # "(6th from left)": where one stands
+    witness = _find(rules, text, "witness_cues")
     witness_verbs = [v for v in _find(rules, text, "witness_verbs")  # "witnessed by" is a cue, not a verb
-                     if not re.match(r"\s+by\b", text[v.end():])]
-    return _RoleCues(rules, text, verb, implicit, sign, _find(rules, text, "witness_cues"), witness_verbs,
+                     if not re.match(r"\s+by\b", text[v.end():])  # nor the noun of "under the witness of"
+                     and not any(c.start() <= v.start() < c.end() and c.group(0).lower() != v.group(0).lower()
+                                 for c in witness)]
+    return _RoleCues(rules, text, verb, implicit, sign, witness, witness_verbs,
                      [w.span(1) for w in _watching(rules).finditer(text)], _find(rules, text, "non_signer_cues"))
 
 
+_AFTER_COMMA = re.compile(r",\s*$")
+
+
 def _fronted_witnesses(text: str, people, base: int, witness_cue, sign_cue, verb) -> int | None:
-    """'Witnessed by A, B and C, rector of X, signed ...': a witness cue opening the sentence, an active signing
+    """'Witnessed by A, B and C, rector of X, signed ...': a witness cue opening the sentence (or a clause of it:
+    "On 22 May, in Santiago, at the witness of A and B, C and D signed ..."), an active signing
     verb and no 'signed by': the fronted phrase ends at the comma after its first person, and who stands between
     it and the verb signed. Where that phrase ends (a local offset), else None."""
-    opening = next((c for c in witness_cue if c.start() <= 6 and c.group(0).lower() != "witnessing"), None)
+    opening = next((c for c in witness_cue if (c.start() <= 6 or _AFTER_COMMA.search(text, 0, c.start()))
+                    and c.end() < verb.start() and c.group(0).lower() != "witnessing"), None)
     if opening is None or sign_cue or verb.group(0).lower() not in _ACTIVE_SIGNING \
             or _PASSIVE.search(text[:verb.start()]):
         return None

@@ -22,6 +22,9 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)
 # "at XCU, Henan, China", "in Pudong, Shanghai": a place in the address of a venue after a locative
 _ADDRESS = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,6}\s*,\s*"
                       r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*,\s*)?$")
+# "in Santiago, the capital of Chile": the country or province of a place in apposition, where, not who
+_CAPITAL_OF = re.compile(r",\s*(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:capital|capital\s+city|city|town|port|province|"
+                         r"region|state|county|seat)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2}$")
 # "BEIJING, June 3 (Xinhua) --", "HONG KONG, Oct 9 —": where the story was filed
 _DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)")
 _PLACE_AS_MODIFIER = re.compile(
@@ -234,7 +237,7 @@ class DocContext:
         campus", "under the auspices of the FDCT"."""
         before = self.text[max(0, m.start - 40):m.start]
         if m.entity_type == "place" and (_LOCATIVE.search(before) or _DATELINE.match(self.text, m.end)
-                                          or _ADDRESS.search(before)):
+                                          or _ADDRESS.search(before) or _CAPITAL_OF.search(before)):
             return True
         if m.entity_type == "organization" and (_VENUE_AFTER.match(self.text, m.end) or _PURPOSE.search(before)):
             return True  # "at the UM campus", "to jointly establish the X Research Institute": not a party
