@@ -472,7 +472,7 @@ def _governed_nouns(rules: Rulebook, text: str, nouns: list[re.Match],
     set told on its own ("The first MoU, between A and B, sets out ...") is a record by itself. Else a noun needs a
     signing verb near it, or it shares the verb of the noun before it is coordinated with ("signed a memorandum
     ... with X, and an agreement ...")."""
-    referred = [n for n in nouns if not verbs and _referenced(rules, text, n)]
+    referred = [n for n in nouns if not verbs and (_referenced(rules, text, n) or _named_between(text, n))]
     ordinal = [n for n in nouns if not verbs and n not in referred and _ordinal_reference(rules, text, n)]
     if referred or ordinal:
         return [(n, _NO_VERB.match(text)) for n in referred + ordinal], referred
@@ -752,6 +752,20 @@ def _referenced(rules: Rulebook, text: str, noun: re.Match) -> bool:
     if _reference_regex(rules).search(text, max(0, noun.start() - 60), noun.start()) is None:
         return False
     return noun.group(0)[:1].isupper() or _PARTIES_NEXT.match(text, noun.end()) is not None
+
+
+# "The Memorandum of Understanding on Cooperation in X between A and B ... enriched ...": a named instrument
+# opening the sentence with its parties, the subject of something other than a signing
+_OPENING_THE = re.compile(r"\s*(?:The\s+)?$")
+_TITLED_BETWEEN = re.compile(r"(?:\s+(?:on|of|for|in)\s+(?:[A-Z][\w'’-]*|and|of|in|on|for|the|&)(?:\s+(?:[A-Z][\w'’-]*|"
+                             r"and|of|in|on|for|the|&)){0,12})?\s+between\s+(?:the\s+)?[A-Z]")
+
+
+def _named_between(text: str, noun: re.Match) -> bool:
+    """'The Memorandum of Understanding on Cooperation in Science Parks between A and B (MoU) ... enriched ...': a
+    capitalised instrument named with its parties as the subject of its sentence is a record though no verb signs it."""
+    return noun.group(0)[:1].isupper() and _OPENING_THE.fullmatch(text, 0, noun.start()) is not None \
+        and _TITLED_BETWEEN.match(text, noun.end()) is not None
 
 
 # "the first MoU, between A and B": the instrument is given its parties right after it

@@ -77,6 +77,9 @@ _ON_VISIT = re.compile(r"(?:\s*,[^,;:()]{0,100}(?=,))?\s*,?\s*who\s+(?:is|was|ar
 # "In Spain, ...", "At CUJAE, ...": the scene a sentence opens with.
 _SCENE = re.compile(r"(?:In|At|During (?:his|her|their|the) (?:stay|time) in)\s+(?:the\s+)?")
 # Before a person: "the (state) visit of", "the official visit by": the person is the visitor.
+# "during President X's visit to Y": the visit dates something else the sentence tells; reports rarely count it
+_DURING = re.compile(r"\b(?:during|on the occasion of|on the sidelines of|in the course of)\s+(?:[\w.-]+\s+){0,3}$", re.I)
+_POSSESSIVE_VISIT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)\s+to\s")
 _GROUP_INCLUDING = re.compile(r"\b(?:group|delegation|team|party)\s+of\s+[\w\s-]{1,30}?\bincluding\s+", re.I)
 _VISIT_OF = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 # "The following day, a delegation ...": the day after the visit told before.
@@ -107,6 +110,7 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
         for other in _other_groups(ctx, sent, noun, d):  # "a delegation from A and a delegation from B"
             found.append(other)
     found = _merge_compatible(ctx, _expand(found))
+    _share_origins(found)
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
             d.date = _occasion_date(ctx, d) or ctx.event_date
@@ -119,6 +123,18 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
 # lead verb going somewhere ("the R&D team" is none).
 _LED_GROUP = r"\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(team|group|party|contingent)\s+" \
              r"(?:of\s+[\w\s-]{1,40}?\s+)?(?:to|on)\b"
+
+
+def _share_origins(found: list[Delegation]) -> None:
+    """Stops of one trip, and visits one person leads, come from one place: a report without an origin takes that
+    of the first report with the same leader (the headline gave the body's first stop its origin)."""
+    origins: dict[str, tuple[str | None, str | None]] = {}
+    for d in found:
+        if d.leader and (d.origin_org or d.origin_place):
+            origins.setdefault(d.leader, (d.origin_org, d.origin_place))
+    for d in found:
+        if d.leader in origins and not (d.origin_org or d.origin_place):
+            d.origin_org, d.origin_place = origins[d.leader]
 
 
 def _led_group(rules: Rulebook, text: str) -> re.Match | None:
@@ -440,10 +456,12 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     lead_verb = rule_regex(ctx.rules, "lead_verbs").search(text)
     including = _GROUP_INCLUDING.search(text)
     head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)), None)
-    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 40), p.start)), None)
+    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 40), p.start)
+                     or (_POSSESSIVE_VISIT.match(ctx.text, p.end)
+                         and not _DURING.search(ctx.text, max(sent.start, p.start - 40), p.start))), None)
     if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"
         d.leader = head.entity_id
-    elif visit_of is not None:  # "The state visit of President X to Y"
+    elif visit_of is not None:  # "The state visit of President X to Y", "President X's visit to Y"
         d.leader = visit_of.entity_id
     elif led:
         d.leader = next((p.entity_id for p in people if p.start >= sent.start + led.end()), None)
@@ -944,6 +962,10 @@ _HOST_PATTERNS = [re.compile(p) for p in (
     r"invited to|arrived in|arrived at|arrives in|arrives at|call on|called on)\s+(?:the\s+)?",
     r"(?i)\b(?:visited|visits|toured|visiting|to visit|visit to|visits to)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+){1,3}(?:at|of)|(?:city|town|province|state|region|county|district)\s+of)\s+(?:the\s+)?",
+    # "a visit to universities, international groups, and research institutes in the Netherlands, France, ...":
+    # unnamed bodies, then where they are
+    r"\b(?:visited|visits|toured|visiting|to visit|visit to|visits to)\s+(?:[a-z-]+(?:,\s*|\s+)(?:and\s+)?){1,10}?"
+    r"in\s+(?:the\s+)?(?=[A-Z])",
     r"(?i)\b(?:(?:had|held|have|has|hold|holds)\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:meeting|meetings|talks|discussions?)"
     r"\s+with|held\s+talks\s+with|met\s+with|met|(?:was|were)\s+received\s+by)\s+(?:the\s+)?"
     r"(?:(?:leaders?|heads?|officials|leadership|representatives)\s+of\s+(?:the\s+)?)?",

@@ -47,3 +47,18 @@ def test_a_body_in_an_additive_opening_is_no_party(opening):
     rows = extract_rows(f"{opening}, Ghent University has signed a memorandum of understanding with Fudan University.")
     (a,) = rows["agreements"]
     assert party_names(rows, a) == {"Ghent University", "Fudan University"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Memorandum of Understanding on Cooperation in Science Parks between Fudan University and Ghent University "
+    "further enriched bilateral cooperation.",
+    "The Agreement between Fudan University and Leiden University covers joint research.",
+])
+def test_a_named_instrument_with_its_parties_as_subject_is_a_record(text):
+    rows = extract_rows(text)
+    (a,) = rows["agreements"]
+    assert a["status"] == "reported" and len(party_names(rows, a)) == 2
+
+
+def test_a_lower_case_instrument_between_unnamed_sides_is_no_record():
+    assert extract_rows("The agreement between the two universities covers joint research.")["agreements"] == []

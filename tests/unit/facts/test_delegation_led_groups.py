@@ -35,3 +35,24 @@ def test_a_counted_group_is_led_by_the_first_member_it_includes(text, leader, or
     rows = extract_rows(text)
     assert visits(rows) == [(leader, origin, "Henan University")]
     assert rows["delegations"][0]["member_count"] == size
+
+
+@pytest.mark.parametrize("text, leader, host", [
+    ("Premier Li Qiang’s official visit to Hungary last May produced eleven agreements.", "Li Qiang", "Hungary"),
+    ("Governor Wang Hao's state visit to Chile was a success.", "Wang Hao", "Chile"),
+])
+def test_a_possessive_visit_is_led_by_its_owner(text, leader, host):
+    assert [(v[0], v[2]) for v in visits(extract_rows(text))] == [(leader, host)]
+
+
+def test_a_visit_that_dates_another_event_is_not_led_by_its_owner():
+    rows = extract_rows("During President Xi Jinping's visit to Russia, the two presidents signed a joint statement.")
+    assert all(leader != "Xi Jinping" for leader, _, _ in visits(rows))
+
+
+def test_unnamed_bodies_visited_in_listed_countries_make_one_stop_per_country_with_the_trip_origin():
+    rows = extract_rows("Fudan University delegation visits European countries\n\nProfessor Wang Li led a delegation "
+                        "on a visit to universities, companies, and research institutes in the Netherlands, France, and "
+                        "Switzerland from April 19 to 25.")
+    assert visits(rows) == [("Wang Li", "Fudan University", country) for country in
+                            ("Netherlands", "France", "Switzerland")]
