@@ -638,7 +638,25 @@ def _instrument_parties(ctx: DocContext, clause: _SigningClause, noun: re.Match,
     if len(parties) < 2 and not clause.complete:
         parties = _unique(parties + _the_two(ctx, sent))
     located = _org_locations(ctx, sent)
+    parties = _unique([_governed_body(ctx, p) for p in parties])
     return [p for p in _most_specific(ctx, parties) if not _names_an_instrument(ctx, p, noun_type) and p not in located]
+
+
+# "Tsinghua University Council", "the Board of Trustees of X": a governing body signs for the body it governs
+_GOVERNING_BODY = re.compile(r"^(?:(?:Board\s+of\s+(?:Trustees|Directors|Governors|Regents)|Council|Senate|University\s+"
+                             r"Council)\s+of\s+(?:the\s+)?(?P<of>.+)|(?P<body>.+?)\s+(?:Council|Senate|Board\s+of\s+"
+                             r"(?:Trustees|Directors|Governors|Regents)|Board))$")
+
+
+def _governed_body(ctx: DocContext, org_id: str) -> str:
+    """The body a governing council or board named as a party governs, when the document names that body too."""
+    org = ctx.ents.orgs.get(org_id)
+    m = _GOVERNING_BODY.match(org.canonical_name) if org is not None else None
+    if m is None:
+        return org_id
+    name = (m.group("of") or m.group("body")).lower()
+    return next((o.organization_id for o in ctx.ents.orgs.values() if o.organization_id != org_id
+                 and (o.canonical_name.lower() == name or name in (a.lower() for a in o.aliases))), org_id)
 
 
 # "the São Paulo Research Foundation (FAPESP) of Brazil", "Fudan University in Shanghai": where the body is
@@ -1297,10 +1315,17 @@ class _RoleCues:
         return None
 
 
+_PICTURED_SIGNING = re.compile(r"(?:Pictured|Shown|Seen|Photographed)\s+(?:here\s+|above\s+)?signing\b[^.;]{0,160}?"
+                               r"\b(?:are|is|were)\s+")
+
+
 def _role_cues(rules: Rulebook, text: str, verb: re.Match, implicit: bool) -> _RoleCues:
     """The role cues of a sentence whose signing verb is `verb`."""
     sign = [c for c in _find(rules, text, "signed_by_cues", "signatory_list_cues")
             if not _POSITION.search(text, max(0, c.start() - 16), c.start())]  # "(6th from left)": where one stands
+    pictured = _PICTURED_SIGNING.match(text)
+    if pictured:  # "Pictured signing an agreement to ... are A and B": a caption naming who signs
+        sign.append(pictured)
     witness = _find(rules, text, "witness_cues")
     witness_verbs = [v for v in _find(rules, text, "witness_verbs")  # "witnessed by" is a cue, not a verb
                      if not re.match(r"\s+by\b", text[v.end():])  # nor the noun of "under the witness of"

@@ -74,6 +74,8 @@ def test_date_opening_a_long_header_line_is_not_taken() -> None:
     ("Editor : Chen Hua    International Office       UpdateTime: October 2nd, 2016", D(2016, 10, 2)),
     ("Release time: 2016-10-02 | Views: 318", D(2016, 10, 2)),
     ("Posted on: 2 Oct 2016", D(2016, 10, 2)),
+    ("Oct 2 2016 Posted: 10:22 GMT", D(2016, 10, 2)),
+    ("2 October 2016 | Updated 14:05", D(2016, 10, 2)),
     ("发布时间：2016年10月2日 | 浏览次数：51", D(2016, 10, 2)),
 ])
 def test_labelled_publication_field_in_the_footer(footer: str, date: dt.date) -> None:
