@@ -42,7 +42,7 @@ class PipelineSettings(dg.ConfigurableResource):
                                    description="The published DuckDB file, replaced atomically by each run.")
     keep_warehouses: int = Field(default=DEFAULT_KEEP, ge=0, description=(
         "How many previously published warehouses are kept in `<warehouse name>.history/` beside it, for "
-        "`python -m pipeline rollback` (0 keeps none)."))
+        "`python -m pipeline rollback` (0 keeps none); a rollback keeps the one it rolled back from among them."))
     cache_dir: str | None = Field(default=None, description="Per-document cache; default `<warehouse name>.cache/` "
                                                           "beside the warehouse.")
     gold_dir: str | None = Field(default=None, description="Gold JSON files to score the warehouse against (the "
