@@ -36,3 +36,16 @@ def test_a_signer_signs_for_the_body_of_a_title_before_the_name_earlier(title):
                         "cooperation with the University of Nairobi and Kenyatta University respectively.")
     assert sorted(tuple(sorted(party_names(rows, a))) for a in rows["agreements"]) == [
         ("Kenyatta University", "Wuhan University"), ("University of Nairobi", "Wuhan University")]
+
+
+@pytest.mark.parametrize("caption", [
+    "Pictured signing an agreement to collaborate on teaching are Dr Anna Berg, President of Ghent University, and "
+    "Ms Chen Xu, Chairperson of Tsinghua University Council.",
+    "Shown signing the agreement are Dr Anna Berg, President of Ghent University, and Ms Chen Xu, Chairperson of "
+    "Tsinghua University Council.",
+])
+def test_a_pictured_signing_caption_names_signers_and_a_council_signs_for_its_university(caption):
+    rows = extract_rows(caption + " Tsinghua University is in Beijing.")
+    (a,) = rows["agreements"]
+    assert party_names(rows, a) == {"Ghent University", "Tsinghua University"}
+    assert signer_names(rows, "signatory", a) == {"Anna Berg", "Chen Xu"}
