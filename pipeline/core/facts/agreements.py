@@ -648,10 +648,21 @@ _GOVERNING_BODY = re.compile(r"^(?:(?:Board\s+of\s+(?:Trustees|Directors|Governo
                              r"(?:Trustees|Directors|Governors|Regents)|Board))$")
 
 
+@derived
+def _party_organ_of(rules: Rulebook) -> re.Pattern:
+    """'CPC Leading Group of the Ministry of X', 'the Party Committee of Y University': a party organ within a body
+    (`party_organs`) acts for that body."""
+    organs = phrase_alternation(rules.rules["party_organs"])
+    return re.compile(rf"^(?:(?:CPC|Communist\s+Party(?:\s+of\s+China)?)\s+(?:Leading\s+)?(?:Group|Committee)|"
+                      rf"(?:CPC\s+)?(?:{organs}))\s+of\s+(?:the\s+)?(?P<of>.+)$|^(?P<body>.+?)\s+(?:{organs})$")
+
+
 def _governed_body(ctx: DocContext, org_id: str) -> str:
-    """The body a governing council or board named as a party governs, when the document names that body too."""
+    """The body a governing council or board, or a party organ within it, named as a party governs, when the
+    document names that body too."""
     org = ctx.ents.orgs.get(org_id)
-    m = _GOVERNING_BODY.match(org.canonical_name) if org is not None else None
+    m = (_GOVERNING_BODY.match(org.canonical_name) or _party_organ_of(ctx.rules).match(org.canonical_name)) \
+        if org is not None else None
     if m is None:
         return org_id
     name = (m.group("of") or m.group("body")).lower()
@@ -690,9 +701,15 @@ def _instrument_status(rules: Rulebook, clause: _SigningClause, k: int) -> str:
     noun, verb = clause.governed[k]
     if noun in clause.referred:
         return "reported"
+    if _FIRST_TO_SIGN.search(text, max(0, verb.start() - 80), verb.start()):
+        return "reported"  # "Hungary was the first European country to sign ...": a signing told as history
     if _governs_plan(rules, text, verb):
         return "planned"
     return "reported" if rule_regex(rules, "reported_cues").search(text, 0, noun.start()) else "signed"
+
+
+_FIRST_TO_SIGN = re.compile(r"\b(?:was|were|became|is|are)\s+(?:also\s+)?(?:the|among\s+the)\s+(?:first|second|third|"
+                            r"only|last|earliest)\b[^,;:]{0,60}?\bto\s+$", re.I)
 
 
 # A stand-in for the verb of a list head or of "in accordance with the X": an empty match at the sentence start
@@ -922,6 +939,11 @@ def _one_per_partner(ctx: DocContext, a: Agreement, noun: re.Match, subject: lis
     of partners is one agreement with each of them, and the subject's (when it names one) with each; its one signer
     signed each, several signers are not said to have signed which."""
     partners = [p for p in partners if p not in subject]
+    if _PLURAL.search(noun.group(0)) and len(a.parties) >= 3 and not a.signatories:
+        pairs = _pairs_across_countries(ctx, a.parties)
+        if pairs:  # "MoUs were signed by A1, A2 and A3 of Vietnam and B of China": each A with B
+            return [dataclasses.replace(a, parties=pair, witnesses=[], named=set(pair), group=a.sentence.start,
+                                        extra_sentences=[], ceremony_sentences=[], per_partner=True) for pair in pairs]
     if not _PLURAL.search(noun.group(0)) or len(subject) > 1 or len(partners) < 2:
         return [a]
     if not subject and _RETOLD.search(a.sentence.text, max(0, noun.start() - 40), noun.start()):
@@ -935,6 +957,23 @@ def _one_per_partner(ctx: DocContext, a: Agreement, noun: re.Match, subject: lis
                                   per_partner=True)
         out.append(one)
     return out
+
+
+def _pairs_across_countries(ctx: DocContext, parties: list[str]) -> list[list[str]]:
+    """Parties of a plural instrument from two countries, one of them with a single party: that party's pair with
+    each of the others (bilateral instruments between one side and several bodies of the other)."""
+    by_country: dict[str, list[str]] = {}
+    for p in parties:
+        org = ctx.ents.orgs.get(p)
+        if org is None or not org.country_code:
+            return []
+        by_country.setdefault(org.country_code, []).append(p)
+    if len(by_country) != 2:
+        return []
+    one, many = sorted(by_country.values(), key=len)
+    if len(one) != 1 or len(many) < 2:
+        return []
+    return [[one[0], p] for p in many]
 
 
 # A group that signs, named by the sentence's subject ("The delegation also signed ...", "During the visit, the
@@ -1164,9 +1203,14 @@ def _drop_nouns_in_titles(text: str, governed: list) -> list:
 
 
 def _names_an_instrument(ctx: DocContext, org_id: str, noun_type: dict[str, str]) -> bool:
-    """'A Memorandum of Understanding (MOU) was signed': an instrument given an acronym is not a party."""
+    """'A Memorandum of Understanding (MOU) was signed': an instrument given an acronym is not a party, nor is a
+    policy named like a body ("the Belt and Road Initiative")."""
     org = ctx.ents.orgs.get(org_id)
-    return org is not None and org.canonical_name.lower() in noun_type
+    return org is not None and (org.canonical_name.lower() in noun_type or _POLICY_NAME.search(org.canonical_name))
+
+
+# "the Belt and Road Initiative", "the Made in China 2025 Strategy": a policy, not a body that signs
+_POLICY_NAME = re.compile(r"\b(?:Initiative|Strategy)$")
 
 
 def _listed_instruments(text: str, governed: list, noun_type: dict[str, str], generic: frozenset[str]) -> list:

@@ -62,3 +62,31 @@ def test_a_named_instrument_with_its_parties_as_subject_is_a_record(text):
 
 def test_a_lower_case_instrument_between_unnamed_sides_is_no_record():
     assert extract_rows("The agreement between the two universities covers joint research.")["agreements"] == []
+
+
+def test_plural_instruments_between_one_body_and_several_of_another_country_are_bilateral():
+    rows = extract_rows("At the conference, MoUs on education cooperation were signed by representatives of Hanoi "
+                        "University, Hue University and Thai Nguyen University, and Guangxi University.")
+    assert sorted(tuple(sorted(party_names(rows, a))) for a in rows["agreements"]) == [
+        ("Guangxi University", "Hanoi University"), ("Guangxi University", "Hue University"),
+        ("Guangxi University", "Thai Nguyen University")]
+
+
+def test_a_party_organ_within_a_body_signs_for_it():
+    rows = extract_rows("The meeting was co-chaired by Lu Ming, Member of the CPC Leading Group of the Ministry of "
+                        "Science and Technology of China, and Aziz Karimov, President of the Academy of Sciences of "
+                        "Uzbekistan. After the meeting, the two sides signed a memorandum of understanding.")
+    (a,) = rows["agreements"]
+    assert party_names(rows, a) == {"Ministry of Science and Technology", "Academy of Sciences of Uzbekistan"}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Hungary was the first European country to sign a cooperation agreement with China on the Belt and Road "
+     "Initiative.", "reported"),
+    ("Hungary plans to sign a cooperation agreement with China on the Belt and Road Initiative.", "planned"),
+])
+def test_the_first_to_sign_is_history_and_a_policy_is_no_party(text, status):
+    rows = extract_rows(text)
+    (a,) = rows["agreements"]
+    assert a["status"] == status
+    assert party_names(rows, a) == {"Government of Hungary", "Government of the People's Republic of China"}
