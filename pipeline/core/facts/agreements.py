@@ -182,6 +182,23 @@ def _in_sentence(sent: Sentence, part: Sentence, cands: list[Agreement]) -> list
     return cands
 
 
+def _last_told(found: list[Agreement]) -> Agreement | None:
+    """The agreement a sentence told last (its own sentence or one merged into it), which "the agreement" after
+    it refers to: not always the last one found ("An agreement was signed by X and Y. The agreement, witnessed
+    by ...")."""
+    return max(reversed(found), key=lambda a: max([a.sentence.start, *(x.start for x in a.extra_sentences)]),
+               default=None)
+
+
+def _signers_agreement(ctx: DocContext, found: list[Agreement], c: Agreement) -> Agreement | None:
+    """'An agreement was signed by President X and Rector Y of Z': of the agreements reported, the last whose parties
+    include the bodies of all the report's signatories (two or more named), else None."""
+    bodies = {ctx.footprint(b) for b in (s[1] or ctx.person_body(s[0]) for s in c.signatories) if b}
+    if len(bodies) < 2 or len(bodies) < len(c.signatories):
+        return None
+    return next((a for a in reversed(found) if bodies <= {ctx.footprint(p) for p in a.parties}), None)
+
+
 def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreement], sent: Sentence,
                  c: Agreement) -> None:
     """Where a report of an agreement goes: into the agreement 'the MoU' refers to, into the one just reported
@@ -193,7 +210,7 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
         _merge(ctx, earlier, c)  # "The memorandum was signed by ...": the one just reported
         return
     if not c.parties:
-        target = found[-1] if found else None
+        target = _signers_agreement(ctx, found, c) or _last_told(found)
         if target is not None and (c.signatories or c.witnesses or (target.generic and not c.generic)):
             # "Under a strategic cooperation agreement signed on Wednesday, the two sides will ...":
             # the instrument of the partnership just reported
@@ -453,7 +470,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     governed, referred = _governed_nouns(rules, text, _uncounted(text, nouns), verbs)
     governed = sorted(governed + tight, key=lambda g: g[0].start())
     if not governed:
-        return _partnership(ctx, sent, team_verbs)
+        return _partnership(ctx, sent, team_verbs) or _witnessed_instrument(ctx, sent, nouns)
     counted = _counted_siblings(rules, text, governed)
     governed = _listed_instruments(text, _drop_nouns_in_titles(text, governed) + counted, noun_type, generic)
     tight_words = {m.group(0).lower() for m, _ in tight + counted
@@ -1153,6 +1170,26 @@ def _signers_only(ctx: DocContext, sent: Sentence) -> list[Agreement]:
     cue = rule_regex(ctx.rules, "signatory_list_cues").search(sent.text) \
         or rule_regex(ctx.rules, "witness_sentence_cues").search(sent.text)
     if not cue:
+        return []
+    signers, witnesses = _roles(ctx, sent, cue)
+    if not signers and not witnesses:
+        return []
+    return [Agreement("cooperation_agreement", True, sent, [], signatories=_unique_people(signers),
+                      witnesses=_unique_people(witnesses))]
+
+
+_THE_NOUN = re.compile(r"(?:^|\b)(?:The|This|the|this)\s+$")
+
+
+def _witnessed_instrument(ctx: DocContext, sent: Sentence, nouns: list[re.Match]) -> list[Agreement]:
+    """'The agreement, which was witnessed by A and B, will ...': who witnessed (or signed) the instrument the
+    sentence refers back to, with no signing verb of its own."""
+    noun = next((n for n in nouns if _THE_NOUN.search(sent.text, max(0, n.start() - 6), n.start())), None)
+    if noun is None:
+        return []
+    cue = next((c for c in _find(ctx.rules, sent.text, "witness_cues", "signed_by_cues")
+                if c.start() >= noun.end()), None)
+    if cue is None:
         return []
     signers, witnesses = _roles(ctx, sent, cue)
     if not signers and not witnesses:

@@ -49,3 +49,23 @@ def test_a_pictured_signing_caption_names_signers_and_a_council_signs_for_its_un
     (a,) = rows["agreements"]
     assert party_names(rows, a) == {"Ghent University", "Tsinghua University"}
     assert signer_names(rows, "signatory", a) == {"Anna Berg", "Chen Xu"}
+
+
+def test_witnesses_in_a_relative_clause_of_the_instrument_referred_back_to():
+    rows = extract_rows("On 30 May, an agreement was signed by President Zhang Wei of Fudan University and Rector Anna "
+                        "Berg of Ghent University. The agreement, which was witnessed by Council Chairman Li Ming and "
+                        "Mr Tomas Horak, Vice Minister of Science, will foster collaboration.")
+    (a,) = rows["agreements"]
+    assert signer_names(rows, "signatory", a) == {"Zhang Wei", "Anna Berg"}
+    assert signer_names(rows, "witness", a) == {"Li Ming", "Tomas Horak"}
+
+
+def test_the_agreement_referred_back_to_is_the_one_told_last_not_the_one_found_last():
+    rows = extract_rows("Fudan University and Ghent University sign agreement\n\nDuring the visit, the delegation attended "
+                        "the signing of an agreement between the Flemish Government and Ghent University. On 30 May, an "
+                        "agreement was signed by President Zhang Wei of Fudan University and Rector Anna Berg of Ghent "
+                        "University. The agreement, which was witnessed by Mr Li Ming and Mr Tomas Horak, will foster "
+                        "collaboration.")
+    (a,) = [a for a in rows["agreements"] if "Fudan University" in party_names(rows, a)]
+    assert signer_names(rows, "signatory", a) == {"Zhang Wei", "Anna Berg"}
+    assert signer_names(rows, "witness", a) == {"Li Ming", "Tomas Horak"}
