@@ -13,6 +13,7 @@ from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, STATE_TYPES, lexicon
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import org_namer
+from pipeline.core.entities.people import is_pinyin_given, is_surname
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence, Word
 
@@ -34,6 +35,8 @@ _LISTED_FIRST = re.compile(r"(?:(?<=\bthe )|(?<=\bThe )|^)([A-Z][a-z]+), $", re.
 _PEOPLES = re.compile(r"People['’]s")  # "People's Government", "People's Republic": a name word, not an owner
 _OF_THE = re.compile(r"\s+of\s+the\s+(?=[A-Z])")
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
+# Three spaces or more between two words: a page's columns ("Editor : Li Lei    Foreign Affairs Office"), not a name.
+_WIDE_GAP = 3
 
 
 class NameShapes:
@@ -76,6 +79,9 @@ class NameShapes:
         run: list[Word] = []
         stop, inside, connectors, particles = self.lexicon.stop_words, self.object_words, self.connectors, self.particles
         for w in words:
+            if run and w.start - run[-1].end >= _WIDE_GAP:
+                out.extend(self._split(run))
+                run = []
             if w.is_cap and not w.is_punct and (w.text not in stop or w.text in inside and self._in_object(run)):
                 run.append(w)
             elif run and w.text == "," and self._listed_remit(words, w.i, run):
@@ -123,6 +129,7 @@ class NameShapes:
         it (more heads, a company suffix, what it is "of") up to where the next name begins."""
         while run and (run[-1].lower in self.connectors or run[-1].text in self.particles):
             run = run[:-1]
+        run = run[:self._person_after(run)]
         is_head = [w.text in self.heads for w in run]
         pos, out = 0, []
         for h in range(len(run)):
@@ -134,6 +141,19 @@ class NameShapes:
                 out.append((run[start].i, run[end].i, run[h].text))
             pos = end + 1
         return out
+
+    def _person_after(self, run: list[Word]) -> int:
+        """Where a person named after the organisation starts, with the titles before the name ("Dean of the Faculty
+        of Data Science Zhou Lei", "Chinese Academy of Sciences Academician Fang Ming"): a family name and a pinyin
+        given name closing the run, after a head; else the run's length."""
+        n = len(run)
+        if n < 4 or not (is_surname(self.rules, run[-2].text) and is_pinyin_given(self.rules, run[-1].text)) \
+                or run[-1].text in self.heads or run[-2].text in self.heads:
+            return n
+        k = n - 2
+        while k > 0 and run[k - 1].text in self.not_in_names:
+            k -= 1
+        return k if any(w.text in self.heads for w in run[:k]) else n
 
     def _name_end(self, run: list[Word], h: int, is_head: list[bool]) -> int:
         """The last word of the name whose first head is word h."""

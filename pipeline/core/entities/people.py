@@ -202,7 +202,7 @@ def _titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None
     title_start = None if anchor else _title_before(ents, words, i + 1)
     if not anchor and title_start is None:
         return None
-    j = _name_end(words, i + 1, ents)
+    j = i + 3 if _chinese_pair(ents, words, i + 1) else _name_end(words, i + 1, ents)
     if j < len(words) and words[j].text in NON_ORG_NOUNS:
         j = i + 1  # "Partner State Key Laboratories": the words name a lab, not a person
     if j > i + 1:
@@ -219,6 +219,20 @@ def _titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None
     ns, ne, affiliation = found
     _add_person(ents, sent, words, ns, ne, words[title_start].start, affiliation)
     return ne
+
+
+def _chinese_pair(ents: DocumentEntities, words: Sequence[Word], k: int) -> bool:
+    """Words k and k + 1 are a Chinese name that holds a word the stop list keeps out of names ("Dr. Jun Pan",
+    "Prof. Lizhe An": a month's abbreviation, an article): a family name and a pinyin given name, in either order,
+    with no name word after them."""
+    if k + 1 >= len(words) or not any(w.text in ents.lexicon.stop_words for w in words[k:k + 2]):
+        return False
+    a, b = words[k].text, words[k + 1].text
+    if not (a[:1].isupper() and b[:1].isupper()) or ents.covered(words[k].start, words[k + 1].end, ("organization",)):
+        return False
+    rules = ents.rules
+    pair = (is_surname(rules, a) and is_pinyin_given(rules, b)) or (is_pinyin_given(rules, a) and is_surname(rules, b))
+    return pair and not (k + 2 < len(words) and _is_name_word(words[k + 2], ents))
 
 
 def _lowercase_titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
@@ -335,7 +349,7 @@ def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int
             or words[k].text in lex.particles):
         if words[k].text in lex.stop_words:
             break  # "... Martin Okafor on Monday"
-        if words[k].text in lex.title_words and words[k].text not in portfolio \
+        if words[k].is_cap and words[k].text in lex.title_words and words[k].text not in portfolio \
                 and not is_surname(ents.rules, words[k].text):
             break  # "... and Vice Governor of ...": another title starts, the run of this one ends before it
         if POSSESSIVE.search(words[k].text):
