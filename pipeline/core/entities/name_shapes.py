@@ -129,7 +129,9 @@ class NameShapes:
         it (more heads, a company suffix, what it is "of") up to where the next name begins."""
         while run and (run[-1].lower in self.connectors or run[-1].text in self.particles):
             run = run[:-1]
-        run = run[:self._person_after(run)]
+        cut = self._person_in(run)
+        if cut is not None:  # the names before the person, then those after it
+            return self._split(run[:cut[0]]) + self._split(run[cut[1]:])
         is_head = [w.text in self.heads for w in run]
         pos, out = 0, []
         for h in range(len(run)):
@@ -142,18 +144,23 @@ class NameShapes:
             pos = end + 1
         return out
 
-    def _person_after(self, run: list[Word]) -> int:
-        """Where a person named after the organisation starts, with the titles before the name ("Dean of the Faculty
-        of Data Science Zhou Lei", "Chinese Academy of Sciences Academician Fang Ming"): a family name and a pinyin
-        given name closing the run, after a head; else the run's length."""
+    def _person_in(self, run: list[Word]) -> tuple[int, int] | None:
+        """A person named after an organisation, in the same run of capitalised words ("Dean of the Faculty of Data
+        Science Zhou Lei and ...", "Chinese Academy of Sciences Academician Fang Ming"): a family name and a pinyin
+        given name that close the run or stand before "and", after a head. Where the titles before the name start,
+        and where the run goes on after it; None when no such person is in the run."""
         n = len(run)
-        if n < 4 or not (is_surname(self.rules, run[-2].text) and is_pinyin_given(self.rules, run[-1].text)) \
-                or run[-1].text in self.heads or run[-2].text in self.heads:
-            return n
-        k = n - 2
-        while k > 0 and run[k - 1].text in self.not_in_names:
-            k -= 1
-        return k if any(w.text in self.heads for w in run[:k]) else n
+        for p in range(2, n - 1):
+            if (p + 2 < n and run[p + 2].lower not in ("and", "&")) or run[p].text in self.heads \
+                    or run[p + 1].text in self.heads or not is_surname(self.rules, run[p].text) \
+                    or not is_pinyin_given(self.rules, run[p + 1].text):
+                continue
+            k = p
+            while k > 0 and run[k - 1].text in self.not_in_names:
+                k -= 1
+            if any(w.text in self.heads for w in run[:k]):
+                return k, p + 3
+        return None
 
     def _name_end(self, run: list[Word], h: int, is_head: list[bool]) -> int:
         """The last word of the name whose first head is word h."""

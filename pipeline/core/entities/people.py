@@ -349,6 +349,9 @@ def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int
             or words[k].text in lex.particles):
         if words[k].text in lex.stop_words:
             break  # "... Martin Okafor on Monday"
+        if words[k].lower in ("and", "&") and k + 1 < len(words) and k > first and any(
+                m.entity_type == "organization" and m.start == words[k + 1].start for m in ents.mentions):
+            break  # "... Zhou Lei and Peking University President ...": another body's title follows
         if words[k].is_cap and words[k].text in lex.title_words and words[k].text not in portfolio \
                 and not is_surname(ents.rules, words[k].text):
             break  # "... and Vice Governor of ...": another title starts, the run of this one ends before it

@@ -44,6 +44,18 @@ def test_a_titled_name_after_an_organisation_is_a_person(text, person, org):
     assert not any(person.split()[0] in name for name in org_names(ents))
 
 
+@pytest.mark.parametrize("text, people, orgs", [
+    ("At the signing, Dean of the School of Law Huang Mingde and Peking University Vice President Li Ming spoke.",
+     {"Huang Mingde", "Li Ming"}, {"School of Law", "Peking University"}),
+    ("Then Director of the Department of Physics Wang Lei and Tsinghua University Professor Zhang Wei signed.",
+     {"Wang Lei", "Zhang Wei"}, {"Department of Physics", "Tsinghua University"}),
+])
+def test_two_titled_names_after_organisations_in_one_run(text, people, orgs):
+    ents = recognised(text)
+    assert people_names(ents) == people
+    assert org_names(ents) == orgs
+
+
 @pytest.mark.parametrize("text, org", [
     ("Researchers of the Institute of Physics came.", "Institute of Physics"),
     ("The Zhou Enlai Peace Institute opened.", "Zhou Enlai Peace Institute"),  # a name inside, before its head
