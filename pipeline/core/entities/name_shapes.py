@@ -12,8 +12,9 @@ import re
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, STATE_TYPES, lexicon
 from pipeline.core.entities.model import Mention, Org
-from pipeline.core.entities.orgs import org_namer
+from pipeline.core.entities.orgs import org_id_for, org_namer
 from pipeline.core.entities.people import is_pinyin_given, is_surname
+from pipeline.core.entities.variants import reference_variants
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence, Word
 
@@ -312,10 +313,15 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
     if owned is not None:  # "X's Institute of Y": a unit of X, named without its owner
         _add_owned_unit(ents, *owned, end, head)
         return
-    if _inside_known(ents.text, start, end, inner) or _owner_word_before_known(ents, start, end, inner):
+    if _inside_known(ents.text, start, end, inner) or _owner_word_before_known(ents, start, end, inner) \
+            or _known_names_only(ents.text, start, end, inner):
         return
     inner = _partners_or_pieces(ents, shapes, start, end, inner)
     if inner is None:
+        return
+    org = _reference_variant(ents, start, end) if not inner else None
+    if org is not None:
+        ents.add_org(org, start, end)
         return
     if not inner:
         unit = _unit_of_body(ents, shapes, start, end)
@@ -356,6 +362,36 @@ def _owner_country_before(ents: DocumentEntities, org: Org, start: int) -> None:
     country = ents.namer.country_place(code)
     if org.org_type in STATE_TYPES and code != "CN" and org.parent is None and country is not None:
         _adopt(org, ents.namer.government_of(country))
+
+
+_LINKS_ONLY = re.compile(r"(?:[\s,]|\bof\b|\bthe\b)*")
+
+
+def _known_names_only(text: str, start: int, end: int, inner: list[Mention]) -> bool:
+    """Whether the span is known names linked by "of" and nothing else ("the IVPP of Chinese Academy of Sciences"):
+    each stands as it is, and they make no third."""
+    if len(inner) < 2:
+        return False
+    pos = start
+    for m in sorted(inner, key=lambda m: m.start):
+        if m.start < pos or not _LINKS_ONLY.fullmatch(text, pos, m.start):
+            return False
+        pos = m.end
+    return bool(_LINKS_ONLY.fullmatch(text, pos, end))
+
+
+def _reference_variant(ents: DocumentEntities, start: int, end: int) -> Org | None:
+    """The reference organisation a shaped name writes otherwise (variants.py): a variant of its words anywhere; its
+    name less its parent only where the document names it, or its parent, otherwise too."""
+    name = re.sub(r"^(?:the|The)\s+", "", ents.text[start:end])
+    variants = reference_variants(ents.rules)
+    ref = variants.variant(name)
+    if ref is None:
+        ref = variants.short_of(name)
+        named = {m.entity_id for m in ents.mentions if m.entity_type == "organization"}
+        if ref is None or not named & {org_id_for(ref.canonical_name), *([org_id_for(ref.parent)] if ref.parent else [])}:
+            return None
+    return ents.namer.from_reference(ref)
 
 
 def _owner_word_before_known(ents: DocumentEntities, start: int, end: int, inner: list[Mention]) -> bool:
