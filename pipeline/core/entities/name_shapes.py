@@ -103,14 +103,19 @@ class NameShapes:
     def _listed_remit(self, words: tuple[Word, ...], k: int, run: list[Word]) -> bool:
         """Whether the comma at word k lists the remit of the head the run is "of" ("Ministry of Higher Education,
         Science, Research and Innovation"): after it, capitalised words that are no heads and no places, up to a
-        last "and" and one more such word, then the name ends."""
+        last "and" (after a comma too, when the list has one already: "Labour, Invalids, and Social Affairs") and
+        one more such word, then the name ends."""
         if not self._in_object(run):
             return False
         n, k = len(words), k + 1
+        if k + 1 < n and words[k].lower in ("and", "&") and any(w.text == "," for w in run):
+            return self._remit_word(words[k + 1])
         while k < n and self._remit_word(words[k]):
             k += 1
             if k < n and words[k].text == ",":
                 k += 1
+                if k + 1 < n and words[k].lower in ("and", "&"):
+                    return self._remit_word(words[k + 1])
             elif k < n and words[k].lower in ("and", "&"):
                 return k + 1 < n and self._remit_word(words[k + 1])
             elif k < n and not self._remit_word(words[k]):

@@ -14,7 +14,7 @@ from pipeline.core.entities.lexicon import STATE_TYPES
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import OrgNamer, org_id_for
 from pipeline.core.entities.people import is_pinyin_given, is_surname
-from pipeline.core.reference import JURISDICTION_TYPES, OrgRef
+from pipeline.core.reference import JURISDICTION_TYPES, OrgRef, PlaceRef
 
 _SURNAME_FIRST = re.compile(r"[A-Z]{2,4} ([A-Z][a-z]+(?:-[a-z]+)?)\b")
 _OWNER_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*?(?:['’]s?)?)\s+$")
@@ -179,6 +179,40 @@ def plural_governments(ents: DocumentEntities) -> None:
             if not m.group(2):
                 break
             pos = m.end()
+
+
+_BODIES_OF = re.compile(r"\b(Department|Bureau|Commission|Office|Committee)s\s+of\s+"
+                        r"((?:[A-Z][\w'’-]*|and|&)(?:,?\s+(?:[A-Z][\w'’-]*|and|&))*?)\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def plural_departments(ents: DocumentEntities) -> None:
+    """'the Departments of Education and Training of Quang Ninh, Lang Son and Cao Bang': one department per place
+    listed, each named in the singular ("Department of Education and Training of Lang Son") and mentioned at its
+    place's name."""
+    if "s of " not in ents.text:
+        return
+    namer = ents.namer
+    for g in _BODIES_OF.finditer(ents.text):
+        head, remit, pos = g.group(1), g.group(2), g.end()
+        while (m := _LISTED_NAME.match(ents.text, pos)) is not None:
+            if _jurisdiction_named(ents, m.group(1)) is None:
+                break
+            org = namer.from_name(f"{head} of {remit} of {m.group(1)}", head)
+            if org is not None and not ents.covered(m.start(1), m.end(1), ("organization",)):
+                ents.add_org(org, m.start(1), m.end(1))
+            if not m.group(2):
+                break
+            pos = m.end()
+
+
+def _jurisdiction_named(ents: DocumentEntities, name: str) -> PlaceRef | None:
+    """A jurisdiction a list names: a reference place, or a subdivision abroad by its bare name when only one
+    subdivision has it (a list of them makes the name a place's)."""
+    place = ents.namer.place(name)
+    if place is not None:
+        return place if place.place_type in JURISDICTION_TYPES else None
+    candidates = ents.rules.bare_subdivisions.get(name.lower())
+    return candidates[0] if candidates and len(candidates) == 1 else None
 
 
 def short_forms(ents: DocumentEntities) -> None:

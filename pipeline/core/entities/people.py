@@ -313,8 +313,9 @@ def _bare_name(words, i, ents) -> bool:
             return False
     if i + 2 < len(words) and words[i + 2].is_cap and not words[i + 2].is_punct:
         return False
-    if ents.namer.place(f"{a.text} {b.text}") or ents.namer.place(b.text):
-        # "Wei Yanqing, General Manager of ..." (Yanqing is a district too)
+    pair = f"{a.text} {b.text}"
+    if ents.namer.place(pair) or ents.namer.place(b.text) or pair.lower() in ents.rules.bare_subdivisions:
+        # "Wei Yanqing, General Manager of ..." (Yanqing is a district too); "Cao Bang", a province of Vietnam
         return _title_follows(ents.lexicon, words, i + 2)
     return True
 

@@ -4,9 +4,9 @@
 reads what the passes before it found, and a span taken by one is not taken again by a later one.
 
 - Organisations first, the surest first: reference names (a known name is never split by a shape), then
-  diplomatic missions and name shapes, then governments written in lower case or in the plural. Place
-  names inside an organisation's name ("Hebei" in "Education Department of Hebei Province") are then no
-  places of their own.
+  diplomatic missions and name shapes, then governments written in lower case or in the plural, and departments
+  in the plural ("the Departments of X of A, B and C"). Place names inside an organisation's name ("Hebei" in
+  "Education Department of Hebei Province") are then no places of their own.
 - Then what refers to those organisations: short forms of a longer name, names spelled out before an
   acronym (which may replace the fragments the shapes found), acronym definitions and their later mentions,
   a known acronym of a body the document never names that spells one it does name ("NTU" beside National
@@ -31,6 +31,7 @@ from pipeline.core.entities.organisations import (
     branches,
     lowercase_governments,
     missions,
+    plural_departments,
     plural_governments,
     reference_orgs,
     short_forms,
@@ -51,6 +52,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     branches(ents)
     lowercase_governments(ents)
     plural_governments(ents)
+    plural_departments(ents)
     short_forms(ents)
     spelled_acronyms(ents)
     defined_acronyms(ents)
