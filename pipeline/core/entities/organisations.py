@@ -100,13 +100,16 @@ def missions(ents: DocumentEntities) -> None:
         start, end, code = _mission_name(m, namer)
         if code is None or ents.covered(start, end, ("organization",)):
             continue
-        name = ents.text[start:end]
+        name = _TO_PLACE.sub(" in ", ents.text[start:end])  # "the Embassy to Laos" is the embassy in Laos
         country = namer.country_place(code)
         gov = namer.government_of(country) if country is not None else None
         org = Org(org_id_for(name), name, "government_department", None, None, code,
                   gov.organization_id if gov else None, parent=gov)
         org.aliases[name] = "corpus"
         ents.add_org(org, start, end)
+
+
+_TO_PLACE = re.compile(r"\s+to\s+(?=(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$)")
 
 
 def _mission_name(m: re.Match, namer: OrgNamer) -> tuple[int, int, str | None]:
@@ -148,8 +151,13 @@ _LOWER_GOVERNMENT_OF = re.compile(r"\b(?:people['’]s )?government of (?:the )?
                                   r"(?: (?:[Pp]rovince|[Cc]ity|[Mm]unicipality|[Cc]ounty|[Dd]istrict))?)")
 
 
+# "the Kenyan government", "the South African government", "Singapore's government": a country's words before it
+_COUNTRY_GOVERNMENT = re.compile(r"\b((?:[A-Z][\w'’]+\s+){0,2}[A-Z][\w'’]+)\s+government\b")
+
+
 def lowercase_governments(ents: DocumentEntities) -> None:
-    """'the Langfang city government', 'the Sichuan provincial government', 'the government of Hebei province'."""
+    """'the Langfang city government', 'the Sichuan provincial government', 'the government of Hebei province', 'the
+    Kenyan government'."""
     namer = ents.namer
     for pattern in (_LOWER_GOVERNMENT, _LOWER_GOVERNMENT_OF):
         for m in pattern.finditer(ents.text):
@@ -158,6 +166,11 @@ def lowercase_governments(ents: DocumentEntities) -> None:
             place = namer.jurisdiction(m.group(1))
             if place and place.place_type in JURISDICTION_TYPES:
                 ents.add_org(namer.government_of(place), m.start(), m.end())
+    for m in _COUNTRY_GOVERNMENT.finditer(ents.text):
+        owner = _known_run(m.group(1), m.start(1), namer.country_code, at_start=False)
+        country = namer.country_place(owner[2]) if owner is not None else None
+        if country is not None and not ents.covered(owner[0], m.end(), ("organization",)):
+            ents.add_org(namer.government_of(country), owner[0], m.end())
 
 
 def plural_governments(ents: DocumentEntities) -> None:
