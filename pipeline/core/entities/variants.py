@@ -47,7 +47,7 @@ class ReferenceVariants:
 @derived
 def reference_variants(rules: Rulebook) -> ReferenceVariants:
     """Each reference organisation under the loose keys of its names, and of its names of three words or more less
-    the parent they end with; a key two organisations share is left out."""
+    the parent they end with; a key two organisations share, or that ends another body's name, is left out."""
     by_key: dict[str, set[str]] = {}
     short: dict[str, set[str]] = {}
     for o in rules.organizations:
@@ -59,8 +59,14 @@ def reference_variants(rules: Rulebook) -> ReferenceVariants:
                     and len(tail["own"].split()) > 2:  # "General Office", "Beijing Office": too many bodies' parts
                 short.setdefault(loose_key(tail["own"]), set()).add(o.canonical_name)
     refs = rules.org_by_name
+    # "Institute of Geochemistry" is also the end of "Guangzhou Institute of Geochemistry": a name of two bodies
+    endings: dict[str, set[str]] = {}
+    for k, v in by_key.items():
+        for n in range(1, len(k.split()) - 1):
+            endings.setdefault(" ".join(k.split()[n:]), set()).update(v)
     return ReferenceVariants({k: refs[next(iter(v))] for k, v in by_key.items() if len(v) == 1},
-                             {k: refs[next(iter(v))] for k, v in short.items() if len(v) == 1 and k not in by_key})
+                             {k: refs[next(iter(v))] for k, v in short.items()
+                              if len(v) == 1 and k not in by_key and endings.get(k, v) == v})
 
 
 def _names(rules: Rulebook, canonical: str) -> tuple[str, ...]:

@@ -54,6 +54,12 @@ def test_a_known_name_without_its_parent_is_the_known_body_where_the_document_na
         "Institute of Vertebrate Paleontology and Paleoanthropology, Chinese Academy of Sciences"
 
 
+def test_a_name_without_its_parent_that_ends_another_known_name_stays_a_body_of_its_own():
+    # "Institute of Geochemistry" is the end of "Guangzhou Institute of Geochemistry" too: which one is not said
+    text = "The Chinese Academy of Sciences runs it. She worked at the Institute of Geochemistry for years."
+    assert _names_at(recognised(text))["Institute of Geochemistry"] == "Institute of Geochemistry"
+
+
 def test_a_known_name_without_its_parent_alone_is_a_body_of_its_own():
     text = "She joined the Institute of Vertebrate Paleontology and Paleoanthropology in 2001."
     name = "Institute of Vertebrate Paleontology and Paleoanthropology"
