@@ -186,7 +186,7 @@ def _person_at(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
     if _bare_name(words, i, ents):
         _add_person(ents, sent, words, i, i + 2, words[i].start)
         return i + 2
-    j = _appositive_name(words, i, ents)
+    j = _appositive_name(words, i, ents) or _lone_appositive_name(words, i, ents)
     if j:
         _add_person(ents, sent, words, i, j, words[i].start)
         return j
@@ -285,13 +285,67 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
     if not words[i].is_cap or not any(w.text == "," for w in words[i + 2:i + 7]):
         return None  # cheap test first: this runs at every word of every sentence
     j = _name_end(words, i, ents, initials_only_dots=True)
-    if j - i < 2 or j >= len(words) or words[j].text != "," or first_title_word(ents.lexicon, words, j + 1) is None:
+    c = _photo_position_end(ents.text, words, j)
+    if j - i < 2 or c >= len(words) or words[c].text != "," or _title_after(ents, words, c + 1) is None:
         return None
-    if words[j + 1].lower in ("a", "an") and _opens_with_place(ents, words, i, j):
+    if words[c + 1].lower in ("a", "an") and _opens_with_place(ents, words, i, j):
         return None  # "Hong Kong Polytechnic, a member of ...": a place's name, no person's
     if i == 0 or words[i - 1].lower in ("and", "by", "with", "of", ",", "(", "from", "to"):
         return j
     return j if not words[i - 1].is_cap else None
+
+
+_LONE_NAME_BEFORE = frozenset(("with", "and", "by", ",", "met", "from"))
+
+
+def _lone_appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
+    """'met with Karimov, governor of the region, and Saidov, Uzbek ambassador to China': one name word that an
+    apposition gives a title (a country's word may come first) is a person known by one name, when it follows a
+    word that lists or meets people."""
+    if i == 0 or words[i - 1].lower not in _LONE_NAME_BEFORE or i + 2 >= len(words) or words[i + 1].text != ",":
+        return None
+    w = words[i]
+    if not _is_name_word(w, ents) or w.text.isupper() or ents.namer.place(w.text) or ents.lexicon.is_country_word(
+            w.text) or w.text in ents.lexicon.particles:
+        return None
+    return i + 1 if _title_after(ents, words, i + 2) is not None else None
+
+
+_PHOTO_POSITION = re.compile(r"\(\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|cent(?:re|er)|front|back)\s*\)",
+                             re.I)
+
+
+def _photo_position_end(text: str, words: Sequence[Word], j: int) -> int:
+    """Past a caption's position mark after a name ("Anna Berg (2nd R), Minister of ..."): the index of the word after
+    it, or j when there is none."""
+    if j >= len(words) or words[j].text != "(":
+        return j
+    m = _PHOTO_POSITION.match(text, words[j].start)
+    if m is None:
+        return j
+    k = j
+    while k < len(words) and words[k].end <= m.end():
+        k += 1
+    return k
+
+
+def _title_after(ents: DocumentEntities, words: Sequence[Word], k: int) -> int | None:
+    """The first title word of an apposition from word k, past a country's words and an organisation's name before
+    it ("Uzbek ambassador to China", "Sri Lankan Minister of ...", "Acme Regional Vice President")."""
+    after_org = False
+    while k < len(words):
+        if k + 1 < len(words) and ents.namer.country_code(f"{words[k].text} {words[k + 1].text}"):
+            k += 2  # "Sri Lankan", "South Korea's"
+        elif ents.lexicon.is_country_word(words[k].text):
+            k += 1
+        elif ents.covered(words[k].start, words[k].end, ("organization",)):
+            k, after_org = k + 1, True
+        else:
+            break
+    found = first_title_word(ents.lexicon, words, k)
+    if found is None and after_org and k + 1 < len(words) and words[k].is_cap:
+        found = first_title_word(ents.lexicon, words, k + 1)  # "Acme Regional Vice President"
+    return found
 
 
 def _opens_with_place(ents: DocumentEntities, words: Sequence[Word], i: int, j: int) -> bool:
@@ -438,14 +492,47 @@ def resolve_short_names(ents: DocumentEntities) -> None:
             hits = [p for p in ents.people.values() if p.family_name and p.family_name.lower() == word]
             if not hits:
                 hits = [p for p in ents.people.values() if word in p.key.split()]
+            if not hits and len(word) > 5:  # "President Kokscharov" after "Viktor Koksharov": a spelling's variant
+                hits = [p for p in ents.people.values() if p.family_name and _one_letter_apart(p.family_name.lower(),
+                                                                                               word)]
             if not hits and _lone_family_name(ents.namer, m.entity_id[1:]):
-                key = name_key([m.entity_id[1:]])  # "Minister Pandor", "Professor Zhang", and no full name
-                hits = [ents.people.setdefault(key, Person(key, *split_name(ents.rules, [m.entity_id[1:]])))]
+                hits = [_full_name_written(ents, m.entity_id[1:].rstrip("."), out)
+                        or _lone_person(ents, m.entity_id[1:])]  # "Minister Pandor", "Professor Zhang"
             if len(hits) == 1:
                 out.append(Mention("person", hits[0].key, m.surface, m.start, m.end))
             continue
         out.append(m)
     ents.mentions = out
+
+
+def _lone_person(ents: DocumentEntities, word: str) -> Person:
+    key = name_key([word])
+    return ents.people.setdefault(key, Person(key, *split_name(ents.rules, [word])))
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether one of two words is the other with one letter more ("Koksharov", "Kokscharov")."""
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+def _full_name_written(ents: DocumentEntities, family: str, found: list[Mention]) -> Person | None:
+    """'Jingmai O'Connor took the post ... Dr O'Connor said': a family name after an honorific, written in full with
+    no title before (a name word before it, where no other entity is), is the person of that full name, mentioned
+    there too."""
+    lex = ents.lexicon
+    for m in re.finditer(rf"(?<![\w'’.-])([A-Z][a-z]+)\s+{re.escape(family)}(?![\w'’-])", ents.text):
+        given = m.group(1)
+        if given in lex.stop_words or lex.is_title_word(given) or given in lex.heads or given in lex.honorifics \
+                or given in NON_ORG_NOUNS or given in lex.headline_verbs or ents.namer.place(given) \
+                or lex.is_country_word(given) or ents.covered(m.start(), m.end()) \
+                or any(x.start < m.end() and m.start() < x.end for x in found):
+            continue
+        key = name_key([given, family])
+        person = ents.people.setdefault(key, Person(key, *split_name(ents.rules, [given, family])))
+        found.append(Mention("person", key, m.group(0), m.start(), m.end()))
+        return person
+    return None
 
 
 def _lone_family_name(namer: OrgNamer, word: str) -> bool:
