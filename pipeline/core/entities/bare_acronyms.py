@@ -106,7 +106,8 @@ def undefined_acronyms(ents: DocumentEntities) -> None:
 def document_acronyms(ents: DocumentEntities) -> None:
     """"NTU" in a text about National Taiwan University, "CityU" in one about City University of Macau: an acronym the
     reference data gives to a body the document never names in full is the one organisation the document does name
-    in full whose words it spells. Its mentions move to that organisation, whose acronym it becomes."""
+    in full whose words it spells, or that the document gives it in brackets ("X Development Co., Ltd. (ABC)"). Its
+    mentions move to that organisation, whose acronym it becomes."""
     full = {m.entity_id for m in ents.mentions if m.entity_type == "organization" and " " in m.surface}
     by_acronym: dict[str, list[Mention]] = {}
     for m in ents.mentions:
@@ -114,7 +115,8 @@ def document_acronyms(ents: DocumentEntities) -> None:
             by_acronym.setdefault(m.surface, []).append(m)
     for acr, mentions in by_acronym.items():
         named = {o.organization_id: o for o in (ents.orgs[i] for i in full)
-                 if o.acronym in (None, acr) and _names_spell(ents.rules, o, acr)}
+                 if o.aliases.get(acr) == "acronym_definition"
+                 or o.acronym in (None, acr) and _names_spell(ents.rules, o, acr)}
         if len(named) != 1:
             continue
         target = next(iter(named.values()))

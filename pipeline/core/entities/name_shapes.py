@@ -36,6 +36,7 @@ _LISTED_FIRST = re.compile(r"(?:(?<=\bthe )|(?<=\bThe )|^)([A-Z][a-z]+), $", re.
 _PEOPLES = re.compile(r"People['’]s")  # "People's Government", "People's Republic": a name word, not an owner
 _OF_THE = re.compile(r"\s+of\s+the\s+(?=[A-Z])")
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
+_ACRONYM_PARTNER = re.compile(r"\s+(?:and|&)\s+([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z&]{0,5})$")
 # Three spaces or more between two words: a page's columns ("Editor : Li Lei    Foreign Affairs Office"), not a name.
 _WIDE_GAP = 3
 
@@ -206,10 +207,12 @@ class NameShapes:
                 start = m + 1
                 break
         start = self._after_connectors(run, start, h)
+        company = any(w.text in _COMPANY_SUFFIXES for w in run[h:])
         while start < h and self.lexicon.is_country_word(run[start].text) and (
-                POSSESSIVE.search(run[start].text) or not is_head[start + 1] and not self._is_demonym(run[start].text)):
-            # "China's Jilin University", "Kenya Science Park"; but "Serbian Academy of Sciences" and "Brazilian
-            # Space Agency" are the bodies' names
+                POSSESSIVE.search(run[start].text)
+                or not is_head[start + 1] and not self._is_demonym(run[start].text) and not company):
+            # "China's Jilin University", "Kenya Science Park"; but "Serbian Academy of Sciences", "Brazilian Space
+            # Agency" and "China Construction Development Co., Ltd." are the bodies' names
             start += 1
             start = self._after_connectors(run, start, h)  # "Kenya and Kenya's Ministry of ..."
         return start
@@ -301,6 +304,9 @@ def _name_span(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
     if head in ("Co.", "Co") or ents.text.endswith((" Co.", " Co"), start, end):  # "X Group Co., Ltd."
         tail = _COMPANY_TAIL.match(ents.text, end)
         end = tail.end() if tail else end
+    partner = _ACRONYM_PARTNER.search(ents.text, start, end)
+    if partner and (f"({partner.group(1)})" in ents.text or ents.covered(partner.start(1), end, ("organization",))):
+        end = partner.start()  # "the Ministry of X and SU", SU defined as another body's acronym: two names
     if POSSESSIVE.search(ents.text, start, end) and end - start > 4:
         end -= 2  # "the Leading Group for X's session": the owner's name, without its "'s"
     listed = _LISTED_FIRST.search(ents.text, max(0, start - 24), start) \

@@ -13,8 +13,8 @@ from pipeline.core.entities.gazetteer import T, longest_run, org_gazetteer
 from pipeline.core.entities.lexicon import STATE_TYPES
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import OrgNamer, org_id_for
-from pipeline.core.entities.people import is_pinyin_given, is_surname
-from pipeline.core.reference import JURISDICTION_TYPES, OrgRef, PlaceRef
+from pipeline.core.entities.people import is_pinyin_given, is_surname, one_letter_apart
+from pipeline.core.reference import JURISDICTION_TYPES, OrgRef, PlaceRef, Rulebook, derived
 
 _SURNAME_FIRST = re.compile(r"[A-Z]{2,4} ([A-Z][a-z]+(?:-[a-z]+)?)\b")
 _OWNER_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*?(?:['’]s?)?)\s+$")
@@ -229,13 +229,20 @@ def _jurisdiction_named(ents: DocumentEntities, name: str) -> PlaceRef | None:
 
 
 def short_forms(ents: DocumentEntities) -> None:
-    """'the Polytechnic Institute' after 'Polytechnic Institute of Zhejiang University': a name-shaped
-    organisation that is the head of exactly one longer name in the document is that organisation."""
+    """A name-shaped organisation that is another's name written short or misspelled is that organisation: the head
+    of exactly one longer name ('the Polytechnic Institute' after 'Polytechnic Institute of Zhejiang University'),
+    its first own word and its head ('the Lingang Group' after 'Shanghai Lingang Economic Development Group'), or a
+    name with one letter too few or too many in a word no reference name has, where the other has a word that one
+    has ('Guangong Foreign Affairs Office', 'Provincal')."""
     for short in list(ents.orgs.values()):
         if set(short.aliases.values()) != {"corpus"}:
             continue
         longer = [o for o in ents.orgs.values() if o is not short
                   and o.canonical_name.startswith((short.canonical_name + " of ", short.canonical_name + " for "))]
+        if not longer:
+            longer = [o for o in ents.orgs.values() if o is not short and _written_short(ents, short, o)]
+        if not longer:
+            longer = [o for o in ents.orgs.values() if o is not short and _misspelled(ents, short, o)]
         if len(longer) != 1:
             continue
         target = longer[0]
@@ -245,6 +252,50 @@ def short_forms(ents: DocumentEntities) -> None:
                          if m.entity_type == "organization" and m.entity_id == short.organization_id else m
                          for m in ents.mentions]
         del ents.orgs[short.organization_id]
+
+
+def _written_short(ents: DocumentEntities, short: Org, other: Org) -> bool:
+    """Whether a two-word name ("Lingang Group") is the first word of another's name after its places, and its last
+    word ("Shanghai Lingang Economic Development Group")."""
+    words = short.canonical_name.split()
+    if len(words) != 2 or words[1] not in ents.lexicon.heads:
+        return False
+    for name in (other.canonical_name, *other.aliases):
+        own = name.split()
+        while own and own[0] != words[0] and ents.namer.place(own[0]) is not None:
+            own = own[1:]
+        if len(own) > 2 and own[0] == words[0] and own[-1] == words[1]:
+            return True
+    return False
+
+
+def _misspelled(ents: DocumentEntities, short: Org, other: Org) -> bool:
+    """Whether a name is another's with one word written with a letter too few or too many, where the word as written
+    is in no reference name and the other is ("Guangong" for "Guangdong"; "Shanxi" and "Shaanxi" are two provinces)."""
+    for written in (short.canonical_name, *short.aliases):
+        words = written.split()
+        for name in (other.canonical_name, *other.aliases):
+            right = name.split()
+            if len(right) != len(words) or len(name) < 12:
+                continue
+            differ = [(a, b) for a, b in zip(words, right) if a != b]
+            if len(differ) == 1 and one_letter_apart(*differ[0]) and _known_word(ents.rules, differ[0][1]) \
+                    and not _known_word(ents.rules, differ[0][0]):
+                return True
+    return False
+
+
+def _known_word(rules: Rulebook, word: str) -> bool:
+    return word.lower() in _name_words(rules)
+
+
+@derived
+def _name_words(rules: Rulebook) -> frozenset[str]:
+    """The words of the reference data's organisation and place names, in lower case: the words a name is spelled
+    with when it is spelled right."""
+    names = [n for o in rules.organizations for n in (o.canonical_name, *o.aliases)]
+    names += [n for p in rules.places for n in (p.name, *p.aliases)]
+    return frozenset(w.lower() for n in names for w in n.split())
 
 
 def branches(ents: DocumentEntities) -> None:

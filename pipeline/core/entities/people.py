@@ -493,7 +493,7 @@ def resolve_short_names(ents: DocumentEntities) -> None:
             if not hits:
                 hits = [p for p in ents.people.values() if word in p.key.split()]
             if not hits and len(word) > 5:  # "President Kokscharov" after "Viktor Koksharov": a spelling's variant
-                hits = [p for p in ents.people.values() if p.family_name and _one_letter_apart(p.family_name.lower(),
+                hits = [p for p in ents.people.values() if p.family_name and one_letter_apart(p.family_name.lower(),
                                                                                                word)]
             if not hits and _lone_family_name(ents.namer, m.entity_id[1:]):
                 hits = [_full_name_written(ents, m.entity_id[1:].rstrip("."), out)
@@ -510,7 +510,7 @@ def _lone_person(ents: DocumentEntities, word: str) -> Person:
     return ents.people.setdefault(key, Person(key, *split_name(ents.rules, [word])))
 
 
-def _one_letter_apart(a: str, b: str) -> bool:
+def one_letter_apart(a: str, b: str) -> bool:
     """Whether one of two words is the other with one letter more ("Koksharov", "Kokscharov")."""
     short, long = sorted((a, b), key=len)
     return len(long) == len(short) + 1 and any(long[:k] + long[k + 1:] == short for k in range(len(long)))
