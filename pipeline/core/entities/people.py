@@ -306,9 +306,10 @@ def _lone_appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
         return None
     w = words[i]
     if not _is_name_word(w, ents) or w.text.isupper() or ents.namer.place(w.text) or ents.lexicon.is_country_word(
-            w.text) or w.text in ents.lexicon.particles:
-        return None
-    return i + 1 if _title_after(ents, words, i + 2) is not None else None
+            w.text) or w.text in ents.lexicon.particles or w.text in _portfolio_words(ents.rules):
+        return None  # "Secretary for Innovation, Technology and Industry, Professor ...": a post's last word
+    k = _title_after(ents, words, i + 2)
+    return i + 1 if k is not None and words[k].text not in ents.lexicon.honorifics else None
 
 
 _PHOTO_POSITION = re.compile(r"\(\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|cent(?:re|er)|front|back)\s*\)",
