@@ -207,12 +207,10 @@ class NameShapes:
                 start = m + 1
                 break
         start = self._after_connectors(run, start, h)
-        company = any(w.text in _COMPANY_SUFFIXES for w in run[h:])
         while start < h and self.lexicon.is_country_word(run[start].text) and (
-                POSSESSIVE.search(run[start].text)
-                or not is_head[start + 1] and not self._is_demonym(run[start].text) and not company):
-            # "China's Jilin University", "Kenya Science Park"; but "Serbian Academy of Sciences", "Brazilian Space
-            # Agency" and "China Construction Development Co., Ltd." are the bodies' names
+                POSSESSIVE.search(run[start].text) or not is_head[start + 1] and not self._is_demonym(run[start].text)):
+            # "China's Jilin University", "Kenya Science Park"; but "Serbian Academy of Sciences" and "Brazilian
+            # Space Agency" are the bodies' names
             start += 1
             start = self._after_connectors(run, start, h)  # "Kenya and Kenya's Ministry of ..."
         return start

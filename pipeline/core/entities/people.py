@@ -309,7 +309,10 @@ def _lone_appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
             w.text) or w.text in ents.lexicon.particles or w.text in _portfolio_words(ents.rules):
         return None  # "Secretary for Innovation, Technology and Industry, Professor ...": a post's last word
     k = _title_after(ents, words, i + 2)
-    return i + 1 if k is not None and words[k].text not in ents.lexicon.honorifics else None
+    if k is None or words[k].text in ents.lexicon.honorifics and k + 1 < len(words) and _is_name_word(words[k + 1],
+                                                                                                     ents):
+        return None  # ", Professor Anna Berg": an honorific before another person's name, no title of this word
+    return i + 1
 
 
 _PHOTO_POSITION = re.compile(r"\(\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|cent(?:re|er)|front|back)\s*\)",

@@ -15,6 +15,7 @@ from tests.unit.entity_rows import people_names, recognised
     ("Li Wei, Vice Governor of Gansu Province, and Tursunov, Deputy Governor of the region, signed it.",
      {"Li Wei", "Tursunov"}),
     ("The plan was signed by Abdulov, Minister of Energy, in May.", {"Abdulov"}),
+    ("The hosts were Vice President Tom Hale and Maria, Professor and Director of the college.", {"Tom Hale", "Maria"}),
 ])
 def test_one_name_that_an_apposition_gives_a_title_is_a_person(text, people):
     assert people_names(recognised(text)) == people
