@@ -186,7 +186,7 @@ def _person_at(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
     if _bare_name(words, i, ents):
         _add_person(ents, sent, words, i, i + 2, words[i].start)
         return i + 2
-    j = _appositive_name(words, i, ents)
+    j = _appositive_name(words, i, ents) or _lone_appositive_name(words, i, ents)
     if j:
         _add_person(ents, sent, words, i, j, words[i].start)
         return j
@@ -202,7 +202,7 @@ def _titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None
     title_start = None if anchor else _title_before(ents, words, i + 1)
     if not anchor and title_start is None:
         return None
-    j = _name_end(words, i + 1, ents)
+    j = i + 3 if _chinese_pair(ents, words, i + 1) else _name_end(words, i + 1, ents)
     if j < len(words) and words[j].text in NON_ORG_NOUNS:
         j = i + 1  # "Partner State Key Laboratories": the words name a lab, not a person
     if j > i + 1:
@@ -219,6 +219,20 @@ def _titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None
     ns, ne, affiliation = found
     _add_person(ents, sent, words, ns, ne, words[title_start].start, affiliation)
     return ne
+
+
+def _chinese_pair(ents: DocumentEntities, words: Sequence[Word], k: int) -> bool:
+    """Words k and k + 1 are a Chinese name that holds a word the stop list keeps out of names ("Dr. Jun Pan",
+    "Prof. Lizhe An": a month's abbreviation, an article): a family name and a pinyin given name, in either order,
+    with no name word after them."""
+    if k + 1 >= len(words) or not any(w.text in ents.lexicon.stop_words for w in words[k:k + 2]):
+        return False
+    a, b = words[k].text, words[k + 1].text
+    if not (a[:1].isupper() and b[:1].isupper()) or ents.covered(words[k].start, words[k + 1].end, ("organization",)):
+        return False
+    rules = ents.rules
+    pair = (is_surname(rules, a) and is_pinyin_given(rules, b)) or (is_pinyin_given(rules, a) and is_surname(rules, b))
+    return pair and not (k + 2 < len(words) and _is_name_word(words[k + 2], ents))
 
 
 def _lowercase_titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
@@ -271,13 +285,71 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
     if not words[i].is_cap or not any(w.text == "," for w in words[i + 2:i + 7]):
         return None  # cheap test first: this runs at every word of every sentence
     j = _name_end(words, i, ents, initials_only_dots=True)
-    if j - i < 2 or j >= len(words) or words[j].text != "," or first_title_word(ents.lexicon, words, j + 1) is None:
+    c = _photo_position_end(ents.text, words, j)
+    if j - i < 2 or c >= len(words) or words[c].text != "," or _title_after(ents, words, c + 1) is None:
         return None
-    if words[j + 1].lower in ("a", "an") and _opens_with_place(ents, words, i, j):
+    if words[c + 1].lower in ("a", "an") and _opens_with_place(ents, words, i, j):
         return None  # "Hong Kong Polytechnic, a member of ...": a place's name, no person's
     if i == 0 or words[i - 1].lower in ("and", "by", "with", "of", ",", "(", "from", "to"):
         return j
     return j if not words[i - 1].is_cap else None
+
+
+_LONE_NAME_BEFORE = frozenset(("with", "and", "by", ",", "met", "from"))
+
+
+def _lone_appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
+    """'met with Karimov, governor of the region, and Saidov, Uzbek ambassador to China': one name word that an
+    apposition gives a title (a country's word may come first) is a person known by one name, when it follows a
+    word that lists or meets people."""
+    if i == 0 or words[i - 1].lower not in _LONE_NAME_BEFORE or i + 2 >= len(words) or words[i + 1].text != ",":
+        return None
+    w = words[i]
+    if not _is_name_word(w, ents) or w.text.isupper() or ents.namer.place(w.text) or ents.lexicon.is_country_word(
+            w.text) or w.text in ents.lexicon.particles or w.text in _portfolio_words(ents.rules):
+        return None  # "Secretary for Innovation, Technology and Industry, Professor ...": a post's last word
+    k = _title_after(ents, words, i + 2)
+    if k is None or words[k].text in ents.lexicon.honorifics and k + 1 < len(words) and _is_name_word(words[k + 1],
+                                                                                                     ents):
+        return None  # ", Professor Anna Berg": an honorific before another person's name, no title of this word
+    return i + 1
+
+
+_PHOTO_POSITION = re.compile(r"\(\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|cent(?:re|er)|front|back)\s*\)",
+                             re.I)
+
+
+def _photo_position_end(text: str, words: Sequence[Word], j: int) -> int:
+    """Past a caption's position mark after a name ("Anna Berg (2nd R), Minister of ..."): the index of the word after
+    it, or j when there is none."""
+    if j >= len(words) or words[j].text != "(":
+        return j
+    m = _PHOTO_POSITION.match(text, words[j].start)
+    if m is None:
+        return j
+    k = j
+    while k < len(words) and words[k].end <= m.end():
+        k += 1
+    return k
+
+
+def _title_after(ents: DocumentEntities, words: Sequence[Word], k: int) -> int | None:
+    """The first title word of an apposition from word k, past a country's words and an organisation's name before
+    it ("Uzbek ambassador to China", "Sri Lankan Minister of ...", "Acme Regional Vice President")."""
+    after_org = False
+    while k < len(words):
+        if k + 1 < len(words) and ents.namer.country_code(f"{words[k].text} {words[k + 1].text}"):
+            k += 2  # "Sri Lankan", "South Korea's"
+        elif ents.lexicon.is_country_word(words[k].text):
+            k += 1
+        elif ents.covered(words[k].start, words[k].end, ("organization",)):
+            k, after_org = k + 1, True
+        else:
+            break
+    found = first_title_word(ents.lexicon, words, k)
+    if found is None and after_org and k + 1 < len(words) and words[k].is_cap:
+        found = first_title_word(ents.lexicon, words, k + 1)  # "Acme Regional Vice President"
+    return found
 
 
 def _opens_with_place(ents: DocumentEntities, words: Sequence[Word], i: int, j: int) -> bool:
@@ -299,8 +371,9 @@ def _bare_name(words, i, ents) -> bool:
             return False
     if i + 2 < len(words) and words[i + 2].is_cap and not words[i + 2].is_punct:
         return False
-    if ents.namer.place(f"{a.text} {b.text}") or ents.namer.place(b.text):
-        # "Wei Yanqing, General Manager of ..." (Yanqing is a district too)
+    pair = f"{a.text} {b.text}"
+    if ents.namer.place(pair) or ents.namer.place(b.text) or pair.lower() in ents.rules.bare_subdivisions:
+        # "Wei Yanqing, General Manager of ..." (Yanqing is a district too); "Cao Bang", a province of Vietnam
         return _title_follows(ents.lexicon, words, i + 2)
     return True
 
@@ -335,7 +408,10 @@ def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int
             or words[k].text in lex.particles):
         if words[k].text in lex.stop_words:
             break  # "... Martin Okafor on Monday"
-        if words[k].text in lex.title_words and words[k].text not in portfolio \
+        if words[k].lower in ("and", "&") and k + 1 < len(words) and k > first and any(
+                m.entity_type == "organization" and m.start == words[k + 1].start for m in ents.mentions):
+            break  # "... Zhou Lei and Peking University President ...": another body's title follows
+        if words[k].is_cap and words[k].text in lex.title_words and words[k].text not in portfolio \
                 and not is_surname(ents.rules, words[k].text):
             break  # "... and Vice Governor of ...": another title starts, the run of this one ends before it
         if POSSESSIVE.search(words[k].text):
@@ -420,14 +496,47 @@ def resolve_short_names(ents: DocumentEntities) -> None:
             hits = [p for p in ents.people.values() if p.family_name and p.family_name.lower() == word]
             if not hits:
                 hits = [p for p in ents.people.values() if word in p.key.split()]
+            if not hits and len(word) > 5:  # "President Kokscharov" after "Viktor Koksharov": a spelling's variant
+                hits = [p for p in ents.people.values() if p.family_name and one_letter_apart(p.family_name.lower(),
+                                                                                               word)]
             if not hits and _lone_family_name(ents.namer, m.entity_id[1:]):
-                key = name_key([m.entity_id[1:]])  # "Minister Pandor", "Professor Zhang", and no full name
-                hits = [ents.people.setdefault(key, Person(key, *split_name(ents.rules, [m.entity_id[1:]])))]
+                hits = [_full_name_written(ents, m.entity_id[1:].rstrip("."), out)
+                        or _lone_person(ents, m.entity_id[1:])]  # "Minister Pandor", "Professor Zhang"
             if len(hits) == 1:
                 out.append(Mention("person", hits[0].key, m.surface, m.start, m.end))
             continue
         out.append(m)
     ents.mentions = out
+
+
+def _lone_person(ents: DocumentEntities, word: str) -> Person:
+    key = name_key([word])
+    return ents.people.setdefault(key, Person(key, *split_name(ents.rules, [word])))
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Whether one of two words is the other with one letter more ("Koksharov", "Kokscharov")."""
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+def _full_name_written(ents: DocumentEntities, family: str, found: list[Mention]) -> Person | None:
+    """'Jingmai O'Connor took the post ... Dr O'Connor said': a family name after an honorific, written in full with
+    no title before (a name word before it, where no other entity is), is the person of that full name, mentioned
+    there too."""
+    lex = ents.lexicon
+    for m in re.finditer(rf"(?<![\w'’.-])([A-Z][a-z]+)\s+{re.escape(family)}(?![\w'’-])", ents.text):
+        given = m.group(1)
+        if given in lex.stop_words or lex.is_title_word(given) or given in lex.heads or given in lex.honorifics \
+                or given in NON_ORG_NOUNS or given in lex.headline_verbs or ents.namer.place(given) \
+                or lex.is_country_word(given) or ents.covered(m.start(), m.end()) \
+                or any(x.start < m.end() and m.start() < x.end for x in found):
+            continue
+        key = name_key([given, family])
+        person = ents.people.setdefault(key, Person(key, *split_name(ents.rules, [given, family])))
+        found.append(Mention("person", key, m.group(0), m.start(), m.end()))
+        return person
+    return None
 
 
 def _lone_family_name(namer: OrgNamer, word: str) -> bool:
