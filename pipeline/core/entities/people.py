@@ -186,7 +186,7 @@ def _person_at(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
     if _bare_name(words, i, ents):
         _add_person(ents, sent, words, i, i + 2, words[i].start)
         return i + 2
-    j = _appositive_name(words, i, ents) or _lone_appositive_name(words, i, ents)
+    j = _appositive_name(words, i, ents) or _lone_appositive_name(words, i, ents) or _name_by_its_clause(ents, words, i)
     if j:
         _add_person(ents, sent, words, i, j, words[i].start)
         return j
@@ -313,6 +313,33 @@ def _lone_appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
                                                                                                      ents):
         return None  # ", Professor Anna Berg": an honorific before another person's name, no title of this word
     return i + 1
+
+
+_CLAUSE_AFTER_NAME = frozenset(("who", "whose"))
+
+
+def _name_by_its_clause(ents: DocumentEntities, words, i: int) -> int | None:
+    """'applicants included Anna Berg who made ...', 'a further student, Tom Hale, has ...': two or three name words
+    that a relative pronoun follows, or that stand in apposition to a noun for people, are a person, whatever their
+    origin."""
+    if i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct:
+        return None
+    j = _name_end(words, i, ents, limit=3, initials_only_dots=True)
+    if not 2 <= j - i <= 3 or j >= len(words) or _opens_with_place(ents, words, i, j) \
+            or any(ents.lexicon.is_country_word(w.text) or w.text.isupper() for w in words[i:j]):
+        return None
+    after = words[j].lower
+    if after in _CLAUSE_AFTER_NAME:
+        return j
+    if after == "," and i > 1 and words[i - 1].text == "," and words[i - 2].lower in _person_nouns(ents.rules):
+        return j
+    return None
+
+
+@derived
+def _person_nouns(rules: Rulebook) -> frozenset[str]:
+    """The nouns for people in the singular ("student", "researcher"): one of them, a comma, then a name."""
+    return frozenset(n[:-1] for n in rules.rules.get("people_nouns", []) if " " not in n and n.endswith("s"))
 
 
 _PHOTO_POSITION = re.compile(r"\(\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|cent(?:re|er)|front|back)\s*\)",

@@ -55,7 +55,6 @@ _COORDINATION_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?
 _WHERE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within|to|into|from|between|among|of|"
                            r"for|on|outside|via|visit|visits|visited|visiting|toured|tour|across)\s+(?:the\s+)?$", re.I)
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
-_DELEGATION_AFTER = re.compile(r"\s+(?:government\s+)?delegations?\b", re.I)
 _WORD_AFTER = re.compile(r"\s+(?:(?:have|has|had|will|would|also|jointly|both|all|then|today)\s+)*([a-z]+)\b")
 _AUXILIARIES = frozenset(("have", "has", "had", "will", "would", "shall", "can", "could", "may", "are", "were", "is",
                           "was", "share", "shared", "agree", "sign", "launch", "establish", "set", "build", "hold",
@@ -64,19 +63,14 @@ _AUXILIARIES = frozenset(("have", "has", "had", "will", "would", "shall", "can",
 
 def acting_jurisdictions(ents: DocumentEntities) -> None:
     """'Jiangsu Province and the Gomel Region forged ties', 'China and the Association of Southeast Asian Nations
-    (ASEAN) have launched', 'made by China, Shandong Province, and the University of Jinan', 'the Goiás delegation':
-    a jurisdiction listed with an organisation, jurisdictions that are the subject of a verb, and a jurisdiction whose
-    delegation it is act through their governments. The
+    (ASEAN) have launched', 'made by China, Shandong Province, and the University of Jinan': a jurisdiction listed
+    with an organisation, or jurisdictions that are the subject of a verb, act through their governments. The
     place mention stays (where the text says where); its government is mentioned at the same words. Not after a
     word that makes a place a where ("in", "to", "from", "between", "visited"), nor for cities abroad, whose
     administrations the reference data cannot name."""
     found = sorted((m for m in ents.mentions if m.entity_type in ("organization", "place")), key=lambda m: m.start)
     if not any(m.entity_type == "place" for m in found):
         return
-    for m in found:  # "the Goiás delegation", "a Hubei delegation": the jurisdiction sends it through its government
-        if m.entity_type == "place" and _DELEGATION_AFTER.match(ents.text, m.end) \
-                and is_acting_place(ents.place_refs[m.entity_id]) and not ents.covered(m.start, m.end, ("organization",)):
-            ents.add_org(ents.namer.government_of(ents.place_refs[m.entity_id]), m.start, m.end)
     for group in _coordinations(ents.text, found):
         places = _acting_members(ents, group)
         if not places or _where_or_qualifier(ents.text, group, places) or not _acted(ents, group):

@@ -81,3 +81,15 @@ def test_a_family_name_with_a_letter_more_is_the_person_named_in_full(text, pers
         assert people_names(ents) == {person}
     else:
         assert people_names(ents) == {"Anna Schmidt", "Schmitt"}
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Other applicants included Winsom Lee who made an excellent case.", {"Winsom Lee"}),
+    ("It was so close that a further student, Tom Hale, has also been given funding.", {"Tom Hale"}),
+    ("The prize went to a young researcher, Ravi Mehta, last year.", {"Ravi Mehta"}),
+    ("Visitors came from Hong Kong who liked the lab.", set()),  # a place's name
+    ("It was the Summer School, which opened in May.", set()),
+    ("He thanked the director, Human Resources, for the help.", set()),  # a title, no noun for people
+])
+def test_a_name_a_relative_pronoun_follows_or_a_noun_for_people_introduces(text, people):
+    assert people_names(recognised(text)) == people
