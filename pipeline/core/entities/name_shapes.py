@@ -13,6 +13,7 @@ from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, STATE_TYPES, lexicon
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import org_namer
+from pipeline.core.entities.people import name_shape_end
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence, Word
 
@@ -75,7 +76,20 @@ class NameShapes:
         out: list[tuple[int, int, str]] = []
         run: list[Word] = []
         stop, inside, connectors, particles = self.lexicon.stop_words, self.object_words, self.connectors, self.particles
+        skip_to = 0
         for w in words:
+            if w.i < skip_to:
+                continue
+            person_end = w.is_cap and w.i + 1 < len(words) and not any(x.text in self.leading_heads for x in run) \
+                and name_shape_end(self.rules, words, w.i)  # (a name that opens with its head names its patron)
+            if person_end or run and w.start - run[-1].end > 2:
+                # a personal name ("... Faculty of Data Science Zhou Wanlei and ...") or a wide gap of a layout
+                # ("Editor: Anna Berg    Foreign Affairs Office") ends a name's run; the person's words are in none
+                out.extend(self._split(run))
+                run = []
+                skip_to = person_end or 0
+                if person_end:
+                    continue
             if w.is_cap and not w.is_punct and (w.text not in stop or w.text in inside and self._in_object(run)):
                 run.append(w)
             elif run and w.text == "," and self._listed_remit(words, w.i, run):

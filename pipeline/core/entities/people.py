@@ -20,9 +20,9 @@ from pipeline.core.entities.affiliations import (
     title_before_comma,
 )
 from pipeline.core.entities.document import DocumentEntities
-from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, Lexicon
+from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, Lexicon, lexicon
 from pipeline.core.entities.model import Mention, Person
-from pipeline.core.entities.orgs import OrgNamer
+from pipeline.core.entities.orgs import OrgNamer, org_namer
 from pipeline.core.reference import JURISDICTION_TYPES, Rulebook, derived
 from pipeline.core.text import Sentence, Word
 
@@ -47,6 +47,15 @@ def _pinyin_given(rules: Rulebook) -> re.Pattern:
     return re.compile(rf"^{syllable}{{1,2}}$", re.I)
 
 
+@derived
+def _given_names(rules: Rulebook) -> frozenset[str]:
+    return frozenset(rules.names["given_names"])
+
+
+def is_given_name(rules: Rulebook, word: str) -> bool:
+    return word in _given_names(rules)
+
+
 def is_surname(rules: Rulebook, word: str) -> bool:
     return word.lower() in _surnames(rules)
 
@@ -58,6 +67,37 @@ def is_pinyin_given(rules: Rulebook, word: str) -> bool:
         parts = word.split("-")
         return len(parts) == 2 and all(p.isalpha() and 1 < len(p) <= 6 for p in parts)
     return word.isalpha() and len(word) <= 12 and bool(_pinyin_given(rules).match(word))  # "Zhongyuan", "Zhuangzhuang"
+
+
+def name_shape_end(rules: Rulebook, words: Sequence[Word], i: int) -> int | None:
+    """End (exclusive) of a personal name that starts at word i by its shape alone, with no organisation known yet:
+    an honorific and two to four name words ("Academician Fang Binxing"), a common given name and one to three
+    more ("Irina Petrova"), or a pinyin family and given name ("Zhou Wanlei"); None when there is none, or when a
+    head follows the words ("Sun Yat-sen University", "George Washington University" are names of bodies).
+    Organisation names stop before such a name ("Faculty of Data Science Zhou Wanlei and ...")."""
+    lex, n = lexicon(rules), len(words)
+    k = i + 1 if words[i].text in lex.honorifics else i
+    if k >= n or not words[k].is_cap:
+        return None
+    pinyin = k == i and k + 1 < n and is_surname(rules, words[k].text) and is_pinyin_given(rules, words[k + 1].text) \
+        and not (k + 2 < n and _shaped_name_word(lex, words[k + 2]))  # "Law Zhang Hua": the name is the last two
+    if k == i and not pinyin and not is_given_name(rules, words[k].text):
+        return None
+    j = k
+    while j < n and j - k < (2 if pinyin else 4) and _shaped_name_word(lex, words[j]):
+        j += 1
+    if j - k < 2 or j < n and (words[j].text in lex.heads or words[j].text in NON_ORG_NOUNS):
+        return None
+    namer = org_namer(rules)
+    if namer.place(" ".join(w.text for w in words[k:j])) or pinyin and namer.place(words[k + 1].text):
+        return None  # "Hong Kong", "Yan'an"
+    return j
+
+
+def _shaped_name_word(lex: Lexicon, w: Word) -> bool:
+    t = w.text
+    return w.is_cap and not w.is_punct and t not in lex.heads and t not in lex.stop_words and t not in lex.title_words \
+        and t not in lex.honorifics and t not in NON_ORG_NOUNS and bool(_NAME_SHAPE.fullmatch(t))
 
 
 def is_initial(word: str) -> bool:
@@ -186,7 +226,7 @@ def _person_at(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
     if _bare_name(words, i, ents):
         _add_person(ents, sent, words, i, i + 2, words[i].start)
         return i + 2
-    j = _appositive_name(words, i, ents)
+    j = _given_name_first(words, i, ents) or _appositive_name(words, i, ents)
     if j:
         _add_person(ents, sent, words, i, j, words[i].start)
         return j
@@ -280,6 +320,22 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
     return j if not words[i - 1].is_cap else None
 
 
+def _given_name_first(words: Sequence[Word], i: int, ents: DocumentEntities) -> int | None:
+    """'said Patrick Boulaud, ...', 'met with Irina Petrova', 'Ana Lopes dos Santos and ...': a common given name
+    and one to three more name words are a person's name, wherever they stand, unless a capitalised word runs into
+    them from before (a name of something else) or a head follows ("Jean Monnet Centre"). The end of the name, or
+    None."""
+    if not is_given_name(ents.rules, words[i].text) or not _is_name_word(words[i], ents):
+        return None
+    j = _name_end(words, i, ents, initials_only_dots=True)
+    if j - i < 2 or j < len(words) and (words[j].text in NON_ORG_NOUNS or words[j].text in ents.lexicon.heads):
+        return None
+    if i > 1 and words[i - 1].is_cap and not words[i - 1].is_punct and not ents.covered(
+            words[i - 1].start, words[i - 1].end, ("organization",)):
+        return None
+    return None if ents.namer.place(" ".join(w.text for w in words[i:j])) else j
+
+
 def _opens_with_place(ents: DocumentEntities, words: Sequence[Word], i: int, j: int) -> bool:
     """Whether the words i..j-1 open with a place's name ("Hong Kong", "New York")."""
     return any(ents.namer.place(" ".join(w.text for w in words[i:k])) for k in range(i + 1, j + 1))
@@ -294,9 +350,9 @@ def _bare_name(words, i, ents) -> bool:
         return False
     if not is_pinyin_given(ents.rules, b.text) or not _is_name_word(a, ents) or not _is_name_word(b, ents):
         return False
-    if i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct and words[i - 1].text not in ("The",):
-        if i - 1 != 0:
-            return False
+    if i > 1 and words[i - 1].is_cap and not words[i - 1].is_punct and words[i - 1].text not in ("The",) \
+            and not ents.covered(words[i - 1].start, words[i - 1].end, ("organization",)):
+        return False  # part of a longer capitalised name, unless that is an organisation's ("Dean of X Zhou Wanlei")
     if i + 2 < len(words) and words[i + 2].is_cap and not words[i + 2].is_punct:
         return False
     if ents.namer.place(f"{a.text} {b.text}") or ents.namer.place(b.text):
@@ -398,9 +454,10 @@ def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, s
         return
     full, family, given = split_name(ents.rules, name_words)
     key = name_key(name_words)
-    person = ents.people.get(key)
+    person = ents.people.get(key) or _fuller_name(ents, key)
     if person is None:
         person = ents.people[key] = Person(key, full, family, given)
+    key = person.key
     title, org_id = affiliation or apposition(ents, sent, words, j)
     if not (title or org_id):
         title, org_id = title_before_comma(ents, words, next(k for k, w in enumerate(words) if w.start == span_start))
@@ -409,6 +466,14 @@ def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, s
     if title or org_id:
         person.affiliations.append((org_id, title))
     ents.mentions.append(Mention("person", key, ents.text[span_start:end], span_start, end))
+
+
+def _fuller_name(ents: DocumentEntities, key: str) -> Person | None:
+    """The one person named before whose name holds every word of this one: "Ahmad Zulkifli" after "Ahmad
+    Zulkifli Hashim" is that minister again, written short."""
+    words = set(key.split())
+    hits = [p for p in ents.people.values() if words < set(p.key.split())]
+    return hits[0] if len(hits) == 1 else None
 
 
 def resolve_short_names(ents: DocumentEntities) -> None:
