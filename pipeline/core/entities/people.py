@@ -52,6 +52,16 @@ def _given_names(rules: Rulebook) -> frozenset[str]:
     return frozenset(rules.names["given_names"])
 
 
+@derived
+def _ambiguous_given_names(rules: Rulebook) -> frozenset[str]:
+    return frozenset(rules.names["ambiguous_given_names"])
+
+
+@derived
+def _name_joiners(rules: Rulebook) -> frozenset[str]:
+    return frozenset(rules.names["name_joiners"])
+
+
 def is_given_name(rules: Rulebook, word: str) -> bool:
     return word in _given_names(rules)
 
@@ -149,7 +159,7 @@ def _is_name_word(w: Word, ents: DocumentEntities) -> bool:
     """A word that may be part of a person's name: capitalised, no title, honorific, head or stop word, and outside
     the organisations found."""
     lex, t = ents.lexicon, w.text
-    if not t[:1].isupper() or w.is_punct or t in lex.stop_words or t in lex.heads or t in lex.honorifics \
+    if not t[:1].isupper() or w.is_punct or t == "The" or t in lex.stop_words or t in lex.heads or t in lex.honorifics \
             or t in NON_ORG_NOUNS or t in lex.headline_verbs:
         return False
     if t in lex.title_words and not is_surname(ents.rules, t):
@@ -163,15 +173,19 @@ def _name_end(words, k: int, ents: DocumentEntities, limit: int = 4, initials_on
     """End (exclusive) of the name words from k: up to `limit` capitalised name words, with particles between
     them ("Raimundo Arrais do Rosário"); a possessive ("Helen Marsh's") is the last word of the name.
     With `initials_only_dots`, a word ending in a dot is allowed only as a middle initial ("Valeriy M. Matsel")."""
-    particles = ents.lexicon.particles
+    particles, joiners = ents.lexicon.particles, _name_joiners(ents.rules)
     j, count = k, 0
     while j < len(words) and count < limit:
         w = words[j]
-        if _is_name_word(w, ents):
+        if _honorific_len(ents.lexicon, words, j):
+            break  # "Ambassador H. E. Anna Berg": the honorific opens the name after it
+        if j == k and _acronym_before_name(ents, words, j):
+            break  # "Deputy PM Anna Berg": an acronym of a title or a body is no first name word
+        if _is_name_word(w, ents) or _stop_word_in_name(ents, words, k, j):
             if initials_only_dots and w.text.endswith(".") and not (j > k and is_initial(w.text)):
                 break
             j += 1
-            count += 1
+            count += w.text not in joiners  # "Ghaleb Al Hadrami Al Breiki": the joiners are not counted
             if POSSESSIVE.search(w.text):
                 break
             continue
@@ -184,6 +198,34 @@ def _name_end(words, k: int, ents: DocumentEntities, limit: int = 4, initials_on
                 continue
         break
     return j
+
+
+def _acronym_before_name(ents: DocumentEntities, words: Sequence[Word], k: int) -> bool:
+    """Word k is capitals that are no family name ("PM", "CEO"), and a full name in mixed case follows; capitals
+    before a family name alone are initials ("CY Leung")."""
+    t = words[k].text
+    return 1 < len(t) <= 4 and t.isupper() and t.isalpha() and not is_surname(ents.rules, t.title()) \
+        and k + 2 < len(words) and all(w.text[1:2].islower() and _is_name_word(w, ents) for w in words[k + 1:k + 3])
+
+
+def _honorific_len(lex: Lexicon, words: Sequence[Word], k: int) -> int:
+    """How many words the honorific at word k has: one ("Dr."), two ("H. E."), or none."""
+    if words[k].text in lex.honorifics:
+        return 1
+    return 2 if k + 1 < len(words) and f"{words[k].text} {words[k + 1].text}" in lex.honorifics else 0
+
+
+def _stop_word_in_name(ents: DocumentEntities, words: Sequence[Word], k: int, j: int) -> bool:
+    """A capitalised stop word that is a name word here: a given name that is also a month or a word of English
+    first, before another name word ("Professor Jan Novak", "Dr. Jun Pan"), or a family name that is also a word,
+    last ("Prof. Lizhe An.", "Dr. Yan Jun said")."""
+    t, n = words[j].text, len(words)
+    if t not in ents.lexicon.stop_words:
+        return False
+    if j == k:
+        return t in _ambiguous_given_names(ents.rules) and j + 1 < n and _is_name_word(words[j + 1], ents)
+    return (is_surname(ents.rules, t) or t in _ambiguous_given_names(ents.rules)) and not (
+        j + 1 < n and words[j + 1].is_cap and not words[j + 1].is_punct)
 
 
 def _title_before(ents: DocumentEntities, words: Sequence[Word], i: int) -> int | None:
@@ -238,18 +280,20 @@ def _titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None
     Municipality Ai Xuefeng': the name after an honorific, or after a title ending at word i. Adds the person;
     returns the index after the name, or None."""
     words = sent.words
-    anchor = words[i].text in ents.lexicon.honorifics
+    honorific = _honorific_len(ents.lexicon, words, i)
+    anchor = honorific > 0
     title_start = None if anchor else _title_before(ents, words, i + 1)
     if not anchor and title_start is None:
         return None
-    j = _name_end(words, i + 1, ents)
+    first = i + max(honorific, 1)
+    j = _name_end(words, first, ents)
     if j < len(words) and words[j].text in NON_ORG_NOUNS:
-        j = i + 1  # "Partner State Key Laboratories": the words name a lab, not a person
-    if j > i + 1:
+        j = first  # "Partner State Key Laboratories": the words name a lab, not a person
+    if j > first:
         if anchor:  # "Vice President Professor Ran Dongmei": a title before the honorific
             title_start = _title_before(ents, words, i)
         span_start = words[title_start].start if title_start is not None else words[i].start
-        _add_person(ents, sent, words, i + 1, j, span_start)
+        _add_person(ents, sent, words, first, j, span_start)
         return j
     if anchor or i + 1 >= len(words) or words[i + 1].lower not in _TITLE_OBJECT_LINKS:
         return None
@@ -330,9 +374,9 @@ def _given_name_first(words: Sequence[Word], i: int, ents: DocumentEntities) -> 
     j = _name_end(words, i, ents, initials_only_dots=True)
     if j - i < 2 or j < len(words) and (words[j].text in NON_ORG_NOUNS or words[j].text in ents.lexicon.heads):
         return None
-    if i > 1 and words[i - 1].is_cap and not words[i - 1].is_punct and not ents.covered(
-            words[i - 1].start, words[i - 1].end, ("organization",)):
-        return None
+    if i > 1 and words[i - 1].is_cap and not words[i - 1].is_punct and not words[i - 1].text.isupper() \
+            and not ents.covered(words[i - 1].start, words[i - 1].end, ("organization",)):
+        return None  # (an organisation's name or an acronym may come first: "UNESCO Anna Berg", "PM Anna Berg")
     return None if ents.namer.place(" ".join(w.text for w in words[i:j])) else j
 
 
@@ -391,11 +435,12 @@ def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int
             or words[k].text in lex.particles):
         if words[k].text in lex.stop_words:
             break  # "... Martin Okafor on Monday"
-        if words[k].text in lex.title_words and words[k].text not in portfolio \
-                and not is_surname(ents.rules, words[k].text):
+        if words[k].is_cap and words[k].text in lex.title_words and words[k].text not in portfolio \
+                and not is_surname(ents.rules, words[k].text) and _title_starts(ents, words, k):
             break  # "... and Vice Governor of ...": another title starts, the run of this one ends before it
         if POSSESSIVE.search(words[k].text):
-            k += 1
+            if words[k - 1].lower != "and":
+                k += 1  # "... and Macao's Secretary ...": an owner after "and" opens the next title's post
             break
         k += 1
     end = k
@@ -408,18 +453,32 @@ def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int
     return end
 
 
+def _title_starts(ents: DocumentEntities, words: Sequence[Word], k: int) -> bool:
+    """Whether a title (a head, with its modifiers) starts at word k ("Vice Governor", "Director"), not a word
+    that titles only hold ("Scientific" of "Chief Scientific Officer")."""
+    return any(_title_before(ents, words, m + 1) == k for m in range(k, min(k + 4, len(words))))
+
+
+def _ends_place(ents: DocumentEntities, words: Sequence[Word], first: int, k: int) -> bool:
+    """Whether word k ends a place's name of one to three words from word first on ("Laos", "South Africa")."""
+    return any(ents.namer.place(" ".join(POSSESSIVE.sub("", w.text) for w in words[m:k + 1]))
+               for m in range(max(first, k - 2), k + 1))
+
+
 def _name_start_after_post(ents: DocumentEntities, words: Sequence[Word], first: int, end: int) -> tuple[int, int]:
     """Where the name ending at `end` starts, after the post from word first: up to four name words back, none a
     portfolio word, a place or a country (with particles between them); and how many name words it has."""
-    lex, portfolio = ents.lexicon, _portfolio_words(ents.rules)
+    lex, portfolio, joiners = ents.lexicon, _portfolio_words(ents.rules), _name_joiners(ents.rules)
     start, count = end, 0
     while start > first and count < 4:
         w = words[start - 1]
         bare = POSSESSIVE.sub("", w.text)
-        if _is_name_word(w, ents) and bare not in portfolio and not ents.namer.place(bare) \
+        if start - 2 >= first and _honorific_len(lex, words, start - 2) == 2:
+            break  # "Ambassador to China H. E. Anna Berg": the name starts after the honorific
+        if _is_name_word(w, ents) and bare not in portfolio and not _ends_place(ents, words, first, start - 1) \
                 and not lex.is_country_word(bare):
             start -= 1
-            count += 1
+            count += w.text not in joiners
         elif w.text in lex.particles and start < end and start - 1 > first:
             start -= 1
         else:
