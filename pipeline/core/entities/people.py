@@ -340,11 +340,11 @@ def _labelled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | No
 
 def _name_ends_here(text: str, words: Sequence[Word], j: int) -> bool:
     """Nothing name-like goes on after word j - 1: the sentence ends, a line or a wide gap follows, or a punctuation
-    mark, a lower-case word or an acronym."""
+    mark, a lower-case word, an acronym or the next label ("Author:Li Yan Hits:3629")."""
     if j >= len(words):
         return True
     gap, nxt = text[words[j - 1].end:words[j].start], words[j].text
-    return "\n" in gap or len(gap) > 1 or words[j].is_punct or not nxt[:1].isupper() or nxt.isupper()
+    return "\n" in gap or len(gap) > 1 or words[j].is_punct or not nxt[:1].isupper() or nxt.isupper() or ":" in nxt
 
 
 def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
@@ -392,7 +392,8 @@ def _bare_name(words, i, ents) -> bool:
     a, b = words[i], words[i + 1]
     if not (is_surname(ents.rules, a.text) and a.text[:1].isupper() and b.text[:1].isupper()):
         return False
-    if not is_pinyin_given(ents.rules, b.text) or not _is_name_word(a, ents) or not _is_name_word(b, ents):
+    if not is_pinyin_given(ents.rules, b.text) or not _is_name_word(a, ents) or not (
+            _is_name_word(b, ents) or _stop_word_in_name(ents, words, i, i + 1)):  # "Wang Jun"
         return False
     if i > 1 and words[i - 1].is_cap and not words[i - 1].is_punct and words[i - 1].text not in ("The",) \
             and not ents.covered(words[i - 1].start, words[i - 1].end, ("organization",)):
@@ -511,11 +512,7 @@ def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, s
     if len(name_words) == 1:
         ents.mentions.append(Mention("person", "?" + name_words[0], ents.text[span_start:end], span_start, end))
         return
-    full, family, given = split_name(ents.rules, name_words)
-    key = name_key(name_words)
-    person = ents.people.get(key) or _fuller_name(ents, key)
-    if person is None:
-        person = ents.people[key] = Person(key, full, family, given)
+    person = named_person(ents, name_words)
     key = person.key
     title, org_id = affiliation or apposition(ents, sent, words, j)
     if not (title or org_id):
@@ -525,6 +522,16 @@ def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, s
     if title or org_id:
         person.affiliations.append((org_id, title))
     ents.mentions.append(Mention("person", key, ents.text[span_start:end], span_start, end))
+
+
+def named_person(ents: DocumentEntities, name_words: list[str]) -> Person:
+    """The document's person of these name words (two or more): one named so before, one whose fuller name holds
+    them, or a new one."""
+    key = name_key(name_words)
+    person = ents.people.get(key) or _fuller_name(ents, key)
+    if person is None:
+        person = ents.people[key] = Person(key, *split_name(ents.rules, name_words))
+    return person
 
 
 def _fuller_name(ents: DocumentEntities, key: str) -> Person | None:

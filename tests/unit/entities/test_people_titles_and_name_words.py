@@ -24,6 +24,7 @@ def test_a_name_after_an_honorific_or_a_title_written_otherwise(text, person):
     ("It was signed by Dr. Jun Zhou and the dean.", "Jun Zhou"),
     ("The visit came at the invitation of Prof. Weiming An.", "Weiming An"),
     ("Dr. Liu Jun said the lab would open in May.", "Liu Jun"),
+    ("Ma Jun visited the campus on Jun 5.", "Ma Jun"),
 ])
 def test_a_name_word_that_is_also_a_stop_word_stays_in_the_name(text, person):
     assert people_names(recognised(text)) == {person}
