@@ -30,6 +30,10 @@ from pipeline.core.text import Sentence, Word
 # or an initial ("M.").
 _NAME_SHAPE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*\.?")
 _TITLE_OBJECT_LINKS = ("of", "for", "to", "at")
+# A plural's possessive ("President Higgins’ State Visit"): the name ends at it, without the apostrophe.
+_S_POSSESSIVE = re.compile(r"s['’]$")
+# Family names of a telling shape ("O’Connor", "McGregor"): the word before one is a given name.
+_GAELIC_SURNAME = re.compile(r"(?:O['’]|Mac|Mc)[A-Z][a-z]+")
 _POST_CONNECTORS = frozenset(("of", "and", "&", "the", "for"))  # inside a post: "Minister of Science and Technology"
 
 
@@ -186,7 +190,7 @@ def _name_end(words, k: int, ents: DocumentEntities, limit: int = 4, initials_on
                 break
             j += 1
             count += w.text not in joiners  # "Ghaleb Al Hadrami Al Breiki": the joiners are not counted
-            if POSSESSIVE.search(w.text):
+            if POSSESSIVE.search(w.text) or _S_POSSESSIVE.search(w.text):
                 break
             continue
         if j > k and w.text in particles:
@@ -355,10 +359,12 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
     if not words[i].is_cap or not any(w.text == "," for w in words[i + 2:i + 7]):
         return None  # cheap test first: this runs at every word of every sentence
     j = _name_end(words, i, ents, initials_only_dots=True)
-    if j - i < 2 or j >= len(words) or words[j].text != "," or first_title_word(ents.lexicon, words, j + 1) is None:
-        return None
-    if words[j + 1].lower in ("a", "an") and _opens_with_place(ents, words, i, j):
-        return None  # "Hong Kong Polytechnic, a member of ...": a place's name, no person's
+    k = first_title_word(ents.lexicon, words, j + 1) if j - i >= 2 and j < len(words) and words[j].text == "," \
+        else None
+    if k is None or words[k].is_cap and not _title_starts(ents, words, k):
+        return None  # "Belt and Road Science, Technology and Innovation ...": a word of a title is no title
+    if words[j + 1].lower in ("a", "an", "the") and _opens_with_place(ents, words, i, j):
+        return None  # "Hong Kong Polytechnic, a member of ...", "Tianjin Eco-City, the second ...": no person's
     if i == 0 or words[i - 1].lower in ("and", "by", "with", "of", ",", "(", "from", "to"):
         return j
     return j if not words[i - 1].is_cap else None
@@ -366,10 +372,12 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
 
 def _given_name_first(words: Sequence[Word], i: int, ents: DocumentEntities) -> int | None:
     """'said Patrick Boulaud, ...', 'met with Irina Petrova', 'Ana Lopes dos Santos and ...': a common given name
-    and one to three more name words are a person's name, wherever they stand, unless a capitalised word runs into
+    (or any name word before a family name of a telling shape: "Jingmai O’Connor") and one to three more name
+    words are a person's name, wherever they stand, unless a capitalised word runs into
     them from before (a name of something else) or a head follows ("Jean Monnet Centre"). The end of the name, or
     None."""
-    if not is_given_name(ents.rules, words[i].text) or not _is_name_word(words[i], ents):
+    gaelic = i + 1 < len(words) and _GAELIC_SURNAME.fullmatch(words[i + 1].text)
+    if not (is_given_name(ents.rules, words[i].text) or gaelic) or not _is_name_word(words[i], ents):
         return None
     j = _name_end(words, i, ents, initials_only_dots=True)
     if j - i < 2 or j < len(words) and (words[j].text in NON_ORG_NOUNS or words[j].text in ents.lexicon.heads):
@@ -386,14 +394,19 @@ def _opens_with_place(ents: DocumentEntities, words: Sequence[Word], i: int, j: 
 
 
 def _bare_name(words, i, ents) -> bool:
-    """'Zhang Jinru' with no honorific: a family name, a pinyin given name, and nothing name-like around."""
+    """'Zhang Jinru' with no honorific: a family name, a pinyin given name, and nothing name-like around; or the
+    given name first, when it has two syllables or more and is no family name itself ("Weijie Zhao")."""
     if i + 1 >= len(words):
         return False
     a, b = words[i], words[i + 1]
-    if not (is_surname(ents.rules, a.text) and a.text[:1].isupper() and b.text[:1].isupper()):
+    if not (a.text[:1].isupper() and b.text[:1].isupper()):
         return False
-    if not is_pinyin_given(ents.rules, b.text) or not _is_name_word(a, ents) or not (
-            _is_name_word(b, ents) or _stop_word_in_name(ents, words, i, i + 1)):  # "Wang Jun"
+    rules = ents.rules
+    family_first = is_surname(rules, a.text) and is_pinyin_given(rules, b.text)
+    given_first = not family_first and len(a.text) > 3 and not is_surname(rules, a.text) \
+        and is_pinyin_given(rules, a.text) and is_surname(rules, b.text) and not ents.namer.place(a.text)
+    if not (family_first or given_first) or not _is_name_word(a, ents) or not (
+            _is_name_word(b, ents) or _stop_word_in_name(ents, words, i, i + 1)):  # "Wang Jun", "Lizhe An"
         return False
     if i > 1 and words[i - 1].is_cap and not words[i - 1].is_punct and words[i - 1].text not in ("The",) \
             and not ents.covered(words[i - 1].start, words[i - 1].end, ("organization",)):
@@ -509,6 +522,9 @@ def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, s
     if POSSESSIVE.search(name_words[-1]):  # "Professor Helen Marsh's team": the name stops before "'s"
         name_words[-1] = name_words[-1][:-2]
         end -= 2
+    elif _S_POSSESSIVE.search(name_words[-1]):
+        name_words[-1] = name_words[-1][:-1]
+        end -= 1
     if len(name_words) == 1:
         ents.mentions.append(Mention("person", "?" + name_words[0], ents.text[span_start:end], span_start, end))
         return
