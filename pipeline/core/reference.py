@@ -34,7 +34,8 @@ RULE_FILES: dict[str, dict[str, str]] = {
     "names.yaml": {key: "phrases" for key in ("pinyin_surnames", "other_surnames", "pinyin_initials",
                                               "pinyin_finals", "english_word_surnames", "name_particles",
                                               "headline_verbs",
-                                              "byline_labels")},
+                                              "byline_labels", "given_names", "ambiguous_given_names",
+                                              "name_joiners")},
     "extraction.yaml": {
         **{key: "phrases_by_kind" for key in (
             "org_heads", "agreement_nouns", "activities", "lab_lowercase_heads", "lab_quoted_heads", "lab_defined_heads",

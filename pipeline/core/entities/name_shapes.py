@@ -13,7 +13,7 @@ from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, STATE_TYPES, lexicon
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import org_id_for, org_namer
-from pipeline.core.entities.people import is_pinyin_given, is_surname
+from pipeline.core.entities.people import is_pinyin_given, is_surname, name_shape_end
 from pipeline.core.entities.variants import reference_variants
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence, Word
@@ -79,20 +79,17 @@ class NameShapes:
         words (with the connectors and particles inside names) split into names."""
         out: list[tuple[int, int, str]] = []
         run: list[Word] = []
-        stop, inside, connectors, particles = self.lexicon.stop_words, self.object_words, self.connectors, self.particles
+        skip_to = 0
         for w in words:
-            if run and w.start - run[-1].end >= _WIDE_GAP:
+            if w.i < skip_to:
+                continue
+            run_end = self._run_ends_at(words, w, run)
+            if run_end is not None:
                 out.extend(self._split(run))
-                run = []
-            if w.is_cap and not w.is_punct and (w.text not in stop or w.text in inside and self._in_object(run)):
-                run.append(w)
-            elif run and w.text == "," and self._listed_remit(words, w.i, run):
-                run.append(w)  # "Ministry of Industry, Trade and Labour": a remit listed with commas
-            elif run and w.lower in connectors:
-                run.append(w)
-            elif run and (w.text in particles or w.text in _QUOTES) and any(x.text in self.leading_heads for x in run):
-                # "Universidad Tecnológica de La Habana", 'Universidad Central "Marta Abreu" de Las Villas': a particle
-                # or a quoted patron's name in a name that opens with its head
+                run, skip_to = [], run_end
+                if run_end > w.i:
+                    continue
+            if self._joins_run(words, w, run):
                 run.append(w)
             elif run:  # (most words are outside any run: nothing to split there)
                 out.extend(self._split(run))
@@ -100,6 +97,32 @@ class NameShapes:
         if run:
             out.extend(self._split(run))
         return out
+
+    def _joins_run(self, words: tuple[Word, ...], w: Word, run: list[Word]) -> bool:
+        """Whether word w goes on the run of name words (or starts one)."""
+        if w.is_cap and not w.is_punct and (w.text not in self.lexicon.stop_words
+                                            or w.text in self.object_words and self._in_object(run)):
+            return True
+        if not run:
+            return False
+        if w.text == "," and self._listed_remit(words, w.i, run):
+            return True  # "Ministry of Industry, Trade and Labour": a remit listed with commas
+        if w.lower in self.connectors:
+            return True
+        # "Universidad Tecnológica de La Habana", 'Universidad Central "Marta Abreu" de Las Villas': a particle or a
+        # quoted patron's name in a name that opens with its head
+        return (w.text in self.particles or w.text in _QUOTES) and any(x.text in self.leading_heads for x in run)
+
+    def _run_ends_at(self, words: tuple[Word, ...], w: Word, run: list[Word]) -> int | None:
+        """Whether the run of name words ends before word w: at a personal name ("... Faculty of Data Science Zhou
+        Wanlei and ..."), whose words are in no run (the index after it), or at a wide gap of a layout ("Editor:
+        Anna Berg    Foreign Affairs Office"; w's own index); None when it goes on. A name that opens with its
+        head names its patron ('Universidad Central "Marta Abreu"')."""
+        if w.is_cap and w.i + 1 < len(words) and not any(x.text in self.leading_heads for x in run):
+            person_end = name_shape_end(self.rules, words, w.i)
+            if person_end:
+                return person_end
+        return w.i if run and w.start - run[-1].end >= _WIDE_GAP else None
 
     def _listed_remit(self, words: tuple[Word, ...], k: int, run: list[Word]) -> bool:
         """Whether the comma at word k lists the remit of the head the run is "of" ("Ministry of Higher Education,

@@ -11,8 +11,9 @@ reads what the passes before it found, and a span taken by one is not taken agai
   acronym (which may replace the fragments the shapes found), acronym definitions and their later mentions,
   a known acronym of a body the document never names that spells one it does name ("NTU" beside National
   Taiwan University), and definite descriptions ("the department"), which people need: "director of the department".
-- People next, outside the organisations; a family name alone after a title ("Mayor Xu") can only be
-  resolved once every full name of the document is known.
+- People next, outside the organisations, then those that credits and captions name ("(Xinhua/Li Wei)"); a
+  family name alone after a title ("Mayor Xu") can only be resolved once every full name of the document is
+  known.
 - Places last, outside organisations and people; jurisdictions that act ("Hubei Province signed") are
   found among them and given their governments. Bare family names ("Tan said") wait for every other
   mention, so they never take a word another entity holds; definite descriptions run once more to
@@ -25,6 +26,7 @@ from spacy.tokens import Doc
 from pipeline.core.entities.acronyms import defined_acronyms, spelled_acronyms
 from pipeline.core.entities.bare_acronyms import city_universities, document_acronyms, undefined_acronyms
 from pipeline.core.entities.coreference import definite_references
+from pipeline.core.entities.credits import credited_people
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.name_shapes import shaped_orgs
 from pipeline.core.entities.organisations import (
@@ -60,6 +62,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     definite_references(ents)  # before people: "director of the department" needs the department
     for sent in sents:
         sentence_people(ents, sent)
+    credited_people(ents)
     resolve_short_names(ents)
     gazetteer_places(ents, doc)
     bare_subdivisions(ents, doc)
