@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 # they import are found by following their imports.
 STAGE_MODULES = ("pipeline.core.ingest.stage", "pipeline.core.extract", *kind_modules(), __name__)
 RACY_NS = 2_000_000_000  # a file changed this close to its reading may change again within one clock tick
-BATCH = 2000  # files read, parsed or extracted, and written to the store, at a time
+BATCH = 1000  # files read, parsed or extracted, and written to the store, at a time
 _TRANSIENT = (MemoryError, RecursionError, OSError)  # may not happen again on another run or machine
 
 
