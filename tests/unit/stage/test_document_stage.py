@@ -185,3 +185,29 @@ def test_the_stage_parses_with_the_rulebook_it_is_given(tmp_path, monkeypatch):
     assert texts[0].startswith("Lakeside University and Harbour Institute sign agreement\n")
     assert "sign agreement\n" not in texts[1]
     assert pipeline_fingerprint(other) != pipeline_fingerprint(default_rulebook())
+
+
+def test_tables_built_from_a_store_kept_across_changes_are_those_of_a_fresh_store(tmp_path, monkeypatch):
+    """A changed, a deleted and an added file: the kept store gives the same tables as one built from scratch."""
+    import datetime as dt
+
+    from pipeline.core.resolve import build_tables
+
+    def tables(cache_dir):
+        rules = default_rulebook()
+        with _store(cache_dir) as store:
+            stage = ingest_with_cache(raw, 10**6, store, rules)
+            extract_with_cache(store, rules)
+            return build_tables(store, stage.rejections, rules, run_id="r", now=dt.datetime(2024, 1, 1))
+
+    raw = _raw(tmp_path, ("a.txt", "bb.txt", "ccc.txt"))
+    tables(tmp_path / "kept")
+    (raw / "a.txt").write_text(ARTICLE.replace("Harbour Institute", "Riverside College"), encoding="utf-8")
+    (raw / "bb.txt").unlink()
+    (raw / "dddd.txt").write_text(ARTICLE.replace("Lakeside", "Hillcrest"), encoding="utf-8")
+    kept, fresh = tables(tmp_path / "kept"), tables(tmp_path / "fresh")
+    assert set(kept["documents"]["source_path"]) == {"a.txt", "ccc.txt", "dddd.txt"}
+    assert "Riverside College" in set(kept["organizations"]["canonical_name"])
+    assert "Harbour Institute" in set(kept["organizations"]["canonical_name"])  # ccc.txt still names it
+    for name, frame in fresh.items():
+        assert kept[name].equals(frame), name
