@@ -3,8 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+import subprocess
+import sys
+import types
 
-from pipeline.core.document_store import EXTRACTED, PARSED, REJECTED, DocumentStore
+import pytest
+
+from pipeline.core.document_store import EXTRACTED, PARSED, REJECTED, DocumentStore, StoreBusy
 from pipeline.core.records import IngestedDocument, Rejection
 
 TABLES = {"labs": {"lab_id": "VARCHAR", "established_year": "INTEGER", "confidence": "DOUBLE", "opened_on": "DATE",
@@ -77,8 +82,6 @@ def test_the_pickles_of_the_earlier_cache_are_removed_and_nothing_else(tmp_path)
         pass
     CacheEntry.__module__ = "pipeline.core.document_cache"
     CacheEntry.__qualname__ = "CacheEntry"
-    import sys
-    import types
     module = types.ModuleType("pipeline.core.document_cache")
     module.CacheEntry = CacheEntry
     sys.modules["pipeline.core.document_cache"] = module
@@ -92,3 +95,18 @@ def test_the_pickles_of_the_earlier_cache_are_removed_and_nothing_else(tmp_path)
     with DocumentStore(tmp_path, "f1", TABLES):
         pass
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*others, "documents.duckdb"])  # and no tag
+
+
+def test_a_store_another_process_has_open_is_refused_with_the_reason(tmp_path):
+    with DocumentStore(tmp_path, "f1", TABLES):
+        pass
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('open', flush=True); time.sleep(60)", str(tmp_path / "documents.duckdb")],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreBusy, match="in use by another run"), DocumentStore(tmp_path, "f1", TABLES):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
