@@ -219,7 +219,7 @@ def run(args: argparse.Namespace) -> int:
     summary = {
         "documents_seen": stage.seen,
         "documents_processed": stage.processed,
-        "unread_language": sum(is_unread(d.language, languages) for d in stage.documents),
+        "unread_language": sum(n for language, n in stage.languages.items() if is_unread(language, languages)),
         "rejected": warehouse["tables"]["rejected_records"],
         "tables": warehouse["tables"],
         "warehouse": warehouse["warehouse"],

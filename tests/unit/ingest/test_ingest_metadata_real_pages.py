@@ -11,8 +11,8 @@ from pipeline.core.ingest.dates import date_in_url
 from pipeline.core.ingest.furniture import furniture_rule, furniture_rules
 from pipeline.core.ingest.metadata import find_title
 from pipeline.core.records import IngestedDocument
-from pipeline.core.resolve import build_tables
 from tests.support.rules import default_rulebook
+from tests.support.store import tables_of
 from tests.unit.ingest_helpers import BODY, TITLE, source
 
 RULES = default_rulebook()
@@ -150,7 +150,7 @@ def _document(published_on: dt.date | None, precision: str = "unknown") -> Inges
     (None, "unknown", "https://en.example.edu.cn/info/1013/1276.htm", (None, "unknown")),
 ])
 def test_sidecar_url_date_fills_a_missing_date(parsed, precision, url, expected) -> None:
-    tables = build_tables([_document(parsed, precision)], [], [], default_rulebook(), source_urls={"a.txt": url})
+    tables = tables_of([_document(parsed, precision)], [], default_rulebook(), source_urls={"a.txt": url})
     row = tables["documents"].iloc[0]
     got = (None if row["published_on"] is None else row["published_on"], row["published_on_precision"])
     assert got == expected
