@@ -962,15 +962,17 @@ _HOST_PATTERNS = [re.compile(p) for p in (
     r"invited to|arrived in|arrived at|arrives in|arrives at|call on|called on)\s+(?:the\s+)?",
     r"(?i)\b(?:visited|visits|toured|visiting|to visit|visit to|visits to)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+){1,3}(?:at|of)|(?:city|town|province|state|region|county|district)\s+of)\s+(?:the\s+)?",
-    # "a visit to universities, international groups, and research institutes in the Netherlands, France, ...":
-    # unnamed bodies, then where they are
-    r"\b(?:visited|visits|toured|visiting|to visit|visit to|visits to)\s+(?:[a-z-]+(?:,\s*|\s+)(?:and\s+)?){1,10}?"
-    r"in\s+(?:the\s+)?(?=[A-Z])",
     r"(?i)\b(?:(?:had|held|have|has|hold|holds)\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:meeting|meetings|talks|discussions?)"
     r"\s+with|held\s+talks\s+with|met\s+with|met|(?:was|were)\s+received\s+by)\s+(?:the\s+)?"
     r"(?:(?:leaders?|heads?|officials|leadership|representatives)\s+of\s+(?:the\s+)?)?",
-    r"\bvisit\s+(?:the\s+)?", r"\bon\s+(?=[A-Z][\w]*\s+campus)", r"\b(?:to|in)\s+(?:the\s+)?")]
-# The last pattern is loose: it names the host only close to the cue.
+    r"\bvisit\s+(?:the\s+)?", r"\bon\s+(?=[A-Z][\w]*\s+campus)", r"\b(?:to|in)\s+(?:the\s+)?",
+    # "a visit to universities, international groups, and research institutes in the Netherlands, France, ...":
+    # unnamed bodies, then where they are (after "to X" near the cue: "led a delegation to Fujian, visiting
+    # universities in Xiamen" went to Fujian)
+    r"\b(?:visited|visits|toured|visiting|to visit|visit to|visits to)\s+(?:[a-z-]+(?:,\s*|\s+)(?:and\s+)?){1,10}?"
+    r"in\s+(?:the\s+)?(?=[A-Z])")]
+# The loose pattern names the host only close to the cue.
+_LOOSE = 5
 _LOOSE_REACH = 100
 # Between two hosts of a list: "A, B and C", "A (AA), B (BB), and C"; after a host the recogniser named only in
 # part, the rest of its name ("Universidad Central “Marta Abreu” de Las Villas (UCLV), ...").
@@ -1016,7 +1018,7 @@ def _first_host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
     cue_start, cue_end = (sent.start + cue.start(), sent.start + cue.end()) if cue else (sent.start, sent.start)
     names: dict[int, list[tuple[int, Mention]]] | None = None  # built on first need, not a scan of mentions per match
     for k, rx in enumerate(_HOST_PATTERNS):
-        loose = k == len(_HOST_PATTERNS) - 1
+        loose = k == _LOOSE
         for m in rx.finditer(sent.text):
             pos = sent.start + m.end()
             if pos < cue_start - 10:
