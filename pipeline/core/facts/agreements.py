@@ -1169,8 +1169,11 @@ def _signers_only(ctx: DocContext, sent: Sentence) -> list[Agreement]:
     agreement just reported."""
     cue = rule_regex(ctx.rules, "signatory_list_cues").search(sent.text) \
         or rule_regex(ctx.rules, "witness_sentence_cues").search(sent.text)
-    if not cue:
-        return []
+    return _role_report(ctx, sent, cue) if cue else []
+
+
+def _role_report(ctx: DocContext, sent: Sentence, cue: re.Match) -> list[Agreement]:
+    """A report with no party of its own: who the sentence says signed or witnessed, from its role cue."""
     signers, witnesses = _roles(ctx, sent, cue)
     if not signers and not witnesses:
         return []
@@ -1189,13 +1192,7 @@ def _witnessed_instrument(ctx: DocContext, sent: Sentence, nouns: list[re.Match]
         return []
     cue = next((c for c in _find(ctx.rules, sent.text, "witness_cues", "signed_by_cues")
                 if c.start() >= noun.end()), None)
-    if cue is None:
-        return []
-    signers, witnesses = _roles(ctx, sent, cue)
-    if not signers and not witnesses:
-        return []
-    return [Agreement("cooperation_agreement", True, sent, [], signatories=_unique_people(signers),
-                      witnesses=_unique_people(witnesses))]
+    return _role_report(ctx, sent, cue) if cue is not None else []
 
 
 # "Prof. X (6th from left)", "Y, second from right": a photo position, not the caption's "From left: A and B sign"
