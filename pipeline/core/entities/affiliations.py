@@ -51,10 +51,10 @@ def organisation_or_office(ents: DocumentEntities, title: str, seg_start: int, s
     """Where a title is held: the first organisation named between seg_start and seg_end, else the office its
     remit names (`_office_of`); its organisation id, or None."""
     orgs = ents.in_mentions("organization", seg_start, seg_end)
-    return orgs[0].entity_id if orgs else _office_of(ents, title, remit)
+    return orgs[0].entity_id if orgs else _office_of(ents, title, remit, seg_start)
 
 
-def _office_of(ents: DocumentEntities, title: str, rest: str) -> str | None:
+def _office_of(ents: DocumentEntities, title: str, rest: str, rest_start: int) -> str | None:
     """'Minister of Science, Technology and Innovation' -> the document's 'Ministry of Science, Technology
     and Innovation'; 'Secretary for Innovation and Technology' -> its 'Innovation and Technology Bureau'."""
     office = ents.rules.rules["title_offices"].get(title.split()[-1]) if title else None
@@ -65,7 +65,32 @@ def _office_of(ents: DocumentEntities, title: str, rest: str) -> str | None:
     wanted = (f"{office} of {topic}".lower(), f"{topic} {office}".lower())
     hits = {o.organization_id for o in ents.orgs.values()
             if o.canonical_name.lower().startswith(wanted[0]) or o.canonical_name.lower().startswith(wanted[1])}
-    return hits.pop() if len(hits) == 1 else None
+    if len(hits) == 1:
+        return hits.pop()
+    return _named_office(ents, title, office, topic, rest_start + m.start(2)) if not hits else None
+
+
+_REMIT = re.compile(r"[A-Z][\w'’-]*(?:,?\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’-]*){0,7}")
+
+
+def _named_office(ents: DocumentEntities, title: str, office: str, topic: str, offset: int) -> str | None:
+    """'Minister of Finance and National Economy' held where the document names no such ministry: the title
+    names it (`named_offices`), unless the title is another post ending in the same word ("Prime Minister")
+    or the remit is a place ("Minister of State", "Minister of Bahrain")."""
+    if office not in ents.rules.rules["named_offices"]:
+        return None
+    words = title.split()
+    if any(w not in ents.rules.title_modifiers for w in words[:-1]):
+        return None
+    remit = _REMIT.match(topic)
+    if remit is None or remit.group(0).split()[0] == "State" or \
+            ents.namer.place(remit.group(0)) is not None or ents.namer.jurisdiction(remit.group(0)) is not None:
+        return None
+    org = ents.namer.from_name(f"{office} of {remit.group(0)}", head_word=office)
+    if org is None:
+        return None
+    start = ents.text.find(remit.group(0), offset)
+    return ents.add_org(org, start, start + len(remit.group(0))).organization_id
 
 
 def owner_and_title_before(ents: DocumentEntities, span_start: int, name_start: int) -> tuple[str | None, str | None]:

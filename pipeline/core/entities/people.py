@@ -273,7 +273,8 @@ def _person_at(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
         _add_person(ents, sent, words, i, i + 2, words[i].start)
         return i + 2
     j = _given_name_first(words, i, ents) or _appositive_name(words, i, ents) or _lone_appositive_name(words, i, ents) \
-        or _name_by_its_clause(ents, words, i)
+        or _name_by_its_clause(ents, words, i) or _name_after_titled_comma(ents, words, i) \
+        or _initial_and_family_name(ents, words, i)
     if j:
         _add_person(ents, sent, words, i, j, words[i].start)
         return j
@@ -425,6 +426,40 @@ def _name_by_its_clause(ents: DocumentEntities, words, i: int) -> int | None:
     if after == "," and i > 1 and words[i - 1].text == "," and words[i - 2].lower in _person_nouns(ents.rules):
         return j
     return None
+
+
+def _name_after_titled_comma(ents: DocumentEntities, words, i: int) -> int | None:
+    """'The President of Kenya, Uhuru Kenyatta, met ...': two or three name words set off by commas after a title
+    phrase are its holder, whatever their origin."""
+    if i < 3 or words[i - 1].text != ",":
+        return None
+    title = title_before_comma(ents, words, i)[0]
+    if title is None or not title[:1].isupper():
+        return None  # "the director, Human Resources, ...": a lower-case post names a department after it
+    j = _name_end(words, i, ents, limit=3, initials_only_dots=True)
+    if not 2 <= j - i <= 3 or _opens_with_place(ents, words, i, j) or any(
+            ents.lexicon.is_country_word(w.text) or w.text.isupper() or w.text in _portfolio_words(ents.rules)
+            for w in words[i:j]):
+        return None
+    return j if j >= len(words) or words[j].text in (",", ".", ";") or not words[j].text[:1].isupper() else None
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+_LOCATIVES = frozenset(("in", "from", "to", "across", "throughout", "into", "of"))
+
+
+def _initial_and_family_name(ents: DocumentEntities, words, i: int) -> int | None:
+    """'G. Margvelashvili, R. Makharoblidze and J. Gugushvili': an initial with a dot and one family name in mixed
+    case (no place, country or word of a body) is a person wherever it stands."""
+    if not _INITIAL.fullmatch(words[i].text) or i + 1 >= len(words) or i > 0 and (
+            words[i - 1].is_cap and not words[i - 1].is_punct or words[i - 1].lower in _LOCATIVES):
+        return None  # "in W. Africa", "to S. Korea": a compass point and a region
+    w = words[i + 1]
+    if len(w.text) < 3 or not w.text[1:].islower() or not _is_name_word(w, ents) or ents.namer.place(w.text) \
+            or ents.lexicon.is_country_word(w.text) or words[i + 1].start != words[i].end + 1:
+        return None
+    j = i + 2
+    return j if j >= len(words) or not _is_name_word(words[j], ents) else None
 
 
 @derived

@@ -1042,7 +1042,16 @@ def _person_subject(ctx: DocContext, sent: Sentence, subject_end: int) -> tuple[
     gap = _PERSON_PREDICATE.match(ctx.text, first.end, subject_end)
     if gap is None:
         return None
-    return ctx.person_body(first.entity_id), gap.end()
+    return ctx.person_body(first.entity_id) or _on_behalf_of(ctx, gap.end(), subject_end), gap.end()
+
+
+_ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _on_behalf_of(ctx: DocContext, start: int, end: int) -> str | None:
+    """'X attended the meeting on behalf of Y, and signed ...': the body the earlier predicate says X acts for."""
+    return next((m.entity_id for m in ctx.orgs_in(start, end)
+                 if _ON_BEHALF.search(ctx.text, max(start, m.start - 30), m.start)), None)
 
 
 # The partners of a signing named before: "with them", "with these five universities", "with the three companies".

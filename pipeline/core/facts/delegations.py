@@ -492,9 +492,17 @@ def _visiting_subject(ctx: DocContext, sent: Sentence, people: list[Mention], ve
     an apposition, an auxiliary or an adverb between), not one who escorts the visitors ("accompanied by X")."""
     before = [p for p in people if p.start < sent.start + verb.start()
               and not _ESCORT.search(ctx.text, max(sent.start, p.start - 160), p.start)]
-    if before and _SUBJECT_GAP.fullmatch(sent.text, before[-1].end - sent.start, verb.start()):
-        return before[-1].entity_id
-    return None
+    if not before:
+        return None
+    end = before[-1].end - sent.start
+    closing = _CLOSING_COMMA.match(sent.text, end) if _OPENING_COMMA.search(ctx.text, sent.start, before[-1].start) \
+        else None  # "The Ambassador of X, Mr. Y, visited ...": the name in apposition to the subject
+    return before[-1].entity_id if _SUBJECT_GAP.fullmatch(sent.text, closing.end() if closing else end,
+                                                          verb.start()) else None
+
+
+_OPENING_COMMA = re.compile(r",\s*$")
+_CLOSING_COMMA = re.compile(r"\s*,")
 
 
 def _leader_origin(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention]) -> None:

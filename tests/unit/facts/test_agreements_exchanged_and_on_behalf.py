@@ -1,0 +1,35 @@
+"""Agreements 'exchanged' at a ceremony are signed, and a signer who 'attended ... on behalf of' a body earlier in
+the sentence signs for it."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.fact_rows import extract_rows, party_names
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Fudan University and the University of Ghana exchanged cooperation agreements on Monday.",
+     [{"Fudan University", "University of Ghana"}]),
+    ("At the ceremony, Zhejiang University and Makerere University were exchanging the signed memorandum of "
+     "understanding.", [{"Zhejiang University", "Makerere University"}]),
+    ("The two sides exchanged views on cooperation in energy and agriculture.", []),
+    ("Fudan University and the University of Ghana signed a student exchange agreement on Monday.",
+     [{"Fudan University", "University of Ghana"}]),
+])
+def test_exchanged_agreements_are_signed(text, parties):
+    rows = extract_rows(text)
+    assert [party_names(rows, a) for a in rows["agreements"]] == parties
+    assert all(a["status"] == "signed" for a in rows["agreements"])
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("President Ma Jian attended the meeting on behalf of Fudan University, and signed an agreement with the "
+     "University of Ghana.", {"Fudan University", "University of Ghana"}),
+    ("Dean Anna Berg spoke at the forum on behalf of Lund University and signed a memorandum with Tongji "
+     "University.", {"Lund University", "Tongji University"}),
+    ("President Ma Jian attended the meeting with the Mayor of Accra, and signed an agreement with the University "
+     "of Ghana.", {"University of Ghana"}),
+])
+def test_a_signer_acts_for_the_body_named_on_behalf_of(text, parties):
+    rows = extract_rows(text)
+    assert [party_names(rows, a) for a in rows["agreements"]] == [parties]
