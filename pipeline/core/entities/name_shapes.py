@@ -55,6 +55,8 @@ class NameShapes:
         self.object_words = frozenset(rules.rules.get("org_object_words", []))
         self.joint_words = frozenset(rules.rules.get("joint_name_words", []))
         self.remit_heads = frozenset(rules.rules.get("remit_heads", []))
+        # the words a title before a person's name opens or ends with ("Vice", "President", "Prof.")
+        self.title_ends = frozenset(lex.title_heads_by_last_word) | frozenset(rules.title_modifiers) | lex.honorifics
         # heads that open the name of a part of a body ("X's Institute of Y")
         self.unit_heads = frozenset(w for w, t in self.lexicon.rules.derive(_head_types).items()
                                     if t in ("university_unit", "research_institute", "government_department")) \
@@ -206,8 +208,28 @@ class NameShapes:
         if end + 2 < n and run[end + 1].lower in ("of", "for"):
             # "Joint Institute of A University and B University" is one name; so is "Faculty of Engineering and
             # Information Technologies", whose last head names a field, not a company
+            head_end = end
             end = _object_end(run, end, is_head, joint=h > 0 and run[h - 1].text in self.joint_words,
                               remit=self.remit_heads)
+            end = self._before_title_and_name(run, head_end, end)
+        return end
+
+    def _before_title_and_name(self, run: list[Word], head_end: int, end: int) -> int:
+        """'National Academy of Sciences President Anna Berg', 'University of Porto Rector' (its person found
+        already): a title, and a person's name or nothing, after the object of a name end it (after one capitalised
+        object word at least; the rest must be name words, so that "Office of the Government Chief Information
+        Officer" stays whole)."""
+        for k in range(head_end + 3, end + 1):
+            if run[k].text not in self.title_ends or not any(w.is_cap for w in run[head_end + 2:k]):
+                continue
+            rest = k
+            while rest <= end and run[rest].text in self.title_ends:
+                rest += 1
+            names = run[rest:end + 1]
+            if (not names or 2 <= len(names) <= 4) and all(w.is_cap and w.text not in self.heads and w.text not in self.not_in_names
+                                            and w.text[1:].islower() for w in names):
+                return next(m for m in range(k - 1, head_end, -1) if run[m].is_cap)
+            return end
         return end
 
     def _goes_on(self, run: list[Word], k: int) -> bool:

@@ -209,6 +209,9 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
     if earlier is not None and _compatible_date(earlier, c, ctx.event_date) and not _other_parties(ctx, earlier, c):
         _merge(ctx, earlier, c)  # "The memorandum was signed by ...": the one just reported
         return
+    if earlier is not None and _DEMONSTRATIVE.search(sent.text, 0, c.noun_start):
+        earlier.extra_sentences.append(c.sentence)  # "... with Sweden, and we value the signing of this agreement":
+        return  # a demonstrative points back, whatever else its sentence names
     if not c.parties:
         target = _signers_agreement(ctx, found, c) or _last_told(found)
         if target is not None and (c.signatories or c.witnesses or (target.generic and not c.generic)):
@@ -1474,6 +1477,7 @@ def _unique_people(rows):
 # the instrument just reported
 _DEFINITE = re.compile(r"(?:^|[,;]\s*|\b(?:under|in|by|of|with|to|signed|inked|sealed|renewed|sign|signs|signing|ink|"
                        r"inks|inking)\s+)(?:the|this|that)\s+(?:new\s+|cooperation\s+|signed\s+)?$", re.I)
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that)\s+(?:new\s+|cooperation\s+|signed\s+)?$", re.I)
 _MEMORANDUM_NAMES = {"memorandum", "memorandum_of_understanding"}  # two names of one instrument
 
 

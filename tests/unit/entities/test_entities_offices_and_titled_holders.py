@@ -75,3 +75,18 @@ def test_the_holder_of_a_title_set_off_by_commas_is_the_visitor(text, visit):
 ])
 def test_an_initial_and_a_family_name_are_a_person(text, people):
     assert people_names(recognised(text)) == people
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("The Polish Academy of Sciences President Jan Kowalski visited Beijing.", {"Polish Academy of Sciences"}),
+    ("The University of Porto Rector Antonio Sousa signed an agreement with Fudan University.",
+     {"University of Porto", "Fudan University"}),
+    ("Lund University and the Ministry of Higher Education Vice Minister Sara Okafor attended.",
+     {"Lund University", "Ministry of Higher Education"}),
+    ("The Office of the Government Chief Information Officer opened it.",
+     {"Office of the Government Chief Information Officer"}),
+    ("She is dean of the College of Science, Engineering and Technology at Alpha University.",
+     {"College of Science, Engineering and Technology", "Alpha University"}),
+])
+def test_a_title_and_a_name_after_a_body_are_no_part_of_its_name(text, orgs):
+    assert org_names(recognised(text)) == orgs

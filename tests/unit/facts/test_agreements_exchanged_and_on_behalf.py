@@ -33,3 +33,12 @@ def test_exchanged_agreements_are_signed(text, parties):
 def test_a_signer_acts_for_the_body_named_on_behalf_of(text, parties):
     rows = extract_rows(text)
     assert [party_names(rows, a) for a in rows["agreements"]] == [parties]
+
+
+@pytest.mark.parametrize("later", [
+    "China values cooperation with Sweden, and we attach importance to the signing of this agreement, Li Wei said.",
+    "Both Sweden and China welcome that agreement.",
+])
+def test_a_demonstrative_points_back_to_the_agreement_told(later):
+    rows = extract_rows(f"Lund University and Fudan University signed a memorandum on Monday. {later}")
+    assert [party_names(rows, a) for a in rows["agreements"]] == [{"Lund University", "Fudan University"}]
