@@ -434,9 +434,9 @@ def _name_after_titled_comma(ents: DocumentEntities, words, i: int) -> int | Non
     if i < 3 or words[i - 1].text != ",":
         return None
     title = title_before_comma(ents, words, i)[0]
-    if title is None or not title[:1].isupper():
-        return None  # "the director, Human Resources, ...": a lower-case post names a department after it
     j = _name_end(words, i, ents, limit=3, initials_only_dots=True)
+    if title is None or not title[:1].isupper() and not _pinyin_pair(ents, words[i:j]):
+        return None  # "the director, Human Resources, ...": a lower-case post names a department after it
     if not 2 <= j - i <= 3 or _opens_with_place(ents, words, i, j) or any(
             ents.lexicon.is_country_word(w.text) or w.text.isupper() or w.text in _portfolio_words(ents.rules)
             for w in words[i:j]):
@@ -524,8 +524,21 @@ def _given_name_first(words: Sequence[Word], i: int, ents: DocumentEntities) -> 
     return None if ents.namer.place(" ".join(w.text for w in words[i:j])) else j
 
 
+def _pinyin_pair(ents: DocumentEntities, name: Sequence[Word]) -> bool:
+    """A family name and a pinyin given name, in either order ("Zhang Deqing", "Deqing Zhang")."""
+    if len(name) != 2:
+        return False
+    a, b = name[0].text, name[1].text
+    return is_surname(ents.rules, a) and is_pinyin_given(ents.rules, b) or \
+        is_pinyin_given(ents.rules, a) and is_surname(ents.rules, b)
+
+
 def _opens_with_place(ents: DocumentEntities, words: Sequence[Word], i: int, j: int) -> bool:
-    """Whether the words i..j-1 open with a place's name ("Hong Kong", "New York")."""
+    """Whether the words i..j-1 open with a place's name ("Hong Kong", "New York"); a pinyin given name that is a
+    place's name too, before a family name, opens a name written given name first ("Deqing Zhang")."""
+    if _pinyin_pair(ents, words[i:j]) and not ents.namer.place(words[j - 1].text) \
+            and not ents.namer.place(f"{words[i].text} {words[j - 1].text}"):  # "Hong Kong" is a place's name
+        return False
     return any(ents.namer.place(" ".join(w.text for w in words[i:k])) for k in range(i + 1, j + 1))
 
 

@@ -90,3 +90,14 @@ def test_an_initial_and_a_family_name_are_a_person(text, people):
 ])
 def test_a_title_and_a_name_after_a_body_are_no_part_of_its_name(text, orgs):
     assert org_names(recognised(text)) == orgs
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Li Wei and the current director, Deqing Zhang, who took office this month, came.", {"Li Wei", "Deqing Zhang"}),
+    ("The outgoing dean, Kunming Li, said so.", {"Kunming Li"}),
+    ("The dean, Zhang Deqing, said so.", {"Zhang Deqing"}),
+    ("Experts from Kunming and Deqing visited Hangzhou.", set()),
+    ("The current situation, Human Resources, was discussed.", set()),
+])
+def test_a_chinese_name_given_name_first_after_a_lower_case_post(text, people):
+    assert people_names(recognised(text)) == people
