@@ -309,7 +309,11 @@ _SUBDIVISION_WORDS = {"Province": ("Province",), "Region": ("Region",), "Adminis
                       "Canton": ("Canton",), "Voivodship": ("Voivodeship", "Province"), "Regional state": ("Region",),
                       "Emirate": ("Emirate",), "Metropolitan city": ("Metropolitan City",),
                       "Department": ("Department",), "Autonomous republic": ("Autonomous Republic",),
-                      "Capital territory": ("Territory",), "Federal territory": ("Territory",)}
+                      "Capital territory": ("Territory",), "Federal territory": ("Territory",),
+                      "Special self-governing province": ("Province",), "Special self-governing city": ("City",),
+                      "Special city": ("City",)}
+# Local type suffixes that make a subdivision's name qualified by themselves ("Gyeonggi-do": Gyeonggi Province).
+_LOCAL_QUALIFIED = ("-do",)
 # Type words some subdivision names carry in their own language ("Aqmola oblysy", "Brestskaja voblasć"): no part of the
 # bare name.
 _LOCAL_TYPE_WORDS = re.compile(r"\s+(?:oblysy|oblast['’]?|oblasti|voblasć|voblasts['’]?|kraj|krai|okrug|"
@@ -377,8 +381,8 @@ def load_subdivisions(countries: list[PlaceRef], taken: set[str],
         forms = []
         names = (*own, *_subdivision_names(english(sub.name)), *_subdivision_names(sub.name))
         for base in dict.fromkeys(names):
-            if base.lower().endswith(tuple(f" {w.lower()}" for w in words)):
-                forms.append(base)  # "National Capital Region" already says what it is
+            if base.lower().endswith(tuple(f" {w.lower()}" for w in words) + _LOCAL_QUALIFIED):
+                forms.append(base)  # "National Capital Region", "Gyeonggi-do" already say what they are
                 continue
             for w in words:
                 forms.append(f"{base} {w}")

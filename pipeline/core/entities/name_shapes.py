@@ -12,13 +12,15 @@ import re
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, STATE_TYPES, lexicon
 from pipeline.core.entities.model import Mention, Org
-from pipeline.core.entities.orgs import org_id_for, org_namer
+from pipeline.core.entities.orgs import STATE_HEADS, org_id_for, org_namer
 from pipeline.core.entities.people import is_pinyin_given, is_surname, name_shape_end
 from pipeline.core.entities.variants import reference_variants
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence, Word
 
 # ", Ltd." after "X Co." belongs to the name: the word splitter stops at the comma.
+# The words of a company's name before the seat it gives in brackets: "X Link (Beijing) " + "Y Co., Ltd."
+_COMPANY_SEAT = re.compile(r"(?<![\w-])(?!The\s)(?:[A-Z][\w&'’-]*\s+){1,4}\([A-Z][\w]+(?:\s[A-Z][\w]+)?\)\s+$")
 _COMPANY_TAIL = re.compile(r",?\s?(?:Ltd\.?|Limited|Inc\.?)(?![\w-])")
 _AND_AFTER = re.compile(r"\)?\s*(?:,|and|&)\s", re.I)
 _AND_BEFORE = re.compile(r"\s(?:,|and|&)\s+(?:the\s+)?$", re.I)
@@ -253,9 +255,11 @@ class NameShapes:
                 break
         start = self._after_connectors(run, start, h)
         while start < h and self.lexicon.is_country_word(run[start].text) and (
-                POSSESSIVE.search(run[start].text) or not is_head[start + 1] and not self._is_demonym(run[start].text)):
-            # "China's Jilin University", "Kenya Science Park"; but "Serbian Academy of Sciences" and "Brazilian
-            # Space Agency" are the bodies' names
+                POSSESSIVE.search(run[start].text) or not is_head[start + 1] and not self._is_demonym(run[start].text)
+                and (run[h].text in STATE_HEADS or run[start].text.isupper())):
+            # "China's Jilin University", "Kenya Ministry of Health", "the US Atofina Chemical Co Ltd"; but "Serbian
+            # Academy of Sciences", "Brazilian Space Agency", "China Investment Corporation" and "Qatar Free Zones
+            # Authority" are the bodies' names
             start += 1
             start = self._after_connectors(run, start, h)  # "Kenya and Kenya's Ministry of ..."
         return start
@@ -347,6 +351,8 @@ def _name_span(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
     if head in ("Co.", "Co") or ents.text.endswith((" Co.", " Co"), start, end):  # "X Group Co., Ltd."
         tail = _COMPANY_TAIL.match(ents.text, end)
         end = tail.end() if tail else end
+        seat = _COMPANY_SEAT.search(ents.text, max(0, start - 60), start)
+        start = seat.start() if seat else start  # "China New Link (Beijing) Enterprise Management Co., Ltd."
     partner = _ACRONYM_PARTNER.search(ents.text, start, end)
     if partner and (f"({partner.group(1)})" in ents.text or ents.covered(partner.start(1), end, ("organization",))):
         end = partner.start()  # "the Ministry of X and SU", SU defined as another body's acronym: two names

@@ -143,8 +143,13 @@ def _before_full_stop(lookup: Callable[[str], T | None]) -> Callable[[str], tupl
     return look
 
 
-_LOWER_GOVERNMENT = re.compile(r"\b([A-Z][\w'’]+(?: [A-Z][\w'’]+)*) (?:city|municipal|provincial|county|district) "
+_LOWER_GOVERNMENT = re.compile(r"\b([A-Z][\w'’]+(?: [A-Z][\w'’]+)*) (city|municipal|provincial|county|district|local) "
                                r"(?:people's )?government\b")
+# "the government of the Hungarian city of Szekszard": a city the reference data may not know, named as one
+_GOVERNMENT_OF_CITY = re.compile(r"\bgovernment of the (?:([A-Z][\w'’]+) )?(city|county|district|town) of "
+                                 r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+_LEVEL_NAMES = {"city": "City", "municipal": "City", "local": "City", "town": "City", "provincial": "Provincial",
+                "county": "County", "district": "District"}
 # "the government of Hebei province", "the people's government of Zibo city": the place after "of", with the word
 # for its level in lower case
 _LOWER_GOVERNMENT_OF = re.compile(r"\b(?:people['’]s )?government of (?:the )?([A-Z][\w'’]+(?: [A-Z][\w'’]+)*"
@@ -166,11 +171,33 @@ def lowercase_governments(ents: DocumentEntities) -> None:
             place = namer.jurisdiction(m.group(1))
             if place and place.place_type in JURISDICTION_TYPES:
                 ents.add_org(namer.government_of(place), m.start(), m.end())
+            elif place is None and pattern is _LOWER_GOVERNMENT:
+                _unknown_local_government(ents, m.group(1), m.group(2), None, m.start(), m.end())
+    for m in _GOVERNMENT_OF_CITY.finditer(ents.text):
+        if not ents.covered(m.start(), m.end(), ("organization",)) and namer.place(m.group(3)) is None:
+            _unknown_local_government(ents, m.group(3), m.group(2), m.group(1), m.start(), m.end())
     for m in _COUNTRY_GOVERNMENT.finditer(ents.text):
         owner = _known_run(m.group(1), m.start(1), namer.country_code, at_start=False)
         country = namer.country_place(owner[2]) if owner is not None else None
         if country is not None and not ents.covered(owner[0], m.end(), ("organization",)):
             ents.add_org(namer.government_of(country), owner[0], m.end())
+
+
+def _unknown_local_government(ents: DocumentEntities, name: str, level: str, owner: str | None, start: int,
+                              end: int) -> None:
+    """'the Padang local government', 'the Fuyuan county government', 'the government of the Hungarian city of
+    Szekszard': the government of a place the reference data does not know, by the level its words give, in the
+    country its demonym names."""
+    if name.startswith("The "):
+        name, start = name[4:], start + 4
+    if not name or ents.lexicon.is_country_word(name) or ents.namer.country_code(name) is not None:
+        return  # "the Chinese local government", "the Kenya county government": no place's own name
+    org = ents.namer.from_name(f"{name} {_LEVEL_NAMES[level]} Government", "Government")
+    if org is None:
+        return
+    if owner is not None and org.country_code is None:
+        org.country_code = ents.namer.country_code(owner)
+    ents.add_org(org, start, end)
 
 
 def plural_governments(ents: DocumentEntities) -> None:

@@ -27,7 +27,7 @@ _LEVEL_WORDS = r"(?:Provincial|Municipal|City|Regional|Autonomous Regional|Distr
 _GOVERNMENT_SUFFIX = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?"
                                r"Government$")
 _DEPT_HEADS = r"(?:Department|Bureau|Commission|Office|Administration|Committee)"
-_STATE_HEADS = frozenset(("Ministry", "Department", "Government", "Embassy", "Consulate"))
+STATE_HEADS = frozenset(("Ministry", "Department", "Government", "Embassy", "Consulate"))
 
 
 def org_id_for(name: str) -> str:
@@ -120,7 +120,7 @@ class OrgNamer:
             return known_shape
         head = head_word or name.split()[-1]
         region, country, parent_place = self._region_in(name)
-        owner = self._owner_country(name) if country is None or head in _STATE_HEADS else None
+        owner = self._owner_country(name) if country is None or head in STATE_HEADS else None
         if owner is not None:  # "Serbian Academy of Sciences", "South African Department of Science and Technology"
             country = owner
         org_type = self._type_of(name, head, parent_place, owner)
@@ -285,10 +285,13 @@ def parent_place_unit(name: str) -> bool:
 
 
 def _subdivision_government(place: PlaceRef) -> str:
-    """A subdivision abroad's government: "Government of New South Wales" for a state, "Isabel Province
-    Government" for the others."""
+    """A subdivision abroad's government: "Government of New South Wales" for a state, "Isabel Provincial
+    Government" for a province (as English-language sources name those of Korea, the Philippines or South Africa),
+    "Gomel Region Government" for the others."""
     if place.bare and place.name.endswith(" State"):
         return f"Government of {place.bare[0]}"
+    if place.name.endswith(" Province"):
+        return f"{place.name[:-len(' Province')]} Provincial Government"
     return f"{place.name} Government"
 
 

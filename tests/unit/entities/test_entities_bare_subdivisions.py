@@ -50,7 +50,7 @@ def test_a_longer_bare_name_wins_over_a_place_inside_it():
 @pytest.mark.parametrize("text, government, region", [
     ("Jiangsu Province and New South Wales signed a pact.", "Government of New South Wales", "AU-NSW"),
     ("Zhejiang Province and Goiás signed a pact.", "Government of Goiás", "BR-GO"),
-    ("Hubei Province and Isabel Province of Solomon Islands signed a pact.", "Isabel Province Government", "SB-IS"),
+    ("Hubei Province and Isabel Province of Solomon Islands signed a pact.", "Isabel Provincial Government", "SB-IS"),
 ])
 def test_an_acting_state_abroad_acts_through_its_government(text, government, region):
     ents = recognised(text)

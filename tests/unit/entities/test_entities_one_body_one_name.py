@@ -20,9 +20,9 @@ def test_an_acronym_the_document_defines_wins_over_the_reference_body_of_that_ac
     text = ("The branch and China Construction Development Co., Ltd. (CSCEC) signed a deal in Beijing. He is deputy "
             "general manager of CSCEC.")
     ents = recognised(text)
-    assert _by_surface(ents)["CSCEC"] == {"Construction Development Co., Ltd."}
+    assert _by_surface(ents)["CSCEC"] == {"China Construction Development Co., Ltd."}
     assert {o.canonical_name for o in ents.orgs.values() if o.acronym == "CSCEC"} == {
-        "Construction Development Co., Ltd."}
+        "China Construction Development Co., Ltd."}
 
 
 @pytest.mark.parametrize("text, short, name", [
