@@ -270,3 +270,20 @@ def _pinyin(rules: Rulebook) -> re.Pattern:
     finals = "|".join(sorted(rules.names["pinyin_finals"], key=len, reverse=True))
     return re.compile(rf"(?:{initials})?(?:{finals})")
 
+
+
+_U_PLACE = re.compile(r"(?<![\w-])[Uu]([A-Z][a-z]{3,})(?![\w-])")
+
+
+def u_place_universities(ents: DocumentEntities) -> None:
+    """'UAlberta', 'UCalgary', 'uOttawa': a "U" before a place's name in one word is that place's university, as North
+    American newsrooms write it ("University of Alberta"), the reference one when there is one."""
+    for m in _U_PLACE.finditer(ents.text):
+        name = m.group(1)
+        if ents.covered(m.start(), m.end()) or (ents.namer.place(name) is None
+                                                and not ents.rules.bare_subdivisions.get(name.lower())):
+            continue
+        ref = ents.rules.org_by_name.get(f"University of {name}") or ents.rules.org_by_name.get(f"{name} University")
+        org = ents.namer.from_reference(ref) if ref else ents.namer.from_name(f"University of {name}", "University")
+        if org is not None:
+            ents.add_org(org, m.start(), m.end())

@@ -24,7 +24,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from pipeline.core.entities.acronyms import defined_acronyms, spelled_acronyms
-from pipeline.core.entities.bare_acronyms import city_universities, document_acronyms, undefined_acronyms
+from pipeline.core.entities.bare_acronyms import (
+    city_universities,
+    document_acronyms,
+    u_place_universities,
+    undefined_acronyms,
+)
 from pipeline.core.entities.coreference import definite_references
 from pipeline.core.entities.credits import credited_people
 from pipeline.core.entities.document import DocumentEntities
@@ -68,6 +73,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     bare_subdivisions(ents, doc)
     acting_jurisdictions(ents)
     city_universities(ents)
+    u_place_universities(ents)
     undefined_acronyms(ents)
     bare_family_names(ents)
     definite_references(ents)

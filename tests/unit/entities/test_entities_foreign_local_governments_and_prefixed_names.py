@@ -40,3 +40,13 @@ def test_a_province_abroad_in_its_local_or_english_form(text, org):
 ])
 def test_a_country_name_opening_a_body_is_part_of_its_name(text, orgs):
     assert org_names(recognised(text)) == orgs
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("UAlberta and Fudan University signed an agreement.", {"University of Alberta", "Fudan University"}),
+    ("UCalgary researchers visited Tongji University.", {"University of Calgary", "Tongji University"}),
+    ("UManitoba hosted the team.", {"University of Manitoba"}),
+    ("ULtimate results and UNited teams came.", set()),
+])
+def test_a_u_before_a_place_name_is_its_university(text, orgs):
+    assert org_names(recognised(text)) == orgs

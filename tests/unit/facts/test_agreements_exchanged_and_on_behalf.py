@@ -42,3 +42,14 @@ def test_a_signer_acts_for_the_body_named_on_behalf_of(text, parties):
 def test_a_demonstrative_points_back_to_the_agreement_told(later):
     rows = extract_rows(f"Lund University and Fudan University signed a memorandum on Monday. {later}")
     assert [party_names(rows, a) for a in rows["agreements"]] == [{"Lund University", "Fudan University"}]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("The renewal of the agreement between Lund University and Fudan University was celebrated on Monday.",
+     [{"Lund University", "Fudan University"}]),
+    ("Tongji University will continue its work with Lund University through the renewal of a memorandum of "
+     "understanding.", [{"Lund University", "Tongji University"}]),
+])
+def test_the_renewal_of_an_agreement_is_a_signing(text, parties):
+    rows = extract_rows(text)
+    assert [party_names(rows, a) for a in rows["agreements"]] == parties
