@@ -466,6 +466,12 @@ def _partners_or_pieces(ents: DocumentEntities, shapes: NameShapes, start: int, 
     the pieces beside the known names it lists are added instead ("HKU and Guangdong Department of ..."), or it
     crosses a known name. A joint body's name ("Joint Institute of A and B") keeps its first partner only."""
     joint = ents.text[start:end].split()[0] in shapes.joint_words
+    if _remit_goes_on(ents.text, shapes, start, end, inner):
+        ents.mentions.remove(inner[0])  # "Ministry of Education, Culture, Science and Sports": a longer remit
+        gone = inner[0].entity_id
+        if not any(m.entity_id == gone for m in ents.mentions):
+            ents.orgs.pop(gone, None)
+        return []
     pieces = None if joint else _beside_known(ents.text, start, end, inner)
     if pieces is not None:
         _add_pieces(ents, shapes, pieces)
@@ -473,6 +479,20 @@ def _partners_or_pieces(ents: DocumentEntities, shapes: NameShapes, start: int, 
     if any(m.start < start or m.end > end for m in inner):
         return None  # crosses a reference name: trust the reference
     return inner[:1] if joint and inner else inner
+
+
+# The rest of a remit listed after a known name's last word: ", Culture, Science and Sports" (then "of Mongolia")
+_REMIT_REST = re.compile(r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+                         r"(?=\s+of\s|$)")
+
+
+def _remit_goes_on(text: str, shapes: NameShapes, start: int, end: int, inner: list[Mention]) -> bool:
+    """Whether one known name opens the span and its remit ("Ministry of Education") goes on with a comma list of
+    words no head is ("..., Culture, Science and Sports"): the span is another body's name, not a list."""
+    if len(inner) != 1 or inner[0].start != start or " of " not in inner[0].surface or text[inner[0].end:end][:1] != ",":
+        return False
+    rest = _REMIT_REST.match(text[:end], inner[0].end)
+    return rest is not None and not any(w in shapes.heads for w in re.findall(r"[A-Z][\w'’-]*", rest.group(0)))
 
 
 def _owned_unit(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,

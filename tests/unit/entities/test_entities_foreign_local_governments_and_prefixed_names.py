@@ -50,3 +50,16 @@ def test_a_country_name_opening_a_body_is_part_of_its_name(text, orgs):
 ])
 def test_a_u_before_a_place_name_is_its_university(text, orgs):
     assert org_names(recognised(text)) == orgs
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("The Ministry of Education, Culture and Sports signed it.", {"Ministry of Education, Culture and Sports"}),
+    ("The Ministry of Education, Culture, Science and Sports of Mongolia signed it.",
+     {"Ministry of Education, Culture, Science and Sports of Mongolia"}),
+    ("The Ministry of Education, Fudan University and Tsinghua University signed it.",
+     {"Ministry of Education", "Fudan University", "Tsinghua University"}),
+    ("The Ministry of Education, Shanghai Municipality and Fudan University signed it.",
+     {"Ministry of Education", "Shanghai Municipal Government", "Fudan University"}),
+])
+def test_a_known_ministry_whose_remit_goes_on_in_a_list_is_another_body(text, orgs):
+    assert org_names(recognised(text)) == orgs
