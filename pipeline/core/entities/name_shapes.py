@@ -15,6 +15,7 @@ from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import STATE_HEADS, org_id_for, org_namer
 from pipeline.core.entities.people import is_pinyin_given, is_surname, name_shape_end
 from pipeline.core.entities.variants import reference_variants
+from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence, Word
 
@@ -63,6 +64,12 @@ class NameShapes:
         self.unit_heads = frozenset(w for w, t in self.lexicon.rules.derive(_head_types).items()
                                     if t in ("university_unit", "research_institute", "government_department")) \
             | _CENTRE_HEADS
+
+    @functools.cached_property
+    def party_organ(self) -> re.Pattern:
+        """A party organ's words ("CPC Leading Group", "Party Committee", `party_organs`)."""
+        organs = phrase_alternation(self.rules.rules["party_organs"])
+        return re.compile(rf"\b(?:{organs}|Leading\s+Group|Leading\s+Party\s+Members['’]?\s+Group)\b")
 
     @functools.cached_property
     def lab_centres(self) -> re.Pattern:
@@ -395,8 +402,21 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
         _part_of(org, ents.orgs[inner[-1].entity_id])
     if org.org_type == "university_unit" and org.parent is None:
         _attach_parent(ents, org, end)
-    ents.mentions = [m for m in ents.mentions if m not in inner or m.start >= end]
+    governed = _governed_by_organ(ents, shapes, start, inner)
+    ents.mentions = [m for m in ents.mentions if m not in inner or m.start >= end or m is governed]
     ents.add_org(org, start, end)
+
+
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?$")
+
+
+def _governed_by_organ(ents: DocumentEntities, shapes: NameShapes, start: int, inner: list[Mention]) -> Mention | None:
+    """'CPC Leading Group of the Ministry of Science and Technology': the known body a party organ is "of" is named
+    too, as the body itself (a party organ signs and hosts for it)."""
+    body = inner[-1] if inner else None
+    if body is None or not _OF_BODY.search(ents.text, start, body.start):
+        return None
+    return body if shapes.party_organ.search(ents.text, start, body.start) else None
 
 
 _OWNER_WORDS = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:['’]s?)?)\s+$")

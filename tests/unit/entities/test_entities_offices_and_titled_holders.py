@@ -101,3 +101,14 @@ def test_a_title_and_a_name_after_a_body_are_no_part_of_its_name(text, orgs):
 ])
 def test_a_chinese_name_given_name_first_after_a_lower_case_post(text, people):
     assert people_names(recognised(text)) == people
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("Wang Hai, Secretary of the CPC Leading Group of the Ministry of Science and Technology, spoke.",
+     {"CPC Leading Group of the Ministry of Science and Technology", "Ministry of Science and Technology"}),
+    ("The Party Committee of Fudan University met.", {"Party Committee of Fudan University", "Fudan University"}),
+    ("The Department of International Cooperation of the Ministry of Science and Technology spoke.",
+     {"Department of International Cooperation of the Ministry of Science and Technology"}),
+])
+def test_the_body_a_party_organ_is_of_is_named_too(text, orgs):
+    assert org_names(recognised(text)) == orgs
