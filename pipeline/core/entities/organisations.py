@@ -264,9 +264,11 @@ def short_forms(ents: DocumentEntities) -> None:
     for short in list(ents.orgs.values()):
         if set(short.aliases.values()) != {"corpus"}:
             continue
-        longer = [o for o in ents.orgs.values() if o is not short
-                  and o.canonical_name.startswith((short.canonical_name + " of ", short.canonical_name + " for "))]
-        if not longer:
+        named_for_place = short.org_type == "university" and ents.namer.place(short.canonical_name.split()[0]) is not None
+        longer = [] if named_for_place else [  # "Hanoi University" is no short "Hanoi University of Science and ..."
+            o for o in ents.orgs.values() if o is not short
+            and o.canonical_name.startswith((short.canonical_name + " of ", short.canonical_name + " for "))]
+        if not longer and not named_for_place:
             longer = [o for o in ents.orgs.values() if o is not short and _written_short(ents, short, o)]
         if not longer:
             longer = [o for o in ents.orgs.values() if o is not short and _misspelled(ents, short, o)]

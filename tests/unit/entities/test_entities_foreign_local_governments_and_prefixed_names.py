@@ -63,3 +63,17 @@ def test_a_u_before_a_place_name_is_its_university(text, orgs):
 ])
 def test_a_known_ministry_whose_remit_goes_on_in_a_list_is_another_body(text, orgs):
     assert org_names(recognised(text)) == orgs
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Hanoi University of Science and Technology and Hanoi University signed.", "Hanoi University",
+     "Hanoi University"),
+    ("Kunming University of Technology and Kunming University signed.", "Kunming University", "Kunming University"),
+    ("We met Hanoi Pedagogical University and Hanoi University.", "Hanoi University", "Hanoi University"),
+    ("The Polytechnic Institute of Zhejiang University said the Polytechnic Institute will help.",
+     "Polytechnic Institute", "Polytechnic Institute of Zhejiang University"),
+])
+def test_a_university_named_for_a_place_is_no_short_form_of_a_longer_one(text, surface, name):
+    ents = recognised(text)
+    assert {(m.surface, ents.orgs[m.entity_id].canonical_name) for m in ents.mentions
+            if m.entity_type == "organization" and m.surface == surface} == {(surface, name)}
