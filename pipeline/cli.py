@@ -219,7 +219,7 @@ def run(args: argparse.Namespace) -> int:
     summary = {
         "documents_seen": stage.seen,
         "documents_processed": stage.processed,
-        "unread_language": sum(is_unread(d.language, languages) for d in stage.documents),
+        "unread_language": sum(n for language, n in stage.languages.items() if is_unread(language, languages)),
         "rejected": warehouse["tables"]["rejected_records"],
         "tables": warehouse["tables"],
         "warehouse": warehouse["warehouse"],
@@ -290,11 +290,32 @@ def report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stub(args: argparse.Namespace, fact: dict) -> int:
+    """Print the correction stub of `fact`, or with --write append it, commented out, to the corrections file."""
+    from pipeline.core.corrections import DEFAULT_CORRECTIONS_FILE
+    from pipeline.core.review import StubNotWritten, append_stub
+
+    corrections = Path(args.corrections).resolve() if args.corrections else DEFAULT_CORRECTIONS_FILE
+    if not args.write:
+        print(f"# paste under `corrections:` in {corrections}, then edit (or append it with --write)")
+        print(fact["stub"], end="")
+        return 0
+    try:
+        line = append_stub(corrections, fact)
+    except StubNotWritten as exc:
+        return _fail(str(exc))
+    print(f"appended a stub for {fact['fact']} {fact['fact_id']} to {corrections}, line {line}, commented out: it "
+          "changes nothing until you remove the leading # of its lines and fill in reason and author")
+    return 0
+
+
 def review(args: argparse.Namespace) -> int:
-    """List the facts most worth an analyst's look (read-only), or print the correction stub of one."""
+    """List the facts most worth an analyst's look (read-only), or print (or append) the correction stub of one."""
     from pipeline.analyst.export import WarehouseMissing, open_read_only
     from pipeline.core.review import format_fact, previous_fact_ids, review_fact, review_queue
 
+    if args.write and not args.stub:
+        return _fail("--write appends the stub of --stub ID: name the fact")
     db = _warehouse(args)
     try:
         con = open_read_only(db)
@@ -306,9 +327,7 @@ def review(args: argparse.Namespace) -> int:
             fact = review_fact(con, args.stub, previous)
             if fact is None:
                 return _fail(f"no agreement or delegation has id {args.stub} in {db}")
-            print(f"# paste under `corrections:` in {args.corrections or 'corrections/corrections.yaml'}, then edit")
-            print(fact["stub"], end="")
-            return 0
+            return _stub(args, fact)
         queue = review_queue(con, args.limit, previous)
     finally:
         con.close()
@@ -320,17 +339,29 @@ def review(args: argparse.Namespace) -> int:
 
 
 def rollback(args: argparse.Namespace) -> int:
-    """Put the previously published warehouse back in place, atomically."""
+    """Put the previously published warehouse (or kept warehouse number N) back in place, atomically; or list the
+    kept ones."""
     from pipeline.core.build_record import describe_build
-    from pipeline.core.history import NothingToRollBack, kept
+    from pipeline.core.history import NothingToRollBack, by_build, rolled_back
     from pipeline.core.history import rollback as put_back
+    from pipeline.core.writer_lock import WarehouseBusy
 
     db = _warehouse(args)
+    if args.list:
+        print(f"current: {describe_build(db) if db.is_file() else f'no warehouse at {db}'}")
+        history = by_build(db)
+        for number, path in enumerate(history, 1):
+            mark = " (rolled back from)" if rolled_back(path) else ""
+            print(f"{number:>7}: {describe_build(path)}{mark}; {path.name}")
+        print("`rollback --to N` puts number N back" if history else f"no kept warehouse of {db}")
+        return 0
     try:
-        source = put_back(db)
-    except NothingToRollBack as exc:
+        done = put_back(db, args.to)
+    except (NothingToRollBack, WarehouseBusy) as exc:
         return _fail(str(exc))
-    print(f"restored {db} from {source.name} ({describe_build(db)}); {len(kept(db))} earlier warehouse(s) still kept")
+    kept_as = f"; the warehouse rolled back from is kept as {done.kept_as.name}" if done.kept_as else ""
+    print(f"restored {db} from {done.restored.name} ({describe_build(db)}){kept_as}; `rollback --list` lists the "
+          "kept warehouses, `rollback --to N` puts one back")
     return 0
 
 
@@ -429,16 +460,26 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=report)
 
     p = sub.add_parser("review", help="list the facts most worth a look (lowest confidence, single source, new "
-                                      "since the previous warehouse), or print a correction stub for one")
+                                      "since the previous warehouse), or print or append a correction stub for one")
     p.add_argument("--warehouse", help="DuckDB file to read (default: warehouse/cooperation.duckdb)")
     p.add_argument("--limit", type=int, default=20, help="how many facts to list (default 20)")
     p.add_argument("--stub", metavar="ID", help="print a correction stub for this agreement or delegation id instead")
-    p.add_argument("--corrections", help="the corrections file the stub is meant for (named in its comment)")
+    p.add_argument("--write", action="store_true",
+                   help="with --stub: append the stub to the corrections file instead of printing it, commented "
+                        "out, so it changes nothing until you uncomment it and fill in its reason and author")
+    p.add_argument("--corrections", help="the corrections file --write appends to (default: "
+                                         "corrections/corrections.yaml; created when missing)")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
     p.set_defaults(func=review)
 
-    p = sub.add_parser("rollback", help="put the previously published warehouse back (kept in <name>.history/)")
+    p = sub.add_parser("rollback", help="put the previously published warehouse back (kept in <name>.history/), "
+                                        "keeping the one rolled back from there; fails at once during a publish")
     p.add_argument("--warehouse", help="DuckDB file to roll back (default: warehouse/cooperation.duckdb)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--list", action="store_true",
+                       help="list the current and the kept warehouses, numbered newest build first, and change nothing")
+    which.add_argument("--to", type=_positive, metavar="N",
+                       help="put back kept warehouse number N of --list instead (a newer one undoes a rollback)")
     p.set_defaults(func=rollback)
 
     p = sub.add_parser("dictionary", help="regenerate the data dictionary (docs/data-dictionary.md)")

@@ -130,3 +130,13 @@ def cli(*args: str, dagster_home: Path, timeout: int = 240) -> subprocess.Comple
     env = {**os.environ, "DAGSTER_HOME": str(dagster_home)}
     return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=PROJECT_ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def stored_files(cache_dir: Path) -> int:
+    """How many files the per-document store in `cache_dir` holds entries for (read-only: opening it as a store
+    under another fingerprint would empty it)."""
+    path = Path(cache_dir) / "documents.duckdb"
+    if not path.exists():
+        return 0
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM entries").fetchall()[0][0]

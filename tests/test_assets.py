@@ -18,7 +18,7 @@ import pytest
 from pipeline.core.ids import make_id
 from pipeline.core.table_digest import VOLATILE
 from schemas import PRIMARY_KEYS, TABLE_COLUMNS
-from tests.pipeline_run import GOLD, LAB, MOU_CHANGED, query, run_job, write_corpus
+from tests.pipeline_run import GOLD, LAB, MOU_CHANGED, query, run_job, stored_files, write_corpus
 
 MOU_PATH, VISIT_PATH, ADDED_PATH = "zju_hku_mou_2023.txt", "sichuan_polyu_visit_2022.txt", "photonics_lab_2021.txt"
 
@@ -59,7 +59,7 @@ def runs(tmp_path_factory):
             copy = base / f"{step}.duckdb"
             shutil.copy(warehouse, copy)
             states[step] = (run, copy)
-            cache_entries[step] = len(list(cache.glob("*.pkl")))
+            cache_entries[step] = stored_files(cache)
     return {"raw": raw, "warehouse": warehouse, "cache": cache, "cache_entries": cache_entries,
             **states}
 
@@ -120,7 +120,7 @@ def test_deleted_file_disappears_everywhere(runs):
     doc_id = make_id("document", VISIT_PATH)
     assert rows_of_document(runs["changed"][1], doc_id)["documents"] == 1
     assert set(rows_of_document(db, doc_id).values()) == {0}
-    assert runs["cache_entries"]["changed"] == 3 and runs["cache_entries"]["deleted"] == 2  # its entry is pruned
+    assert runs["cache_entries"]["changed"] == 3 and runs["cache_entries"]["deleted"] == 2  # its entry and rows are pruned
 
 
 def test_a_new_file_costs_one_files_work(runs):

@@ -5,7 +5,8 @@ One module-scoped sequence of runs, each on the cache of the one before: correct
 the same input and corrections again (the same warehouse); a document re-cleaned so its offsets shift (the
 corrections re-attach by their anchors); a document removed (its corrections reported, never dropped). Then
 the command line: a malformed file stops the run and keeps the warehouse; review lists what is left to look at;
-rollback puts the previous warehouse back.
+review writes a correction stub into the file, inert until edited; rollback puts the previous warehouse back, and
+can be undone.
 """
 from __future__ import annotations
 
@@ -253,16 +254,49 @@ def test_review_lists_what_no_correction_has_touched_and_prints_a_stub(runs, cap
     assert f"no agreement or delegation has id {'0' * 16}" in capsys.readouterr().err
 
 
-def test_rollback_puts_the_previous_warehouse_back(runs, capsys):
-    """Last: it changes the published file. The removed document comes back with the warehouse before it."""
+def test_a_stub_written_into_the_corrections_file_changes_nothing_until_edited(runs, capsys):
+    """The stub goes into a copy of the run's file (same name, so rejected_records names it alike); a run with it
+    on the same input gives the warehouse of the run without it."""
+    corrections = runs["base"] / "with-stub" / runs["path"].name
+    corrections.parent.mkdir()
+    shutil.copy2(runs["path"], corrections)
+    (fact_id,) = query(runs["warehouse"], "select agreement_id from agreements where corrected_by is null")[0]
+    assert main(["review", "--warehouse", str(runs["warehouse"]), "--stub", fact_id, "--write",
+                 "--corrections", str(corrections)]) == 0
+    assert f"appended a stub for agreement {fact_id} to {corrections}" in capsys.readouterr().out
+    text = corrections.read_text()
+    # yaml.safe_dump wrote the file's entries at the margin: the stub follows suit
+    assert text.startswith(runs["path"].read_text()) and f"\n#- id: review-{fact_id}\n" in text
+    warehouse = runs["base"] / "with-stub" / "cooperation.duckdb"
+    with dg.DagsterInstance.ephemeral() as instance:
+        assert run_job(instance, runs["raw"], warehouse, corrections_file=str(corrections),
+                       cache_dir=str(runs["base"] / "cache")).success
+    with_stub = snapshot(warehouse)
+    assert list(with_stub) == list(runs["removed"]["tables"])
+    for table, frame in runs["removed"]["tables"].items():  # build_info's corrections_digest too
+        pd.testing.assert_frame_equal(with_stub[table], frame, obj=table)
+
+
+def test_rollback_puts_the_previous_warehouse_back_and_can_be_undone(runs, capsys):
+    """Last: it changes the published file. The removed document comes back with the warehouse before it, and
+    goes again when the rollback is undone."""
     warehouse = runs["warehouse"]
     assert len(kept(warehouse)) == 3  # first, again, shifted: the keep_warehouses default
     assert main(["rollback", "--warehouse", str(warehouse)]) == 0
     out = capsys.readouterr().out
-    assert f"by run {runs['shifted']['build']}" in out and "2 earlier warehouse(s) still kept" in out
+    assert f"by run {runs['shifted']['build']}" in out and "the warehouse rolled back from is kept as" in out
     assert query(warehouse, "select distinct run_id from build_info") == [(runs["shifted"]["build"],)]
     assert query(warehouse, "select count(*) from documents where source_path = 'lab.txt'") == [(1,)]
     for table, frame in runs["shifted"]["tables"].items():
+        pd.testing.assert_frame_equal(snapshot(warehouse)[table], frame, obj=table)
+    assert len(kept(warehouse)) == 3
+    assert main(["rollback", "--warehouse", str(warehouse), "--list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert f"by run {runs['removed']['build']}" in listed[1] and listed[1].startswith("      1: ")
+    assert "(rolled back from)" in listed[1]
+    assert main(["rollback", "--warehouse", str(warehouse), "--to", "1"]) == 0
+    assert query(warehouse, "select distinct run_id from build_info") == [(runs["removed"]["build"],)]
+    for table, frame in runs["removed"]["tables"].items():
         pd.testing.assert_frame_equal(snapshot(warehouse)[table], frame, obj=table)
 
 

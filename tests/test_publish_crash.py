@@ -82,7 +82,7 @@ def test_a_run_killed_during_the_build_leaves_the_old_warehouse_intact(tmp_path,
     assert main(args) == 0  # the next run is not blocked by the dead run's pool slot
     assert "released the pool slots of stale run" in capsys.readouterr().err
     assert sorted(p.name for p in warehouse.parent.iterdir() if not p.name.endswith(".cache")) == [
-        warehouse.name, "cooperation.history"]
+        warehouse.name, f"{warehouse.name}.lock", "cooperation.history"]  # the killed run's lock was released
     assert query(warehouse, "SELECT count(*) FROM documents")[0][0] == 4
     (previous,) = kept(warehouse)  # the warehouse the killed run never replaced is the one kept for rollback
     assert digest(previous) == before

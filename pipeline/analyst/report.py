@@ -212,14 +212,15 @@ def newest_facts_section(con: duckdb.DuckDBPyConnection) -> str:
 
 def review_section(con: duckdb.DuckDBPyConnection, previous: set[str] | None) -> str:
     """The review queue (pipeline/core/review.py), as `python -m pipeline review` lists it: the facts most worth
-    a look, with why, their evidence and the command that prints a correction stub for each."""
+    a look, with why, their evidence and the command that appends a correction stub for each to the corrections
+    file (commented out, so inert until an analyst fills it in)."""
     queue = review_queue(con, REVIEW_FACTS, previous)
     if not queue:
         return '<p class="no-data">Nothing to review.</p>'
     rows = [f'<tr class="review"><td>{escape(f["fact"])}<br><small>{escape(f["fact_id"])}</small></td>'
             f'<td>{escape(", ".join(f["reasons"]))}</td><td>{escape(f["who"] or "?")}'
             f'<blockquote>{escape(f["evidence"])}</blockquote><small>{escape(f["source_path"])} · '
-            f'<code>python -m pipeline review --stub {escape(f["fact_id"])}</code></small></td></tr>'
+            f'<code>python -m pipeline review --stub {escape(f["fact_id"])} --write</code></small></td></tr>'
             for f in queue]
     return ('<table class="facts"><thead><tr><th>fact</th><th>why</th><th>what and evidence</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")

@@ -45,10 +45,26 @@ def build_info(tables: Mapping[str, pd.DataFrame], build: Build, catalog: Catalo
     return catalog.schema(TABLE).validate(pd.DataFrame(rows, columns=list(catalog.columns[TABLE])))
 
 
+def _recorded(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("select count(*) from information_schema.tables where table_name = ?", [TABLE]).fetchone()[0] > 0
+
+
+def built_at(warehouse: Path) -> dt.datetime:
+    """When the warehouse at `warehouse` was built (UTC, naive, as build_info stores it), so kept warehouses can be
+    put in the order they were built (pipeline/core/history.py). A warehouse built before warehouses recorded
+    their build gives the time its file was last written, which filing and rollback keep (a hard link is the same
+    file; a copy keeps the time)."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        recorded = con.execute(f"select max(built_at) from {TABLE}").fetchone()[0] if _recorded(con) else None
+    if recorded is not None:
+        return recorded
+    return dt.datetime.fromtimestamp(Path(warehouse).stat().st_mtime, dt.timezone.utc).replace(tzinfo=None)
+
+
 def describe_build(warehouse: Path) -> str:
     """What built the warehouse at `warehouse`, in a few words, from its build_info table."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        if not con.execute("select count(*) from information_schema.tables where table_name = ?", [TABLE]).fetchone()[0]:
+        if not _recorded(con):
             return "built before warehouses recorded their build"
         row = con.execute(f"select run_id, built_at, code_version, code_digest, sum(row_count) from {TABLE} "
                           "group by all").fetchone()
@@ -58,4 +74,4 @@ def describe_build(warehouse: Path) -> str:
     return f"built {built_at:%Y-%m-%d %H:%M:%S} UTC by run {run_id}, code {version} ({digest}), {rows} rows"
 
 
-__all__ = ["TABLE", "Build", "build_info", "describe_build"]
+__all__ = ["TABLE", "Build", "build_info", "built_at", "describe_build"]

@@ -18,8 +18,8 @@ to keep it so, and to keep a large run manageable:
   on their way stay bounded, and the results are yielded in the documents' order.
 - A document that raises on a worker is named (`DocumentFailed`, with the worker's host and process):
   a remote traceback alone does not say which of 100,000 documents it was.
-- Workers do not write the per-document cache (`shares_files` is False): they may not see this
-  machine's disk, so the caller saves what comes back.
+- Workers do not write the per-document store: they may not see this machine's disk, and the caller
+  writes what comes back, as it does for its local processes.
 
 Nothing here is global: `DaskCluster` is the scheduler's address, and each `map` that has documents to
 send opens its own `Client` (never set as Dask's default client) and closes it when its results are
@@ -39,7 +39,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pipeline.core.document_stage import pipeline_fingerprint
 from pipeline.core.parallel import LOCAL, Executor
@@ -157,7 +157,6 @@ class DaskCluster:
     """Per-document work on the workers of the Dask scheduler at `address` (see the module docstring)."""
 
     address: str
-    shares_files: ClassVar[bool] = False
 
     @property
     def description(self) -> str:

@@ -144,6 +144,9 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "add": ("agreement", "delegation", "lab", "agreement_party", "signatory"),
 }
 COMMON_KEYS = ("id", "action", "kind", "reason", "author")
+#: The `reason` and `author` of a review stub (pipeline/core/review.py), refused on load: a stub pasted or
+#: uncommented but not filled in stops the run instead of rejecting a fact nobody has judged.
+STUB_PLACEHOLDERS = {"reason": "TODO: why", "author": "TODO: who"}
 
 
 def entry_keys(action: str, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -392,8 +395,16 @@ def _parse_entry(entry: _Located) -> Correction:
     required, optional = entry_keys(action, kind)
     _check_keys(entry, COMMON_KEYS + required, optional, f"a `{action}` of a {kind}")
     refs, values, evidence = _PARSERS[action](entry, kind)
-    return Correction(_text(entry, "id"), action, kind, _text(entry, "reason"), _text(entry, "author"), entry.line,
-                      refs, values, evidence, jsonable(entry))
+    return Correction(_text(entry, "id"), action, kind, _filled(entry, "reason"), _filled(entry, "author"),
+                      entry.line, refs, values, evidence, jsonable(entry))
+
+
+def _filled(entry: _Located, key: str) -> str:
+    """The entry's `reason` or `author`, which a review stub leaves to fill in."""
+    value = _text(entry, key)
+    if value == STUB_PLACEHOLDERS[key]:
+        raise _Invalid(_line(entry, key), f"`{key}` is still the review stub's {value!r}: fill it in")
+    return value
 
 
 def _parse_merge(entry: _Located, kind: str) -> tuple[dict, dict, None]:
@@ -1212,7 +1223,7 @@ _HANDLERS: dict[str, Callable[[_Work, Correction], _Change]] = {
 
 __all__ = [
     "ACTIONS", "COMMON_KEYS", "DEFAULT_CORRECTIONS_FILE", "FIELDS", "KINDS", "LINEAGE_COLUMN", "LINEAGE_TABLES",
-    "LINKS", "REQUIRED_TO_ADD", "AppliedCorrections", "Correction", "CorrectionSet", "CorrectionsError", "Evidence",
-    "FieldSpec", "Kind", "Ref", "apply_corrections", "correct_tables", "corrections_for_run", "entry_keys",
-    "load_corrections", "refusal",
+    "LINKS", "REQUIRED_TO_ADD", "STUB_PLACEHOLDERS", "AppliedCorrections", "Correction", "CorrectionSet",
+    "CorrectionsError", "Evidence", "FieldSpec", "Kind", "Ref", "apply_corrections", "correct_tables",
+    "corrections_for_run", "entry_keys", "load_corrections", "refusal",
 ]

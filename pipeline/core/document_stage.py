@@ -1,11 +1,12 @@
-"""The per-document stage: every raw file read, parsed and extracted, each only when the cache lacks it.
+"""The per-document stage: every raw file read, parsed and extracted, each only when the store lacks it.
 
-`ingest_with_cache` reads every file of the raw folder and looks each up in the cache
-(pipeline/core/document_cache.py); only the files the cache has not seen with these bytes under this
-fingerprint are parsed. Its result (`IngestStage`) carries the extractions the cache already held, so
-`extract_with_cache` computes only the others and no entry is read twice in a run. The result is a
-plain value: the Dagster layer hands it from one step to the next like any other output, in memory or
-through files, so the two steps may run in different processes.
+`ingest_with_cache` reads every file of the raw folder and looks each up in the per-document store
+(pipeline/core/document_store.py); only the files the store has not seen with these bytes under this
+fingerprint are parsed, and their outcomes are written to the store as they come. `extract_with_cache`
+then extracts the stored documents not yet extracted and writes their rows to the store. Both work in
+batches of BATCH files, so the documents and rows held in memory are bounded by the batch, not the
+corpus; their results (`IngestStage`, `ExtractStage`) are counts, and the corpus-wide step reads the rows
+from the store. A document the store already holds is never loaded by either.
 
 The fingerprint (`pipeline_fingerprint`) is what, besides a file's bytes, decides what it becomes:
 PIPELINE_VERSION, the rulebook's digest and the code this stage runs per document (the modules of
@@ -26,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from pipeline.core.document_cache import CacheEntry, DocumentCache, code_digest
+from pipeline.core.code_digest import code_digest
+from pipeline.core.document_store import REJECTED, DocumentStore, chunks
 from pipeline.core.kinds.registry import kind_modules
 from pipeline.core.memory import collection_paused
 from pipeline.core.parallel import LOCAL, Executor
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 # they import are found by following their imports.
 STAGE_MODULES = ("pipeline.core.ingest.stage", "pipeline.core.extract", *kind_modules(), __name__)
 RACY_NS = 2_000_000_000  # a file changed this close to its reading may change again within one clock tick
+BATCH = 1000  # files read, parsed or extracted, and written to the store, at a time
 _TRANSIENT = (MemoryError, RecursionError, OSError)  # may not happen again on another run or machine
 
 
@@ -57,38 +60,49 @@ def pipeline_fingerprint(rules: Rulebook) -> str:
 
 @dataclass
 class IngestStage:
-    """The documents stage's outcome, with what the cache saved."""
+    """The documents stage's outcome, with what the store saved; the documents themselves are in the store."""
 
-    documents: list[IngestedDocument]
+    documents: int  # usable documents of the raw folder (parsed now or earlier)
     rejections: list[Rejection]
     seen: int  # entries found in the raw folder, usable or not
-    processed: int  # files parsed (and so to be extracted) in this run
-    skipped: int  # files whose parse and extraction came whole from the cache
-    pruned: int  # cache entries dropped because their file is gone
+    processed: int  # files parsed in this run
+    skipped: int  # files whose parse came from the store
+    pruned: int  # files whose entries were dropped from the store because the file is gone
     source_urls: dict[str, str] = field(default_factory=dict)  # source_path -> URL the raw folder's sidecar gives
-    # source_path -> the extraction the cache holds for that document: the extract step's to reuse
-    cached_extractions: dict[str, DocumentExtraction] = field(default_factory=dict)
+    languages: dict[str, int] = field(default_factory=dict)  # language code -> usable documents in it
 
 
-def _read_all(raw_dir: Path, paths: list[Path], max_bytes: int, cache: DocumentCache, previous: dict[str, list]):
-    """Read (or recognise by status) every file and look it up in the cache.
+@dataclass(frozen=True)
+class ExtractStage:
+    """The extract stage's outcome; the rows are in the store."""
 
-    Returns the paths present, (source or rejection, complete cache entry or None) per file, and the
-    file statuses to record for the next run.
+    documents: int  # documents with an extraction in the store
+    extracted: int  # extracted in this run
+    rows: dict[str, int]  # stored rows per per-document table
+    rejections: list[Rejection]  # extraction failures, one per document that failed
+
+
+def _read_all(raw_dir: Path, paths: list[Path], max_bytes: int, known: dict[str, tuple[str, str]],
+              previous: dict[str, list]):
+    """Read (or recognise by status) every file and look it up in the store's entries.
+
+    Returns the paths present, (source or rejection, the store's state for these bytes or None) per file,
+    and the file statuses to record for the next run.
     """
     from pipeline.core.ingest import SourceFile, read_source
 
     present: list[str] = []
-    items: list[tuple[SourceFile | Rejection, CacheEntry | None]] = []
+    items: list[tuple[SourceFile | Rejection, str | None]] = []
     statuses: dict[str, list] = {}
     for path in paths:
         read_at = time.time_ns()
         source = read_source(raw_dir, path, max_bytes, lambda rel, status: _recognised(previous, rel, status))
-        entry = None
+        state = None
         if isinstance(source, SourceFile):
-            entry = cache.load(source.source_path, source.content_sha256)
-            if source.data is None and (entry is None or not entry.complete):
-                source = read_source(raw_dir, path, max_bytes)  # known bytes, but nothing cached for them
+            sha, state = known.get(source.source_path, (None, None))
+            state = state if sha == source.content_sha256 else None
+            if source.data is None and state is None:
+                source = read_source(raw_dir, path, max_bytes)  # known bytes, but nothing stored for them
             elif source.data is None:
                 read_at = previous[source.source_path][4]  # the bytes are those read then
         if isinstance(source, SourceFile):
@@ -96,60 +110,78 @@ def _read_all(raw_dir: Path, paths: list[Path], max_bytes: int, cache: DocumentC
             if source.status is not None:
                 st = source.status
                 statuses[source.source_path] = [st.size, st.mtime_ns, st.inode, source.content_sha256, read_at]
-        items.append((source, entry if entry is not None and entry.complete else None))
+        items.append((source, state))
     return present, items, statuses
 
 
-def ingest_with_cache(raw_dir: Path, max_bytes: int, cache: DocumentCache, rules: Rulebook,
+def ingest_with_cache(raw_dir: Path, max_bytes: int, store: DocumentStore, rules: Rulebook,
                       guard: Callable[[IngestStage], None] | None = None, executor: Executor = LOCAL) -> IngestStage:
-    """Read every raw file; parse only files the cache has not seen with these bytes and this fingerprint.
+    """Read every raw file; parse only files the store has not seen with these bytes and this fingerprint.
 
-    Files are read and looked up first, then the misses are parsed with `rules` by `executor` (across
-    this machine's cores for a large batch, see pipeline/core/parallel.py, or on a Dask cluster,
-    pipeline/core/cluster.py) and the outcomes gathered in the folder's order.
+    Files are read and looked up BATCH at a time, then that batch's misses are parsed with `rules` by
+    `executor` (across this machine's cores for a large batch, see pipeline/core/parallel.py, or on a Dask
+    cluster, pipeline/core/cluster.py) and their outcomes written to the open `store`.
     `guard` sees the outcome before the entries of vanished files are pruned, so a guard that raises
-    (an empty or shrunken raw folder, pipeline/core/guards.py) leaves the cache as it was.
+    (an empty or shrunken raw folder, pipeline/core/guards.py) leaves the store's other entries as they were.
     """
-    from pipeline.core.ingest import SourceFile, discover_sources, parse_document, read_sidecar
+    from pipeline.core.ingest import discover_sources, read_sidecar
 
     paths, rejections = discover_sources(raw_dir)
     source_urls, sidecar_rejections = read_sidecar(raw_dir, max_bytes)  # read every run: it is not cached
-    stage = IngestStage(documents=[], rejections=[*rejections, *sidecar_rejections],
+    stage = IngestStage(documents=0, rejections=[*rejections, *sidecar_rejections],
                         seen=len(paths) + len(rejections), processed=0, skipped=0, pruned=0, source_urls=source_urls)
-    previous = cache.file_statuses()
-    with collection_paused():
-        present, items, statuses = _read_all(raw_dir, paths, max_bytes, cache, previous)
-    parsed = executor.map(parse_document, [s for s, e in items if isinstance(s, SourceFile) and e is None], rules)
-    for source, entry in Progress("parse", len(paths)).iterate(items, _parse_outcome):
-        if not isinstance(source, SourceFile):
-            stage.rejections.append(source)
-            continue
-        if entry is not None:
-            outcome = entry.outcome
-            stage.skipped += 1
-            if entry.extraction is not None:
-                stage.cached_extractions[source.source_path] = entry.extraction
-        else:
-            outcome = next(parsed)
-            stage.processed += 1
-            if isinstance(outcome, Rejection):  # nothing to extract: the rejection is the final result
-                cache.save(CacheEntry(source.source_path, source.content_sha256, cache.fingerprint, outcome))
-        if isinstance(outcome, IngestedDocument):
-            stage.documents.append(outcome)
-        else:
-            stage.rejections.append(outcome)
+    previous, known = store.file_statuses(), store.entries()
+    stored_rejections = dict(store.rejections("parse"))
+    progress = Progress("parse", len(paths))
+    present, statuses = [], {}
+    for batch in chunks(paths, BATCH):
+        with collection_paused():
+            batch_present, items, batch_statuses = _read_all(raw_dir, list(batch), max_bytes, known, previous)
+        present += batch_present
+        statuses |= batch_statuses
+        _parse_batch(items, stored_rejections, store, rules, executor, stage, progress)
     if guard is not None:
         guard(stage)
     if statuses != previous:
-        cache.save_file_statuses(statuses)
-    stage.pruned = cache.prune(present)
+        store.save_file_statuses(statuses)
+    stage.pruned = store.prune(present)
+    stage.languages = store.language_counts()
     return stage
 
 
-def _parse_outcome(item: tuple[object, CacheEntry | None]) -> str:
+def _parse_batch(items: list, stored_rejections: dict[str, Rejection], store: DocumentStore, rules: Rulebook,
+                 executor: Executor, stage: IngestStage, progress: Progress) -> None:
+    """Parse the files of `items` the store lacks and store their outcomes; count every file into `stage`
+    (a file the store holds as rejected by its parse adds its `stored_rejections` entry)."""
+    from pipeline.core.ingest import SourceFile, parse_document
+
+    parsed = executor.map(parse_document, [s for s, state in items if isinstance(s, SourceFile) and state is None],
+                          rules)
+    outcomes = []
+    for source, state in progress.iterate(items, _parse_outcome):
+        if not isinstance(source, SourceFile):
+            stage.rejections.append(source)
+        elif state is not None:
+            stage.skipped += 1
+            if state == REJECTED:
+                stage.rejections.append(stored_rejections[source.source_path])
+            else:
+                stage.documents += 1
+        else:
+            outcome = next(parsed)
+            stage.processed += 1
+            outcomes.append((source.source_path, source.content_sha256, outcome))
+            if isinstance(outcome, IngestedDocument):
+                stage.documents += 1
+            else:
+                stage.rejections.append(outcome)
+    store.write_parsed(outcomes)
+
+
+def _parse_outcome(item: tuple[object, str | None]) -> str:
     """What became of one file in the parse stage, for its progress line."""
-    source, entry = item
-    return UNREAD if isinstance(source, Rejection) else PROCESSED if entry is None else CACHED
+    source, state = item
+    return UNREAD if isinstance(source, Rejection) else PROCESSED if state is None else CACHED
 
 
 def _recognised(previous: dict[str, list], source_path: str, status) -> str | None:
@@ -164,7 +196,7 @@ def _recognised(previous: dict[str, list], source_path: str, status) -> str | No
 def _extract_or_reject(doc: IngestedDocument, rules: Rulebook) -> tuple[DocumentExtraction, bool]:
     """(extraction, cacheable): the extraction, or a rejection of the document when extraction raises.
 
-    A failure is a pure function of the document and the code, like a success, so it is cached too
+    A failure is a pure function of the document and the code, like a success, so it is stored too
     and an unchanged re-run does not try again; failures that depend on the machine (memory, the
     stack, the operating system) are not. Broken reference data is not a document's fault: it
     raises, and stops the run.
@@ -183,44 +215,26 @@ def _extract_or_reject(doc: IngestedDocument, rules: Rulebook) -> tuple[Document
             Rejection("documents", record, reason, doc.document_id)]), not isinstance(exc, _TRANSIENT)
 
 
-@dataclass(frozen=True)
-class _ExtractAndSave:
-    """Extract one document and cache the result where it was computed (in a worker for a large batch),
-    so the parent process, which gathers every result, does not pickle each one a second time."""
+def extract_with_cache(store: DocumentStore, rules: Rulebook, executor: Executor = LOCAL) -> ExtractStage:
+    """Extract the stored documents that have no extraction yet, BATCH at a time, and store their rows.
 
-    cache: DocumentCache
-
-    def __call__(self, doc: IngestedDocument, rules: Rulebook) -> DocumentExtraction:
-        return _saved(self.cache, doc, *_extract_or_reject(doc, rules))
-
-
-def _saved(cache: DocumentCache, doc: IngestedDocument, extraction: DocumentExtraction,
-           cacheable: bool) -> DocumentExtraction:
-    """The extraction, saved in the cache first when it may be."""
-    if cacheable:
-        cache.save(CacheEntry(doc.source_path, doc.content_sha256, cache.fingerprint, doc, extraction))
-    return extraction
-
-
-def extract_with_cache(stage: IngestStage, cache: DocumentCache, rules: Rulebook,
-                       executor: Executor = LOCAL) -> tuple[list[DocumentExtraction], int]:
-    """Each of the stage's documents' extraction; returns them and how many were computed.
-
-    The extractions the ingest stage found in the cache are reused as they are; the others are
-    computed with `rules` by `executor` (across cores when there are many, or on a cluster) and
-    cached: by the worker when it runs on this machine, else here as the results arrive. An
-    extraction that raises becomes a rejection of that document (it keeps its `documents` row but
-    contributes no facts), so one odd article never stops the run; the failure is cached like any result.
+    They are extracted with `rules` by `executor` (across cores when there are many, or on a cluster).
+    An extraction that raises becomes a rejection of that document (it keeps its `documents` row but
+    contributes no facts), so one odd article never stops the run; the failure is stored like any result,
+    unless it depends on the machine, in which case the document is extracted again next run.
     """
-    cached = [stage.cached_extractions.get(doc.source_path) for doc in stage.documents]
-    missing = [doc for doc, extraction in zip(stage.documents, cached) if extraction is None]
-    if executor.shares_files:
-        computed = executor.map(_ExtractAndSave(cache), missing, rules)
-    else:
-        computed = (_saved(cache, doc, *outcome)
-                    for doc, outcome in zip(missing, executor.map(_extract_or_reject, missing, rules)))
-    extractions = []
-    for _, extraction in Progress("extract", len(cached)).iterate(
-            zip(stage.documents, cached), lambda pair: PROCESSED if pair[1] is None else CACHED):
-        extractions.append(extraction if extraction is not None else next(computed))
-    return extractions, len(missing)
+    todo = store.unextracted()
+    total = store.document_count()
+    progress = Progress("extract", total)
+    progress.to_process = len(todo)
+    progress.step(CACHED, total - len(todo))
+    for batch in chunks(todo, BATCH):
+        documents = store.documents(batch)
+        results = []
+        for doc, (extraction, done) in zip(documents, executor.map(_extract_or_reject, documents, rules)):
+            results.append((doc.source_path, extraction.rows, extraction.rejections, done))
+            progress.step(PROCESSED)
+        store.write_extracted(results)
+    return ExtractStage(documents=total, extracted=len(todo), rows=store.row_counts(),
+                        rejections=[r for _, r in store.rejections("extract")])
+

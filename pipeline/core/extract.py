@@ -15,7 +15,7 @@ from pipeline.core.entities.recognise import recognise
 from pipeline.core.facts.context import DocContext
 from pipeline.core.ids import make_id
 from pipeline.core.kinds.base import FactKind, Found, kind_tables
-from pipeline.core.kinds.registry import FACT_KINDS
+from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.reference import Rulebook
 from pipeline.core.text import blank_pipeline, sentences
@@ -37,6 +37,13 @@ _ENTITY_KEYS = {"organizations": "organization_id", "people": "person_id", "plac
 def per_document_tables(kinds: tuple[FactKind, ...] = FACT_KINDS) -> tuple[str, ...]:
     """The tables one document's extraction fills: the entities', then each kind's."""
     return ENTITY_TABLES + kind_tables(kinds)
+
+
+def stored_tables(kinds: tuple[FactKind, ...] = FACT_KINDS) -> dict[str, dict[str, str]]:
+    """Each table one document's extraction fills, with its columns' DuckDB types: what the per-document
+    store (pipeline/core/document_store.py) keeps of an extraction."""
+    columns = catalog_for(kinds).columns
+    return {table: dict(columns[table]) for table in per_document_tables(kinds)}
 
 
 @dataclass

@@ -26,7 +26,7 @@ import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from pipeline.core.reference import Rulebook, load_rulebook
 
@@ -103,11 +103,9 @@ def _start_worker() -> None:
 class Executor(Protocol):
     """Where per-document work runs: `map(fn, items, rules)` yields `fn(x, rules)` for each item, in order.
 
-    `shares_files` says whether the work runs on this machine, so it may write the per-document cache
-    itself (pipeline/core/document_stage.py); `description` names the engine for the run's metadata.
+    The results come back to this process, which alone writes the per-document store
+    (pipeline/core/document_stage.py); `description` names the engine for the run's metadata.
     """
-
-    shares_files: ClassVar[bool]
 
     @property
     def description(self) -> str: ...
@@ -117,9 +115,7 @@ class Executor(Protocol):
 
 @dataclass(frozen=True)
 class LocalProcesses:
-    """This machine's cores (`map_documents`): forked workers, which see this machine's files."""
-
-    shares_files: ClassVar[bool] = True
+    """This machine's cores (`map_documents`): forked workers."""
 
     @property
     def description(self) -> str:

@@ -50,9 +50,11 @@ class Progress:
             yield item
             self.step(kind)
 
-    def step(self, outcome: str = PROCESSED) -> None:
-        """One more document done; log when `every` seconds have passed or this was the last one."""
-        self.counts[outcome] += 1
+    def step(self, outcome: str = PROCESSED, count: int = 1) -> None:
+        """`count` more documents done; log when `every` seconds have passed or this was the last one."""
+        if not count:
+            return
+        self.counts[outcome] += count
         now = self.clock()
         if self.done >= self.total or now - self.last >= self.every:
             self.last = now

@@ -8,7 +8,8 @@ all-null columns and pandas datetimes land as the contract's types), creates the
 `publish_atomically` builds into a hidden temporary file beside the target and `os.replace`s
 it onto the target only once it opens read-only with every table present. Readers never see a
 half-built warehouse: a connection opened on the old file keeps reading the old inode, and a
-failed build leaves the old file untouched.
+failed build leaves the old file untouched. It holds the warehouse's writer lock while it builds and swaps
+(pipeline/core/writer_lock.py), waiting for a rollback in progress, so a rollback never runs during a publish.
 """
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ import json
 import os
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from pipeline.core.history import file_current
+from pipeline.core.writer_lock import writer_lock
 from schemas import CATALOG, Catalog
 
 VIEWS_SQL = Path(__file__).resolve().parents[2] / "warehouse" / "views.sql"
@@ -187,33 +189,34 @@ def remove_abandoned_builds(target: Path) -> list[Path]:
 
 
 def publish_atomically(tables: dict[str, pd.DataFrame], target: Path, catalog: Catalog = CATALOG,
-                       keep: int = 0) -> dict[str, int]:
+                       keep: int = 0, on_wait: Callable[[str], object] | None = None) -> dict[str, int]:
     """Build the warehouse beside `target` and atomically replace `target` with it, first filing the warehouse
     it replaces in its history (pipeline/core/history.py) where the newest `keep` are kept.
 
-    On any failure the temporary file (and its WAL) is removed and `target` is left exactly as
-    it was; a process killed mid-build cannot clean up, so each publish first removes what dead
-    builders left. The new file is fully checkpointed, so no `.wal` is left beside `target`; a
-    stale WAL of the old file is removed before the swap, as it would otherwise be replayed onto
-    the new file.
+    All of it under the warehouse's writer lock: when a rollback (or another publish) holds it, `on_wait` is
+    told who, and the publish waits for it. On any failure the temporary file (and its WAL) is removed and
+    `target` is left exactly as it was; a process killed mid-build cannot clean up, so each publish first
+    removes what dead builders left. The new file is fully checkpointed, so no `.wal` is left beside `target`;
+    a stale WAL of the old file is removed before the swap, as it would otherwise be replayed onto the new file.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    remove_abandoned_builds(target)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.building")
-    try:
-        counts = build_database(tables, temp, catalog)
-        if _wal(temp).exists():
-            raise RuntimeError(f"build left a write-ahead log beside {temp.name}")
-        _verify(temp, counts)
-        _remove(_wal(target))
-        file_current(target, keep)
-        os.replace(temp, target)
-    except BaseException:
-        _remove(temp)
-        _remove(_wal(temp))
-        raise
-    _fsync_directory(target.parent)
+    with writer_lock(target, "publish", on_wait=on_wait):
+        remove_abandoned_builds(target)
+        temp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.building")
+        try:
+            counts = build_database(tables, temp, catalog)
+            if _wal(temp).exists():
+                raise RuntimeError(f"build left a write-ahead log beside {temp.name}")
+            _verify(temp, counts)
+            _remove(_wal(target))
+            file_current(target, keep)
+            os.replace(temp, target)
+        except BaseException:
+            _remove(temp)
+            _remove(_wal(temp))
+            raise
+        _fsync_directory(target.parent)
     return counts
 
 

@@ -34,10 +34,11 @@ RULE_FILES: dict[str, dict[str, str]] = {
     "names.yaml": {key: "phrases" for key in ("pinyin_surnames", "other_surnames", "pinyin_initials",
                                               "pinyin_finals", "english_word_surnames", "name_particles",
                                               "headline_verbs",
-                                              "byline_labels")},
+                                              "byline_labels", "given_names", "ambiguous_given_names",
+                                              "name_joiners")},
     "extraction.yaml": {
         **{key: "phrases_by_kind" for key in (
-            "org_heads", "agreement_nouns", "activities", "lab_lowercase_heads", "lab_quoted_heads",
+            "org_heads", "agreement_nouns", "activities", "lab_lowercase_heads", "lab_quoted_heads", "lab_defined_heads",
             "lab_founded_heads", "coreference", "acronym_org_cues", "acronym_kind_cues")},
         "lab_kinds": "lab_kinds", "confidence": "text_by_kind", "title_offices": "text_by_kind",
         "lab_not_labs": "phrases",
@@ -50,7 +51,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "witness_absolutes", "lab_lowercase_skip", "lab_name_process_nouns", "lab_planned_events", "lab_planned_states",
             "lab_naming_words", "lab_setup_verbs", "lab_future_markers", "lab_founding_verbs",
             "lab_founding_events", "lab_host_cues", "lab_director_cues", "lab_anaphora", "domain_broad_phrases",
-            "domain_field_cues", "domain_combining_forms", "delegation_nouns", "travel_verbs", "visit_verbs",
+            "domain_field_cues", "domain_field_heads", "domain_combining_forms", "delegation_nouns", "travel_verbs", "visit_verbs",
             "leader_cues", "lead_verbs", "delegation_planned_cues", "recurring_cues", "honorary_titles",
             "party_organs", "size_object_cues", "stay_purposes", "people_nouns", "not_org_acronyms",
             "joint_name_words", "remit_heads", "bare_subdivision_stopnames",

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.core.extract import DocumentExtraction, per_document_tables
+from pipeline.core.document_store import DocumentStore
 from pipeline.core.ingest.dates import date_in_url
 from pipeline.core.kinds.base import FactKind, choose, distinct
 from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
@@ -25,51 +25,49 @@ from pipeline.core.reference import Rulebook
 from pipeline.core.syndication import copy_links
 
 
-def build_tables(documents: list[IngestedDocument], extractions: list[DocumentExtraction],
-                 rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
+def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
                  now: dt.datetime | None = None, source_urls: dict[str, str] | None = None,
                  kinds: tuple[FactKind, ...] = FACT_KINDS) -> dict[str, pd.DataFrame]:
-    """Return {table_name: DataFrame} for every contract table (and every table the kinds bring).
+    """Return {table_name: DataFrame} for every contract table (and every table the kinds bring), from the
+    documents and rows of the open per-document `store` and the ingest stage's `rejections`.
 
+    The rows are read table by table (a kind's tables together) and each table is framed as soon as it is
+    merged, so the rows of every table are never held as Python objects at once.
     `source_urls` (source_path -> URL, from the raw folder's sidecar) wins over the URL a page states;
     it is applied here rather than when parsing, so editing the sidecar needs no re-extraction.
     """
     with collection_paused():
-        return _build_tables(documents, extractions, rejections, rules, run_id, now, source_urls or {}, kinds)
+        return _build_tables(store, rejections, rules, run_id, now, source_urls or {}, kinds)
 
 
-def _build_tables(documents: list[IngestedDocument], extractions: list[DocumentExtraction],
-                  rejections: list[Rejection], rules: Rulebook, run_id: str | None, now: dt.datetime | None,
-                  source_urls: dict[str, str], kinds: tuple[FactKind, ...]) -> dict[str, pd.DataFrame]:
+def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None,
+                  now: dt.datetime | None, source_urls: dict[str, str],
+                  kinds: tuple[FactKind, ...]) -> dict[str, pd.DataFrame]:
     now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    known = {d.document_id for d in documents}
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in per_document_tables(kinds)}
-    for ex in sorted(extractions, key=lambda e: e.document_id):
-        if ex.document_id not in known:
-            continue  # a document that was deleted or rejected since its extraction was cached
-        for table, items in ex.rows.items():
-            rows[table].extend(items)
-    all_rejections = list(rejections) + [r for ex in extractions if ex.document_id in known for r in ex.rejections]
-    tables = {
-        "documents": _documents(documents, source_urls, now),
-        "organizations": _merge_by_key(rows["organizations"], "organization_id"),
-        "organization_aliases": _aliases(rows["organization_aliases"]),
-        "people": _merge_by_key(rows["people"], "person_id"),
-        "person_affiliations": distinct(rows["person_affiliations"]),
-        "places": _merge_by_key(rows["places"], "place_id"),
-        "mentions": distinct(rows["mentions"]),
-        "rejected_records": [{"table_name": r.table_name, "record": json.dumps(r.record, default=str, sort_keys=True),
-                              "errors": r.errors, "document_id": r.document_id, "run_id": run_id,
-                              "rejected_at": now} for r in all_rejections],
-        # filled after this, in the run's step: by the analysts' corrections (core/corrections.py), and by the
-        # build record (core/build_record.py), which counts the rows published
-        "corrections_applied": [],
-        "build_info": [],
-    }
-    for kind in kinds:
-        tables.update(kind.merge({t: rows[t] for t in kind.tables}, rules))
     columns = catalog_for(kinds).columns
-    return {name: _frame(items, columns[name]) for name, items in tables.items()}
+    frames: dict[str, pd.DataFrame] = {}
+
+    def add(tables: dict[str, list[dict[str, Any]]]) -> None:
+        frames.update({name: _frame(items, columns[name]) for name, items in tables.items()})
+
+    add({"documents": _documents(store.documents(), source_urls, now)})
+    add({"organizations": _merge_by_key(store.rows("organizations"), "organization_id")})
+    add({"organization_aliases": _aliases(store.rows("organization_aliases"))})
+    add({"people": _merge_by_key(store.rows("people"), "person_id")})
+    add({"person_affiliations": distinct(store.rows("person_affiliations"))})
+    add({"places": _merge_by_key(store.rows("places"), "place_id")})
+    add({"mentions": distinct(store.rows("mentions"))})
+    all_rejections = [*rejections, *(r for _, r in store.rejections("extract"))]
+    add({"rejected_records": [{"table_name": r.table_name,
+                               "record": json.dumps(r.record, default=str, sort_keys=True), "errors": r.errors,
+                               "document_id": r.document_id, "run_id": run_id, "rejected_at": now}
+                              for r in all_rejections],
+         # filled after this, in the run's step: by the analysts' corrections (core/corrections.py), and by the
+         # build record (core/build_record.py), which counts the rows published
+         "corrections_applied": [], "build_info": []})
+    for kind in kinds:
+        add(kind.merge({t: store.rows(t) for t in kind.tables}, rules))
+    return frames
 
 
 def _documents(documents: list[IngestedDocument], source_urls: dict[str, str],

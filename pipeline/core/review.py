@@ -9,12 +9,15 @@ already changed (`corrected_by` set) have been reviewed and are left out.
 - `review_queue(con, limit, previous)`: those facts, most worth a look first, each with its evidence, its
   document's source_path and a ready-to-edit correction stub;
 - `review_fact(con, fact_id)`: the same for one chosen agreement or delegation;
-- `correction_stub(fact)`: the YAML entry to paste under `corrections:` and edit;
+- `correction_stub(fact)`: the YAML entry to paste under `corrections:` and edit; `append_stub(path, fact)`
+  appends it to a corrections file commented out, so it changes nothing until an analyst edits it (its
+  placeholder reason and author are refused on load: corrections.STUB_PLACEHOLDERS);
 - `previous_fact_ids(warehouse)`: the facts of the warehouse published before it, to tell what is new;
   `format_fact` a fact as `python -m pipeline review` prints it.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,8 +25,8 @@ from typing import Any
 import duckdb
 import yaml
 
-from pipeline.core.corrections import LINEAGE_COLUMN
-from pipeline.core.history import kept
+from pipeline.core.corrections import LINEAGE_COLUMN, STUB_PLACEHOLDERS
+from pipeline.core.history import previous
 from pipeline.core.validate import jsonable
 
 #: How much each sign of doubt weighs in a fact's score: one point per unit of doubt (1 - confidence), so
@@ -133,12 +136,12 @@ def review_fact(con: duckdb.DuckDBPyConnection, fact_id: str,
 
 
 def previous_fact_ids(warehouse: Path) -> set[str] | None:
-    """The agreement and delegation ids of the warehouse published before `warehouse` (the newest one its history
-    keeps: pipeline/core/history.py), so review_queue can tell what is new; None when none is kept."""
-    earlier = kept(warehouse)
-    if not earlier:
+    """The agreement and delegation ids of the warehouse published before `warehouse` (the newest kept one built
+    before it: pipeline/core/history.py), so review_queue can tell what is new; None when none is kept."""
+    earlier = previous(warehouse)
+    if earlier is None:
         return None
-    with duckdb.connect(str(earlier[0]), read_only=True) as con:
+    with duckdb.connect(str(earlier), read_only=True) as con:
         rows = con.execute("select agreement_id from agreements union all select delegation_id from delegations")
         return {row[0] for row in rows.fetchall()}
 
@@ -158,6 +161,11 @@ def _date_text(value: str | None, precision: str | None) -> str | None:
     return {"year": value[:4], "month": value[:7]}.get(precision or "", value[:10])
 
 
+def stub_id(fact: Mapping[str, Any]) -> str:
+    """The id of a fact's correction stub."""
+    return f"review-{fact['fact_id']}"
+
+
 def correction_stub(fact: Mapping[str, Any]) -> str:
     """A `reject` entry naming the fact by id and by anchor (document and evidence), ready to paste under
     `corrections:` and edit, with the fields to `set` instead in a comment, filled with the values the
@@ -166,9 +174,9 @@ def correction_stub(fact: Mapping[str, Any]) -> str:
     `fact` needs `fact` (agreement or delegation), `fact_id`, `source_path` and `evidence`, as review_queue
     gives them; `fact_type`, `status`, `fact_date` and `date_precision` fill the commented fields.
     """
-    entry = {"id": f"review-{fact['fact_id']}", "action": "reject", "kind": fact["fact"],
+    entry = {"id": stub_id(fact), "action": "reject", "kind": fact["fact"],
              "target": {"id": fact["fact_id"], "document": fact["source_path"], "evidence": fact["evidence"]},
-             "reason": "TODO: why", "author": "TODO: who"}
+             **STUB_PLACEHOLDERS}
     body = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100_000)
     date_field = "signed_on" if fact["fact"] == "agreement" else "visited_on"
     fields = {"agreement_type": fact.get("fact_type") if fact["fact"] == "agreement" else None,
@@ -180,4 +188,52 @@ def correction_stub(fact: Mapping[str, Any]) -> str:
     return "".join("  " + line + "\n" for line in body.splitlines()) + hint
 
 
-__all__ = ["WEIGHTS", "correction_stub", "format_fact", "previous_fact_ids", "review_fact", "review_queue"]
+class StubNotWritten(ValueError):
+    """A stub cannot be appended to the corrections file as it is; the message says why."""
+
+
+def _last_entry_id(text: str) -> Any:
+    """The id of the last entry of `corrections:` in the YAML `text`, or None."""
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    entries = document.get("corrections") if isinstance(document, dict) else None
+    return entries[-1].get("id") if isinstance(entries, list) and entries and isinstance(entries[-1], dict) else None
+
+
+def append_stub(path: Path, fact: Mapping[str, Any]) -> int:
+    """Append the correction stub of `fact` (as review_fact gives it) to the corrections file at `path`, created
+    when missing, commented out: inert until an analyst removes the leading `#` of its lines, and refused on load
+    until they fill in its reason and author. The file's text, comments included, is only added to, and the
+    corrections it holds (and their digest) stay the same, so a run gives the same warehouse. Returns the line of
+    the stub's `- id:`.
+
+    Raises StubNotWritten when the file is not YAML, already has an entry or stub of that id, or would not end
+    in its `corrections:` list with the stub once uncommented (a list written in flow style, `[...]`).
+    """
+    path, name = Path(path), stub_id(fact)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise StubNotWritten(f"{path} is not readable as YAML; fix it first:\n{exc}") from None
+    if re.search(rf"^[#\s]*-\s+id:\s+['\"]?{re.escape(name)}['\"]?\s*$", text, re.MULTILINE):
+        raise StubNotWritten(f"{path} already has an entry or stub {name}: edit that one")
+    head = ("" if not text or text.endswith("\n") else "\n") + ("corrections:\n" if document is None else "")
+    # indented under `corrections:` as the shipped file writes it, or not, as a file written `- id:` at the margin
+    stub = next((s for s in (fact["stub"], re.sub(r"(?m)^  ", "", fact["stub"]))
+                 if _last_entry_id(text + head + s) == name), None)
+    if stub is None:
+        raise StubNotWritten(f"{path}: the stub, once uncommented, would not be the last entry of its `corrections:` "
+                             "list (written in flow style, `[...]`?); paste it by hand")
+    note = (f"  # review stub of {fact['fact']} {fact['fact_id']}: remove the leading # of its lines, fill in "
+            "reason and author")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as out:
+        out.write(head + "\n" + "".join(f"#{line}\n" for line in [note, *stub.splitlines()]))
+    return (text + head).count("\n") + 3  # after the blank line and the note
+
+
+__all__ = ["WEIGHTS", "StubNotWritten", "append_stub", "correction_stub", "format_fact", "previous_fact_ids",
+           "review_fact", "review_queue", "stub_id"]

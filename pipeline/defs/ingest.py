@@ -1,10 +1,9 @@
-"""Ingest group: raw files -> cleaned documents -> per-document extractions, both through the cache."""
+"""Ingest group: raw files -> cleaned documents -> per-document extractions, both kept in the per-document store."""
 
 import dagster as dg
 import pandas as pd
 
-from pipeline.core.document_stage import IngestStage, extract_with_cache, ingest_with_cache
-from pipeline.core.extract import DocumentExtraction
+from pipeline.core.document_stage import ExtractStage, IngestStage, extract_with_cache, ingest_with_cache
 from pipeline.core.guards import RunRefused, published_document_count, shrink_problem, writable_problem
 from pipeline.defs.resources import OWNERS, PipelineSettings
 
@@ -37,18 +36,19 @@ def _shrink_guard(settings: PipelineSettings):
         if settings.allow_shrink:
             return
         reasons = [f"{r.record.get('source_path', '?')}: {r.errors}" for r in stage.rejections]
-        problem = shrink_problem(len(stage.documents), published_document_count(settings.warehouse_file), reasons)
+        problem = shrink_problem(stage.documents, published_document_count(settings.warehouse_file), reasons)
         if problem:
             raise RunRefused(problem)
     return guard
 
 
 @dg.asset(
-    group_name="ingest", kinds={"python"}, owners=OWNERS,
+    group_name="ingest", kinds={"python", "duckdb"}, owners=OWNERS,
     description="Every file in the raw folder read, decoded and cleaned: the documents (clean text, title, "
-                "publisher, publication date) and the files rejected with their reason. Unchanged files come "
-                "from the per-document cache, with their extractions for document_extractions; the metadata "
-                "counts processed, skipped and rejected files.",
+                "publisher, publication date) and the files rejected with their reason, kept in the per-document "
+                "store (settings.cache_dir) under the file's content hash and the pipeline's fingerprint. Files "
+                "the store already holds are not parsed again; the metadata counts processed, skipped and "
+                "rejected files.",
 )
 def ingested_documents(context: dg.AssetExecutionContext, settings: PipelineSettings) -> IngestStage:
     problem = writable_problem(settings.warehouse_file.parent)
@@ -56,39 +56,40 @@ def ingested_documents(context: dg.AssetExecutionContext, settings: PipelineSett
         raise RunRefused(problem)
     rules = settings.rulebook()
     executor = settings.executor()
-    stage = ingest_with_cache(settings.raw_path, settings.max_bytes, settings.cache(rules), rules,
-                              _shrink_guard(settings), executor)
+    with settings.cache(rules) as store:
+        stage = ingest_with_cache(settings.raw_path, settings.max_bytes, store, rules, _shrink_guard(settings),
+                                  executor)
+        first = store.documents(limit=PREVIEW_ROWS)
     log_rejections(context, [f"rejected {r.record.get('source_path', '?')}: {r.errors}" for r in stage.rejections])
     preview = pd.DataFrame([{"source_path": d.source_path, "title": d.title, "published_on": d.published_on}
-                            for d in stage.documents])
+                            for d in first])
     context.add_output_metadata({
-        "dagster/row_count": len(stage.documents), "seen": stage.seen, "processed": stage.processed,
+        "dagster/row_count": stage.documents, "seen": stage.seen, "processed": stage.processed,
         "skipped": stage.skipped, "rejected": len(stage.rejections), "cache_entries_pruned": stage.pruned,
-        "raw_dir": str(settings.raw_path), "engine": executor.description, "preview": markdown_preview(preview),
+        "raw_dir": str(settings.raw_path), "store": dg.MetadataValue.path(str(store.path)),
+        "engine": executor.description, "preview": markdown_preview(preview),
     })
     return stage
 
 
 @dg.asset(
-    group_name="ingest", kinds={"python"}, owners=OWNERS,
+    group_name="ingest", kinds={"python", "duckdb"}, owners=OWNERS, deps=[ingested_documents],
     description="One extraction per document: the organisations, people, places, mentions, agreements, "
-                "delegations, labs and domains it states, as rows with final ids. Reused from the cache "
-                "when the document, the reference data and the code are unchanged.",
+                "delegations, labs and domains it states, as rows with final ids, kept in the per-document "
+                "store beside its document (one table of the store per per-document table). Only documents "
+                "without a stored extraction are extracted; the rows of deleted files are removed.",
 )
-def document_extractions(context: dg.AssetExecutionContext, settings: PipelineSettings,
-                         ingested_documents: IngestStage) -> list[DocumentExtraction]:
+def document_extractions(context: dg.AssetExecutionContext, settings: PipelineSettings) -> ExtractStage:
     rules = settings.rulebook()
     executor = settings.executor()
-    extractions, computed = extract_with_cache(ingested_documents, settings.cache(rules), rules, executor)
-    log_rejections(context, [f"rejected a {r.table_name} record of document {ex.document_id}: {r.errors}"
-                             for ex in extractions for r in ex.rejections])
-    rows = sum(len(items) for ex in extractions for items in ex.rows.values())
-    preview = pd.DataFrame([{"document_id": ex.document_id, **{t: len(ex.rows[t]) for t in PREVIEW_FACTS},
-                             "rows": sum(len(items) for items in ex.rows.values()),
-                             "rejections": len(ex.rejections)} for ex in extractions])
-    context.add_output_metadata({"dagster/row_count": len(extractions), "extracted": computed,
-                                 "reused": len(extractions) - computed, "rows": rows,
-                                 "rejected": sum(len(ex.rejections) for ex in extractions),
+    with settings.cache(rules) as store:
+        stage = extract_with_cache(store, rules, executor)
+    log_rejections(context, [f"rejected a {r.table_name} record of document {r.document_id}: {r.errors}"
+                             for r in stage.rejections])
+    preview = pd.DataFrame([{"table": table, "rows": n} for table, n in stage.rows.items()])
+    context.add_output_metadata({"dagster/row_count": stage.documents, "extracted": stage.extracted,
+                                 "reused": stage.documents - stage.extracted, "rows": sum(stage.rows.values()),
+                                 "rejected": len(stage.rejections), "store": dg.MetadataValue.path(str(store.path)),
                                  "engine": executor.description,
-                                 "preview": markdown_preview(preview)})
-    return extractions
+                                 "preview": markdown_preview(preview, rows=len(preview))})
+    return stage

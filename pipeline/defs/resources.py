@@ -12,8 +12,9 @@ from pydantic import Field
 
 from pipeline.core.cluster import SCHEDULER_ENV, executor_for, scheduler_address
 from pipeline.core.corrections import DEFAULT_CORRECTIONS_FILE, CorrectionSet, corrections_for_run
-from pipeline.core.document_cache import DocumentCache
 from pipeline.core.document_stage import pipeline_fingerprint
+from pipeline.core.document_store import DocumentStore
+from pipeline.core.extract import stored_tables
 from pipeline.core.history import DEFAULT_KEEP
 from pipeline.core.ingest import DEFAULT_MAX_BYTES
 from pipeline.core.parallel import Executor
@@ -42,9 +43,9 @@ class PipelineSettings(dg.ConfigurableResource):
                                    description="The published DuckDB file, replaced atomically by each run.")
     keep_warehouses: int = Field(default=DEFAULT_KEEP, ge=0, description=(
         "How many previously published warehouses are kept in `<warehouse name>.history/` beside it, for "
-        "`python -m pipeline rollback` (0 keeps none)."))
-    cache_dir: str | None = Field(default=None, description="Per-document cache; default `<warehouse name>.cache/` "
-                                                          "beside the warehouse.")
+        "`python -m pipeline rollback` (0 keeps none); a rollback keeps the one it rolled back from among them."))
+    cache_dir: str | None = Field(default=None, description="Per-document store (each file's parse and rows); "
+                                                          "default `<warehouse name>.cache/` beside the warehouse.")
     gold_dir: str | None = Field(default=None, description="Gold JSON files to score the warehouse against (the "
                                                          "gold_slot_f1 check); default tests/gold/raw when "
                                                          "raw_dir is the project's raw/, else none.")
@@ -99,9 +100,10 @@ class PipelineSettings(dg.ConfigurableResource):
         """The rules of the reference folder, read once per process."""
         return load_rulebook(self.reference_path)
 
-    def cache(self, rules: Rulebook) -> DocumentCache:
-        """The cache keyed by the stage's current code and `rules` (the fingerprint is computed per call)."""
-        return DocumentCache(self.cache_path, pipeline_fingerprint(rules))
+    def cache(self, rules: Rulebook) -> DocumentStore:
+        """The per-document store keyed by the stage's current code and `rules` (the fingerprint is computed per
+        call); open it with `with`."""
+        return DocumentStore(self.cache_path, pipeline_fingerprint(rules), stored_tables())
 
     def executor(self) -> Executor:
         """Where per-document work runs: the Dask cluster of `dask_scheduler` or of the environment variable,

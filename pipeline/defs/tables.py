@@ -13,10 +13,9 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.core.build_record import Build, build_info
+from pipeline.core.code_digest import code_digest
 from pipeline.core.corrections import correct_tables
-from pipeline.core.document_cache import code_digest
-from pipeline.core.document_stage import IngestStage
-from pipeline.core.extract import DocumentExtraction
+from pipeline.core.document_stage import ExtractStage, IngestStage
 from pipeline.core.resolve import build_tables
 from pipeline.core.validate import Validation, validate_all
 from pipeline.defs.checks import (
@@ -80,11 +79,12 @@ def _validated(tables: dict[str, pd.DataFrame], build: Build, run_id: str) -> Va
                             "(settings.corrections_file), record the build (build_info), then validate the corrected "
                             "tables (the tables' blocking checks and validated_tables).")
 def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSettings, ingested_documents: IngestStage,
-                    document_extractions: list[DocumentExtraction]):
+                    document_extractions: ExtractStage):
     run_id, rules = context.run.run_id, settings.rulebook()
     corrections = settings.corrections()  # a malformed file stops the run here, before anything is built
-    built = build_tables(ingested_documents.documents, document_extractions, ingested_documents.rejections,
-                         rules, run_id=run_id, source_urls=ingested_documents.source_urls)
+    with settings.cache(rules) as store:
+        built = build_tables(store, ingested_documents.rejections, rules, run_id=run_id,
+                             source_urls=ingested_documents.source_urls)
     corrected = correct_tables(built, corrections, run_id=run_id)
     tables = dict(corrected.tables)
     validation = _validated(tables, _build(run_id, rules.digest, corrections.digest), run_id)

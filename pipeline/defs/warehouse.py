@@ -4,7 +4,9 @@ The validation comes in as an input (`validated_tables`, computed with the table
 the step that builds them: pipeline/defs/checks.py), so what is published is what the checks reported on.
 
 Only this asset writes DuckDB, and it runs in the `duckdb_writer` pool (limit 1 in the instance's
-dagster.yaml), so two runs never build the file at once. Any exception here (a table-level schema
+dagster.yaml), so two runs never build the file at once; it also holds the warehouse's writer lock
+(pipeline/core/writer_lock.py), so it waits for a `python -m pipeline rollback` in progress (and logs that it
+waits), and a rollback never runs while it publishes. Any exception here (a table-level schema
 error, a failed build) leaves the previously published warehouse untouched.
 """
 
@@ -28,10 +30,11 @@ from pipeline.defs.resources import OWNERS, PipelineSettings
                 "collaboration_network). Built beside the target and swapped in atomically; the warehouse it "
                 "replaces is kept in <name>.history/ (the newest settings.keep_warehouses).",
 )
-def cooperation_warehouse(settings: PipelineSettings, validated_tables: Validation):
+def cooperation_warehouse(context: dg.AssetExecutionContext, settings: PipelineSettings,
+                          validated_tables: Validation):
     valid, quarantined = published_tables(validated_tables)
     target = settings.warehouse_file
-    counts = publish_atomically(valid, target, keep=settings.keep_warehouses)
+    counts = publish_atomically(valid, target, keep=settings.keep_warehouses, on_wait=context.log.warning)
     summary = pd.DataFrame([{"table": t, "rows": n} for t, n in counts.items()])
     metadata = {
         "path": dg.MetadataValue.path(str(target)), "dagster/row_count": sum(counts.values()),

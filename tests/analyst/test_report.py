@@ -91,7 +91,7 @@ def test_the_review_queue_is_the_one_the_review_command_lists(report, sample):
     for row, fact in zip(rows, queue):
         assert row.xpath("string(td[2])") == ", ".join(fact["reasons"])
         assert row.xpath("string(.//blockquote)") == fact["evidence"]
-        assert row.xpath("string(.//code)") == f"python -m pipeline review --stub {fact['fact_id']}"
+        assert row.xpath("string(.//code)") == f"python -m pipeline review --stub {fact['fact_id']} --write"
     assert page.xpath("string(//p[@class='corrections'])") == (
         "Corrections applied: none; rows they changed or added: 0. Stale corrections (their record is gone; fix or "
         "remove them): 0.")

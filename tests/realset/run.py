@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 PROJECT_ROOT = HERE.parents[1]
 SCORE_PY = PROJECT_ROOT.parent / "shared" / "gold" / "score.py"
 MARK = ".realset-build"
-SPLIT_GROUPS = {"all": ("tune", "holdout"), "dev": ("tune", "holdout", "fresh")}  # fresh2 is in no group  # marks a --keep folder as this script's, so a later run may replace its raw/ and gold/
+SPLIT_GROUPS = {"all": ("tune", "holdout"), "dev": ("tune", "holdout", "fresh", "fresh2", "fresh3")}  # fresh4 is in no group  # marks a --keep folder as this script's, so a later run may replace its raw/ and gold/
 
 
 def manifest() -> list[dict]:
@@ -59,10 +59,10 @@ def stage(documents: list[dict], work: Path) -> tuple[Path, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=["tune", "holdout", "fresh", "fresh2", "all", "dev"], default="tune",
-                    help="tune (default); holdout (seen, now tuning data too); fresh (scored at the end of the work "
-                         "it measured, now tuning data too); fresh2 (never tuned on: score it only at the end of a "
-                         "piece of work); all = tune and holdout; dev = tune, holdout and fresh, never fresh2")
+    ap.add_argument("--split", choices=["tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "all", "dev"], default="tune",
+                    help="tune (default); holdout, fresh, fresh2, fresh3 (each scored at the end of the work it "
+                         "measured, now tuning data too); fresh4 (never tuned on: score it only at the end of a piece "
+                         "of work); all = tune and holdout; dev = tune, holdout, fresh, fresh2 and fresh3, never fresh4")
     ap.add_argument("--verbose", action="store_true", help="list every miss")
     ap.add_argument("--keep", help="build in this folder and keep it (default: a temporary folder)")
     args = ap.parse_args(argv)

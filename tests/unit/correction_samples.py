@@ -15,8 +15,8 @@ import pandas as pd
 from pipeline.core.extract import extract_document
 from pipeline.core.ids import make_id
 from pipeline.core.records import IngestedDocument
-from pipeline.core.resolve import build_tables
 from tests.support.rules import default_rulebook
+from tests.support.store import tables_of
 
 MOU = """Zhejiang University and HKU sign memorandum on marine science
 
@@ -62,7 +62,7 @@ def sample_tables(texts: dict[str, str] = TEXTS) -> dict[str, pd.DataFrame]:
                                   published_on=dt.date(2023, 4, 12), published_on_precision="day")
                  for path, text in texts.items()]
     extractions = [extract_document(d, rules) for d in documents]
-    return build_tables(documents, extractions, [], rules, run_id="sample", now=dt.datetime(2024, 1, 1))
+    return tables_of(documents, extractions, rules, run_id="sample", now=dt.datetime(2024, 1, 1))
 
 
 def warehouse(tables: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:

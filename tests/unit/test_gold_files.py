@@ -268,7 +268,7 @@ def test_the_real_set_manifest_lists_every_gold_file_once_with_a_fixed_split():
     assert sorted(Path(f).stem for f in files) == sorted(p.stem for p in (REALSET / "gold").glob("*.json"))
     assert {p.stem for p in (REALSET / "gold_second").glob("*.json")} <= {Path(f).stem for f in files}
     for d in manifest:
-        assert d["split"] in ("tune", "holdout", "fresh", "fresh2") and d["url"].startswith("http") \
+        assert d["split"] in ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4") and d["url"].startswith("http") \
             and len(d["sha256"]) == 64, d["file"]
     first = [d for d in manifest if d["split"] in ("tune", "holdout")]  # the first 48, split before any tuning
     holdout = sum(d["split"] == "holdout" for d in first)

@@ -21,7 +21,7 @@ import functools
 import re
 
 from pipeline.core.entities.document import DocumentEntities
-from pipeline.core.entities.model import Org
+from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import org_id_for
 from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import OrgRef, Rulebook, derived
@@ -103,6 +103,49 @@ def undefined_acronyms(ents: DocumentEntities) -> None:
         _mention_all(ents, org, acr)
 
 
+def document_acronyms(ents: DocumentEntities) -> None:
+    """"NTU" in a text about National Taiwan University, "CityU" in one about City University of Macau: an acronym the
+    reference data gives to a body the document never names in full is the one organisation the document does name
+    in full whose words it spells, or that the document gives it in brackets ("X Development Co., Ltd. (ABC)"). Its
+    mentions move to that organisation, whose acronym it becomes."""
+    full = {m.entity_id for m in ents.mentions if m.entity_type == "organization" and " " in m.surface}
+    by_acronym: dict[str, list[Mention]] = {}
+    for m in ents.mentions:
+        if m.entity_type == "organization" and m.entity_id not in full and m.surface == ents.orgs[m.entity_id].acronym:
+            by_acronym.setdefault(m.surface, []).append(m)
+    for acr, mentions in by_acronym.items():
+        named = {o.organization_id: o for o in (ents.orgs[i] for i in full)
+                 if o.aliases.get(acr) == "acronym_definition"
+                 or o.acronym in (None, acr) and _names_spell(ents.rules, o, acr)}
+        if len(named) != 1:
+            continue
+        target = next(iter(named.values()))
+        target.acronym = acr
+        target.aliases.setdefault(acr, "corpus")
+        moved = {id(m) for m in mentions}
+        ents.mentions = [Mention("organization", target.organization_id, m.surface, m.start, m.end) if id(m) in moved
+                         else m for m in ents.mentions]
+        if not any(m.entity_id == mentions[0].entity_id for m in ents.mentions):
+            ents.orgs.pop(mentions[0].entity_id, None)
+
+
+def _names_spell(rules: Rulebook, org: Org, acr: str) -> bool:
+    """Whether one of an organisation's names spells the acronym: by initials ("NTU"), or by the first letters of
+    its words before "of" ("CityU": City University of Macau)."""
+    letters = acr.upper().replace("&", "")
+    parts = re.findall(r"[A-Z][a-z]*", acr)
+    for name in (org.canonical_name, *org.aliases):
+        if " " not in name:
+            continue
+        if _spells(_initials(name, rules), letters):
+            return True
+        words = re.sub(r"^(?:the|The)\s+", "", name).split(" of ")[0].split()
+        if len(parts) == len(words) and len(parts) < len(acr) and all(
+                w.lower().startswith(p.lower()) for p, w in zip(parts, words)):
+            return True
+    return False
+
+
 def city_universities(ents: DocumentEntities) -> None:
     """A city abroad that signs, leads a delegation or has partnerships ("Leeds signs a new agreement", "Leeds'
     partnerships") is the one university the reference data names after it ("University of Leeds", "Leeds
@@ -162,8 +205,10 @@ def _org_context(ents: DocumentEntities, cues: AcronymCues, start: int, end: int
 
 def _misspelled_acronym(ents: DocumentEntities, acr: str) -> Org | None:
     """The one organisation of the document whose acronym this one is with two neighbouring letters swapped
-    ("SJTU" written "STJU"): a typo, not another body."""
+    ("SJTU" written "STJU") or, in a longer one, with a letter too many ("CityuU"): a typo, not another body."""
     swaps = {acr[:k] + acr[k + 1] + acr[k] + acr[k + 2:] for k in range(len(acr) - 1)} - {acr}
+    if len(acr) > 4:
+        swaps |= {acr[:k] + acr[k + 1:] for k in range(len(acr))}  # "CityuU": a letter too many
     found = {o.organization_id: o for o in ents.orgs.values() if o.acronym in swaps}
     return next(iter(found.values())) if len(found) == 1 else None
 

@@ -12,7 +12,9 @@ import re
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, STATE_TYPES, lexicon
 from pipeline.core.entities.model import Mention, Org
-from pipeline.core.entities.orgs import org_namer
+from pipeline.core.entities.orgs import org_id_for, org_namer
+from pipeline.core.entities.people import is_pinyin_given, is_surname, name_shape_end
+from pipeline.core.entities.variants import reference_variants
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence, Word
 
@@ -34,6 +36,9 @@ _LISTED_FIRST = re.compile(r"(?:(?<=\bthe )|(?<=\bThe )|^)([A-Z][a-z]+), $", re.
 _PEOPLES = re.compile(r"People['’]s")  # "People's Government", "People's Republic": a name word, not an owner
 _OF_THE = re.compile(r"\s+of\s+the\s+(?=[A-Z])")
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
+_ACRONYM_PARTNER = re.compile(r"\s+(?:and|&)\s+([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z&]{0,5})$")
+# Three spaces or more between two words: a page's columns ("Editor : Li Lei    Foreign Affairs Office"), not a name.
+_WIDE_GAP = 3
 
 
 class NameShapes:
@@ -74,17 +79,17 @@ class NameShapes:
         words (with the connectors and particles inside names) split into names."""
         out: list[tuple[int, int, str]] = []
         run: list[Word] = []
-        stop, inside, connectors, particles = self.lexicon.stop_words, self.object_words, self.connectors, self.particles
+        skip_to = 0
         for w in words:
-            if w.is_cap and not w.is_punct and (w.text not in stop or w.text in inside and self._in_object(run)):
-                run.append(w)
-            elif run and w.text == "," and self._listed_remit(words, w.i, run):
-                run.append(w)  # "Ministry of Industry, Trade and Labour": a remit listed with commas
-            elif run and w.lower in connectors:
-                run.append(w)
-            elif run and (w.text in particles or w.text in _QUOTES) and any(x.text in self.leading_heads for x in run):
-                # "Universidad Tecnológica de La Habana", 'Universidad Central "Marta Abreu" de Las Villas': a particle
-                # or a quoted patron's name in a name that opens with its head
+            if w.i < skip_to:
+                continue
+            run_end = self._run_ends_at(words, w, run)
+            if run_end is not None:
+                out.extend(self._split(run))
+                run, skip_to = [], run_end
+                if run_end > w.i:
+                    continue
+            if self._joins_run(words, w, run):
                 run.append(w)
             elif run:  # (most words are outside any run: nothing to split there)
                 out.extend(self._split(run))
@@ -93,17 +98,48 @@ class NameShapes:
             out.extend(self._split(run))
         return out
 
+    def _joins_run(self, words: tuple[Word, ...], w: Word, run: list[Word]) -> bool:
+        """Whether word w goes on the run of name words (or starts one)."""
+        if w.is_cap and not w.is_punct and (w.text not in self.lexicon.stop_words
+                                            or w.text in self.object_words and self._in_object(run)):
+            return True
+        if not run:
+            return False
+        if w.text == "," and self._listed_remit(words, w.i, run):
+            return True  # "Ministry of Industry, Trade and Labour": a remit listed with commas
+        if w.lower in self.connectors:
+            return True
+        # "Universidad Tecnológica de La Habana", 'Universidad Central "Marta Abreu" de Las Villas': a particle or a
+        # quoted patron's name in a name that opens with its head
+        return (w.text in self.particles or w.text in _QUOTES) and any(x.text in self.leading_heads for x in run)
+
+    def _run_ends_at(self, words: tuple[Word, ...], w: Word, run: list[Word]) -> int | None:
+        """Whether the run of name words ends before word w: at a personal name ("... Faculty of Data Science Zhou
+        Wanlei and ..."), whose words are in no run (the index after it), or at a wide gap of a layout ("Editor:
+        Anna Berg    Foreign Affairs Office"; w's own index); None when it goes on. A name that opens with its
+        head names its patron ('Universidad Central "Marta Abreu"')."""
+        if w.is_cap and w.i + 1 < len(words) and not any(x.text in self.leading_heads for x in run):
+            person_end = name_shape_end(self.rules, words, w.i)
+            if person_end:
+                return person_end
+        return w.i if run and w.start - run[-1].end >= _WIDE_GAP else None
+
     def _listed_remit(self, words: tuple[Word, ...], k: int, run: list[Word]) -> bool:
         """Whether the comma at word k lists the remit of the head the run is "of" ("Ministry of Higher Education,
         Science, Research and Innovation"): after it, capitalised words that are no heads and no places, up to a
-        last "and" and one more such word, then the name ends."""
+        last "and" (after a comma too, when the list has one already: "Labour, Invalids, and Social Affairs") and
+        one more such word, then the name ends."""
         if not self._in_object(run):
             return False
         n, k = len(words), k + 1
+        if k + 1 < n and words[k].lower in ("and", "&") and any(w.text == "," for w in run):
+            return self._remit_word(words[k + 1])
         while k < n and self._remit_word(words[k]):
             k += 1
             if k < n and words[k].text == ",":
                 k += 1
+                if k + 1 < n and words[k].lower in ("and", "&"):
+                    return self._remit_word(words[k + 1])
             elif k < n and words[k].lower in ("and", "&"):
                 return k + 1 < n and self._remit_word(words[k + 1])
             elif k < n and not self._remit_word(words[k]):
@@ -123,6 +159,9 @@ class NameShapes:
         it (more heads, a company suffix, what it is "of") up to where the next name begins."""
         while run and (run[-1].lower in self.connectors or run[-1].text in self.particles):
             run = run[:-1]
+        cut = self._person_in(run)
+        if cut is not None:  # the names before the person, then those after it
+            return self._split(run[:cut[0]]) + self._split(run[cut[1]:])
         is_head = [w.text in self.heads for w in run]
         pos, out = 0, []
         for h in range(len(run)):
@@ -134,6 +173,24 @@ class NameShapes:
                 out.append((run[start].i, run[end].i, run[h].text))
             pos = end + 1
         return out
+
+    def _person_in(self, run: list[Word]) -> tuple[int, int] | None:
+        """A person named after an organisation, in the same run of capitalised words ("Dean of the Faculty of Data
+        Science Zhou Lei and ...", "Chinese Academy of Sciences Academician Fang Ming"): a family name and a pinyin
+        given name that close the run or stand before "and", after a head. Where the titles before the name start,
+        and where the run goes on after it; None when no such person is in the run."""
+        n = len(run)
+        for p in range(2, n - 1):
+            if (p + 2 < n and run[p + 2].lower not in ("and", "&")) or run[p].text in self.heads \
+                    or run[p + 1].text in self.heads or not is_surname(self.rules, run[p].text) \
+                    or not is_pinyin_given(self.rules, run[p + 1].text):
+                continue
+            k = p
+            while k > 0 and run[k - 1].text in self.not_in_names:
+                k -= 1
+            if any(w.text in self.heads for w in run[:k]):
+                return k, p + 3
+        return None
 
     def _name_end(self, run: list[Word], h: int, is_head: list[bool]) -> int:
         """The last word of the name whose first head is word h."""
@@ -268,6 +325,9 @@ def _name_span(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
     if head in ("Co.", "Co") or ents.text.endswith((" Co.", " Co"), start, end):  # "X Group Co., Ltd."
         tail = _COMPANY_TAIL.match(ents.text, end)
         end = tail.end() if tail else end
+    partner = _ACRONYM_PARTNER.search(ents.text, start, end)
+    if partner and (f"({partner.group(1)})" in ents.text or ents.covered(partner.start(1), end, ("organization",))):
+        end = partner.start()  # "the Ministry of X and SU", SU defined as another body's acronym: two names
     if POSSESSIVE.search(ents.text, start, end) and end - start > 4:
         end -= 2  # "the Leading Group for X's session": the owner's name, without its "'s"
     listed = _LISTED_FIRST.search(ents.text, max(0, start - 24), start) \
@@ -285,10 +345,15 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
     if owned is not None:  # "X's Institute of Y": a unit of X, named without its owner
         _add_owned_unit(ents, *owned, end, head)
         return
-    if _inside_known(ents.text, start, end, inner) or _owner_word_before_known(ents, start, end, inner):
+    if _inside_known(ents.text, start, end, inner) or _owner_word_before_known(ents, start, end, inner) \
+            or _known_names_only(ents.text, start, end, inner):
         return
     inner = _partners_or_pieces(ents, shapes, start, end, inner)
     if inner is None:
+        return
+    org = _reference_variant(ents, start, end) if not inner else None
+    if org is not None:
+        ents.add_org(org, start, end)
         return
     if not inner:
         unit = _unit_of_body(ents, shapes, start, end)
@@ -329,6 +394,36 @@ def _owner_country_before(ents: DocumentEntities, org: Org, start: int) -> None:
     country = ents.namer.country_place(code)
     if org.org_type in STATE_TYPES and code != "CN" and org.parent is None and country is not None:
         _adopt(org, ents.namer.government_of(country))
+
+
+_LINKS_ONLY = re.compile(r"(?:[\s,]|\bof\b|\bthe\b)*")
+
+
+def _known_names_only(text: str, start: int, end: int, inner: list[Mention]) -> bool:
+    """Whether the span is known names linked by "of" and nothing else ("the IVPP of Chinese Academy of Sciences"):
+    each stands as it is, and they make no third."""
+    if len(inner) < 2:
+        return False
+    pos = start
+    for m in sorted(inner, key=lambda m: m.start):
+        if m.start < pos or not _LINKS_ONLY.fullmatch(text, pos, m.start):
+            return False
+        pos = m.end
+    return bool(_LINKS_ONLY.fullmatch(text, pos, end))
+
+
+def _reference_variant(ents: DocumentEntities, start: int, end: int) -> Org | None:
+    """The reference organisation a shaped name writes otherwise (variants.py): a variant of its words anywhere; its
+    name less its parent only where the document names it, or its parent, otherwise too."""
+    name = re.sub(r"^(?:the|The)\s+", "", ents.text[start:end])
+    variants = reference_variants(ents.rules)
+    ref = variants.variant(name)
+    if ref is None:
+        ref = variants.short_of(name)
+        named = {m.entity_id for m in ents.mentions if m.entity_type == "organization"}
+        if ref is None or not named & {org_id_for(ref.canonical_name), *([org_id_for(ref.parent)] if ref.parent else [])}:
+            return None
+    return ents.namer.from_reference(ref)
 
 
 def _owner_word_before_known(ents: DocumentEntities, start: int, end: int, inner: list[Mention]) -> bool:

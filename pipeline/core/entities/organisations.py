@@ -13,8 +13,8 @@ from pipeline.core.entities.gazetteer import T, longest_run, org_gazetteer
 from pipeline.core.entities.lexicon import STATE_TYPES
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import OrgNamer, org_id_for
-from pipeline.core.entities.people import is_pinyin_given, is_surname
-from pipeline.core.reference import JURISDICTION_TYPES, OrgRef
+from pipeline.core.entities.people import is_pinyin_given, is_surname, one_letter_apart
+from pipeline.core.reference import JURISDICTION_TYPES, OrgRef, PlaceRef, Rulebook, derived
 
 _SURNAME_FIRST = re.compile(r"[A-Z]{2,4} ([A-Z][a-z]+(?:-[a-z]+)?)\b")
 _OWNER_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*?(?:['’]s?)?)\s+$")
@@ -100,13 +100,16 @@ def missions(ents: DocumentEntities) -> None:
         start, end, code = _mission_name(m, namer)
         if code is None or ents.covered(start, end, ("organization",)):
             continue
-        name = ents.text[start:end]
+        name = _TO_PLACE.sub(" in ", ents.text[start:end])  # "the Embassy to Laos" is the embassy in Laos
         country = namer.country_place(code)
         gov = namer.government_of(country) if country is not None else None
         org = Org(org_id_for(name), name, "government_department", None, None, code,
                   gov.organization_id if gov else None, parent=gov)
         org.aliases[name] = "corpus"
         ents.add_org(org, start, end)
+
+
+_TO_PLACE = re.compile(r"\s+to\s+(?=(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$)")
 
 
 def _mission_name(m: re.Match, namer: OrgNamer) -> tuple[int, int, str | None]:
@@ -148,8 +151,13 @@ _LOWER_GOVERNMENT_OF = re.compile(r"\b(?:people['’]s )?government of (?:the )?
                                   r"(?: (?:[Pp]rovince|[Cc]ity|[Mm]unicipality|[Cc]ounty|[Dd]istrict))?)")
 
 
+# "the Kenyan government", "the South African government", "Singapore's government": a country's words before it
+_COUNTRY_GOVERNMENT = re.compile(r"\b((?:[A-Z][\w'’]+\s+){0,2}[A-Z][\w'’]+)\s+government\b")
+
+
 def lowercase_governments(ents: DocumentEntities) -> None:
-    """'the Langfang city government', 'the Sichuan provincial government', 'the government of Hebei province'."""
+    """'the Langfang city government', 'the Sichuan provincial government', 'the government of Hebei province', 'the
+    Kenyan government'."""
     namer = ents.namer
     for pattern in (_LOWER_GOVERNMENT, _LOWER_GOVERNMENT_OF):
         for m in pattern.finditer(ents.text):
@@ -158,6 +166,11 @@ def lowercase_governments(ents: DocumentEntities) -> None:
             place = namer.jurisdiction(m.group(1))
             if place and place.place_type in JURISDICTION_TYPES:
                 ents.add_org(namer.government_of(place), m.start(), m.end())
+    for m in _COUNTRY_GOVERNMENT.finditer(ents.text):
+        owner = _known_run(m.group(1), m.start(1), namer.country_code, at_start=False)
+        country = namer.country_place(owner[2]) if owner is not None else None
+        if country is not None and not ents.covered(owner[0], m.end(), ("organization",)):
+            ents.add_org(namer.government_of(country), owner[0], m.end())
 
 
 def plural_governments(ents: DocumentEntities) -> None:
@@ -181,14 +194,55 @@ def plural_governments(ents: DocumentEntities) -> None:
             pos = m.end()
 
 
+_BODIES_OF = re.compile(r"\b(Department|Bureau|Commission|Office|Committee)s\s+of\s+"
+                        r"((?:[A-Z][\w'’-]*|and|&)(?:,?\s+(?:[A-Z][\w'’-]*|and|&))*?)\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def plural_departments(ents: DocumentEntities) -> None:
+    """'the Departments of Education and Training of Quang Ninh, Lang Son and Cao Bang': one department per place
+    listed, each named in the singular ("Department of Education and Training of Lang Son") and mentioned at its
+    place's name."""
+    if "s of " not in ents.text:
+        return
+    namer = ents.namer
+    for g in _BODIES_OF.finditer(ents.text):
+        head, remit, pos = g.group(1), g.group(2), g.end()
+        while (m := _LISTED_NAME.match(ents.text, pos)) is not None:
+            if _jurisdiction_named(ents, m.group(1)) is None:
+                break
+            org = namer.from_name(f"{head} of {remit} of {m.group(1)}", head)
+            if org is not None and not ents.covered(m.start(1), m.end(1), ("organization",)):
+                ents.add_org(org, m.start(1), m.end(1))
+            if not m.group(2):
+                break
+            pos = m.end()
+
+
+def _jurisdiction_named(ents: DocumentEntities, name: str) -> PlaceRef | None:
+    """A jurisdiction a list names: a reference place, or a subdivision abroad by its bare name when only one
+    subdivision has it (a list of them makes the name a place's)."""
+    place = ents.namer.place(name)
+    if place is not None:
+        return place if place.place_type in JURISDICTION_TYPES else None
+    candidates = ents.rules.bare_subdivisions.get(name.lower())
+    return candidates[0] if candidates and len(candidates) == 1 else None
+
+
 def short_forms(ents: DocumentEntities) -> None:
-    """'the Polytechnic Institute' after 'Polytechnic Institute of Zhejiang University': a name-shaped
-    organisation that is the head of exactly one longer name in the document is that organisation."""
+    """A name-shaped organisation that is another's name written short or misspelled is that organisation: the head
+    of exactly one longer name ('the Polytechnic Institute' after 'Polytechnic Institute of Zhejiang University'),
+    its first own word and its head ('the Lingang Group' after 'Shanghai Lingang Economic Development Group'), or a
+    name with one letter too few or too many in a word no reference name has, where the other has a word that one
+    has ('Guangong Foreign Affairs Office', 'Provincal')."""
     for short in list(ents.orgs.values()):
         if set(short.aliases.values()) != {"corpus"}:
             continue
         longer = [o for o in ents.orgs.values() if o is not short
                   and o.canonical_name.startswith((short.canonical_name + " of ", short.canonical_name + " for "))]
+        if not longer:
+            longer = [o for o in ents.orgs.values() if o is not short and _written_short(ents, short, o)]
+        if not longer:
+            longer = [o for o in ents.orgs.values() if o is not short and _misspelled(ents, short, o)]
         if len(longer) != 1:
             continue
         target = longer[0]
@@ -198,6 +252,50 @@ def short_forms(ents: DocumentEntities) -> None:
                          if m.entity_type == "organization" and m.entity_id == short.organization_id else m
                          for m in ents.mentions]
         del ents.orgs[short.organization_id]
+
+
+def _written_short(ents: DocumentEntities, short: Org, other: Org) -> bool:
+    """Whether a two-word name ("Lingang Group") is the first word of another's name after its places, and its last
+    word ("Shanghai Lingang Economic Development Group")."""
+    words = short.canonical_name.split()
+    if len(words) != 2 or words[1] not in ents.lexicon.heads:
+        return False
+    for name in (other.canonical_name, *other.aliases):
+        own = name.split()
+        while own and own[0] != words[0] and ents.namer.place(own[0]) is not None:
+            own = own[1:]
+        if len(own) > 2 and own[0] == words[0] and own[-1] == words[1]:
+            return True
+    return False
+
+
+def _misspelled(ents: DocumentEntities, short: Org, other: Org) -> bool:
+    """Whether a name is another's with one word written with a letter too few or too many, where the word as written
+    is in no reference name and the other is ("Guangong" for "Guangdong"; "Shanxi" and "Shaanxi" are two provinces)."""
+    for written in (short.canonical_name, *short.aliases):
+        words = written.split()
+        for name in (other.canonical_name, *other.aliases):
+            right = name.split()
+            if len(right) != len(words) or len(name) < 12:
+                continue
+            differ = [(a, b) for a, b in zip(words, right) if a != b]
+            if len(differ) == 1 and one_letter_apart(*differ[0]) and _known_word(ents.rules, differ[0][1]) \
+                    and not _known_word(ents.rules, differ[0][0]):
+                return True
+    return False
+
+
+def _known_word(rules: Rulebook, word: str) -> bool:
+    return word.lower() in _name_words(rules)
+
+
+@derived
+def _name_words(rules: Rulebook) -> frozenset[str]:
+    """The words of the reference data's organisation and place names, in lower case: the words a name is spelled
+    with when it is spelled right."""
+    names = [n for o in rules.organizations for n in (o.canonical_name, *o.aliases)]
+    names += [n for p in rules.places for n in (p.name, *p.aliases)]
+    return frozenset(w.lower() for n in names for w in n.split())
 
 
 def branches(ents: DocumentEntities) -> None:

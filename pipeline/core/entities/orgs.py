@@ -78,24 +78,16 @@ class OrgNamer:
             for o in self.ref.organizations:
                 if o.org_type == "government" and o.region_code == place.region_code:
                     return self.from_reference(o)
+        aliases = []
         if place.place_type == "country":
-            name = f"Government of {_state_phrase(place)}"
-        elif place.place_type == "province" and place.country_code not in (None, "CN"):
-            name = _subdivision_government(place)
-        elif place.place_type == "province" and any(a.endswith("Autonomous Region") for a in place.aliases):
-            # "Guangxi Zhuang Autonomous Region Government": an autonomous region is no province
-            name = next(a for a in place.aliases if a.endswith("Autonomous Region")) + " Government"
-        elif place.place_type == "province" and "Autonomous Region" not in place.name:
-            name = f"{place.name} Provincial Government"
-        elif place.place_type in ("municipality", "city"):
-            name = f"{place.name} Municipal Government"
-        elif place.place_type == "district":
-            name = f"{place.name} District Government"
+            name, official = f"Government of {_state_phrase(place)}", f"Government of {_official_state_phrase(place)}"
+            aliases = [official] if official != name else []
         else:
-            name = f"People's Government of {place.name}"
+            name = _local_government_name(place)
         country = place.country_code or ("CN" if place.region_code else None)
         org = Org(org_id_for(name), name, "government", None, place.region_code, country)
-        org.aliases[name] = "corpus"
+        for alias in (name, *aliases):
+            org.aliases[alias] = "corpus"
         return org
 
     def jurisdiction_of(self, org: Org) -> PlaceRef | None:
@@ -108,8 +100,10 @@ class OrgNamer:
 
     @functools.cached_property
     def _countries_by_government(self) -> dict[str, PlaceRef]:
-        """Each country by its government's name ("Government of the Socialist Republic of Vietnam")."""
-        return {f"Government of {_state_phrase(p)}": p for p in self._countries.values()}
+        """Each country by its government's names ("Government of Vietnam", "Government of the Socialist Republic
+        of Vietnam")."""
+        return {f"Government of {phrase(p)}": p for p in self._countries.values()
+                for phrase in (_official_state_phrase, _state_phrase)}
 
     def jurisdiction(self, text: str) -> PlaceRef | None:
         m = re.match(rf"^(?:the\s+)?(.+?){_JURISDICTION_WORDS}$", text.strip(), re.I)
@@ -318,8 +312,39 @@ _TAKES_THE = re.compile(r"\b(?:Republic|United|Kingdom|States?|Federation|Island
                         r"|(?:ines|lands|mas|ives|oros|lles)$")
 
 
+def _local_government_name(place: PlaceRef) -> str:
+    """The government of a place below a country, named as its own sources name it."""
+    if place.place_type == "province" and place.country_code not in (None, "CN"):
+        return _subdivision_government(place)
+    if place.place_type == "province" and any(a.endswith("Autonomous Region") for a in place.aliases):
+        # "Guangxi Zhuang Autonomous Region Government": an autonomous region is no province
+        return next(a for a in place.aliases if a.endswith("Autonomous Region")) + " Government"
+    if place.place_type == "province" and "Autonomous Region" not in place.name:
+        return f"{place.name} Provincial Government"
+    if place.place_type in ("municipality", "city"):
+        return f"{place.name} Municipal Government"
+    if place.place_type == "district":
+        return f"{place.name} District Government"
+    return f"People's Government of {place.name}"
+
+
+# Countries whose government English-language sources name by the official form of state: the People's
+# Republic of China's is "the Government of the People's Republic of China" far more often than "of China".
+_OFFICIAL_FORM_FIRST = frozenset({"CN"})
+
+
 def _state_phrase(place: PlaceRef) -> str:
-    """A country's name as its government is named: the official name when it reads "<form of state> of
+    """A country's name as its government's canonical name reads it: the common short name ("Government of
+    Vietnam", "Government of Kenya", "Government of the Philippines"), as annotators and most writers name a
+    foreign government, unless the official form comes first (`_OFFICIAL_FORM_FIRST`). The official form is
+    kept as an alias."""
+    if place.country_code in _OFFICIAL_FORM_FIRST:
+        return _official_state_phrase(place)
+    return _country_phrase(place.name)
+
+
+def _official_state_phrase(place: PlaceRef) -> str:
+    """A country's name as its government is officially named: the official name when it reads "<form of state> of
     <country>" ("the People's Republic of China", "the Republic of Singapore", "the Socialist Republic of
     Vietnam", the country written as the place is), else the short name ("France" for "French Republic",
     "the United States" for "United States of America", "Malaysia")."""

@@ -20,9 +20,9 @@ from pipeline.core.entities.affiliations import (
     title_before_comma,
 )
 from pipeline.core.entities.document import DocumentEntities
-from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, Lexicon
+from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, Lexicon, lexicon
 from pipeline.core.entities.model import Mention, Person
-from pipeline.core.entities.orgs import OrgNamer
+from pipeline.core.entities.orgs import OrgNamer, org_namer
 from pipeline.core.reference import JURISDICTION_TYPES, Rulebook, derived
 from pipeline.core.text import Sentence, Word
 
@@ -30,6 +30,10 @@ from pipeline.core.text import Sentence, Word
 # or an initial ("M.").
 _NAME_SHAPE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*\.?")
 _TITLE_OBJECT_LINKS = ("of", "for", "to", "at")
+# A plural's possessive ("President Higgins’ State Visit"): the name ends at it, without the apostrophe.
+_S_POSSESSIVE = re.compile(r"s['’]$")
+# Family names of a telling shape ("O’Connor", "McGregor"): the word before one is a given name.
+_GAELIC_SURNAME = re.compile(r"(?:O['’]|Mac|Mc)[A-Z][a-z]+")
 _POST_CONNECTORS = frozenset(("of", "and", "&", "the", "for"))  # inside a post: "Minister of Science and Technology"
 
 
@@ -47,6 +51,25 @@ def _pinyin_given(rules: Rulebook) -> re.Pattern:
     return re.compile(rf"^{syllable}{{1,2}}$", re.I)
 
 
+@derived
+def _given_names(rules: Rulebook) -> frozenset[str]:
+    return frozenset(rules.names["given_names"])
+
+
+@derived
+def _ambiguous_given_names(rules: Rulebook) -> frozenset[str]:
+    return frozenset(rules.names["ambiguous_given_names"])
+
+
+@derived
+def _name_joiners(rules: Rulebook) -> frozenset[str]:
+    return frozenset(rules.names["name_joiners"])
+
+
+def is_given_name(rules: Rulebook, word: str) -> bool:
+    return word in _given_names(rules)
+
+
 def is_surname(rules: Rulebook, word: str) -> bool:
     return word.lower() in _surnames(rules)
 
@@ -58,6 +81,37 @@ def is_pinyin_given(rules: Rulebook, word: str) -> bool:
         parts = word.split("-")
         return len(parts) == 2 and all(p.isalpha() and 1 < len(p) <= 6 for p in parts)
     return word.isalpha() and len(word) <= 12 and bool(_pinyin_given(rules).match(word))  # "Zhongyuan", "Zhuangzhuang"
+
+
+def name_shape_end(rules: Rulebook, words: Sequence[Word], i: int) -> int | None:
+    """End (exclusive) of a personal name that starts at word i by its shape alone, with no organisation known yet:
+    an honorific and two to four name words ("Academician Fang Binxing"), a common given name and one to three
+    more ("Irina Petrova"), or a pinyin family and given name ("Zhou Wanlei"); None when there is none, or when a
+    head follows the words ("Sun Yat-sen University", "George Washington University" are names of bodies).
+    Organisation names stop before such a name ("Faculty of Data Science Zhou Wanlei and ...")."""
+    lex, n = lexicon(rules), len(words)
+    k = i + 1 if words[i].text in lex.honorifics else i
+    if k >= n or not words[k].is_cap:
+        return None
+    pinyin = k == i and k + 1 < n and is_surname(rules, words[k].text) and is_pinyin_given(rules, words[k + 1].text) \
+        and not (k + 2 < n and _shaped_name_word(lex, words[k + 2]))  # "Law Zhang Hua": the name is the last two
+    if k == i and not pinyin and not is_given_name(rules, words[k].text):
+        return None
+    j = k
+    while j < n and j - k < (2 if pinyin else 4) and _shaped_name_word(lex, words[j]):
+        j += 1
+    if j - k < 2 or j < n and (words[j].text in lex.heads or words[j].text in NON_ORG_NOUNS):
+        return None
+    namer = org_namer(rules)
+    if namer.place(" ".join(w.text for w in words[k:j])) or pinyin and namer.place(words[k + 1].text):
+        return None  # "Hong Kong", "Yan'an"
+    return j
+
+
+def _shaped_name_word(lex: Lexicon, w: Word) -> bool:
+    t = w.text
+    return w.is_cap and not w.is_punct and t not in lex.heads and t not in lex.stop_words and t not in lex.title_words \
+        and t not in lex.honorifics and t not in NON_ORG_NOUNS and bool(_NAME_SHAPE.fullmatch(t))
 
 
 def is_initial(word: str) -> bool:
@@ -109,7 +163,7 @@ def _is_name_word(w: Word, ents: DocumentEntities) -> bool:
     """A word that may be part of a person's name: capitalised, no title, honorific, head or stop word, and outside
     the organisations found."""
     lex, t = ents.lexicon, w.text
-    if not t[:1].isupper() or w.is_punct or t in lex.stop_words or t in lex.heads or t in lex.honorifics \
+    if not t[:1].isupper() or w.is_punct or t == "The" or t in lex.stop_words or t in lex.heads or t in lex.honorifics \
             or t in NON_ORG_NOUNS or t in lex.headline_verbs:
         return False
     if t in lex.title_words and not is_surname(ents.rules, t):
@@ -123,16 +177,20 @@ def _name_end(words, k: int, ents: DocumentEntities, limit: int = 4, initials_on
     """End (exclusive) of the name words from k: up to `limit` capitalised name words, with particles between
     them ("Raimundo Arrais do Rosário"); a possessive ("Helen Marsh's") is the last word of the name.
     With `initials_only_dots`, a word ending in a dot is allowed only as a middle initial ("Valeriy M. Matsel")."""
-    particles = ents.lexicon.particles
+    particles, joiners = ents.lexicon.particles, _name_joiners(ents.rules)
     j, count = k, 0
     while j < len(words) and count < limit:
         w = words[j]
-        if _is_name_word(w, ents):
+        if _honorific_len(ents.lexicon, words, j):
+            break  # "Ambassador H. E. Anna Berg": the honorific opens the name after it
+        if j == k and _acronym_before_name(ents, words, j):
+            break  # "Deputy PM Anna Berg": an acronym of a title or a body is no first name word
+        if _is_name_word(w, ents) or _stop_word_in_name(ents, words, k, j):
             if initials_only_dots and w.text.endswith(".") and not (j > k and is_initial(w.text)):
                 break
             j += 1
-            count += 1
-            if POSSESSIVE.search(w.text):
+            count += w.text not in joiners  # "Ghaleb Al Hadrami Al Breiki": the joiners are not counted
+            if POSSESSIVE.search(w.text) or _S_POSSESSIVE.search(w.text):
                 break
             continue
         if j > k and w.text in particles:
@@ -144,6 +202,34 @@ def _name_end(words, k: int, ents: DocumentEntities, limit: int = 4, initials_on
                 continue
         break
     return j
+
+
+def _acronym_before_name(ents: DocumentEntities, words: Sequence[Word], k: int) -> bool:
+    """Word k is capitals that are no family name ("PM", "CEO"), and a full name in mixed case follows; capitals
+    before a family name alone are initials ("CY Leung")."""
+    t = words[k].text
+    return 1 < len(t) <= 4 and t.isupper() and t.isalpha() and not is_surname(ents.rules, t.title()) \
+        and k + 2 < len(words) and all(w.text[1:2].islower() and _is_name_word(w, ents) for w in words[k + 1:k + 3])
+
+
+def _honorific_len(lex: Lexicon, words: Sequence[Word], k: int) -> int:
+    """How many words the honorific at word k has: one ("Dr."), two ("H. E."), or none."""
+    if words[k].text in lex.honorifics:
+        return 1
+    return 2 if k + 1 < len(words) and f"{words[k].text} {words[k + 1].text}" in lex.honorifics else 0
+
+
+def _stop_word_in_name(ents: DocumentEntities, words: Sequence[Word], k: int, j: int) -> bool:
+    """A capitalised stop word that is a name word here: a given name that is also a month or a word of English
+    first, before another name word ("Professor Jan Novak", "Dr. Jun Pan"), or a family name that is also a word,
+    last ("Prof. Lizhe An.", "Dr. Yan Jun said")."""
+    t, n = words[j].text, len(words)
+    if t not in ents.lexicon.stop_words:
+        return False
+    if j == k:
+        return t in _ambiguous_given_names(ents.rules) and j + 1 < n and _is_name_word(words[j + 1], ents)
+    return (is_surname(ents.rules, t) or t in _ambiguous_given_names(ents.rules)) and not (
+        j + 1 < n and words[j + 1].is_cap and not words[j + 1].is_punct)
 
 
 def _title_before(ents: DocumentEntities, words: Sequence[Word], i: int) -> int | None:
@@ -186,7 +272,8 @@ def _person_at(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
     if _bare_name(words, i, ents):
         _add_person(ents, sent, words, i, i + 2, words[i].start)
         return i + 2
-    j = _appositive_name(words, i, ents)
+    j = _given_name_first(words, i, ents) or _appositive_name(words, i, ents) or _lone_appositive_name(words, i, ents) \
+        or _name_by_its_clause(ents, words, i)
     if j:
         _add_person(ents, sent, words, i, j, words[i].start)
         return j
@@ -198,18 +285,20 @@ def _titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None
     Municipality Ai Xuefeng': the name after an honorific, or after a title ending at word i. Adds the person;
     returns the index after the name, or None."""
     words = sent.words
-    anchor = words[i].text in ents.lexicon.honorifics
+    honorific = _honorific_len(ents.lexicon, words, i)
+    anchor = honorific > 0
     title_start = None if anchor else _title_before(ents, words, i + 1)
     if not anchor and title_start is None:
         return None
-    j = _name_end(words, i + 1, ents)
+    first = i + max(honorific, 1)
+    j = first + 2 if _chinese_pair(ents, words, first) else _name_end(words, first, ents)
     if j < len(words) and words[j].text in NON_ORG_NOUNS:
-        j = i + 1  # "Partner State Key Laboratories": the words name a lab, not a person
-    if j > i + 1:
+        j = first  # "Partner State Key Laboratories": the words name a lab, not a person
+    if j > first:
         if anchor:  # "Vice President Professor Ran Dongmei": a title before the honorific
             title_start = _title_before(ents, words, i)
         span_start = words[title_start].start if title_start is not None else words[i].start
-        _add_person(ents, sent, words, i + 1, j, span_start)
+        _add_person(ents, sent, words, first, j, span_start)
         return j
     if anchor or i + 1 >= len(words) or words[i + 1].lower not in _TITLE_OBJECT_LINKS:
         return None
@@ -219,6 +308,20 @@ def _titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None
     ns, ne, affiliation = found
     _add_person(ents, sent, words, ns, ne, words[title_start].start, affiliation)
     return ne
+
+
+def _chinese_pair(ents: DocumentEntities, words: Sequence[Word], k: int) -> bool:
+    """Words k and k + 1 are a Chinese name that holds a word the stop list keeps out of names ("Dr. Jun Pan",
+    "Prof. Lizhe An": a month's abbreviation, an article): a family name and a pinyin given name, in either order,
+    with no name word after them."""
+    if k + 1 >= len(words) or not any(w.text in ents.lexicon.stop_words for w in words[k:k + 2]):
+        return False
+    a, b = words[k].text, words[k + 1].text
+    if not (a[:1].isupper() and b[:1].isupper()) or ents.covered(words[k].start, words[k + 1].end, ("organization",)):
+        return False
+    rules = ents.rules
+    pair = (is_surname(rules, a) and is_pinyin_given(rules, b)) or (is_pinyin_given(rules, a) and is_surname(rules, b))
+    return pair and not (k + 2 < len(words) and _is_name_word(words[k + 2], ents))
 
 
 def _lowercase_titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
@@ -256,11 +359,11 @@ def _labelled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | No
 
 def _name_ends_here(text: str, words: Sequence[Word], j: int) -> bool:
     """Nothing name-like goes on after word j - 1: the sentence ends, a line or a wide gap follows, or a punctuation
-    mark, a lower-case word or an acronym."""
+    mark, a lower-case word, an acronym or the next label ("Author:Li Yan Hits:3629")."""
     if j >= len(words):
         return True
     gap, nxt = text[words[j - 1].end:words[j].start], words[j].text
-    return "\n" in gap or len(gap) > 1 or words[j].is_punct or not nxt[:1].isupper() or nxt.isupper()
+    return "\n" in gap or len(gap) > 1 or words[j].is_punct or not nxt[:1].isupper() or nxt.isupper() or ":" in nxt
 
 
 def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
@@ -271,13 +374,119 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
     if not words[i].is_cap or not any(w.text == "," for w in words[i + 2:i + 7]):
         return None  # cheap test first: this runs at every word of every sentence
     j = _name_end(words, i, ents, initials_only_dots=True)
-    if j - i < 2 or j >= len(words) or words[j].text != "," or first_title_word(ents.lexicon, words, j + 1) is None:
-        return None
-    if words[j + 1].lower in ("a", "an") and _opens_with_place(ents, words, i, j):
-        return None  # "Hong Kong Polytechnic, a member of ...": a place's name, no person's
+    c = _photo_position_end(ents.text, words, j)
+    k = first_title_word(ents.lexicon, words, c + 1) if j - i >= 2 and c < len(words) and words[c].text == "," \
+        else None
+    if k is None or words[k].is_cap and not _title_starts(ents, words, k):
+        return None  # "Belt and Road Science, Technology and Innovation ...": a word of a title is no title
+    if words[c + 1].lower in ("a", "an", "the") and _opens_with_place(ents, words, i, j):
+        return None  # "Hong Kong Polytechnic, a member of ...", "Tianjin Eco-City, the second ...": no person's
     if i == 0 or words[i - 1].lower in ("and", "by", "with", "of", ",", "(", "from", "to"):
         return j
     return j if not words[i - 1].is_cap else None
+
+
+_LONE_NAME_BEFORE = frozenset(("with", "and", "by", ",", "met", "from"))
+
+
+def _lone_appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
+    """'met with Karimov, governor of the region, and Saidov, Uzbek ambassador to China': one name word that an
+    apposition gives a title (a country's word may come first) is a person known by one name, when it follows a
+    word that lists or meets people."""
+    if i == 0 or words[i - 1].lower not in _LONE_NAME_BEFORE or i + 2 >= len(words) or words[i + 1].text != ",":
+        return None
+    w = words[i]
+    if not _is_name_word(w, ents) or w.text.isupper() or ents.namer.place(w.text) or ents.lexicon.is_country_word(
+            w.text) or w.text in ents.lexicon.particles or w.text in _portfolio_words(ents.rules):
+        return None  # "Secretary for Innovation, Technology and Industry, Professor ...": a post's last word
+    k = _title_after(ents, words, i + 2)
+    if k is None or words[k].text in ents.lexicon.honorifics and k + 1 < len(words) and _is_name_word(words[k + 1],
+                                                                                                     ents):
+        return None  # ", Professor Anna Berg": an honorific before another person's name, no title of this word
+    return i + 1
+
+
+_CLAUSE_AFTER_NAME = frozenset(("who", "whose"))
+
+
+def _name_by_its_clause(ents: DocumentEntities, words, i: int) -> int | None:
+    """'applicants included Anna Berg who made ...', 'a further student, Tom Hale, has ...': two or three name words
+    that a relative pronoun follows, or that stand in apposition to a noun for people, are a person, whatever their
+    origin."""
+    if i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct:
+        return None
+    j = _name_end(words, i, ents, limit=3, initials_only_dots=True)
+    if not 2 <= j - i <= 3 or j >= len(words) or _opens_with_place(ents, words, i, j) \
+            or any(ents.lexicon.is_country_word(w.text) or w.text.isupper() for w in words[i:j]):
+        return None
+    after = words[j].lower
+    if after in _CLAUSE_AFTER_NAME:
+        return j
+    if after == "," and i > 1 and words[i - 1].text == "," and words[i - 2].lower in _person_nouns(ents.rules):
+        return j
+    return None
+
+
+@derived
+def _person_nouns(rules: Rulebook) -> frozenset[str]:
+    """The nouns for people in the singular ("student", "researcher"): one of them, a comma, then a name."""
+    return frozenset(n[:-1] for n in rules.rules.get("people_nouns", []) if " " not in n and n.endswith("s"))
+
+
+_PHOTO_POSITION = re.compile(r"\(\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|cent(?:re|er)|front|back)\s*\)",
+                             re.I)
+
+
+def _photo_position_end(text: str, words: Sequence[Word], j: int) -> int:
+    """Past a caption's position mark after a name ("Anna Berg (2nd R), Minister of ..."): the index of the word after
+    it, or j when there is none."""
+    if j >= len(words) or words[j].text != "(":
+        return j
+    m = _PHOTO_POSITION.match(text, words[j].start)
+    if m is None:
+        return j
+    k = j
+    while k < len(words) and words[k].end <= m.end():
+        k += 1
+    return k
+
+
+def _title_after(ents: DocumentEntities, words: Sequence[Word], k: int) -> int | None:
+    """The first title word of an apposition from word k, past a country's words and an organisation's name before
+    it ("Uzbek ambassador to China", "Sri Lankan Minister of ...", "Acme Regional Vice President")."""
+    after_org = False
+    while k < len(words):
+        if k + 1 < len(words) and ents.namer.country_code(f"{words[k].text} {words[k + 1].text}"):
+            k += 2  # "Sri Lankan", "South Korea's"
+        elif ents.lexicon.is_country_word(words[k].text):
+            k += 1
+        elif ents.covered(words[k].start, words[k].end, ("organization",)):
+            k, after_org = k + 1, True
+        else:
+            break
+    found = first_title_word(ents.lexicon, words, k)
+    if found is None and after_org and k + 1 < len(words) and words[k].is_cap:
+        found = first_title_word(ents.lexicon, words, k + 1)  # "Acme Regional Vice President"
+    return found
+
+
+def _given_name_first(words: Sequence[Word], i: int, ents: DocumentEntities) -> int | None:
+    """'said Patrick Boulaud, ...', 'met with Irina Petrova', 'Ana Lopes dos Santos and ...': a common given name
+    (or any name word before a family name of a telling shape: "Jingmai O’Connor") and one to three more name
+    words are a person's name, wherever they stand, unless a capitalised word runs into
+    them from before (a name of something else) or a head follows ("Jean Monnet Centre"). The end of the name, or
+    None."""
+    gaelic = i + 1 < len(words) and _GAELIC_SURNAME.fullmatch(words[i + 1].text)
+    if not (is_given_name(ents.rules, words[i].text) or gaelic) or not _is_name_word(words[i], ents) \
+            or words[i].text in ents.lexicon.stop_words:
+        return None  # "Jun" is a month's abbreviation too: a Chinese pair holding it is `_chinese_pair`'s business
+    j = _name_end(words, i, ents, initials_only_dots=True)
+    if j - i < 2 or j < len(words) and (words[j].text in NON_ORG_NOUNS or words[j].text in ents.lexicon.heads):
+        return None
+    if i > 1 and words[i - 1].is_cap and not words[i - 1].is_punct and not words[i - 1].text.isupper() \
+            and not ents.covered(words[i - 1].start, words[i - 1].end, ("organization",)):
+        return None  # (an organisation's name or an acronym may come first: "UNESCO Anna Berg", "PM Anna Berg")
+    return None if ents.namer.place(" ".join(w.text for w in words[i:j])) else j
 
 
 def _opens_with_place(ents: DocumentEntities, words: Sequence[Word], i: int, j: int) -> bool:
@@ -286,21 +495,28 @@ def _opens_with_place(ents: DocumentEntities, words: Sequence[Word], i: int, j: 
 
 
 def _bare_name(words, i, ents) -> bool:
-    """'Zhang Jinru' with no honorific: a family name, a pinyin given name, and nothing name-like around."""
+    """'Zhang Jinru' with no honorific: a family name, a pinyin given name, and nothing name-like around; or the
+    given name first, when it has two syllables or more and is no family name itself ("Weijie Zhao")."""
     if i + 1 >= len(words):
         return False
     a, b = words[i], words[i + 1]
-    if not (is_surname(ents.rules, a.text) and a.text[:1].isupper() and b.text[:1].isupper()):
+    if not (a.text[:1].isupper() and b.text[:1].isupper()):
         return False
-    if not is_pinyin_given(ents.rules, b.text) or not _is_name_word(a, ents) or not _is_name_word(b, ents):
+    rules = ents.rules
+    family_first = is_surname(rules, a.text) and is_pinyin_given(rules, b.text)
+    given_first = not family_first and len(a.text) > 3 and not is_surname(rules, a.text) \
+        and is_pinyin_given(rules, a.text) and is_surname(rules, b.text) and not ents.namer.place(a.text)
+    if not (family_first or given_first) or not _is_name_word(a, ents) or not (
+            _is_name_word(b, ents) or _stop_word_in_name(ents, words, i, i + 1)):  # "Wang Jun", "Lizhe An"
         return False
-    if i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct and words[i - 1].text not in ("The",):
-        if i - 1 != 0:
-            return False
+    if i > 1 and words[i - 1].is_cap and not words[i - 1].is_punct and words[i - 1].text not in ("The",) \
+            and not ents.covered(words[i - 1].start, words[i - 1].end, ("organization",)):
+        return False  # part of a longer capitalised name, unless that is an organisation's ("Dean of X Zhou Wanlei")
     if i + 2 < len(words) and words[i + 2].is_cap and not words[i + 2].is_punct:
         return False
-    if ents.namer.place(f"{a.text} {b.text}") or ents.namer.place(b.text):
-        # "Wei Yanqing, General Manager of ..." (Yanqing is a district too)
+    pair = f"{a.text} {b.text}"
+    if ents.namer.place(pair) or ents.namer.place(b.text) or pair.lower() in ents.rules.bare_subdivisions:
+        # "Wei Yanqing, General Manager of ..." (Yanqing is a district too); "Cao Bang", a province of Vietnam
         return _title_follows(ents.lexicon, words, i + 2)
     return True
 
@@ -335,11 +551,15 @@ def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int
             or words[k].text in lex.particles):
         if words[k].text in lex.stop_words:
             break  # "... Martin Okafor on Monday"
-        if words[k].text in lex.title_words and words[k].text not in portfolio \
-                and not is_surname(ents.rules, words[k].text):
+        if words[k].lower in ("and", "&") and k + 1 < len(words) and k > first and any(
+                m.entity_type == "organization" and m.start == words[k + 1].start for m in ents.mentions):
+            break  # "... Zhou Lei and Peking University President ...": another body's title follows
+        if words[k].is_cap and words[k].text in lex.title_words and words[k].text not in portfolio \
+                and not is_surname(ents.rules, words[k].text) and _title_starts(ents, words, k):
             break  # "... and Vice Governor of ...": another title starts, the run of this one ends before it
         if POSSESSIVE.search(words[k].text):
-            k += 1
+            if words[k - 1].lower != "and":
+                k += 1  # "... and Macao's Secretary ...": an owner after "and" opens the next title's post
             break
         k += 1
     end = k
@@ -352,18 +572,32 @@ def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int
     return end
 
 
+def _title_starts(ents: DocumentEntities, words: Sequence[Word], k: int) -> bool:
+    """Whether a title (a head, with its modifiers) starts at word k ("Vice Governor", "Director"), not a word
+    that titles only hold ("Scientific" of "Chief Scientific Officer")."""
+    return any(_title_before(ents, words, m + 1) == k for m in range(k, min(k + 4, len(words))))
+
+
+def _ends_place(ents: DocumentEntities, words: Sequence[Word], first: int, k: int) -> bool:
+    """Whether word k ends a place's name of one to three words from word first on ("Laos", "South Africa")."""
+    return any(ents.namer.place(" ".join(POSSESSIVE.sub("", w.text) for w in words[m:k + 1]))
+               for m in range(max(first, k - 2), k + 1))
+
+
 def _name_start_after_post(ents: DocumentEntities, words: Sequence[Word], first: int, end: int) -> tuple[int, int]:
     """Where the name ending at `end` starts, after the post from word first: up to four name words back, none a
     portfolio word, a place or a country (with particles between them); and how many name words it has."""
-    lex, portfolio = ents.lexicon, _portfolio_words(ents.rules)
+    lex, portfolio, joiners = ents.lexicon, _portfolio_words(ents.rules), _name_joiners(ents.rules)
     start, count = end, 0
     while start > first and count < 4:
         w = words[start - 1]
         bare = POSSESSIVE.sub("", w.text)
-        if _is_name_word(w, ents) and bare not in portfolio and not ents.namer.place(bare) \
+        if start - 2 >= first and _honorific_len(lex, words, start - 2) == 2:
+            break  # "Ambassador to China H. E. Anna Berg": the name starts after the honorific
+        if _is_name_word(w, ents) and bare not in portfolio and not _ends_place(ents, words, first, start - 1) \
                 and not lex.is_country_word(bare):
             start -= 1
-            count += 1
+            count += w.text not in joiners
         elif w.text in lex.particles and start < end and start - 1 > first:
             start -= 1
         else:
@@ -393,14 +627,14 @@ def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, s
     if POSSESSIVE.search(name_words[-1]):  # "Professor Helen Marsh's team": the name stops before "'s"
         name_words[-1] = name_words[-1][:-2]
         end -= 2
+    elif _S_POSSESSIVE.search(name_words[-1]):
+        name_words[-1] = name_words[-1][:-1]
+        end -= 1
     if len(name_words) == 1:
         ents.mentions.append(Mention("person", "?" + name_words[0], ents.text[span_start:end], span_start, end))
         return
-    full, family, given = split_name(ents.rules, name_words)
-    key = name_key(name_words)
-    person = ents.people.get(key)
-    if person is None:
-        person = ents.people[key] = Person(key, full, family, given)
+    person = named_person(ents, name_words)
+    key = person.key
     title, org_id = affiliation or apposition(ents, sent, words, j)
     if not (title or org_id):
         title, org_id = title_before_comma(ents, words, next(k for k, w in enumerate(words) if w.start == span_start))
@@ -409,6 +643,24 @@ def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, s
     if title or org_id:
         person.affiliations.append((org_id, title))
     ents.mentions.append(Mention("person", key, ents.text[span_start:end], span_start, end))
+
+
+def named_person(ents: DocumentEntities, name_words: list[str]) -> Person:
+    """The document's person of these name words (two or more): one named so before, one whose fuller name holds
+    them, or a new one."""
+    key = name_key(name_words)
+    person = ents.people.get(key) or _fuller_name(ents, key)
+    if person is None:
+        person = ents.people[key] = Person(key, *split_name(ents.rules, name_words))
+    return person
+
+
+def _fuller_name(ents: DocumentEntities, key: str) -> Person | None:
+    """The one person named before whose name holds every word of this one: "Ahmad Zulkifli" after "Ahmad
+    Zulkifli Hashim" is that minister again, written short."""
+    words = set(key.split())
+    hits = [p for p in ents.people.values() if words < set(p.key.split())]
+    return hits[0] if len(hits) == 1 else None
 
 
 def resolve_short_names(ents: DocumentEntities) -> None:
@@ -420,14 +672,47 @@ def resolve_short_names(ents: DocumentEntities) -> None:
             hits = [p for p in ents.people.values() if p.family_name and p.family_name.lower() == word]
             if not hits:
                 hits = [p for p in ents.people.values() if word in p.key.split()]
+            if not hits and len(word) > 5:  # "President Kokscharov" after "Viktor Koksharov": a spelling's variant
+                hits = [p for p in ents.people.values() if p.family_name and one_letter_apart(p.family_name.lower(),
+                                                                                               word)]
             if not hits and _lone_family_name(ents.namer, m.entity_id[1:]):
-                key = name_key([m.entity_id[1:]])  # "Minister Pandor", "Professor Zhang", and no full name
-                hits = [ents.people.setdefault(key, Person(key, *split_name(ents.rules, [m.entity_id[1:]])))]
+                hits = [_full_name_written(ents, m.entity_id[1:].rstrip("."), out)
+                        or _lone_person(ents, m.entity_id[1:])]  # "Minister Pandor", "Professor Zhang"
             if len(hits) == 1:
                 out.append(Mention("person", hits[0].key, m.surface, m.start, m.end))
             continue
         out.append(m)
     ents.mentions = out
+
+
+def _lone_person(ents: DocumentEntities, word: str) -> Person:
+    key = name_key([word])
+    return ents.people.setdefault(key, Person(key, *split_name(ents.rules, [word])))
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Whether one of two words is the other with one letter more ("Koksharov", "Kokscharov")."""
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+def _full_name_written(ents: DocumentEntities, family: str, found: list[Mention]) -> Person | None:
+    """'Jingmai O'Connor took the post ... Dr O'Connor said': a family name after an honorific, written in full with
+    no title before (a name word before it, where no other entity is), is the person of that full name, mentioned
+    there too."""
+    lex = ents.lexicon
+    for m in re.finditer(rf"(?<![\w'’.-])([A-Z][a-z]+)\s+{re.escape(family)}(?![\w'’-])", ents.text):
+        given = m.group(1)
+        if given in lex.stop_words or lex.is_title_word(given) or given in lex.heads or given in lex.honorifics \
+                or given in NON_ORG_NOUNS or given in lex.headline_verbs or ents.namer.place(given) \
+                or lex.is_country_word(given) or ents.covered(m.start(), m.end()) \
+                or any(x.start < m.end() and m.start() < x.end for x in found):
+            continue
+        key = name_key([given, family])
+        person = ents.people.setdefault(key, Person(key, *split_name(ents.rules, [given, family])))
+        found.append(Mention("person", key, m.group(0), m.start(), m.end()))
+        return person
+    return None
 
 
 def _lone_family_name(namer: OrgNamer, word: str) -> bool:

@@ -4,14 +4,16 @@
 reads what the passes before it found, and a span taken by one is not taken again by a later one.
 
 - Organisations first, the surest first: reference names (a known name is never split by a shape), then
-  diplomatic missions and name shapes, then governments written in lower case or in the plural. Place
-  names inside an organisation's name ("Hebei" in "Education Department of Hebei Province") are then no
-  places of their own.
+  diplomatic missions and name shapes, then governments written in lower case or in the plural, and departments
+  in the plural ("the Departments of X of A, B and C"). Place names inside an organisation's name ("Hebei" in
+  "Education Department of Hebei Province") are then no places of their own.
 - Then what refers to those organisations: short forms of a longer name, names spelled out before an
   acronym (which may replace the fragments the shapes found), acronym definitions and their later mentions,
-  and definite descriptions ("the department"), which people need: "director of the department".
-- People next, outside the organisations; a family name alone after a title ("Mayor Xu") can only be
-  resolved once every full name of the document is known.
+  a known acronym of a body the document never names that spells one it does name ("NTU" beside National
+  Taiwan University), and definite descriptions ("the department"), which people need: "director of the department".
+- People next, outside the organisations, then those that credits and captions name ("(Xinhua/Li Wei)"); a
+  family name alone after a title ("Mayor Xu") can only be resolved once every full name of the document is
+  known.
 - Places last, outside organisations and people; jurisdictions that act ("Hubei Province signed") are
   found among them and given their governments. Bare family names ("Tan said") wait for every other
   mention, so they never take a word another entity holds; definite descriptions run once more to
@@ -22,14 +24,16 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from pipeline.core.entities.acronyms import defined_acronyms, spelled_acronyms
-from pipeline.core.entities.bare_acronyms import city_universities, undefined_acronyms
+from pipeline.core.entities.bare_acronyms import city_universities, document_acronyms, undefined_acronyms
 from pipeline.core.entities.coreference import definite_references
+from pipeline.core.entities.credits import credited_people
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.name_shapes import shaped_orgs
 from pipeline.core.entities.organisations import (
     branches,
     lowercase_governments,
     missions,
+    plural_departments,
     plural_governments,
     reference_orgs,
     short_forms,
@@ -50,12 +54,15 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     branches(ents)
     lowercase_governments(ents)
     plural_governments(ents)
+    plural_departments(ents)
     short_forms(ents)
     spelled_acronyms(ents)
     defined_acronyms(ents)
+    document_acronyms(ents)
     definite_references(ents)  # before people: "director of the department" needs the department
     for sent in sents:
         sentence_people(ents, sent)
+    credited_people(ents)
     resolve_short_names(ents)
     gazetteer_places(ents, doc)
     bare_subdivisions(ents, doc)

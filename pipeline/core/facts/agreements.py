@@ -182,6 +182,23 @@ def _in_sentence(sent: Sentence, part: Sentence, cands: list[Agreement]) -> list
     return cands
 
 
+def _last_told(found: list[Agreement]) -> Agreement | None:
+    """The agreement a sentence told last (its own sentence or one merged into it), which "the agreement" after
+    it refers to: not always the last one found ("An agreement was signed by X and Y. The agreement, witnessed
+    by ...")."""
+    return max(reversed(found), key=lambda a: max([a.sentence.start, *(x.start for x in a.extra_sentences)]),
+               default=None)
+
+
+def _signers_agreement(ctx: DocContext, found: list[Agreement], c: Agreement) -> Agreement | None:
+    """'An agreement was signed by President X and Rector Y of Z': of the agreements reported, the last whose parties
+    include the bodies of all the report's signatories (two or more named), else None."""
+    bodies = {ctx.footprint(b) for b in (s[1] or ctx.person_body(s[0]) for s in c.signatories) if b}
+    if len(bodies) < 2 or len(bodies) < len(c.signatories):
+        return None
+    return next((a for a in reversed(found) if bodies <= {ctx.footprint(p) for p in a.parties}), None)
+
+
 def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreement], sent: Sentence,
                  c: Agreement) -> None:
     """Where a report of an agreement goes: into the agreement 'the MoU' refers to, into the one just reported
@@ -193,7 +210,7 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
         _merge(ctx, earlier, c)  # "The memorandum was signed by ...": the one just reported
         return
     if not c.parties:
-        target = found[-1] if found else None
+        target = _signers_agreement(ctx, found, c) or _last_told(found)
         if target is not None and (c.signatories or c.witnesses or (target.generic and not c.generic)):
             # "Under a strategic cooperation agreement signed on Wednesday, the two sides will ...":
             # the instrument of the partnership just reported
@@ -404,6 +421,10 @@ def _same_event_date(ctx: DocContext, a: Agreement, found: list[Agreement]) -> F
     return told or _visit_span_date(ctx) or ctx.event_date
 
 
+# "The two sides reached important agreement on ...": a bare "agreement" that is reached, with no article, is a
+# consensus on topics, not an instrument ("reached an agreement" may be one).
+_CONSENSUS = re.compile(r"\b(?:reach|reached|reaches|reaching)\s+(?:(?:important|broad|general|wide|full|initial|"
+                        r"preliminary|extensive|basic|mutual|common|high-level|consensus\s+and)\s+){0,2}$", re.I)
 _LEAD_SENTENCES = 5  # where a story of a visit says when the visit was (headline and page labels first)
 _PROSE = re.compile(r"(?<![\w-])[a-z]{3,}\s+[a-z]{2,}(?![\w-])")  # two lower-case words in a row
 
@@ -429,7 +450,12 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     status; else a partnership verb between two parties; else who signed or witnessed the agreement before."""
     rules = ctx.rules
     text = sent.text
-    nouns = list(kind_regexes(rules, "agreement_nouns")[0].finditer(text))
+    under = _UNDER_THE.match(text)  # "Under the MoU, a centre was established ...": the MoU told before, not signed here
+    if under and re.search(r"\b(?:between|with)\s", text[under.start():under.end() + 9]):
+        under = None  # "Under the first MoU, between A and B, ...", "In accordance with the X between A and B": named here
+    nouns = [n for n in kind_regexes(rules, "agreement_nouns")[0].finditer(text)
+             if not (n.group(0).lower() == "agreement" and _CONSENSUS.search(text, max(0, n.start() - 40), n.start()))
+             and not (under and n.end() <= under.end())]
     verbs = _find(rules, text, "signing_verbs")
     listed = head is not None and not verbs  # a line under "..., among them:": the head's verb governs it
     if listed:
@@ -444,7 +470,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     governed, referred = _governed_nouns(rules, text, _uncounted(text, nouns), verbs)
     governed = sorted(governed + tight, key=lambda g: g[0].start())
     if not governed:
-        return _partnership(ctx, sent, team_verbs)
+        return _partnership(ctx, sent, team_verbs) or _witnessed_instrument(ctx, sent, nouns)
     counted = _counted_siblings(rules, text, governed)
     governed = _listed_instruments(text, _drop_nouns_in_titles(text, governed) + counted, noun_type, generic)
     tight_words = {m.group(0).lower() for m, _ in tight + counted
@@ -463,7 +489,7 @@ def _governed_nouns(rules: Rulebook, text: str, nouns: list[re.Match],
     set told on its own ("The first MoU, between A and B, sets out ...") is a record by itself. Else a noun needs a
     signing verb near it, or it shares the verb of the noun before it is coordinated with ("signed a memorandum
     ... with X, and an agreement ...")."""
-    referred = [n for n in nouns if not verbs and _referenced(rules, text, n)]
+    referred = [n for n in nouns if not verbs and (_referenced(rules, text, n) or _named_between(text, n))]
     ordinal = [n for n in nouns if not verbs and n not in referred and _ordinal_reference(rules, text, n)]
     if referred or ordinal:
         return [(n, _NO_VERB.match(text)) for n in referred + ordinal], referred
@@ -629,7 +655,36 @@ def _instrument_parties(ctx: DocContext, clause: _SigningClause, noun: re.Match,
     if len(parties) < 2 and not clause.complete:
         parties = _unique(parties + _the_two(ctx, sent))
     located = _org_locations(ctx, sent)
+    parties = _unique([_governed_body(ctx, p) for p in parties])
     return [p for p in _most_specific(ctx, parties) if not _names_an_instrument(ctx, p, noun_type) and p not in located]
+
+
+# "Tsinghua University Council", "the Board of Trustees of X": a governing body signs for the body it governs
+_GOVERNING_BODY = re.compile(r"^(?:(?:Board\s+of\s+(?:Trustees|Directors|Governors|Regents)|Council|Senate|University\s+"
+                             r"Council)\s+of\s+(?:the\s+)?(?P<of>.+)|(?P<body>.+?)\s+(?:Council|Senate|Board\s+of\s+"
+                             r"(?:Trustees|Directors|Governors|Regents)|Board))$")
+
+
+@derived
+def _party_organ_of(rules: Rulebook) -> re.Pattern:
+    """'CPC Leading Group of the Ministry of X', 'the Party Committee of Y University': a party organ within a body
+    (`party_organs`) acts for that body."""
+    organs = phrase_alternation(rules.rules["party_organs"])
+    return re.compile(rf"^(?:(?:CPC|Communist\s+Party(?:\s+of\s+China)?)\s+(?:Leading\s+)?(?:Group|Committee)|"
+                      rf"(?:CPC\s+)?(?:{organs}))\s+of\s+(?:the\s+)?(?P<of>.+)$|^(?P<body>.+?)\s+(?:{organs})$")
+
+
+def _governed_body(ctx: DocContext, org_id: str) -> str:
+    """The body a governing council or board, or a party organ within it, named as a party governs, when the
+    document names that body too."""
+    org = ctx.ents.orgs.get(org_id)
+    m = (_GOVERNING_BODY.match(org.canonical_name) or _party_organ_of(ctx.rules).match(org.canonical_name)) \
+        if org is not None else None
+    if m is None:
+        return org_id
+    name = (m.group("of") or m.group("body")).lower()
+    return next((o.organization_id for o in ctx.ents.orgs.values() if o.organization_id != org_id
+                 and (o.canonical_name.lower() == name or name in (a.lower() for a in o.aliases))), org_id)
 
 
 # "the São Paulo Research Foundation (FAPESP) of Brazil", "Fudan University in Shanghai": where the body is
@@ -663,9 +718,15 @@ def _instrument_status(rules: Rulebook, clause: _SigningClause, k: int) -> str:
     noun, verb = clause.governed[k]
     if noun in clause.referred:
         return "reported"
+    if _FIRST_TO_SIGN.search(text, max(0, verb.start() - 80), verb.start()):
+        return "reported"  # "Hungary was the first European country to sign ...": a signing told as history
     if _governs_plan(rules, text, verb):
         return "planned"
     return "reported" if rule_regex(rules, "reported_cues").search(text, 0, noun.start()) else "signed"
+
+
+_FIRST_TO_SIGN = re.compile(r"\b(?:was|were|became|is|are)\s+(?:also\s+)?(?:the|among\s+the)\s+(?:first|second|third|"
+                            r"only|last|earliest)\b[^,;:]{0,60}?\bto\s+$", re.I)
 
 
 # A stand-in for the verb of a list head or of "in accordance with the X": an empty match at the sentence start
@@ -743,6 +804,20 @@ def _referenced(rules: Rulebook, text: str, noun: re.Match) -> bool:
     if _reference_regex(rules).search(text, max(0, noun.start() - 60), noun.start()) is None:
         return False
     return noun.group(0)[:1].isupper() or _PARTIES_NEXT.match(text, noun.end()) is not None
+
+
+# "The Memorandum of Understanding on Cooperation in X between A and B ... enriched ...": a named instrument
+# opening the sentence with its parties, the subject of something other than a signing
+_OPENING_THE = re.compile(r"\s*(?:The\s+)?$")
+_TITLED_BETWEEN = re.compile(r"(?:\s+(?:on|of|for|in)\s+(?:[A-Z][\w'’-]*|and|of|in|on|for|the|&)(?:\s+(?:[A-Z][\w'’-]*|"
+                             r"and|of|in|on|for|the|&)){0,12})?\s+between\s+(?:the\s+)?[A-Z]")
+
+
+def _named_between(text: str, noun: re.Match) -> bool:
+    """'The Memorandum of Understanding on Cooperation in Science Parks between A and B (MoU) ... enriched ...': a
+    capitalised instrument named with its parties as the subject of its sentence is a record though no verb signs it."""
+    return noun.group(0)[:1].isupper() and _OPENING_THE.fullmatch(text, 0, noun.start()) is not None \
+        and _TITLED_BETWEEN.match(text, noun.end()) is not None
 
 
 # "the first MoU, between A and B": the instrument is given its parties right after it
@@ -881,6 +956,11 @@ def _one_per_partner(ctx: DocContext, a: Agreement, noun: re.Match, subject: lis
     of partners is one agreement with each of them, and the subject's (when it names one) with each; its one signer
     signed each, several signers are not said to have signed which."""
     partners = [p for p in partners if p not in subject]
+    if _PLURAL.search(noun.group(0)) and len(a.parties) >= 3 and not a.signatories:
+        pairs = _pairs_across_countries(ctx, a.parties)
+        if pairs:  # "MoUs were signed by A1, A2 and A3 of Vietnam and B of China": each A with B
+            return [dataclasses.replace(a, parties=pair, witnesses=[], named=set(pair), group=a.sentence.start,
+                                        extra_sentences=[], ceremony_sentences=[], per_partner=True) for pair in pairs]
     if not _PLURAL.search(noun.group(0)) or len(subject) > 1 or len(partners) < 2:
         return [a]
     if not subject and _RETOLD.search(a.sentence.text, max(0, noun.start() - 40), noun.start()):
@@ -894,6 +974,23 @@ def _one_per_partner(ctx: DocContext, a: Agreement, noun: re.Match, subject: lis
                                   per_partner=True)
         out.append(one)
     return out
+
+
+def _pairs_across_countries(ctx: DocContext, parties: list[str]) -> list[list[str]]:
+    """Parties of a plural instrument from two countries, one of them with a single party: that party's pair with
+    each of the others (bilateral instruments between one side and several bodies of the other)."""
+    by_country: dict[str, list[str]] = {}
+    for p in parties:
+        org = ctx.ents.orgs.get(p)
+        if org is None or not org.country_code:
+            return []
+        by_country.setdefault(org.country_code, []).append(p)
+    if len(by_country) != 2:
+        return []
+    one, many = sorted(by_country.values(), key=len)
+    if len(one) != 1 or len(many) < 2:
+        return []
+    return [[one[0], p] for p in many]
 
 
 # A group that signs, named by the sentence's subject ("The delegation also signed ...", "During the visit, the
@@ -1072,13 +1169,30 @@ def _signers_only(ctx: DocContext, sent: Sentence) -> list[Agreement]:
     agreement just reported."""
     cue = rule_regex(ctx.rules, "signatory_list_cues").search(sent.text) \
         or rule_regex(ctx.rules, "witness_sentence_cues").search(sent.text)
-    if not cue:
-        return []
+    return _role_report(ctx, sent, cue) if cue else []
+
+
+def _role_report(ctx: DocContext, sent: Sentence, cue: re.Match) -> list[Agreement]:
+    """A report with no party of its own: who the sentence says signed or witnessed, from its role cue."""
     signers, witnesses = _roles(ctx, sent, cue)
     if not signers and not witnesses:
         return []
     return [Agreement("cooperation_agreement", True, sent, [], signatories=_unique_people(signers),
                       witnesses=_unique_people(witnesses))]
+
+
+_THE_NOUN = re.compile(r"(?:^|\b)(?:The|This|the|this)\s+$")
+
+
+def _witnessed_instrument(ctx: DocContext, sent: Sentence, nouns: list[re.Match]) -> list[Agreement]:
+    """'The agreement, which was witnessed by A and B, will ...': who witnessed (or signed) the instrument the
+    sentence refers back to, with no signing verb of its own."""
+    noun = next((n for n in nouns if _THE_NOUN.search(sent.text, max(0, n.start() - 6), n.start())), None)
+    if noun is None:
+        return []
+    cue = next((c for c in _find(ctx.rules, sent.text, "witness_cues", "signed_by_cues")
+                if c.start() >= noun.end()), None)
+    return _role_report(ctx, sent, cue) if cue is not None else []
 
 
 # "Prof. X (6th from left)", "Y, second from right": a photo position, not the caption's "From left: A and B sign"
@@ -1123,9 +1237,14 @@ def _drop_nouns_in_titles(text: str, governed: list) -> list:
 
 
 def _names_an_instrument(ctx: DocContext, org_id: str, noun_type: dict[str, str]) -> bool:
-    """'A Memorandum of Understanding (MOU) was signed': an instrument given an acronym is not a party."""
+    """'A Memorandum of Understanding (MOU) was signed': an instrument given an acronym is not a party, nor is a
+    policy named like a body ("the Belt and Road Initiative")."""
     org = ctx.ents.orgs.get(org_id)
-    return org is not None and org.canonical_name.lower() in noun_type
+    return org is not None and (org.canonical_name.lower() in noun_type or _POLICY_NAME.search(org.canonical_name))
+
+
+# "the Belt and Road Initiative", "the Made in China 2025 Strategy": a policy, not a body that signs
+_POLICY_NAME = re.compile(r"\b(?:Initiative|Strategy)$")
 
 
 def _listed_instruments(text: str, governed: list, noun_type: dict[str, str], generic: frozenset[str]) -> list:
@@ -1231,6 +1350,7 @@ def _signing_for(ctx: DocContext, sent: Sentence, m: Mention) -> tuple[str | Non
     """The body a person signs for, and their title: their affiliation, or the organisation a representative
     stands for ("Wuhan University, represented by Executive Vice President Tang Zhiwei")."""
     org, title = ctx.affiliation(m.entity_id)
+    org = org or ctx.person_body(m.entity_id)  # "President of CSU, Tian Hongqi, ... Tian Hongqi signed ..."
     represented = re.search(r",\s*represented\s+by\s+(?:its\s+|their\s+)?$", sent.text[:m.start - sent.start])
     if represented:
         before = ctx.orgs_in(sent.start, sent.start + represented.start())
@@ -1273,21 +1393,36 @@ class _RoleCues:
         return None
 
 
+_PICTURED_SIGNING = re.compile(r"(?:Pictured|Shown|Seen|Photographed)\s+(?:here\s+|above\s+)?signing\b[^.;]{0,160}?"
+                               r"\b(?:are|is|were)\s+")
+
+
 def _role_cues(rules: Rulebook, text: str, verb: re.Match, implicit: bool) -> _RoleCues:
     """The role cues of a sentence whose signing verb is `verb`."""
     sign = [c for c in _find(rules, text, "signed_by_cues", "signatory_list_cues")
             if not _POSITION.search(text, max(0, c.start() - 16), c.start())]  # "(6th from left)": where one stands
+    pictured = _PICTURED_SIGNING.match(text)
+    if pictured:  # "Pictured signing an agreement to ... are A and B": a caption naming who signs
+        sign.append(pictured)
+    witness = _find(rules, text, "witness_cues")
     witness_verbs = [v for v in _find(rules, text, "witness_verbs")  # "witnessed by" is a cue, not a verb
-                     if not re.match(r"\s+by\b", text[v.end():])]
-    return _RoleCues(rules, text, verb, implicit, sign, _find(rules, text, "witness_cues"), witness_verbs,
+                     if not re.match(r"\s+by\b", text[v.end():])  # nor the noun of "under the witness of"
+                     and not any(c.start() <= v.start() < c.end() and c.group(0).lower() != v.group(0).lower()
+                                 for c in witness)]
+    return _RoleCues(rules, text, verb, implicit, sign, witness, witness_verbs,
                      [w.span(1) for w in _watching(rules).finditer(text)], _find(rules, text, "non_signer_cues"))
 
 
+_AFTER_COMMA = re.compile(r",\s*$")
+
+
 def _fronted_witnesses(text: str, people, base: int, witness_cue, sign_cue, verb) -> int | None:
-    """'Witnessed by A, B and C, rector of X, signed ...': a witness cue opening the sentence, an active signing
+    """'Witnessed by A, B and C, rector of X, signed ...': a witness cue opening the sentence (or a clause of it:
+    "On 22 May, in Santiago, at the witness of A and B, C and D signed ..."), an active signing
     verb and no 'signed by': the fronted phrase ends at the comma after its first person, and who stands between
     it and the verb signed. Where that phrase ends (a local offset), else None."""
-    opening = next((c for c in witness_cue if c.start() <= 6 and c.group(0).lower() != "witnessing"), None)
+    opening = next((c for c in witness_cue if (c.start() <= 6 or _AFTER_COMMA.search(text, 0, c.start()))
+                    and c.end() < verb.start() and c.group(0).lower() != "witnessing"), None)
     if opening is None or sign_cue or verb.group(0).lower() not in _ACTIVE_SIGNING \
             or _PASSIVE.search(text[:verb.start()]):
         return None

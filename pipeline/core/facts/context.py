@@ -22,6 +22,9 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|within)
 # "at XCU, Henan, China", "in Pudong, Shanghai": a place in the address of a venue after a locative
 _ADDRESS = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,6}\s*,\s*"
                       r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*,\s*)?$")
+# "in Santiago, the capital of Chile": the country or province of a place in apposition, where, not who
+_CAPITAL_OF = re.compile(r",\s*(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:capital|capital\s+city|city|town|port|province|"
+                         r"region|state|county|seat)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2}$")
 # "BEIJING, June 3 (Xinhua) --", "HONG KONG, Oct 9 —": where the story was filed
 _DATELINE = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)")
 _PLACE_AS_MODIFIER = re.compile(
@@ -55,6 +58,9 @@ _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 _RELATIVE_BACK = 4  # sentences back in which a relative day looks for the day it counts from
 
 # After a person: "of Y", "from the Y", ", Director of Y": where the body they act for is named
+# "President of CSU, Tian Hongqi": a capitalised title, "of", the body, a comma, then the name
+_TITLE_OF_BODY = re.compile(r"\b[A-Z][\w-]*\s+(?:of|at)\s+(?:the\s+)?([A-Z][^,;:()]{1,60}),\s*"
+                            r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor)\.?\s+)?$")
 _OF_BODY = re.compile(r"(?:\s*,\s*[^,;:()]{0,60}?)?\s+(?:of|from)\s+(?:the\s+)?")
 _NAME_RUN = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s*)*")  # capitalised words only: one name goes on
 
@@ -231,7 +237,7 @@ class DocContext:
         campus", "under the auspices of the FDCT"."""
         before = self.text[max(0, m.start - 40):m.start]
         if m.entity_type == "place" and (_LOCATIVE.search(before) or _DATELINE.match(self.text, m.end)
-                                          or _ADDRESS.search(before)):
+                                          or _ADDRESS.search(before) or _CAPITAL_OF.search(before)):
             return True
         if m.entity_type == "organization" and (_VENUE_AFTER.match(self.text, m.end) or _PURPOSE.search(before)):
             return True  # "at the UM campus", "to jointly establish the X Research Institute": not a party
@@ -270,6 +276,12 @@ class DocContext:
         for m in self.ents.mentions:
             if m.entity_type != "person" or m.entity_id != person_key:
                 continue
+            titled = _TITLE_OF_BODY.search(self.text, max(0, m.start - 90), m.start)
+            if titled is not None:  # "President of CSU, Tian Hongqi, ...": the body of the title before the name
+                orgs = [x for x in self.ents.mentions if x.entity_type == "organization"
+                        and titled.start(1) <= x.start < titled.end(1)]
+                if orgs:
+                    return orgs[0].entity_id
             after = _OF_BODY.match(self.text, m.end)
             if after is None:
                 continue

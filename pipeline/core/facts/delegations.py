@@ -77,6 +77,10 @@ _ON_VISIT = re.compile(r"(?:\s*,[^,;:()]{0,100}(?=,))?\s*,?\s*who\s+(?:is|was|ar
 # "In Spain, ...", "At CUJAE, ...": the scene a sentence opens with.
 _SCENE = re.compile(r"(?:In|At|During (?:his|her|their|the) (?:stay|time) in)\s+(?:the\s+)?")
 # Before a person: "the (state) visit of", "the official visit by": the person is the visitor.
+# "during President X's visit to Y": the visit dates something else the sentence tells; reports rarely count it
+_DURING = re.compile(r"\b(?:during|on the occasion of|on the sidelines of|in the course of)\s+(?:[\w.-]+\s+){0,3}$", re.I)
+_POSSESSIVE_VISIT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)\s+to\s")
+_GROUP_INCLUDING = re.compile(r"\b(?:group|delegation|team|party)\s+of\s+[\w\s-]{1,30}?\bincluding\s+", re.I)
 _VISIT_OF = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 # "The following day, a delegation ...": the day after the visit told before.
 _NEXT_DAY = re.compile(r"(?:(?:On\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after)\b", re.I)
@@ -96,8 +100,9 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
     found: list[Delegation] = []
     for sent in ctx.sentences:
         noun = nouns.search(sent.text)
-        d = _report(ctx, sent, noun, verbs.search(sent.text))
-        if d is None:
+        group = None if noun else _led_group(ctx.rules, sent.text)
+        d = _report(ctx, sent, noun or group, verbs.search(sent.text))
+        if d is None or (group and not (d.host_org or d.host_place)):  # "led the team to a breakthrough"
             continue
         d.leader = _usual_name(ctx, d.leader)
         _date_by_the_day_before(found, d, sent)
@@ -105,12 +110,37 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
         for other in _other_groups(ctx, sent, noun, d):  # "a delegation from A and a delegation from B"
             found.append(other)
     found = _merge_compatible(ctx, _expand(found))
+    _share_origins(found)
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
             d.date = _occasion_date(ctx, d) or ctx.event_date
         d.origin_place = d.origin_place or _governed_place(ctx, d.origin_org)
         d.host_place = d.host_place or _governed_place(ctx, d.host_org)
     return found
+
+
+# "X led a team to Y", "headed a small group on a visit to Y": a group noun is a delegation only as the object of a
+# lead verb going somewhere ("the R&D team" is none).
+_LED_GROUP = r"\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(team|group|party|contingent)\s+" \
+             r"(?:of\s+[\w\s-]{1,40}?\s+)?(?:to|on)\b"
+
+
+def _share_origins(found: list[Delegation]) -> None:
+    """Stops of one trip, and visits one person leads, come from one place: a report without an origin takes that
+    of the first report with the same leader (the headline gave the body's first stop its origin)."""
+    origins: dict[str, tuple[str | None, str | None]] = {}
+    for d in found:
+        if d.leader and (d.origin_org or d.origin_place):
+            origins.setdefault(d.leader, (d.origin_org, d.origin_place))
+    for d in found:
+        if d.leader in origins and not (d.origin_org or d.origin_place):
+            d.origin_org, d.origin_place = origins[d.leader]
+
+
+def _led_group(rules: Rulebook, text: str) -> re.Match | None:
+    """The group noun of "led a team to ..." as the sentence's delegation noun, else None."""
+    m = re.search(rf"\b(?:{'|'.join(re.escape(v) for v in rules.rules['lead_verbs'])}){_LED_GROUP}", text)
+    return re.compile(r"\w+").match(text, m.start(1)) if m else None
 
 
 def _governed_place(ctx: DocContext, org_id: str | None) -> str | None:
@@ -424,14 +454,19 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     cue = noun or verb
     led = rule_regex(ctx.rules, "leader_cues").search(text)
     lead_verb = rule_regex(ctx.rules, "lead_verbs").search(text)
+    including = _GROUP_INCLUDING.search(text)
     head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)), None)
-    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 40), p.start)), None)
+    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 40), p.start)
+                     or (_POSSESSIVE_VISIT.match(ctx.text, p.end)
+                         and not _DURING.search(ctx.text, max(sent.start, p.start - 40), p.start))), None)
     if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"
         d.leader = head.entity_id
-    elif visit_of is not None:  # "The state visit of President X to Y"
+    elif visit_of is not None:  # "The state visit of President X to Y", "President X's visit to Y"
         d.leader = visit_of.entity_id
     elif led:
         d.leader = next((p.entity_id for p in people if p.start >= sent.start + led.end()), None)
+    elif including:  # "a group of 4 people including X, vice president of Y, and Z visited": the first named
+        d.leader = next((p.entity_id for p in people if p.start >= sent.start + including.end()), None)
     elif lead_verb and noun and lead_verb.start() < noun.start():
         _lead_verb_subject(ctx, d, sent, people, lead_verb)
     elif _CLAUSE_VISIT.search(text, max(0, cue.start() - 60), cue.start()):
@@ -930,8 +965,14 @@ _HOST_PATTERNS = [re.compile(p) for p in (
     r"(?i)\b(?:(?:had|held|have|has|hold|holds)\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:meeting|meetings|talks|discussions?)"
     r"\s+with|held\s+talks\s+with|met\s+with|met|(?:was|were)\s+received\s+by)\s+(?:the\s+)?"
     r"(?:(?:leaders?|heads?|officials|leadership|representatives)\s+of\s+(?:the\s+)?)?",
-    r"\bvisit\s+(?:the\s+)?", r"\bon\s+(?=[A-Z][\w]*\s+campus)", r"\b(?:to|in)\s+(?:the\s+)?")]
-# The last pattern is loose: it names the host only close to the cue.
+    r"\bvisit\s+(?:the\s+)?", r"\bon\s+(?=[A-Z][\w]*\s+campus)", r"\b(?:to|in)\s+(?:the\s+)?",
+    # "a visit to universities, international groups, and research institutes in the Netherlands, France, ...":
+    # unnamed bodies, then where they are (after "to X" near the cue: "led a delegation to Fujian, visiting
+    # universities in Xiamen" went to Fujian)
+    r"\b(?:visited|visits|toured|visiting|to visit|visit to|visits to)\s+(?:[a-z-]+(?:,\s*|\s+)(?:and\s+)?){1,10}?"
+    r"in\s+(?:the\s+)?(?=[A-Z])")]
+# The loose pattern names the host only close to the cue.
+_LOOSE = 5
 _LOOSE_REACH = 100
 # Between two hosts of a list: "A, B and C", "A (AA), B (BB), and C"; after a host the recogniser named only in
 # part, the rest of its name ("Universidad Central “Marta Abreu” de Las Villas (UCLV), ...").
@@ -977,7 +1018,7 @@ def _first_host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
     cue_start, cue_end = (sent.start + cue.start(), sent.start + cue.end()) if cue else (sent.start, sent.start)
     names: dict[int, list[tuple[int, Mention]]] | None = None  # built on first need, not a scan of mentions per match
     for k, rx in enumerate(_HOST_PATTERNS):
-        loose = k == len(_HOST_PATTERNS) - 1
+        loose = k == _LOOSE
         for m in rx.finditer(sent.text):
             pos = sent.start + m.end()
             if pos < cue_start - 10:

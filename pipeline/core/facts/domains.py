@@ -3,10 +3,11 @@
 Phrases inside organisation names ("Ministry of Science and Technology") are not fields of the
 document; phrases inside lab names ("Partner State Key Laboratory of Chirosciences") are.
 
-Broad words ("education", "health", "law", "management") name a field only where the text lists fields:
-after a field cue ("cooperation in the fields of", "areas such as", "focusing on") or beside another field
-in one list ("agriculture, energy, health and physics"). Elsewhere they are ordinary words ("higher education
-institutes", "the rule of law"). A hyphenated form of a compound ("bio-medicine") is the compound. A lexicon
+Broad words ("education", "health", "energy", "mobility") name a field only where the text lists fields: after
+a field cue ("cooperation in the fields of", "areas such as", "focusing on"), in one list with a specific field
+("agriculture, energy, health and physics"; "mobility, manufacturing, the environment and urban planning"), or
+before a field head ("energy cooperation", "rice research"). Elsewhere they are ordinary words ("higher education
+institutes", "the rule of law", "student mobility"). A hyphenated form of a compound ("bio-medicine") is the compound. A lexicon
 word of two or three letters written as a name ("Ai", "Law") is a name, not the field ("AI", "law").
 """
 from __future__ import annotations
@@ -55,14 +56,21 @@ def _gazetteer(rules: Rulebook) -> tuple[Gazetteer, list[str], list[bool]]:
 
 
 @derived
+def _field_head(rules: Rulebook) -> re.Pattern:
+    # a lower-case head right after the broad word: "Engineering Research Center" is a name, not a field
+    heads = phrase_alternation(h.lower() for h in rules.rules["domain_field_heads"])
+    return re.compile(rf"\s+(?:{heads})\b")
+
+
+@derived
 def _field_cue(rules: Rulebook) -> re.Pattern:
     cues = phrase_alternation(c.lower() for c in rules.rules["domain_field_cues"])
     # the cue, then at most a list of other fields before the broad word: no clause or sentence break
     return re.compile(rf"\b(?:{cues})\s+[^.;:!?()]{{0,90}}$", re.I)
 
 
-# Between two fields of one list: a comma, "and", "as well as", a few words of the other field.
-_LIST_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|&|as\s+well\s+as)\s+)$")
+# Between two fields of one list: a comma, "and", "as well as", then perhaps "the" ("health and the environment").
+_LIST_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|&|as\s+well\s+as)\s+)(?:the\s+)?$")
 
 
 def extract_domains(ctx: DocContext, doc: Doc) -> list[DomainHit]:
@@ -107,23 +115,42 @@ def _compound_tail(text: str, end: int) -> bool:
 
 
 def _lowercase_acronym(surface: str) -> bool:
-    """"Ai", "Law": a short word written as a name is a name (Mayor Ai, Mrs Law), not the field."""
-    return len(surface) <= 3 and surface.isalpha() and surface[:1].isupper() and not surface.isupper()
+    """"Ai", "Law": a short word written as a name is a name (Mayor Ai, Mrs Law), not the field; "IoT", with a
+    capital inside, is the acronym."""
+    return len(surface) <= 3 and surface.isalpha() and surface[:1].isupper() and surface[1:].islower()
+
+
+def _name_word(text: str, hit) -> bool:
+    """"Marine Science and Engineering Laboratory", "Culture and Tourism Centre": a broad word written with a
+    capital inside a sentence is a word of a name; only a field cue before it makes it a field."""
+    before = text[max(0, hit.start - 40):hit.start].rstrip()
+    return (hit.surface[:1].isupper() and not hit.surface.isupper()
+            and bool(before) and before[-1] not in _SENTENCE_OPENERS)
+
+
+_SENTENCE_OPENERS = ".!?:;\n\"'\u201c\u2018"  # a capital after these opens a sentence, a line or a quotation
 
 
 def _in_field_list(rules: Rulebook, text: str, hits, n: int, is_broad) -> bool:
     """Whether the broad word at hits[n] stands where the text lists fields: after a field cue in its
-    clause, or joined by a comma or "and" to a specific field."""
+    clause, before a field head, or in a list (commas, "and") that holds a specific field."""
     hit = hits[n]
     line_start = max(text.rfind("\n", 0, hit.start) + 1, hit.start - 120)
     if _field_cue(rules).search(text, line_start, hit.start):
         return True
-    for other in (hits[n - 1] if n else None, hits[n + 1] if n + 1 < len(hits) else None):
-        if other is None or is_broad[other.key]:
-            continue
-        gap = text[other.end:hit.start] if other.end <= hit.start else text[hit.end:other.start]
-        if _LIST_JOIN.match(gap):
-            return True
+    if _name_word(text, hit):
+        return False
+    if _field_head(rules).match(text, hit.end):
+        return True
+    for step in (-1, 1):  # walk the list each way, over other broad words, to a specific field
+        k = n
+        while 0 <= k + step < len(hits):
+            a, b = sorted((hits[k], hits[k + step]), key=lambda h: h.start)
+            if not _LIST_JOIN.match(text[a.end:b.start]):
+                break
+            k += step
+            if not is_broad[hits[k].key]:
+                return True
     return False
 
 

@@ -139,6 +139,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
     for sent in ctx.sentences:
         list_start, previous_end = None, None
         for start, end, lab_type in _names_in(ctx.rules, sent):
+            start = _name_opening(ctx, start, end)
             # "will set up the A, the B and the C": the words before the first name of a list govern them all
             if previous_end is None or not _LIST_GAP.fullmatch(ctx.text, previous_end, start):
                 list_start = start
@@ -149,7 +150,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             name = canonical_lab_name(raw, lab_type)
             if lab_type == "national_engineering_research_centre" and "Hong Kong Branch" in raw:
                 lab_type = "cnerc_hong_kong_branch"
-            topic = _topic_key(name)
+            topic = _topic_key(name) or _unnamed_joint_key(ctx, sent, start, name)
             if not topic or (lab_type == "research_institute" and _known_body(ctx.rules, name)) \
                     or _not_a_lab(ctx.rules).search(name):
                 continue
@@ -168,6 +169,30 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
         if lab.host is None:
             lab.host = _nearest_university(ctx, lab.mentions[0][1])
     return list(labs.values())
+
+
+def _name_opening(ctx: DocContext, start: int, end: int) -> int:
+    """A lab name found from its head cannot open inside an organisation's name: "Chinese Academy of Sciences South
+    America Center for Astronomy", "Joint Research and Demonstration Center for X" open where that name opens."""
+    for m in ctx.orgs_in(max(0, start - 120), end):
+        if m.start < start < m.end <= end:
+            return m.start
+    return start
+
+
+# A bare head ends its phrase ("opened a joint laboratory to ..."), not a compound ("a joint laboratory programme")
+_HEAD_ENDS = re.compile(r"\s*(?:[,.;:()]|$)|\s+(?:to|in|at|for|with|on|that|which|and|under|by|between|last|this|"
+                        r"yesterday|today)\b")
+_JOINT_ONLY = re.compile(r"joint\s+(?:laboratory|lab|research\s+cent(?:re|er))$", re.I)
+
+
+def _unnamed_joint_key(ctx: DocContext, sent: Sentence, start: int, name: str) -> str:
+    """'A and B opened a joint laboratory': a lab with no name but its head, set up by two organisations the
+    sentence names before it, is known by its founders; else it is no record."""
+    if not _JOINT_ONLY.fullmatch(name):
+        return ""
+    founders = list(dict.fromkeys(ctx.actors_in(sent.start, start)))
+    return "|".join(sorted(founders)) if len(founders) >= 2 else ""
 
 
 # A "Laboratory" or "Research Centre" with no sign of partners is one body's own ("Zhejiang Lab", "Laboratory of
@@ -192,7 +217,10 @@ def _kind_by_partners(ctx: DocContext, lab: Lab) -> str:
     paired = _paired(ctx.rules, lab.name)
     if paired and lab.lab_type in _PAIRED_KIND:
         return _PAIRED_KIND[lab.lab_type]
-    if lab.lab_type not in _SOLE_KIND or paired or re.search(r"\bjoint\b", lab.name, re.I):
+    joint = re.search(r"\bjoint\b", lab.name, re.I)
+    if joint and lab.lab_type in _PAIRED_KIND:  # "Joint Research and Demonstration Center for X"
+        return _PAIRED_KIND[lab.lab_type]
+    if lab.lab_type not in _SOLE_KIND or paired or joint:
         return lab.lab_type
     for sent, _, end in lab.mentions:
         if _JOINT_VERB.search(sent.text) or len(_founders(ctx, end, sent.end)) > 1:
@@ -283,6 +311,7 @@ def _names_in(rules: Rulebook, sent: Sentence) -> list[tuple[int, int, str]]:
     found.extend(_lowercase_names(rules, sent, found))
     found.extend(_founded_names(rules, sent, found))
     found.extend(_quoted_names(rules, sent, found))
+    found.extend(_defined_names(rules, sent, found))
     return sorted(found)
 
 
@@ -471,7 +500,8 @@ def _lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, 
             proper = [w for w in mods if _PROPER.match(w) and w not in stop
                       and (k >= 0 or "-" in w or place(w))]
             lowered = all(w[:1].islower() or w in proper for w in mods)
-            if not lowered or not (mods or tail):
+            bare = not (mods or tail) and _JOINT_ONLY.fullmatch(m.group(0)) and _HEAD_ENDS.match(sent.text, m.end())
+            if not lowered or not (mods or tail or bare):
                 continue
             end = sent.start + tail.end() if tail else e
             if not proper and not _founding_told(rules, before[: len(before) - len(" ".join(mods)) - 1],
@@ -509,6 +539,40 @@ def _quoted_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int
         return out
     for rx, lab_type in _quoted_patterns(rules):
         for m in rx.finditer(sent.text):
+            s, e = sent.start + m.start(1), sent.start + m.end(1)
+            if not any(s < te and ts < e for ts, te, _ in taken + out):
+                out.append((s, e, lab_type))
+    return out
+
+
+@derived
+def _defined_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
+    out = []
+    for lab_type, heads in rules.rules.get("lab_defined_heads", {}).items():
+        alts = "|".join(_spaced(h) for h in sorted(heads, key=len, reverse=True))
+        out.append((re.compile(rf"^(?:The\s+)?((?:{_CAP_WORD}\s+){{0,4}}{_CAP_WORD})\s+(?:\([^()]{{1,30}}\)\s+)?"
+                               rf"(?:is|was|has been)\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alts})s?"
+                               rf"\s+(?:of|between|for|at|under|set up by|established by|run by|founded by)\s"), lab_type))
+    return out
+
+
+@derived
+def _body_heads(rules: Rulebook) -> frozenset[str]:
+    """The last words of the names of universities, governments and companies: a name ending in one is a body."""
+    kinds = ("university", "university_unit", "government", "government_department", "enterprise")
+    return frozenset(h.split()[-1] for k in kinds for h in rules.rules["org_heads"].get(k, ()))
+
+
+def _defined_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
+    """'LabEx Foo is the fourth virtual laboratory of X': a capitalised name a copula opening the sentence defines
+    as a lab (`lab_defined_heads`), owned or shared by whom the head's preposition names."""
+    out = []
+    if " is " not in sent.text and " was " not in sent.text and " has been " not in sent.text:
+        return out
+    for rx, lab_type in _defined_patterns(rules):
+        m = rx.match(sent.text)
+        if m and m.group(1).split()[0] not in _name_stopwords(rules) \
+                and m.group(1).split()[-1] not in _body_heads(rules):  # "Tsinghua University is a ..."
             s, e = sent.start + m.start(1), sent.start + m.end(1)
             if not any(s < te and ts < e for ts, te, _ in taken + out):
                 out.append((s, e, lab_type))

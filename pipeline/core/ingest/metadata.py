@@ -93,6 +93,7 @@ _PUBLICATION_FIELD = re.compile(
     r"posted\s+on|post\s?time|发布时间|发布日期|更新时间)\s*[:：]\s*(?P<date>[^|｜]{6,40}?)\s*(?:$|[|｜])",
     re.IGNORECASE)
 PUBLICATION_FIELD_MAX_WORDS = 25
+_PUBLICATION_WORD = re.compile(r"\b(?:posted|published|updated)\b", re.IGNORECASE)
 # "this week (19 June 2018)", "today (11 April 2019)": the opening paragraph dates itself.
 _DEICTIC_DATE = re.compile(
     r"\b(?P<when>today|this\s+(?:morning|afternoon|evening|week))\s*\((?P<date>[^()]{6,30})\)", re.IGNORECASE)
@@ -303,8 +304,14 @@ def _leading_date(top: list[str], lines: list[str]) -> DateValue | None:
 
 
 def _publication_field(lines: list[str]) -> DateValue | None:
-    """A labelled publication date in a short line anywhere on the page ("UpdateTime: June 13th, 2012")."""
+    """A labelled publication date in a short line anywhere on the page ("UpdateTime: June 13th, 2012"), or a date
+    opening a short line that says it is the posting ("Dec 10 2014 Posted: 10:22 GMT")."""
     for line in lines:
+        if _words(line) <= LEADING_DATE_MAX_WORDS and _PUBLICATION_WORD.search(line):
+            m = _LEADING_DATE.match(line)  # "Dec 10 2014 Posted: 10:22 GMT" below a caption
+            found = parse_date_phrase(m.group("date")) if m else None
+            if found:
+                return found
         if ":" not in line and "：" not in line or _words(line) > PUBLICATION_FIELD_MAX_WORDS:
             continue
         for m in _PUBLICATION_FIELD.finditer(line):

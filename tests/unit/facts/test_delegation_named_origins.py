@@ -10,7 +10,7 @@ from tests.unit.fact_rows import extract_rows, visits
     ("The Sichuan Provincial Delegation headed by Ms. Wang Fang, the Vice Governor of the Province, visited Portugal "
      "from 3 to 6 May.", "Wang Fang", "Sichuan Provincial Government", "Portugal"),
     ("From 2nd to 5th June, the Yunnan Provincial Delegation headed by Mr. Li Wei, the Vice Governor of the Province "
-     "visited Spain.", "Li Wei", "Yunnan Provincial Government", "Government of the Kingdom of Spain"),
+     "visited Spain.", "Li Wei", "Yunnan Provincial Government", "Government of Spain"),
     ("Led by Mayor Liu Yang, the Chengdu Municipal Delegation visited Hungary last week.",
      "Liu Yang", "Chengdu Municipal Government", "Hungary"),
     ("On 4 June, a Zhejiang University delegation led by Professor Chen Bo visited Ghent University.",

@@ -10,8 +10,8 @@ from pipeline.core.ids import make_id
 from pipeline.core.ingest import discover_sources, ingest_corpus, parse_document, read_sidecar
 from pipeline.core.ingest.sources import SIDECAR, http_url
 from pipeline.core.records import IngestedDocument
-from pipeline.core.resolve import build_tables
 from tests.support.rules import default_rulebook
+from tests.support.store import tables_of
 from tests.unit.ingest_helpers import BODY, HTML_PAGE, MARKDOWN_PAGE, TITLE, source
 
 RULES = default_rulebook()
@@ -140,7 +140,7 @@ def _document(path: str, url: str | None) -> IngestedDocument:
     (None, {}, None),
 ])
 def test_the_sidecar_wins_over_the_page_in_the_documents_table(page_url, sidecar, expected):
-    tables = build_tables([_document("a.txt", page_url)], [], [], default_rulebook(), now=dt.datetime(2024, 1, 1), source_urls=sidecar)
+    tables = tables_of([_document("a.txt", page_url)], [], default_rulebook(), now=dt.datetime(2024, 1, 1), source_urls=sidecar)
     assert tables["documents"][["source_url", "language"]].values.tolist() == [[expected, "en"]]
 
 

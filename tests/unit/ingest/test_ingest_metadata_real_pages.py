@@ -11,8 +11,8 @@ from pipeline.core.ingest.dates import date_in_url
 from pipeline.core.ingest.furniture import furniture_rule, furniture_rules
 from pipeline.core.ingest.metadata import find_title
 from pipeline.core.records import IngestedDocument
-from pipeline.core.resolve import build_tables
 from tests.support.rules import default_rulebook
+from tests.support.store import tables_of
 from tests.unit.ingest_helpers import BODY, TITLE, source
 
 RULES = default_rulebook()
@@ -74,6 +74,8 @@ def test_date_opening_a_long_header_line_is_not_taken() -> None:
     ("Editor : Chen Hua    International Office       UpdateTime: October 2nd, 2016", D(2016, 10, 2)),
     ("Release time: 2016-10-02 | Views: 318", D(2016, 10, 2)),
     ("Posted on: 2 Oct 2016", D(2016, 10, 2)),
+    ("Oct 2 2016 Posted: 10:22 GMT", D(2016, 10, 2)),
+    ("2 October 2016 | Updated 14:05", D(2016, 10, 2)),
     ("发布时间：2016年10月2日 | 浏览次数：51", D(2016, 10, 2)),
 ])
 def test_labelled_publication_field_in_the_footer(footer: str, date: dt.date) -> None:
@@ -148,7 +150,7 @@ def _document(published_on: dt.date | None, precision: str = "unknown") -> Inges
     (None, "unknown", "https://en.example.edu.cn/info/1013/1276.htm", (None, "unknown")),
 ])
 def test_sidecar_url_date_fills_a_missing_date(parsed, precision, url, expected) -> None:
-    tables = build_tables([_document(parsed, precision)], [], [], default_rulebook(), source_urls={"a.txt": url})
+    tables = tables_of([_document(parsed, precision)], [], default_rulebook(), source_urls={"a.txt": url})
     row = tables["documents"].iloc[0]
     got = (None if row["published_on"] is None else row["published_on"], row["published_on_precision"])
     assert got == expected

@@ -21,9 +21,9 @@ from pipeline.core.phrases import phrase_regex
 from pipeline.core.publish import publish_atomically
 from pipeline.core.records import IngestedDocument
 from pipeline.core.reference import DEFAULT_REFERENCE_DIR, ReferenceDataError, load_rulebook
-from pipeline.core.resolve import build_tables
 from pipeline.core.validate import published_tables, validate_all
 from schemas.catalog import Reference, column_metadata, table_metadata
+from tests.support.store import tables_of
 
 RULES_FILE, RULE_KEYS = "funding_calls.yaml", {"call_phrases": "phrases"}
 
@@ -81,7 +81,7 @@ def test_an_extra_fact_kind_runs_from_text_to_the_published_warehouse(rules, tmp
     doc = _document()
     extraction = extract_document(doc, rules, KINDS)
     assert len(extraction.rows["funding_calls"]) == 1 and extraction.rows["agreements"]  # beside the usual kinds
-    tables = build_tables([doc], [extraction], [], rules, run_id="r1", kinds=KINDS)
+    tables = tables_of([doc], [extraction], rules, run_id="r1", kinds=KINDS)
     catalog = catalog_for(KINDS)
     validation = validate_all(tables, run_id="r1", catalog=catalog)
     valid, _ = published_tables(validation)
@@ -99,7 +99,7 @@ def test_the_extra_kind_is_validated_like_the_others(rules):
     doc = _document()
     extraction = extract_document(doc, rules, KINDS)
     extraction.rows["funding_calls"][0]["evidence_start"] += 1  # evidence no longer at its offsets
-    tables = build_tables([doc], [extraction], [], rules, run_id="r1", kinds=KINDS)
+    tables = tables_of([doc], [extraction], rules, run_id="r1", kinds=KINDS)
     validation = validate_all(tables, run_id="r1", catalog=catalog_for(KINDS))
     valid, _ = published_tables(validation)
     assert valid["funding_calls"].empty

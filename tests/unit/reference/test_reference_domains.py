@@ -90,6 +90,13 @@ def test_no_generic_single_words(lexicon):
     assert not (GENERIC_WORDS & {r[0] for r in lexicon}) - broad
 
 
+def test_every_broad_phrase_is_a_lexicon_phrase(lexicon):
+    """The gate reads the broad words off the lexicon: one missing from it would gate nothing."""
+    from tests.support.rules import default_rulebook
+    broad = set(default_rulebook().rules["domain_broad_phrases"])
+    assert not broad - {r[0] for r in lexicon}
+
+
 @pytest.mark.parametrize("phrase, code", sorted(FIXED.items()))
 def test_fixed_mappings(lexicon, phrase, code):
     assert dict((r[0], r[1]) for r in lexicon).get(phrase) == code

@@ -1,14 +1,13 @@
-"""The per-document stage: unchanged files are recognised and not read again, each cache entry is read once
-per run, and what the ingest step found in the cache reaches the extract step in its output."""
+"""The per-document stage: unchanged files are recognised and not read again, stored documents are neither parsed
+nor extracted again, and what a run stores is what the next one finds."""
 from __future__ import annotations
 
-import collections
 import os
-import pickle
 import shutil
 
-from pipeline.core.document_cache import DocumentCache
 from pipeline.core.document_stage import extract_with_cache, ingest_with_cache
+from pipeline.core.document_store import DocumentStore
+from pipeline.core.extract import stored_tables
 from tests.support.rules import default_rulebook
 
 ARTICLE = ("Lakeside University and Harbour Institute sign agreement\n\n"
@@ -31,8 +30,12 @@ def _raw(tmp_path, names=("a.txt",), age: bool = True):
     return raw
 
 
+def _store(cache_dir, fingerprint: str = "fp") -> DocumentStore:
+    return DocumentStore(cache_dir, fingerprint, stored_tables())
+
+
 def _ingest(raw, cache_dir, monkeypatch):
-    """ingest_with_cache, and the files whose bytes it read."""
+    """ingest_with_cache, the files whose bytes it read, and the documents it stored."""
     import pipeline.core.ingest as ingest
 
     read, real = [], ingest.read_source
@@ -44,74 +47,86 @@ def _ingest(raw, cache_dir, monkeypatch):
         return source
 
     monkeypatch.setattr(ingest, "read_source", spy)
-    stage = ingest_with_cache(raw, 10**6, DocumentCache(cache_dir, "fp"), default_rulebook())
+    with _store(cache_dir) as store:
+        stage = ingest_with_cache(raw, 10**6, store, default_rulebook())
+        documents = store.documents()
     monkeypatch.setattr(ingest, "read_source", real)
-    return stage, sorted(read)
+    return stage, sorted(read), documents
 
 
-def _extract(stage, cache_dir):
-    return extract_with_cache(stage, DocumentCache(cache_dir, "fp"), default_rulebook())
+def _extract(cache_dir):
+    """extract_with_cache, and the agreements the store then holds."""
+    with _store(cache_dir) as store:
+        return extract_with_cache(store, default_rulebook()), store.rows("agreements")
 
 
 def test_unchanged_files_are_recognised_by_their_status_and_not_read_again(tmp_path, monkeypatch):
     raw = _raw(tmp_path, ("a.txt", "b.txt"))
-    first, read = _ingest(raw, tmp_path / "cache", monkeypatch)
-    assert read == ["a.txt", "b.txt"]
-    _extract(first, tmp_path / "cache")
+    first, read, documents = _ingest(raw, tmp_path / "cache", monkeypatch)
+    assert read == ["a.txt", "b.txt"] and first.documents == 2
+    _extract(tmp_path / "cache")
 
-    again, read = _ingest(raw, tmp_path / "cache", monkeypatch)
-    assert read == [] and again.skipped == 2
-    assert [d.content_sha256 for d in again.documents] == [d.content_sha256 for d in first.documents]
+    again, read, stored = _ingest(raw, tmp_path / "cache", monkeypatch)
+    assert read == [] and again.skipped == 2 and again.documents == 2 and stored == documents
 
 
-def test_an_unchanged_rerun_processes_nothing_and_reads_each_entry_once(tmp_path, monkeypatch):
+def test_an_unchanged_rerun_processes_nothing(tmp_path, monkeypatch):
+    import pipeline.core.ingest as ingest
+
     raw = _raw(tmp_path, ("a.txt", "b.txt", "c.txt"))
-    first = _ingest(raw, tmp_path / "cache", monkeypatch)[0]
-    extractions, computed = _extract(first, tmp_path / "cache")
-    assert computed == 3
+    _ingest(raw, tmp_path / "cache", monkeypatch)
+    extracted, agreements = _extract(tmp_path / "cache")
+    assert extracted.extracted == 3 and len(agreements) == 3
 
-    loads, real = collections.Counter(), DocumentCache.load
-
-    def counted(self, source_path, content_sha256):
-        loads[source_path] += 1
-        return real(self, source_path, content_sha256)
-
-    monkeypatch.setattr(DocumentCache, "load", counted)
+    monkeypatch.setattr(ingest, "parse_document", lambda *args: (_ for _ in ()).throw(AssertionError("parsed")))
     again = _ingest(raw, tmp_path / "cache", monkeypatch)[0]
-    again = pickle.loads(pickle.dumps(again))  # as the extract step gets it from another process, through files
-    reused, computed = _extract(again, tmp_path / "cache")
-    assert (again.processed, again.skipped, computed) == (0, 3, 0)
-    assert loads == {"a.txt": 1, "b.txt": 1, "c.txt": 1}
-    assert [e.rows for e in reused] == [e.rows for e in extractions]
+    reused, stored = _extract(tmp_path / "cache")
+    assert (again.processed, again.skipped, reused.extracted, reused.documents) == (0, 3, 0, 3)
+    assert stored == agreements and reused.rows == extracted.rows
 
 
-def test_a_changed_file_is_read_again_even_with_the_same_size(tmp_path, monkeypatch):
+def test_a_changed_file_is_read_again_even_with_the_same_size_and_replaces_its_rows(tmp_path, monkeypatch):
     raw = _raw(tmp_path)
-    first, _ = _ingest(raw, tmp_path / "cache", monkeypatch)
-    _extract(first, tmp_path / "cache")
+    _ingest(raw, tmp_path / "cache", monkeypatch)
+    _, before = _extract(tmp_path / "cache")
     (raw / "a.txt").write_text(ARTICLE.replace("3 May", "4 May"), encoding="utf-8")  # same size, new time
-    again, read = _ingest(raw, tmp_path / "cache", monkeypatch)
-    assert read == ["a.txt"] and again.processed == 1 and not again.cached_extractions
-    assert "4 May" in again.documents[0].clean_text
+    again, read, documents = _ingest(raw, tmp_path / "cache", monkeypatch)
+    assert read == ["a.txt"] and again.processed == 1 and "4 May" in documents[0].clean_text
+    extracted, after = _extract(tmp_path / "cache")
+    assert extracted.extracted == 1 and len(after) == 1
+    assert [a["signed_on"].day for a in before + after] == [5, 4]  # "5 May" as _raw wrote it, then "4 May"
+
+
+def test_a_deleted_file_takes_its_rows_with_it(tmp_path, monkeypatch):
+    raw = _raw(tmp_path, ("a.txt", "bb.txt"))
+    _ingest(raw, tmp_path / "cache", monkeypatch)
+    _extract(tmp_path / "cache")
+    (raw / "bb.txt").unlink()
+    again = _ingest(raw, tmp_path / "cache", monkeypatch)[0]
+    extracted, agreements = _extract(tmp_path / "cache")
+    assert (again.pruned, again.documents, extracted.documents) == (1, 1, 1)
+    assert [a["signed_on"].day for a in agreements] == [5]  # a.txt's "5 May"; bb.txt's "6 May" is gone
 
 
 def test_a_file_written_just_before_its_reading_is_read_again_next_time(tmp_path, monkeypatch):
     """Within the clock's resolution a second write may keep the time of the first: such a file is not trusted."""
     raw = _raw(tmp_path, age=False)  # modified now, read now
-    first, _ = _ingest(raw, tmp_path / "cache", monkeypatch)
-    _extract(first, tmp_path / "cache")
-    again, read = _ingest(raw, tmp_path / "cache", monkeypatch)
-    assert read == ["a.txt"] and again.skipped == 1  # read and hashed again, then found in the cache
+    _ingest(raw, tmp_path / "cache", monkeypatch)
+    _extract(tmp_path / "cache")
+    again, read, _ = _ingest(raw, tmp_path / "cache", monkeypatch)
+    assert read == ["a.txt"] and again.skipped == 1  # read and hashed again, then found in the store
 
 
-def test_a_recognised_file_without_a_cached_extraction_is_read_and_parsed(tmp_path, monkeypatch):
+def test_a_stored_document_not_yet_extracted_is_extracted_without_parsing_it_again(tmp_path, monkeypatch):
     raw = _raw(tmp_path)
-    _ingest(raw, tmp_path / "cache", monkeypatch)  # parsed, never extracted: its entry is incomplete
-    again, read = _ingest(raw, tmp_path / "cache", monkeypatch)
-    assert read == ["a.txt"] and again.processed == 1 and again.documents[0].title
+    _ingest(raw, tmp_path / "cache", monkeypatch)  # parsed, never extracted (say, the run was stopped)
+    again, read, _ = _ingest(raw, tmp_path / "cache", monkeypatch)
+    assert read == [] and (again.processed, again.skipped) == (0, 1)
+    extracted, agreements = _extract(tmp_path / "cache")
+    assert extracted.extracted == 1 and len(agreements) == 1
 
 
-def test_a_failed_extraction_is_cached_so_an_unchanged_rerun_does_no_work(tmp_path, monkeypatch):
+def test_a_failed_extraction_is_stored_so_an_unchanged_rerun_does_no_work(tmp_path, monkeypatch):
     import pipeline.core.extract as extract
 
     calls = []
@@ -123,11 +138,31 @@ def test_a_failed_extraction_is_cached_so_an_unchanged_rerun_does_no_work(tmp_pa
     monkeypatch.setattr(extract, "extract_document", broken)
     raw = _raw(tmp_path)
     for computed_before in (1, 0):
-        stage, _ = _ingest(raw, tmp_path / "cache", monkeypatch)
-        extractions, computed = _extract(stage, tmp_path / "cache")
-        assert "extraction failed: ValueError: an odd article" in extractions[0].rejections[0].errors
-        assert computed == computed_before
+        _ingest(raw, tmp_path / "cache", monkeypatch)
+        extracted, _ = _extract(tmp_path / "cache")
+        assert "extraction failed: ValueError: an odd article" in extracted.rejections[0].errors
+        assert extracted.extracted == computed_before
     assert calls == ["a.txt"]
+
+
+def test_a_failure_that_depends_on_the_machine_is_tried_again_next_run(tmp_path, monkeypatch):
+    import pipeline.core.extract as extract
+
+    real, calls = extract.extract_document, []
+
+    def short_of_memory(document, rules):
+        calls.append(document.source_path)
+        raise MemoryError("no memory")
+
+    raw = _raw(tmp_path)
+    _ingest(raw, tmp_path / "cache", monkeypatch)
+    monkeypatch.setattr(extract, "extract_document", short_of_memory)
+    failed, _ = _extract(tmp_path / "cache")
+    assert "MemoryError" in failed.rejections[0].errors
+    monkeypatch.setattr(extract, "extract_document", real)
+    _ingest(raw, tmp_path / "cache", monkeypatch)
+    extracted, agreements = _extract(tmp_path / "cache")
+    assert calls == ["a.txt"] and extracted.extracted == 1 and not extracted.rejections and len(agreements) == 1
 
 
 def test_the_stage_parses_with_the_rulebook_it_is_given(tmp_path, monkeypatch):
@@ -142,8 +177,37 @@ def test_the_stage_parses_with_the_rulebook_it_is_given(tmp_path, monkeypatch):
         "\nline_rules:\n", "\nline_rules:\n  - name: headline\n    pattern: 'sign agreement$'\n", 1), encoding="utf-8")
     other = load_rulebook(folder)
     raw = _raw(tmp_path)
-    ours = ingest_with_cache(raw, 10**6, DocumentCache(tmp_path / "a", "fp"), default_rulebook())
-    theirs = ingest_with_cache(raw, 10**6, DocumentCache(tmp_path / "b", "fp"), other)
-    assert ours.documents[0].clean_text.startswith("Lakeside University and Harbour Institute sign agreement\n")
-    assert "sign agreement\n" not in theirs.documents[0].clean_text
+    texts = []
+    for name, rules in (("a", default_rulebook()), ("b", other)):
+        with _store(tmp_path / name) as store:
+            ingest_with_cache(raw, 10**6, store, rules)
+            texts.append(store.documents()[0].clean_text)
+    assert texts[0].startswith("Lakeside University and Harbour Institute sign agreement\n")
+    assert "sign agreement\n" not in texts[1]
     assert pipeline_fingerprint(other) != pipeline_fingerprint(default_rulebook())
+
+
+def test_tables_built_from_a_store_kept_across_changes_are_those_of_a_fresh_store(tmp_path, monkeypatch):
+    """A changed, a deleted and an added file: the kept store gives the same tables as one built from scratch."""
+    import datetime as dt
+
+    from pipeline.core.resolve import build_tables
+
+    def tables(cache_dir):
+        rules = default_rulebook()
+        with _store(cache_dir) as store:
+            stage = ingest_with_cache(raw, 10**6, store, rules)
+            extract_with_cache(store, rules)
+            return build_tables(store, stage.rejections, rules, run_id="r", now=dt.datetime(2024, 1, 1))
+
+    raw = _raw(tmp_path, ("a.txt", "bb.txt", "ccc.txt"))
+    tables(tmp_path / "kept")
+    (raw / "a.txt").write_text(ARTICLE.replace("Harbour Institute", "Riverside College"), encoding="utf-8")
+    (raw / "bb.txt").unlink()
+    (raw / "dddd.txt").write_text(ARTICLE.replace("Lakeside", "Hillcrest"), encoding="utf-8")
+    kept, fresh = tables(tmp_path / "kept"), tables(tmp_path / "fresh")
+    assert set(kept["documents"]["source_path"]) == {"a.txt", "ccc.txt", "dddd.txt"}
+    assert "Riverside College" in set(kept["organizations"]["canonical_name"])
+    assert "Harbour Institute" in set(kept["organizations"]["canonical_name"])  # ccc.txt still names it
+    for name, frame in fresh.items():
+        assert kept[name].equals(frame), name

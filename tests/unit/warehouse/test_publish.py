@@ -114,7 +114,8 @@ def test_publish_swaps_under_an_open_reader(tmp_path):
     finally:
         reader.close()
     assert read_codes(target) == ["2.1", "2.2"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cooperation.duckdb"]  # no .wal, no temp file
+    # no .wal, no temp file; the writer lock's file stays (pipeline/core/writer_lock.py)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cooperation.duckdb", "cooperation.duckdb.lock"]
 
 
 BROKEN = {
@@ -141,7 +142,7 @@ def test_failed_build_leaves_old_warehouse_untouched(tmp_path, case):
     with pytest.raises((ValueError, duckdb.Error)):
         publish_atomically({**domains("3.1"), **BROKEN[case]}, target)
     assert target.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cooperation.duckdb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cooperation.duckdb", "cooperation.duckdb.lock"]
 
 
 def test_only_the_builds_of_dead_processes_are_cleaned_up(tmp_path):
@@ -155,7 +156,7 @@ def test_only_the_builds_of_dead_processes_are_cleaned_up(tmp_path):
     assert remove_abandoned_builds(target) == sorted(abandoned)
     assert live.exists() and not any(p.exists() for p in abandoned)
     publish_atomically(domains("1.1"), target)  # publishing cleans up the same way, and leaves the live build
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, target.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, target.name, f"{target.name}.lock"])
 
 
 def test_an_extended_catalog_publishes_its_extra_table_with_its_types_key_and_comment(tmp_path):

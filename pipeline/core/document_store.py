@@ -1,0 +1,387 @@
+"""The per-document store: what each source file became, kept between runs as rows in one DuckDB file.
+
+Parsing and extraction are pure functions of a file's bytes, its path, the rulebook and the code of the
+per-document stage, so their result can be reused whenever all of those are unchanged. The store keeps,
+for every source file, its entry (content sha256 and how far it got: `rejected` when parsing refused it,
+`parsed`, `extracted`), its parsed document, its rejections, and its rows of every per-document table
+(organizations, mentions, agreements, ...), each table a table of the store with the table's own
+columns and types plus the source file (`_source`) and the row's place in the document's rows (`_seq`).
+
+Why a DuckDB file rather than a pickle per document (as before) or Parquet files per batch:
+- a run looks its entries up with one query and never loads an unchanged document's parse or rows
+  until the corpus-wide step reads them, table by table, as columns;
+- a changed or deleted file's rows are replaced or removed with a DELETE, in a transaction, where
+  batch files would have to be rewritten (or their dead rows filtered out on every read);
+- the corpus-wide step can read (and in time merge) the rows with SQL.
+Only one process writes it: the run's own (workers, local or on a Dask cluster, send their results
+back), which is also the only one that sees the file.
+
+The store holds the rows of one fingerprint (`pipeline_fingerprint`: version, rulebook and stage code),
+recorded in the file: opened under another fingerprint, every entry is stale, and the store starts
+empty (the next run re-extracts everything, as a change of rules or code requires). The rows of a table
+have the columns the extraction gives (the columns filled later, such as `corrected_by`, are not
+stored), learnt from the first rows written under the fingerprint.
+
+The folder is the store's own (by default `<warehouse name>.cache/` beside the warehouse), marked with a
+`CACHEDIR.TAG` so backup tools skip it; deleting it is always safe. Beside the store, `file-status.json`
+records each file's status when it was last read, so that the stage can recognise an unchanged file
+without reading it (see document_stage.py).
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from pipeline.core.records import IngestedDocument, Rejection
+
+STORE_FILE = "documents.duckdb"
+LAYOUT = 1  # the store's own tables; a store of another layout is started afresh
+REJECTED, PARSED, EXTRACTED = "rejected", "parsed", "extracted"  # how far a file got
+_STATUS_INDEX = "file-status.json"
+_TAG_NAME = "CACHEDIR.TAG"  # https://bford.info/cachedir/: backup tools skip a folder holding it
+_TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
+        b"# This folder is the per-document cache of the cooperation warehouse; it can be deleted.\n")
+# Entries of the pickle cache of earlier versions (one file per document): removed when the store is first used.
+_PICKLED_ENTRY = re.compile(r"[0-9a-f]{16}\.pkl")
+_PICKLED_MARKS = (b"pipeline.core.document_cache", b"CacheEntry")
+_DOCUMENT_TYPES = {field.name: "DATE" if field.name == "published_on" else "VARCHAR"
+                   for field in dataclasses.fields(IngestedDocument)}
+_INTEGER = ("INTEGER", "BIGINT", "SMALLINT")
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _rows_table(table: str) -> str:
+    return _quote(f"rows_{table}")
+
+
+class StoreBusy(RuntimeError):
+    """Another process has the store open (another run on the same warehouse)."""
+
+
+class DocumentStore:
+    """The store of one folder (or in memory, `directory=None`, for tests) under one fingerprint.
+
+    `tables` maps each per-document table to its columns' DuckDB types. Open it with `with`; a store
+    holds one connection while open.
+    """
+
+    def __init__(self, directory: Path | None, fingerprint: str, tables: Mapping[str, Mapping[str, str]]):
+        self.directory = Path(directory) if directory is not None else None
+        self.fingerprint = fingerprint
+        self.tables = tables
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    # ------------------------------------------------------------ opening
+
+    @property
+    def path(self) -> Path | None:
+        """The store's file (None in memory)."""
+        return self.directory / STORE_FILE if self.directory is not None else None
+
+    def __enter__(self) -> DocumentStore:
+        self._con = self._connect()
+        self._prepare()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise RuntimeError("the document store is not open: use it in a `with` block")
+        return self._con
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        if self.directory is None:
+            return duckdb.connect(":memory:")
+        self._make_folder()
+        path = self.path
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreBusy(f"the document store {path} is in use by another run on this warehouse; "
+                                "wait for it to finish") from exc
+            raise
+
+    def _make_folder(self) -> None:
+        """A folder the store makes is its own: tag it (not one the user named)."""
+        if not self.directory.is_dir():
+            try:
+                self.directory.mkdir(parents=True)
+            except FileExistsError:
+                return
+            (self.directory / _TAG_NAME).write_bytes(_TAG)
+
+    def _prepare(self) -> None:
+        """Start afresh when the file holds another fingerprint's rows or another layout."""
+        con = self.con
+        con.execute("CREATE TABLE IF NOT EXISTS store_info (fingerprint VARCHAR, layout INTEGER)")
+        found = con.execute("SELECT fingerprint, layout FROM store_info").fetchall()
+        if found == [(self.fingerprint, LAYOUT)]:
+            return
+        con.execute("BEGIN TRANSACTION")
+        for (name,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall():
+            con.execute(f"DROP TABLE {_quote(name)}")
+        con.execute("CREATE TABLE store_info (fingerprint VARCHAR, layout INTEGER)")
+        con.execute("INSERT INTO store_info VALUES (?, ?)", [self.fingerprint, LAYOUT])
+        con.execute("CREATE TABLE entries (source_path VARCHAR, content_sha256 VARCHAR, document_id VARCHAR, "
+                    "state VARCHAR)")
+        columns = ", ".join(f"{_quote(c)} {t}" for c, t in _DOCUMENT_TYPES.items())
+        con.execute(f"CREATE TABLE documents ({columns})")
+        con.execute("CREATE TABLE rejections (source_path VARCHAR, seq INTEGER, stage VARCHAR, table_name VARCHAR, "
+                    "record VARCHAR, errors VARCHAR, document_id VARCHAR)")
+        con.execute("COMMIT")
+        if self.directory is not None:
+            _remove_pickled_entries(self.directory)
+
+    # ------------------------------------------------------------ looking up
+
+    def entries(self) -> dict[str, tuple[str, str]]:
+        """source_path -> (content_sha256, state) of every file the store holds."""
+        return {path: (sha, state) for path, sha, state in
+                self.con.execute("SELECT source_path, content_sha256, state FROM entries").fetchall()}
+
+    def rejections(self, stage: str) -> list[tuple[str, Rejection]]:
+        """(source_path, rejection) of the stored rejections of one stage (`parse` or `extract`), by source file
+        and in their order."""
+        rows = self.con.execute("SELECT source_path, table_name, record, errors, document_id FROM rejections "
+                                "WHERE stage = ? ORDER BY source_path, seq", [stage]).fetchall()
+        return [(path, Rejection(table, json.loads(record), errors, document_id))
+                for path, table, record, errors, document_id in rows]
+
+    def unextracted(self) -> list[str]:
+        """The source paths of the parsed documents not yet extracted, in path order."""
+        return [p for (p,) in self.con.execute(
+            "SELECT source_path FROM entries WHERE state = ? ORDER BY source_path", [PARSED]).fetchall()]
+
+    def documents(self, source_paths: Sequence[str] | None = None, limit: int | None = None) -> list[IngestedDocument]:
+        """The stored documents (those of `source_paths`, or every one), in path order."""
+        columns = ", ".join(_quote(c) for c in _DOCUMENT_TYPES)
+        sql = f"SELECT {columns} FROM documents"
+        if source_paths is not None:
+            frame = pd.DataFrame({"source_path": list(source_paths)})
+            self.con.register("_wanted", frame)
+            sql += " WHERE source_path IN (SELECT source_path FROM _wanted)"
+        sql += " ORDER BY source_path" + (f" LIMIT {int(limit)}" if limit is not None else "")
+        try:
+            rows = self.con.execute(sql).fetchall()
+        finally:
+            if source_paths is not None:
+                self.con.unregister("_wanted")
+        return [IngestedDocument(**dict(zip(_DOCUMENT_TYPES, row))) for row in rows]
+
+    def language_counts(self) -> dict[str, int]:
+        """Stored documents per language code."""
+        return dict(self.con.execute("SELECT language, count(*) FROM documents GROUP BY language").fetchall())
+
+    def document_count(self) -> int:
+        return self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        """Every stored row of `table`, as the extraction gave it, by document id and then in the document's order."""
+        columns = self._stored_columns(table)
+        if not columns:
+            return []
+        selected = ", ".join(f"t.{_quote(c)}" for c in columns)
+        result = self.con.execute(
+            f"SELECT {selected} FROM {_rows_table(table)} t JOIN entries e ON e.source_path = t._source "
+            "ORDER BY e.document_id, t._source, t._seq").fetchall()
+        return [dict(zip(columns, row)) for row in result]
+
+    def row_counts(self) -> dict[str, int]:
+        """Stored rows per per-document table."""
+        return {t: (self.con.execute(f"SELECT count(*) FROM {_rows_table(t)}").fetchall()[0][0]
+                    if self._stored_columns(t) else 0) for t in self.tables}
+
+    def _stored_columns(self, table: str) -> list[str]:
+        found = self.con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+                                 [f"rows_{table}"]).fetchall()
+        return [c for (c,) in found if c not in ("_source", "_seq")]
+
+    # ------------------------------------------------------------ writing
+
+    def write_parsed(self, outcomes: Sequence[tuple[str, str, IngestedDocument | Rejection]]) -> None:
+        """Store (source_path, content_sha256, parsed document or rejection) for each file, replacing what
+        the store held for it (its earlier parse and rows)."""
+        if not outcomes:
+            return
+        paths = [path for path, _, _ in outcomes]
+        entries = [(path, sha, o.document_id if isinstance(o, IngestedDocument) else None,
+                    PARSED if isinstance(o, IngestedDocument) else REJECTED) for path, sha, o in outcomes]
+        documents = [dataclasses.asdict(o) for _, _, o in outcomes if isinstance(o, IngestedDocument)]
+        rejections = [(path, 0, "parse", o) for path, _, o in outcomes if isinstance(o, Rejection)]
+        with self._transaction():
+            self._delete(paths, everything=True)
+            self._insert("entries", pd.DataFrame(entries, columns=["source_path", "content_sha256", "document_id",
+                                                                   "state"]))
+            self._insert("documents", _frame(documents, _DOCUMENT_TYPES), _DOCUMENT_TYPES)
+            self._insert_rejections(rejections)
+
+    def write_extracted(self, results: Sequence[tuple[str, Mapping[str, list[dict[str, Any]]], list[Rejection], bool]]) -> None:
+        """Store (source_path, rows per table, rejections, done) of each extracted document, replacing its
+        earlier rows; `done` False keeps it to be extracted again next run (a failure that depends on the
+        machine), its rejections still stored for this run's tables."""
+        if not results:
+            return
+        paths = [path for path, _, _, _ in results]
+        with self._transaction():
+            self._delete(paths, everything=False)
+            for table in self.tables:
+                items = [(path, seq, row) for path, rows, _, _ in results for seq, row in enumerate(rows.get(table, ()))]
+                if items:
+                    self._insert_rows(table, items)
+            self._insert_rejections([(path, seq, "extract", r) for path, _, rejections, _ in results
+                                     for seq, r in enumerate(rejections)])
+            done = pd.DataFrame({"source_path": [path for path, _, _, ok in results if ok]})
+            if len(done):
+                self.con.register("_done", done)
+                self.con.execute("UPDATE entries SET state = ? WHERE source_path IN (SELECT source_path FROM _done)",
+                                 [EXTRACTED])
+                self.con.unregister("_done")
+
+    def prune(self, keep_source_paths: Iterable[str]) -> int:
+        """Remove every file's entry, parse and rows but those of `keep_source_paths`; returns how many files."""
+        keep = set(keep_source_paths)
+        gone = [p for p in self.entries() if p not in keep]
+        if gone:
+            with self._transaction():
+                self._delete(gone, everything=True)
+        return len(gone)
+
+    def _delete(self, paths: Sequence[str], everything: bool) -> None:
+        """Delete the rows of `paths`: their extraction's, and with `everything` their entries and parses too."""
+        self.con.register("_paths", pd.DataFrame({"source_path": list(paths)}))
+        try:
+            targets = [(_rows_table(t), "_source") for t in self.tables if self._stored_columns(t)]
+            targets.append(("rejections", "source_path"))
+            if everything:
+                targets += [("documents", "source_path"), ("entries", "source_path")]
+            for table, column in targets:
+                extra = "" if everything or table != "rejections" else " AND stage = 'extract'"
+                self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT source_path FROM _paths){extra}")
+        finally:
+            self.con.unregister("_paths")
+
+    def _insert_rows(self, table: str, items: list[tuple[str, int, dict[str, Any]]]) -> None:
+        columns = list(items[0][2])
+        stored = self._stored_columns(table)
+        if not stored:
+            types = self.tables[table]
+            unknown = [c for c in columns if c not in types]
+            if unknown:
+                raise ValueError(f"{table}: rows carry column(s) {unknown} the table does not have")
+            definitions = ", ".join(f"{_quote(c)} {types[c]}" for c in columns)
+            self.con.execute(f"CREATE TABLE {_rows_table(table)} (_source VARCHAR, _seq INTEGER, {definitions})")
+        elif stored != columns:
+            raise ValueError(f"{table}: rows carry columns {columns}, the store holds {stored}")
+        if any(list(row) != columns for _, _, row in items):
+            raise ValueError(f"{table}: the rows of one extraction do not all carry the same columns")
+        types = {"_source": "VARCHAR", "_seq": "INTEGER", **{c: self.tables[table][c] for c in columns}}
+        records = [{"_source": path, "_seq": seq, **row} for path, seq, row in items]
+        self._insert(f"rows_{table}", _frame(records, types), types)
+
+    def _insert_rejections(self, items: list[tuple[str, int, str, Rejection]]) -> None:
+        frame = pd.DataFrame([(path, seq, stage, r.table_name, json.dumps(r.record, default=str, sort_keys=True),
+                               r.errors, r.document_id) for path, seq, stage, r in items],
+                             columns=["source_path", "seq", "stage", "table_name", "record", "errors", "document_id"])
+        self._insert("rejections", frame)
+
+    def _insert(self, table: str, frame: pd.DataFrame, types: Mapping[str, str] | None = None) -> None:
+        if frame.empty:
+            return
+        self.con.register("_batch", frame)
+        try:
+            columns = ", ".join(_quote(c) for c in frame.columns)
+            values = ", ".join(f"CAST({_quote(c)} AS {types[c]})" if types else _quote(c) for c in frame.columns)
+            self.con.execute(f"INSERT INTO {_quote(table)} ({columns}) SELECT {values} FROM _batch")
+        finally:
+            self.con.unregister("_batch")
+
+    def _transaction(self):
+        return _Transaction(self.con)
+
+    # ------------------------------------------------------------ file statuses
+
+    def file_statuses(self) -> dict[str, list]:
+        """source_path -> [size, mtime_ns, inode, content_sha256, read_at_ns] of each file's last read."""
+        if self.directory is None:
+            return {}
+        try:
+            data = json.loads((self.directory / _STATUS_INDEX).read_text(encoding="utf-8"))
+        except Exception:  # missing or damaged: every file is read
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_file_statuses(self, statuses: dict[str, list]) -> None:
+        """Write beside the index and rename, so a reader never sees half a file."""
+        if self.directory is None:
+            return
+        self._make_folder()
+        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(json.dumps(statuses, sort_keys=True).encode("utf-8"))
+            os.replace(tmp, self.directory / _STATUS_INDEX)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+class _Transaction:
+    """BEGIN ... COMMIT, or ROLLBACK when the block raises: a batch is stored whole or not at all."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def __enter__(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type, *exc) -> None:
+        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _frame(records: list[dict[str, Any]], types: Mapping[str, str]) -> pd.DataFrame:
+    """Records as a frame DuckDB reads with the right types: whole numbers with nulls stay whole numbers."""
+    data = {}
+    for column, sql_type in types.items():
+        values = [r.get(column) for r in records]
+        data[column] = pd.array(values, dtype="Int64") if sql_type.startswith(_INTEGER) else pd.Series(values,
+                                                                                                       dtype=object)
+    return pd.DataFrame(data)
+
+
+def _remove_pickled_entries(directory: Path) -> None:
+    """Delete the per-document pickles an earlier version of the cache wrote here (named like its entries
+    and naming its class), and nothing else."""
+    for path in directory.glob("*.pkl"):
+        if not _PICKLED_ENTRY.fullmatch(path.name):
+            continue
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(256)
+        except OSError:
+            continue
+        if head.startswith(b"\x80") and all(mark in head for mark in _PICKLED_MARKS):
+            path.unlink(missing_ok=True)
+
+
+def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    """`items` in slices of at most `size`."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

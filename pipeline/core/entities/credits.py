@@ -1,0 +1,58 @@
+"""People that page furniture names: photo and agency credits ("(Xinhua/Li Wei)", "[Photo by Li Wei/Jilin
+Daily]", "... on Monday /JOHN KAMAU"), bylines in capitals ("By ANNA BERG (China Daily)"), a correspondent between
+slashes ("/TASS correspondent Ivan Petrov/."), and people a photo caption places ("Anna Berg (2nd R)").
+
+Credits glue a name to a slash, which the word splitter keeps inside one word, so they are read from the text
+with patterns, after the sentence passes, and only where no other entity holds the words.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.core.entities.document import DocumentEntities
+from pipeline.core.entities.model import Mention
+from pipeline.core.entities.people import is_given_name, is_pinyin_given, is_surname, named_person
+
+_WORD = r"[A-Z][A-Za-z\u00C0-\u024F’'-]+"
+_NAME = rf"{_WORD}(?: {_WORD}){{1,2}}"
+_CAPS = r"[A-Z]{2,}(?:[ -][A-Z]{2,}){1,2}"
+_CREDITS = re.compile("|".join((
+    rf"\((?:{_WORD} ){{0,2}}{_WORD}/(?P<agency>{_NAME})\)",  # "(Xinhua/Li Wei)"
+    rf"\bPhotos?(?: by|:) ?(?P<photo>{_NAME})(?=/|\]|\)|\s*$)",  # "[Photo by Li Wei/Jilin Daily]"
+    rf"(?<=\s)/(?P<slash>{_CAPS})\s*$",  # "... on Monday /JOHN KAMAU"
+    rf"^By (?P<byline>{_CAPS}|{_NAME})(?= ?\(|\s*$)",  # "By ANNA BERG (China Daily)"
+    rf"/(?:[A-Z]+ )?(?:correspondent|reporter|photographer) (?P<role>{_NAME})/",  # "/TASS correspondent Ivan Petrov/"
+    rf"(?P<placed>{_NAME}) \((?:\d(?:st|nd|rd|th) )?(?:[LRC]|left|right|cent(?:re|er)|front|back)\)",  # "(2nd R)"
+)), re.M)
+
+# Credits whose words may name a picture agency or a service as well as a person ("(AFP/Getty Images)"): a
+# person only by a name's shape.
+_SHAPED = ("agency", "photo")
+
+
+def credited_people(ents: DocumentEntities) -> None:
+    """The people the page's credits, bylines and captions name, where no other entity holds the words."""
+    for m in _CREDITS.finditer(ents.text):
+        start, end = m.span(m.lastgroup)
+        words = m.group(m.lastgroup).split()
+        while words and _not_a_name_word(ents, words[0]):  # "Minister Anna Berg (2nd R)": the title is no name
+            start += len(words.pop(0)) + 1
+        if len(words) < 2 or any(_not_a_name_word(ents, w) for w in words) \
+                or m.lastgroup in _SHAPED and not _name_shaped(ents, words) \
+                or ents.covered(start, end, ("organization", "person", "place")):
+            continue
+        person = named_person(ents, words)
+        ents.mentions.append(Mention("person", person.key, ents.text[start:end], start, end))
+
+
+def _not_a_name_word(ents: DocumentEntities, word: str) -> bool:
+    lex = ents.lexicon
+    return word == "The" or word in lex.title_words or word in lex.stop_words or word in lex.honorifics \
+        or lex.is_country_word(word)
+
+
+def _name_shaped(ents: DocumentEntities, words: list[str]) -> bool:
+    """A pinyin name ("Li Wei"), a common given name first ("Anna Berg"), or a name in capitals."""
+    rules = ents.rules
+    return is_given_name(rules, words[0]) or all(w.isupper() for w in words) or (
+        is_surname(rules, words[0]) and all(is_pinyin_given(rules, w) for w in words[1:]))

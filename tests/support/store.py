@@ -1,0 +1,22 @@
+"""Contract tables built from documents and extractions in hand, through an in-memory per-document store."""
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.core.document_store import DocumentStore
+from pipeline.core.extract import DocumentExtraction, stored_tables
+from pipeline.core.kinds.base import FactKind
+from pipeline.core.kinds.registry import FACT_KINDS
+from pipeline.core.records import IngestedDocument
+from pipeline.core.reference import Rulebook
+from pipeline.core.resolve import build_tables
+
+
+def tables_of(documents: list[IngestedDocument], extractions: list[DocumentExtraction], rules: Rulebook,
+              kinds: tuple[FactKind, ...] = FACT_KINDS, **options) -> dict[str, pd.DataFrame]:
+    """build_tables over a store holding `documents` and `extractions` (with `options`: run_id, now, source_urls)."""
+    paths = {d.document_id: d.source_path for d in documents}
+    with DocumentStore(None, "test", stored_tables(kinds)) as store:
+        store.write_parsed([(d.source_path, d.content_sha256, d) for d in documents])
+        store.write_extracted([(paths[e.document_id], e.rows, e.rejections, True) for e in extractions])
+        return build_tables(store, [], rules, kinds=kinds, **options)

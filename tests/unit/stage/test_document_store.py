@@ -1,0 +1,112 @@
+"""The per-document store: entries by content hash, rows as the extraction gave them, replaced and pruned by file."""
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+import subprocess
+import sys
+import types
+
+import pytest
+
+from pipeline.core.document_store import EXTRACTED, PARSED, REJECTED, DocumentStore, StoreBusy
+from pipeline.core.records import IngestedDocument, Rejection
+
+TABLES = {"labs": {"lab_id": "VARCHAR", "established_year": "INTEGER", "confidence": "DOUBLE", "opened_on": "DATE",
+                   "corrected_by": "VARCHAR"},
+          "mentions": {"document_id": "VARCHAR", "start": "INTEGER"}}
+
+
+def doc(path: str = "a.txt", sha: str = "s1", text: str = "Some text.") -> IngestedDocument:
+    return IngestedDocument(document_id=f"id-{path}", source_path=path, content_sha256=sha, clean_text=text,
+                            published_on=dt.date(2024, 5, 3), published_on_precision="day")
+
+
+def lab(n: int, year: int | None = 2020) -> dict:
+    return {"lab_id": f"lab{n}", "established_year": year, "confidence": 0.9, "opened_on": None if n else dt.date(2020, 1, 2)}
+
+
+def test_rows_come_back_as_the_extraction_gave_them_by_document_then_in_order(tmp_path):
+    with DocumentStore(tmp_path / "cache", "f1", TABLES) as store:
+        store.write_parsed([("b.txt", "s1", doc("b.txt")), ("a.txt", "s1", doc("a.txt"))])
+        store.write_extracted([("b.txt", {"labs": [lab(2), lab(0, None)]}, [], True),
+                               ("a.txt", {"labs": [lab(1)], "mentions": []}, [], True)])
+        rows = store.rows("labs")
+        assert rows == [lab(1), lab(2), lab(0, None)]  # no corrected_by: the rows never had it
+        assert [type(v) for v in rows[2].values()] == [str, type(None), float, dt.date]
+        assert store.rows("mentions") == []
+        assert store.documents() == [doc("a.txt"), doc("b.txt")]
+        assert store.entries() == {"a.txt": ("s1", EXTRACTED), "b.txt": ("s1", EXTRACTED)}
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
+
+
+def test_another_fingerprint_finds_an_empty_store(tmp_path):
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        store.write_parsed([("a.txt", "s1", doc())])
+        store.write_extracted([("a.txt", {"labs": [lab(1)]}, [], True)])
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        assert store.entries() == {"a.txt": ("s1", EXTRACTED)} and store.rows("labs") == [lab(1)]
+    with DocumentStore(tmp_path, "f2", TABLES) as store:  # code or reference data changed
+        assert store.entries() == {} and store.rows("labs") == [] and store.documents() == []
+
+
+def test_a_file_parsed_again_loses_its_old_rows_and_a_transient_failure_stays_to_do(tmp_path):
+    failure = Rejection("documents", {"source_path": "a.txt"}, "extraction failed: MemoryError: ", "id-a.txt")
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        store.write_parsed([("a.txt", "s1", doc()), ("b.txt", "s1", doc("b.txt"))])
+        store.write_extracted([("a.txt", {"labs": [lab(1)]}, [], True), ("b.txt", {"labs": [lab(2)]}, [], True)])
+        store.write_parsed([("a.txt", "s2", doc(sha="s2", text="Other text."))])  # the file changed
+        assert store.rows("labs") == [lab(2)] and store.unextracted() == ["a.txt"]
+        store.write_extracted([("a.txt", {"labs": []}, [failure], False)])
+        assert store.unextracted() == ["a.txt"] and store.rejections("extract") == [("a.txt", failure)]
+        store.write_extracted([("a.txt", {"labs": [lab(3)]}, [], True)])
+        assert store.rejections("extract") == [] and store.rows("labs") == [lab(3), lab(2)]
+        assert store.entries()["a.txt"] == ("s2", EXTRACTED)
+
+
+def test_prune_removes_everything_a_deleted_file_contributed(tmp_path):
+    refused = Rejection("documents", {"source_path": "c.txt"}, "empty file")
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        store.write_parsed([("a.txt", "s", doc()), ("b.txt", "s", doc("b.txt")), ("c.txt", "s", refused)])
+        store.write_extracted([("a.txt", {"labs": [lab(1)]}, [], True), ("b.txt", {"labs": [lab(2)]}, [], True)])
+        assert store.entries()["c.txt"] == ("s", REJECTED) and store.rejections("parse") == [("c.txt", refused)]
+        assert store.prune(["a.txt"]) == 2
+        assert store.entries() == {"a.txt": ("s", EXTRACTED)} and store.rows("labs") == [lab(1)]
+        assert [d.source_path for d in store.documents()] == ["a.txt"] and store.rejections("parse") == []
+        store.write_parsed([("b.txt", "s", doc("b.txt"))])
+        assert store.entries()["b.txt"] == ("s", PARSED)
+
+
+def test_the_pickles_of_the_earlier_cache_are_removed_and_nothing_else(tmp_path):
+    class CacheEntry:  # named as the earlier cache's class, in its module
+        pass
+    CacheEntry.__module__ = "pipeline.core.document_cache"
+    CacheEntry.__qualname__ = "CacheEntry"
+    module = types.ModuleType("pipeline.core.document_cache")
+    module.CacheEntry = CacheEntry
+    sys.modules["pipeline.core.document_cache"] = module
+    try:
+        (tmp_path / "0123456789abcdef.pkl").write_bytes(pickle.dumps(CacheEntry()))
+    finally:
+        del sys.modules["pipeline.core.document_cache"]
+    others = {"other-app-state.pkl": b"\x80\x04other", "fedcba9876543210.pkl": b"\x80\x04not ours", "notes.txt": b"x"}
+    for name, data in others.items():
+        (tmp_path / name).write_bytes(data)
+    with DocumentStore(tmp_path, "f1", TABLES):
+        pass
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*others, "documents.duckdb"])  # and no tag
+
+
+def test_a_store_another_process_has_open_is_refused_with_the_reason(tmp_path):
+    with DocumentStore(tmp_path, "f1", TABLES):
+        pass
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('open', flush=True); time.sleep(60)", str(tmp_path / "documents.duckdb")],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreBusy, match="in use by another run"), DocumentStore(tmp_path, "f1", TABLES):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
