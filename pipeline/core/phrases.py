@@ -10,7 +10,6 @@ import functools
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from pipeline.core.reference import Rulebook
 
@@ -24,14 +23,29 @@ def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
     several times slower. The matches are those of the flat, longest-first alternation.
     """
     return gated_regex(re.compile(rf"(?<![\w-])(?:{phrase_alternation(p.lower() for p in phrases)})(?![\w-])", re.I),
-                       phrases)
+                       phrases, opens_words=True)
 
 
-def gated_regex(regex: re.Pattern, phrases: Iterable[str]):
+def gated_regex(regex: re.Pattern, phrases: Iterable[str], opens_words: bool = False):
     """`regex`, with its `search` and `finditer` skipping text that holds none of `phrases` (in any case):
-    for a regex that cannot match without one of them inside its match."""
+    for a regex that cannot match without one of them inside its match. With `opens_words`, every match
+    also begins with one of the phrases where a word may begin (no letter, digit, underscore or hyphen
+    before it), as a `phrase_regex` match does: text without any phrase's opening characters there is
+    skipped without a search."""
+    phrases = tuple(phrases)
     alternation = phrase_alternation(p.lower() for p in phrases)
-    return _GatedPattern(regex, re.compile(alternation)) if alternation.isascii() else regex
+    if not alternation.isascii():
+        return regex
+    return _GatedPattern(regex, re.compile(alternation), _phrase_openings(phrases) if opens_words else None)
+
+
+def _phrase_openings(phrases: tuple[str, ...]) -> frozenset[str] | None:
+    """The first OPENING_CHARS characters of the phrases, lower case; None when a phrase's first word is
+    shorter ("to sign": after it comes any white space, which the openings of a text cannot stand for)."""
+    openings = {p.lower()[:OPENING_CHARS] for p in phrases}
+    if all(len(o) == OPENING_CHARS and " " not in o for o in openings):
+        return frozenset(openings)
+    return None
 
 
 class _GatedPattern:
@@ -42,15 +56,23 @@ class _GatedPattern:
     searched there case-sensitively (several times faster: the engine can skip on first characters)
     find a superset of the places the regex matches; when they find nothing, neither does the regex.
     Anything else (non-ASCII text, other methods) goes to the regex itself, and every match comes from it.
+
+    The openings, where given, are a cheaper test still: whether the text holds one of them where a word
+    may begin is a set look-up against the text's openings (computed once per text), where the gate is a
+    search; a sentence meets a dozen gates in turn, and most of them hold none.
     """
 
-    __slots__ = ("regex", "gate")
+    __slots__ = ("regex", "gate", "openings")
 
-    def __init__(self, regex: re.Pattern, gate: re.Pattern):
-        self.regex, self.gate = regex, gate
+    def __init__(self, regex: re.Pattern, gate: re.Pattern, openings: frozenset[str] | None):
+        self.regex, self.gate, self.openings = regex, gate, openings
 
     def _absent(self, string: str, pos: int, endpos: int) -> bool:
-        return string.isascii() and self.gate.search(_lower(string), pos, endpos) is None
+        if not string.isascii():
+            return False
+        if self.openings is not None and self.openings.isdisjoint(_openings(string)):
+            return True
+        return self.gate.search(_lower(string), pos, endpos) is None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         return None if self._absent(string, pos, endpos) else self.regex.search(string, pos, endpos)
@@ -66,6 +88,18 @@ class _GatedPattern:
 def _lower(string: str) -> str:
     """Lower case, remembered: each sentence (and slices and names) meets many gates in turn."""
     return string.lower()
+
+
+OPENING_CHARS = 3
+_OPENING = re.compile(rf"[^\w-](?=(.{{1,{OPENING_CHARS}}}))", re.S)  # what follows a character no word goes on past
+
+
+@functools.lru_cache(maxsize=64)
+def _openings(string: str) -> frozenset[str]:
+    """The first OPENING_CHARS characters (fewer at the end) at the start of the lower-cased text and after each
+    character that is not a letter, digit, underscore or hyphen: where a `phrase_regex` match may begin."""
+    low = _lower(string)
+    return frozenset([low[:OPENING_CHARS], *_OPENING.findall(low)])
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
@@ -113,8 +147,22 @@ def _compiled_rules(rules: Rulebook) -> dict[tuple[str, ...], re.Pattern]:
 
 def kind_regexes(rules: Rulebook, key: str) -> tuple[re.Pattern, dict[str, re.Pattern]]:
     """For a rules entry of phrases by kind (agreement nouns by type, activities, lab heads): one regex
-    for any of its phrases (a sentence without a match skips the per-kind scans) and one per kind."""
-    return rules.derive(_KindRegexes(key))
+    for any of its phrases (a sentence without a match skips the per-kind scans) and one per kind.
+
+    Kept per rulebook by the key alone, like `rule_regex`: it is asked for at every sentence."""
+    compiled = rules.derive(_compiled_kinds)
+    try:
+        return compiled[key]
+    except KeyError:
+        kinds = rules.rules[key]
+        regexes = compiled[key] = (phrase_regex(tuple(p for phrases in kinds.values() for p in phrases)),
+                                   {kind: phrase_regex(tuple(phrases)) for kind, phrases in kinds.items()})
+        return regexes
+
+
+def _compiled_kinds(rules: Rulebook) -> dict[str, tuple[re.Pattern, dict[str, re.Pattern]]]:
+    """The rulebook's `kind_regexes`, by rules key (filled as they are asked for)."""
+    return {}
 
 
 def confidence(rules: Rulebook, cue: str) -> float:
@@ -123,13 +171,3 @@ def confidence(rules: Rulebook, cue: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise ValueError(f"extraction.yaml: confidence {cue} = {value} is outside [0, 1]")
     return value
-
-
-@dataclass(frozen=True)
-class _KindRegexes:
-    key: str
-
-    def __call__(self, rules: Rulebook) -> tuple[re.Pattern, dict[str, re.Pattern]]:
-        kinds = rules.rules[self.key]
-        return (phrase_regex(tuple(p for phrases in kinds.values() for p in phrases)),
-                {kind: phrase_regex(tuple(phrases)) for kind, phrases in kinds.items()})

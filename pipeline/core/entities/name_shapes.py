@@ -92,8 +92,8 @@ class NameShapes:
         run: list[Word] = []
         skip_to = 0
         for w in words:
-            if w.i < skip_to:
-                continue
+            if w.i < skip_to or not (run or w.is_cap):
+                continue  # (a word in lower case outside any run neither ends one nor starts one)
             run_end = self._run_ends_at(words, w, run)
             if run_end is not None:
                 out.extend(self._split(run))

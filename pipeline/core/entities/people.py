@@ -416,6 +416,9 @@ def _name_by_its_clause(ents: DocumentEntities, words, i: int) -> int | None:
     origin."""
     if i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct:
         return None
+    listed = i > 1 and words[i - 1].text == "," and words[i - 2].lower in _person_nouns(ents.rules)
+    if not listed and not any(w.lower in _CLAUSE_AFTER_NAME for w in words[i + 2:i + 4]):
+        return None  # cheap test first (this runs at most capitalised words): no pronoun where the name may end
     j = _name_end(words, i, ents, limit=3, initials_only_dots=True)
     if not 2 <= j - i <= 3 or j >= len(words) or _opens_with_place(ents, words, i, j) \
             or any(ents.lexicon.is_country_word(w.text) or w.text.isupper() for w in words[i:j]):
@@ -423,9 +426,7 @@ def _name_by_its_clause(ents: DocumentEntities, words, i: int) -> int | None:
     after = words[j].lower
     if after in _CLAUSE_AFTER_NAME:
         return j
-    if after == "," and i > 1 and words[i - 1].text == "," and words[i - 2].lower in _person_nouns(ents.rules):
-        return j
-    return None
+    return j if after == "," and listed else None
 
 
 def _name_after_titled_comma(ents: DocumentEntities, words, i: int) -> int | None:

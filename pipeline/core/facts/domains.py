@@ -79,7 +79,7 @@ def extract_domains(ctx: DocContext, doc: Doc) -> list[DomainHit]:
     covered = _coverage(ctx.ents.mentions, ("organization", "person", "place"))
     in_lab = _coverage(ctx.ents.mentions, ("lab",))  # a lab's name names its field, whatever else it was taken for
     hits = [h for h in gz.find(doc) if (not covered(h.start, h.end) or in_lab(h.start, h.end))
-            and not _lowercase_acronym(h.surface) and not _COMPOUND_TAIL.search(ctx.text, 0, h.start)]
+            and not _lowercase_acronym(h.surface) and not _compound_tail(ctx.text, h.start)]
     for n, hit in enumerate(hits):
         if is_broad[hit.key] and not _in_field_list(ctx.rules, ctx.text, hits, n, is_broad):
             continue
@@ -106,6 +106,12 @@ def _coverage(mentions, types: tuple[str, ...]):
 
 # "blue-chip": a field word that ends a hyphenated compound of ordinary words is part of that word
 _COMPOUND_TAIL = re.compile(r"(?<![\w-])[a-z]{2,}-$")
+
+
+def _compound_tail(text: str, end: int) -> bool:
+    """Whether the text before `end` ends a hyphenated compound ("blue-"). The match holds no space, so it is
+    searched for after the last space only: from the start of the text, every hit scanned the whole document."""
+    return _COMPOUND_TAIL.search(text, max(0, text.rfind(" ", 0, end)), end) is not None
 
 
 def _lowercase_acronym(surface: str) -> bool:

@@ -13,8 +13,8 @@ import unicodedata
 from pipeline.core.ingest.furniture import (
     FurnitureRules,
     cjk_ratio,
-    furniture_rule,
     line_furniture,
+    paragraph_furniture,
     strip_affixes,
     strip_edge_labels,
 )
@@ -89,16 +89,18 @@ def clean_paragraphs(text: str, rules: FurnitureRules) -> list[str]:
     """The article's paragraphs: furniture dropped line by line, wraps repaired, edge labels dropped."""
     text = normalise_text(text)
     cjk_document = cjk_ratio(text) > rules.document_max_cjk_ratio
-    lines, end_markers = [], []
+    lines, end_markers, content = [], [], set()
     for line in text.split("\n"):
         line = strip_affixes(line, rules)
         furniture, ends = line_furniture(line, rules, cjk_document=cjk_document)
         if ends:
             end_markers.append(len(lines))
         lines.append("" if furniture else line)
+        if not furniture:
+            content.add(line.strip())
     lines = cut_site_footer(lines, end_markers)
     paragraphs = [p for p in repair_wraps(lines)
-                  if not furniture_rule(p, rules, scope="paragraph", cjk_document=cjk_document)]
+                  if not paragraph_furniture(p, rules, cjk_document=cjk_document, content_lines=content)]
     return strip_edge_labels(paragraphs, rules)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import re._parser as sre_parse  # the standard library's regex parser: the structure of a rule's pattern
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -243,9 +244,11 @@ def _separated_items(line: str, rule: SeparatorRule) -> bool:
             and all(len(i.split()) <= rule.max_item_words and rule.item_pattern.match(i) for i in items))
 
 
-def _line_rule(text: str, rules: FurnitureRules, scope: str) -> LineRule | None:
+def _line_rule(text: str, rules: FurnitureRules, scope: str, *, own_only: bool = False) -> LineRule | None:
+    """The first line rule of `scope` (and of both scopes, unless `own_only`) that matches the stripped text."""
+    scopes = (scope,) if own_only else (scope, "both")
     words = len(text.split())
-    return next((rule for rule in rules.line_rules if rule.scope in (scope, "both") and words <= rule.max_words
+    return next((rule for rule in rules.line_rules if rule.scope in scopes and words <= rule.max_words
                  and rule.pattern.search(text)), None)
 
 
@@ -259,6 +262,18 @@ def furniture_rule(line: str, rules: FurnitureRules, *, scope: str, cjk_document
         return None
     rule = _line_rule(text, rules, scope)
     return rule.name if rule else _shape_rule(text, rules, cjk_document)
+
+
+def paragraph_furniture(paragraph: str, rules: FurnitureRules, *, cjk_document: bool,
+                        content_lines: Collection[str]) -> str | None:
+    """`furniture_rule(paragraph, scope="paragraph")`, given the (stripped) lines that `line_furniture` found to
+    be content. A paragraph that is one of those lines (nearly all are: few lines are wrapped) is tested
+    against the paragraph rules alone: the rules of both scopes and the shape rules gave nothing for that text."""
+    text = paragraph.strip()
+    if text and text in content_lines:
+        rule = _line_rule(text, rules, "paragraph", own_only=True)
+        return rule.name if rule else None
+    return furniture_rule(paragraph, rules, scope="paragraph", cjk_document=cjk_document)
 
 
 def _shape_rule(text: str, rules: FurnitureRules, cjk_document: bool) -> str | None:
