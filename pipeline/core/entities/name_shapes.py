@@ -109,6 +109,9 @@ class NameShapes:
             return True  # "Ministry of Industry, Trade and Labour": a remit listed with commas
         if w.lower in self.connectors:
             return True
+        if w.text in self.particles and run[-1].is_cap and self._in_object(run) and w.i + 1 < len(words) \
+                and words[w.i + 1].is_cap:
+            return True  # "University of Dar es Salaam", "University of Rio Grande do Sul": a particle of the place
         # "Universidad Tecnológica de La Habana", 'Universidad Central "Marta Abreu" de Las Villas': a particle or a
         # quoted patron's name in a name that opens with its head
         return (w.text in self.particles or w.text in _QUOTES) and any(x.text in self.leading_heads for x in run)
