@@ -154,7 +154,8 @@ def _names(raw: bytes) -> list[str]:
 
 def _usable(names: list[str]) -> tuple[list[str], str | None]:
     """The names of one institution that can stand in a text, the first usable one in English first, with the forms
-    written in brackets or after a dash ("Institut d'Etudes Politiques de Paris (Sciences Po)"), each checked."""
+    written in brackets or after a dash ("Institut d'Etudes Politiques de Paris (Sciences Po)"), each checked: other
+    names only with a head word, short forms only spelling the name's initials."""
     forms: list[str] = []
     for name in names:
         for form in _forms(name):
@@ -164,7 +165,7 @@ def _usable(names: list[str]) -> tuple[list[str], str | None]:
     if not heads:
         return [], "no head word or not a name"
     heads.sort(key=lambda f: not _ENGLISH_HEAD.search(f))  # the English name first, as organizations.csv writes it
-    rest = [f for f in forms if f not in heads and (_is_name(f) or _is_acronym(f))]
+    rest = [f for f in forms if f not in heads and _is_acronym(f) and _spells(f, heads[0])]
     return heads + rest, None
 
 
@@ -215,6 +216,23 @@ def _is_name(form: str) -> bool:
 def _is_acronym(form: str) -> bool:
     """A short form to match as written: four to eight letters, capitals but for one or two inside ("KAIST")."""
     return bool(re.fullmatch(r"[A-Z][A-Za-z]{3,7}", form)) and sum(c.isupper() for c in form) >= len(form) - 2
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether a short form is made of the name's initials, in order, from its first ("KAIST" of "Korea Advanced
+    Institute of Science and Technology"): a short form that spells no initials may be any body's, or a word's."""
+    initials = [w[0].upper() for w in re.split(r"[\s-]+", name) if w[:1].isalpha()]
+    letters = acronym.upper()
+    if not initials or letters[0] != initials[0]:
+        return False
+    pos = 0
+    for letter in letters:
+        while pos < len(initials) and initials[pos] != letter:
+            pos += 1
+        if pos == len(initials):
+            return False
+        pos += 1
+    return True
 
 
 def _latin(text: str) -> bool:
