@@ -42,20 +42,16 @@ class Gazetteer:
         for matcher, items in ((self._lower, phrases), (self._orth, exact)):
             by_key: dict[int, list] = {}
             for text, key in items:
-                for variant in _variants(text):
-                    if variant.strip():
-                        by_key.setdefault(key, []).append(nlp.make_doc(variant))
+                if docs := _docs(nlp, text):
+                    by_key.setdefault(key, []).extend(docs)
             for key, docs in by_key.items():
                 matcher.add(str(key), docs)
         self._bulk: dict[tuple[str, ...], int] = {}
-        docs = []
-        for text, key in bulk:
-            for variant in _variants(text):
-                if variant.strip():
-                    docs.append(nlp.make_doc(variant))
-                    self._bulk.setdefault(tuple(t.lower_ for t in docs[-1]), key)
-        if docs:
-            self._lower.add(_BULK, docs)
+        listed = [(doc, key) for text, key in bulk for doc in _docs(nlp, text)]
+        for doc, key in listed:
+            self._bulk.setdefault(tuple(t.lower_ for t in doc), key)
+        if listed:
+            self._lower.add(_BULK, [doc for doc, _ in listed])
 
     def find(self, doc: Doc, require_capital: bool = False) -> list[Hit]:
         found = []
@@ -77,6 +73,10 @@ class Gazetteer:
 
 _SPELLINGS = (("Centre", "Center"), ("Center", "Centre"))
 _BULK = "bulk"
+
+
+def _docs(nlp, text: str) -> list[Doc]:
+    return [nlp.make_doc(variant) for variant in _variants(text) if variant.strip()]
 
 
 def _variants(text: str) -> set[str]:

@@ -366,12 +366,26 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
     if org is None:
         return
     _owner_country_before(ents, org, start)
-    if inner and org.parent_organization_id is None and re.search(r"\b(of|under|at)\b", ents.text[start:end]):
+    # the body a name is "of" ("Institute of Physics of the Chinese Academy of Sciences"); not a known name the longer
+    # one begins with ("Bangladesh University" in "Bangladesh University of Engineering and Technology")
+    if inner and org.parent_organization_id is None \
+            and re.search(r"\b(of|under|at)\b", ents.text[start:inner[-1].start]):
         _part_of(org, ents.orgs[inner[-1].entity_id])
     if org.org_type == "university_unit" and org.parent is None:
         _attach_parent(ents, org, end)
     ents.mentions = [m for m in ents.mentions if m not in inner or m.start >= end]
     ents.add_org(org, start, end)
+    _forget_unnamed(ents, inner)
+
+
+def _forget_unnamed(ents: DocumentEntities, inner: list[Mention]) -> None:
+    """The known bodies whose only mentions a longer name took ("Bangladesh University" in "Bangladesh University of
+    Engineering and Technology"), and that own nothing found: the document does not name them."""
+    named = {m.entity_id for m in ents.mentions if m.entity_type == "organization"}
+    owners = {o.parent_organization_id for o in ents.orgs.values()}
+    for m in inner:
+        if m.entity_id not in named and m.entity_id not in owners:
+            ents.orgs.pop(m.entity_id, None)
 
 
 _OWNER_WORDS = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:['’]s?)?)\s+$")

@@ -129,3 +129,15 @@ def test_a_repeated_name_stops_the_run(tmp_path):
 
 def test_the_project_folder_loads():
     assert load_rulebook(DEFAULT_REFERENCE_DIR).org_by_name["Wollo University"].listed
+
+
+@pytest.mark.parametrize("text, longer, listed", [
+    ("The Wollo University of Mining and Geology signed the memorandum.", "Wollo University of Mining and Geology",
+     "Wollo University"),
+    ("Soongsil University of Arts and Design hosted the delegation.", "Soongsil University of Arts and Design",
+     "Soongsil University"),
+])
+def test_a_listed_name_that_begins_a_longer_name_is_neither_its_parent_nor_named(text, longer, listed):
+    orgs = _orgs(text)
+    assert orgs[longer].parent is None
+    assert listed not in orgs
