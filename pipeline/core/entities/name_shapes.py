@@ -366,10 +366,11 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
     if org is None:
         return
     _owner_country_before(ents, org, start)
-    # the body a name is "of" ("Institute of Physics of the Chinese Academy of Sciences"); not a known name the longer
-    # one begins with ("Bangladesh University" in "Bangladesh University of Engineering and Technology")
-    if inner and org.parent_organization_id is None \
-            and re.search(r"\b(of|under|at)\b", ents.text[start:inner[-1].start]):
+    # the body a name is "of" ("Institute of Physics of the Chinese Academy of Sciences"), or that it begins with
+    # ("Chinese Academy of Sciences South America Center for Astronomy"); not a known name that a longer one goes on
+    # with "of" ("Bangladesh University" in "Bangladesh University of Engineering and Technology")
+    if inner and org.parent_organization_id is None and re.search(r"\b(of|under|at)\b", ents.text[start:end]) \
+            and not (inner[-1].start == start and re.match(r"\s+(?:of|for)\b", ents.text[inner[-1].end:end])):
         _part_of(org, ents.orgs[inner[-1].entity_id])
     if org.org_type == "university_unit" and org.parent is None:
         _attach_parent(ents, org, end)
