@@ -218,9 +218,9 @@ class OrganizationAliases(_Base):
         "every surface form seen in the corpus or known to the reference data: one row per form (name, acronym, "
         "other spelling)"))
     source: Str = _enum(enums.ALIAS_SOURCE, description=(
-        "where the alias came from: `reference` the reference list, `acronym_definition` an acronym the text "
-        "defines (\"Hong Kong Polytechnic University (PolyU)\"), `corpus` a form a document writes; a form with "
-        "several sources keeps the first in that order"))
+        "where the alias came from: `reference` the reference lists (the curated organisations, the world list of "
+        "universities), `acronym_definition` an acronym the text defines (\"Hong Kong Polytechnic University "
+        "(PolyU)\"), `corpus` a form a document writes; a form with several sources keeps the first in that order"))
 
     class Config:
         name = "organization_aliases"

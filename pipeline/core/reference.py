@@ -102,6 +102,9 @@ class OrgRef:
     country_code: str | None
     parent: str | None
     aliases: tuple[str, ...] = ()
+    # a row of the broad world list (world_universities.csv), not of the curated organizations.csv: its names count
+    # in a text only written with their capitals (entities/organisations.py)
+    listed: bool = False
 
 
 @dataclass(frozen=True)
@@ -430,6 +433,46 @@ def load_organizations(directory: Path) -> list[OrgRef]:
     return out
 
 
+WORLD_UNIVERSITIES_HEADER = ["canonical_name", "org_type", "region_code", "country_code", "aliases", "domain"]
+
+
+def load_world_universities(directory: Path, curated: list[OrgRef]) -> list[OrgRef]:
+    """The broad world list of universities and research institutes (world_universities.csv, generated from a licensed
+    list by pipeline/reference_build/world_universities.py; see world_universities.md): canonical names with their
+    country, and the region the project's places give them. The curated organizations.csv wins: a listed name or
+    alias that is a curated name, alias or acronym is not read (the curated row keeps its acronyms, aliases and region).
+    A row with an unknown type, country or region, no name, or a name the file repeats stops the run."""
+    rows = _read_csv(directory / "world_universities.csv", WORLD_UNIVERSITIES_HEADER)
+    curated_names = {n.lower() for o in curated for n in (o.canonical_name, *o.aliases, *([o.acronym] if o.acronym else []))}
+    out, seen = [], set()
+    for n, r in enumerate(rows, start=2):
+        where = f"world_universities.csv line {n}"
+        code, region, name = r["country_code"], r["region_code"], r["canonical_name"]
+        if not name or name.lower() in seen or "|" in name:
+            raise ReferenceDataError(f"{where}: empty or repeated name, or a name with '|': {name!r}")
+        aliases = _split(r["aliases"])
+        if any(not _listable(a) for a in (name, *aliases)):
+            raise ReferenceDataError(f"{where}: a name of one word with no capital inside: {(name, *aliases)}")
+        if r["org_type"] not in ("university", "research_institute"):
+            raise ReferenceDataError(f"{where}: org_type {r['org_type']!r} is not university or research_institute")
+        if pycountry.countries.get(alpha_2=code) is None:
+            raise ReferenceDataError(f"{where}: unknown country_code {code!r}")
+        if region and (not region.startswith(f"{code}-") or not _valid_region(region)):
+            raise ReferenceDataError(f"{where}: region_code {region!r} is no subdivision of {code}")
+        seen.add(name.lower())
+        if name.lower() in curated_names:
+            continue
+        aliases = tuple(a for a in aliases if a.lower() not in curated_names)
+        out.append(OrgRef(name, None, r["org_type"], top_region(region or None), code, None, aliases, listed=True))
+    return out
+
+
+def _listable(name: str) -> bool:
+    """A name of the broad list that can stand alone in a text: several words, or one word with a capital inside
+    ("CentraleSupélec", "KAIST"); a word that is only capitalised ("Victoria") is a place or a person as often."""
+    return " " in name or any(c.isupper() for c in name[1:])
+
+
 def load_domains(directory: Path) -> tuple[list[Domain], dict[str, str]]:
     domains = [Domain(r["domain_id"], r["label"], r["major_id"], r["major_label"]) for r in
                _read_csv(directory / "domains.csv", ["domain_id", "label", "major_id", "major_label"])]
@@ -477,8 +520,10 @@ def load_rulebook(directory: Path) -> Rulebook:
     places.extend(countries)
     places.extend(load_subdivisions(countries, {n for p in places for n in (p.name, *p.aliases)},
                                     load_subdivision_names(directory)))
+    organizations = load_organizations(directory)
+    organizations.extend(load_world_universities(directory, organizations))
     return Rulebook(
-        directory=directory, places=places, organizations=load_organizations(directory),
+        directory=directory, places=places, organizations=organizations,
         honorifics=titles["honorifics"], title_modifiers=titles["modifiers"], title_heads=titles["heads"],
         domains=domains, domain_lexicon=lexicon, names=names, rules=rules,
         digest=_fingerprint(directory), demonyms={k.lower(): v for k, v in demonyms.items()},

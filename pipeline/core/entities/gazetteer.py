@@ -31,21 +31,27 @@ class Hit:
 class Gazetteer:
     """Longest non-overlapping matches of a set of phrases, each phrase pointing at one entry."""
 
-    def __init__(self, phrases: list[tuple[str, int]], exact: list[tuple[str, int]] = ()):
+    def __init__(self, phrases: list[tuple[str, int]], exact: list[tuple[str, int]] = (),
+                 bulk: list[tuple[str, int]] = ()):
+        """`phrases` match in any case and `exact` as written, each under its entry's own matcher key; `bulk` phrases
+        (thousands: the broad world list) match in any case under one key, their entry looked up by the words matched,
+        which keeps building the matcher cheap."""
         nlp = blank_pipeline()
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._keys: dict[str, int] = {}
         for matcher, items in ((self._lower, phrases), (self._orth, exact)):
             by_key: dict[int, list] = {}
             for text, key in items:
-                # news writes apostrophes both ways (Xiong'an / Xiong’an, People's / People’s), and centres
-                # in British and American spelling
-                for variant in _variants(text):
-                    if variant.strip():
-                        by_key.setdefault(key, []).append(nlp.make_doc(variant))
+                if docs := _docs(nlp, text):
+                    by_key.setdefault(key, []).extend(docs)
             for key, docs in by_key.items():
                 matcher.add(str(key), docs)
+        self._bulk: dict[tuple[str, ...], int] = {}
+        listed = [(doc, key) for text, key in bulk for doc in _docs(nlp, text)]
+        for doc, key in listed:
+            self._bulk.setdefault(tuple(t.lower_ for t in doc), key)
+        if listed:
+            self._lower.add(_BULK, [doc for doc, _ in listed])
 
     def find(self, doc: Doc, require_capital: bool = False) -> list[Hit]:
         found = []
@@ -54,7 +60,9 @@ class Gazetteer:
                 span = doc[s:e]
                 if require_capital and not span.text[:1].isupper():
                     continue
-                found.append(Hit(span.start_char, span.end_char, int(doc.vocab.strings[match_id]), span.text))
+                label = doc.vocab.strings[match_id]
+                key = self._bulk[tuple(t.lower_ for t in span)] if label == _BULK else int(label)
+                found.append(Hit(span.start_char, span.end_char, key, span.text))
         found.sort(key=lambda h: (-(h.end - h.start), h.start))
         taken: list[Hit] = []
         for h in found:
@@ -64,9 +72,16 @@ class Gazetteer:
 
 
 _SPELLINGS = (("Centre", "Center"), ("Center", "Centre"))
+_BULK = "bulk"
+
+
+def _docs(nlp, text: str) -> list[Doc]:
+    return [nlp.make_doc(variant) for variant in _variants(text) if variant.strip()]
 
 
 def _variants(text: str) -> set[str]:
+    """The forms news writes a phrase in: apostrophes both ways (Xiong'an / Xiong’an, People's / People’s), centres in
+    British and American spelling, "&" for "and"."""
     out = {text}
     for a, b in _SPELLINGS:
         if a in text:
@@ -79,14 +94,18 @@ def _variants(text: str) -> set[str]:
 @derived
 def org_gazetteer(ref: Rulebook) -> tuple[Gazetteer, list[OrgRef]]:
     """The reference organisations' names and aliases, each hit keyed by its row in `ref.organizations`."""
-    phrases, exact = [], []
+    phrases, exact, bulk = [], [], []
     for n, o in enumerate(ref.organizations):
+        if o.listed:
+            bulk.extend((name, n) for name in (o.canonical_name, *o.aliases) if not _is_acronym(name))
+            exact.extend((a, n) for a in o.aliases if _is_acronym(a))
+            continue
         phrases.append((o.canonical_name, n))
         phrases.extend((a, n) for a in o.aliases if not _is_acronym(a))
         exact.extend((a, n) for a in o.aliases if _is_acronym(a))
         if o.acronym:
             exact.append((o.acronym, n))
-    return Gazetteer(phrases, exact), ref.organizations
+    return Gazetteer(phrases, exact, bulk), ref.organizations
 
 
 @derived

@@ -120,6 +120,9 @@ class NameShapes:
             return True  # "Ministry of Industry, Trade and Labour": a remit listed with commas
         if w.lower in self.connectors:
             return True
+        if w.text in self.particles and run[-1].is_cap and self._in_object(run) and w.i + 1 < len(words) \
+                and words[w.i + 1].is_cap:
+            return True  # "University of Dar es Salaam", "University of Rio Grande do Sul": a particle of the place
         # "Universidad Tecnológica de La Habana", 'Universidad Central "Marta Abreu" de Las Villas': a particle or a
         # quoted patron's name in a name that opens with its head
         return (w.text in self.particles or w.text in _QUOTES) and any(x.text in self.leading_heads for x in run)
@@ -398,13 +401,28 @@ def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int
     if org is None:
         return
     _owner_country_before(ents, org, start)
-    if inner and org.parent_organization_id is None and re.search(r"\b(of|under|at)\b", ents.text[start:end]):
+    # the body a name is "of" ("Institute of Physics of the Chinese Academy of Sciences"), or that it begins with
+    # ("Chinese Academy of Sciences South America Center for Astronomy"); not a known name that a longer one goes on
+    # with "of" ("Bangladesh University" in "Bangladesh University of Engineering and Technology")
+    if inner and org.parent_organization_id is None and re.search(r"\b(of|under|at)\b", ents.text[start:end]) \
+            and not (inner[-1].start == start and re.match(r"\s+(?:of|for)\b", ents.text[inner[-1].end:end])):
         _part_of(org, ents.orgs[inner[-1].entity_id])
     if org.org_type == "university_unit" and org.parent is None:
         _attach_parent(ents, org, end)
     governed = _governed_by_organ(ents, shapes, start, inner)
     ents.mentions = [m for m in ents.mentions if m not in inner or m.start >= end or m is governed]
     ents.add_org(org, start, end)
+    _forget_unnamed(ents, inner)
+
+
+def _forget_unnamed(ents: DocumentEntities, inner: list[Mention]) -> None:
+    """The known bodies whose only mentions a longer name took ("Bangladesh University" in "Bangladesh University of
+    Engineering and Technology"), and that own nothing found: the document does not name them."""
+    named = {m.entity_id for m in ents.mentions if m.entity_type == "organization"}
+    owners = {o.parent_organization_id for o in ents.orgs.values()}
+    for m in inner:
+        if m.entity_id not in named and m.entity_id not in owners:
+            ents.orgs.pop(m.entity_id, None)
 
 
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?$")

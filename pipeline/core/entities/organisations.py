@@ -25,6 +25,8 @@ _MISSION = re.compile(rf"(?:\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+)?\b(Embassy|Co
 _GOVERNMENTS_OF = re.compile(r"\b(?:(?:Municipal|Provincial|City|District|County)\s+)?(?:People['’]s\s+)?"
                              r"Governments\s+of\s+")
 _BRANCH_OF = re.compile(r"\b(?!The )([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) ([Bb]ranch) of (?:the )?")
+# a number after a university's name makes another university's ("Université de Rennes 2", "Paris 1")
+_NUMBERED = re.compile(r"\s+(?:\d{1,2}|[IVX]{1,4})\b")
 _LISTED_NAME = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)(\s*,\s*(?:and\s+)?|\s+and\s+)?")
 
 
@@ -37,12 +39,27 @@ def reference_orgs(ents: DocumentEntities, doc: Doc) -> None:
         if hit.surface.isupper() and (given := _SURNAME_FIRST.match(hit.surface + ents.text[hit.end:hit.end + 16])) \
                 and is_surname(ents.rules, hit.surface) and is_pinyin_given(ents.rules, given.group(1)):
             continue  # "LU Xin", "HE Jun": a family name in capitals before its given name, not an acronym
+        if ref.listed and (not written_as_listed(hit.surface, ref) or _NUMBERED.match(ents.text, hit.end)):
+            continue  # "an open university": words, not the listed name; "University of Rennes 1": a longer name
         foreign = _foreign_counterpart(ents.text, hit.start, hit.end, ref, ents.namer) \
             if ref.org_type in STATE_TYPES and ref.country_code else None
         if foreign is not None:  # "Lao Ministry of Science and Technology": not China's ministry of that name
             ents.add_org(*foreign)
             continue
         ents.add_org(ents.namer.from_reference(ref), hit.start, hit.end)
+
+
+def written_as_listed(surface: str, ref: OrgRef) -> bool:
+    """Whether a text writes a name of the broad world list with the capitals the list gives it: every word of four
+    letters or more that the list capitalises ("University of Dar es Salaam" for "University of Dar Es Salaam";
+    "the Open University of Catalonia", not "an open university of Catalonia"). The list's names are many and some are
+    made of ordinary words, which only their capitals make a name."""
+    words = surface.split()
+    for form in (ref.canonical_name, *ref.aliases):
+        listed = form.split()
+        if len(listed) == len(words):
+            return all(not (a[:1].isupper() and len(a) >= 4) or b[:1].isupper() for a, b in zip(listed, words))
+    return surface[:1].isupper()
 
 
 def _foreign_counterpart(text: str, start: int, end: int, ref: OrgRef, namer: OrgNamer) -> tuple[Org, int, int] | None:
