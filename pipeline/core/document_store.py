@@ -204,6 +204,29 @@ class DocumentStore:
             "ORDER BY e.document_id, t._source, t._seq").fetchall()
         return [dict(zip(columns, row)) for row in result]
 
+    def row_tuples(self, table: str, *, distinct: bool = False, by: str | None = None) -> tuple[list[str], list[tuple]]:
+        """(columns, rows as tuples) of `table`, in the order of `rows`, with the grouping done by DuckDB so
+        that no row of the corpus becomes a Python dict.
+
+        `distinct`: only the first of each set of equal rows, equal in every column's text as
+        `kinds.base.distinct` compares them (a null is the text "None"; the tables' columns are text, whole
+        numbers and dates, whose DuckDB text is Python's). `by`: ordered by that column first (then as `rows`).
+        """
+        columns = self._stored_columns(table)
+        if not columns:
+            return [], []
+        selected = ", ".join(f"t.{_quote(c)}" for c in columns)
+        order = "e.document_id, t._source, t._seq"
+        source = f"{_rows_table(table)} t JOIN entries e ON e.source_path = t._source"
+        if distinct:
+            texts = ", ".join(f"coalesce(CAST(t.{_quote(c)} AS VARCHAR), 'None')" for c in columns)
+            source = (f"(SELECT t.*, e.document_id AS _document_id, row_number() OVER (PARTITION BY {texts} "
+                      f"ORDER BY {order}) AS _copy FROM {source}) t")
+            source, order = f"{source} WHERE t._copy = 1", "t._document_id, t._source, t._seq"
+        if by is not None:
+            order = f"t.{_quote(by)}, {order}"
+        return columns, self.con.execute(f"SELECT {selected} FROM {source} ORDER BY {order}").fetchall()
+
     def row_counts(self) -> dict[str, int]:
         """Stored rows per per-document table."""
         return {t: (self.con.execute(f"SELECT count(*) FROM {_rows_table(t)}").fetchall()[0][0]
