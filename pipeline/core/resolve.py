@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -24,7 +25,7 @@ from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.reference import Rulebook
-from pipeline.core.syndication import copy_links
+from pipeline.core.syndication import PERMUTATIONS, copy_links, fingerprints
 
 
 def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
@@ -55,7 +56,7 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     def add_tuples(name: str, found: tuple[list[str], list[tuple]]) -> None:
         frames[name] = _tuple_frame(*found, columns[name])
 
-    add({"documents": _documents(store.documents(), source_urls, now)})
+    add({"documents": _documents(store, source_urls, now)})
     add_tuples("organizations", _merge_by_key(store, "organizations", "organization_id"))
     add_tuples("organization_aliases", _aliases(store))
     add_tuples("people", _merge_by_key(store, "people", "person_id"))
@@ -75,8 +76,7 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     return frames
 
 
-def _documents(documents: list[IngestedDocument], source_urls: dict[str, str],
-               now: dt.datetime) -> list[dict[str, Any]]:
+def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.datetime) -> list[dict[str, Any]]:
     """The documents table's rows, each copy linked to its canonical document (`copy_of`, syndication.py).
 
     The links are found here, over every document of the run, because a copy's canonical document may be any
@@ -87,9 +87,26 @@ def _documents(documents: list[IngestedDocument], source_urls: dict[str, str],
              **_publication_date(d, source_urls.get(d.source_path)),
              "clean_text": d.clean_text, "ingested_at": now,
              "source_url": source_urls.get(d.source_path, d.source_url), "language": d.language}
-            for d in sorted(documents, key=lambda d: d.source_path)]
-    links = copy_links(rows)
+            for d in store.documents()]
+    links = copy_links(rows, _kept_openings(store))
     return [row | {"copy_of": links.get(row["document_id"])} for row in rows]
+
+
+def _kept_openings(store: DocumentStore) -> Callable[[list[dict[str, Any]]], tuple[list[np.ndarray], np.ndarray]]:
+    """The documents' opening shingles and signatures for `copy_links`: those the store keeps, and the others
+    computed and kept, so a run computes them only for the documents parsed since the last one."""
+    def known(docs: list[dict[str, Any]]) -> tuple[list[np.ndarray], np.ndarray]:
+        kept = store.openings()
+        missing = [d for d in docs if d["source_path"] not in kept]
+        if missing:
+            sets, sigs = fingerprints(missing)
+            fresh = {d["source_path"]: (shingles, sig) for d, shingles, sig in zip(missing, sets, sigs)}
+            store.write_openings(fresh)
+            kept.update(fresh)
+        found = [kept[d["source_path"]] for d in docs]
+        sigs = np.stack([sig for _, sig in found]) if found else np.zeros((0, PERMUTATIONS), dtype=np.uint64)
+        return [shingles for shingles, _ in found], sigs
+    return known
 
 
 def _publication_date(doc: IngestedDocument, sidecar_url: str | None) -> dict[str, Any]:

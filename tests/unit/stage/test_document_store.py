@@ -59,6 +59,21 @@ def test_row_tuples_group_in_duckdb_as_distinct_and_a_key_order_would(tmp_path):
         assert store.row_tuples("mentions") == ([], [])
 
 
+def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path):
+    import numpy as np
+
+    shingles, signature = np.array([3, 2**64 - 1], dtype=np.uint64), np.arange(4, dtype=np.uint64)
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        store.write_parsed([("a.txt", "s1", doc()), ("b.txt", "s1", doc("b.txt")), ("c.txt", "s1", doc("c.txt"))])
+        store.write_openings({p: (shingles + n, signature) for n, p in enumerate(("a.txt", "b.txt", "c.txt"))})
+        kept = store.openings()
+        assert sorted(kept) == ["a.txt", "b.txt", "c.txt"]
+        assert kept["b.txt"][0].tolist() == [4, 0] and kept["b.txt"][1].tolist() == [0, 1, 2, 3]
+        store.write_parsed([("a.txt", "s2", doc(sha="s2", text="Other text."))])  # the file changed
+        store.prune(["a.txt", "b.txt"])  # c.txt was deleted
+        assert list(store.openings()) == ["b.txt"]
+
+
 def test_another_fingerprint_finds_an_empty_store(tmp_path):
     with DocumentStore(tmp_path, "f1", TABLES) as store:
         store.write_parsed([("a.txt", "s1", doc())])
