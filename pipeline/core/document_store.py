@@ -39,12 +39,13 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from pipeline.core.records import IngestedDocument, Rejection
 
 STORE_FILE = "documents.duckdb"
-LAYOUT = 1  # the store's own tables; a store of another layout is started afresh
+LAYOUT = 2  # the store's own tables; a store of another layout is started afresh
 REJECTED, PARSED, EXTRACTED = "rejected", "parsed", "extracted"  # how far a file got
 _STATUS_INDEX = "file-status.json"
 _TAG_NAME = "CACHEDIR.TAG"  # https://bford.info/cachedir/: backup tools skip a folder holding it
@@ -56,6 +57,7 @@ _PICKLED_MARKS = (b"pipeline.core.document_cache", b"CacheEntry")
 _DOCUMENT_TYPES = {field.name: "DATE" if field.name == "published_on" else "VARCHAR"
                    for field in dataclasses.fields(IngestedDocument)}
 _INTEGER = ("INTEGER", "BIGINT", "SMALLINT")
+_HASH = np.dtype("<u8")  # the 64-bit hashes of an opening, kept as little-endian bytes
 
 
 def _quote(identifier: str) -> str:
@@ -146,6 +148,7 @@ class DocumentStore:
         con.execute(f"CREATE TABLE documents ({columns})")
         con.execute("CREATE TABLE rejections (source_path VARCHAR, seq INTEGER, stage VARCHAR, table_name VARCHAR, "
                     "record VARCHAR, errors VARCHAR, document_id VARCHAR)")
+        con.execute("CREATE TABLE openings (source_path VARCHAR, shingles BLOB, signature BLOB)")
         con.execute("COMMIT")
         if self.directory is not None:
             _remove_pickled_entries(self.directory)
@@ -203,6 +206,44 @@ class DocumentStore:
             f"SELECT {selected} FROM {_rows_table(table)} t JOIN entries e ON e.source_path = t._source "
             "ORDER BY e.document_id, t._source, t._seq").fetchall()
         return [dict(zip(columns, row)) for row in result]
+
+    def row_tuples(self, table: str, *, distinct: bool = False, by: str | None = None) -> tuple[list[str], list[tuple]]:
+        """(columns, rows as tuples) of `table`, in the order of `rows`, with the grouping done by DuckDB so
+        that no row of the corpus becomes a Python dict.
+
+        `distinct`: only the first of each set of equal rows, equal in every column's text as
+        `kinds.base.distinct` compares them (a null is the text "None"; the tables' columns are text, whole
+        numbers and dates, whose DuckDB text is Python's). `by`: ordered by that column first (then as `rows`).
+        """
+        columns = self._stored_columns(table)
+        if not columns:
+            return [], []
+        selected = ", ".join(f"t.{_quote(c)}" for c in columns)
+        order = "e.document_id, t._source, t._seq"
+        source = f"{_rows_table(table)} t JOIN entries e ON e.source_path = t._source"
+        if distinct:
+            texts = ", ".join(f"coalesce(CAST(t.{_quote(c)} AS VARCHAR), 'None')" for c in columns)
+            source = (f"(SELECT t.*, e.document_id AS _document_id, row_number() OVER (PARTITION BY {texts} "
+                      f"ORDER BY {order}) AS _copy FROM {source}) t")
+            source, order = f"{source} WHERE t._copy = 1", "t._document_id, t._source, t._seq"
+        if by is not None:
+            order = f"t.{_quote(by)}, {order}"
+        return columns, self.con.execute(f"SELECT {selected} FROM {source} ORDER BY {order}").fetchall()
+
+    def openings(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """source_path -> (opening shingles, MinHash signature) of each document whose opening is kept
+        (syndication.fingerprints: functions of the parsed document alone, removed with its parse)."""
+        return {path: (np.frombuffer(shingles, dtype=_HASH), np.frombuffer(signature, dtype=_HASH))
+                for path, shingles, signature in
+                self.con.execute("SELECT source_path, shingles, signature FROM openings").fetchall()}
+
+    def write_openings(self, openings: Mapping[str, tuple[np.ndarray, np.ndarray]]) -> None:
+        """Keep each document's (opening shingles, signature), by source path."""
+        frame = pd.DataFrame([(path, shingles.astype(_HASH).tobytes(), signature.astype(_HASH).tobytes())
+                              for path, (shingles, signature) in openings.items()],
+                             columns=["source_path", "shingles", "signature"])
+        with self._transaction():
+            self._insert("openings", frame, {"source_path": "VARCHAR", "shingles": "BLOB", "signature": "BLOB"})
 
     def row_counts(self) -> dict[str, int]:
         """Stored rows per per-document table."""
@@ -271,7 +312,7 @@ class DocumentStore:
             targets = [(_rows_table(t), "_source") for t in self.tables if self._stored_columns(t)]
             targets.append(("rejections", "source_path"))
             if everything:
-                targets += [("documents", "source_path"), ("entries", "source_path")]
+                targets += [("documents", "source_path"), ("openings", "source_path"), ("entries", "source_path")]
             for table, column in targets:
                 extra = "" if everything or table != "rejections" else " AND stage = 'extract'"
                 self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT source_path FROM _paths){extra}")

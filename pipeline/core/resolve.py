@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
+from collections.abc import Callable
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from pipeline.core.document_store import DocumentStore
 from pipeline.core.ingest.dates import date_in_url
-from pipeline.core.kinds.base import FactKind, choose, distinct
+from pipeline.core.kinds.base import FactKind, choose
 from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.reference import Rulebook
-from pipeline.core.syndication import copy_links
+from pipeline.core.syndication import PERMUTATIONS, copy_links, fingerprints
 
 
 def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
@@ -50,13 +53,16 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     def add(tables: dict[str, list[dict[str, Any]]]) -> None:
         frames.update({name: _frame(items, columns[name]) for name, items in tables.items()})
 
-    add({"documents": _documents(store.documents(), source_urls, now)})
-    add({"organizations": _merge_by_key(store.rows("organizations"), "organization_id")})
-    add({"organization_aliases": _aliases(store.rows("organization_aliases"))})
-    add({"people": _merge_by_key(store.rows("people"), "person_id")})
-    add({"person_affiliations": distinct(store.rows("person_affiliations"))})
-    add({"places": _merge_by_key(store.rows("places"), "place_id")})
-    add({"mentions": distinct(store.rows("mentions"))})
+    def add_tuples(name: str, found: tuple[list[str], list[tuple]]) -> None:
+        frames[name] = _tuple_frame(*found, columns[name])
+
+    add({"documents": _documents(store, source_urls, now)})
+    add_tuples("organizations", _merge_by_key(store, "organizations", "organization_id"))
+    add_tuples("organization_aliases", _aliases(store))
+    add_tuples("people", _merge_by_key(store, "people", "person_id"))
+    add_tuples("person_affiliations", store.row_tuples("person_affiliations", distinct=True))
+    add_tuples("places", _merge_by_key(store, "places", "place_id"))
+    add_tuples("mentions", store.row_tuples("mentions", distinct=True))
     all_rejections = [*rejections, *(r for _, r in store.rejections("extract"))]
     add({"rejected_records": [{"table_name": r.table_name,
                                "record": json.dumps(r.record, default=str, sort_keys=True), "errors": r.errors,
@@ -70,8 +76,7 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     return frames
 
 
-def _documents(documents: list[IngestedDocument], source_urls: dict[str, str],
-               now: dt.datetime) -> list[dict[str, Any]]:
+def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.datetime) -> list[dict[str, Any]]:
     """The documents table's rows, each copy linked to its canonical document (`copy_of`, syndication.py).
 
     The links are found here, over every document of the run, because a copy's canonical document may be any
@@ -82,9 +87,26 @@ def _documents(documents: list[IngestedDocument], source_urls: dict[str, str],
              **_publication_date(d, source_urls.get(d.source_path)),
              "clean_text": d.clean_text, "ingested_at": now,
              "source_url": source_urls.get(d.source_path, d.source_url), "language": d.language}
-            for d in sorted(documents, key=lambda d: d.source_path)]
-    links = copy_links(rows)
+            for d in store.documents()]
+    links = copy_links(rows, _kept_openings(store))
     return [row | {"copy_of": links.get(row["document_id"])} for row in rows]
+
+
+def _kept_openings(store: DocumentStore) -> Callable[[list[dict[str, Any]]], tuple[list[np.ndarray], np.ndarray]]:
+    """The documents' opening shingles and signatures for `copy_links`: those the store keeps, and the others
+    computed and kept, so a run computes them only for the documents parsed since the last one."""
+    def known(docs: list[dict[str, Any]]) -> tuple[list[np.ndarray], np.ndarray]:
+        kept = store.openings()
+        missing = [d for d in docs if d["source_path"] not in kept]
+        if missing:
+            sets, sigs = fingerprints(missing)
+            fresh = {d["source_path"]: (shingles, sig) for d, shingles, sig in zip(missing, sets, sigs)}
+            store.write_openings(fresh)
+            kept.update(fresh)
+        found = [kept[d["source_path"]] for d in docs]
+        sigs = np.stack([sig for _, sig in found]) if found else np.zeros((0, PERMUTATIONS), dtype=np.uint64)
+        return [shingles for shingles, _ in found], sigs
+    return known
 
 
 def _publication_date(doc: IngestedDocument, sidecar_url: str | None) -> dict[str, Any]:
@@ -100,28 +122,57 @@ def _publication_date(doc: IngestedDocument, sidecar_url: str | None) -> dict[st
 def _frame(items: list[dict[str, Any]], types: dict[str, str]) -> pd.DataFrame:
     columns = list(types)
     df = pd.DataFrame(items, columns=columns) if items else pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    return _typed(df, types)
+
+
+def _frame_columns(data: dict[str, list], types: dict[str, str]) -> pd.DataFrame:
+    """`_frame` of the rows given column by column."""
+    return _typed(pd.DataFrame(data, columns=list(types)), types)
+
+
+def _typed(df: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
+    """Whole-number columns as nullable integers (a null would otherwise turn the column into floats)."""
     for col, sql_type in types.items():
         if sql_type.startswith(("INTEGER", "BIGINT")):
             df[col] = pd.array(df[col].tolist(), dtype="Int64") if len(df) else pd.Series(dtype="Int64")
     return df
 
 
-def _merge_by_key(items: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in items:
-        groups[r[key]].append(r)
+def _tuple_frame(names: list[str], rows: list[tuple], types: dict[str, str]) -> pd.DataFrame:
+    """`_frame` of rows given as tuples of the columns `names`; a column of `types` they lack is all NaN, as in a
+    frame of dicts that lack it."""
+    if not rows:
+        return _frame([], types)
+    data = {name: list(values) for name, values in zip(names, zip(*rows))}
+    return _frame_columns({c: data.get(c, np.full(len(rows), np.nan)) for c in types}, types)
+
+
+def _merge_by_key(store: DocumentStore, table: str, key: str) -> tuple[list[str], list[tuple]]:
+    """One row per `key`, in key order: a key's only row as it is, else each column's `choose` over its rows.
+
+    The rows come from the store sorted by key, as tuples; only the keys with several rows are merged here.
+    """
+    names, rows = store.row_tuples(table, by=key)
+    at = names.index(key) if names else 0
     out = []
-    for k in sorted(groups):
-        rs = groups[k]
-        out.append(dict(rs[0]) if len(rs) == 1 else {c: choose(r.get(c) for r in rs) for c in rs[0]})
-    return out
+    for _, group in groupby(rows, key=itemgetter(at)):
+        first = next(group)
+        rest = list(group)
+        out.append(first if not rest else tuple(choose(values) for values in zip(first, *rest)))
+    return names, out
 
 
-def _aliases(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    rank = {"reference": 0, "acronym_definition": 1, "corpus": 2}
+_ALIAS_RANK = {"reference": 0, "acronym_definition": 1, "corpus": 2}  # which source an alias is credited to
+
+
+def _aliases(store: DocumentStore) -> tuple[list[str], list[tuple]]:
+    """One row per (organization, alias), in that order, with the best-ranked source that gave it."""
+    names, rows = store.row_tuples("organization_aliases", distinct=True)
+    at = [names.index(c) for c in ("organization_id", "alias", "source")] if names else []
     best: dict[tuple[str, str], str] = {}
-    for r in items:
-        k = (r["organization_id"], r["alias"])
-        if k not in best or rank[r["source"]] < rank[best[k]]:
-            best[k] = r["source"]
-    return [{"organization_id": o, "alias": a, "source": s} for (o, a), s in sorted(best.items())]
+    for r in rows:
+        organization, alias, source = (r[i] for i in at)
+        k = (organization, alias)
+        if k not in best or _ALIAS_RANK[source] < _ALIAS_RANK[best[k]]:
+            best[k] = source
+    return ["organization_id", "alias", "source"], [(o, a, s) for (o, a), s in sorted(best.items())]

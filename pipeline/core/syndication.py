@@ -40,7 +40,7 @@ never depends on file order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -185,9 +185,10 @@ def _components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def copy_groups(sets: Sequence[np.ndarray]) -> list[list[int]]:
+def copy_groups(sets: Sequence[np.ndarray], known_signatures: np.ndarray | None = None) -> list[list[int]]:
     """Groups (of two or more indices into `sets`, ascending) whose members are copies of one another: the
-    connected components of the pairs whose exact Jaccard is at least THRESHOLD.
+    connected components of the pairs whose exact Jaccard is at least THRESHOLD. `known_signatures` (one row per
+    set, as `fingerprints` gives them) spares computing the signatures again.
 
     Only sets of MIN_SHINGLES shingles or more take part. The LSH candidates whose MinHash estimate is
     ESTIMATE_MARGIN or more below the threshold are dropped unexamined: at Jaccard 0.8 the estimate's standard
@@ -195,7 +196,7 @@ def copy_groups(sets: Sequence[np.ndarray]) -> list[list[int]]:
     comparison of the many stories that only share phrasing.
     """
     usable = [i for i, s in enumerate(sets) if len(s) >= MIN_SHINGLES]
-    sigs = signatures([sets[i] for i in usable])
+    sigs = signatures([sets[i] for i in usable]) if known_signatures is None else known_signatures[usable]
     pairs = candidate_pairs(sigs)
     pairs = pairs[estimated_jaccard(sigs, pairs) >= THRESHOLD - ESTIMATE_MARGIN]
     confirmed = [(i, j) for i, j in pairs.tolist() if jaccard(sets[usable[i]], sets[usable[j]]) >= THRESHOLD]
@@ -210,17 +211,31 @@ def _published_key(doc: Mapping[str, Any]) -> tuple[bool, int, str]:
     return False, pd.Timestamp(day).value, doc["document_id"]
 
 
-def copy_links(documents: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+def fingerprints(documents: Sequence[Mapping[str, Any]]) -> tuple[list[np.ndarray], np.ndarray]:
+    """Each document's opening shingles and its MinHash signature (a row of zeros for an opening under
+    MIN_SHINGLES, which is never compared). Both are functions of the document's own text and title, so
+    they can be kept from one run to the next (the per-document store keeps them)."""
+    sets = shingle_sets([opening(d["clean_text"], d.get("title")) for d in documents])
+    usable = [i for i, s in enumerate(sets) if len(s) >= MIN_SHINGLES]
+    sigs = np.zeros((len(sets), PERMUTATIONS), dtype=np.uint64)
+    sigs[usable] = signatures([sets[i] for i in usable])
+    return sets, sigs
+
+
+def copy_links(documents: Iterable[Mapping[str, Any]],
+               known: Callable[[list[Mapping[str, Any]]], tuple[list[np.ndarray], np.ndarray]] = fingerprints,
+               ) -> dict[str, str]:
     """document_id -> document_id of its group's canonical document, for every copy (canonical documents and
     documents without copies are absent).
 
     Each document is a mapping with `document_id`, `clean_text`, `title` and `published_on` (a date,
-    datetime, Timestamp or None), as the documents table holds them.
+    datetime, Timestamp or None), as the documents table holds them. `known` gives the documents' shingles
+    and signatures (`fingerprints`, or kept ones).
     """
     docs = sorted(documents, key=lambda d: d["document_id"])  # the same candidates whatever the input order
-    sets = shingle_sets([opening(d["clean_text"], d.get("title")) for d in docs])
+    sets, sigs = known(docs)
     links = {}
-    for group in copy_groups(sets):
+    for group in copy_groups(sets, sigs):
         members = sorted((docs[i] for i in group), key=_published_key)
         canonical = members[0]["document_id"]
         links.update({d["document_id"]: canonical for d in members[1:]})

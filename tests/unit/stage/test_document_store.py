@@ -40,6 +40,40 @@ def test_rows_come_back_as_the_extraction_gave_them_by_document_then_in_order(tm
     assert (tmp_path / "cache" / "CACHEDIR.TAG").read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
 
 
+def test_row_tuples_group_in_duckdb_as_distinct_and_a_key_order_would(tmp_path):
+    """The first of equal rows in the rows' order (a null and the text "None" are equal, as for
+    kinds.base.distinct), or every row sorted by a column, then in the rows' order."""
+    from pipeline.core.kinds.base import distinct
+
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        store.write_parsed([("b.txt", "s1", doc("b.txt")), ("a.txt", "s1", doc("a.txt"))])
+        store.write_extracted([
+            ("b.txt", {"labs": [lab(2), lab(1), {**lab(3), "lab_id": None}, lab(1, None)]}, [], True),
+            ("a.txt", {"labs": [lab(1), {**lab(3), "lab_id": "None"}, lab(2, 1999)]}, [], True)])
+        columns, rows = store.row_tuples("labs", distinct=True)
+        assert [dict(zip(columns, r)) for r in rows] == distinct(store.rows("labs"))
+        assert [r[0] for r in rows] == ["lab1", "None", "lab2", "lab2", "lab1"]
+        columns, rows = store.row_tuples("labs", by="lab_id")
+        assert [(r[0], r[1]) for r in rows] == [("None", 2020), ("lab1", 2020), ("lab1", 2020), ("lab1", None),
+                                                ("lab2", 1999), ("lab2", 2020), (None, 2020)]
+        assert store.row_tuples("mentions") == ([], [])
+
+
+def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path):
+    import numpy as np
+
+    shingles, signature = np.array([3, 2**64 - 1], dtype=np.uint64), np.arange(4, dtype=np.uint64)
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        store.write_parsed([("a.txt", "s1", doc()), ("b.txt", "s1", doc("b.txt")), ("c.txt", "s1", doc("c.txt"))])
+        store.write_openings({p: (shingles + n, signature) for n, p in enumerate(("a.txt", "b.txt", "c.txt"))})
+        kept = store.openings()
+        assert sorted(kept) == ["a.txt", "b.txt", "c.txt"]
+        assert kept["b.txt"][0].tolist() == [4, 0] and kept["b.txt"][1].tolist() == [0, 1, 2, 3]
+        store.write_parsed([("a.txt", "s2", doc(sha="s2", text="Other text."))])  # the file changed
+        store.prune(["a.txt", "b.txt"])  # c.txt was deleted
+        assert list(store.openings()) == ["b.txt"]
+
+
 def test_another_fingerprint_finds_an_empty_store(tmp_path):
     with DocumentStore(tmp_path, "f1", TABLES) as store:
         store.write_parsed([("a.txt", "s1", doc())])
