@@ -43,15 +43,16 @@ def apposition(ents: DocumentEntities, sent: Sentence, words, j: int) -> tuple[s
     title = ents.text[title_parts[0].start:title_parts[-1].end]
     seg_end = next((w.end for w in words[k:] if w.text in (",", ";", "(")), sent.end)
     seg_start = words[k].start if k < len(words) else sent.end
-    return title, organisation_or_office(ents, title, seg_start, seg_end, ents.text[seg_start:seg_end]) or \
+    return title, organisation_or_office(ents, title, seg_start, seg_end, seg_start) or \
         government_named_in(ents, seg_start, seg_end)
 
 
-def organisation_or_office(ents: DocumentEntities, title: str, seg_start: int, seg_end: int, remit: str) -> str | None:
+def organisation_or_office(ents: DocumentEntities, title: str, seg_start: int, seg_end: int,
+                           remit_start: int) -> str | None:
     """Where a title is held: the first organisation named between seg_start and seg_end, else the office its
-    remit names (`_office_of`); its organisation id, or None."""
+    remit (from remit_start to seg_end) names (`_office_of`); its organisation id, or None."""
     orgs = ents.in_mentions("organization", seg_start, seg_end)
-    return orgs[0].entity_id if orgs else _office_of(ents, title, remit, seg_start)
+    return orgs[0].entity_id if orgs else _office_of(ents, title, ents.text[remit_start:seg_end], remit_start)
 
 
 def _office_of(ents: DocumentEntities, title: str, rest: str, rest_start: int) -> str | None:
@@ -89,8 +90,7 @@ def _named_office(ents: DocumentEntities, title: str, office: str, topic: str, o
     org = ents.namer.from_name(f"{office} of {remit.group(0)}", head_word=office)
     if org is None:
         return None
-    start = ents.text.find(remit.group(0), offset)
-    return ents.add_org(org, start, start + len(remit.group(0))).organization_id
+    return ents.add_org(org, offset, offset + len(remit.group(0))).organization_id
 
 
 def owner_and_title_before(ents: DocumentEntities, span_start: int, name_start: int) -> tuple[str | None, str | None]:

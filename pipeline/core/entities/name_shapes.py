@@ -506,9 +506,7 @@ def _partners_or_pieces(ents: DocumentEntities, shapes: NameShapes, start: int, 
     joint = ents.text[start:end].split()[0] in shapes.joint_words
     if _remit_goes_on(ents.text, shapes, start, end, inner):
         ents.mentions.remove(inner[0])  # "Ministry of Education, Culture, Science and Sports": a longer remit
-        gone = inner[0].entity_id
-        if not any(m.entity_id == gone for m in ents.mentions):
-            ents.orgs.pop(gone, None)
+        _forget_unnamed(ents, inner)
         return []
     pieces = None if joint else _beside_known(ents.text, start, end, inner)
     if pieces is not None:

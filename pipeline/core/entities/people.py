@@ -435,8 +435,10 @@ def _name_after_titled_comma(ents: DocumentEntities, words, i: int) -> int | Non
     if i < 3 or words[i - 1].text != ",":
         return None
     title = title_before_comma(ents, words, i)[0]
+    if title is None:
+        return None
     j = _name_end(words, i, ents, limit=3, initials_only_dots=True)
-    if title is None or not title[:1].isupper() and not _pinyin_pair(ents, words[i:j]):
+    if not title[:1].isupper() and not _pinyin_pair(ents, words[i:j]):
         return None  # "the director, Human Resources, ...": a lower-case post names a department after it
     if not 2 <= j - i <= 3 or _opens_with_place(ents, words, i, j) or any(
             ents.lexicon.is_country_word(w.text) or w.text.isupper() or w.text in _portfolio_words(ents.rules)
@@ -662,7 +664,7 @@ def _post_affiliation(ents: DocumentEntities, words: Sequence[Word], t0: int, t1
     names, or the government of the jurisdiction it is "of"; else the title with its post and no organisation."""
     title = ents.text[words[t0].start:words[t1].end]
     seg_start, seg_end = words[t1 + 2].start, words[name_start - 1].end
-    held = organisation_or_office(ents, title, seg_start, seg_end, ents.text[words[t1 + 1].start:seg_end])
+    held = organisation_or_office(ents, title, seg_start, seg_end, words[t1 + 1].start)
     if held:
         return title, held
     gov = government_named_in(ents, seg_start, seg_end, JURISDICTION_TYPES) if words[t1 + 1].lower == "of" else None
