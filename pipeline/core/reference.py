@@ -31,7 +31,8 @@ T = TypeVar("T")
 RULE_FILES: dict[str, dict[str, str]] = {
     "titles.yaml": {"honorifics": "phrases", "modifiers": "phrases", "heads": "phrases",
                     "portfolio_words": "phrases"},
-    "names.yaml": {key: "phrases" for key in ("pinyin_surnames", "other_surnames", "pinyin_initials",
+    "names.yaml": {key: "phrases" for key in ("pinyin_surnames", "other_surnames", "korean_surnames",
+                                              "vietnamese_surnames", "pinyin_initials",
                                               "pinyin_finals", "english_word_surnames", "name_particles",
                                               "headline_verbs",
                                               "byline_labels", "given_names", "ambiguous_given_names",

@@ -183,7 +183,8 @@ class NameShapes:
                 continue
             end = self._name_end(run, h, is_head)
             start = self._name_start(run, pos, h, is_head)
-            if start < h or end > h:  # a bare head ("Council", "University") is no name
+            if (start < h or end > h) and run[start].text not in self.lexicon.honorifics:
+                # a bare head ("Council", "University") is no name, nor is a person's ("Mr. Ho-Jin Park")
                 out.append((run[start].i, run[end].i, run[h].text))
             pos = end + 1
         return out

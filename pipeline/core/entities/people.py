@@ -39,7 +39,8 @@ _POST_CONNECTORS = frozenset(("of", "and", "&", "the", "for"))  # inside a post:
 
 @derived
 def _surnames(rules: Rulebook) -> frozenset[str]:
-    return frozenset(s.lower() for key in ("pinyin_surnames", "other_surnames") for s in rules.names[key])
+    return frozenset(s.lower() for key in ("pinyin_surnames", "other_surnames", "korean_surnames",
+                                                         "vietnamese_surnames") for s in rules.names[key])
 
 
 @derived
@@ -163,9 +164,9 @@ def _is_name_word(w: Word, ents: DocumentEntities) -> bool:
     """A word that may be part of a person's name: capitalised, no title, honorific, head or stop word, and outside
     the organisations found."""
     lex, t = ents.lexicon, w.text
-    if not t[:1].isupper() or w.is_punct or t == "The" or t in lex.stop_words or t in lex.heads or t in lex.honorifics \
-            or t in NON_ORG_NOUNS or t in lex.headline_verbs:
-        return False
+    if not t[:1].isupper() or w.is_punct or t == "The" or t in lex.stop_words or t in lex.honorifics \
+            or t in NON_ORG_NOUNS or t in lex.headline_verbs or t in lex.heads and not is_surname(ents.rules, t):
+        return False  # (a head that is a family name, "Park", may close a name outside the organisations)
     if t in lex.title_words and not is_surname(ents.rules, t):
         return False
     if ents.covered(w.start, w.end, ("organization",)):

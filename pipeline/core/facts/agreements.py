@@ -242,8 +242,11 @@ def _other_parties(ctx: DocContext, earlier: Agreement, c: Agreement) -> bool:
     article."""
     named = {ctx.footprint(p) for p in c.parties if p in c.named}
     theirs = {ctx.footprint(p) for p in earlier.parties}
-    if len(theirs) < 2 or not named or c.signatories or c.witnesses:
-        return False  # who signed or witnessed "the agreement" tells the one before again
+    if len(theirs) < 2 or not named:
+        return False
+    if c.signatories or c.witnesses:  # who signed or witnessed "the agreement" tells the one before again, unless
+        mine = {ctx.footprint(p) for p in c.parties}  # it is "the MoU between C and D" after one of A and B
+        return len(mine) >= 2 and not mine & theirs
     return not named & theirs or (len(named) >= 2 and not named <= theirs)
 
 
@@ -1298,6 +1301,8 @@ def _clause_end(sent: Sentence, local_pos: int) -> int:
 _WITH = re.compile(r"^[^,;]*?\b(?:with|between|among)\b")
 _BETWEEN = re.compile(r"[^,;]*?\bbetween\b")
 _LIST_NEXT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?")
+# "with four foreign universities, namely A, B and C": the partners are listed after a word that announces them
+_NAMELY = re.compile(r"\s*(?:,\s*(?:namely|i\.\s?e\.|that\s+is|viz\.?)\s*,?|:)\s*(?:the\s+)?")
 
 
 def _with_parties(ctx: DocContext, sent: Sentence, local_from: int, local_to: int) -> list[str]:
@@ -1308,6 +1313,10 @@ def _with_parties(ctx: DocContext, sent: Sentence, local_from: int, local_to: in
     start = local_from + m.end()
     limit = sent.start + local_to
     end = min(_clause_end(sent, start), limit)
+    namely = _NAMELY.match(ctx.text, end) if end < limit else None
+    if namely is not None and not ctx.actors_in(sent.start + start, end):
+        start = namely.end() - sent.start  # "with four foreign universities, namely A, B and C"
+        end = min(_clause_end(sent, start), limit)
     # lists: "with A, B and C" -- keep going across commas while the next item is a name, recognised or not
     # ("with A, the Laboratory of X, and C": the list goes on to C)
     reach = end

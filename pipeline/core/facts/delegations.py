@@ -378,7 +378,9 @@ def _conflict(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
         return True
     if a.date and b.date and a.date.precision == b.date.precision == "day" and a.date.date != b.date.date:
         return True
-    hosts_nest = _within(ctx, a.host_place, b.host_place) or _within(ctx, b.host_place, a.host_place)
+    hosts_nest = _within(ctx, a.host_place, b.host_place) or _within(ctx, b.host_place, a.host_place) \
+        or _located_in(ctx, a.host_org, b.host_place) or _located_in(ctx, b.host_org, a.host_place) \
+        or (a.leader is not None and a.leader == b.leader and _headline(ctx, a, b))
     origins_nest = _holds(ctx, a, b.origin_org) or _holds(ctx, b, a.origin_org)
     return (differ(_side(ctx, a.origin_org, a.origin_place), _side(ctx, b.origin_org, b.origin_place))
             and not origins_nest) or \
@@ -394,6 +396,28 @@ def _holds(ctx: DocContext, d: Delegation, org_id: str | None) -> bool:
     if ref.place_type == "country":
         return org.country_code is not None and org.country_code == ref.country_code
     return ref.place_type in JURISDICTION_TYPES and org.region_code is not None and org.region_code == ref.region_code
+
+
+def _located_in(ctx: DocContext, org_id: str | None, place_id: str | None) -> bool:
+    """Whether a host named as a body lies in the country or province another report names as the host ("Anhui
+    Delegation Visits Israel", then the Israeli bodies the body of the text names)."""
+    ref = ctx.ents.place_refs.get(place_id) if org_id and place_id else None
+    org = ctx.ents.orgs.get(org_id) if ref is not None else None
+    if org is None:
+        return False
+    if ref.place_type == "country":
+        return org.country_code is not None and org.country_code == ref.country_code
+    return ref.place_type in JURISDICTION_TYPES and org.region_code is not None and org.region_code == ref.region_code
+
+
+def _headline(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
+    """Whether one of two reports is the headline's, which tells the visit of the body again (its host may be
+    written another way: "visits the Foundation for X", then "visited FX")."""
+    end = ctx.sentences[0].end if ctx.sentences else 0
+    if a.sentence is None or b.sentence is None or a.sentence.start == b.sentence.start:
+        return False  # (two stops of one trip the same sentence lists)
+    only = [d.sentence.start < end and not d.extra_sentences for d in (a, b)]
+    return only[0] != only[1]  # (a headline report the body has merged into is no longer the headline's alone)
 
 
 def _within(ctx: DocContext, a: str | None, b: str | None) -> bool:
@@ -973,7 +997,7 @@ def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: in
 # Tried in turn: the object of a visit (a headline's "to Visit UK" too); a place in "the city of X"; the body the
 # visitors meet ("the delegation held talks with X leaders", "was received by X"); then looser cues.
 _HOST_PATTERNS = [re.compile(p) for p in (
-    r"(?i)\b(?:to visit|visited|visiting|visits to|visit to|paying a visit to|paid a visit to|toured|"
+    r"(?i)\b(?:to visit|visited|visiting|visits to|visit to|visits(?!\s+to\b)|paying a visit to|paid a visit to|toured|"
     r"invited to|arrived in|arrived at|arrives in|arrives at|call on|called on)\s+(?:the\s+)?",
     r"(?i)\b(?:visited|visits|toured|visiting|to visit|visit to|visits to)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+){1,3}(?:at|of)|(?:city|town|province|state|region|county|district)\s+of)\s+(?:the\s+)?",
@@ -1040,16 +1064,22 @@ def _first_host(ctx: DocContext, sent: Sentence, cue, verb) -> Mention | None:
                 continue
             if loose and pos > cue_end + _LOOSE_REACH:
                 break
+            if loose and _ENVOY_TO.search(sent.text, max(0, m.start() - 80), m.start()):
+                continue  # "the Ambassador of Rwanda to China": where the envoy serves, not where the visit goes
             names = _names_by_start(ctx) if names is None else names
             host = _named_host(ctx, sent, m, names)
             if host is not None:
                 return host
             coref = _PLACE_COREF.match(sent.text, m.end())
-            if coref:
-                return ctx.recent(pos, _COREF_TYPES[coref.group(1)])
+            place = ctx.recent(pos, _COREF_TYPES[coref.group(1)]) if coref else None
+            if place is not None:  # "visited the city": the last city named (none: "the city of X", further on)
+                return place
     return None
 
 
+# An envoy's title up to its "to": "Ambassador to", "the Ambassador of the Republic of Rwanda to"
+_ENVOY_TO = re.compile(r"\b(?:Ambassador|Envoy|Consul[- ]General|Consul|High Commissioner|Permanent Representative)"
+                       r"(?:\s+(?:of|from)\s+[^,;.()]{1,50}?)?\s+$", re.I)
 # "visited the city": the last place of these types named before
 _PLACE_COREF = re.compile(r"(city|province|region|country)\b")
 _COREF_TYPES = {"city": ("city",), "province": ("province",), "region": ("province", "special_administrative_region"),

@@ -429,11 +429,17 @@ def _process_noun(rules: Rulebook) -> re.Pattern:
 @derived
 def _founded_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
     verbs = phrase_alternation(rules.rules["lab_setup_verbs"])
+    founded = phrase_alternation([v for v in rules.rules["lab_founding_verbs"] if " " not in v])
     out = []
     for lab_type, heads in rules.rules.get("lab_founded_heads", {}).items():
         alts = "|".join(_spaced(h) for h in sorted(heads, key=len, reverse=True))
         name = rf"((?:{_CAP_WORD}\s+(?:(?:and|&|of|for)\s+)?)+?(?:{alts}))"
         out.append((re.compile(rf"\b(?i:{verbs})\s+{_ADVERBIAL}(?:(?:the|a|an|new)\s+)+{name}(?![\w-])"), lab_type))
+        # "A Southeast Asia Biodiversity Research Institute (SABRI), established by A and B, has been unveiled", "the
+        # X Institute was jointly founded by ...": an institute as the subject of a founding verb in the passive
+        out.append((re.compile(rf"(?:^|\b(?:[Tt]he|An?|[Nn]ew)\s+)(?!(?:The|An?|New)\s){name}(?![\w-])(?:\s*\([A-Z][\w-]*\))?"
+                               rf"(?:\s*,\s*|\s+(?:has|have|had)\s+been\s+|\s+(?:was|were|is|are)\s+)"
+                               rf"(?:(?:jointly|officially|formally|newly)\s+)?(?i:{founded})\b"), lab_type))
     return out
 
 
@@ -682,7 +688,10 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     planned_after = re.compile(rf"^\s*(?:,?\s*which\s+)?(?:(?:will|is\s+to|are\s+to|is\s+expected\s+to|to)\s+be\s+"
                                rf"(?:(?:jointly|formally|officially)\s+)?(?:{founded})"
                                rf"|(?:is|are)\s+(?:still\s+|now\s+|currently\s+)?(?:{alt('lab_planned_states')}))\b", re.I)
-    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
+    # "X (XX), established by A and B, has been unveiled", "the joint laboratory on X, equipped with Y, was
+    # commissioned": a participle phrase set off by commas before the verb
+    by_whom = rf"(?:,\s*(?:jointly\s+)?(?:{founded}|equipped|located|based|housed)\s+(?:by|with|at|in)\s+[^,.;]{{1,80}},\s*)?"
+    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
                                    rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b", re.I)
     established_before = re.compile(rf"(?:\b(?:{founded})\s+{_ADVERBIAL}(?:{apposition})?{det}"
                                     rf"|\b(?:{alt('lab_founding_events')})\s+{det})[“\"‘]?$", re.I)
