@@ -84,13 +84,16 @@ def _named_office(ents: DocumentEntities, title: str, office: str, topic: str, o
     if any(w not in ents.rules.title_modifiers for w in words[:-1]):
         return None
     remit = _REMIT.match(topic)
-    if remit is None or remit.group(0).split()[0] == "State" or \
-            ents.namer.place(remit.group(0)) is not None or ents.namer.jurisdiction(remit.group(0)) is not None:
+    words = remit.group(0).split() if remit else []
+    honorific = next((k for k, w in enumerate(words) if w in ents.lexicon.honorifics or f"{w}." in ents.lexicon.honorifics),
+                     len(words))
+    name = " ".join(words[:honorific]).rstrip(",")  # "Minister of Education Mr. Yuan": the remit ends before "Mr."
+    if not name or words[0] == "State" or ents.namer.place(name) is not None or ents.namer.jurisdiction(name) is not None:
         return None
-    org = ents.namer.from_name(f"{office} of {remit.group(0)}", head_word=office)
+    org = ents.namer.from_name(f"{office} of {name}", head_word=office)
     if org is None:
         return None
-    return ents.add_org(org, offset, offset + len(remit.group(0))).organization_id
+    return ents.add_org(org, offset, offset + len(name)).organization_id
 
 
 def owner_and_title_before(ents: DocumentEntities, span_start: int, name_start: int) -> tuple[str | None, str | None]:

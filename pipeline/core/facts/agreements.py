@@ -604,6 +604,8 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
     title = title_m.group(1).strip() if title_m and len(title_m.group(1).split()) <= 10 else None
     kind = _type_from_title(base_kind, title)
     with_parties = _with_parties(ctx, sent, noun.end(), seg_end) or _referred_partners(ctx, clause, noun, seg_end)
+    if not with_parties and _PLURAL.search(noun.group(0)) and _UNNAMED_PARTNERS.match(text, noun.end()):
+        return []  # "signed agreements with multiple universities on X": a summary of those the text goes on to tell
     people = _instrument_signers(clause, noun, seg_end)
     parties = _instrument_parties(ctx, clause, noun, seg_end, with_parties, people, title_m if title else None,
                                   noun_type)
@@ -826,6 +828,11 @@ def _named_between(text: str, noun: re.Match) -> bool:
         and _TITLED_BETWEEN.match(text, noun.end()) is not None
 
 
+# "agreements with multiple world-class universities", "MoUs with several partners": partners counted, not named
+_UNNAMED_PARTNERS = re.compile(r"\s+(?:\w+\s+){0,3}?with\s+(?:multiple|several|many|various|numerous|a\s+number\s+of|"
+                               r"a\s+series\s+of|dozens\s+of|a\s+dozen|some|other)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:universities|institutions|institutes|partners|companies|enterprises|organi[sz]ations|"
+                               r"countries|bodies|schools|colleges)\b", re.I)
 # "the first MoU, between A and B": the instrument is given its parties right after it
 _PARTIES_NEXT = re.compile(r"\s*,?\s*(?:between|among|with)\s")
 
@@ -1170,6 +1177,15 @@ def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
         return []
     kinds = _KIND_TYPES.get(m.group(1).lower())
     out: list[str] = []
+    for person in ctx.people_in(sent.start, sent.start + m.start()):
+        # "President Tang and UWA Vice-Chancellor Amit Chakma signed ... between the two universities": the bodies of
+        # the two people the sentence names first
+        body = ctx.person_body(person.entity_id)
+        if body and body not in out and (kinds is None or ctx.org(body).org_type in kinds):
+            out.append(body)
+    if len(out) == 2:
+        return out
+    out = []
     for mention in reversed(ctx.orgs_in(0, sent.start)):
         org = ctx.org(mention.entity_id)
         if (kinds is None or org.org_type in kinds) and mention.entity_id not in out:
@@ -1302,7 +1318,8 @@ _WITH = re.compile(r"^[^,;]*?\b(?:with|between|among)\b")
 _BETWEEN = re.compile(r"[^,;]*?\bbetween\b")
 _LIST_NEXT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?")
 # "with four foreign universities, namely A, B and C": the partners are listed after a word that announces them
-_NAMELY = re.compile(r"\s*(?:,\s*(?:namely|i\.\s?e\.|that\s+is|viz\.?)\s*,?|:)\s*(?:the\s+)?")
+_NAMELY = re.compile(r"\s*(?:,\s*(?:namely|including|such\s+as|among\s+them|i\.\s?e\.|that\s+is|viz\.?)\s*,?|:)\s*"
+                     r"(?:the\s+)?")
 
 
 def _with_parties(ctx: DocContext, sent: Sentence, local_from: int, local_to: int) -> list[str]:

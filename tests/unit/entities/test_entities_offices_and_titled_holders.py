@@ -112,3 +112,9 @@ def test_a_chinese_name_given_name_first_after_a_lower_case_post(text, people):
 ])
 def test_the_body_a_party_organ_is_of_is_named_too(text, orgs):
     assert org_names(recognised(text)) == orgs
+
+
+def test_a_remit_ends_before_the_honorific_of_the_name_after_it():
+    ents = recognised("The forum was attended by Minister of Higher Education Mr. Peter Mwangi and many rectors.")
+    assert "Ministry of Higher Education" in org_names(ents)
+    assert not any("Mr" in name for name in org_names(ents))

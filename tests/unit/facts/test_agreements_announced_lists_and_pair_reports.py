@@ -41,3 +41,23 @@ def test_signers_of_the_same_pair_tell_the_agreement_again():
                         "signed by President Anna Berg of Lund University and President Li Wei of Tongji University.")
     assert [(party_names(rows, a), signer_names(rows, "signatory", a)) for a in rows["agreements"]] == [
         ({"Lund University", "Tongji University"}, {"Anna Berg", "Li Wei"})]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Fudan University signed agreements with several universities in Kenya, including the University of Nairobi and "
+     "Moi University.", [{"Fudan University", "University of Nairobi"}, {"Fudan University", "Moi University"}]),
+    ("During the visit, the delegation of Fudan University signed agreements with multiple world-class universities on "
+     "talent cultivation.", []),
+    ("Lund University has signed memoranda with a number of Chinese institutions on research.", []),
+])
+def test_partners_counted_but_not_named_make_no_record(text, parties):
+    rows = extract_rows(text)
+    assert [party_names(rows, a) for a in rows["agreements"]] == parties
+
+
+def test_the_two_universities_are_those_of_the_two_people_the_sentence_names():
+    rows = extract_rows(
+        "President Li Wei of Fudan University (FDU) visited Kenya. At Moi University, the two sides held talks. The "
+        "delegation then visited the University of Nairobi (UON). President Li and UON Vice-Chancellor Peter Kamau "
+        "witnessed the signing of an accord between the two universities.")
+    assert [party_names(rows, a) for a in rows["agreements"]] == [{"Fudan University", "University of Nairobi"}]
