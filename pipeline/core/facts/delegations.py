@@ -111,6 +111,10 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
             found.append(other)
     found = _merge_compatible(ctx, _expand(found))
     _share_origins(found)
+    # A visit with no visitor (no leader, origin or size: "during the visit to X") beside one that has a visitor is
+    # a fragment of a visit the text tells, not a record of its own
+    known = [d for d in found if d.leader or d.origin_org or d.origin_place or d.member_count]
+    found = known or found
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
             d.date = _occasion_date(ctx, d) or ctx.event_date
@@ -461,6 +465,8 @@ def _from_sentence(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | 
     if own is not None:  # "the Anhui Provincial Delegation", "a Fudan University delegation": its own name says
         d.origin_org = d.origin_place = None
         _set_origin(ctx, d, own)
+    elif noun and _GROUP_NOUN.search(noun.group(0)) and d.origin_org is None and d.origin_place is None:
+        _origin_from_demonym(ctx, d, sent, noun)
     _set_hosts(ctx, d, sent, people, noun, verb)
     d.member_count, d.member_count_max = _size(ctx.rules, text)
     _date_and_status(ctx, d, sent)
@@ -958,6 +964,19 @@ def _origin_from_modifier(ctx: DocContext, d: Delegation, sent: Sentence) -> Non
             return
 
 
+def _origin_from_demonym(ctx: DocContext, d: Delegation, sent: Sentence, noun) -> None:
+    """'a visiting Iranian delegation', 'the Kenyan science delegation': a people's name among the words before the
+    delegation noun is the country it comes from."""
+    m = _DEMONYM_BEFORE.search(sent.text, max(0, noun.start() - 60), noun.start())
+    code = ctx.rules.demonyms.get(m.group(1).lower()) if m else None
+    country = _countries(ctx.rules).get(code) if code else None
+    if country is not None:
+        start = sent.start + m.start(1)
+        d.origin_place = ctx.add_place_mention(country, start, start + len(m.group(1))).entity_id
+
+
+# A capitalised word and up to two modifiers before a delegation noun: "Iranian [science] delegation"
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,2}$")
 # Before the people the visitors meet: "met with the", "talks with", "received by".
 _MET_PEOPLE = re.compile(r"\b(?:with|by|met|meet|meets|received|receives|welcomed|welcomes|hosted|hosts)\s+"
                          r"(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?$", re.I)

@@ -22,3 +22,23 @@ def test_the_object_of_visits_is_the_host(text, host):
 ])
 def test_the_country_an_envoy_serves_in_is_no_host(text):
     assert all(v[2] not in ("China", "India") for v in visits(extract_rows(text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rector Viktor Ivanov of Ural Federal University led a delegation to Harbin on 3 May. He recalled that in March, "
+     "during President Xi Jinping's visit to Russia, the two presidents signed a joint statement.",
+     [("Viktor Ivanov", "Ural Federal University", "Harbin")]),
+    ("Officials of twin cities will visit Shenzhen and Zhuhai next week.", [(None, None, "Shenzhen"),
+                                                                            (None, None, "Zhuhai")]),
+])
+def test_a_visit_with_no_visitor_beside_one_with_a_visitor_is_a_fragment_of_it(text, expected):
+    assert visits(extract_rows(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Minister Wang Li met with a visiting Iranian delegation led by Vice-President Sorena Sattari.",
+     ("Sorena Sattari", "Iran")),
+    ("A Kenyan science delegation visited Fudan University on Monday.", (None, "Kenya")),
+])
+def test_a_people_s_name_before_the_delegation_noun_is_its_origin(text, expected):
+    assert [(leader, origin) for leader, origin, _ in visits(extract_rows(text))] == [expected]
