@@ -247,11 +247,14 @@ def _founders(ctx: DocContext, end: int, limit: int) -> list:
 
 @derived
 def _not_a_lab(rules: Rulebook) -> re.Pattern:
-    """Bodies named like institutes that are no research labs (`lab_not_labs`: "Confucius Institute")."""
-    phrases = rules.rules.get("lab_not_labs")
-    if not phrases:
-        return re.compile("(?!)")  # none listed: nothing is excluded
-    return re.compile(rf"\b(?:{phrase_alternation(phrases)})\b", re.I)
+    """Bodies named like institutes that are no research labs (`lab_not_labs`: "Confucius Institute"), and centres
+    whose head a word of `non_research_centre_words` qualifies ("International Exhibition Center", "Press Centre")."""
+    phrases = rules.rules.get("lab_not_labs") or []
+    words = rules.rules.get("non_research_centre_words") or []
+    alternatives = [rf"\b(?:{phrase_alternation(phrases)})\b"] if phrases else []
+    if words:
+        alternatives.append(rf"\b(?:{phrase_alternation(words)})\s+(?:Centre|Center)\b")  # (not "Culture Research Centre")
+    return re.compile("|".join(alternatives) or "(?!)", re.I)
 
 
 def _abbreviated(name: str) -> bool:
@@ -354,8 +357,12 @@ def _name_end(rules: Rulebook, text: str, start: int, end: int, side: str) -> in
     stop = _name_stopwords(rules)
     if side == "suffix":
         tail = _TOPIC_TAIL.match(text, end)
-        if tail and not set(tail.group(0).split()) & stop:
-            end = tail.end()
+        words = tail.group(0).split() if tail else []
+        cut_at = next((k for k, w in enumerate(words) if w in stop), len(words))
+        if cut_at == len(words) or (cut_at > 2 and words[cut_at - 1][:1].isupper()
+                                    and words[cut_at - 1] not in _CONNECT_WORDS):
+            # "... Laboratory for Crop Genetics Opening Ceremony": the topic ends before the event
+            end += len(tail.group(0)) - len(tail.group(0).lstrip()) + len(" ".join(words[:cut_at])) if words else 0
     cut = _NAME_CUT.search(text, start, end)
     end = cut.start() if cut else end
     links = list(_TOPIC_LINK.finditer(text, start, end))
@@ -412,13 +419,23 @@ def _name_start(rules: Rulebook, text: str, start: int, end: int) -> int:
         start = process.end()  # "the Construction of X Innovation Center": the process, not the name
     while True:
         first = text[start:end].split(" ", 1)[0]
-        while (first in stop or first.endswith(("'s", "’s"))) and " " in text[start:end]:
+        while (first in stop and first not in _object_words(rules) or first.endswith(("'s", "’s"))) \
+                and " " in text[start:end]:
             start += len(first) + 1  # "UM's State Key Laboratory": the owner, not the name
             first = text[start:end].split(" ", 1)[0]
         m = _MODIFIER.search(text, 0, start)
-        if not m or m.group(1) in stop or m.group(1).endswith(("'s", "’s")) or _ADVERB.fullmatch(m.group(1)):
-            return start
+        if not m or (m.group(1) in stop and m.group(1) not in _object_words(rules)) \
+                or m.group(1).endswith(("'s", "’s")) or _ADVERB.fullmatch(m.group(1)):
+            return start  # ("International Cooperation Center": a modifier, though no name opens with it)
         start = m.start(1)
+
+
+@derived
+def _object_words(rules: Rulebook) -> frozenset[str]:
+    return frozenset(rules.rules["org_object_words"])
+
+
+_CONNECT_WORDS = {"of", "and", "for", "on", "in", "the", "&"}
 
 
 @derived

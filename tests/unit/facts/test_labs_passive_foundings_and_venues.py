@@ -41,3 +41,21 @@ def test_a_lab_commissioned_is_established(text, lab):
 ])
 def test_venues_named_like_centres_are_no_labs(text):
     assert _labs(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Digital Culture Research Centre was opened at Lingnan University in May.", "Digital Culture Research Centre"),
+    ("The blockchain business innovation center was set up in Shenzhen.", "blockchain business innovation center"),
+])
+def test_a_research_centre_named_with_a_venue_word_is_still_a_lab(text, name):
+    assert [n for n, _ in _labs(text)] == [name]
+
+
+@pytest.mark.parametrize("text, lab", [
+    ("The Sino-Kenya Joint Laboratory for Crop Genetics Opening Ceremony was held in Nairobi.",
+     "Sino-Kenya Joint Laboratory for Crop Genetics"),
+    ("On 27 June, the China-Peru International Cooperation Center for Potato Unveiling Ceremony was held in Lima.",
+     "China-Peru International Cooperation Center"),
+])
+def test_a_lab_name_ends_before_the_ceremony_after_it(text, lab):
+    assert [n for n, _ in _labs(text)] == [lab]
