@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.core.entities.model import Org
+from pipeline.core.entities.document import DocumentEntities
+from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.recognise import recognise
 from pipeline.core.facts.context import DocContext
 from pipeline.core.ids import make_id
@@ -177,10 +178,27 @@ def _entity_rows(ctx: DocContext, person_ids: dict[str, str], rows) -> None:
                                "region_code": place.region_code, "country_code": place.country_code,
                                "parent_place_id": place.parent_place_id})
     seen = set()
-    for m in ents.mentions:
+    for m in [*ents.mentions, *_parents_named_inside(ents)]:
         entity_id = person_ids.get(m.entity_id) if m.entity_type == "person" else m.entity_id
         if not entity_id or (m.entity_type, entity_id, m.start, m.end) in seen:
             continue
         seen.add((m.entity_type, entity_id, m.start, m.end))
         rows["mentions"].append({"document_id": ctx.document_id, "entity_type": m.entity_type,
                                  "entity_id": entity_id, "surface": m.surface, "start": m.start, "end": m.end})
+
+
+def _parents_named_inside(ents: DocumentEntities) -> list[Mention]:
+    """'Institute of Chemistry, Chinese Academy of Sciences': the body a unit belongs to, named inside the unit's
+    name, is mentioned there too (for search and for counting the documents that name it); the facts were read
+    with the unit alone."""
+    out = []
+    for m in ents.mentions:
+        org = ents.orgs.get(m.entity_id) if m.entity_type == "organization" else None
+        parent = org.parent if org is not None else None
+        while parent is not None:
+            at = m.surface.find(parent.canonical_name)
+            if at > 0:
+                out.append(Mention("organization", parent.organization_id, parent.canonical_name, m.start + at,
+                                   m.start + at + len(parent.canonical_name)))
+            parent = parent.parent
+    return out

@@ -118,3 +118,15 @@ def test_a_remit_ends_before_the_honorific_of_the_name_after_it():
     ents = recognised("The forum was attended by Minister of Higher Education Mr. Peter Mwangi and many rectors.")
     assert "Ministry of Higher Education" in org_names(ents)
     assert not any("Mr" in name for name in org_names(ents))
+
+
+@pytest.mark.parametrize("text, parent", [
+    ("The Institute of Chemistry, Chinese Academy of Sciences (ICCAS) signed an MoU with RIKEN.",
+     "Chinese Academy of Sciences"),
+    ("Researchers of the Institute of Botany, Chinese Academy of Sciences visited Kew.", "Chinese Academy of Sciences"),
+])
+def test_the_body_named_inside_a_unit_s_name_is_mentioned_there(text, parent):
+    rows = extract_rows(text)
+    mentioned = {(m["surface"], text[m["start"]:m["end"]]) for m in rows["mentions"]}
+    assert (parent, parent) in mentioned
+    assert len(rows["agreements"]) <= 1 and all(len(party_names(rows, a)) <= 2 for a in rows["agreements"])
