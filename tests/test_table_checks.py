@@ -6,7 +6,9 @@ import dagster as dg
 
 from pipeline.core.records import Rejection
 from pipeline.core.validate import CONTRACT_RULES, TableReport
-from pipeline.defs.checks import TABLE_RULES, table_check_result
+from pipeline.defs.checks import MODEL_RULE, table_check_result
+
+TABLE_RULES = (MODEL_RULE, *CONTRACT_RULES)
 
 
 def outcomes(check: dg.AssetCheckResult) -> dict[str, str]:

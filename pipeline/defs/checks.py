@@ -38,7 +38,6 @@ from schemas import PRIMARY_KEYS, TABLE_MODELS
 SAMPLE_FAILURES = 10
 TABLE_CHECK = "validation"
 MODEL_RULE = "pandera_model"  # the table's pandera model, beside the contract's rules (validate.CONTRACT_RULES)
-TABLE_RULES = (MODEL_RULE, *CONTRACT_RULES)
 
 
 @dataclass
@@ -58,7 +57,7 @@ def _counted(rule: str, problems: int, detail: str) -> RuleOutcome:
 
 
 def rule_outcomes(table: str, report: TableReport) -> list[RuleOutcome]:
-    """Every rule of the table's check, in TABLE_RULES order; a contract rule that reported problems under
+    """Every rule of the table's check: the model, then CONTRACT_RULES in their order; a contract rule that reported problems under
     another name (`columns`: the cross-table rules could not read a column) comes last.
 
     The model's failure is ERROR when the table cannot be validated at all: the publish must stop. A contract
