@@ -155,8 +155,9 @@ def test_every_check_passes_on_a_clean_corpus_and_gold_f1_is_reported(runs):
     failed = [key for key, check in run.checks.items() if not check.passed]
     assert failed == []
     for table in TABLE_COLUMNS:
-        assert run.checks[(table, "pandera_schema")].metadata["failed_rows"].value == 0
-        assert run.checks[(table, "contract_rules")].metadata["foreign_key_problems"].value == 0
+        metadata = run.checks[(table, "validation")].metadata
+        assert metadata["failing_rules"].value == "none"
+        assert metadata["pandera_model_problems"].value == 0 and metadata["foreign_key_problems"].value == 0
     gold = run.checks[("cooperation_warehouse", "gold_slot_f1")].metadata
     assert gold["documents"].value == 1 and gold["documents_missing"].value == 0
     assert 0.0 < gold["slot_f1"].value <= 1.0
@@ -185,12 +186,14 @@ def test_table_level_problem_stops_the_publish_and_keeps_the_old_warehouse(runs,
         run = run_job(instance, runs["raw"], runs["warehouse"])
     assert not run.success
     assert runs["warehouse"].read_bytes() == before
-    check = run.checks[("agreements", "pandera_schema")]
+    check = run.checks[("agreements", "validation")]
     assert not check.passed and check.severity == dg.AssetCheckSeverity.ERROR
     assert "status" in check.metadata["table_error"].value
-    contract = run.checks[("places", "contract_rules")]  # cannot be checked either; the reason is above
-    assert not contract.passed and contract.severity == dg.AssetCheckSeverity.WARN
-    assert "agreements cannot be validated" in contract.description
+    assert check.metadata["failing_rules"].value.startswith("pandera_model, ")
+    places = run.checks[("places", "validation")]  # its contract rules cannot be checked; the reason is above
+    assert not places.passed and places.severity == dg.AssetCheckSeverity.WARN
+    assert places.metadata["failing_rules"].value == "primary_key, enum, foreign_key, offsets"
+    assert "agreements cannot be validated" in places.description
     assert ("cooperation_warehouse", "published_contract") not in run.checks  # the publish never ran
 
 
@@ -211,9 +214,10 @@ def test_bad_rows_are_quarantined_and_the_run_goes_on(runs, monkeypatch, tmp_pat
     with dg.DagsterInstance.ephemeral() as instance:
         run = run_job(instance, runs["raw"], warehouse, cache_dir=runs["cache"])
     assert run.success
-    check = run.checks[("places", "pandera_schema")]
+    check = run.checks[("places", "validation")]
     assert not check.passed and check.severity == dg.AssetCheckSeverity.WARN
-    assert check.metadata["failed_rows"].value == 1 and "bogus" in check.metadata["failure_cases"].value
+    assert check.metadata["failing_rules"].value == "pandera_model"
+    assert check.metadata["pandera_model_problems"].value == 1 and "bogus" in check.metadata["failure_cases"].value
     assert query(warehouse, "SELECT count(*) FROM places WHERE place_id = 'bogus'")[0][0] == 0
     rejected = query(warehouse, "SELECT errors FROM rejected_records WHERE table_name = 'places' "
                                 "AND json_extract_string(record, '$.place_id') = 'bogus'")

@@ -67,13 +67,13 @@ def test_each_table_asset_shows_its_columns_with_their_meanings_from_the_model()
     assert key.unique and not key.nullable and title.nullable and not title.unique
 
 
-def test_each_table_has_blocking_pandera_and_contract_checks_and_the_writer_is_pooled():
+def test_each_table_has_one_blocking_check_and_the_writer_is_pooled():
     graph = defs.resolve_asset_graph()
-    for name in ("pandera_schema", "contract_rules"):
-        checks = {k.asset_key.to_user_string(): k for k in graph.asset_check_keys if k.name == name}
-        assert set(checks) == set(TABLE_MODELS), name
-        for key in checks.values():
-            assert graph.get_check_spec(key).blocking, key
+    on_tables = {(k.asset_key.to_user_string(), k.name) for k in graph.asset_check_keys
+                 if k.asset_key.to_user_string() in TABLE_MODELS}
+    assert on_tables == {(t, "validation") for t in TABLE_MODELS} | {("corrections_applied", "corrections_still_apply")}
+    for table in TABLE_MODELS:
+        assert graph.get_check_spec(dg.AssetCheckKey(dg.AssetKey(table), "validation")).blocking, table
     gold = dg.AssetCheckKey(dg.AssetKey("cooperation_warehouse"), "gold_slot_f1")
     assert not graph.get_check_spec(gold).blocking  # a score, not a gate
     writer = defs.resolve_assets_def("cooperation_warehouse")

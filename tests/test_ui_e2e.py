@@ -158,7 +158,7 @@ def test_the_ui_runs_the_job_checks_pass_and_the_graph_renders(tmp_path):
                 run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION, limit=1000).records
         checks = [r.event_log_entry.dagster_event.asset_check_evaluation_data for r in records]
         evaluations = {(c.asset_key.to_user_string(), c.check_name): c for c in checks}
-        expected = {(t, name) for t in TABLE_MODELS for name in ("pandera_schema", "contract_rules")}
+        expected = {(t, "validation") for t in TABLE_MODELS}
         expected |= {("cooperation_warehouse", "published_contract"), ("cooperation_warehouse", "gold_slot_f1"),
                      ("corrections_applied", "corrections_still_apply")}
         assert set(evaluations) == expected

@@ -1,15 +1,19 @@
 """Asset checks: what validation found in each table before publishing, and what the published file is.
 
-- `pandera_schema` and `contract_rules`, one of each per contract table (over schemas.TABLE_MODELS),
-  both blocking, evaluated in the step that builds the tables (pipeline/defs/tables.py): validating
-  needs every table at once, and that step holds them. The same validation is that step's
-  `validated_tables` output, which the publishing step takes as its input, so the tables are
-  validated once per run whichever process runs each step. A table that cannot be validated at all
-  (a missing column: a bug in the stage that built it) fails its pandera check with severity ERROR,
-  which fails the step, so nothing is published and the previous warehouse stays. Rows that fail
-  their model, or a cross-table rule (unique primary keys, resolving references, evidence at its
-  offsets, closed enums), fail with severity WARN: the warehouse asset moves them to
-  rejected_records and the run goes on. The metadata carries the counts and the first failure cases.
+- `validation`, one per contract table (over schemas.TABLE_MODELS), blocking, evaluated in the step that
+  builds the tables (pipeline/defs/tables.py): validating needs every table at once, and that step holds
+  them. One check per table, not one per rule, because every check result is three events in the
+  instance's event log (planned, output, evaluation), each written through its own SQLite connections:
+  folding the rules halves that fixed cost of every run (BENCHMARKS.md, "Dagster's fixed cost per run").
+  Its rules are the table's pandera model (`pandera_model`) and the contract's cross-table rules
+  (validate.CONTRACT_RULES: unique primary keys, closed enums, resolving references, evidence at its
+  offsets); the metadata gives each rule's outcome (`rules`, `failing_rules`, a count per rule) and the
+  first failure cases. The check fails when any rule fails, with the severity of the worst failure: a table
+  that cannot be validated at all (a missing column: a bug in the stage that built it) fails with ERROR,
+  which fails the step, so nothing is published and the previous warehouse stays; rows that fail the model
+  or a contract rule fail it with WARN: the warehouse asset moves them to rejected_records and the run goes
+  on. The same validation is that step's `validated_tables` output, which the publishing step takes as its
+  input, so the tables are validated once per run whichever process runs each step.
 - `corrections_still_apply` (on corrections_applied, non-blocking): every analyst's correction found its
   record; WARN with the list of those that no longer apply (each is also a rejected_records row).
 - `published_contract` (on cooperation_warehouse): the published file has every contract table with
@@ -19,6 +23,7 @@
 """
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import dagster as dg
 import pandas as pd
@@ -31,63 +36,101 @@ from pipeline.defs.resources import OWNERS, PipelineSettings
 from schemas import PRIMARY_KEYS, TABLE_MODELS
 
 SAMPLE_FAILURES = 10
-PANDERA, CONTRACT = "pandera_schema", "contract_rules"
+TABLE_CHECK = "validation"
+MODEL_RULE = "pandera_model"  # the table's pandera model, beside the contract's rules (validate.CONTRACT_RULES)
 
 
-def pandera_result(table: str, report: TableReport) -> dg.AssetCheckResult:
-    """ERROR when the table cannot be validated, WARN with the failure cases when rows fail the model."""
+@dataclass
+class RuleOutcome:
+    """One rule of a table's check: `passed`, `failed` or `not checked` (it could not be applied), how many
+    problems it found (None when it could not count them) and what they are."""
+
+    rule: str
+    outcome: str
+    problems: int | None = 0
+    detail: str = ""
+    severity: dg.AssetCheckSeverity = dg.AssetCheckSeverity.WARN
+
+
+def _counted(rule: str, problems: int, detail: str) -> RuleOutcome:
+    return RuleOutcome(rule, "failed", problems, detail) if problems else RuleOutcome(rule, "passed")
+
+
+def rule_outcomes(table: str, report: TableReport) -> list[RuleOutcome]:
+    """Every rule of the table's check: the model, then CONTRACT_RULES in their order; a contract rule that reported problems under
+    another name (`columns`: the cross-table rules could not read a column) comes last.
+
+    The model's failure is ERROR when the table cannot be validated at all: the publish must stop. A contract
+    rule that could not be applied is WARN: some table's model failed with ERROR, which already stops the
+    publish, and one ERROR per table would only bury the reason.
+    """
     if report.schema_error:
-        return dg.AssetCheckResult(asset_key=table, check_name=PANDERA, passed=False,
-                                   severity=dg.AssetCheckSeverity.ERROR, description=report.schema_error,
-                                   metadata={"rows": report.rows, "table_error": report.schema_error})
+        model = RuleOutcome(MODEL_RULE, "failed", None, report.schema_error, dg.AssetCheckSeverity.ERROR)
+    else:
+        failed = len(report.rejections)
+        model = _counted(MODEL_RULE, failed, f"{failed} of {report.rows} rows fail "
+                                             f"schemas.{TABLE_MODELS[table].__name__} and will be moved to "
+                                             "rejected_records")
+    if report.contract_error:
+        return [model, *(RuleOutcome(rule, "not checked", None, report.contract_error) for rule in CONTRACT_RULES)]
+    found = report.contract
+    rules = [*CONTRACT_RULES, *sorted(set(found) - set(CONTRACT_RULES))]
+    return [model, *(_counted(rule, len(found.get(rule, [])), f"{len(found.get(rule, []))} problem(s)")
+                     for rule in rules)]
+
+
+def _rules_table(outcomes: list[RuleOutcome]) -> dg.MetadataValue:
+    rows = pd.DataFrame([{"rule": o.rule, "outcome": o.outcome, "problems": "" if o.problems is None else o.problems,
+                          "detail": o.detail} for o in outcomes])
+    return markdown_preview(rows, rows=len(rows), width=200)
+
+
+def _failure_cases(table: str, report: TableReport) -> dg.MetadataValue:
+    """The first rows the model rejects (their keys and errors), then the first contract problems."""
     keys = PRIMARY_KEYS.get(table, ())
     cases = pd.DataFrame([{**{k: r.record.get(k) for k in keys}, "errors": r.errors}
                           for r in report.rejections[:SAMPLE_FAILURES]])
-    failed = len(report.rejections)
+    problems = [f"- {rule}: {p}" for rule, found in report.contract.items() for p in found][:SAMPLE_FAILURES]
+    parts = ([f"**{MODEL_RULE}**\n\n" + markdown_preview(cases, width=200).value] if len(cases) else []) + (
+        ["**contract rules**\n\n" + "\n".join(problems)] if problems else [])
+    return dg.MetadataValue.md("\n\n".join(parts) or "none")
+
+
+def table_check_result(table: str, report: TableReport) -> dg.AssetCheckResult:
+    """The table's one check: failed when any rule failed, with the worst failure's severity; the failing rules
+    are named in the description and in `failing_rules`, and each rule's outcome is a row of `rules`."""
+    outcomes = rule_outcomes(table, report)
+    failing = [o for o in outcomes if o.outcome != "passed"]
+    error = any(o.severity == dg.AssetCheckSeverity.ERROR for o in failing)
+    metadata = {"rows": report.rows, "failing_rules": ", ".join(o.rule for o in failing) or "none",
+                "rules": _rules_table(outcomes),
+                **{f"{o.rule}_problems": o.problems for o in outcomes if o.problems is not None},
+                "failure_cases": _failure_cases(table, report)}
+    if report.schema_error:
+        metadata["table_error"] = report.schema_error
+    description = "; ".join(f"{o.rule} {o.outcome}: {o.detail}" for o in failing)
+    if any(o.outcome == "failed" and o.rule != MODEL_RULE for o in failing):
+        description += ". Breaking rows are moved to rejected_records, dangling optional references cleared and " \
+                       "logged there"
     return dg.AssetCheckResult(
-        asset_key=table, check_name=PANDERA, passed=not failed, severity=dg.AssetCheckSeverity.WARN,
-        description=f"{failed} of {report.rows} rows fail schemas.{TABLE_MODELS[table].__name__} and will be "
-                    "moved to rejected_records" if failed else None,
-        metadata={"rows": report.rows, "failed_rows": failed, "failure_cases": markdown_preview(cases, width=200)},
-    )
+        asset_key=table, check_name=TABLE_CHECK, passed=not failing,
+        severity=dg.AssetCheckSeverity.ERROR if error else dg.AssetCheckSeverity.WARN,
+        description=description or None, metadata=metadata)
 
 
-def contract_result(table: str, report: TableReport) -> dg.AssetCheckResult:
-    """WARN with counts per rule when rows break the contract, or when it could not be checked.
-
-    Not checkable means some table failed its pandera_schema check with ERROR, which already stops
-    the publish; one ERROR per table here would only bury the reason.
-    """
-    if report.contract_error:
-        return dg.AssetCheckResult(asset_key=table, check_name=CONTRACT, passed=False,
-                                   severity=dg.AssetCheckSeverity.WARN, description=report.contract_error,
-                                   metadata={"rows": report.rows})
-    problems = [p for found in report.contract.values() for p in found]
-    counts = {f"{rule}_problems": len(report.contract.get(rule, [])) for rule in CONTRACT_RULES}
-    sample = "\n".join(f"- {p}" for p in problems[:SAMPLE_FAILURES]) or "none"
-    return dg.AssetCheckResult(
-        asset_key=table, check_name=CONTRACT, passed=not problems, severity=dg.AssetCheckSeverity.WARN,
-        description=f"{len(problems)} contract problem(s): breaking rows will be moved to rejected_records, "
-                    "dangling optional references cleared and logged there" if problems else None,
-        metadata={"rows": report.rows, **counts, "failure_cases": dg.MetadataValue.md(sample)},
-    )
-
-
-def _table_check_specs(table: str) -> list[dg.AssetCheckSpec]:
+def _table_check_spec(table: str) -> dg.AssetCheckSpec:
     model = TABLE_MODELS[table].__name__
-    return [
-        dg.AssetCheckSpec(PANDERA, asset=table, blocking=True,
-                          description=f"Validate {table} against schemas.{model}: a missing column stops the "
-                                      "publish; invalid rows are counted here and quarantined by the "
-                                      "warehouse asset."),
-        dg.AssetCheckSpec(CONTRACT, asset=table, blocking=True,
-                          description=f"Rows of {table} that pass schemas.{model} also keep the contract: "
-                                      "unique primary keys, references that resolve, evidence that is the "
-                                      "text at its offsets, closed enums. Breaking rows are quarantined."),
-    ]
+    return dg.AssetCheckSpec(
+        TABLE_CHECK, asset=table, blocking=True,
+        description=f"Validate {table}: its pandera model schemas.{model} ({MODEL_RULE}), then the contract's "
+                    "cross-table rules on the rows that pass it (primary_key: unique primary keys; enum: closed "
+                    "enums; foreign_key: references that resolve; offsets: evidence that is the text at its "
+                    "offsets). The metadata gives each rule's outcome. A missing column fails it with ERROR and "
+                    "stops the publish; breaking rows fail it with WARN and are quarantined by the warehouse "
+                    "asset in rejected_records.")
 
 
-TABLE_CHECK_SPECS = [spec for table in TABLE_MODELS for spec in _table_check_specs(table)]
+TABLE_CHECK_SPECS = [_table_check_spec(table) for table in TABLE_MODELS]
 
 VALIDATED_TABLES = dg.AssetSpec(
     "validated_tables", group_name="warehouse", owners=OWNERS, kinds={"pandas"}, deps=list(TABLE_MODELS),
@@ -105,12 +148,10 @@ def validated_output(validation: Validation) -> dg.Output:
 
 
 def check_results(validation: Validation) -> Iterator[dg.AssetCheckResult]:
-    """Each table's two checks, from the one validation that also gives `validated_tables`: the cross-table rules
+    """Each table's check, from the one validation that also gives `validated_tables`: the cross-table rules
     need every table, and the publishing step must write what the checks reported on."""
-    make = {PANDERA: pandera_result, CONTRACT: contract_result}
-    for spec in sorted(TABLE_CHECK_SPECS, key=lambda k: (k.asset_key.to_user_string(), k.name)):
-        table = spec.asset_key.to_user_string()
-        yield make[spec.name](table, validation.reports[table])
+    for table in sorted(TABLE_MODELS):
+        yield table_check_result(table, validation.reports[table])
 
 
 STALE_CORRECTIONS = dg.AssetCheckSpec(

@@ -46,7 +46,7 @@ TABLE_SPECS = [
         key=table, group_name=TABLE_GROUPS[table], description=TABLE_DESCRIPTIONS[table], owners=OWNERS,
         kinds={"pandas"}, deps=[ingested_documents, document_extractions],
         metadata={"dagster/column_schema": column_schema(table)},
-    ).with_io_manager_key("io_manager")
+    )
     for table in TABLE_COLUMNS
 ]
 
@@ -97,7 +97,7 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
              "syndicated_copies": int(tables["documents"]["copy_of"].notna().sum())}
     for table in TABLE_COLUMNS:
         metadata = table_metadata(table, tables[table]) | (files if table == "documents" else {})
-        yield dg.Output(tables[table], output_name=table, metadata=metadata)
+        yield dg.MaterializeResult(asset_key=table, metadata=metadata)
     yield validated_output(validation)
     yield from check_results(validation)
     yield stale_corrections_result(corrected.rejections, len(corrected.applied))
