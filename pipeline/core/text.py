@@ -110,6 +110,21 @@ def _outside_word(char: str, also: str) -> bool:
     return not char or not (char.isalnum() or char == "_" or char in also)
 
 
+def matches_from(regex: re.Pattern, openings: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`regex.finditer(text)` for a regex that never matches empty text and whose every match begins where
+    `openings` (a character class) matches: it is tried only there. A long alternation whose branches begin with
+    lookarounds is tried at every character by the regex engine; a class is skipped to in one step. (Tried at a
+    position, a regex sees the text before it, as a search does: lookbehinds, word bounds and ^ hold as they would.)"""
+    pos = 0
+    while (at := openings.search(text, pos)) is not None:
+        m = regex.match(text, at.start())
+        if m is None:
+            pos = at.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def sentences(text: str, doc: Doc | None = None) -> list[Sentence]:
     """Split into sentences, never across a paragraph break (a blank line).
 
