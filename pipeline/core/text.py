@@ -48,7 +48,7 @@ class Word(NamedTuple):
 
     @property
     def is_punct(self) -> bool:
-        return not any(c.isalnum() for c in self.text)
+        return not any(map(str.isalnum, self.text))
 
 
 _new_word = functools.partial(tuple.__new__, Word)  # Word from a 6-tuple, without _make's checks
