@@ -36,7 +36,8 @@ def gated_regex(regex: re.Pattern, phrases: Iterable[str], opens_words: bool = F
     alternation = phrase_alternation(p.lower() for p in phrases)
     if not alternation.isascii():
         return regex
-    return _GatedPattern(regex, re.compile(alternation), _phrase_openings(phrases) if opens_words else None)
+    return _GatedPattern(regex, re.compile(alternation), _phrase_openings(phrases) if opens_words else None,
+                         _first_words(phrases) if opens_words else None)
 
 
 def _phrase_openings(phrases: tuple[str, ...]) -> frozenset[str] | None:
@@ -48,6 +49,15 @@ def _phrase_openings(phrases: tuple[str, ...]) -> frozenset[str] | None:
     return None
 
 
+def _first_words(phrases: tuple[str, ...]) -> frozenset[str] | None:
+    """The phrases' first words, lower case; None when one is not all letters, digits, underscores and hyphens.
+
+    A `phrase_regex` match begins with one of these as a whole word of the text: no letter, digit, underscore
+    or hyphen on either side of it (before it the regex's lookbehind, after it white space or the lookahead)."""
+    words = {p.lower().split(" ")[0] for p in phrases}
+    return frozenset(words) if all(_WORD.fullmatch(w) for w in words) else None
+
+
 class _GatedPattern:
     """A phrase regex with a cheap test first: most sentences hold none of the phrases.
 
@@ -57,20 +67,26 @@ class _GatedPattern:
     find a superset of the places the regex matches; when they find nothing, neither does the regex.
     Anything else (non-ASCII text, other methods) goes to the regex itself, and every match comes from it.
 
-    The openings, where given, are a cheaper test still: whether the text holds one of them where a word
-    may begin is a set look-up against the text's openings (computed once per text), where the gate is a
-    search; a sentence meets a dozen gates in turn, and most of them hold none.
+    The phrases' first words, where given, are a cheaper test still: whether the text holds one of them as a
+    whole word is a set look-up against the text's words (computed once per text), where the gate is a search;
+    a sentence meets a dozen gates in turn, and most of them hold none. It is asked of whole texts only (a
+    search bounded by `pos` or `endpos` may end a match at the bound, inside a word of the text); there, the
+    openings of the phrases (their first characters) stand in for it.
     """
 
-    __slots__ = ("regex", "gate", "openings")
+    __slots__ = ("regex", "gate", "openings", "first_words")
 
-    def __init__(self, regex: re.Pattern, gate: re.Pattern, openings: frozenset[str] | None):
-        self.regex, self.gate, self.openings = regex, gate, openings
+    def __init__(self, regex: re.Pattern, gate: re.Pattern, openings: frozenset[str] | None,
+                 first_words: frozenset[str] | None):
+        self.regex, self.gate, self.openings, self.first_words = regex, gate, openings, first_words
 
     def _absent(self, string: str, pos: int, endpos: int) -> bool:
         if not string.isascii():
             return False
-        if self.openings is not None and self.openings.isdisjoint(_openings(string)):
+        if self.first_words is not None and pos == 0 and endpos >= len(string):
+            if self.first_words.isdisjoint(_words(string)):
+                return True
+        elif self.openings is not None and self.openings.isdisjoint(_openings(string)):
             return True
         return self.gate.search(_lower(string), pos, endpos) is None
 
@@ -100,6 +116,15 @@ def _openings(string: str) -> frozenset[str]:
     character that is not a letter, digit, underscore or hyphen: where a `phrase_regex` match may begin."""
     low = _lower(string)
     return frozenset([low[:OPENING_CHARS], *_OPENING.findall(low)])
+
+
+_WORD = re.compile(r"[\w-]+")  # a whole word, as the lookarounds of `phrase_regex` bound one
+
+
+@functools.lru_cache(maxsize=64)
+def _words(string: str) -> frozenset[str]:
+    """The whole words of the lower-cased text (runs of letters, digits, underscores and hyphens)."""
+    return frozenset(_WORD.findall(_lower(string)))
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:

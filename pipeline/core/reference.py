@@ -185,7 +185,10 @@ def derived(build: Callable[[Rulebook], T]) -> Callable[[Rulebook], T]:
     """Decorate a function of the rulebook whose result depends on nothing else: it runs once per rulebook."""
     @functools.wraps(build)
     def get(rules: Rulebook) -> T:
-        return rules.derive(build)
+        try:  # the kept value without the call to `derive`: some of these are asked for at every word
+            return rules._derived[build]
+        except KeyError:
+            return rules.derive(build)
     return get
 
 

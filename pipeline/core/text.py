@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -47,7 +48,7 @@ class Word(NamedTuple):
 
     @property
     def is_punct(self) -> bool:
-        return not any(c.isalnum() for c in self.text)
+        return not any(map(str.isalnum, self.text))
 
 
 _new_word = functools.partial(tuple.__new__, Word)  # Word from a 6-tuple, without _make's checks
@@ -87,6 +88,41 @@ def _joined_words(tokens, base_index: int = 0) -> tuple[Word, ...]:
         prev_joins = no_space_after
     return tuple(map(_new_word, zip(texts, starts, ends, range(base_index, base_index + len(texts)),
                                     [t.lower() for t in texts], [t[:1].isupper() for t in texts])))
+
+
+def word_starts(text: str, word: str, also: str = "", then: re.Pattern | None = None) -> Iterator[int]:
+    """Where `word` stands in `text` as a whole word (no letter, digit, underscore or a character of `also` on either
+    side), and `then` matches right after it: the starts of `re.finditer(r"(?<![\\w{also}])word(?![\\w{also}])(?=then)")`,
+    without compiling a regex for each word (bare family names: one search per person of every document)."""
+    size, at = len(word), text.find(word) if word else -1
+    while at >= 0:
+        before, after = text[at - 1:at], text[at + size:at + size + 1]
+        if _outside_word(before, also) and _outside_word(after, also) \
+                and (then is None or then.match(text, at + size)):
+            yield at
+            at = text.find(word, at + size)
+        else:
+            at = text.find(word, at + 1)
+
+
+def _outside_word(char: str, also: str) -> bool:
+    """`char` (one character, or none at either end of the text) is none of `\\w` and `also`."""
+    return not char or not (char.isalnum() or char == "_" or char in also)
+
+
+def matches_from(regex: re.Pattern, openings: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`regex.finditer(text)` for a regex that never matches empty text and whose every match begins where
+    `openings` (a character class) matches: it is tried only there. A long alternation whose branches begin with
+    lookarounds is tried at every character by the regex engine; a class is skipped to in one step. (Tried at a
+    position, a regex sees the text before it, as a search does: lookbehinds, word bounds and ^ hold as they would.)"""
+    pos = 0
+    while (at := openings.search(text, pos)) is not None:
+        m = regex.match(text, at.start())
+        if m is None:
+            pos = at.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def sentences(text: str, doc: Doc | None = None) -> list[Sentence]:

@@ -12,6 +12,7 @@ import re
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.model import Mention
 from pipeline.core.entities.people import is_given_name, is_pinyin_given, is_surname, named_person
+from pipeline.core.text import matches_from
 
 _WORD = r"[A-Z][A-Za-z\u00C0-\u024F’'-]+"
 _NAME = rf"{_WORD}(?: {_WORD}){{1,2}}"
@@ -24,6 +25,8 @@ _CREDITS = re.compile("|".join((
     rf"/(?:[A-Z]+ )?(?:correspondent|reporter|photographer) (?P<role>{_NAME})/",  # "/TASS correspondent Ivan Petrov/"
     rf"(?P<placed>{_NAME}) \((?:\d(?:st|nd|rd|th) )?(?:[LRC]|left|right|cent(?:re|er)|front|back)\)",  # "(2nd R)"
 )), re.M)
+# Every credit begins with one of these (a parenthesis, a slash, a capital): the pattern is tried only there.
+_CREDIT_OPENINGS = re.compile(r"[(/A-Z]")
 
 # Credits whose words may name a picture agency or a service as well as a person ("(AFP/Getty Images)"): a
 # person only by a name's shape.
@@ -32,7 +35,7 @@ _SHAPED = ("agency", "photo")
 
 def credited_people(ents: DocumentEntities) -> None:
     """The people the page's credits, bylines and captions name, where no other entity holds the words."""
-    for m in _CREDITS.finditer(ents.text):
+    for m in matches_from(_CREDITS, _CREDIT_OPENINGS, ents.text):
         start, end = m.span(m.lastgroup)
         words = m.group(m.lastgroup).split()
         while words and _not_a_name_word(ents, words[0]):  # "Minister Anna Berg (2nd R)": the title is no name

@@ -71,7 +71,12 @@ class DocumentEntities:
                       key=lambda m: m.start)
 
     def covered(self, start: int, end: int, types=("organization", "person", "place")) -> bool:
-        return any(m.start < end and start < m.end for m in self.mentions if m.entity_type in types)
+        """Whether a mention of one of these types overlaps [start, end). A plain loop, offsets first: it is asked
+        at most words of a document, and a generator over every mention cost twice as much."""
+        for m in self.mentions:
+            if m.start < end and start < m.end and m.entity_type in types:
+                return True
+        return False
 
 
 def place_id_for(p: PlaceRef) -> str:

@@ -24,7 +24,7 @@ from pipeline.core.entities.lexicon import NON_ORG_NOUNS, POSSESSIVE, Lexicon, l
 from pipeline.core.entities.model import Mention, Person
 from pipeline.core.entities.orgs import OrgNamer, org_namer
 from pipeline.core.reference import JURISDICTION_TYPES, Rulebook, derived
-from pipeline.core.text import Sentence, Word
+from pipeline.core.text import Sentence, Word, word_starts
 
 # A capitalised word of any script's letters ("Luís", "Peña", "Calvão"), with apostrophes and hyphens inside,
 # or an initial ("M.").
@@ -35,6 +35,8 @@ _S_POSSESSIVE = re.compile(r"s['’]$")
 # Family names of a telling shape ("O’Connor", "McGregor"): the word before one is a given name.
 _GAELIC_SURNAME = re.compile(r"(?:O['’]|Mac|Mc)[A-Z][a-z]+")
 _POST_CONNECTORS = frozenset(("of", "and", "&", "the", "for"))  # inside a post: "Minister of Science and Technology"
+# After a family name that is also an English word, what shows it used as a name: a verb, or a comma or a stop.
+_AS_A_NAME = re.compile(r"\s+[a-z]|[,;.]")
 
 
 @derived
@@ -788,12 +790,11 @@ def bare_family_names(ents: DocumentEntities) -> None:
     for family, persons in by_family.items():
         if len(persons) != 1 or persons[0].key not in first_seen:
             continue
-        rx = rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])(?=\s+[a-z]|[,;.])" if family in english_words \
-            else rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])"
-        for m in re.finditer(rx, ents.text):
-            if m.start() > first_seen[persons[0].key] and not ents.covered(m.start(), m.end(), ("organization", "person",
-                                                                                                 "place")):
-                prev = ents.text[max(0, m.start() - 2):m.start()]
-                if re.search(r"[A-Z][a-z]* $", ents.text[max(0, m.start() - 20):m.start()]) and not prev.endswith(". "):
+        then = _AS_A_NAME if family in english_words else None
+        for start in word_starts(ents.text, family, "'’-", then):
+            end = start + len(family)
+            if start > first_seen[persons[0].key] and not ents.covered(start, end, ("organization", "person", "place")):
+                prev = ents.text[max(0, start - 2):start]
+                if re.search(r"[A-Z][a-z]* $", ents.text[max(0, start - 20):start]) and not prev.endswith(". "):
                     continue  # part of a longer capitalised name
-                ents.mentions.append(Mention("person", persons[0].key, family, m.start(), m.end()))
+                ents.mentions.append(Mention("person", persons[0].key, family, start, end))

@@ -46,8 +46,14 @@ _PATTERNS = [
 ]
 
 # Every pattern but these needs a digit: a sentence without one (most) is searched for these only.
-_WORD_PATTERNS = [(kind, rx) for kind, rx in _PATTERNS if kind in ("rel", "rel_period", "mon", "that_year")]
+_WORD_KINDS = ("rel", "rel_period", "mon", "that_year")
 _DIGIT = re.compile(r"\d")
+# Many patterns need a month's name (`_MON`, written with its capital): a sentence that names no month skips them.
+_A_MONTH = re.compile(_MON)
+# The patterns to search, by whether the sentence has a digit and whether it names a month.
+_PATTERNS_FOR = {(digit, month): [(kind, rx) for kind, rx in _PATTERNS
+                                  if (digit or kind in _WORD_KINDS) and (month or _MON not in rx.pattern)]
+                 for digit in (False, True) for month in (False, True)}
 
 
 @dataclass(frozen=True)
@@ -86,8 +92,7 @@ def find_dates(text: str, offset: int, published: dt.date | None, fallback_year:
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     year_hint = published.year if published else fallback_year
-    patterns = _PATTERNS if _DIGIT.search(text) else _WORD_PATTERNS
-    for kind, rx in patterns:
+    for kind, rx in _PATTERNS_FOR[_DIGIT.search(text) is not None, _A_MONTH.search(text) is not None]:
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -1,0 +1,68 @@
+"""The shortcuts of the text searches find exactly what the plain regexes find: the phrase regexes' word gate,
+`word_starts` (a whole word without a regex compiled for it) and `matches_from` (a regex tried only where a match
+can begin)."""
+import re
+
+import pytest
+
+from pipeline.core.phrases import phrase_regex
+from pipeline.core.text import matches_from, word_starts
+
+PHRASES = ("sign", "signed", "signing ceremony", "memorandum of understanding", "co-build", "to sign", "MoU")
+SENTENCES = [
+    "The two sides signed a memorandum of understanding on Monday.",
+    "The signing  ceremony was held; both would co-build a lab.",
+    "Re-signed, countersigned and co-builder are other words; so is signing-ceremony.",
+    "They plan TO SIGN an MOU next year, and the MoU's text is ready.",
+    "Nothing here at all.",
+    "sign",
+    "Café staff signed the memorandum\nof understanding.",
+    "design signatures _sign sign_ 2sign",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_phrase_regex_finds_what_its_plain_regex_finds(text):
+    gated = phrase_regex(PHRASES)
+    for variant in (text, text.upper(), text.lower(), text.replace(" ", "-")):
+        assert [m.span() for m in gated.finditer(variant)] == [m.span() for m in gated.regex.finditer(variant)]
+        assert _span(gated.search(variant)) == _span(gated.regex.search(variant))
+
+
+def _span(match: re.Match | None) -> tuple[int, int] | None:
+    return match.span() if match else None
+
+
+def test_a_bounded_search_may_end_a_phrase_at_the_bound_inside_a_word():
+    gated = phrase_regex(("sign",))
+    text = "They will be signing soon."
+    assert gated.search(text) is None
+    assert gated.search(text, 0, text.index("ing")).span() == gated.regex.search(text, 0, text.index("ing")).span()
+
+
+@pytest.mark.parametrize("text", [
+    "Tan said so. Tan's team and Tan-Lee, Tanaka, _Tan, 2Tan and Tan.", "Tan", "xTan Tan", "Tan Tan Tan",
+    "Bay led it. The Bay area, Bay, and Bay went on.", "Ng’s and Ng", "Émile Tan; Tané",
+])
+@pytest.mark.parametrize("word", ["Tan", "Bay", "Ng"])
+@pytest.mark.parametrize("then", [None, re.compile(r"\s+[a-z]|[,;.]")])
+def test_word_starts_are_the_starts_of_the_bounded_regex(text, word, then):
+    rx = rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])" + (f"(?={then.pattern})" if then else "")
+    assert list(word_starts(text, word, "'’-", then)) == [m.start() for m in re.finditer(rx, text)]
+
+
+def test_an_empty_word_stands_nowhere():
+    assert list(word_starts("any text", "")) == []
+
+
+_ALTERNATION = re.compile(r"\((?P<paren>[A-Z]\w+)\)|(?<=\s)/(?P<slash>[A-Z]+)$|^By (?P<by>[A-Z]\w+)|"
+                          r"(?P<name>[A-Z]\w+ [A-Z]\w+) \(left\)", re.M)
+
+
+@pytest.mark.parametrize("text", [
+    "Photo (Xinhua) by staff /KAMAU\nBy Anna and Anna Berg (left) met Ivan Petrov (left).",
+    "x/KAMAU\nNot By Anna\nBy Bob", "", "no capitals at all", "AB (CD) (left) Ab Cd (left)",
+])
+def test_matches_from_its_openings_are_the_matches_of_finditer(text):
+    found = [(m.span(), m.lastgroup) for m in matches_from(_ALTERNATION, re.compile(r"[(/A-Z]"), text)]
+    assert found == [(m.span(), m.lastgroup) for m in _ALTERNATION.finditer(text)]
