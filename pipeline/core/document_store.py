@@ -45,7 +45,9 @@ import pandas as pd
 from pipeline.core.records import IngestedDocument, Rejection
 
 STORE_FILE = "documents.duckdb"
-TEXT_COLUMN = "clean_text"  # the documents' text, read by SQL where it is needed (StoredTexts)
+# The contract table and column of the documents' text, which stays here and is read by SQL where it is needed
+# (StoredTexts): the corpus-wide step's documents frame lacks it.
+TEXT_TABLE, TEXT_COLUMN = "documents", "clean_text"
 LAYOUT = 2  # the store's own tables; a store of another layout is started afresh
 REJECTED, PARSED, EXTRACTED = "rejected", "parsed", "extracted"  # how far a file got
 _STATUS_INDEX = "file-status.json"

@@ -29,9 +29,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline.core.document_store import TEXT_COLUMN
+from pipeline.core.document_store import TEXT_COLUMN, TEXT_TABLE
 from pipeline.core.history import file_current
-from pipeline.core.validate import TEXT_TABLE
 from pipeline.core.writer_lock import writer_lock
 from schemas import CATALOG, Catalog
 

@@ -39,11 +39,9 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.core.document_store import TEXT_COLUMN, StoredTexts
+from pipeline.core.document_store import TEXT_COLUMN, TEXT_TABLE, StoredTexts
 from pipeline.core.records import Rejection
 from schemas import CATALOG, Catalog
-
-TEXT_TABLE = "documents"  # the table whose TEXT_COLUMN may stay in the store
 
 
 class TableSchemaError(ValueError):
