@@ -88,9 +88,13 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
                     document_extractions: ExtractStage):
     run_id, rules = context.run.run_id, settings.rulebook()
     corrections = settings.corrections()  # a malformed file stops the run here, before anything is built
-    with settings.cache(rules) as store:  # open until validated: the documents' text is read there
+    store = settings.cache(rules)
+    with store:
         built = build_tables(store, ingested_documents.rejections, rules, run_id=run_id,
                              source_urls=ingested_documents.source_urls)
+    # Opened again, so that what DuckDB kept of reading every row (about 150 MB at 5,000 documents) is released;
+    # open until validated, as the documents' text is read there.
+    with store:
         corrected = correct_tables(built, corrections, run_id=run_id, texts=store.texts())
         tables = dict(corrected.tables)
         validation = _validated(tables, _build(run_id, rules.digest, corrections.digest), run_id, store.texts())
