@@ -702,10 +702,10 @@ def _short(text: str | None, size: int = 60) -> str:
 class _Index:
     """The records of the tables as extracted, by id, by name and by document and evidence."""
 
-    def __init__(self, tables: Mapping[str, pd.DataFrame]):
+    def __init__(self, tables: Mapping[str, pd.DataFrame], texts: Mapping[str, str] | None):
         documents = _frame(tables, "documents")
         self.documents = dict(zip(documents["source_path"], documents["document_id"]))
-        self.texts = dict(zip(documents["document_id"], documents["clean_text"]))
+        self.texts = texts if texts is not None else dict(zip(documents["document_id"], documents["clean_text"]))
         self.ids = {kind: set(_frame(tables, spec.table)[spec.key]) for kind, spec in KINDS.items()}
         self.names = {kind: self._by_name(tables, kind) for kind in _NAME_COLUMNS}
         self.evidence = {kind: self._by_evidence(tables, kind) for kind in _EVIDENCE_TABLES}
@@ -803,9 +803,9 @@ class _Change:
 
 
 def apply_corrections(tables: Mapping[str, pd.DataFrame], corrections: CorrectionSet, *, run_id: str | None = None,
-                      now: dt.datetime | None = None) -> AppliedCorrections:
+                      now: dt.datetime | None = None, texts: Mapping[str, str] | None = None) -> AppliedCorrections:
     """`tables` (every contract table, as build_tables gives them) with `corrections` applied; the input is not
-    modified.
+    modified. `texts` (document_id -> clean_text, the store's) when the documents frame does not hold the text.
 
     Every reference is resolved first, against the tables as given; a correction whose record cannot be found
     becomes a rejection. Then merges (chains resolved transitively), an organisation's fields, a fact's parties
@@ -817,7 +817,7 @@ def apply_corrections(tables: Mapping[str, pd.DataFrame], corrections: Correctio
     """
     when = pd.Timestamp(now or dt.datetime.now(dt.timezone.utc))
     when = when.tz_convert("UTC").tz_localize(None) if when.tzinfo is not None else when
-    work = _Work(tables)
+    work = _Work(tables, texts)
     vanished = work.resolve(corrections)
     live = [c for c in corrections if c.id not in vanished]
     work.merges = _merge_graph(live, lambda kind, ref: work.found[(kind, ref)].id)
@@ -838,7 +838,7 @@ def apply_corrections(tables: Mapping[str, pd.DataFrame], corrections: Correctio
 
 
 def correct_tables(tables: Mapping[str, pd.DataFrame], corrections: CorrectionSet, *, run_id: str | None = None,
-                   now: dt.datetime | None = None) -> AppliedCorrections:
+                   now: dt.datetime | None = None, texts: Mapping[str, str] | None = None) -> AppliedCorrections:
     """The run's step: every table of a run (as build_tables gives them) with `corrections` applied, its
     `corrections_applied` table filled, and a `rejected_records` row added for each correction that no longer
     applies (also in `rejections`, for the check that reports them). Called with no corrections too, so the
@@ -847,7 +847,7 @@ def correct_tables(tables: Mapping[str, pd.DataFrame], corrections: CorrectionSe
     Corrections that contradict each other once resolved stop the run (RunRefused), before anything is published.
     """
     try:
-        result = apply_corrections(tables, corrections, run_id=run_id, now=now)
+        result = apply_corrections(tables, corrections, run_id=run_id, now=now, texts=texts)
     except CorrectionsError as exc:
         raise RunRefused(refusal(exc)) from None
     out = dict(result.tables) | {"corrections_applied": result.applied}
@@ -894,8 +894,8 @@ def _phase(c: Correction) -> int:
 class _Work:
     """The tables being corrected, the references resolved against them as given, and the merges."""
 
-    def __init__(self, tables: Mapping[str, pd.DataFrame]):
-        self.index = _Index(tables)
+    def __init__(self, tables: Mapping[str, pd.DataFrame], texts: Mapping[str, str] | None):
+        self.index = _Index(tables, texts)
         self.tables = {name: _with_lineage(name, df) for name, df in tables.items()}
         self.found: dict[tuple[str, Ref], _Found] = {}
         self.merges = _MergeGraph()

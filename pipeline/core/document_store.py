@@ -45,6 +45,9 @@ import pandas as pd
 from pipeline.core.records import IngestedDocument, Rejection
 
 STORE_FILE = "documents.duckdb"
+# The contract table and column of the documents' text, which stays here and is read by SQL where it is needed
+# (StoredTexts): the corpus-wide step's documents frame lacks it.
+TEXT_TABLE, TEXT_COLUMN = "documents", "clean_text"
 LAYOUT = 2  # the store's own tables; a store of another layout is started afresh
 REJECTED, PARSED, EXTRACTED = "rejected", "parsed", "extracted"  # how far a file got
 _STATUS_INDEX = "file-status.json"
@@ -188,6 +191,17 @@ class DocumentStore:
             if source_paths is not None:
                 self.con.unregister("_wanted")
         return [IngestedDocument(**dict(zip(_DOCUMENT_TYPES, row))) for row in rows]
+
+    def document_fields(self) -> list[dict[str, Any]]:
+        """Every stored document's fields but its text (`TEXT_COLUMN`, which stays here: `texts`), in path order."""
+        columns = [c for c in _DOCUMENT_TYPES if c != TEXT_COLUMN]
+        rows = self.con.execute(f"SELECT {', '.join(_quote(c) for c in columns)} FROM documents "
+                                "ORDER BY source_path").fetchall()
+        return [dict(zip(columns, row)) for row in rows]
+
+    def texts(self) -> StoredTexts:
+        """The stored documents' texts, read when asked for (the store must stay open while they are used)."""
+        return StoredTexts(self.con)
 
     def language_counts(self) -> dict[str, int]:
         """Stored documents per language code."""
@@ -382,6 +396,71 @@ class DocumentStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+class StoredTexts(Mapping[str, str]):
+    """document_id -> clean_text of the stored documents, read from the store when asked for.
+
+    The corpus-wide step keeps the documents' text here rather than in a frame (issue 16: it is the largest
+    column, and as Python strings, read back and then copied again by the publish, it set the run's peak memory):
+    the analysts' corrections look up the few texts they need, validation checks the offsets of every span in
+    SQL (`differing`), and the publish copies the text from the store into the warehouse.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def __getitem__(self, document_id: str) -> str:
+        found = self.con.execute(f"SELECT {_quote(TEXT_COLUMN)} FROM documents WHERE document_id = ?",
+                                 [document_id]).fetchall()
+        if not found:
+            raise KeyError(document_id)
+        return found[0][0]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([d for (d,) in self.con.execute("SELECT document_id FROM documents ORDER BY document_id").fetchall()])
+
+    def __len__(self) -> int:
+        return self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
+
+    def of_paths(self, source_paths: Sequence[str]) -> dict[str, str]:
+        """source_path -> text of the stored documents of `source_paths`."""
+        self.con.register("_wanted", pd.DataFrame({"source_path": list(source_paths)}))
+        try:
+            return dict(self.con.execute(f"SELECT source_path, {_quote(TEXT_COLUMN)} FROM documents "
+                                         "WHERE source_path IN (SELECT source_path FROM _wanted)").fetchall())
+        finally:
+            self.con.unregister("_wanted")
+
+    def differing(self, spans: pd.DataFrame) -> list[tuple[Any, str | None]]:
+        """(row, text found) of each span whose text is not its document's text at its offsets.
+
+        `spans` has the columns `row`, `document_id`, `text`, `start` and `end` (whole numbers or null). A
+        span's document must be stored (others are left out). The text found is the document's text from
+        `start` to `end` as Python slices it, by code points (DuckDB's `substr` counts code points too), or null
+        when an offset is null or they are not 0 <= start <= end <= its length; a span differs when its text is
+        null or is not the text found.
+        """
+        if spans.empty:
+            return []
+        frame = pd.DataFrame({"_at": np.arange(len(spans)), "document_id": spans["document_id"].astype(object),
+                              "text": spans["text"].astype(object),
+                              "start": pd.array(spans["start"], dtype="Int64"),
+                              "end": pd.array(spans["end"], dtype="Int64")})
+        text = f"d.{_quote(TEXT_COLUMN)}"
+        self.con.register("_spans", frame)
+        try:
+            found = self.con.execute(
+                f"""SELECT _at, found FROM (
+                        SELECT s._at, CAST(s.text AS VARCHAR) AS text,
+                               CASE WHEN 0 <= s."start" AND s."start" <= s."end" AND s."end" <= length({text})
+                                    THEN substr({text}, s."start" + 1, s."end" - s."start") END AS found
+                        FROM _spans s JOIN documents d ON d.document_id = s.document_id)
+                    WHERE text IS NULL OR found IS DISTINCT FROM text ORDER BY _at""").fetchall()
+        finally:
+            self.con.unregister("_spans")
+        rows = spans["row"].tolist()
+        return [(rows[at], text) for at, text in found]
 
 
 class _Transaction:

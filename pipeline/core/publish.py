@@ -5,6 +5,11 @@ passes another) with its exact DuckDB types, loads the frames with explicit cast
 all-null columns and pandas datetimes land as the contract's types), creates the analysts' views
 (warehouse/views.sql) and comments.
 
+The run's documents frame lacks the documents' text (`clean_text`), which stays in the per-document store
+(pipeline/core/document_store.py, issue 16): given the store's file (`texts`), the build attaches it read-only
+and inserts the documents with their text in one `INSERT ... SELECT`, joined on the document's path and content
+hash, so a document whose stored text changed since the run validated it stops the publish.
+
 `publish_atomically` builds into a hidden temporary file beside the target and `os.replace`s
 it onto the target only once it opens read-only with every table present. Readers never see a
 half-built warehouse: a connection opened on the old file keeps reading the old inode, and a
@@ -24,6 +29,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipeline.core.document_store import TEXT_COLUMN, TEXT_TABLE
 from pipeline.core.history import file_current
 from pipeline.core.writer_lock import writer_lock
 from schemas import CATALOG, Catalog
@@ -91,8 +97,32 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, cols: 
         con.unregister(view)
 
 
-def build_database(tables: dict[str, pd.DataFrame], path: Path, catalog: Catalog = CATALOG) -> dict[str, int]:
-    """Create a fresh warehouse at `path` from `tables` (absent tables are created empty).
+def _insert_with_stored_text(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, cols: Mapping[str, str]) -> None:
+    """The documents, their text taken from the attached store (`_store`), in the frame's order."""
+    held = {c: t for c, t in cols.items() if c != TEXT_COLUMN}
+    frame = _load_frame(TEXT_TABLE, df, held)
+    if frame.empty:
+        return
+    frame["_at"] = range(len(frame))
+    con.register("_frame_documents", frame)
+    try:
+        values = ", ".join(f"CAST(s.{quote(c)} AS {t})" if c == TEXT_COLUMN else f"CAST(f.{quote(c)} AS {t})"
+                           for c, t in cols.items())
+        inserted = con.execute(
+            f"INSERT INTO {quote(TEXT_TABLE)} ({', '.join(quote(c) for c in cols)}) SELECT {values} "
+            "FROM _frame_documents f JOIN _store.documents s "
+            "ON s.source_path = f.source_path AND s.content_sha256 = f.content_sha256 ORDER BY f._at").fetchone()[0]
+    finally:
+        con.unregister("_frame_documents")
+    if inserted != len(frame):
+        raise RuntimeError(f"the document store holds the text of {inserted} of the {len(frame)} documents to "
+                           "publish: it changed since this run validated them")
+
+
+def build_database(tables: dict[str, pd.DataFrame], path: Path, catalog: Catalog = CATALOG,
+                   texts: Path | None = None) -> dict[str, int]:
+    """Create a fresh warehouse at `path` from `tables` (absent tables are created empty); a documents frame
+    without its text takes it from the per-document store at `texts`.
 
     Returns the row count of every contract table. Raises on an unknown table name, a missing
     column, a value that does not cast, or a key that is not unique; the file is then unusable
@@ -104,18 +134,26 @@ def build_database(tables: dict[str, pd.DataFrame], path: Path, catalog: Catalog
     path = Path(path)
     if path.exists():
         raise FileExistsError(f"{path} exists; a warehouse is always built into a new file")
+    documents = tables.get(TEXT_TABLE)
+    stored_text = texts is not None and documents is not None and TEXT_COLUMN not in documents.columns
     con = duckdb.connect(str(path))
     try:
         con.execute("SET TimeZone = 'UTC'")
+        if stored_text:
+            con.execute(f"ATTACH {_literal(str(texts))} AS _store (READ_ONLY)")
         con.execute("BEGIN TRANSACTION")
         for table, cols in catalog.columns.items():
             con.execute(create_table_sql(table, catalog))
             con.execute(f"COMMENT ON TABLE {quote(table)} IS {_literal(catalog.descriptions[table])}")
             frame = tables.get(table)
-            if frame is not None:
+            if frame is not None and stored_text and table == TEXT_TABLE:
+                _insert_with_stored_text(con, frame, cols)
+            elif frame is not None:
                 _insert(con, table, frame, cols)
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         con.execute("COMMIT")
+        if stored_text:
+            con.execute("DETACH _store")
         counts = {t: con.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0] for t in catalog.columns}
         con.execute("CHECKPOINT")
     finally:
@@ -189,9 +227,11 @@ def remove_abandoned_builds(target: Path) -> list[Path]:
 
 
 def publish_atomically(tables: dict[str, pd.DataFrame], target: Path, catalog: Catalog = CATALOG,
-                       keep: int = 0, on_wait: Callable[[str], object] | None = None) -> dict[str, int]:
+                       keep: int = 0, on_wait: Callable[[str], object] | None = None,
+                       texts: Path | None = None) -> dict[str, int]:
     """Build the warehouse beside `target` and atomically replace `target` with it, first filing the warehouse
-    it replaces in its history (pipeline/core/history.py) where the newest `keep` are kept.
+    it replaces in its history (pipeline/core/history.py) where the newest `keep` are kept. `texts`: the
+    per-document store that holds the documents' text when their frame does not (build_database).
 
     All of it under the warehouse's writer lock: when a rollback (or another publish) holds it, `on_wait` is
     told who, and the publish waits for it. On any failure the temporary file (and its WAL) is removed and
@@ -205,7 +245,7 @@ def publish_atomically(tables: dict[str, pd.DataFrame], target: Path, catalog: C
         remove_abandoned_builds(target)
         temp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.building")
         try:
-            counts = build_database(tables, temp, catalog)
+            counts = build_database(tables, temp, catalog, texts)
             if _wal(temp).exists():
                 raise RuntimeError(f"build left a write-ahead log beside {temp.name}")
             _verify(temp, counts)

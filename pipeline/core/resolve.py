@@ -18,12 +18,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pipeline.core.document_store import DocumentStore
+from pipeline.core.document_store import TEXT_COLUMN, DocumentStore, chunks
 from pipeline.core.ingest.dates import date_in_url
 from pipeline.core.kinds.base import FactKind, choose
 from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
-from pipeline.core.records import IngestedDocument, Rejection
+from pipeline.core.records import Rejection
 from pipeline.core.reference import Rulebook
 from pipeline.core.syndication import PERMUTATIONS, copy_links, fingerprints
 
@@ -32,7 +32,8 @@ def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Ruleb
                  now: dt.datetime | None = None, source_urls: dict[str, str] | None = None,
                  kinds: tuple[FactKind, ...] = FACT_KINDS) -> dict[str, pd.DataFrame]:
     """Return {table_name: DataFrame} for every contract table (and every table the kinds bring), from the
-    documents and rows of the open per-document `store` and the ingest stage's `rejections`.
+    documents and rows of the open per-document `store` and the ingest stage's `rejections`. The documents
+    frame lacks `clean_text`, which stays in the store (`store.texts()`).
 
     The rows are read table by table (a kind's tables together) and each table is framed as soon as it is
     merged, so the rows of every table are never held as Python objects at once.
@@ -56,7 +57,8 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     def add_tuples(name: str, found: tuple[list[str], list[tuple]]) -> None:
         frames[name] = _tuple_frame(*found, columns[name])
 
-    add({"documents": _documents(store, source_urls, now)})
+    frames["documents"] = _frame(_documents(store, source_urls, now),
+                                 {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
     add_tuples("organizations", _merge_by_key(store, "organizations", "organization_id"))
     add_tuples("organization_aliases", _aliases(store))
     add_tuples("people", _merge_by_key(store, "people", "person_id"))
@@ -77,30 +79,36 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
 
 
 def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.datetime) -> list[dict[str, Any]]:
-    """The documents table's rows, each copy linked to its canonical document (`copy_of`, syndication.py).
+    """The documents table's rows without their text, which stays in the store (`DocumentStore.texts`: the
+    corrections, validation and the publish read it there), each copy linked to its canonical document
+    (`copy_of`, syndication.py).
 
     The links are found here, over every document of the run, because a copy's canonical document may be any
     other document; they depend on the texts and dates alone, so an incremental run links as a full run does.
     """
-    rows = [{"document_id": d.document_id, "source_path": d.source_path,
-             "content_sha256": d.content_sha256, "title": d.title, "publisher": d.publisher,
-             **_publication_date(d, source_urls.get(d.source_path)),
-             "clean_text": d.clean_text, "ingested_at": now,
-             "source_url": source_urls.get(d.source_path, d.source_url), "language": d.language}
-            for d in store.documents()]
+    rows = [{"document_id": d["document_id"], "source_path": d["source_path"],
+             "content_sha256": d["content_sha256"], "title": d["title"], "publisher": d["publisher"],
+             **_publication_date(d, source_urls.get(d["source_path"])), "ingested_at": now,
+             "source_url": source_urls.get(d["source_path"], d["source_url"]), "language": d["language"]}
+            for d in store.document_fields()]
     links = copy_links(rows, _kept_openings(store))
     return [row | {"copy_of": links.get(row["document_id"])} for row in rows]
 
 
+_TEXTS_AT_ONCE = 1_000  # documents whose text is read at once to compute their openings
+
+
 def _kept_openings(store: DocumentStore) -> Callable[[list[dict[str, Any]]], tuple[list[np.ndarray], np.ndarray]]:
     """The documents' opening shingles and signatures for `copy_links`: those the store keeps, and the others
-    computed and kept, so a run computes them only for the documents parsed since the last one."""
+    computed (their texts read from the store a batch at a time) and kept, so a run computes them only for the
+    documents parsed since the last one."""
     def known(docs: list[dict[str, Any]]) -> tuple[list[np.ndarray], np.ndarray]:
         kept = store.openings()
         missing = [d for d in docs if d["source_path"] not in kept]
-        if missing:
-            sets, sigs = fingerprints(missing)
-            fresh = {d["source_path"]: (shingles, sig) for d, shingles, sig in zip(missing, sets, sigs)}
+        for batch in chunks(missing, _TEXTS_AT_ONCE):
+            texts = store.texts().of_paths([d["source_path"] for d in batch])
+            sets, sigs = fingerprints([d | {"clean_text": texts[d["source_path"]]} for d in batch])
+            fresh = {d["source_path"]: (shingles, sig) for d, shingles, sig in zip(batch, sets, sigs)}
             store.write_openings(fresh)
             kept.update(fresh)
         found = [kept[d["source_path"]] for d in docs]
@@ -109,13 +117,13 @@ def _kept_openings(store: DocumentStore) -> Callable[[list[dict[str, Any]]], tup
     return known
 
 
-def _publication_date(doc: IngestedDocument, sidecar_url: str | None) -> dict[str, Any]:
+def _publication_date(doc: dict[str, Any], sidecar_url: str | None) -> dict[str, Any]:
     """The document's date as parsed, else a date in the URL the sidecar gives ("/2019-06/11/..."), which is
     as good as one in the file name. Applied here, beside the sidecar URL, so that the cached parse stays a
     function of the file alone; the extraction's anchor for relative dates is the parsed date."""
-    found = None if doc.published_on else date_in_url(sidecar_url)
+    found = None if doc["published_on"] else date_in_url(sidecar_url)
     if found is None:
-        return {"published_on": doc.published_on, "published_on_precision": doc.published_on_precision}
+        return {"published_on": doc["published_on"], "published_on_precision": doc["published_on_precision"]}
     return {"published_on": found.date, "published_on_precision": found.precision}
 
 

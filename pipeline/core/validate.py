@@ -20,6 +20,11 @@ table, say); "contract table" below means a table of that catalog.
 
 Values are converted to the model's dtypes element by element before pandera runs, so one bad
 value (say `"n/a"` in an INTEGER column) rejects its row instead of failing the whole column.
+
+The run keeps the documents' text out of its frames (issue 16): its documents frame lacks `clean_text`, and
+`texts` (the per-document store's `StoredTexts`) stands in for it: the offsets are checked in SQL against the
+store, and a rejected document's record gets its text from there. Frames that hold the text are checked in
+Python, the same check.
 """
 from __future__ import annotations
 
@@ -34,12 +39,29 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline.core.document_store import TEXT_COLUMN, TEXT_TABLE, StoredTexts
 from pipeline.core.records import Rejection
 from schemas import CATALOG, Catalog
 
 
 class TableSchemaError(ValueError):
     """A whole frame does not fit its table (missing column, unknown table): a bug, not bad data."""
+
+
+def _held_columns(table: str, df: pd.DataFrame, catalog: Catalog, texts: StoredTexts | None) -> dict[str, str]:
+    """The contract columns the frame must hold: all of them, but the documents' text when `texts` has it."""
+    cols = catalog.columns[table]
+    if texts is not None and table == TEXT_TABLE and TEXT_COLUMN not in df.columns:
+        return {c: t for c, t in cols.items() if c != TEXT_COLUMN}
+    return dict(cols)
+
+
+def _record(table: str, row: pd.Series, texts: StoredTexts | None) -> dict[str, Any]:
+    """`row_record`, with the document's text from `texts` when the documents frame does not hold it."""
+    record = row_record(row)
+    if texts is not None and table == TEXT_TABLE and TEXT_COLUMN not in record:
+        record[TEXT_COLUMN] = texts.get(record.get("document_id"))
+    return record
 
 
 # ---------------------------------------------------------------- JSON-able records
@@ -202,10 +224,10 @@ def _duplicates(df: pd.DataFrame, schema: pa.DataFrameSchema) -> dict[Any, list[
     return out
 
 
-def _check_columns(table: str, df: pd.DataFrame, catalog: Catalog) -> None:
+def _check_columns(table: str, df: pd.DataFrame, catalog: Catalog, texts: StoredTexts | None) -> None:
     if table not in catalog.columns:
         raise TableSchemaError(f"unknown table {table!r}; contract tables: {', '.join(catalog.columns)}")
-    missing = [c for c in catalog.columns[table] if c not in df.columns]
+    missing = [c for c in _held_columns(table, df, catalog, texts) if c not in df.columns]
     if missing:
         raise TableSchemaError(f"{table}: missing column(s) {', '.join(missing)}")
     if df.columns.duplicated().any():
@@ -213,16 +235,20 @@ def _check_columns(table: str, df: pd.DataFrame, catalog: Catalog) -> None:
         raise TableSchemaError(f"{table}: duplicated column(s) {', '.join(map(str, dupes))}")
 
 
-def validate_rows(table: str, df: pd.DataFrame, catalog: Catalog = CATALOG) -> tuple[pd.DataFrame, list[Rejection]]:
+def validate_rows(table: str, df: pd.DataFrame, catalog: Catalog = CATALOG,
+                  texts: StoredTexts | None = None) -> tuple[pd.DataFrame, list[Rejection]]:
     """Validate `df` as `table`: (valid rows in model dtypes, one Rejection per invalid row).
 
     The returned frame has a fresh RangeIndex and the contract's columns first, in contract
-    order, followed by any extra columns the caller carried.
+    order, followed by any extra columns the caller carried. A documents frame without its text is
+    validated without it when `texts` has it (the store's text is never null).
     """
-    _check_columns(table, df, catalog)
+    _check_columns(table, df, catalog, texts)
     original = df.reset_index(drop=True)
-    cols = catalog.columns[table]
+    cols = _held_columns(table, df, catalog, texts)
     schema = catalog.schema(table)
+    if len(cols) < len(catalog.columns[table]):
+        schema = schema.remove_columns([c for c in catalog.columns[table] if c not in cols])
     ordered = list(cols) + [c for c in original.columns if c not in cols]
     work = original[ordered].copy()
 
@@ -242,7 +268,7 @@ def validate_rows(table: str, df: pd.DataFrame, catalog: Catalog = CATALOG) -> t
         for idx, reasons in _row_failures(table, exc.failure_cases).items():
             errors[idx].extend(reasons)
 
-    rejections = [_rejection(table, row_record(original.loc[idx]), reasons)
+    rejections = [_rejection(table, _record(table, original.loc[idx], texts), reasons)
                   for idx, reasons in sorted(errors.items())]
     if checked is not None:  # the model passed every candidate: they are the valid rows, validated once
         return checked.reset_index(drop=True), rejections
@@ -305,24 +331,27 @@ class _Violations:
         return bool(self.rows or self.clear or self.table)
 
 
-def _checkable(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog) -> dict[str, pd.DataFrame]:
-    """The contract tables that have every contract column; the others are table-level violations."""
+def _checkable(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog,
+               texts: StoredTexts | None) -> dict[str, pd.DataFrame]:
+    """The contract tables that have every contract column (the documents' text aside when `texts` has it); the
+    others are table-level violations."""
     for table, df in tables.items():
         if table not in catalog.columns:
             v.table[table].append("not a contract table")
             continue
-        missing = [c for c in catalog.columns[table] if c not in df.columns]
+        missing = [c for c in _held_columns(table, df, catalog, texts) if c not in df.columns]
         if missing:
             v.table[table].append(f"missing column(s) {', '.join(missing)}")
     return {t: df for t, df in tables.items() if t in catalog.columns and t not in v.table}
 
 
-def _find_violations(tables: dict[str, pd.DataFrame], catalog: Catalog) -> _Violations:
+def _find_violations(tables: dict[str, pd.DataFrame], catalog: Catalog, texts: StoredTexts | None) -> _Violations:
     """Every rule's violations of one pass, together."""
-    return _merged(*_violations_by_rule(tables, catalog))
+    return _merged(*_violations_by_rule(tables, catalog, texts))
 
 
-def _primary_key_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog) -> None:
+def _primary_key_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog,
+                            _texts: StoredTexts | None) -> None:
     for table, keys in catalog.primary_keys.items():
         df = tables.get(table)
         if df is None or df.empty:
@@ -335,7 +364,8 @@ def _primary_key_violations(tables: dict[str, pd.DataFrame], v: _Violations, cat
             v.rows[table][idx].append(f"duplicate primary key ({_row_label(df, keys, idx)}; first kept)")
 
 
-def _enum_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog) -> None:
+def _enum_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog,
+                     _texts: StoredTexts | None) -> None:
     for (table, column), values in catalog.enum_columns.items():
         df = tables.get(table)
         if df is None or df.empty:
@@ -345,7 +375,8 @@ def _enum_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: C
             v.rows[table][idx].append(f"{column}: {df.at[idx, column]!r} is not one of {', '.join(values)}")
 
 
-def _foreign_key_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog) -> None:
+def _foreign_key_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog,
+                            _texts: StoredTexts | None) -> None:
     for fk in catalog.foreign_keys:
         df = tables.get(fk.table)
         if df is None or df.empty:
@@ -364,14 +395,19 @@ def _foreign_key_violations(tables: dict[str, pd.DataFrame], v: _Violations, cat
                 v.clear[fk.table][idx].append((fk.column, reason))
 
 
-def _offset_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog) -> None:
+def _offset_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog,
+                       texts: StoredTexts | None) -> None:
     """Evidence and surfaces that are not the document's text at their offsets.
 
     Hundreds of thousands of rows at corpus scale: the columns are read as lists and a row whose
-    offsets are plain integers that hold its text is settled by one slice and one comparison.
+    offsets are plain integers that hold its text is settled by one slice and one comparison; when the
+    documents frame does not hold the text, `texts` compares them in SQL (`StoredTexts.differing`).
     """
     docs = tables.get("documents")
-    texts = {d: t for d, t in zip(docs["document_id"], docs["clean_text"]) if not _is_null(t)} \
+    if docs is not None and TEXT_COLUMN not in docs.columns and texts is not None:
+        _stored_offset_violations(docs, tables, v, catalog, texts)
+        return
+    held = {d: t for d, t in zip(docs["document_id"], docs["clean_text"]) if not _is_null(t)} \
         if docs is not None and "clean_text" in docs.columns else {}
     for table, (text_col, start_col, end_col) in {**catalog.evidence_tables, **catalog.surface_offsets}.items():
         df = tables.get(table)
@@ -380,7 +416,7 @@ def _offset_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog:
         rows = zip(df.index, df["document_id"].tolist(), df[text_col].tolist(), df[text_col].isna().tolist(),
                    df[start_col].tolist(), df[end_col].tolist())
         for idx, doc_id, expected, missing, start, end in rows:
-            text = texts.get(doc_id)
+            text = held.get(doc_id)
             if text is None:
                 continue  # a dangling document_id is reported by the foreign-key rule
             if type(start) is int and type(end) is int and 0 <= start <= end <= len(text) \
@@ -391,12 +427,40 @@ def _offset_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog:
                 continue
             found = _offset_text(text, start, end)
             if found != expected:
-                v.rows[table][idx].append(
-                    f"{text_col} does not match documents.clean_text[{jsonable(start)}:{jsonable(end)}]"
-                    f" (found {found!r})")
+                v.rows[table][idx].append(_offset_reason(text_col, start, end, found))
 
 
-CONTRACT_RULES: dict[str, Callable[[dict[str, pd.DataFrame], _Violations, Catalog], None]] = {
+def _offset_reason(text_col: str, start: Any, end: Any, found: str | None) -> str:
+    return (f"{text_col} does not match documents.clean_text[{jsonable(start)}:{jsonable(end)}]"
+            f" (found {found!r})")
+
+
+def _whole(value: Any) -> int | None:
+    return None if _is_null(value) else int(value)
+
+
+def _stored_offset_violations(docs: pd.DataFrame, tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog,
+                              texts: StoredTexts) -> None:
+    """`_offset_violations` with the documents' text in the store: the same rows, the same reasons."""
+    known = docs["document_id"]
+    for table, (text_col, start_col, end_col) in {**catalog.evidence_tables, **catalog.surface_offsets}.items():
+        df = tables.get(table)
+        if df is None or df.empty:
+            continue
+        df = df[df["document_id"].isin(known)]  # a dangling document_id is reported by the foreign-key rule
+        spans = pd.DataFrame({"row": df.index, "document_id": df["document_id"].tolist(),
+                              "text": df[text_col].astype(object).where(df[text_col].notna(), None).tolist(),
+                              "start": [_whole(x) for x in df[start_col].tolist()],
+                              "end": [_whole(x) for x in df[end_col].tolist()]})
+        for idx, found in texts.differing(spans):
+            if _is_null(df.at[idx, text_col]):
+                v.rows[table][idx].append(f"{text_col} is null")
+            else:
+                v.rows[table][idx].append(_offset_reason(text_col, df.at[idx, start_col], df.at[idx, end_col], found))
+
+
+#: Each rule: (tables, the pass's violations, catalog, where the documents' text is when their frame lacks it).
+CONTRACT_RULES: dict[str, Callable[[dict[str, pd.DataFrame], _Violations, Catalog, StoredTexts | None], None]] = {
     "primary_key": _primary_key_violations,
     "enum": _enum_violations,
     "foreign_key": _foreign_key_violations,
@@ -404,15 +468,15 @@ CONTRACT_RULES: dict[str, Callable[[dict[str, pd.DataFrame], _Violations, Catalo
 }
 
 
-def _violations_by_rule(tables: dict[str, pd.DataFrame],
-                        catalog: Catalog) -> tuple[_Violations, dict[str, _Violations]]:
+def _violations_by_rule(tables: dict[str, pd.DataFrame], catalog: Catalog,
+                        texts: StoredTexts | None = None) -> tuple[_Violations, dict[str, _Violations]]:
     """Table-level problems (missing columns), and each contract rule's row violations."""
     table_level = _Violations()
-    checked = _checkable(tables, table_level, catalog)
+    checked = _checkable(tables, table_level, catalog, texts)
     by_rule = {}
     for rule, find in CONTRACT_RULES.items():
         by_rule[rule] = _Violations()
-        find(checked, by_rule[rule], catalog)
+        find(checked, by_rule[rule], catalog, texts)
     return table_level, by_rule
 
 
@@ -472,16 +536,16 @@ def quarantine_contract_violations(
     logged as a rejection whose reason starts with "kept without". The input is not modified.
     Raises TableSchemaError for frames lacking contract columns (validate_rows first).
     """
-    return _quarantine({t: df.reset_index(drop=True) for t, df in tables.items()}, None, catalog)
+    return _quarantine({t: df.reset_index(drop=True) for t, df in tables.items()}, None, catalog, None)
 
 
-def _quarantine(current: dict[str, pd.DataFrame], first: _Violations | None,
-                catalog: Catalog) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
+def _quarantine(current: dict[str, pd.DataFrame], first: _Violations | None, catalog: Catalog,
+                texts: StoredTexts | None) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
     """quarantine_contract_violations over tables with a RangeIndex; `first` is the first pass's
     violations when the caller has found them already (on these very frames)."""
     rejections: list[Rejection] = []
     while True:
-        v, first = (first if first is not None else _find_violations(current, catalog)), None
+        v, first = (first if first is not None else _find_violations(current, catalog, texts)), None
         if v.table:
             detail = "; ".join(f"{t}: {', '.join(r)}" for t, r in v.table.items())
             raise TableSchemaError(f"cannot check the contract: {detail}")
@@ -493,7 +557,7 @@ def _quarantine(current: dict[str, pd.DataFrame], first: _Violations | None,
                 if idx in v.rows.get(table, {}):
                     continue  # the whole row goes anyway
                 reasons = [reason for _, reason in refs]
-                rejections.append(_rejection(table, row_record(df.loc[idx]),
+                rejections.append(_rejection(table, _record(table, df.loc[idx], texts),
                                              [f"kept without {', '.join(c for c, _ in refs)}", *reasons]))
                 for column, _ in refs:
                     df.at[idx, column] = None
@@ -501,7 +565,7 @@ def _quarantine(current: dict[str, pd.DataFrame], first: _Violations | None,
         for table, rows in v.rows.items():
             df = current[table]
             for idx, reasons in sorted(rows.items()):
-                rejections.append(_rejection(table, row_record(df.loc[idx]), reasons))
+                rejections.append(_rejection(table, _record(table, df.loc[idx], texts), reasons))
             current[table] = df.drop(index=list(rows)).reset_index(drop=True)
 
 
@@ -537,11 +601,12 @@ class Validation:
 
 
 def validate_all(tables: dict[str, pd.DataFrame], run_id: str | None = None,
-                 catalog: Catalog = CATALOG) -> Validation:
+                 catalog: Catalog = CATALOG, texts: StoredTexts | None = None) -> Validation:
     """Each table's model (validate_rows), then the cross-table contract on what is left.
 
     The contract's first pass serves both the reports (problems per rule, as contract_problems
     gives them) and the quarantine (quarantine_contract_violations), so nothing is checked twice.
+    `texts`: the documents' text, when the documents frame does not hold it (the run's store).
     """
     reports, valid, rejections = {}, {}, []
     missing = [t for t in catalog.columns if t not in tables]
@@ -553,7 +618,7 @@ def validate_all(tables: dict[str, pd.DataFrame], run_id: str | None = None,
             continue
         report = reports[table] = TableReport(len(df))
         try:
-            valid[table], report.rejections = validate_rows(table, df, catalog)
+            valid[table], report.rejections = validate_rows(table, df, catalog, texts)
         except TableSchemaError as exc:
             report.schema_error = str(exc)
             error = error or str(exc)
@@ -564,13 +629,13 @@ def validate_all(tables: dict[str, pd.DataFrame], run_id: str | None = None,
         for report in reports.values():
             report.contract_error = reason
         return Validation(reports, None, error=error)
-    table_level, by_rule = _violations_by_rule(valid, catalog)
+    table_level, by_rule = _violations_by_rule(valid, catalog, texts)
     for table, rules in _problems(valid, table_level, by_rule, catalog.primary_keys).items():
         reports[table].contract = rules
     if table_level.table:
         detail = "; ".join(f"{t}: {', '.join(r)}" for t, r in table_level.table.items())
         return Validation(reports, None, error=f"cannot check the contract: {detail}")
-    valid, rejected = _quarantine(valid, _merged(table_level, by_rule), catalog)
+    valid, rejected = _quarantine(valid, _merged(table_level, by_rule), catalog, texts)
     rejections.extend(rejected)
     if rejections:
         new, old = rejections_frame(rejections, run_id=run_id, catalog=catalog), valid["rejected_records"]

@@ -13,6 +13,7 @@ error, a failed build) leaves the previously published warehouse untouched.
 import dagster as dg
 import pandas as pd
 
+from pipeline.core.document_store import STORE_FILE
 from pipeline.core.publish import publish_atomically
 from pipeline.core.validate import Validation, published_tables
 from pipeline.defs.checks import PUBLISHED_CONTRACT, VALIDATED_TABLES, published_contract_result
@@ -25,16 +26,18 @@ from pipeline.defs.resources import OWNERS, PipelineSettings
     check_specs=[PUBLISHED_CONTRACT],
     ins={"validated_tables": dg.AssetIn(key=VALIDATED_TABLES.key)},
     description="The published DuckDB file (warehouse/cooperation.duckdb by default): every contract table, "
-                "validated, with rows that fail validation moved to rejected_records, and the analysts' views "
-                "(agreement_overview, delegation_overview, lab_overview, agreement_events, "
-                "collaboration_network). Built beside the target and swapped in atomically; the warehouse it "
+                "validated, with rows that fail validation moved to rejected_records (the documents' text copied "
+                "from the per-document store), and the analysts' views (agreement_overview, delegation_overview, "
+                "lab_overview, agreement_events, collaboration_network). Built beside the target and swapped in "
+                "atomically; the warehouse it "
                 "replaces is kept in <name>.history/ (the newest settings.keep_warehouses).",
 )
 def cooperation_warehouse(context: dg.AssetExecutionContext, settings: PipelineSettings,
                           validated_tables: Validation):
     valid, quarantined = published_tables(validated_tables)
     target = settings.warehouse_file
-    counts = publish_atomically(valid, target, keep=settings.keep_warehouses, on_wait=context.log.warning)
+    counts = publish_atomically(valid, target, keep=settings.keep_warehouses, on_wait=context.log.warning,
+                                texts=settings.cache_path / STORE_FILE)
     summary = pd.DataFrame([{"table": t, "rows": n} for t, n in counts.items()])
     metadata = {
         "path": dg.MetadataValue.path(str(target)), "dagster/row_count": sum(counts.values()),

@@ -1,12 +1,14 @@
 """The per-document store: entries by content hash, rows as the extraction gave them, replaced and pruned by file."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import pickle
 import subprocess
 import sys
 import types
 
+import pandas as pd
 import pytest
 
 from pipeline.core.document_store import EXTRACTED, PARSED, REJECTED, DocumentStore, StoreBusy
@@ -144,3 +146,38 @@ def test_a_store_another_process_has_open_is_refused_with_the_reason(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+# Code points of several kinds: combining accent, CJK, an emoji sequence joined by zero-width joiners, 4-byte UTF-8.
+UNICODE_TEXT = "Ça va: 中文 e\u0301cole 👩\u200d👩\u200d👧 a\U0001F600b."
+
+
+def test_stored_texts_compare_spans_as_python_slices_them(tmp_path):
+    """Every span of a text with multi-byte characters: `differing` reports exactly the spans whose text is not
+    Python's slice (null or out-of-range offsets give no text), with the text at the offsets."""
+    n = len(UNICODE_TEXT)
+    spans = []
+    for start in [None, -1, *range(n + 2)]:
+        for end in [None, *range(-1, n + 2)]:
+            inside = start is not None and end is not None and 0 <= start <= end <= n
+            spans.append((start, end, UNICODE_TEXT[start:end] if inside else "x"))  # the slice, or a text that differs
+            spans.append((start, end, UNICODE_TEXT[start:end] + "!" if inside else None))
+    frame = pd.DataFrame({"row": range(100, 100 + len(spans)), "document_id": "id-u.txt",
+                          "text": [t for _, _, t in spans], "start": [s for s, _, _ in spans],
+                          "end": [e for _, e, _ in spans]})
+    frame.loc[len(frame)] = [1, "id-unknown.txt", "anything", 0, 1]  # a document the store lacks: left out
+    with DocumentStore(tmp_path / "cache", "f1", TABLES) as store:
+        store.write_parsed([("u.txt", "s1", doc("u.txt", text=UNICODE_TEXT))])
+        found = store.texts().differing(frame)
+        assert store.document_fields() == [{k: v for k, v in dataclasses.asdict(doc("u.txt")).items()
+                                             if k != "clean_text"}]
+        assert dict(store.texts()) == {"id-u.txt": UNICODE_TEXT}
+        assert store.texts().of_paths(["u.txt", "gone.txt"]) == {"u.txt": UNICODE_TEXT}
+    expected = []
+    for row, (start, end, text) in enumerate(spans, start=100):
+        inside = start is not None and end is not None and 0 <= start <= end <= n
+        at = UNICODE_TEXT[start:end] if inside else None
+        if text is None or text != at:
+            expected.append((row, at))
+    assert found == expected
+    assert 0 < len(found) < len(spans) and any(at for _, at in found)  # some spans hold their slice, some not

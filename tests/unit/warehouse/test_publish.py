@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from pipeline.core.document_store import STORE_FILE, DocumentStore
 from pipeline.core.publish import (
     build_database,
     contract_mismatches,
@@ -17,6 +18,7 @@ from pipeline.core.publish import (
     remove_abandoned_builds,
     view_names,
 )
+from pipeline.core.records import IngestedDocument
 from schemas import PRIMARY_KEYS, TABLE_COLUMNS
 from tests.unit.warehouse.test_schemas import EXTENDED
 
@@ -184,3 +186,30 @@ def test_an_extended_catalog_publishes_its_extra_table_with_its_types_key_and_co
         assert comment == (EXTENDED.descriptions["funding_calls"],)
     finally:
         con.close()
+
+
+def test_the_documents_text_is_copied_from_the_store_and_a_changed_text_stops_the_publish(tmp_path):
+    """The run's documents frame lacks clean_text: the build takes it from the per-document store, in the frame's
+    order, joined on path and content hash; a document whose stored content changed since leaves the old
+    warehouse in place."""
+    texts = {"b.txt": "Beta signed. 中文 e\u0301cole", "a.txt": "Alpha signed."}
+    with DocumentStore(tmp_path / "cache", "f1", {}) as store:
+        store.write_parsed([(path, "h", IngestedDocument(f"id-{path}", path, "h", text))
+                            for path, text in texts.items()])
+    documents = pd.DataFrame([{"document_id": f"id-{path}", "source_path": path, "content_sha256": "h",
+                               "published_on_precision": "unknown", "ingested_at": dt.datetime(2024, 1, 1)}
+                              for path in ("b.txt", "a.txt")],
+                             columns=[c for c in TABLE_COLUMNS["documents"] if c != "clean_text"])
+    target, store_file = tmp_path / "w.duckdb", tmp_path / "cache" / STORE_FILE
+    assert publish_atomically({"documents": documents}, target, texts=store_file)["documents"] == 2
+    con = duckdb.connect(str(target), read_only=True)
+    try:
+        assert con.execute("select source_path, clean_text from documents").fetchall() == list(texts.items())
+    finally:
+        con.close()
+    changed = documents.assign(content_sha256=["h", "h2"])
+    with pytest.raises(RuntimeError, match="holds the text of 1 of the 2 documents"):
+        publish_atomically({"documents": changed}, target, texts=store_file)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "w.duckdb", "w.duckdb.lock"]
+    with pytest.raises(ValueError, match="missing column"):  # without the store, the text is missing
+        build_database({"documents": documents}, tmp_path / "other.duckdb")

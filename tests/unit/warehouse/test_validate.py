@@ -8,7 +8,9 @@ import json
 import pandas as pd
 import pytest
 
-from pipeline.core.records import Rejection
+from pipeline.core.document_store import DocumentStore
+from pipeline.core.extract import stored_tables
+from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.validate import (
     TableSchemaError,
     contract_problems,
@@ -235,3 +237,52 @@ def test_an_extended_catalog_needs_its_extra_table_and_the_default_one_refuses_i
     problems = contract_problems(extended_tables(tables, [funding_call()]))
     assert problems == {"funding_calls": {"columns": ["not a contract table"]}}
     assert contract_problems(extended_tables(tables, [funding_call()]), catalog=EXTENDED) == {}
+
+
+# ---------------------------------------------------------------- the documents' text kept in the store
+
+OTHER = "Ça: 中文 e\u0301cole 👩\u200d👧 and Alpha University signed."
+
+
+def test_the_documents_text_in_the_store_validates_as_the_text_in_the_frame(tables):
+    """The run's documents frame lacks clean_text, which validation reads from the per-document store: the same
+    rows pass, the same rows are rejected with the same reasons, and a rejected document's record has its text."""
+    at = OTHER.index("Alpha")
+    tables["documents"] = frame("documents", [
+        {"document_id": d, "source_path": f"{d}.txt", "content_sha256": "h", "clean_text": text, "language": language,
+         "published_on_precision": "unknown", "ingested_at": dt.datetime(2024, 1, 1)}
+        for d, text, language in [("d1", TEXT, "en"), ("d2", OTHER, "en"), ("d3", TEXT, "not a code")]])
+    tables["agreements"] = frame("agreements", [
+        agreement("a1", place_id="p1"),
+        agreement("a2", document_id="d2", evidence=OTHER[at:], evidence_start=at, evidence_end=len(OTHER)),
+        agreement("a3", document_id="d2", evidence=OTHER[at:], evidence_start=at - 1, evidence_end=len(OTHER) - 1),
+        agreement("a4", document_id="d2", evidence=None, evidence_start=0, evidence_end=3),
+        agreement("a5", document_id="d2", evidence="x", evidence_start=2, evidence_end=len(OTHER) + 1),
+        agreement("a6", document_id="d3")])
+    tables["agreement_parties"] = frame("agreement_parties", [
+        {"agreement_id": a, "organization_id": "o1"} for a in ("a1", "a2", "a3", "a4", "a5", "a6")])
+    in_frame = validate_all(every_table(tables), run_id="r1")
+    with DocumentStore(None, "test", stored_tables()) as store:
+        store.write_parsed([(r.source_path, r.content_sha256, IngestedDocument(
+            r.document_id, r.source_path, r.content_sha256, r.clean_text)) for r in tables["documents"].itertuples()])
+        in_store = validate_all(every_table(tables) | {"documents": tables["documents"].drop(columns="clean_text")},
+                                run_id="r1", texts=store.texts())
+
+    def rejected(validation):
+        return sorted(((r.table_name, json.dumps(r.record, sort_keys=True), r.errors)
+                       for r in validation.valid["rejected_records"].itertuples()), key=str)
+
+    assert rejected(in_store) == rejected(in_frame)
+    assert {r[0] for r in rejected(in_store)} == {"documents", "agreements", "agreement_parties"}
+    errors = {json.loads(record).get("agreement_id"): e for table, record, e in rejected(in_store)
+              if table == "agreements"}
+    assert set(errors) == {"a3", "a4", "a5", "a6"}
+    assert repr(OTHER[at - 1:len(OTHER) - 1]) in errors["a3"] and "(found None)" in errors["a5"]
+    document = [json.loads(record) for table, record, _ in rejected(in_store) if table == "documents"]
+    assert [(d["document_id"], d["clean_text"]) for d in document] == [("d3", TEXT)]
+    assert {t: r.contract for t, r in in_store.reports.items()} == {t: r.contract for t, r in in_frame.reports.items()}
+    for table, df in in_frame.valid.items():
+        if table == "documents":
+            df = df.drop(columns="clean_text")
+        if table != "rejected_records":
+            pd.testing.assert_frame_equal(in_store.valid[table], df)
