@@ -256,7 +256,11 @@ def _report(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | None:
     visitor ("X met with Y from Z"), a group welcomed ("Y welcomed the delegates from Z"), or a stay with a purpose
     ("X was in Lyon to sign ...")."""
     if noun or verb:
-        return _from_sentence(ctx, sent, noun, verb)
+        d = _from_sentence(ctx, sent, noun, verb)
+        if (d is None or not (d.host_org or d.host_place)) and _WELCOME.search(sent.text):
+            # "X received the visit of Y": the visit is the object of a welcome, which says who hosted it
+            d = _welcomed_group(ctx, sent) or d
+        return d
     meet = _MEET.search(sent.text) if any(w in sent.text for w in _MEET_WORDS) else None
     d = _met_visitor(ctx, sent, meet) if meet else None
     if d is None and any(w in sent.text for w in _WELCOME_WORDS) and _WELCOME.search(sent.text):
@@ -680,8 +684,9 @@ _WITH = re.compile(r"[^,;:()]{0,80}?\bwith\s+(?:the\s+)?")
 # The welcome of a group: "a warm welcome to X and the delegates from Y", "received a team from Y".
 _WELCOME = re.compile(r"\b(?:welcome|welcomes|welcomed|received|receives|greeted|greets|hosted|hosts)\b")
 _WELCOME_WORDS = ("welcome", "receive", "greet", "host")  # one of them is in every verb _WELCOME lists
+# "welcomed the delegates from Z", "welcomed her counterparts from Z", "received the visit of Z"
 _GROUP_FROM = re.compile(r"\b(?:the\s+|a\s+|an\s+)?(?:(?!(?:and|or|as|with|to)\s)[\w-]+\s+){0,2}?(?:delegates|team|representatives|visitors|"
-                         r"guests)\s+(?:from|of)\s+(?:the\s+)?")
+                         r"guests|counterparts|colleagues|visit)\s+(?:from|of)\s+(?:the\s+)?")
 
 
 def _sentence_subject(ctx: DocContext, sent: Sentence, people: list[Mention], before: int) -> Mention | None:

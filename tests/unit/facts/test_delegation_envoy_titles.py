@@ -42,3 +42,15 @@ def test_a_visit_with_no_visitor_beside_one_with_a_visitor_is_a_fragment_of_it(t
 ])
 def test_a_people_s_name_before_the_delegation_noun_is_its_origin(text, expected):
     assert [(leader, origin) for leader, origin, _ in visits(extract_rows(text))] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Li Wei of Fudan University welcomed his counterparts from Moi University.",
+     [(None, "Moi University", "Fudan University")]),
+    ("Anna Berg, President of Lund University, received the visit of the National Natural Science Foundation of "
+     "China (NSFC) on Monday.", [(None, "National Natural Science Foundation of China", "Lund University")]),
+    ("President Li Wei of Fudan University received a visit from Moi University on Monday.",
+     [(None, "Moi University", "Fudan University")]),
+])
+def test_counterparts_welcomed_and_a_visit_received_come_from_the_body_named(text, expected):
+    assert visits(extract_rows(text)) == expected
