@@ -665,7 +665,9 @@ def _set_host(d: Delegation, m: Mention) -> None:
 # Between a subject and its verb: an apposition in commas, "and his delegation", an auxiliary, an adverb.
 _SUBJECT_GAP = re.compile(r"(?:\s*,[^,;:]{0,120},|\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*|(?:of|for|and|the|de)\s+|"
                           r"\([A-Z][\w&-]{1,10}\)\s*){1,12}?)?(?:\s*and\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:delegation|"
-                          r"delegates|team|entourage|party))?\s*(?:(?:will|would|is|are|was|were|has|have|had|also|"
+                          r"delegates|team|entourage|party|group|colleagues)(?:\s+(?:from|of)\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w.&'’-]*\s*|(?:of|for|and|the|de)\s+){1,12}?)?)?\s*(?:(?:will|would|is|are|was|were|"
+                          r"has|have|had|also|"
                           r"then|later|to|be|expected|scheduled|due)\s+)*")
 
 

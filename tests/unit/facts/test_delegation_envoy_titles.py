@@ -54,3 +54,13 @@ def test_a_people_s_name_before_the_delegation_noun_is_its_origin(text, expected
 ])
 def test_counterparts_welcomed_and_a_visit_received_come_from_the_body_named(text, expected):
     assert visits(extract_rows(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 18 April, President Viktor Ivanov and his group from the Ural Federal University visited Harbin Engineering "
+     "University.", ("Viktor Ivanov", "Ural Federal University", "Harbin Engineering University")),
+    ("President Anna Berg and her colleagues from Lund University visited Fudan University on Monday.",
+     ("Anna Berg", "Lund University", "Fudan University")),
+])
+def test_a_leader_and_the_group_from_a_body_visit_together(text, expected):
+    assert visits(extract_rows(text)) == [expected]
