@@ -563,7 +563,7 @@ def _leader_origin(ctx: DocContext, d: Delegation, sent: Sentence, people: list[
 def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb) -> None:
     """Where the visit comes from, as the sentence names it: "delegation of X", "experts from X" (when the leader
     gave none), "from X" before the cue; else a modifier of the people ("Japanese rice experts")."""
-    origin = _after(ctx, sent, r"\b(?:delegation|delegations)\s+(?:of|from)\s+(?:\w+\s+){0,6}?",
+    origin = _after(ctx, sent, r"\b(?:delegation|delegations|[Vv]isit)\s+(?:of|from)\s+(?:\w+\s+){0,6}?",
                     stop_types=("organization", "place"), window=60, until=_NP_END)
     if origin is None and d.origin_org is None:
         origin = _after(ctx, sent, r"\b(?:experts|officials|ambassadors|representatives|scholars)\s+(?:of|from)\s+",

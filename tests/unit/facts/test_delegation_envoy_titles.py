@@ -64,3 +64,12 @@ def test_counterparts_welcomed_and_a_visit_received_come_from_the_body_named(tex
 ])
 def test_a_leader_and_the_group_from_a_body_visit_together(text, expected):
     assert visits(extract_rows(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Visit of Lund University President to Fudan University", (None, "Lund University", "Fudan University")),
+    ("The visit of the Kenya Medical Research Institute to Fudan University ended on Monday.",
+     (None, "Kenya Medical Research Institute", "Fudan University")),
+])
+def test_the_visit_of_a_body_comes_from_it(text, expected):
+    assert visits(extract_rows(text)) == [expected]
