@@ -40,7 +40,7 @@ BODY_MIN_WORDS = 12
 # "Posted on June 3, 2022 by Admin", and labelled fields run together once spaces are normalised
 # ("Date: 2018/10/16 Source: Jiangsu ...").
 _FIELD_LABELS = (r"source|news source|author|authors|reporter|writer|editor|photo|date|updated|posted|published|"
-                 r"views|hits|clicks|来源|作者|编辑|记者|发布时间|浏览次数")
+                 r"views|hits|clicks|来源|作者|编辑|记者|发布时间|浏览次数|点击|点击数|点击量|阅读|阅读量|浏览|访问量")
 _FIELD_SPLIT = re.compile(rf"\s*[|｜]\s*|\s+[·•—–]\s+|\s+(?=by\s)|\s+(?=(?:{_FIELD_LABELS})\s*[:：])", re.IGNORECASE)
 # "Ends/Tuesday, June 6, 2023": the release stamp closing a Hong Kong government press release.
 _END_STAMP = re.compile(r"^ends?\s*/\s*(?P<date>.{6,60})$", re.IGNORECASE)

@@ -197,6 +197,8 @@ def test_alt_text_is_not_glued_to_the_headline() -> None:
 @pytest.mark.parametrize("byline, publisher", [
     ("2021-09-14 08:02:55 webmaster source: share:", None),
     ("Source: Lakeside Evening News", "Lakeside Evening News"),
+    ("2018-10-08 11:26:41   来源:     点击:", None),  # an empty source field before the page's hit counter
+    ("2018-10-08 11:26:41   来源: Lakeside Evening News   点击: 35", "Lakeside Evening News"),
 ])
 def test_publisher_is_a_name_not_a_page_control(byline: str, publisher: str | None) -> None:
     assert extract_metadata("\n\n".join([TITLE, byline, *BODY]), "page.txt", rules=RULES).publisher == publisher
