@@ -980,6 +980,7 @@ def _origin_from_demonym(ctx: DocContext, d: Delegation, sent: Sentence, noun) -
     if country is not None:
         start = sent.start + m.start(1)
         d.origin_place = ctx.add_place_mention(country, start, start + len(m.group(1))).entity_id
+        d.origin_by_place = True  # (a body of that country told elsewhere is the same visitor)
 
 
 # A capitalised word and up to two modifiers before a delegation noun: "Iranian [science] delegation"

@@ -73,3 +73,10 @@ def test_a_leader_and_the_group_from_a_body_visit_together(text, expected):
 ])
 def test_the_visit_of_a_body_comes_from_it(text, expected):
     assert visits(extract_rows(text)) == [expected]
+
+
+def test_a_delegation_named_by_its_people_is_the_body_of_that_country_told_before():
+    rows = extract_rows("Lund University welcomed a delegation from the China Association of Higher Education (CAHE) "
+                        "on Tuesday, led by Professor Li Wei. During the meeting, the Chinese delegation outlined the "
+                        "association's work.")
+    assert visits(rows) == [("Li Wei", "China Association of Higher Education", "Lund University")]
