@@ -397,18 +397,12 @@ def _conflict(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
 
 def _holds(ctx: DocContext, d: Delegation, org_id: str | None) -> bool:
     """Whether a visit from a place only ("the Hong Kong delegation") may come from this body of that place."""
-    ref = ctx.ents.place_refs.get(d.origin_place) if d.origin_place else None
-    org = ctx.ents.orgs.get(org_id) if org_id else None
-    if ref is None or org is None or not d.origin_by_place:
-        return False
-    if ref.place_type == "country":
-        return org.country_code is not None and org.country_code == ref.country_code
-    return ref.place_type in JURISDICTION_TYPES and org.region_code is not None and org.region_code == ref.region_code
+    return d.origin_by_place and _located_in(ctx, org_id, d.origin_place)
 
 
 def _located_in(ctx: DocContext, org_id: str | None, place_id: str | None) -> bool:
-    """Whether a host named as a body lies in the country or province another report names as the host ("Anhui
-    Delegation Visits Israel", then the Israeli bodies the body of the text names)."""
+    """Whether a body lies in the country or jurisdiction a place names (a host "Israel" in a headline, then the
+    Israeli bodies the text names; the origin "the Hong Kong delegation", then a Hong Kong body)."""
     ref = ctx.ents.place_refs.get(place_id) if org_id and place_id else None
     org = ctx.ents.orgs.get(org_id) if ref is not None else None
     if org is None:
@@ -964,8 +958,7 @@ def _origin_from_modifier(ctx: DocContext, d: Delegation, sent: Sentence) -> Non
         if orgs:  # "Fudan University experts", "Macao SAR government officials"
             d.origin_org = orgs[0].entity_id
             return
-        code = ctx.rules.demonyms.get(m.group(1).lower())
-        country = _countries(ctx.rules).get(code) if code else None
+        country = _demonym_country(ctx.rules, m.group(1))
         if country is not None:
             d.origin_place = ctx.add_place_mention(country, start, start + len(m.group(1))).entity_id
             return
@@ -975,12 +968,17 @@ def _origin_from_demonym(ctx: DocContext, d: Delegation, sent: Sentence, noun) -
     """'a visiting Iranian delegation', 'the Kenyan science delegation': a people's name among the words before the
     delegation noun is the country it comes from."""
     m = _DEMONYM_BEFORE.search(sent.text, max(0, noun.start() - 60), noun.start())
-    code = ctx.rules.demonyms.get(m.group(1).lower()) if m else None
-    country = _countries(ctx.rules).get(code) if code else None
+    country = _demonym_country(ctx.rules, m.group(1)) if m else None
     if country is not None:
         start = sent.start + m.start(1)
         d.origin_place = ctx.add_place_mention(country, start, start + len(m.group(1))).entity_id
         d.origin_by_place = True  # (a body of that country told elsewhere is the same visitor)
+
+
+def _demonym_country(rules: Rulebook, word: str) -> PlaceRef | None:
+    """The country a people's name names ("Japanese": Japan), or None."""
+    code = rules.demonyms.get(word.lower())
+    return _countries(rules).get(code) if code else None
 
 
 # A capitalised word and up to two modifiers before a delegation noun: "Iranian [science] delegation"

@@ -22,7 +22,8 @@ from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence
 
 _CAP_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}s?)"
-_CONNECT = r"(?:of|and|for|on|in|the|&)"
+_CONNECT_WORDS = ("of", "and", "for", "on", "in", "the", "&")  # small words inside a capitalised name
+_CONNECT = rf"(?:{'|'.join(_CONNECT_WORDS)})"
 _TOPIC = rf"{_CAP_WORD}(?:(?:\s+(?:{_CONNECT}\s+)*|,\s+){_CAP_WORD})*"
 _GENERIC_WORDS = {"hong", "kong", "branch", "of", "chinese", "national", "engineering", "research", "centre", "center",
                   "cnerc", "skl", "technology", "for", "the", "and", "laboratory", "lab", "state", "key", "partner",
@@ -357,12 +358,12 @@ def _name_end(rules: Rulebook, text: str, start: int, end: int, side: str) -> in
     stop = _name_stopwords(rules)
     if side == "suffix":
         tail = _TOPIC_TAIL.match(text, end)
-        words = tail.group(0).split() if tail else []
-        cut_at = next((k for k, w in enumerate(words) if w in stop), len(words))
-        if cut_at == len(words) or (cut_at > 2 and words[cut_at - 1][:1].isupper()
-                                    and words[cut_at - 1] not in _CONNECT_WORDS):
-            # "... Laboratory for Crop Genetics Opening Ceremony": the topic ends before the event
-            end += len(tail.group(0)) - len(tail.group(0).lstrip()) + len(" ".join(words[:cut_at])) if words else 0
+        words = list(re.finditer(r"\S+", tail.group(0))) if tail else []
+        cut = next((k for k, w in enumerate(words) if w.group(0) in stop), len(words))
+        if words and cut == len(words):
+            end = tail.end()
+        elif cut > 2 and words[cut - 1].group(0)[:1].isupper() and words[cut - 1].group(0) not in _CONNECT_WORDS:
+            end = tail.start() + words[cut - 1].end()  # "... for Crop Genetics Opening Ceremony": not the event
     cut = _NAME_CUT.search(text, start, end)
     end = cut.start() if cut else end
     links = list(_TOPIC_LINK.finditer(text, start, end))
@@ -434,8 +435,6 @@ def _name_start(rules: Rulebook, text: str, start: int, end: int) -> int:
 def _object_words(rules: Rulebook) -> frozenset[str]:
     return frozenset(rules.rules["org_object_words"])
 
-
-_CONNECT_WORDS = {"of", "and", "for", "on", "in", "the", "&"}
 
 
 @derived
