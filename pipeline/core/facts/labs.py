@@ -91,7 +91,9 @@ def _shapes(rules: Rulebook) -> list[tuple[_Shape, str, str]]:
     for lab_type, spec in rules.rules["lab_kinds"].items():
         for p in spec.get("prefix", []):
             phrase = _spaced(p)
-            rx = rf"(?<![\w])(?:Hong Kong\s+)?{phrase}(?:\s+(?:of|for|on|in)\s+(?:the\s+)?{_TOPIC})?(?:\s+\(Hong Kong Branch\))?(?!\w)"
+            # "Joint Research Center Between A and B": a capitalised "Between" is the name's, as title case writes it
+            rx = (rf"(?<![\w])(?:Hong Kong\s+)?{phrase}(?:\s+(?:of|for|on|in)\s+(?:the\s+)?{_TOPIC}|\s+Between\s+{_TOPIC})?"
+                  rf"(?:\s+\(Hong Kong Branch\))?(?!\w)")
             out.append((_Shape(re.compile(rx), tuple(p.split())), lab_type, "prefix", len(p)))
         for p in spec.get("lead", []):
             rx = rf"(?<![\w]){_spaced(p)}\s+(?:the\s+)?{_TOPIC}(?:\s+\(Hong Kong Branch\))?"
@@ -146,7 +148,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
                 list_start = start
             previous_end = end
             raw = sent.text[start - sent.start:end - sent.start]
-            if _is_plural_generic(raw, sent.text, start - sent.start):
+            if _is_plural_generic(raw, sent.text, start - sent.start) or _ROOM.match(raw):
                 continue
             name = canonical_lab_name(raw, lab_type)
             if lab_type == "national_engineering_research_centre" and "Hong Kong Branch" in raw:
@@ -170,6 +172,10 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
         if lab.host is None:
             lab.host = _nearest_university(ctx, lab.mentions[0][1])
     return list(labs.values())
+
+
+# "held in C501 of the X Center": a room of a building, a venue
+_ROOM = re.compile(r"[A-Z]{1,2}\d{2,4}[A-Z]?\s+of\s")
 
 
 def _name_opening(ctx: DocContext, start: int, end: int) -> int:
@@ -255,6 +261,8 @@ def _not_a_lab(rules: Rulebook) -> re.Pattern:
     alternatives = [rf"\b(?:{phrase_alternation(phrases)})\b"] if phrases else []
     if words:
         alternatives.append(rf"\b(?:{phrase_alternation(words)})\s+(?:Centre|Center)\b")  # (not "Culture Research Centre")
+        # "Center for International Scientific and Technical Exchange": a remit of one of those words
+        alternatives.append(rf"\b(?:Centre|Center)\s+for\s+(?:[^,;()]*\s)?(?:{phrase_alternation(words)})s?$")
     return re.compile("|".join(alternatives) or "(?!)", re.I)
 
 
@@ -312,6 +320,7 @@ def _names_in(rules: Rulebook, sent: Sentence) -> list[tuple[int, int, str]]:
     for _, _, s, e, lab_type in sorted(spans):  # the longest name wins; among equals, the longer shape
         if not any(s < fe and fs < e for fs, fe, _ in found):
             found.append((s, e, _type_of(rules, sent.text[s - sent.start:e - sent.start], lab_type)))
+    found.extend(_paired_names(rules, sent, found))
     found.extend(_lowercase_names(rules, sent, found))
     found.extend(_founded_names(rules, sent, found))
     found.extend(_quoted_names(rules, sent, found))
@@ -369,9 +378,10 @@ def _name_end(rules: Rulebook, text: str, start: int, end: int, side: str) -> in
     links = list(_TOPIC_LINK.finditer(text, start, end))
     for n, link in enumerate(links):
         upto = links[n + 1].start() if n + 1 < len(links) else end
-        if set(text[link.end():upto].split()) & stop:
-            end = link.start()  # "X Laboratory on Strategic Collaboration": the deal, not the topic
-            break
+        words = set(text[link.end():upto].split())
+        if words & (stop - _object_words(rules) if link.group(0).strip() == "for" else stop):
+            end = link.start()  # "X Laboratory on Strategic Collaboration": the deal, not the topic (a centre "for
+            break               # Scientific Cooperation" has it as its remit)
     for where in _IN_PLACE.finditer(text, start, end):
         if where.group(1) or org_namer(rules).place(where.group(2)):
             end = where.start()  # "... Centre in Nanning", "... in the Yazhou Bay Science City"
@@ -453,7 +463,9 @@ def _founded_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
         out.append((re.compile(rf"\b(?i:{verbs})\s+{_ADVERBIAL}(?:(?:the|a|an|new)\s+)+{name}(?![\w-])"), lab_type))
         # "A Southeast Asia Biodiversity Research Institute (SABRI), established by A and B, has been unveiled", "the
         # X Institute was jointly founded by ...": an institute as the subject of a founding verb in the passive
+        # ("The X Institute (XI) – a new research institute in Y – was officially launched": an apposition between dashes)
         out.append((re.compile(rf"(?:^|\b(?:[Tt]he|An?|[Nn]ew)\s+)(?!(?:The|An?|New)\s){name}(?![\w-])(?:\s*\([A-Z][\w-]*\))?"
+                               rf"(?:\s+[–—]\s+[^–—.;]{{1,200}}?\s+[–—])?"
                                rf"(?:\s*,\s*|\s+(?:has|have|had)\s+been\s+|\s+(?:was|were|is|are)\s+)"
                                rf"(?:(?:jointly|officially|formally|newly)\s+)?(?i:{founded})\b"), lab_type))
     return out
@@ -479,12 +491,37 @@ def _founded_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, in
     return out
 
 
+@derived
+def _paired_pattern(rules: Rulebook) -> re.Pattern:
+    heads = phrase_alternation(rules.rules.get("lab_paired_heads") or [])
+    return re.compile(rf"(?<![\w-])[A-Z][\w'’.]*-[A-Z][\w'’.]*(?:\s+{_CAP_WORD}){{0,3}}?\s+(?:{heads})(?![\w-])"
+                      if heads else "(?!)")
+
+
+def _paired_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
+    """'the Sino-Danish Center', 'the Kenya-China Institute': a centre or institute named after two partners
+    (`_paired`) is a lab, though its head alone names none; a topic after "for" or "on" is its own. It is found as
+    an institute, as "Centre for X" is, and `_kind_by_partners` makes a paired centre a joint one."""
+    out = []
+    if "-" not in sent.text:
+        return out
+    for m in _paired_pattern(rules).finditer(sent.text):
+        side = "suffix" if re.match(r"\s+(?:for|on)\s", sent.text[m.end():]) else "prefix"  # "of UCAS": its host
+        s, e = sent.start + m.start(), sent.start + _name_end(rules, sent.text, m.start(), m.end(), side)
+        name = sent.text[m.start():e - sent.start]
+        if _paired(rules, name) and not _not_a_lab(rules).search(name) \
+                and not any(s < te and ts < e for ts, te, _ in taken + out):
+            out.append((s, e, "research_institute"))
+    return out
+
+
 _LC_WORD = (r"(?!(?:in|at|with|by|to|which|that|who|will|would|was|were|is|are|has|have|had|from|since|between|as|on|and"
             r"|or|of|for|the|a|an|its|their|this|these)\b)[a-z][\w-]*")
 # "... joint laboratory for new and renewable energy": a lower-case topic after a lower-case head, or a quoted one
 # ("a key laboratory of “Coastal Ecology”")
 _LC_TAIL = re.compile(rf"\s+(?:for|of|on)\s+(?:{_LC_WORD}(?:\s+(?:(?:and|of)\s+)?{_LC_WORD}){{0,6}}"
                       r"|“[^”\n]{2,80}”|\"[^\"\n]{2,80}\")")
+_PREPOSITIONS = frozenset({"on", "of", "in", "at", "with", "for", "by", "to", "from"})
 _LC_LEAD = re.compile(r"((?:\b[\w][\w'’-]*\s+){1,6})$")
 _PROPER = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*$")
 
@@ -516,6 +553,9 @@ def _lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, 
                      or w.endswith(("'s", "’s")) or (w[:1].islower() and n < len(words) - 1
                                                      and words[n + 1][:1].isupper())), default=-1)
             mods = words[k + 1:]
+            # "teams up with A University on spatial intelligence research institute": the modifiers begin after
+            # the last preposition
+            mods = mods[max((n for n, w in enumerate(mods) if w in _PREPOSITIONS), default=-1) + 1:]
             while mods and mods[0].lower() in skip:
                 mods = mods[1:]
             tail = _LC_TAIL.match(sent.text, m.end())

@@ -113,6 +113,10 @@ def test_scraped_page_loses_all_furniture_and_keeps_content() -> None:
     ("(Xinhua/Li Ming)", "photo_credit"),
     ("Tags: Research, Partnerships, Yunnan", "tags_line"),
     ("Follow us on: Facebook Instagram", "follow_us"),
+    ("Pre.:Lakeside University Starts a Survey of Mountain Rivers", "previous_next_link"),
+    ("Next: Lakeside and Example Telecom Establish a Joint Platform", "previous_next_link"),
+    ("Previous article: Delegation from Kunming visits the campus", "previous_next_link"),
+    ("上一篇：湖滨大学召开科研工作会议", "previous_next_link"),
     ("Last updated: 19 August 2022", "page_updated"),
     ("Best viewed in IE 9.0 or above with a resolution of 1280*768", "browser_notice"),
     ("Website Identification Code: 5300000012", "icp_licence"),
@@ -141,6 +145,8 @@ def test_furniture_rules(line: str, rule: str) -> None:
     "Professor Li said the last update to the plan was made in 2019 after a review.",
     "Follow-up meetings will be held every six months in Kunming and Hong Kong.",
     "The Ends and Means of Joint Research",
+    "Next year the two universities will open a joint laboratory in Kunming.",
+    "Previously, the two sides had signed three agreements on soil science.",
 ])
 def test_content_is_not_furniture(line: str) -> None:
     assert furniture_rule(line, FURNITURE, scope="both") is None
