@@ -507,6 +507,8 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     elif _CLAUSE_VISIT.search(text, max(0, cue.start() - 60), cue.start()):
         subject = _sentence_subject(ctx, sent, people, cue.start())
         d.leader = subject.entity_id if subject is not None else None  # "X signed it while visiting Y"
+    elif (passive := _PASSIVE_VISIT.search(text)) and not noun:  # "X was visited on Monday by President Y"
+        d.leader = next((p.entity_id for p in people if p.start >= sent.start + passive.end()), None)
     elif verb and (_visiting(ctx.rules, verb) or _used_as_verb(text, verb)):
         d.leader = _visiting_subject(ctx, sent, people, verb)
 
@@ -602,7 +604,8 @@ def _named_by_modifier(ctx: DocContext, sent: Sentence, noun) -> Mention | None:
 def _set_hosts(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention], noun, verb) -> None:
     """Whom the visit went to: the object of the visit (and the further stops of a list), else the body of whoever
     received the delegation, else the venue of a meeting with it; never the body it comes from."""
-    hosts = _host(ctx, sent, noun or verb, verb)
+    passive = _passive_host(ctx, sent)
+    hosts = [passive] if passive is not None else _host(ctx, sent, noun or verb, verb)
     if hosts:
         d.host_start = hosts[0].start
         _set_host(d, hosts[0])
@@ -613,6 +616,22 @@ def _set_hosts(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Ment
         d.host_org = _meeting_venue(ctx, sent)
     if d.host_org and d.host_org == d.origin_org:
         d.host_org = None
+
+
+# "X has been visited by a delegation from Y", "X was visited on Monday by Y": the subject is the host
+_PASSIVE_VISIT = re.compile(r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:(?:also|recently|"
+                            r"officially|first)\s+)?visited\b(?=[^;:]{0,60}?\bby\b)")
+
+
+def _passive_host(ctx: DocContext, sent: Sentence) -> Mention | None:
+    """The body or place right before "was visited by" (its own words aside: "the campus of X", "X in Y"), when a
+    person or a body visited it ("visited by 300 students a year" is no delegation's visit)."""
+    m = _PASSIVE_VISIT.search(sent.text)
+    if m is None or not (ctx.people_in(sent.start + m.end(), sent.end) or ctx.orgs_in(sent.start + m.end(), sent.end)):
+        return None
+    end = sent.start + m.start()
+    named = sorted(ctx.orgs_in(sent.start, end) + ctx.places_in(sent.start, end), key=lambda n: n.start)
+    return named[-1] if named and end - named[-1].end <= 40 else None
 
 
 def _set_receiver(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention]) -> None:
@@ -846,6 +865,23 @@ def _origin_from_apposition(ctx: DocContext, d: Delegation, sent: Sentence, lead
             _set_origin(ctx, d, orgs[0] if orgs and _NAME_RUN.fullmatch(ctx.text, cands[0].end, orgs[0].start)
                         else cands[0])
             return
+    lo = max(sent.start, leader.start - 90)
+    envoy = _ENVOY_BEFORE.search(ctx.text, lo, leader.start) or (
+        _ENVOY.match(ctx.text, leader.start) and _PEOPLE_WORD_BEFORE.search(ctx.text, lo, leader.start))
+    country = _demonym_country(ctx.rules, envoy.group(1)) if envoy else None
+    if country is not None:  # "the Chinese Ambassador to Iraq, Mr. X": the envoy's country
+        start = envoy.start(1)
+        d.origin_place = ctx.add_place_mention(country, start, start + len(envoy.group(1))).entity_id
+        d.origin_by_place = True
+
+
+# A people's name before an envoy's title right before the name ("the Chinese Ambassador to Iraq, Mr. X"), or
+# before a name that opens with the title ("the Danish [Ambassador to China Y]")
+_ENVOY = re.compile(r"(?:Ambassador|Consul|Consul[- ]General|Envoy|Charg[ée] d['’]Affaires)\b")
+_PEOPLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_ENVOY_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+" + _ENVOY.pattern +
+                           r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?,?\s*"
+                           r"(?:(?:Mr|Ms|Mrs|Madam|Dr|H\.\s?E)\.?\s+)?$")
 
 
 _NAME_RUN = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s*)*")  # capitalised words only: one name goes on

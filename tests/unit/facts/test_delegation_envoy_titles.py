@@ -80,3 +80,12 @@ def test_a_delegation_named_by_its_people_is_the_body_of_that_country_told_befor
                         "on Tuesday, led by Professor Li Wei. During the meeting, the Chinese delegation outlined the "
                         "association's work.")
     assert visits(rows) == [("Li Wei", "China Association of Higher Education", "Lund University")]
+
+
+@pytest.mark.parametrize("text, origin", [
+    ("The Chinese Ambassador to Iraq, Mr. Zhang Wei, visited the University of Baghdad on Monday.", "China"),
+    ("Minister Ali Hassan met with the Kenyan Ambassador, Dr. Peter Mwangi and the accompanying delegation.", "Kenya"),
+    ("The Danish Ambassador to China Thomas Larsen visited Lakeside University.", "Denmark"),
+])
+def test_an_envoy_named_by_a_people_s_name_comes_from_that_country(text, origin):
+    assert [v[1] for v in visits(extract_rows(text))] == [origin]
