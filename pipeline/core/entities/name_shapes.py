@@ -364,6 +364,7 @@ def _name_span(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
         end = tail.end() if tail else end
         seat = _COMPANY_SEAT.search(ents.text, max(0, start - 60), start)
         start = seat.start() if seat else start  # "China New Link (Beijing) Enterprise Management Co., Ltd."
+    end = _without_country_tail(ents, start, end, head)
     partner = _ACRONYM_PARTNER.search(ents.text, start, end)
     if partner and (f"({partner.group(1)})" in ents.text or ents.covered(partner.start(1), end, ("organization",))):
         end = partner.start()  # "the Ministry of X and SU", SU defined as another body's acronym: two names
@@ -374,6 +375,24 @@ def _name_span(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,
     if listed is not None and not ents.covered(listed.start(1), listed.end(1)):
         start = listed.start(1)  # "the Science, Technology and Innovation Commission of X": a comma inside a name
     return start, end, head
+
+
+_COUNTRY_TAIL = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})$")
+
+
+def _without_country_tail(ents: DocumentEntities, start: int, end: int, head: str) -> int:
+    """'Fujian Medical University of China', 'Hanoi Medical University of Vietnam': a name that opens with a place and
+    closes with its head, then "of" a country, is the body's name and where it is; the names the reference data
+    knows in that form ("Renmin University of China") are found before the shapes are."""
+    tail = _COUNTRY_TAIL.search(ents.text, start, end)
+    if tail is None or not ents.namer.country_code(tail.group(1)):
+        return end
+    name = ents.text[start:tail.start()]
+    words = name.split()
+    if len(words) >= 2 and words[-1] == head and " of " not in name and ents.namer.place(words[0]) \
+            and _reference_variant(ents, start, end) is None:
+        return tail.start()
+    return end
 
 
 def _add_shaped(ents: DocumentEntities, shapes: NameShapes, start: int, end: int, head: str) -> None:

@@ -614,7 +614,10 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
                   noun_start=noun.start(), signatories=people, witnesses=_unique_people(clause.witnesses), title=title,
                   group=clause.group, named=named, plural=bool(_PLURAL.search(noun.group(0))))
     dates = ctx.dates_in(sent)
-    a.date = dates[0] if dates else None
+    verb_end = sent.start + clause.governed[k][1].end()
+    # "... to discuss the MoU they signed in October 2015": the date the signing verb takes, else the sentence's
+    own = next((d for d in dates if d.start >= verb_end and _VERB_DATE_GAP.fullmatch(ctx.text, verb_end, d.start)), None)
+    a.date = own or (dates[0] if dates else None)
     a.status = _instrument_status(ctx.rules, clause, k)
     a.confidence = confidence(ctx.rules, "agreement_two_parties" if len(parties) >= 2 else "agreement_one_party")
     if a.status == "planned":
@@ -622,6 +625,9 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
     signing_bodies = _unique([o for _, o, _ in people if o])
     subject = clause.parties or (signing_bodies if len(signing_bodies) == 1 else [])
     return _one_per_partner(ctx, a, noun, subject, with_parties)
+
+
+_VERB_DATE_GAP = re.compile(r"\s*(?:(?:in|on|at|during|last|this|back\s+in)\s+)?(?:the\s+)?")
 
 
 def _type_from_title(kind: str, title: str | None) -> str:
@@ -1532,13 +1538,15 @@ def _compatible_type(a: Agreement, b: Agreement) -> bool:
 
 
 def _compatible_date(a: Agreement, b: Agreement, news_day: FoundDate | None = None) -> bool:
-    """Dates that can be one signing. An undated signing in a news story happened on the news day."""
+    """Dates that can be one signing. An undated signing in a news story happened on the news day, or the day
+    before it (a headline's signing that the body dates "yesterday")."""
     da = a.date or (news_day if a.status == "signed" else None)
     db = b.date or (news_day if b.status == "signed" else None)
     if da is None or db is None:
         return True
     if da.precision == db.precision == "day":
-        return da.date == db.date
+        by_news_day = (a.date is None) != (b.date is None)
+        return da.date == db.date or (by_news_day and abs((da.date - db.date).days) == 1)
     return da.date.year == db.date.year
 
 

@@ -75,3 +75,21 @@ def test_a_page_label_is_no_visit_lead():
 def test_activities_stated_in_other_words(purpose, activity):
     rows = extract_rows(f"Fudan University signed a memorandum of understanding with Jilin University {purpose}.")
     assert activity in {r["activity"] for r in rows["agreement_activities"]}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("A delegation from Lakeside University called on Riverside University on Tuesday, 20 June 2017, to discuss the "
+     "memorandum of understanding they signed in October 2015.", "2015-10-01"),
+    ("On Monday, 5 March 2018, Lakeside University and Riverside University signed on 12 February 2018 a memorandum of "
+     "understanding on soil science.", "2018-02-12"),
+    ("On 3 May 2021 Lakeside University and Riverside University signed an agreement on marine science.", "2021-05-03"),
+])
+def test_the_date_the_signing_verb_takes_is_the_agreement_s(text, date):
+    assert [str(a["signed_on"]) for a in extract_rows(text)["agreements"]] == [date]
+
+
+def test_a_headline_signing_and_the_body_s_signing_yesterday_are_one():
+    text = ("Lakeside University and Yunnan sign framework agreement\n\nA framework agreement was signed yesterday in "
+            "Kunming by Lakeside University and the People's Government of Yunnan Province.")
+    rows = extract_rows(text, published=dt.date(2019, 11, 8))
+    assert [str(a["signed_on"]) for a in rows["agreements"]] == ["2019-11-07"]
