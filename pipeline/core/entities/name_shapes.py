@@ -148,6 +148,8 @@ class NameShapes:
         n, k = len(words), k + 1
         if k + 1 < n and words[k].lower in ("and", "&") and any(w.text == "," for w in run):
             return self._remit_word(words[k + 1])
+        if k + 2 < n and words[k].text in self.heads and words[k + 1].lower in ("and", "&"):
+            return self._remit_word(words[k + 2])  # "Ministry of Education, University and Research": a head as an item
         while k < n and self._remit_word(words[k]):
             k += 1
             if k < n and words[k].text == ",":
@@ -548,7 +550,12 @@ def _remit_goes_on(text: str, shapes: NameShapes, start: int, end: int, inner: l
     if len(inner) != 1 or inner[0].start != start or " of " not in inner[0].surface or text[inner[0].end:end][:1] != ",":
         return False
     rest = _REMIT_REST.match(text[:end], inner[0].end)
-    return rest is not None and not any(w in shapes.heads for w in re.findall(r"[A-Z][\w'’-]*", rest.group(0)))
+    if rest is None:
+        return False
+    # a head may be an item of one word ("..., University and Research"), not the last word of a name ("..., Peking
+    # University and ...")
+    items = [item.split() for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", rest.group(0)) if item.strip()]
+    return not any(len(item) > 1 and item[-1] in shapes.heads for item in items)
 
 
 def _owned_unit(ents: DocumentEntities, shapes: NameShapes, start: int, end: int,

@@ -20,7 +20,7 @@ _SURNAME_FIRST = re.compile(r"[A-Z]{2,4} ([A-Z][a-z]+(?:-[a-z]+)?)\b")
 _OWNER_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*?(?:['’]s?)?)\s+$")
 _COUNTRY_AFTER = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})")
 _CAP_RUN = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}"
-_MISSION = re.compile(rf"(?:\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+)?\b(Embassy|Consulate(?:[- ]General)?)\b"
+_MISSION = re.compile(rf"(?:\b((?:[A-Z][\w-]+\s+)?[A-Z][\w-]+)\s+)?\b([Ee]mbassy|[Cc]onsulate(?:[- ][Gg]eneral)?)\b"
                       rf"(?:\s+of\s+(?:the\s+)?({_CAP_RUN}))?(?:\s+(?:in|to)\s+(?:the\s+)?({_CAP_RUN}))?")
 _GOVERNMENTS_OF = re.compile(r"\b(?:(?:Municipal|Provincial|City|District|County)\s+)?(?:People['’]s\s+)?"
                              r"Governments\s+of\s+")
@@ -109,11 +109,14 @@ def _known_run(phrase: str, offset: int, lookup: Callable[[str], T | None], *,
 def missions(ents: DocumentEntities) -> None:
     """'the Chinese Embassy in Laos', 'the Embassy of Hungary in Beijing', 'the French Consulate General in
     Shanghai': a country's mission, named as written, under that country's government. The owner must be a
-    country (a demonym before, or 'of' a country after); the place it is in may follow."""
-    if "Embassy" not in ents.text and "Consulate" not in ents.text:
+    country (a demonym before, or 'of' a country after); the place it is in may follow. Written in lower case ("the
+    Irish embassy in Beijing") it needs its owner before it."""
+    if "mbassy" not in ents.text and "onsulate" not in ents.text:
         return
     namer = ents.namer
     for m in _MISSION.finditer(ents.text):
+        if m.group(2).islower() and m.group(1) is None:
+            continue  # "the embassy of the country": no name
         start, end, code = _mission_name(m, namer)
         if code is None or ents.covered(start, end, ("organization",)):
             continue
