@@ -28,7 +28,7 @@ from pipeline.core.text import Sentence, Word, word_starts
 
 # A capitalised word of any script's letters ("Luís", "Peña", "Calvão"), with apostrophes and hyphens inside,
 # or an initial ("M.").
-_NAME_SHAPE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*\.?")
+_NAME_SHAPE = re.compile(r"(?:[A-Z]\.){2,3}|[^\W\d_](?:[^\W\d_]|['’\-])*\.?")  # ("A.K. Sharma": initials run together)
 _TITLE_OBJECT_LINKS = ("of", "for", "to", "at")
 # A plural's possessive ("President Higgins’ State Visit"): the name ends at it, without the apostrophe.
 _S_POSSESSIVE = re.compile(r"s['’]$")
@@ -62,6 +62,11 @@ def _given_names(rules: Rulebook) -> frozenset[str]:
 @derived
 def _ambiguous_given_names(rules: Rulebook) -> frozenset[str]:
     return frozenset(rules.names["ambiguous_given_names"])
+
+
+@derived
+def _post_nominals(rules: Rulebook) -> frozenset[str]:
+    return frozenset(rules.names.get("post_nominals") or ())
 
 
 @derived
@@ -118,7 +123,7 @@ def _shaped_name_word(lex: Lexicon, w: Word) -> bool:
 
 
 def is_initial(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?", word))
+    return bool(re.fullmatch(r"[A-Z]\.?|(?:[A-Z]\.){2,3}", word))
 
 
 def display_word(word: str) -> str:
@@ -184,8 +189,8 @@ def _name_end(words, k: int, ents: DocumentEntities, limit: int = 4, initials_on
     j, count = k, 0
     while j < len(words) and count < limit:
         w = words[j]
-        if _honorific_len(ents.lexicon, words, j):
-            break  # "Ambassador H. E. Anna Berg": the honorific opens the name after it
+        if _honorific_len(ents.lexicon, words, j) or j > k and w.text in _post_nominals(ents.rules):
+            break  # "Ambassador H. E. Anna Berg": the honorific opens the name after it; "Anna Berg AO": an honour ends it
         if j == k and _acronym_before_name(ents, words, j):
             break  # "Deputy PM Anna Berg": an acronym of a title or a body is no first name word
         if _is_name_word(w, ents) or _stop_word_in_name(ents, words, k, j):

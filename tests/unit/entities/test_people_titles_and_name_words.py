@@ -68,3 +68,21 @@ def test_the_post_after_a_title_ends_where_the_name_starts(text, people):
 ])
 def test_capital_initials_before_a_family_name_stay_in_the_name(text, person):
     assert people_names(recognised(text)) == {person}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Vice-Chancellor Professor Margaret Gardner AO said the institute is new.", {"Margaret Gardner"}),
+    ("Guests included Dr Geoff Garrett AO, the Chief Scientist, and Professor John Smith FRS.",
+     {"Geoff Garrett", "John Smith"}),
+    ("Professor Dame Sally Mapstone DBE FRSE met Mr Chan Tai-man, GBS, JP.", {"Sally Mapstone", "Chan Tai-man"}),
+])
+def test_an_honour_s_letters_end_a_name(text, names):
+    assert people_names(recognised(text)) == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Vice-Chancellor, Dr A.K. Buragohain, welcomed the diplomats.", "A.K. Buragohain"),
+    ("Professor J.R. Smith attended the signing.", "J.R. Smith"),
+])
+def test_initials_run_together_open_a_name(text, name):
+    assert people_names(recognised(text)) == {name}
