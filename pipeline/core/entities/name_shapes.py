@@ -383,15 +383,17 @@ _COUNTRY_TAIL = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'â€™-]*(?:\s+[A-Z][\w'â
 
 
 def _without_country_tail(ents: DocumentEntities, start: int, end: int, head: str) -> int:
-    """'Fujian Medical University of China', 'Hanoi Medical University of Vietnam': a name that opens with a place and
-    closes with its head, then "of" a country, is the body's name and where it is; the names the reference data
-    knows in that form ("Renmin University of China") are found before the shapes are."""
+    """'Fujian Medical University of China', 'Shanghai Institute of Microsystem and Information Technology of China':
+    a name that opens with a place of a country and goes on to a head, then "of" that country, is the body's name and
+    where it is; the names the reference data knows in that form ("Renmin University of China") are found before
+    the shapes are."""
     tail = _COUNTRY_TAIL.search(ents.text, start, end)
-    if tail is None or not ents.namer.country_code(tail.group(1)):
+    code = ents.namer.country_code(tail.group(1)) if tail else None
+    if code is None:
         return end
-    name = ents.text[start:tail.start()]
-    words = name.split()
-    if len(words) >= 2 and words[-1] == head and " of " not in name and ents.namer.place(words[0]) \
+    words = ents.text[start:tail.start()].split()
+    place = ents.namer.place(words[0]) if len(words) >= 2 and head in words[1:] else None
+    if place is not None and code in (place.country_code, place.region_code) \
             and _reference_variant(ents, start, end) is None:
         return tail.start()
     return end
