@@ -56,7 +56,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "leader_cues", "lead_verbs", "delegation_planned_cues", "recurring_cues", "honorary_titles",
             "party_organs", "size_object_cues", "stay_purposes", "people_nouns", "not_org_acronyms",
             "joint_name_words", "remit_heads", "bare_subdivision_stopnames",
-            "non_research_centre_words", "university_name_phrases", "lab_paired_heads")},
+            "non_research_centre_words", "university_name_phrases", "lab_paired_heads", "hosted_unit_names")},
     },
     "languages.yaml": {"read": "phrases", "scripts": "text_by_kind", "function_words": "phrases_by_kind"},
     "furniture.yaml": {"line_rules": "records", "separator_rules": "records", "strip_prefixes": "phrases",

@@ -14,6 +14,7 @@ from pipeline.core.entities.lexicon import STATE_TYPES
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import OrgNamer, org_id_for
 from pipeline.core.entities.people import is_pinyin_given, is_surname, one_letter_apart
+from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import JURISDICTION_TYPES, OrgRef, PlaceRef, Rulebook, derived
 
 _SURNAME_FIRST = re.compile(r"[A-Z]{2,4} ([A-Z][a-z]+(?:-[a-z]+)?)\b")
@@ -381,3 +382,44 @@ def _later_branch_mentions(ents: DocumentEntities, branch: Org, short: str, afte
     for m in re.finditer(rf"\b{re.escape(short)}\b(?! of\b)", ents.text, re.I):
         if m.start() >= after and not ents.covered(m.start(), m.end(), ("organization",)):
             ents.add_org(branch, m.start(), m.end())
+
+
+@derived
+def _hosted_unit(rules: Rulebook) -> re.Pattern:
+    names = rules.rules.get("hosted_unit_names") or []
+    return re.compile(rf"\b({phrase_alternation(names)})(?:\s+(Headquarters))?(\s+(?:at|of)\s+(?:the\s+)?)?"
+                      if names else "(?!)")
+
+
+def hosted_units(ents: DocumentEntities) -> None:
+    """'Makerere University Confucius Institute', 'the Confucius Institute at Piura University' (`hosted_unit_names`):
+    a unit that universities around the world each host is named with its host, as a unit of it, and not as one
+    body shared by every document; its "Headquarters" is a body of its own. A bare mention is left as it is."""
+    rx = _hosted_unit(ents.rules)
+    if not rx.search(ents.text):
+        return
+    for m in rx.finditer(ents.text):
+        start, end = m.start(1), m.end(2) if m.group(2) else m.end(1)
+        orgs = [o for o in ents.mentions if o.entity_type == "organization"]
+        host = None
+        if not m.group(2):
+            host = next((o for o in orgs if o.end < start and ents.text[o.end:start].isspace()), None) \
+                or next((o for o in orgs if m.group(3) and o.start == m.end()), None)
+            if host is None:
+                continue
+            start, end = min(start, host.start), max(end, host.end)
+        name = ents.text[start:end]
+        parent = ents.orgs[host.entity_id] if host else None
+        org = Org(org_id_for(name), name, "university_unit" if parent else "other", None,
+                  parent.region_code if parent else None, parent.country_code if parent else None,
+                  parent.organization_id if parent else None, parent=parent)
+        org.aliases[name] = "corpus"
+        inside = [o for o in ents.mentions if o.entity_type == "organization" and o is not host
+                  and start <= o.start and o.end <= end]
+        ents.mentions = [o for o in ents.mentions if o not in inside]
+        ents.add_org(org, start, end)
+        named = {o.entity_id for o in ents.mentions}
+        for o in inside:  # the bare unit, when this was its only mention
+            if o.entity_id not in named:
+                ents.orgs.pop(o.entity_id, None)
+

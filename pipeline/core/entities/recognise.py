@@ -4,7 +4,7 @@
 reads what the passes before it found, and a span taken by one is not taken again by a later one.
 
 - Organisations first, the surest first: reference names (a known name is never split by a shape), then
-  diplomatic missions and name shapes, then governments written in lower case or in the plural, and departments
+  diplomatic missions and name shapes, then branches and units named with their hosts, then governments written in lower case or in the plural, and departments
   in the plural ("the Departments of X of A, B and C"). Place names inside an organisation's name ("Hebei" in
   "Education Department of Hebei Province") are then no places of their own.
 - Then what refers to those organisations: short forms of a longer name, names spelled out before an
@@ -36,6 +36,7 @@ from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.name_shapes import shaped_orgs
 from pipeline.core.entities.organisations import (
     branches,
+    hosted_units,
     lowercase_governments,
     missions,
     plural_departments,
@@ -57,6 +58,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     for sent in sents:
         shaped_orgs(ents, sent)
     branches(ents)
+    hosted_units(ents)
     lowercase_governments(ents)
     plural_governments(ents)
     plural_departments(ents)
