@@ -42,9 +42,9 @@ from schemas import CATALOG, Catalog
 
 VIEWS_SQL = Path(__file__).resolve().parents[2] / "warehouse" / "views.sql"
 # The build connection's settings. A memory limit makes DuckDB spill what it builds (the new tables, the copied text)
-# to a folder beside the file rather than hold it: without one the build held about 1.8 GB more than the frames
-# at 50,000 documents, with it what it adds stays near the limit whatever the corpus size (BENCHMARKS.md, eighth
-# session, which also gives the time it costs).
+# to a folder beside the file rather than hold it: without one the build added 1.3 to 1.8 GB to the frames at
+# 50,000 documents, with it 160 to 190 MB from 10,000 to 200,000 (BENCHMARKS.md, eighth session, which also gives
+# the time it costs and why not less).
 BUILD_SETTINGS = {"memory_limit": "128MB"}
 TEXT_BATCH = 1000  # documents whose text one statement copies from the store
 CONTRACT_VIEWS = ("agreement_overview", "delegation_overview", "lab_overview", "agreement_events",
@@ -132,8 +132,8 @@ def _insert_with_stored_text(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, c
     """The documents, their text taken from the attached store (`_store`), in the frame's order.
 
     The text is copied TEXT_BATCH documents at a time, each batch looked up by the store's row ids (which DuckDB
-    reads without scanning the other texts) and sorted on its place in the frame: sorting every text at once held
-    them all in memory (about 1.8 GB more at 50,000 documents; BENCHMARKS.md, eighth session).
+    reads without scanning the other texts) and sorted on its place in the frame: copying and sorting every text in
+    one statement cannot stay under the build's memory limit (BENCHMARKS.md, eighth session).
     """
     held = {c: t for c, t in cols.items() if c != TEXT_COLUMN}
     _check_columns(TEXT_TABLE, df, held)
