@@ -6,9 +6,13 @@ all-null columns and pandas datetimes land as the contract's types), creates the
 (warehouse/views.sql) and comments.
 
 The run's documents frame lacks the documents' text (`clean_text`), which stays in the per-document store
-(pipeline/core/document_store.py, issue 16): given the store's file (`texts`), the build attaches it read-only
-and inserts the documents with their text in one `INSERT ... SELECT`, joined on the document's path and content
-hash, so a document whose stored text changed since the run validated it stops the publish.
+(pipeline/core/document_store.py, issue 16): given the store's file (`texts`), the build attaches it read-only,
+finds each document there on its path and content hash (so a document whose stored text changed since the run
+validated it stops the publish) and copies the texts a batch of documents at a time.
+
+What the build holds does not grow with the corpus (issue 16): each frame is scanned in place, not copied, and
+the connection has a memory limit (BUILD_SETTINGS), beyond which DuckDB spills to a folder beside the file
+(`<file>.tmp`, removed when the connection closes, or with the file when a build fails or its process died).
 
 `publish_atomically` builds into a hidden temporary file beside the target and `os.replace`s
 it onto the target only once it opens read-only with every table present. Readers never see a
@@ -22,11 +26,13 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from pipeline.core.document_store import TEXT_COLUMN, TEXT_TABLE
@@ -35,6 +41,12 @@ from pipeline.core.writer_lock import writer_lock
 from schemas import CATALOG, Catalog
 
 VIEWS_SQL = Path(__file__).resolve().parents[2] / "warehouse" / "views.sql"
+# The build connection's settings. A memory limit makes DuckDB spill what it builds (the new tables, the copied text)
+# to a folder beside the file rather than hold it: without one the build added 1.3 to 1.8 GB to the frames at
+# 50,000 documents, with it 160 to 190 MB from 10,000 to 200,000 (BENCHMARKS.md, eighth session, which also gives
+# the time it costs and why not less).
+BUILD_SETTINGS = {"memory_limit": "128MB"}
+TEXT_BATCH = 1000  # documents whose text one statement copies from the store
 CONTRACT_VIEWS = ("agreement_overview", "delegation_overview", "lab_overview", "agreement_events",
                   "collaboration_network")
 
@@ -71,52 +83,72 @@ def _json_text(value: object) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _load_frame(table: str, df: pd.DataFrame, cols: Mapping[str, str]) -> pd.DataFrame:
-    """The frame restricted to the contract columns `cols` in contract order, JSON columns as text."""
+def _check_columns(table: str, df: pd.DataFrame, cols: Mapping[str, str]) -> None:
     missing = [c for c in cols if c not in df.columns]
     if missing:
         raise ValueError(f"{table}: missing column(s) {', '.join(missing)}")
-    out = df[list(cols)].reset_index(drop=True).copy()
-    for column, duck_type in cols.items():
-        if duck_type == "JSON":
-            out[column] = out[column].map(_json_text).astype(object)
-    return out
+
+
+def _json_as_text(df: pd.DataFrame, cols: Mapping[str, str]) -> pd.DataFrame:
+    """`df` with its JSON columns as JSON text: the frame itself when it has none, else a frame that shares every
+    other column with it (pandas' copy-on-write), so a large table is never copied to be inserted."""
+    json_columns = [c for c, t in cols.items() if t == "JSON"]
+    if not json_columns:
+        return df
+    return df.assign(**{c: df[c].map(_json_text).astype(object) for c in json_columns})
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, cols: Mapping[str, str]) -> None:
-    frame = _load_frame(table, df, cols)
-    if frame.empty:
+    """Insert the contract columns `cols` of `df`, in its row order, scanning the frame in place (DuckDB reads a
+    registered frame's columns without copying it; the columns it does not name are not read)."""
+    _check_columns(table, df, cols)
+    if df.empty:
         return
     view = f"_frame_{table}"
-    con.register(view, frame)
-    try:
-        casts = ", ".join(f"CAST({quote(c)} AS {t})" for c, t in cols.items())
-        columns = ", ".join(quote(c) for c in cols)
-        con.execute(f"INSERT INTO {quote(table)} ({columns}) SELECT {casts} FROM {quote(view)}")
-    finally:
-        con.unregister(view)
+    casts = ", ".join(f"CAST({quote(c)} AS {t})" for c, t in cols.items())
+    columns = ", ".join(quote(c) for c in cols)
+    con.register(view, _json_as_text(df, cols))  # not unregistered on failure: the connection is then discarded
+    con.execute(f"INSERT INTO {quote(table)} ({columns}) SELECT {casts} FROM {quote(view)}")
+    con.unregister(view)
+
+
+def _stored_rows(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> np.ndarray:
+    """The row id in the attached store (`_store`) of each of the frame's documents, found on path and content
+    hash; RuntimeError when a document's stored text is missing or changed since this run validated it."""
+    con.register("_frame_documents", frame[["source_path", "content_sha256"]].assign(_at=np.arange(len(frame))))
+    found = con.execute("SELECT f._at, s.rowid FROM _frame_documents f JOIN _store.documents s "
+                        "ON s.source_path = f.source_path AND s.content_sha256 = f.content_sha256").fetchnumpy()
+    con.unregister("_frame_documents")
+    rows = np.full(len(frame), -1, dtype=np.int64)
+    rows[found["_at"]] = found["rowid"]
+    matched = int((rows >= 0).sum())
+    if matched != len(frame) or len(found["_at"]) != len(frame):
+        raise RuntimeError(f"the document store holds the text of {matched} of the {len(frame)} documents to "
+                           "publish: it changed since this run validated them")
+    return rows
 
 
 def _insert_with_stored_text(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, cols: Mapping[str, str]) -> None:
-    """The documents, their text taken from the attached store (`_store`), in the frame's order."""
+    """The documents, their text taken from the attached store (`_store`), in the frame's order.
+
+    The text is copied TEXT_BATCH documents at a time, each batch looked up by the store's row ids (which DuckDB
+    reads without scanning the other texts) and sorted on its place in the frame: copying and sorting every text in
+    one statement cannot stay under the build's memory limit (BENCHMARKS.md, eighth session).
+    """
     held = {c: t for c, t in cols.items() if c != TEXT_COLUMN}
-    frame = _load_frame(TEXT_TABLE, df, held)
-    if frame.empty:
+    _check_columns(TEXT_TABLE, df, held)
+    if df.empty:
         return
-    frame["_at"] = range(len(frame))
-    con.register("_frame_documents", frame)
-    try:
-        values = ", ".join(f"CAST(s.{quote(c)} AS {t})" if c == TEXT_COLUMN else f"CAST(f.{quote(c)} AS {t})"
-                           for c, t in cols.items())
-        inserted = con.execute(
-            f"INSERT INTO {quote(TEXT_TABLE)} ({', '.join(quote(c) for c in cols)}) SELECT {values} "
-            "FROM _frame_documents f JOIN _store.documents s "
-            "ON s.source_path = f.source_path AND s.content_sha256 = f.content_sha256 ORDER BY f._at").fetchone()[0]
-    finally:
+    frame = df[list(held)].reset_index(drop=True)
+    frame["_row"], frame["_at"] = _stored_rows(con, frame), np.arange(len(frame))
+    values = ", ".join(f"CAST(s.{quote(c)} AS {t})" if c == TEXT_COLUMN else f"CAST(f.{quote(c)} AS {t})"
+                       for c, t in cols.items())
+    insert = (f"INSERT INTO {quote(TEXT_TABLE)} ({', '.join(quote(c) for c in cols)}) SELECT {values} "
+              "FROM _frame_documents f JOIN _store.documents s ON s.rowid = f._row ORDER BY f._at")
+    for start in range(0, len(frame), TEXT_BATCH):
+        con.register("_frame_documents", frame.iloc[start:start + TEXT_BATCH])
+        con.execute(insert)
         con.unregister("_frame_documents")
-    if inserted != len(frame):
-        raise RuntimeError(f"the document store holds the text of {inserted} of the {len(frame)} documents to "
-                           "publish: it changed since this run validated them")
 
 
 def build_database(tables: dict[str, pd.DataFrame], path: Path, catalog: Catalog = CATALOG,
@@ -136,7 +168,7 @@ def build_database(tables: dict[str, pd.DataFrame], path: Path, catalog: Catalog
         raise FileExistsError(f"{path} exists; a warehouse is always built into a new file")
     documents = tables.get(TEXT_TABLE)
     stored_text = texts is not None and documents is not None and TEXT_COLUMN not in documents.columns
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config=BUILD_SETTINGS)
     try:
         con.execute("SET TimeZone = 'UTC'")
         if stored_text:
@@ -165,7 +197,15 @@ def _wal(path: Path) -> Path:
     return path.with_name(path.name + ".wal")
 
 
+def _spill(path: Path) -> Path:
+    """Where DuckDB spills what does not fit in the build's memory limit (its default: beside the file)."""
+    return path.with_name(path.name + ".tmp")
+
+
 def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+        return
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
 
@@ -253,8 +293,8 @@ def publish_atomically(tables: dict[str, pd.DataFrame], target: Path, catalog: C
             file_current(target, keep)
             os.replace(temp, target)
         except BaseException:
-            _remove(temp)
-            _remove(_wal(temp))
+            for leftover in (temp, _wal(temp), _spill(temp)):
+                _remove(leftover)
             raise
         _fsync_directory(target.parent)
     return counts

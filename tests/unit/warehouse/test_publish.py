@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from pipeline.core import publish
 from pipeline.core.document_store import STORE_FILE, DocumentStore
 from pipeline.core.publish import (
     build_database,
@@ -155,6 +156,10 @@ def test_only_the_builds_of_dead_processes_are_cleaned_up(tmp_path):
     abandoned = [tmp_path / f".{target.name}.{dead}.b.building", tmp_path / f".{target.name}.{dead}.b.building.wal"]
     for path in (live, *abandoned):
         path.write_bytes(b"partial")
+    spill = tmp_path / f".{target.name}.{dead}.b.building.tmp"  # what its DuckDB spilled (publish.BUILD_SETTINGS)
+    (spill / "duckdb_temp_storage-0.tmp").parent.mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"spilled")
+    abandoned = sorted([*abandoned, spill])
     assert remove_abandoned_builds(target) == sorted(abandoned)
     assert live.exists() and not any(p.exists() for p in abandoned)
     publish_atomically(domains("1.1"), target)  # publishing cleans up the same way, and leaves the live build
@@ -213,3 +218,61 @@ def test_the_documents_text_is_copied_from_the_store_and_a_changed_text_stops_th
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "w.duckdb", "w.duckdb.lock"]
     with pytest.raises(ValueError, match="missing column"):  # without the store, the text is missing
         build_database({"documents": documents}, tmp_path / "other.duckdb")
+
+
+def stored_documents(tmp_path, count: int, size: int) -> tuple[pd.DataFrame, object]:
+    """A store of `count` documents with distinct texts of about `size` characters each, and the run's frame of
+    them (no text), in reverse path order, with a gap in its index as validation leaves one."""
+    with DocumentStore(tmp_path / "cache", "f1", {}) as store:
+        store.write_parsed([(f"{i:03d}.txt", f"h{i}", IngestedDocument(f"id{i}", f"{i:03d}.txt", f"h{i}",
+                                                                      f"Text {i} é 中文 " * (size // 12)))
+                            for i in range(count)])
+    documents = pd.DataFrame([{"document_id": f"id{i}", "source_path": f"{i:03d}.txt", "content_sha256": f"h{i}",
+                               "published_on_precision": "unknown", "ingested_at": dt.datetime(2024, 1, 1)}
+                              for i in reversed(range(count))],
+                             columns=[c for c in TABLE_COLUMNS["documents"] if c != "clean_text"])
+    return documents.set_axis(range(1, 2 * count, 2)), tmp_path / "cache" / STORE_FILE
+
+
+def every_row(path) -> dict[str, list[tuple]]:
+    """Every table's rows in the order a reader gets them without ORDER BY (the order the build inserted)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {t: con.execute(f'select * from "{t}"').fetchall() for t in TABLE_COLUMNS}
+    finally:
+        con.close()
+
+
+def test_a_build_in_batches_under_its_memory_limit_publishes_the_rows_of_an_unlimited_one(tmp_path, monkeypatch):
+    """The texts copied from the store a few documents at a time, under the build's memory limit: every table's
+    rows, in the frame's order, are those of a build without a limit in one batch, and no spill folder is left."""
+    documents, store_file = stored_documents(tmp_path, 60, 20_000)
+    mentions = pd.DataFrame([{"document_id": f"id{i % 60}", "entity_type": "organization", "entity_id": f"o{i}",
+                              "surface": f"Org {i}", "start": i, "end": i + 5} for i in range(500)],
+                            columns=list(TABLE_COLUMNS["mentions"]))
+    tables = {"documents": documents, "mentions": mentions.set_axis(range(1000, 1500)), **domains("1.1", "2.1")}
+    assert publish.BUILD_SETTINGS["memory_limit"]
+    monkeypatch.setattr(publish, "TEXT_BATCH", 7)
+    publish_atomically(tables, tmp_path / "limited" / "w.duckdb", texts=store_file)
+    monkeypatch.setattr(publish, "BUILD_SETTINGS", {})
+    monkeypatch.setattr(publish, "TEXT_BATCH", len(documents))
+    publish_atomically(tables, tmp_path / "unlimited" / "w.duckdb", texts=store_file)
+    limited = every_row(tmp_path / "limited" / "w.duckdb")
+    assert limited == every_row(tmp_path / "unlimited" / "w.duckdb")
+    assert [r[1] for r in limited["documents"]] == list(documents["source_path"])
+    assert [r[2] for r in limited["mentions"]] == list(mentions["entity_id"])
+    assert sorted(p.name for p in (tmp_path / "limited").iterdir()) == ["w.duckdb", "w.duckdb.lock"]
+
+
+def test_a_build_failing_in_a_later_batch_of_texts_leaves_the_last_warehouse(tmp_path, monkeypatch):
+    documents, store_file = stored_documents(tmp_path, 10, 1000)
+    target = tmp_path / "w.duckdb"
+    publish_atomically({"documents": documents}, target, texts=store_file)
+    before = target.read_bytes()
+    monkeypatch.setattr(publish, "TEXT_BATCH", 3)
+    broken = documents.astype({"ingested_at": object})
+    broken.iloc[8, broken.columns.get_loc("ingested_at")] = "not a time"  # in the third batch
+    with pytest.raises(duckdb.Error):
+        publish_atomically({"documents": broken}, target, texts=store_file)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "w.duckdb", "w.duckdb.lock"]
