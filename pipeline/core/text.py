@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 _JOINERS = {"-", "'s", "’s", "'", "’", "/"}
 _PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")  # a lookahead, so overlapping breaks in "\n\n\n" each count
 _SENTENCE_ENDS = {".", "!", "?", "。"}
+TOKENIZER_CACHE = 200_000  # white-space-separated chunks whose tokens the tokenizer remembers (spaCy's default: 10,000)
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,6 +31,9 @@ def blank_pipeline() -> Language:
     # "Environment(IUE)": an opening parenthesis written against a word starts a token of its own.
     infixes = [*nlp.Defaults.infixes, r"(?<=[^\W\d_])\((?=[^\W_])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # The gazetteers' phrases (thousands of names) filled spaCy's default cache before the first document, so every
+    # chunk of every document was split again; the cache holds what splitting gives, so only the time changes.
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
     return nlp
 
 
