@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _JOINERS = {"-", "'s", "’s", "'", "’", "/"}
-_PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")  # a lookahead, so overlapping breaks in "\n\n\n" each count
+_PARAGRAPH_BREAK = re.compile(r"\n(?=\n)")  # one character and a lookahead: overlapping breaks in "\n\n\n" each count
 _SENTENCE_ENDS = {".", "!", "?", "。"}
 TOKENIZER_CACHE = 200_000  # white-space-separated chunks whose tokens the tokenizer remembers (spaCy's default: 10,000)
 
