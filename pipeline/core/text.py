@@ -19,8 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _JOINERS = {"-", "'s", "’s", "'", "’", "/"}
-_PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")  # a lookahead, so overlapping breaks in "\n\n\n" each count
+_PARAGRAPH_BREAK = re.compile(r"\n(?=\n)")  # one character and a lookahead: overlapping breaks in "\n\n\n" each count
 _SENTENCE_ENDS = {".", "!", "?", "。"}
+TOKENIZER_CACHE = 200_000  # white-space-separated chunks whose tokens the tokenizer remembers (spaCy's default: 10,000)
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,6 +31,9 @@ def blank_pipeline() -> Language:
     # "Environment(IUE)": an opening parenthesis written against a word starts a token of its own.
     infixes = [*nlp.Defaults.infixes, r"(?<=[^\W\d_])\((?=[^\W_])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # The gazetteers' phrases (thousands of names) filled spaCy's default cache before the first document, so every
+    # chunk of every document was split again; the cache holds what splitting gives, so only the time changes.
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
     return nlp
 
 
@@ -144,6 +148,13 @@ def sentences(text: str, doc: Doc | None = None) -> list[Sentence]:
     no_space = [not s for s in spaces]
     breaks = [k for k, t in enumerate(texts) if "\n" in t and t.isspace()]
     bounds = _sentence_starts(texts, punct)
+    # The tokens that are no word (white space) or may join the one before: a run of tokens without them is its
+    # words token for token, built from these columns by slicing, without `_joined_words`' loop over the tokens.
+    joining = [k for k, t in enumerate(texts) if t.isspace()
+               or (k and no_space[k - 1] and (t in _JOINERS or texts[k - 1][-1:] in _JOINERS))]
+    ends = [i + n for i, n in zip(offsets, lengths)]
+    lowers = [t.lower() for t in texts]
+    caps = [t[:1].isupper() for t in texts]
     for a, b in zip([0, *bounds], [*bounds, len(texts)]):
         cuts = breaks[bisect.bisect_left(breaks, a):bisect.bisect_left(breaks, b)]
         for p, q in zip([a, *(c + 1 for c in cuts)], [*cuts, b]):
@@ -151,7 +162,11 @@ def sentences(text: str, doc: Doc | None = None) -> list[Sentence]:
                 continue
             start, end = offsets[p], offsets[q - 1] + lengths[q - 1]
             para = bisect.bisect_right(para_starts, start) - 1
-            words = _joined_words(zip(texts[p:q], offsets[p:q], no_space[p:q]))
+            if bisect.bisect_left(joining, p) == bisect.bisect_left(joining, q):
+                words = tuple(map(_new_word, zip(texts[p:q], offsets[p:q], ends[p:q], range(q - p), lowers[p:q],
+                                                 caps[p:q])))
+            else:
+                words = _joined_words(zip(texts[p:q], offsets[p:q], no_space[p:q]))
             out.append(Sentence(start, end, text[start:end], words, para))
     return out
 
