@@ -439,6 +439,14 @@ def _whole(value: Any) -> int | None:
     return None if _is_null(value) else int(value)
 
 
+def _whole_numbers(column: pd.Series) -> pd.api.extensions.ExtensionArray | list[int | None]:
+    """The column's offsets as whole numbers or nulls: as they are when its dtype is whole numbers already (as the
+    model leaves it: one array, not a Python int per row), else value by value."""
+    if pd.api.types.is_integer_dtype(column.dtype):
+        return pd.array(column, dtype="Int64")
+    return [_whole(x) for x in column.tolist()]
+
+
 def _stored_offset_violations(docs: pd.DataFrame, tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog,
                               texts: StoredTexts) -> None:
     """`_offset_violations` with the documents' text in the store: the same rows, the same reasons."""
@@ -450,8 +458,7 @@ def _stored_offset_violations(docs: pd.DataFrame, tables: dict[str, pd.DataFrame
         df = df[df["document_id"].isin(known)]  # a dangling document_id is reported by the foreign-key rule
         spans = pd.DataFrame({"row": df.index, "document_id": df["document_id"].tolist(),
                               "text": df[text_col].astype(object).where(df[text_col].notna(), None).tolist(),
-                              "start": [_whole(x) for x in df[start_col].tolist()],
-                              "end": [_whole(x) for x in df[end_col].tolist()]})
+                              "start": _whole_numbers(df[start_col]), "end": _whole_numbers(df[end_col])})
         for idx, found in texts.differing(spans):
             if _is_null(df.at[idx, text_col]):
                 v.rows[table][idx].append(f"{text_col} is null")
