@@ -48,7 +48,7 @@ class CheckedTexts(StoredTexts):
         if spans.empty:
             return []
         hashes = self._hashes(spans)
-        seen = np.isin(hashes, self.known)
+        seen = _among(hashes, self.known)
         found = super().differing(spans[~seen])
         holds = ~spans["row"].isin({row for row, _ in found}).to_numpy()
         self.found.append(hashes[holds])
@@ -84,11 +84,21 @@ class CheckedTexts(StoredTexts):
         return self._shas
 
 
+def _among(hashes: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """Which of `hashes` are in `known` (sorted): a binary search each, not a sort of both (`np.isin`)."""
+    if not len(known):
+        return np.zeros(len(hashes), dtype=bool)
+    at = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
+    return known[at] == hashes
+
+
 def _load(path: Path | None) -> np.ndarray:
+    """The remembered hashes, sorted (`remember` writes them so; a file that is not, or is unreadable, is none)."""
     if path is None:
         return np.zeros(0, dtype=np.uint64)
     try:
         found = np.load(path, allow_pickle=False)
     except (OSError, ValueError):
         return np.zeros(0, dtype=np.uint64)
-    return found if found.dtype == np.uint64 and found.ndim == 1 else np.zeros(0, dtype=np.uint64)
+    usable = found.dtype == np.uint64 and found.ndim == 1 and bool(np.all(found[1:] > found[:-1]))
+    return found if usable else np.zeros(0, dtype=np.uint64)

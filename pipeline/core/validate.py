@@ -299,9 +299,10 @@ def _row_failures(table: str, failure_cases: pd.DataFrame) -> dict[Any, list[str
 
 # ---------------------------------------------------------------- cross-table contract rules
 
-def _key_values(tables: dict[str, pd.DataFrame], table: str, column: str) -> set:
+def _key_values(tables: dict[str, pd.DataFrame], table: str, column: str) -> np.ndarray:
+    """The column's distinct values, nulls left out (an array, not a Python set: `isin` hashes them itself)."""
     df = tables.get(table)
-    return set(df[column].dropna()) if df is not None and column in df.columns else set()
+    return df[column].dropna().unique() if df is not None and column in df.columns else np.array([], dtype=object)
 
 
 def _row_label(df: pd.DataFrame, keys: tuple[str, ...] | None, idx: Any) -> str:
@@ -377,11 +378,13 @@ def _enum_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: C
 
 def _foreign_key_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog,
                             _texts: StoredTexts | None) -> None:
+    found: dict[tuple[str, str], np.ndarray] = {}  # many references name the same parent column
     for fk in catalog.foreign_keys:
         df = tables.get(fk.table)
         if df is None or df.empty:
             continue
-        parents = _key_values(tables, fk.parent_table, fk.parent_column)
+        parent = (fk.parent_table, fk.parent_column)
+        parents = found[parent] if parent in found else found.setdefault(parent, _key_values(tables, *parent))
         applies = df[fk.column].notna()
         if fk.when:
             applies &= df[fk.when[0]] == fk.when[1]
