@@ -24,15 +24,20 @@ VICTIM = """
 import sys, threading
 from pathlib import Path
 import pipeline.core.publish as publish
+import pipeline.core.publish_changes as publish_changes
 
-real_build, marker = publish.build_database, Path(sys.argv[1])
+marker = Path(sys.argv[1])
 
-def build_then_hang(tables, path, *args, **kwargs):
-    counts = real_build(tables, path, *args, **kwargs)
-    marker.write_text(str(path))
-    threading.Event().wait()  # until SIGKILL
+def then_hang(build):
+    def build_then_hang(tables, path, *args, **kwargs):
+        build(tables, path, *args, **kwargs)
+        marker.write_text(str(path))
+        threading.Event().wait()  # until SIGKILL
+    return build_then_hang
 
-publish.build_database = build_then_hang
+# a fresh build, or the changes to a copy of the last warehouse (the same code built it)
+publish.build_database = then_hang(publish.build_database)
+publish_changes._apply = then_hang(publish_changes._apply)
 from pipeline.cli import main
 from pipeline.core.history import kept
 sys.exit(main(sys.argv[2:]))

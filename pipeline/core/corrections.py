@@ -27,6 +27,7 @@ whose id is gone but whose anchor still matches is re-attached, and `corrections
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -895,10 +896,16 @@ class _Work:
     """The tables being corrected, the references resolved against them as given, and the merges."""
 
     def __init__(self, tables: Mapping[str, pd.DataFrame], texts: Mapping[str, str] | None):
-        self.index = _Index(tables, texts)
+        self._given = tables, texts
         self.tables = {name: _with_lineage(name, df) for name, df in tables.items()}
         self.found: dict[tuple[str, Ref], _Found] = {}
         self.merges = _MergeGraph()
+
+    @functools.cached_property
+    def index(self) -> _Index:
+        """The records of the tables as given, indexed when a correction first names one: a run without
+        corrections (most runs) does not index every record of the corpus."""
+        return _Index(*self._given)
 
     def resolve(self, corrections: CorrectionSet) -> dict[str, _Vanished]:
         """Find every record the corrections name; returns correction id -> why one of its records is missing."""
@@ -942,7 +949,7 @@ def _with_lineage(name: str, df: pd.DataFrame) -> pd.DataFrame:
     df = df.copy()
     if name in LINEAGE_TABLES:
         lineage = df[LINEAGE_COLUMN] if LINEAGE_COLUMN in df.columns else pd.Series(index=df.index, dtype=object)
-        df[LINEAGE_COLUMN] = pd.Series([None if _missing(v) else v for v in lineage], index=df.index, dtype=object)
+        df[LINEAGE_COLUMN] = lineage.astype(object).where(lineage.notna(), None)
     return df
 
 

@@ -299,9 +299,10 @@ def _row_failures(table: str, failure_cases: pd.DataFrame) -> dict[Any, list[str
 
 # ---------------------------------------------------------------- cross-table contract rules
 
-def _key_values(tables: dict[str, pd.DataFrame], table: str, column: str) -> set:
+def _key_values(tables: dict[str, pd.DataFrame], table: str, column: str) -> np.ndarray:
+    """The column's distinct values, nulls left out (an array, not a Python set: `isin` hashes them itself)."""
     df = tables.get(table)
-    return set(df[column].dropna()) if df is not None and column in df.columns else set()
+    return df[column].dropna().unique() if df is not None and column in df.columns else np.array([], dtype=object)
 
 
 def _row_label(df: pd.DataFrame, keys: tuple[str, ...] | None, idx: Any) -> str:
@@ -377,11 +378,13 @@ def _enum_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: C
 
 def _foreign_key_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog,
                             _texts: StoredTexts | None) -> None:
+    found: dict[tuple[str, str], np.ndarray] = {}  # many references name the same parent column
     for fk in catalog.foreign_keys:
         df = tables.get(fk.table)
         if df is None or df.empty:
             continue
-        parents = _key_values(tables, fk.parent_table, fk.parent_column)
+        parent = (fk.parent_table, fk.parent_column)
+        parents = found[parent] if parent in found else found.setdefault(parent, _key_values(tables, *parent))
         applies = df[fk.column].notna()
         if fk.when:
             applies &= df[fk.when[0]] == fk.when[1]
@@ -439,6 +442,14 @@ def _whole(value: Any) -> int | None:
     return None if _is_null(value) else int(value)
 
 
+def _whole_numbers(column: pd.Series) -> pd.api.extensions.ExtensionArray | list[int | None]:
+    """The column's offsets as whole numbers or nulls: as they are when its dtype is whole numbers already (as the
+    model leaves it: one array, not a Python int per row), else value by value."""
+    if pd.api.types.is_integer_dtype(column.dtype):
+        return pd.array(column, dtype="Int64")
+    return [_whole(x) for x in column.tolist()]
+
+
 def _stored_offset_violations(docs: pd.DataFrame, tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog,
                               texts: StoredTexts) -> None:
     """`_offset_violations` with the documents' text in the store: the same rows, the same reasons."""
@@ -450,8 +461,7 @@ def _stored_offset_violations(docs: pd.DataFrame, tables: dict[str, pd.DataFrame
         df = df[df["document_id"].isin(known)]  # a dangling document_id is reported by the foreign-key rule
         spans = pd.DataFrame({"row": df.index, "document_id": df["document_id"].tolist(),
                               "text": df[text_col].astype(object).where(df[text_col].notna(), None).tolist(),
-                              "start": [_whole(x) for x in df[start_col].tolist()],
-                              "end": [_whole(x) for x in df[end_col].tolist()]})
+                              "start": _whole_numbers(df[start_col]), "end": _whole_numbers(df[end_col])})
         for idx, found in texts.differing(spans):
             if _is_null(df.at[idx, text_col]):
                 v.rows[table][idx].append(f"{text_col} is null")

@@ -17,6 +17,7 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.core.build_record import Build, build_info
+from pipeline.core.checked_spans import CheckedTexts
 from pipeline.core.code_digest import code_digest
 from pipeline.core.corrections import correct_tables
 from pipeline.core.document_stage import ExtractStage, IngestStage
@@ -97,7 +98,9 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
     with store:
         corrected = correct_tables(built, corrections, run_id=run_id, texts=store.texts())
         tables = dict(corrected.tables)
-        validation = _validated(tables, _build(run_id, rules.digest, corrections.digest), run_id, store.texts())
+        texts = CheckedTexts(store)  # the spans the last run found at their offsets are not checked again
+        validation = _validated(tables, _build(run_id, rules.digest, corrections.digest), run_id, texts)
+        texts.remember()
     missing = set(TABLE_COLUMNS) - set(tables)
     if missing:
         raise dg.Failure(f"build_tables did not return {sorted(missing)}")

@@ -6,7 +6,9 @@ the step that builds them: pipeline/defs/checks.py), so what is published is wha
 Only this asset writes DuckDB, and it runs in the `duckdb_writer` pool (limit 1 in the instance's
 dagster.yaml), so two runs never build the file at once; it also holds the warehouse's writer lock
 (pipeline/core/writer_lock.py), so it waits for a `python -m pipeline rollback` in progress (and logs that it
-waits), and a rollback never runs while it publishes. Any exception here (a table-level schema
+waits), and a rollback never runs while it publishes. When the last warehouse was built by the same code and
+rules, it publishes by changing a copy of it (pipeline/core/publish_changes.py): the same rows as a fresh build,
+at a cost that follows what changed rather than the corpus. Any exception here (a table-level schema
 error, a failed build) leaves the previously published warehouse untouched.
 """
 
@@ -14,7 +16,7 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.core.document_store import STORE_FILE
-from pipeline.core.publish import publish_atomically
+from pipeline.core.publish_changes import publish_changes
 from pipeline.core.validate import Validation, published_tables
 from pipeline.defs.checks import PUBLISHED_CONTRACT, VALIDATED_TABLES, published_contract_result
 from pipeline.defs.ingest import markdown_preview
@@ -36,7 +38,7 @@ def cooperation_warehouse(context: dg.AssetExecutionContext, settings: PipelineS
                           validated_tables: Validation):
     valid, quarantined = published_tables(validated_tables)
     target = settings.warehouse_file
-    counts = publish_atomically(valid, target, keep=settings.keep_warehouses, on_wait=context.log.warning,
+    counts = publish_changes(valid, target, keep=settings.keep_warehouses, on_wait=context.log.warning,
                                 texts=settings.cache_path / STORE_FILE)
     summary = pd.DataFrame([{"table": t, "rows": n} for t, n in counts.items()])
     metadata = {

@@ -1,0 +1,104 @@
+"""Spans whose offsets an earlier run found to hold their text, remembered so a run checks only the new ones.
+
+Validation's `offsets` rule compares every evidence and mention span with its document's text
+(`StoredTexts.differing`, SQL over the per-document store). That is the largest part of validating a
+corpus (issue 16: about half of it at 5,000 documents), and in an incremental run almost every span is one
+the last run checked already. Whether a span holds its text is a function of the span (document, text,
+start, end) and the document's text alone, and the text is a function of the document's bytes
+(`content_sha256`) under the store's fingerprint (code and rules of the per-document stage). So a span is
+remembered by a 64-bit hash of (fingerprint, document id, content sha256, text, start, end), and only the
+spans that held their text are remembered: a span that differed is checked again every run, a span whose
+document changed has another hash, and a store under another fingerprint starts with nothing remembered.
+
+The memory is one file beside the store (`checked_spans.npy`, sorted hashes), rewritten with the spans
+of the run's tables that hold their text (so it never grows past the corpus) and replaced atomically; a
+missing or unreadable file only means that every span is checked.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from pipeline.core.document_store import DocumentStore, StoredTexts
+
+MEMO_FILE = "checked_spans.npy"
+_VERSION = b"checked-spans 1"  # bump when what `differing` compares changes
+
+
+class CheckedTexts(StoredTexts):
+    """`StoredTexts` whose `differing` asks the store only about spans not known to hold their text.
+
+    `remember()` writes what this run found (call it once validation is done)."""
+
+    def __init__(self, store: DocumentStore):
+        super().__init__(store.con)
+        self.path = store.directory / MEMO_FILE if store.directory is not None else None
+        self.salt = int.from_bytes(hashlib.sha256(_VERSION + store.fingerprint.encode()).digest()[:8], "little")
+        self.known = _load(self.path)
+        self.found: list[np.ndarray] = []  # hashes of this run's spans that hold their text
+        self._shas: dict[str, str] | None = None
+
+    def differing(self, spans: pd.DataFrame) -> list[tuple[Any, str | None]]:
+        if spans.empty:
+            return []
+        hashes = self._hashes(spans)
+        seen = _among(hashes, self.known)
+        found = super().differing(spans[~seen])
+        holds = ~spans["row"].isin({row for row, _ in found}).to_numpy()
+        self.found.append(hashes[holds])
+        return found
+
+    def remember(self) -> None:
+        """Keep the spans of this run that hold their text, for the next run."""
+        if self.path is None:
+            return
+        hashes = np.unique(np.concatenate(self.found)) if self.found else np.zeros(0, dtype=np.uint64)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                np.save(handle, hashes, allow_pickle=False)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def _hashes(self, spans: pd.DataFrame) -> np.ndarray:
+        shas = self._document_shas()
+        frame = pd.DataFrame({
+            "document_id": spans["document_id"].astype(object).to_numpy(),
+            "sha": spans["document_id"].map(shas).astype(object).to_numpy(),
+            "text": spans["text"].astype(object).to_numpy(),
+            "start": pd.array(spans["start"], dtype="Int64"),
+            "end": pd.array(spans["end"], dtype="Int64")})
+        return pd.util.hash_pandas_object(frame, index=False).to_numpy() ^ np.uint64(self.salt)
+
+    def _document_shas(self) -> dict[str, str]:
+        if self._shas is None:
+            self._shas = dict(self.con.execute("SELECT document_id, content_sha256 FROM documents").fetchall())
+        return self._shas
+
+
+def _among(hashes: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """Which of `hashes` are in `known` (sorted): a binary search each, not a sort of both (`np.isin`)."""
+    if not len(known):
+        return np.zeros(len(hashes), dtype=bool)
+    at = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
+    return known[at] == hashes
+
+
+def _load(path: Path | None) -> np.ndarray:
+    """The remembered hashes, sorted (`remember` writes them so; a file that is not, or is unreadable, is none)."""
+    if path is None:
+        return np.zeros(0, dtype=np.uint64)
+    try:
+        found = np.load(path, allow_pickle=False)
+    except (OSError, ValueError):
+        return np.zeros(0, dtype=np.uint64)
+    usable = found.dtype == np.uint64 and found.ndim == 1 and bool(np.all(found[1:] > found[:-1]))
+    return found if usable else np.zeros(0, dtype=np.uint64)
