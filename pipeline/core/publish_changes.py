@@ -33,11 +33,14 @@ from pipeline.core.build_record import TABLE as BUILD_TABLE
 from pipeline.core.document_store import TEXT_COLUMN, TEXT_TABLE
 from pipeline.core.history import file_current
 from pipeline.core.publish import (
+    BUILD_SETTINGS,
     VIEWS_SQL,
+    _check_columns,
     _fsync_directory,
+    _json_as_text,
     _literal,
-    _load_frame,
     _remove,
+    _spill,
     _verify,
     _wal,
     contract_mismatches,
@@ -73,8 +76,8 @@ def publish_changes(tables: dict[str, pd.DataFrame], target: Path, catalog: Cata
             file_current(target, keep)
             os.replace(temp, target)
         except BaseException:
-            _remove(temp)
-            _remove(_wal(temp))
+            for leftover in (temp, _wal(temp), _spill(temp)):
+                _remove(leftover)
             raise
         _fsync_directory(target.parent)
     return counts
@@ -101,7 +104,7 @@ def _apply(tables: Mapping[str, pd.DataFrame], path: Path, catalog: Catalog, tex
     unknown = sorted(set(tables) - set(catalog.columns))
     if unknown:
         raise ValueError(f"not contract tables: {', '.join(unknown)}")
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config=BUILD_SETTINGS)  # the memory limit of a full build (publish.py)
     try:
         con.execute("SET TimeZone = 'UTC'")
         con.execute(f"ATTACH {_literal(str(texts))} AS _store (READ_ONLY)")
@@ -109,7 +112,8 @@ def _apply(tables: Mapping[str, pd.DataFrame], path: Path, catalog: Catalog, tex
             frame = tables.get(table, pd.DataFrame(columns=list(cols)))
             stored_text = table == TEXT_TABLE and TEXT_COLUMN not in frame.columns
             held = {c: t for c, t in cols.items() if not (stored_text and c == TEXT_COLUMN)}
-            con.register("_frame", _load_frame(table, frame, held))
+            _check_columns(table, frame, held)
+            con.register("_frame", _json_as_text(frame, held))
             try:
                 casts = ", ".join(f"CAST({quote(c)} AS {t}) AS {quote(c)}" for c, t in held.items())
                 con.execute(f"CREATE OR REPLACE TEMP TABLE _new AS SELECT {casts} FROM _frame")
