@@ -281,13 +281,22 @@ def publish_atomically(tables: dict[str, pd.DataFrame], target: Path, catalog: C
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    return swap_in(target, lambda temp: build_database(tables, temp, catalog, texts), keep, on_wait)
+
+
+def swap_in(target: Path, write: Callable[[Path], dict[str, int]], keep: int = 0,
+            on_wait: Callable[[str], object] | None = None) -> dict[str, int]:
+    """Under the writer lock, have `write` make the new warehouse in a temporary file beside `target` (it returns
+    every table's row count), check it, file the old warehouse in its history and swap the new one in; on any
+    failure remove what the write left and leave `target` as it was. The steps every publish shares
+    (`publish_atomically`, `publish_changes.publish_changes`)."""
     with writer_lock(target, "publish", on_wait=on_wait):
         remove_abandoned_builds(target)
         temp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.building")
         try:
-            counts = build_database(tables, temp, catalog, texts)
+            counts = write(temp)
             if _wal(temp).exists():
-                raise RuntimeError(f"build left a write-ahead log beside {temp.name}")
+                raise RuntimeError(f"the publish left a write-ahead log beside {temp.name}")
             _verify(temp, counts)
             _remove(_wal(target))
             file_current(target, keep)

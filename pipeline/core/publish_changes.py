@@ -20,9 +20,7 @@ there is no warehouse yet, or it cannot be read), the warehouse is built afresh.
 """
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -31,25 +29,19 @@ import pandas as pd
 
 from pipeline.core.build_record import TABLE as BUILD_TABLE
 from pipeline.core.document_store import TEXT_COLUMN, TEXT_TABLE
-from pipeline.core.history import file_current
 from pipeline.core.publish import (
     BUILD_SETTINGS,
     VIEWS_SQL,
     _check_columns,
-    _fsync_directory,
     _json_as_text,
     _literal,
-    _remove,
-    _spill,
-    _verify,
     _wal,
     contract_mismatches,
     publish_atomically,
     quote,
-    remove_abandoned_builds,
+    swap_in,
 )
 from pipeline.core.table_digest import VOLATILE
-from pipeline.core.writer_lock import writer_lock
 from schemas import CATALOG, Catalog
 
 _BUILT_BY = ("code_digest", "rulebook_digest")  # what must be the same for the last warehouse to be changed
@@ -63,24 +55,14 @@ def publish_changes(tables: dict[str, pd.DataFrame], target: Path, catalog: Cata
     target = Path(target)
     if texts is None or not _changeable(target, tables, catalog):
         return publish_atomically(tables, target, catalog, keep, on_wait, texts)
-    with writer_lock(target, "publish", on_wait=on_wait):
-        remove_abandoned_builds(target)
-        temp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.building")
-        try:
-            shutil.copyfile(target, temp)
-            counts = _apply(tables, temp, catalog, texts)
-            if _wal(temp).exists():
-                raise RuntimeError(f"the change left a write-ahead log beside {temp.name}")
-            _verify(temp, counts)
-            _remove(_wal(target))
-            file_current(target, keep)
-            os.replace(temp, target)
-        except BaseException:
-            for leftover in (temp, _wal(temp), _spill(temp)):
-                _remove(leftover)
-            raise
-        _fsync_directory(target.parent)
-    return counts
+    return swap_in(target, lambda temp: _changed_copy(tables, target, temp, catalog, texts), keep, on_wait)
+
+
+def _changed_copy(tables: Mapping[str, pd.DataFrame], target: Path, temp: Path, catalog: Catalog,
+                  texts: Path) -> dict[str, int]:
+    """A copy of the warehouse at `target`, at `temp`, brought to `tables`' rows; their row counts."""
+    shutil.copyfile(target, temp)
+    return _apply(tables, temp, catalog, texts)
 
 
 def _changeable(target: Path, tables: Mapping[str, pd.DataFrame], catalog: Catalog) -> bool:

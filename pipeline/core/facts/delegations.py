@@ -868,11 +868,8 @@ def _origin_from_apposition(ctx: DocContext, d: Delegation, sent: Sentence, lead
     lo = max(sent.start, leader.start - 90)
     envoy = _ENVOY_BEFORE.search(ctx.text, lo, leader.start) or (
         _ENVOY.match(ctx.text, leader.start) and _PEOPLE_WORD_BEFORE.search(ctx.text, lo, leader.start))
-    country = _demonym_country(ctx.rules, envoy.group(1)) if envoy else None
-    if country is not None:  # "the Chinese Ambassador to Iraq, Mr. X": the envoy's country
-        start = envoy.start(1)
-        d.origin_place = ctx.add_place_mention(country, start, start + len(envoy.group(1))).entity_id
-        d.origin_by_place = True
+    if envoy:  # "the Chinese Ambassador to Iraq, Mr. X": the envoy's country
+        _demonym_origin(ctx, d, envoy.group(1), envoy.start(1))
 
 
 # A people's name before an envoy's title right before the name ("the Chinese Ambassador to Iraq, Mr. X"), or
@@ -1004,11 +1001,17 @@ def _origin_from_demonym(ctx: DocContext, d: Delegation, sent: Sentence, noun) -
     """'a visiting Iranian delegation', 'the Kenyan science delegation': a people's name among the words before the
     delegation noun is the country it comes from."""
     m = _DEMONYM_BEFORE.search(sent.text, max(0, noun.start() - 60), noun.start())
-    country = _demonym_country(ctx.rules, m.group(1)) if m else None
+    if m:
+        _demonym_origin(ctx, d, m.group(1), sent.start + m.start(1))
+
+
+def _demonym_origin(ctx: DocContext, d: Delegation, word: str, start: int) -> None:
+    """The country a people's name at `start` names, as the visit's place-only origin (a body of that country told
+    elsewhere is the same visitor); nothing when the word names no people."""
+    country = _demonym_country(ctx.rules, word)
     if country is not None:
-        start = sent.start + m.start(1)
-        d.origin_place = ctx.add_place_mention(country, start, start + len(m.group(1))).entity_id
-        d.origin_by_place = True  # (a body of that country told elsewhere is the same visitor)
+        d.origin_place = ctx.add_place_mention(country, start, start + len(word)).entity_id
+        d.origin_by_place = True
 
 
 def _demonym_country(rules: Rulebook, word: str) -> PlaceRef | None:
