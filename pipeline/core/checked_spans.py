@@ -87,11 +87,11 @@ class CheckedTexts(StoredTexts):
             self.con.register("_text_rows", pd.DataFrame({"_row": [rows[d] for d in wanted]}))
             try:
                 texts = self.con.execute(f"SELECT d.document_id, d.{TEXT_COLUMN} FROM _text_rows r "
-                                         "JOIN documents d ON d.rowid = r._row").df()
+                                         "JOIN documents d ON d.rowid = r._row").fetchall()
             finally:
                 self.con.unregister("_text_rows")
-            with duckdb.connect() as held:
-                held.register("documents", texts)
+            with duckdb.connect() as held:  # plain objects: DuckDB scans them faster than pandas' "str" columns
+                held.register("documents", pd.DataFrame(texts, columns=["document_id", TEXT_COLUMN], dtype=object))
                 found += StoredTexts(held).differing(part)
         place = pd.Index(spans["row"]).get_indexer([row for row, _ in found])
         return [found[i] for i in np.argsort(place, kind="stable")]
