@@ -72,16 +72,19 @@ def test_a_changed_document_or_fingerprint_has_its_spans_checked_again(tmp_path,
 
 def test_spans_of_many_documents_are_checked_a_batch_of_documents_at_a_time(tmp_path, monkeypatch):
     """Spans of five documents, interleaved, in batches of two documents: the same spans found, in the spans'
-    order, as one check over the whole store, and each batch asks only about its own documents' spans."""
+    order, as one check over the whole store, and each batch asks only about its own documents' spans, against a
+    table of their texts only."""
     texts = {f"d{i}.txt": f"{UNICODE_TEXT} {i}" for i in range(5)}
     spans = _spans().iloc[:-1]
     frame = pd.concat([spans.assign(document_id=f"id-{path}") for path in texts]).sort_values("start", kind="stable")
     frame["row"] = range(len(frame))
     asked: list[set[str]] = []
+    held: list[set[str]] = []  # the documents whose text each comparison could see
     plain_differing = StoredTexts.differing
 
     def batch(self, spans):
         asked.append(set(spans["document_id"]))
+        held.append({d for (d,) in self.con.execute("SELECT document_id FROM documents").fetchall()})
         return plain_differing(self, spans)
 
     monkeypatch.setattr(checked_spans, "TEXT_BATCH", 2)
@@ -93,3 +96,4 @@ def test_spans_of_many_documents_are_checked_a_batch_of_documents_at_a_time(tmp_
             found = CheckedTexts(store).differing(frame)
     assert found == plain and len({row for row, _ in found}) == len(found) > 0
     assert sorted(map(len, asked)) == [1, 2, 2] and set().union(*asked) == {f"id-{path}" for path in texts}
+    assert held == asked
