@@ -10,9 +10,9 @@ remembered by a 64-bit hash of (fingerprint, document id, content sha256, text, 
 spans that held their text are remembered: a span that differed is checked again every run, a span whose
 document changed has another hash, and a store under another fingerprint starts with nothing remembered.
 
-The spans not remembered are checked `TEXT_BATCH` documents at a time, each batch's texts copied by row id into a
-table of their own and compared there by `StoredTexts.differing`: over the whole store, its join holds every
-document's text at once (issue 16: 260 to 290 MB at 10,000 documents, the run's peak).
+The spans not remembered are checked `TEXT_BATCH` documents at a time, each batch's texts read from the store by
+row id and compared by `StoredTexts.differing` in a database of their own: over the whole store, its join holds
+every document's text at once (issue 16: 260 to 290 MB at 10,000 documents, the run's peak).
 
 The memory is one file beside the store (`checked_spans.npy`, sorted hashes), rewritten with the spans
 of the run's tables that hold their text (so it never grows past the corpus) and replaced atomically; a
@@ -26,11 +26,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import numpy as np
 import pandas as pd
 
 from pipeline.core.document_store import TEXT_COLUMN, DocumentStore, StoredTexts, chunks
-from pipeline.core.publish import quote
 
 MEMO_FILE = "checked_spans.npy"
 _VERSION = b"checked-spans 1"  # bump when what `differing` compares changes
@@ -77,23 +77,21 @@ class CheckedTexts(StoredTexts):
 
     def _differing_in_batches(self, spans: pd.DataFrame) -> list[tuple[Any, str | None]]:
         """`StoredTexts.differing` of `spans`, in their order, TEXT_BATCH of their documents at a time (a span whose
-        document the store lacks is left out, as there).
-
-        Each batch's texts are copied, by the store's row ids, into a temporary table `documents` of a cursor of its
-        own: DuckDB looks a name up in `temp` before the store's tables, so the comparison, run on that cursor, joins
-        the batch's texts only, and the texts never become Python strings."""
+        document the store lacks is left out, as there)."""
         rows = self._document_rows()
         documents = sorted(set(spans["document_id"]) & rows.keys(), key=rows.__getitem__)
         batch_of = {d: i // TEXT_BATCH for i, d in enumerate(documents)}
         found = []
         batches = spans.groupby(spans["document_id"].map(batch_of), sort=True)  # unknown documents: no batch
-        with self.con.cursor() as held:
-            store = held.execute("SELECT current_database()").fetchall()[0][0]
-            for (_, part), wanted in zip(batches, chunks(documents, TEXT_BATCH), strict=True):
-                held.register("_text_rows", pd.DataFrame({"_row": [rows[d] for d in wanted]}))
-                held.execute(f"CREATE OR REPLACE TEMP TABLE documents AS SELECT d.document_id, d.{TEXT_COLUMN} "
-                             f"FROM _text_rows r JOIN {quote(store)}.main.documents d ON d.rowid = r._row")
-                held.unregister("_text_rows")
+        for (_, part), wanted in zip(batches, chunks(documents, TEXT_BATCH), strict=True):
+            self.con.register("_text_rows", pd.DataFrame({"_row": [rows[d] for d in wanted]}))
+            try:
+                texts = self.con.execute(f"SELECT d.document_id, d.{TEXT_COLUMN} FROM _text_rows r "
+                                         "JOIN documents d ON d.rowid = r._row").fetchall()
+            finally:
+                self.con.unregister("_text_rows")
+            with duckdb.connect() as held:  # plain objects: DuckDB scans them faster than pandas' "str" columns
+                held.register("documents", pd.DataFrame(texts, columns=["document_id", TEXT_COLUMN], dtype=object))
                 found += StoredTexts(held).differing(part)
         place = pd.Index(spans["row"]).get_indexer([row for row, _ in found])
         return [found[i] for i in np.argsort(place, kind="stable")]
