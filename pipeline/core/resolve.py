@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
@@ -139,11 +140,22 @@ def _frame_columns(data: dict[str, list], types: dict[str, str]) -> pd.DataFrame
 
 
 def _typed(df: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
-    """Whole-number columns as nullable integers (a null would otherwise turn the column into floats)."""
+    """Whole-number columns as nullable integers (a null would otherwise turn the column into floats), and text
+    columns with each distinct text held once (`_shared`)."""
     for col, sql_type in types.items():
         if sql_type.startswith(("INTEGER", "BIGINT")):
             df[col] = pd.array(df[col].tolist(), dtype="Int64") if len(df) else pd.Series(dtype="Int64")
+        elif sql_type == "VARCHAR" and len(df):
+            df[col] = _shared(df[col])
     return df
+
+
+def _shared(column: pd.Series) -> pd.Series:
+    """The column with equal texts as one string object, in the same dtype. Each row read from the store brings
+    strings of its own, and ids repeat: at 10,000 documents `mentions` has 213,000 rows of four texts, 41,000 of
+    them distinct, and its frame takes 62 MB with a copy of each; the frames live until the publish (issue 16)."""
+    values = [sys.intern(v) if type(v) is str else v for v in column.to_numpy(dtype=object)]
+    return pd.Series(values, dtype=column.dtype, index=column.index, name=column.name)
 
 
 def _tuple_frame(names: list[str], rows: list[tuple], types: dict[str, str]) -> pd.DataFrame:

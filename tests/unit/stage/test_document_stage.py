@@ -211,3 +211,22 @@ def test_tables_built_from_a_store_kept_across_changes_are_those_of_a_fresh_stor
     assert "Harbour Institute" in set(kept["organizations"]["canonical_name"])  # ccc.txt still names it
     for name, frame in fresh.items():
         assert kept[name].equals(frame), name
+
+
+def test_tables_built_from_the_store_hold_each_distinct_text_once(tmp_path):
+    """Rows read from the store bring strings of their own; the built tables share one string per distinct text,
+    within a table and across tables (the frames live until the publish: their size grows with the corpus)."""
+    import datetime as dt
+
+    from pipeline.core.resolve import build_tables
+
+    rules = default_rulebook()
+    raw = _raw(tmp_path, ("a.txt", "bb.txt", "ccc.txt"))
+    with _store(tmp_path / "cache") as store:
+        stage = ingest_with_cache(raw, 10**6, store, rules)
+        extract_with_cache(store, rules)
+        tables = build_tables(store, stage.rejections, rules, run_id="r", now=dt.datetime(2024, 1, 1))
+    texts = [v for frame in tables.values() for column in frame.columns if frame[column].dtype == "str"
+             for v in frame[column].tolist() if isinstance(v, str)]
+    assert len(texts) > len(set(texts))  # ids and names repeat across rows and tables
+    assert len({id(v) for v in texts}) == len(set(texts))
