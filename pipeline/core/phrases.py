@@ -10,6 +10,7 @@ import functools
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from pipeline.core.reference import Rulebook
 
@@ -37,7 +38,7 @@ def gated_regex(regex: re.Pattern, phrases: Iterable[str], opens_words: bool = F
     if not alternation.isascii():
         return regex
     return _GatedPattern(regex, re.compile(alternation), _phrase_openings(phrases) if opens_words else None,
-                         _first_words(phrases) if opens_words else None)
+                         _word_runs(phrases) if opens_words else None)
 
 
 def _phrase_openings(phrases: tuple[str, ...]) -> frozenset[str] | None:
@@ -49,13 +50,28 @@ def _phrase_openings(phrases: tuple[str, ...]) -> frozenset[str] | None:
     return None
 
 
-def _first_words(phrases: tuple[str, ...]) -> frozenset[str] | None:
-    """The phrases' first words, lower case; None when one is not all letters, digits, underscores and hyphens.
+class _Runs(NamedTuple):
+    """What the words of a text must hold for one of the phrases to stand in it (lower case; a word is a run of
+    letters, digits, underscores and hyphens): one of `firsts` as a word, and, more narrowly, one of `singles` as a
+    word or one of `pairs` as two words in a row."""
 
-    A `phrase_regex` match begins with one of these as a whole word of the text: no letter, digit, underscore
-    or hyphen on either side of it (before it the regex's lookbehind, after it white space or the lookahead)."""
-    words = {p.lower().split(" ")[0] for p in phrases}
-    return frozenset(words) if all(_WORD.fullmatch(w) for w in words) else None
+    firsts: frozenset[str]  # every phrase's first word
+    singles: frozenset[str]  # the phrases of one word
+    pairs: frozenset[tuple[str, str]]  # the first two words of the longer phrases
+
+
+def _word_runs(phrases: tuple[str, ...]) -> _Runs | None:
+    """The phrases' words as `_Runs`; None when a phrase has no word ("&").
+
+    In a `phrase_regex` match every word of the phrase is a whole word of the text, and they follow one another
+    there as in the phrase: the regex's lookarounds bound the first and the last (no letter, digit, underscore or
+    hyphen outside them), and between two words stands what the phrase puts there (white space or other characters
+    no word goes on past). So the text's words, in order, hold the phrase's words in a row."""
+    runs = [_WORD.findall(p.lower()) for p in phrases]
+    if not all(runs):
+        return None
+    return _Runs(frozenset(r[0] for r in runs), frozenset(r[0] for r in runs if len(r) == 1),
+                 frozenset((r[0], r[1]) for r in runs if len(r) > 1))
 
 
 class _GatedPattern:
@@ -67,26 +83,28 @@ class _GatedPattern:
     find a superset of the places the regex matches; when they find nothing, neither does the regex.
     Anything else (non-ASCII text, other methods) goes to the regex itself, and every match comes from it.
 
-    The phrases' first words, where given, are a cheaper test still: whether the text holds one of them as a
-    whole word is a set look-up against the text's words (computed once per text), where the gate is a search;
-    a sentence meets a dozen gates in turn, and most of them hold none. It is asked of whole texts only (a
-    search bounded by `pos` or `endpos` may end a match at the bound, inside a word of the text); there, the
-    openings of the phrases (their first characters) stand in for it.
+    The phrases' words (`_Runs`), where given, are a cheaper test and take the gate's place: set look-ups against
+    the text's words and pairs of words in a row (computed once per text), where the gate is a search; a sentence
+    meets a dozen gates in turn, and most of them hold none. A text that passes holds the phrase in nearly every
+    case (all but 19 of 33,000 over the generated and real documents), so the regex follows without the gate. The
+    words are asked of whole texts only (a search bounded by `pos` or `endpos` may end a match at the bound,
+    inside a word of the text); there, the openings of the phrases (their first characters) stand in for them.
     """
 
-    __slots__ = ("regex", "gate", "openings", "first_words")
+    __slots__ = ("regex", "gate", "openings", "runs")
 
-    def __init__(self, regex: re.Pattern, gate: re.Pattern, openings: frozenset[str] | None,
-                 first_words: frozenset[str] | None):
-        self.regex, self.gate, self.openings, self.first_words = regex, gate, openings, first_words
+    def __init__(self, regex: re.Pattern, gate: re.Pattern, openings: frozenset[str] | None, runs: _Runs | None):
+        self.regex, self.gate, self.openings, self.runs = regex, gate, openings, runs
 
     def _absent(self, string: str, pos: int, endpos: int) -> bool:
         if not string.isascii():
             return False
-        if self.first_words is not None and pos == 0 and endpos >= len(string):
-            if self.first_words.isdisjoint(_words(string)):
-                return True
-        elif self.openings is not None and self.openings.isdisjoint(_openings(string)):
+        runs = self.runs
+        if runs is not None and pos == 0 and endpos >= len(string):
+            words = _words(string)
+            return runs.firsts.isdisjoint(words) or (runs.singles.isdisjoint(words)
+                                                     and runs.pairs.isdisjoint(_word_pairs(string)))
+        if self.openings is not None and self.openings.isdisjoint(_openings(string)):
             return True
         return self.gate.search(_lower(string), pos, endpos) is None
 
@@ -122,9 +140,21 @@ _WORD = re.compile(r"[\w-]+")  # a whole word, as the lookarounds of `phrase_reg
 
 
 @functools.lru_cache(maxsize=64)
+def _word_list(string: str) -> list[str]:
+    """The whole words of the lower-cased text (runs of letters, digits, underscores and hyphens), in order."""
+    return _WORD.findall(_lower(string))
+
+
+@functools.lru_cache(maxsize=64)
 def _words(string: str) -> frozenset[str]:
-    """The whole words of the lower-cased text (runs of letters, digits, underscores and hyphens)."""
-    return frozenset(_WORD.findall(_lower(string)))
+    return frozenset(_word_list(string))
+
+
+@functools.lru_cache(maxsize=64)
+def _word_pairs(string: str) -> frozenset[tuple[str, str]]:
+    """The text's words two by two, as they follow one another."""
+    words = _word_list(string)
+    return frozenset(zip(words, words[1:]))
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:

@@ -8,7 +8,8 @@ import pytest
 from pipeline.core.phrases import phrase_regex
 from pipeline.core.text import matches_from, word_starts
 
-PHRASES = ("sign", "signed", "signing ceremony", "memorandum of understanding", "co-build", "to sign", "MoU")
+PHRASES = ("sign", "signed", "signing ceremony", "memorandum of understanding", "co-build", "to sign", "MoU", "R&D",
+           "people's republic")
 SENTENCES = [
     "The two sides signed a memorandum of understanding on Monday.",
     "The signing  ceremony was held; both would co-build a lab.",
@@ -18,6 +19,8 @@ SENTENCES = [
     "sign",
     "Café staff signed the memorandum\nof understanding.",
     "design signatures _sign sign_ 2sign",
+    "A memorandum of cooperation, the signing of a memorandum, then a signing: ceremony.",
+    "R & D, R&D-based, R&Ds and R&D; the People's Republic, a people’s republic, peoples' republic.",
 ]
 
 

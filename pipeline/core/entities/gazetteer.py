@@ -6,6 +6,7 @@ Names and aliases match case-insensitively (LOWER); acronyms match exactly as wr
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,29 +47,39 @@ class Gazetteer:
                     by_key.setdefault(key, []).extend(docs)
             for key, docs in by_key.items():
                 matcher.add(str(key), docs)
-        self._bulk: dict[tuple[str, ...], int] = {}
+        self._bulk: dict[tuple[int, ...], int] = {}  # the words' lower-case forms, as string hashes -> entry
         listed = [(doc, key) for text, key in bulk for doc in _docs(nlp, text)]
         for doc, key in listed:
-            self._bulk.setdefault(tuple(t.lower_ for t in doc), key)
+            self._bulk.setdefault(tuple(t.lower for t in doc), key)
         if listed:
             self._lower.add(_BULK, [doc for doc, _ in listed])
 
     def find(self, doc: Doc, require_capital: bool = False) -> list[Hit]:
+        """The longest matches, then the earliest, that overlap none taken before them.
+
+        A match is read from its first and last Token rather than as a spaCy Span (one made only for the text of a
+        match of several words that is taken): most of the cost was making Spans, and Tokens for their text."""
         found = []
+        strings = doc.vocab.strings
         for matcher in (self._lower, self._orth):
             for match_id, s, e in matcher(doc):
-                span = doc[s:e]
-                if require_capital and not span.text[:1].isupper():
+                first, last = doc[s], doc[e - 1]
+                if require_capital and not first.text[:1].isupper():
                     continue
-                label = doc.vocab.strings[match_id]
-                key = self._bulk[tuple(t.lower_ for t in span)] if label == _BULK else int(label)
-                found.append(Hit(span.start_char, span.end_char, key, span.text))
-        found.sort(key=lambda h: (-(h.end - h.start), h.start))
-        taken: list[Hit] = []
+                label = strings[match_id]
+                key = self._bulk[tuple(doc[i].lower for i in range(s, e))] if label == _BULK else int(label)
+                found.append((first.idx, last.idx + len(last), key, first.text if e - s == 1 else (s, e)))
+        found.sort(key=lambda h: (h[0] - h[1], h[0]))
+        starts: list[int] = []  # the matches taken, disjoint, by start (so their ends ascend too)
+        taken: list[tuple[int, int, int, str | tuple[int, int]]] = []  # with its text, or its tokens if several
         for h in found:
-            if all(h.end <= t.start or h.start >= t.end for t in taken):
-                taken.append(h)
-        return sorted(taken, key=lambda h: h.start)
+            k = bisect.bisect_left(starts, h[1])  # the taken matches starting before h ends
+            if k and taken[k - 1][1] > h[0]:  # the last of them (the one ending last) overlaps h
+                continue
+            starts.insert(k, h[0])
+            taken.insert(k, h)
+        return [Hit(start, end, key, text if isinstance(text, str) else doc[text[0]:text[1]].text)
+                for start, end, key, text in taken]
 
 
 _SPELLINGS = (("Centre", "Center"), ("Center", "Centre"))

@@ -108,7 +108,9 @@ class DocContext:
     def _relative_day(self, sent: Sentence) -> list[FoundDate]:
         """'Two days later', 'On the same day', 'the following day': a day counted from the last day named before
         (within a few sentences)."""
-        m = _RELATIVE_DAY.search(sent.text)
+        # Every form holds "day", in any case: a sentence without it is not searched (the regex is tried at every
+        # character). Only "d", "a", "y" themselves and their capitals match them ignoring case, and they lower to them.
+        m = _RELATIVE_DAY.search(sent.text) if "day" in sent.text.lower() else None
         if m is None:
             return []
         k = self.sentence_index(sent.start)
