@@ -139,6 +139,7 @@ def canonical_lab_name(name: str, lab_type: str) -> str:
 
 def extract_labs(ctx: DocContext) -> list[Lab]:
     labs: dict[str, Lab] = {}
+    parties: set[str] = set()
     for sent in ctx.sentences:
         list_start, previous_end = None, None
         for start, end, lab_type in _names_in(ctx.rules, sent):
@@ -158,6 +159,8 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
                     or _not_a_lab(ctx.rules).search(name):
                 continue
             lab_id = make_id("lab", lab_type, topic)
+            if _party_slot(ctx.rules).search(sent.text, 0, start - sent.start):
+                parties.add(lab_id)  # a party to a pairing, in this document an organisation wherever it is named
             lab = labs.setdefault(lab_id, Lab(name, lab_type, lab_id))
             if _abbreviated(lab.name) and not _abbreviated(name):
                 lab.name = name  # "SKL of X", then "State Key Laboratory of X": the name spelled out
@@ -165,13 +168,50 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             _fill(ctx, lab, sent, start, end, list_start)
     _merge_variants(labs)
     _anaphora(ctx, labs)
+    return _finished(ctx, labs, parties)
+
+
+def _finished(ctx: DocContext, labs: dict[str, Lab], parties: set[str]) -> list[Lab]:
+    """The labs of a document once all its sentences are read: each with its kind and host, and without the parties
+    and the bodies that stand alone, which are organisations."""
+    kept = []
     for lab in labs.values():
         lab.lab_type = _kind_by_partners(ctx, lab)
+        if lab.lab_id in parties or _stands_alone(ctx, lab):
+            continue
         ctx.add_mention(Mention("lab", lab.lab_id, ctx.text[lab.mentions[0][1]:lab.mentions[0][2]],
                                          lab.mentions[0][1], lab.mentions[0][2]))
         if lab.host is None:
             lab.host = _nearest_university(ctx, lab.mentions[0][1])
-    return list(labs.values())
+        kept.append(lab)
+    return kept
+
+
+@derived
+def _party_slot(rules: Rulebook) -> re.Pattern:
+    """The end of the words before a party of a pairing ("an agreement between the ", "signed between A and
+    Saudi Arabia's "): a name found there is an organisation in its own right, not a lab."""
+    cues = phrase_alternation(rules.rules.get("lab_party_cues") or [])
+    owner = r"(?:(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*['’]s\s+)?"
+    return re.compile(rf"\b(?:{cues})\s+(?:[^.;]{{3,160}}?\s+and\s+)?(?:the\s+)?{owner}$" if cues else "(?!)")
+
+
+# A centre named by its bare head and remit ("Centre for X"), or a lower-case institute: no head of its own says
+# research is done there ("X Research Centre" does)
+_HEAD_ALONE = re.compile(r"(?<!Research )(?<!Research and Development )\b(?:Centre|Center)\s+(?:for|on)\s|\binstitute$")
+
+
+def _stands_alone(ctx: DocContext, lab: Lab) -> bool:
+    """Whether a centre or institute named by its head alone ("Norwegian Centre for X", "the Xinjiang ecology research
+    institute") shows nothing of a lab: not joint, no partners, no founding or plan, and no host in its sentences but
+    the body its own name is ("Y, head of the Centre for Z"). Such a name is an organisation's."""
+    if lab.lab_type != "research_institute" or lab.status != "existing" or not _HEAD_ALONE.search(lab.name) \
+            or re.search(r"\bjoint\b", lab.name, re.I):
+        return False
+    if lab.host is None:
+        return True
+    return any(m.entity_id == lab.host and m.start <= start and end <= m.end
+               for _, start, end in lab.mentions for m in ctx.orgs_in(max(0, start - 80), end + 120))
 
 
 # "held in C501 of the X Center": a room of a building, a venue
@@ -656,7 +696,7 @@ def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_
     mention that names one wins), its status, and the year of a founding."""
     text = ctx.text
     lab.director = lab.director or _director_beside(ctx, sent, start, end)
-    lab.host = lab.host or _host_after(ctx, end) or _org_of_sentence(ctx, sent, start, end)
+    lab.host = lab.host or _host_after(ctx, end) or _host_within(ctx, start, end) or _org_of_sentence(ctx, sent, start, end)
     status = lab_status(ctx.rules, text[sent.start:start if list_start is None else list_start], text[end:sent.end])
     year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", sent.text)
     if year and status == "established":
@@ -712,6 +752,25 @@ def _host_after(ctx: DocContext, end: int) -> str | None:
     return next((o.entity_id for o in ctx.orgs_in(end, end + 100) if o.start == end + host.end()), None)
 
 
+# The bodies that own labs: "Photonic Industrial Technologies", a company's name in a lab's topic, owns none
+_HOST_TYPES = ("university", "university_unit", "research_institute", "government", "government_department")
+
+
+def _host_within(ctx: DocContext, start: int, end: int) -> str | None:
+    """The body a lab's own name names as its owner: "Vilnius University Laser Research Center", "Laser Research
+    Center of Shandong Academy of Sciences" (an organisation inside the name, at its opening or after its last "of"),
+    or the parent of the unit the whole name is recognised as."""
+    for m in ctx.orgs_in(max(0, start - 80), end + 120):
+        if m.start <= start and end <= m.end:
+            parent = ctx.org(m.entity_id).parent
+            if parent is not None:
+                return parent.organization_id
+        elif start <= m.start and m.end <= end and ctx.org(m.entity_id).org_type in _HOST_TYPES and (
+                m.start == start or (m.end == end and re.search(r"\sof\s+(?:the\s+)?$", ctx.text[start:m.start]))):
+            return m.entity_id
+    return None
+
+
 # Within one document, the status a lab named several times gets: the strongest cue among its mentions. `existing`
 # is what a mention with no cue says, so any cue beats it; a founding beats a plan ("will set up X ... X was
 # inaugurated today": the plan carried out). Across documents another question is asked (which report wins:
@@ -747,7 +806,9 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     # "X (XX), established by A and B, has been unveiled", "the joint laboratory on X, equipped with Y, was
     # commissioned": a participle phrase set off by commas before the verb
     by_whom = rf"(?:,\s*(?:jointly\s+)?(?:{founded}|equipped|located|based|housed)\s+(?:by|with|at|in)\s+[^,.;]{{1,80}},\s*)?"
-    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
+    # "The X Institute (XI) – a new research institute in Y – was launched": an apposition between dashes
+    dashed = r"(?:\s*[–—]\s+[^–—.;]{1,200}?\s+[–—])?"
+    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{dashed}{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
                                    rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b", re.I)
     established_before = re.compile(rf"(?:\b(?:{founded})\s+{_ADVERBIAL}(?:{apposition})?{det}"
                                     rf"|\b(?:{alt('lab_founding_events')})\s+{det})[“\"‘]?$", re.I)
