@@ -210,8 +210,15 @@ def _stands_alone(ctx: DocContext, lab: Lab) -> bool:
         return False
     if lab.host is None:
         return True
-    return any(m.entity_id == lab.host and m.start <= start and end <= m.end
+    return any(m.entity_id == lab.host and _is_itself(ctx, m, start, end)
                for _, start, end in lab.mentions for m in ctx.orgs_in(max(0, start - 80), end + 120))
+
+
+def _is_itself(ctx: DocContext, m: Mention, start: int, end: int) -> bool:
+    """Whether an organisation's mention is the lab named at [start, end) itself: it covers the name, or opens
+    with it and holds its head ("Norwegian Centre for International Cooperation" of a longer name)."""
+    return m.start <= start and (end <= m.end or (start < m.end and _CAPITAL_HEAD.search(ctx.text, m.start, m.end)
+                                                  is not None))
 
 
 # "held in C501 of the X Center": a room of a building, a venue
@@ -312,6 +319,13 @@ def _abbreviated(name: str) -> bool:
     return len(first) > 2 and first.isupper() and first.isalpha()
 
 
+def _unplaced(name: str) -> str:
+    """A lower-case lab's name without where it is ("technology transfer center in Wuhan"): the place tells one unnamed
+    lab from another, not it from the name it gets elsewhere ("Hubei-Hong Kong Technology Transfer Center")."""
+    placed = _PLACED.search(name) if name[:1].islower() else None
+    return name[:placed.start()] if placed and placed.end() == len(name) else name
+
+
 def _merge_variants(labs: dict[str, Lab]) -> None:
     """One lab named two ways in a document: "a joint laboratory for additive manufacturing" and the
     "JITRI-SIMTech Joint Laboratory of Additive Manufacturing" are one lab when they are of one type and
@@ -319,7 +333,7 @@ def _merge_variants(labs: dict[str, Lab]) -> None:
     def rank(lab: Lab) -> tuple:
         return lab.name[:1].isupper(), len(_topic_key(lab.name).split()), lab.mentions[0][1] * -1
 
-    topics = {lab_id: set(_topic_key(lab.name).split()) for lab_id, lab in labs.items()}
+    topics = {lab_id: set(_topic_key(_unplaced(lab.name)).split()) for lab_id, lab in labs.items()}
     for lab_id in sorted(labs, key=lambda i: rank(labs[i])):
         lab = labs[lab_id]
         wider = [other for oid, other in labs.items() if oid != lab_id and other.lab_type == lab.lab_type
@@ -362,6 +376,7 @@ def _names_in(rules: Rulebook, sent: Sentence) -> list[tuple[int, int, str]]:
             found.append((s, e, _type_of(rules, sent.text[s - sent.start:e - sent.start], lab_type)))
     found.extend(_paired_names(rules, sent, found))
     found.extend(_lowercase_names(rules, sent, found))
+    found.extend(_paired_lowercase_names(rules, sent, found))
     found.extend(_founded_names(rules, sent, found))
     found.extend(_quoted_names(rules, sent, found))
     found.extend(_defined_names(rules, sent, found))
@@ -555,12 +570,40 @@ def _paired_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int
     return out
 
 
+@derived
+def _paired_lowercase_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
+    out = []
+    for lab_type, heads in (rules.rules.get("lab_paired_lowercase_heads") or {}).items():
+        alts = "|".join(_spaced(h) for h in sorted(heads, key=len, reverse=True))
+        out.append((re.compile(rf"(?<![\w-])[A-Z][\w'’.]*-[A-Z][\w'’.]*(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:{alts})(?![\w-])"),
+                    lab_type))
+    return out
+
+
+def _paired_lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
+    """'a joint Czech-Chilean laboratory was opened': a lower-case head after a name of two partners (`_paired`), with
+    its lower-case topic ("... laboratory for soil health")."""
+    out = []
+    if "-" not in sent.text:
+        return out
+    for rx, lab_type in _paired_lowercase_patterns(rules):
+        for m in rx.finditer(sent.text):
+            tail = _LC_TAIL.match(sent.text, m.end())
+            s, e = sent.start + m.start(), sent.start + (tail.end() if tail else m.end())
+            if _paired(rules, m.group(0)) and not any(s < te and ts < e for ts, te, _ in taken + out):
+                out.append((s, e, lab_type))
+    return out
+
+
 _LC_WORD = (r"(?!(?:in|at|with|by|to|which|that|who|will|would|was|were|is|are|has|have|had|from|since|between|as|on|and"
             r"|or|of|for|the|a|an|its|their|this|these)\b)[a-z][\w-]*")
 # "... joint laboratory for new and renewable energy": a lower-case topic after a lower-case head, or a quoted one
 # ("a key laboratory of “Coastal Ecology”")
 _LC_TAIL = re.compile(rf"\s+(?:for|of|on)\s+(?:{_LC_WORD}(?:\s+(?:(?:and|of)\s+)?{_LC_WORD}){{0,6}}"
                       r"|“[^”\n]{2,80}”|\"[^\"\n]{2,80}\")")
+# " in Malmo", " in Altay prefecture": where an unnamed lab is, a capitalised place and its lower-case kind
+_PLACED = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+(?:prefecture|province|county|city|"
+                     r"district|region|state))?(?![\w-])")
 _PREPOSITIONS = frozenset({"on", "of", "in", "at", "with", "for", "by", "to", "from"})
 _LC_LEAD = re.compile(r"((?:\b[\w][\w'’-]*\s+){1,6})$")
 _PROPER = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*$")
@@ -603,9 +646,15 @@ def _lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, 
                       and (k >= 0 or "-" in w or place(w))]
             lowered = all(w[:1].islower() or w in proper for w in mods)
             bare = not (mods or tail) and _JOINT_ONLY.fullmatch(m.group(0)) and _HEAD_ENDS.match(sent.text, m.end())
-            if not lowered or not (mods or tail or bare):
+            # "Lund University has opened a research institute in Malmo": a bare head a setting-up verb governs is
+            # known by where it is
+            placed = None if mods or tail else _PLACED.match(sent.text, m.end())
+            if placed and not (re.search(r"\b(?:a|an)\s+(?:new\s+)?$", before)
+                               and rule_regex(rules, "lab_setup_verbs").search(before[-40:])):
+                placed = None
+            if not lowered or not (mods or tail or bare or placed):
                 continue
-            end = sent.start + tail.end() if tail else e
+            end = sent.start + (tail or placed).end() if tail or placed else e
             if not proper and not _founding_told(rules, before[: len(before) - len(" ".join(mods)) - 1],
                                                  sent.text[end - sent.start:]):
                 continue
@@ -765,7 +814,8 @@ def _host_within(ctx: DocContext, start: int, end: int) -> str | None:
             parent = ctx.org(m.entity_id).parent
             if parent is not None:
                 return parent.organization_id
-        elif start <= m.start and m.end <= end and ctx.org(m.entity_id).org_type in _HOST_TYPES and (
+        elif start <= m.start and m.end <= end and ctx.org(m.entity_id).org_type in _HOST_TYPES \
+                and not _is_itself(ctx, m, start, end) and (
                 m.start == start or (m.end == end and re.search(r"\sof\s+(?:the\s+)?$", ctx.text[start:m.start]))):
             return m.entity_id
     return None
