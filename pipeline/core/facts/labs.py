@@ -904,7 +904,8 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
             pos = sent.start + event.start(1)
             fitting = [lab for p, lab in named if p < pos and _fits(lab, event.group(1).lower())]
             if fitting:
-                _note_status(fitting[-1], "established")
+                _note_status(fitting[-1], "planned" if _undertaking(ctx.rules).search(sent.text, 0, event.start())
+                             else "established")
         lead = anaphora.match(sent.text)
         if not lead:
             previous = None
@@ -924,6 +925,15 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
         if hosts and lab.host is None:  # "The lab was jointly built by X and Y"
             lab.host = hosts[0].entity_id
         previous = lab
+
+
+@derived
+def _undertaking(rules: Rulebook) -> re.Pattern:
+    """The end of the words before a founding event that make it one still to come: an undertaking verb ("support
+    the establishment of") or a future marker in the clause ("will mark the opening of")."""
+    r = rules.rules
+    verbs, future = phrase_alternation(r["lab_undertaking_verbs"]), phrase_alternation(r["lab_future_markers"])
+    return re.compile(rf"\b(?:{verbs})\s+(?:the\s+)?$|\b(?:{future})\s+(?:[\w-]+\s+){{0,3}}$", re.I)
 
 
 @derived

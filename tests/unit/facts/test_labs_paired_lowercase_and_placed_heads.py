@@ -1,6 +1,6 @@
-"""Lower-case labs outside the name grammar: a bare head after a name of two partners ("a joint Czech-Chilean
-laboratory"), and a bare head a setting-up verb governs, known by where it is ("has opened a research institute in
-Malmo") (issue 15, class 1).
+"""Labs outside the name grammar: a lower-case head or an observatory after a name of two partners ("a joint
+Czech-Chilean laboratory"), and a bare head a setting-up verb governs, known by where it is ("has opened a research
+institute in Malmo") (issue 15, class 1).
 
 Every sentence here is written for these tests."""
 import pytest
@@ -17,8 +17,13 @@ from tests.unit.facts.test_labs_real_phrasings import _labs, _run
      [("Sino-Thai research centre", "joint_research_centre", "existing", None)]),
     ("Peru and China will build a Peru-China marine lab next year.",
      [("Peru-China marine lab", "joint_laboratory", "planned", None)]),
+    # an observatory: a capitalised head that names a lab only after two partners
+    ("The China-Chile Southern Sky Observatory was formally opened today.",
+     [("China-Chile Southern Sky Observatory", "research_institute", "established", None)]),
+    ("Staff of the Kenya-China Observatory for Soil Health met.",
+     [("Kenya-China Observatory for Soil Health", "research_institute", "existing", None)]),
 ])
-def test_a_lowercase_head_after_two_partners(text, expected):
+def test_a_lab_head_after_two_partners(text, expected):
     assert _labs(_run(text)) == expected
 
 
@@ -36,6 +41,7 @@ def test_a_bare_head_a_setting_up_verb_governs_is_known_by_its_place(text, expec
     "The Beijing-Tianjin high-speed rail line opened.",  # no lab head
     "Xi'an-based laboratory staff attended the talks.",  # no partners
     "The Kenya-China trade center hosted the fair.",  # a centre of trade
+    "The Purple Mountain Observatory hosted the students.",  # an observatory of no two partners
     "The university has a research institute in Malmo.",  # no setting-up verb
     "Lund University opened a research centre in the city.",  # no place named
     "Liu attended the opening of the observation station in Padang.",  # a lab referred to, not set up
@@ -49,3 +55,4 @@ def test_a_placed_lab_and_its_name_elsewhere_are_one_lab():
             "Transfer Center will open next year.")
     assert _labs(_run(text)) == [("Lund-Fudan Technology Transfer Center", "technology_transfer_centre", "planned",
                                   "Fudan University")]
+
