@@ -580,12 +580,19 @@ def _paired_lowercase_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
     return out
 
 
+@derived
+def _paired_lowercase_gate(rules: Rulebook) -> re.Pattern:
+    """Matches wherever a lower-case head of `lab_paired_lowercase_heads` may stand."""
+    heads = {h.split()[-1] for hs in (rules.rules.get("lab_paired_lowercase_heads") or {}).values() for h in hs}
+    return re.compile("|".join(re.escape(h) for h in sorted(heads)) or "(?!)")
+
+
 def _paired_lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
     """'a joint Czech-Chilean laboratory was opened': a lower-case head after a name of two partners (`_paired`), with
     its lower-case topic ("... laboratory for soil health")."""
     out = []
-    if "-" not in sent.text:
-        return out
+    if "-" not in sent.text or not _paired_lowercase_gate(rules).search(sent.text):
+        return out  # most sentences hold no lower-case head
     for rx, lab_type in _paired_lowercase_patterns(rules):
         for m in rx.finditer(sent.text):
             tail = _LC_TAIL.match(sent.text, m.end())
