@@ -139,6 +139,7 @@ def canonical_lab_name(name: str, lab_type: str) -> str:
 
 def extract_labs(ctx: DocContext) -> list[Lab]:
     labs: dict[str, Lab] = {}
+    parties: set[str] = set()
     for sent in ctx.sentences:
         list_start, previous_end = None, None
         for start, end, lab_type in _names_in(ctx.rules, sent):
@@ -158,6 +159,8 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
                     or _not_a_lab(ctx.rules).search(name):
                 continue
             lab_id = make_id("lab", lab_type, topic)
+            if _party_slot(ctx.rules).search(sent.text, 0, start - sent.start):
+                parties.add(lab_id)  # a party to a pairing, in this document an organisation wherever it is named
             lab = labs.setdefault(lab_id, Lab(name, lab_type, lab_id))
             if _abbreviated(lab.name) and not _abbreviated(name):
                 lab.name = name  # "SKL of X", then "State Key Laboratory of X": the name spelled out
@@ -165,13 +168,57 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             _fill(ctx, lab, sent, start, end, list_start)
     _merge_variants(labs)
     _anaphora(ctx, labs)
+    return _finished(ctx, labs, parties)
+
+
+def _finished(ctx: DocContext, labs: dict[str, Lab], parties: set[str]) -> list[Lab]:
+    """The labs of a document once all its sentences are read: each with its kind and host, and without the parties
+    and the bodies that stand alone, which are organisations."""
+    kept = []
     for lab in labs.values():
         lab.lab_type = _kind_by_partners(ctx, lab)
+        if lab.lab_id in parties or _stands_alone(ctx, lab):
+            continue
         ctx.add_mention(Mention("lab", lab.lab_id, ctx.text[lab.mentions[0][1]:lab.mentions[0][2]],
                                          lab.mentions[0][1], lab.mentions[0][2]))
         if lab.host is None:
             lab.host = _nearest_university(ctx, lab.mentions[0][1])
-    return list(labs.values())
+        kept.append(lab)
+    return kept
+
+
+@derived
+def _party_slot(rules: Rulebook) -> re.Pattern:
+    """The end of the words before a party of a pairing ("an agreement between the ", "signed between A and
+    Saudi Arabia's "): a name found there is an organisation in its own right, not a lab."""
+    cues = phrase_alternation(rules.rules.get("lab_party_cues") or [])
+    owner = r"(?:(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*['’]s\s+)?"
+    return re.compile(rf"\b(?:{cues})\s+(?:[^.;]{{3,160}}?\s+and\s+)?(?:the\s+)?{owner}$" if cues else "(?!)")
+
+
+# A centre named by its bare head and remit ("Centre for X"), or a lower-case institute: no head of its own says
+# research is done there ("X Research Centre" does)
+_HEAD_ALONE = re.compile(r"(?<!Research )(?<!Research and Development )\b(?:Centre|Center)\s+(?:for|on)\s|\binstitute$")
+
+
+def _stands_alone(ctx: DocContext, lab: Lab) -> bool:
+    """Whether a centre or institute named by its head alone ("Norwegian Centre for X", "the Xinjiang ecology research
+    institute") shows nothing of a lab: not joint, no partners, no founding or plan, and no host in its sentences but
+    the body its own name is ("Y, head of the Centre for Z"). Such a name is an organisation's."""
+    if lab.lab_type != "research_institute" or lab.status != "existing" or not _HEAD_ALONE.search(lab.name) \
+            or re.search(r"\bjoint\b", lab.name, re.I):
+        return False
+    if lab.host is None:
+        return True
+    return any(m.entity_id == lab.host and _is_itself(ctx, m, start, end)
+               for _, start, end in lab.mentions for m in ctx.orgs_in(max(0, start - 80), end + 120))
+
+
+def _is_itself(ctx: DocContext, m: Mention, start: int, end: int) -> bool:
+    """Whether an organisation's mention is the lab named at [start, end) itself: it covers the name, or opens
+    with it and holds its head ("Norwegian Centre for International Cooperation" of a longer name)."""
+    return m.start <= start and (end <= m.end or (start < m.end and _CAPITAL_HEAD.search(ctx.text, m.start, m.end)
+                                                  is not None))
 
 
 # "held in C501 of the X Center": a room of a building, a venue
@@ -272,6 +319,13 @@ def _abbreviated(name: str) -> bool:
     return len(first) > 2 and first.isupper() and first.isalpha()
 
 
+def _unplaced(name: str) -> str:
+    """A lower-case lab's name without where it is ("technology transfer center in Wuhan"): the place tells one unnamed
+    lab from another, not it from the name it gets elsewhere ("Hubei-Hong Kong Technology Transfer Center")."""
+    placed = _PLACED.search(name) if name[:1].islower() else None
+    return name[:placed.start()] if placed and placed.end() == len(name) else name
+
+
 def _merge_variants(labs: dict[str, Lab]) -> None:
     """One lab named two ways in a document: "a joint laboratory for additive manufacturing" and the
     "JITRI-SIMTech Joint Laboratory of Additive Manufacturing" are one lab when they are of one type and
@@ -279,7 +333,7 @@ def _merge_variants(labs: dict[str, Lab]) -> None:
     def rank(lab: Lab) -> tuple:
         return lab.name[:1].isupper(), len(_topic_key(lab.name).split()), lab.mentions[0][1] * -1
 
-    topics = {lab_id: set(_topic_key(lab.name).split()) for lab_id, lab in labs.items()}
+    topics = {lab_id: set(_topic_key(_unplaced(lab.name)).split()) for lab_id, lab in labs.items()}
     for lab_id in sorted(labs, key=lambda i: rank(labs[i])):
         lab = labs[lab_id]
         wider = [other for oid, other in labs.items() if oid != lab_id and other.lab_type == lab.lab_type
@@ -322,6 +376,7 @@ def _names_in(rules: Rulebook, sent: Sentence) -> list[tuple[int, int, str]]:
             found.append((s, e, _type_of(rules, sent.text[s - sent.start:e - sent.start], lab_type)))
     found.extend(_paired_names(rules, sent, found))
     found.extend(_lowercase_names(rules, sent, found))
+    found.extend(_paired_lowercase_names(rules, sent, found))
     found.extend(_founded_names(rules, sent, found))
     found.extend(_quoted_names(rules, sent, found))
     found.extend(_defined_names(rules, sent, found))
@@ -515,12 +570,47 @@ def _paired_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int
     return out
 
 
+@derived
+def _paired_lowercase_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
+    out = []
+    for lab_type, heads in (rules.rules.get("lab_paired_lowercase_heads") or {}).items():
+        alts = "|".join(_spaced(h) for h in sorted(heads, key=len, reverse=True))
+        out.append((re.compile(rf"(?<![\w-])[A-Z][\w'’.]*-[A-Z][\w'’.]*(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:{alts})(?![\w-])"),
+                    lab_type))
+    return out
+
+
+@derived
+def _paired_lowercase_gate(rules: Rulebook) -> re.Pattern:
+    """Matches wherever a lower-case head of `lab_paired_lowercase_heads` may stand."""
+    heads = {h.split()[-1] for hs in (rules.rules.get("lab_paired_lowercase_heads") or {}).values() for h in hs}
+    return re.compile("|".join(re.escape(h) for h in sorted(heads)) or "(?!)")
+
+
+def _paired_lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
+    """'a joint Czech-Chilean laboratory was opened': a lower-case head after a name of two partners (`_paired`), with
+    its lower-case topic ("... laboratory for soil health")."""
+    out = []
+    if "-" not in sent.text or not _paired_lowercase_gate(rules).search(sent.text):
+        return out  # most sentences hold no lower-case head
+    for rx, lab_type in _paired_lowercase_patterns(rules):
+        for m in rx.finditer(sent.text):
+            tail = _LC_TAIL.match(sent.text, m.end())
+            s, e = sent.start + m.start(), sent.start + (tail.end() if tail else m.end())
+            if _paired(rules, m.group(0)) and not any(s < te and ts < e for ts, te, _ in taken + out):
+                out.append((s, e, lab_type))
+    return out
+
+
 _LC_WORD = (r"(?!(?:in|at|with|by|to|which|that|who|will|would|was|were|is|are|has|have|had|from|since|between|as|on|and"
             r"|or|of|for|the|a|an|its|their|this|these)\b)[a-z][\w-]*")
 # "... joint laboratory for new and renewable energy": a lower-case topic after a lower-case head, or a quoted one
 # ("a key laboratory of “Coastal Ecology”")
 _LC_TAIL = re.compile(rf"\s+(?:for|of|on)\s+(?:{_LC_WORD}(?:\s+(?:(?:and|of)\s+)?{_LC_WORD}){{0,6}}"
                       r"|“[^”\n]{2,80}”|\"[^\"\n]{2,80}\")")
+# " in Malmo", " in Altay prefecture": where an unnamed lab is, a capitalised place and its lower-case kind
+_PLACED = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+(?:prefecture|province|county|city|"
+                     r"district|region|state))?(?![\w-])")
 _PREPOSITIONS = frozenset({"on", "of", "in", "at", "with", "for", "by", "to", "from"})
 _LC_LEAD = re.compile(r"((?:\b[\w][\w'’-]*\s+){1,6})$")
 _PROPER = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*$")
@@ -563,9 +653,15 @@ def _lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, 
                       and (k >= 0 or "-" in w or place(w))]
             lowered = all(w[:1].islower() or w in proper for w in mods)
             bare = not (mods or tail) and _JOINT_ONLY.fullmatch(m.group(0)) and _HEAD_ENDS.match(sent.text, m.end())
-            if not lowered or not (mods or tail or bare):
+            # "Lund University has opened a research institute in Malmo": a bare head a setting-up verb governs is
+            # known by where it is
+            placed = None if mods or tail else _PLACED.match(sent.text, m.end())
+            if placed and not (re.search(r"\b(?:a|an)\s+(?:new\s+)?$", before)
+                               and rule_regex(rules, "lab_setup_verbs").search(before[-40:])):
+                placed = None
+            if not lowered or not (mods or tail or bare or placed):
                 continue
-            end = sent.start + tail.end() if tail else e
+            end = sent.start + (tail or placed).end() if tail or placed else e
             if not proper and not _founding_told(rules, before[: len(before) - len(" ".join(mods)) - 1],
                                                  sent.text[end - sent.start:]):
                 continue
@@ -656,7 +752,7 @@ def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_
     mention that names one wins), its status, and the year of a founding."""
     text = ctx.text
     lab.director = lab.director or _director_beside(ctx, sent, start, end)
-    lab.host = lab.host or _host_after(ctx, end) or _org_of_sentence(ctx, sent, start, end)
+    lab.host = lab.host or _host_after(ctx, end) or _host_within(ctx, start, end) or _org_of_sentence(ctx, sent, start, end)
     status = lab_status(ctx.rules, text[sent.start:start if list_start is None else list_start], text[end:sent.end])
     year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", sent.text)
     if year and status == "established":
@@ -712,6 +808,26 @@ def _host_after(ctx: DocContext, end: int) -> str | None:
     return next((o.entity_id for o in ctx.orgs_in(end, end + 100) if o.start == end + host.end()), None)
 
 
+# The bodies that own labs: "Photonic Industrial Technologies", a company's name in a lab's topic, owns none
+_HOST_TYPES = ("university", "university_unit", "research_institute", "government", "government_department")
+
+
+def _host_within(ctx: DocContext, start: int, end: int) -> str | None:
+    """The body a lab's own name names as its owner: "Vilnius University Laser Research Center", "Laser Research
+    Center of Shandong Academy of Sciences" (an organisation inside the name, at its opening or after its last "of"),
+    or the parent of the unit the whole name is recognised as."""
+    for m in ctx.orgs_in(max(0, start - 80), end + 120):
+        if m.start <= start and end <= m.end:
+            parent = ctx.org(m.entity_id).parent
+            if parent is not None:
+                return parent.organization_id
+        elif start <= m.start and m.end <= end and ctx.org(m.entity_id).org_type in _HOST_TYPES \
+                and not _is_itself(ctx, m, start, end) and (
+                m.start == start or (m.end == end and re.search(r"\sof\s+(?:the\s+)?$", ctx.text[start:m.start]))):
+            return m.entity_id
+    return None
+
+
 # Within one document, the status a lab named several times gets: the strongest cue among its mentions. `existing`
 # is what a mention with no cue says, so any cue beats it; a founding beats a plan ("will set up X ... X was
 # inaugurated today": the plan carried out). Across documents another question is asked (which report wins:
@@ -747,7 +863,9 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     # "X (XX), established by A and B, has been unveiled", "the joint laboratory on X, equipped with Y, was
     # commissioned": a participle phrase set off by commas before the verb
     by_whom = rf"(?:,\s*(?:jointly\s+)?(?:{founded}|equipped|located|based|housed)\s+(?:by|with|at|in)\s+[^,.;]{{1,80}},\s*)?"
-    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
+    # "The X Institute (XI) – a new research institute in Y – was launched": an apposition between dashes
+    dashed = r"(?:\s*[–—]\s+[^–—.;]{1,200}?\s+[–—])?"
+    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{dashed}{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
                                    rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b", re.I)
     established_before = re.compile(rf"(?:\b(?:{founded})\s+{_ADVERBIAL}(?:{apposition})?{det}"
                                     rf"|\b(?:{alt('lab_founding_events')})\s+{det})[“\"‘]?$", re.I)
@@ -793,7 +911,8 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
             pos = sent.start + event.start(1)
             fitting = [lab for p, lab in named if p < pos and _fits(lab, event.group(1).lower())]
             if fitting:
-                _note_status(fitting[-1], "established")
+                _note_status(fitting[-1], "planned" if _undertaking(ctx.rules).search(sent.text, 0, event.start())
+                             else "established")
         lead = anaphora.match(sent.text)
         if not lead:
             previous = None
@@ -813,6 +932,15 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
         if hosts and lab.host is None:  # "The lab was jointly built by X and Y"
             lab.host = hosts[0].entity_id
         previous = lab
+
+
+@derived
+def _undertaking(rules: Rulebook) -> re.Pattern:
+    """The end of the words before a founding event that make it one still to come: an undertaking verb ("support
+    the establishment of") or a future marker in the clause ("will mark the opening of")."""
+    r = rules.rules
+    verbs, future = phrase_alternation(r["lab_undertaking_verbs"]), phrase_alternation(r["lab_future_markers"])
+    return re.compile(rf"\b(?:{verbs})\s+(?:the\s+)?$|\b(?:{future})\s+(?:[\w-]+\s+){{0,3}}$", re.I)
 
 
 @derived

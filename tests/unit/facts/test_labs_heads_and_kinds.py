@@ -98,7 +98,8 @@ def test_the_year_of_a_founding_decides_whether_it_is_news(text, status, year):
      "Harbin-Oxford Center on Cold Region Engineering", "joint_research_centre"),
     ("Staff of the MIT-Tsinghua Centre for Urban Mobility presented a report.",
      "MIT-Tsinghua Centre for Urban Mobility", "joint_research_centre"),
-    ("Staff of the Centre on Urban Mobility presented a report.", "Centre on Urban Mobility", "research_institute"),
+    ("Staff of the Centre on Urban Mobility at Tongji University presented a report.", "Centre on Urban Mobility",
+         "research_institute"),
     ("She heads the Centre of Excellence for Coastal Hazards at the university.",
      "Centre of Excellence for Coastal Hazards", "research_institute"),
 ])
