@@ -568,7 +568,8 @@ def _signing_clause(ctx: DocContext, sent: Sentence, governed: list[tuple[re.Mat
     # "both sides signed": the sides, not whoever the sentence named on the way, signed
     signatories, witnesses = _roles(ctx, sent, verb, implicit=not sides)
     reset = _subject_start(ctx.rules, sent.text, subject_end - sent.start)  # "praised X for reaching ...": X onwards
-    parties = sides or pronoun or ctx.actors_in(sent.start + reset, subject_end)
+    parties = sides or pronoun or ([] if _witnessing_subject(ctx.rules, sent.text, verb)
+                                   else ctx.actors_in(sent.start + reset, subject_end))
     objects: list[str] = []
     visitors = None if sides or pronoun else _GROUP_SUBJECT.match(sent.text, 0, subject_end - sent.start)
     person = None if sides or pronoun or visitors else _person_subject(ctx, sent, subject_end)
@@ -587,6 +588,12 @@ def _signing_clause(ctx: DocContext, sent: Sentence, governed: list[tuple[re.Mat
     group = sent.start if len(governed) > 1 else (list_head[0].start if list_head is not None else None)
     return _SigningClause(sent, governed, referred, tight_words, [p for p in parties if p not in witnessing],
                           complete or bool(pronoun), signatories, witnesses, group, objects)
+
+
+def _witnessing_subject(rules: Rulebook, text: str, verb: re.Match) -> bool:
+    """'A, Mayor of X, and B, President of Y, witnessed the signing of the agreement': the signing is the object of
+    a witness verb, so the bodies before it are in the witnesses' titles, not the parties."""
+    return any(c.start() < verb.start() < c.end() for c in rule_regex(rules, "witness_sentence_cues").finditer(text))
 
 
 def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict[str, str],
@@ -717,10 +724,12 @@ def _org_locations(ctx: DocContext, sent: Sentence) -> set[str]:
 
 def _named_after(ctx: DocContext, sent: Sentence, noun: re.Match, seg_end: int, title_m: re.Match | None) -> list[str]:
     """The organisations after an instrument noun in its segment, up to an aside about something else (", marking
-    its twelfth X"), except what its title names ("signed Agreement on the Confucius Institute")."""
+    its twelfth X") or a witness cue (", in the presence of the Chinese ambassador to Y": the witnesses' bodies),
+    except what its title names ("signed Agreement on the Confucius Institute")."""
     text = sent.text
     aside = _ASIDE.search(text, noun.end(), seg_end)
-    tail_end = aside.start() if aside else seg_end
+    witnessed = next((c for c in _find(ctx.rules, text, "witness_cues") if noun.end() <= c.start() < seg_end), None)
+    tail_end = min([seg_end] + [m.start() for m in (aside, witnessed) if m is not None])
     in_title = set(ctx.actors_in(sent.start + title_m.start(1), sent.start + title_m.end(1))) if title_m else set()
     return [p for p in ctx.actors_in(sent.start + noun.end(), sent.start + tail_end) if p not in in_title]
 
@@ -1083,8 +1092,9 @@ _REFERENCE_BACK = 3  # sentences back in which "these universities" looks for th
 
 def _referred_partners(ctx: DocContext, clause: _SigningClause, noun: re.Match, seg_end: int) -> list[str]:
     """'signed agreements with them', 'signed MoUs with these five universities': the partners named before, the
-    bodies the subject dealt with earlier in the sentence ("visited A and B and signed ... with them"), else the last
-    list of two or more of that kind (as many as counted) in the sentences before."""
+    bodies the subject dealt with earlier in the sentence ("visited A and B and signed ... with them", "... with
+    these universities"), else the last list of two or more of that kind (as many as counted) in the sentences
+    before."""
     sent = clause.sent
     m = _WITH_REFERENCE.search(sent.text, noun.end(), seg_end)
     if m is None or m.start() - noun.end() > 60:
@@ -1094,6 +1104,9 @@ def _referred_partners(ctx: DocContext, clause: _SigningClause, noun: re.Match, 
     count = m.group(2)
     n = int(count) if count and count.isdigit() else _COUNTS.get((count or "").lower())
     kinds = _KIND_TYPES.get((m.group(3) or "").lower())
+    dealt = [p for p in clause.objects if p not in clause.parties and (kinds is None or ctx.org(p).org_type in kinds)]
+    if len(dealt) >= max(2, n or 0):  # "visited A, B and C and renewed agreements with the partners": A, B and C
+        return dealt[-n:] if n else dealt
     at = ctx.sentence_index(sent.start, 0)
     for prev in reversed(ctx.sentences[max(0, at - _REFERENCE_BACK):at]):
         listed = [p for p in ctx.actors_in(prev.start, prev.end) if p not in clause.parties
