@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pipeline.core.entities.model import Mention
+from pipeline.core.entities.model import Mention, Org
 from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
 from pipeline.core.facts.delegations import group_origin
@@ -240,12 +240,12 @@ def _other_parties(ctx: DocContext, earlier: Agreement, c: Agreement) -> bool:
     """'X inked the cooperation memorandum with Y' after an agreement of A and B: a report naming two parties, one
     of them not a party of the agreement before (or naming only others), is another agreement, whatever its
     article."""
-    named = {ctx.footprint(p) for p in c.parties if p in c.named}
+    named = _sides(ctx, [p for p in c.parties if p in c.named], earlier.parties)
     theirs = {ctx.footprint(p) for p in earlier.parties}
     if len(theirs) < 2 or not named:
         return False
     if c.signatories or c.witnesses:  # who signed or witnessed "the agreement" tells the one before again, unless
-        mine = {ctx.footprint(p) for p in c.parties}  # it is "the MoU between C and D" after one of A and B
+        mine = _sides(ctx, c.parties, earlier.parties)  # it is "the MoU between C and D" after one of A and B
         return len(mine) >= 2 and not mine & theirs
     return not named & theirs or (len(named) >= 2 and not named <= theirs)
 
@@ -274,6 +274,36 @@ def _settle(ctx: DocContext, a: Agreement, found: list[Agreement]) -> None:
         a.date = sibling or _same_event_date(ctx, a, found)
     if a.status == "signed" and _earlier_than_the_news(ctx, a):
         a.status = "reported"
+    a.parties = _bodies_over_states(ctx, a.parties)
+
+
+def _bodies_over_states(ctx: DocContext, parties: list[str]) -> list[str]:
+    """'The Philippines and China inked an MoU' told again as 'X Council signed the MoU with China's Y Academy', or
+    'the Chinese ambassador' beside a signing of a Chinese university: a body of a country names which side of it
+    signed, so that country's national government is not a party beside it."""
+    orgs = {p: ctx.ents.orgs.get(p) for p in parties}
+    served = {o.country_code for o in orgs.values() if o is not None and o.country_code and not _national_government(o)}
+    return [p for p, o in orgs.items() if not (_national_government(o) and o.country_code in served)]
+
+
+def _side(ctx: DocContext, party: str, against: list[str]) -> str:
+    """Which of `against` a party stands for: its government for a department, its university for a unit, and the
+    national government among `against` of the country a body is in ("China's Y Academy" after "China")."""
+    body = ctx.footprint(party)
+    org = ctx.ents.orgs.get(body)
+    if org is None or org.country_code is None or _national_government(org):
+        return body
+    return next((p for p in against if _national_government(ctx.ents.orgs.get(p))
+                 and ctx.ents.orgs[p].country_code == org.country_code), body)
+
+
+def _sides(ctx: DocContext, parties: list[str], against: list[str]) -> set[str]:
+    return {_side(ctx, p, against) for p in parties}
+
+
+def _national_government(org: Org | None) -> bool:
+    """A country's own government ("Government of Kenya"), not a province's or a city's."""
+    return org is not None and org.org_type == "government" and org.region_code is None and org.country_code is not None
 
 
 # "in Hangzhou", "at the University of X, Henan": a locative, with an optional venue in apposition before the place
@@ -1564,13 +1594,13 @@ def _compatible_date(a: Agreement, b: Agreement, news_day: FoundDate | None = No
 
 
 def _merge_target(ctx: DocContext, found: list[Agreement], c: Agreement) -> Agreement | None:
-    mine = {ctx.footprint(p) for p in c.parties}
     best, best_size = None, None
     for a in found:
         if c.group is not None and a.group == c.group:
             continue
         if not (_compatible_type(a, c) and _compatible_date(a, c, ctx.event_date)):
             continue
+        mine = _sides(ctx, c.parties, a.parties)
         theirs = {ctx.footprint(p) for p in a.parties}
         if c.group is not None and len(mine) == 1 and mine != theirs:
             continue  # one of a list of partners ("agreements with A and B") is no retelling of one with A and C
@@ -1585,9 +1615,12 @@ def _merge(ctx: DocContext, into: Agreement, other: Agreement) -> None:
     for p in other.parties:
         if p in into.parties:
             continue
-        if ctx.footprint(p) in into.parties and ctx.footprint(p) != p and p in other.named:
-            # "Hong Kong and Shanghai sign ..." then "The ITIB ... and the STCSM signed": the body names who
-            into.parties[into.parties.index(ctx.footprint(p))] = p
+        side = _side(ctx, p, into.parties)
+        if side in into.parties and side != p and p in other.named:
+            # "Hong Kong and Shanghai sign ..." then "The ITIB ... and the STCSM signed", "Kenya and China sign ..."
+            # then "X University signed the MoU with China's Y Academy": the body names who
+            into.parties[into.parties.index(side)] = p
+            covered.add(ctx.footprint(p))
         elif ctx.footprint(p) not in covered:
             into.parties.append(p)
             covered.add(ctx.footprint(p))
