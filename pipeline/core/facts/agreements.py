@@ -282,7 +282,7 @@ def _bodies_over_states(ctx: DocContext, parties: list[str]) -> list[str]:
     'the Chinese ambassador' beside a signing of a Chinese university: a body of a country names which side of it
     signed, so that country's national government is not a party beside it."""
     orgs = {p: ctx.ents.orgs.get(p) for p in parties}
-    served = {o.country_code for o in orgs.values() if o is not None and o.country_code and not _national_government(o)}
+    served = {o.country_code for o in orgs.values() if _one_sided(o)}
     return [p for p, o in orgs.items() if not (_national_government(o) and o.country_code in served)]
 
 
@@ -291,7 +291,7 @@ def _side(ctx: DocContext, party: str, against: list[str]) -> str:
     national government among `against` of the country a body is in ("China's Y Academy" after "China")."""
     body = ctx.footprint(party)
     org = ctx.ents.orgs.get(body)
-    if org is None or org.country_code is None or _national_government(org):
+    if not _one_sided(org):
         return body
     return next((p for p in against if _national_government(ctx.ents.orgs.get(p))
                  and ctx.ents.orgs[p].country_code == org.country_code), body)
@@ -299,6 +299,16 @@ def _side(ctx: DocContext, party: str, against: list[str]) -> str:
 
 def _sides(ctx: DocContext, parties: list[str], against: list[str]) -> set[str]:
     return {_side(ctx, p, against) for p in parties}
+
+
+# "China-Singapore Suzhou Industrial Park", "Sino-German Centre": a joint body, on both sides at once
+_JOINT_BODY = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’]*-)+[A-Z]")
+
+
+def _one_sided(org: Org | None) -> bool:
+    """A body in one country that may sign for a side of it: not a national government, not a joint body."""
+    return (org is not None and org.country_code is not None and not _national_government(org)
+            and not _JOINT_BODY.match(org.canonical_name))
 
 
 def _national_government(org: Org | None) -> bool:

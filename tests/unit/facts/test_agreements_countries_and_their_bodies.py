@@ -40,3 +40,10 @@ def test_two_countries_that_signed_for_themselves_stay_the_parties():
 def test_a_national_government_beside_a_body_of_its_country_is_dropped(text):
     rows = extract_rows(text)
     assert [party_names(rows, a) for a in rows["agreements"]] == [{"Fudan University", "University of Oslo"}]
+
+
+@pytest.mark.parametrize("joint", ["the China-Kenya Joint Laboratory of Soil Science", "the Sino-Kenyan Soil Centre"])
+def test_a_joint_body_of_both_countries_speaks_for_neither(joint):
+    rows = extract_rows(f"Kenya and China signed an agreement on {joint} in Beijing.")
+    assert any({"Government of Kenya", "Government of the People's Republic of China"} <= party_names(rows, a)
+               for a in rows["agreements"])
