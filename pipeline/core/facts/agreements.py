@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pipeline.core.entities.model import Mention
+from pipeline.core.entities.model import Mention, Org
 from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
 from pipeline.core.facts.delegations import group_origin
@@ -240,12 +240,12 @@ def _other_parties(ctx: DocContext, earlier: Agreement, c: Agreement) -> bool:
     """'X inked the cooperation memorandum with Y' after an agreement of A and B: a report naming two parties, one
     of them not a party of the agreement before (or naming only others), is another agreement, whatever its
     article."""
-    named = {ctx.footprint(p) for p in c.parties if p in c.named}
+    named = _sides(ctx, [p for p in c.parties if p in c.named], earlier.parties)
     theirs = {ctx.footprint(p) for p in earlier.parties}
     if len(theirs) < 2 or not named:
         return False
     if c.signatories or c.witnesses:  # who signed or witnessed "the agreement" tells the one before again, unless
-        mine = {ctx.footprint(p) for p in c.parties}  # it is "the MoU between C and D" after one of A and B
+        mine = _sides(ctx, c.parties, earlier.parties)  # it is "the MoU between C and D" after one of A and B
         return len(mine) >= 2 and not mine & theirs
     return not named & theirs or (len(named) >= 2 and not named <= theirs)
 
@@ -274,6 +274,46 @@ def _settle(ctx: DocContext, a: Agreement, found: list[Agreement]) -> None:
         a.date = sibling or _same_event_date(ctx, a, found)
     if a.status == "signed" and _earlier_than_the_news(ctx, a):
         a.status = "reported"
+    a.parties = _bodies_over_states(ctx, a.parties)
+
+
+def _bodies_over_states(ctx: DocContext, parties: list[str]) -> list[str]:
+    """'The Philippines and China inked an MoU' told again as 'X Council signed the MoU with China's Y Academy', or
+    'the Chinese ambassador' beside a signing of a Chinese university: a body of a country names which side of it
+    signed, so that country's national government is not a party beside it."""
+    orgs = {p: ctx.ents.orgs.get(p) for p in parties}
+    served = {o.country_code for o in orgs.values() if _one_sided(o)}
+    return [p for p, o in orgs.items() if not (_national_government(o) and o.country_code in served)]
+
+
+def _side(ctx: DocContext, party: str, against: list[str]) -> str:
+    """Which of `against` a party stands for: its government for a department, its university for a unit, and the
+    national government among `against` of the country a body is in ("China's Y Academy" after "China")."""
+    body = ctx.footprint(party)
+    org = ctx.ents.orgs.get(body)
+    if not _one_sided(org):
+        return body
+    return next((p for p in against if _national_government(ctx.ents.orgs.get(p))
+                 and ctx.ents.orgs[p].country_code == org.country_code), body)
+
+
+def _sides(ctx: DocContext, parties: list[str], against: list[str]) -> set[str]:
+    return {_side(ctx, p, against) for p in parties}
+
+
+# "China-Singapore Suzhou Industrial Park", "Sino-German Centre": a joint body, on both sides at once
+_JOINT_BODY = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’]*-)+[A-Z]")
+
+
+def _one_sided(org: Org | None) -> bool:
+    """A body in one country that may sign for a side of it: not a national government, not a joint body."""
+    return (org is not None and org.country_code is not None and not _national_government(org)
+            and not _JOINT_BODY.match(org.canonical_name))
+
+
+def _national_government(org: Org | None) -> bool:
+    """A country's own government ("Government of Kenya"), not a province's or a city's."""
+    return org is not None and org.org_type == "government" and org.region_code is None and org.country_code is not None
 
 
 # "in Hangzhou", "at the University of X, Henan": a locative, with an optional venue in apposition before the place
@@ -568,7 +608,8 @@ def _signing_clause(ctx: DocContext, sent: Sentence, governed: list[tuple[re.Mat
     # "both sides signed": the sides, not whoever the sentence named on the way, signed
     signatories, witnesses = _roles(ctx, sent, verb, implicit=not sides)
     reset = _subject_start(ctx.rules, sent.text, subject_end - sent.start)  # "praised X for reaching ...": X onwards
-    parties = sides or pronoun or ctx.actors_in(sent.start + reset, subject_end)
+    parties = sides or pronoun or ([] if _witnessing_subject(ctx.rules, sent.text, verb)
+                                   else ctx.actors_in(sent.start + reset, subject_end))
     objects: list[str] = []
     visitors = None if sides or pronoun else _GROUP_SUBJECT.match(sent.text, 0, subject_end - sent.start)
     person = None if sides or pronoun or visitors else _person_subject(ctx, sent, subject_end)
@@ -587,6 +628,12 @@ def _signing_clause(ctx: DocContext, sent: Sentence, governed: list[tuple[re.Mat
     group = sent.start if len(governed) > 1 else (list_head[0].start if list_head is not None else None)
     return _SigningClause(sent, governed, referred, tight_words, [p for p in parties if p not in witnessing],
                           complete or bool(pronoun), signatories, witnesses, group, objects)
+
+
+def _witnessing_subject(rules: Rulebook, text: str, verb: re.Match) -> bool:
+    """'A, Mayor of X, and B, President of Y, witnessed the signing of the agreement': the signing is the object of
+    a witness verb, so the bodies before it are in the witnesses' titles, not the parties."""
+    return any(c.start() < verb.start() < c.end() for c in rule_regex(rules, "witness_sentence_cues").finditer(text))
 
 
 def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict[str, str],
@@ -717,10 +764,12 @@ def _org_locations(ctx: DocContext, sent: Sentence) -> set[str]:
 
 def _named_after(ctx: DocContext, sent: Sentence, noun: re.Match, seg_end: int, title_m: re.Match | None) -> list[str]:
     """The organisations after an instrument noun in its segment, up to an aside about something else (", marking
-    its twelfth X"), except what its title names ("signed Agreement on the Confucius Institute")."""
+    its twelfth X") or a witness cue (", in the presence of the Chinese ambassador to Y": the witnesses' bodies),
+    except what its title names ("signed Agreement on the Confucius Institute")."""
     text = sent.text
     aside = _ASIDE.search(text, noun.end(), seg_end)
-    tail_end = aside.start() if aside else seg_end
+    witnessed = next((c for c in _find(ctx.rules, text, "witness_cues") if noun.end() <= c.start() < seg_end), None)
+    tail_end = min([seg_end] + [m.start() for m in (aside, witnessed) if m is not None])
     in_title = set(ctx.actors_in(sent.start + title_m.start(1), sent.start + title_m.end(1))) if title_m else set()
     return [p for p in ctx.actors_in(sent.start + noun.end(), sent.start + tail_end) if p not in in_title]
 
@@ -1083,8 +1132,9 @@ _REFERENCE_BACK = 3  # sentences back in which "these universities" looks for th
 
 def _referred_partners(ctx: DocContext, clause: _SigningClause, noun: re.Match, seg_end: int) -> list[str]:
     """'signed agreements with them', 'signed MoUs with these five universities': the partners named before, the
-    bodies the subject dealt with earlier in the sentence ("visited A and B and signed ... with them"), else the last
-    list of two or more of that kind (as many as counted) in the sentences before."""
+    bodies the subject dealt with earlier in the sentence ("visited A and B and signed ... with them", "... with
+    these universities"), else the last list of two or more of that kind (as many as counted) in the sentences
+    before."""
     sent = clause.sent
     m = _WITH_REFERENCE.search(sent.text, noun.end(), seg_end)
     if m is None or m.start() - noun.end() > 60:
@@ -1094,6 +1144,9 @@ def _referred_partners(ctx: DocContext, clause: _SigningClause, noun: re.Match, 
     count = m.group(2)
     n = int(count) if count and count.isdigit() else _COUNTS.get((count or "").lower())
     kinds = _KIND_TYPES.get((m.group(3) or "").lower())
+    dealt = [p for p in clause.objects if p not in clause.parties and (kinds is None or ctx.org(p).org_type in kinds)]
+    if len(dealt) >= max(2, n or 0):  # "visited A, B and C and renewed agreements with the partners": A, B and C
+        return dealt[-n:] if n else dealt
     at = ctx.sentence_index(sent.start, 0)
     for prev in reversed(ctx.sentences[max(0, at - _REFERENCE_BACK):at]):
         listed = [p for p in ctx.actors_in(prev.start, prev.end) if p not in clause.parties
@@ -1551,13 +1604,13 @@ def _compatible_date(a: Agreement, b: Agreement, news_day: FoundDate | None = No
 
 
 def _merge_target(ctx: DocContext, found: list[Agreement], c: Agreement) -> Agreement | None:
-    mine = {ctx.footprint(p) for p in c.parties}
     best, best_size = None, None
     for a in found:
         if c.group is not None and a.group == c.group:
             continue
         if not (_compatible_type(a, c) and _compatible_date(a, c, ctx.event_date)):
             continue
+        mine = _sides(ctx, c.parties, a.parties)
         theirs = {ctx.footprint(p) for p in a.parties}
         if c.group is not None and len(mine) == 1 and mine != theirs:
             continue  # one of a list of partners ("agreements with A and B") is no retelling of one with A and C
@@ -1572,9 +1625,12 @@ def _merge(ctx: DocContext, into: Agreement, other: Agreement) -> None:
     for p in other.parties:
         if p in into.parties:
             continue
-        if ctx.footprint(p) in into.parties and ctx.footprint(p) != p and p in other.named:
-            # "Hong Kong and Shanghai sign ..." then "The ITIB ... and the STCSM signed": the body names who
-            into.parties[into.parties.index(ctx.footprint(p))] = p
+        side = _side(ctx, p, into.parties)
+        if side in into.parties and side != p and p in other.named:
+            # "Hong Kong and Shanghai sign ..." then "The ITIB ... and the STCSM signed", "Kenya and China sign ..."
+            # then "X University signed the MoU with China's Y Academy": the body names who
+            into.parties[into.parties.index(side)] = p
+            covered.add(ctx.footprint(p))
         elif ctx.footprint(p) not in covered:
             into.parties.append(p)
             covered.add(ctx.footprint(p))
