@@ -301,15 +301,63 @@ def short_forms(ents: DocumentEntities) -> None:
             longer = [o for o in ents.orgs.values() if o is not short and _written_short(ents, short, o)]
         if not longer:
             longer = [o for o in ents.orgs.values() if o is not short and _misspelled(ents, short, o)]
-        if len(longer) != 1:
+        if len(longer) == 1:
+            _merge_into(ents, short, longer[0])
+
+
+def _merge_into(ents: DocumentEntities, gone: Org, target: Org) -> None:
+    """One organisation's names and mentions moved to another, which it is."""
+    for alias in gone.aliases:
+        target.aliases.setdefault(alias, "corpus")
+    ents.mentions = [Mention("organization", target.organization_id, m.surface, m.start, m.end)
+                     if m.entity_type == "organization" and m.entity_id == gone.organization_id else m
+                     for m in ents.mentions]
+    del ents.orgs[gone.organization_id]
+
+
+# "University of Nairobi" / "Nairobi University" (and "University of Nairobi University", both at once): the words the
+# university is named by, whichever side of "University" they stand
+_UNIVERSITY_OF = re.compile(r"(?:The |the )?University of (?:the )?(?P<own>.+?)(?: University)?")
+_OWN_UNIVERSITY = re.compile(r"(?:The |the )?(?P<own>.+?) University")
+
+
+def word_order_variants(ents: DocumentEntities) -> None:
+    """"University of Pretoria" and "Pretoria University" in one document are one university: writers turn a
+    university's name round, and the two shapes found it twice. The one with reference names keeps them; of two
+    found by their shapes the first mentioned stays. Two reference universities are left apart (the list knows
+    them as two)."""
+    if "University" not in ents.text:
+        return
+    groups: dict[str, list[str]] = {}
+    for oid, org in ents.orgs.items():
+        if org.org_type != "university":
             continue
-        target = longer[0]
-        for alias in short.aliases:
-            target.aliases.setdefault(alias, "corpus")
-        ents.mentions = [Mention("organization", target.organization_id, m.surface, m.start, m.end)
-                         if m.entity_type == "organization" and m.entity_id == short.organization_id else m
-                         for m in ents.mentions]
-        del ents.orgs[short.organization_id]
+        keys = {key for name in (org.canonical_name, *org.aliases) if (key := _university_key(name))}
+        for key in keys:
+            groups.setdefault(key, []).append(oid)
+    first = {}
+    for m in ents.mentions:
+        if m.entity_type == "organization":
+            first.setdefault(m.entity_id, m.start)
+    for ids in groups.values():
+        orgs = [ents.orgs[i] for i in ids if i in ents.orgs]
+        if len(orgs) < 2 or sum("reference" in o.aliases.values() for o in orgs) > 1:
+            continue
+        orgs.sort(key=lambda o: ("reference" not in o.aliases.values(), first.get(o.organization_id, len(ents.text))))
+        for other in orgs[1:]:
+            _merge_into(ents, other, orgs[0])
+
+
+def _university_key(name: str) -> str | None:
+    """The words a university's name gives it besides "University", in lower case; None for a name of no such shape
+    or whose own words are not all capitalised ("University of Science and Technology" is many universities)."""
+    m = _UNIVERSITY_OF.fullmatch(name) or _OWN_UNIVERSITY.fullmatch(name)
+    if m is None:
+        return None
+    words = m["own"].split()
+    if not all(w[:1].isupper() for w in words) or "University" in words:
+        return None
+    return " ".join(words).lower()
 
 
 def _written_short(ents: DocumentEntities, short: Org, other: Org) -> bool:
