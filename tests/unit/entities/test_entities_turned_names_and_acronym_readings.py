@@ -74,3 +74,12 @@ def test_a_place_and_year_in_brackets_define_no_acronym():
 ])
 def test_an_acronym_is_the_one_body_it_spells(text, acronym, owner):
     assert _owners(text)[acronym] == {owner}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Joint Laboratory Between Kisii Tech University and University of Zaragoza Opens",
+     {"Kisii Tech University", "University of Zaragoza"}),
+    ("Student Exchange Among Mzuzu University and Tsinghua University Grows", {"Mzuzu University", "Tsinghua University"}),
+])
+def test_a_preposition_in_headline_capitals_opens_no_name(text, names):
+    assert set(_owners(text)) == names
