@@ -42,6 +42,10 @@ def reference_orgs(ents: DocumentEntities, doc: Doc) -> None:
             continue  # "LU Xin", "HE Jun": a family name in capitals before its given name, not an acronym
         if ref.listed and (not written_as_listed(hit.surface, ref) or _NUMBERED.match(ents.text, hit.end)):
             continue  # "an open university": words, not the listed name; "University of Rennes 1": a longer name
+        longer = _longer_remit(ents, hit.start, hit.end, ref)
+        if longer is not None:  # "Ministry of Natural Resources and Environmental Conservation": another ministry
+            ents.add_org(*longer)
+            continue
         foreign = _foreign_counterpart(ents.text, hit.start, hit.end, ref, ents.namer) \
             if ref.org_type in STATE_TYPES and ref.country_code else None
         if foreign is not None:  # "Lao Ministry of Science and Technology": not China's ministry of that name
@@ -80,6 +84,33 @@ def _foreign_counterpart(text: str, start: int, end: int, ref: OrgRef, namer: Or
     org = Org(org_id_for(name), name, ref.org_type, None, None, code, gov.organization_id if gov else None, parent=gov)
     org.aliases[name] = "corpus"
     return org, s, e
+
+
+# The rest of a remit list after a state body's name: ", Culture, Science and Sports", " and Environmental
+# Conservation" (capitalised words, the list closed by "and")
+_REMIT_REST = re.compile(r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _longer_remit(ents: DocumentEntities, start: int, end: int, ref: OrgRef) -> tuple[Org, int, int] | None:
+    """A known state body's name that the text goes on with more of a remit ("Ministry of Education, Culture,
+    Science and Sports", "Ministry of Natural Resources and Environmental Conservation"): another body, named as
+    written with the country before or after it. Every word added must be a remit word (`portfolio_words`), so
+    that "the Ministry of Education and Tsinghua University" stays two bodies. Returns the body and the offsets of
+    its whole name, or None."""
+    if ref.org_type not in STATE_TYPES:
+        return None
+    rest = _REMIT_REST.match(ents.text, end)
+    portfolio = ents.lexicon.portfolio
+    if rest is None or not all(w in portfolio or w in ("and", "&") for w in re.findall(r"[\w'’&-]+", rest.group(0))):
+        return None
+    stop = rest.end()
+    found = _country_around(ents.text, start, stop, ents.namer)
+    if found is not None and found[1] >= stop:
+        start, stop = found[0], found[1]
+    if ents.text.startswith(("the ", "The "), start):
+        start += 4
+    org = ents.namer.from_name(ents.text[start:stop], head_word=ref.canonical_name.split()[0])
+    return (org, start, stop) if org is not None else None
 
 
 def _country_around(text: str, start: int, end: int, namer: OrgNamer) -> tuple[int, int, str] | None:
