@@ -83,3 +83,11 @@ def test_an_acronym_is_the_one_body_it_spells(text, acronym, owner):
 ])
 def test_a_preposition_in_headline_capitals_opens_no_name(text, names):
     assert set(_owners(text)) == names
+
+
+def test_a_preposition_inside_a_lab_s_name_stays_in_it():
+    from tests.unit.fact_rows import extract_rows
+    rows = extract_rows("Kisii University and Renmin University of China launched the Asia-Africa Joint Research Centre "
+                        "for Exchanges and Mutual Dialogue Between Peoples on Monday.")
+    assert [lab["name"] for lab in rows["labs"]] == [
+        "Asia-Africa Joint Research Centre for Exchanges and Mutual Dialogue Between Peoples"]
