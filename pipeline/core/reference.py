@@ -40,7 +40,8 @@ RULE_FILES: dict[str, dict[str, str]] = {
     "extraction.yaml": {
         **{key: "phrases_by_kind" for key in (
             "org_heads", "agreement_nouns", "activities", "lab_lowercase_heads", "lab_quoted_heads", "lab_defined_heads",
-            "lab_founded_heads", "lab_paired_lowercase_heads", "coreference", "acronym_org_cues", "acronym_kind_cues")},
+            "lab_founded_heads", "lab_paired_lowercase_heads", "coreference", "acronym_org_cues", "acronym_kind_cues",
+            "relation_nouns")},
         "lab_kinds": "lab_kinds", "confidence": "text_by_kind", "title_offices": "text_by_kind",
         "lab_not_labs": "phrases",
         **{key: "phrases" for key in (
@@ -57,7 +58,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "party_organs", "size_object_cues", "stay_purposes", "people_nouns", "not_org_acronyms",
             "joint_name_words", "remit_heads", "bare_subdivision_stopnames",
             "non_research_centre_words", "university_name_phrases", "lab_paired_heads", "hosted_unit_names",
-            "lab_party_cues", "lab_undertaking_verbs")},
+            "lab_party_cues", "lab_undertaking_verbs", "name_opening_prepositions")},
     },
     "languages.yaml": {"read": "phrases", "scripts": "text_by_kind", "function_words": "phrases_by_kind"},
     "furniture.yaml": {"line_rules": "records", "separator_rules": "records", "strip_prefixes": "phrases",

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.core.entities.bare_acronyms import is_acronym_shape
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.model import Mention
 from pipeline.core.entities.name_shapes import name_shapes
 
-_ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+# "(ACR)", or "(ACR, its name in its own language)" / "(ACR; ...)", where the word must read as initials
+_ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})(\)|[,;]\s)")
 _ACRONYM_ANYWHERE = re.compile(r"\(([A-Z][A-Za-z&*]{1,9})\)")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*|of|and|for|the|on|&|,")
 
@@ -66,7 +68,8 @@ def _spells(words: list[str], letters: str) -> bool:
 
 
 def defined_acronyms(ents: DocumentEntities) -> None:
-    """'Full Name (ACR)' defines ACR for this document; later bare 'ACR' mentions the same organisation."""
+    """'Full Name (ACR)' or 'Full Name (ACR, Nombre Completo)' defines ACR for this document; later bare 'ACR' mentions
+    the same organisation."""
     for m in list(ents.mentions):
         if m.entity_type != "organization":
             continue
@@ -74,6 +77,8 @@ def defined_acronyms(ents: DocumentEntities) -> None:
         if not d:
             continue
         acr = d.group(1)
+        if d.group(2) != ")" and not is_acronym_shape(acr):
+            continue  # "(Chile, 2013)": a place and a year, no acronym
         org = ents.orgs[m.entity_id]
         if acr not in org.aliases:
             org.aliases[acr] = "acronym_definition"

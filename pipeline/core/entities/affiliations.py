@@ -156,7 +156,9 @@ def title_before_comma(ents: DocumentEntities, words, k: int) -> tuple[str | Non
             org = ents.add_org(ents.namer.from_reference(ref), phrase[head + 1].start, seg_end)
             return title, org.organization_id
         return ents.text[phrase[0].start:seg_end], None
-    return title, government_named_in(ents, seg_start, seg_end)
+    # "the Minister of Economy and Competitiveness, Luis de Guindos": the ministry the title names, as after a name
+    office = _office_of(ents, title, ents.text[phrase[head].start:seg_end], phrase[head].start)
+    return title, office or government_named_in(ents, seg_start, seg_end)
 
 
 def _possessive_owner(ents: DocumentEntities, words, p: int) -> str | None:

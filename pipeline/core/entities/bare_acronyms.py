@@ -115,12 +115,11 @@ def document_acronyms(ents: DocumentEntities) -> None:
             by_acronym.setdefault(m.surface, []).append(m)
     for acr, mentions in by_acronym.items():
         named = {o.organization_id: o for o in (ents.orgs[i] for i in full)
-                 if o.aliases.get(acr) == "acronym_definition"
-                 or o.acronym in (None, acr) and _names_spell(ents.rules, o, acr)}
+                 if o.aliases.get(acr) == "acronym_definition" or _names_spell(ents.rules, o, acr)}
         if len(named) != 1:
             continue
         target = next(iter(named.values()))
-        target.acronym = acr
+        target.acronym = target.acronym or acr  # "HAU" for Henan Agricultural University, whose list gives "HENAU"
         target.aliases.setdefault(acr, "corpus")
         moved = {id(m) for m in mentions}
         ents.mentions = [Mention("organization", target.organization_id, m.surface, m.start, m.end) if id(m) in moved
@@ -131,7 +130,8 @@ def document_acronyms(ents: DocumentEntities) -> None:
 
 def _names_spell(rules: Rulebook, org: Org, acr: str) -> bool:
     """Whether one of an organisation's names spells the acronym: by initials ("NTU"), or by the first letters of
-    its words before "of" ("CityU": City University of Macau)."""
+    its words before "of" ("CityU": City University of Macau) or of its capitalised words ("UVic": University of
+    Victoria)."""
     letters = acr.upper().replace("&", "")
     parts = re.findall(r"[A-Z][a-z]*", acr)
     for name in (org.canonical_name, *org.aliases):
@@ -139,10 +139,11 @@ def _names_spell(rules: Rulebook, org: Org, acr: str) -> bool:
             continue
         if _spells(_initials(name, rules), letters):
             return True
-        words = re.sub(r"^(?:the|The)\s+", "", name).split(" of ")[0].split()
-        if len(parts) == len(words) and len(parts) < len(acr) and all(
-                w.lower().startswith(p.lower()) for p, w in zip(parts, words)):
-            return True
+        name = re.sub(r"^(?:the|The)\s+", "", name)
+        for words in (name.split(" of ")[0].split(), [w for w in name.split() if w[:1].isupper()]):
+            if len(parts) == len(words) and len(parts) < len(acr) and all(
+                    w.lower().startswith(p.lower()) for p, w in zip(parts, words)):
+                return True
     return False
 
 
@@ -205,20 +206,20 @@ def _org_context(ents: DocumentEntities, cues: AcronymCues, start: int, end: int
 
 def _misspelled_acronym(ents: DocumentEntities, acr: str) -> Org | None:
     """The one organisation of the document whose acronym this one is with two neighbouring letters swapped
-    ("SJTU" written "STJU") or, in a longer one, with a letter too many ("CityuU"): a typo, not another body."""
+    ("SJTU" written "STJU"), in a longer one with a letter too many ("CityuU"), or in other capitals ("AbCU" for
+    "ABCU"): a typo, not another body."""
     swaps = {acr[:k] + acr[k + 1] + acr[k] + acr[k + 2:] for k in range(len(acr) - 1)} - {acr}
     if len(acr) > 4:
         swaps |= {acr[:k] + acr[k + 1:] for k in range(len(acr))}  # "CityuU": a letter too many
-    found = {o.organization_id: o for o in ents.orgs.values() if o.acronym in swaps}
+    found = {o.organization_id: o for o in ents.orgs.values()
+             if o.acronym in swaps or (o.acronym or "").lower() == acr.lower() != o.acronym}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _spelled_org(ents: DocumentEntities, acr: str) -> Org | None:
-    """The one organisation of the document whose name's initials spell the acronym, if exactly one does."""
-    letters = acr.upper().replace("&", "")
-    found = {o.organization_id: o for o in ents.orgs.values() if o.acronym in (None, acr)
-             and any(_spells(_initials(name, ents.rules), letters) for name in (o.canonical_name, *o.aliases)
-                     if " " in name)}
+    """The one organisation of the document whose name spells the acronym, if exactly one does, whatever acronym the
+    reference data gives it ("HAU" in a text about Henan Agricultural University, listed as "HENAU")."""
+    found = {o.organization_id: o for o in ents.orgs.values() if _names_spell(ents.rules, o, acr)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -64,6 +64,11 @@ class Lexicon:
         return frozenset(self.rules.names.get("headline_verbs", []))
 
     @functools.cached_property
+    def portfolio(self) -> frozenset[str]:
+        """The words of a post's or a ministry's remit ("Science", "Sports", "Conservation")."""
+        return frozenset(self.rules.portfolio_words)
+
+    @functools.cached_property
     def byline_labels(self) -> frozenset[str]:
         """"Editor", "Reporter", "Contact": a name follows them and a colon."""
         return frozenset(self.rules.names.get("byline_labels", []))

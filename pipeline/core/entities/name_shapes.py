@@ -55,6 +55,7 @@ class NameShapes:
         self.not_in_names = lex.title_words | lex.honorifics | {
             w.capitalize() for w in rules.rules.get("people_nouns", []) if " " not in w}
         self.leading_heads = frozenset(rules.rules.get("leading_heads", []))
+        self.opening_prepositions = frozenset(rules.rules.get("name_opening_prepositions", []))
         self.object_words = frozenset(rules.rules.get("org_object_words", []))
         self.joint_words = frozenset(rules.rules.get("joint_name_words", []))
         self.remit_heads = frozenset(rules.rules.get("remit_heads", []))
@@ -266,6 +267,8 @@ class NameShapes:
                     w.text in self.not_in_names or w.text in NON_ORG_NOUNS for w in run[start:m]):
                 start = m + 1
                 break
+        # "Joint Lab Between X University and ...": a title-case headline's preposition, before the head, opens no name
+        start = max([start, *(m + 1 for m in range(start, h) if run[m].text in self.opening_prepositions)])
         start = self._after_connectors(run, start, h)
         while start < h and self.lexicon.is_country_word(run[start].text) and (
                 POSSESSIVE.search(run[start].text) or not is_head[start + 1] and not self._is_demonym(run[start].text)

@@ -42,6 +42,10 @@ def reference_orgs(ents: DocumentEntities, doc: Doc) -> None:
             continue  # "LU Xin", "HE Jun": a family name in capitals before its given name, not an acronym
         if ref.listed and (not written_as_listed(hit.surface, ref) or _NUMBERED.match(ents.text, hit.end)):
             continue  # "an open university": words, not the listed name; "University of Rennes 1": a longer name
+        longer = _longer_remit(ents, hit.start, hit.end, ref)
+        if longer is not None:  # "Ministry of Natural Resources and Environmental Conservation": another ministry
+            ents.add_org(*longer)
+            continue
         foreign = _foreign_counterpart(ents.text, hit.start, hit.end, ref, ents.namer) \
             if ref.org_type in STATE_TYPES and ref.country_code else None
         if foreign is not None:  # "Lao Ministry of Science and Technology": not China's ministry of that name
@@ -80,6 +84,33 @@ def _foreign_counterpart(text: str, start: int, end: int, ref: OrgRef, namer: Or
     org = Org(org_id_for(name), name, ref.org_type, None, None, code, gov.organization_id if gov else None, parent=gov)
     org.aliases[name] = "corpus"
     return org, s, e
+
+
+# The rest of a remit list after a state body's name: ", Culture, Science and Sports", " and Environmental
+# Conservation" (capitalised words, the list closed by "and")
+_REMIT_REST = re.compile(r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _longer_remit(ents: DocumentEntities, start: int, end: int, ref: OrgRef) -> tuple[Org, int, int] | None:
+    """A known state body's name that the text goes on with more of a remit ("Ministry of Education, Culture,
+    Science and Sports", "Ministry of Natural Resources and Environmental Conservation"): another body, named as
+    written with the country before or after it. Every word added must be a remit word (`portfolio_words`), so
+    that "the Ministry of Education and Tsinghua University" stays two bodies. Returns the body and the offsets of
+    its whole name, or None."""
+    if ref.org_type not in STATE_TYPES:
+        return None
+    rest = _REMIT_REST.match(ents.text, end)
+    portfolio = ents.lexicon.portfolio
+    if rest is None or not all(w in portfolio or w in ("and", "&") for w in re.findall(r"[\w'’&-]+", rest.group(0))):
+        return None
+    stop = rest.end()
+    found = _country_around(ents.text, start, stop, ents.namer)
+    if found is not None and found[1] >= stop:
+        start, stop = found[0], found[1]
+    if ents.text.startswith(("the ", "The "), start):
+        start += 4
+    org = ents.namer.from_name(ents.text[start:stop], head_word=ref.canonical_name.split()[0])
+    return (org, start, stop) if org is not None else None
 
 
 def _country_around(text: str, start: int, end: int, namer: OrgNamer) -> tuple[int, int, str] | None:
@@ -301,15 +332,63 @@ def short_forms(ents: DocumentEntities) -> None:
             longer = [o for o in ents.orgs.values() if o is not short and _written_short(ents, short, o)]
         if not longer:
             longer = [o for o in ents.orgs.values() if o is not short and _misspelled(ents, short, o)]
-        if len(longer) != 1:
+        if len(longer) == 1:
+            _merge_into(ents, short, longer[0])
+
+
+def _merge_into(ents: DocumentEntities, gone: Org, target: Org) -> None:
+    """One organisation's names and mentions moved to another, which it is."""
+    for alias in gone.aliases:
+        target.aliases.setdefault(alias, "corpus")
+    ents.mentions = [Mention("organization", target.organization_id, m.surface, m.start, m.end)
+                     if m.entity_type == "organization" and m.entity_id == gone.organization_id else m
+                     for m in ents.mentions]
+    del ents.orgs[gone.organization_id]
+
+
+# "University of Nairobi" / "Nairobi University" (and "University of Nairobi University", both at once): the words the
+# university is named by, whichever side of "University" they stand
+_UNIVERSITY_OF = re.compile(r"(?:The |the )?University of (?:the )?(?P<own>.+?)(?: University)?")
+_OWN_UNIVERSITY = re.compile(r"(?:The |the )?(?P<own>.+?) University")
+
+
+def word_order_variants(ents: DocumentEntities) -> None:
+    """"University of Pretoria" and "Pretoria University" in one document are one university: writers turn a
+    university's name round, and the two shapes found it twice. The one with reference names keeps them; of two
+    found by their shapes the first mentioned stays. Two reference universities are left apart (the list knows
+    them as two)."""
+    if "University" not in ents.text:
+        return
+    groups: dict[str, list[str]] = {}
+    for oid, org in ents.orgs.items():
+        if org.org_type != "university":
             continue
-        target = longer[0]
-        for alias in short.aliases:
-            target.aliases.setdefault(alias, "corpus")
-        ents.mentions = [Mention("organization", target.organization_id, m.surface, m.start, m.end)
-                         if m.entity_type == "organization" and m.entity_id == short.organization_id else m
-                         for m in ents.mentions]
-        del ents.orgs[short.organization_id]
+        keys = {key for name in (org.canonical_name, *org.aliases) if (key := _university_key(name))}
+        for key in keys:
+            groups.setdefault(key, []).append(oid)
+    first = {}
+    for m in ents.mentions:
+        if m.entity_type == "organization":
+            first.setdefault(m.entity_id, m.start)
+    for ids in groups.values():
+        orgs = [ents.orgs[i] for i in ids if i in ents.orgs]
+        if len(orgs) < 2 or sum("reference" in o.aliases.values() for o in orgs) > 1:
+            continue
+        orgs.sort(key=lambda o: ("reference" not in o.aliases.values(), first.get(o.organization_id, len(ents.text))))
+        for other in orgs[1:]:
+            _merge_into(ents, other, orgs[0])
+
+
+def _university_key(name: str) -> str | None:
+    """The words a university's name gives it besides "University", in lower case; None for a name of no such shape
+    or whose own words are not all capitalised ("University of Science and Technology" is many universities)."""
+    m = _UNIVERSITY_OF.fullmatch(name) or _OWN_UNIVERSITY.fullmatch(name)
+    if m is None:
+        return None
+    words = m["own"].split()
+    if not all(w[:1].isupper() for w in words) or "University" in words:
+        return None
+    return " ".join(words).lower()
 
 
 def _written_short(ents: DocumentEntities, short: Org, other: Org) -> bool:

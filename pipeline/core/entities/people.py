@@ -692,6 +692,8 @@ def _add_person(ents: DocumentEntities, sent: Sentence, words, i: int, j: int, s
     if len(name_words) == 1:
         ents.mentions.append(Mention("person", "?" + name_words[0], ents.text[span_start:end], span_start, end))
         return
+    if ents.namer.place(" ".join(name_words)) is not None:
+        return  # "the Consul General PR China in Brisbane": a title before a place's name, no person
     person = named_person(ents, name_words)
     key = person.key
     title, org_id = affiliation or apposition(ents, sent, words, j)

@@ -9,6 +9,7 @@ from pipeline.core.entities.document import DocumentEntities, add_place, place_i
 from pipeline.core.entities.gazetteer import Gazetteer, place_gazetteer
 from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import settled
+from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, derived
 
 
@@ -56,6 +57,8 @@ _WHERE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|around|inside|wit
                            r"for|on|outside|via|visit|visits|visited|visiting|toured|tour|across)\s+(?:the\s+)?$", re.I)
 _OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _WORD_AFTER = re.compile(r"\s+(?:(?:have|has|had|will|would|also|jointly|both|all|then|today)\s+)*([a-z]+)\b")
+# "Kenya and China to expand ...": a headline's infinitive for what the two will do (not "to the", "to 2030")
+_TO_VERB = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|this|these|that|those|our|his|her|be|date)\b)[a-z]{3,}\b")
 _AUXILIARIES = frozenset(("have", "has", "had", "will", "would", "shall", "can", "could", "may", "are", "were", "is",
                           "was", "share", "shared", "agree", "sign", "launch", "establish", "set", "build", "hold",
                           "forge", "cooperate", "work", "join", "open", "co-host", "host", "jointly"))
@@ -71,9 +74,13 @@ def acting_jurisdictions(ents: DocumentEntities) -> None:
     found = sorted((m for m in ents.mentions if m.entity_type in ("organization", "place")), key=lambda m: m.start)
     if not any(m.entity_type == "place" for m in found):
         return
+    related = _relation_before(ents.rules)
     for group in _coordinations(ents.text, found):
         places = _acting_members(ents, group)
-        if not places or _where_or_qualifier(ents.text, group, places) or not _acted(ents, group):
+        if not places or _qualifier(ents.text, places):
+            continue
+        if not related.search(ents.text, max(0, group[0].start - 40), group[0].start) and (
+                _WHERE_BEFORE.search(ents.text, max(0, group[0].start - 16), group[0].start) or not _acted(ents, group)):
             continue
         for m in places:
             gov = ents.namer.government_of(ents.place_refs[m.entity_id])
@@ -106,11 +113,19 @@ def _acting_members(ents: DocumentEntities, group: list[Mention]) -> list[Mentio
             or ents.place_refs[m.entity_id].country_code not in inner | ({"CN"} if None in inner else set())]
 
 
-def _where_or_qualifier(text: str, group: list[Mention], places: list[Mention]) -> bool:
-    """Whether the coordination says where ("in", "to", "between" before it), or a place in it qualifies
-    something else ("the Hubei-Hong Kong scheme", "China's ministry")."""
-    return bool(_WHERE_BEFORE.search(text, max(0, group[0].start - 16), group[0].start)) or any(
-        text[m.end:m.end + 1] in ("-", "’", "'") or text[m.start - 1:m.start] == "-" for m in places)
+def _qualifier(text: str, places: list[Mention]) -> bool:
+    """Whether a place of the coordination qualifies something else ("the Hubei-Hong Kong scheme", "China's
+    ministry")."""
+    return any(text[m.end:m.end + 1] in ("-", "’", "'") or text[m.start - 1:m.start] == "-" for m in places)
+
+
+@derived
+def _relation_before(rules: Rulebook) -> re.Pattern:
+    """A relation noun and its "between" or "with" ending where the searched text ends (`relation_nouns`): the
+    places that follow are its parties ("friendly ties between Jilin and ...", "sister relationship with ...")."""
+    nouns = rules.rules.get("relation_nouns") or {}
+    alts = [rf"(?:{phrase_alternation(words)})\s+{link}" for link, words in nouns.items() if words]
+    return re.compile(rf"\b(?:{'|'.join(alts)})\s+(?:the\s+)?$" if alts else "(?!)", re.I)
 
 
 def _acted(ents: DocumentEntities, group: list[Mention]) -> bool:
@@ -128,7 +143,8 @@ def _acted(ents: DocumentEntities, group: list[Mention]) -> bool:
         end = country.end
     nxt = _WORD_AFTER.match(ents.text, end)
     word = nxt.group(1) if nxt else ""
-    return word in _AUXILIARIES or word in _signing_words(ents.rules) or (word.endswith("ed") and len(word) > 4)
+    return word in _AUXILIARIES or word in _signing_words(ents.rules) or (word.endswith("ed") and len(word) > 4) \
+        or bool(_TO_VERB.match(ents.text, end))
 
 
 def is_acting_place(p: PlaceRef) -> bool:

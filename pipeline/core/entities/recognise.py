@@ -43,6 +43,7 @@ from pipeline.core.entities.organisations import (
     plural_governments,
     reference_orgs,
     short_forms,
+    word_order_variants,
 )
 from pipeline.core.entities.people import bare_family_names, resolve_short_names, sentence_people
 from pipeline.core.entities.places import acting_jurisdictions, bare_subdivisions, gazetteer_places
@@ -63,6 +64,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     plural_governments(ents)
     plural_departments(ents)
     short_forms(ents)
+    word_order_variants(ents)
     spelled_acronyms(ents)
     defined_acronyms(ents)
     document_acronyms(ents)

@@ -130,3 +130,22 @@ def test_the_body_named_inside_a_unit_s_name_is_mentioned_there(text, parent):
     mentioned = {(m["surface"], text[m["start"]:m["end"]]) for m in rows["mentions"]}
     assert (parent, parent) in mentioned
     assert len(rows["agreements"]) <= 1 and all(len(party_names(rows, a)) <= 2 for a in rows["agreements"])
+
+
+@pytest.mark.parametrize("text, office", [
+    ("They later met the Minister of Economy and Competitiveness, Juan Ortega, in Madrid.",
+     "Ministry of Economy and Competitiveness"),
+    ("The Minister of Water Supply and Drainage, Kamal Perera, received the team.",
+     "Ministry of Water Supply and Drainage"),
+    ("On Monday the Minister of Fisheries, Aroha Tane, visited the institute.", "Ministry of Fisheries"),
+])
+def test_a_minister_s_title_before_the_name_names_the_ministry(text, office):
+    assert office in org_names(recognised(text))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The Minister of State, Anna Berg, opened it.", "Ministry of State"),
+    ("The Prime Minister of Fiji, Sitiveni Rabuka, opened it.", "Ministry of Fiji"),
+])
+def test_no_ministry_from_a_title_before_the_name_that_names_none(text, absent):
+    assert not any(name.startswith(absent) for name in org_names(recognised(text)))

@@ -41,3 +41,12 @@ def test_a_plural_possessive_ends_the_name(text, person):
 ])
 def test_a_capitalised_phrase_before_a_comma_names_no_person(text):
     assert people_names(recognised(text)) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Fang (Science Consul for the Consul General PR China in Perth) attended.",
+    "The letter was signed by the Ambassador P.R. China to Peru.",
+    "Greetings came from Ambassador New Zealand at the reception.",
+])
+def test_a_title_before_a_place_s_name_names_no_person(text):
+    assert not people_names(recognised(text)) - {"Wang Fang"}

@@ -14,6 +14,11 @@ from tests.unit.entity_rows import people_names, recognised
     ("The talks with Deputy PM Andrzej Nowicki ended on Friday.", "Andrzej Nowicki"),
     ("The forum was co-chaired by Senior Counsel Gao Ruiming of the department.", "Gao Ruiming"),
     ("It was opened by Dr. Faris Almutairi The Dean of Engineering.", "Faris Almutairi"),
+    ("The envoy was joined by Attaché Zhou Minghui at the talks.", "Zhou Minghui"),
+    ("Press Attache Sofia Marques took notes.", "Sofia Marques"),
+    ("An MoU was signed with His Excellency Kwame Mensah on Tuesday.", "Kwame Mensah"),
+    ("Her Excellency Ana Tavares, the ambassador, spoke first.", "Ana Tavares"),
+    ("Remarks came from the head of the Research Directorate Petra Novakova.", "Petra Novakova"),
 ])
 def test_a_name_after_an_honorific_or_a_title_written_otherwise(text, person):
     assert people_names(recognised(text)) == {person}
