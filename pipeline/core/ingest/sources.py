@@ -88,8 +88,6 @@ def path_problem(source_path: str) -> str | None:
     valid UTF-8, hold control or direction-override characters, or contain a backslash (read as a folder
     separator on Windows) would give ids and paths that differ between machines.
     """
-    if source_path.isascii() and source_path.isprintable() and "\\" not in source_path:
-        return None  # the usual name, settled without a look at each character (this runs for every file)
     if any(0xDC80 <= ord(c) <= 0xDCFF for c in source_path):
         return "file name is not valid UTF-8"
     if any(unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS for c in source_path):
@@ -222,8 +220,8 @@ def _located(raw_dir: Path, path: Path | str) -> tuple[Path, str] | Rejection:
     problem = path_problem(rel)
     if problem:
         return reject(rel, problem)
-    # the folder's real path only for a link: a `realpath` per file was a tenth of an unchanged folder's check
-    if full.is_symlink() and not _inside(Path(os.path.realpath(raw_dir)), os.path.realpath(full)):
+    root = Path(os.path.realpath(raw_dir))
+    if full.is_symlink() and not _inside(root, os.path.realpath(full)):
         return reject(rel, "symlink points outside the raw folder")
     return full, rel
 
