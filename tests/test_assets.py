@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from pipeline.core.ids import make_id
-from pipeline.core.table_digest import VOLATILE
+from pipeline.core.table_digest import VOLATILE, table_digests
 from schemas import PRIMARY_KEYS, TABLE_COLUMNS
 from tests.pipeline_run import GOLD, LAB, MOU_CHANGED, query, run_job, stored_files, write_corpus
 
@@ -45,7 +45,7 @@ def runs(tmp_path_factory):
     gold = base / "gold"
     gold.mkdir()
     (gold / "zju_hku_mou_2023.json").write_text(json.dumps(GOLD), encoding="utf-8")
-    states, cache_entries = {}, {}
+    states, cache_entries, fresh_digests = {}, {}, {}
     with dg.DagsterInstance.ephemeral() as instance:
         for step in ("first", "unchanged", "changed", "deleted", "added"):
             if step == "changed":
@@ -60,8 +60,12 @@ def runs(tmp_path_factory):
             shutil.copy(warehouse, copy)
             states[step] = (run, copy)
             cache_entries[step] = stored_files(cache)
+            if step != "first":  # the same folder from scratch: its own warehouse and per-document store
+                fresh = base / "fresh" / step / "cooperation.duckdb"
+                assert run_job(instance, raw, fresh).success, f"{step}: the run from scratch failed"
+                fresh_digests[step] = table_digests(fresh)
     return {"raw": raw, "warehouse": warehouse, "cache": cache, "cache_entries": cache_entries,
-            **states}
+            "fresh_digests": fresh_digests, **states}
 
 
 def test_every_contract_table_and_column_has_its_type(runs):
@@ -130,6 +134,14 @@ def test_a_new_file_costs_one_files_work(runs):
     assert query(db, "SELECT count(*) FROM documents WHERE source_path = ?", [ADDED_PATH])[0][0] == 1
     unchanged, _ = runs["unchanged"]
     assert (unchanged.processed, unchanged.extracted) == (0, 0)
+
+
+@pytest.mark.parametrize("step", ["unchanged", "changed", "deleted", "added"])
+def test_a_run_on_the_last_ones_store_and_warehouse_publishes_what_a_run_from_scratch_does(runs, step):
+    """Every run after the first reuses the store, the spans found and the last warehouse (publishing by changes):
+    each table's content equals that of a run over the same folder with nothing kept."""
+    _, db = runs[step]
+    assert table_digests(db) == runs["fresh_digests"][step]
 
 
 def test_every_table_materialisation_reports_rows_preview_and_schema(runs):

@@ -229,9 +229,20 @@ class DocumentStore:
         `kinds.base.distinct` compares them (a null is the text "None"; the tables' columns are text, whole
         numbers and dates, whose DuckDB text is Python's). `by`: ordered by that column first (then as `rows`).
         """
+        columns, query = self._rows_query(table, distinct, by)
+        return columns, self.con.execute(query).fetchall() if columns else []
+
+    def row_frame(self, table: str, *, distinct: bool = False) -> pd.DataFrame:
+        """`row_tuples` as a frame built by DuckDB: for a table that is published as it is stored (mentions, a
+        fifth of a million rows at 10,000 documents), no row becomes a Python tuple on the way."""
+        columns, query = self._rows_query(table, distinct, None)
+        return self.con.execute(query).df() if columns else pd.DataFrame()
+
+    def _rows_query(self, table: str, distinct: bool, by: str | None) -> tuple[list[str], str]:
+        """The stored columns of `table` and the query of `row_tuples` over them (no columns: nothing stored)."""
         columns = self._stored_columns(table)
         if not columns:
-            return [], []
+            return [], ""
         selected = ", ".join(f"t.{_quote(c)}" for c in columns)
         order = "e.document_id, t._source, t._seq"
         source = f"{_rows_table(table)} t JOIN entries e ON e.source_path = t._source"
@@ -242,7 +253,7 @@ class DocumentStore:
             source, order = f"{source} WHERE t._copy = 1", "t._document_id, t._source, t._seq"
         if by is not None:
             order = f"t.{_quote(by)}, {order}"
-        return columns, self.con.execute(f"SELECT {selected} FROM {source} ORDER BY {order}").fetchall()
+        return columns, f"SELECT {selected} FROM {source} ORDER BY {order}"
 
     def openings(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """source_path -> (opening shingles, MinHash signature) of each document whose opening is kept

@@ -63,9 +63,10 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     add_tuples("organizations", _merge_by_key(store, "organizations", "organization_id"))
     add_tuples("organization_aliases", _aliases(store))
     add_tuples("people", _merge_by_key(store, "people", "person_id"))
-    add_tuples("person_affiliations", store.row_tuples("person_affiliations", distinct=True))
+    frames["person_affiliations"] = _stored_frame(store.row_frame("person_affiliations", distinct=True),
+                                                  columns["person_affiliations"])
     add_tuples("places", _merge_by_key(store, "places", "place_id"))
-    add_tuples("mentions", store.row_tuples("mentions", distinct=True))
+    frames["mentions"] = _stored_frame(store.row_frame("mentions", distinct=True), columns["mentions"])
     all_rejections = [*rejections, *(r for _, r in store.rejections("extract"))]
     add({"rejected_records": [{"table_name": r.table_name,
                                "record": json.dumps(r.record, default=str, sort_keys=True), "errors": r.errors,
@@ -165,6 +166,15 @@ def _tuple_frame(names: list[str], rows: list[tuple], types: dict[str, str]) -> 
         return _frame([], types)
     data = {name: list(values) for name, values in zip(names, zip(*rows))}
     return _frame_columns({c: data.get(c, np.full(len(rows), np.nan)) for c in types}, types)
+
+
+def _stored_frame(stored: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
+    """`_tuple_frame` of a frame the store built (`DocumentStore.row_frame`): a column of `types` it lacks is all
+    NaN, whole numbers become nullable integers."""
+    if stored.empty:
+        return _frame([], types)
+    return _typed(pd.DataFrame({c: stored[c] if c in stored.columns else np.full(len(stored), np.nan)
+                                for c in types}, columns=list(types)), types)
 
 
 def _merge_by_key(store: DocumentStore, table: str, key: str) -> tuple[list[str], list[tuple]]:

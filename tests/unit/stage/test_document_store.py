@@ -59,6 +59,11 @@ def test_row_tuples_group_in_duckdb_as_distinct_and_a_key_order_would(tmp_path):
         assert [(r[0], r[1]) for r in rows] == [("None", 2020), ("lab1", 2020), ("lab1", 2020), ("lab1", None),
                                                 ("lab2", 1999), ("lab2", 2020), (None, 2020)]
         assert store.row_tuples("mentions") == ([], [])
+        frame = store.row_frame("labs", distinct=True)  # the same rows, framed by DuckDB
+        assert list(frame.columns) == columns
+        assert frame.astype(object).where(frame.notna(), None).values.tolist() == \
+            [list(r) for r in store.row_tuples("labs", distinct=True)[1]]
+        assert store.row_frame("mentions").empty
 
 
 def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path):

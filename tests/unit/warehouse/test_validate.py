@@ -286,3 +286,19 @@ def test_the_documents_text_in_the_store_validates_as_the_text_in_the_frame(tabl
             df = df.drop(columns="clean_text")
         if table != "rejected_records":
             pd.testing.assert_frame_equal(in_store.valid[table], df)
+
+
+@pytest.mark.parametrize(("sql_type", "values", "other"), [
+    ("VARCHAR", ["a", None, float("nan"), pd.NA, "b"], 7),  # an int is converted value by value ("7")
+    ("DATE", [dt.date(2020, 1, 2), None, float("nan"), dt.date(1999, 12, 31)], "2021-03-04"),
+])
+def test_a_column_of_python_text_or_dates_converts_as_value_by_value(sql_type, values, other):
+    """A column of text (or dates) and nulls alone is converted in one pass; with one value of another type it is
+    converted value by value: the same values come out."""
+    from pipeline.core.validate import _convert
+
+    whole, bad = _convert(pd.Series(values, dtype=object, index=range(10, 10 + len(values)), name="c"), sql_type)
+    by_value, _ = _convert(pd.Series([*values, other], dtype=object, index=range(10, 11 + len(values)), name="c"),
+                           sql_type)
+    assert bad == {}
+    pd.testing.assert_series_equal(whole, by_value.iloc[:-1])
