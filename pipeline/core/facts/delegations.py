@@ -294,7 +294,7 @@ def _file_report(ctx: DocContext, found: list[Delegation], d: Delegation, sent: 
     if target is not None and target.host_org is None and d.host_org is not None:
         # "to Visit UK and Ireland" in a headline, then the universities the body names: the stops are those
         target.host_org, target.host_place, target.more_hosts = d.host_org, d.host_place, d.more_hosts
-    if target is None and found and _refers_back(sent.text, noun, d):
+    if target is None and found and _refers_back(sent.text, noun, d) and not _other_body(ctx, found[-1], d, sent):
         if _own_host(ctx, sent, d):
             return _another_stop(found, d, sent)
         target = found[-1]  # "During the visit, the delegation toured ...": the visit named before
@@ -303,6 +303,21 @@ def _file_report(ctx: DocContext, found: list[Delegation], d: Delegation, sent: 
     else:
         found.append(d)
     return found
+
+
+# The visitors named with the body they come from: "the visit of X", "her counterparts from X"
+_VISITORS_OF = re.compile(r"\b(?:visits?|delegations?|delegates|counterparts|guests|visitors)\s+(?:of|from|by)\s")
+
+
+def _other_body(ctx: DocContext, a: Delegation, b: Delegation, sent: Sentence) -> bool:
+    """Whether a report that refers back names another body than the last report as where the visitors come from
+    ("X welcomed her counterparts from CASS", then "Y received the visit of NSFC": a second visit, though told as
+    "the visit"), as the visitors' own ("the visit of X", "delegates from X": not "the delegation met researchers from
+    X"); not when it names the last visit's leader ("staff from X accompanied Mr. Han on his visit")."""
+    return bool(a.origin_org and b.origin_org and not a.origin_by_place and not b.origin_by_place
+                and _VISITORS_OF.search(sent.text)
+                and ctx.footprint(a.origin_org) != ctx.footprint(b.origin_org)
+                and not any(p.entity_id == a.leader for p in ctx.people_in(sent.start, sent.end)))
 
 
 def _another_stop(found: list[Delegation], d: Delegation, sent: Sentence) -> list[Delegation]:
@@ -510,7 +525,8 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     elif (passive := _PASSIVE_VISIT.search(text)) and not noun:  # "X was visited on Monday by President Y"
         d.leader = next((p.entity_id for p in people if p.start >= sent.start + passive.end()), None)
     elif verb and (_visiting(ctx.rules, verb) or _used_as_verb(text, verb)):
-        d.leader = _visiting_subject(ctx, sent, people, verb)
+        paid = _PAID_A_VISIT.search(text, max(0, verb.start() - 60), verb.start())
+        d.leader = _visiting_subject(ctx, sent, people, paid.start() if paid else verb.start())
 
 
 def _lead_verb_subject(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention], lead_verb) -> None:
@@ -524,22 +540,41 @@ def _lead_verb_subject(ctx: DocContext, d: Delegation, sent: Sentence, people: l
         d.origin_org = actors[-1] if actors else None
 
 
-def _visiting_subject(ctx: DocContext, sent: Sentence, people: list[Mention], verb) -> str | None:
+def _visiting_subject(ctx: DocContext, sent: Sentence, people: list[Mention], verb_start: int) -> str | None:
     """'Premier Li visited Hong Kong', 'Mr Ho will visit Huzhou': the person just before the visiting verb (only
-    an apposition, an auxiliary or an adverb between), not one who escorts the visitors ("accompanied by X")."""
-    before = [p for p in people if p.start < sent.start + verb.start()
+    an apposition, an auxiliary or an adverb between; `verb_start` a local offset), not one who escorts the visitors
+    ("accompanied by X")."""
+    before = [p for p in people if p.start < sent.start + verb_start
               and not _ESCORT.search(ctx.text, max(sent.start, p.start - 160), p.start)]
     if not before:
         return None
     end = before[-1].end - sent.start
     closing = _CLOSING_COMMA.match(sent.text, end) if _OPENING_COMMA.search(ctx.text, sent.start, before[-1].start) \
         else None  # "The Ambassador of X, Mr. Y, visited ...": the name in apposition to the subject
-    return before[-1].entity_id if _SUBJECT_GAP.fullmatch(sent.text, closing.end() if closing else end,
-                                                          verb.start()) else None
+    # (or an apposition, then a clause of its own: "the director, Mr. Y, who took office in May, visited")
+    if not any(_SUBJECT_GAP.fullmatch(sent.text, at, verb_start) for at in {closing.end() if closing else end, end}):
+        return None
+    return _list_head(ctx, before, before[-1]).entity_id
 
 
 _OPENING_COMMA = re.compile(r",\s*$")
 _CLOSING_COMMA = re.compile(r"\s*,")
+# Between two people of a subject list, each with a title: "A, vice president of X, B, dean of Y, and C"; titles
+# and names only, no verb or clause ("A met B and C" is no list of visitors).
+_LIST_ITEM_GAP = re.compile(r"(?=[^;:]{1,200}$)(?=.*(?:,|\band\b))"
+                            r"(?!.*\b(?:met|meets|said|says|told|welcomed|welcomes|received|receives|hosted|hosts|"
+                            r"signed|signs|visited|visits|led|leads|accompanied|with|by|who|whom|whose|which|that|"
+                            r"while|when|as|is|was|were|are|has|have|had|will)\b)", re.S)
+
+
+def _list_head(ctx: DocContext, people: list[Mention], last: Mention) -> Mention:
+    """The first person of the subject list that ends with `last` ("A, vice president of X, B, dean of Y, and C
+    visited Z": A, whom reports name first as the leader); `last` itself when it ends no list. `people` are the
+    sentence's people in order."""
+    at = people.index(last)
+    while at > 0 and _LIST_ITEM_GAP.match(ctx.text[people[at - 1].end:people[at].start]):
+        at -= 1
+    return people[at]
 
 
 def _leader_origin(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention]) -> None:
@@ -675,10 +710,13 @@ def _set_host(d: Delegation, m: Mention) -> None:
         d.host_place = m.entity_id
 
 
-# Between a subject and its verb: an apposition in commas, "and his delegation", an auxiliary, an adverb.
-_SUBJECT_GAP = re.compile(r"(?:\s*,[^,;:]{0,120},|\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*|(?:of|for|and|the|de)\s+|"
-                          r"\([A-Z][\w&-]{1,10}\)\s*){1,12}?)?(?:\s*and\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:delegation|"
-                          r"delegates|team|entourage|party|group|colleagues)(?:\s+(?:from|of)\s+(?:the\s+)?"
+# Between a subject and its verb: an apposition in commas (or a title of a body, its closing comma left out: ", vice
+# president of X visited"), "and his delegation" ("and colleagues", "and a delegation of staff from X"), an
+# auxiliary, an adverb.
+_SUBJECT_GAP = re.compile(r"(?:\s*,[^,;:]{0,120},|(?:\s*,\s*(?:[\w-]+\s+){1,5}?(?:of|at)|\s+(?:of|from))\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*|(?:of|for|and|the|de)\s+|"
+                          r"\([A-Z][\w&-]{1,10}\)\s*){1,12}?)?(?:\s*and\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+)?|(?:a|other)\s+)?"
+                          r"(?:delegation|delegates|team|entourage|party|group|colleagues)"
+                          r"(?:\s+(?:(?:of|from)\s+(?:[a-z]+\s+){1,3}?)?(?:from|of)\s+(?:the\s+)?"
                           r"(?:[A-Z][\w.&'’-]*\s*|(?:of|for|and|the|de)\s+){1,12}?)?)?\s*(?:(?:will|would|is|are|was|were|"
                           r"has|have|had|also|"
                           r"then|later|to|be|expected|scheduled|due)\s+)*")
@@ -843,13 +881,17 @@ def _post_before(ctx: DocContext, sent: Sentence, leader: Mention, honour: str |
 def _origin_from_apposition(ctx: DocContext, d: Delegation, sent: Sentence, leader: Mention) -> None:
     """Where a leader with no known organisation comes from: the body or place of the title beside the name
     ("X, Governor of Y Province in Z, ...", "the Deputy Prime Minister of Y, Mr X")."""
-    after = re.match(r",\s*[^,;:()]{0,100}?\b(?:of|from|in)\s+|\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])",
+    envoy = _ENVOY_AFTER.match(ctx.text, leader.end)
+    if envoy and _demonym_country(ctx.rules, envoy.group(1)) is not None:
+        _demonym_origin(ctx, d, envoy.group(1), envoy.start(1))  # "X, the Danish ambassador to China": Denmark
+        return  # (not the place the envoy serves in: "X, Brazilian Consul General in Shanghai")
+    after = re.match(r",\s*(?:,\s*)?[^,;:()]{0,100}?\b(?:of|from|in)\s+|\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])",
                      ctx.text[leader.end:min(sent.end, leader.end + 110)])
     before = re.search(r"\b(?:of|from)\s+(?:the\s+)?([^,;:()]{2,60}),\s*(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$",
                        ctx.text[max(sent.start, leader.start - 90):leader.start])
     spans = []
     if after:
-        comma = ctx.text.find(",", leader.end + 1, sent.end)
+        comma = ctx.text.find(",", leader.end + after.end(), sent.end)
         end = comma if comma != -1 else sent.end
         if not after.group(0).startswith(","):  # "Prof. X of Y (YY) visited ...": the name after "of", to the verb
             stop = _NP_END.search(ctx.text, leader.end + after.end(), end)
@@ -881,6 +923,8 @@ _ENVOY_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+" + _ENVOY.pattern +
                            r"(?:(?:Mr|Ms|Mrs|Madam|Dr|H\.\s?E)\.?\s+)?$")
 
 
+# A people's name before an envoy's title in apposition after the name ("X, the Danish ambassador to China")
+_ENVOY_AFTER = re.compile(r",\s*(?:the\s+)?([A-Z][a-z]+)\s+(?i:ambassador|consul|consul[- ]general|envoy)\b")
 _NAME_RUN = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s*)*")  # capitalised words only: one name goes on
 
 
@@ -953,8 +997,15 @@ def _party_organ(ctx: DocContext, org_id: str) -> bool:
 
 
 def _used_as_verb(text: str, verb) -> bool:
-    """'will visit', 'is visiting', 'to visit': the word is a verb here, not the noun 'a visit'."""
-    return bool(re.search(r"\b(?:will|would|to|is|are|was|were|also|then)\s+$", text[:verb.start()]))
+    """'will visit', 'is visiting', 'to visit': the word is a verb here, not the noun 'a visit'; or the noun that a
+    verb of going makes a verb of ("paid an official visit to", "made a two-day visit to")."""
+    return bool(re.search(r"\b(?:will|would|to|is|are|was|were|also|then)\s+$", text[:verb.start()])
+                or _PAID_A_VISIT.search(text, max(0, verb.start() - 60), verb.start()))
+
+
+# "paid an official visit to", "made a working visit to", "is on a three-day visit to": the noun as a verb of going
+_PAID_A_VISIT = re.compile(r"\b(?:paid|pays|paying|pay|made|makes|making|make|had|has|have|having|is\s+on|are\s+on|"
+                           r"was\s+on|were\s+on)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?$")
 
 
 def _visiting(rules: Rulebook, verb) -> bool:
@@ -1270,6 +1321,9 @@ def _merge(into: Delegation, other: Delegation) -> None:
     if into.date and other.date and into.date.precision == other.date.precision == "day" \
             and other.date.date < into.date.date and into.status == other.status == "completed":
         into.date = other.date  # a visit of several days is dated by its first ("today ...", then "yesterday ...")
+    if into.date and other.date and into.date.precision == "month" and other.date.precision == "day" \
+            and other.date.date.replace(day=1) == into.date.date.replace(day=1):
+        into.date = other.date  # "the October visit", then "on 17 October": the day the month told
     if other.origin_org and not other.origin_by_place and into.origin_by_place:
         into.origin_org, into.origin_by_place = other.origin_org, False  # "the Hong Kong delegation", from a HK body
     for org_f, place_f in (("origin_org", "origin_place"), ("host_org", "host_place")):
