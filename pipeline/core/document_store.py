@@ -255,12 +255,25 @@ class DocumentStore:
             order = f"t.{_quote(by)}, {order}"
         return columns, f"SELECT {selected} FROM {source} ORDER BY {order}"
 
-    def openings(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """source_path -> (opening shingles, MinHash signature) of each document whose opening is kept
-        (syndication.fingerprints: functions of the parsed document alone, removed with its parse)."""
-        return {path: (np.frombuffer(shingles, dtype=_HASH), np.frombuffer(signature, dtype=_HASH))
-                for path, shingles, signature in
-                self.con.execute("SELECT source_path, shingles, signature FROM openings").fetchall()}
+    def opening_signatures(self) -> dict[str, np.ndarray]:
+        """source_path -> MinHash signature of each document whose opening is kept (syndication.fingerprints: a
+        function of the parsed document alone, removed with its parse; zeros for an opening too short to take
+        part). The shingles stay in the store until `opening_shingles` asks for the few that LSH makes
+        candidates, so this is about a kilobyte a document whatever the openings' length."""
+        return {path: np.frombuffer(signature, dtype=_HASH) for path, signature in
+                self.con.execute("SELECT source_path, signature FROM openings").fetchall()}
+
+    def opening_shingles(self, source_paths: Sequence[str]) -> dict[str, np.ndarray]:
+        """source_path -> opening shingles of the kept openings among `source_paths`."""
+        if not source_paths:  # an empty frame's column would be typed as numbers
+            return {}
+        self.con.register("_wanted", pd.DataFrame({"source_path": list(source_paths)}))
+        try:
+            return {path: np.frombuffer(shingles, dtype=_HASH) for path, shingles in self.con.execute(
+                "SELECT source_path, shingles FROM openings WHERE source_path IN (SELECT source_path FROM _wanted)"
+            ).fetchall()}
+        finally:
+            self.con.unregister("_wanted")
 
     def write_openings(self, openings: Mapping[str, tuple[np.ndarray, np.ndarray]]) -> None:
         """Keep each document's (opening shingles, signature), by source path."""

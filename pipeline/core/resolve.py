@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -26,7 +25,7 @@ from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import Rejection
 from pipeline.core.reference import Rulebook
-from pipeline.core.syndication import PERMUTATIONS, copy_links, fingerprints
+from pipeline.core.syndication import PERMUTATIONS, Known, copy_links, fingerprints
 
 
 def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
@@ -100,22 +99,26 @@ def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.dateti
 _TEXTS_AT_ONCE = 1_000  # documents whose text is read at once to compute their openings
 
 
-def _kept_openings(store: DocumentStore) -> Callable[[list[dict[str, Any]]], tuple[list[np.ndarray], np.ndarray]]:
-    """The documents' opening shingles and signatures for `copy_links`: those the store keeps, and the others
-    computed (their texts read from the store a batch at a time) and kept, so a run computes them only for the
-    documents parsed since the last one."""
-    def known(docs: list[dict[str, Any]]) -> tuple[list[np.ndarray], np.ndarray]:
-        kept = store.openings()
+def _kept_openings(store: DocumentStore) -> Known:
+    """For `copy_links`: the documents' opening signatures, and their shingles on demand: those the store keeps,
+    and the others computed (their texts read from the store a batch at a time) and kept, so a run computes them
+    only for the documents parsed since the last one. Only the LSH candidates' shingles are read; an opening takes
+    part when its signature is not the row of zeros `fingerprints` gives a too short one."""
+    def known(docs: list[dict[str, Any]]):
+        kept = store.opening_signatures()
         missing = [d for d in docs if d["source_path"] not in kept]
         for batch in chunks(missing, _TEXTS_AT_ONCE):
             texts = store.texts().of_paths([d["source_path"] for d in batch])
             sets, sigs = fingerprints([d | {"clean_text": texts[d["source_path"]]} for d in batch])
-            fresh = {d["source_path"]: (shingles, sig) for d, shingles, sig in zip(batch, sets, sigs)}
-            store.write_openings(fresh)
-            kept.update(fresh)
-        found = [kept[d["source_path"]] for d in docs]
-        sigs = np.stack([sig for _, sig in found]) if found else np.zeros((0, PERMUTATIONS), dtype=np.uint64)
-        return [shingles for shingles, _ in found], sigs
+            store.write_openings({d["source_path"]: (shingles, sig) for d, shingles, sig in zip(batch, sets, sigs)})
+            kept.update({d["source_path"]: sig for d, sig in zip(batch, sigs)})
+        paths = [d["source_path"] for d in docs]
+        sigs = np.stack([kept[p] for p in paths]) if paths else np.zeros((0, PERMUTATIONS), dtype=np.uint64)
+
+        def shingles_of(indices: list[int]) -> dict[int, np.ndarray]:
+            got = store.opening_shingles([paths[i] for i in indices])
+            return {i: got[paths[i]] for i in indices}
+        return sigs.any(axis=1), sigs, shingles_of
     return known
 
 

@@ -73,12 +73,15 @@ def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path):
     with DocumentStore(tmp_path, "f1", TABLES) as store:
         store.write_parsed([("a.txt", "s1", doc()), ("b.txt", "s1", doc("b.txt")), ("c.txt", "s1", doc("c.txt"))])
         store.write_openings({p: (shingles + n, signature) for n, p in enumerate(("a.txt", "b.txt", "c.txt"))})
-        kept = store.openings()
+        kept = store.opening_signatures()
         assert sorted(kept) == ["a.txt", "b.txt", "c.txt"]
-        assert kept["b.txt"][0].tolist() == [4, 0] and kept["b.txt"][1].tolist() == [0, 1, 2, 3]
+        assert kept["b.txt"].tolist() == [0, 1, 2, 3]
+        assert {p: s.tolist() for p, s in store.opening_shingles(["b.txt", "c.txt", "x.txt"]).items()} \
+            == {"b.txt": [4, 0], "c.txt": [5, 1]}
+        assert store.opening_shingles([]) == {}
         store.write_parsed([("a.txt", "s2", doc(sha="s2", text="Other text."))])  # the file changed
         store.prune(["a.txt", "b.txt"])  # c.txt was deleted
-        assert list(store.openings()) == ["b.txt"]
+        assert list(store.opening_signatures()) == ["b.txt"]
 
 
 def test_another_fingerprint_finds_an_empty_store(tmp_path):
