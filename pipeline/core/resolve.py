@@ -102,8 +102,7 @@ _TEXTS_AT_ONCE = 1_000  # documents whose text is read at once to compute their 
 def _kept_openings(store: DocumentStore) -> Known:
     """For `copy_links`: the documents' opening signatures, and their shingles on demand: those the store keeps,
     and the others computed (their texts read from the store a batch at a time) and kept, so a run computes them
-    only for the documents parsed since the last one. Only the LSH candidates' shingles are read; an opening takes
-    part when its signature is not the row of zeros `fingerprints` gives a too short one."""
+    only for the documents parsed since the last one. Only the LSH candidates' shingles are read."""
     def known(docs: list[dict[str, Any]]):
         kept = store.opening_signatures()
         missing = [d for d in docs if d["source_path"] not in kept]
@@ -118,7 +117,7 @@ def _kept_openings(store: DocumentStore) -> Known:
         def shingles_of(indices: list[int]) -> dict[int, np.ndarray]:
             got = store.opening_shingles([paths[i] for i in indices])
             return {i: got[paths[i]] for i in indices}
-        return sigs.any(axis=1), sigs, shingles_of
+        return sigs, shingles_of
     return known
 
 

@@ -185,35 +185,36 @@ def _components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def copy_groups(sets: Sequence[np.ndarray], known_signatures: np.ndarray | None = None) -> list[list[int]]:
+def copy_groups(sets: Sequence[np.ndarray]) -> list[list[int]]:
     """Groups (of two or more indices into `sets`, ascending) whose members are copies of one another: the
-    connected components of the pairs whose exact Jaccard is at least THRESHOLD. `known_signatures` (one row per
-    set, as `fingerprints` gives them) spares computing the signatures again."""
-    usable = np.array([len(s) >= MIN_SHINGLES for s in sets], dtype=bool)
-    sigs = known_signatures
-    if sigs is None:
-        sigs = np.zeros((len(sets), PERMUTATIONS), dtype=np.uint64)
-        sigs[usable] = signatures([s for s, use in zip(sets, usable) if use])
-    return linked_groups(usable, sigs, lambda indices: {i: sets[i] for i in indices})
+    connected components of the pairs whose exact Jaccard is at least THRESHOLD."""
+    return linked_groups(_signed(sets), lambda indices: {i: sets[i] for i in indices})
 
 
-def linked_groups(usable: np.ndarray, sigs: np.ndarray,
-                  shingles_of: Callable[[list[int]], Mapping[int, np.ndarray]]) -> list[list[int]]:
-    """`copy_groups` from whether each opening takes part and its signature, asking `shingles_of` for the
-    shingles of the LSH candidates only, so that the openings need not all be held at once.
+def linked_groups(sigs: np.ndarray, shingles_of: Callable[[list[int]], Mapping[int, np.ndarray]]) -> list[list[int]]:
+    """`copy_groups` from the openings' signatures (`_signed`: a row of zeros for an opening under MIN_SHINGLES,
+    which takes no part), asking `shingles_of` for the shingles of the LSH candidates only, so that the openings
+    need not all be held at once.
 
-    Only openings of MIN_SHINGLES shingles or more take part (`usable`). The LSH candidates whose MinHash estimate is
-    ESTIMATE_MARGIN or more below the threshold are dropped unexamined: at Jaccard 0.8 the estimate's standard
-    deviation is sqrt(0.8 * 0.2 / PERMUTATIONS) < 0.03, so that drops no copy, and it spares the exact
-    comparison of the many stories that only share phrasing.
+    The LSH candidates whose MinHash estimate is ESTIMATE_MARGIN or more below the threshold are dropped
+    unexamined: at Jaccard 0.8 the estimate's standard deviation is sqrt(0.8 * 0.2 / PERMUTATIONS) < 0.03, so
+    that drops no copy, and it spares the exact comparison of the many stories that only share phrasing.
     """
-    usable = np.flatnonzero(usable).tolist()
+    usable = np.flatnonzero(sigs.any(axis=1)).tolist()
     usable_sigs = sigs[usable]
     pairs = candidate_pairs(usable_sigs)
     pairs = pairs[estimated_jaccard(usable_sigs, pairs) >= THRESHOLD - ESTIMATE_MARGIN]
     sets = shingles_of(sorted({usable[k] for k in np.unique(pairs).tolist()}))
     confirmed = [(i, j) for i, j in pairs.tolist() if jaccard(sets[usable[i]], sets[usable[j]]) >= THRESHOLD]
     return [[usable[row] for row in group] for group in _components(len(usable), confirmed)]
+
+
+def _signed(sets: Sequence[np.ndarray]) -> np.ndarray:
+    """One MinHash signature per set, a row of zeros for a set under MIN_SHINGLES shingles (never compared)."""
+    usable = [i for i, s in enumerate(sets) if len(s) >= MIN_SHINGLES]
+    sigs = np.zeros((len(sets), PERMUTATIONS), dtype=np.uint64)
+    sigs[usable] = signatures([sets[i] for i in usable])
+    return sigs
 
 
 def _published_key(doc: Mapping[str, Any]) -> tuple[bool, int, str]:
@@ -229,22 +230,17 @@ def fingerprints(documents: Sequence[Mapping[str, Any]]) -> tuple[list[np.ndarra
     MIN_SHINGLES, which is never compared). Both are functions of the document's own text and title, so
     they can be kept from one run to the next (the per-document store keeps them)."""
     sets = shingle_sets([opening(d["clean_text"], d.get("title")) for d in documents])
-    usable = [i for i, s in enumerate(sets) if len(s) >= MIN_SHINGLES]
-    sigs = np.zeros((len(sets), PERMUTATIONS), dtype=np.uint64)
-    sigs[usable] = signatures([sets[i] for i in usable])
-    return sets, sigs
+    return sets, _signed(sets)
 
 
-Known = Callable[[list[Mapping[str, Any]]],
-                 tuple[np.ndarray, np.ndarray, Callable[[list[int]], Mapping[int, np.ndarray]]]]
+Shingles = Callable[[list[int]], Mapping[int, np.ndarray]]
+Known = Callable[[list[Mapping[str, Any]]], tuple[np.ndarray, Shingles]]
 
 
-def computed(documents: list[Mapping[str, Any]]) -> tuple[np.ndarray, np.ndarray,
-                                                          Callable[[list[int]], Mapping[int, np.ndarray]]]:
+def computed(documents: list[Mapping[str, Any]]) -> tuple[np.ndarray, Shingles]:
     """`copy_links`' default `known`: every document's fingerprints computed from its text."""
     sets, sigs = fingerprints(documents)
-    return (np.array([len(s) >= MIN_SHINGLES for s in sets], dtype=bool), sigs,
-            lambda indices: {i: sets[i] for i in indices})
+    return sigs, lambda indices: {i: sets[i] for i in indices}
 
 
 def copy_links(documents: Iterable[Mapping[str, Any]], known: Known = computed) -> dict[str, str]:
@@ -253,8 +249,8 @@ def copy_links(documents: Iterable[Mapping[str, Any]], known: Known = computed) 
 
     Each document is a mapping with `document_id`, `clean_text`, `title` and `published_on` (a date,
     datetime, Timestamp or None), as the documents table holds them. `known` gives, for the documents in the
-    order given, whether each opening takes part (MIN_SHINGLES shingles or more), their signatures, and a function from indices to their
-    shingles (`computed`, or the store's kept ones).
+    order given, their signatures (as `fingerprints` gives them) and a function from indices to their shingles
+    (`computed`, or the store's kept ones).
     """
     docs = sorted(documents, key=lambda d: d["document_id"])  # the same candidates whatever the input order
     links = {}
