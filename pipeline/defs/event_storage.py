@@ -13,7 +13,9 @@ processes as before), the schema and its migrations, and the live log view: the 
 for changes, which the per-event checkpoint used to make, so a write through a kept connection sets the file's
 time instead. What it gives up: with `synchronous=NORMAL` a power failure (not a crash of the process: the
 operating system still holds what was written) may lose the last events written before it; the database stays
-consistent. The run storage (`runs.db`) and the schedule storage are Dagster's own, unchanged.
+consistent. The run storage (`runs.db`) and the schedule storage are Dagster's own, unchanged. The workers
+pipeline/core/parallel.py forks inherit the open connections but neither use nor close them (a pool's worker
+leaves by `os._exit`), and SQLite's locks are the process's, so a worker cannot checkpoint the parent's WAL.
 """
 from __future__ import annotations
 
