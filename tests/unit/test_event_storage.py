@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 
 import dagster as dg
 import pytest
 from dagster._core.events.log import EventLogEntry
+from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
 
 from pipeline.defs.event_storage import KEPT_RUN_DATABASES, KeptConnectionEventLogStorage
 from tests.pipeline_run import PROJECT_ROOT
@@ -51,6 +53,23 @@ def test_a_write_sets_the_run_databases_time_and_a_read_does_not(tmp_path):
     storage.store_event(_entry("run-a", "second"))
     assert path.stat().st_mtime_ns > 0  # the UI's watcher of the run's log sees the new event
     storage.dispose()
+
+
+def test_the_uis_live_log_of_a_run_sees_each_event_written(tmp_path):
+    """The UI (another process, Dagster's own storage) watches the run's database file for changes."""
+    writer = KeptConnectionEventLogStorage(str(tmp_path))
+    writer.store_event(_entry("run-a", "first"))
+    reader = SqliteEventLogStorage(str(tmp_path))
+    seen, woken = [], threading.Event()
+    reader.watch("run-a", None, lambda entry, _cursor: (seen.append(entry.user_message), woken.set()))
+    for n in range(30):  # the watcher's thread starts watching the file a moment after `watch` returns
+        writer.store_event(_entry("run-a", f"event {n}"))
+        if woken.wait(timeout=1):
+            break
+    assert woken.is_set()
+    assert seen[:2] == ["first", "event 0"]
+    reader.dispose()
+    writer.dispose()
 
 
 def test_a_long_lived_process_keeps_only_the_last_runs_databases_open(tmp_path):
