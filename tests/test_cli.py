@@ -125,9 +125,10 @@ def test_evaluate_without_a_warehouse_fails_clearly(tmp_path, capsys):
     assert code != 0 and "does not exist" in err
 
 
-def test_slots_left_by_a_dead_run_are_released(tmp_path):
+def test_slots_left_by_a_dead_run_are_released(tmp_path, monkeypatch):
     home = tmp_path / "home"
     home.mkdir()
+    monkeypatch.setenv("DAGSTER_HOME", str(home))  # the project's instance lives in DAGSTER_HOME (its storage's folder)
     (home / "dagster.yaml").write_text((PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text())
     with dg.DagsterInstance.from_config(str(home)) as instance:
         instance.event_log_storage.claim_concurrency_slot("duckdb_writer", "run-that-died", "cooperation_warehouse")
@@ -218,7 +219,7 @@ def test_the_cache_is_a_folder_of_its_own_beside_the_warehouse(built):
     assert not (warehouse.parent / ".cache").exists()
 
 
-def test_a_killed_command_line_run_is_marked_failed_so_the_queue_moves(tmp_path):
+def test_a_killed_command_line_run_is_marked_failed_so_the_queue_moves(tmp_path, monkeypatch):
     """A run whose process died (SIGKILL, OOM) stays STARTED; the next command-line run fails it."""
     import socket
     import subprocess
@@ -229,6 +230,7 @@ def test_a_killed_command_line_run_is_marked_failed_so_the_queue_moves(tmp_path)
     dead.wait()  # a pid that no longer runs
     home = tmp_path / "home"
     home.mkdir()
+    monkeypatch.setenv("DAGSTER_HOME", str(home))  # the project's instance lives in DAGSTER_HOME (its storage's folder)
     (home / "dagster.yaml").write_text((PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text())
     with dg.DagsterInstance.from_config(str(home)) as instance:
         def started(run_id: str, pid: int, host: str = socket.gethostname()) -> None:

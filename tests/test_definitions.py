@@ -81,7 +81,8 @@ def test_each_table_has_one_blocking_check_and_the_writer_is_pooled():
     assert "duckdb" in graph.get(dg.AssetKey("cooperation_warehouse")).kinds
 
 
-def test_the_project_instance_lets_one_step_at_a_time_write_duckdb(tmp_path):
+def test_the_project_instance_lets_one_step_at_a_time_write_duckdb(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))  # the instance's folder, where its storage lives
     (tmp_path / "dagster.yaml").write_text((PROJECT_ROOT / ".dagster_home" / "dagster.yaml").read_text())
     with dg.DagsterInstance.from_config(str(tmp_path)) as instance:
         storage = instance.event_log_storage

@@ -127,9 +127,10 @@ def loaded_location(port: int) -> dict | None:
     return ready[0] if ready else None
 
 
-def test_the_ui_runs_the_job_checks_pass_and_the_graph_renders(tmp_path):
+def test_the_ui_runs_the_job_checks_pass_and_the_graph_renders(tmp_path, monkeypatch):
     home = tmp_path / "dagster_home"
     home.mkdir()
+    monkeypatch.setenv("DAGSTER_HOME", str(home))  # the project's instance lives in DAGSTER_HOME (its storage's folder)
     shutil.copy(PROJECT_ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
     raw, warehouse, gold = write_corpus(tmp_path / "raw"), tmp_path / "out" / "cooperation.duckdb", tmp_path / "gold"
     gold.mkdir()
