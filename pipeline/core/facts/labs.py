@@ -204,14 +204,26 @@ _HEAD_ALONE = re.compile(r"(?<!Research )(?<!Research and Development )\b(?:Cent
 def _stands_alone(ctx: DocContext, lab: Lab) -> bool:
     """Whether a centre or institute named by its head alone ("Norwegian Centre for X", "the Xinjiang ecology research
     institute") shows nothing of a lab: not joint, no partners, no founding or plan, and no host in its sentences but
-    the body its own name is ("Y, head of the Centre for Z"). Such a name is an organisation's."""
+    the body its own name is ("Y, head of the Centre for Z (CZ)": the first organisation its sentence names beside
+    the name is that body), unless its name states the host ("X Academy Centre for Y", "the Centre for Y of X"). Such
+    a name is an organisation's."""
     if lab.lab_type != "research_institute" or lab.status != "existing" or not _HEAD_ALONE.search(lab.name) \
             or re.search(r"\bjoint\b", lab.name, re.I):
         return False
     if lab.host is None:
         return True
-    return any(m.entity_id == lab.host and _is_itself(ctx, m, start, end)
-               for _, start, end in lab.mentions for m in ctx.orgs_in(max(0, start - 80), end + 120))
+    if any(lab.host in (_host_after(ctx, end), _host_within(ctx, start, end)) for _, start, end in lab.mentions):
+        return False
+    for sent, start, end in lab.mentions:
+        first = next((m for m in ctx.orgs_in(sent.start, sent.end) if not (m.start < end and start < m.end)), None)
+        if first is not None and first.entity_id in _itself(ctx, start, end):
+            return True
+    return False
+
+
+def _itself(ctx: DocContext, start: int, end: int) -> set[str]:
+    """The organisations a lab's name at [start, end) is itself (`_is_itself`): the body its acronym names too."""
+    return {m.entity_id for m in ctx.orgs_in(max(0, start - 80), end + 120) if _is_itself(ctx, m, start, end)}
 
 
 def _is_itself(ctx: DocContext, m: Mention, start: int, end: int) -> bool:
@@ -799,9 +811,10 @@ def _director_before(ctx: DocContext, sent: Sentence, start: int) -> str | None:
 
 
 def _host_after(ctx: DocContext, end: int) -> str | None:
-    """The organisation right after a lab's name and 'of', 'at', 'under', 'in' or a host cue ("built by")."""
+    """The organisation right after a lab's name and 'of', 'at', 'under', 'in' or a host cue ("built by"); an
+    acronym in brackets may stand between ("the X Centre (XC) of Y University")."""
     text = ctx.text
-    host = re.match(r"\s*(?:of|at|under|in)\s+(?:the\s+)?", text[end:end + 12]) \
+    host = re.match(r"(?:\s*\([A-Z][\w&-]{1,11}\))?\s*(?:of|at|under|in)\s+(?:the\s+)?", text[end:end + 28]) \
         or _host_cue(ctx.rules).match(text[end:end + 60])
     if host is None:
         return None
@@ -839,6 +852,8 @@ def _note_status(lab: Lab, status: str) -> None:
     """Keep the strongest status cue of a lab's mentions in the document (`_CUE_STRENGTH`)."""
     if _CUE_STRENGTH[status] > _CUE_STRENGTH[lab.status]:
         lab.status = status
+# What may stand before a name that opens its sentence: an article at most
+_OPENING = re.compile(r"\s*(?:(?:A|An|The|a|an|the)\s+)?")
 # What may stand between two names of one list: a comma, "and", an article, quotation marks.
 _LIST_GAP = re.compile(r"[”\"’]?\s*,?\s*(?:(?:and|or|as well as)\s+)?(?:the\s+)?[“\"‘]?")
 # "Unveiled on 2 May, the X", "opened in Suzhou, the X": a short adverbial between a founding verb and the name
@@ -857,7 +872,8 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     naming = rf"(?:[^.;]{{0,80}}?\b(?:{alt('lab_naming_words')})\s+|{apposition})?"
     planned_before = re.compile(rf"(?:\b(?:{future})\s+(?:[\w-]+\s+){{0,2}}?(?:{setup})\s+{naming}"
                                 rf"|\b(?:{alt('lab_planned_events')})\s+){det}[“\"‘]?$", re.I)
-    planned_after = re.compile(rf"^\s*(?:,?\s*which\s+)?(?:(?:will|is\s+to|are\s+to|is\s+expected\s+to|to)\s+be\s+"
+    planned_after = re.compile(rf"^\s*(?:,?\s*which\s+)?(?:(?:will|shall|should|must|is\s+to|are\s+to|is\s+expected\s+to|to)"
+                               rf"\s+be\s+"
                                rf"(?:(?:jointly|formally|officially)\s+)?(?:{founded})"
                                rf"|(?:is|are)\s+(?:still\s+|now\s+|currently\s+)?(?:{alt('lab_planned_states')}))\b", re.I)
     # "X (XX), established by A and B, has been unveiled", "the joint laboratory on X, equipped with Y, was
@@ -867,24 +883,31 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     dashed = r"(?:\s*[–—]\s+[^–—.;]{1,200}?\s+[–—])?"
     established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{dashed}{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
                                    rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b", re.I)
+    # "Ukraine Research Centre established in Harbin", "X launched on July 6th": a headline's participle, the name
+    # opening it and at most one short phrase after the verb (no room for a clause's own verb)
+    told_in_headline = re.compile(rf"^\s+(?:(?:officially|formally|jointly)\s+)?(?:{founded})(?:\s+(?:in|at|on|by|with)"
+                                  rf"(?:\s+[^\s,;.:!?]+){{1,3}})?\s*[.!]?\s*$", re.I)
     established_before = re.compile(rf"(?:\b(?:{founded})\s+{_ADVERBIAL}(?:{apposition})?{det}"
                                     rf"|\b(?:{alt('lab_founding_events')})\s+{det})[“\"‘]?$", re.I)
     future_in_clause = re.compile(rf"\b(?:{future})\s+(?:\w+\s+){{0,3}}$", re.I)
     gerunds = phrase_alternation(v for v in r["lab_setup_verbs"] if v.split()[0].endswith("ing"))
     # "including jointly establishing ...; setting up X; founding Y": an undertaking, not a founding
     planned_gerund = re.compile(rf"\b(?:(?:jointly|co-)\s*)?(?:{gerunds})\s+{det}$", re.I)
-    return planned_before, planned_after, established_after, established_before, future_in_clause, planned_gerund
+    return (planned_before, planned_after, established_after, established_before, future_in_clause, planned_gerund,
+            told_in_headline)
 
 
 def lab_status(rules: Rulebook, before: str, after: str) -> str:
     """`planned`, `established` or `existing` from the text of the sentence before and after a lab's name
     (a quoted name's closing quote is not between the name and what is said of it)."""
-    planned_before, planned_after, established_after, established_before, future, gerund = _status_patterns(rules)
+    planned_before, planned_after, established_after, established_before, future, gerund, headline = \
+        _status_patterns(rules)
     after = after.lstrip("”\"’")
     if planned_before.search(before) or planned_after.search(after) or gerund.search(before):
         return "planned"
     founding = established_before.search(before)
-    if established_after.search(after) or (founding and not future.search(before[:founding.start()])):
+    if established_after.search(after) or (founding and not future.search(before[:founding.start()])) \
+            or (_OPENING.fullmatch(before) and headline.match(after)):
         return "established"
     return "existing"
 
@@ -988,9 +1011,11 @@ def _org_of_sentence(ctx: DocContext, sent: Sentence, start: int = -1, end: int 
     """A university named in the same sentence hosts the lab ('... at the Hong Kong Polytechnic University').
 
     A department or faculty stands for its university, which is what analysts group labs by. The lab's own
-    name, recognised as an institute, does not host it."""
+    name, recognised as an institute, does not host it, nor does that institute where the sentence names it again
+    by its acronym ("The X Institute (XI) ...")."""
+    itself = _itself(ctx, start, end)
     for m in ctx.orgs_in(sent.start, sent.end):
-        if m.start < end and start < m.end:
+        if m.start < end and start < m.end or m.entity_id in itself:
             continue
         org = ctx.org(m.entity_id)
         if org.org_type == "university_unit" and org.parent is not None and org.parent.org_type == "university":
