@@ -232,11 +232,18 @@ class DocumentStore:
         columns, query = self._rows_query(table, distinct, by)
         return columns, self.con.execute(query).fetchall() if columns else []
 
-    def row_frame(self, table: str, *, distinct: bool = False) -> pd.DataFrame:
-        """`row_tuples` as a frame built by DuckDB: for a table that is published as it is stored (mentions, a
-        fifth of a million rows at 10,000 documents), no row becomes a Python tuple on the way."""
+    def row_frames(self, table: str, *, distinct: bool = False, vectors: int = 10) -> Iterator[pd.DataFrame]:
+        """`row_tuples` as frames built by DuckDB, each of at most `vectors` DuckDB vectors (2,048 rows), in
+        order: for a table that is published as it is stored (mentions, a fifth of a million rows at 10,000
+        documents), no row becomes a Python tuple on the way, and the caller holds one batch's fresh strings at
+        a time, not the whole table's (issue 16: framed at once, they put 35 to 50 MB more on the run's RSS at
+        10,000 documents until it ends). Nothing, for a table with nothing stored."""
         columns, query = self._rows_query(table, distinct, None)
-        return self.con.execute(query).df() if columns else pd.DataFrame()
+        if not columns:
+            return
+        result = self.con.execute(query)
+        while len(frame := result.fetch_df_chunk(vectors)):
+            yield frame
 
     def _rows_query(self, table: str, distinct: bool, by: str | None) -> tuple[list[str], str]:
         """The stored columns of `table` and the query of `row_tuples` over them (no columns: nothing stored)."""

@@ -62,10 +62,9 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     add_tuples("organizations", _merge_by_key(store, "organizations", "organization_id"))
     add_tuples("organization_aliases", _aliases(store))
     add_tuples("people", _merge_by_key(store, "people", "person_id"))
-    frames["person_affiliations"] = _stored_frame(store.row_frame("person_affiliations", distinct=True),
-                                                  columns["person_affiliations"])
+    frames["person_affiliations"] = _stored_frame(store, "person_affiliations", columns["person_affiliations"])
     add_tuples("places", _merge_by_key(store, "places", "place_id"))
-    frames["mentions"] = _stored_frame(store.row_frame("mentions", distinct=True), columns["mentions"])
+    frames["mentions"] = _stored_frame(store, "mentions", columns["mentions"])
     all_rejections = [*rejections, *(r for _, r in store.rejections("extract"))]
     add({"rejected_records": [{"table_name": r.table_name,
                                "record": json.dumps(r.record, default=str, sort_keys=True), "errors": r.errors,
@@ -170,13 +169,15 @@ def _tuple_frame(names: list[str], rows: list[tuple], types: dict[str, str]) -> 
     return _frame_columns({c: data.get(c, np.full(len(rows), np.nan)) for c in types}, types)
 
 
-def _stored_frame(stored: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
-    """`_tuple_frame` of a frame the store built (`DocumentStore.row_frame`): a column of `types` it lacks is all
-    NaN, whole numbers become nullable integers."""
-    if stored.empty:
-        return _frame([], types)
-    return _typed(pd.DataFrame({c: stored[c] if c in stored.columns else np.full(len(stored), np.nan)
-                                for c in types}, columns=list(types)), types)
+def _stored_frame(store: DocumentStore, table: str, types: dict[str, str]) -> pd.DataFrame:
+    """`_tuple_frame` of the table's distinct rows, framed by the store a batch at a time
+    (`DocumentStore.row_frames`), each batch typed (its texts shared) as it comes, so that only one batch's
+    fresh strings are held at once: a column of `types` the store lacks is all NaN, whole numbers become
+    nullable integers."""
+    parts = [_typed(pd.DataFrame({c: stored[c] if c in stored.columns else np.full(len(stored), np.nan)
+                                  for c in types}, columns=list(types)), types)
+             for stored in store.row_frames(table, distinct=True)]
+    return pd.concat(parts, ignore_index=True) if parts else _frame([], types)
 
 
 def _merge_by_key(store: DocumentStore, table: str, key: str) -> tuple[list[str], list[tuple]]:

@@ -59,11 +59,23 @@ def test_row_tuples_group_in_duckdb_as_distinct_and_a_key_order_would(tmp_path):
         assert [(r[0], r[1]) for r in rows] == [("None", 2020), ("lab1", 2020), ("lab1", 2020), ("lab1", None),
                                                 ("lab2", 1999), ("lab2", 2020), (None, 2020)]
         assert store.row_tuples("mentions") == ([], [])
-        frame = store.row_frame("labs", distinct=True)  # the same rows, framed by DuckDB
+        [frame] = store.row_frames("labs", distinct=True)  # the same rows, framed by DuckDB
         assert list(frame.columns) == columns
         assert frame.astype(object).where(frame.notna(), None).values.tolist() == \
             [list(r) for r in store.row_tuples("labs", distinct=True)[1]]
-        assert store.row_frame("mentions").empty
+        assert list(store.row_frames("mentions")) == []
+
+
+def test_row_frames_come_a_batch_of_vectors_at_a_time_in_the_rows_order(tmp_path):
+    """A table of more rows than one DuckDB vector (2,048) comes in frames of one vector, which together are
+    `row_tuples`' rows in their order."""
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        store.write_parsed([("b.txt", "s1", doc("b.txt")), ("a.txt", "s1", doc("a.txt"))])
+        store.write_extracted([(path, {"mentions": [{"document_id": f"id-{path}", "start": n} for n in range(1500)]},
+                                [], True) for path in ("b.txt", "a.txt")])
+        frames = list(store.row_frames("mentions", vectors=1))
+        assert [len(f) for f in frames] == [2048, 952]
+        assert pd.concat(frames).values.tolist() == [list(r) for r in store.row_tuples("mentions")[1]]
 
 
 def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path):
