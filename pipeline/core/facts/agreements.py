@@ -67,6 +67,7 @@ class Agreement:
     plural: bool = False  # told with a plural noun ("the agreements with A and B")
     per_partner: bool = False  # one of a plural instrument signed with each of a list of partners: what follows
     # the sentence ("Under the agreements, ...") is said of each
+    another: bool = False  # "A and B also inked an MoU": one more instrument, not the one told before retold
 
 
 @derived
@@ -221,13 +222,13 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
         elif c.signatories or c.witnesses:
             pending.append(c)
         return
-    told = _told_again(ctx, found, c)
+    told = [] if c.another else _told_again(ctx, found, c)
     if told:
         for a in told:  # "Through the recently signed agreements with A and B, ...": the ones reported before
             a.extra_sentences.append(c.sentence)
         return
     target = _merge_target(ctx, found, c)
-    if target is not None:
+    if target is not None and not (c.another and target.agreement_type != c.agreement_type):
         _merge(ctx, target, c)
         return
     for p in pending:
@@ -666,6 +667,7 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
     own = next((d for d in dates if d.start >= verb_end and _VERB_DATE_GAP.fullmatch(ctx.text, verb_end, d.start)), None)
     a.date = own or (dates[0] if dates else None)
     a.status = _instrument_status(ctx.rules, clause, k)
+    a.another = _told_as_another(text, clause.governed[k][1], noun)
     a.confidence = confidence(ctx.rules, "agreement_two_parties" if len(parties) >= 2 else "agreement_one_party")
     if a.status == "planned":
         a.confidence = min(a.confidence, confidence(ctx.rules, "agreement_planned"))
@@ -675,6 +677,17 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
 
 
 _VERB_DATE_GAP = re.compile(r"\s*(?:(?:in|on|at|during|last|this|back\s+in)\s+)?(?:the\s+)?")
+# "A and B also inked a memorandum", "X has also signed agreements with": "also" before the signing verb
+_ALSO = re.compile(r"\balso\s+(?:(?:have|has|had|jointly|formally|officially)\s+)*$", re.I)
+_DEFINITE_OBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their|our)\b", re.I)
+
+
+def _told_as_another(text: str, verb: re.Match, noun: re.Match) -> bool:
+    """'USTC and Chulalongkorn University also inked a memorandum of understanding': "also" before the verb and an
+    indefinite object tell one more instrument than those reported before, even between the same parties (a
+    definite one, "also signed the agreement", may be the one told before)."""
+    return bool(_ALSO.search(text, max(0, verb.start() - 40), verb.start())) \
+        and verb.end() <= noun.start() and not _DEFINITE_OBJECT.search(text, verb.end(), noun.start())
 
 
 def _type_from_title(kind: str, title: str | None) -> str:
