@@ -68,6 +68,7 @@ class Agreement:
     per_partner: bool = False  # one of a plural instrument signed with each of a list of partners: what follows
     # the sentence ("Under the agreements, ...") is said of each
     another: bool = False  # "A and B also inked an MoU": one more instrument, not the one told before retold
+    recent: bool = False  # "X recently signed ...": told as done some undated time before the news, not on its day
 
 
 @derived
@@ -272,7 +273,7 @@ def _settle(ctx: DocContext, a: Agreement, found: list[Agreement]) -> None:
     a.place = _signing_place(ctx, a)
     if a.date is None and a.status == "signed":
         sibling = next((b.date for b in found if b.date and b.group == a.group and a.group is not None), None)
-        a.date = sibling or _same_event_date(ctx, a, found)
+        a.date = sibling or (None if a.recent else _same_event_date(ctx, a, found))
     if a.status == "signed" and _earlier_than_the_news(ctx, a):
         a.status = "reported"
     a.parties = _bodies_over_states(ctx, a.parties)
@@ -661,7 +662,9 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
     a = Agreement(kind, (noun_text in generic or tight) and kind == base_kind, sent, parties,
                   noun_start=noun.start(), signatories=people, witnesses=_unique_people(clause.witnesses), title=title,
                   group=clause.group, named=named, plural=bool(_PLURAL.search(noun.group(0))))
-    dates = ctx.dates_in(sent)
+    a.recent = _told_as_recent(text, clause.governed[k][1])
+    # a dateline ("MACAU, May 13 -") is the news day, which a signing told as "recent" did not happen on
+    dates = [d for d in ctx.dates_in(sent) if not (a.recent and d.dateline)]
     verb_end = sent.start + clause.governed[k][1].end()
     # "... to discuss the MoU they signed in October 2015": the date the signing verb takes, else the sentence's
     own = next((d for d in dates if d.start >= verb_end and _VERB_DATE_GAP.fullmatch(ctx.text, verb_end, d.start)), None)
@@ -680,6 +683,18 @@ _VERB_DATE_GAP = re.compile(r"\s*(?:(?:in|on|at|during|last|this|back\s+in)\s+)?
 # "A and B also inked a memorandum", "X has also signed agreements with": "also" before the signing verb
 _ALSO = re.compile(r"\balso\s+(?:(?:have|has|had|jointly|formally|officially)\s+)*$", re.I)
 _DEFINITE_OBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their|our)\b", re.I)
+
+# "Recently, X signed", "X has recently signed", "signed ... recently.": the signing is put some time before the news
+_RECENTLY_OPENING = re.compile(r"\s*(?:Recently|Lately|Not\s+long\s+ago)\s*,")
+_RECENTLY_BEFORE = re.compile(r"\b(?:recently|lately)\s+(?:(?:also|jointly|formally|officially)\s+)*$", re.I)
+_RECENTLY_AFTER = re.compile(r"[^,;:]*?\b(?:recently|lately|not\s+long\s+ago)\b", re.I)  # in the verb's own clause
+
+
+def _told_as_recent(text: str, verb: re.Match) -> bool:
+    """'Recently, Beihang University signed a framework agreement ...', 'X has recently signed ...': a signing the
+    text puts "recently" before the news is not dated by the news day (the text gives it no day)."""
+    return bool(_RECENTLY_OPENING.match(text) or _RECENTLY_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+                or _RECENTLY_AFTER.match(text, verb.end()))
 
 
 def _told_as_another(text: str, verb: re.Match, noun: re.Match) -> bool:
@@ -1658,4 +1673,5 @@ def _merge(ctx: DocContext, into: Agreement, other: Agreement) -> None:
     if other.date and (into.date is None or (into.date.precision != "day" and other.date.precision == "day")):
         into.date = other.date
     into.confidence = max(into.confidence, other.confidence)
+    into.recent = into.recent or other.recent
     into.extra_sentences.append(other.sentence)
