@@ -1511,13 +1511,16 @@ class _RoleCues:
             return "signer"
         if any(local < v.start() for v in self.witness_verbs):
             return "witness"
-        if self.implicit and self.verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks") \
+        if self.implicit and (self.verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks")
+                              or _AFTER_SIGNING.search(self.text, 0, self.verb.end())) \
                 and not self.sign and not _governs_plan(self.rules, self.text, self.verb) \
                 and not any(c.end() <= local and "," not in self.text[c.end():local] for c in self.non_signer):
             return "signer"  # who "will sign" has not signed yet; "held talks with X" did not sign
         return None
 
 
+# "A and B pose for a photo after signing the MoU", "shake hands after inking it": the subject did the signing
+_AFTER_SIGNING = re.compile(r"\bafter\s+(?:signing|inking)$", re.I)
 _PICTURED_SIGNING = re.compile(r"(?:Pictured|Shown|Seen|Photographed)\s+(?:here\s+|above\s+)?signing\b[^.;]{0,160}?"
                                r"\b(?:are|is|were)\s+")
 
@@ -1619,14 +1622,15 @@ def _compatible_type(a: Agreement, b: Agreement) -> bool:
 
 
 def _compatible_date(a: Agreement, b: Agreement, news_day: FoundDate | None = None) -> bool:
-    """Dates that can be one signing. An undated signing in a news story happened on the news day, or the day
-    before it (a headline's signing that the body dates "yesterday")."""
+    """Dates that can be one signing. An undated signing in a news story, or one dated only by the dateline, happened
+    on the news day or the day before it (a headline's signing that the body dates "yesterday", a caption's day
+    beside "MAPUTO, Jan. 24 -- X has signed ...")."""
     da = a.date or (news_day if a.status == "signed" else None)
     db = b.date or (news_day if b.status == "signed" else None)
     if da is None or db is None:
         return True
-    if da.precision == db.precision == "day":
-        by_news_day = (a.date is None) != (b.date is None)
+    if da.precision == db.precision == "day":  # a dateline ("MAPUTO, Jan. 24 --") gives the news day too
+        by_news_day = a.date is None or a.date.dateline or b.date is None or b.date.dateline
         return da.date == db.date or (by_news_day and abs((da.date - db.date).days) == 1)
     return da.date.year == db.date.year
 
