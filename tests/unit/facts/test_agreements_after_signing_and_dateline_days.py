@@ -16,9 +16,8 @@ from tests.unit.fact_rows import extract_rows, party_names, signer_names
 ])
 def test_the_subject_of_after_signing_signed(caption):
     rows = extract_rows(caption)
-    (a,) = rows["agreements"]
-    assert party_names(rows, a) == {"Fudan University", "University of Lagos"}
-    assert signer_names(rows, "signatory") == {"Tan Wei", "Amara Okafor"}
+    told = [(party_names(rows, a), signer_names(rows, "signatory", a)) for a in rows["agreements"]]
+    assert told == [({"Fudan University", "University of Lagos"}, {"Tan Wei", "Amara Okafor"})]
 
 
 def test_after_signing_a_meeting_is_not_a_signer_cue():
