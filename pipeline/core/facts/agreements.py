@@ -67,6 +67,8 @@ class Agreement:
     plural: bool = False  # told with a plural noun ("the agreements with A and B")
     per_partner: bool = False  # one of a plural instrument signed with each of a list of partners: what follows
     # the sentence ("Under the agreements, ...") is said of each
+    another: bool = False  # "A and B also inked an MoU": one more instrument, not the one told before retold
+    recent: bool = False  # "X recently signed ...": told as done some undated time before the news, not on its day
 
 
 @derived
@@ -221,13 +223,13 @@ def _file_report(ctx: DocContext, found: list[Agreement], pending: list[Agreemen
         elif c.signatories or c.witnesses:
             pending.append(c)
         return
-    told = _told_again(ctx, found, c)
+    told = [] if c.another else _told_again(ctx, found, c)
     if told:
         for a in told:  # "Through the recently signed agreements with A and B, ...": the ones reported before
             a.extra_sentences.append(c.sentence)
         return
     target = _merge_target(ctx, found, c)
-    if target is not None:
+    if target is not None and not (c.another and target.agreement_type != c.agreement_type):
         _merge(ctx, target, c)
         return
     for p in pending:
@@ -271,7 +273,7 @@ def _settle(ctx: DocContext, a: Agreement, found: list[Agreement]) -> None:
     a.place = _signing_place(ctx, a)
     if a.date is None and a.status == "signed":
         sibling = next((b.date for b in found if b.date and b.group == a.group and a.group is not None), None)
-        a.date = sibling or _same_event_date(ctx, a, found)
+        a.date = sibling or (None if a.recent else _same_event_date(ctx, a, found))
     if a.status == "signed" and _earlier_than_the_news(ctx, a):
         a.status = "reported"
     a.parties = _bodies_over_states(ctx, a.parties)
@@ -660,12 +662,15 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
     a = Agreement(kind, (noun_text in generic or tight) and kind == base_kind, sent, parties,
                   noun_start=noun.start(), signatories=people, witnesses=_unique_people(clause.witnesses), title=title,
                   group=clause.group, named=named, plural=bool(_PLURAL.search(noun.group(0))))
-    dates = ctx.dates_in(sent)
+    a.recent = _told_as_recent(text, clause.governed[k][1])
+    # a dateline ("MACAU, May 13 -") is the news day, which a signing told as "recent" did not happen on
+    dates = [d for d in ctx.dates_in(sent) if not (a.recent and d.dateline)]
     verb_end = sent.start + clause.governed[k][1].end()
     # "... to discuss the MoU they signed in October 2015": the date the signing verb takes, else the sentence's
     own = next((d for d in dates if d.start >= verb_end and _VERB_DATE_GAP.fullmatch(ctx.text, verb_end, d.start)), None)
     a.date = own or (dates[0] if dates else None)
     a.status = _instrument_status(ctx.rules, clause, k)
+    a.another = _told_as_another(text, clause.governed[k][1], noun)
     a.confidence = confidence(ctx.rules, "agreement_two_parties" if len(parties) >= 2 else "agreement_one_party")
     if a.status == "planned":
         a.confidence = min(a.confidence, confidence(ctx.rules, "agreement_planned"))
@@ -675,6 +680,29 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
 
 
 _VERB_DATE_GAP = re.compile(r"\s*(?:(?:in|on|at|during|last|this|back\s+in)\s+)?(?:the\s+)?")
+# "A and B also inked a memorandum", "X has also signed agreements with": "also" before the signing verb
+_ALSO = re.compile(r"\balso\s+(?:(?:have|has|had|jointly|formally|officially)\s+)*$", re.I)
+_DEFINITE_OBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their|our)\b", re.I)
+
+# "Recently, X signed", "X has recently signed", "signed ... recently.": the signing is put some time before the news
+_RECENTLY_OPENING = re.compile(r"\s*(?:Recently|Lately|Not\s+long\s+ago)\s*,")
+_RECENTLY_BEFORE = re.compile(r"\b(?:recently|lately)\s+(?:(?:also|jointly|formally|officially)\s+)*$", re.I)
+_RECENTLY_AFTER = re.compile(r"[^,;:]*?\b(?:recently|lately|not\s+long\s+ago)\b", re.I)  # in the verb's own clause
+
+
+def _told_as_recent(text: str, verb: re.Match) -> bool:
+    """'Recently, Beihang University signed a framework agreement ...', 'X has recently signed ...': a signing the
+    text puts "recently" before the news is not dated by the news day (the text gives it no day)."""
+    return bool(_RECENTLY_OPENING.match(text) or _RECENTLY_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+                or _RECENTLY_AFTER.match(text, verb.end()))
+
+
+def _told_as_another(text: str, verb: re.Match, noun: re.Match) -> bool:
+    """'USTC and Chulalongkorn University also inked a memorandum of understanding': "also" before the verb and an
+    indefinite object tell one more instrument than those reported before, even between the same parties (a
+    definite one, "also signed the agreement", may be the one told before)."""
+    return bool(_ALSO.search(text, max(0, verb.start() - 40), verb.start())) \
+        and verb.end() <= noun.start() and not _DEFINITE_OBJECT.search(text, verb.end(), noun.start())
 
 
 def _type_from_title(kind: str, title: str | None) -> str:
@@ -1483,13 +1511,16 @@ class _RoleCues:
             return "signer"
         if any(local < v.start() for v in self.witness_verbs):
             return "witness"
-        if self.implicit and self.verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks") \
+        if self.implicit and (self.verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks")
+                              or _AFTER_SIGNING.search(self.text, 0, self.verb.end())) \
                 and not self.sign and not _governs_plan(self.rules, self.text, self.verb) \
                 and not any(c.end() <= local and "," not in self.text[c.end():local] for c in self.non_signer):
             return "signer"  # who "will sign" has not signed yet; "held talks with X" did not sign
         return None
 
 
+# "A and B pose for a photo after signing the MoU", "shake hands after inking it": the subject did the signing
+_AFTER_SIGNING = re.compile(r"\bafter\s+(?:signing|inking)$", re.I)
 _PICTURED_SIGNING = re.compile(r"(?:Pictured|Shown|Seen|Photographed)\s+(?:here\s+|above\s+)?signing\b[^.;]{0,160}?"
                                r"\b(?:are|is|were)\s+")
 
@@ -1591,14 +1622,15 @@ def _compatible_type(a: Agreement, b: Agreement) -> bool:
 
 
 def _compatible_date(a: Agreement, b: Agreement, news_day: FoundDate | None = None) -> bool:
-    """Dates that can be one signing. An undated signing in a news story happened on the news day, or the day
-    before it (a headline's signing that the body dates "yesterday")."""
+    """Dates that can be one signing. An undated signing in a news story, or one dated only by the dateline, happened
+    on the news day or the day before it (a headline's signing that the body dates "yesterday", a caption's day
+    beside "MAPUTO, Jan. 24 -- X has signed ...")."""
     da = a.date or (news_day if a.status == "signed" else None)
     db = b.date or (news_day if b.status == "signed" else None)
     if da is None or db is None:
         return True
-    if da.precision == db.precision == "day":
-        by_news_day = (a.date is None) != (b.date is None)
+    if da.precision == db.precision == "day":  # a dateline ("MAPUTO, Jan. 24 --") gives the news day too
+        by_news_day = a.date is None or a.date.dateline or b.date is None or b.date.dateline
         return da.date == db.date or (by_news_day and abs((da.date - db.date).days) == 1)
     return da.date.year == db.date.year
 
@@ -1645,4 +1677,5 @@ def _merge(ctx: DocContext, into: Agreement, other: Agreement) -> None:
     if other.date and (into.date is None or (into.date.precision != "day" and other.date.precision == "day")):
         into.date = other.date
     into.confidence = max(into.confidence, other.confidence)
+    into.recent = into.recent or other.recent
     into.extra_sentences.append(other.sentence)
