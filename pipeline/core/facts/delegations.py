@@ -17,7 +17,7 @@ from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import org_namer
 from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
-from pipeline.core.phrases import confidence, rule_regex
+from pipeline.core.phrases import confidence, literal_gated, rule_regex
 from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, derived
 from pipeline.core.text import Sentence
 
@@ -1111,7 +1111,7 @@ def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: in
 
 # Tried in turn: the object of a visit (a headline's "to Visit UK" too); a place in "the city of X"; the body the
 # visitors meet ("the delegation held talks with X leaders", "was received by X"); then looser cues.
-_HOST_PATTERNS = [re.compile(p) for p in (
+_HOST_PATTERNS = [literal_gated(re.compile(p)) for p in (
     r"(?i)\b(?:to visit|visited|visiting|visits to|visit to|visits(?!\s+to\b)|paying a visit to|paid a visit to|toured|"
     r"invited to|arrived in|arrived at|arrives in|arrives at|call on|called on)\s+(?:the\s+)?",
     r"(?i)\b(?:visited|visits|toured|visiting|to visit|visit to|visits to)\s+(?:the\s+)?"
