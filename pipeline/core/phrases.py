@@ -28,11 +28,10 @@ def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
 
 
 def gated_regex(regex: re.Pattern, phrases: Iterable[str], opens_words: bool = False):
-    """`regex`, with its `search` and `finditer` skipping text that holds none of `phrases` (in any case):
-    for a regex that cannot match without one of them inside its match. With `opens_words`, every match
-    also begins with one of the phrases where a word may begin (no letter, digit, underscore or hyphen
-    before it), as a `phrase_regex` match does: text without any phrase's opening characters there is
-    skipped without a search."""
+    """`regex`, with its `search` and `finditer` skipping text that holds none of `phrases` (in any case), and
+    the text before the first of them: for a regex whose every match opens with one of them. With `opens_words`,
+    that phrase also begins where a word may begin (no letter, digit, underscore or hyphen before it), as a
+    `phrase_regex` match does: text without any phrase's opening characters there is skipped without a search."""
     phrases = tuple(phrases)
     alternation = phrase_alternation(p.lower() for p in phrases)
     if not alternation.isascii():
@@ -158,7 +157,8 @@ class _GatedPattern:
     inside a word of the text); there, the openings of the phrases (their first characters) stand in for them.
     Before the gate's search, the phrases' `_pieces` are looked for as plain strings (`in`, `str.find`): a dozen of
     those cost a few times less than one search, and a gate with no word runs (a regex bounded by `\\b`, or by
-    nothing) meets most sentences without any.
+    nothing) meets most sentences without any. Where the gate's search finds a phrase, the regex's own search begins
+    there: a regex bounded by `\\b` and ignoring case is tried at every character, the gate skips to the phrase.
     """
 
     __slots__ = ("regex", "gate", "pieces", "openings", "runs")
@@ -167,29 +167,37 @@ class _GatedPattern:
                  runs: _Runs | None):
         self.regex, self.gate, self.pieces, self.openings, self.runs = regex, gate, pieces, openings, runs
 
-    def _absent(self, string: str, pos: int, endpos: int) -> bool:
+    def _start(self, string: str, pos: int, endpos: int) -> int | None:
+        """Where the regex's search may begin (`pos`, or the first match of the gate after it: every match opens
+        with a phrase, whose lower-cased text the gate matches there); None when the text holds no phrase."""
         if not string.isascii():
-            return False
+            return pos
         runs = self.runs
         if runs is not None and pos == 0 and endpos >= len(string):
             words = _words(string)
-            return runs.firsts.isdisjoint(words) or (runs.singles.isdisjoint(words)
-                                                     and runs.pairs.isdisjoint(_word_pairs(string)))
+            absent = runs.firsts.isdisjoint(words) or (runs.singles.isdisjoint(words)
+                                                       and runs.pairs.isdisjoint(_word_pairs(string)))
+            return None if absent else pos
         if self.openings is not None and self.openings.isdisjoint(_openings(string)):
-            return True
+            return None
         low = _lower(string)
         if pos == 0 and endpos >= len(string):
             if not any(piece in low for piece in self.pieces):
-                return True
+                return None
         elif pos >= 0 and all(low.find(piece, pos, endpos) < 0 for piece in self.pieces):
-            return True
-        return self.gate is not None and self.gate.search(low, pos, endpos) is None
+            return None
+        if self.gate is None:
+            return pos
+        at = self.gate.search(low, pos, endpos)
+        return None if at is None else at.start()
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        return None if self._absent(string, pos, endpos) else self.regex.search(string, pos, endpos)
+        start = self._start(string, pos, endpos)
+        return None if start is None else self.regex.search(string, start, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
-        return iter(()) if self._absent(string, pos, endpos) else self.regex.finditer(string, pos, endpos)
+        start = self._start(string, pos, endpos)
+        return iter(()) if start is None else self.regex.finditer(string, start, endpos)
 
     def __getattr__(self, name: str):
         return getattr(self.regex, name)

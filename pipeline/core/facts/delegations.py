@@ -151,7 +151,7 @@ def _led_group(rules: Rulebook, text: str) -> re.Match | None:
 def _led_group_regex(rules: Rulebook) -> re.Pattern:
     """`_LED_GROUP` after a lead verb, compiled once per rulebook: it is tried on most sentences, and building the
     pattern (escaping every lead verb) cost more than the search."""
-    return re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in rules.rules['lead_verbs'])}){_LED_GROUP}")
+    return literal_gated(re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in rules.rules['lead_verbs'])}){_LED_GROUP}"))
 
 
 def _governed_place(ctx: DocContext, org_id: str | None) -> str | None:
@@ -1285,8 +1285,8 @@ def _size(rules: Rulebook, text: str) -> tuple[int | None, int | None]:
 def _size_object_cue(rules: Rulebook) -> re.Pattern:
     """A verb whose object the counted people are ("met with more than 100 students"): not the visitors."""
     cues = "|".join(re.escape(c) for c in sorted(rules.rules["size_object_cues"], key=len, reverse=True))
-    return re.compile(rf"\b(?:{cues})\s+(?:(?:more than|over|some|about|around|nearly|almost|up to|a total of|"
-                      rf"all|the)\s+)*\d", re.I)
+    return literal_gated(re.compile(rf"\b(?:{cues})\s+(?:(?:more than|over|some|about|around|nearly|almost|up to|"
+                                    rf"a total of|all|the)\s+)*\d", re.I))
 
 
 def _refers_back(text: str, noun, d: Delegation) -> bool:
