@@ -69,8 +69,8 @@ _REPEATS = (re._constants.MAX_REPEAT, re._constants.MIN_REPEAT, re._constants.PO
 def _needed(items) -> frozenset[str] | None:
     """Strings (lower case, no spaces that the regex does not write) one of which every match of these parsed regex
     items holds, the most telling such set (its shortest string the longest); None when there is none. Runs of
-    ASCII literals give a string; a group, a branch whose every alternative gives strings, and a repeat of at least
-    one give theirs; anything else (classes, lookarounds, other characters) gives nothing and ends a run. Case is
+    ASCII literals give a string; a group, a branch whose every alternative gives strings, a repeat of at least one
+    and a lookahead give theirs; anything else (classes, lookbehinds, other characters) gives nothing and ends a run. Case is
     set aside: lower-cased, the strings are in the lower-cased text of every match, in any case (on ASCII text)."""
     c = re._constants
     best: frozenset[str] | None = None
@@ -93,7 +93,7 @@ def _needed(items) -> frozenset[str] | None:
 
 
 def _needed_in(op, av) -> frozenset[str] | None:
-    """`_needed` of one parsed item that holds others: a group, a branch, a repeat."""
+    """`_needed` of one parsed item that holds others: a group, a branch, a repeat, a lookahead."""
     c = re._constants
     if op is c.SUBPATTERN:
         return _needed(av[3])
@@ -104,6 +104,8 @@ def _needed_in(op, av) -> frozenset[str] | None:
         return frozenset().union(*alternatives) if all(alternatives) else None
     if op in _REPEATS and av[0] >= 1:
         return _needed(av[2])
+    if op is c.ASSERT and av[0] == 1:  # a lookahead: what it sees lies after the match's start, before `endpos`
+        return _needed(av[1])
     return None
 
 

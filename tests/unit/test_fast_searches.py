@@ -50,6 +50,7 @@ REGEXES = [
     re.compile(r"\b(?:next|last|this) (?:month|year)\b", re.I),
     re.compile(r"(?:signed|inked)(?=\s+(?:an?|the)\b)\s+(?P<what>(?:[A-Z]\w+\s+){1,3}(?:Agreement|MoU))"),
     re.compile(r"(?:sign(?:ed)?|ink)+\s+(?:a\s+)*(?>memo(?:randum)?)\b", re.I),
+    re.compile(r"\bon\s+(?=[A-Z]\w*\s+campus)"),
 ]
 
 
@@ -59,6 +60,7 @@ REGEXES = [
     "Both sides signed an Energy Cooperation Agreement, then inked the Water MoU.",
     "Under The agreement both parties MOU co-build; under-the-table agreements.",
     "Signed a memorandum, SIGNED A A MEMO, inkink memo, sign memorandums.",
+    "They met on Zijingang campus, on Main Campus, on a campus and on Zijingang\ncampus; campus on Yuquan.",
     "They visited the Kelvin \u212a lab and paid a visit ſo Call On the minister; Visits to Rome.",
 ])
 @pytest.mark.parametrize("regex", [gated_regex(re.compile(rf"\b(?:{'|'.join(BOUNDED)})\b", re.I), BOUNDED),
@@ -73,7 +75,7 @@ def test_a_gate_of_plain_strings_lets_through_every_match(text, regex):
 
 def test_a_regex_without_long_needed_strings_is_not_gated():
     assert all(literal_gated(rx) is rx for rx in (re.compile(r"\b(?:to|in)\s+"), re.compile(r"[A-Z]\w+"),
-                                                  re.compile(r"(?=visit)\w+"), re.compile(r"(?:visit)?ed")))
+                                                  re.compile(r"(?<=visit)\w+"), re.compile(r"(?:visit)?ed")))
     assert literal_gated(REGEXES[0]) is not REGEXES[0]
 
 
