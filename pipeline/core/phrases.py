@@ -28,17 +28,85 @@ def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
 
 
 def gated_regex(regex: re.Pattern, phrases: Iterable[str], opens_words: bool = False):
-    """`regex`, with its `search` and `finditer` skipping text that holds none of `phrases` (in any case):
-    for a regex that cannot match without one of them inside its match. With `opens_words`, every match
-    also begins with one of the phrases where a word may begin (no letter, digit, underscore or hyphen
-    before it), as a `phrase_regex` match does: text without any phrase's opening characters there is
-    skipped without a search."""
+    """`regex`, with its `search` and `finditer` skipping text that holds none of `phrases` (in any case), and
+    the text before the first of them: for a regex whose every match opens with one of them. With `opens_words`,
+    that phrase also begins where a word may begin (no letter, digit, underscore or hyphen before it), as a
+    `phrase_regex` match does: text without any phrase's opening characters there is skipped without a search."""
     phrases = tuple(phrases)
     alternation = phrase_alternation(p.lower() for p in phrases)
     if not alternation.isascii():
         return regex
-    return _GatedPattern(regex, re.compile(alternation), _phrase_openings(phrases) if opens_words else None,
-                         _word_runs(phrases) if opens_words else None)
+    return _GatedPattern(regex, re.compile(alternation), _pieces(phrases),
+                         _phrase_openings(phrases) if opens_words else None, _word_runs(phrases) if opens_words else None)
+
+
+def _pieces(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Strings one of which any match of the phrases holds, lower case: each phrase's longest part between spaces
+    (its spaces match any white space), less those that hold another (where one is there, so is the other)."""
+    return _fewest({max(p.lower().split(" "), key=len) for p in phrases})
+
+
+def _fewest(strings: set[str] | frozenset[str]) -> tuple[str, ...]:
+    """The strings less those that hold another: where one is there, so is the other."""
+    return tuple(sorted(s for s in strings if not any(t != s and t in s for t in strings)))
+
+
+def literal_gated(regex: re.Pattern) -> re.Pattern:
+    """`regex`, with its `search` and `finditer` skipping ASCII text that holds none of the strings one of which its
+    every match holds (`_needed`, read from the regex itself, in any case): for a regex run on every sentence that
+    the engine tries at every character (it opens with a word bound or ignores case) and most sentences cannot
+    match. A regex with no such strings, or only short ones that nearly every sentence holds, is itself."""
+    needed = _needed(re._parser.parse(regex.pattern, regex.flags).data)
+    if not needed or min(map(len, needed)) < _LITERAL_GATE_MIN:
+        return regex
+    return _GatedPattern(regex, None, _fewest(needed), None, None)
+
+
+_LITERAL_GATE_MIN = 3  # shorter needed strings ("to", "in") are in nearly every sentence
+_REPEATS = (re._constants.MAX_REPEAT, re._constants.MIN_REPEAT, re._constants.POSSESSIVE_REPEAT)
+
+
+def _needed(items) -> frozenset[str] | None:
+    """Strings (lower case, no spaces that the regex does not write) one of which every match of these parsed regex
+    items holds, the most telling such set (its shortest string the longest); None when there is none. Runs of
+    ASCII literals give a string; a group, a branch whose every alternative gives strings, a repeat of at least one
+    and a lookahead give theirs; anything else (classes, lookbehinds, other characters) gives nothing and ends a run. Case is
+    set aside: lower-cased, the strings are in the lower-cased text of every match, in any case (on ASCII text)."""
+    c = re._constants
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, av in [*items, (None, None)]:
+        if op is c.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            consider(frozenset(["".join(run)]))
+            run = []
+        consider(_needed_in(op, av))
+    return best
+
+
+def _needed_in(op, av) -> frozenset[str] | None:
+    """`_needed` of one parsed item that holds others: a group, a branch, a repeat, a lookahead."""
+    c = re._constants
+    if op is c.SUBPATTERN:
+        return _needed(av[3])
+    if op is c.ATOMIC_GROUP:
+        return _needed(av)
+    if op is c.BRANCH:
+        alternatives = [_needed(a) for a in av[1]]
+        return frozenset().union(*alternatives) if all(alternatives) else None
+    if op in _REPEATS and av[0] >= 1:
+        return _needed(av[2])
+    if op is c.ASSERT and av[0] == 1:  # a lookahead: what it sees lies after the match's start, before `endpos`
+        return _needed(av[1])
+    return None
 
 
 def _phrase_openings(phrases: tuple[str, ...]) -> frozenset[str] | None:
@@ -89,30 +157,49 @@ class _GatedPattern:
     case (all but 19 of 33,000 over the generated and real documents), so the regex follows without the gate. The
     words are asked of whole texts only (a search bounded by `pos` or `endpos` may end a match at the bound,
     inside a word of the text); there, the openings of the phrases (their first characters) stand in for them.
+    Before the gate's search, the phrases' `_pieces` are looked for as plain strings (`in`, `str.find`): a dozen of
+    those cost a few times less than one search, and a gate with no word runs (a regex bounded by `\\b`, or by
+    nothing) meets most sentences without any. Where the gate's search finds a phrase, the regex's own search begins
+    there: a regex bounded by `\\b` and ignoring case is tried at every character, the gate skips to the phrase.
     """
 
-    __slots__ = ("regex", "gate", "openings", "runs")
+    __slots__ = ("regex", "gate", "pieces", "openings", "runs")
 
-    def __init__(self, regex: re.Pattern, gate: re.Pattern, openings: frozenset[str] | None, runs: _Runs | None):
-        self.regex, self.gate, self.openings, self.runs = regex, gate, openings, runs
+    def __init__(self, regex: re.Pattern, gate: re.Pattern | None, pieces: tuple[str, ...], openings: frozenset[str] | None,
+                 runs: _Runs | None):
+        self.regex, self.gate, self.pieces, self.openings, self.runs = regex, gate, pieces, openings, runs
 
-    def _absent(self, string: str, pos: int, endpos: int) -> bool:
+    def _start(self, string: str, pos: int, endpos: int) -> int | None:
+        """Where the regex's search may begin (`pos`, or the first match of the gate after it: every match opens
+        with a phrase, whose lower-cased text the gate matches there); None when the text holds no phrase."""
         if not string.isascii():
-            return False
+            return pos
         runs = self.runs
         if runs is not None and pos == 0 and endpos >= len(string):
             words = _words(string)
-            return runs.firsts.isdisjoint(words) or (runs.singles.isdisjoint(words)
-                                                     and runs.pairs.isdisjoint(_word_pairs(string)))
+            absent = runs.firsts.isdisjoint(words) or (runs.singles.isdisjoint(words)
+                                                       and runs.pairs.isdisjoint(_word_pairs(string)))
+            return None if absent else pos
         if self.openings is not None and self.openings.isdisjoint(_openings(string)):
-            return True
-        return self.gate.search(_lower(string), pos, endpos) is None
+            return None
+        low = _lower(string)
+        if pos == 0 and endpos >= len(string):
+            if not any(piece in low for piece in self.pieces):
+                return None
+        elif pos >= 0 and all(low.find(piece, pos, endpos) < 0 for piece in self.pieces):
+            return None
+        if self.gate is None:
+            return pos
+        at = self.gate.search(low, pos, endpos)
+        return None if at is None else at.start()
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        return None if self._absent(string, pos, endpos) else self.regex.search(string, pos, endpos)
+        start = self._start(string, pos, endpos)
+        return None if start is None else self.regex.search(string, start, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
-        return iter(()) if self._absent(string, pos, endpos) else self.regex.finditer(string, pos, endpos)
+        start = self._start(string, pos, endpos)
+        return iter(()) if start is None else self.regex.finditer(string, start, endpos)
 
     def __getattr__(self, name: str):
         return getattr(self.regex, name)

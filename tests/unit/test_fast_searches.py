@@ -1,11 +1,11 @@
 """The shortcuts of the text searches find exactly what the plain regexes find: the phrase regexes' word gate,
-`word_starts` (a whole word without a regex compiled for it) and `matches_from` (a regex tried only where a match
+the gates of plain strings (`gated_regex` without word runs, `literal_gated`), `word_starts` (a whole word without a regex compiled for it) and `matches_from` (a regex tried only where a match
 can begin)."""
 import re
 
 import pytest
 
-from pipeline.core.phrases import phrase_regex
+from pipeline.core.phrases import gated_regex, literal_gated, phrase_regex
 from pipeline.core.text import matches_from, word_starts
 
 PHRASES = ("sign", "signed", "signing ceremony", "memorandum of understanding", "co-build", "to sign", "MoU", "R&D",
@@ -41,6 +41,42 @@ def test_a_bounded_search_may_end_a_phrase_at_the_bound_inside_a_word():
     text = "They will be signing soon."
     assert gated.search(text) is None
     assert gated.search(text, 0, text.index("ing")).span() == gated.regex.search(text, 0, text.index("ing")).span()
+
+
+BOUNDED = ("agreement", "agreements", "under the", "both parties", "mou", "co-build")
+REGEXES = [
+    re.compile(r"(?i)\b(?:to visit|visited|visits(?!\s+to\b)|paying a visit to|call on|called on)\s+(?:the\s+)?"),
+    re.compile(r"\b(?:(?:had|held)\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:meeting|talks)\s+with|met\s+with|met)\s+"),
+    re.compile(r"\b(?:next|last|this) (?:month|year)\b", re.I),
+    re.compile(r"(?:signed|inked)(?=\s+(?:an?|the)\b)\s+(?P<what>(?:[A-Z]\w+\s+){1,3}(?:Agreement|MoU))"),
+    re.compile(r"(?:sign(?:ed)?|ink)+\s+(?:a\s+)*(?>memo(?:randum)?)\b", re.I),
+    re.compile(r"\bon\s+(?=[A-Z]\w*\s+campus)"),
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES + [
+    "They had a long meeting with the mayor, then met with him again and Met the staff.",
+    "Last Month, next year, THIS YEAR and this  year; the month-end.",
+    "Both sides signed an Energy Cooperation Agreement, then inked the Water MoU.",
+    "Under The agreement both parties MOU co-build; under-the-table agreements.",
+    "Signed a memorandum, SIGNED A A MEMO, inkink memo, sign memorandums.",
+    "They met on Zijingang campus, on Main Campus, on a campus and on Zijingang\ncampus; campus on Yuquan.",
+    "They visited the Kelvin \u212a lab and paid a visit ſo Call On the minister; Visits to Rome.",
+])
+@pytest.mark.parametrize("regex", [gated_regex(re.compile(rf"\b(?:{'|'.join(BOUNDED)})\b", re.I), BOUNDED),
+                                   *map(literal_gated, REGEXES)])
+def test_a_gate_of_plain_strings_lets_through_every_match(text, regex):
+    plain = getattr(regex, "regex", regex)
+    for variant in (text, text.upper(), text.lower(), text.replace(" ", "-")):
+        assert [m.span() for m in regex.finditer(variant)] == [m.span() for m in plain.finditer(variant)]
+        for pos, endpos in ((0, len(variant)), (5, len(variant)), (0, 30), (12, 40), (-3, 20)):
+            assert _span(regex.search(variant, pos, endpos)) == _span(plain.search(variant, pos, endpos))
+
+
+def test_a_regex_without_long_needed_strings_is_not_gated():
+    assert all(literal_gated(rx) is rx for rx in (re.compile(r"\b(?:to|in)\s+"), re.compile(r"[A-Z]\w+"),
+                                                  re.compile(r"(?<=visit)\w+"), re.compile(r"(?:visit)?ed")))
+    assert literal_gated(REGEXES[0]) is not REGEXES[0]
 
 
 @pytest.mark.parametrize("text", [

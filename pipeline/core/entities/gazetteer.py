@@ -9,8 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -21,8 +20,9 @@ from pipeline.core.text import blank_pipeline
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A match; a named tuple: a document has hundreds, and a frozen dataclass sets each field by a call."""
+
     start: int  # character offsets
     end: int
     key: int  # index into the gazetteer's entries
@@ -53,6 +53,8 @@ class Gazetteer:
             self._bulk.setdefault(tuple(t.lower for t in doc), key)
         if listed:
             self._lower.add(_BULK, [doc for doc, _ in listed])
+        # The matchers with phrases: an empty one still walks every token of a document (about half a full one's time).
+        self._matchers = tuple(m for m in (self._lower, self._orth) if len(m))
 
     def find(self, doc: Doc, require_capital: bool = False) -> list[Hit]:
         """The longest matches, then the earliest, that overlap none taken before them.
@@ -61,7 +63,7 @@ class Gazetteer:
         match of several words that is taken): most of the cost was making Spans, and Tokens for their text."""
         found = []
         strings = doc.vocab.strings
-        for matcher in (self._lower, self._orth):
+        for matcher in self._matchers:
             for match_id, s, e in matcher(doc):
                 first, last = doc[s], doc[e - 1]
                 if require_capital and not first.text[:1].isupper():

@@ -54,6 +54,10 @@ _A_MONTH = re.compile(_MON)
 _PATTERNS_FOR = {(digit, month): [(kind, rx) for kind, rx in _PATTERNS
                                   if (digit or kind in _WORD_KINDS) and (month or _MON not in rx.pattern)]
                  for digit in (False, True) for month in (False, True)}
+# Strings, lower case, one of which every match of these patterns holds: an ASCII sentence without any (most) is not
+# searched for them. They ignore case and open with a word bound, so the engine tries them at every character; every
+# day of the week ends in "day". (Only on ASCII text: ignoring case, "ſ" matches "s" and the Kelvin sign "k".)
+_NEEDS = {"rel": ("day", "this morning", "this afternoon", "tonight"), "rel_period": ("month", "year"), "that_year": ("year",)}
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,10 @@ def find_dates(text: str, offset: int, published: dt.date | None, fallback_year:
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     year_hint = published.year if published else fallback_year
+    low = text.lower() if text.isascii() else None
     for kind, rx in _PATTERNS_FOR[_DIGIT.search(text) is not None, _A_MONTH.search(text) is not None]:
+        if low is not None and kind in _NEEDS and not any(need in low for need in _NEEDS[kind]):
+            continue
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

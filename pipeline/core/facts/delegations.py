@@ -17,7 +17,7 @@ from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import org_namer
 from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
-from pipeline.core.phrases import confidence, rule_regex
+from pipeline.core.phrases import confidence, literal_gated, rule_regex
 from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, derived
 from pipeline.core.text import Sentence
 
@@ -151,7 +151,7 @@ def _led_group(rules: Rulebook, text: str) -> re.Match | None:
 def _led_group_regex(rules: Rulebook) -> re.Pattern:
     """`_LED_GROUP` after a lead verb, compiled once per rulebook: it is tried on most sentences, and building the
     pattern (escaping every lead verb) cost more than the search."""
-    return re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in rules.rules['lead_verbs'])}){_LED_GROUP}")
+    return literal_gated(re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in rules.rules['lead_verbs'])}){_LED_GROUP}"))
 
 
 def _governed_place(ctx: DocContext, org_id: str | None) -> str | None:
@@ -1111,7 +1111,7 @@ def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: in
 
 # Tried in turn: the object of a visit (a headline's "to Visit UK" too); a place in "the city of X"; the body the
 # visitors meet ("the delegation held talks with X leaders", "was received by X"); then looser cues.
-_HOST_PATTERNS = [re.compile(p) for p in (
+_HOST_PATTERNS = [literal_gated(re.compile(p)) for p in (
     r"(?i)\b(?:to visit|visited|visiting|visits to|visit to|visits(?!\s+to\b)|paying a visit to|paid a visit to|toured|"
     r"invited to|arrived in|arrived at|arrives in|arrives at|call on|called on)\s+(?:the\s+)?",
     r"(?i)\b(?:visited|visits|toured|visiting|to visit|visit to|visits to)\s+(?:the\s+)?"
@@ -1285,8 +1285,8 @@ def _size(rules: Rulebook, text: str) -> tuple[int | None, int | None]:
 def _size_object_cue(rules: Rulebook) -> re.Pattern:
     """A verb whose object the counted people are ("met with more than 100 students"): not the visitors."""
     cues = "|".join(re.escape(c) for c in sorted(rules.rules["size_object_cues"], key=len, reverse=True))
-    return re.compile(rf"\b(?:{cues})\s+(?:(?:more than|over|some|about|around|nearly|almost|up to|a total of|"
-                      rf"all|the)\s+)*\d", re.I)
+    return literal_gated(re.compile(rf"\b(?:{cues})\s+(?:(?:more than|over|some|about|around|nearly|almost|up to|"
+                                    rf"a total of|all|the)\s+)*\d", re.I))
 
 
 def _refers_back(text: str, noun, d: Delegation) -> bool:

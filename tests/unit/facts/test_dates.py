@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from pipeline.core.facts import dates
 from pipeline.core.facts.dates import find_dates, year_hint
 
 PUB = dt.date(2019, 4, 11)
@@ -55,3 +56,17 @@ def test_offsets_are_absolute():
 def test_relative_months_and_years(phrase, expected, precision):
     (d,) = find_dates(phrase, 0, dt.date(2024, 6, 19))
     assert (d.date, d.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "They met TODAY, then on Monday and LAST FRIDAY; this morning and Tonight too.",
+    "Next month, last YEAR, this  year and that year; the same Year.",
+    "A holiday in mid-month, a yearly report, this mornings' talks, today's news.",
+    "Nothing of the kind here; days and months go by.", "They arrive Tonight.", "It rained this afternoon.",
+    "They met thiſ morning (a long s) and on Sunday.",
+])
+def test_sentences_without_a_forms_strings_find_what_every_pattern_finds(text, monkeypatch):
+    gated = find_dates(text, 0, PUB, prior_year=2018)
+    monkeypatch.setattr(dates, "_NEEDS", {})
+    assert gated == find_dates(text, 0, PUB, prior_year=2018)
+    assert gated or "Nothing" in text
