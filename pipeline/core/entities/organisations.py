@@ -260,6 +260,40 @@ def _unknown_local_government(ents: DocumentEntities, name: str, level: str, own
     ents.add_org(org, start, end)
 
 
+# "the Chinese and Mozambican governments", "Shenzhen Municipality and Pingshan District Governments": the owners
+# listed before one plural "governments"
+_OWNERS_GOVERNMENTS = re.compile(
+    r"\b((?:[A-Z][\w'’]+(?: [A-Z][\w'’]+)?,\s+)*[A-Z][\w'’]+(?: [A-Z][\w'’]+)?),?\s+and\s+(?:the\s+)?"
+    r"([A-Z][\w'’]+(?: [A-Z][\w'’]+)?)\s+(?:(?:[Pp]rovincial|[Mm]unicipal|[Cc]ity|[Dd]istrict|[Cc]ounty)\s+)?"
+    r"(?:[Pp]eople['’]s\s+)?[Gg]overnments\b")
+_LEVEL_AFTER = re.compile(r"\s+(?:Provincial|Municipal|City|District|County)$")
+_OWNER = re.compile(r"(?!The\b)[A-Z][\w'’]+(?: [A-Z][\w'’]+)?")
+
+
+def owners_governments(ents: DocumentEntities) -> None:
+    """'the Chinese and Samoan Governments', 'the Kenyan, Ugandan and Chinese governments', 'Shenzhen Municipality and
+    Pingshan District Governments': one government per owner listed before a plural "governments", each owner a
+    country (by its name or its people's word) or a jurisdiction, mentioned at the owner's words. A list whose
+    owners are not all known is left alone."""
+    if "overnments" not in ents.text:
+        return
+    namer = ents.namer
+    for g in _OWNERS_GOVERNMENTS.finditer(ents.text):
+        owners = list(_OWNER.finditer(ents.text, g.start(), g.end(2)))
+        govs = []
+        for m in owners:
+            owner = _LEVEL_AFTER.sub("", m.group(0))  # "Wuhan Municipal Governments": the level is no owner's word
+            code = namer.country_code(owner)
+            place = namer.country_place(code) if code else namer.jurisdiction(owner)
+            if place is None or place.place_type not in JURISDICTION_TYPES:
+                break
+            govs.append((namer.government_of(place), m.start(), m.start() + len(owner)))
+        else:
+            for gov, start, end in govs:
+                if not ents.covered(start, end, ("organization",)):
+                    ents.add_org(gov, start, end)
+
+
 def plural_governments(ents: DocumentEntities) -> None:
     """'the Municipal People's Governments of Wuxi, Hangzhou and Wenzhou': one government per place listed."""
     if "Governments" not in ents.text:

@@ -805,3 +805,62 @@ def bare_family_names(ents: DocumentEntities) -> None:
                 if re.search(r"[A-Z][a-z]* $", ents.text[max(0, start - 20):start]) and not prev.endswith(". "):
                     continue  # part of a longer capitalised name
                 ents.mentions.append(Mention("person", persons[0].key, family, start, end))
+
+
+# Between the members of a list of people: ", ", " and ", ", and ", " & "
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+# What may follow the last word of a listed name: the list goes on or ends, a verb or "of" follows
+_AFTER_LISTED = frozenset((",", ";", ".", ")", "(", ":"))
+
+
+def listed_people(ents: DocumentEntities, sent: Sentence) -> None:
+    """'premiers Victor Ponta and Li Keqiang', 'Ambassador Dr Liu Xianfa, Njoki Kahiga, Bertha Dena and ...': two or
+    three name words listed beside a person's name (", ", " and ") are a person too, whatever their origin: a list
+    holds things of one kind. Each name found may make its own neighbour a person, so a list is read until no member
+    is added. Not a place's name, a country's word, or words another entity holds."""
+    words = sent.words
+    while True:
+        people = [m for m in ents.mentions if m.entity_type == "person" and not m.entity_id.startswith("?")
+                  and sent.start <= m.start and m.end <= sent.end]
+        if not people:
+            return
+        starts, ends = {m.start for m in people}, {m.end for m in people}
+        added = False
+        for i, w in enumerate(words):
+            if not w.is_cap or i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct:
+                continue
+            j = _listed_name_end(ents, words, i)
+            if j is None:
+                continue
+            before = next((e for e in ends if e <= w.start and _LIST_GAP.fullmatch(ents.text, e, w.start)), None)
+            gap = _LIST_GAP.match(ents.text, words[j - 1].end)
+            after = gap is not None and gap.end() in starts
+            if not after and (before is None or "," in ents.text[before:w.start] and not _list_goes_on(words, j)):
+                continue  # "Anna Berg, Contact Person of X": a comma alone gives a post, unless the list goes on
+            _add_person(ents, sent, words, i, j, w.start)
+            added = True
+            break
+        if not added:
+            return
+
+
+def _list_goes_on(words: Sequence[Word], j: int) -> bool:
+    """Whether the words before word j are a list's member: the sentence ends there, or a comma or "and" follows."""
+    return j >= len(words) or words[j].text in (",", ";", ".", "and", "&")
+
+
+def _listed_name_end(ents: DocumentEntities, words: Sequence[Word], i: int) -> int | None:
+    """End of two or three name words from word i that no entity holds, which no capitalised word goes on from, and
+    which open with no place's name and hold no country's word; None otherwise."""
+    j = _name_end(words, i, ents, limit=3, initials_only_dots=True)
+    if not 2 <= j - i <= 4 or ents.covered(words[i].start, words[j - 1].end):
+        return None
+    if j < len(words) and not words[j].is_punct and (
+            words[j].is_cap or ents.lexicon.is_title_word(words[j].text.capitalize())
+            or words[j].lower in _person_nouns(ents.rules) or words[j].lower in ents.rules.rules["people_nouns"]):
+        return None  # "Li Ming, Acme Daily reporter": words of a body the person works for, not a person
+    portfolio = _portfolio_words(ents.rules)
+    if _opens_with_place(ents, words, i, j) or any(
+            ents.lexicon.is_country_word(w.text) or w.text.isupper() or w.text in portfolio for w in words[i:j]):
+        return None
+    return j

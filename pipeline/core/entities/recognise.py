@@ -39,13 +39,14 @@ from pipeline.core.entities.organisations import (
     hosted_units,
     lowercase_governments,
     missions,
+    owners_governments,
     plural_departments,
     plural_governments,
     reference_orgs,
     short_forms,
     word_order_variants,
 )
-from pipeline.core.entities.people import bare_family_names, resolve_short_names, sentence_people
+from pipeline.core.entities.people import bare_family_names, listed_people, resolve_short_names, sentence_people
 from pipeline.core.entities.places import acting_jurisdictions, bare_subdivisions, gazetteer_places
 from pipeline.core.reference import Rulebook
 from pipeline.core.text import Sentence
@@ -62,6 +63,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     hosted_units(ents)
     lowercase_governments(ents)
     plural_governments(ents)
+    owners_governments(ents)
     plural_departments(ents)
     short_forms(ents)
     word_order_variants(ents)
@@ -72,6 +74,8 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     for sent in sents:
         sentence_people(ents, sent)
     credited_people(ents)
+    for sent in sents:
+        listed_people(ents, sent)
     resolve_short_names(ents)
     gazetteer_places(ents, doc)
     bare_subdivisions(ents, doc)
