@@ -36,6 +36,7 @@ from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.name_shapes import shaped_orgs
 from pipeline.core.entities.organisations import (
     branches,
+    classified_companies,
     hosted_units,
     lowercase_governments,
     missions,
@@ -65,6 +66,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     plural_governments(ents)
     owners_governments(ents)
     plural_departments(ents)
+    classified_companies(ents)
     short_forms(ents)
     word_order_variants(ents)
     spelled_acronyms(ents)
