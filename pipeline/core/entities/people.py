@@ -35,6 +35,9 @@ _S_POSSESSIVE = re.compile(r"s['’]$")
 # Family names of a telling shape ("O’Connor", "McGregor"): the word before one is a given name.
 _GAELIC_SURNAME = re.compile(r"(?:O['’]|Mac|Mc)[A-Z][a-z]+")
 _POST_CONNECTORS = frozenset(("of", "and", "&", "the", "for"))  # inside a post: "Minister of Science and Technology"
+# A post that says where, read when the post above leaves no name: "Counsellor of the Embassy in Beijing Anna Berg",
+# "Ambassador of Chile to China Anna Berg" (tried second: "Ambassador to China Wang Yi in Beijing" ends at "Yi")
+_POST_PLACE_CONNECTORS = _POST_CONNECTORS | {"in", "to"}
 # After a family name that is also an English word, what shows it used as a name: a verb, or a comma or a stop.
 _AS_A_NAME = re.compile(r"\s+[a-z]|[,;.]")
 
@@ -261,8 +264,9 @@ def sentence_people(ents: DocumentEntities, sent: Sentence) -> None:
     i = 0
     while i < len(words):
         w = words[i]
-        if not w.is_cap and w.text not in lex.honorifics and w.text.capitalize() not in lex.title_heads_by_last_word:
-            i += 1  # no name starts here, and no title ends here: every test below would fail
+        if not w.is_cap and w.text not in lex.honorifics and w.text.capitalize() not in lex.title_heads_by_last_word \
+                and w.text not in _person_nouns(ents.rules):
+            i += 1  # no name starts here, and no title or noun for a person ends here: every test below would fail
             continue
         after = _person_at(ents, sent, i)
         i = i + 1 if after is None else after
@@ -334,12 +338,14 @@ def _chinese_pair(ents: DocumentEntities, words: Sequence[Word], k: int) -> bool
 
 
 def _lowercase_titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
-    """'former US president Jimmy Carter', 'the university's vice president Anna Berg': a title written in lower
-    case (ending at word i) names the person after it only when a full name follows (two to four name words).
+    """'former US president Jimmy Carter', 'the university's vice president Anna Berg', 'Chinese technician Dun
+    Xinhong': a title written in lower case, or a noun for a person (`people_nouns`), ending at word i, names the
+    person after it only when a full name follows (two to four name words).
     Adds the person; returns the index after the name, or None."""
     words, lex = sent.words, ents.lexicon
-    if not words[i].text.islower() or words[i].text.capitalize() not in lex.title_heads_by_last_word:
-        return None
+    if not words[i].text.islower() or words[i].text.capitalize() not in lex.title_heads_by_last_word \
+            and words[i].text not in _person_nouns(ents.rules):
+        return None  # ("Chinese technician Dun Xinhong", "Nobel Prize winner Dan Shechtman": a noun for a person)
     j = _name_end(words, i + 1, ents)
     if j - (i + 1) < 2 or (j < len(words) and words[j].text in NON_ORG_NOUNS):
         return None
@@ -592,21 +598,24 @@ def _name_after_title_object(ents: DocumentEntities, words: Sequence[Word], t0: 
     organisation, place, head, portfolio word or connector, and must leave a post before it.
     Returns (name start, name end, (title, organisation id)) or None."""
     first = t1 + 2
-    end = _post_and_name_end(ents, words, first)
-    start, count = _name_start_after_post(ents, words, first, end)
-    if count < 2 or start <= first or words[start - 1].text in ents.lexicon.particles or not words[start - 1].is_cap:
-        return None  # no name, no post left before it, or a post that ends in "for"/"of" ("Centre for Steel X")
-    return start, end, _post_affiliation(ents, words, t0, t1, start)
+    for connectors in (_POST_CONNECTORS, _POST_PLACE_CONNECTORS):
+        end = _post_and_name_end(ents, words, first, connectors)
+        start, count = _name_start_after_post(ents, words, first, end)
+        if count >= 2 and start > first and words[start - 1].text not in ents.lexicon.particles \
+                and words[start - 1].is_cap:
+            return start, end, _post_affiliation(ents, words, t0, t1, start)
+    return None  # no name, no post left before it, or a post that ends in "for"/"of" ("Centre for Steel X")
 
 
-def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int) -> int:
+def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int,
+                       connectors: frozenset[str] = _POST_CONNECTORS) -> int:
     """End (exclusive) of the post and the name after a title's "of", "for", "to" or "at" (word first on): the
-    capitalised run (with connectors and particles), to a stop word, another title or a possessive, less the
+    capitalised run (with `connectors` and particles), to a stop word, another title or a possessive, less the
     words that open a following title and the connectors at its end."""
     lex, portfolio = ents.lexicon, _portfolio_words(ents.rules)
     k = first
     while k < len(words) and k - first < 16 and (
-            (words[k].is_cap and not words[k].is_punct) or words[k].lower in _POST_CONNECTORS
+            (words[k].is_cap and not words[k].is_punct) or words[k].lower in connectors
             or words[k].text in lex.particles):
         if words[k].text in lex.stop_words:
             break  # "... Martin Okafor on Monday"
@@ -626,7 +635,7 @@ def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int
         modifiers = _title_modifiers(ents.rules)
         while end > first and (words[end - 1].text in modifiers or lex.is_country_word(words[end - 1].text)):
             end -= 1
-    while end > first and (words[end - 1].lower in _POST_CONNECTORS or words[end - 1].text in lex.particles):
+    while end > first and (words[end - 1].lower in connectors or words[end - 1].text in lex.particles):
         end -= 1
     return end
 
@@ -654,7 +663,7 @@ def _name_start_after_post(ents: DocumentEntities, words: Sequence[Word], first:
         if start - 2 >= first and _honorific_len(lex, words, start - 2) == 2:
             break  # "Ambassador to China H. E. Anna Berg": the name starts after the honorific
         if _is_name_word(w, ents) and bare not in portfolio and not _ends_place(ents, words, first, start - 1) \
-                and not lex.is_country_word(bare):
+                and not lex.is_country_word(bare) and not _body_acronym(ents, bare):
             start -= 1
             count += w.text not in joiners
         elif w.text in lex.particles and start < end and start - 1 > first:
@@ -663,7 +672,16 @@ def _name_start_after_post(ents: DocumentEntities, words: Sequence[Word], first:
             break
     while start < end and words[start].text in lex.particles:
         start += 1
+    if count == 3 and start > first and _body_acronym(ents, words[start - 1].text) \
+            and not is_given_name(ents.rules, words[start].text):
+        start, count = start + 1, 2  # "Vice Chairman of NASB Presidium Sergei Orlov": the body's word after its acronym
     return start, count
+
+
+def _body_acronym(ents: DocumentEntities, word: str) -> bool:
+    """Capitals that are no family name ("HAU", "NASB"): a body's acronym, which ends a post ("President of HAU Jie
+    Xiaolei"), where a family name in capitals ("LI") may end a name."""
+    return len(word) > 1 and word.isupper() and word.isalpha() and not is_surname(ents.rules, word)
 
 
 def _post_affiliation(ents: DocumentEntities, words: Sequence[Word], t0: int, t1: int,
