@@ -8,8 +8,11 @@ gold compares names.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.core.entities.affiliations import (
     apposition,
@@ -390,15 +393,39 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
         return None  # cheap test first: this runs at every word of every sentence
     j = _name_end(words, i, ents, initials_only_dots=True)
     c = _photo_position_end(ents.text, words, j)
-    k = first_title_word(ents.lexicon, words, c + 1) if j - i >= 2 and c < len(words) and words[c].text == "," \
-        else None
+    comma = j - i >= 2 and c < len(words) and words[c].text == ","
+    k = first_title_word(ents.lexicon, words, c + 1) if comma else None
     if k is None or words[k].is_cap and not _title_starts(ents, words, k):
-        return None  # "Belt and Road Science, Technology and Innovation ...": a word of a title is no title
+        # "Belt and Road Science, Technology and Innovation ...": a word of a title is no title; but a post's
+        # head may come later ("Anna Berg, the Tunisian minister for ...", "..., a 30-year-old student from ...")
+        if not comma or not _role_in_apposition(ents, words, c + 1) or _opens_with_place(ents, words, i, j) \
+                or any(ents.lexicon.is_country_word(w.text) or w.text.isupper() or w.lower in STOP_WORDS
+                       or w.text in _MONTHS for w in words[i:j]):
+            return None  # ("Early May, Iranian Vice President ...": a date, no name)
     if words[c + 1].lower in ("a", "an", "the") and _opens_with_place(ents, words, i, j):
         return None  # "Hong Kong Polytechnic, a member of ...", "Tianjin Eco-City, the second ...": no person's
     if i == 0 or words[i - 1].lower in ("and", "by", "with", "of", ",", "(", "from", "to"):
         return j
     return j if not words[i - 1].is_cap else None
+
+
+_MONTHS = frozenset(calendar.month_name[1:])
+# Where an apposition's post has ended without its head: its object, or a clause
+_ROLE_ENDS = frozenset(("of", "for", "at", "in", "from", "with", "to", "on", "who", "which", "that", "and", "said"))
+
+
+def _role_in_apposition(ents: DocumentEntities, words: Sequence[Word], k: int) -> bool:
+    """Whether the apposition from word k holds a post's head or a noun for a person within its first six words,
+    before its object or any punctuation: "a 30-year-old postgraduate student", "Argentina's science minister",
+    "vice-director of", "pro-vice-chancellor", "Chief Global Officer"."""
+    heads, nouns = ents.lexicon.title_heads_by_last_word, _person_nouns(ents.rules)
+    for w in words[k:k + 6]:
+        if w.is_punct or w.lower in _ROLE_ENDS or w.text in ents.lexicon.honorifics:
+            return False  # (an honorific opens another person's name: "School of X, Mr. Chen Yang, Director")
+        last = w.text.rsplit("-", 1)[-1]
+        if w.text.islower() and (last.capitalize() in heads or last in nouns) or w.is_cap and w.text in heads:
+            return True
+    return False
 
 
 _LONE_NAME_BEFORE = frozenset(("with", "and", "by", ",", "met", "from"))
