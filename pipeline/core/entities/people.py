@@ -872,7 +872,8 @@ def listed_people(ents: DocumentEntities, sent: Sentence) -> None:
         starts, ends = {m.start for m in people}, {m.end for m in people}
         added = False
         for i, w in enumerate(words):
-            if not w.is_cap or i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct:
+            if not w.is_cap or i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct \
+                    or not _beside_a_person(words, i, starts, ends):
                 continue
             j = _listed_name_end(ents, words, i)
             if j is None:
@@ -887,6 +888,19 @@ def listed_people(ents: DocumentEntities, sent: Sentence) -> None:
             break
         if not added:
             return
+
+
+def _beside_a_person(words: Sequence[Word], i: int, starts: set[int], ends: set[int]) -> bool:
+    """Cheap test first: a list's word ("," "and" "&") stands right before word i after a person's name, or within
+    the five words from i, before one."""
+    if i > 0 and words[i - 1].lower in _LIST_WORDS and any(e <= words[i - 1].start for e in ends):
+        return True
+    return any(words[m].lower in _LIST_WORDS and (words[m + 1].start in starts or words[m + 1].lower == "and"
+                                                  and m + 2 < len(words) and words[m + 2].start in starts)
+               for m in range(i + 2, min(i + 6, len(words) - 1)))
+
+
+_LIST_WORDS = frozenset((",", "and", "&"))
 
 
 def _list_goes_on(words: Sequence[Word], j: int) -> bool:
