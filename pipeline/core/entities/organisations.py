@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.gazetteer import T, longest_run, org_gazetteer
-from pipeline.core.entities.lexicon import STATE_TYPES
+from pipeline.core.entities.lexicon import POSSESSIVE, STATE_TYPES
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import OrgNamer, org_id_for
-from pipeline.core.entities.people import is_pinyin_given, is_surname, one_letter_apart
+from pipeline.core.entities.people import is_given_name, is_pinyin_given, is_surname, one_letter_apart
 from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import JURISDICTION_TYPES, OrgRef, PlaceRef, Rulebook, derived
 
@@ -260,6 +261,40 @@ def _unknown_local_government(ents: DocumentEntities, name: str, level: str, own
     ents.add_org(org, start, end)
 
 
+# "the Chinese and Mozambican governments", "Shenzhen Municipality and Pingshan District Governments": the owners
+# listed before one plural "governments"
+_OWNERS_GOVERNMENTS = re.compile(
+    r"\b((?:[A-Z][\w'’]+(?: [A-Z][\w'’]+)?,\s+)*[A-Z][\w'’]+(?: [A-Z][\w'’]+)?),?\s+and\s+(?:the\s+)?"
+    r"([A-Z][\w'’]+(?: [A-Z][\w'’]+)?)\s+(?:(?:[Pp]rovincial|[Mm]unicipal|[Cc]ity|[Dd]istrict|[Cc]ounty)\s+)?"
+    r"(?:[Pp]eople['’]s\s+)?[Gg]overnments\b")
+_LEVEL_AFTER = re.compile(r"\s+(?:Provincial|Municipal|City|District|County)$")
+_OWNER = re.compile(r"(?!The\b)[A-Z][\w'’]+(?: [A-Z][\w'’]+)?")
+
+
+def owners_governments(ents: DocumentEntities) -> None:
+    """'the Chinese and Samoan Governments', 'the Kenyan, Ugandan and Chinese governments', 'Shenzhen Municipality and
+    Pingshan District Governments': one government per owner listed before a plural "governments", each owner a
+    country (by its name or its people's word) or a jurisdiction, mentioned at the owner's words. A list whose
+    owners are not all known is left alone."""
+    if "overnments" not in ents.text:
+        return
+    namer = ents.namer
+    for g in _OWNERS_GOVERNMENTS.finditer(ents.text):
+        owners = list(_OWNER.finditer(ents.text, g.start(), g.end(2)))
+        govs = []
+        for m in owners:
+            owner = _LEVEL_AFTER.sub("", m.group(0))  # "Wuhan Municipal Governments": the level is no owner's word
+            code = namer.country_code(owner)
+            place = namer.country_place(code) if code else namer.jurisdiction(owner)
+            if place is None or place.place_type not in JURISDICTION_TYPES:
+                break
+            govs.append((namer.government_of(place), m.start(), m.start() + len(owner)))
+        else:
+            for gov, start, end in govs:
+                if not ents.covered(start, end, ("organization",)):
+                    ents.add_org(gov, start, end)
+
+
 def plural_governments(ents: DocumentEntities) -> None:
     """'the Municipal People's Governments of Wuxi, Hangzhou and Wenzhou': one government per place listed."""
     if "Governments" not in ents.text:
@@ -502,3 +537,67 @@ def hosted_units(ents: DocumentEntities) -> None:
             if o.entity_id not in named:
                 ents.orgs.pop(o.entity_id, None)
 
+
+
+# A company's name as a company noun classifies it: up to five capitalised words ("Hualan Biological Bacterin",
+# "Procter & Gamble")
+_COMPANY_RUN = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4}"
+
+
+@derived
+def _company_nouns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
+    """A company noun before a name ("the company X", "biotech conglomerate X"), and one after it ("Romania's X
+    company", "X, an unmanned technology company") (`company_nouns`)."""
+    nouns = phrase_alternation(rules.rules.get("company_nouns") or [])
+    if not nouns:
+        return re.compile("(?!)"), re.compile("(?!)")
+    before = re.compile(rf"\b(?:{nouns})\s+({_COMPANY_RUN})")
+    after = re.compile(rf"(?<![\w'’&.-])({_COMPANY_RUN})(?:\s+|,\s+an?\s+(?:[a-z][\w-]*\s+){{0,4}})(?:{nouns})\b")
+    return before, after
+
+
+def classified_companies(ents: DocumentEntities) -> None:
+    """'the Chinese company Hualan Biologicals', 'biotech conglomerate BioFarmaco', 'Romania's Nuclearo company',
+    'Pix Motion, an unmanned technology company': a name that a company noun classifies is a company's, whatever its
+    words (a company needs no suffix or head word). An owner before the name ("Romania's", "Chinese") is none of its
+    words; a person's, a place's or a country's name, or words with a title in them ("the company President Li Wei")
+    are no company's."""
+    before, after = _company_nouns(ents.rules)
+    for rx in (before, after):
+        for m in rx.finditer(ents.text):
+            words = list(re.finditer(r"\S+", m.group(1)))
+            owned = False
+            while words and (POSSESSIVE.search(words[0].group(0)) or ents.lexicon.is_country_word(words[0].group(0))):
+                words, owned = words[1:], True
+            if not words or rx is after and not owned and "," not in m.group(0):
+                continue  # "the Internet company", "Energy company": a noun before "company" says what it does
+            start, end = m.start(1) + words[0].start(), m.start(1) + words[-1].end()
+            if POSSESSIVE.search(words[-1].group(0)):
+                end -= 2
+            elif ents.text[end - 1] == "." and words[-1].group(0) not in ("Co.", "Inc.", "Ltd.", "Corp."):
+                end -= 1  # the sentence's full stop
+            texts = ents.text[start:end].split()
+            if not _company_name(ents, texts) or ents.covered(start, end):
+                continue
+            org = ents.namer.from_name(ents.text[start:end], texts[-1])
+            if org is None or org.org_type not in ("enterprise", "other"):
+                continue
+            org.org_type = "enterprise"
+            ents.add_org(org, start, end)
+
+
+_LOWER_COMPOUND = re.compile(r"-[a-z]")
+
+
+def _company_name(ents: DocumentEntities, words: list[str]) -> bool:
+    """Whether words may be a company's name: no title, honorific or stop word in them, not a place's or a country's
+    name, and not a person's name (a family name and a pinyin given name, or a known given name first)."""
+    lex, rules = ents.lexicon, ents.rules
+    if not words or any(w in lex.stop_words or w.lower() in STOP_WORDS or lex.is_title_word(w) or w in lex.honorifics
+                        or _LOWER_COMPOUND.search(w) for w in words):
+        return False  # ("a Shenzhen-based company", "a Sino-foreign firm": words that describe, not name)
+    name = " ".join(words)
+    if ents.namer.place(name) or ents.namer.country_code(name) or lex.is_country_word(name):
+        return False
+    return not (len(words) == 2 and (is_surname(rules, words[0]) and is_pinyin_given(rules, words[1])
+                                     or is_given_name(rules, words[0])))

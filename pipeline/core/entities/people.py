@@ -8,8 +8,11 @@ gold compares names.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.core.entities.affiliations import (
     apposition,
@@ -35,6 +38,9 @@ _S_POSSESSIVE = re.compile(r"s['’]$")
 # Family names of a telling shape ("O’Connor", "McGregor"): the word before one is a given name.
 _GAELIC_SURNAME = re.compile(r"(?:O['’]|Mac|Mc)[A-Z][a-z]+")
 _POST_CONNECTORS = frozenset(("of", "and", "&", "the", "for"))  # inside a post: "Minister of Science and Technology"
+# A post that says where, read when the post above leaves no name: "Counsellor of the Embassy in Beijing Anna Berg",
+# "Ambassador of Chile to China Anna Berg" (tried second: "Ambassador to China Wang Yi in Beijing" ends at "Yi")
+_POST_PLACE_CONNECTORS = _POST_CONNECTORS | {"in", "to"}
 # After a family name that is also an English word, what shows it used as a name: a verb, or a comma or a stop.
 _AS_A_NAME = re.compile(r"\s+[a-z]|[,;.]")
 
@@ -261,8 +267,9 @@ def sentence_people(ents: DocumentEntities, sent: Sentence) -> None:
     i = 0
     while i < len(words):
         w = words[i]
-        if not w.is_cap and w.text not in lex.honorifics and w.text.capitalize() not in lex.title_heads_by_last_word:
-            i += 1  # no name starts here, and no title ends here: every test below would fail
+        if not w.is_cap and w.text not in lex.honorifics and w.text.capitalize() not in lex.title_heads_by_last_word \
+                and w.text not in _person_nouns(ents.rules):
+            i += 1  # no name starts here, and no title or noun for a person ends here: every test below would fail
             continue
         after = _person_at(ents, sent, i)
         i = i + 1 if after is None else after
@@ -334,12 +341,14 @@ def _chinese_pair(ents: DocumentEntities, words: Sequence[Word], k: int) -> bool
 
 
 def _lowercase_titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
-    """'former US president Jimmy Carter', 'the university's vice president Anna Berg': a title written in lower
-    case (ending at word i) names the person after it only when a full name follows (two to four name words).
+    """'former US president Jimmy Carter', 'the university's vice president Anna Berg', 'Chinese technician Dun
+    Xinhong': a title written in lower case, or a noun for a person (`people_nouns`), ending at word i, names the
+    person after it only when a full name follows (two to four name words).
     Adds the person; returns the index after the name, or None."""
     words, lex = sent.words, ents.lexicon
-    if not words[i].text.islower() or words[i].text.capitalize() not in lex.title_heads_by_last_word:
-        return None
+    if not words[i].text.islower() or words[i].text.capitalize() not in lex.title_heads_by_last_word \
+            and words[i].text not in _person_nouns(ents.rules):
+        return None  # ("Chinese technician Dun Xinhong", "Nobel Prize winner Dan Shechtman": a noun for a person)
     j = _name_end(words, i + 1, ents)
     if j - (i + 1) < 2 or (j < len(words) and words[j].text in NON_ORG_NOUNS):
         return None
@@ -384,15 +393,39 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
         return None  # cheap test first: this runs at every word of every sentence
     j = _name_end(words, i, ents, initials_only_dots=True)
     c = _photo_position_end(ents.text, words, j)
-    k = first_title_word(ents.lexicon, words, c + 1) if j - i >= 2 and c < len(words) and words[c].text == "," \
-        else None
+    comma = j - i >= 2 and c < len(words) and words[c].text == ","
+    k = first_title_word(ents.lexicon, words, c + 1) if comma else None
     if k is None or words[k].is_cap and not _title_starts(ents, words, k):
-        return None  # "Belt and Road Science, Technology and Innovation ...": a word of a title is no title
+        # "Belt and Road Science, Technology and Innovation ...": a word of a title is no title; but a post's
+        # head may come later ("Anna Berg, the Tunisian minister for ...", "..., a 30-year-old student from ...")
+        if not comma or not _role_in_apposition(ents, words, c + 1) or _opens_with_place(ents, words, i, j) \
+                or any(ents.lexicon.is_country_word(w.text) or w.text.isupper() or w.lower in STOP_WORDS
+                       or w.text in _MONTHS for w in words[i:j]):
+            return None  # ("Early May, Iranian Vice President ...": a date, no name)
     if words[c + 1].lower in ("a", "an", "the") and _opens_with_place(ents, words, i, j):
         return None  # "Hong Kong Polytechnic, a member of ...", "Tianjin Eco-City, the second ...": no person's
     if i == 0 or words[i - 1].lower in ("and", "by", "with", "of", ",", "(", "from", "to"):
         return j
     return j if not words[i - 1].is_cap else None
+
+
+_MONTHS = frozenset(calendar.month_name[1:])
+# Where an apposition's post has ended without its head: its object, or a clause
+_ROLE_ENDS = frozenset(("of", "for", "at", "in", "from", "with", "to", "on", "who", "which", "that", "and", "said"))
+
+
+def _role_in_apposition(ents: DocumentEntities, words: Sequence[Word], k: int) -> bool:
+    """Whether the apposition from word k holds a post's head or a noun for a person within its first six words,
+    before its object or any punctuation: "a 30-year-old postgraduate student", "Argentina's science minister",
+    "vice-director of", "pro-vice-chancellor", "Chief Global Officer"."""
+    heads, nouns = ents.lexicon.title_heads_by_last_word, _person_nouns(ents.rules)
+    for w in words[k:k + 6]:
+        if w.is_punct or w.lower in _ROLE_ENDS or w.text in ents.lexicon.honorifics:
+            return False  # (an honorific opens another person's name: "School of X, Mr. Chen Yang, Director")
+        last = w.text.rsplit("-", 1)[-1]
+        if w.text.islower() and (last.capitalize() in heads or last in nouns) or w.is_cap and w.text in heads:
+            return True
+    return False
 
 
 _LONE_NAME_BEFORE = frozenset(("with", "and", "by", ",", "met", "from"))
@@ -592,21 +625,24 @@ def _name_after_title_object(ents: DocumentEntities, words: Sequence[Word], t0: 
     organisation, place, head, portfolio word or connector, and must leave a post before it.
     Returns (name start, name end, (title, organisation id)) or None."""
     first = t1 + 2
-    end = _post_and_name_end(ents, words, first)
-    start, count = _name_start_after_post(ents, words, first, end)
-    if count < 2 or start <= first or words[start - 1].text in ents.lexicon.particles or not words[start - 1].is_cap:
-        return None  # no name, no post left before it, or a post that ends in "for"/"of" ("Centre for Steel X")
-    return start, end, _post_affiliation(ents, words, t0, t1, start)
+    for connectors in (_POST_CONNECTORS, _POST_PLACE_CONNECTORS):
+        end = _post_and_name_end(ents, words, first, connectors)
+        start, count = _name_start_after_post(ents, words, first, end)
+        if count >= 2 and start > first and words[start - 1].text not in ents.lexicon.particles \
+                and words[start - 1].is_cap:
+            return start, end, _post_affiliation(ents, words, t0, t1, start)
+    return None  # no name, no post left before it, or a post that ends in "for"/"of" ("Centre for Steel X")
 
 
-def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int) -> int:
+def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int,
+                       connectors: frozenset[str] = _POST_CONNECTORS) -> int:
     """End (exclusive) of the post and the name after a title's "of", "for", "to" or "at" (word first on): the
-    capitalised run (with connectors and particles), to a stop word, another title or a possessive, less the
+    capitalised run (with `connectors` and particles), to a stop word, another title or a possessive, less the
     words that open a following title and the connectors at its end."""
     lex, portfolio = ents.lexicon, _portfolio_words(ents.rules)
     k = first
     while k < len(words) and k - first < 16 and (
-            (words[k].is_cap and not words[k].is_punct) or words[k].lower in _POST_CONNECTORS
+            (words[k].is_cap and not words[k].is_punct) or words[k].lower in connectors
             or words[k].text in lex.particles):
         if words[k].text in lex.stop_words:
             break  # "... Martin Okafor on Monday"
@@ -626,7 +662,7 @@ def _post_and_name_end(ents: DocumentEntities, words: Sequence[Word], first: int
         modifiers = _title_modifiers(ents.rules)
         while end > first and (words[end - 1].text in modifiers or lex.is_country_word(words[end - 1].text)):
             end -= 1
-    while end > first and (words[end - 1].lower in _POST_CONNECTORS or words[end - 1].text in lex.particles):
+    while end > first and (words[end - 1].lower in connectors or words[end - 1].text in lex.particles):
         end -= 1
     return end
 
@@ -654,7 +690,7 @@ def _name_start_after_post(ents: DocumentEntities, words: Sequence[Word], first:
         if start - 2 >= first and _honorific_len(lex, words, start - 2) == 2:
             break  # "Ambassador to China H. E. Anna Berg": the name starts after the honorific
         if _is_name_word(w, ents) and bare not in portfolio and not _ends_place(ents, words, first, start - 1) \
-                and not lex.is_country_word(bare):
+                and not lex.is_country_word(bare) and not _body_acronym(ents, bare):
             start -= 1
             count += w.text not in joiners
         elif w.text in lex.particles and start < end and start - 1 > first:
@@ -663,7 +699,16 @@ def _name_start_after_post(ents: DocumentEntities, words: Sequence[Word], first:
             break
     while start < end and words[start].text in lex.particles:
         start += 1
+    if count == 3 and start > first and _body_acronym(ents, words[start - 1].text) \
+            and not is_given_name(ents.rules, words[start].text):
+        start, count = start + 1, 2  # "Vice Chairman of NASB Presidium Sergei Orlov": the body's word after its acronym
     return start, count
+
+
+def _body_acronym(ents: DocumentEntities, word: str) -> bool:
+    """Capitals that are no family name ("HAU", "NASB"): a body's acronym, which ends a post ("President of HAU Jie
+    Xiaolei"), where a family name in capitals ("LI") may end a name."""
+    return len(word) > 1 and word.isupper() and word.isalpha() and not is_surname(ents.rules, word)
 
 
 def _post_affiliation(ents: DocumentEntities, words: Sequence[Word], t0: int, t1: int,
@@ -805,3 +850,76 @@ def bare_family_names(ents: DocumentEntities) -> None:
                 if re.search(r"[A-Z][a-z]* $", ents.text[max(0, start - 20):start]) and not prev.endswith(". "):
                     continue  # part of a longer capitalised name
                 ents.mentions.append(Mention("person", persons[0].key, family, start, end))
+
+
+# Between the members of a list of people: ", ", " and ", ", and ", " & "
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+# What may follow the last word of a listed name: the list goes on or ends, a verb or "of" follows
+_AFTER_LISTED = frozenset((",", ";", ".", ")", "(", ":"))
+
+
+def listed_people(ents: DocumentEntities, sent: Sentence) -> None:
+    """'premiers Victor Ponta and Li Keqiang', 'Ambassador Dr Liu Xianfa, Njoki Kahiga, Bertha Dena and ...': two or
+    three name words listed beside a person's name (", ", " and ") are a person too, whatever their origin: a list
+    holds things of one kind. Each name found may make its own neighbour a person, so a list is read until no member
+    is added. Not a place's name, a country's word, or words another entity holds."""
+    words = sent.words
+    while True:
+        people = [m for m in ents.mentions if m.entity_type == "person" and not m.entity_id.startswith("?")
+                  and sent.start <= m.start and m.end <= sent.end]
+        if not people:
+            return
+        starts, ends = {m.start for m in people}, {m.end for m in people}
+        added = False
+        for i, w in enumerate(words):
+            if not w.is_cap or i > 0 and words[i - 1].is_cap and not words[i - 1].is_punct \
+                    or not _beside_a_person(words, i, starts, ends):
+                continue
+            j = _listed_name_end(ents, words, i)
+            if j is None:
+                continue
+            before = next((e for e in ends if e <= w.start and _LIST_GAP.fullmatch(ents.text, e, w.start)), None)
+            gap = _LIST_GAP.match(ents.text, words[j - 1].end)
+            after = gap is not None and gap.end() in starts
+            if not after and (before is None or "," in ents.text[before:w.start] and not _list_goes_on(words, j)):
+                continue  # "Anna Berg, Contact Person of X": a comma alone gives a post, unless the list goes on
+            _add_person(ents, sent, words, i, j, w.start)
+            added = True
+            break
+        if not added:
+            return
+
+
+def _beside_a_person(words: Sequence[Word], i: int, starts: set[int], ends: set[int]) -> bool:
+    """Cheap test first: a list's word ("," "and" "&") stands right before word i after a person's name, or within
+    the five words from i, before one."""
+    if i > 0 and words[i - 1].lower in _LIST_WORDS and any(e <= words[i - 1].start for e in ends):
+        return True
+    return any(words[m].lower in _LIST_WORDS and (words[m + 1].start in starts or words[m + 1].lower == "and"
+                                                  and m + 2 < len(words) and words[m + 2].start in starts)
+               for m in range(i + 2, min(i + 6, len(words) - 1)))
+
+
+_LIST_WORDS = frozenset((",", "and", "&"))
+
+
+def _list_goes_on(words: Sequence[Word], j: int) -> bool:
+    """Whether the words before word j are a list's member: the sentence ends there, or a comma or "and" follows."""
+    return j >= len(words) or words[j].text in (",", ";", ".", "and", "&")
+
+
+def _listed_name_end(ents: DocumentEntities, words: Sequence[Word], i: int) -> int | None:
+    """End of two or three name words from word i that no entity holds, which no capitalised word goes on from, and
+    which open with no place's name and hold no country's word; None otherwise."""
+    j = _name_end(words, i, ents, limit=3, initials_only_dots=True)
+    if not 2 <= j - i <= 4 or ents.covered(words[i].start, words[j - 1].end):
+        return None
+    if j < len(words) and not words[j].is_punct and (
+            words[j].is_cap or ents.lexicon.is_title_word(words[j].text.capitalize())
+            or words[j].lower in _person_nouns(ents.rules) or words[j].lower in ents.rules.rules["people_nouns"]):
+        return None  # "Li Ming, Acme Daily reporter": words of a body the person works for, not a person
+    portfolio = _portfolio_words(ents.rules)
+    if _opens_with_place(ents, words, i, j) or any(
+            ents.lexicon.is_country_word(w.text) or w.text.isupper() or w.text in portfolio for w in words[i:j]):
+        return None
+    return j

@@ -36,16 +36,18 @@ from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.name_shapes import shaped_orgs
 from pipeline.core.entities.organisations import (
     branches,
+    classified_companies,
     hosted_units,
     lowercase_governments,
     missions,
+    owners_governments,
     plural_departments,
     plural_governments,
     reference_orgs,
     short_forms,
     word_order_variants,
 )
-from pipeline.core.entities.people import bare_family_names, resolve_short_names, sentence_people
+from pipeline.core.entities.people import bare_family_names, listed_people, resolve_short_names, sentence_people
 from pipeline.core.entities.places import acting_jurisdictions, bare_subdivisions, gazetteer_places
 from pipeline.core.reference import Rulebook
 from pipeline.core.text import Sentence
@@ -62,7 +64,9 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     hosted_units(ents)
     lowercase_governments(ents)
     plural_governments(ents)
+    owners_governments(ents)
     plural_departments(ents)
+    classified_companies(ents)
     short_forms(ents)
     word_order_variants(ents)
     spelled_acronyms(ents)
@@ -72,6 +76,8 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     for sent in sents:
         sentence_people(ents, sent)
     credited_people(ents)
+    for sent in sents:
+        listed_people(ents, sent)
     resolve_short_names(ents)
     gazetteer_places(ents, doc)
     bare_subdivisions(ents, doc)
