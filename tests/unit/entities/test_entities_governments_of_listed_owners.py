@@ -9,7 +9,7 @@ import pytest
 
 from tests.unit.entity_rows import org_mentions, recognised
 
-CHINA = "Government of the People's Republic of China"
+CHINA = "Government of China"
 
 
 @pytest.mark.parametrize("text, governments", [

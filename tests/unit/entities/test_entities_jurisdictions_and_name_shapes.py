@@ -62,7 +62,7 @@ def test_a_possessive_owner_before_a_title_and_a_comma_is_where_the_title_is_hel
 @pytest.mark.parametrize("code, name, official", [
     ("PH", "Government of the Philippines", "Government of the Republic of the Philippines"),
     ("US", "Government of the United States", None),  # "United States of America" is no "<state> of <name>"
-    ("CN", "Government of the People's Republic of China", None),  # the official form comes first
+    ("CN", "Government of China", "Government of the People's Republic of China"),
     ("VN", "Government of Vietnam", "Government of the Socialist Republic of Vietnam"),  # not "Viet Nam"
     ("SG", "Government of Singapore", "Government of the Republic of Singapore"),
     ("KZ", "Government of Kazakhstan", "Government of the Republic of Kazakhstan"),
