@@ -141,14 +141,14 @@ def discover_sources(raw_dir: Path) -> tuple[list[Path], list[Rejection]]:
             rejections.append(entries)
             continue
         for entry in entries:
-            folder = _is_folder(entry)
-            if entry.name.startswith(".") or (entry.name == SIDECAR and not prefix and not folder):
+            is_folder = _is_folder(entry)
+            if entry.name.startswith(".") or (entry.name == SIDECAR and not prefix and not is_folder):
                 continue  # hidden, or the sidecar at the top
             rel = prefix + entry.name
-            problem = _folder_problem(root, entry) if folder else _file_problem(root, entry, rel)
+            problem = _folder_problem(root, entry) if is_folder else _file_problem(root, entry, rel)
             if problem:
                 rejections.append(reject(rel, problem))
-            elif not folder:
+            elif not is_folder:
                 found.append((rel, entry.path))
             elif not entry.is_symlink():
                 pending.append((entry.path, rel + "/"))
