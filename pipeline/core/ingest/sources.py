@@ -21,7 +21,7 @@ import posixpath
 import stat
 import unicodedata
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -88,6 +88,8 @@ def path_problem(source_path: str) -> str | None:
     valid UTF-8, hold control or direction-override characters, or contain a backslash (read as a folder
     separator on Windows) would give ids and paths that differ between machines.
     """
+    if source_path.isascii() and source_path.isprintable() and "\\" not in source_path:
+        return None  # the common case, decided without looking at each character
     if any(0xDC80 <= ord(c) <= 0xDCFF for c in source_path):
         return "file name is not valid UTF-8"
     if any(unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS for c in source_path):
@@ -101,69 +103,92 @@ def _inside(root: Path, target: str) -> bool:
     return Path(target) == root or root in Path(target).parents
 
 
-def _relative(raw_dir: Path, path: Path) -> tuple[Path, str]:
-    """The file's absolute path and its POSIX path relative to the raw folder (ValueError if outside)."""
+def _relative(raw_dir: Path, path: Path) -> tuple[str, str]:
+    """The file's absolute path and its POSIX path relative to the raw folder (ValueError if outside).
+
+    Compared as strings: this runs once per file on every run, where pathlib's parsing cost more than the
+    file system's answers (issue 16)."""
     if not path.is_absolute() and path.parts[: len(raw_dir.parts)] != raw_dir.parts:
         path = raw_dir / path
-    full = Path(os.path.abspath(path))
-    return full, full.relative_to(os.path.abspath(raw_dir)).as_posix()
+    full, base = os.path.abspath(path), os.path.abspath(raw_dir)
+    if full == base:
+        return full, "."
+    prefix = os.path.join(base, "")
+    if not full.startswith(prefix):
+        raise ValueError(f"{full} is not inside {base}")
+    return full, full[len(prefix):].replace(os.sep, "/")
 
 
 def discover_sources(raw_dir: Path) -> tuple[list[Path], list[Rejection]]:
     """All candidate files under `raw_dir`, sorted by relative path, and the entries refused outright.
 
     Symbolic links are followed only when they stay inside the raw folder; a linked folder inside it is
-    not walked twice (its files are found at their real place).
+    not walked twice (its files are found at their real place). The folders are listed with os.scandir,
+    whose entries say (from the listing itself, on most file systems) whether they are plain files,
+    folders or links: a plain file costs no system call of its own, the others get every check.
     """
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise NotADirectoryError(f"raw folder {raw_dir} does not exist or is not a folder")
     root = Path(os.path.realpath(raw_dir))
-    found: list[tuple[str, Path]] = []
+    found: list[tuple[str, str]] = []
     rejections: list[Rejection] = []
-
-    def walk_error(exc: OSError) -> None:
-        rel = Path(os.path.relpath(exc.filename, raw_dir)).as_posix() if exc.filename else "."
-        rejections.append(reject(rel, f"folder could not be listed: {exc.strerror or exc}"))
-
-    for dirpath, dirnames, filenames in os.walk(raw_dir, onerror=walk_error):
-        here = Path(dirpath)
-        rejections.extend(_prune_folders(raw_dir, root, here, dirnames))
-        for rel, full, problem in _files_here(raw_dir, root, here, filenames):
+    pending = [(os.fspath(raw_dir), "")]  # (folder, its path relative to the raw folder with a trailing '/')
+    while pending:
+        folder, prefix = pending.pop()
+        entries = _listing(raw_dir, folder)
+        if isinstance(entries, Rejection):
+            rejections.append(entries)
+            continue
+        for entry in entries:
+            is_folder = _is_folder(entry)
+            if entry.name.startswith(".") or (entry.name == SIDECAR and not prefix and not is_folder):
+                continue  # hidden, or the sidecar at the top
+            rel = prefix + entry.name
+            problem = _folder_problem(root, entry) if is_folder else _file_problem(root, entry, rel)
             if problem:
                 rejections.append(reject(rel, problem))
-            else:
-                found.append((rel, full))
+            elif not is_folder:
+                found.append((rel, entry.path))
+            elif not entry.is_symlink():
+                pending.append((entry.path, rel + "/"))
     found.sort(key=lambda item: item[0])
     rejections.sort(key=lambda r: r.record["source_path"])
-    return [full for _, full in found], rejections
+    return [Path(full) for _, full in found], rejections
 
 
-def _prune_folders(raw_dir: Path, root: Path, here: Path, dirnames: list[str]) -> list[Rejection]:
-    """Take hidden and symlinked folders out of `dirnames`, in place so that os.walk does not enter them;
-    a symlinked folder pointing outside the raw folder is refused, one inside is walked at its real place."""
-    rejections = []
-    for name in sorted(dirnames):
-        full = here / name
-        if name.startswith("."):
-            dirnames.remove(name)
-        elif full.is_symlink():
-            dirnames.remove(name)
-            if not _inside(root, os.path.realpath(full)):
-                rejections.append(reject(full.relative_to(raw_dir).as_posix(),
-                                         "symlinked folder points outside the raw folder"))
-    return rejections
+def _listing(raw_dir: Path, folder: str) -> list[os.DirEntry] | Rejection:
+    """The entries of one folder, or why it could not be listed (its files are then not found)."""
+    try:
+        with os.scandir(folder) as listing:
+            return list(listing)
+    except OSError as exc:
+        rel = Path(os.path.relpath(exc.filename, raw_dir)).as_posix() if exc.filename else "."
+        return reject(rel, f"folder could not be listed: {exc.strerror or exc}")
 
 
-def _files_here(raw_dir: Path, root: Path, here: Path, filenames: list[str]) -> Iterator[tuple[str, Path, str | None]]:
-    """(relative path, full path, why it is unusable or None) of each file of folder `here` that may be a
-    document: not hidden, and not the sidecar at the top of the raw folder."""
-    for name in filenames:
-        if name.startswith(".") or (name == SIDECAR and here == raw_dir):
-            continue
-        full = here / name
-        rel = full.relative_to(raw_dir).as_posix()
-        yield rel, full, _entry_problem(root, full, rel)
+def _is_folder(entry: os.DirEntry) -> bool:
+    """Whether the entry is a folder or a link to one (an entry that cannot be inspected is taken as a file,
+    whose checks then say why it cannot be used)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _folder_problem(root: Path, entry: os.DirEntry) -> str | None:
+    """Why a symlinked folder is refused (it points outside the raw folder), or None. A symlinked folder
+    inside is not walked: its files are found at their real place."""
+    if entry.is_symlink() and not _inside(root, os.path.realpath(entry.path)):
+        return "symlinked folder points outside the raw folder"
+    return None
+
+
+def _file_problem(root: Path, entry: os.DirEntry, rel: str) -> str | None:
+    """Why a listed file is not usable; a plain regular file (as the listing says) needs only its name checked."""
+    if not entry.is_symlink() and entry.is_file(follow_symlinks=False):
+        return path_problem(rel)
+    return _entry_problem(root, Path(entry.path), rel)
 
 
 def _entry_problem(root: Path, full: Path, rel: str) -> str | None:
@@ -190,13 +215,16 @@ def read_source(raw_dir: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     """Read one file's bytes and hash them; a vanished, oversized, empty or escaping file is a Rejection.
 
     `known(source_path, status)` may return the content hash of a file it recognises by its status
-    (the cache's record of an earlier read): the file then passes every check but is not read, and
+    (the cache's record of an earlier read): the file then passes every check but is not opened, and
     the SourceFile has no data.
     """
     located = _located(Path(raw_dir), path)
     if isinstance(located, Rejection):
         return located
-    full, rel = located
+    full, rel, info = located
+    sha = _recognised(info, max_bytes, rel, known)
+    if sha is not None:
+        return SourceFile(rel, None, sha, FileStatus.of(info))
     try:
         # O_NONBLOCK: a pipe swapped in after discovery must not hang the run.
         fd = os.open(full, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -206,13 +234,14 @@ def read_source(raw_dir: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
         return reject(rel, f"file could not be opened: {exc.strerror or exc}")
     with os.fdopen(fd, "rb") as handle:
         try:
-            return _read_open_file(handle, rel, max_bytes, known)
+            return _read_open_file(handle, rel, max_bytes)
         except OSError as exc:
             return reject(rel, f"file could not be read: {exc.strerror or exc}")
 
 
-def _located(raw_dir: Path, path: Path | str) -> tuple[Path, str] | Rejection:
-    """The file's absolute path and its path relative to the raw folder, or why it may not be read there."""
+def _located(raw_dir: Path, path: Path | str) -> tuple[str, str, os.stat_result | None] | Rejection:
+    """The file's absolute path, its path relative to the raw folder and its status (None when it cannot be
+    had), or why it may not be read there."""
     try:
         full, rel = _relative(raw_dir, Path(path))
     except ValueError:
@@ -220,33 +249,42 @@ def _located(raw_dir: Path, path: Path | str) -> tuple[Path, str] | Rejection:
     problem = path_problem(rel)
     if problem:
         return reject(rel, problem)
-    root = Path(os.path.realpath(raw_dir))
-    if full.is_symlink() and not _inside(root, os.path.realpath(full)):
-        return reject(rel, "symlink points outside the raw folder")
-    return full, rel
+    try:
+        info = os.lstat(full)  # of a file that is not a link, this is its status: one system call for both
+        if stat.S_ISLNK(info.st_mode):
+            if not _inside(Path(os.path.realpath(raw_dir)), os.path.realpath(full)):
+                return reject(rel, "symlink points outside the raw folder")
+            info = os.stat(full)
+    except OSError:
+        info = None  # opening it says why
+    return full, rel, info
 
 
-def _read_open_file(handle: BinaryIO, rel: str, max_bytes: int,
-                    known: Callable[[str, FileStatus], str | None] | None) -> SourceFile | Rejection:
-    """The SourceFile of an opened file (without its bytes when `known` recognises its status), or why it
-    is not one: not a regular file, oversized, grown past the limit while read, or empty."""
+def _recognised(info: os.stat_result | None, max_bytes: int, rel: str,
+                known: Callable[[str, FileStatus], str | None] | None) -> str | None:
+    """The content hash `known` gives for a regular, non-empty file within the size limit, by its status alone:
+    such a file is not opened (on an unchanged folder, most files)."""
+    if known is None or info is None or not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= max_bytes:
+        return None
+    return known(rel, FileStatus.of(info))
+
+
+def _read_open_file(handle: BinaryIO, rel: str, max_bytes: int) -> SourceFile | Rejection:
+    """The SourceFile of an opened file, or why it is not one: not a regular file, oversized, grown past the
+    limit while read, or empty."""
     info = os.fstat(handle.fileno())
     if not stat.S_ISREG(info.st_mode):
         return reject(rel, "not a regular file (device, socket or pipe)")
     if info.st_size > max_bytes:
         return reject(rel, f"file is {info.st_size} bytes, over the limit of {max_bytes} bytes",
                       size_bytes=info.st_size)
-    status = FileStatus.of(info)
-    sha = known(rel, status) if known is not None and info.st_size else None
-    if sha is not None:
-        return SourceFile(rel, None, sha, status)
     data = handle.read(max_bytes + 1)
     sha = hashlib.sha256(data).hexdigest()
     if len(data) > max_bytes:
         return reject(rel, f"file grew past the limit of {max_bytes} bytes while being read", size_bytes=len(data))
     if not data:
         return reject(rel, "empty file", size_bytes=0, content_sha256=sha)
-    return SourceFile(rel, data, sha, status)
+    return SourceFile(rel, data, sha, FileStatus.of(info))
 
 
 def http_url(value: object) -> str | None:

@@ -128,6 +128,27 @@ def test_read_source_hashes_bytes_and_uses_posix_relative_path(tmp_path: Path) -
     assert read_source(tmp_path, Path("2021/news.txt")) == result
 
 
+def test_file_recognised_by_its_status_is_not_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unchanged file (its status known to the caller) costs one status call: it is not opened or read;
+    a file whose status is not known is read and hashed."""
+    path = _write(tmp_path / "a.txt")
+    seen = []
+
+    def known(rel, status):
+        seen.append((rel, status.size))
+        return "f" * 64 if rel == "a.txt" else None
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("opened")
+
+    monkeypatch.setattr(os, "open", refuse)
+    source = read_source(tmp_path, path, known=known)
+    assert isinstance(source, SourceFile) and source.data is None and source.content_sha256 == "f" * 64
+    assert seen == [("a.txt", len(TEXT))]
+    monkeypatch.undo()
+    other = read_source(tmp_path, _write(tmp_path / "b.txt"), known=known)
+    assert other.data == TEXT and other.content_sha256 == hashlib.sha256(TEXT).hexdigest()
+
 def test_empty_file_is_rejected_with_its_hash(tmp_path: Path) -> None:
     result = read_source(tmp_path, _write(tmp_path / "empty.txt", b""))
     assert isinstance(result, Rejection)
