@@ -60,7 +60,6 @@ _PICKLED_MARKS = (b"pipeline.core.document_cache", b"CacheEntry")
 _DOCUMENT_TYPES = {field.name: "DATE" if field.name == "published_on" else "VARCHAR"
                    for field in dataclasses.fields(IngestedDocument)}
 _INTEGER = ("INTEGER", "BIGINT", "SMALLINT")
-DOCUMENTS_AT_ONCE = 1_000  # documents whose rows `row_frames` compares at once to find the distinct ones
 _HASH = np.dtype("<u8")  # the 64-bit hashes of an opening, kept as little-endian bytes
 
 
@@ -233,53 +232,18 @@ class DocumentStore:
         columns, query = self._rows_query(table, distinct, by)
         return columns, self.con.execute(query).fetchall() if columns else []
 
-    def row_frames(self, table: str, *, distinct: bool = False, vectors: int = 10,
-                   documents: int = DOCUMENTS_AT_ONCE) -> Iterator[pd.DataFrame]:
+    def row_frames(self, table: str, *, distinct: bool = False, vectors: int = 10) -> Iterator[pd.DataFrame]:
         """`row_tuples` as frames built by DuckDB, each of at most `vectors` DuckDB vectors (2,048 rows), in
         order: for a table that is published as it is stored (mentions, a fifth of a million rows at 10,000
         documents), no row becomes a Python tuple on the way, and the caller holds one batch's fresh strings at
         a time, not the whole table's (issue 16: framed at once, they put 35 to 50 MB more on the run's RSS at
-        10,000 documents until it ends). Nothing, for a table with nothing stored.
-
-        `distinct` rows of a table with a `document_id` column are found `documents` documents at a time
-        (`_distinct_batches`), so that DuckDB's window over them does not grow with the corpus (one query over
-        mentions used about 100 MB inside DuckDB at 10,000 documents, the peak of a full run)."""
-        columns = self._stored_columns(table)
+        10,000 documents until it ends). Nothing, for a table with nothing stored."""
+        columns, query = self._rows_query(table, distinct, None)
         if not columns:
             return
-        if distinct and "document_id" in columns:
-            queries = self._distinct_batches(table, columns, documents)
-        else:
-            queries = [(self._rows_query(table, distinct, None)[1], [])]
-        for query, parameters in queries:
-            result = self.con.execute(query, parameters)
-            while len(frame := result.fetch_df_chunk(vectors)):
-                yield frame
-
-    def _distinct_batches(self, table: str, columns: list[str], documents: int) -> Iterator[tuple[str, list]]:
-        """(query, parameters) of `row_tuples(table, distinct=True)`'s rows, in its order, a batch of documents
-        (by their entries' ids, then the entries without one) at a time.
-
-        Equal rows have equal `document_id` texts (a null is "None"), so the rows a batch's row is compared with
-        are the rows, of any document, whose `document_id` text is that of one of the batch's rows: the window
-        runs over those alone, and the first of each set of equal rows is the one the whole table's window picks
-        (whatever a row's `document_id` is, and even where it is not its entry's)."""
-        ids = [i for (i,) in self.con.execute("SELECT DISTINCT document_id FROM entries WHERE document_id IS NOT NULL "
-                                              "ORDER BY document_id").fetchall()]
-        starts = ids[::documents]
-        batches = [("_document_id >= ? AND _document_id < ?", [lo, hi]) for lo, hi in zip(starts, starts[1:])]
-        batches += [("_document_id >= ?", starts[-1:])] if starts else []
-        texts = ", ".join(f"coalesce(CAST(c.{_quote(c)} AS VARCHAR), 'None')" for c in columns)
-        selected = ", ".join(f"t.{_quote(c)}" for c in columns)
-        for condition, parameters in [*batches, ("_document_id IS NULL", [])]:
-            yield (f"WITH r AS (SELECT t.*, e.document_id AS _document_id, "
-                   f"coalesce(CAST(t.document_id AS VARCHAR), 'None') AS _key "
-                   f"FROM {_rows_table(table)} t JOIN entries e ON e.source_path = t._source) "
-                   f"SELECT {selected} FROM (SELECT c.*, row_number() OVER (PARTITION BY {texts} "
-                   f"ORDER BY c._document_id, c._source, c._seq) AS _copy FROM r c "
-                   f"WHERE c._key IN (SELECT _key FROM r WHERE {condition})) t "
-                   f"WHERE t._copy = 1 AND {condition} ORDER BY t._document_id, t._source, t._seq",
-                   parameters * 2)
+        result = self.con.execute(query)
+        while len(frame := result.fetch_df_chunk(vectors)):
+            yield frame
 
     def _rows_query(self, table: str, distinct: bool, by: str | None) -> tuple[list[str], str]:
         """The stored columns of `table` and the query of `row_tuples` over them (no columns: nothing stored)."""

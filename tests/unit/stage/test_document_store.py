@@ -201,26 +201,3 @@ def test_stored_texts_compare_spans_as_python_slices_them(tmp_path):
             expected.append((row, at))
     assert found == expected
     assert 0 < len(found) < len(spans) and any(at for _, at in found)  # some spans hold their slice, some not
-
-
-def test_distinct_rows_found_a_few_documents_at_a_time_are_those_of_the_whole_table(tmp_path):
-    """row_frames finds the distinct rows of a table with document ids a batch of documents at a time: equal rows
-    in other documents' batches (a null id and the text "None", an id that is not its entry's, an entry without
-    an id) are still removed, and the rows come in `row_tuples`' order."""
-    def m(document_id, start):
-        return {"document_id": document_id, "start": start}
-
-    with DocumentStore(tmp_path, "f1", TABLES) as store:
-        store.write_parsed([(p, "s1", doc(p)) for p in ("a.txt", "b.txt", "c.txt", "d.txt")])
-        store.write_extracted([
-            ("a.txt", {"mentions": [m(None, 1), m("id-a.txt", 2), m("id-c.txt", 3), m("id-a.txt", 2)]}, [], True),
-            ("b.txt", {"mentions": [m("None", 1), m("id-b.txt", 2), m(None, 4)]}, [], True),
-            ("c.txt", {"mentions": [m("id-c.txt", 3), m(None, 4), m("id-a.txt", 2), m("id-c.txt", 5)]}, [], True),
-            ("d.txt", {"mentions": [m(None, 1), m("id-d.txt", 6)]}, [], True)])
-        store.con.execute("UPDATE entries SET document_id = NULL WHERE source_path = 'd.txt'")
-        whole = [list(r) for r in store.row_tuples("mentions", distinct=True)[1]]
-        assert whole == [[None, 1], ["id-a.txt", 2], ["id-c.txt", 3], ["id-b.txt", 2], [None, 4], ["id-c.txt", 5],
-                         ["id-d.txt", 6]]
-        for documents in (1, 2, 3, 10):
-            frames = list(store.row_frames("mentions", distinct=True, documents=documents))
-            assert pd.concat(frames).astype(object).where(pd.concat(frames).notna(), None).values.tolist() == whole
