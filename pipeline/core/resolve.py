@@ -98,18 +98,34 @@ def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.dateti
 _TEXTS_AT_ONCE = 1_000  # documents whose text is read at once to compute their openings
 
 
+def keep_openings(store: DocumentStore) -> None:
+    """Compute and keep the openings (syndication.fingerprints) of every stored document whose opening the store
+    does not keep yet: every document after a first extraction, the new ones after an incremental one.
+
+    A run calls it in a store session (connection) of its own, closed before `build_tables`: DuckDB keeps the
+    texts it reads here in its buffer pool until the connection closes (about 150 MB at 10,000 documents, issue
+    16), which would otherwise be held, growing with the corpus, through the build of every table."""
+    _keep_missing(store, store.document_fields(), store.opening_signatures())
+
+
+def _keep_missing(store: DocumentStore, docs: list[dict[str, Any]], kept: dict[str, np.ndarray]) -> None:
+    """Compute the openings of the `docs` absent from `kept` (source_path -> signature), their texts read from the
+    store a batch at a time, and keep them in the store and in `kept`."""
+    missing = [d for d in docs if d["source_path"] not in kept]
+    for batch in chunks(missing, _TEXTS_AT_ONCE):
+        texts = store.texts().of_paths([d["source_path"] for d in batch])
+        sets, sigs = fingerprints([d | {"clean_text": texts[d["source_path"]]} for d in batch])
+        store.write_openings({d["source_path"]: (shingles, sig) for d, shingles, sig in zip(batch, sets, sigs)})
+        kept.update({d["source_path"]: sig for d, sig in zip(batch, sigs)})
+
+
 def _kept_openings(store: DocumentStore) -> Known:
     """For `copy_links`: the documents' opening signatures, and their shingles on demand: those the store keeps,
-    and the others computed (their texts read from the store a batch at a time) and kept, so a run computes them
-    only for the documents parsed since the last one. Only the LSH candidates' shingles are read."""
+    and the others computed (when `keep_openings` was not called first) and kept, so a run computes them only for
+    the documents parsed since the last one. Only the LSH candidates' shingles are read."""
     def known(docs: list[dict[str, Any]]):
         kept = store.opening_signatures()
-        missing = [d for d in docs if d["source_path"] not in kept]
-        for batch in chunks(missing, _TEXTS_AT_ONCE):
-            texts = store.texts().of_paths([d["source_path"] for d in batch])
-            sets, sigs = fingerprints([d | {"clean_text": texts[d["source_path"]]} for d in batch])
-            store.write_openings({d["source_path"]: (shingles, sig) for d, shingles, sig in zip(batch, sets, sigs)})
-            kept.update({d["source_path"]: sig for d, sig in zip(batch, sigs)})
+        _keep_missing(store, docs, kept)
         paths = [d["source_path"] for d in docs]
         sigs = np.stack([kept[p] for p in paths]) if paths else np.zeros((0, PERMUTATIONS), dtype=np.uint64)
 

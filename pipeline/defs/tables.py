@@ -22,7 +22,7 @@ from pipeline.core.code_digest import code_digest
 from pipeline.core.corrections import correct_tables
 from pipeline.core.document_stage import ExtractStage, IngestStage
 from pipeline.core.document_store import StoredTexts
-from pipeline.core.resolve import build_tables
+from pipeline.core.resolve import build_tables, keep_openings
 from pipeline.core.validate import Validation, validate_all
 from pipeline.defs.checks import (
     STALE_CORRECTIONS,
@@ -90,6 +90,8 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
     run_id, rules = context.run.run_id, settings.rulebook()
     corrections = settings.corrections()  # a malformed file stops the run here, before anything is built
     store = settings.cache(rules)
+    with store:  # a session of its own, so that DuckDB releases the texts read (resolve.keep_openings)
+        keep_openings(store)
     with store:
         built = build_tables(store, ingested_documents.rejections, rules, run_id=run_id,
                              source_urls=ingested_documents.source_urls)

@@ -230,3 +230,41 @@ def test_tables_built_from_the_store_hold_each_distinct_text_once(tmp_path):
              for v in frame[column].tolist() if isinstance(v, str)]
     assert len(texts) > len(set(texts))  # ids and names repeat across rows and tables
     assert len({id(v) for v in texts}) == len(set(texts))
+
+
+def test_openings_kept_in_a_session_of_their_own_link_the_copies_the_build_would_link(tmp_path, monkeypatch):
+    """The run computes the documents' openings in a store session of its own (`keep_openings`), closed before
+    the tables are built, so that DuckDB releases the texts it read: the build then computes no opening, and its
+    tables (a copy linked to its story) are those of a build that computes them itself."""
+    import datetime as dt
+
+    import pipeline.core.resolve as resolve
+
+    story = " ".join(f"Lakeside University and Harbour Institute agreed on step {i} of their exchange." for i in range(12))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, line in (("a.txt", "By our reporter"), ("b.txt", "From the wire"), ("c.txt", None)):
+        body = story if line else ARTICLE
+        (raw / name).write_text(f"Exchange agreed\n\n{line or ''}\n\n{body}\n", encoding="utf-8")
+        _age(raw / name)
+    rules = default_rulebook()
+
+    def tables(cache_dir, first=None):
+        with _store(cache_dir) as store:
+            stage = ingest_with_cache(raw, 10**6, store, rules)
+            extract_with_cache(store, rules)
+            if first:
+                first(store)
+                monkeypatch.setattr(resolve, "fingerprints", None)  # the build must compute no opening
+        with _store(cache_dir) as store:
+            return build_tables(store, stage.rejections, rules, run_id="r", now=dt.datetime(2024, 1, 1))
+
+    from pipeline.core.resolve import build_tables
+
+    computed = tables(tmp_path / "computed")
+    with _store(tmp_path / "computed") as store:
+        assert set(store.opening_signatures()) == {"a.txt", "b.txt", "c.txt"}  # the build kept them
+    kept = tables(tmp_path / "kept", resolve.keep_openings)
+    assert computed["documents"]["copy_of"].notna().sum() == 1
+    for name, frame in computed.items():
+        assert kept[name].equals(frame), name
