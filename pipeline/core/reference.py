@@ -36,7 +36,8 @@ RULE_FILES: dict[str, dict[str, str]] = {
                                               "pinyin_finals", "english_word_surnames", "name_particles",
                                               "headline_verbs",
                                               "byline_labels", "given_names", "ambiguous_given_names",
-                                              "name_joiners", "post_nominals")},
+                                              "name_joiners", "post_nominals", "firm_name_ends",
+                                              "event_name_ends")},
     "extraction.yaml": {
         **{key: "phrases_by_kind" for key in (
             "org_heads", "agreement_nouns", "activities", "lab_lowercase_heads", "lab_quoted_heads", "lab_defined_heads",

@@ -52,6 +52,11 @@ class KeptConnectionEventLogStorage(SqliteEventLogStorage):
         self._engines: OrderedDict[str, object] = OrderedDict()
         super().__init__(base_dir, inst_data)
 
+    @classmethod
+    def from_config_value(cls, inst_data, config_value) -> KeptConnectionEventLogStorage:
+        """Named alone as `event_log_storage`, it is still this class (the base's returns its own class)."""
+        return cls(inst_data=inst_data, **config_value)
+
     def _engine(self, shard: str):
         engine = self._engines.get(shard)
         if engine is None:

@@ -81,3 +81,11 @@ def test_a_long_lived_process_keeps_only_the_last_runs_databases_open(tmp_path):
     assert [r.event_log_entry.user_message for r in storage.get_records_for_run(runs[0]).records] == ["x"]
     storage.dispose()
     assert not storage._engines
+
+
+def test_named_alone_in_a_config_it_is_still_the_kept_connection_storage(tmp_path):
+    storage = KeptConnectionEventLogStorage.from_config_value(None, {"base_dir": str(tmp_path)})
+    try:
+        assert type(storage) is KeptConnectionEventLogStorage
+    finally:
+        storage.dispose()

@@ -69,6 +69,17 @@ class Lexicon:
         return frozenset(self.rules.portfolio_words)
 
     @functools.cached_property
+    def body_name_ends(self) -> frozenset[str]:
+        """Last words of firms', places' and events' names, never of a person's (names.yaml), and the organisation
+        heads: "Silk Road Capital", "Green Valley", "Demo Day", "Fudan University"."""
+        return frozenset(self.rules.names.get("firm_name_ends", [])) | self.event_name_ends | frozenset(self.heads)
+
+    @functools.cached_property
+    def event_name_ends(self) -> frozenset[str]:
+        """Last words of events', documents' and places' names (names.yaml): "Demo Day", "Annual Report"."""
+        return frozenset(self.rules.names.get("event_name_ends", []))
+
+    @functools.cached_property
     def byline_labels(self) -> frozenset[str]:
         """"Editor", "Reporter", "Contact": a name follows them and a colon."""
         return frozenset(self.rules.names.get("byline_labels", []))

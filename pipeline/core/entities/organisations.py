@@ -541,7 +541,7 @@ def hosted_units(ents: DocumentEntities) -> None:
 
 # A company's name as a company noun classifies it: up to five capitalised words ("Hualan Biological Bacterin",
 # "Procter & Gamble")
-_COMPANY_RUN = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4}"
+_COMPANY_RUN = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4}"  # on one line
 
 
 @derived
@@ -551,8 +551,8 @@ def _company_nouns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     nouns = phrase_alternation(rules.rules.get("company_nouns") or [])
     if not nouns:
         return re.compile("(?!)"), re.compile("(?!)")
-    before = re.compile(rf"\b(?:{nouns})\s+({_COMPANY_RUN})")
-    after = re.compile(rf"(?<![\w'’&.-])({_COMPANY_RUN})(?:\s+|,\s+an?\s+(?:[a-z][\w-]*\s+){{0,4}})(?:{nouns})\b")
+    before = re.compile(rf"\b(?:{nouns})[ \t]+({_COMPANY_RUN})")
+    after = re.compile(rf"(?<![\w'’&.-])({_COMPANY_RUN})(?:[ \t]+|,[ \t]+an?[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}})(?:{nouns})\b")
     return before, after
 
 
@@ -593,8 +593,10 @@ def _company_name(ents: DocumentEntities, words: list[str]) -> bool:
     """Whether words may be a company's name: no title, honorific or stop word in them, not a place's or a country's
     name, and not a person's name (a family name and a pinyin given name, or a known given name first)."""
     lex, rules = ents.lexicon, ents.rules
-    if not words or any(w in lex.stop_words or w.lower() in STOP_WORDS or lex.is_title_word(w) or w in lex.honorifics
-                        or _LOWER_COMPOUND.search(w) for w in words):
+    if not words or words[-1] in lex.event_name_ends:
+        return False  # ("a startup Demo Day", "the firm Annual Report": an event's or a document's name)
+    if any(w in lex.stop_words or w.lower() in STOP_WORDS or lex.is_title_word(w) or w in lex.honorifics
+           or _LOWER_COMPOUND.search(w) for w in words):
         return False  # ("a Shenzhen-based company", "a Sino-foreign firm": words that describe, not name)
     name = " ".join(words)
     if ents.namer.place(name) or ents.namer.country_code(name) or lex.is_country_word(name):

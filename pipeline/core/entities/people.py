@@ -399,6 +399,7 @@ def _appositive_name(words, i: int, ents: DocumentEntities) -> int | None:
         # "Belt and Road Science, Technology and Innovation ...": a word of a title is no title; but a post's
         # head may come later ("Anna Berg, the Tunisian minister for ...", "..., a 30-year-old student from ...")
         if not comma or not _role_in_apposition(ents, words, c + 1) or _opens_with_place(ents, words, i, j) \
+                or _ends_like_a_body(ents, words[j - 1].text) \
                 or any(ents.lexicon.is_country_word(w.text) or w.text.isupper() or w.lower in STOP_WORDS
                        or w.text in _MONTHS for w in words[i:j]):
             return None  # ("Early May, Iranian Vice President ...": a date, no name)
@@ -854,15 +855,14 @@ def bare_family_names(ents: DocumentEntities) -> None:
 
 # Between the members of a list of people: ", ", " and ", ", and ", " & "
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
-# What may follow the last word of a listed name: the list goes on or ends, a verb or "of" follows
-_AFTER_LISTED = frozenset((",", ";", ".", ")", "(", ":"))
 
 
 def listed_people(ents: DocumentEntities, sent: Sentence) -> None:
     """'premiers Victor Ponta and Li Keqiang', 'Ambassador Dr Liu Xianfa, Njoki Kahiga, Bertha Dena and ...': two or
     three name words listed beside a person's name (", ", " and ") are a person too, whatever their origin: a list
     holds things of one kind. Each name found may make its own neighbour a person, so a list is read until no member
-    is added. Not a place's name, a country's word, or words another entity holds."""
+    is added. Not a place's name, a country's word, words another entity holds, or words a firm's, place's or
+    event's name ends with ("Li Wei and Silk Road Ventures signed": a person and a firm)."""
     words = sent.words
     while True:
         people = [m for m in ents.mentions if m.entity_type == "person" and not m.entity_id.startswith("?")
@@ -908,6 +908,13 @@ def _list_goes_on(words: Sequence[Word], j: int) -> bool:
     return j >= len(words) or words[j].text in (",", ";", ".", "and", "&")
 
 
+def _ends_like_a_body(ents: DocumentEntities, last: str) -> bool:
+    """Whether a name's last word ends firms', places' or events' names and is no surname ("Silk Road Capital",
+    "Green Valley"; not "Jiyoung Park")."""
+    return last in ents.lexicon.body_name_ends and not is_surname(ents.rules, last) \
+        and last not in ents.rules.names.get("english_word_surnames", ())
+
+
 def _listed_name_end(ents: DocumentEntities, words: Sequence[Word], i: int) -> int | None:
     """End of two or three name words from word i that no entity holds, which no capitalised word goes on from, and
     which open with no place's name and hold no country's word; None otherwise."""
@@ -919,7 +926,7 @@ def _listed_name_end(ents: DocumentEntities, words: Sequence[Word], i: int) -> i
             or words[j].lower in _person_nouns(ents.rules) or words[j].lower in ents.rules.rules["people_nouns"]):
         return None  # "Li Ming, Acme Daily reporter": words of a body the person works for, not a person
     portfolio = _portfolio_words(ents.rules)
-    if _opens_with_place(ents, words, i, j) or any(
+    if _opens_with_place(ents, words, i, j) or _ends_like_a_body(ents, words[j - 1].text) or any(
             ents.lexicon.is_country_word(w.text) or w.text.isupper() or w.text in portfolio for w in words[i:j]):
         return None
     return j

@@ -687,7 +687,9 @@ _DEFINITE_OBJECT = re.compile(r"\b(?:the|this|that|these|those|its|their|our)\b"
 # "Recently, X signed", "X has recently signed", "signed ... recently.": the signing is put some time before the news
 _RECENTLY_OPENING = re.compile(r"\s*(?:Recently|Lately|Not\s+long\s+ago)\s*,")
 _RECENTLY_BEFORE = re.compile(r"\b(?:recently|lately)\s+(?:(?:also|jointly|formally|officially)\s+)*$", re.I)
-_RECENTLY_AFTER = re.compile(r"[^,;:]*?\b(?:recently|lately|not\s+long\s+ago)\b", re.I)  # in the verb's own clause
+# "recently" ending the verb's own clause ("signed ... recently."), not one describing something else in it ("on the
+# recently opened centre")
+_RECENTLY_AFTER = re.compile(r"[^,;:]*?\b(?:recently|lately|not\s+long\s+ago)\s*(?:[.,;:!?)]|$)", re.I)
 
 
 def _told_as_recent(text: str, verb: re.Match) -> bool:

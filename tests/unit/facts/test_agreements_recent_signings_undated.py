@@ -27,6 +27,11 @@ def test_a_recent_signing_takes_no_news_day(text):
     ("ACCRA, April 7 - The University of Ghana concluded an agreement with Wuhan University.", dt.date(2022, 4, 7)),
     ("Fudan University, which recently opened a genomics centre, signed a memorandum of understanding with the "
      "University of Lagos on 2 April.", dt.date(2022, 4, 2)),
+    # "recently" describing something else in the verb's clause, not the signing
+    ("Fudan University signed a memorandum of understanding with the University of Lagos on the recently opened "
+     "genomics centre.", _NEWS_DAY),
+    ("Wuhan University inked an agreement with the University of Ghana to expand the recently launched exchange "
+     "programme.", _NEWS_DAY),
 ])
 def test_without_recently_or_with_a_date_of_its_own_it_is_dated(text, day):
     rows = extract_rows(text, published=_NEWS_DAY)
