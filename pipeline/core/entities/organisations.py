@@ -562,6 +562,8 @@ def classified_companies(ents: DocumentEntities) -> None:
     words (a company needs no suffix or head word). An owner before the name ("Romania's", "Chinese") is none of its
     words; a person's, a place's or a country's name, or words with a title in them ("the company President Li Wei")
     are no company's."""
+    if not any(noun.split()[0] in ents.text for noun in ents.rules.rules.get("company_nouns") or ()):
+        return  # both patterns need a company noun; most documents hold none (the second is tried at every capital)
     before, after = _company_nouns(ents.rules)
     for rx in (before, after):
         for m in rx.finditer(ents.text):

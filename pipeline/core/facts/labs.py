@@ -1007,7 +1007,7 @@ def _known_body(rules: Rulebook, name: str) -> bool:
     return any(_body_key(" ".join(words[k:])) in bodies for k in range(min(3, len(words) - 1)))
 
 
-def _org_of_sentence(ctx: DocContext, sent: Sentence, start: int = -1, end: int = -1) -> str | None:
+def _org_of_sentence(ctx: DocContext, sent: Sentence, start: int, end: int) -> str | None:
     """A university named in the same sentence hosts the lab ('... at the Hong Kong Polytechnic University').
 
     A department or faculty stands for its university, which is what analysts group labs by. The lab's own

@@ -186,7 +186,7 @@ def _folder_problem(root: Path, entry: os.DirEntry) -> str | None:
 
 def _file_problem(root: Path, entry: os.DirEntry, rel: str) -> str | None:
     """Why a listed file is not usable; a plain regular file (as the listing says) needs only its name checked."""
-    if not entry.is_symlink() and entry.is_file(follow_symlinks=False):
+    if entry.is_file(follow_symlinks=False):  # (a symlink is no file here: it takes the checks below)
         return path_problem(rel)
     return _entry_problem(root, Path(entry.path), rel)
 
