@@ -4,7 +4,7 @@ governments written in lower case or in the plural, and short forms of longer na
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -412,6 +412,66 @@ def word_order_variants(ents: DocumentEntities) -> None:
         orgs.sort(key=lambda o: ("reference" not in o.aliases.values(), first.get(o.organization_id, len(ents.text))))
         for other in orgs[1:]:
             _merge_into(ents, other, orgs[0])
+
+
+# "Guangzhou-based Sun Yat-sen University", "Beijing Chinese Academy of Social Sciences": a place (or "<place>-based")
+# before a name; "Portuguese Embassy in China", "Fudan University of Shanghai": a place after it
+_PLACE_BEFORE = tuple(re.compile(rf"(?P<place>{words})(?P<based>-based)? (?P<core>[A-Z].+ .+)")
+                      for words in (r"[A-Z][\w'’.]*", r"[A-Z][\w'’.]* [A-Z][\w'’.]*"))
+_PLACE_AFTER = re.compile(r"(?P<core>.+ .+?),? (?P<prep>of|in|at) (?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)")
+
+
+def place_qualified_names(ents: DocumentEntities) -> None:
+    """"Guangzhou-based Sun Yat-sen University" or "Fudan University of Shanghai" beside "Sun Yat-sen University" or
+    "Fudan University" in one document: a name with a place before or after it that is, without the place, the name of
+    exactly one other organisation of the document is that organisation, written with where it is. A known body of
+    another country than the place's stays apart ("Ministry of Science and Technology of Venezuela" is not China's), and
+    so does a branch in another region than the body's own ("Shenzhen Bank of China"). The known name stays, and a
+    "-based" description gives way; else the fuller name stays."""
+    names: dict[str, set[str]] = {}
+    for oid, org in ents.orgs.items():
+        for name in (org.canonical_name, *org.aliases):
+            names.setdefault(name, set()).add(oid)
+    for qualified in list(ents.orgs.values()):
+        if qualified.organization_id not in ents.orgs or "reference" in qualified.aliases.values():
+            continue
+        for core, place, based, owner in _place_readings(ents, qualified.canonical_name):
+            others = [ents.orgs[i] for i in names.get(core, ()) if i != qualified.organization_id and i in ents.orgs]
+            if len(others) != 1 or others[0].org_type != qualified.org_type:
+                continue
+            plain = others[0]
+            country = place.country_code or ("CN" if place.region_code else None)
+            if owner and plain.country_code and country and plain.country_code != country:
+                break
+            if place.place_type != "country" and plain.region_code and place.region_code not in (None, plain.region_code):
+                break
+            if based or "reference" in plain.aliases.values():
+                _merge_into(ents, qualified, plain)
+            else:
+                _merge_into(ents, plain, qualified)
+            break
+
+
+def _place_readings(ents: DocumentEntities, name: str) -> Iterator[tuple[str, PlaceRef, bool, bool]]:
+    """Each reading of a name as another name with a place before or after it: the name without the place, the place,
+    whether it was written "<place>-based", and whether the place may be the body's country ("of China", "Beijing ...";
+    a body "in" or "at" a place may be another country's, as an embassy is)."""
+    for pattern in _PLACE_BEFORE:  # "Beijing ...", "Hong Kong ..."
+        m = pattern.fullmatch(name)
+        if m and (place := _place_named(ents, m["place"])) is not None:
+            yield m["core"], place, bool(m["based"]), True
+    m = _PLACE_AFTER.fullmatch(name)
+    if m and (place := _place_named(ents, m["place"])) is not None:
+        yield m["core"], place, False, m["prep"] == "of"
+
+
+def _place_named(ents: DocumentEntities, name: str) -> PlaceRef | None:
+    """A reference place, or a subdivision abroad by its bare name when only one subdivision has it ("Assam")."""
+    place = ents.namer.place(name)
+    if place is not None:
+        return place
+    candidates = ents.rules.bare_subdivisions.get(name.lower())
+    return candidates[0] if candidates and len(candidates) == 1 else None
 
 
 def _university_key(name: str) -> str | None:
