@@ -384,7 +384,7 @@ def _merge_into(ents: DocumentEntities, gone: Org, target: Org) -> None:
 # "University of Nairobi" / "Nairobi University" (and "University of Nairobi University", both at once): the words the
 # university is named by, whichever side of "University" they stand
 _UNIVERSITY_OF = re.compile(r"(?:The |the )?University of (?:the )?(?P<own>.+?)(?: University)?")
-_OWN_UNIVERSITY = re.compile(r"(?:The |the )?(?P<own>.+?) University")
+OWN_UNIVERSITY = re.compile(r"(?:The |the )?(?P<own>.+?) University")
 
 
 def word_order_variants(ents: DocumentEntities) -> None:
@@ -477,7 +477,7 @@ def _place_named(ents: DocumentEntities, name: str) -> PlaceRef | None:
 def _university_key(name: str) -> str | None:
     """The words a university's name gives it besides "University", in lower case; None for a name of no such shape
     or whose own words are not all capitalised ("University of Science and Technology" is many universities)."""
-    m = _UNIVERSITY_OF.fullmatch(name) or _OWN_UNIVERSITY.fullmatch(name)
+    m = _UNIVERSITY_OF.fullmatch(name) or OWN_UNIVERSITY.fullmatch(name)
     if m is None:
         return None
     words = m["own"].split()
