@@ -6,14 +6,7 @@ Every sentence here is written for these tests.
 """
 import pytest
 
-from tests.unit.entity_rows import org_mentions, recognised
-
-
-def _names(text):
-    out = {}
-    for surface, _, _, name in org_mentions(recognised(text)):
-        out.setdefault(surface, set()).add(name)
-    return out
+from tests.unit.entity_rows import names_by_surface as _names
 
 
 @pytest.mark.parametrize("text, acronym, name", [
