@@ -326,6 +326,8 @@ def _local_government_name(place: PlaceRef) -> str:
         return next(a for a in place.aliases if a.endswith("Autonomous Region")) + " Government"
     if place.place_type == "province" and "Autonomous Region" not in place.name:
         return f"{place.name} Provincial Government"
+    if place.place_type == "city" and f"{place.name} Prefecture" in place.aliases:
+        return f"{place.name} Prefecture Government"  # "Altay Prefecture": a prefecture is no municipality
     if place.place_type in ("municipality", "city"):
         return f"{place.name} Municipal Government"
     if place.place_type == "district":
