@@ -160,6 +160,40 @@ def missions(ents: DocumentEntities) -> None:
                   gov.organization_id if gov else None, parent=gov)
         org.aliases[name] = "corpus"
         ents.add_org(org, start, end)
+    if not any(o.org_type == "government_department" and _MISSION.search(o.canonical_name) for o in ents.orgs.values()):
+        _ambassadors_embassy(ents)
+
+
+# "the Chinese Ambassador to Ecuador", "Rwandan Ambassador": the country an ambassador speaks for, and where
+_AMBASSADOR = re.compile(r"\b([A-Z][a-z]+) (?:Deputy )?Ambassador\b(?: to ((?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?))?")
+_BARE_EMBASSY = re.compile(r"\b(?:[Tt]he|[Oo]ther|[Oo]ur) (Embassy)\b(?! of\b)")
+
+
+def _ambassadors_embassy(ents: DocumentEntities) -> None:
+    """'Chinese Ambassador to Ecuador Yuan Guisen hosted the delegation at the Embassy': a bare "the Embassy" in a
+    text that names no embassy but the ambassadors of one country is that country's embassy ("Chinese Embassy in
+    Ecuador", or "Chinese Embassy" where the ambassadors are to no place the text names)."""
+    bare = [m for m in _BARE_EMBASSY.finditer(ents.text) if not ents.covered(m.start(1), m.end(1))]
+    if not bare:
+        return
+    owners = {}
+    for m in _AMBASSADOR.finditer(ents.text):
+        code = ents.namer.country_code(m[1])
+        if code is not None:
+            place = ents.namer.place(m[2]) if m[2] else None
+            owners.setdefault(code, (m[1], set()))[1].add(place.name if place else None)
+    if len(owners) != 1:
+        return
+    (code, (demonym, places)), = owners.items()
+    where = {p for p in places if p}
+    name = f"{demonym} Embassy" + (f" in {next(iter(where))}" if len(where) == 1 else "")
+    country = ents.namer.country_place(code)
+    gov = ents.namer.government_of(country) if country is not None else None
+    org = Org(org_id_for(name), name, "government_department", None, None, code, gov.organization_id if gov else None,
+              parent=gov)
+    org.aliases[name] = "corpus"
+    for m in bare:
+        ents.add_org(org, m.start(1), m.end(1))
 
 
 _TO_PLACE = re.compile(r"\s+to\s+(?=(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$)")
