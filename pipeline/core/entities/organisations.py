@@ -154,12 +154,7 @@ def missions(ents: DocumentEntities) -> None:
         if code is None or ents.covered(start, end, ("organization",)):
             continue
         name = _TO_PLACE.sub(" in ", ents.text[start:end])  # "the Embassy to Laos" is the embassy in Laos
-        country = namer.country_place(code)
-        gov = namer.government_of(country) if country is not None else None
-        org = Org(org_id_for(name), name, "government_department", None, None, code,
-                  gov.organization_id if gov else None, parent=gov)
-        org.aliases[name] = "corpus"
-        ents.add_org(org, start, end)
+        ents.add_org(_mission(namer, name, code), start, end)
     if not any(o.org_type == "government_department" and _MISSION.search(o.canonical_name) for o in ents.orgs.values()):
         _ambassadors_embassy(ents)
 
@@ -187,13 +182,19 @@ def _ambassadors_embassy(ents: DocumentEntities) -> None:
     (code, (demonym, places)), = owners.items()
     where = {p for p in places if p}
     name = f"{demonym} Embassy" + (f" in {next(iter(where))}" if len(where) == 1 else "")
-    country = ents.namer.country_place(code)
-    gov = ents.namer.government_of(country) if country is not None else None
+    org = _mission(ents.namer, name, code)
+    for m in bare:
+        ents.add_org(org, m.start(1), m.end(1))
+
+
+def _mission(namer: OrgNamer, name: str, code: str) -> Org:
+    """A country's mission of this name, under that country's government."""
+    country = namer.country_place(code)
+    gov = namer.government_of(country) if country is not None else None
     org = Org(org_id_for(name), name, "government_department", None, None, code, gov.organization_id if gov else None,
               parent=gov)
     org.aliases[name] = "corpus"
-    for m in bare:
-        ents.add_org(org, m.start(1), m.end(1))
+    return org
 
 
 _TO_PLACE = re.compile(r"\s+to\s+(?=(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$)")
