@@ -17,6 +17,14 @@ def org_mentions(ents) -> list[tuple[str, int, int, str]]:
             for m in ents.mentions if m.entity_type == "organization"]
 
 
+def names_by_surface(text: str) -> dict[str, set[str]]:
+    """Each organisation mention's words in an invented text -> the canonical names they are read as."""
+    out: dict[str, set[str]] = {}
+    for surface, _, _, name in org_mentions(recognised(text)):
+        out.setdefault(surface, set()).add(name)
+    return out
+
+
 def org_names(ents) -> set[str]:
     return {name for *_, name in org_mentions(ents)}
 

@@ -22,6 +22,7 @@ import re
 
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.model import Mention, Org
+from pipeline.core.entities.organisations import OWN_UNIVERSITY
 from pipeline.core.entities.orgs import org_id_for
 from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import OrgRef, Rulebook, derived
@@ -128,16 +129,20 @@ def document_acronyms(ents: DocumentEntities) -> None:
             ents.orgs.pop(mentions[0].entity_id, None)
 
 
-def _names_spell(rules: Rulebook, org: Org, acr: str) -> bool:
-    """Whether one of an organisation's names spells the acronym: by initials ("NTU"), or by the first letters of
+def _names_spell(rules: Rulebook, org: Org, acr: str, written: tuple[str, ...] = ()) -> bool:
+    """Whether one of an organisation's names, or of the names the text writes it with (`written`), spells the
+    acronym: by initials ("NTU"; "Lisbon University" also as "University of Lisbon", "UL"), or by the first letters of
     its words before "of" ("CityU": City University of Macau) or of its capitalised words ("UVic": University of
     Victoria)."""
     letters = acr.upper().replace("&", "")
     parts = re.findall(r"[A-Z][a-z]*", acr)
-    for name in (org.canonical_name, *org.aliases):
+    for name in (org.canonical_name, *org.aliases, *written):
         if " " not in name:
             continue
         if _spells(_initials(name, rules), letters):
+            return True
+        turned = OWN_UNIVERSITY.fullmatch(name)
+        if turned and _spells(_initials(f"University of {turned['own']}", rules), letters):
             return True
         name = re.sub(r"^(?:the|The)\s+", "", name)
         for words in (name.split(" of ")[0].split(), [w for w in name.split() if w[:1].isupper()]):
@@ -218,9 +223,23 @@ def _misspelled_acronym(ents: DocumentEntities, acr: str) -> Org | None:
 
 def _spelled_org(ents: DocumentEntities, acr: str) -> Org | None:
     """The one organisation of the document whose name spells the acronym, if exactly one does, whatever acronym the
-    reference data gives it ("HAU" in a text about Henan Agricultural University, listed as "HENAU")."""
-    found = {o.organization_id: o for o in ents.orgs.values() if _names_spell(ents.rules, o, acr)}
+    reference data gives it ("HAU" in a text about Henan Agricultural University, listed as "HENAU"); its name may
+    go on with the campus it is at ("University of Hawaii at Manoa", "UHM"; not "Shandong University, Weihai", which
+    may be a campus of its own)."""
+    found = {o.organization_id: o for o in ents.orgs.values()
+             if _names_spell(ents.rules, o, acr, _written_with_place(ents, o))}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# "University of Hawaii at Manoa": a name that goes on with where the body is
+_AT_PLACE = re.compile(r" at ([A-Z][\w'’-]+)\b")
+
+
+def _written_with_place(ents: DocumentEntities, org: Org) -> tuple[str, ...]:
+    """The organisation's names as the text writes them on with the place it is at ("... at Manoa")."""
+    return tuple(f"{m.surface} at {at[1]}" for m in ents.mentions
+                 if m.entity_type == "organization" and m.entity_id == org.organization_id
+                 and (at := _AT_PLACE.match(ents.text, m.end)))
 
 
 def _initials(name: str, rules: Rulebook) -> list[tuple[frozenset[str], bool]]:

@@ -4,7 +4,7 @@ governments written in lower case or in the plural, and short forms of longer na
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -154,12 +154,47 @@ def missions(ents: DocumentEntities) -> None:
         if code is None or ents.covered(start, end, ("organization",)):
             continue
         name = _TO_PLACE.sub(" in ", ents.text[start:end])  # "the Embassy to Laos" is the embassy in Laos
-        country = namer.country_place(code)
-        gov = namer.government_of(country) if country is not None else None
-        org = Org(org_id_for(name), name, "government_department", None, None, code,
-                  gov.organization_id if gov else None, parent=gov)
-        org.aliases[name] = "corpus"
-        ents.add_org(org, start, end)
+        ents.add_org(_mission(namer, name, code), start, end)
+    if not any(o.org_type == "government_department" and _MISSION.search(o.canonical_name) for o in ents.orgs.values()):
+        _ambassadors_embassy(ents)
+
+
+# "the Chinese Ambassador to Ecuador", "Rwandan Ambassador": the country an ambassador speaks for, and where
+_AMBASSADOR = re.compile(r"\b([A-Z][a-z]+) (?:Deputy )?Ambassador\b(?: to ((?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?))?")
+_BARE_EMBASSY = re.compile(r"\b(?:[Tt]he|[Oo]ther|[Oo]ur) (Embassy)\b(?! of\b)")
+
+
+def _ambassadors_embassy(ents: DocumentEntities) -> None:
+    """'Chinese Ambassador to Ecuador Yuan Guisen hosted the delegation at the Embassy': a bare "the Embassy" in a
+    text that names no embassy but the ambassadors of one country is that country's embassy ("Chinese Embassy in
+    Ecuador", or "Chinese Embassy" where the ambassadors are to no place the text names)."""
+    bare = [m for m in _BARE_EMBASSY.finditer(ents.text) if not ents.covered(m.start(1), m.end(1))]
+    if not bare:
+        return
+    owners = {}
+    for m in _AMBASSADOR.finditer(ents.text):
+        code = ents.namer.country_code(m[1])
+        if code is not None:
+            place = ents.namer.place(m[2]) if m[2] else None
+            owners.setdefault(code, (m[1], set()))[1].add(place.name if place else None)
+    if len(owners) != 1:
+        return
+    (code, (demonym, places)), = owners.items()
+    where = {p for p in places if p}
+    name = f"{demonym} Embassy" + (f" in {next(iter(where))}" if len(where) == 1 else "")
+    org = _mission(ents.namer, name, code)
+    for m in bare:
+        ents.add_org(org, m.start(1), m.end(1))
+
+
+def _mission(namer: OrgNamer, name: str, code: str) -> Org:
+    """A country's mission of this name, under that country's government."""
+    country = namer.country_place(code)
+    gov = namer.government_of(country) if country is not None else None
+    org = Org(org_id_for(name), name, "government_department", None, None, code, gov.organization_id if gov else None,
+              parent=gov)
+    org.aliases[name] = "corpus"
+    return org
 
 
 _TO_PLACE = re.compile(r"\s+to\s+(?=(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$)")
@@ -384,7 +419,7 @@ def _merge_into(ents: DocumentEntities, gone: Org, target: Org) -> None:
 # "University of Nairobi" / "Nairobi University" (and "University of Nairobi University", both at once): the words the
 # university is named by, whichever side of "University" they stand
 _UNIVERSITY_OF = re.compile(r"(?:The |the )?University of (?:the )?(?P<own>.+?)(?: University)?")
-_OWN_UNIVERSITY = re.compile(r"(?:The |the )?(?P<own>.+?) University")
+OWN_UNIVERSITY = re.compile(r"(?:The |the )?(?P<own>.+?) University")
 
 
 def word_order_variants(ents: DocumentEntities) -> None:
@@ -414,10 +449,70 @@ def word_order_variants(ents: DocumentEntities) -> None:
             _merge_into(ents, other, orgs[0])
 
 
+# "Guangzhou-based Sun Yat-sen University", "Beijing Chinese Academy of Social Sciences": a place (or "<place>-based")
+# before a name; "Portuguese Embassy in China", "Fudan University of Shanghai": a place after it
+_PLACE_BEFORE = tuple(re.compile(rf"(?P<place>{words})(?P<based>-based)? (?P<core>[A-Z].+ .+)")
+                      for words in (r"[A-Z][\w'’.]*", r"[A-Z][\w'’.]* [A-Z][\w'’.]*"))
+_PLACE_AFTER = re.compile(r"(?P<core>.+ .+?),? (?P<prep>of|in|at) (?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)")
+
+
+def place_qualified_names(ents: DocumentEntities) -> None:
+    """"Guangzhou-based Sun Yat-sen University" or "Fudan University of Shanghai" beside "Sun Yat-sen University" or
+    "Fudan University" in one document: a name with a place before or after it that is, without the place, the name of
+    exactly one other organisation of the document is that organisation, written with where it is. A known body of
+    another country than the place's stays apart ("Ministry of Science and Technology of Venezuela" is not China's), and
+    so does a branch in another region than the body's own ("Shenzhen Bank of China"). The known name stays, and a
+    "-based" description gives way; else the fuller name stays."""
+    names: dict[str, set[str]] = {}
+    for oid, org in ents.orgs.items():
+        for name in (org.canonical_name, *org.aliases):
+            names.setdefault(name, set()).add(oid)
+    for qualified in list(ents.orgs.values()):
+        if qualified.organization_id not in ents.orgs or "reference" in qualified.aliases.values():
+            continue
+        for core, place, based, owner in _place_readings(ents, qualified.canonical_name):
+            others = [ents.orgs[i] for i in names.get(core, ()) if i != qualified.organization_id and i in ents.orgs]
+            if len(others) != 1 or others[0].org_type != qualified.org_type:
+                continue
+            plain = others[0]
+            country = place.country_code or ("CN" if place.region_code else None)
+            if owner and plain.country_code and country and plain.country_code != country:
+                break
+            if place.place_type != "country" and plain.region_code and place.region_code not in (None, plain.region_code):
+                break
+            if based or "reference" in plain.aliases.values():
+                _merge_into(ents, qualified, plain)
+            else:
+                _merge_into(ents, plain, qualified)
+            break
+
+
+def _place_readings(ents: DocumentEntities, name: str) -> Iterator[tuple[str, PlaceRef, bool, bool]]:
+    """Each reading of a name as another name with a place before or after it: the name without the place, the place,
+    whether it was written "<place>-based", and whether the place may be the body's country ("of China", "Beijing ...";
+    a body "in" or "at" a place may be another country's, as an embassy is)."""
+    for pattern in _PLACE_BEFORE:  # "Beijing ...", "Hong Kong ..."
+        m = pattern.fullmatch(name)
+        if m and (place := _place_named(ents, m["place"])) is not None:
+            yield m["core"], place, bool(m["based"]), True
+    m = _PLACE_AFTER.fullmatch(name)
+    if m and (place := _place_named(ents, m["place"])) is not None:
+        yield m["core"], place, False, m["prep"] == "of"
+
+
+def _place_named(ents: DocumentEntities, name: str) -> PlaceRef | None:
+    """A reference place, or a subdivision abroad by its bare name when only one subdivision has it ("Assam")."""
+    place = ents.namer.place(name)
+    if place is not None:
+        return place
+    candidates = ents.rules.bare_subdivisions.get(name.lower())
+    return candidates[0] if candidates and len(candidates) == 1 else None
+
+
 def _university_key(name: str) -> str | None:
     """The words a university's name gives it besides "University", in lower case; None for a name of no such shape
     or whose own words are not all capitalised ("University of Science and Technology" is many universities)."""
-    m = _UNIVERSITY_OF.fullmatch(name) or _OWN_UNIVERSITY.fullmatch(name)
+    m = _UNIVERSITY_OF.fullmatch(name) or OWN_UNIVERSITY.fullmatch(name)
     if m is None:
         return None
     words = m["own"].split()

@@ -20,7 +20,9 @@ from pipeline.core.ids import canonical_key, make_id
 from pipeline.core.reference import OrgRef, PlaceRef, Rulebook, derived
 
 _COMPANY_SUFFIX = re.compile(r"[\s,]+(co\.?,?\s*ltd\.?|co\.?|ltd\.?|limited|inc\.?|corp\.?|corporation|company)$", re.I)
-_LEVEL_BY_TYPE = {"province": "Provincial", "municipality": "Municipal", "city": "Municipal",
+# the level word of a local department's canonical name: "Hebei Provincial Education Department", but "Shenzhen
+# Development and Reform Commission" (a city's, "Municipal" or not, is named without it, as writers and readers name it)
+_LEVEL_BY_TYPE = {"province": "Provincial", "municipality": "", "city": "",
                   "district": "District", "special_administrative_region": "", "other": ""}
 _JURISDICTION_WORDS = r"(?:\s+(?:Province|Municipality|City|Autonomous Region|Special Administrative Region|SAR|District|County))?"
 _LEVEL_WORDS = r"(?:Provincial|Municipal|City|Regional|Autonomous Regional|District|County)"
@@ -324,6 +326,8 @@ def _local_government_name(place: PlaceRef) -> str:
         return next(a for a in place.aliases if a.endswith("Autonomous Region")) + " Government"
     if place.place_type == "province" and "Autonomous Region" not in place.name:
         return f"{place.name} Provincial Government"
+    if place.place_type == "city" and f"{place.name} Prefecture" in place.aliases:
+        return f"{place.name} Prefecture Government"  # "Altay Prefecture": a prefecture is no municipality
     if place.place_type in ("municipality", "city"):
         return f"{place.name} Municipal Government"
     if place.place_type == "district":

@@ -41,6 +41,7 @@ from pipeline.core.entities.organisations import (
     lowercase_governments,
     missions,
     owners_governments,
+    place_qualified_names,
     plural_departments,
     plural_governments,
     reference_orgs,
@@ -69,6 +70,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     classified_companies(ents)
     short_forms(ents)
     word_order_variants(ents)
+    place_qualified_names(ents)
     spelled_acronyms(ents)
     defined_acronyms(ents)
     document_acronyms(ents)

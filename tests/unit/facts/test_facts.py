@@ -301,7 +301,7 @@ def test_the_body_names_the_bodies_a_headline_calls_by_their_places():
                 "Technology Commission of Shanghai Municipality (STCSM) today signed an arrangement.")
     (a,) = rows["agreements"]
     assert _parties(rows, a) == {"Innovation, Technology and Industry Bureau",
-                                 "Shanghai Municipal Science and Technology Commission"}
+                                 "Shanghai Science and Technology Commission"}
 
 
 def test_an_institute_being_set_up_is_a_planned_lab():
