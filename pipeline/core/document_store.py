@@ -225,16 +225,11 @@ class DocumentStore:
     def document_count(self) -> int:
         return self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
 
-    def rows(self, table: str) -> list[dict[str, Any]]:
-        """Every stored row of `table`, as the extraction gave it, by document id and then in the document's order."""
-        columns = self._stored_columns(table)
-        if not columns:
-            return []
-        selected = ", ".join(f"t.{_quote(c)}" for c in columns)
-        result = self.con.execute(
-            f"SELECT {selected} FROM {_rows_table(table)} t JOIN entries e ON e.source_path = t._source "
-            "ORDER BY e.document_id, t._source, t._seq").fetchall()
-        return [dict(zip(columns, row)) for row in result]
+    def rows(self, table: str, among: tuple[str, Collection[Any]] | None = None) -> list[dict[str, Any]]:
+        """Every stored row of `table` (those `among` names: see `row_tuples`), as the extraction gave it, by
+        document id and then in the document's order."""
+        columns, rows = self.row_tuples(table, among=among)
+        return [dict(zip(columns, row)) for row in rows]
 
     def row_tuples(self, table: str, *, distinct: bool = False, by: str | None = None,
                    among: tuple[str, Collection[Any]] | None = None) -> tuple[list[str], list[tuple]]:

@@ -67,7 +67,9 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
 
     frames["documents"] = _frame(_documents(store, source_urls, now),
                                  {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
-    frames.update(_keyed(store, columns, code))
+    keyed = {**KEYED, **{table: Keyed(column, _kind_table(kind, rules)) for kind in kinds
+                         for table, column in kind.merged_by}}
+    frames.update(_keyed(store, columns, code, keyed))
     add_tuples("organization_aliases", _aliases(store))
     all_rejections = [*rejections, *(r for _, r in store.rejections("extract"))]
     add({"rejected_records": [{"table_name": r.table_name,
@@ -77,8 +79,10 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
          # filled after this, in the run's step: by the analysts' corrections (core/corrections.py), and by the
          # build record (core/build_record.py), which counts the rows published
          "corrections_applied": [], "build_info": []})
-    for kind in kinds:
-        add(kind.merge({t: store.rows(t) for t in kind.tables}, rules))
+    for kind in kinds:  # its tables not kept by key (`_keyed`), and any reference table
+        own = dict(kind.merged_by)
+        merged = kind.merge({t: [] if t in own else store.rows(t) for t in kind.tables}, rules)
+        add({t: rows for t, rows in merged.items() if t not in own})
     return frames
 
 
@@ -219,7 +223,8 @@ class Keyed:
 
 
 # The tables merged by key (organisations, people, places: each column's `choose` over an id's rows) and those
-# published as stored (distinct rows, a document's own), which hold most of the rows of the corpus.
+# published as stored (distinct rows, a document's own), which hold most of the rows of the corpus; the kinds
+# add theirs (FactKind.merged_by, `_kind_table`).
 KEYED = {"organizations": Keyed("organization_id", _merged_frame), "people": Keyed("person_id", _merged_frame),
          "places": Keyed("place_id", _merged_frame), "person_affiliations": Keyed("document_id", _stored_frame),
          "mentions": Keyed("document_id", _stored_frame)}
@@ -228,7 +233,7 @@ KEPT_FILE = "keyed-tables.pickle"  # in the store's folder: the KEYED tables of 
 
 @dataclass
 class _Kept:
-    """The KEYED tables as merged from the store's rows when its files were `entries` (DocumentStore.entry_states)
+    """The keyed tables as merged from the store's rows when its files were `entries` (DocumentStore.entry_states)
     under `digest` (the store's fingerprint and the merging code), and each table's (file, key) pairs."""
 
     digest: str
@@ -237,26 +242,40 @@ class _Kept:
     keys: dict[str, pd.DataFrame]  # columns source, key
 
 
-def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], code: str | None) -> dict[str, pd.DataFrame]:
-    """The KEYED tables. Without `code` or a store folder, merged from every stored row. With them, the last
+def _kind_table(kind: FactKind, rules: Rulebook) -> Callable[..., pd.DataFrame]:
+    """A `Keyed` build of one of the kind's `merged_by` tables: the kind's merge of that table's rows alone."""
+    def build(store: DocumentStore, table: str, types: dict[str, str],
+              among: tuple[str, Collection[Any]] | None = None) -> pd.DataFrame:
+        rows = {t: store.rows(t, among) if t == table else [] for t in kind.tables}
+        return _frame(kind.merge(rows, rules)[table], types)
+    return build
+
+
+def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], code: str | None,
+           keyed: dict[str, Keyed]) -> dict[str, pd.DataFrame]:
+    """The `keyed` tables (KEYED and the kinds'), each in its key's order. Without `code` or a store folder, merged
+    from every stored row. With them, the last
     run's tables (KEPT_FILE) when they were merged under the same store fingerprint and code: a file whose entry
     (content, document id, state) is new, changed or gone touches the keys its rows reach now and reached then,
     and only those keys' rows are merged again from the store and put in place of theirs, so the tables are
     those a merge of every row gives (tests/unit/stage/test_kept_tables.py). The result is kept for the next run."""
+    def whole(table: str, spec: Keyed) -> pd.DataFrame:
+        return _in_key_order(spec.build(store, table, columns[table]), spec.key)
+
     if code is None or store.directory is None:
-        return {table: spec.build(store, table, columns[table]) for table, spec in KEYED.items()}
+        return {table: whole(table, spec) for table, spec in keyed.items()}
     digest = f"{store.fingerprint}|{code}"
     entries = store.entry_states()
-    kept = _load_kept(store.directory / KEPT_FILE, digest)
+    kept = _load_kept(store.directory / KEPT_FILE, digest, set(keyed))
     if kept is None:
-        frames = {table: spec.build(store, table, columns[table]) for table, spec in KEYED.items()}
-        keys = {table: _key_pairs(store.source_keys(table, spec.key)) for table, spec in KEYED.items()}
+        frames = {table: whole(table, spec) for table, spec in keyed.items()}
+        keys = {table: _key_pairs(store.source_keys(table, spec.key)) for table, spec in keyed.items()}
     else:
         changed = {p for p in entries.keys() | kept.entries.keys() if entries.get(p) != kept.entries.get(p)}
         if not changed:
             return kept.frames
         frames, keys = {}, {}
-        for table, spec in KEYED.items():
+        for table, spec in keyed.items():
             before = kept.keys[table]
             gone = before["source"].isin(changed)
             now = _key_pairs(store.source_keys(table, spec.key, changed))
@@ -281,18 +300,22 @@ def _patched(frame: pd.DataFrame, key: str, touched: set, fresh: pd.DataFrame | 
     parts = [part for part in (frame[~frame[key].isin(touched)], fresh) if len(part)]
     if not parts:
         return fresh
-    whole = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
-    return whole.sort_values(key, kind="stable", ignore_index=True, na_position="last")
+    return _in_key_order(pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0], key)
 
 
-def _load_kept(path: Path, digest: str) -> _Kept | None:
+def _in_key_order(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Ordered by `key`, a key's rows in their order (as the store gives them)."""
+    return frame.sort_values(key, kind="stable", ignore_index=True, na_position="last")
+
+
+def _load_kept(path: Path, digest: str, tables: set[str]) -> _Kept | None:
     """The kept tables at `path` if they were merged under `digest`; None when absent, damaged or of other code."""
     try:
         with path.open("rb") as f:
             kept = pickle.load(f)
     except Exception:  # absent or damaged: every row is merged
         return None
-    return kept if isinstance(kept, _Kept) and kept.digest == digest and set(kept.frames) == set(KEYED) else None
+    return kept if isinstance(kept, _Kept) and kept.digest == digest and set(kept.frames) == tables else None
 
 
 def _save_kept(path: Path, kept: _Kept) -> None:

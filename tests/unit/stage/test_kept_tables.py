@@ -21,7 +21,9 @@ _ARTICLES = {
     "bb.txt": "Harbour Institute delegation visits Shanghai\n\nA delegation of Harbour Institute led by Professor Wang Wei "
               "visited Fudan University in Shanghai on 10 June 2024.\n",
     "ccc.txt": "Fudan University and Lakeside University set up a joint lab\n\nFudan University and Lakeside University "
-               "signed an agreement in Shanghai on 2 April 2024. Professor Jane Smith attended.\n",
+               "signed an agreement in Shanghai on 2 April 2024 to cooperate in artificial intelligence and marine "
+               "biology and exchange students. Professor Jane Smith attended. The two universities established the "
+               "Joint Laboratory of Artificial Intelligence, which will carry out research in artificial intelligence.\n",
 }
 
 
@@ -70,7 +72,8 @@ def test_a_kept_store_changed_file_by_file_builds_the_tables_of_a_fresh_one(raw,
         step()
         got = _tables(raw, kept, "code")
         _assert_same(got, _tables(raw, tmp_path / f"fresh{n}", None))
-        assert len(got["mentions"]) and len(got["people"]) and len(got["places"])
+        assert all(len(got[table]) for table in (*KEYED, "agreement_activities", "agreement_domains",
+                                                 "agreement_signatories", "labs", "lab_mentions", "document_domains"))
 
 
 def test_only_the_keys_the_changed_files_reach_are_merged_again(raw, tmp_path, monkeypatch):
