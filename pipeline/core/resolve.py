@@ -300,7 +300,21 @@ def _patched(frame: pd.DataFrame, key: str, touched: set, fresh: pd.DataFrame | 
     parts = [part for part in (frame[~frame[key].isin(touched)], fresh) if len(part)]
     if not parts:
         return fresh
-    return _in_key_order(pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0], key)
+    return _in_key_order(_concat(parts) if len(parts) > 1 else parts[0], key)
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The parts as one frame, a text column typed as text when one part's is and the others hold only texts or
+    nulls (a part whose column is all null is of object dtype), as a frame built from all their rows at once is."""
+    whole = pd.concat(parts, ignore_index=True)
+    for col in whole.columns:
+        dtypes = [part[col].dtype for part in parts]
+        text = next((d for d in dtypes if isinstance(d, pd.StringDtype)), None)
+        if text is not None and whole[col].dtype == object and all(
+                isinstance(d, pd.StringDtype) or part[col].map(lambda v: v is None or isinstance(v, str)).all()
+                for d, part in zip(dtypes, parts)):
+            whole[col] = whole[col].astype(text)
+    return whole
 
 
 def _in_key_order(frame: pd.DataFrame, key: str) -> pd.DataFrame:

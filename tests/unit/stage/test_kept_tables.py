@@ -113,3 +113,15 @@ def test_kept_tables_of_other_code_or_damaged_are_not_used(raw, tmp_path, spoil)
         code = "other"
     _write(raw, "dddd.txt", _ARTICLES["bb.txt"].replace("Wang Wei", "Li Na"))
     _assert_same(_tables(raw, kept, code), _tables(raw, tmp_path / "fresh", None))
+
+
+def test_a_text_column_patched_with_rows_of_nulls_is_typed_as_when_built_at_once():
+    """A key's rows merged again may hold only nulls in a text column (an object column on their own): patched into
+    the kept table, the column is text, as in the table built from every row (seen at 10,000 documents)."""
+    import pandas as pd
+
+    rows = [("a", "Lakeside University"), ("b", None), ("c", None)]
+    at_once = pd.DataFrame(rows, columns=["key", "parent"])
+    patched = resolve._concat([pd.DataFrame(rows[:2], columns=["key", "parent"]),
+                               pd.DataFrame(rows[2:], columns=["key", "parent"])])
+    assert list(patched.dtypes) == list(at_once.dtypes) and patched.equals(at_once)
