@@ -215,8 +215,7 @@ def _merged_frame(store: DocumentStore, table: str, types: dict[str, str],
 class Keyed:
     """A table whose rows for one value of `key` are a function of the stored rows holding that value alone (in
     the store's order), so that a run can keep the table and build again only the values its changed files touch:
-    `build(store, table, types, among)` gives the rows of the values `among` names (every row without it), in
-    the order of the whole table's, which is by `key` first."""
+    `build(store, table, types, among)` gives the rows of the values `among` names (every row without it)."""
 
     key: str
     build: Callable[..., pd.DataFrame]
@@ -254,11 +253,11 @@ def _kind_table(kind: FactKind, rules: Rulebook) -> Callable[..., pd.DataFrame]:
 def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], code: str | None,
            keyed: dict[str, Keyed]) -> dict[str, pd.DataFrame]:
     """The `keyed` tables (KEYED and the kinds'), each in its key's order. Without `code` or a store folder, merged
-    from every stored row. With them, the last
-    run's tables (KEPT_FILE) when they were merged under the same store fingerprint and code: a file whose entry
-    (content, document id, state) is new, changed or gone touches the keys its rows reach now and reached then,
-    and only those keys' rows are merged again from the store and put in place of theirs, so the tables are
-    those a merge of every row gives (tests/unit/stage/test_kept_tables.py). The result is kept for the next run."""
+    from every stored row. With them, the last run's tables (KEPT_FILE) when they were merged under the same store
+    fingerprint and code: a file whose entry (content, document id, state) is new, changed or gone touches the keys
+    its rows reach now and reached then, and only those keys' rows are merged again from the store and put in place
+    of theirs, so the tables are those a merge of every row gives (tests/unit/stage/test_kept_tables.py). The result
+    is kept for the next run."""
     def whole(table: str, spec: Keyed) -> pd.DataFrame:
         return _in_key_order(spec.build(store, table, columns[table]), spec.key)
 
@@ -333,9 +332,14 @@ def _load_kept(path: Path, digest: str, tables: set[str]) -> _Kept | None:
 
 
 def _save_kept(path: Path, kept: _Kept) -> None:
-    """Written beside and renamed, so the next run reads a whole file or none."""
+    """Written beside and renamed, so the next run reads a whole file or none (and a failed write leaves none)."""
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as f:
-        pickle.dump(kept, f, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            pickle.dump(kept, f, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            f.close()
+            os.unlink(f.name)
+            raise
     os.replace(f.name, path)
 
 
