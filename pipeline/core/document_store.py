@@ -34,7 +34,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +163,21 @@ class DocumentStore:
         return {path: (sha, state) for path, sha, state in
                 self.con.execute("SELECT source_path, content_sha256, state FROM entries").fetchall()}
 
+    def entry_states(self) -> dict[str, tuple[str, str, str]]:
+        """source_path -> (content_sha256, document_id, state) of every file the store holds: under the store's
+        fingerprint, what the file's stored rows are a function of (resolve.py keeps merged tables by it)."""
+        return {path: (sha, document_id, state) for path, sha, document_id, state in self.con.execute(
+            "SELECT source_path, content_sha256, document_id, state FROM entries").fetchall()}
+
+    def source_keys(self, table: str, column: str, sources: Collection[str] | None = None) -> list[tuple[str, Any]]:
+        """The distinct (source_path, `column` value) pairs of `table`'s stored rows, of the files `sources` (or of
+        every file): which keys each file's rows reach."""
+        if not self._stored_columns(table) or (sources is not None and not sources):
+            return []
+        where = "" if sources is None else " WHERE _source IN (SELECT unnest(?))"
+        return self.con.execute(f"SELECT DISTINCT _source, {_quote(column)} FROM {_rows_table(table)}{where}",
+                                [] if sources is None else [sorted(sources)]).fetchall()
+
     def rejections(self, stage: str) -> list[tuple[str, Rejection]]:
         """(source_path, rejection) of the stored rejections of one stage (`parse` or `extract`), by source file
         and in their order."""
@@ -210,49 +225,57 @@ class DocumentStore:
     def document_count(self) -> int:
         return self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
 
-    def rows(self, table: str) -> list[dict[str, Any]]:
-        """Every stored row of `table`, as the extraction gave it, by document id and then in the document's order."""
-        columns = self._stored_columns(table)
-        if not columns:
-            return []
-        selected = ", ".join(f"t.{_quote(c)}" for c in columns)
-        result = self.con.execute(
-            f"SELECT {selected} FROM {_rows_table(table)} t JOIN entries e ON e.source_path = t._source "
-            "ORDER BY e.document_id, t._source, t._seq").fetchall()
-        return [dict(zip(columns, row)) for row in result]
+    def rows(self, table: str, among: tuple[str, Collection[Any]] | None = None) -> list[dict[str, Any]]:
+        """Every stored row of `table` (those `among` names: see `row_tuples`), as the extraction gave it, by
+        document id and then in the document's order."""
+        columns, rows = self.row_tuples(table, among=among)
+        return [dict(zip(columns, row)) for row in rows]
 
-    def row_tuples(self, table: str, *, distinct: bool = False, by: str | None = None) -> tuple[list[str], list[tuple]]:
+    def row_tuples(self, table: str, *, distinct: bool = False, by: str | None = None,
+                   among: tuple[str, Collection[Any]] | None = None) -> tuple[list[str], list[tuple]]:
         """(columns, rows as tuples) of `table`, in the order of `rows`, with the grouping done by DuckDB so
         that no row of the corpus becomes a Python dict.
 
         `distinct`: only the first of each set of equal rows, equal in every column's text as
         `kinds.base.distinct` compares them (a null is the text "None"; the tables' columns are text, whole
         numbers and dates, whose DuckDB text is Python's). `by`: ordered by that column first (then as `rows`).
+        `among` (column, values): only the rows whose column holds one of the values (None for a null), chosen
+        before `distinct` compares rows, so a value's rows are those it has among all rows.
         """
-        columns, query = self._rows_query(table, distinct, by)
-        return columns, self.con.execute(query).fetchall() if columns else []
+        columns, query, params = self._rows_query(table, distinct, by, among)
+        return columns, self.con.execute(query, params).fetchall() if columns else []
 
-    def row_frames(self, table: str, *, distinct: bool = False, vectors: int = 10) -> Iterator[pd.DataFrame]:
+    def row_frames(self, table: str, *, distinct: bool = False, vectors: int = 10,
+                   among: tuple[str, Collection[Any]] | None = None) -> Iterator[pd.DataFrame]:
         """`row_tuples` as frames built by DuckDB, each of at most `vectors` DuckDB vectors (2,048 rows), in
         order: for a table that is published as it is stored (mentions, a fifth of a million rows at 10,000
         documents), no row becomes a Python tuple on the way, and the caller holds one batch's fresh strings at
         a time, not the whole table's (issue 16: framed at once, they put 35 to 50 MB more on the run's RSS at
         10,000 documents until it ends). Nothing, for a table with nothing stored."""
-        columns, query = self._rows_query(table, distinct, None)
+        columns, query, params = self._rows_query(table, distinct, None, among)
         if not columns:
             return
-        result = self.con.execute(query)
+        result = self.con.execute(query, params)
         while len(frame := result.fetch_df_chunk(vectors)):
             yield frame
 
-    def _rows_query(self, table: str, distinct: bool, by: str | None) -> tuple[list[str], str]:
-        """The stored columns of `table` and the query of `row_tuples` over them (no columns: nothing stored)."""
+    def _rows_query(self, table: str, distinct: bool, by: str | None,
+                    among: tuple[str, Collection[Any]] | None) -> tuple[list[str], str, list]:
+        """The stored columns of `table`, the query of `row_tuples` over them and its parameters (no columns:
+        nothing stored)."""
         columns = self._stored_columns(table)
         if not columns:
-            return [], ""
+            return [], "", []
         selected = ", ".join(f"t.{_quote(c)}" for c in columns)
         order = "e.document_id, t._source, t._seq"
         source = f"{_rows_table(table)} t JOIN entries e ON e.source_path = t._source"
+        params: list = []
+        if among is not None:
+            column, values = among
+            present = [v for v in values if v is not None]
+            source += (f" WHERE (t.{_quote(column)} IN (SELECT unnest(?::VARCHAR[])) "
+                       f"OR (t.{_quote(column)} IS NULL AND ?))")
+            params = [present, len(present) < len(values)]
         if distinct:
             texts = ", ".join(f"coalesce(CAST(t.{_quote(c)} AS VARCHAR), 'None')" for c in columns)
             source = (f"(SELECT t.*, e.document_id AS _document_id, row_number() OVER (PARTITION BY {texts} "
@@ -260,7 +283,7 @@ class DocumentStore:
             source, order = f"{source} WHERE t._copy = 1", "t._document_id, t._source, t._seq"
         if by is not None:
             order = f"t.{_quote(by)}, {order}"
-        return columns, f"SELECT {selected} FROM {source} ORDER BY {order}"
+        return columns, f"SELECT {selected} FROM {source} ORDER BY {order}", params
 
     def opening_signatures(self) -> dict[str, np.ndarray]:
         """source_path -> MinHash signature of each document whose opening is kept (syndication.fingerprints: a

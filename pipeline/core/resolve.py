@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import pickle
 import sys
+import tempfile
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -30,7 +36,7 @@ from pipeline.core.syndication import PERMUTATIONS, Known, copy_links, fingerpri
 
 def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
                  now: dt.datetime | None = None, source_urls: dict[str, str] | None = None,
-                 kinds: tuple[FactKind, ...] = FACT_KINDS) -> dict[str, pd.DataFrame]:
+                 kinds: tuple[FactKind, ...] = FACT_KINDS, code: str | None = None) -> dict[str, pd.DataFrame]:
     """Return {table_name: DataFrame} for every contract table (and every table the kinds bring), from the
     documents and rows of the open per-document `store` and the ingest stage's `rejections`. The documents
     frame lacks `clean_text`, which stays in the store (`store.texts()`).
@@ -39,14 +45,16 @@ def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Ruleb
     merged, so the rows of every table are never held as Python objects at once.
     `source_urls` (source_path -> URL, from the raw folder's sidecar) wins over the URL a page states;
     it is applied here rather than when parsing, so editing the sidecar needs no re-extraction.
+    `code`: a digest of the code that merges (the run's); when given, the tables merged key by key (KEYED) are
+    kept in the store's folder and the next run merges again only the keys its changed files touch (`_keyed`).
     """
     with collection_paused():
-        return _build_tables(store, rejections, rules, run_id, now, source_urls or {}, kinds)
+        return _build_tables(store, rejections, rules, run_id, now, source_urls or {}, kinds, code)
 
 
 def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None,
                   now: dt.datetime | None, source_urls: dict[str, str],
-                  kinds: tuple[FactKind, ...]) -> dict[str, pd.DataFrame]:
+                  kinds: tuple[FactKind, ...], code: str | None) -> dict[str, pd.DataFrame]:
     now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     columns = catalog_for(kinds).columns
     frames: dict[str, pd.DataFrame] = {}
@@ -59,12 +67,10 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
 
     frames["documents"] = _frame(_documents(store, source_urls, now),
                                  {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
-    add_tuples("organizations", _merge_by_key(store, "organizations", "organization_id"))
+    keyed = {**KEYED, **{table: Keyed(column, _kind_table(kind, rules)) for kind in kinds
+                         for table, column in kind.merged_by}}
+    frames.update(_keyed(store, columns, code, keyed))
     add_tuples("organization_aliases", _aliases(store))
-    add_tuples("people", _merge_by_key(store, "people", "person_id"))
-    frames["person_affiliations"] = _stored_frame(store, "person_affiliations", columns["person_affiliations"])
-    add_tuples("places", _merge_by_key(store, "places", "place_id"))
-    frames["mentions"] = _stored_frame(store, "mentions", columns["mentions"])
     all_rejections = [*rejections, *(r for _, r in store.rejections("extract"))]
     add({"rejected_records": [{"table_name": r.table_name,
                                "record": json.dumps(r.record, default=str, sort_keys=True), "errors": r.errors,
@@ -73,8 +79,10 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
          # filled after this, in the run's step: by the analysts' corrections (core/corrections.py), and by the
          # build record (core/build_record.py), which counts the rows published
          "corrections_applied": [], "build_info": []})
-    for kind in kinds:
-        add(kind.merge({t: store.rows(t) for t in kind.tables}, rules))
+    for kind in kinds:  # its tables not kept by key (`_keyed`), and any reference table
+        own = dict(kind.merged_by)
+        merged = kind.merge({t: [] if t in own else store.rows(t) for t in kind.tables}, rules)
+        add({t: rows for t, rows in merged.items() if t not in own})
     return frames
 
 
@@ -185,23 +193,164 @@ def _tuple_frame(names: list[str], rows: list[tuple], types: dict[str, str]) -> 
     return _frame_columns({c: data.get(c, np.full(len(rows), np.nan)) for c in types}, types)
 
 
-def _stored_frame(store: DocumentStore, table: str, types: dict[str, str]) -> pd.DataFrame:
-    """`_tuple_frame` of the table's distinct rows, framed by the store a batch at a time
-    (`DocumentStore.row_frames`), each batch typed (its texts shared) as it comes, so that only one batch's
-    fresh strings are held at once: a column of `types` the store lacks is all NaN, whole numbers become
-    nullable integers."""
+def _stored_frame(store: DocumentStore, table: str, types: dict[str, str],
+                  among: tuple[str, Collection[Any]] | None = None) -> pd.DataFrame:
+    """`_tuple_frame` of the table's distinct rows (those whose column holds one of the values, with `among`),
+    framed by the store a batch at a time (`DocumentStore.row_frames`), each batch typed (its texts shared) as it
+    comes, so that only one batch's fresh strings are held at once: a column of `types` the store lacks is all
+    NaN, whole numbers become nullable integers."""
     parts = [_typed(pd.DataFrame({c: stored[c] if c in stored.columns else np.full(len(stored), np.nan)
                                   for c in types}, columns=list(types)), types)
-             for stored in store.row_frames(table, distinct=True)]
+             for stored in store.row_frames(table, distinct=True, among=among)]
     return pd.concat(parts, ignore_index=True) if parts else _frame([], types)
 
 
-def _merge_by_key(store: DocumentStore, table: str, key: str) -> tuple[list[str], list[tuple]]:
-    """One row per `key`, in key order: a key's only row as it is, else each column's `choose` over its rows.
+def _merged_frame(store: DocumentStore, table: str, types: dict[str, str],
+                  among: tuple[str, Collection[Any]] | None = None) -> pd.DataFrame:
+    """`_merge_by_key` of the table, framed."""
+    return _tuple_frame(*_merge_by_key(store, table, KEYED[table].key, among), types)
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """A table whose rows for one value of `key` are a function of the stored rows holding that value alone (in
+    the store's order), so that a run can keep the table and build again only the values its changed files touch:
+    `build(store, table, types, among)` gives the rows of the values `among` names (every row without it)."""
+
+    key: str
+    build: Callable[..., pd.DataFrame]
+
+
+# The tables merged by key (organisations, people, places: each column's `choose` over an id's rows) and those
+# published as stored (distinct rows, a document's own), which hold most of the rows of the corpus; the kinds
+# add theirs (FactKind.merged_by, `_kind_table`).
+KEYED = {"organizations": Keyed("organization_id", _merged_frame), "people": Keyed("person_id", _merged_frame),
+         "places": Keyed("place_id", _merged_frame), "person_affiliations": Keyed("document_id", _stored_frame),
+         "mentions": Keyed("document_id", _stored_frame)}
+KEPT_FILE = "keyed-tables.pickle"  # in the store's folder: the KEYED tables of the last run, and what they came from
+
+
+@dataclass
+class _Kept:
+    """The keyed tables as merged from the store's rows when its files were `entries` (DocumentStore.entry_states)
+    under `digest` (the store's fingerprint and the merging code), and each table's (file, key) pairs."""
+
+    digest: str
+    entries: dict[str, tuple[str, str, str]]
+    frames: dict[str, pd.DataFrame]
+    keys: dict[str, pd.DataFrame]  # columns source, key
+
+
+def _kind_table(kind: FactKind, rules: Rulebook) -> Callable[..., pd.DataFrame]:
+    """A `Keyed` build of one of the kind's `merged_by` tables: the kind's merge of that table's rows alone."""
+    def build(store: DocumentStore, table: str, types: dict[str, str],
+              among: tuple[str, Collection[Any]] | None = None) -> pd.DataFrame:
+        rows = {t: store.rows(t, among) if t == table else [] for t in kind.tables}
+        return _frame(kind.merge(rows, rules)[table], types)
+    return build
+
+
+def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], code: str | None,
+           keyed: dict[str, Keyed]) -> dict[str, pd.DataFrame]:
+    """The `keyed` tables (KEYED and the kinds'), each in its key's order. Without `code` or a store folder, merged
+    from every stored row. With them, the last run's tables (KEPT_FILE) when they were merged under the same store
+    fingerprint and code: a file whose entry (content, document id, state) is new, changed or gone touches the keys
+    its rows reach now and reached then, and only those keys' rows are merged again from the store and put in place
+    of theirs, so the tables are those a merge of every row gives (tests/unit/stage/test_kept_tables.py). The result
+    is kept for the next run."""
+    def whole(table: str, spec: Keyed) -> pd.DataFrame:
+        return _in_key_order(spec.build(store, table, columns[table]), spec.key)
+
+    if code is None or store.directory is None:
+        return {table: whole(table, spec) for table, spec in keyed.items()}
+    digest = f"{store.fingerprint}|{code}"
+    entries = store.entry_states()
+    kept = _load_kept(store.directory / KEPT_FILE, digest, set(keyed))
+    if kept is None:
+        frames = {table: whole(table, spec) for table, spec in keyed.items()}
+        keys = {table: _key_pairs(store.source_keys(table, spec.key)) for table, spec in keyed.items()}
+    else:
+        changed = {p for p in entries.keys() | kept.entries.keys() if entries.get(p) != kept.entries.get(p)}
+        if not changed:
+            return kept.frames
+        frames, keys = {}, {}
+        for table, spec in keyed.items():
+            before = kept.keys[table]
+            gone = before["source"].isin(changed)
+            now = _key_pairs(store.source_keys(table, spec.key, changed))
+            touched = set(before["key"][gone]) | set(now["key"])
+            frames[table] = _patched(kept.frames[table], spec.key, touched,
+                                     spec.build(store, table, columns[table], (spec.key, touched)) if touched else None)
+            keys[table] = pd.concat([before[~gone], now], ignore_index=True)
+    _save_kept(store.directory / KEPT_FILE, _Kept(digest, entries, frames, keys))
+    return frames
+
+
+def _key_pairs(pairs: list[tuple[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame(pairs, columns=["source", "key"]) if pairs else pd.DataFrame(
+        {"source": pd.Series(dtype=object), "key": pd.Series(dtype=object)})
+
+
+def _patched(frame: pd.DataFrame, key: str, touched: set, fresh: pd.DataFrame | None) -> pd.DataFrame:
+    """`frame` with the rows of the `touched` key values replaced by `fresh`, in key order (a key's rows keep
+    theirs), as a merge of every row orders them."""
+    if fresh is None:
+        return frame
+    parts = [part for part in (frame[~frame[key].isin(touched)], fresh) if len(part)]
+    if not parts:
+        return fresh
+    return _in_key_order(_concat(parts) if len(parts) > 1 else parts[0], key)
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The parts as one frame, a text column typed as text when one part's is and the others hold only texts or
+    nulls (a part whose column is all null is of object dtype), as a frame built from all their rows at once is."""
+    whole = pd.concat(parts, ignore_index=True)
+    for col in whole.columns:
+        dtypes = [part[col].dtype for part in parts]
+        text = next((d for d in dtypes if isinstance(d, pd.StringDtype)), None)
+        if text is not None and whole[col].dtype == object and all(
+                isinstance(d, pd.StringDtype) or part[col].map(lambda v: v is None or isinstance(v, str)).all()
+                for d, part in zip(dtypes, parts)):
+            whole[col] = whole[col].astype(text)
+    return whole
+
+
+def _in_key_order(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Ordered by `key`, a key's rows in their order (as the store gives them)."""
+    return frame.sort_values(key, kind="stable", ignore_index=True, na_position="last")
+
+
+def _load_kept(path: Path, digest: str, tables: set[str]) -> _Kept | None:
+    """The kept tables at `path` if they were merged under `digest`; None when absent, damaged or of other code."""
+    try:
+        with path.open("rb") as f:
+            kept = pickle.load(f)
+    except Exception:  # absent or damaged: every row is merged
+        return None
+    return kept if isinstance(kept, _Kept) and kept.digest == digest and set(kept.frames) == tables else None
+
+
+def _save_kept(path: Path, kept: _Kept) -> None:
+    """Written beside and renamed, so the next run reads a whole file or none (and a failed write leaves none)."""
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as f:
+        try:
+            pickle.dump(kept, f, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            f.close()
+            os.unlink(f.name)
+            raise
+    os.replace(f.name, path)
+
+
+def _merge_by_key(store: DocumentStore, table: str, key: str,
+                  among: tuple[str, Collection[Any]] | None = None) -> tuple[list[str], list[tuple]]:
+    """One row per `key`, in key order: a key's only row as it is, else each column's `choose` over its rows
+    (of the values `among` names, with it).
 
     The rows come from the store sorted by key, as tuples; only the keys with several rows are merged here.
     """
-    names, rows = store.row_tuples(table, by=key)
+    names, rows = store.row_tuples(table, by=key, among=among)
     at = names.index(key) if names else 0
     out = []
     for _, group in groupby(rows, key=itemgetter(at)):

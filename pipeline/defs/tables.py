@@ -90,18 +90,19 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
     run_id, rules = context.run.run_id, settings.rulebook()
     corrections = settings.corrections()  # a malformed file stops the run here, before anything is built
     store = settings.cache(rules)
+    build = _build(run_id, rules.digest, corrections.digest)
     with store:  # a session of its own, so that DuckDB releases the texts read (resolve.keep_openings)
         keep_openings(store)
-    with store:
+    with store:  # the keyed tables are merged again only where the changed files touch them (the build's code)
         built = build_tables(store, ingested_documents.rejections, rules, run_id=run_id,
-                             source_urls=ingested_documents.source_urls)
+                             source_urls=ingested_documents.source_urls, code=build.code_digest)
     # Opened again, so that what DuckDB kept of reading every row (about 150 MB at 5,000 documents) is released;
     # open until validated, as the documents' text is read there.
     with store:
         corrected = correct_tables(built, corrections, run_id=run_id, texts=store.texts())
         tables = dict(corrected.tables)
         texts = CheckedTexts(store)  # the spans the last run found at their offsets are not checked again
-        validation = _validated(tables, _build(run_id, rules.digest, corrections.digest), run_id, texts)
+        validation = _validated(tables, build, run_id, texts)
         texts.remember()
     missing = set(TABLE_COLUMNS) - set(tables)
     if missing:

@@ -196,5 +196,8 @@ AGREEMENTS = FactKind(
     tables=("agreements", "agreement_parties", "agreement_signatories", "agreement_activities", "agreement_domains"),
     extract=lambda ctx, sdoc: extract_agreements(ctx),
     rows=_rows, merge=_merge, order=10, event_key="agreement_id",
+    # the parties group the agreements into events, so they are merged with them
+    merged_by=(("agreement_signatories", "agreement_id"), ("agreement_activities", "agreement_id"),
+               ("agreement_domains", "agreement_id")),
     evaluation=Evaluation(load=_predictor, score=_score, empty=list, extras=EXTRAS),
 )

@@ -54,6 +54,11 @@ class FactKind:
     evaluation: Evaluation | None = None
     order: int = 100  # kinds extract in this order (then by name)
     models: Sequence[type[pa.DataFrameModel]] = field(default=())  # tables beyond schemas.models
+    # (table, column) pairs: tables of `tables` whose merged rows for one value of the column are those `merge`
+    # gives from the stored rows holding that value alone (the kind's other tables given no rows). A run keeps
+    # them, ordered by that column, and merges again only the values its changed files reach (resolve.py); the
+    # merge of the kind's other tables must not read them.
+    merged_by: tuple[tuple[str, str], ...] = ()
 
 
 def choose(values: Iterable[Any]) -> Any:

@@ -51,6 +51,6 @@ def _score(scores: Scores, predicted: set[str], gold: dict) -> None:
 DOMAINS = FactKind(
     name="domains", tables=("document_domains",),
     extract=extract_domains,
-    rows=_rows, merge=_merge, order=40,
+    rows=_rows, merge=_merge, order=40, merged_by=(("document_domains", "document_id"),),
     evaluation=Evaluation(load=_predictor, score=_score, empty=set, records=False),
 )

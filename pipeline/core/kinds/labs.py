@@ -93,5 +93,6 @@ LABS = FactKind(
     name="labs", tables=("labs", "lab_mentions", "lab_domains"),
     extract=lambda ctx, sdoc: extract_labs(ctx),
     rows=_rows, merge=_merge, order=30,
+    merged_by=(("labs", "lab_id"), ("lab_mentions", "lab_id"), ("lab_domains", "lab_id")),
     evaluation=Evaluation(load=_predictor, score=_score),
 )

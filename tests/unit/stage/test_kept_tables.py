@@ -1,0 +1,127 @@
+"""The keyed tables a run keeps in the store's folder (resolve.KEYED, KEPT_FILE): a run that merges again only the
+keys its changed files touch builds the tables a merge of every stored row builds, and does merge only those."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pickle
+
+import pytest
+
+import pipeline.core.resolve as resolve
+from pipeline.core.document_stage import extract_with_cache, ingest_with_cache
+from pipeline.core.document_store import DocumentStore
+from pipeline.core.extract import stored_tables
+from pipeline.core.resolve import KEPT_FILE, KEYED, build_tables
+from tests.support.rules import default_rulebook
+
+_ARTICLES = {
+    "a.txt": "Lakeside University and Harbour Institute sign agreement\n\nProfessor Jane Smith, president of Lakeside "
+             "University, and Harbour Institute signed a cooperation agreement in Beijing on 3 May 2024.\n",
+    "bb.txt": "Harbour Institute delegation visits Shanghai\n\nA delegation of Harbour Institute led by Professor Wang Wei "
+              "visited Fudan University in Shanghai on 10 June 2024.\n",
+    "ccc.txt": "Fudan University and Lakeside University set up a joint lab\n\nFudan University and Lakeside University "
+               "signed an agreement in Shanghai on 2 April 2024 to cooperate in artificial intelligence and marine "
+               "biology and exchange students. Professor Jane Smith attended. The two universities established the "
+               "Joint Laboratory of Artificial Intelligence, which will carry out research in artificial intelligence.\n",
+}
+
+
+def _write(raw, name: str, text: str) -> None:
+    (raw / name).write_text(text, encoding="utf-8")
+    past = os.stat(raw / name).st_mtime - 60  # lying in the folder: its status is trusted by the next run
+    os.utime(raw / name, (past, past))
+
+
+def _tables(raw, cache_dir, code: str | None):
+    rules = default_rulebook()
+    with DocumentStore(cache_dir, "fp", stored_tables()) as store:
+        stage = ingest_with_cache(raw, 10**6, store, rules)
+        extract_with_cache(store, rules)
+        return build_tables(store, stage.rejections, rules, run_id="r", now=dt.datetime(2024, 1, 1), code=code)
+
+
+def _assert_same(got: dict, expected: dict) -> None:
+    assert set(got) == set(expected)
+    for name, frame in expected.items():
+        assert list(got[name].dtypes) == list(frame.dtypes), name
+        assert got[name].equals(frame), name
+
+
+@pytest.fixture
+def raw(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for name, text in _ARTICLES.items():
+        _write(folder, name, text)
+    return folder
+
+
+def test_a_kept_store_changed_file_by_file_builds_the_tables_of_a_fresh_one(raw, tmp_path):
+    """Unchanged, then a file changed, one deleted and one added, then the deleted one back: after each, the run
+    on the kept store and tables builds every table as a run from scratch does (values, dtypes and order)."""
+    kept = tmp_path / "kept"
+    _tables(raw, kept, "code")
+    assert (kept / KEPT_FILE).is_file()
+    steps = [lambda: None,
+             lambda: (_write(raw, "a.txt", _ARTICLES["a.txt"].replace("Harbour Institute", "Riverside College")),
+                      (raw / "bb.txt").unlink(),
+                      _write(raw, "dddd.txt", _ARTICLES["bb.txt"].replace("Wang Wei", "Li Na"))),
+             lambda: _write(raw, "bb.txt", _ARTICLES["bb.txt"])]
+    for n, step in enumerate(steps):
+        step()
+        got = _tables(raw, kept, "code")
+        _assert_same(got, _tables(raw, tmp_path / f"fresh{n}", None))
+        assert all(len(got[table]) for table in (*KEYED, "agreement_activities", "agreement_domains",
+                                                 "agreement_signatories", "labs", "lab_mentions", "document_domains"))
+
+
+def test_only_the_keys_the_changed_files_reach_are_merged_again(raw, tmp_path, monkeypatch):
+    """After one file changed, each keyed table is built again for the keys that file's rows reach, before or after
+    the change, not for every key."""
+    kept = tmp_path / "kept"
+    _tables(raw, kept, "code")
+    _write(raw, "bb.txt", _ARTICLES["bb.txt"].replace("Wang Wei", "Li Na"))
+    asked: dict[str, set] = {}
+    for table, spec in KEYED.items():
+        def spy(store, name, types, among=None, real=spec.build):
+            asked[name] = set(among[1]) if among else None
+            return real(store, name, types, among)
+        monkeypatch.setitem(KEYED, table, resolve.Keyed(spec.key, spy))
+    got = _tables(raw, kept, "code")
+    assert asked["people"] and None not in asked.values()
+    people = dict(zip(got["people"]["full_name"], got["people"]["person_id"]))
+    assert people["Li Na"] in asked["people"] and people["Jane Smith"] not in asked["people"]  # in a.txt, ccc.txt
+    assert len(asked["mentions"]) == 1  # bb.txt's document
+    monkeypatch.undo()
+    _assert_same(got, _tables(raw, tmp_path / "fresh", None))
+
+
+@pytest.mark.parametrize("spoil", ["other code", "damaged"])
+def test_kept_tables_of_other_code_or_damaged_are_not_used(raw, tmp_path, spoil):
+    """Tables kept under another code digest, or a file that cannot be read, are merged again from every row."""
+    kept = tmp_path / "kept"
+    _tables(raw, kept, "code")
+    path = kept / KEPT_FILE
+    if spoil == "damaged":
+        path.write_bytes(path.read_bytes()[:100])
+        code = "code"
+    else:
+        stale = pickle.loads(path.read_bytes())
+        stale.frames = {name: frame.iloc[:0] for name, frame in stale.frames.items()}  # wrong: must not be used
+        path.write_bytes(pickle.dumps(stale))
+        code = "other"
+    _write(raw, "dddd.txt", _ARTICLES["bb.txt"].replace("Wang Wei", "Li Na"))
+    _assert_same(_tables(raw, kept, code), _tables(raw, tmp_path / "fresh", None))
+
+
+def test_a_text_column_patched_with_rows_of_nulls_is_typed_as_when_built_at_once():
+    """A key's rows merged again may hold only nulls in a text column (an object column on their own): patched into
+    the kept table, the column is text, as in the table built from every row (seen at 10,000 documents)."""
+    import pandas as pd
+
+    rows = [("a", "Lakeside University"), ("b", None), ("c", None)]
+    at_once = pd.DataFrame(rows, columns=["key", "parent"])
+    patched = resolve._concat([pd.DataFrame(rows[:2], columns=["key", "parent"]),
+                               pd.DataFrame(rows[2:], columns=["key", "parent"])])
+    assert list(patched.dtypes) == list(at_once.dtypes) and patched.equals(at_once)
