@@ -54,6 +54,7 @@ class Lab:
     status: str = "existing"
     established_year: int | None = None
     mentions: list[tuple[Sentence, int, int]] = field(default_factory=list)  # sentence, name start, name end
+    in_passing: bool = True  # every mention names it only as where someone works, visits or comes from
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             if _abbreviated(lab.name) and not _abbreviated(name):
                 lab.name = name  # "SKL of X", then "State Key Laboratory of X": the name spelled out
             lab.mentions.append((sent, start, end))
+            lab.in_passing = lab.in_passing and _passing(ctx.rules, ctx.text[sent.start:list_start], ctx.text[end:sent.end])
             _fill(ctx, lab, sent, start, end, list_start)
     _merge_variants(labs)
     _anaphora(ctx, labs)
@@ -177,7 +179,7 @@ def _finished(ctx: DocContext, labs: dict[str, Lab], parties: set[str]) -> list[
     kept = []
     for lab in labs.values():
         lab.lab_type = _kind_by_partners(ctx, lab)
-        if lab.lab_id in parties or _stands_alone(ctx, lab):
+        if lab.lab_id in parties or _stands_alone(ctx, lab) or _body_in_passing(lab):
             continue
         ctx.add_mention(Mention("lab", lab.lab_id, ctx.text[lab.mentions[0][1]:lab.mentions[0][2]],
                                          lab.mentions[0][1], lab.mentions[0][2]))
@@ -194,6 +196,41 @@ def _party_slot(rules: Rulebook) -> re.Pattern:
     cues = phrase_alternation(rules.rules.get("lab_party_cues") or [])
     owner = r"(?:(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*['’]s\s+)?"
     return re.compile(rf"\b(?:{cues})\s+(?:[^.;]{{3,160}}?\s+and\s+)?(?:the\s+)?{owner}$" if cues else "(?!)")
+
+
+def _body_in_passing(lab: Lab) -> bool:
+    """Whether a centre or institute with no partners and no founding or plan (a `research_institute` that is
+    `existing`) is named only in passing (`_passing`): where a person works, a place visited, where visitors come
+    from. Nothing is told of it as a lab; it is an organisation. (A laboratory named so is still one: the head
+    says research is done there.)"""
+    return lab.in_passing and lab.lab_type == "research_institute" and lab.status == "existing"
+
+
+@derived
+def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
+    """The words before a name that make it a person's unit ("Li Wei, Deputy Director of the", "researchers from
+    the", "(Executive Director, ") or a place visited ("visited the", "a tour of A, B and"), and the words after it
+    that make it where visitors come from ("... paid a visit to", "... and Fudan University visited"): built from the
+    titles, people nouns, delegation nouns and visit verbs of the reference data."""
+    r = rules.rules
+    titles = phrase_alternation(rules.title_heads)
+    modifiers = phrase_alternation(rules.title_modifiers)
+    people = phrase_alternation([*r["people_nouns"], *r["delegation_nouns"], "team", "group"])
+    owner = r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+)?"
+    unit = (rf"\b(?:(?:{titles})|(?:{people}))\s+(?:of|at|from|with)\s+(?:the\s+)?{owner}$"
+            rf"|[(,]\s*(?:(?:{modifiers})\s+)*(?:{titles})\s*,\s*(?:the\s+)?{owner}$")
+    visited = rf"\b(?:{phrase_alternation(r['visit_verbs'])}|tour\s+of|visit\s+to)\b(?:[^.;]{{0,120}}?(?:,|:|\sand))?\s+(?:the\s+)?{owner}$"
+    before = re.compile(rf"(?i:{unit}|{visited})")
+    after = re.compile(rf"^[”\"’]?(?:\s*\([^()]{{1,40}}\))?(?:\s+and\s+[^.;]{{1,80}}?)?\s+"
+                       rf"(?:{phrase_alternation(r['travel_verbs'])}|paid\s+a\s+visit|made\s+a\s+visit)\b", re.I)
+    return before, after
+
+
+def _passing(rules: Rulebook, before: str, after: str) -> bool:
+    """Whether a lab's name, with these words before it (from its list's opening) and after it in its sentence,
+    is named in passing (`_passing_patterns`)."""
+    named_before, named_after = _passing_patterns(rules)
+    return bool(named_before.search(before) or named_after.match(after))
 
 
 # A centre named by its bare head and remit ("Centre for X"), or a lower-case institute: no head of its own says
