@@ -930,16 +930,33 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     gerunds = phrase_alternation(v for v in r["lab_setup_verbs"] if v.split()[0].endswith("ing"))
     # "including jointly establishing ...; setting up X; founding Y": an undertaking, not a founding
     planned_gerund = re.compile(rf"\b(?:(?:jointly|co-)\s*)?(?:{gerunds})\s+{det}$", re.I)
+    # "signed an agreement to formally establish the X", "witnessed the signing of an accord to set up a X": the
+    # signing of a founding instrument founds the lab (a letter of intent only intends it)
+    signed = phrase_alternation(v for v in r["tight_signing_verbs"] if v.endswith("ed") or v.startswith("signing"))
+    instruments = phrase_alternation(p for kind, ps in r["agreement_nouns"].items() if kind != "letter_of_intent"
+                                     for p in ps)
+    founding_objects = phrase_alternation(e for e in r["lab_founding_events"] if e.endswith(" of"))
+    founding_signed = re.compile(rf"\b(?:{signed})\s+(?:[^.;]{{0,60}}?\s)?(?:{instruments})\s+(?:[^.;]{{0,60}}?\s)?"
+                                 rf"(?:to\s+(?:(?:formally|jointly|officially)\s+)?(?:{setup})|(?:for|on|about)\s+the\s+"
+                                 rf"(?:{founding_objects}))\s+{det}[“\"‘]?$", re.I)
+    intents = phrase_alternation(r["agreement_nouns"].get("letter_of_intent", []))
+    founding_intended = re.compile(rf"\b(?:{intents})\s+(?:[^.;]{{0,60}}?\s)?(?:to\s+(?:{setup})|(?:for|on|about)\s+the\s+"
+                                   rf"(?:{founding_objects}))\s+{det}[“\"‘]?$", re.I) if intents else re.compile("(?!)")
     return (planned_before, planned_after, established_after, established_before, future_in_clause, planned_gerund,
-            told_in_headline)
+            told_in_headline, founding_signed, founding_intended)
 
 
 def lab_status(rules: Rulebook, before: str, after: str) -> str:
     """`planned`, `established` or `existing` from the text of the sentence before and after a lab's name
     (a quoted name's closing quote is not between the name and what is said of it)."""
-    planned_before, planned_after, established_after, established_before, future, gerund, headline = \
-        _status_patterns(rules)
+    planned_before, planned_after, established_after, established_before, future, gerund, headline, founding_signed, \
+        founding_intended = _status_patterns(rules)
     after = after.lstrip("”\"’")
+    if founding_intended.search(before):
+        return "planned"
+    signing = founding_signed.search(before)
+    if signing and not future.search(before[:signing.start()]):
+        return "established"
     if planned_before.search(before) or planned_after.search(after) or gerund.search(before):
         return "planned"
     founding = established_before.search(before)

@@ -86,8 +86,8 @@ def test_a_process_noun_is_not_part_of_the_name_and_makes_it_planned():
 @pytest.mark.parametrize("text, expected", [
     ("Tongji University signed an agreement to establish the Tongji-Kunming Science and Innovation Research "
      "Institute in May.",
-     [("Tongji-Kunming Science and Innovation Research Institute", "research_institute", "planned",
-       "Tongji University")]),
+     [("Tongji-Kunming Science and Innovation Research Institute", "research_institute", "established",
+       "Tongji University")]),  # the signing of a founding agreement founds it
     ("Opened on 3 March, the Fudan-Ningbo Materials and Energy Research Institute will host forty researchers.",
      [("Fudan-Ningbo Materials and Energy Research Institute", "research_institute", "established", None)]),
 ])
