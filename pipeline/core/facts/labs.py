@@ -931,12 +931,15 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     # "including jointly establishing ...; setting up X; founding Y": an undertaking, not a founding
     planned_gerund = re.compile(rf"\b(?:(?:jointly|co-)\s*)?(?:{gerunds})\s+{det}$", re.I)
     # "signed an agreement to formally establish the X", "witnessed the signing of an accord to set up a X": the
-    # signing of a founding instrument founds the lab (a letter of intent only intends it)
+    # signing of a founding instrument founds the lab (a letter of intent only intends it; a framework agreement
+    # frames what is still to be done)
     signed = phrase_alternation(v for v in r["tight_signing_verbs"] if v.endswith("ed") or v.startswith("signing"))
-    instruments = phrase_alternation(p for kind, ps in r["agreement_nouns"].items() if kind != "letter_of_intent"
-                                     for p in ps)
+    intending = ("letter_of_intent", "framework_agreement")
+    instruments = phrase_alternation(p for kind, ps in r["agreement_nouns"].items() if kind not in intending for p in ps)
+    frames = phrase_alternation(p for kind in intending for p in r["agreement_nouns"].get(kind, []))
     founding_objects = phrase_alternation(e for e in r["lab_founding_events"] if e.endswith(" of"))
-    founding_signed = re.compile(rf"\b(?:{signed})\s+(?:[^.;]{{0,60}}?\s)?(?:{instruments})\s+(?:[^.;]{{0,60}}?\s)?"
+    founding_signed = re.compile(rf"\b(?:{signed})\s+(?!(?:[^.;]{{0,60}}?\s)?(?:{frames})\b)(?:[^.;]{{0,60}}?\s)?"
+                                 rf"(?:{instruments})\s+(?:[^.;]{{0,60}}?\s)?"
                                  rf"(?:to\s+(?:(?:formally|jointly|officially)\s+)?(?:{setup})|(?:for|on|about)\s+the\s+"
                                  rf"(?:{founding_objects}))\s+{det}[“\"‘]?$", re.I)
     intents = phrase_alternation(r["agreement_nouns"].get("letter_of_intent", []))

@@ -1,6 +1,6 @@
 """The status a signed founding instrument gives a lab: "signed an agreement to establish the X" founds it (the
-signing is the founding the report tells), a letter of intent only intends it, and a signing still to come plans it
-(issue 15, class 1 status).
+signing is the founding the report tells), a letter of intent only intends it, a framework agreement frames what is
+still to be done, and a signing still to come plans it (issue 15, class 1 status).
 
 Every sentence here is written for these tests."""
 import pytest
@@ -32,6 +32,9 @@ def test_a_signed_founding_instrument_founds_the_lab(text, name):
      "Space Science.", "China-Chile Joint Laboratory for Space Science"),
     ("The institutes signed a letter of intent to set up the Nordic-Chinese Joint Laboratory for Glacier Studies.",
      "Nordic-Chinese Joint Laboratory for Glacier Studies"),
+    # a framework agreement frames what is still to be done
+    ("The city government and Lund University inked a framework agreement to set up the Lund (Sanya) Marine Research "
+     "Center in the science park.", "Lund (Sanya) Marine Research Center"),
     # a signing still to come
     ("The two sides will sign an agreement to establish the Sino-Peruvian Joint Laboratory for Mining Safety.",
      "Sino-Peruvian Joint Laboratory for Mining Safety"),
