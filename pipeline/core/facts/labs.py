@@ -160,7 +160,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
                     or _not_a_lab(ctx.rules).search(name):
                 continue
             lab_id = make_id("lab", lab_type, topic)
-            if _party_slot(ctx.rules).search(sent.text, 0, start - sent.start):
+            if _is_party(ctx, sent, start, end):
                 parties.add(lab_id)  # a party to a pairing, in this document an organisation wherever it is named
             lab = labs.setdefault(lab_id, Lab(name, lab_type, lab_id))
             if _abbreviated(lab.name) and not _abbreviated(name):
@@ -193,9 +193,22 @@ def _finished(ctx: DocContext, labs: dict[str, Lab], parties: set[str]) -> list[
 def _party_slot(rules: Rulebook) -> re.Pattern:
     """The end of the words before a party of a pairing ("an agreement between the ", "signed between A and
     Saudi Arabia's "): a name found there is an organisation in its own right, not a lab."""
-    cues = phrase_alternation(rules.rules.get("lab_party_cues") or [])
+    # "signed a memorandum of understanding with the X", "an agreement with X": the other party of an instrument
+    instruments = [f"{noun} with" for nouns in rules.rules["agreement_nouns"].values() for noun in nouns]
+    cues = phrase_alternation([*(rules.rules.get("lab_party_cues") or []), *instruments])
     owner = r"(?:(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*['’]s\s+)?"
-    return re.compile(rf"\b(?:{cues})\s+(?:[^.;]{{3,160}}?\s+and\s+)?(?:the\s+)?{owner}$" if cues else "(?!)")
+    return re.compile(rf"\b(?i:{cues})\s+(?:[^.;]{{3,160}}?(?:(?P<comma>,)|\s+and)\s+)?(?:the\s+)?{owner}$"
+                      if cues else "(?!)")
+
+
+def _is_party(ctx: DocContext, sent: Sentence, start: int, end: int) -> bool:
+    """Whether the name at [start, end) stands in a party slot (`_party_slot`); after a comma only as an item
+    of the list of parties, a comma or "and" after it too ("with A, the X Lab and B", not "with A, the X Lab will")."""
+    slot = _party_slot(ctx.rules).search(sent.text, 0, start - sent.start)
+    return slot is not None and (slot.group("comma") is None or _LIST_ITEM_END.match(ctx.text, end) is not None)
+
+
+_LIST_ITEM_END = re.compile(r"\s*(?:,|and\b)")
 
 
 def _body_in_passing(lab: Lab) -> bool:
