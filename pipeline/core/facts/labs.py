@@ -54,6 +54,7 @@ class Lab:
     status: str = "existing"
     established_year: int | None = None
     mentions: list[tuple[Sentence, int, int]] = field(default_factory=list)  # sentence, name start, name end
+    in_passing: bool = True  # every mention names it only as where someone works, visits or comes from
 
 
 @dataclass(frozen=True)
@@ -159,12 +160,13 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
                     or _not_a_lab(ctx.rules).search(name):
                 continue
             lab_id = make_id("lab", lab_type, topic)
-            if _party_slot(ctx.rules).search(sent.text, 0, start - sent.start):
+            if _is_party(ctx, sent, start, end):
                 parties.add(lab_id)  # a party to a pairing, in this document an organisation wherever it is named
             lab = labs.setdefault(lab_id, Lab(name, lab_type, lab_id))
             if _abbreviated(lab.name) and not _abbreviated(name):
                 lab.name = name  # "SKL of X", then "State Key Laboratory of X": the name spelled out
             lab.mentions.append((sent, start, end))
+            lab.in_passing = lab.in_passing and _passing(ctx.rules, ctx.text[sent.start:list_start], ctx.text[end:sent.end])
             _fill(ctx, lab, sent, start, end, list_start)
     _merge_variants(labs)
     _anaphora(ctx, labs)
@@ -177,7 +179,7 @@ def _finished(ctx: DocContext, labs: dict[str, Lab], parties: set[str]) -> list[
     kept = []
     for lab in labs.values():
         lab.lab_type = _kind_by_partners(ctx, lab)
-        if lab.lab_id in parties or _stands_alone(ctx, lab):
+        if lab.lab_id in parties or _stands_alone(ctx, lab) or _body_in_passing(lab):
             continue
         ctx.add_mention(Mention("lab", lab.lab_id, ctx.text[lab.mentions[0][1]:lab.mentions[0][2]],
                                          lab.mentions[0][1], lab.mentions[0][2]))
@@ -191,9 +193,57 @@ def _finished(ctx: DocContext, labs: dict[str, Lab], parties: set[str]) -> list[
 def _party_slot(rules: Rulebook) -> re.Pattern:
     """The end of the words before a party of a pairing ("an agreement between the ", "signed between A and
     Saudi Arabia's "): a name found there is an organisation in its own right, not a lab."""
-    cues = phrase_alternation(rules.rules.get("lab_party_cues") or [])
+    # "signed a memorandum of understanding with the X", "an agreement with X": the other party of an instrument
+    instruments = [f"{noun} with" for nouns in rules.rules["agreement_nouns"].values() for noun in nouns]
+    cues = phrase_alternation([*(rules.rules.get("lab_party_cues") or []), *instruments])
     owner = r"(?:(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*['’]s\s+)?"
-    return re.compile(rf"\b(?:{cues})\s+(?:[^.;]{{3,160}}?\s+and\s+)?(?:the\s+)?{owner}$" if cues else "(?!)")
+    return re.compile(rf"\b(?i:{cues})\s+(?:[^.;]{{3,160}}?(?:(?P<comma>,)|\s+and)\s+)?(?:the\s+)?{owner}$"
+                      if cues else "(?!)")
+
+
+def _is_party(ctx: DocContext, sent: Sentence, start: int, end: int) -> bool:
+    """Whether the name at [start, end) stands in a party slot (`_party_slot`); after a comma only as an item
+    of the list of parties, a comma or "and" after it too ("with A, the X Lab and B", not "with A, the X Lab will")."""
+    slot = _party_slot(ctx.rules).search(sent.text, 0, start - sent.start)
+    return slot is not None and (slot.group("comma") is None or _LIST_ITEM_END.match(ctx.text, end) is not None)
+
+
+_LIST_ITEM_END = re.compile(r"\s*(?:,|and\b)")
+
+
+def _body_in_passing(lab: Lab) -> bool:
+    """Whether a centre or institute with no partners and no founding or plan (a `research_institute` that is
+    `existing`) is named only in passing (`_passing`): where a person works, a place visited, where visitors come
+    from. Nothing is told of it as a lab; it is an organisation. (A laboratory named so is still one: the head
+    says research is done there.)"""
+    return lab.in_passing and lab.lab_type == "research_institute" and lab.status == "existing"
+
+
+@derived
+def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
+    """The words before a name that make it a person's unit ("Li Wei, Deputy Director of the", "researchers from
+    the", "(Executive Director, ") or a place visited ("visited the", "a tour of A, B and"), and the words after it
+    that make it where visitors come from ("... paid a visit to", "... and Fudan University visited"): built from the
+    titles, people nouns, delegation nouns and visit verbs of the reference data."""
+    r = rules.rules
+    titles = phrase_alternation(rules.title_heads)
+    modifiers = phrase_alternation(rules.title_modifiers)
+    people = phrase_alternation([*r["people_nouns"], *r["delegation_nouns"], "team", "group"])
+    owner = r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+)?"
+    unit = (rf"\b(?:(?:{titles})|(?:{people}))\s+(?:of|at|from|with)\s+(?:the\s+)?{owner}$"
+            rf"|[(,]\s*(?:(?:{modifiers})\s+)*(?:{titles})\s*,\s*(?:the\s+)?{owner}$")
+    visited = rf"\b(?:{phrase_alternation(r['visit_verbs'])}|tour\s+of|visit\s+to)\b(?:[^.;]{{0,120}}?(?:,|:|\sand))?\s+(?:the\s+)?{owner}$"
+    before = re.compile(rf"(?i:{unit}|{visited})")
+    after = re.compile(rf"^[”\"’]?(?:\s*\([^()]{{1,40}}\))?(?:\s+and\s+[^.;]{{1,80}}?)?\s+"
+                       rf"(?:{phrase_alternation(r['travel_verbs'])}|paid\s+a\s+visit|made\s+a\s+visit)\b", re.I)
+    return before, after
+
+
+def _passing(rules: Rulebook, before: str, after: str) -> bool:
+    """Whether a lab's name, with these words before it (from its list's opening) and after it in its sentence,
+    is named in passing (`_passing_patterns`)."""
+    named_before, named_after = _passing_patterns(rules)
+    return bool(named_before.search(before) or named_after.match(after))
 
 
 # A centre named by its bare head and remit ("Centre for X"), or a lower-case institute: no head of its own says
@@ -893,16 +943,36 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     gerunds = phrase_alternation(v for v in r["lab_setup_verbs"] if v.split()[0].endswith("ing"))
     # "including jointly establishing ...; setting up X; founding Y": an undertaking, not a founding
     planned_gerund = re.compile(rf"\b(?:(?:jointly|co-)\s*)?(?:{gerunds})\s+{det}$", re.I)
+    # "signed an agreement to formally establish the X", "witnessed the signing of an accord to set up a X": the
+    # signing of a founding instrument founds the lab (a letter of intent only intends it; a framework agreement
+    # frames what is still to be done)
+    signed = phrase_alternation(v for v in r["tight_signing_verbs"] if v.endswith("ed") or v.startswith("signing"))
+    intending = ("letter_of_intent", "framework_agreement")
+    instruments = phrase_alternation(p for kind, ps in r["agreement_nouns"].items() if kind not in intending for p in ps)
+    frames = phrase_alternation(p for kind in intending for p in r["agreement_nouns"].get(kind, []))
+    founding_objects = phrase_alternation(e for e in r["lab_founding_events"] if e.endswith(" of"))
+    founding_signed = re.compile(rf"\b(?:{signed})\s+(?!(?:[^.;]{{0,60}}?\s)?(?:{frames})\b)(?:[^.;]{{0,60}}?\s)?"
+                                 rf"(?:{instruments})\s+(?:[^.;]{{0,60}}?\s)?"
+                                 rf"(?:to\s+(?:(?:formally|jointly|officially)\s+)?(?:{setup})|(?:for|on|about)\s+the\s+"
+                                 rf"(?:{founding_objects}))\s+{det}[“\"‘]?$", re.I)
+    intents = phrase_alternation(r["agreement_nouns"].get("letter_of_intent", []))
+    founding_intended = re.compile(rf"\b(?:{intents})\s+(?:[^.;]{{0,60}}?\s)?(?:to\s+(?:{setup})|(?:for|on|about)\s+the\s+"
+                                   rf"(?:{founding_objects}))\s+{det}[“\"‘]?$", re.I) if intents else re.compile("(?!)")
     return (planned_before, planned_after, established_after, established_before, future_in_clause, planned_gerund,
-            told_in_headline)
+            told_in_headline, founding_signed, founding_intended)
 
 
 def lab_status(rules: Rulebook, before: str, after: str) -> str:
     """`planned`, `established` or `existing` from the text of the sentence before and after a lab's name
     (a quoted name's closing quote is not between the name and what is said of it)."""
-    planned_before, planned_after, established_after, established_before, future, gerund, headline = \
-        _status_patterns(rules)
+    planned_before, planned_after, established_after, established_before, future, gerund, headline, founding_signed, \
+        founding_intended = _status_patterns(rules)
     after = after.lstrip("”\"’")
+    if founding_intended.search(before):
+        return "planned"
+    signing = founding_signed.search(before)
+    if signing and not future.search(before[:signing.start()]):
+        return "established"
     if planned_before.search(before) or planned_after.search(after) or gerund.search(before):
         return "planned"
     founding = established_before.search(before)

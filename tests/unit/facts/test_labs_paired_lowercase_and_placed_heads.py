@@ -20,7 +20,7 @@ from tests.unit.facts.test_labs_real_phrasings import _labs, _run
     # an observatory: a capitalised head that names a lab only after two partners
     ("The China-Chile Southern Sky Observatory was formally opened today.",
      [("China-Chile Southern Sky Observatory", "research_institute", "established", None)]),
-    ("Staff of the Kenya-China Observatory for Soil Health met.",
+    ("The Kenya-China Observatory for Soil Health published a report.",
      [("Kenya-China Observatory for Soil Health", "research_institute", "existing", None)]),
 ])
 def test_a_lab_head_after_two_partners(text, expected):

@@ -25,7 +25,7 @@ def test_a_centre_named_after_two_partners_is_a_joint_centre(text, name):
 
 
 def test_an_institute_named_after_two_partners_is_a_research_institute():
-    assert _labs("Students of the Sino-Finnish Institute presented their projects.") == [
+    assert _labs("The Sino-Finnish Institute presented its projects.") == [
         ("Sino-Finnish Institute", "research_institute")]
 
 

@@ -36,11 +36,11 @@ def test_a_bare_centre_with_no_sign_of_a_lab_is_an_organisation(text):
 @pytest.mark.parametrize("text, expected", [
     ("Lund University and Fudan University opened the Nordic Centre for Polar Studies on Monday.",
      [("Nordic Centre for Polar Studies", "research_institute", "established", "Lund University")]),
-    ("Li Hua, head of the Centre for Polar Studies at Ghent University, spoke.",
+    ("The Centre for Polar Studies at Ghent University held a seminar.",
      [("Centre for Polar Studies", "research_institute", "existing", "Ghent University")]),
     ("The Centre for Polar Studies was opened by Ghent University on Monday.",
      [("Centre for Polar Studies", "research_institute", "established", "Ghent University")]),
-    ("Students toured the Polar Studies Research Centre.",
+    ("The Polar Studies Research Centre held a seminar.",
      [("Polar Studies Research Centre", "research_institute", "existing", None)]),
     ("Researchers of the Sino-Danish Centre for Water Research presented a report.",
      [("Sino-Danish Centre for Water Research", "joint_research_centre", "existing", None)]),
@@ -50,11 +50,11 @@ def test_a_centre_with_a_host_a_founding_or_partners_stays_a_lab(text, expected)
 
 
 @pytest.mark.parametrize("text, name, host", [
-    ("They toured the Ghent University Marine Research Center.", "Ghent University Marine Research Center",
+    ("The Ghent University Marine Research Center held a seminar.", "Ghent University Marine Research Center",
      "Ghent University"),
-    ("They toured the Optical Research Center of the Hubei Academy of Sciences.",
+    ("The Optical Research Center of the Hubei Academy of Sciences held a seminar.",
      "Optical Research Center of the Hubei Academy of Sciences", "Hubei Academy of Sciences"),
-    ("Researchers at the Centre for Urban Mobility of Tongji University presented a report.",
+    ("The Centre for Urban Mobility of Tongji University presented a report.",
      "Centre for Urban Mobility of Tongji University", "Tongji University"),
     # a company-like name in the topic owns nothing
     ("They toured the Laboratory of Photonic Industrial Technologies.", "Laboratory of Photonic Industrial Technologies",
