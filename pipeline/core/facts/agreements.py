@@ -559,8 +559,20 @@ def _governing_verb(text: str, noun: re.Match, verbs: list[re.Match]) -> re.Matc
 
     near = [v for v in verbs if (0 <= words_before(noun.start()) - words_before(v.end()) <= _VERB_WINDOW_BEFORE)
             or (0 <= words_before(v.start()) - words_before(noun.end())
-                <= (_PASSIVE_WINDOW if _PASSIVE.search(text[:v.start()]) else _VERB_WINDOW_AFTER))]
+                <= (_PASSIVE_WINDOW if _PASSIVE.search(text[:v.start()]) else _VERB_WINDOW_AFTER)
+                and not _instrument_acts(text, v))]
     return min(near, key=lambda v: abs(v.start() - noun.start())) if near else None
+
+
+# A verb in the present or future form: "establishes", "will establish", "agree" (not "signed", "signing", "struck")
+_PRESENT_FORM = re.compile(r"(?![\w-]*(?:ed|ing|al)\b)(?!struck\b)[a-z]+", re.I)
+
+
+def _instrument_acts(text: str, verb: re.Match) -> bool:
+    """'The MoU establishes a framework', 'This MOU will establish ...', 'The MOU notes that both universities agree
+    to ...': a signing verb after the noun in the present or future (not a participle, "an MoU signed by", nor a
+    passive) tells what the instrument does or its parties will do, not a signing of it."""
+    return not _PASSIVE.search(text[:verb.start()]) and _PRESENT_FORM.match(verb.group(0)) is not None
 
 
 def _partnership(ctx: DocContext, sent: Sentence, team_verbs: list[re.Match]) -> list[Agreement]:
