@@ -1202,7 +1202,9 @@ def _referred_partners(ctx: DocContext, clause: _SigningClause, noun: re.Match, 
 _RETOLD = re.compile(r"\b(?:the|these|those|such)\s+(?:(?:recently|newly|previously|already|earlier)\s+)?"
                      r"(?:(?:signed|inked|concluded|reached)\s+)?(?:[\w-]+\s+)?$", re.I)
 _THE_TWO = re.compile(r"\b(?:the two|both)\s+(universities|institutions|sides|parties|cities|provinces|"
-                      r"governments|companies|organi[sz]ations)\b", re.I)
+                      r"governments|companies|organi[sz]ations|countries|nations)\b", re.I)
+_STATES = ("countries", "nations")  # "the two countries": the states last named, by their governments
+_STATES_BACK = 3000  # characters before "the two countries" in which the two are named
 _KIND_TYPES = {"universities": ("university",), "cities": ("government",), "provinces": ("government",),
                "enterprises": ("enterprise",), "institutes": ("research_institute",),
                "governments": ("government",), "companies": ("enterprise",)}
@@ -1224,6 +1226,9 @@ def _both_sides(ctx: DocContext, sent: Sentence, subject_end: int) -> tuple[list
     if m is None or not (_SUBJECT_GAP.fullmatch(sent.text, m.end(), local_end)
                          or _COORDINATED_PREDICATE.fullmatch(sent.text, m.end(), local_end)):
         return [], False
+    if m.group(1).lower() in _STATES:
+        states = _two_states(ctx, sent.start + m.start())
+        return states, len(states) == 2
     kinds = _KIND_TYPES.get(m.group(1).lower())
     last: list[str] = []  # nearest first
     for x in sorted(ctx.orgs_in(sent.start, sent.start + m.start()) + ctx.places_in(sent.start, sent.start + m.start()),
@@ -1276,6 +1281,8 @@ def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
     m = _THE_TWO.search(sent.text)
     if not m:
         return []
+    if m.group(1).lower() in _STATES:
+        return _two_states(ctx, sent.start + m.start())
     kinds = _KIND_TYPES.get(m.group(1).lower())
     out: list[str] = []
     for person in ctx.people_in(sent.start, sent.start + m.start()):
@@ -1293,6 +1300,19 @@ def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
             out.append(mention.entity_id)
         if len(out) == 2:
             return out[::-1]
+    return []
+
+
+def _two_states(ctx: DocContext, pos: int) -> list[str]:
+    """'During the visit to Papua New Guinea, the two countries signed ...', 'Both nations have signed an agreement':
+    the governments of the last two countries named before `pos` (in text order), else none."""
+    named: dict[str, Mention] = {}  # country -> its last mention, nearest first
+    for m in reversed(ctx.places_in(max(0, pos - _STATES_BACK), pos)):
+        ref = ctx.ents.place_refs.get(m.entity_id)
+        if ref is not None and ref.place_type == "country" and m.entity_id not in named:
+            named[m.entity_id] = m
+        if len(named) == 2:
+            return _unique([ctx.government_for_place(x) for x in reversed(named.values())])
     return []
 
 
