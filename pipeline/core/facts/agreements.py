@@ -559,8 +559,20 @@ def _governing_verb(text: str, noun: re.Match, verbs: list[re.Match]) -> re.Matc
 
     near = [v for v in verbs if (0 <= words_before(noun.start()) - words_before(v.end()) <= _VERB_WINDOW_BEFORE)
             or (0 <= words_before(v.start()) - words_before(noun.end())
-                <= (_PASSIVE_WINDOW if _PASSIVE.search(text[:v.start()]) else _VERB_WINDOW_AFTER))]
+                <= (_PASSIVE_WINDOW if _PASSIVE.search(text[:v.start()]) else _VERB_WINDOW_AFTER)
+                and not _instrument_acts(text, v))]
     return min(near, key=lambda v: abs(v.start() - noun.start())) if near else None
+
+
+# A verb in the present or future form: "establishes", "will establish", "agree" (not "signed", "signing", "struck")
+_PRESENT_FORM = re.compile(r"(?![\w-]*(?:ed|ing|al)\b)(?!struck\b)[a-z]+", re.I)
+
+
+def _instrument_acts(text: str, verb: re.Match) -> bool:
+    """'The MoU establishes a framework', 'This MOU will establish ...', 'The MOU notes that both universities agree
+    to ...': a signing verb after the noun in the present or future (not a participle, "an MoU signed by", nor a
+    passive) tells what the instrument does or its parties will do, not a signing of it."""
+    return not _PASSIVE.search(text[:verb.start()]) and _PRESENT_FORM.match(verb.group(0)) is not None
 
 
 def _partnership(ctx: DocContext, sent: Sentence, team_verbs: list[re.Match]) -> list[Agreement]:
@@ -1190,7 +1202,9 @@ def _referred_partners(ctx: DocContext, clause: _SigningClause, noun: re.Match, 
 _RETOLD = re.compile(r"\b(?:the|these|those|such)\s+(?:(?:recently|newly|previously|already|earlier)\s+)?"
                      r"(?:(?:signed|inked|concluded|reached)\s+)?(?:[\w-]+\s+)?$", re.I)
 _THE_TWO = re.compile(r"\b(?:the two|both)\s+(universities|institutions|sides|parties|cities|provinces|"
-                      r"governments|companies|organi[sz]ations)\b", re.I)
+                      r"governments|companies|organi[sz]ations|countries|nations)\b", re.I)
+_STATES = ("countries", "nations")  # "the two countries": the states last named, by their governments
+_STATES_BACK = 3000  # characters before "the two countries" in which the two are named
 _KIND_TYPES = {"universities": ("university",), "cities": ("government",), "provinces": ("government",),
                "enterprises": ("enterprise",), "institutes": ("research_institute",),
                "governments": ("government",), "companies": ("enterprise",)}
@@ -1212,6 +1226,9 @@ def _both_sides(ctx: DocContext, sent: Sentence, subject_end: int) -> tuple[list
     if m is None or not (_SUBJECT_GAP.fullmatch(sent.text, m.end(), local_end)
                          or _COORDINATED_PREDICATE.fullmatch(sent.text, m.end(), local_end)):
         return [], False
+    if m.group(1).lower() in _STATES:
+        states = _two_states(ctx, sent.start + m.start())
+        return states, len(states) == 2
     kinds = _KIND_TYPES.get(m.group(1).lower())
     last: list[str] = []  # nearest first
     for x in sorted(ctx.orgs_in(sent.start, sent.start + m.start()) + ctx.places_in(sent.start, sent.start + m.start()),
@@ -1264,6 +1281,8 @@ def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
     m = _THE_TWO.search(sent.text)
     if not m:
         return []
+    if m.group(1).lower() in _STATES:
+        return _two_states(ctx, sent.start + m.start())
     kinds = _KIND_TYPES.get(m.group(1).lower())
     out: list[str] = []
     for person in ctx.people_in(sent.start, sent.start + m.start()):
@@ -1281,6 +1300,19 @@ def _the_two(ctx: DocContext, sent: Sentence) -> list[str]:
             out.append(mention.entity_id)
         if len(out) == 2:
             return out[::-1]
+    return []
+
+
+def _two_states(ctx: DocContext, pos: int) -> list[str]:
+    """'During the visit to Papua New Guinea, the two countries signed ...', 'Both nations have signed an agreement':
+    the governments of the last two countries named before `pos` (in text order), else none."""
+    named: dict[str, Mention] = {}  # country -> its last mention, nearest first
+    for m in reversed(ctx.places_in(max(0, pos - _STATES_BACK), pos)):
+        ref = ctx.ents.place_refs.get(m.entity_id)
+        if ref is not None and ref.place_type == "country" and m.entity_id not in named:
+            named[m.entity_id] = m
+        if len(named) == 2:
+            return _unique([ctx.government_for_place(x) for x in reversed(named.values())])
     return []
 
 
