@@ -1,9 +1,9 @@
 """The per-document stage: every raw file read, parsed and extracted, each only when the store lacks it.
 
 `ingest_with_cache` reads every file of the raw folder and looks each up in the per-document store
-(pipeline/core/document_store.py); only the files the store has not seen with these bytes and this
-sidecar URL (which dates a page that states no date, and so the relative dates its extraction reads) under
-this fingerprint are parsed, and their outcomes are written to the store as they come. `extract_with_cache`
+(pipeline/core/document_store.py); only the files the store has not seen with these bytes and the date of
+this sidecar URL (which dates a page that states no date, and so the relative dates its extraction reads)
+under this fingerprint are parsed, and their outcomes are written to the store as they come. `extract_with_cache`
 then extracts the stored documents not yet extracted and writes their rows to the store. Both work in
 batches of BATCH files, so the documents and rows held in memory are bounded by the batch, not the
 corpus; their results (`IngestStage`, `ExtractStage`) are counts, and the corpus-wide step reads the rows
@@ -152,13 +152,16 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, store: DocumentStore, rules
 
 
 def _parsed_with(store: DocumentStore, source_urls: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """The store's entries (source_path -> (content_sha256, state)) but those of the documents parsed with
-    another sidecar URL than the one the sidecar now gives: they are parsed again, and extracted again, since
-    the URL's date may be the one their relative dates are read against. (A parse's rejection does not depend
-    on the URL.)"""
+    """The store's entries (source_path -> (content_sha256, state)) but those of the documents parsed with a
+    sidecar URL whose date differs from that of the URL the sidecar now gives: they are parsed again, and
+    extracted again, since that date may be the one their relative dates are read against. A URL edited with
+    the same date (or none) changes only the documents table's URL, which the corpus-wide step takes from the
+    sidecar. (A parse's rejection does not depend on the URL.)"""
+    from pipeline.core.ingest.dates import date_in_url
+
     parsed_urls = store.sidecar_urls()
     return {path: entry for path, entry in store.entries().items()
-            if parsed_urls.get(path, source_urls.get(path)) == source_urls.get(path)}
+            if path not in parsed_urls or date_in_url(parsed_urls[path]) == date_in_url(source_urls.get(path))}
 
 
 def _parse_batch(items: list, stored_rejections: dict[str, Rejection], store: DocumentStore, rules: Rulebook,

@@ -132,6 +132,23 @@ def test_a_new_sidecar_url_dates_the_document_again_and_only_it(tmp_path, monkey
         assert signed == {a_id: dt.date(year, 5, 3) if year else None, b_id: dt.date(2021, 5, 3)}
 
 
+@pytest.mark.parametrize("first, then", [
+    ("https://news.example.edu/2023/05/08/signing/", "https://archive.example.org/2023/05/08/signing-v2/"),
+    ("https://news.example.edu/mou", "https://news.example.edu/mou-v2"),
+    (None, "https://news.example.edu/mou"),
+])
+def test_a_sidecar_url_edited_with_the_same_date_reprocesses_nothing(tmp_path, monkeypatch, first, then):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE.replace(" 2024", ""), encoding="utf-8")
+    _age(raw / "a.txt")
+    for url in (first, then):
+        (raw / "sources.csv").write_text("file,url\n" + (f"a.txt,{url}\n" if url else ""), encoding="utf-8")
+        stage, read, _ = _ingest(raw, tmp_path / "cache", monkeypatch)
+        extracted, _ = _extract(tmp_path / "cache")
+    assert read == [] and (stage.processed, stage.skipped, extracted.extracted) == (0, 1, 0)
+
+
 def test_a_deleted_file_takes_its_rows_with_it(tmp_path, monkeypatch):
     raw = _raw(tmp_path, ("a.txt", "bb.txt"))
     _ingest(raw, tmp_path / "cache", monkeypatch)
