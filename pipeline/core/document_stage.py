@@ -1,8 +1,9 @@
 """The per-document stage: every raw file read, parsed and extracted, each only when the store lacks it.
 
 `ingest_with_cache` reads every file of the raw folder and looks each up in the per-document store
-(pipeline/core/document_store.py); only the files the store has not seen with these bytes under this
-fingerprint are parsed, and their outcomes are written to the store as they come. `extract_with_cache`
+(pipeline/core/document_store.py); only the files the store has not seen with these bytes and the date of
+this sidecar URL (which dates a page that states no date, and so the relative dates its extraction reads)
+under this fingerprint are parsed, and their outcomes are written to the store as they come. `extract_with_cache`
 then extracts the stored documents not yet extracted and writes their rows to the store. Both work in
 batches of BATCH files, so the documents and rows held in memory are bounded by the batch, not the
 corpus; their results (`IngestStage`, `ExtractStage`) are counts, and the corpus-wide step reads the rows
@@ -21,6 +22,7 @@ onto it is not noticed. Delete the cache to force a full re-read.)
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 from dataclasses import dataclass, field
@@ -130,7 +132,7 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, store: DocumentStore, rules
     source_urls, sidecar_rejections = read_sidecar(raw_dir, max_bytes)  # read every run: it is not cached
     stage = IngestStage(documents=0, rejections=[*rejections, *sidecar_rejections],
                         seen=len(paths) + len(rejections), processed=0, skipped=0, pruned=0, source_urls=source_urls)
-    previous, known = store.file_statuses(), store.entries()
+    previous, known = store.file_statuses(), _parsed_with(store, source_urls)
     stored_rejections = dict(store.rejections("parse"))
     progress = Progress("parse", len(paths))
     present, statuses = [], {}
@@ -149,13 +151,28 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, store: DocumentStore, rules
     return stage
 
 
+def _parsed_with(store: DocumentStore, source_urls: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """The store's entries (source_path -> (content_sha256, state)) but those of the documents parsed with a
+    sidecar URL whose date differs from that of the URL the sidecar now gives: they are parsed again, and
+    extracted again, since that date may be the one their relative dates are read against. A URL edited with
+    the same date (or none) changes only the documents table's URL, which the corpus-wide step takes from the
+    sidecar. (A parse's rejection does not depend on the URL.)"""
+    from pipeline.core.ingest.dates import date_in_url
+
+    parsed_urls = store.sidecar_urls()
+    return {path: entry for path, entry in store.entries().items()
+            if path not in parsed_urls or date_in_url(parsed_urls[path]) == date_in_url(source_urls.get(path))}
+
+
 def _parse_batch(items: list, stored_rejections: dict[str, Rejection], store: DocumentStore, rules: Rulebook,
                  executor: Executor, stage: IngestStage, progress: Progress) -> None:
-    """Parse the files of `items` the store lacks and store their outcomes; count every file into `stage`
-    (a file the store holds as rejected by its parse adds its `stored_rejections` entry)."""
+    """Parse the files of `items` the store lacks, each with the URL the sidecar gives it, and store their
+    outcomes; count every file into `stage` (a file the store holds as rejected by its parse adds its
+    `stored_rejections` entry)."""
     from pipeline.core.ingest import SourceFile, parse_document
 
-    parsed = executor.map(parse_document, [s for s, state in items if isinstance(s, SourceFile) and state is None],
+    parsed = executor.map(parse_document, [dataclasses.replace(s, url=stage.source_urls.get(s.source_path))
+                                           for s, state in items if isinstance(s, SourceFile) and state is None],
                           rules)
     outcomes = []
     for source, state in progress.iterate(items, _parse_outcome):

@@ -48,7 +48,7 @@ STORE_FILE = "documents.duckdb"
 # The contract table and column of the documents' text, which stays here and is read by SQL where it is needed
 # (StoredTexts): the corpus-wide step's documents frame lacks it.
 TEXT_TABLE, TEXT_COLUMN = "documents", "clean_text"
-LAYOUT = 2  # the store's own tables; a store of another layout is started afresh
+LAYOUT = 3  # the store's own tables; a store of another layout is started afresh
 REJECTED, PARSED, EXTRACTED = "rejected", "parsed", "extracted"  # how far a file got
 _STATUS_INDEX = "file-status.json"
 _TAG_NAME = "CACHEDIR.TAG"  # https://bford.info/cachedir/: backup tools skip a folder holding it
@@ -185,6 +185,10 @@ class DocumentStore:
                                 "WHERE stage = ? ORDER BY source_path, seq", [stage]).fetchall()
         return [(path, Rejection(table, json.loads(record), errors, document_id))
                 for path, table, record, errors, document_id in rows]
+
+    def sidecar_urls(self) -> dict[str, str | None]:
+        """source_path -> the sidecar URL each stored document was parsed with (None: none)."""
+        return dict(self.con.execute("SELECT source_path, sidecar_url FROM documents").fetchall())
 
     def unextracted(self) -> list[str]:
         """The source paths of the parsed documents not yet extracted, in path order."""

@@ -7,6 +7,7 @@ corpus-wide step only merges duplicates and groups events.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,12 +59,23 @@ def extract_document(doc: IngestedDocument, rules: Rulebook,
                      kinds: tuple[FactKind, ...] = FACT_KINDS) -> DocumentExtraction:
     """Recognise entities and the facts of each kind in one document, by these rules, as contract rows."""
     if len(doc.clean_text) <= SECTION_CHARS:
-        return _extract_text(doc.document_id, doc.clean_text, doc.published_on, rules, kinds)
+        return _extract_text(doc, doc.clean_text, rules, kinds)
     out = _empty(doc.document_id, kinds)
     for start, end in sections(doc.clean_text, SECTION_CHARS):
-        part = _extract_text(doc.document_id, doc.clean_text[start:end], doc.published_on, rules, kinds)
+        part = _extract_text(doc, doc.clean_text[start:end], rules, kinds)
         _merge_section(out, part, start, kinds)
     return out
+
+
+def latest_day(date: dt.date | None, precision: str) -> dt.date | None:
+    """The last day a publication date known to the month or the year may be (the day itself when known): the
+    extraction reads a fact dated after it as ahead of the article, and "On 13 June" in a page dated June (its
+    URL's "/2019/06/") is not."""
+    if date is not None and precision == "year":
+        return dt.date(date.year, 12, 31)
+    if date is not None and precision == "month":
+        return dt.date(date.year + date.month // 12, date.month % 12 + 1, 1) - dt.timedelta(days=1)
+    return date
 
 
 def _empty(document_id: str, kinds: tuple[FactKind, ...]) -> DocumentExtraction:
@@ -125,15 +137,17 @@ def _new_entities(known_rows: list[dict[str, Any]], table: str, items: list[dict
     return items
 
 
-def _extract_text(document_id: str, text: str, published_on, rules: Rulebook,
+def _extract_text(doc: IngestedDocument, text: str, rules: Rulebook,
                   kinds: tuple[FactKind, ...]) -> DocumentExtraction:
-    out = _empty(document_id, kinds)
+    """The rows of `text` (the document's text or a section of it), dated against the document's publication."""
+    out = _empty(doc.document_id, kinds)
     if not text.strip():
         return out
     sdoc = blank_pipeline()(text)
     sents = sentences(text, sdoc)
     ents = recognise(text, sdoc, sents, rules)
-    ctx = DocContext(document_id, text, sents, ents, published_on, rules)
+    ctx = DocContext(doc.document_id, text, sents, ents, latest_day(doc.published_on, doc.published_on_precision),
+                     rules, doc.published_on_precision)
     facts = {}
     for kind in kinds:  # each kind adds entities to its own copy; the next starts from what it left
         ctx = ctx.forked()

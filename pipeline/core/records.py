@@ -20,6 +20,9 @@ class IngestedDocument:
     published_on_precision: str = "unknown"  # day | month | year | unknown
     source_url: str | None = None  # the URL the page states for itself (a sidecar's URL is applied later)
     language: str = "und"  # ISO 639-1 code of the clean text, `und` when it cannot be told
+    # The URL the raw folder's sidecar gave the parse (SourceFile.url): it dates a page that states no date, and
+    # the extraction reads relative dates against that date, so the store re-parses a file whose URL's date changed.
+    sidecar_url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ import numpy as np
 import pandas as pd
 
 from pipeline.core.document_store import TEXT_COLUMN, DocumentStore, chunks
-from pipeline.core.ingest.dates import date_in_url
 from pipeline.core.kinds.base import FactKind, choose
 from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
@@ -96,7 +95,8 @@ def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.dateti
     """
     rows = [{"document_id": d["document_id"], "source_path": d["source_path"],
              "content_sha256": d["content_sha256"], "title": d["title"], "publisher": d["publisher"],
-             **_publication_date(d, source_urls.get(d["source_path"])), "ingested_at": now,
+             "published_on": d["published_on"], "published_on_precision": d["published_on_precision"],
+             "ingested_at": now,
              "source_url": source_urls.get(d["source_path"], d["source_url"]), "language": d["language"]}
             for d in store.document_fields()]
     links = copy_links(rows, _kept_openings(store))
@@ -142,16 +142,6 @@ def _kept_openings(store: DocumentStore) -> Known:
             return {i: got[paths[i]] for i in indices}
         return sigs, shingles_of
     return known
-
-
-def _publication_date(doc: dict[str, Any], sidecar_url: str | None) -> dict[str, Any]:
-    """The document's date as parsed, else a date in the URL the sidecar gives ("/2019-06/11/..."), which is
-    as good as one in the file name. Applied here, beside the sidecar URL, so that the cached parse stays a
-    function of the file alone; the extraction's anchor for relative dates is the parsed date."""
-    found = None if doc["published_on"] else date_in_url(sidecar_url)
-    if found is None:
-        return {"published_on": doc["published_on"], "published_on_precision": doc["published_on_precision"]}
-    return {"published_on": found.date, "published_on_precision": found.precision}
 
 
 def _frame(items: list[dict[str, Any]], types: dict[str, str]) -> pd.DataFrame:

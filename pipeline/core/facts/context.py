@@ -73,6 +73,7 @@ class DocContext:
     ents: DocumentEntities
     published: dt.date | None
     rules: Rulebook
+    published_precision: str = "day"  # of the publication date: known to the month, `published` is its last day
     _dates: dict[int, list[FoundDate]] = field(default_factory=dict)
 
     def forked(self) -> DocContext:
@@ -143,8 +144,9 @@ class DocContext:
     def event_date(self) -> FoundDate | None:
         """The day the news happened: a body date on or just before publication ("today", "(11 April 2019)").
 
-        A news report that dates nothing else reports what happened on its publication day."""
-        if not self.published:
+        A news report that dates nothing else reports what happened on its publication day, when that day is
+        known (not when the page is dated to the month only)."""
+        if not self.published or self.published_precision != "day":
             return None
         other_days, dateline = False, None
         for s in self.sentences:

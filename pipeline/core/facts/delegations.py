@@ -648,7 +648,7 @@ def _set_hosts(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Ment
     if noun and (d.host_org is None or d.host_org == d.origin_org):
         _set_receiver(ctx, d, sent, people)
     if d.host_org is None and d.host_place is None:
-        d.host_org = _meeting_venue(ctx, sent)
+        d.host_org = _meeting_venue(ctx, sent) or _passive_receiver(ctx, d, sent)
     if d.host_org and d.host_org == d.origin_org:
         d.host_org = None
 
@@ -667,6 +667,22 @@ def _passive_host(ctx: DocContext, sent: Sentence) -> Mention | None:
     end = sent.start + m.start()
     named = sorted(ctx.orgs_in(sent.start, end) + ctx.places_in(sent.start, end), key=lambda n: n.start)
     return named[-1] if named and end - named[-1].end <= 40 else None
+
+
+# "The delegation was received by X at Y", "was warmly welcomed at Y by X", "was hosted by the Y": the visitors are
+# the subject, their host follows the verb.
+_PASSIVE_RECEPTION = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:warmly|cordially|also|"
+                                r"officially|first)\s+)?(?:received|welcomed|hosted|greeted)\b")
+
+
+def _passive_receiver(ctx: DocContext, d: Delegation, sent: Sentence) -> str | None:
+    """The first organisation after "was received" (the receiver's body, or the place of the reception: "by its
+    Vice-Rector at the University of X", "in the Senate Hall of X"), other than the visitors' own."""
+    m = _PASSIVE_RECEPTION.search(sent.text)
+    if m is None:
+        return None
+    after = sent.start + m.end()
+    return next((o.entity_id for o in ctx.orgs_in(after, sent.end) if o.entity_id != d.origin_org), None)
 
 
 def _set_receiver(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Mention]) -> None:

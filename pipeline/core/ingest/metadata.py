@@ -10,7 +10,9 @@ usually sits in the footer ("Copyright held by ...", "The Official Website of ..
 The source URL is the one the page states for itself: what its format declares (an HTML page's
 `<link rel="canonical">`, else its `og:url`; a `url` in Markdown front matter) wins over a labelled
 line of the page ("Source: https://...", "Original article: https://..."). A URL the raw folder's
-sidecar gives wins over both, and is applied when the documents table is built (see sources.py).
+sidecar gives wins over both, and is applied when the documents table is built (see sources.py); a
+date in it dates a page that states no date of its own, so that the extraction reads "on July 11" or
+"last Tuesday" against the day the article appeared.
 The language is that of the clean paragraphs (language.py).
 """
 from __future__ import annotations
@@ -235,11 +237,12 @@ def _wraps_onto(previous: str, line: str) -> bool:
 
 
 def find_date(lines: list[str], paragraphs: list[str], source_path: str,
-              source_url: str | None = None) -> DateValue | None:
+              source_url: str | None = None, sidecar_url: str | None = None) -> DateValue | None:
     """Publication date from the header (a date line, or a date opening a header line or glued to the first
     line behind its label), a dateline opening the first body paragraph, a release stamp ("Ends/Tuesday, June 6,
     2023"), a labelled publication field anywhere ("UpdateTime: ..."), "today (11 April 2019)" in the opening
-    paragraphs, a URL in the header, the URL the page states for itself, or the file path, in that order."""
+    paragraphs, a URL in the header, the URL the page states for itself, the file path, or the URL the raw
+    folder's sidecar gives, in that order."""
     top = _top_lines(lines)
     found = _header_date_line(top) or _leading_date(top, lines)
     if found:
@@ -247,7 +250,7 @@ def find_date(lines: list[str], paragraphs: list[str], source_path: str,
     body = [p for p in paragraphs[:TITLE_SEARCH_PARAGRAPHS + DEICTIC_PARAGRAPHS] if is_body_paragraph(p)]
     return (_dateline(body[0] if body else "") or _release_stamp(lines) or _publication_field(lines)
             or _deictic_date(body[:DEICTIC_PARAGRAPHS]) or _date_in_header_urls(top)
-            or date_in_url(source_url) or date_in_path(source_path))
+            or date_in_url(source_url) or date_in_path(source_path) or date_in_url(sidecar_url))
 
 
 def _header_date_line(top: list[str]) -> DateValue | None:
@@ -333,13 +336,15 @@ def _deictic_date(paragraphs: list[str]) -> DateValue | None:
 
 
 def extract_metadata(text: str, source_path: str = "", *, rules: Rulebook, paragraphs: list[str] | None = None,
-                     hints: DocumentMetadata | None = None, page_text: str | None = None) -> DocumentMetadata:
+                     hints: DocumentMetadata | None = None, page_text: str | None = None,
+                     sidecar_url: str | None = None) -> DocumentMetadata:
     """Title, publisher and publication date of one document.
 
     `text` is the decoded document (or, for HTML, its main text); `paragraphs` its clean paragraphs when
     already computed; `hints` what the file format itself declares (HTML meta tags, Markdown front matter),
     which wins over anything read from the text; `page_text` the whole page including header and footer,
-    searched for the publisher when `text` is only the article.
+    searched for the publisher when `text` is only the article; `sidecar_url` the URL the raw folder's sidecar
+    gives for the file, whose date is the last resort.
     """
     hints = hints or DocumentMetadata()
     lines = normalise_text(text).split("\n")
@@ -350,7 +355,7 @@ def extract_metadata(text: str, source_path: str = "", *, rules: Rulebook, parag
     declared = hints.publisher if hints.publisher and not _HOSTNAME.fullmatch(hints.publisher) else None
     publisher = declared or find_publisher(page_lines) or hints.publisher
     source_url = hints.source_url or find_source_url(page_lines)
-    date = hints.date_value() or find_date(lines, paragraphs, source_path, source_url)
+    date = hints.date_value() or find_date(lines, paragraphs, source_path, source_url, sidecar_url)
     return dataclasses.replace(
         hints, title=title, publisher=publisher,
         published_on=date.date if date else None, published_on_precision=date.precision if date else "unknown",

@@ -50,6 +50,7 @@ class SourceFile:
     data: bytes | None  # None when the caller recognised the content by its file status (see read_source)
     content_sha256: str
     status: FileStatus | None = None
+    url: str | None = None  # the URL the raw folder's sidecar gives for the file (read_sidecar), when it gives one
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,13 @@
 """The documents stage: raw bytes in, clean documents or rejections out, never an exception.
 
-`parse_document` is a pure function of a file's bytes, its path and the rulebook (the furniture rules
-and the language data of its reference folder), so the orchestration layer can skip unchanged files
-(same `content_sha256`) and re-run only what changed.
+`parse_document` is a pure function of a file's bytes, its path, the URL the raw folder's sidecar gives
+it (which dates a page that states no date) and the rulebook (the furniture rules and the language data
+of its reference folder), so the orchestration layer can skip unchanged files (same `content_sha256` and
+sidecar URL) and re-run only what changed.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -57,7 +59,7 @@ def _parse(source: SourceFile, rules: Rulebook) -> IngestedDocument:
     if not paragraphs:
         raise Unreadable("no readable text left after removing page furniture")
     meta = extract_metadata(extracted.text, source.source_path, rules=rules, paragraphs=paragraphs,
-                            hints=extracted.hints, page_text=extracted.page_text)
+                            hints=extracted.hints, page_text=extracted.page_text, sidecar_url=source.url)
     paragraphs, title = title_first(paragraphs, meta.title)
     return IngestedDocument(
         document_id=make_id("document", source.source_path),
@@ -70,6 +72,7 @@ def _parse(source: SourceFile, rules: Rulebook) -> IngestedDocument:
         published_on_precision=meta.published_on_precision,
         source_url=meta.source_url,
         language=meta.language,
+        sidecar_url=source.url,
     )
 
 
@@ -92,6 +95,8 @@ def ingest_corpus(raw_dir: Path, rules: Rulebook, max_bytes: int = DEFAULT_MAX_B
     result = IngestResult(rejections=[*rejections, *sidecar_rejections], source_urls=source_urls)
     for path in paths:
         source = read_source(raw_dir, path, max_bytes)
+        if isinstance(source, SourceFile):
+            source = dataclasses.replace(source, url=source_urls.get(source.source_path))
         outcome = parse_document(source, rules) if isinstance(source, SourceFile) else source
         if isinstance(outcome, IngestedDocument):
             result.documents.append(outcome)

@@ -2,6 +2,7 @@
 date anchor of class 7). Every page here is invented; each test varies one construction."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -10,9 +11,7 @@ from pipeline.core.ingest import clean_paragraphs, date_in_path, extract_metadat
 from pipeline.core.ingest.dates import date_in_url
 from pipeline.core.ingest.furniture import furniture_rule, furniture_rules
 from pipeline.core.ingest.metadata import find_title
-from pipeline.core.records import IngestedDocument
 from tests.support.rules import default_rulebook
-from tests.support.store import tables_of
 from tests.unit.ingest_helpers import BODY, TITLE, source
 
 RULES = default_rulebook()
@@ -138,23 +137,21 @@ def test_date_in_the_url_the_page_declares() -> None:
     assert (meta.published_on, meta.published_on_precision) == (D(2021, 6, 17), "day")
 
 
-def _document(published_on: dt.date | None, precision: str = "unknown") -> IngestedDocument:
-    return IngestedDocument(document_id="d1", source_path="a.txt", content_sha256="0" * 64, clean_text=BODY[0],
-                            published_on=published_on, published_on_precision=precision)
-
-
-@pytest.mark.parametrize("parsed, precision, url, expected", [
-    (None, "unknown", "http://news.example.cn/english/202106/t20210617_88213.html", (D(2021, 6, 17), "day")),
-    (None, "unknown", "https://faculty.example.mo/2021/06/40411/", (D(2021, 6, 1), "month")),
-    (D(2021, 6, 19), "day", "http://news.example.cn/english/202106/t20210617_88213.html", (D(2021, 6, 19), "day")),
-    (None, "unknown", "https://en.example.edu.cn/info/1013/1276.htm", (None, "unknown")),
+@pytest.mark.parametrize("header, path, url, expected", [
+    ([], "a.txt", "http://news.example.cn/english/202106/t20210617_88213.html", (D(2021, 6, 17), "day")),
+    ([], "a.txt", "https://faculty.example.mo/2021/06/40411/", (D(2021, 6, 1), "month")),
+    (["19 June 2021"], "a.txt", "http://news.example.cn/english/202106/t20210617_88213.html", (D(2021, 6, 19), "day")),
+    ([], "news/2021-06-18-lakeside.txt", "https://www.example.org/2021/06/17/lakeside/", (D(2021, 6, 18), "day")),
+    ([], "a.txt", "https://en.example.edu.cn/info/1013/1276.htm", (None, "unknown")),
+    ([], "a.txt", None, (None, "unknown")),
 ])
-def test_sidecar_url_date_fills_a_missing_date(parsed, precision, url, expected) -> None:
-    tables = tables_of([_document(parsed, precision)], [], default_rulebook(), source_urls={"a.txt": url})
-    row = tables["documents"].iloc[0]
-    got = (None if row["published_on"] is None else row["published_on"], row["published_on_precision"])
-    assert got == expected
-    assert row["source_url"] == url
+def test_the_sidecar_url_dates_a_page_that_states_no_date(header, path, url, expected) -> None:
+    """The URL the raw folder's sidecar gives dates the parse (so the extraction reads relative dates against it),
+    after every date the page and its file name state."""
+    text = "\n\n".join([TITLE, *header, *BODY])
+    doc = parse_document(dataclasses.replace(source(path, text.encode()), url=url), RULES)
+    assert (doc.published_on, doc.published_on_precision) == expected
+    assert doc.sidecar_url == url
 
 
 # Titles.

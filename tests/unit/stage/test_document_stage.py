@@ -2,12 +2,16 @@
 nor extracted again, and what a run stores is what the next one finds."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
+
+import pytest
 
 from pipeline.core.document_stage import extract_with_cache, ingest_with_cache
 from pipeline.core.document_store import DocumentStore
 from pipeline.core.extract import stored_tables
+from pipeline.core.ids import make_id
 from tests.support.rules import default_rulebook
 
 ARTICLE = ("Lakeside University and Harbour Institute sign agreement\n\n"
@@ -95,6 +99,54 @@ def test_a_changed_file_is_read_again_even_with_the_same_size_and_replaces_its_r
     extracted, after = _extract(tmp_path / "cache")
     assert extracted.extracted == 1 and len(after) == 1
     assert [a["signed_on"].day for a in before + after] == [5, 4]  # "5 May" as _raw wrote it, then "4 May"
+
+
+@pytest.mark.parametrize("first, then, years", [
+    ("https://news.example.edu/2023/05/08/signing/", "https://news.example.edu/2024/05/08/signing/", [2023, 2024]),
+    ("https://news.example.edu/2023/05/08/signing/", None, [2023, None]),  # the sidecar dropped the file's line
+    (None, "https://www.example.org/news/20220509/signing.html", [None, 2022]),
+])
+def test_a_new_sidecar_url_dates_the_document_again_and_only_it(tmp_path, monkeypatch, first, then, years):
+    """A page that states no date is dated by its sidecar URL, against which "on 3 May" is read: when the URL
+    changes, the document is parsed and extracted again (and its rows replaced), the others are not."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (raw / name).write_text(ARTICLE.replace(" 2024", ""), encoding="utf-8")  # "on 3 May": no year
+        _age(raw / name)
+
+    def sidecar(url_of_a):
+        lines = ["file,url", "b.txt,https://news.example.edu/2021/05/04/b/"] + ([f"a.txt,{url_of_a}"] if url_of_a else [])
+        (raw / "sources.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    sidecar(first)
+    _ingest(raw, tmp_path / "cache", monkeypatch)
+    _, before = _extract(tmp_path / "cache")
+    sidecar(then)
+    again, read, _ = _ingest(raw, tmp_path / "cache", monkeypatch)
+    extracted, after = _extract(tmp_path / "cache")
+    assert read == ["a.txt"] and (again.processed, again.skipped, extracted.extracted) == (1, 1, 1)
+    a_id, b_id = make_id("document", "a.txt"), make_id("document", "b.txt")
+    for rows, year in zip((before, after), years):
+        signed = {row["document_id"]: row["signed_on"] for row in rows}
+        assert signed == {a_id: dt.date(year, 5, 3) if year else None, b_id: dt.date(2021, 5, 3)}
+
+
+@pytest.mark.parametrize("first, then", [
+    ("https://news.example.edu/2023/05/08/signing/", "https://archive.example.org/2023/05/08/signing-v2/"),
+    ("https://news.example.edu/mou", "https://news.example.edu/mou-v2"),
+    (None, "https://news.example.edu/mou"),
+])
+def test_a_sidecar_url_edited_with_the_same_date_reprocesses_nothing(tmp_path, monkeypatch, first, then):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE.replace(" 2024", ""), encoding="utf-8")
+    _age(raw / "a.txt")
+    for url in (first, then):
+        (raw / "sources.csv").write_text("file,url\n" + (f"a.txt,{url}\n" if url else ""), encoding="utf-8")
+        stage, read, _ = _ingest(raw, tmp_path / "cache", monkeypatch)
+        extracted, _ = _extract(tmp_path / "cache")
+    assert read == [] and (stage.processed, stage.skipped, extracted.extracted) == (0, 1, 0)
 
 
 def test_a_deleted_file_takes_its_rows_with_it(tmp_path, monkeypatch):
