@@ -401,7 +401,7 @@ class DocumentStore:
             self.con.unregister("_batch")
 
     def _transaction(self):
-        return _Transaction(self.con)
+        return _Transaction(self.con, release=self.directory is not None)
 
     # ------------------------------------------------------------ file statuses
 
@@ -514,31 +514,35 @@ class StoredTexts(Mapping[str, str]):
 
 
 def release_read_blocks(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop the blocks of a file-backed database that DuckDB keeps in memory after reading them.
+    """Drop the blocks of a file-backed database that DuckDB keeps in memory after reading or writing them.
 
     DuckDB keeps every block a connection read until memory runs short or the connection closes: reading every
     document's text once, a batch at a time, left about 85 MB held at 10,000 documents, growing with the corpus
-    (issue 16, eleventh session); dropped after each batch, about 20. Lowering the memory limit evicts what no
-    query holds; it is then set back (the store's connection has no limit of its own). Call it between queries:
-    an in-memory database would spill its tables to disk instead.
+    (issue 16, eleventh session); dropped after each batch, about 20. Likewise the openings written (at 5,000
+    documents `keep_openings` held 73 MB until the store closed, 41 with what it wrote dropped too). Lowering the
+    memory limit evicts what no query holds (written blocks not yet checkpointed go to DuckDB's spill folder
+    beside the file); it is then set back (the store's connection has no limit of its own). Call it between
+    queries: an in-memory database would spill its tables to disk instead.
     """
     con.execute(f"SET memory_limit = '{_RELEASE_LIMIT}'")
     con.execute("RESET memory_limit")
 
 
 class _Transaction:
-    """BEGIN ... COMMIT, or ROLLBACK when the block raises: a batch is stored whole or not at all."""
+    """BEGIN ... COMMIT, or ROLLBACK when the block raises: a batch is stored whole or not at all. `release`: what
+    DuckDB holds of the batch written is dropped once it is committed (`release_read_blocks`; a store in a file,
+    whose writes, a batch of documents at a time, it would otherwise hold until the store closes)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, cached: bool = True):
-        """`cached` False (a store in a file): what DuckDB kept of the texts read is dropped after each read
-        (`release_read_blocks`)."""
-        self.con, self.cached = con, cached
+    def __init__(self, con: duckdb.DuckDBPyConnection, release: bool):
+        self.con, self.release = con, release
 
     def __enter__(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
 
     def __exit__(self, exc_type, *exc) -> None:
         self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        if self.release and not exc_type:
+            release_read_blocks(self.con)
 
 
 def _frame(records: list[dict[str, Any]], types: Mapping[str, str]) -> pd.DataFrame:
