@@ -521,10 +521,14 @@ def release_read_blocks(con: duckdb.DuckDBPyConnection) -> None:
     (issue 16, eleventh session); dropped after each batch, about 20. Likewise the openings written (at 5,000
     documents `keep_openings` held 73 MB until the store closed, 41 with what it wrote dropped too). Lowering the
     memory limit evicts what no query holds (written blocks not yet checkpointed go to DuckDB's spill folder
-    beside the file); it is then set back (the store's connection has no limit of its own). Call it between
-    queries: an in-memory database would spill its tables to disk instead.
+    beside the file); it is then set back (the store's connection has no limit of its own). What DuckDB cannot
+    evict (rows deleted in this session, say) stays: it then evicts what it can and refuses the new limit, which
+    is all this asks. Call it between queries: an in-memory database would spill its tables to disk instead.
     """
-    con.execute(f"SET memory_limit = '{_RELEASE_LIMIT}'")
+    try:
+        con.execute(f"SET memory_limit = '{_RELEASE_LIMIT}'")
+    except duckdb.OutOfMemoryException:
+        return  # the limit is as it was, and every block DuckDB could drop is dropped
     con.execute("RESET memory_limit")
 
 
