@@ -60,7 +60,7 @@ _PICKLED_MARKS = (b"pipeline.core.document_cache", b"CacheEntry")
 _DOCUMENT_TYPES = {field.name: "DATE" if field.name == "published_on" else "VARCHAR"
                    for field in dataclasses.fields(IngestedDocument)}
 _INTEGER = ("INTEGER", "BIGINT", "SMALLINT")
-_RELEASE_LIMIT = "1MB"  # the memory limit that makes DuckDB evict every block no query holds (release_read_blocks)
+_RELEASE_LIMIT = "1MB"  # the memory limit that makes DuckDB evict every block no query holds (release_cached_blocks)
 _HASH = np.dtype("<u8")  # the 64-bit hashes of an opening, kept as little-endian bytes
 
 
@@ -441,7 +441,7 @@ class StoredTexts(Mapping[str, str]):
 
     def __init__(self, con: duckdb.DuckDBPyConnection, cached: bool = True):
         """`cached` False (a store in a file): what DuckDB kept of the texts read is dropped after each read
-        (`release_read_blocks`)."""
+        (`release_cached_blocks`)."""
         self.con, self.cached = con, cached
 
     def __getitem__(self, document_id: str) -> str:
@@ -480,7 +480,7 @@ class StoredTexts(Mapping[str, str]):
 
     def _release(self) -> None:
         if not self.cached:
-            release_read_blocks(self.con)
+            release_cached_blocks(self.con)
 
     def differing(self, spans: pd.DataFrame) -> list[tuple[Any, str | None]]:
         """(row, text found) of each span whose text is not its document's text at its offsets.
@@ -513,7 +513,7 @@ class StoredTexts(Mapping[str, str]):
         return [(rows[at], text) for at, text in found]
 
 
-def release_read_blocks(con: duckdb.DuckDBPyConnection) -> None:
+def release_cached_blocks(con: duckdb.DuckDBPyConnection) -> None:
     """Drop the blocks of a file-backed database that DuckDB keeps in memory after reading or writing them.
 
     DuckDB keeps every block a connection read until memory runs short or the connection closes: reading every
@@ -534,7 +534,7 @@ def release_read_blocks(con: duckdb.DuckDBPyConnection) -> None:
 
 class _Transaction:
     """BEGIN ... COMMIT, or ROLLBACK when the block raises: a batch is stored whole or not at all. `release`: what
-    DuckDB holds of the batch written is dropped once it is committed (`release_read_blocks`; a store in a file,
+    DuckDB holds of the batch written is dropped once it is committed (`release_cached_blocks`; a store in a file,
     whose writes, a batch of documents at a time, it would otherwise hold until the store closes)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, release: bool):
@@ -546,7 +546,7 @@ class _Transaction:
     def __exit__(self, exc_type, *exc) -> None:
         self.con.execute("ROLLBACK" if exc_type else "COMMIT")
         if self.release and not exc_type:
-            release_read_blocks(self.con)
+            release_cached_blocks(self.con)
 
 
 def _frame(records: list[dict[str, Any]], types: Mapping[str, str]) -> pd.DataFrame:
