@@ -43,7 +43,7 @@ class CheckedTexts(StoredTexts):
     `remember()` writes what this run found (call it once validation is done)."""
 
     def __init__(self, store: DocumentStore):
-        super().__init__(store.con)
+        super().__init__(store.con, cached=store.directory is None)
         self.path = store.directory / MEMO_FILE if store.directory is not None else None
         self.salt = int.from_bytes(hashlib.sha256(_VERSION + store.fingerprint.encode()).digest()[:8], "little")
         self.known = _load(self.path)
@@ -84,12 +84,7 @@ class CheckedTexts(StoredTexts):
         found = []
         batches = spans.groupby(spans["document_id"].map(batch_of), sort=True)  # unknown documents: no batch
         for (_, part), wanted in zip(batches, chunks(documents, TEXT_BATCH), strict=True):
-            self.con.register("_text_rows", pd.DataFrame({"_row": [rows[d] for d in wanted]}))
-            try:
-                texts = self.con.execute(f"SELECT d.document_id, d.{TEXT_COLUMN} FROM _text_rows r "
-                                         "JOIN documents d ON d.rowid = r._row").fetchall()
-            finally:
-                self.con.unregister("_text_rows")
+            texts = self.of_rows([rows[d] for d in wanted])
             with duckdb.connect() as held:  # plain objects: DuckDB scans them faster than pandas' "str" columns
                 held.register("documents", pd.DataFrame(texts, columns=["document_id", TEXT_COLUMN], dtype=object))
                 found += StoredTexts(held).differing(part)

@@ -60,6 +60,7 @@ _PICKLED_MARKS = (b"pipeline.core.document_cache", b"CacheEntry")
 _DOCUMENT_TYPES = {field.name: "DATE" if field.name == "published_on" else "VARCHAR"
                    for field in dataclasses.fields(IngestedDocument)}
 _INTEGER = ("INTEGER", "BIGINT", "SMALLINT")
+_RELEASE_LIMIT = "1MB"  # the memory limit that makes DuckDB evict every block no query holds (release_cached_blocks)
 _HASH = np.dtype("<u8")  # the 64-bit hashes of an opening, kept as little-endian bytes
 
 
@@ -220,7 +221,7 @@ class DocumentStore:
 
     def texts(self) -> StoredTexts:
         """The stored documents' texts, read when asked for (the store must stay open while they are used)."""
-        return StoredTexts(self.con)
+        return StoredTexts(self.con, cached=self.directory is None)
 
     def language_counts(self) -> dict[str, int]:
         """Stored documents per language code."""
@@ -427,7 +428,7 @@ class DocumentStore:
             self.con.unregister("_batch")
 
     def _transaction(self):
-        return _Transaction(self.con)
+        return _Transaction(self.con, release=self.directory is not None)
 
     # ------------------------------------------------------------ file statuses
 
@@ -465,8 +466,10 @@ class StoredTexts(Mapping[str, str]):
     SQL (`differing`), and the publish copies the text from the store into the warehouse.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.con = con
+    def __init__(self, con: duckdb.DuckDBPyConnection, cached: bool = True):
+        """`cached` False (a store in a file): what DuckDB kept of the texts read is dropped after each read
+        (`release_cached_blocks`)."""
+        self.con, self.cached = con, cached
 
     def __getitem__(self, document_id: str) -> str:
         found = self.con.execute(f"SELECT {_quote(TEXT_COLUMN)} FROM documents WHERE document_id = ?",
@@ -489,6 +492,22 @@ class StoredTexts(Mapping[str, str]):
                                          "WHERE source_path IN (SELECT source_path FROM _wanted)").fetchall())
         finally:
             self.con.unregister("_wanted")
+            self._release()
+
+    def of_rows(self, rows: Sequence[int]) -> list[tuple[str, str]]:
+        """(document_id, text) of the stored documents at the store's row ids `rows` (DuckDB reads them without
+        scanning the other texts)."""
+        self.con.register("_text_rows", pd.DataFrame({"_row": list(rows)}, dtype="int64"))
+        try:
+            return self.con.execute(f"SELECT d.document_id, d.{_quote(TEXT_COLUMN)} FROM _text_rows r "
+                                    "JOIN documents d ON d.rowid = r._row").fetchall()
+        finally:
+            self.con.unregister("_text_rows")
+            self._release()
+
+    def _release(self) -> None:
+        if not self.cached:
+            release_cached_blocks(self.con)
 
     def differing(self, spans: pd.DataFrame) -> list[tuple[Any, str | None]]:
         """(row, text found) of each span whose text is not its document's text at its offsets.
@@ -521,17 +540,40 @@ class StoredTexts(Mapping[str, str]):
         return [(rows[at], text) for at, text in found]
 
 
-class _Transaction:
-    """BEGIN ... COMMIT, or ROLLBACK when the block raises: a batch is stored whole or not at all."""
+def release_cached_blocks(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the blocks of a file-backed database that DuckDB keeps in memory after reading or writing them.
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.con = con
+    DuckDB keeps every block a connection read until memory runs short or the connection closes: reading every
+    document's text once, a batch at a time, left about 85 MB held at 10,000 documents, growing with the corpus
+    (issue 16, eleventh session); dropped after each batch, about 20. Likewise the openings written (at 5,000
+    documents `keep_openings` held 73 MB until the store closed, 41 with what it wrote dropped too). Lowering the
+    memory limit evicts what no query holds (written blocks not yet checkpointed go to DuckDB's spill folder
+    beside the file); it is then set back (the store's connection has no limit of its own). What DuckDB cannot
+    evict (rows deleted in this session, say) stays: it then evicts what it can and refuses the new limit, which
+    is all this asks. Call it between queries: an in-memory database would spill its tables to disk instead.
+    """
+    try:
+        con.execute(f"SET memory_limit = '{_RELEASE_LIMIT}'")
+    except duckdb.OutOfMemoryException:
+        return  # the limit is as it was, and every block DuckDB could drop is dropped
+    con.execute("RESET memory_limit")
+
+
+class _Transaction:
+    """BEGIN ... COMMIT, or ROLLBACK when the block raises: a batch is stored whole or not at all. `release`: what
+    DuckDB holds of the batch written is dropped once it is committed (`release_cached_blocks`; a store in a file,
+    whose writes, a batch of documents at a time, it would otherwise hold until the store closes)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, release: bool):
+        self.con, self.release = con, release
 
     def __enter__(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
 
     def __exit__(self, exc_type, *exc) -> None:
         self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        if self.release and not exc_type:
+            release_cached_blocks(self.con)
 
 
 def _frame(records: list[dict[str, Any]], types: Mapping[str, str]) -> pd.DataFrame:

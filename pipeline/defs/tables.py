@@ -100,6 +100,7 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
     # open until validated, as the documents' text is read there.
     with store:
         corrected = correct_tables(built, corrections, run_id=run_id, texts=store.texts())
+        del built  # the corrected tables are copies: the built ones would be held through validation
         tables = dict(corrected.tables)
         texts = CheckedTexts(store)  # the spans the last run found at their offsets are not checked again
         validation = _validated(tables, build, run_id, texts)

@@ -11,7 +11,7 @@ import types
 import pandas as pd
 import pytest
 
-from pipeline.core.document_store import EXTRACTED, PARSED, REJECTED, DocumentStore, StoreBusy
+from pipeline.core.document_store import EXTRACTED, PARSED, REJECTED, DocumentStore, StoreBusy, StoredTexts
 from pipeline.core.records import IngestedDocument, Rejection
 
 TABLES = {"labs": {"lab_id": "VARCHAR", "established_year": "INTEGER", "confidence": "DOUBLE", "opened_on": "DATE",
@@ -201,3 +201,31 @@ def test_stored_texts_compare_spans_as_python_slices_them(tmp_path):
             expected.append((row, at))
     assert found == expected
     assert 0 < len(found) < len(spans) and any(at for _, at in found)  # some spans hold their slice, some not
+
+
+def _duckdb_memory_mb(store: DocumentStore) -> float:
+    return store.con.execute("SELECT sum(memory_usage_bytes) / 2 ** 20 FROM duckdb_memory()").fetchall()[0][0]
+
+
+def test_texts_read_from_a_store_file_are_not_kept_in_duckdb_memory(tmp_path):
+    """Reading every text leaves none of it in DuckDB's memory (it would otherwise keep every block read until the
+    store closes), returns the same texts, and leaves the connection's memory limit as it was."""
+    import random
+
+    chars = random.Random(0)
+    texts = {f"d{i:03d}.txt": "".join(chars.choices("abcdefghijklmnopqrstuvwxyz ", k=20_000)) for i in range(300)}
+    with DocumentStore(tmp_path / "cache", "f1", TABLES) as store:
+        store.write_parsed([(path, "s1", doc(path, text=text)) for path, text in texts.items()])
+    with DocumentStore(tmp_path / "cache", "f1", TABLES) as store:  # opened again: the texts are on disk only
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+        rows = dict(store.con.execute("SELECT source_path, rowid FROM documents").fetchall())
+        paths = sorted(texts)
+        kept = StoredTexts(store.con, cached=True)  # as an in-memory store reads: nothing dropped
+        assert {p: t for i in range(0, 300, 100) for p, t in kept.of_paths(paths[i:i + 100]).items()} == texts
+        assert _duckdb_memory_mb(store) > 3  # about 6 MB of text, held
+        read = store.texts()
+        assert read.of_paths(paths[:100]) == {p: texts[p] for p in paths[:100]}
+        assert sorted(read.of_rows([rows[p] for p in paths[100:]])) == sorted(
+            (f"id-{p}", texts[p]) for p in paths[100:])
+        assert _duckdb_memory_mb(store) < 1
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] == limit

@@ -8,11 +8,13 @@ import json
 import pandas as pd
 import pytest
 
-from pipeline.core.document_store import DocumentStore
+from pipeline.core import validate
+from pipeline.core.document_store import DocumentStore, StoredTexts
 from pipeline.core.extract import stored_tables
 from pipeline.core.records import IngestedDocument, Rejection
 from pipeline.core.validate import (
     TableSchemaError,
+    Validation,
     contract_problems,
     quarantine_contract_violations,
     rejections_frame,
@@ -244,9 +246,8 @@ def test_an_extended_catalog_needs_its_extra_table_and_the_default_one_refuses_i
 OTHER = "Ça: 中文 e\u0301cole 👩\u200d👧 and Alpha University signed."
 
 
-def test_the_documents_text_in_the_store_validates_as_the_text_in_the_frame(tables):
-    """The run's documents frame lacks clean_text, which validation reads from the per-document store: the same
-    rows pass, the same rows are rejected with the same reasons, and a rejected document's record has its text."""
+def _text_checked_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Documents with texts of several kinds of code point, and agreements whose evidence holds or misses it."""
     at = OTHER.index("Alpha")
     tables["documents"] = frame("documents", [
         {"document_id": d, "source_path": f"{d}.txt", "content_sha256": "h", "clean_text": text, "language": language,
@@ -261,16 +262,31 @@ def test_the_documents_text_in_the_store_validates_as_the_text_in_the_frame(tabl
         agreement("a6", document_id="d3")])
     tables["agreement_parties"] = frame("agreement_parties", [
         {"agreement_id": a, "organization_id": "o1"} for a in ("a1", "a2", "a3", "a4", "a5", "a6")])
-    in_frame = validate_all(every_table(tables), run_id="r1")
+    return every_table(tables)
+
+
+def _validated_in_store(tables: dict[str, pd.DataFrame]) -> Validation:
+    """validate_all with the documents' text in a per-document store, not in their frame."""
     with DocumentStore(None, "test", stored_tables()) as store:
         store.write_parsed([(r.source_path, r.content_sha256, IngestedDocument(
             r.document_id, r.source_path, r.content_sha256, r.clean_text)) for r in tables["documents"].itertuples()])
-        in_store = validate_all(every_table(tables) | {"documents": tables["documents"].drop(columns="clean_text")},
-                                run_id="r1", texts=store.texts())
+        return validate_all(tables | {"documents": tables["documents"].drop(columns="clean_text")}, run_id="r1",
+                            texts=store.texts())
 
-    def rejected(validation):
-        return sorted(((r.table_name, json.dumps(r.record, sort_keys=True), r.errors)
-                       for r in validation.valid["rejected_records"].itertuples()), key=str)
+
+def _rejected(validation: Validation) -> list[tuple[str, str, str]]:
+    return sorted(((r.table_name, json.dumps(r.record, sort_keys=True), r.errors)
+                   for r in validation.valid["rejected_records"].itertuples()), key=str)
+
+
+def test_the_documents_text_in_the_store_validates_as_the_text_in_the_frame(tables):
+    """The run's documents frame lacks clean_text, which validation reads from the per-document store: the same
+    rows pass, the same rows are rejected with the same reasons, and a rejected document's record has its text."""
+    tables = _text_checked_tables(tables)
+    at = OTHER.index("Alpha")
+    in_frame = validate_all(tables, run_id="r1")
+    in_store = _validated_in_store(tables)
+    rejected = _rejected
 
     assert rejected(in_store) == rejected(in_frame)
     assert {r[0] for r in rejected(in_store)} == {"documents", "agreements", "agreement_parties"}
@@ -286,6 +302,28 @@ def test_the_documents_text_in_the_store_validates_as_the_text_in_the_frame(tabl
             df = df.drop(columns="clean_text")
         if table != "rejected_records":
             pd.testing.assert_frame_equal(in_store.valid[table], df)
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3])
+def test_spans_compared_a_few_rows_at_a_time_find_what_the_whole_table_finds(tables, monkeypatch, rows):
+    """The stored texts are compared with a table's spans validate.SPAN_ROWS rows at a time: the same rows are
+    rejected with the same reasons, in the same order, and the same rows pass, whatever the batch."""
+    tables = _text_checked_tables(tables)
+    asked: list[int] = []  # how many spans each comparison is given
+    differing = StoredTexts.differing
+    monkeypatch.setattr(StoredTexts, "differing", lambda self, spans: asked.append(len(spans)) or differing(self, spans))
+    whole = _validated_in_store(tables)
+    whole_asked, asked[:] = list(asked), []
+    monkeypatch.setattr(validate, "SPAN_ROWS", rows)
+    batched = _validated_in_store(tables)
+    assert max(asked) <= rows < max(whole_asked) and sum(asked) == sum(whole_asked)
+    assert _rejected(whole) and list(batched.valid["rejected_records"]["errors"]) == list(
+        whole.valid["rejected_records"]["errors"])
+    assert _rejected(batched) == _rejected(whole)
+    assert {t: r.contract for t, r in batched.reports.items()} == {t: r.contract for t, r in whole.reports.items()}
+    for table, df in whole.valid.items():
+        if table != "rejected_records":
+            pd.testing.assert_frame_equal(batched.valid[table], df)
 
 
 @pytest.mark.parametrize(("sql_type", "values", "other"), [
