@@ -1530,6 +1530,7 @@ class _RoleCues:
     witness_verbs: list[re.Match]  # "A and B witnessed the signing"
     watching: list[tuple[int, int]]  # "with C and D attending the ceremony"
     non_signer: list[re.Match]  # "held talks with X": X did not sign
+    speaker: list[re.Match]  # "X said that A signed": X spoke of the signing
 
     def role(self, local: int) -> str | None:
         """'witness', 'signer' or neither for a person named at `local`: after the last cue of either kind before
@@ -1548,8 +1549,9 @@ class _RoleCues:
         if self.implicit and (self.verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks")
                               or _AFTER_SIGNING.search(self.text, 0, self.verb.end())) \
                 and not self.sign and not _governs_plan(self.rules, self.text, self.verb) \
-                and not any(c.end() <= local and "," not in self.text[c.end():local] for c in self.non_signer):
-            return "signer"  # who "will sign" has not signed yet; "held talks with X" did not sign
+                and not any(c.end() <= local and "," not in self.text[c.end():local] for c in self.non_signer) \
+                and not any(local < c.start() < self.verb.start() for c in self.speaker):
+            return "signer"  # who "will sign" has not signed yet; "held talks with X" did not sign; "X said" spoke
         return None
 
 
@@ -1572,7 +1574,8 @@ def _role_cues(rules: Rulebook, text: str, verb: re.Match, implicit: bool) -> _R
                      and not any(c.start() <= v.start() < c.end() and c.group(0).lower() != v.group(0).lower()
                                  for c in witness)]
     return _RoleCues(rules, text, verb, implicit, sign, witness, witness_verbs,
-                     [w.span(1) for w in _watching(rules).finditer(text)], _find(rules, text, "non_signer_cues"))
+                     [w.span(1) for w in _watching(rules).finditer(text)], _find(rules, text, "non_signer_cues"),
+                     _find(rules, text, "speaker_cues"))
 
 
 _AFTER_COMMA = re.compile(r",\s*$")
