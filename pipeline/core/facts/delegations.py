@@ -112,15 +112,31 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
     found = _merge_compatible(ctx, _expand(found))
     _share_origins(found)
     # A visit with no visitor (no leader, origin or size: "during the visit to X") beside one that has a visitor is
-    # a fragment of a visit the text tells, not a record of its own
+    # a fragment of a visit the text tells, not a record of its own; alone, it is a record only if it says that
+    # someone went ("a delegation visited X", "officials will visit X"), not just that a visit happened
     known = [d for d in found if d.leader or d.origin_org or d.origin_place or d.member_count]
-    found = known or found
+    found = known or [d for d in found if _someone_went(ctx, d)]
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
             d.date = _occasion_date(ctx, d) or ctx.event_date
         d.origin_place = d.origin_place or _governed_place(ctx, d.origin_org)
         d.host_place = d.host_place or _governed_place(ctx, d.host_org)
     return found
+
+
+def _someone_went(ctx: DocContext, d: Delegation) -> bool:
+    """Whether a report with no visitor found still tells of visitors: a group or people noun ("a delegation",
+    "officials") or a verb of travelling ("The Kenyan Ambassador visits X"); the noun of the event alone ("during the
+    President's visit to X", "welcomed their visit") tells only that a visit happened."""
+    event_nouns = rule_regex(ctx.rules, "visit_event_nouns")
+    for sent in (d.sentence, *d.extra_sentences):
+        text = sent.text
+        if any(not event_nouns.fullmatch(m.group(0)) for m in rule_regex(ctx.rules, "delegation_nouns").finditer(text)) \
+                or rule_regex(ctx.rules, "people_nouns").search(text) \
+                or any(_visiting(ctx.rules, v) or _used_as_verb(text, v)
+                       for v in rule_regex(ctx.rules, "visit_verbs").finditer(text)):
+            return True
+    return False
 
 
 # "X led a team to Y", "headed a small group on a visit to Y": a group noun is a delegation only as the object of a
