@@ -112,15 +112,31 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
     found = _merge_compatible(ctx, _expand(found))
     _share_origins(found)
     # A visit with no visitor (no leader, origin or size: "during the visit to X") beside one that has a visitor is
-    # a fragment of a visit the text tells, not a record of its own
+    # a fragment of a visit the text tells, not a record of its own; alone, it is a record only if it says that
+    # someone went ("a delegation visited X", "officials will visit X"), not just that a visit happened
     known = [d for d in found if d.leader or d.origin_org or d.origin_place or d.member_count]
-    found = known or found
+    found = known or [d for d in found if _someone_went(ctx, d)]
     for d in found:
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
             d.date = _occasion_date(ctx, d) or ctx.event_date
         d.origin_place = d.origin_place or _governed_place(ctx, d.origin_org)
         d.host_place = d.host_place or _governed_place(ctx, d.host_org)
     return found
+
+
+def _someone_went(ctx: DocContext, d: Delegation) -> bool:
+    """Whether a report with no visitor found still tells of visitors: a group or people noun ("a delegation",
+    "officials") or a verb of travelling ("The Kenyan Ambassador visits X"); the noun of the event alone ("during the
+    President's visit to X", "welcomed their visit") tells only that a visit happened."""
+    event_nouns = rule_regex(ctx.rules, "visit_event_nouns")
+    for sent in (d.sentence, *d.extra_sentences):
+        text = sent.text
+        if any(not event_nouns.fullmatch(m.group(0)) for m in rule_regex(ctx.rules, "delegation_nouns").finditer(text)) \
+                or rule_regex(ctx.rules, "people_nouns").search(text) \
+                or any(_visiting(ctx.rules, v) or _used_as_verb(text, v)
+                       for v in rule_regex(ctx.rules, "visit_verbs").finditer(text)):
+            return True
+    return False
 
 
 # "X led a team to Y", "headed a small group on a visit to Y": a group noun is a delegation only as the object of a
@@ -259,12 +275,12 @@ def _report(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | None:
         d = _from_sentence(ctx, sent, noun, verb)
         if (d is None or not (d.host_org or d.host_place)) and _WELCOME.search(sent.text):
             # "X received the visit of Y": the visit is the object of a welcome, which says who hosted it
-            d = _welcomed_group(ctx, sent) or d
+            d = _welcomed_group(ctx, sent) or _received_guest(ctx, sent) or d
         return d
     meet = _MEET.search(sent.text) if any(w in sent.text for w in _MEET_WORDS) else None
     d = _met_visitor(ctx, sent, meet) if meet else None
     if d is None and any(w in sent.text for w in _WELCOME_WORDS) and _WELCOME.search(sent.text):
-        d = _welcomed_group(ctx, sent) or _welcomed_to(ctx, sent)
+        d = _welcomed_group(ctx, sent) or _welcomed_to(ctx, sent) or _received_guest(ctx, sent)
     if d is None and " in " in sent.text:
         stay = _STAY.search(sent.text)
         d = _stayed(ctx, sent, stay) if stay else None
@@ -977,6 +993,61 @@ def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:
     _date_and_status(ctx, d, sent)
     d.confidence = confidence(ctx.rules, "delegation_who_and_where")
     return d
+
+
+# "X University hosted the Kenyan Ambassador to China, Mr. Y", "welcomed the Rector of Z, Dr. Y", "received Dr. Y,
+# Rector of Z": the person a receiving verb governs is a visitor. Between the verb and the name only a title may
+# stand (capitalised words and their particles, an honorific); "met" is left out, as its subject is as often the visitor.
+_RECEIVING = re.compile(r"\b(?:hosted|hosts|received|receives|welcomed|welcomes|greeted|greets)\s+(?!by\b)")
+_TITLE_BEFORE_NAME = re.compile(r"(?:(?:the|a)\s+)?(?:visiting\s+)?(?:(?:[A-Z][\w.'’&-]*|of|for|to|and|the|de)\s+){0,10}?"
+                                r"(?:[A-Z][\w.'’&-]*\s*,?\s*)?(?:(?:Mr|Ms|Mrs|Madam|Dr|Prof|Professor|H\.\s?E)\.?\s+)?")
+
+
+def _received_guest(ctx: DocContext, sent: Sentence) -> Delegation | None:
+    """'Y (a person or a body) hosted/welcomed [title] X [, title]': X visits the body Y receives for, from the body
+    or country of X's title (the one before the name, else the apposition after it, else X's affiliation)."""
+    people = ctx.people_in(sent.start, sent.end)
+    for m in _RECEIVING.finditer(sent.text):
+        verb_at, obj_at = sent.start + m.start(), sent.start + m.end()
+        guest = next((p for p in people if obj_at <= p.start <= obj_at + 120), None)
+        if guest is None or not _TITLE_BEFORE_NAME.fullmatch(ctx.text, obj_at, guest.start):
+            continue
+        host = _receiving_body(ctx, sent, people, verb_at)
+        if host is None:
+            continue
+        d = Delegation(sent)
+        d.host_org = host
+        title = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place")
+                 and obj_at <= x.start and x.end <= guest.start and not _in_compound_name(ctx, x)]
+        envoy = _ENVOY_BEFORE.search(ctx.text, obj_at, guest.start)
+        if envoy and _demonym_country(ctx.rules, envoy.group(1)) is not None:
+            _demonym_origin(ctx, d, envoy.group(1), envoy.start(1))  # "the Kenyan Ambassador to China, Mr. X"
+        elif title:
+            orgs = [x for x in title if x.entity_type == "organization"]
+            _set_origin(ctx, d, orgs[0] if orgs else title[0])
+        else:
+            _origin_from_apposition(ctx, d, sent, guest)
+        _set_guest(ctx, d, guest)
+        if not (d.origin_org or d.origin_place) or _side(ctx, d.host_org, None) == _side(ctx, d.origin_org, d.origin_place):
+            return None
+        _date_and_status(ctx, d, sent)
+        d.confidence = confidence(ctx.rules, "delegation_who_and_where")
+        return d
+    return None
+
+
+def _receiving_body(ctx: DocContext, sent: Sentence, people: list[Mention], verb_at: int) -> str | None:
+    """The body that receives: an organisation right before the verb ("UNIMA (UNIMA) recently hosted"), or the body
+    the person who is the subject acts for."""
+    bodies = ctx.orgs_in(sent.start, verb_at)
+    before = [p for p in people if p.start < verb_at]
+    if bodies and (not before or before[-1].start < bodies[-1].start) \
+            and _BODY_GAP.fullmatch(ctx.text, bodies[-1].end, verb_at):
+        return bodies[-1].entity_id
+    if before and (_SUBJECT_GAP.fullmatch(ctx.text, before[-1].end, verb_at)
+                   or re.fullmatch(r",[^;:]{0,160},\s*", ctx.text[before[-1].end:verb_at])):
+        return _acting_body(ctx, before[-1], verb_at)
+    return None
 
 
 # A place or body glued to a name by a hyphen ("the China-ASEAN Centre", "a Sino-German institute") is a part of it.
