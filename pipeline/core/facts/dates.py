@@ -119,9 +119,7 @@ def find_dates(text: str, offset: int, published: dt.date | None, fallback_year:
             elif kind == "mon":
                 d, prec = _month_alone(m, published, year_hint, bool(_AHEAD.search(text)))
             else:
-                d, prec = _resolve(kind, m, published, year_hint)
-                if kind in _COUNTED_FROM_PUBLICATION and d is not None:
-                    d, prec = _coarsened(d, prec, precision)
+                d, prec = _resolve(kind, m, published, year_hint, precision)
             if d is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -168,9 +166,13 @@ def _month_alone(m, published, year_hint, ahead: bool):
     return _safe(year, month, 1), "month"
 
 
-def _resolve(kind, m, published, year_hint):
-    """The date a match of the pattern `kind` names, and its precision; (None, None) when it names none."""
-    return _RESOLVERS[kind](m.groups(), published, year_hint)
+def _resolve(kind, m, published, year_hint, precision):
+    """The date a match of the pattern `kind` names, and its precision ((None, None) when it names none); one
+    counted from the publication day is known no better than that day (`precision`)."""
+    d, prec = _RESOLVERS[kind](m.groups(), published, year_hint)
+    if kind in _COUNTED_FROM_PUBLICATION and d is not None:
+        return _coarsened(d, prec, precision)
+    return d, prec
 
 
 def _day_month_year(g, published, year_hint):
