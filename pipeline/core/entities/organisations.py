@@ -159,8 +159,10 @@ def missions(ents: DocumentEntities) -> None:
         _ambassadors_embassy(ents)
 
 
-# "the Chinese Ambassador to Ecuador", "Rwandan Ambassador": the country an ambassador speaks for, and where
-_AMBASSADOR = re.compile(r"\b([A-Z][a-z]+) (?:Deputy )?Ambassador\b(?: to ((?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?))?")
+# "the Chinese Ambassador to Ecuador", "Rwandan Ambassador", "South African Ambassador", "US Ambassador", "Ambassador
+# of Brazil": the country an ambassador speaks for (a word or two before, or after "of"), and where
+_AMBASSADOR = re.compile(r"(?:\b((?:(?!The )[A-Z][a-z]+ )?[A-Z][\w.'’-]*[\w.]) (?:Deputy )?Ambassador(?! of\b)|\bAmbassador of "
+                         r"((?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?))\b(?: to ((?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?))?")
 _BARE_EMBASSY = re.compile(r"\b(?:[Tt]he|[Oo]ther|[Oo]ur) (Embassy)\b(?! of\b)")
 
 
@@ -173,18 +175,32 @@ def _ambassadors_embassy(ents: DocumentEntities) -> None:
         return
     owners = {}
     for m in _AMBASSADOR.finditer(ents.text):
-        code = ents.namer.country_code(m[1])
+        owner, code = _ambassadors_country(ents.namer, m)
         if code is not None:
-            place = ents.namer.place(m[2]) if m[2] else None
-            owners.setdefault(code, (m[1], set()))[1].add(place.name if place else None)
+            place = ents.namer.place(m[3]) if m[3] else None
+            owners.setdefault(code, (owner, set()))[1].add(place.name if place else None)
     if len(owners) != 1:
         return
-    (code, (demonym, places)), = owners.items()
+    (code, (owner, places)), = owners.items()
     where = {p for p in places if p}
-    name = f"{demonym} Embassy" + (f" in {next(iter(where))}" if len(where) == 1 else "")
+    name = owner + (f" in {next(iter(where))}" if len(where) == 1 else "")
     org = _mission(ents.namer, name, code)
     for m in bare:
         ents.add_org(org, m.start(1), m.end(1))
+
+
+def _ambassadors_country(namer: OrgNamer, m: re.Match) -> tuple[str, str | None]:
+    """The embassy an `_AMBASSADOR` match's country owns ("Kenyan Embassy", "Embassy of Brazil") and the country's
+    code (None when the words before "Ambassador" name no country: "Former Ambassador"); of two words before it,
+    both ("South African") or the last ("The Kenyan")."""
+    if m[2]:
+        return f"Embassy of {m[2]}", namer.country_code(m[2])
+    words = m[1].split(" ")
+    for demonym in (m[1], words[-1]) if len(words) > 1 else (m[1],):
+        code = namer.country_code(demonym)
+        if code is not None:
+            return f"{demonym} Embassy", code
+    return "", None
 
 
 def _mission(namer: OrgNamer, name: str, code: str) -> Org:
