@@ -479,16 +479,13 @@ def place_qualified_names(ents: DocumentEntities) -> None:
     another country than the place's stays apart ("Ministry of Science and Technology of Venezuela" is not China's), and
     so does a branch in another region than the body's own ("Shenzhen Bank of China"). The known name stays, and a
     "-based" description gives way; else the fuller name stays."""
-    names: dict[str, set[str]] = {}
-    for oid, org in ents.orgs.items():
-        for name in (org.canonical_name, *org.aliases):
-            names.setdefault(name, set()).add(oid)
+    names, places_of = _names_and_places(ents)
     for qualified in list(ents.orgs.values()):
         if qualified.organization_id not in ents.orgs or "reference" in qualified.aliases.values():
             continue
         for core, place, based, owner in _place_readings(ents, qualified.canonical_name):
             others = [ents.orgs[i] for i in names.get(core, ()) if i != qualified.organization_id and i in ents.orgs]
-            if len(others) != 1 or others[0].org_type != qualified.org_type:
+            if len(others) != 1 or others[0].org_type != qualified.org_type or len(places_of[core]) > 1:
                 continue
             plain = others[0]
             country = place.country_code or ("CN" if place.region_code else None)
@@ -501,6 +498,20 @@ def place_qualified_names(ents: DocumentEntities) -> None:
             else:
                 _merge_into(ents, plain, qualified)
             break
+
+
+def _names_and_places(ents: DocumentEntities) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each name (canonical or alias) of the document's organisations -> their ids, and each name read without a
+    place (`_place_readings`) -> the places it is written with: with two ("Jilin X", "Xinjiang X"), the bare X may be
+    either body."""
+    names: dict[str, set[str]] = {}
+    places_of: dict[str, set[str]] = {}
+    for oid, org in ents.orgs.items():
+        for name in (org.canonical_name, *org.aliases):
+            names.setdefault(name, set()).add(oid)
+        for core, place, _, _ in _place_readings(ents, org.canonical_name):
+            places_of.setdefault(core, set()).add(place.name)
+    return names, places_of
 
 
 def _place_readings(ents: DocumentEntities, name: str) -> Iterator[tuple[str, PlaceRef, bool, bool]]:
