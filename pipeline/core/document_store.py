@@ -164,11 +164,14 @@ class DocumentStore:
         return {path: (sha, state) for path, sha, state in
                 self.con.execute("SELECT source_path, content_sha256, state FROM entries").fetchall()}
 
-    def entry_states(self) -> dict[str, tuple[str, str, str]]:
-        """source_path -> (content_sha256, document_id, state) of every file the store holds: under the store's
-        fingerprint, what the file's stored rows are a function of (resolve.py keeps merged tables by it)."""
-        return {path: (sha, document_id, state) for path, sha, document_id, state in self.con.execute(
-            "SELECT source_path, content_sha256, document_id, state FROM entries").fetchall()}
+    def entry_states(self) -> dict[str, tuple[str, str, str, str | None]]:
+        """source_path -> (content_sha256, document_id, state, sidecar URL of its parse) of every file the store
+        holds: under the store's fingerprint, what the file's stored rows are a function of (resolve.py keeps merged
+        tables by it). The URL dates a page that states no date, so a file parsed again for a URL of another date
+        has new rows under the same bytes (document_stage._parsed_with)."""
+        return {path: (sha, document_id, state, url) for path, sha, document_id, state, url in self.con.execute(
+            "SELECT e.source_path, e.content_sha256, e.document_id, e.state, d.sidecar_url FROM entries e "
+            "LEFT JOIN documents d ON d.source_path = e.source_path").fetchall()}
 
     def source_keys(self, table: str, column: str, sources: Collection[str] | None = None) -> list[tuple[str, Any]]:
         """The distinct (source_path, `column` value) pairs of `table`'s stored rows, of the files `sources` (or of

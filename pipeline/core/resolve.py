@@ -226,7 +226,7 @@ class _Kept:
     under `digest` (the store's fingerprint and the merging code), and each table's (file, key) pairs."""
 
     digest: str
-    entries: dict[str, tuple[str, str, str]]
+    entries: dict[str, tuple[str, str, str, str | None]]
     frames: dict[str, pd.DataFrame]
     keys: dict[str, pd.DataFrame]  # columns source, key
 

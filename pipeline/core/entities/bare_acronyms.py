@@ -115,8 +115,11 @@ def document_acronyms(ents: DocumentEntities) -> None:
         if m.entity_type == "organization" and m.entity_id not in full and m.surface == ents.orgs[m.entity_id].acronym:
             by_acronym.setdefault(m.surface, []).append(m)
     for acr, mentions in by_acronym.items():
+        # a university's name turned round spells another university's acronym, not another body's ("UN": not
+        # Nairobi University)
+        turned = ents.orgs[mentions[0].entity_id].org_type == "university"
         named = {o.organization_id: o for o in (ents.orgs[i] for i in full)
-                 if o.aliases.get(acr) == "acronym_definition" or _names_spell(ents.rules, o, acr)}
+                 if o.aliases.get(acr) == "acronym_definition" or _names_spell(ents.rules, o, acr, turned=turned)}
         if len(named) != 1:
             continue
         target = next(iter(named.values()))
@@ -129,11 +132,11 @@ def document_acronyms(ents: DocumentEntities) -> None:
             ents.orgs.pop(mentions[0].entity_id, None)
 
 
-def _names_spell(rules: Rulebook, org: Org, acr: str, written: tuple[str, ...] = ()) -> bool:
+def _names_spell(rules: Rulebook, org: Org, acr: str, written: tuple[str, ...] = (), turned: bool = True) -> bool:
     """Whether one of an organisation's names, or of the names the text writes it with (`written`), spells the
-    acronym: by initials ("NTU"; "Lisbon University" also as "University of Lisbon", "UL"), or by the first letters of
-    its words before "of" ("CityU": City University of Macau) or of its capitalised words ("UVic": University of
-    Victoria)."""
+    acronym: by initials ("NTU"; "Lisbon University" also as "University of Lisbon", "UL", unless not `turned`), or
+    by the first letters of its words before "of" ("CityU": City University of Macau) or of its capitalised words
+    ("UVic": University of Victoria)."""
     letters = acr.upper().replace("&", "")
     parts = re.findall(r"[A-Z][a-z]*", acr)
     for name in (org.canonical_name, *org.aliases, *written):
@@ -141,8 +144,8 @@ def _names_spell(rules: Rulebook, org: Org, acr: str, written: tuple[str, ...] =
             continue
         if _spells(_initials(name, rules), letters):
             return True
-        turned = OWN_UNIVERSITY.fullmatch(name)
-        if turned and _spells(_initials(f"University of {turned['own']}", rules), letters):
+        own = OWN_UNIVERSITY.fullmatch(name) if turned else None
+        if own and _spells(_initials(f"University of {own['own']}", rules), letters):
             return True
         name = re.sub(r"^(?:the|The)\s+", "", name)
         for words in (name.split(" of ")[0].split(), [w for w in name.split() if w[:1].isupper()]):

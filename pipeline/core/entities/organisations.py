@@ -159,8 +159,10 @@ def missions(ents: DocumentEntities) -> None:
         _ambassadors_embassy(ents)
 
 
-# "the Chinese Ambassador to Ecuador", "Rwandan Ambassador": the country an ambassador speaks for, and where
-_AMBASSADOR = re.compile(r"\b([A-Z][a-z]+) (?:Deputy )?Ambassador\b(?: to ((?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?))?")
+# "the Chinese Ambassador to Ecuador", "Rwandan Ambassador", "South African Ambassador", "US Ambassador", "Ambassador
+# of Brazil": the country an ambassador speaks for (a word or two before, or after "of"), and where
+_AMBASSADOR = re.compile(r"(?:\b((?:(?!The )[A-Z][a-z]+ )?[A-Z][\w.'’-]*[\w.]) (?:Deputy )?Ambassador(?! of\b)|\bAmbassador of "
+                         r"((?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?))\b(?: to ((?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?))?")
 _BARE_EMBASSY = re.compile(r"\b(?:[Tt]he|[Oo]ther|[Oo]ur) (Embassy)\b(?! of\b)")
 
 
@@ -173,18 +175,32 @@ def _ambassadors_embassy(ents: DocumentEntities) -> None:
         return
     owners = {}
     for m in _AMBASSADOR.finditer(ents.text):
-        code = ents.namer.country_code(m[1])
+        owner, code = _ambassadors_country(ents.namer, m)
         if code is not None:
-            place = ents.namer.place(m[2]) if m[2] else None
-            owners.setdefault(code, (m[1], set()))[1].add(place.name if place else None)
+            place = ents.namer.place(m[3]) if m[3] else None
+            owners.setdefault(code, (owner, set()))[1].add(place.name if place else None)
     if len(owners) != 1:
         return
-    (code, (demonym, places)), = owners.items()
+    (code, (owner, places)), = owners.items()
     where = {p for p in places if p}
-    name = f"{demonym} Embassy" + (f" in {next(iter(where))}" if len(where) == 1 else "")
+    name = owner + (f" in {next(iter(where))}" if len(where) == 1 else "")
     org = _mission(ents.namer, name, code)
     for m in bare:
         ents.add_org(org, m.start(1), m.end(1))
+
+
+def _ambassadors_country(namer: OrgNamer, m: re.Match) -> tuple[str, str | None]:
+    """The embassy an `_AMBASSADOR` match's country owns ("Kenyan Embassy", "Embassy of Brazil") and the country's
+    code (None when the words before "Ambassador" name no country: "Former Ambassador"); of two words before it,
+    both ("South African") or the last ("The Kenyan")."""
+    if m[2]:
+        return f"Embassy of {m[2]}", namer.country_code(m[2])
+    words = m[1].split(" ")
+    for demonym in (m[1], words[-1]) if len(words) > 1 else (m[1],):
+        code = namer.country_code(demonym)
+        if code is not None:
+            return f"{demonym} Embassy", code
+    return "", None
 
 
 def _mission(namer: OrgNamer, name: str, code: str) -> Org:
@@ -463,16 +479,13 @@ def place_qualified_names(ents: DocumentEntities) -> None:
     another country than the place's stays apart ("Ministry of Science and Technology of Venezuela" is not China's), and
     so does a branch in another region than the body's own ("Shenzhen Bank of China"). The known name stays, and a
     "-based" description gives way; else the fuller name stays."""
-    names: dict[str, set[str]] = {}
-    for oid, org in ents.orgs.items():
-        for name in (org.canonical_name, *org.aliases):
-            names.setdefault(name, set()).add(oid)
+    names, places_of = _names_and_places(ents)
     for qualified in list(ents.orgs.values()):
         if qualified.organization_id not in ents.orgs or "reference" in qualified.aliases.values():
             continue
         for core, place, based, owner in _place_readings(ents, qualified.canonical_name):
             others = [ents.orgs[i] for i in names.get(core, ()) if i != qualified.organization_id and i in ents.orgs]
-            if len(others) != 1 or others[0].org_type != qualified.org_type:
+            if len(others) != 1 or others[0].org_type != qualified.org_type or len(places_of[core]) > 1:
                 continue
             plain = others[0]
             country = place.country_code or ("CN" if place.region_code else None)
@@ -485,6 +498,20 @@ def place_qualified_names(ents: DocumentEntities) -> None:
             else:
                 _merge_into(ents, plain, qualified)
             break
+
+
+def _names_and_places(ents: DocumentEntities) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each name (canonical or alias) of the document's organisations -> their ids, and each name read without a
+    place (`_place_readings`) -> the places it is written with: with two ("Jilin X", "Xinjiang X"), the bare X may be
+    either body."""
+    names: dict[str, set[str]] = {}
+    places_of: dict[str, set[str]] = {}
+    for oid, org in ents.orgs.items():
+        for name in (org.canonical_name, *org.aliases):
+            names.setdefault(name, set()).add(oid)
+        for core, place, _, _ in _place_readings(ents, org.canonical_name):
+            places_of.setdefault(core, set()).add(place.name)
+    return names, places_of
 
 
 def _place_readings(ents: DocumentEntities, name: str) -> Iterator[tuple[str, PlaceRef, bool, bool]]:

@@ -217,7 +217,8 @@ class OrgNamer:
             candidates.append((m["field"], m["head"], m["place"]))
         words = name.split()
         for k in range(1, min(5, len(words))):
-            rest = re.sub(rf"^{_LEVEL_WORDS}\s+", "", " ".join(words[k:]))
+            # the level word before the remit, but not a remit's own ("Municipal Affairs Bureau")
+            rest = re.sub(rf"^{_LEVEL_WORDS}\s+(?!Affairs\b)", "", " ".join(words[k:]))
             m = (re.match(rf"^(?P<head>{_DEPT_HEADS})\s+(?:of|for)\s+(?P<field>.+)$", rest)
                  or re.match(rf"^(?P<field>.+?)\s+(?P<head>{_DEPT_HEADS})$", rest))
             if m:

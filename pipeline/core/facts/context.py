@@ -102,7 +102,8 @@ class DocContext:
     def dates_in(self, sent: Sentence) -> list[FoundDate]:
         if sent.start not in self._dates:
             prior = self.year_before(sent.start) if " year" in sent.text else None  # "that year"
-            found = find_dates(sent.text, sent.start, self.published, year_hint(sent.text) or self.fallback_year, prior)
+            found = find_dates(sent.text, sent.start, self.published, year_hint(sent.text) or self.fallback_year, prior,
+                               self.published_precision)
             self._dates[sent.start] = found or self._relative_day(sent)
         return self._dates[sent.start]
 

@@ -89,10 +89,13 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
 
 
 def find_dates(text: str, offset: int, published: dt.date | None, fallback_year: int | None = None,
-               prior_year: int | None = None) -> list[FoundDate]:
+               prior_year: int | None = None, precision: str = "day") -> list[FoundDate]:
     """Every date in `text` (absolute offsets = offset + local), earliest position first.
 
-    `prior_year`: the last year the document names before `text`, for "that year" / "the same year"."""
+    `prior_year`: the last year the document names before `text`, for "that year" / "the same year".
+    `precision`: how far `published` is known (of a page dated to the month or year, it is the last day it may
+    be: extract.latest_day); a date counted from it ("yesterday", "last Tuesday", "last month") is known no
+    better."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     year_hint = published.year if published else fallback_year
@@ -116,7 +119,7 @@ def find_dates(text: str, offset: int, published: dt.date | None, fallback_year:
             elif kind == "mon":
                 d, prec = _month_alone(m, published, year_hint, bool(_AHEAD.search(text)))
             else:
-                d, prec = _resolve(kind, m, published, year_hint)
+                d, prec = _resolve(kind, m, published, year_hint, precision)
             if d is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -125,6 +128,18 @@ def find_dates(text: str, offset: int, published: dt.date | None, fallback_year:
                             and _DATELINE_AFTER.match(text, m.end()))
             found.append(FoundDate(d, prec, offset + m.start(), offset + m.end(), dateline))
     return sorted(found, key=lambda f: f.start)
+
+
+# The patterns whose dates are counted from the publication day, and the precisions from finest to coarsest
+_COUNTED_FROM_PUBLICATION = ("rel", "rel_period")
+_PRECISIONS = ("day", "month", "year")
+
+
+def _coarsened(d: dt.date, prec: str, precision: str) -> tuple[dt.date, str]:
+    """`d` known to `prec`, or to `precision` when that is coarser: the first day of its month or year."""
+    if precision not in _PRECISIONS or _PRECISIONS.index(prec) >= _PRECISIONS.index(precision):
+        return d, prec
+    return (d.replace(day=1), "month") if precision == "month" else (dt.date(d.year, 1, 1), "year")
 
 
 def _day_of_month(anchor: dt.date | None, day: int) -> dt.date | None:
@@ -151,9 +166,13 @@ def _month_alone(m, published, year_hint, ahead: bool):
     return _safe(year, month, 1), "month"
 
 
-def _resolve(kind, m, published, year_hint):
-    """The date a match of the pattern `kind` names, and its precision; (None, None) when it names none."""
-    return _RESOLVERS[kind](m.groups(), published, year_hint)
+def _resolve(kind, m, published, year_hint, precision):
+    """The date a match of the pattern `kind` names, and its precision ((None, None) when it names none); one
+    counted from the publication day is known no better than that day (`precision`)."""
+    d, prec = _RESOLVERS[kind](m.groups(), published, year_hint)
+    if kind in _COUNTED_FROM_PUBLICATION and d is not None:
+        return _coarsened(d, prec, precision)
+    return d, prec
 
 
 def _day_month_year(g, published, year_hint):

@@ -216,7 +216,8 @@ def _body_in_passing(lab: Lab) -> bool:
     `existing`) is named only in passing (`_passing`): where a person works, a place visited, where visitors come
     from. Nothing is told of it as a lab; it is an organisation. (A laboratory named so is still one: the head
     says research is done there.)"""
-    return lab.in_passing and lab.lab_type == "research_institute" and lab.status == "existing"
+    return lab.in_passing and lab.lab_type == "research_institute" and lab.status == "existing" \
+        and lab.established_year is None  # "researchers from the X Centre, set up in 2015 by Y": its founding told
 
 
 @derived
@@ -971,8 +972,8 @@ def lab_status(rules: Rulebook, before: str, after: str) -> str:
     if founding_intended.search(before):
         return "planned"
     signing = founding_signed.search(before)
-    if signing and not future.search(before[:signing.start()]):
-        return "established"
+    if signing and not future.search(before[:signing.start()]) and not planned_after.search(after):
+        return "established"  # unless what follows puts the founding ahead ("..., which will open next year")
     if planned_before.search(before) or planned_after.search(after) or gerund.search(before):
         return "planned"
     founding = established_before.search(before)

@@ -14,6 +14,8 @@ from tests.unit.entity_rows import names_by_surface as _names
      "UB", "Bergen University"),
     ("The UK visit went well. Tianjin University and Kent University will swap students; UK staff came too.",
      "UK", None),  # a country's initials are never read as a university
+    ("Staff of Nairobi University came. NU students joined; UN officials spoke.", "UN", "United Nations"),
+    ("UN envoys came to the forum that Nairobi University hosted.", "UN", "United Nations"),
     ("A team of the University of Oregon at Eastport visited Xiamen. UOE President Lin spoke.",
      "UOE", "University of Oregon"),
     ("The Kigali Institute of Mining at Rubavu came. KIMR Rector Uwase signed the plan.",

@@ -22,3 +22,12 @@ from tests.unit.entity_rows import names_by_surface
 ])
 def test_a_local_department_is_named_by_its_place_remit_and_head(text, written, canonical):
     assert names_by_surface(text)[written] == {canonical}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Shenzhen Municipal Affairs Bureau sent staff.", "Shenzhen Municipal Affairs Bureau"),
+    ("Officials of the Wuhan Municipal Affairs Bureau came.", "Wuhan Municipal Affairs Bureau"),
+])
+def test_municipal_affairs_is_a_remit_not_a_level(text, name):
+    """A bureau of municipal affairs keeps "Municipal": it is what the bureau does, not the city's level."""
+    assert names_by_surface(text)[name] == {name}

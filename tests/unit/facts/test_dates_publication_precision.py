@@ -62,3 +62,23 @@ def test_a_page_dated_to_the_day_dates_a_visit_it_reports_undated(text, visit):
 ])
 def test_the_latest_day_a_publication_date_may_be(date, precision, latest):
     assert latest_day(date, precision) == latest
+
+
+@pytest.mark.parametrize("precision, month", [("month", 6), ("year", 1)])
+@pytest.mark.parametrize("text", [
+    "A delegation of the University of Jordan led by Zhou Minghui visited Nankai University yesterday.",
+    "Vice President Anna Berg of Lakeside University led a delegation to Hainan University last Tuesday.",
+    "This morning, a delegation from Lakeside University led by Anna Berg visited Hainan University.",
+])
+def test_a_day_counted_from_a_page_dated_to_the_month_or_year_is_known_to_that_only(text, precision, month):
+    """"Yesterday" in a page of June 2019 is a day of June (or so), not 29 June: the day counted back from the last
+    day the page may be is known no better than the page's date."""
+    rows = _rows(text, dt.date(2019, month, 1), precision)
+    assert [(d["visited_on"], d["visited_on_precision"]) for d in rows["delegations"]] == [
+        (dt.date(2019, month, 1), precision)]
+
+
+def test_last_month_in_a_page_dated_to_the_year_is_known_to_the_year():
+    rows = _rows("Lakeside University and Harbour Institute signed a cooperation agreement last month.",
+                 dt.date(2019, 1, 1), "year")
+    assert [(a["signed_on"], a["signed_on_precision"]) for a in rows["agreements"]] == [(dt.date(2019, 1, 1), "year")]

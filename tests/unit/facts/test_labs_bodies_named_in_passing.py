@@ -42,6 +42,9 @@ def test_a_centre_named_only_in_passing_is_no_lab(text):
      [("Andean Mining Research Centre of Lima University", "research_institute", "established", "Lima University")]),
     ("The two sides will set up the Centre for Arctic Shipping at Tromso University.",
      [("Centre for Arctic Shipping", "research_institute", "planned", "Tromso University")]),
+    # a place visited whose founding the sentence tells (its year before the article's: existing)
+    ("The delegation visited the Marine Imaging Research Centre, which was founded in 2012 by Xiamen University.",
+     [("Marine Imaging Research Centre", "research_institute", "existing", "Xiamen University")]),
     # named elsewhere in the document as more than a place of work
     ("Li Wei, head of the Centre for Polar Studies at Ghent University, spoke. The Centre for Polar Studies at Ghent "
      "University holds an archive of ice cores.",

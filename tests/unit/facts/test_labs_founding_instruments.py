@@ -44,3 +44,17 @@ def test_a_signed_founding_instrument_founds_the_lab(text, name):
 ])
 def test_an_intended_or_future_founding_is_planned(text, name):
     assert _statuses(text) == [(name, "planned")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Fudan University and Lund University signed an agreement to establish the Fudan-Lund Joint Laboratory for Polar "
+     "Science, which will be launched next year.", "Fudan-Lund Joint Laboratory for Polar Science"),
+    ("Kenyatta University and Hunan University inked a memorandum of understanding to set up the Sino-Kenyan Joint "
+     "Laboratory for Crop Genetics, which is expected to be founded in 2027.",
+     "Sino-Kenyan Joint Laboratory for Crop Genetics"),
+    ("Kenyatta University and Hunan University inked a memorandum of understanding to set up the Sino-Kenyan Joint "
+     "Laboratory for Crop Genetics, which is still under construction.", "Sino-Kenyan Joint Laboratory for Crop Genetics"),
+])
+def test_a_signed_founding_that_what_follows_puts_ahead_is_planned(text, name):
+    """The signing founds the lab unless the words after its name say the founding is still to come."""
+    assert _statuses(text) == [(name, "planned")]

@@ -125,3 +125,20 @@ def test_a_text_column_patched_with_rows_of_nulls_is_typed_as_when_built_at_once
     patched = resolve._concat([pd.DataFrame(rows[:2], columns=["key", "parent"]),
                                pd.DataFrame(rows[2:], columns=["key", "parent"])])
     assert list(patched.dtypes) == list(at_once.dtypes) and patched.equals(at_once)
+
+
+def test_a_document_dated_again_by_its_sidecar_url_is_merged_again(raw, tmp_path):
+    """A page that states no date is dated by its sidecar URL: a URL with another date parses and extracts it
+    again with the same bytes and document id, and the kept tables take its new rows (here the lab founded "in
+    2023" is news of its founding when told in 2023, its history when told in 2024), as a fresh build does."""
+    _write(raw, "ccc.txt", "Fudan University opens lab\n\nFudan University established the Joint Laboratory of "
+           "Artificial Intelligence in 2023, Professor Jane Smith said.\n")
+    kept = tmp_path / "kept"
+    statuses = []
+    for n, year in enumerate((2023, 2024)):
+        (raw / "sources.csv").write_text(f"file,url\nccc.txt,https://news.example.edu/{year}/05/08/lab/\n",
+                                         encoding="utf-8")
+        got = _tables(raw, kept, "code")
+        _assert_same(got, _tables(raw, tmp_path / f"fresh{n}", None))
+        statuses.append(list(got["labs"]["status"]))
+    assert statuses[0] != statuses[1]
