@@ -504,7 +504,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     nouns = [n for n in kind_regexes(rules, "agreement_nouns")[0].finditer(text)
              if not (n.group(0).lower() == "agreement" and _CONSENSUS.search(text, max(0, n.start() - 40), n.start()))
              and not (under and n.end() <= under.end())]
-    verbs = _find(rules, text, "signing_verbs")
+    verbs = [v for v in _find(rules, text, "signing_verbs") if not _denied(rules, text, v)]
     listed = head is not None and not verbs  # a line under "..., among them:": the head's verb governs it
     if listed:
         verbs = [_NO_VERB.match(text)]
@@ -1356,6 +1356,17 @@ _POSITION = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth
 def _watching(rules: Rulebook) -> re.Pattern:
     """'with C and D attending the ceremony': group 1 holds the people who watch."""
     return re.compile(rf"\bwith\s+(.+?)\s+(?:{phrase_alternation(rules.rules['witness_absolutes'])})\b")
+
+
+def _denied(rules: Rulebook, text: str, verb: re.Match) -> bool:
+    """'have not yet signed', 'has never signed', 'is yet to sign': a negation at the verb, with at most adverbs
+    between, denies the signing ("not only signed ... but also" and a denial later in the clause do not)."""
+    return any(_DENIAL_GAP.fullmatch(text, c.end(), verb.start())
+               for c in rule_regex(rules, "negation_cues").finditer(text, max(0, verb.start() - 40), verb.start()))
+
+
+# What may stand between a negation and the signing verb it denies: a space and up to two adverbs
+_DENIAL_GAP = re.compile(r"\s+(?:(?:yet|formally|officially|already|been|ever|actually|so\s+far)\s+){0,2}", re.I)
 
 
 def _governs_plan(rules: Rulebook, text: str, verb) -> bool:
