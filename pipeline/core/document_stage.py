@@ -161,7 +161,8 @@ def _parsed_with(store: DocumentStore, source_urls: dict[str, str]) -> dict[str,
 
     parsed_urls = store.sidecar_urls()
     return {path: entry for path, entry in store.entries().items()
-            if path not in parsed_urls or date_in_url(parsed_urls[path]) == date_in_url(source_urls.get(path))}
+            if path not in parsed_urls or parsed_urls[path] == source_urls.get(path)
+            or date_in_url(parsed_urls[path]) == date_in_url(source_urls.get(path))}
 
 
 def _parse_batch(items: list, stored_rejections: dict[str, Rejection], store: DocumentStore, rules: Rulebook,
