@@ -34,7 +34,7 @@ _NOT_A_NOUN = re.compile(r"\b(?:great|good|big|to|will|would|can|could|must|shou
 _PASSIVE_WINDOW = 16  # "An agreement between A (...) and B (...) was signed": the passive verb comes after the parties
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$")
 _TITLE = re.compile(r"\s+(?:on|regarding|concerning|for|of)\s+(?!behalf\b)(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:with|between|among|"
-                    r"and\s+an?\b|to\b|which|that|was|were|is|are|has|have|had|signed|by|at|in\s+(?:\d|[A-Z])|"
+                    r"and\s+(?:an?|another|the\s+other)\b|to\b|which|that|was|were|is|are|has|have|had|signed|by|at|in\s+(?:\d|[A-Z])|"
                     r"on\s+(?:\d|[A-Z][a-z]+\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))\b|[,;.(]|$)")
 _COORDINATED = re.compile(r"\band\s+(?:an?|another|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # A second instrument in one sentence is listed as such: after a comma, "and" or "as well as", with its own
@@ -42,6 +42,13 @@ _COORDINATED = re.compile(r"\band\s+(?:an?|another|the)\s+(?:[\w-]+\s+){0,3}$", 
 # abbreviation ("a memorandum of understanding (MoU)") or part of its purpose ("to deepen their partnerships").
 _SIBLING = re.compile(r"(?:[,;]|\band\b|\bas\s+well\s+as\b|\bplus\b)\s+(?:(?:an?|another|the|one|two|three|four|five|six|"
                       r"seven|eight|nine|ten|\d+)\s+)(?:[\w-]+\s+){0,4}$", re.I)
+# "a memorandum with X, and another with Y", "two agreements: one with X, and the other on Y": a word standing for
+# one more instrument of the kind just named, with its own partner or subject; it is read as that noun
+_ELLIPSIS = re.compile(r"\b(?:another|the\s+other|one)(?:\s+one)?(?=\s+(?:(?:jointly|also|separately)\s+)?"
+                       r"(?:with|between|among|on|for|regarding|concerning)\s)", re.I)
+_ELLIPSIS_WORD = re.compile(r"(?:another|the\s+other|one)(?:\s+one)?", re.I)
+_ELLIPSIS_LEAD = re.compile(r"(?:[,;:]|\band|\bas\s+well\s+as|\bplus)\s*$", re.I)
+_ELLIPSIS_REACH = 16  # words from the instrument noun to the word standing for another of its kind
 _TYPE_WORDS = [("strategic", "strategic_cooperation_agreement"), ("framework", "framework_agreement"),
                ("scheme", "cooperation_scheme"), ("letter of intent", "letter_of_intent")]
 
@@ -477,13 +484,17 @@ _LEAD_SENTENCES = 5  # where a story of a visit says when the visit was (headlin
 _PROSE = re.compile(r"(?<![\w-])[a-z]{3,}\s+[a-z]{2,}(?![\w-])")  # two lower-case words in a row
 
 
+_TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:expected\s+|due\s+|set\s+|scheduled\s+)?to)\s", re.I)
+
+
 def _visit_span_date(ctx: DocContext) -> FoundDate | None:
     """'A delegation led by X visited Serbia and Korea from March 26 to April 3. ... signed an agreement': an
     undated signing in the story of a visit happened during it. The visit's first day, from a lead sentence that
-    reports a visit and dates it (on or before the publication)."""
-    visit_rx = rule_regex(ctx.rules, "visit_verbs")
+    reports a visit or a delegation's trip ("X led a delegation to Y in January") and dates it (on or before the
+    publication, and not as a trip to come)."""
+    visit_rx = rule_regex(ctx.rules, "visit_verbs", "delegation_nouns")
     for s in ctx.sentences[:_LEAD_SENTENCES]:
-        if not visit_rx.search(s.text) or not _PROSE.search(s.text):
+        if not visit_rx.search(s.text) or not _PROSE.search(s.text) or _TO_COME.search(s.text):
             continue  # "Author: [Time]:2019-11-30 [Visit]:" is a page label, not a sentence
         for d in ctx.dates_in(s):
             if not d.dateline and (ctx.published is None or d.date <= ctx.published):
@@ -504,6 +515,7 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     nouns = [n for n in kind_regexes(rules, "agreement_nouns")[0].finditer(text)
              if not (n.group(0).lower() == "agreement" and _CONSENSUS.search(text, max(0, n.start() - 40), n.start()))
              and not (under and n.end() <= under.end())]
+    nouns = _with_ellipses(text, nouns)
     verbs = [v for v in _find(rules, text, "signing_verbs") if not _denied(rules, text, v)]
     listed = head is not None and not verbs  # a line under "..., among them:": the head's verb governs it
     if listed:
@@ -530,6 +542,30 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     return out
 
 
+def _with_ellipses(text: str, nouns: list[re.Match]) -> list[re.Match]:
+    """The instrument nouns, and each word standing for one more of the kind named just before it (`_ELLIPSIS`):
+    coordinated after that noun ("..., and another with Y"; "two agreements: one with X"), within reach of it."""
+    extra = []
+    for m in _ELLIPSIS.finditer(text):
+        before = [n for n in nouns if n.end() <= m.start()]
+        if before and _ELLIPSIS_LEAD.search(text, before[-1].end(), m.start()) \
+                and len(text[before[-1].end():m.start()].split()) <= _ELLIPSIS_REACH \
+                and not any(n.start() <= m.start() < n.end() for n in nouns):
+            extra.append(m)
+    if not extra:
+        return nouns
+    # "two partnership agreements: one with X": the first noun of a compound modifies the second, which the
+    # ellipses stand for; it is no instrument of its own
+    heads = [n for k, n in enumerate(nouns) if k + 1 == len(nouns) or not re.fullmatch(r"\s+", text[n.end():nouns[k + 1].start()])]
+    return sorted(heads + extra, key=lambda n: n.start())
+
+
+def _antecedent(text: str, nouns_rx: re.Pattern, ellipsis: re.Match) -> str:
+    """The instrument noun (lower case) a word of `_ELLIPSIS` stands for: the last one before it."""
+    before = [n for n in nouns_rx.finditer(text, 0, ellipsis.start()) if not _ELLIPSIS_WORD.fullmatch(n.group(0))]
+    return re.sub(r"\s+", " ", before[-1].group(0).lower()) if before else "agreement"
+
+
 def _governed_nouns(rules: Rulebook, text: str, nouns: list[re.Match],
                     verbs: list[re.Match]) -> tuple[list[tuple[re.Match, re.Match]], list[re.Match]]:
     """Each instrument noun with the verb that governs it, and the nouns named as in force. With no signing verb, a
@@ -546,7 +582,8 @@ def _governed_nouns(rules: Rulebook, text: str, nouns: list[re.Match],
         verb = _governing_verb(text, n, verbs)
         if verb is not None:
             governed.append((n, verb))
-        elif governed and _COORDINATED.search(text[:n.start()]):
+        elif governed and (_COORDINATED.search(text[:n.start()])
+                           or (_ELLIPSIS_WORD.fullmatch(n.group(0)) and _ELLIPSIS_LEAD.search(text, 0, n.start()))):
             governed.append((n, governed[-1][1]))
     return governed, referred
 
@@ -659,6 +696,8 @@ def _instrument(ctx: DocContext, clause: _SigningClause, k: int, noun_type: dict
     noun = clause.governed[k][0]
     seg_end = clause.governed[k + 1][0].start() if k + 1 < len(clause.governed) else len(text)
     noun_text = re.sub(r"\s+", " ", noun.group(0).lower())
+    if _ELLIPSIS_WORD.fullmatch(noun.group(0)):
+        noun_text = _antecedent(text, kind_regexes(ctx.rules, "agreement_nouns")[0], noun)
     tight = noun_text in clause.tight_words
     base_kind = "other" if tight else noun_type.get(noun_text, "cooperation_agreement")
     title_m = _TITLE.match(text, noun.end())
@@ -1416,7 +1455,8 @@ def _listed_instruments(text: str, governed: list, noun_type: dict[str, str], ge
     with Y"): the specific noun names the instrument the sentence reports."""
     out = governed[:1]
     for noun, verb in governed[1:]:
-        if noun is out[-1][0] or _SIBLING.search(text, out[-1][0].end(), noun.start()):
+        if noun is out[-1][0] or _SIBLING.search(text, out[-1][0].end(), noun.start()) \
+                or (_ELLIPSIS_WORD.fullmatch(noun.group(0)) and _ELLIPSIS_LEAD.search(text, out[-1][0].end(), noun.start())):
             out.append((noun, verb))
         elif len(out) == 1 and _specific_after_generic(text, out[0][0], noun, noun_type, generic):
             out = [(noun, verb)]

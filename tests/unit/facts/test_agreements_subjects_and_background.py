@@ -206,6 +206,25 @@ def test_who_will_travel_to_sign_has_not_signed():
     assert a["status"] == "planned"
 
 
+@pytest.mark.parametrize("visit", ["visited Jilin University on 3 March", "paid a visit to Jilin University last week",
+                                   "was on a visit to Jilin University in early March"])
+def test_a_visit_told_as_past_to_sign_is_a_signing_by_the_visitor_and_the_host(visit):
+    rows = extract_rows(f"Anna Berg, Rector of Lund University, {visit} to sign a memorandum of understanding with "
+                        "Professor Zhang Hua, President of Jilin University.")
+    (a,) = rows["agreements"]
+    assert a["status"] == "signed"
+    assert party_names(rows, a) == {"Lund University", "Jilin University"}
+    assert signer_names(rows, "signatory") == {"Anna Berg", "Zhang Hua"}
+
+
+def test_a_visit_to_come_to_sign_is_a_plan_with_no_signer():
+    rows = extract_rows("Anna Berg, Rector of Lund University, will visit Jilin University next week to sign a "
+                        "memorandum of understanding with Professor Zhang Hua, President of Jilin University.")
+    (a,) = rows["agreements"]
+    assert a["status"] == "planned"
+    assert signer_names(rows, "signatory") == set()
+
+
 def test_an_upper_case_dateline_after_a_label():
     rows = extract_rows("date 2021-03-04 CHANGCHUN, March 4 - Jilin University and Fudan University signed an agreement "
                 "on Thursday.")

@@ -32,12 +32,24 @@ def test_a_passive_witness_sentence_with_no_signing_before_makes_nothing():
     ("Professor Wang Tao, president of Fudan University, was invited to visit Norway on 3 June.",
      dt.date(2021, 6, 3)),
     ("Professor Wang Tao toured three Nordic universities in early June 2021.", dt.date(2021, 6, 1)),
+    # a delegation's trip told with no visit verb
+    ("Professor Wang Tao, President of Fudan University, led a delegation to Norway from May 18 to 26.",
+     dt.date(2021, 5, 18)),
+    ("In March 2021, a delegation of Fudan University headed by Professor Wang Tao went to Oslo.", dt.date(2021, 3, 1)),
+    ("Professor Wang Tao headed a high-level delegation to Norway on 9 June.", dt.date(2021, 6, 9)),
 ])
 def test_an_undated_signing_in_the_story_of_a_visit_takes_the_visit_date(lead, day):
     rows = extract_rows(lead + " In Oslo, he met the rector of the University of Oslo. Fudan University and the "
                         "University of Oslo signed an agreement on student exchange.", published=dt.date(2021, 7, 20))
     (a,) = rows["agreements"]
     assert a["signed_on"] == day
+
+
+def test_a_trip_to_come_dates_no_signing():
+    rows = extract_rows("A delegation of Fudan University will go to Oslo on 9 October. Fudan University and the "
+                        "University of Oslo signed an agreement on student exchange.", published=dt.date(2021, 7, 20))
+    (a,) = rows["agreements"]
+    assert a["signed_on"] is None
 
 
 def test_a_date_in_a_lead_that_reports_no_visit_dates_no_signing():
