@@ -203,12 +203,20 @@ def _ambassadors_country(namer: OrgNamer, m: re.Match) -> tuple[str, str | None]
     return "", None
 
 
+_CONSULATE_IN = re.compile(r"\b[Cc]onsulate\b.*?\s+in\s+(?:the\s+)?(.+)$")
+
+
 def _mission(namer: OrgNamer, name: str, code: str) -> Org:
-    """A country's mission of this name, under that country's government."""
+    """A country's mission of this name, under that country's government. A consulate serves the region of the city
+    it is in ("the Italian Consulate General in Shanghai": CN-SH); an embassy speaks for its state to a whole
+    country, wherever its building stands, and gets no region."""
     country = namer.country_place(code)
     gov = namer.government_of(country) if country is not None else None
-    org = Org(org_id_for(name), name, "government_department", None, None, code, gov.organization_id if gov else None,
-              parent=gov)
+    seat = _CONSULATE_IN.search(name)
+    place = namer.place(seat.group(1)) if seat else None
+    region = place.region_code if place is not None and place.place_type != "country" else None
+    org = Org(org_id_for(name), name, "government_department", None, region, code,
+              gov.organization_id if gov else None, parent=gov)
     org.aliases[name] = "corpus"
     return org
 
