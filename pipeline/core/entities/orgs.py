@@ -165,7 +165,17 @@ class OrgNamer:
         if org_type in ("government", "government_department") and parent_place is None and not owner and not \
                 re.search(r"\b(State|National|Central|Ministry|People's)\b", name):
             org_type = "other" if head in ("Council", "Committee", "Office") else org_type
+            org_type = "university_unit" if head == "Office" and self._university_office(name) else org_type
+        if any(unit in name for unit in self.ref.rules.get("hosted_unit_names", [])) \
+                and not name.endswith("Headquarters"):
+            org_type = "university_unit"  # "Confucius Institute of Montevideo": a university's unit, no research body
         return org_type
+
+    def _university_office(self, name: str) -> bool:
+        """Whether an office of no named state is a university's for its dealings abroad (`university_office_words`:
+        "International Office", "Office of International Cooperation"); a government's names its place or remit."""
+        return not re.search(r"\b(?:Foreign Affairs|Provincial|Municipal|City|County|District|Government)\b", name) \
+            and bool(set(name.split()) & set(self.ref.rules.get("university_office_words", [])))
 
     def _owner_country(self, name: str) -> str | None:
         """The country a name says its body belongs to, before it ("Lao", "South African", "Singapore's",
