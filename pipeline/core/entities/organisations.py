@@ -203,12 +203,20 @@ def _ambassadors_country(namer: OrgNamer, m: re.Match) -> tuple[str, str | None]
     return "", None
 
 
+_CONSULATE_IN = re.compile(r"\b[Cc]onsulate\b.*?\s+in\s+(?:the\s+)?(.+)$")
+
+
 def _mission(namer: OrgNamer, name: str, code: str) -> Org:
-    """A country's mission of this name, under that country's government."""
+    """A country's mission of this name, under that country's government. A consulate serves the region of the city
+    it is in ("the Italian Consulate General in Shanghai": CN-SH); an embassy speaks for its state to a whole
+    country, wherever its building stands, and gets no region."""
     country = namer.country_place(code)
     gov = namer.government_of(country) if country is not None else None
-    org = Org(org_id_for(name), name, "government_department", None, None, code, gov.organization_id if gov else None,
-              parent=gov)
+    seat = _CONSULATE_IN.search(name)
+    place = namer.place(seat.group(1)) if seat else None
+    region = place.region_code if place is not None and place.place_type != "country" else None
+    org = Org(org_id_for(name), name, "government_department", None, region, code,
+              gov.organization_id if gov else None, parent=gov)
     org.aliases[name] = "corpus"
     return org
 
@@ -463,6 +471,56 @@ def word_order_variants(ents: DocumentEntities) -> None:
         orgs.sort(key=lambda o: ("reference" not in o.aliases.values(), first.get(o.organization_id, len(ents.text))))
         for other in orgs[1:]:
             _merge_into(ents, other, orgs[0])
+
+
+def shortened_names(ents: DocumentEntities) -> None:
+    """"Fujian University" beside "Fujian Medical University", "St. Polytechnic University" beside "Peter the Great
+    St. Petersburg Polytechnic University": a name found by its shape whose words all stand, in order, with the same
+    last word and some other word between two of them, in exactly one longer name of the document is that body
+    written short. Not a body the reference data knows ("Shanghai University" beside "Shanghai International Studies
+    University"); not a shorter name ending otherwise ("Tokyo University" is no "Tokyo University of Science"); not one
+    the longer name holds whole (that is a longer reading of its own name, or a unit's: "Party Committee of X"); and
+    not one listed beside the longer ("Hanoi University and Hanoi Pedagogical University" are two); not into a name
+    with a possessive inside, which is an owner and its body read as one."""
+    words = {oid: _plain_words(o.canonical_name) for oid, o in ents.orgs.items()}
+    for oid, short in list(ents.orgs.items()):
+        mine = words[oid]
+        if len(mine) < 2 or "reference" in short.aliases.values():
+            continue
+        longer = [ents.orgs[other] for other, theirs in words.items()
+                  if other != oid and other in ents.orgs and len(theirs) > len(mine) and theirs[-1] == mine[-1]
+                  and _in_order(mine, theirs) and not _holds(theirs, mine)
+                  and not _POSSESSIVE.search(ents.orgs[other].canonical_name)]
+        if len(longer) == 1 and not _listed_together(ents, short, longer[0]):
+            _merge_into(ents, short, longer[0])
+
+
+def _plain_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.sub(r"[^\w.\s]", " ", name).lower().split() if w != "the")
+
+
+def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether the words of `short` all stand in `long`, in that order."""
+    rest = iter(long)
+    return all(any(w == x for x in rest) for w in short)
+
+
+def _holds(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """Whether `short` is a run of words of `long`."""
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+_POSSESSIVE = re.compile(r"\w['’]s\b")  # "Saudi Arabia's Center for X": an owner and its body read as one name
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
+
+
+def _listed_together(ents: DocumentEntities, one: Org, other: Org) -> bool:
+    """Whether a mention of one body and a mention of the other stand side by side in a list ("A, B", "A and B")."""
+    spans = {oid: [(m.start, m.end) for m in ents.mentions if m.entity_type == "organization" and m.entity_id == oid]
+             for oid in (one.organization_id, other.organization_id)}
+    a, b = spans.values()
+    return any(_LIST_JOIN.fullmatch(ents.text, e1, s2) for first, second in ((a, b), (b, a))
+               for _, e1 in first for s2, _ in second if 0 < s2 - e1 < 12)
 
 
 # "Guangzhou-based Sun Yat-sen University", "Beijing Chinese Academy of Social Sciences": a place (or "<place>-based")

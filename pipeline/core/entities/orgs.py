@@ -57,12 +57,14 @@ class OrgNamer:
                     if (" " in str(w)) == multiword:
                         self.head_types.setdefault(str(w).split()[-1], org_type)
         self._ref_ids = {o.canonical_name: org_id_for(o.canonical_name) for o in self.ref.organizations}
+        self._regions_within: dict[tuple[str, str], str | None] = {}
 
     # ------------------------------------------------------------------ reference
     def from_reference(self, o: OrgRef) -> Org:
         parent_ref = self.ref.org_by_name.get(o.parent) if o.parent else None
         parent = self.from_reference(parent_ref) if parent_ref and parent_ref is not o else None
-        org = Org(self._ref_ids[o.canonical_name], o.canonical_name, o.org_type, o.acronym, o.region_code,
+        region = o.region_code or self.region_within(o.canonical_name, o.country_code)
+        org = Org(self._ref_ids[o.canonical_name], o.canonical_name, o.org_type, o.acronym, region,
                   o.country_code, parent.organization_id if parent else None, parent=parent)
         org.aliases[o.canonical_name] = "reference"
         for a in (*o.aliases, *([o.acronym] if o.acronym else [])):
@@ -125,6 +127,7 @@ class OrgNamer:
         owner = self._owner_country(name) if country is None or head in STATE_HEADS else None
         if owner is not None:  # "Serbian Academy of Sciences", "South African Department of Science and Technology"
             country = owner
+        region = region or self.region_within(name, country)
         org_type = self._type_of(name, head, parent_place, owner)
         gov = None
         if owner and org_type == "government_department" and owner != "CN":
@@ -162,7 +165,17 @@ class OrgNamer:
         if org_type in ("government", "government_department") and parent_place is None and not owner and not \
                 re.search(r"\b(State|National|Central|Ministry|People's)\b", name):
             org_type = "other" if head in ("Council", "Committee", "Office") else org_type
+            org_type = "university_unit" if head == "Office" and self._university_office(name) else org_type
+        if any(unit in name for unit in self.ref.rules.get("hosted_unit_names", [])) \
+                and not name.endswith("Headquarters"):
+            org_type = "university_unit"  # "Confucius Institute of Montevideo": a university's unit, no research body
         return org_type
+
+    def _university_office(self, name: str) -> bool:
+        """Whether an office of no named state is a university's for its dealings abroad (`university_office_words`:
+        "International Office", "Office of International Cooperation"); a government's names its place or remit."""
+        return not re.search(r"\b(?:Foreign Affairs|Provincial|Municipal|City|County|District|Government)\b", name) \
+            and bool(set(name.split()) & set(self.ref.rules.get("university_office_words", [])))
 
     def _owner_country(self, name: str) -> str | None:
         """The country a name says its body belongs to, before it ("Lao", "South African", "Singapore's",
@@ -240,6 +253,33 @@ class OrgNamer:
             org.aliases[canonical] = "corpus"
             org.aliases[name] = "corpus"
             return org
+        return None
+
+    def region_within(self, name: str, country: str | None) -> str | None:
+        """The region of a place of `country` that a name of that country's body names ("Sakarya University",
+        "University of Nairobi", "Polytechnic University of Catalonia"): a bare subdivision name or a city, which the
+        body's known country makes safe to read. A place right after a capitalised word that is no head of a name is
+        a person's name the body honours ("George Washington University", "Universidad Antonio Nariño")."""
+        if not country or country == "CN":
+            return None
+        key = (name, country)
+        if key not in self._regions_within:
+            self._regions_within[key] = self._find_region_within(name, country)
+        return self._regions_within[key]
+
+    def _find_region_within(self, name: str, country: str) -> str | None:
+        words = re.sub(r"[,()]", " ", name.replace("\u2019", "'")).split()
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i:i + size])
+                before = words[i - 1] if i else ""
+                if not phrase[:1].isupper() or (before[:1].isupper() and before not in self.head_types):
+                    continue
+                lower = re.sub(r"'s$", "", phrase.lower())
+                found = [*self.ref.bare_subdivisions.get(lower, ()), *filter(None, [self.places_by_lower.get(lower)])]
+                regions = {p.region_code for p in found if p.country_code == country and p.region_code}
+                if len(regions) == 1:
+                    return regions.pop()
         return None
 
     def _region_in(self, name: str) -> tuple[str | None, str | None, PlaceRef | None]:

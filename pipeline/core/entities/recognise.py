@@ -46,6 +46,7 @@ from pipeline.core.entities.organisations import (
     plural_governments,
     reference_orgs,
     short_forms,
+    shortened_names,
     word_order_variants,
 )
 from pipeline.core.entities.people import bare_family_names, listed_people, resolve_short_names, sentence_people
@@ -71,6 +72,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     short_forms(ents)
     word_order_variants(ents)
     place_qualified_names(ents)
+    shortened_names(ents)
     spelled_acronyms(ents)
     defined_acronyms(ents)
     document_acronyms(ents)
