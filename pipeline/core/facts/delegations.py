@@ -17,7 +17,7 @@ from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import org_namer
 from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
-from pipeline.core.phrases import confidence, literal_gated, rule_regex
+from pipeline.core.phrases import confidence, literal_gated, phrase_alternation, rule_regex
 from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, derived
 from pipeline.core.text import Sentence
 
@@ -66,7 +66,7 @@ _MEET_WORDS = ("met", "meet", "receive", "welcome", "host")  # one of them is in
 # The receiver of a group: "received a Singapore research delegation", "welcomed the visitors".
 # Or of a named visitor with his party: "welcomed Professor X and his delegation".
 _RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|receive|received|receives|met with|meets with|met|meets|hosted|hosts)\s+"
-                       r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:delegation|delegations|delegates|visitors|guests)\b|"
+                       r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?i:delegation|delegations|delegates|visitors|guests)\b|"
                        r"[^,;:]{3,80}?" + _HIS_PARTY + ")")
 # After a person: "X, head of the delegation", "X, who led the delegation": X leads it.
 _HEAD_OF = re.compile(r"\s*,?\s*(?:who\s+(?:led|leads|headed|heads)\s+the\s+(?:[\w-]+\s+){0,2}?delegation|" + _HIS_PARTY + "|"
@@ -599,7 +599,7 @@ def _leader_origin(ctx: DocContext, d: Delegation, sent: Sentence, people: list[
     named before it."""
     org, title = ctx.affiliation(d.leader)
     d.leader_title = title or ctx.ents.person_titles.get(d.leader)
-    d.origin_org = org
+    d.origin_org = (_organ_body(ctx, org) or org) if org and _party_organ(ctx, org) else org
     leader = next((p for p in people if p.entity_id == d.leader), None)
     if org is None and leader is not None:
         _origin_from_apposition(ctx, d, sent, leader)
@@ -1069,13 +1069,72 @@ def _acting_body(ctx: DocContext, person: Mention, end: int) -> str | None:
     ("Secretary of the Party Working Committee, Director of the Administrative Committee of X"): then the next
     other body named between the name and `end` (X's committee; the university of "the Party Committee of
     a University"), else none."""
-    org = ctx.affiliation(person.entity_id)[0] or ctx.person_body(person.entity_id)
+    org = ctx.affiliation(person.entity_id)[0] or ctx.person_body(person.entity_id) or _body_before(ctx, person)
     if org is None or not _party_organ(ctx, org):
         return org
     other = next((m.entity_id for m in ctx.orgs_in(person.end, end)
                   if m.entity_id != org and not _party_organ(ctx, m.entity_id)), None)
     parent = ctx.ents.orgs[org].parent_organization_id
-    return other or (parent if parent and not _party_organ(ctx, parent) else None)
+    return other or (parent if parent and not _party_organ(ctx, parent) else None) or _organ_body(ctx, org)
+
+
+# Between a body and the titled name of its officer: "SUIBE Executive Board Chairman X", "OUC's President X"
+_OWNER_GAP = re.compile(r"(?:['’]s)?\s+")
+
+
+def _body_before(ctx: DocContext, person: Mention) -> str | None:
+    """The body whose name the titled name of a person follows ("SUIBE Executive Board Chairman X"): the body the
+    person acts for."""
+    return next((o.entity_id for o in ctx.orgs_in(max(0, person.start - 80), person.start)
+                 if _OWNER_GAP.fullmatch(ctx.text, o.end, person.start)), None)
+
+
+@derived
+def _organ_of(rules: Rulebook) -> re.Pattern:
+    """The name of what a party organ belongs to, in the organ's own name: "Party Committee of X", "CPC X
+    Committee", "X Provincial Party Committee" (`party_organs`)."""
+    organs = phrase_alternation(rules.rules["party_organs"])
+    return re.compile(rf"^(?:(?:CPC|Communist\s+Party(?:\s+of\s+China)?)\s+(?:Leading\s+)?(?:Group|Committee)|"
+                      rf"(?:CPC\s+)?(?:{organs}))\s+of\s+(?:the\s+)?(?P<of>.+)$|"
+                      rf"^(?:CPC\s+|Communist\s+Party\s+)?(?P<body>.+?)\s+(?:Standing\s+)?(?:{organs}|Committee)$")
+
+
+# A level word after a jurisdiction's name in an organ's name ("Shaanxi Provincial Party Committee")
+_LEVEL_AFTER = re.compile(r"\s+(?:Provincial|Municipal|City|Regional|Autonomous\s+Regional|District|County)$")
+# Or the jurisdiction's kind ("Party Committee of Hubei Province")
+_LEVELLED = re.compile(_LEVEL_AFTER.pattern + r"|\s+(?:Province|Municipality|City|Autonomous\s+Region|Prefecture|"
+                       r"District|County)$")
+_PARTY_WORD = re.compile(r"\b(?:Party|CPC)\b")
+
+
+def _organ_body(ctx: DocContext, organ_id: str) -> str | None:
+    """The body a party organ acts for in a visit, by its own name: a body the document names ("CPC Tsinghua
+    Committee": Tsinghua University), else the government of the jurisdiction it names ("Secretary of the Shaanxi
+    Provincial Party Committee" hosts for Shaanxi), else a body's full name ("CPC Xiamen University Committee");
+    none when the name names none of these ("the Party Working Committee")."""
+    m = _organ_of(ctx.rules).match(ctx.ents.orgs[organ_id].canonical_name)
+    if m is None:
+        return None
+    name = (m.group("of") or m.group("body")).strip()
+    if _PARTY_WORD.search(name):  # "Party Working Committee": the organ's own words, no body
+        return None
+    low = name.lower()
+    body = next((o.organization_id for o in ctx.ents.orgs.values() if o.organization_id != organ_id
+                 and not _party_organ(ctx, o.organization_id)
+                 and (o.canonical_name.lower() == low or o.canonical_name.lower().startswith(low + " ")
+                      or low in (a.lower() for a in o.aliases))), None)
+    if body is not None:
+        return body
+    namer = org_namer(ctx.rules)
+    at = next((x for x in ctx.ents.mentions if x.entity_id == organ_id), None)
+    # a jurisdiction only when the name says its level ("Shaanxi Provincial", "of Hubei Province"): a bare "CPC
+    # Nankai Committee" is Nankai University's when the document names no such body, not Nankai District's
+    place = (namer.jurisdiction(name) or namer.place(_LEVEL_AFTER.sub("", name))) if _LEVELLED.search(name) else None
+    org = namer.government_of(place) if place is not None and place.place_type in JURISDICTION_TYPES \
+        else namer.from_name(name)  # "CPC Xiamen University Committee": a body's full name
+    if org is not None and org.org_type == "other":
+        return None
+    return ctx.ents.add_org(org, at.start, at.end).organization_id if org is not None and at is not None else None
 
 
 def _party_organ(ctx: DocContext, org_id: str) -> bool:
