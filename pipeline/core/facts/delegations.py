@@ -71,6 +71,9 @@ _RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|receive|received|receives|met w
 # After a person: "X, head of the delegation", "X, who led the delegation": X leads it.
 _HEAD_OF = re.compile(r"\s*,?\s*(?:who\s+(?:led|leads|headed|heads)\s+the\s+(?:[\w-]+\s+){0,2}?delegation|" + _HIS_PARTY + "|"
                       r"(?:the\s+)?(?:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?delegation)\b", re.I)
+# Before a person: "Head of the delegation, Professor X, said": X leads it.
+_HEAD_BEFORE = re.compile(r"\b(?i:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?i:delegation)\s*,\s*"
+                          r"(?:[A-Z][\w.]*\s+){0,3}$")
 # After a person: "X, who is on an official visit to ...": X is the visitor.
 _ON_VISIT = re.compile(r"(?:\s*,[^,;:()]{0,100}(?=,))?\s*,?\s*who\s+(?:is|was|are|were|has been|had been)\s+(?:currently\s+|here\s+)?"
                        r"(?:on|paying|making)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}?visit\b", re.I)
@@ -80,7 +83,11 @@ _SCENE = re.compile(r"(?:In|At|During (?:his|her|their|the) (?:stay|time) in)\s+
 # "during President X's visit to Y": the visit dates something else the sentence tells; reports rarely count it
 _DURING = re.compile(r"\b(?:during|on the occasion of|on the sidelines of|in the course of)\s+(?:[\w.-]+\s+){0,3}$", re.I)
 _POSSESSIVE_VISIT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)\s+to\s")
-_GROUP_INCLUDING = re.compile(r"\b(?:group|delegation|team|party)\s+of\s+[\w\s-]{1,30}?\bincluding\s+", re.I)
+# "a group of 4 people including X", "a delegation consisting of X, Y and Z", "the delegation, which was composed of
+# X and Y": the first named leads
+_GROUP_INCLUDING = re.compile(r"\b(?:group|delegation|team|party)\s*,?\s+(?:of\s+[\w\s-]{1,30}?\bincluding|(?:(?:which\s+)?"
+                              r"(?:was\s+)?(?:consisting|consisted|composed|made\s+up)\s+of|comprising|comprised\s+of))\s+",
+                              re.I)
 _VISIT_OF = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 # "The following day, a delegation ...": the day after the visit told before.
 _NEXT_DAY = re.compile(r"(?:(?:On\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after)\b", re.I)
@@ -521,7 +528,8 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     led = rule_regex(ctx.rules, "leader_cues").search(text)
     lead_verb = rule_regex(ctx.rules, "lead_verbs").search(text)
     including = _GROUP_INCLUDING.search(text)
-    head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)), None)
+    head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)
+                 or _HEAD_BEFORE.search(ctx.text, max(sent.start, p.start - 90), p.start)), None)
     visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 40), p.start)
                      or (_POSSESSIVE_VISIT.match(ctx.text, p.end)
                          and not _DURING.search(ctx.text, max(sent.start, p.start - 40), p.start))), None)
@@ -1437,10 +1445,17 @@ def _size_object_cue(rules: Rulebook) -> re.Pattern:
 
 def _refers_back(text: str, noun, d: Delegation) -> bool:
     """A definite 'the delegation' / 'the visit' / "the Governor's visit" with no size or leader of its own
-    continues the last report."""
-    if noun is None or d.leader or d.member_count:
+    continues the last report; so does one that names only who heads "the delegation" ("Leader of the delegation,
+    X, said ...")."""
+    if noun is None or d.member_count:
         return False
+    if d.leader:
+        return bool(_HEAD_OF_THE.search(text, 0, noun.start())) and not (d.origin_org or d.origin_place or d.host_org
+                                                                         or d.host_place)
     return bool(re.search(r"\b(?:the|this|that|their|its|his|her)\s+(?:[\w'’-]+\s+){0,2}$", text[:noun.start()], re.I))
+
+
+_HEAD_OF_THE = re.compile(r"\b(?i:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _same_visit(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
