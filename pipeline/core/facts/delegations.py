@@ -626,6 +626,9 @@ def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb)
     if origin is None:
         origin = _after(ctx, sent, r"\b(?:from)\s+", stop_types=("organization", "place"), window=40,
                         before=sent.start + (verb.start() if verb else cue.start()), until=_NP_END)
+        receiver = _RECEIVER.search(sent.text)
+        if origin is not None and receiver and origin.start < sent.start + receiver.start():
+            origin = None  # "X and staff from the Y Office met the delegation": the receivers' side
     if origin is not None:
         _set_origin(ctx, d, origin)
     if d.origin_org is None and d.origin_place is None:
@@ -717,7 +720,8 @@ def _set_receiver(ctx: DocContext, d: Delegation, sent: Sentence, people: list[M
         return
     before = [p for p in people if p.start < sent.start + welcomer.start()]
     bodies = ctx.orgs_in(sent.start, sent.start + welcomer.start())
-    if bodies and (not before or before[-1].start < bodies[-1].start) \
+    if bodies and (not before or (before[-1].start < bodies[-1].start
+                                  and not _FROM.search(ctx.text, before[-1].end, bodies[-1].start))) \
             and _BODY_GAP.fullmatch(ctx.text, bodies[-1].end, sent.start + welcomer.start()):
         d.host_org = bodies[-1].entity_id  # "Ghent University received a delegation from X"
         if d.origin_org == d.host_org:
@@ -729,6 +733,8 @@ def _set_receiver(ctx: DocContext, d: Delegation, sent: Sentence, people: list[M
             d.origin_org = None
 
 
+# "X and staff from the Y Office met the delegation": Y is where the receivers work, X's body receives
+_FROM = re.compile(r"\bfrom\b")
 # Between a receiving body and its verb: its acronym, an auxiliary, an adverb ("UM (UM) has warmly received")
 _BODY_GAP = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:has|have|had|also|today|recently|warmly|officially|once again)\s+)*")
 
