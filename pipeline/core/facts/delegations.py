@@ -17,7 +17,7 @@ from pipeline.core.entities.model import Mention
 from pipeline.core.entities.orgs import org_namer
 from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.dates import FoundDate
-from pipeline.core.phrases import confidence, literal_gated, rule_regex
+from pipeline.core.phrases import confidence, literal_gated, phrase_alternation, rule_regex
 from pipeline.core.reference import JURISDICTION_TYPES, PlaceRef, Rulebook, derived
 from pipeline.core.text import Sentence
 
@@ -66,11 +66,14 @@ _MEET_WORDS = ("met", "meet", "receive", "welcome", "host")  # one of them is in
 # The receiver of a group: "received a Singapore research delegation", "welcomed the visitors".
 # Or of a named visitor with his party: "welcomed Professor X and his delegation".
 _RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|receive|received|receives|met with|meets with|met|meets|hosted|hosts)\s+"
-                       r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:delegation|delegations|delegates|visitors|guests)\b|"
+                       r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?i:delegation|delegations|delegates|visitors|guests)\b|"
                        r"[^,;:]{3,80}?" + _HIS_PARTY + ")")
 # After a person: "X, head of the delegation", "X, who led the delegation": X leads it.
 _HEAD_OF = re.compile(r"\s*,?\s*(?:who\s+(?:led|leads|headed|heads)\s+the\s+(?:[\w-]+\s+){0,2}?delegation|" + _HIS_PARTY + "|"
                       r"(?:the\s+)?(?:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?delegation)\b", re.I)
+# Before a person: "Head of the delegation, Professor X, said": X leads it.
+_HEAD_BEFORE = re.compile(r"\b(?i:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?i:delegation)\s*,\s*"
+                          r"(?:[A-Z][\w.]*\s+){0,3}$")
 # After a person: "X, who is on an official visit to ...": X is the visitor.
 _ON_VISIT = re.compile(r"(?:\s*,[^,;:()]{0,100}(?=,))?\s*,?\s*who\s+(?:is|was|are|were|has been|had been)\s+(?:currently\s+|here\s+)?"
                        r"(?:on|paying|making)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}?visit\b", re.I)
@@ -80,7 +83,11 @@ _SCENE = re.compile(r"(?:In|At|During (?:his|her|their|the) (?:stay|time) in)\s+
 # "during President X's visit to Y": the visit dates something else the sentence tells; reports rarely count it
 _DURING = re.compile(r"\b(?:during|on the occasion of|on the sidelines of|in the course of)\s+(?:[\w.-]+\s+){0,3}$", re.I)
 _POSSESSIVE_VISIT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour)\s+to\s")
-_GROUP_INCLUDING = re.compile(r"\b(?:group|delegation|team|party)\s+of\s+[\w\s-]{1,30}?\bincluding\s+", re.I)
+# "a group of 4 people including X", "a delegation consisting of X, Y and Z", "the delegation, which was composed of
+# X and Y": the first named leads
+_GROUP_INCLUDING = re.compile(r"\b(?:group|delegation|team|party)\s*,?\s+(?:of\s+[\w\s-]{1,30}?\bincluding|(?:(?:which\s+)?"
+                              r"(?:was\s+)?(?:consisting|consisted|composed|made\s+up)\s+of|comprising|comprised\s+of))\s+",
+                              re.I)
 _VISIT_OF = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 # "The following day, a delegation ...": the day after the visit told before.
 _NEXT_DAY = re.compile(r"(?:(?:On\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after)\b", re.I)
@@ -521,7 +528,8 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     led = rule_regex(ctx.rules, "leader_cues").search(text)
     lead_verb = rule_regex(ctx.rules, "lead_verbs").search(text)
     including = _GROUP_INCLUDING.search(text)
-    head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)), None)
+    head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)
+                 or _HEAD_BEFORE.search(ctx.text, max(sent.start, p.start - 90), p.start)), None)
     visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 40), p.start)
                      or (_POSSESSIVE_VISIT.match(ctx.text, p.end)
                          and not _DURING.search(ctx.text, max(sent.start, p.start - 40), p.start))), None)
@@ -599,7 +607,7 @@ def _leader_origin(ctx: DocContext, d: Delegation, sent: Sentence, people: list[
     named before it."""
     org, title = ctx.affiliation(d.leader)
     d.leader_title = title or ctx.ents.person_titles.get(d.leader)
-    d.origin_org = org
+    d.origin_org = (_organ_body(ctx, org) or org) if org and _party_organ(ctx, org) else org
     leader = next((p for p in people if p.entity_id == d.leader), None)
     if org is None and leader is not None:
         _origin_from_apposition(ctx, d, sent, leader)
@@ -618,6 +626,9 @@ def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb)
     if origin is None:
         origin = _after(ctx, sent, r"\b(?:from)\s+", stop_types=("organization", "place"), window=40,
                         before=sent.start + (verb.start() if verb else cue.start()), until=_NP_END)
+        receiver = _RECEIVER.search(sent.text)
+        if origin is not None and receiver and origin.start < sent.start + receiver.start():
+            origin = None  # "X and staff from the Y Office met the delegation": the receivers' side
     if origin is not None:
         _set_origin(ctx, d, origin)
     if d.origin_org is None and d.origin_place is None:
@@ -709,7 +720,8 @@ def _set_receiver(ctx: DocContext, d: Delegation, sent: Sentence, people: list[M
         return
     before = [p for p in people if p.start < sent.start + welcomer.start()]
     bodies = ctx.orgs_in(sent.start, sent.start + welcomer.start())
-    if bodies and (not before or before[-1].start < bodies[-1].start) \
+    if bodies and (not before or (before[-1].start < bodies[-1].start
+                                  and not _FROM.search(ctx.text, before[-1].end, bodies[-1].start))) \
             and _BODY_GAP.fullmatch(ctx.text, bodies[-1].end, sent.start + welcomer.start()):
         d.host_org = bodies[-1].entity_id  # "Ghent University received a delegation from X"
         if d.origin_org == d.host_org:
@@ -721,6 +733,8 @@ def _set_receiver(ctx: DocContext, d: Delegation, sent: Sentence, people: list[M
             d.origin_org = None
 
 
+# "X and staff from the Y Office met the delegation": Y is where the receivers work, X's body receives
+_FROM = re.compile(r"\bfrom\b")
 # Between a receiving body and its verb: its acronym, an auxiliary, an adverb ("UM (UM) has warmly received")
 _BODY_GAP = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:has|have|had|also|today|recently|warmly|officially|once again)\s+)*")
 
@@ -1069,13 +1083,72 @@ def _acting_body(ctx: DocContext, person: Mention, end: int) -> str | None:
     ("Secretary of the Party Working Committee, Director of the Administrative Committee of X"): then the next
     other body named between the name and `end` (X's committee; the university of "the Party Committee of
     a University"), else none."""
-    org = ctx.affiliation(person.entity_id)[0] or ctx.person_body(person.entity_id)
+    org = ctx.affiliation(person.entity_id)[0] or ctx.person_body(person.entity_id) or _body_before(ctx, person)
     if org is None or not _party_organ(ctx, org):
         return org
     other = next((m.entity_id for m in ctx.orgs_in(person.end, end)
                   if m.entity_id != org and not _party_organ(ctx, m.entity_id)), None)
     parent = ctx.ents.orgs[org].parent_organization_id
-    return other or (parent if parent and not _party_organ(ctx, parent) else None)
+    return other or (parent if parent and not _party_organ(ctx, parent) else None) or _organ_body(ctx, org)
+
+
+# Between a body and the titled name of its officer: "SUIBE Executive Board Chairman X", "OUC's President X"
+_OWNER_GAP = re.compile(r"(?:['’]s)?\s+")
+
+
+def _body_before(ctx: DocContext, person: Mention) -> str | None:
+    """The body whose name the titled name of a person follows ("SUIBE Executive Board Chairman X"): the body the
+    person acts for."""
+    return next((o.entity_id for o in ctx.orgs_in(max(0, person.start - 80), person.start)
+                 if _OWNER_GAP.fullmatch(ctx.text, o.end, person.start)), None)
+
+
+@derived
+def _organ_of(rules: Rulebook) -> re.Pattern:
+    """The name of what a party organ belongs to, in the organ's own name: "Party Committee of X", "CPC X
+    Committee", "X Provincial Party Committee" (`party_organs`)."""
+    organs = phrase_alternation(rules.rules["party_organs"])
+    return re.compile(rf"^(?:(?:CPC|Communist\s+Party(?:\s+of\s+China)?)\s+(?:Leading\s+)?(?:Group|Committee)|"
+                      rf"(?:CPC\s+)?(?:{organs}))\s+of\s+(?:the\s+)?(?P<of>.+)$|"
+                      rf"^(?:CPC\s+|Communist\s+Party\s+)?(?P<body>.+?)\s+(?:Standing\s+)?(?:{organs}|Committee)$")
+
+
+# A level word after a jurisdiction's name in an organ's name ("Shaanxi Provincial Party Committee")
+_LEVEL_AFTER = re.compile(r"\s+(?:Provincial|Municipal|City|Regional|Autonomous\s+Regional|District|County)$")
+# Or the jurisdiction's kind ("Party Committee of Hubei Province")
+_LEVELLED = re.compile(_LEVEL_AFTER.pattern + r"|\s+(?:Province|Municipality|City|Autonomous\s+Region|Prefecture|"
+                       r"District|County)$")
+_PARTY_WORD = re.compile(r"\b(?:Party|CPC)\b")
+
+
+def _organ_body(ctx: DocContext, organ_id: str) -> str | None:
+    """The body a party organ acts for in a visit, by its own name: a body the document names ("CPC Tsinghua
+    Committee": Tsinghua University), else the government of the jurisdiction it names ("Secretary of the Shaanxi
+    Provincial Party Committee" hosts for Shaanxi), else a body's full name ("CPC Xiamen University Committee");
+    none when the name names none of these ("the Party Working Committee")."""
+    m = _organ_of(ctx.rules).match(ctx.ents.orgs[organ_id].canonical_name)
+    if m is None:
+        return None
+    name = (m.group("of") or m.group("body")).strip()
+    if _PARTY_WORD.search(name):  # "Party Working Committee": the organ's own words, no body
+        return None
+    low = name.lower()
+    body = next((o.organization_id for o in ctx.ents.orgs.values() if o.organization_id != organ_id
+                 and not _party_organ(ctx, o.organization_id)
+                 and (o.canonical_name.lower() == low or o.canonical_name.lower().startswith(low + " ")
+                      or low in (a.lower() for a in o.aliases))), None)
+    if body is not None:
+        return body
+    namer = org_namer(ctx.rules)
+    at = next((x for x in ctx.ents.mentions if x.entity_id == organ_id), None)
+    # a jurisdiction only when the name says its level ("Shaanxi Provincial", "of Hubei Province"): a bare "CPC
+    # Nankai Committee" is Nankai University's when the document names no such body, not Nankai District's
+    place = (namer.jurisdiction(name) or namer.place(_LEVEL_AFTER.sub("", name))) if _LEVELLED.search(name) else None
+    org = namer.government_of(place) if place is not None and place.place_type in JURISDICTION_TYPES \
+        else namer.from_name(name)  # "CPC Xiamen University Committee": a body's full name
+    if org is not None and org.org_type == "other":
+        return None
+    return ctx.ents.add_org(org, at.start, at.end).organization_id if org is not None and at is not None else None
 
 
 def _party_organ(ctx: DocContext, org_id: str) -> bool:
@@ -1378,10 +1451,17 @@ def _size_object_cue(rules: Rulebook) -> re.Pattern:
 
 def _refers_back(text: str, noun, d: Delegation) -> bool:
     """A definite 'the delegation' / 'the visit' / "the Governor's visit" with no size or leader of its own
-    continues the last report."""
-    if noun is None or d.leader or d.member_count:
+    continues the last report; so does one that names only who heads "the delegation" ("Leader of the delegation,
+    X, said ...")."""
+    if noun is None or d.member_count:
         return False
+    if d.leader:
+        return bool(_HEAD_OF_THE.search(text, 0, noun.start())) and not (d.origin_org or d.origin_place or d.host_org
+                                                                         or d.host_place)
     return bool(re.search(r"\b(?:the|this|that|their|its|his|her)\s+(?:[\w'’-]+\s+){0,2}$", text[:noun.start()], re.I))
+
+
+_HEAD_OF_THE = re.compile(r"\b(?i:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _same_visit(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
