@@ -168,7 +168,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             lab.mentions.append((sent, start, end))
             lab.in_passing = lab.in_passing and _passing(ctx.rules, ctx.text[sent.start:list_start], ctx.text[end:sent.end])
             _fill(ctx, lab, sent, start, end, list_start)
-    _merge_variants(labs)
+    _merge_variants(ctx.rules, labs)
     _anaphora(ctx, labs)
     return _finished(ctx, labs, parties)
 
@@ -389,27 +389,58 @@ def _unplaced(name: str) -> str:
     return name[:placed.start()] if placed and placed.end() == len(name) else name
 
 
-def _merge_variants(labs: dict[str, Lab]) -> None:
+def _merge_variants(rules: Rulebook, labs: dict[str, Lab]) -> None:
     """One lab named two ways in a document: "a joint laboratory for additive manufacturing" and the
     "JITRI-SIMTech Joint Laboratory of Additive Manufacturing" are one lab when they are of one type and
-    the topic words of one are among those of the other. The fuller, capitalised name is kept."""
+    the topic words of one are among those of the other (`_among`). The fuller, capitalised
+    name is kept."""
     def rank(lab: Lab) -> tuple:
         return lab.name[:1].isupper(), len(_topic_key(lab.name).split()), lab.mentions[0][1] * -1
 
-    topics = {lab_id: set(_topic_key(_unplaced(lab.name)).split()) for lab_id, lab in labs.items()}
+    topics = {lab_id: tuple(_topic_key(_unplaced(lab.name)).split()) for lab_id, lab in labs.items()}
     for lab_id in sorted(labs, key=lambda i: rank(labs[i])):
         lab = labs[lab_id]
         wider = [other for oid, other in labs.items() if oid != lab_id and other.lab_type == lab.lab_type
-                 and topics[lab_id] <= topics[oid] and rank(other) > rank(lab)]
+                 and _among(rules, topics[lab_id], topics[oid]) and rank(other) > rank(lab)]
         if not wider:
             continue
         keep = max(wider, key=rank)
+        if lab.name.startswith(keep.name):
+            keep.name = lab.name  # the kept name was cut short ("... on Microbial Biotechnolog")
         keep.mentions = sorted(keep.mentions + lab.mentions, key=lambda m: m[1])
         keep.host = keep.host or lab.host
         keep.director = keep.director or lab.director
         _note_status(keep, lab.status)
         keep.established_year = keep.established_year or lab.established_year
         del labs[lab_id]
+
+
+def _among(rules: Rulebook, words: tuple[str, ...], wider: tuple[str, ...]) -> bool:
+    """Whether every topic word of one name is among those of a wider one. A country's name and
+    its people's are one word ("Sino-Georgia", "Sino-Georgian": one partner written two ways) where the name has a
+    topic word of its own besides (a body named after its country alone, "Icelandic Centre for Research", is none of
+    the country's labs). The last word of either name may be cut short ("... on Microbial Biotechnolog", a title
+    cut off mid-word, as stored excerpts and page titles are)."""
+    code = org_namer(rules).country_code
+    rest = set(wider)
+    countries = {code(v) for v in rest} - {None}
+    own = any(code(w) is None for w in words)
+    for n, w in enumerate(words):
+        if w in rest or (own and code(w) in countries):
+            continue
+        last = n == len(words) - 1
+        if not any((last and _cut(w, v)) or (v == wider[-1] and _cut(v, w)) for v in rest):
+            return False
+    return True
+
+
+# A word cut short: at least this many letters kept, at most this many lost ("Biotechnolog" of a title cut off)
+_CUT_KEPT, _CUT_LOST = 6, 3
+
+
+def _cut(short: str, word: str) -> bool:
+    """Whether `short` is `word` cut short (`_CUT_KEPT`, `_CUT_LOST`)."""
+    return len(short) >= _CUT_KEPT and word.startswith(short) and 0 < len(word) - len(short) <= _CUT_LOST
 
 
 # Where a lab's name ends: a second name, a clause, a parenthesis. A comma ends it unless it lists the
