@@ -169,8 +169,42 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             lab.in_passing = lab.in_passing and _passing(ctx.rules, ctx.text[sent.start:list_start], ctx.text[end:sent.end])
             _fill(ctx, lab, sent, start, end, list_start)
     _merge_variants(ctx.rules, labs)
+    _acronym_mentions(ctx, labs)
     _anaphora(ctx, labs)
     return _finished(ctx, labs, parties)
+
+
+# "the Southeast Asia Biodiversity Research Institute (SABRI)": the acronym a lab's name gives itself in brackets
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _acronym(name: str, acronym: str) -> bool:
+    """Whether `acronym` abbreviates `name`: it opens with the name's first initial and its letters are among the
+    initials of the name's words, in order ("CIAO" of "China-Iceland Arctic Science Observatory")."""
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+    it = iter(initials)
+    return acronym[0] == initials[:1] and all(c in it for c in acronym.upper())
+
+
+def _acronym_mentions(ctx: DocContext, labs: dict[str, Lab]) -> None:
+    """A lab named later by the acronym its name gave itself in brackets ("The SABRI was jointly established by A
+    and B", "Director-Designate of MTTI", "the inauguration of CNARC"): each such mention tells of the lab as its
+    name would (`_fill`)."""
+    for lab in labs.values():
+        defined = next(((m.group(1), m.end()) for _, start, end in lab.mentions
+                        if (m := _BRACKETED.match(ctx.text, end)) and _acronym(ctx.text[start:end], m.group(1))), None)
+        if defined is None:
+            continue
+        acronym, after = defined
+        rx = re.compile(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])")
+        for sent in ctx.sentences:
+            if sent.end <= after or acronym not in sent.text:
+                continue
+            for m in rx.finditer(ctx.text, max(sent.start, after), sent.end):
+                if not any(start <= m.start() < end for _, start, end in lab.mentions):
+                    lab.mentions.append((sent, m.start(), m.end()))
+                    _fill(ctx, lab, sent, m.start(), m.end(), named=False)
+        lab.mentions.sort(key=lambda m: m[1])
 
 
 def _finished(ctx: DocContext, labs: dict[str, Lab], parties: set[str]) -> list[Lab]:
@@ -841,12 +875,16 @@ def _is_plural_generic(raw: str, sent_text: str, local: int) -> bool:
                           sent_text[:local]))
 
 
-def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_start: int | None = None) -> None:
+def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_start: int | None = None,
+          named: bool = True) -> None:
     """What one mention of a lab (its name at [start, end)) tells of it: the director and host it names (the first
-    mention that names one wins), its status, and the year of a founding."""
+    mention that names one wins), its status, and the year of a founding. A mention by acronym (`named` False) is
+    hosted only by whom a host cue after it names ("The SABRI, unveiled on Monday, was jointly established by X"):
+    the other bodies of its sentence are as often its partners or its subject's."""
     text = ctx.text
     lab.director = lab.director or _director_beside(ctx, sent, start, end)
-    lab.host = lab.host or _host_after(ctx, end) or _host_within(ctx, start, end) or _org_of_sentence(ctx, sent, start, end)
+    lab.host = lab.host or _host_after(ctx, end) or (
+        (_host_within(ctx, start, end) or _org_of_sentence(ctx, sent, start, end)) if named else _host_cued(ctx, end, sent.end))
     status = lab_status(ctx.rules, text[sent.start:start if list_start is None else list_start], text[end:sent.end])
     year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", sent.text)
     if year and status == "established":
@@ -877,7 +915,7 @@ _DIRECTOR_OF = re.compile(r"\s*,?\s*(?:the\s+)?(?:(?:executive|founding|interim|
                           r"of\s+(?:the\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?", re.I)
 
 
-_DIRECTOR_BEFORE = re.compile(r"(?<!deputy )(?<!vice )(?<!vice-)(?<!associate )(?<!assistant )\bdirector\s+of\s+"
+_DIRECTOR_BEFORE = re.compile(r"(?<!deputy )(?<!vice )(?<!vice-)(?<!associate )(?<!assistant )\bdirector(?:-designate)?\s+of\s+"
                               r"(?:the\s+)?$", re.I)
 
 
@@ -901,6 +939,18 @@ def _host_after(ctx: DocContext, end: int) -> str | None:
     if host is None:
         return None
     return next((o.entity_id for o in ctx.orgs_in(end, end + 100) if o.start == end + host.end()), None)
+
+
+def _host_cued(ctx: DocContext, end: int, limit: int) -> str | None:
+    """The organisation a host cue names further on in the clause of a lab's mention ("..., unveiled on Wednesday,
+    was jointly established by the X")."""
+    cue = _far_host_cue(ctx.rules).match(ctx.text, end, limit)
+    return next((o.entity_id for o in ctx.orgs_in(cue.end(), limit) if o.start == cue.end()), None) if cue else None
+
+
+@derived
+def _far_host_cue(rules: Rulebook) -> re.Pattern:
+    return re.compile(rf"[^.;]{{0,80}}?\b(?:{phrase_alternation(rules.rules['lab_host_cues'])})\s+(?:the\s+)?", re.I)
 
 
 # The bodies that own labs: "Photonic Industrial Technologies", a company's name in a lab's topic, owns none
