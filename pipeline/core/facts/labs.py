@@ -766,8 +766,10 @@ def _lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, 
             before = sent.text[:m.start()]
             lead = _LC_LEAD.search(before)
             words = lead.group(1).split() if lead else []
+            # a verb of two words ends the modifiers at its second ("China, Laos set up rice research station")
             k = max((n for n, w in enumerate(words)
                      if w.lower() in ("a", "an", "the") or verbs.fullmatch(w) or w in stop
+                     or (n and verbs.fullmatch(f"{words[n - 1]} {w}"))
                      or w.endswith(("'s", "’s")) or (w[:1].islower() and n < len(words) - 1
                                                      and words[n + 1][:1].isupper())), default=-1)
             mods = words[k + 1:]
