@@ -168,9 +168,43 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             lab.mentions.append((sent, start, end))
             lab.in_passing = lab.in_passing and _passing(ctx.rules, ctx.text[sent.start:list_start], ctx.text[end:sent.end])
             _fill(ctx, lab, sent, start, end, list_start)
-    _merge_variants(labs)
+    _merge_variants(ctx.rules, labs)
+    _acronym_mentions(ctx, labs)
     _anaphora(ctx, labs)
     return _finished(ctx, labs, parties)
+
+
+# "the Southeast Asia Biodiversity Research Institute (SABRI)": the acronym a lab's name gives itself in brackets
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _acronym(name: str, acronym: str) -> bool:
+    """Whether `acronym` abbreviates `name`: it opens with the name's first initial and its letters are among the
+    initials of the name's words, in order ("CIAO" of "China-Iceland Arctic Science Observatory")."""
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+    it = iter(initials)
+    return acronym[0] == initials[:1] and all(c in it for c in acronym.upper())
+
+
+def _acronym_mentions(ctx: DocContext, labs: dict[str, Lab]) -> None:
+    """A lab named later by the acronym its name gave itself in brackets ("The SABRI was jointly established by A
+    and B", "Director-Designate of MTTI", "the inauguration of CNARC"): each such mention tells of the lab as its
+    name would (`_fill`)."""
+    for lab in labs.values():
+        defined = next(((m.group(1), m.end()) for _, start, end in lab.mentions
+                        if (m := _BRACKETED.match(ctx.text, end)) and _acronym(ctx.text[start:end], m.group(1))), None)
+        if defined is None:
+            continue
+        acronym, after = defined
+        rx = re.compile(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])")
+        for sent in ctx.sentences:
+            if sent.end <= after or acronym not in sent.text:
+                continue
+            for m in rx.finditer(ctx.text, max(sent.start, after), sent.end):
+                if not any(start <= m.start() < end for _, start, end in lab.mentions):
+                    lab.mentions.append((sent, m.start(), m.end()))
+                    _fill(ctx, lab, sent, m.start(), m.end(), named=False)
+        lab.mentions.sort(key=lambda m: m[1])
 
 
 def _finished(ctx: DocContext, labs: dict[str, Lab], parties: set[str]) -> list[Lab]:
@@ -389,27 +423,58 @@ def _unplaced(name: str) -> str:
     return name[:placed.start()] if placed and placed.end() == len(name) else name
 
 
-def _merge_variants(labs: dict[str, Lab]) -> None:
+def _merge_variants(rules: Rulebook, labs: dict[str, Lab]) -> None:
     """One lab named two ways in a document: "a joint laboratory for additive manufacturing" and the
     "JITRI-SIMTech Joint Laboratory of Additive Manufacturing" are one lab when they are of one type and
-    the topic words of one are among those of the other. The fuller, capitalised name is kept."""
+    the topic words of one are among those of the other (`_among`). The fuller, capitalised
+    name is kept."""
     def rank(lab: Lab) -> tuple:
         return lab.name[:1].isupper(), len(_topic_key(lab.name).split()), lab.mentions[0][1] * -1
 
-    topics = {lab_id: set(_topic_key(_unplaced(lab.name)).split()) for lab_id, lab in labs.items()}
+    topics = {lab_id: tuple(_topic_key(_unplaced(lab.name)).split()) for lab_id, lab in labs.items()}
     for lab_id in sorted(labs, key=lambda i: rank(labs[i])):
         lab = labs[lab_id]
         wider = [other for oid, other in labs.items() if oid != lab_id and other.lab_type == lab.lab_type
-                 and topics[lab_id] <= topics[oid] and rank(other) > rank(lab)]
+                 and _among(rules, topics[lab_id], topics[oid]) and rank(other) > rank(lab)]
         if not wider:
             continue
         keep = max(wider, key=rank)
+        if lab.name.startswith(keep.name):
+            keep.name = lab.name  # the kept name was cut short ("... on Microbial Biotechnolog")
         keep.mentions = sorted(keep.mentions + lab.mentions, key=lambda m: m[1])
         keep.host = keep.host or lab.host
         keep.director = keep.director or lab.director
         _note_status(keep, lab.status)
         keep.established_year = keep.established_year or lab.established_year
         del labs[lab_id]
+
+
+def _among(rules: Rulebook, words: tuple[str, ...], wider: tuple[str, ...]) -> bool:
+    """Whether every topic word of one name is among those of a wider one. A country's name and
+    its people's are one word ("Sino-Georgia", "Sino-Georgian": one partner written two ways) where the name has a
+    topic word of its own besides (a body named after its country alone, "Icelandic Centre for Research", is none of
+    the country's labs). The last word of either name may be cut short ("... on Microbial Biotechnolog", a title
+    cut off mid-word, as stored excerpts and page titles are)."""
+    code = org_namer(rules).country_code
+    rest = set(wider)
+    countries = {code(v) for v in rest} - {None}
+    own = any(code(w) is None for w in words)
+    for n, w in enumerate(words):
+        if w in rest or (own and code(w) in countries):
+            continue
+        last = n == len(words) - 1
+        if not any((last and _cut(w, v)) or (v == wider[-1] and _cut(v, w)) for v in rest):
+            return False
+    return True
+
+
+# A word cut short: at least this many letters kept, at most this many lost ("Biotechnolog" of a title cut off)
+_CUT_KEPT, _CUT_LOST = 6, 3
+
+
+def _cut(short: str, word: str) -> bool:
+    """Whether `short` is `word` cut short (`_CUT_KEPT`, `_CUT_LOST`)."""
+    return len(short) >= _CUT_KEPT and word.startswith(short) and 0 < len(word) - len(short) <= _CUT_LOST
 
 
 # Where a lab's name ends: a second name, a clause, a parenthesis. A comma ends it unless it lists the
@@ -701,8 +766,10 @@ def _lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, 
             before = sent.text[:m.start()]
             lead = _LC_LEAD.search(before)
             words = lead.group(1).split() if lead else []
+            # a verb of two words ends the modifiers at its second ("China, Laos set up rice research station")
             k = max((n for n, w in enumerate(words)
                      if w.lower() in ("a", "an", "the") or verbs.fullmatch(w) or w in stop
+                     or (n and verbs.fullmatch(f"{words[n - 1]} {w}"))
                      or w.endswith(("'s", "’s")) or (w[:1].islower() and n < len(words) - 1
                                                      and words[n + 1][:1].isupper())), default=-1)
             mods = words[k + 1:]
@@ -810,12 +877,16 @@ def _is_plural_generic(raw: str, sent_text: str, local: int) -> bool:
                           sent_text[:local]))
 
 
-def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_start: int | None = None) -> None:
+def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_start: int | None = None,
+          named: bool = True) -> None:
     """What one mention of a lab (its name at [start, end)) tells of it: the director and host it names (the first
-    mention that names one wins), its status, and the year of a founding."""
+    mention that names one wins), its status, and the year of a founding. A mention by acronym (`named` False) is
+    hosted only by whom a host cue after it names ("The SABRI, unveiled on Monday, was jointly established by X"):
+    the other bodies of its sentence are as often its partners or its subject's."""
     text = ctx.text
     lab.director = lab.director or _director_beside(ctx, sent, start, end)
-    lab.host = lab.host or _host_after(ctx, end) or _host_within(ctx, start, end) or _org_of_sentence(ctx, sent, start, end)
+    lab.host = lab.host or _host_after(ctx, end) or (
+        (_host_within(ctx, start, end) or _org_of_sentence(ctx, sent, start, end)) if named else _host_cued(ctx, end, sent.end))
     status = lab_status(ctx.rules, text[sent.start:start if list_start is None else list_start], text[end:sent.end])
     year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", sent.text)
     if year and status == "established":
@@ -846,7 +917,7 @@ _DIRECTOR_OF = re.compile(r"\s*,?\s*(?:the\s+)?(?:(?:executive|founding|interim|
                           r"of\s+(?:the\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?", re.I)
 
 
-_DIRECTOR_BEFORE = re.compile(r"(?<!deputy )(?<!vice )(?<!vice-)(?<!associate )(?<!assistant )\bdirector\s+of\s+"
+_DIRECTOR_BEFORE = re.compile(r"(?<!deputy )(?<!vice )(?<!vice-)(?<!associate )(?<!assistant )\bdirector(?:-designate)?\s+of\s+"
                               r"(?:the\s+)?$", re.I)
 
 
@@ -870,6 +941,18 @@ def _host_after(ctx: DocContext, end: int) -> str | None:
     if host is None:
         return None
     return next((o.entity_id for o in ctx.orgs_in(end, end + 100) if o.start == end + host.end()), None)
+
+
+def _host_cued(ctx: DocContext, end: int, limit: int) -> str | None:
+    """The organisation a host cue names further on in the clause of a lab's mention ("..., unveiled on Wednesday,
+    was jointly established by the X")."""
+    cue = _far_host_cue(ctx.rules).match(ctx.text, end, limit)
+    return next((o.entity_id for o in ctx.orgs_in(cue.end(), limit) if o.start == cue.end()), None) if cue else None
+
+
+@derived
+def _far_host_cue(rules: Rulebook) -> re.Pattern:
+    return re.compile(rf"[^.;]{{0,80}}?\b(?:{phrase_alternation(rules.rules['lab_host_cues'])})\s+(?:the\s+)?", re.I)
 
 
 # The bodies that own labs: "Photonic Industrial Technologies", a company's name in a lab's topic, owns none
