@@ -6,6 +6,7 @@ organisation into the first (aliases accumulate) and `add_place` adds a place wi
 from __future__ import annotations
 
 import functools
+import operator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -17,6 +18,7 @@ from pipeline.core.reference import PlaceRef, Rulebook
 from pipeline.core.text import Sentence
 
 T = TypeVar("T")
+_START = operator.attrgetter("start")
 
 
 @dataclass
@@ -68,8 +70,10 @@ class DocumentEntities:
         return known
 
     def in_mentions(self, entity_type: str, start: int, end: int) -> list[Mention]:
-        return sorted((m for m in self.mentions if m.entity_type == entity_type and m.start >= start and m.end <= end),
-                      key=lambda m: m.start)
+        """The mentions of a type within [start, end), by start (asked for each sentence by each fact kind: a list, not
+        a generator, and offsets tested first, as in `covered`)."""
+        return sorted([m for m in self.mentions if m.start >= start and m.end <= end and m.entity_type == entity_type],
+                      key=_START)
 
     def covered(self, start: int, end: int, types=("organization", "person", "place")) -> bool:
         """Whether a mention of one of these types overlaps [start, end). A plain loop, offsets first: it is asked

@@ -230,7 +230,8 @@ def _honorific_len(lex: Lexicon, words: Sequence[Word], k: int) -> int:
     """How many words the honorific at word k has: one ("Dr."), two ("H. E."), or none."""
     if words[k].text in lex.honorifics:
         return 1
-    return 2 if k + 1 < len(words) and f"{words[k].text} {words[k + 1].text}" in lex.honorifics else 0
+    return 2 if words[k].text in lex.honorific_openings and k + 1 < len(words) \
+        and f"{words[k].text} {words[k + 1].text}" in lex.honorifics else 0
 
 
 def _stop_word_in_name(ents: DocumentEntities, words: Sequence[Word], k: int, j: int) -> bool:
