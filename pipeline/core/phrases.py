@@ -184,7 +184,10 @@ class _GatedPattern:
             return None
         low = _lower(string)
         if pos == 0 and endpos >= len(string):
-            if not any(piece in low for piece in self.pieces):
+            for piece in self.pieces:  # a loop, not `any` over a generator: this runs at every sentence for each gate
+                if piece in low:
+                    break
+            else:
                 return None
         elif pos >= 0 and all(low.find(piece, pos, endpos) < 0 for piece in self.pieces):
             return None

@@ -1,10 +1,11 @@
 """The shortcuts of the text searches find exactly what the plain regexes find: the phrase regexes' word gate,
-the gates of plain strings (`gated_regex` without word runs, `literal_gated`), `word_starts` (a whole word without a regex compiled for it) and `matches_from` (a regex tried only where a match
+the gates of plain strings (`gated_regex` without word runs, `literal_gated`), `word_starts` (a whole word without a regex compiled for it; an acronym's mentions) and `matches_from` (a regex tried only where a match
 can begin)."""
 import re
 
 import pytest
 
+from pipeline.core.entities.acronyms import _whole_word_starts
 from pipeline.core.phrases import gated_regex, literal_gated, phrase_regex
 from pipeline.core.text import matches_from, word_starts
 
@@ -88,6 +89,23 @@ def test_a_regex_without_long_needed_strings_is_not_gated():
 def test_word_starts_are_the_starts_of_the_bounded_regex(text, word, then):
     rx = rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])" + (f"(?={then.pattern})" if then else "")
     assert list(word_starts(text, word, "'’-", then)) == [m.start() for m in re.finditer(rx, text)]
+
+
+ACRONYM_TEXTS = ["CAS and CASS, the CAS's unit, CAS-led, _CAS, 2CAS, CAS.", "R&D and R&Ds, AB&C, AB& AB&, AB&D",
+                 "CASCAS CAS", "Émile's CAS; CASé and éCAS"]
+
+
+@pytest.mark.parametrize("text", ACRONYM_TEXTS)
+@pytest.mark.parametrize("acr", ["CAS", "R&D", "AB&", "AB"])
+def test_an_acronym_stands_where_its_word_bounded_regex_finds_it(text, acr):
+    assert list(_whole_word_starts(text, acr)) == [m.start() for m in re.finditer(rf"\b{re.escape(acr)}\b", text)]
+
+
+@pytest.mark.parametrize("text", ACRONYM_TEXTS)
+@pytest.mark.parametrize("acr", ["CAS", "R&D", "AB"])
+def test_word_starts_with_other_bounds_are_the_starts_of_that_regex(text, acr):
+    rx = rf"(?<![\w&-]){re.escape(acr)}(?![\w&-])"
+    assert list(word_starts(text, acr, also="&-")) == [m.start() for m in re.finditer(rx, text)]
 
 
 def test_an_empty_word_stands_nowhere():

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pipeline.core.entities.bare_acronyms import is_acronym_shape
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.model import Mention
 from pipeline.core.entities.name_shapes import name_shapes
+from pipeline.core.text import word_starts
 
 # "(ACR)", or "(ACR, its name in its own language)" / "(ACR; ...)", where the word must read as initials
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})(\)|[,;]\s)")
@@ -83,6 +85,14 @@ def defined_acronyms(ents: DocumentEntities) -> None:
         if acr not in org.aliases:
             org.aliases[acr] = "acronym_definition"
         org.acronym = org.acronym or acr
-        for occ in re.finditer(rf"\b{re.escape(acr)}\b", ents.text):
-            if not ents.covered(occ.start(), occ.end()):
-                ents.mentions.append(Mention("organization", org.organization_id, acr, occ.start(), occ.end()))
+        for at in _whole_word_starts(ents.text, acr):
+            if not ents.covered(at, at + len(acr)):
+                ents.mentions.append(Mention("organization", org.organization_id, acr, at, at + len(acr)))
+
+
+def _whole_word_starts(text: str, acr: str) -> Iterator[int]:
+    """The starts of `re.finditer(rf"\\b{re.escape(acr)}\\b", text)`: without a regex compiled for each acronym
+    of each document where the acronym opens and ends with a letter (`\\b` then means no word character beside it)."""
+    if acr[-1].isalnum():
+        return word_starts(text, acr)
+    return (occ.start() for occ in re.finditer(rf"\b{re.escape(acr)}\b", text))

@@ -26,6 +26,7 @@ from pipeline.core.entities.organisations import OWN_UNIVERSITY
 from pipeline.core.entities.orgs import org_id_for
 from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import OrgRef, Rulebook, derived
+from pipeline.core.text import word_starts
 
 _TOKEN = re.compile(r"(?<![\w&’'.-])([A-Z][A-Za-z&]{1,7})(?![\w&-]|\.\w)")
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -190,9 +191,9 @@ def _universities_by_city(rules: Rulebook) -> dict[str, OrgRef]:
 
 
 def _mention_all(ents: DocumentEntities, org: Org, acr: str) -> None:
-    for occ in re.finditer(rf"(?<![\w&-]){re.escape(acr)}(?![\w&-])", ents.text):
-        if not ents.covered(occ.start(), occ.end()):
-            ents.add_org(org, occ.start(), occ.end())
+    for at in word_starts(ents.text, acr, also="&-"):  # no regex compiled for each acronym of each document
+        if not ents.covered(at, at + len(acr)):
+            ents.add_org(org, at, at + len(acr))
 
 
 def _in_capitals_run(text: str, start: int, end: int) -> bool:

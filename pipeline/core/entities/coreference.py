@@ -22,8 +22,9 @@ _THE = re.compile(r"[Tt](?<![\w][Tt])he ")
 @derived
 def _description_patterns(rules: Rulebook) -> list[tuple[str, re.Pattern, tuple[str, ...], bool]]:
     """One pattern per kind of the `coreference` phrases ("the University" also at a sentence start), with
-    the words after "the" that any match must contain: a document without them skips the regex scan; and
-    whether every phrase is of the "the" form."""
+    the words after "the" that any match must contain (looked for right after each "the" of a document, or, for
+    a kind with phrases of other forms, anywhere in it before its regex scan); and whether every phrase is of the
+    "the" form."""
     out = []
     after = r"\b(?!\s+(?:of|for)\b|['’]s\s+[A-Z])"
     for org_type, phrases in rules.rules.get("coreference", {}).items():
@@ -43,11 +44,14 @@ def definite_references(ents: DocumentEntities) -> None:
     ents.mentions.sort(key=lambda m: (m.start, m.end))
     added, thes = [], None
     for org_type, rx, needles, the_form in _description_patterns(ents.rules):
-        if not any(n in ents.text for n in needles):
+        if the_form:  # no test for the needles in the whole text first: `_after_the` reads them at the "the"s only
+            thes = [m.start() for m in _THE.finditer(ents.text)] if thes is None else thes
+            found = _after_the(ents.text, rx, needles, thes)
+        elif any(n in ents.text for n in needles):
+            found = rx.finditer(ents.text)
+        else:
             continue
-        if the_form and thes is None:
-            thes = [m.start() for m in _THE.finditer(ents.text)]
-        for m in _after_the(ents.text, rx, needles, thes) if the_form else rx.finditer(ents.text):
+        for m in found:
             if ents.covered(m.start(), m.end()) or re.match(r"\s+[A-Z]", ents.text[m.end():m.end() + 2]):
                 continue  # part of a name ("the University Grants Committee")
             target = _last_of_kind(ents, m.start(), org_type, m.group(0).lower())

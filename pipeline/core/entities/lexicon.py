@@ -41,6 +41,11 @@ class Lexicon:
         return set(self.rules.honorifics) | {h.replace("'", "’") for h in self.rules.honorifics}  # "Dato'" / "Dato’"
 
     @functools.cached_property
+    def honorific_openings(self) -> frozenset[str]:
+        """The first words of the honorifics of two or more ("H." of "H. E."): a word that is none of them opens none."""
+        return frozenset(h.split(" ", 1)[0] for h in self.honorifics if " " in h)
+
+    @functools.cached_property
     def stop_words(self) -> set[str]:
         return set(self.rules.rules.get("org_stopwords", []))
 

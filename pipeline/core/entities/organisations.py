@@ -654,6 +654,8 @@ def branches(ents: DocumentEntities) -> None:
     """'the Xinjiang Branch of the Chinese Academy of Sciences', 'Shenzhen branch of Bank of China': a region's or a
     city's branch of a known organisation is an organisation of its own, named as written, of its parent's type, under it and in
     the place's region; later mentions of '<place> branch' are that branch."""
+    if "ranch of " not in ents.text:
+        return  # every match holds it ("[Bb]ranch of "): a document without it is not scanned
     namer = ents.namer
     for m in _BRANCH_OF.finditer(ents.text):
         parent = next((ents.orgs[o.entity_id] for o in ents.mentions if o.entity_type == "organization"

@@ -20,6 +20,17 @@ from pipeline.core.ids import canonical_key, make_id
 from pipeline.core.reference import OrgRef, PlaceRef, Rulebook, derived
 
 _COMPANY_SUFFIX = re.compile(r"[\s,]+(co\.?,?\s*ltd\.?|co\.?|ltd\.?|limited|inc\.?|corp\.?|corporation|company)$", re.I)
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+@functools.lru_cache(maxsize=16384)
+def _place_key(text: str) -> str:
+    """The key `OrgNamer.place` looks a name up by (no leading "the", straight apostrophes, lower case). Remembered:
+    the recognisers ask for a place at most capitalised words of every document, mostly the same few words."""
+    return _LEADING_THE.sub("", text.strip()).replace("\u2019", "'").lower()
+
+
 # the level word of a local department's canonical name: "Hebei Provincial Education Department", but "Shenzhen
 # Development and Reform Commission" (a city's, "Municipal" or not, is named without it, as writers and readers name it)
 _LEVEL_BY_TYPE = {"province": "Provincial", "municipality": "", "city": "",
@@ -32,8 +43,10 @@ _DEPT_HEADS = r"(?:Department|Bureau|Commission|Office|Administration|Committee)
 STATE_HEADS = frozenset(("Ministry", "Department", "Government", "Embassy", "Consulate"))
 
 
+@functools.lru_cache(maxsize=16384)
 def org_id_for(name: str) -> str:
-    """Organisation ids key on the name without company suffixes, so 'X Co Ltd' = 'X Co., Ltd.'."""
+    """Organisation ids key on the name without company suffixes, so 'X Co Ltd' = 'X Co., Ltd.'. Remembered: the
+    recognisers name the same organisations at each of their mentions, and the hash and the key cost more."""
     key = canonical_key(_COMPANY_SUFFIX.sub("", name.strip()))
     return make_id("organization", key)
 
@@ -73,8 +86,7 @@ class OrgNamer:
 
     # ------------------------------------------------------------------ places
     def place(self, text: str) -> PlaceRef | None:
-        t = re.sub(r"^the\s+", "", text.strip(), flags=re.I).replace("\u2019", "'")
-        return self.places_by_lower.get(t.lower())
+        return self.places_by_lower.get(_place_key(text))
 
     def government_of(self, place: PlaceRef) -> Org:
         """The government that acts for a jurisdiction."""
@@ -197,7 +209,7 @@ class OrgNamer:
     def country_code(self, words: str) -> str | None:
         """The ISO code of a country named by `words` ("Laos", "the Philippines'", "Singapore's") or by its
         demonym ("Lao", "South African"); None for anything else."""
-        bare = re.sub(r"['’]s?$", "", words.strip())
+        bare = _POSSESSIVE_END.sub("", words.strip())
         place = self.place(bare)
         if place is not None and place.place_type == "country":
             return place.country_code

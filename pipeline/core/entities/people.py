@@ -230,7 +230,8 @@ def _honorific_len(lex: Lexicon, words: Sequence[Word], k: int) -> int:
     """How many words the honorific at word k has: one ("Dr."), two ("H. E."), or none."""
     if words[k].text in lex.honorifics:
         return 1
-    return 2 if k + 1 < len(words) and f"{words[k].text} {words[k + 1].text}" in lex.honorifics else 0
+    return 2 if words[k].text in lex.honorific_openings and k + 1 < len(words) \
+        and f"{words[k].text} {words[k + 1].text}" in lex.honorifics else 0
 
 
 def _stop_word_in_name(ents: DocumentEntities, words: Sequence[Word], k: int, j: int) -> bool:
@@ -264,11 +265,13 @@ def sentence_people(ents: DocumentEntities, sent: Sentence) -> None:
     """The people a sentence names, from its first word to its last: after an honorific or a title, or by a
     name's own shape (a bare pinyin name, a name that an apposition gives a title)."""
     lex, words = ents.lexicon, sent.words
-    i = 0
-    while i < len(words):
+    # read once per sentence, not at each word: the test below is made at every word of the document
+    honorifics, title_heads, person_nouns = lex.honorifics, lex.title_heads_by_last_word, _person_nouns(ents.rules)
+    i, n = 0, len(words)
+    while i < n:
         w = words[i]
-        if not w.is_cap and w.text not in lex.honorifics and w.text.capitalize() not in lex.title_heads_by_last_word \
-                and w.text not in _person_nouns(ents.rules):
+        if not w.is_cap and w.text not in honorifics and w.text.capitalize() not in title_heads \
+                and w.text not in person_nouns:
             i += 1  # no name starts here, and no title or noun for a person ends here: every test below would fail
             continue
         after = _person_at(ents, sent, i)

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import bisect
-import copy
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
 
-from pipeline.core.entities.document import DocumentEntities, add_place
+from pipeline.core.entities.document import DocumentEntities, add_place, shallow_copy
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import org_namer
 from pipeline.core.facts.dates import FoundDate, find_dates, year_hint
@@ -54,6 +53,8 @@ _GROUP_IN = re.compile(r"\b(?:universities|institutions|companies|enterprises|fi
 _RELATIVE_DAY = re.compile(r"\b(?:(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+days?\s+later|"
                            r"the\s+(?:following|next)\s+day|the\s+day\s+after|"
                            r"(?P<same>(?:on\s+)?the\s+same\s+day|that\s+same\s+day|later\s+that\s+day))\b", re.I)
+# A word in lower case: a sentence with none but its date is a dateline ("Mar 14, 2023", "March 8, 2022 · SYSU News")
+_LOWER_CASE_WORD = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w-])")
 _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _RELATIVE_BACK = 4  # sentences back in which a relative day looks for the day it counts from
 
@@ -80,7 +81,7 @@ class DocContext:
         """This context over a copy of its entities (`DocumentEntities.fork`), for the next fact kind: a kind
         adds entities only to its own copy, and the kinds after it start from what it left. What is cached
         about the text (dates, sentence positions, the dateline) carries over."""
-        twin = copy.copy(self)
+        twin = shallow_copy(self)
         twin.ents = self.ents.fork()
         return twin
 
@@ -102,8 +103,9 @@ class DocContext:
     def dates_in(self, sent: Sentence) -> list[FoundDate]:
         if sent.start not in self._dates:
             prior = self.year_before(sent.start) if " year" in sent.text else None  # "that year"
-            found = find_dates(sent.text, sent.start, self.published, year_hint(sent.text) or self.fallback_year, prior,
-                               self.published_precision)
+            # the year a date without one takes matters only where the page is undated (`find_dates`' fallback_year)
+            hint = None if self.published else year_hint(sent.text) or self.fallback_year
+            found = find_dates(sent.text, sent.start, self.published, hint, prior, self.published_precision)
             self._dates[sent.start] = found or self._relative_day(sent)
         return self._dates[sent.start]
 
@@ -152,7 +154,7 @@ class DocContext:
         other_days, dateline = False, None
         for s in self.sentences:
             for d in self.dates_in(s):
-                if not re.search(r"(?<![\w-])[a-z]{3,}(?![\w-])", s.text.replace(s.text[d.start - s.start:d.end - s.start], "")):
+                if not _LOWER_CASE_WORD.search(s.text.replace(s.text[d.start - s.start:d.end - s.start], "")):
                     continue  # a dateline ("Mar 14, 2023", "March 8, 2022 · Zhuhai · SYSU News") dates the page
                 if d.precision == "day" and dt.timedelta(0) <= self.published - d.date <= dt.timedelta(days=7):
                     if not d.dateline:

@@ -35,6 +35,15 @@ def test_fork_adds_to_the_copy_only():
     assert len(twin.mentions) == len(ents.mentions) + 2
 
 
+def test_fork_copies_every_organisation_field_by_field():
+    ents = recognised("The School of Medicine of Fudan University signed an agreement with Kyoto University (KU).")
+    twin = ents.fork()
+    for oid, org in ents.orgs.items():
+        copied = twin.orgs[oid]
+        assert copied is not org and copied.aliases is not org.aliases
+        assert copied == org and vars(copied).keys() == vars(org).keys()
+
+
 def test_fork_points_parents_into_the_copy():
     ents = recognised("The School of Medicine of Fudan University signed an agreement with Kyoto University.")
     children = [o for o in ents.orgs.values() if o.parent is not None and o.parent is ents.orgs.get(o.parent.organization_id)]
