@@ -215,22 +215,12 @@ class DocumentStore:
                 self.con.unregister("_wanted")
         return [IngestedDocument(**dict(zip(_DOCUMENT_TYPES, row))) for row in rows]
 
-    def document_fields(self, document_ids: Collection[str] | None = None) -> list[dict[str, Any]]:
-        """Every stored document's fields but its text (`TEXT_COLUMN`, which stays here: `texts`), in path order
-        (those of `document_ids`, with it)."""
+    def document_fields(self) -> list[dict[str, Any]]:
+        """Every stored document's fields but its text (`TEXT_COLUMN`, which stays here: `texts`), in path order."""
         columns = [c for c in _DOCUMENT_TYPES if c != TEXT_COLUMN]
-        where = "" if document_ids is None else " WHERE document_id IN (SELECT unnest(?::VARCHAR[]))"
-        rows = self.con.execute(f"SELECT {', '.join(_quote(c) for c in columns)} FROM documents{where} "
-                                "ORDER BY source_path", [] if document_ids is None else [list(document_ids)]).fetchall()
+        rows = self.con.execute(f"SELECT {', '.join(_quote(c) for c in columns)} FROM documents "
+                                "ORDER BY source_path").fetchall()
         return [dict(zip(columns, row)) for row in rows]
-
-    def document_keys(self, sources: Collection[str] | None = None) -> list[tuple[str, str]]:
-        """The (source_path, document_id) pairs of the stored documents (of the files `sources`, with it)."""
-        if sources is not None and not sources:
-            return []
-        where = "" if sources is None else " WHERE source_path IN (SELECT unnest(?::VARCHAR[]))"
-        return self.con.execute(f"SELECT source_path, document_id FROM documents{where}",
-                                [] if sources is None else [sorted(sources)]).fetchall()
 
     def texts(self) -> StoredTexts:
         """The stored documents' texts, read when asked for (the store must stay open while they are used)."""
@@ -303,15 +293,13 @@ class DocumentStore:
             order = f"t.{_quote(by)}, {order}"
         return columns, f"SELECT {selected} FROM {source} ORDER BY {order}", params
 
-    def opening_signatures(self, source_paths: Collection[str] | None = None) -> dict[str, np.ndarray]:
+    def opening_signatures(self) -> dict[str, np.ndarray]:
         """source_path -> MinHash signature of each document whose opening is kept (syndication.fingerprints: a
         function of the parsed document alone, removed with its parse; zeros for an opening too short to take
-        part), of those of `source_paths` with it. The shingles stay in the store until `opening_shingles` asks for
-        the few that LSH makes candidates, so this is about a kilobyte a document whatever the openings' length."""
-        where = "" if source_paths is None else " WHERE source_path IN (SELECT unnest(?::VARCHAR[]))"
-        return {path: np.frombuffer(signature, dtype=_HASH) for path, signature in self.con.execute(
-            f"SELECT source_path, signature FROM openings{where}",
-            [] if source_paths is None else [list(source_paths)]).fetchall()}
+        part). The shingles stay in the store until `opening_shingles` asks for the few that LSH makes
+        candidates, so this is about a kilobyte a document whatever the openings' length."""
+        return {path: np.frombuffer(signature, dtype=_HASH) for path, signature in
+                self.con.execute("SELECT source_path, signature FROM openings").fetchall()}
 
     def opening_shingles(self, source_paths: Sequence[str]) -> dict[str, np.ndarray]:
         """source_path -> opening shingles of the kept openings among `source_paths`."""

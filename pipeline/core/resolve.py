@@ -30,7 +30,7 @@ from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import Rejection
 from pipeline.core.reference import Rulebook
-from pipeline.core.syndication import PERMUTATIONS, Known, bucket_labels, copy_links, fingerprints
+from pipeline.core.syndication import PERMUTATIONS, Known, copy_links, fingerprints
 
 
 def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
@@ -61,12 +61,15 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     def add(tables: dict[str, list[dict[str, Any]]]) -> None:
         frames.update({name: _frame(items, columns[name]) for name, items in tables.items()})
 
+    def add_tuples(name: str, found: tuple[list[str], list[tuple]]) -> None:
+        frames[name] = _tuple_frame(*found, columns[name])
+
+    frames["documents"] = _frame(_documents(store, source_urls, now),
+                                 {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
     keyed = {**KEYED, **{table: Keyed(column, _kind_table(kind, rules)) for kind in kinds
                          for table, column in kind.merged_by}}
-    grouped = {"documents": DOCUMENTS,
-               **{kind.tables[0]: _kind_events(kind, rules) for kind in kinds if kind.event_groups is not None}}
-    frames.update(_keyed(store, columns, code, keyed, grouped))
-    frames["documents"] = _published(frames["documents"], source_urls, now)
+    frames.update(_keyed(store, columns, code, keyed))
+    add_tuples("organization_aliases", _aliases(store))
     all_rejections = [*rejections, *(r for _, r in store.rejections("extract"))]
     add({"rejected_records": [{"table_name": r.table_name,
                                "record": json.dumps(r.record, default=str, sort_keys=True), "errors": r.errors,
@@ -75,55 +78,29 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
          # filled after this, in the run's step: by the analysts' corrections (core/corrections.py), and by the
          # build record (core/build_record.py), which counts the rows published
          "corrections_applied": [], "build_info": []})
-    for kind in kinds:  # its tables not kept (`_keyed`), and any reference table
-        own = {*dict(kind.merged_by), *(grouped[kind.tables[0]].tables if kind.tables[0] in grouped else ())}
+    for kind in kinds:  # its tables not kept by key (`_keyed`), and any reference table
+        own = dict(kind.merged_by)
         merged = kind.merge({t: [] if t in own else store.rows(t) for t in kind.tables}, rules)
         add({t: rows for t, rows in merged.items() if t not in own})
     return frames
 
 
-def _linked_documents(store: DocumentStore, columns: dict[str, dict[str, str]],
-                      among: Collection[str] | None = None) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """The documents table's rows (of the documents `among` names, with it) without their text, which stays in the
-    store (`DocumentStore.texts`: the corrections, validation and the publish read it there), each copy linked to its
-    canonical document (`copy_of`, syndication.py), in document id order, with the LSH bucket labels of each
-    (`syndication.bucket_labels`): the `Grouped` build of the documents (DOCUMENTS). The sidecar's URL and the time
-    of ingestion are the run's (`_published`).
+def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.datetime) -> list[dict[str, Any]]:
+    """The documents table's rows without their text, which stays in the store (`DocumentStore.texts`: the
+    corrections, validation and the publish read it there), each copy linked to its canonical document
+    (`copy_of`, syndication.py).
 
-    A copy's canonical document may be any other document, but the links depend on the texts and dates alone and
-    are found only among documents that share an LSH bucket: among a set of documents closed under sharing one they
-    are those found among every document, so an incremental run links as a full run does."""
-    types = {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN}
-    fields = store.document_fields(among)
-    read = _kept_openings(store)
-    signed: dict[str, np.ndarray] = {}
-
-    def known(docs: list[dict[str, Any]]):
-        sigs, shingles_of = read(docs)
-        signed.update(zip((d["document_id"] for d in docs), sigs))
-        return sigs, shingles_of
-    links = copy_links(fields, known)
-    rows = [d | {"ingested_at": None, "copy_of": links.get(d["document_id"])} for d in fields]
-    ids = sorted(signed)
-    labels = bucket_labels(np.stack([signed[i] for i in ids]) if ids else np.zeros((0, PERMUTATIONS), dtype=np.uint64))
-    pairs = pd.DataFrame({"key": np.repeat(np.array(ids, dtype=object), [len(found) for found in labels]),
-                          "label": np.concatenate(labels) if labels else np.zeros(0, dtype=np.uint64)})
-    return {"documents": _in_key_order(_frame(rows, types), "document_id")}, pairs
-
-
-def _published(documents: pd.DataFrame, source_urls: dict[str, str], now: dt.datetime) -> pd.DataFrame:
-    """The documents with this run's time of ingestion, and the URL the raw folder's sidecar gives where it gives
-    one (it wins over the URL the page states; applied here, not when parsing, so editing it needs no
-    re-extraction)."""
-    out = documents.copy()
-    if not len(out):
-        return out
-    if source_urls:  # typed as a column of these values is when framed (text, or objects when all are null)
-        stated = out["source_url"].astype(object)
-        out["source_url"] = pd.Series([source_urls.get(path, None if pd.isna(url) else url)
-                                       for path, url in zip(out["source_path"], stated)], index=out.index)
-    out["ingested_at"] = pd.Series([now] * len(out), index=out.index)
-    return out
+    The links are found here, over every document of the run, because a copy's canonical document may be any
+    other document; they depend on the texts and dates alone, so an incremental run links as a full run does.
+    """
+    rows = [{"document_id": d["document_id"], "source_path": d["source_path"],
+             "content_sha256": d["content_sha256"], "title": d["title"], "publisher": d["publisher"],
+             "published_on": d["published_on"], "published_on_precision": d["published_on_precision"],
+             "ingested_at": now,
+             "source_url": source_urls.get(d["source_path"], d["source_url"]), "language": d["language"]}
+            for d in store.document_fields()]
+    links = copy_links(rows, _kept_openings(store))
+    return [row | {"copy_of": links.get(row["document_id"])} for row in rows]
 
 
 _TEXTS_AT_ONCE = 1_000  # documents whose text is read at once to compute their openings
@@ -155,9 +132,9 @@ def _kept_openings(store: DocumentStore) -> Known:
     and the others computed (when `keep_openings` was not called first) and kept, so a run computes them only for
     the documents parsed since the last one. Only the LSH candidates' shingles are read."""
     def known(docs: list[dict[str, Any]]):
-        paths = [d["source_path"] for d in docs]
-        kept = store.opening_signatures(paths)
+        kept = store.opening_signatures()
         _keep_missing(store, docs, kept)
+        paths = [d["source_path"] for d in docs]
         sigs = np.stack([kept[p] for p in paths]) if paths else np.zeros((0, PERMUTATIONS), dtype=np.uint64)
 
         def shingles_of(indices: list[int]) -> dict[int, np.ndarray]:
@@ -224,29 +201,6 @@ def _merged_frame(store: DocumentStore, table: str, types: dict[str, str],
     return _tuple_frame(*_merge_by_key(store, table, KEYED[table].key, among), types)
 
 
-_ALIAS_RANK = {"reference": 0, "acronym_definition": 1, "corpus": 2}  # which source an alias is credited to
-
-
-def _aliases_frame(store: DocumentStore, table: str, types: dict[str, str],
-                   among: tuple[str, Collection[Any]] | None = None) -> pd.DataFrame:
-    """`_aliases`, framed."""
-    return _tuple_frame(*_aliases(store, among), types)
-
-
-def _aliases(store: DocumentStore, among: tuple[str, Collection[Any]] | None = None) -> tuple[list[str], list[tuple]]:
-    """One row per (organization, alias), in that order, with the best-ranked source that gave it (of the
-    organisations `among` names, with it)."""
-    names, rows = store.row_tuples("organization_aliases", distinct=True, among=among)
-    at = [names.index(c) for c in ("organization_id", "alias", "source")] if names else []
-    best: dict[tuple[str, str], str] = {}
-    for r in rows:
-        organization, alias, source = (r[i] for i in at)
-        k = (organization, alias)
-        if k not in best or _ALIAS_RANK[source] < _ALIAS_RANK[best[k]]:
-            best[k] = source
-    return ["organization_id", "alias", "source"], [(o, a, s) for (o, a), s in sorted(best.items())]
-
-
 @dataclass(frozen=True)
 class Keyed:
     """A table whose rows for one value of `key` are a function of the stored rows holding that value alone (in
@@ -262,36 +216,19 @@ class Keyed:
 # add theirs (FactKind.merged_by, `_kind_table`).
 KEYED = {"organizations": Keyed("organization_id", _merged_frame), "people": Keyed("person_id", _merged_frame),
          "places": Keyed("place_id", _merged_frame), "person_affiliations": Keyed("document_id", _stored_frame),
-         "mentions": Keyed("document_id", _stored_frame),
-         "organization_aliases": Keyed("organization_id", _aliases_frame)}
+         "mentions": Keyed("document_id", _stored_frame)}
 KEPT_FILE = "keyed-tables.pickle"  # in the store's folder: the KEYED tables of the last run, and what they came from
-
-
-@dataclass(frozen=True)
-class Grouped:
-    """A kind's tables keyed by its event id (`key`: the tables not in `FactKind.merged_by`), whose rows for a set
-    of ids closed under sharing an event group (`FactKind.event_groups`) are a function of those ids' stored rows
-    alone: `build(store, columns, among)` gives the tables' rows of the ids `among` names (every id without it) and
-    the (id, group label) pairs of those ids, `sources(store, files)` the ids of the files' stored rows, so that a run can keep the tables and group again only the ids linked to
-    what its changed files touch (`_reach`)."""
-
-    key: str
-    tables: tuple[str, ...]
-    build: Callable[..., tuple[dict[str, pd.DataFrame], pd.DataFrame]]  # and the pairs' frame (key, label)
-    sources: Callable[..., list[tuple[str, str]]]  # (store, files or None for all): the (file, id) pairs
 
 
 @dataclass
 class _Kept:
     """The keyed tables as merged from the store's rows when its files were `entries` (DocumentStore.entry_states)
-    under `digest` (the store's fingerprint and the merging code), each table's (file, key) pairs (a `Grouped`
-    unit's under its first table) and each unit's (key, group label) pairs."""
+    under `digest` (the store's fingerprint and the merging code), and each table's (file, key) pairs."""
 
     digest: str
     entries: dict[str, tuple[str, str, str, str | None]]
     frames: dict[str, pd.DataFrame]
     keys: dict[str, pd.DataFrame]  # columns source, key
-    labels: dict[str, pd.DataFrame]  # columns key, label
 
 
 def _kind_table(kind: FactKind, rules: Rulebook) -> Callable[..., pd.DataFrame]:
@@ -303,31 +240,8 @@ def _kind_table(kind: FactKind, rules: Rulebook) -> Callable[..., pd.DataFrame]:
     return build
 
 
-def _kind_events(kind: FactKind, rules: Rulebook) -> Grouped:
-    """The `Grouped` unit of a kind with `event_groups`: the kind's merge of its tables not in `merged_by`."""
-    own = dict(kind.merged_by)
-    tables = tuple(t for t in kind.tables if t not in own)
-
-    def build(store: DocumentStore, columns: dict[str, dict[str, str]],
-              among: Collection[str] | None = None) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-        rows = {t: store.rows(t, None if among is None else (kind.event_key, among)) if t in tables else []
-                for t in kind.tables}
-        labels = _label_pairs([(key, label) for key, found in kind.event_groups(rows).items() for label in found])
-        merged = kind.merge(rows, rules)
-        return {t: _in_key_order(_frame(merged[t], columns[t]), kind.event_key) for t in tables}, labels
-
-    def sources(store: DocumentStore, files: Collection[str] | None) -> list[tuple[str, str]]:
-        return store.source_keys(tables[0], kind.event_key, files)
-    return Grouped(kind.event_key, tables, build, sources)
-
-
-# The documents, with the links of syndicated copies, grouped by the LSH buckets of their openings.
-DOCUMENTS = Grouped("document_id", ("documents",), _linked_documents,
-                    lambda store, files: store.document_keys(files))
-
-
 def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], code: str | None,
-           keyed: dict[str, Keyed], grouped: dict[str, Grouped]) -> dict[str, pd.DataFrame]:
+           keyed: dict[str, Keyed]) -> dict[str, pd.DataFrame]:
     """The `keyed` tables (KEYED and the kinds'), each in its key's order. Without `code` or a store folder, merged
     from every stored row. With them, the last run's tables (KEPT_FILE) when they were merged under the same store
     fingerprint and code: a file whose entry (content, document id, state) is new, changed or gone touches the keys
@@ -338,26 +252,18 @@ def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], code: str |
         return _in_key_order(spec.build(store, table, columns[table]), spec.key)
 
     if code is None or store.directory is None:
-        frames = {table: whole(table, spec) for table, spec in keyed.items()}
-        for unit in grouped.values():
-            frames.update(unit.build(store, columns)[0])
-        return frames
+        return {table: whole(table, spec) for table, spec in keyed.items()}
     digest = f"{store.fingerprint}|{code}"
     entries = store.entry_states()
-    names = {*keyed, *(t for unit in grouped.values() for t in unit.tables)}
-    kept = _load_kept(store.directory / KEPT_FILE, digest, names, set(grouped))
-    frames, keys, labels = {}, {}, {}
+    kept = _load_kept(store.directory / KEPT_FILE, digest, set(keyed))
     if kept is None:
         frames = {table: whole(table, spec) for table, spec in keyed.items()}
         keys = {table: _key_pairs(store.source_keys(table, spec.key)) for table, spec in keyed.items()}
-        for name, unit in grouped.items():
-            built, labels[name] = unit.build(store, columns)
-            frames.update(built)
-            keys[name] = _key_pairs(unit.sources(store, None))
     else:
         changed = {p for p in entries.keys() | kept.entries.keys() if entries.get(p) != kept.entries.get(p)}
         if not changed:
             return kept.frames
+        frames, keys = {}, {}
         for table, spec in keyed.items():
             before = kept.keys[table]
             gone = before["source"].isin(changed)
@@ -366,46 +272,8 @@ def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], code: str |
             frames[table] = _patched(kept.frames[table], spec.key, touched,
                                      spec.build(store, table, columns[table], (spec.key, touched)) if touched else None)
             keys[table] = pd.concat([before[~gone], now], ignore_index=True)
-        for name, unit in grouped.items():
-            before = kept.keys[name]
-            gone = before["source"].isin(changed)
-            now = _key_pairs(unit.sources(store, changed))
-            touched = set(before["key"][gone]) | set(now["key"])
-            kept_labels = kept.labels[name]
-            reached = _reach(store, columns, unit, kept_labels, touched, set(now["key"]))
-            built, pairs = unit.build(store, columns, reached) if reached else ({}, kept_labels.iloc[:0])
-            frames.update({t: _patched(kept.frames[t], unit.key, reached, built.get(t)) for t in unit.tables})
-            keys[name] = pd.concat([before[~gone], now], ignore_index=True)
-            labels[name] = pd.concat([kept_labels[~kept_labels["key"].isin(reached)], pairs], ignore_index=True)
-    _save_kept(store.directory / KEPT_FILE, _Kept(digest, entries, frames, keys, labels))
+    _save_kept(store.directory / KEPT_FILE, _Kept(digest, entries, frames, keys))
     return frames
-
-
-def _reach(store: DocumentStore, columns: dict[str, dict[str, str]], unit: Grouped, labels: pd.DataFrame,
-           touched: set[str], present: set[str]) -> set[str]:
-    """The ids of `unit` whose rows may change when the ids `touched` (of the changed files, before or now) change:
-    those linked to them, through shared group labels, before or now. `labels`: the kept (id, label) pairs;
-    `present`: the touched ids the store holds now, whose labels are read from it.
-
-    An id outside this set shares no group, directly or through other ids, with a touched id, before or now, so
-    its event is made of the same rows in both; the ids of the set are grouped again all together."""
-    if not touched:
-        return set()
-    fresh = unit.build(store, columns, present)[1] if present else labels.iloc[:0]
-    current = pd.concat([labels[~labels["key"].isin(touched)], fresh], ignore_index=True)
-    reached, seen = set(touched), set(labels["label"][labels["key"].isin(touched)]) | set(fresh["label"])
-    frontier = set(seen)
-    while frontier:
-        found = set(current["key"][current["label"].isin(frontier)]) - reached
-        reached |= found
-        frontier = set(current["label"][current["key"].isin(found)]) - seen
-        seen |= frontier
-    return reached
-
-
-def _label_pairs(pairs: list[tuple[str, str]]) -> pd.DataFrame:
-    return pd.DataFrame(pairs, columns=["key", "label"]) if pairs else pd.DataFrame(
-        {"key": pd.Series(dtype=object), "label": pd.Series(dtype=object)})
 
 
 def _key_pairs(pairs: list[tuple[str, Any]]) -> pd.DataFrame:
@@ -421,20 +289,17 @@ def _patched(frame: pd.DataFrame, key: str, touched: set, fresh: pd.DataFrame | 
     parts = [part for part in (frame[~frame[key].isin(touched)], fresh) if len(part)]
     if not parts:
         return fresh
-    return _in_key_order(_concat(parts), key)
+    return _in_key_order(_concat(parts) if len(parts) > 1 else parts[0], key)
 
 
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """The parts as one frame, a text column typed as text when one part's is and the others hold only texts or
-    nulls (a part whose column is all null is of object dtype), and as objects (nulls) when no row holds a text
-    (the rows that did were replaced), as a frame built from all their rows at once is."""
+    nulls (a part whose column is all null is of object dtype), as a frame built from all their rows at once is."""
     whole = pd.concat(parts, ignore_index=True)
     for col in whole.columns:
         dtypes = [part[col].dtype for part in parts]
         text = next((d for d in dtypes if isinstance(d, pd.StringDtype)), None)
-        if text is not None and whole[col].isna().all():
-            whole[col] = pd.Series([None] * len(whole), index=whole.index, dtype=object)
-        elif text is not None and whole[col].dtype == object and all(
+        if text is not None and whole[col].dtype == object and all(
                 isinstance(d, pd.StringDtype) or part[col].map(lambda v: v is None or isinstance(v, str)).all()
                 for d, part in zip(dtypes, parts)):
             whole[col] = whole[col].astype(text)
@@ -446,16 +311,14 @@ def _in_key_order(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     return frame.sort_values(key, kind="stable", ignore_index=True, na_position="last")
 
 
-def _load_kept(path: Path, digest: str, tables: set[str], units: set[str]) -> _Kept | None:
-    """The kept tables at `path` if they were merged under `digest`, with the `Grouped` units' labels; None when
-    absent, damaged or of other code."""
+def _load_kept(path: Path, digest: str, tables: set[str]) -> _Kept | None:
+    """The kept tables at `path` if they were merged under `digest`; None when absent, damaged or of other code."""
     try:
         with path.open("rb") as f:
             kept = pickle.load(f)
     except Exception:  # absent or damaged: every row is merged
         return None
-    return kept if (isinstance(kept, _Kept) and kept.digest == digest and set(kept.frames) == tables
-                    and set(getattr(kept, "labels", {})) == units) else None
+    return kept if isinstance(kept, _Kept) and kept.digest == digest and set(kept.frames) == tables else None
 
 
 def _save_kept(path: Path, kept: _Kept) -> None:
@@ -485,3 +348,19 @@ def _merge_by_key(store: DocumentStore, table: str, key: str,
         rest = list(group)
         out.append(first if not rest else tuple(choose(values) for values in zip(first, *rest)))
     return names, out
+
+
+_ALIAS_RANK = {"reference": 0, "acronym_definition": 1, "corpus": 2}  # which source an alias is credited to
+
+
+def _aliases(store: DocumentStore) -> tuple[list[str], list[tuple]]:
+    """One row per (organization, alias), in that order, with the best-ranked source that gave it."""
+    names, rows = store.row_tuples("organization_aliases", distinct=True)
+    at = [names.index(c) for c in ("organization_id", "alias", "source")] if names else []
+    best: dict[tuple[str, str], str] = {}
+    for r in rows:
+        organization, alias, source = (r[i] for i in at)
+        k = (organization, alias)
+        if k not in best or _ALIAS_RANK[source] < _ALIAS_RANK[best[k]]:
+            best[k] = source
+    return ["organization_id", "alias", "source"], [(o, a, s) for (o, a), s in sorted(best.items())]

@@ -144,9 +144,10 @@ def candidate_pairs(sigs: np.ndarray) -> np.ndarray:
     """
     pairs = [np.zeros((0, 2), dtype=np.intp)]
     rows = np.arange(len(sigs))
-    keys = band_keys(sigs) if len(sigs) > 1 else None
     for band in range(BANDS if len(sigs) > 1 else 0):
-        key = keys[:, band]
+        key = np.zeros(len(sigs), dtype=np.uint64)
+        for value in sigs[:, band * ROWS:(band + 1) * ROWS].T:
+            key = key * _MIX + value
         order = np.lexsort((rows, key))
         same = key[order][1:] == key[order][:-1]  # position p + 1 is in the bucket of position p
         first = np.maximum.accumulate(np.where(np.concatenate([[True], ~same]), rows, 0))
@@ -154,27 +155,6 @@ def candidate_pairs(sigs: np.ndarray) -> np.ndarray:
         pairs += [np.column_stack([order[first[later]], order[later]]),
                   np.column_stack([order[later - 1], order[later]])]
     return np.unique(np.concatenate(pairs), axis=0)
-
-
-def band_keys(sigs: np.ndarray) -> np.ndarray:
-    """Each row's bucket in each band (one column a band): a hash of the band's ROWS signature values."""
-    keys = np.zeros((len(sigs), BANDS), dtype=np.uint64)
-    for band in range(BANDS):
-        key = np.zeros(len(sigs), dtype=np.uint64)
-        for value in sigs[:, band * ROWS:(band + 1) * ROWS].T:
-            key = key * _MIX + value
-        keys[:, band] = key
-    return keys
-
-
-def bucket_labels(sigs: np.ndarray) -> list[np.ndarray]:
-    """For each signature, labels of the LSH buckets it falls in (none for a row of zeros, which takes no part):
-    two openings are ever compared only when they share a label, so the links of a set of documents closed under
-    sharing labels are those `linked_groups` finds among every document (resolve.py keeps them by it). A label
-    mixes the band into its key, so two buckets may, rarely, share a label: that only joins more documents."""
-    labels = band_keys(sigs) * _MIX + np.arange(BANDS, dtype=np.uint64)
-    usable = sigs.any(axis=1)
-    return [row if use else row[:0] for row, use in zip(labels, usable)]
 
 
 def estimated_jaccard(sigs: np.ndarray, pairs: np.ndarray) -> np.ndarray:

@@ -11,7 +11,7 @@ from pipeline.core.facts.context import DocContext
 from pipeline.core.facts.domains import DomainHit, hits_between
 from pipeline.core.ids import make_id
 from pipeline.core.kinds.base import Evaluation, FactKind, Found, Rows, distinct, evidence
-from pipeline.core.kinds.events import dates_compatible, group_events
+from pipeline.core.kinds.events import UnionFind, dates_compatible
 from pipeline.core.metric import Scores, Tally, date_hit, list_slots, one_slot, org_hit, person_hit, score_records
 from pipeline.core.phrases import gated_regex, kind_regexes
 
@@ -96,20 +96,26 @@ def _merge(rows: Rows, rules) -> Rows:
     }
 
 
-def _event_groups(rows: Rows) -> dict[str, tuple[str, ...]]:
-    """Reports are compared within their party set: an agreement of two or more parties belongs to the group of
-    exactly its parties (the label is their sorted ids), one of fewer parties to none."""
-    parties: dict[str, set] = defaultdict(set)
-    for p in rows["agreement_parties"]:
-        parties[p["agreement_id"]].add(p["organization_id"])
-    return {aid: (repr(sorted(orgs, key=str)),) for aid, orgs in parties.items() if len(orgs) >= 2}
-
-
 def _group_events(agreements: list[dict], parties: list[dict]) -> list[dict]:
     """Reports in different documents with the same two or more parties, a compatible type and a compatible
     date are one agreement: they share an event_id."""
-    groups = _event_groups({"agreement_parties": parties})
-    return group_events(agreements, "agreement_id", groups, _same_event, "agreement_event")
+    by_agreement: dict[str, frozenset] = defaultdict(frozenset)
+    for p in parties:
+        by_agreement[p["agreement_id"]] = by_agreement[p["agreement_id"]] | {p["organization_id"]}
+    uf = UnionFind([a["agreement_id"] for a in agreements])
+    by_parties: dict[frozenset, list[dict]] = defaultdict(list)
+    for a in agreements:
+        key = by_agreement.get(a["agreement_id"], frozenset())
+        if len(key) >= 2:
+            by_parties[key].append(a)
+    for group in by_parties.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if _same_event(a, b):
+                    uf.union(a["agreement_id"], b["agreement_id"])
+    for a in agreements:
+        a["event_id"] = make_id("agreement_event", uf.find(a["agreement_id"]))
+    return agreements
 
 
 def _same_event(a: dict, b: dict) -> bool:
@@ -189,8 +195,8 @@ AGREEMENTS = FactKind(
     name="agreements",
     tables=("agreements", "agreement_parties", "agreement_signatories", "agreement_activities", "agreement_domains"),
     extract=lambda ctx, sdoc: extract_agreements(ctx),
-    rows=_rows, merge=_merge, order=10, event_key="agreement_id", event_groups=_event_groups,
-    # the parties group the agreements into events, so they are merged with them (`event_groups`)
+    rows=_rows, merge=_merge, order=10, event_key="agreement_id",
+    # the parties group the agreements into events, so they are merged with them
     merged_by=(("agreement_signatories", "agreement_id"), ("agreement_activities", "agreement_id"),
                ("agreement_domains", "agreement_id")),
     evaluation=Evaluation(load=_predictor, score=_score, empty=list, extras=EXTRAS),

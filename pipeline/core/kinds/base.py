@@ -59,12 +59,6 @@ class FactKind:
     # them, ordered by that column, and merges again only the values its changed files reach (resolve.py); the
     # merge of the kind's other tables must not read them.
     merged_by: tuple[tuple[str, str], ...] = ()
-    # Which reports of the main table may be one event: `event_groups(rows)` gives, for ids (`event_key`) of the rows
-    # given (the kind's tables not in `merged_by`), the labels (texts) of the groups each is compared within (none:
-    # its own event). `merge` must group only within them, so that the ids linked through shared labels merge as
-    # they do among every row: a run keeps these tables, ordered by `event_key`, and merges again only the ids
-    # linked to those its changed files reach (resolve.py).
-    event_groups: Callable[[Rows], dict[str, tuple[str, ...]]] | None = None
 
 
 def choose(values: Iterable[Any]) -> Any:

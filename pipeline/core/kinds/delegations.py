@@ -2,10 +2,12 @@
 of one visit in several documents grouped into one event."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from pipeline.core.facts.delegations import extract_delegations
 from pipeline.core.ids import make_id
 from pipeline.core.kinds.base import Evaluation, FactKind, Found, Rows, evidence
-from pipeline.core.kinds.events import dates_compatible, group_events
+from pipeline.core.kinds.events import UnionFind, dates_compatible
 from pipeline.core.metric import Scores, Tally, date_hit, one_slot, org_hit, person_hit, record_slot, score_records
 
 
@@ -31,31 +33,30 @@ def _merge(rows: Rows, rules) -> Rows:
     return {"delegations": _group_events(rows["delegations"])}
 
 
-def _event_groups(rows: Rows) -> dict[str, tuple[str, ...]]:
-    """Only reports that share a leader or an (origin, host) pair can be one visit: a delegation belongs to the
-    group of its leader and to that of its route (origin organisation, host organisation or place), when known."""
-    out = {}
-    for d in rows["delegations"]:
-        labels = []
-        if d["leader_person_id"]:
-            labels.append(repr(("leader", d["leader_person_id"])))
-        if d["origin_organization_id"] and (d["host_organization_id"] or d["host_place_id"]):
-            labels.append(repr(("route", d["origin_organization_id"], d["host_organization_id"], d["host_place_id"])))
-        if labels:
-            out[d["delegation_id"]] = tuple(labels)
-    return out
-
-
-def _same_visit(a: dict, b: dict) -> bool:
-    return a["document_id"] != b["document_id"] and dates_compatible(a, b, "visited_on", "visited_on_precision")
-
-
 def _group_events(delegations: list[dict]) -> list[dict]:
     """Reports of one visit in different documents: the same leader, or the same origin and the same
-    host, at compatible dates, are one event (`group_events`: compared within those groups only, the events
-    of the all-pairs comparison; 12 million pairs at 10,000 documents)."""
-    groups = _event_groups({"delegations": delegations})
-    return group_events(delegations, "delegation_id", groups, _same_visit, "delegation_event")
+    host, at compatible dates, are one event.
+
+    Only reports that share a leader or an (origin, host) pair can be one visit, so reports are
+    compared within those groups only: comparing every pair grew with the square of the corpus
+    (12 million pairs at 10,000 documents). The events are those of the all-pairs comparison: the
+    same pairs are joined, and an event's id comes from the smallest delegation id in it.
+    """
+    uf = UnionFind([d["delegation_id"] for d in delegations])
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for d in delegations:
+        if d["leader_person_id"]:
+            groups[("leader", d["leader_person_id"])].append(d)
+        if d["origin_organization_id"] and (d["host_organization_id"] or d["host_place_id"]):
+            groups[("route", d["origin_organization_id"], d["host_organization_id"], d["host_place_id"])].append(d)
+    for group in groups.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a["document_id"] != b["document_id"] and dates_compatible(a, b, "visited_on", "visited_on_precision"):
+                    uf.union(a["delegation_id"], b["delegation_id"])
+    for d in delegations:
+        d["event_id"] = make_id("delegation_event", uf.find(d["delegation_id"]))
+    return delegations
 
 
 def _predictor(warehouse):
@@ -112,6 +113,6 @@ def _score(scores: Scores, predicted: list[dict], gold: dict) -> None:
 DELEGATIONS = FactKind(
     name="delegations", tables=("delegations",),
     extract=lambda ctx, sdoc: extract_delegations(ctx),
-    rows=_rows, merge=_merge, order=20, event_key="delegation_id", event_groups=_event_groups,
+    rows=_rows, merge=_merge, order=20, event_key="delegation_id",
     evaluation=Evaluation(load=_predictor, score=_score),
 )

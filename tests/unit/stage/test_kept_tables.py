@@ -2,7 +2,6 @@
 keys its changed files touch builds the tables a merge of every stored row builds, and does merge only those."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import pickle
@@ -143,90 +142,3 @@ def test_a_document_dated_again_by_its_sidecar_url_is_merged_again(raw, tmp_path
         _assert_same(got, _tables(raw, tmp_path / f"fresh{n}", None))
         statuses.append(list(got["labs"]["status"]))
     assert statuses[0] != statuses[1]
-
-
-# A second report of a.txt's agreement (the same parties, a day later) and of bb.txt's visit (the same leader), and
-# a reprint of ccc.txt under another headline (a syndicated copy, which reports ccc.txt's agreement too).
-_REPORTS = {
-    "e.txt": "Harbour Institute and Lakeside University renew ties\n\nHarbour Institute and Lakeside University signed a "
-             "cooperation agreement in Beijing on 4 May 2024, the institute said.\n",
-    "ff.txt": "Wang Wei leads visit\n\nProfessor Wang Wei led a delegation of Harbour Institute to Fudan University in "
-              "Shanghai on 11 June 2024.\n",
-    "gg.txt": _ARTICLES["ccc.txt"].replace("set up a joint lab", "open a laboratory together"),
-}
-
-
-def _events(tables, table: str, key: str) -> dict[str, str]:
-    """document_id -> event_id of the table's rows (one a document here)."""
-    return dict(zip(tables[table]["document_id"], tables[table]["event_id"]))
-
-
-@pytest.mark.parametrize("step", ["add", "change", "delete"])
-def test_events_across_documents_are_grouped_on_a_kept_store_as_on_a_fresh_one(raw, tmp_path, step):
-    """Reports of one agreement or one visit in two documents are one event, and a reprint is a copy of its original:
-    a report added, changed (dated a year later: no longer the same agreement; led by another: no longer the same
-    visit; the reprint's fields rewritten: no longer a copy) or deleted regroups the events and links the copies as a
-    build from scratch does, every table equal."""
-    if step != "add":
-        for name, text in _REPORTS.items():
-            _write(raw, name, text)
-    kept = tmp_path / "kept"
-    _tables(raw, kept, "code")
-    if step == "add":
-        for name, text in _REPORTS.items():
-            _write(raw, name, text)
-    elif step == "change":
-        _write(raw, "e.txt", _REPORTS["e.txt"].replace("2024", "2025"))
-        _write(raw, "ff.txt", _REPORTS["ff.txt"].replace("Wang Wei", "Li Na"))
-        _write(raw, "gg.txt", _REPORTS["gg.txt"].replace("artificial intelligence and marine biology",
-                                                         "quantum physics, soil chemistry and deep-sea robotics"))
-    else:
-        for name in ("a.txt", "ff.txt", "ccc.txt"):
-            (raw / name).unlink()
-    got = _tables(raw, kept, "code")
-    _assert_same(got, _tables(raw, tmp_path / "fresh", None))
-    agreements = set(_events(got, "agreements", "agreement_id").values())
-    visits = set(_events(got, "delegations", "delegation_id").values())
-    # add: a.txt and e.txt one agreement, ccc.txt and gg.txt another; bb.txt and ff.txt one visit; gg.txt a copy.
-    # change: e.txt's agreement on its own, ff.txt's visit on its own, no copy. delete: e.txt's and gg.txt's
-    # agreements, bb.txt's visit.
-    assert (len(got["agreements"]), len(agreements), len(got["delegations"]), len(visits),
-            got["documents"]["copy_of"].notna().sum()) == {
-        "add": (4, 2, 2, 1, 1), "change": (4, 3, 2, 2, 0), "delete": (2, 2, 1, 1, 0)}[step]
-
-
-def test_only_the_events_linked_to_the_changed_files_are_grouped_again(raw, tmp_path, monkeypatch):
-    """After a report of a.txt's agreement changed, the agreements grouped again are that report's (before and after:
-    its id comes from its sentence's offsets) and those sharing its parties (a.txt's), not ccc.txt's; no delegation
-    is grouped again; the documents linked again are that one and those sharing an LSH bucket with it (none), and
-    after the reprint changed, the reprint and its original (which shared a bucket with it before)."""
-    for name, text in _REPORTS.items():
-        _write(raw, name, text)
-    kept = tmp_path / "kept"
-    first = _tables(raw, kept, "code")
-    _write(raw, "e.txt", _REPORTS["e.txt"].replace("Beijing", "Shanghai"))
-    asked: dict[str, list] = {}
-    real = resolve._kind_events
-
-    def spied(name: str, unit: resolve.Grouped) -> resolve.Grouped:
-        def build(store, columns, among=None):
-            asked.setdefault(name, []).append(None if among is None else set(among))
-            return unit.build(store, columns, among)
-        return dataclasses.replace(unit, build=build)
-    monkeypatch.setattr(resolve, "_kind_events", lambda kind, rules: spied(kind.name, real(kind, rules)))
-    monkeypatch.setattr(resolve, "DOCUMENTS", spied("documents", resolve.DOCUMENTS))
-    got = _tables(raw, kept, "code")
-    by_document = dict(zip(got["documents"]["source_path"], got["documents"]["document_id"]))
-    ids, before = ({document: agreement for document, agreement in zip(t["agreements"]["document_id"],
-                                                                        t["agreements"]["agreement_id"])}
-                   for t in (got, first))
-    a, e = by_document["a.txt"], by_document["e.txt"]
-    assert ids[e] != before[e] and asked["agreements"][-1] == {ids[a], ids[e], before[e]}
-    assert "delegations" not in asked
-    assert asked["documents"][-1] == {e}
-    _write(raw, "gg.txt", _REPORTS["gg.txt"].replace("will carry out", "will do"))
-    asked.clear()
-    got = _tables(raw, kept, "code")
-    assert asked["documents"][-1] == {by_document["ccc.txt"], by_document["gg.txt"]}
-    monkeypatch.undo()
-    _assert_same(got, _tables(raw, tmp_path / "fresh", None))
