@@ -488,16 +488,21 @@ _PROSE = re.compile(r"(?<![\w-])[a-z]{3,}\s+[a-z]{2,}(?![\w-])")  # two lower-ca
 
 
 _TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:expected\s+|due\s+|set\s+|scheduled\s+)?to)\s", re.I)
+# "Since X first led a delegation to Y in 2015, ...", "The delegation's last trip to Y was in 2018": an earlier trip
+# told as the story's background, not the one it reports
+_BACKSTORY = re.compile(r"^\W*Since\b|\b(?:first|previously|once)\s+(?:led|headed|visited|travelled|traveled|went|came)\b|"
+                        r"\b(?:last|previous|earlier|first)\s+(?:trip|visit|tour)\b", re.I)
 
 
 def _visit_span_date(ctx: DocContext) -> FoundDate | None:
     """'A delegation led by X visited Serbia and Korea from March 26 to April 3. ... signed an agreement': an
     undated signing in the story of a visit happened during it. The visit's first day, from a lead sentence that
     reports a visit or a delegation's trip ("X led a delegation to Y in January") and dates it (on or before the
-    publication, and not as a trip to come)."""
+    publication, and not as a trip to come or an earlier one told as background)."""
     visit_rx = rule_regex(ctx.rules, "visit_verbs", "delegation_nouns")
     for s in ctx.sentences[:_LEAD_SENTENCES]:
-        if not visit_rx.search(s.text) or not _PROSE.search(s.text) or _TO_COME.search(s.text):
+        if not visit_rx.search(s.text) or not _PROSE.search(s.text) or _TO_COME.search(s.text) \
+                or _BACKSTORY.search(s.text):
             continue  # "Author: [Time]:2019-11-30 [Visit]:" is a page label, not a sentence
         for d in ctx.dates_in(s):
             if not d.dateline and (ctx.published is None or d.date <= ctx.published):
