@@ -885,12 +885,13 @@ def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_
           named: bool = True) -> None:
     """What one mention of a lab (its name at [start, end)) tells of it: the director and host it names (the first
     mention that names one wins), its status, and the year of a founding. A mention by acronym (`named` False) is
-    hosted only by whom a host cue after it names ("The SABRI, unveiled on Monday, was jointly established by X"):
-    the other bodies of its sentence are as often its partners or its subject's."""
+    hosted only by whom a host cue as its predicate names ("The SABRI, unveiled on Monday, was jointly established by
+    X"): the other bodies of its sentence are as often its partners or its subject's, and a cue near it as often
+    said of something else ("CNLME, which is part of a network set up by X")."""
     text = ctx.text
     lab.director = lab.director or _director_beside(ctx, sent, start, end)
-    lab.host = lab.host or _host_after(ctx, end) or (
-        (_host_within(ctx, start, end) or _org_of_sentence(ctx, sent, start, end)) if named else _host_cued(ctx, end, sent.end))
+    lab.host = lab.host or ((_host_after(ctx, end) or _host_within(ctx, start, end)
+                             or _org_of_sentence(ctx, sent, start, end)) if named else _host_cued(ctx, end, sent.end))
     status = lab_status(ctx.rules, text[sent.start:start if list_start is None else list_start], text[end:sent.end])
     year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", sent.text)
     if year and status == "established":
@@ -948,15 +949,19 @@ def _host_after(ctx: DocContext, end: int) -> str | None:
 
 
 def _host_cued(ctx: DocContext, end: int, limit: int) -> str | None:
-    """The organisation a host cue names further on in the clause of a lab's mention ("..., unveiled on Wednesday,
-    was jointly established by the X")."""
+    """The organisation a host cue names as the predicate of a lab's mention ("..., unveiled on Wednesday, was jointly
+    established by the X"; "X, hosted by Y"), not one said of another thing its clause names ("..., which is part of
+    a network set up by Y", "will work with a centre established by Y")."""
     cue = _far_host_cue(ctx.rules).match(ctx.text, end, limit)
     return next((o.entity_id for o in ctx.orgs_in(cue.end(), limit) if o.start == cue.end()), None) if cue else None
 
 
 @derived
 def _far_host_cue(rules: Rulebook) -> re.Pattern:
-    return re.compile(rf"[^.;]{{0,80}}?\b(?:{phrase_alternation(rules.rules['lab_host_cues'])})\s+(?:the\s+)?", re.I)
+    """A host cue after a lab's mention: past an aside between commas and the auxiliaries and adverbs of its verb."""
+    return re.compile(rf"(?:\s*,[^,.;]{{1,60}},)?\s*,?\s*(?:(?:was|were|is|are|has|have|had|been|be|will|would|"
+                      rf"jointly|also|officially|formally|originally|initially|first)\s+)*"
+                      rf"(?:{phrase_alternation(rules.rules['lab_host_cues'])})\s+(?:the\s+)?", re.I)
 
 
 # The bodies that own labs: "Photonic Industrial Technologies", a company's name in a lab's topic, owns none
