@@ -436,10 +436,13 @@ def _merge_variants(rules: Rulebook, labs: dict[str, Lab]) -> None:
         return lab.name[:1].isupper(), len(_topic_key(lab.name).split()), lab.mentions[0][1] * -1
 
     topics = {lab_id: tuple(_topic_key(_unplaced(lab.name)).split()) for lab_id, lab in labs.items()}
+    # a word can be cut short only where the written name ends ("... for Chemical Engineering" ends on no topic word)
+    ends = {lab_id: canonical_key(lab.name).split()[-1:] == list(topics[lab_id][-1:]) for lab_id, lab in labs.items()}
+
     for lab_id in sorted(labs, key=lambda i: rank(labs[i])):
         lab = labs[lab_id]
         wider = [other for oid, other in labs.items() if oid != lab_id and other.lab_type == lab.lab_type
-                 and _among(rules, topics[lab_id], topics[oid]) and rank(other) > rank(lab)]
+                 and _among(rules, topics[lab_id], topics[oid], ends[lab_id], ends[oid]) and rank(other) > rank(lab)]
         if not wider:
             continue
         keep = max(wider, key=rank)
@@ -453,12 +456,13 @@ def _merge_variants(rules: Rulebook, labs: dict[str, Lab]) -> None:
         del labs[lab_id]
 
 
-def _among(rules: Rulebook, words: tuple[str, ...], wider: tuple[str, ...]) -> bool:
+def _among(rules: Rulebook, words: tuple[str, ...], wider: tuple[str, ...], cut: bool = True,
+           wider_cut: bool = True) -> bool:
     """Whether every topic word of one name is among those of a wider one. A country's name and
     its people's are one word ("Sino-Georgia", "Sino-Georgian": one partner written two ways) where the name has a
     topic word of its own besides (a body named after its country alone, "Icelandic Centre for Research", is none of
     the country's labs). The last word of either name may be cut short ("... on Microbial Biotechnolog", a title
-    cut off mid-word, as stored excerpts and page titles are)."""
+    cut off mid-word, as stored excerpts and page titles are), where that name ends on it (`cut`, `wider_cut`)."""
     code = org_namer(rules).country_code
     rest = set(wider)
     countries = {code(v) for v in rest} - {None}
@@ -467,7 +471,7 @@ def _among(rules: Rulebook, words: tuple[str, ...], wider: tuple[str, ...]) -> b
         if w in rest or (own and code(w) in countries):
             continue
         last = n == len(words) - 1
-        if not any((last and _cut(w, v)) or (v == wider[-1] and _cut(v, w)) for v in rest):
+        if not any((cut and last and _cut(w, v)) or (wider_cut and v == wider[-1] and _cut(v, w)) for v in rest):
             return False
     return True
 
