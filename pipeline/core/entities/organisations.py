@@ -481,11 +481,13 @@ def shortened_names(ents: DocumentEntities) -> None:
     University"); not a shorter name ending otherwise ("Tokyo University" is no "Tokyo University of Science"); not one
     the longer name holds whole (that is a longer reading of its own name, or a unit's: "Party Committee of X"); and
     not one listed beside the longer ("Hanoi University and Hanoi Pedagogical University" are two); not into a name
-    with a possessive inside, which is an owner and its body read as one."""
+    with a possessive inside, which is an owner and its body read as one; not the other word order of a university
+    the reference data knows ("Tokyo University", "Nairobi University": the University of Tokyo, of Nairobi)."""
     words = {oid: _plain_words(o.canonical_name) for oid, o in ents.orgs.items()}
+    known = _known_university_keys(ents.rules)
     for oid, short in list(ents.orgs.items()):
         mine = words[oid]
-        if len(mine) < 2 or "reference" in short.aliases.values():
+        if len(mine) < 2 or "reference" in short.aliases.values() or _university_key(short.canonical_name) in known:
             continue
         longer = [ents.orgs[other] for other, theirs in words.items()
                   if other != oid and other in ents.orgs and len(theirs) > len(mine) and theirs[-1] == mine[-1]
@@ -493,6 +495,13 @@ def shortened_names(ents: DocumentEntities) -> None:
                   and not _POSSESSIVE.search(ents.orgs[other].canonical_name)]
         if len(longer) == 1 and not _listed_together(ents, short, longer[0]):
             _merge_into(ents, short, longer[0])
+
+
+@derived
+def _known_university_keys(rules: Rulebook) -> frozenset[str | None]:
+    """The own words (`_university_key`) of every university the reference data names, by any of its names."""
+    return frozenset(_university_key(name) for o in rules.organizations if o.org_type == "university"
+                     for name in (o.canonical_name, *o.aliases)) - {None}
 
 
 def _plain_words(name: str) -> tuple[str, ...]:

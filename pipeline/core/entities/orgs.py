@@ -185,9 +185,15 @@ class OrgNamer:
 
     def _university_office(self, name: str) -> bool:
         """Whether an office of no named state is a university's for its dealings abroad (`university_office_words`:
-        "International Office", "Office of International Cooperation"); a government's names its place or remit."""
+        "International Office", "Office of International Cooperation"); a government's names its place or remit, and
+        a body with a remit of its own is no university's office ("International Labour Office"): every other word of
+        the name tells of those dealings (`university_office_remits`)."""
+        words = set(name.split())
+        rules = self.ref.rules
         return not re.search(r"\b(?:Foreign Affairs|Provincial|Municipal|City|County|District|Government)\b", name) \
-            and bool(set(name.split()) & set(self.ref.rules.get("university_office_words", [])))
+            and bool(words & set(rules.get("university_office_words", []))) \
+            and words <= {"Office", "of", "and", "for", "the", "&", *rules.get("university_office_words", []),
+                          *rules.get("university_office_remits", [])}
 
     def _owner_country(self, name: str) -> str | None:
         """The country a name says its body belongs to, before it ("Lao", "South African", "Singapore's",

@@ -45,7 +45,10 @@ _SIBLING = re.compile(r"(?:[,;]|\band\b|\bas\s+well\s+as\b|\bplus\b)\s+(?:(?:an?
 # "a memorandum with X, and another with Y", "two agreements: one with X, and the other on Y": a word standing for
 # one more instrument of the kind just named, with its own partner or subject; it is read as that noun
 _ELLIPSIS = re.compile(r"\b(?:another|the\s+other|one)(?:\s+one)?(?=\s+(?:(?:jointly|also|separately)\s+)?"
-                       r"(?:with|between|among|on|for|regarding|concerning)\s)", re.I)
+                       r"(?:with|between|among|on|for(?!\s+(?:each|every|both|all)\b)|regarding|concerning)\s)", re.I)
+# "..., and another with Y is expected to follow", "one on Z was discussed": the word is the subject of a predicate of its
+# own in its clause, which no signing verb of the sentence is, so the signing told before is not its
+_OWN_PREDICATE = re.compile(r"[^,;:.]*?\b(?:is|are|was|were|will|would|shall|has|have|had|remains?)\b", re.I)
 _ELLIPSIS_WORD = re.compile(r"(?:another|the\s+other|one)(?:\s+one)?", re.I)
 _ELLIPSIS_LEAD = re.compile(r"(?:[,;:]|\band|\bas\s+well\s+as|\bplus)\s*$", re.I)
 _ELLIPSIS_REACH = 16  # words from the instrument noun to the word standing for another of its kind
@@ -485,16 +488,21 @@ _PROSE = re.compile(r"(?<![\w-])[a-z]{3,}\s+[a-z]{2,}(?![\w-])")  # two lower-ca
 
 
 _TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:expected\s+|due\s+|set\s+|scheduled\s+)?to)\s", re.I)
+# "Since X first led a delegation to Y in 2015, ...", "The delegation's last trip to Y was in 2018": an earlier trip
+# told as the story's background, not the one it reports
+_BACKSTORY = re.compile(r"^\W*Since\b|\b(?:first|previously|once)\s+(?:led|headed|visited|travelled|traveled|went|came)\b|"
+                        r"\b(?:last|previous|earlier|first)\s+(?:trip|visit|tour)\b", re.I)
 
 
 def _visit_span_date(ctx: DocContext) -> FoundDate | None:
     """'A delegation led by X visited Serbia and Korea from March 26 to April 3. ... signed an agreement': an
     undated signing in the story of a visit happened during it. The visit's first day, from a lead sentence that
     reports a visit or a delegation's trip ("X led a delegation to Y in January") and dates it (on or before the
-    publication, and not as a trip to come)."""
+    publication, and not as a trip to come or an earlier one told as background)."""
     visit_rx = rule_regex(ctx.rules, "visit_verbs", "delegation_nouns")
     for s in ctx.sentences[:_LEAD_SENTENCES]:
-        if not visit_rx.search(s.text) or not _PROSE.search(s.text) or _TO_COME.search(s.text):
+        if not visit_rx.search(s.text) or not _PROSE.search(s.text) or _TO_COME.search(s.text) \
+                or _BACKSTORY.search(s.text):
             continue  # "Author: [Time]:2019-11-30 [Visit]:" is a page label, not a sentence
         for d in ctx.dates_in(s):
             if not d.dateline and (ctx.published is None or d.date <= ctx.published):
@@ -515,8 +523,8 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     nouns = [n for n in kind_regexes(rules, "agreement_nouns")[0].finditer(text)
              if not (n.group(0).lower() == "agreement" and _CONSENSUS.search(text, max(0, n.start() - 40), n.start()))
              and not (under and n.end() <= under.end())]
-    nouns = _with_ellipses(text, nouns)
     verbs = [v for v in _find(rules, text, "signing_verbs") if not _denied(rules, text, v)]
+    nouns = _with_ellipses(text, nouns, verbs)
     listed = head is not None and not verbs  # a line under "..., among them:": the head's verb governs it
     if listed:
         verbs = [_NO_VERB.match(text)]
@@ -542,15 +550,19 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     return out
 
 
-def _with_ellipses(text: str, nouns: list[re.Match]) -> list[re.Match]:
+def _with_ellipses(text: str, nouns: list[re.Match], verbs: list[re.Match]) -> list[re.Match]:
     """The instrument nouns, and each word standing for one more of the kind named just before it (`_ELLIPSIS`):
-    coordinated after that noun ("..., and another with Y"; "two agreements: one with X"), within reach of it."""
+    coordinated after that noun ("..., and another with Y"; "two agreements: one with X"), within reach of it, and
+    not the subject of a predicate of its own other than a signing verb (`_OWN_PREDICATE`)."""
     extra = []
     for m in _ELLIPSIS.finditer(text):
         before = [n for n in nouns if n.end() <= m.start()]
+        own = _OWN_PREDICATE.match(text, m.end())
         if before and _ELLIPSIS_LEAD.search(text, before[-1].end(), m.start()) \
                 and len(text[before[-1].end():m.start()].split()) <= _ELLIPSIS_REACH \
-                and not any(n.start() <= m.start() < n.end() for n in nouns):
+                and not any(n.start() <= m.start() < n.end() for n in nouns) \
+                and not (own and not any(m.end() <= v.start() and not re.search(r"[,;:.]", text[own.end():v.start()])
+                                         for v in verbs)):
             extra.append(m)
     if not extra:
         return nouns
@@ -1416,12 +1428,20 @@ def _governs_plan(rules: Rulebook, text: str, verb) -> bool:
                for c in _find(rules, text, "planned_cues"))
 
 
+# Between a past stay and 'to sign', words that make the signing no purpose of that stay: a later tense, a clause of
+# its own ("visited X last year, hopes to sign", "has never visited X, but plans to sign") or a purpose short of the
+# signing ("visited X to prepare to sign", "in an effort to sign", "hoping to sign")
+_STAY_GAP_BREAK = re.compile(r"\b(?:will|would|shall|is|are|but|to|hopes?|hoping|wants?|wanting|wish(?:es)?|wishing|"
+                             r"seeks?|seeking|plans?|planning|aims?|aiming|intends?|intending|effort|attempt|bid)\b", re.I)
+
+
 def _past_stay(rules: Rulebook, text: str, pos: int) -> re.Match | None:
-    """'X was in Guangzhou recently to sign ...': a past stay before a purpose clause at `pos`."""
+    """'X was in Guangzhou recently to sign ...', 'X visited Y on 3 May to sign ...': a past stay before a purpose
+    clause at `pos`, with nothing between them that tells the signing of another time or aim (`_STAY_GAP_BREAK`)."""
     stay = None
     for stay in rule_regex(rules, "past_stay_cues").finditer(text, max(0, pos - 150), pos):
         pass
-    if stay is None or re.search(r"\b(?:will|would|shall|is|are)\b", text[stay.end():pos]):
+    if stay is None or _STAY_GAP_BREAK.search(text, stay.end(), pos):
         return None
     return stay
 

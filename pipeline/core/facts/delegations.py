@@ -720,21 +720,27 @@ def _set_receiver(ctx: DocContext, d: Delegation, sent: Sentence, people: list[M
         return
     before = [p for p in people if p.start < sent.start + welcomer.start()]
     bodies = ctx.orgs_in(sent.start, sent.start + welcomer.start())
-    if bodies and (not before or (before[-1].start < bodies[-1].start
-                                  and not _FROM.search(ctx.text, before[-1].end, bodies[-1].start))) \
-            and _BODY_GAP.fullmatch(ctx.text, bodies[-1].end, sent.start + welcomer.start()):
+    at_body = bool(bodies) and _BODY_GAP.fullmatch(ctx.text, bodies[-1].end, sent.start + welcomer.start())
+    staff_from = at_body and before and before[-1].start < bodies[-1].start \
+        and _FROM.search(ctx.text, before[-1].end, bodies[-1].start)
+    if at_body and (not before or (before[-1].start < bodies[-1].start and not staff_from)):
         d.host_org = bodies[-1].entity_id  # "Ghent University received a delegation from X"
         if d.origin_org == d.host_org:
             d.origin_org = None
         return
     if before and before[-1].entity_id != d.leader:
-        d.host_org = _acting_body(ctx, before[-1], sent.start + welcomer.start()) or d.host_org
+        # "Dr X and staff from Lund University received ...": with no body of X's own, the staff's body receives,
+        # unless it is a unit ("staff from the International Office"), which stands for a body not named
+        body_staff = staff_from and ctx.ents.orgs[bodies[-1].entity_id].org_type not in _UNIT_TYPES
+        d.host_org = _acting_body(ctx, before[-1], sent.start + welcomer.start()) \
+            or (bodies[-1].entity_id if body_staff else None) or d.host_org
         if d.leader is None and d.origin_org == d.host_org:
             d.origin_org = None
 
 
 # "X and staff from the Y Office met the delegation": Y is where the receivers work, X's body receives
 _FROM = re.compile(r"\bfrom\b")
+_UNIT_TYPES = ("university_unit", "other")  # bodies that stand for a larger one the receivers act for
 # Between a receiving body and its verb: its acronym, an auxiliary, an adverb ("UM (UM) has warmly received")
 _BODY_GAP = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:has|have|had|also|today|recently|warmly|officially|once again)\s+)*")
 

@@ -436,10 +436,13 @@ def _merge_variants(rules: Rulebook, labs: dict[str, Lab]) -> None:
         return lab.name[:1].isupper(), len(_topic_key(lab.name).split()), lab.mentions[0][1] * -1
 
     topics = {lab_id: tuple(_topic_key(_unplaced(lab.name)).split()) for lab_id, lab in labs.items()}
+    # a word can be cut short only where the written name ends ("... for Chemical Engineering" ends on no topic word)
+    ends = {lab_id: canonical_key(lab.name).split()[-1:] == list(topics[lab_id][-1:]) for lab_id, lab in labs.items()}
+
     for lab_id in sorted(labs, key=lambda i: rank(labs[i])):
         lab = labs[lab_id]
         wider = [other for oid, other in labs.items() if oid != lab_id and other.lab_type == lab.lab_type
-                 and _among(rules, topics[lab_id], topics[oid]) and rank(other) > rank(lab)]
+                 and _among(rules, topics[lab_id], topics[oid], ends[lab_id], ends[oid]) and rank(other) > rank(lab)]
         if not wider:
             continue
         keep = max(wider, key=rank)
@@ -453,12 +456,13 @@ def _merge_variants(rules: Rulebook, labs: dict[str, Lab]) -> None:
         del labs[lab_id]
 
 
-def _among(rules: Rulebook, words: tuple[str, ...], wider: tuple[str, ...]) -> bool:
+def _among(rules: Rulebook, words: tuple[str, ...], wider: tuple[str, ...], cut: bool = True,
+           wider_cut: bool = True) -> bool:
     """Whether every topic word of one name is among those of a wider one. A country's name and
     its people's are one word ("Sino-Georgia", "Sino-Georgian": one partner written two ways) where the name has a
     topic word of its own besides (a body named after its country alone, "Icelandic Centre for Research", is none of
     the country's labs). The last word of either name may be cut short ("... on Microbial Biotechnolog", a title
-    cut off mid-word, as stored excerpts and page titles are)."""
+    cut off mid-word, as stored excerpts and page titles are), where that name ends on it (`cut`, `wider_cut`)."""
     code = org_namer(rules).country_code
     rest = set(wider)
     countries = {code(v) for v in rest} - {None}
@@ -467,7 +471,7 @@ def _among(rules: Rulebook, words: tuple[str, ...], wider: tuple[str, ...]) -> b
         if w in rest or (own and code(w) in countries):
             continue
         last = n == len(words) - 1
-        if not any((last and _cut(w, v)) or (v == wider[-1] and _cut(v, w)) for v in rest):
+        if not any((cut and last and _cut(w, v)) or (wider_cut and v == wider[-1] and _cut(v, w)) for v in rest):
             return False
     return True
 
@@ -885,12 +889,13 @@ def _fill(ctx: DocContext, lab: Lab, sent: Sentence, start: int, end: int, list_
           named: bool = True) -> None:
     """What one mention of a lab (its name at [start, end)) tells of it: the director and host it names (the first
     mention that names one wins), its status, and the year of a founding. A mention by acronym (`named` False) is
-    hosted only by whom a host cue after it names ("The SABRI, unveiled on Monday, was jointly established by X"):
-    the other bodies of its sentence are as often its partners or its subject's."""
+    hosted only by whom a host cue as its predicate names ("The SABRI, unveiled on Monday, was jointly established by
+    X"): the other bodies of its sentence are as often its partners or its subject's, and a cue near it as often
+    said of something else ("CNLME, which is part of a network set up by X")."""
     text = ctx.text
     lab.director = lab.director or _director_beside(ctx, sent, start, end)
-    lab.host = lab.host or _host_after(ctx, end) or (
-        (_host_within(ctx, start, end) or _org_of_sentence(ctx, sent, start, end)) if named else _host_cued(ctx, end, sent.end))
+    lab.host = lab.host or ((_host_after(ctx, end) or _host_within(ctx, start, end)
+                             or _org_of_sentence(ctx, sent, start, end)) if named else _host_cued(ctx, end, sent.end))
     status = lab_status(ctx.rules, text[sent.start:start if list_start is None else list_start], text[end:sent.end])
     year = re.search(r"\b(?:in|since)\s+((?:19|20)\d{2})\b", sent.text)
     if year and status == "established":
@@ -948,15 +953,19 @@ def _host_after(ctx: DocContext, end: int) -> str | None:
 
 
 def _host_cued(ctx: DocContext, end: int, limit: int) -> str | None:
-    """The organisation a host cue names further on in the clause of a lab's mention ("..., unveiled on Wednesday,
-    was jointly established by the X")."""
+    """The organisation a host cue names as the predicate of a lab's mention ("..., unveiled on Wednesday, was jointly
+    established by the X"; "X, hosted by Y"), not one said of another thing its clause names ("..., which is part of
+    a network set up by Y", "will work with a centre established by Y")."""
     cue = _far_host_cue(ctx.rules).match(ctx.text, end, limit)
     return next((o.entity_id for o in ctx.orgs_in(cue.end(), limit) if o.start == cue.end()), None) if cue else None
 
 
 @derived
 def _far_host_cue(rules: Rulebook) -> re.Pattern:
-    return re.compile(rf"[^.;]{{0,80}}?\b(?:{phrase_alternation(rules.rules['lab_host_cues'])})\s+(?:the\s+)?", re.I)
+    """A host cue after a lab's mention: past an aside between commas and the auxiliaries and adverbs of its verb."""
+    return re.compile(rf"(?:\s*,[^,.;]{{1,60}},)?\s*,?\s*(?:(?:was|were|is|are|has|have|had|been|be|will|would|"
+                      rf"jointly|also|officially|formally|originally|initially|first)\s+)*"
+                      rf"(?:{phrase_alternation(rules.rules['lab_host_cues'])})\s+(?:the\s+)?", re.I)
 
 
 # The bodies that own labs: "Photonic Industrial Technologies", a company's name in a lab's topic, owns none

@@ -43,6 +43,13 @@ def test_other_bodies_stay_apart(text, short, full):
     assert (mentions[short], mentions[full]) == (short, full)
 
 
+@pytest.mark.parametrize("short, longer", [("Nairobi University", "Nairobi Technical Training University"),
+                                           ("Dhaka University", "Dhaka International University")])
+def test_a_listed_university_s_other_word_order_is_no_short_form(short, longer):
+    mentions = _mentions(f"Officials of {longer} signed the plan. Students of {short} will work in it.")
+    assert (mentions[short], mentions[longer]) == (short, longer)
+
+
 def test_a_listed_body_is_never_taken_for_a_short_form():
     mentions = _mentions("Officials of Shanghai International Studies University and of Shanghai University met.")
     assert mentions["Shanghai University"] == "Shanghai University"

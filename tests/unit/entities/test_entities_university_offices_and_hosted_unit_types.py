@@ -29,6 +29,9 @@ def test_an_office_for_dealings_abroad_of_no_state_is_a_university_unit(text, na
     ("The Municipal International Exchange Office sent a car.", "Municipal International Exchange Office", "other"),
     # an office with no dealings abroad in its name stays a body of no known kind
     ("The Press Office issued a statement.", "Press Office", "other"),
+    # nor does one with a remit of its own beside the words for dealings abroad
+    ("The International Labour Office issued a statement.", "International Labour Office", "other"),
+    ("The Global Health Office issued a statement.", "Global Health Office", "other"),
 ])
 def test_other_offices_keep_their_type(text, name, org_type):
     assert _types(text)[name] == org_type

@@ -27,6 +27,11 @@ def _told(rows):
      "Tongji University and Nankai University.",
      [("cooperation_agreement", ("Lund University", "Nankai University", "Tongji University")),
       ("cooperation_agreement", ("Lund University", "Sichuan University"))]),
+    # a predicate of its own that is a signing: still a further instrument
+    ("Uppsala University signed an agreement with Nankai University, and another with Sichuan University will be "
+     "signed in May.",
+     [("cooperation_agreement", ("Nankai University", "Uppsala University")),
+      ("cooperation_agreement", ("Sichuan University", "Uppsala University"))]),
 ])
 def test_another_with_a_partner_is_one_more_instrument_of_that_kind(text, expected):
     assert _told(extract_rows(text)) == expected
@@ -36,6 +41,15 @@ def test_another_with_a_partner_is_one_more_instrument_of_that_kind(text, expect
     "Uppsala University signed an agreement with Fudan University, one of the oldest universities in China.",
     "Uppsala University signed an agreement with Fudan University. A laboratory for robotics and another for "
     "marine science will be set up.",
+    # the word is the subject of a predicate of its own, which is no signing
+    "Uppsala University signed an agreement with Fudan University; one with Tongji University is planned for next year.",
+    "Uppsala University signed an agreement with Fudan University, and another with Tongji University is expected to "
+    "follow.",
+    "Uppsala University signed an agreement with Fudan University, and the other with Tongji University has been "
+    "delayed.",
+    "Uppsala University signed an agreement with Fudan University, and one on student exchange was discussed.",
+    # one for each of a set: a distribution, no further instrument
+    "Uppsala University signed an agreement with Fudan University, and one for each of the two campuses.",
 ])
 def test_another_thing_or_one_of_a_set_is_no_instrument(text):
     assert _told(extract_rows(text)) == [("cooperation_agreement", ("Fudan University", "Uppsala University"))]

@@ -217,9 +217,16 @@ def test_a_visit_told_as_past_to_sign_is_a_signing_by_the_visitor_and_the_host(v
     assert signer_names(rows, "signatory") == {"Anna Berg", "Zhang Hua"}
 
 
-def test_a_visit_to_come_to_sign_is_a_plan_with_no_signer():
-    rows = extract_rows("Anna Berg, Rector of Lund University, will visit Jilin University next week to sign a "
-                        "memorandum of understanding with Professor Zhang Hua, President of Jilin University.")
+@pytest.mark.parametrize("visit", ["will visit Jilin University next week",
+                                   # a past visit with another aim or time between it and the signing
+                                   "who visited Jilin University last year, hopes",
+                                   "has never visited Jilin University, but hopes",
+                                   "visited Jilin University on 3 March to prepare",
+                                   "visited Jilin University, hoping",
+                                   "was in Changchun in an effort"])
+def test_a_visit_to_come_or_for_another_aim_to_sign_is_a_plan_with_no_signer(visit):
+    rows = extract_rows(f"Anna Berg, Rector of Lund University, {visit} to sign a memorandum of understanding with "
+                        "Professor Zhang Hua, President of Jilin University.")
     (a,) = rows["agreements"]
     assert a["status"] == "planned"
     assert signer_names(rows, "signatory") == set()

@@ -45,11 +45,18 @@ def test_an_undated_signing_in_the_story_of_a_visit_takes_the_visit_date(lead, d
     assert a["signed_on"] == day
 
 
-def test_a_trip_to_come_dates_no_signing():
-    rows = extract_rows("A delegation of Fudan University will go to Oslo on 9 October. Fudan University and the "
-                        "University of Oslo signed an agreement on student exchange.", published=dt.date(2021, 7, 20))
+@pytest.mark.parametrize("lead, day", [
+    ("A delegation of Fudan University will go to Oslo on 9 October.", None),
+    # an earlier trip told as background: the signing is the news day's
+    ("Since Professor Wang Tao first led a delegation to Norway in 2015, the two universities have worked closely.",
+     dt.date(2021, 7, 20)),
+    ("The delegation's last trip to Norway was in 2018.", dt.date(2021, 7, 20)),
+])
+def test_a_trip_to_come_or_told_as_background_dates_no_signing(lead, day):
+    rows = extract_rows(lead + " Fudan University and the University of Oslo signed an agreement on student exchange.",
+                        published=dt.date(2021, 7, 20))
     (a,) = rows["agreements"]
-    assert a["signed_on"] is None
+    assert a["signed_on"] == day
 
 
 def test_a_date_in_a_lead_that_reports_no_visit_dates_no_signing():

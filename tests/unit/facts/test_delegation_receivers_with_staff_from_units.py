@@ -16,6 +16,11 @@ from tests.unit.fact_rows import extract_rows, visits
     ("Tongji University President Wu Jiang and researchers from the College of Design welcomed the Finnish delegation "
      "on 3 May.",
      (None, "Finland", "Tongji University")),
+    # a receiver of no body of their own, with staff of a whole body (no unit): that body receives
+    ("Dr Anna Berg and staff from the University of Oslo welcomed the Fudan University delegation on 3 May.",
+     (None, "Fudan University", "University of Oslo")),
+    ("Anna Berg and researchers from Lund University received the delegation from Kyoto University.",
+     (None, "Kyoto University", "Lund University")),
     # the visitors' own "from X" still names where they come from
     ("Officials from Kyoto University visited Nankai University.", (None, "Kyoto University", "Nankai University")),
     ("Ghent University received a delegation from Zhejiang University on 3 May.",

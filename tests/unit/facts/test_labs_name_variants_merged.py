@@ -44,6 +44,9 @@ def test_a_title_cut_off_mid_word_names_the_lab_the_text_names_in_full(text, nam
     "Ocean Acoustic Imaging opened in Toulon.",
     "The China-Chile Joint Laboratory of Materials Physics was opened in Santiago. The China-Chile Joint Laboratory of "
     "Material Chemistry opened in Valparaiso.",
+    # a whole word is cut short only where a name ends ("... Chemical Engineering" does not end on it)
+    "Fudan University opened the Joint Research Centre for Chemical Engineering. Nanjing University opened the Joint "
+    "Research Centre for Chemicals.",
 ])
 def test_labs_whose_topics_differ_stay_two(text):
     assert len(_labs(text)) == 2

@@ -28,9 +28,11 @@ def test_a_founding_or_plan_of_the_acronym_is_the_labs(text, status):
     assert _labs(text) == [("Brazil-China Center for Climate Research", status, None, None)]
 
 
-def test_a_host_cue_after_the_acronym_names_the_host():
-    text = ("A Mekong Delta Rice Research Institute (MDRRI) has been unveiled in Can Tho. The MDRRI, unveiled on "
-            "Tuesday, was jointly established by Can Tho University and Nanjing Agricultural University.")
+@pytest.mark.parametrize("told", ["The MDRRI, unveiled on Tuesday, was jointly established by",
+                                  "The MDRRI, hosted by"])
+def test_a_host_cue_after_the_acronym_names_the_host(told):
+    text = (f"A Mekong Delta Rice Research Institute (MDRRI) has been unveiled in Can Tho. {told} Can Tho University "
+            "and Nanjing Agricultural University.")
     assert _labs(text) == [("Mekong Delta Rice Research Institute", "established", "Can-Tho University", None)]
 
 
@@ -45,6 +47,13 @@ def test_the_director_of_the_acronym_directs_the_lab(title):
     # a body the acronym's sentence names without a host cue is a partner, not the host
     "The Andes Water Transformation Institute (AWTI) was launched in Lima on Monday. AWTI will work with Peking "
     "University on glacier research.",
+    # a host cue said of another thing the acronym's clause names
+    "The Andes Water Transformation Institute (AWTI) was launched in Lima on Monday. Researchers at AWTI, which is "
+    "part of a network set up by Peking University, study glaciers.",
+    "The Andes Water Transformation Institute (AWTI) was launched in Lima on Monday. AWTI will work with a centre "
+    "established by Peking University.",
+    "The Andes Water Transformation Institute (AWTI) was launched in Lima on Monday. AWTI plans to open a branch, to "
+    "be hosted by Peking University, next year.",
     # "(NIGER)" abbreviates nothing of the name: its later mention is the country's, not the lab's
     "The Sahel Solar Energy Institute (NIGER) was launched in Niamey on Monday. NIGER students arrived, set up by "
     "Peking University.",
