@@ -41,6 +41,7 @@ _GOVERNMENT_SUFFIX = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|Co
                                r"Government$")
 _DEPT_HEADS = r"(?:Department|Bureau|Commission|Office|Administration|Committee)"
 STATE_HEADS = frozenset(("Ministry", "Department", "Government", "Embassy", "Consulate"))
+_REGIONS_WITHIN_KEPT = 16384  # names whose region_within is remembered: bounded, as the lru_caches above
 
 
 @functools.lru_cache(maxsize=16384)
@@ -282,6 +283,8 @@ class OrgNamer:
             return None
         key = (name, country)
         if key not in self._regions_within:
+            if len(self._regions_within) >= _REGIONS_WITHIN_KEPT:  # one namer serves a worker's every document
+                self._regions_within.clear()
             self._regions_within[key] = self._find_region_within(name, country)
         return self._regions_within[key]
 
