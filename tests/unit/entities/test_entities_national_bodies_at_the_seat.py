@@ -73,3 +73,16 @@ def test_the_capitals_file_has_every_region_a_subdivision_of_its_country(tmp_pat
 def test_the_capitals_file_is_read_at_the_first_level():
     capitals = load_capitals(default_rulebook().directory)
     assert capitals["ES"] == "ES-MD" and capitals["ID"] == "ID-JW" and "CN" not in capitals
+
+
+@pytest.mark.parametrize("text, name, region", [
+    ("The Lao Ministry of Science and Technology and the university signed the plan.",
+     "Lao Ministry of Science and Technology", "LA-VT"),
+    ("South Africa's Department of Science and Technology hosted the talks.",
+     "South Africa's Department of Science and Technology", "ZA-GP"),
+    ("The Ministry of Science and Technology of Mongolia sent two experts.",
+     "Ministry of Science and Technology of Mongolia", "MN-1"),
+])
+def test_a_known_state_body_of_another_country_sits_in_that_country_s_capital(text, name, region):
+    org = _orgs(text)[name]
+    assert (org.region_code, org.country_code) == (region, region.split("-")[0])
