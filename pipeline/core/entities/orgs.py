@@ -183,10 +183,24 @@ class OrgNamer:
                 re.search(r"\b(State|National|Central|Ministry|People's)\b", name):
             org_type = "other" if head in ("Council", "Committee", "Office") else org_type
             org_type = "university_unit" if head == "Office" and self._university_office(name) else org_type
+        org_type = "other" if self._bilateral(name, head) else org_type  # "China-Sweden Joint Committee on ..."
         if any(unit in name for unit in self.ref.rules.get("hosted_unit_names", [])) \
                 and not name.endswith("Headquarters"):
             org_type = "university_unit"  # "Confucius Institute of Montevideo": a university's unit, no research body
         return org_type
+
+    def _bilateral(self, name: str, head: str) -> bool:
+        """Whether a committee, commission, council or group (`bilateral_body_heads`) is a body of two states or of
+        several bodies, no one government's department nor a company: its name holds one of `bilateral_body_words`
+        ("Joint", "Binational", "Working"), or opens with two countries or peoples joined by a hyphen
+        ("Kyrgyz-Chinese", "Sino-Singapore", "China-Uruguay")."""
+        if head not in self.ref.rules.get("bilateral_body_heads", []):
+            return False
+        words = name.split()
+        if set(words) & set(self.ref.rules.get("bilateral_body_words", [])):
+            return True
+        pair = words[0].split("-") if words else []
+        return len(pair) == 2 and all(half == "Sino" or self.country_code(half) for half in pair)
 
     def _university_office(self, name: str) -> bool:
         """Whether an office of no named state is a university's for its dealings abroad (`university_office_words`:
