@@ -59,6 +59,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "party_organs", "size_object_cues", "stay_purposes", "people_nouns", "not_org_acronyms",
             "joint_name_words", "remit_heads", "bare_subdivision_stopnames",
             "non_research_centre_words", "university_name_phrases", "lab_paired_heads", "hosted_unit_names",
+            "bilateral_body_heads", "bilateral_body_words",
             "university_office_words", "university_office_remits",
             "lab_party_cues", "lab_undertaking_verbs", "name_opening_prepositions", "company_nouns")},
     },
@@ -142,6 +143,7 @@ class Rulebook:
     digest: str  # of every file in the folder: part of the extraction cache's key
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> alpha_2
     portfolio_words: list[str] = field(default_factory=list)  # remit words after a title ("for Transport and Works")
+    capital_regions: dict[str, str] = field(default_factory=dict)  # alpha_2 -> region of the seat of government
     _derived: dict = field(default_factory=dict, repr=False)
 
     def derive(self, build: Callable[[Rulebook], T]) -> T:
@@ -493,6 +495,24 @@ def load_domains(directory: Path) -> tuple[list[Domain], dict[str, str]]:
     return domains, lexicon
 
 
+def load_capitals(directory: Path) -> dict[str, str]:
+    """The first-level region of each country's seat of government (capitals.csv: country_code, capital, region_code;
+    the capital's name is there for the reader): where a body named for its whole country sits ("University of
+    Zambia", "Bulgarian Academy of Sciences", "Lao Ministry of Science and Technology") when its name names no place
+    of its own. China's regions are its places' (places.csv), so China has no row. An optional file; a row whose
+    region is no subdivision of its country, or a repeated country, stops the run."""
+    if not (directory / "capitals.csv").exists():
+        return {}
+    out = {}
+    for n, r in enumerate(_read_csv(directory / "capitals.csv", ["country_code", "capital", "region_code"]), start=2):
+        code, region = r["country_code"], r["region_code"]
+        if code in out or code in _NOT_SUBDIVIDED_HERE or not region.startswith(f"{code}-") or not _valid_region(region):
+            raise ReferenceDataError(f"capitals.csv line {n}: repeated or Chinese country, or region {region!r} "
+                                     f"no subdivision of {code!r}")
+        out[code] = top_region(region)
+    return out
+
+
 def load_demonyms(directory: Path) -> tuple[dict[str, str], dict[str, str]]:
     """Country aliases: (lower-case name form -> alpha_2, lower-case demonym -> alpha_2)."""
     names, demonyms = {}, {}
@@ -535,7 +555,7 @@ def load_rulebook(directory: Path) -> Rulebook:
         honorifics=titles["honorifics"], title_modifiers=titles["modifiers"], title_heads=titles["heads"],
         domains=domains, domain_lexicon=lexicon, names=names, rules=rules,
         digest=_fingerprint(directory), demonyms={k.lower(): v for k, v in demonyms.items()},
-        portfolio_words=titles.get("portfolio_words", []),
+        portfolio_words=titles.get("portfolio_words", []), capital_regions=load_capitals(directory),
     )
 
 

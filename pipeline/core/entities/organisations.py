@@ -82,7 +82,8 @@ def _foreign_counterpart(text: str, start: int, end: int, ref: OrgRef, namer: Or
     name = text[s:e]
     country = namer.country_place(code)
     gov = namer.government_of(country) if country is not None and ref.org_type != "government" else None
-    org = Org(org_id_for(name), name, ref.org_type, None, None, code, gov.organization_id if gov else None, parent=gov)
+    region = namer.seat_region(name, code) if ref.org_type != "enterprise" else None  # "Lao Ministry of ...": Vientiane's
+    org = Org(org_id_for(name), name, ref.org_type, None, region, code, gov.organization_id if gov else None, parent=gov)
     org.aliases[name] = "corpus"
     return org, s, e
 

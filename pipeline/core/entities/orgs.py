@@ -78,6 +78,8 @@ class OrgNamer:
         parent_ref = self.ref.org_by_name.get(o.parent) if o.parent else None
         parent = self.from_reference(parent_ref) if parent_ref and parent_ref is not o else None
         region = o.region_code or self.region_within(o.canonical_name, o.country_code)
+        if region is None and o.org_type != "enterprise":
+            region = self.seat_region(o.canonical_name, o.country_code)
         org = Org(self._ref_ids[o.canonical_name], o.canonical_name, o.org_type, o.acronym, region,
                   o.country_code, parent.organization_id if parent else None, parent=parent)
         org.aliases[o.canonical_name] = "reference"
@@ -142,6 +144,8 @@ class OrgNamer:
             country = owner
         region = region or self.region_within(name, country)
         org_type = self._type_of(name, head, parent_place, owner)
+        if region is None and org_type != "enterprise":
+            region = self.seat_region(name, country)
         gov = None
         if owner and org_type == "government_department" and owner != "CN":
             country_place = self.country_place(owner)
@@ -179,10 +183,24 @@ class OrgNamer:
                 re.search(r"\b(State|National|Central|Ministry|People's)\b", name):
             org_type = "other" if head in ("Council", "Committee", "Office") else org_type
             org_type = "university_unit" if head == "Office" and self._university_office(name) else org_type
+        org_type = "other" if self._bilateral(name, head) else org_type  # "China-Sweden Joint Committee on ..."
         if any(unit in name for unit in self.ref.rules.get("hosted_unit_names", [])) \
                 and not name.endswith("Headquarters"):
             org_type = "university_unit"  # "Confucius Institute of Montevideo": a university's unit, no research body
         return org_type
+
+    def _bilateral(self, name: str, head: str) -> bool:
+        """Whether a committee, commission, council or group (`bilateral_body_heads`) is a body of two states or of
+        several bodies, no one government's department nor a company: its name holds one of `bilateral_body_words`
+        ("Joint", "Binational", "Working"), or opens with two countries or peoples joined by a hyphen
+        ("Kyrgyz-Chinese", "Sino-Singapore", "China-Uruguay")."""
+        if head not in self.ref.rules.get("bilateral_body_heads", []):
+            return False
+        words = name.split()
+        if set(words) & set(self.ref.rules.get("bilateral_body_words", [])):
+            return True
+        pair = words[0].split("-") if words else []
+        return len(pair) == 2 and all(half == "Sino" or self.country_code(half) for half in pair)
 
     def _university_office(self, name: str) -> bool:
         """Whether an office of no named state is a university's for its dealings abroad (`university_office_words`:
@@ -301,6 +319,26 @@ class OrgNamer:
                 regions = {p.region_code for p in found if p.country_code == country and p.region_code}
                 if len(regions) == 1:
                     return regions.pop()
+        return None
+
+    def seat_region(self, name: str, country: str | None) -> str | None:
+        """The region of the capital, for a body named for its whole country ("University of Zambia", "Bulgarian
+        Academy of Sciences", "National Academy of Sciences of Armenia", "Lao Ministry of Science and Technology"):
+        national bodies sit at the seat of government. Not for a name that adds a place after a comma ("University
+        of X, Y": a campus), nor for companies, which the caller leaves out (a country's name in a company's is
+        its market), nor for China, whose bodies' regions are their places'. The country's name opens the name or
+        follows a lower-case word or a head ("Universiti Brunei Darussalam"): after another capitalised word it is
+        part of a larger place ("South America", "Latin America")."""
+        seat = self.ref.capital_regions.get(country or "")
+        if seat is None or "," in name:
+            return None
+        words = re.sub(r"[()]", " ", name).split()
+        for size in (4, 3, 2, 1):
+            for i in range(len(words) - size + 1):
+                before = words[i - 1] if i else ""
+                if (words[i][:1].isupper() and (not before[:1].isupper() or before in self.head_types)
+                        and self.country_code(" ".join(words[i:i + size])) == country):
+                    return seat
         return None
 
     def _region_in(self, name: str) -> tuple[str | None, str | None, PlaceRef | None]:
