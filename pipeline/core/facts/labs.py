@@ -112,6 +112,14 @@ def _shapes(rules: Rulebook) -> list[tuple[_Shape, str, str]]:
 
 
 @derived
+def _bare_heads(rules: Rulebook) -> frozenset[str]:
+    """Every kind's own phrases, in lower case: a name that is one of them alone ("its Innovation Center", "the
+    Technology Transfer Centre") names no lab but the one a sentence refers back to."""
+    return frozenset(p.lower() for spec in rules.rules["lab_kinds"].values() for side in ("prefix", "suffix")
+                     for p in spec.get(side, []))
+
+
+@derived
 def _shape_gate(rules: Rulebook) -> re.Pattern:
     """Matches wherever any shape's longest word occurs: a sentence without one can match no shape."""
     words = {max(shape.words, key=len) for shape, _, _ in _shapes(rules)}
@@ -159,7 +167,8 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             name = canonical_lab_name(raw, lab_type)
             if lab_type == "national_engineering_research_centre" and "Hong Kong Branch" in raw:
                 lab_type = "cnerc_hong_kong_branch"
-            topic = _topic_key(name) or _unnamed_joint_key(ctx, sent, start, name)
+            topic = (name.lower() not in _bare_heads(ctx.rules) and _topic_key(name)) \
+                or _unnamed_joint_key(ctx, sent, start, name)
             if not topic or (lab_type == "research_institute" and _known_body(ctx.rules, name)) \
                     or _not_a_lab(ctx.rules).search(name):
                 continue
@@ -239,9 +248,26 @@ def _party_slot(rules: Rulebook) -> re.Pattern:
                       if cues else "(?!)")
 
 
+@derived
+def _signer_slot(rules: Rulebook) -> re.Pattern:
+    """The words after a party that signs ("X and Y signed an MoU", "A, the X Centre sign pact", "X (XC) of Y today
+    inked ..."): the name, its acronym and owner, a partner named by capitalised words after a comma or "and" ("X,
+    both sides signed" is no pairing of X), adverbs and auxiliaries, then a signing verb (`tight_signing_verbs`
+    but its gerunds and nouns: "the X Lab signing ceremony" may be the lab's own founding)."""
+    verbs = phrase_alternation(v for v in rules.rules["tight_signing_verbs"] if " " not in v and not v.endswith("ing"))
+    name = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*(?:\s*\([^()]{1,40}\))?"
+    owner = rf"(?:\s+(?:of|at)\s+{name})?"
+    partner = rf"(?:(?:\s*,|\s+(?:and|&|together\s+with|along\s+with))\s+{name})?"
+    adverbs = r"(?:\s+(?:also|today|yesterday|formally|officially|jointly|recently|have|has|had|will|on\s+\w+(?:\s+\d{1,2})?))*"
+    return re.compile(rf"(?:\s*\([^()]{{1,40}}\))?{owner}{partner}{adverbs}\s+(?i:{verbs})\b") if verbs else re.compile("(?!)")
+
+
 def _is_party(ctx: DocContext, sent: Sentence, start: int, end: int) -> bool:
     """Whether the name at [start, end) stands in a party slot (`_party_slot`); after a comma only as an item
-    of the list of parties, a comma or "and" after it too ("with A, the X Lab and B", not "with A, the X Lab will")."""
+    of the list of parties, a comma or "and" after it too ("with A, the X Lab and B", not "with A, the X Lab will");
+    or signs as one (`_signer_slot`)."""
+    if _signer_slot(ctx.rules).match(ctx.text, end, sent.end):
+        return True
     slot = _party_slot(ctx.rules).search(sent.text, 0, start - sent.start)
     return slot is not None and (slot.group("comma") is None or _LIST_ITEM_END.match(ctx.text, end) is not None)
 
@@ -261,9 +287,11 @@ def _body_in_passing(lab: Lab) -> bool:
 @derived
 def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     """The words before a name that make it a person's unit ("Li Wei, Deputy Director of the", "researchers from
-    the", "(Executive Director, ") or a place visited ("visited the", "a tour of A, B and"), and the words after it
-    that make it where visitors come from ("... paid a visit to", "... and Fudan University visited"): built from the
-    titles, people nouns, delegation nouns and visit verbs of the reference data."""
+    the", "(Executive Director, ", "who worked at the": `lab_workplace_cues`) or a place visited ("visited the", "a
+    tour of A, B and"), and the words after it that make it where visitors come from ("... paid a visit to", "... and
+    Fudan University visited") or the organiser of an event ("... hosted a seminar", not "hosted by":
+    `lab_organiser_verbs`): built from the titles, people nouns, delegation nouns and visit verbs of the reference
+    data."""
     r = rules.rules
     titles = phrase_alternation(rules.title_heads)
     modifiers = phrase_alternation(rules.title_modifiers)
@@ -272,9 +300,15 @@ def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     unit = (rf"\b(?:(?:{titles})|(?:{people}))\s+(?:of|at|from|with)\s+(?:the\s+)?{owner}$"
             rf"|[(,]\s*(?:(?:{modifiers})\s+)*(?:{titles})\s*,\s*(?:the\s+)?{owner}$")
     visited = rf"\b(?:{phrase_alternation(r['visit_verbs'])}|tour\s+of|visit\s+to)\b(?:[^.;]{{0,120}}?(?:,|:|\sand))?\s+(?:the\s+)?{owner}$"
-    before = re.compile(rf"(?i:{unit}|{visited})")
-    after = re.compile(rf"^[”\"’]?(?:\s*\([^()]{{1,40}}\))?(?:\s+and\s+[^.;]{{1,80}}?)?\s+"
-                       rf"(?:{phrase_alternation(r['travel_verbs'])}|paid\s+a\s+visit|made\s+a\s+visit)\b", re.I)
+    workplace = phrase_alternation(r.get("lab_workplace_cues") or [])
+    worked = rf"|\b(?:{workplace})\s+(?:the\s+)?{owner}$" if workplace else ""
+    before = re.compile(rf"(?i:{unit}|{visited}{worked})")
+    organised = phrase_alternation(r.get("lab_organiser_verbs") or [])
+    organiser = rf"|(?:{organised})\b(?!\s+by\b)" if organised else ""
+    of_owner = r"(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.-]*)*)?"
+    after = re.compile(rf"^[”\"’]?(?:\s*\([^()]{{1,40}}\))?{of_owner}(?:\s+and\s+[^.;]{{1,80}}?)?\s+"
+                       rf"(?:(?:{phrase_alternation(r['travel_verbs'])}|paid\s+a\s+visit|made\s+a\s+visit)\b{organiser})",
+                       re.I)
     return before, after
 
 
@@ -489,6 +523,8 @@ def _cut(short: str, word: str) -> bool:
 # topic's parts ("... in Surveying, Mapping and Remote Sensing").
 _NAME_CUT = re.compile(r"\s+and\s+the\s+|,\s(?![A-Z][\w-]*(?:\s[A-Z][\w-]*)*(?:,\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)*"
                        r",?\sand\s[A-Z])|;\s|\.$|\s+\((?!Hong Kong Branch\))")
+# Where a second name opens before a suffix name's head: "A and the B Research Centre", "A; B Research Centre"
+_SECOND_NAME = re.compile(r"\s+and\s+the\s+|;\s")
 _IN_PLACE = re.compile(r"\s+in\s+(the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _TOPIC_TAIL = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{_TOPIC}")
 _TOPIC_LINK = re.compile(r"\s+(?:on|of|for|in)\s+")
@@ -544,6 +580,8 @@ def _trim(rules: Rulebook, text: str, start: int, end: int, side: str, bounds=()
     head = end - 1 if side == "suffix" else start
     if side == "suffix":
         start = _after_breaks(text, start, end)
+        # "toured the Institute of X and the Y Research Center": the run before the head holds a name of its own
+        start = max((c.end() for c in _SECOND_NAME.finditer(text, start, head)), default=start)
     end = _name_end(rules, text, start, end, side)
     start = _name_start(rules, text, start, end)
     for b in bounds:  # a name does not run over the head of the next one
