@@ -11,6 +11,7 @@ Centre for Steel Construction") gets one id: ids key on the type and the topic w
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
@@ -289,8 +290,8 @@ def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     """The words before a name that make it a person's unit ("Li Wei, Deputy Director of the", "researchers from
     the", "(Executive Director, ", "who worked at the": `lab_workplace_cues`) or a place visited ("visited the", "a
     tour of A, B and"), and the words after it that make it where visitors come from ("... paid a visit to", "... and
-    Fudan University visited") or the organiser of an event ("... hosted a seminar", not "hosted by":
-    `lab_organiser_verbs`): built from the titles, people nouns, delegation nouns and visit verbs of the reference
+    Fudan University visited") or the organiser of an event ("... hosted a seminar", not "hosted by" nor "held its
+    opening ceremony": `lab_organiser_verbs`): built from the titles, people nouns, delegation nouns and visit verbs of the reference
     data."""
     r = rules.rules
     titles = phrase_alternation(rules.title_heads)
@@ -304,7 +305,10 @@ def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     worked = rf"|\b(?:{workplace})\s+(?:the\s+)?{owner}$" if workplace else ""
     before = re.compile(rf"(?i:{unit}|{visited}{worked})")
     organised = phrase_alternation(r.get("lab_organiser_verbs") or [])
-    organiser = rf"|(?:{organised})\b(?!\s+by\b)" if organised else ""
+    # (not "hosted by", the lab's host, nor "held its opening ceremony", its own founding)
+    events = phrase_alternation({e.split()[0] for e in r["lab_founding_events"]})
+    organiser = (rf"|(?:{organised})\b(?!\s+by\b)(?!\s+(?:its|an?|the)\s+(?:[\w-]+\s+)?(?:{events})\b(?!\s+(?:ceremony\s+)?(?:of|for)\b))"
+                 if organised else "")
     of_owner = r"(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.-]*)*)?"
     after = re.compile(rf"^[”\"’]?(?:\s*\([^()]{{1,40}}\))?{of_owner}(?:\s+and\s+[^.;]{{1,80}}?)?\s+"
                        rf"(?:(?:{phrase_alternation(r['travel_verbs'])}|paid\s+a\s+visit|made\s+a\s+visit)\b{organiser})",
@@ -1066,8 +1070,12 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     by_whom = rf"(?:,\s*(?:jointly\s+)?(?:{founded}|equipped|located|based|housed)\s+(?:by|with|at|in)\s+[^,.;]{{1,80}},\s*)?"
     # "The X Institute (XI) – a new research institute in Y – was launched": an apposition between dashes
     dashed = r"(?:\s*[–—]\s+[^–—.;]{1,200}?\s+[–—])?"
-    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{dashed}{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
-                                   rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b", re.I)
+    # "X held its inauguration ceremony": the lab's own founding event, organised by it (not "of the Y": another's)
+    organised = alt("lab_organiser_verbs") if r.get("lab_organiser_verbs") else "(?!)"
+    events = phrase_alternation({e.split()[0] for e in r["lab_founding_events"]})
+    own_event = rf"|\s+(?:{organised})\s+(?:its|an?|the)\s+(?:[\w-]+\s+)?(?:{events})\b(?!\s+(?:ceremony\s+)?(?:of|for)\b)"
+    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{dashed}(?:{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
+                                   rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b{own_event})", re.I)
     # "Ukraine Research Centre established in Harbin", "X launched on July 6th": a headline's participle, the name
     # opening it and at most one short phrase after the verb (no room for a clause's own verb)
     told_in_headline = re.compile(rf"^\s+(?:(?:officially|formally|jointly)\s+)?(?:{founded})(?:\s+(?:in|at|on|by|with)"
@@ -1231,7 +1239,9 @@ def _org_of_sentence(ctx: DocContext, sent: Sentence, start: int, end: int) -> s
 
 
 def _nearest_university(ctx: DocContext, pos: int) -> str | None:
-    """Lists of labs under a heading: the university named last before them hosts them."""
+    """Lists of labs under a heading: the university named last before them hosts them, when it is the university
+    the document is about (named more often than any other): a partner or a visitor's university named last
+    ("... with Swinburne University", "a delegation of the University of Zambia") hosts nothing of it."""
     para = next((s.paragraph for s in ctx.sentences if s.start <= pos < s.end + 1), None)
     best = None
     for s in ctx.sentences:
@@ -1242,4 +1252,11 @@ def _nearest_university(ctx: DocContext, pos: int) -> str | None:
         for m in ctx.orgs_in(s.start, s.end):
             if ctx.org(m.entity_id).org_type == "university":
                 best = m.entity_id
-    return best
+    return best if best is not None and best == _main_university(ctx) else None
+
+
+def _main_university(ctx: DocContext) -> str | None:
+    """The university the document names more often than any other, if one is."""
+    counts = Counter(m.entity_id for m in ctx.orgs_in(0, len(ctx.text)) if ctx.org(m.entity_id).org_type == "university")
+    ranked = counts.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None

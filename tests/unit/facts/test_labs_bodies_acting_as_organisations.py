@@ -51,6 +51,13 @@ def test_a_body_acting_as_an_organisation_or_a_bare_head_is_no_lab(text):
     # hosted BY a body: the host, not an organiser
     ("The Andes Glacier Research Centre, hosted by the University of Chile, is the first of its kind.",
      [("Andes Glacier Research Centre", "research_institute", "existing", "University of Chile")]),
+    # a centre that holds its own founding event is a founded lab; one hosting another's founding is its host
+    ("The Andean Water Research Center held its inauguration ceremony on Monday.",
+     [("Andean Water Research Center", "research_institute", "established", None)]),
+    ("The Baltic Soil Research Centre hosted an opening ceremony in Riga.",
+     [("Baltic Soil Research Centre", "research_institute", "established", None)]),
+    ("The Centre for Arctic Shipping hosted the unveiling ceremony of the Sino-Norwegian Joint Laboratory.",
+     [("Sino-Norwegian Joint Laboratory", "joint_laboratory", "established", "Centre for Arctic Shipping")]),
     # a laboratory that holds a seminar is still a laboratory (its head says research is done there)
     ("The Key Laboratory of Coastal Ecology held a seminar.",
      [("Key Laboratory of Coastal Ecology", "key_laboratory", "existing", None)]),
