@@ -61,7 +61,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "non_research_centre_words", "university_name_phrases", "lab_paired_heads", "hosted_unit_names",
             "bilateral_body_heads", "bilateral_body_words",
             "university_office_words", "university_office_remits",
-            "lab_party_cues", "lab_undertaking_verbs", "name_opening_prepositions", "company_nouns")},
+            "lab_party_cues", "lab_workplace_cues", "lab_organiser_verbs", "lab_undertaking_verbs", "name_opening_prepositions", "company_nouns")},
     },
     "languages.yaml": {"read": "phrases", "scripts": "text_by_kind", "function_words": "phrases_by_kind"},
     "furniture.yaml": {"line_rules": "records", "separator_rules": "records", "strip_prefixes": "phrases",

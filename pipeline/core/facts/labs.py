@@ -11,6 +11,7 @@ Centre for Steel Construction") gets one id: ids key on the type and the topic w
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.core.entities.model import Mention
@@ -112,6 +113,14 @@ def _shapes(rules: Rulebook) -> list[tuple[_Shape, str, str]]:
 
 
 @derived
+def _bare_heads(rules: Rulebook) -> frozenset[str]:
+    """Every kind's own phrases, in lower case: a name that is one of them alone ("its Innovation Center", "the
+    Technology Transfer Centre") names no lab but the one a sentence refers back to."""
+    return frozenset(p.lower() for spec in rules.rules["lab_kinds"].values() for side in ("prefix", "suffix")
+                     for p in spec.get(side, []))
+
+
+@derived
 def _shape_gate(rules: Rulebook) -> re.Pattern:
     """Matches wherever any shape's longest word occurs: a sentence without one can match no shape."""
     words = {max(shape.words, key=len) for shape, _, _ in _shapes(rules)}
@@ -159,7 +168,8 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             name = canonical_lab_name(raw, lab_type)
             if lab_type == "national_engineering_research_centre" and "Hong Kong Branch" in raw:
                 lab_type = "cnerc_hong_kong_branch"
-            topic = _topic_key(name) or _unnamed_joint_key(ctx, sent, start, name)
+            topic = (name.lower() not in _bare_heads(ctx.rules) and _topic_key(name)) \
+                or _unnamed_joint_key(ctx, sent, start, name)
             if not topic or (lab_type == "research_institute" and _known_body(ctx.rules, name)) \
                     or _not_a_lab(ctx.rules).search(name):
                 continue
@@ -239,9 +249,26 @@ def _party_slot(rules: Rulebook) -> re.Pattern:
                       if cues else "(?!)")
 
 
+@derived
+def _signer_slot(rules: Rulebook) -> re.Pattern:
+    """The words after a party that signs ("X and Y signed an MoU", "A, the X Centre sign pact", "X (XC) of Y today
+    inked ..."): the name, its acronym and owner, a partner named by capitalised words after a comma or "and" ("X,
+    both sides signed" is no pairing of X), adverbs and auxiliaries, then a signing verb (`tight_signing_verbs`
+    but its gerunds and nouns: "the X Lab signing ceremony" may be the lab's own founding)."""
+    verbs = phrase_alternation(v for v in rules.rules["tight_signing_verbs"] if " " not in v and not v.endswith("ing"))
+    name = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*(?:\s*\([^()]{1,40}\))?"
+    owner = rf"(?:\s+(?:of|at)\s+{name})?"
+    partner = rf"(?:(?:\s*,|\s+(?:and|&|together\s+with|along\s+with))\s+{name})?"
+    adverbs = r"(?:\s+(?:also|today|yesterday|formally|officially|jointly|recently|have|has|had|will|on\s+\w+(?:\s+\d{1,2})?))*"
+    return re.compile(rf"(?:\s*\([^()]{{1,40}}\))?{owner}{partner}{adverbs}\s+(?i:{verbs})\b") if verbs else re.compile("(?!)")
+
+
 def _is_party(ctx: DocContext, sent: Sentence, start: int, end: int) -> bool:
     """Whether the name at [start, end) stands in a party slot (`_party_slot`); after a comma only as an item
-    of the list of parties, a comma or "and" after it too ("with A, the X Lab and B", not "with A, the X Lab will")."""
+    of the list of parties, a comma or "and" after it too ("with A, the X Lab and B", not "with A, the X Lab will");
+    or signs as one (`_signer_slot`)."""
+    if _signer_slot(ctx.rules).match(ctx.text, end, sent.end):
+        return True
     slot = _party_slot(ctx.rules).search(sent.text, 0, start - sent.start)
     return slot is not None and (slot.group("comma") is None or _LIST_ITEM_END.match(ctx.text, end) is not None)
 
@@ -261,9 +288,11 @@ def _body_in_passing(lab: Lab) -> bool:
 @derived
 def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     """The words before a name that make it a person's unit ("Li Wei, Deputy Director of the", "researchers from
-    the", "(Executive Director, ") or a place visited ("visited the", "a tour of A, B and"), and the words after it
-    that make it where visitors come from ("... paid a visit to", "... and Fudan University visited"): built from the
-    titles, people nouns, delegation nouns and visit verbs of the reference data."""
+    the", "(Executive Director, ", "who worked at the": `lab_workplace_cues`) or a place visited ("visited the", "a
+    tour of A, B and"), and the words after it that make it where visitors come from ("... paid a visit to", "... and
+    Fudan University visited") or the organiser of an event ("... hosted a seminar", not "hosted by" nor "held its
+    opening ceremony": `lab_organiser_verbs`): built from the titles, people nouns, delegation nouns and visit verbs of the reference
+    data."""
     r = rules.rules
     titles = phrase_alternation(rules.title_heads)
     modifiers = phrase_alternation(rules.title_modifiers)
@@ -272,9 +301,18 @@ def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     unit = (rf"\b(?:(?:{titles})|(?:{people}))\s+(?:of|at|from|with)\s+(?:the\s+)?{owner}$"
             rf"|[(,]\s*(?:(?:{modifiers})\s+)*(?:{titles})\s*,\s*(?:the\s+)?{owner}$")
     visited = rf"\b(?:{phrase_alternation(r['visit_verbs'])}|tour\s+of|visit\s+to)\b(?:[^.;]{{0,120}}?(?:,|:|\sand))?\s+(?:the\s+)?{owner}$"
-    before = re.compile(rf"(?i:{unit}|{visited})")
-    after = re.compile(rf"^[”\"’]?(?:\s*\([^()]{{1,40}}\))?(?:\s+and\s+[^.;]{{1,80}}?)?\s+"
-                       rf"(?:{phrase_alternation(r['travel_verbs'])}|paid\s+a\s+visit|made\s+a\s+visit)\b", re.I)
+    workplace = phrase_alternation(r.get("lab_workplace_cues") or [])
+    worked = rf"|\b(?:{workplace})\s+(?:the\s+)?{owner}$" if workplace else ""
+    before = re.compile(rf"(?i:{unit}|{visited}{worked})")
+    organised = phrase_alternation(r.get("lab_organiser_verbs") or [])
+    # (not "hosted by", the lab's host, nor "held its opening ceremony", its own founding)
+    events = phrase_alternation({e.split()[0] for e in r["lab_founding_events"]})
+    organiser = (rf"|(?:{organised})\b(?!\s+by\b)(?!\s+(?:its|an?|the)\s+(?:[\w-]+\s+)?(?:{events})\b(?!\s+(?:ceremony\s+)?(?:of|for)\b))"
+                 if organised else "")
+    of_owner = r"(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.-]*)*)?"
+    after = re.compile(rf"^[”\"’]?(?:\s*\([^()]{{1,40}}\))?{of_owner}(?:\s+and\s+[^.;]{{1,80}}?)?\s+"
+                       rf"(?:(?:{phrase_alternation(r['travel_verbs'])}|paid\s+a\s+visit|made\s+a\s+visit)\b{organiser})",
+                       re.I)
     return before, after
 
 
@@ -489,6 +527,8 @@ def _cut(short: str, word: str) -> bool:
 # topic's parts ("... in Surveying, Mapping and Remote Sensing").
 _NAME_CUT = re.compile(r"\s+and\s+the\s+|,\s(?![A-Z][\w-]*(?:\s[A-Z][\w-]*)*(?:,\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)*"
                        r",?\sand\s[A-Z])|;\s|\.$|\s+\((?!Hong Kong Branch\))")
+# Where a second name opens before a suffix name's head: "A and the B Research Centre", "A; B Research Centre"
+_SECOND_NAME = re.compile(r"\s+and\s+the\s+|;\s")
 _IN_PLACE = re.compile(r"\s+in\s+(the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _TOPIC_TAIL = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{_TOPIC}")
 _TOPIC_LINK = re.compile(r"\s+(?:on|of|for|in)\s+")
@@ -544,6 +584,8 @@ def _trim(rules: Rulebook, text: str, start: int, end: int, side: str, bounds=()
     head = end - 1 if side == "suffix" else start
     if side == "suffix":
         start = _after_breaks(text, start, end)
+        # "toured the Institute of X and the Y Research Center": the run before the head holds a name of its own
+        start = max((c.end() for c in _SECOND_NAME.finditer(text, start, head)), default=start)
     end = _name_end(rules, text, start, end, side)
     start = _name_start(rules, text, start, end)
     for b in bounds:  # a name does not run over the head of the next one
@@ -1028,8 +1070,12 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     by_whom = rf"(?:,\s*(?:jointly\s+)?(?:{founded}|equipped|located|based|housed)\s+(?:by|with|at|in)\s+[^,.;]{{1,80}},\s*)?"
     # "The X Institute (XI) – a new research institute in Y – was launched": an apposition between dashes
     dashed = r"(?:\s*[–—]\s+[^–—.;]{1,200}?\s+[–—])?"
-    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{dashed}{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
-                                   rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b", re.I)
+    # "X held its inauguration ceremony": the lab's own founding event, organised by it (not "of the Y": another's)
+    organised = alt("lab_organiser_verbs") if r.get("lab_organiser_verbs") else "(?!)"
+    events = phrase_alternation({e.split()[0] for e in r["lab_founding_events"]})
+    own_event = rf"|\s+(?:{organised})\s+(?:its|an?|the)\s+(?:[\w-]+\s+)?(?:{events})\b(?!\s+(?:ceremony\s+)?(?:of|for)\b)"
+    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{dashed}(?:{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
+                                   rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b{own_event})", re.I)
     # "Ukraine Research Centre established in Harbin", "X launched on July 6th": a headline's participle, the name
     # opening it and at most one short phrase after the verb (no room for a clause's own verb)
     told_in_headline = re.compile(rf"^\s+(?:(?:officially|formally|jointly)\s+)?(?:{founded})(?:\s+(?:in|at|on|by|with)"
@@ -1193,7 +1239,9 @@ def _org_of_sentence(ctx: DocContext, sent: Sentence, start: int, end: int) -> s
 
 
 def _nearest_university(ctx: DocContext, pos: int) -> str | None:
-    """Lists of labs under a heading: the university named last before them hosts them."""
+    """Lists of labs under a heading: the university named last before them hosts them, when it is the university
+    the document is about (named more often than any other): a partner or a visitor's university named last
+    ("... with Swinburne University", "a delegation of the University of Zambia") hosts nothing of it."""
     para = next((s.paragraph for s in ctx.sentences if s.start <= pos < s.end + 1), None)
     best = None
     for s in ctx.sentences:
@@ -1204,4 +1252,11 @@ def _nearest_university(ctx: DocContext, pos: int) -> str | None:
         for m in ctx.orgs_in(s.start, s.end):
             if ctx.org(m.entity_id).org_type == "university":
                 best = m.entity_id
-    return best
+    return best if best is not None and best == _main_university(ctx) else None
+
+
+def _main_university(ctx: DocContext) -> str | None:
+    """The university the document names more often than any other, if one is."""
+    counts = Counter(m.entity_id for m in ctx.orgs_in(0, len(ctx.text)) if ctx.org(m.entity_id).org_type == "university")
+    ranked = counts.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None

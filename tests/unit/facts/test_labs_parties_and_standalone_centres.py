@@ -36,11 +36,11 @@ def test_a_bare_centre_with_no_sign_of_a_lab_is_an_organisation(text):
 @pytest.mark.parametrize("text, expected", [
     ("Lund University and Fudan University opened the Nordic Centre for Polar Studies on Monday.",
      [("Nordic Centre for Polar Studies", "research_institute", "established", "Lund University")]),
-    ("The Centre for Polar Studies at Ghent University held a seminar.",
+    ("The Centre for Polar Studies at Ghent University studies sea ice.",
      [("Centre for Polar Studies", "research_institute", "existing", "Ghent University")]),
     ("The Centre for Polar Studies was opened by Ghent University on Monday.",
      [("Centre for Polar Studies", "research_institute", "established", "Ghent University")]),
-    ("The Polar Studies Research Centre held a seminar.",
+    ("The Polar Studies Research Centre studies sea ice.",
      [("Polar Studies Research Centre", "research_institute", "existing", None)]),
     ("Researchers of the Sino-Danish Centre for Water Research presented a report.",
      [("Sino-Danish Centre for Water Research", "joint_research_centre", "existing", None)]),
@@ -50,9 +50,9 @@ def test_a_centre_with_a_host_a_founding_or_partners_stays_a_lab(text, expected)
 
 
 @pytest.mark.parametrize("text, name, host", [
-    ("The Ghent University Marine Research Center held a seminar.", "Ghent University Marine Research Center",
+    ("The Ghent University Marine Research Center studies sea ice.", "Ghent University Marine Research Center",
      "Ghent University"),
-    ("The Optical Research Center of the Hubei Academy of Sciences held a seminar.",
+    ("The Optical Research Center of the Hubei Academy of Sciences studies lasers.",
      "Optical Research Center of the Hubei Academy of Sciences", "Hubei Academy of Sciences"),
     ("The Centre for Urban Mobility of Tongji University presented a report.",
      "Centre for Urban Mobility of Tongji University", "Tongji University"),
