@@ -664,11 +664,11 @@ def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb)
 
 
 @derived
-def _titled_subject(rules: Rulebook) -> str:
+def _titled_subject(rules: Rulebook) -> re.Pattern:
     """A sentence whose subject is a title with no name, and the body or country it serves: "President of X
     visits Y", "The Deputy Prime Minister of X paid a visit to Y" (a headline's way): the visit comes from X."""
     heads = phrase_alternation(h.lower() for h in rules.title_heads)
-    return r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?i:%s)\s+(?:of|from)\s+(?:the\s+)?" % heads
+    return re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?i:%s)\s+(?:of|from)\s+(?:the\s+)?" % heads)
 
 
 # A noun for the group that travels, whose modifier is where it comes from (that of "visit" or "tour" is where it
@@ -1294,7 +1294,7 @@ _NP_END = re.compile(r",|;|\s(?:to|for|on|in|at|led|visited|arrived|comprising|i
                      r"would|have|has|had|are|were|is|was|met|meet|toured|tour)\s")
 
 
-def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: int = 80, before: int | None = None,
+def _after(ctx: DocContext, sent: Sentence, pattern: str | re.Pattern, stop_types, window: int = 80, before: int | None = None,
            until: re.Pattern | None = None):
     """The first organisation or place within `window` characters after a match of `pattern`
     (and before `until`, the end of the phrase the pattern opens)."""
