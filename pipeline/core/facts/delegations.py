@@ -118,6 +118,7 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
             found.append(other)
     found = _merge_compatible(ctx, _expand(found))
     _share_origins(found)
+    found = [d for d in found if not any(_receivers_own(ctx, d, other) for other in found)]
     # A visit with no visitor (no leader, origin or size: "during the visit to X") beside one that has a visitor is
     # a fragment of a visit the text tells, not a record of its own; alone, it is a record only if it says that
     # someone went ("a delegation visited X", "officials will visit X"), not just that a visit happened
@@ -129,6 +130,21 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
         d.origin_place = d.origin_place or _governed_place(ctx, d.origin_org)
         d.host_place = d.host_place or _governed_place(ctx, d.host_org)
     return found
+
+
+def _receivers_own(ctx: DocContext, d: Delegation, visit: Delegation) -> bool:
+    """Whether a report with no host is the hosts' own party at another visit: a delegation from the body or
+    country that visit goes to ("a delegation of the Harbin bureau visited the Belarusian academy", then "the
+    Belarusian delegation was headed by X", the academy's side of the talks), not visitors of its own."""
+    if d is visit or d.host_org or d.host_place or not (d.origin_org or d.origin_place):
+        return False
+    if not (visit.host_org or visit.host_place) or not (visit.origin_org or visit.origin_place):
+        return False
+    own = _side(ctx, d.origin_org, d.origin_place)
+    if own == _side(ctx, visit.origin_org, visit.origin_place):
+        return False
+    return own == _side(ctx, visit.host_org, visit.host_place) or d.origin_place is not None and (
+        _located_in(ctx, visit.host_org, d.origin_place) or _within(ctx, visit.host_place, d.origin_place))
 
 
 def _someone_went(ctx: DocContext, d: Delegation) -> bool:
@@ -453,11 +469,18 @@ def _located_in(ctx: DocContext, org_id: str | None, place_id: str | None) -> bo
 def _headline(ctx: DocContext, a: Delegation, b: Delegation) -> bool:
     """Whether one of two reports is the headline's, which tells the visit of the body again (its host may be
     written another way: "visits the Foundation for X", then "visited FX")."""
-    end = ctx.sentences[0].end if ctx.sentences else 0
-    if a.sentence is None or b.sentence is None or a.sentence.start == b.sentence.start:
+    if not ctx.sentences or a.sentence is None or b.sentence is None or a.sentence.start == b.sentence.start:
         return False  # (two stops of one trip the same sentence lists)
-    only = [d.sentence.start < end and not d.extra_sentences for d in (a, b)]
+    first = ctx.sentences[0]
+    only = [d.sentence.start < first.end and all(_title_again(first, s) for s in d.extra_sentences) for d in (a, b)]
     return only[0] != only[1]  # (a headline report the body has merged into is no longer the headline's alone)
+
+
+def _title_again(first: Sentence, sent: Sentence) -> bool:
+    """Whether a sentence is the headline told again: a scraped page often gives its title twice, as the page's
+    title ("X visits Y | News") and as the article's heading ("X visits Y")."""
+    shorter, longer = sorted((first.text.strip(), sent.text.strip()), key=len)
+    return len(shorter) >= 12 and shorter in longer
 
 
 def _within(ctx: DocContext, a: str | None, b: str | None) -> bool:
@@ -629,10 +652,23 @@ def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb)
         receiver = _RECEIVER.search(sent.text)
         if origin is not None and receiver and origin.start < sent.start + receiver.start():
             origin = None  # "X and staff from the Y Office met the delegation": the receivers' side
+    if origin is None and d.origin_org is None and d.origin_place is None:
+        verb_at = sent.start + (verb.start() if verb else cue.start())
+        origin = _after(ctx, sent, _titled_subject(ctx.rules), stop_types=("organization", "place"),
+                        window=100, until=_NP_END)
+        origin = origin if origin is not None and origin.start < verb_at else None
     if origin is not None:
         _set_origin(ctx, d, origin)
     if d.origin_org is None and d.origin_place is None:
         _origin_from_modifier(ctx, d, sent)
+
+
+@derived
+def _titled_subject(rules: Rulebook) -> re.Pattern:
+    """A sentence whose subject is a title with no name, and the body or country it serves: "President of X
+    visits Y", "The Deputy Prime Minister of X paid a visit to Y" (a headline's way): the visit comes from X."""
+    heads = phrase_alternation(h.lower() for h in rules.title_heads)
+    return re.compile(r"^(?:The\s+)?(?:[A-Z][\w-]*\s+){0,2}?(?i:%s)\s+(?:of|from)\s+(?:the\s+)?" % heads)
 
 
 # A noun for the group that travels, whose modifier is where it comes from (that of "visit" or "tour" is where it
@@ -1258,7 +1294,7 @@ _NP_END = re.compile(r",|;|\s(?:to|for|on|in|at|led|visited|arrived|comprising|i
                      r"would|have|has|had|are|were|is|was|met|meet|toured|tour)\s")
 
 
-def _after(ctx: DocContext, sent: Sentence, pattern: str, stop_types, window: int = 80, before: int | None = None,
+def _after(ctx: DocContext, sent: Sentence, pattern: str | re.Pattern, stop_types, window: int = 80, before: int | None = None,
            until: re.Pattern | None = None):
     """The first organisation or place within `window` characters after a match of `pattern`
     (and before `until`, the end of the phrase the pattern opens)."""
