@@ -25,6 +25,12 @@ The run keeps the documents' text out of its frames (issue 16): its documents fr
 `texts` (the per-document store's `StoredTexts`) stands in for it: the offsets are checked in SQL against the
 store, and a rejected document's record gets its text from there. Frames that hold the text are checked in
 Python, the same check.
+
+A table may also stay in DuckDB (a `StagedTable`, pipeline/core/staged.py: the run's `mentions`): SQL written from
+the same declarations (the model's checks, the catalog's enums and references) finds the rows a rule could reject,
+its spans are compared a chunk of rows at a time, and only the rows found are framed and checked by the code that
+checks a frame's, so its rejections, their reasons and their order are those of its frame (`_staged_rows`,
+`_suspects`).
 """
 from __future__ import annotations
 
