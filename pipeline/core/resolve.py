@@ -30,12 +30,14 @@ from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import Rejection
 from pipeline.core.reference import Rulebook
+from pipeline.core.staged import StagedTable, stage_rows
 from pipeline.core.syndication import PERMUTATIONS, Known, copy_links, fingerprints
 
 
 def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
                  now: dt.datetime | None = None, source_urls: dict[str, str] | None = None,
-                 kinds: tuple[FactKind, ...] = FACT_KINDS, code: str | None = None) -> dict[str, pd.DataFrame]:
+                 kinds: tuple[FactKind, ...] = FACT_KINDS, code: str | None = None,
+                 staged: bool = False) -> dict[str, pd.DataFrame | StagedTable]:
     """Return {table_name: DataFrame} for every contract table (and every table the kinds bring), from the
     documents and rows of the open per-document `store` and the ingest stage's `rejections`. The documents
     frame lacks `clean_text`, which stays in the store (`store.texts()`).
@@ -46,17 +48,19 @@ def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Ruleb
     it is applied here rather than when parsing, so editing the sidecar needs no re-extraction.
     `code`: a digest of the code that merges (the run's); when given, the tables merged key by key (KEYED) are
     kept in the store's folder and the next run merges again only the keys its changed files touch (`_keyed`).
+    `staged`: the STAGED tables stay in the store's database as `StagedTable`s (pipeline/core/staged.py), made
+    there in SQL, not framed (a store in a file: the publish reads them from it).
     """
     with collection_paused():
-        return _build_tables(store, rejections, rules, run_id, now, source_urls or {}, kinds, code)
+        return _build_tables(store, rejections, rules, run_id, now, source_urls or {}, kinds, code, staged)
 
 
 def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None,
                   now: dt.datetime | None, source_urls: dict[str, str],
-                  kinds: tuple[FactKind, ...], code: str | None) -> dict[str, pd.DataFrame]:
+                  kinds: tuple[FactKind, ...], code: str | None, staged: bool) -> dict[str, pd.DataFrame | StagedTable]:
     now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     columns = catalog_for(kinds).columns
-    frames: dict[str, pd.DataFrame] = {}
+    frames: dict[str, pd.DataFrame | StagedTable] = {}
 
     def add(tables: dict[str, list[dict[str, Any]]]) -> None:
         frames.update({name: _frame(items, columns[name]) for name, items in tables.items()})
@@ -68,6 +72,8 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
                                  {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
     keyed = {**KEYED, **{table: Keyed(column, _kind_table(kind, rules)) for kind in kinds
                          for table, column in kind.merged_by}}
+    if staged:
+        frames.update({table: stage_rows(store, table, columns[table], keyed.pop(table).key) for table in STAGED})
     frames.update(_keyed(store, columns, code, keyed))
     add_tuples("organization_aliases", _aliases(store))
     all_rejections = [*rejections, *(r for _, r in store.rejections("extract"))]
@@ -217,6 +223,9 @@ class Keyed:
 KEYED = {"organizations": Keyed("organization_id", _merged_frame), "people": Keyed("person_id", _merged_frame),
          "places": Keyed("place_id", _merged_frame), "person_affiliations": Keyed("document_id", _stored_frame),
          "mentions": Keyed("document_id", _stored_frame)}
+# The largest of them, published as stored (a document's own rows), which a run keeps in the store's database from
+# the store to the warehouse rather than as a frame (`build_tables(staged=True)`, pipeline/core/staged.py).
+STAGED = ("mentions",)
 KEPT_FILE = "keyed-tables.pickle"  # in the store's folder: the KEYED tables of the last run, and what they came from
 
 
