@@ -360,9 +360,9 @@ class Agreements(_Base):
         "agreement noun")))
     corrected_by: Str = _corrected_by()
 
-    @pa.dataframe_check(name="evidence_offsets_ordered")
-    def _offsets(cls, df: pd.DataFrame) -> pd.Series:
-        return ordered_offsets(df, "evidence_start", "evidence_end")
+    @pa.dataframe_check(name="evidence_offsets_ordered", start="evidence_start", end="evidence_end")
+    def _offsets(cls, df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
+        return ordered_offsets(df, start, end)
 
     class Config:
         name = "agreements"
@@ -463,9 +463,9 @@ class Delegations(_Base):
         "lowest for a delegation noun with one side known")))
     corrected_by: Str = _corrected_by()
 
-    @pa.dataframe_check(name="evidence_offsets_ordered")
-    def _offsets(cls, df: pd.DataFrame) -> pd.Series:
-        return ordered_offsets(df, "evidence_start", "evidence_end")
+    @pa.dataframe_check(name="evidence_offsets_ordered", start="evidence_start", end="evidence_end")
+    def _offsets(cls, df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
+        return ordered_offsets(df, start, end)
 
     @pa.dataframe_check(name="member_count_range_ordered")
     def _member_range(cls, df: pd.DataFrame) -> pd.Series:
@@ -520,9 +520,9 @@ class LabMentions(_Base):
     evidence_end: Int = _required(description=_EVIDENCE_END.format(text="evidence"))
     corrected_by: Str = _corrected_by()
 
-    @pa.dataframe_check(name="evidence_offsets_ordered")
-    def _offsets(cls, df: pd.DataFrame) -> pd.Series:
-        return ordered_offsets(df, "evidence_start", "evidence_end")
+    @pa.dataframe_check(name="evidence_offsets_ordered", start="evidence_start", end="evidence_end")
+    def _offsets(cls, df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
+        return ordered_offsets(df, start, end)
 
     class Config:
         name = "lab_mentions"
@@ -556,9 +556,9 @@ class DocumentDomains(_Base):
     evidence_end: Int = _required(description=(
         "offsets of matched_text: " + _EVIDENCE_END.format(text="matched_text")))
 
-    @pa.dataframe_check(name="evidence_offsets_ordered")
-    def _offsets(cls, df: pd.DataFrame) -> pd.Series:
-        return ordered_offsets(df, "evidence_start", "evidence_end")
+    @pa.dataframe_check(name="evidence_offsets_ordered", start="evidence_start", end="evidence_end")
+    def _offsets(cls, df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
+        return ordered_offsets(df, start, end)
 
     class Config:
         name = "document_domains"

@@ -19,15 +19,17 @@ table in the store's file, which it attaches.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from pipeline.core.document_store import DocumentStore, release_cached_blocks
 
 ROW = "_row"  # each row's place in the table (the index of the frame it stands for)
+_KEPT = "kept_"  # the rows kept for the next run (`keep_rows`): kept_<table>_<token>
 _DTYPES = {"INTEGER": "Int64", "VARCHAR": "str"}  # a column's dtype in frames of its rows (other types: objects)
 
 
@@ -147,29 +149,118 @@ class StagedTable:
             release_cached_blocks(self.con)
 
 
-def stage_rows(store: DocumentStore, table: str, types: Mapping[str, str], key: str) -> StagedTable:
-    """The distinct stored rows of `table` (as `DocumentStore.row_tuples(distinct=True)` gives them) in a staged
-    table, ordered by `key` (nulls last), a key's rows in the store's order: the frame `resolve.build_tables` would
-    make of them. A column of `types` the store lacks is null. Earlier runs' staged tables of `table` are dropped."""
+def _fresh_relation(store: DocumentStore, table: str) -> str:
+    """A new staged table's name for `table`; earlier runs' staged tables of `table` are dropped."""
     con = store.con
-    relation = f"staged_{table}_{uuid.uuid4().hex[:12]}"
     for (old,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND "
                               "starts_with(table_name, ?)", [f"staged_{table}_"]).fetchall():
         con.execute(f"DROP TABLE {sql_name(old)}")
-    stored, query, params = store.rows_query(table)
-    if stored:
-        values = ", ".join(f"CAST({sql_name(c) if c in stored else 'NULL'} AS {t}) AS {sql_name(c)}" for c, t in types.items())
-        con.execute(f"CREATE TEMP TABLE _stored AS {query}", params)  # in the store's order: rowid is the place
-        con.execute(f"CREATE TABLE {sql_name(relation)} AS SELECT CAST(row_number() OVER (ORDER BY {sql_name(key)} "
-                    f"NULLS LAST, rowid) - 1 AS BIGINT) AS {ROW}, {values} FROM _stored ORDER BY {ROW}")
-        con.execute("DROP TABLE _stored")
-    else:
-        columns = ", ".join(f"{sql_name(c)} {t}" for c, t in types.items())
-        con.execute(f"CREATE TABLE {sql_name(relation)} ({ROW} BIGINT, {columns})")
-    rows = con.execute(f"SELECT count(*) FROM {sql_name(relation)}").fetchone()[0]
+    return f"staged_{table}_{uuid.uuid4().hex[:12]}"
+
+
+def _staged(store: DocumentStore, table: str, types: Mapping[str, str], relation: str) -> StagedTable:
+    rows = store.con.execute(f"SELECT count(*) FROM {sql_name(relation)}").fetchone()[0]
     staged = StagedTable(table, types, relation, rows, store, store.path)
     staged._release()
     return staged
 
 
-__all__ = ["ROW", "StagedTable", "sql_name", "stage_rows"]
+def _empty(store: DocumentStore, types: Mapping[str, str], relation: str) -> None:
+    columns = ", ".join(f"{sql_name(c)} {t}" for c, t in types.items())
+    store.con.execute(f"CREATE TABLE {sql_name(relation)} ({ROW} BIGINT, {columns})")
+
+
+def stage_rows(store: DocumentStore, table: str, types: Mapping[str, str], key: str,
+               build: Callable[[tuple[str, Collection[Any]] | None], pd.DataFrame] | None = None) -> StagedTable:
+    """The distinct stored rows of `table` (as `DocumentStore.row_tuples(distinct=True)` gives them), or the rows
+    `build(None)` merges (`keep_rows`), in a staged table ordered by `key` (nulls last), a key's rows in their
+    order: the frame `resolve.build_tables` would make of them. A column of `types` the store lacks is null.
+    Earlier runs' staged tables of `table` are dropped."""
+    return stage_kept(store, table, types, key, keep_rows(store, table, types, key, build=build))
+
+
+def keep_rows(store: DocumentStore, table: str, types: Mapping[str, str], key: str, token: str | None = None,
+              touched: Collection[Any] | None = None,
+              build: Callable[[tuple[str, Collection[Any]] | None], pd.DataFrame] | None = None) -> str:
+    """Keep the rows of `table` in the store's database for the next run (`kept_<table>_<token>`, each row with
+    `_pos`, its place among the rows written with it), and return the token of the table kept: the last run's
+    (`token`) with the rows of the `touched` values of `key` made again, when it is there and `touched` is given,
+    else every row (earlier kept tables of `table` dropped). The rows are the store's distinct rows, or, with
+    `build`, the frame it makes (`build((key, values))` of those values' rows, `build(None)` of every row: a table
+    merged in Python, `resolve.Keyed.build`), which is let go once written.
+
+    Why (issue 16): making a staged table from every stored row is a window over the whole corpus each run, and
+    a merged table kept as a frame is held in memory with every other; an incremental run patches the rows of the
+    keys its changed files touch, as `resolve._keyed` patches the frames it keeps. The kept table is renamed with
+    each change, in the change's transaction, so a kept-tables file of the run before (which names the old token)
+    finds nothing and every row is made again."""
+    con = store.con
+    old = f"{_KEPT}{table}_{token}"
+    there = token is not None and con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND "
+                                              "table_name = ?", [old]).fetchone()[0]
+    patch = bool(there) and touched is not None
+    if patch and not touched:
+        return token
+    new = f"{_KEPT}{table}_{uuid.uuid4().hex[:12]}"
+    among = (key, touched) if patch else None
+    con.execute("BEGIN TRANSACTION")
+    try:
+        stored = _rows_in_order(store, table, among, build)
+        values = ", ".join(f"CAST({sql_name(c) if c in stored else 'NULL'} AS {t}) AS {sql_name(c)}"
+                           for c, t in types.items())
+        if patch:
+            present = [v for v in touched if v is not None]
+            con.execute(f"DELETE FROM {sql_name(old)} WHERE {sql_name(key)} IN (SELECT unnest(?::VARCHAR[])) OR "
+                        f"({sql_name(key)} IS NULL AND ?)", [present, len(present) < len(touched)])
+            con.execute(f"ALTER TABLE {sql_name(old)} RENAME TO {sql_name(new)}")
+        else:
+            for (gone,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND "
+                                       "starts_with(table_name, ?)", [f"{_KEPT}{table}_"]).fetchall():
+                con.execute(f"DROP TABLE {sql_name(gone)}")
+            columns = ", ".join(f"{sql_name(c)} {t}" for c, t in types.items())
+            con.execute(f"CREATE TABLE {sql_name(new)} ({columns}, _pos BIGINT)")
+        if stored:
+            con.execute(f"INSERT INTO {sql_name(new)} SELECT {values}, rowid FROM _stored")
+            con.execute("DROP TABLE _stored")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    if store.path is not None:
+        release_cached_blocks(con)
+    return new.removeprefix(f"{_KEPT}{table}_")
+
+
+def _rows_in_order(store: DocumentStore, table: str, among: tuple[str, Collection[Any]] | None,
+                   build: Callable[[tuple[str, Collection[Any]] | None], pd.DataFrame] | None) -> list[str]:
+    """The rows `keep_rows` keeps (those `among` names, or every row) as the temporary table `_stored`, in their
+    order (its rowid); their columns (none, and no table, when there is no row)."""
+    con = store.con
+    if build is None:
+        stored, query, params = store.rows_query(table, among)
+        if stored:
+            con.execute(f"CREATE TEMP TABLE _stored AS {query}", params)  # in the store's order
+        return stored
+    frame = build(among)
+    if not len(frame):
+        return []
+    con.register("_frame", frame.reset_index(drop=True).assign(_pos=np.arange(len(frame), dtype="int64")))
+    try:
+        con.execute("CREATE TEMP TABLE _stored AS SELECT * EXCLUDE (_pos) FROM _frame ORDER BY _pos")
+    finally:
+        con.unregister("_frame")
+    return list(frame.columns)
+
+
+def stage_kept(store: DocumentStore, table: str, types: Mapping[str, str], key: str, token: str) -> StagedTable:
+    """This run's staged table of `table` from the rows `keep_rows` kept under `token`: ordered by `key` (nulls
+    last), a key's rows in the store's order. Earlier runs' staged tables of `table` are dropped."""
+    relation = _fresh_relation(store, table)
+    columns = ", ".join(sql_name(c) for c in types)
+    store.con.execute(f"CREATE TABLE {sql_name(relation)} AS SELECT CAST(row_number() OVER (ORDER BY "
+                      f"{sql_name(key)} NULLS LAST, _pos) - 1 AS BIGINT) AS {ROW}, {columns} FROM "
+                      f"{sql_name(_KEPT + table + '_' + token)} ORDER BY {ROW}")
+    return _staged(store, table, types, relation)
+
+
+__all__ = ["ROW", "StagedTable", "keep_rows", "sql_name", "stage_kept", "stage_rows"]

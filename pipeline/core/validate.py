@@ -557,6 +557,7 @@ _SQL_CHECKS: dict[str, Callable[..., str]] = {
     "isin": lambda column, allowed_values: f"{column} NOT IN ({_literals(allowed_values)})",
     "str_length": _str_length_sql,
     "offsets_ordered": lambda column, start, end: ordered_offsets_sql(sql_name(start), sql_name(end)),
+    "evidence_offsets_ordered": lambda column, start, end: ordered_offsets_sql(sql_name(start), sql_name(end)),
 }
 
 

@@ -57,7 +57,7 @@ def test_a_staged_table_holds_the_rows_and_order_of_the_frame_built_from_the_sto
                             ("d2", "o1", "x"), ("d1", "o0", None)]]
     store.write_extracted([("a.txt", {"mentions": [{c: r.get(c) for c in MENTIONS} for r in rows[3:]]}, [], True)])
     staged = _staged(store, rows[:3], "b.txt")
-    built = _keyed(store, {"mentions": MENTIONS}, None, {"mentions": KEYED["mentions"]})["mentions"]
+    built = _keyed(store, {"mentions": MENTIONS}, None, {"mentions": KEYED["mentions"]}, {})["mentions"]
     assert len(staged) == 5 and len(built) == 5
     pd.testing.assert_frame_equal(_as_frame(staged), built, check_dtype=False)
     assert list(_as_frame(staged)["entity_id"]) == ["o1", "o0", "o2", "o1", "o3"]  # d1 of a.txt, then b.txt
