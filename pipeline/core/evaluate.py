@@ -126,7 +126,8 @@ def score_people(pred: dict, gold: dict, scores: Scores) -> None:
             counts["split"] += 1
         else:
             scores.details.append(f"{gold['document']}: person not found: {gp['names'][0]}")
-    spurious = [name for pid, name in pred["people"].items() if pid not in used]
+    # by id, so the listing is the same in every process (the ids come from a set)
+    spurious = [name for pid, name in sorted(pred["people"].items()) if pid not in used]
     counts["spurious"] += len(spurious)
     scores.details.extend(f"{gold['document']}: spurious person: {name}" for name in spurious)
 

@@ -175,3 +175,17 @@ def test_activities_and_signing_place_are_scored_where_the_gold_states_them(pred
         t = extras[k].prf()
         assert (t["gold"], t["predicted"]) == (n_gold, n_pred), k
         assert round(t["recall"] * n_gold) == tp if n_gold else True
+
+
+@pytest.mark.parametrize("order", [("p:b", "p:a", "p:c"), ("p:c", "p:b", "p:a"), ("p:a", "p:c", "p:b")])
+def test_spurious_people_are_listed_in_one_order_whatever_the_set_gave(order):
+    """The predicted people come from a set, whose order changes with the process's hash seed; the
+    listing of spurious people (what `--verbose` prints) must not."""
+    from pipeline.core.evaluate import score_people
+    from pipeline.core.metric import Scores
+
+    names = {"p:a": "Ana Lima", "p:b": "Bo Chen", "p:c": "Carl Holm"}
+    scores = Scores((), ())
+    score_people({"people": {pid: names[pid] for pid in order}},
+                 {"document": "d.txt", "people": [{"names": ["Bo Chen"]}]}, scores)
+    assert scores.details == ["d.txt: spurious person: Ana Lima", "d.txt: spurious person: Carl Holm"]
