@@ -65,7 +65,7 @@ class CheckedTexts(StoredTexts):
         """Keep the spans of this run that hold their text, for the next run."""
         if self.path is None:
             return
-        hashes = np.unique(np.concatenate(self.found)) if self.found else np.zeros(0, dtype=np.uint64)
+        hashes = _sorted_unique(np.concatenate(self.found)) if self.found else np.zeros(0, dtype=np.uint64)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -110,6 +110,14 @@ class CheckedTexts(StoredTexts):
         if self._shas is None:
             self._shas = dict(self.con.execute("SELECT document_id, content_sha256 FROM documents").fetchall())
         return self._shas
+
+
+def _sorted_unique(hashes: np.ndarray) -> np.ndarray:
+    """`np.unique` of the hashes (sorted, each once) by a sort and a comparison of neighbours: numpy 2's
+    `np.unique` goes through a hash table first: 0.18 to 0.20 CPU s for the 253,000 remembered spans of 10,000
+    documents against 0.01 (issue 16's one-document run)."""
+    ordered = np.sort(hashes)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
 def _among(hashes: np.ndarray, known: np.ndarray) -> np.ndarray:

@@ -66,6 +66,23 @@ def test_row_tuples_group_in_duckdb_as_distinct_and_a_key_order_would(tmp_path):
         assert list(store.row_frames("mentions")) == []
 
 
+def test_the_stored_columns_read_once_a_session_follow_tables_made_and_writes_undone(tmp_path):
+    """The catalog is read once a session (`_stored_columns`): a table of rows made in the session is seen, one made
+    by a write that failed (and was rolled back) is not, and the next write makes it again."""
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        store.write_parsed([("a.txt", "s1", doc("a.txt"))])
+        assert store.rows("labs") == [] and store.row_counts() == {"labs": 0, "mentions": 0}
+        with pytest.raises(ValueError, match="does not have"):  # labs made, then mentions refused: both undone
+            store.write_extracted([("a.txt", {"labs": [lab(1)], "mentions": [{"document_id": "x", "other": 1}]},
+                                    [], True)])
+        assert store.rows("labs") == [] and store.row_counts() == {"labs": 0, "mentions": 0}
+        store.write_extracted([("a.txt", {"labs": [lab(1)], "mentions": [{"document_id": "id-a.txt", "start": 3}]},
+                                [], True)])
+        assert store.rows("labs") == [lab(1)] and store.row_counts() == {"labs": 1, "mentions": 1}
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        assert store.rows("mentions") == [{"document_id": "id-a.txt", "start": 3}]
+
+
 def test_row_frames_come_a_batch_of_vectors_at_a_time_in_the_rows_order(tmp_path):
     """A table of more rows than one DuckDB vector (2,048) comes in frames of one vector, which together are
     `row_tuples`' rows in their order."""
