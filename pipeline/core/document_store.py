@@ -327,9 +327,20 @@ class DocumentStore:
                     if self._stored_columns(t) else 0) for t in self.tables}
 
     def _stored_columns(self, table: str) -> list[str]:
-        found = self.con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
-                                 [f"rows_{table}"]).fetchall()
-        return [c for (c,) in found if c not in ("_source", "_seq")]
+        return self._stored_layout([table]).get(table, [])
+
+    def _stored_layout(self, tables: Collection[str]) -> dict[str, list[str]]:
+        """The stored columns of each of `tables` whose rows table exists, by one query: a write of a batch reads
+        the layout of every per-document table, and a `duckdb_columns()` query per table was a quarter of it."""
+        found = self.con.execute("SELECT table_name, column_name FROM duckdb_columns() "
+                                 "WHERE table_name IN (SELECT unnest(?::VARCHAR[])) ORDER BY table_name, column_index",
+                                 [[f"rows_{t}" for t in tables]]).fetchall()
+        layout: dict[str, list[str]] = {}
+        for name, column in found:
+            columns = layout.setdefault(name.removeprefix("rows_"), [])
+            if column not in ("_source", "_seq"):
+                columns.append(column)
+        return layout
 
     # ------------------------------------------------------------ writing
 
@@ -358,11 +369,12 @@ class DocumentStore:
             return
         paths = [path for path, _, _, _ in results]
         with self._transaction():
-            self._delete(paths, everything=False)
+            layout = self._stored_layout(self.tables)
+            self._delete(paths, everything=False, layout=layout)
             for table in self.tables:
                 items = [(path, seq, row) for path, rows, _, _ in results for seq, row in enumerate(rows.get(table, ()))]
                 if items:
-                    self._insert_rows(table, items)
+                    self._insert_rows(table, items, layout.get(table, []))
             self._insert_rejections([(path, seq, "extract", r) for path, _, rejections, _ in results
                                      for seq, r in enumerate(rejections)])
             done = pd.DataFrame({"source_path": [path for path, _, _, ok in results if ok]})
@@ -381,11 +393,13 @@ class DocumentStore:
                 self._delete(gone, everything=True)
         return len(gone)
 
-    def _delete(self, paths: Sequence[str], everything: bool) -> None:
-        """Delete the rows of `paths`: their extraction's, and with `everything` their entries and parses too."""
+    def _delete(self, paths: Sequence[str], everything: bool, layout: Mapping[str, list[str]] | None = None) -> None:
+        """Delete the rows of `paths`: their extraction's, and with `everything` their entries and parses too.
+        `layout`: `_stored_layout` of the tables, when the caller has it."""
+        layout = self._stored_layout(self.tables) if layout is None else layout
         self.con.register("_paths", pd.DataFrame({"source_path": list(paths)}))
         try:
-            targets = [(_rows_table(t), "_source") for t in self.tables if self._stored_columns(t)]
+            targets = [(_rows_table(t), "_source") for t in self.tables if layout.get(t)]
             targets.append(("rejections", "source_path"))
             if everything:
                 targets += [("documents", "source_path"), ("openings", "source_path"), ("entries", "source_path")]
@@ -395,9 +409,10 @@ class DocumentStore:
         finally:
             self.con.unregister("_paths")
 
-    def _insert_rows(self, table: str, items: list[tuple[str, int, dict[str, Any]]]) -> None:
+    def _insert_rows(self, table: str, items: list[tuple[str, int, dict[str, Any]]], stored: list[str]) -> None:
+        """Insert (source_path, seq, row) items into the rows table of `table`, whose `stored` columns are those
+        `_stored_layout` found (none: it is created here, with the rows' columns)."""
         columns = list(items[0][2])
-        stored = self._stored_columns(table)
         if not stored:
             types = self.tables[table]
             unknown = [c for c in columns if c not in types]
