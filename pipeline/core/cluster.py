@@ -36,7 +36,7 @@ import shutil
 import socket
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R")
-K = TypeVar("K")
 
 SCHEDULER_ENV = "COOPERATION_DASK_SCHEDULER"  # the scheduler's address when neither flag nor setting names one
 BATCH_MAX = 200  # documents per task: about 2 s of extraction, against the scheduler's few ms per task
@@ -169,12 +168,6 @@ class DaskCluster:
             return
         with connect(self.address) as client:
             yield from _map_on(client, fn, items, rules)
-
-    def map_batches(self, fn: Callable[[T, Rulebook], R], batches: Iterable[tuple[K, Sequence[T]]],
-                    rules: Rulebook) -> Iterator[tuple[K, Iterator[R]]]:
-        """`map` of each batch in turn (the cluster keeps its own window of tasks within one)."""
-        for key, items in batches:
-            yield key, self.map(fn, items, rules)
 
 
 def _map_on(client: Client, fn: Callable[[T, Rulebook], R], items: Sequence[T], rules: Rulebook) -> Iterator[R]:

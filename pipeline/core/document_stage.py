@@ -5,8 +5,8 @@
 this sidecar URL (which dates a page that states no date, and so the relative dates its extraction reads)
 under this fingerprint are parsed, and their outcomes are written to the store as they come. `extract_with_cache`
 then extracts the stored documents not yet extracted and writes their rows to the store. Both work in
-batches of BATCH files, so the documents and rows held in memory are bounded by the batch (two: one is worked
-on while the one before is written, `Executor.map_batches`), not the corpus; their results (`IngestStage`, `ExtractStage`) are counts, and the corpus-wide step reads the rows
+batches of BATCH files, so the documents and rows held in memory are bounded by the batch, not the
+corpus; their results (`IngestStage`, `ExtractStage`) are counts, and the corpus-wide step reads the rows
 from the store. A document the store already holds is never loaded by either.
 
 The fingerprint (`pipeline_fingerprint`) is what, besides a file's bytes, decides what it becomes:
@@ -25,7 +25,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -123,8 +122,7 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, store: DocumentStore, rules
 
     Files are read and looked up BATCH at a time, then that batch's misses are parsed with `rules` by
     `executor` (across this machine's cores for a large batch, see pipeline/core/parallel.py, or on a Dask
-    cluster, pipeline/core/cluster.py) and their outcomes written to the open `store`; a batch is read while the
-    one before is parsed, and written while the one after is (`Executor.map_batches`).
+    cluster, pipeline/core/cluster.py) and their outcomes written to the open `store`.
     `guard` sees the outcome before the entries of vanished files are pruned, so a guard that raises
     (an empty or shrunken raw folder, pipeline/core/guards.py) leaves the store's other entries as they were.
     """
@@ -137,25 +135,13 @@ def ingest_with_cache(raw_dir: Path, max_bytes: int, store: DocumentStore, rules
     previous, known = store.file_statuses(), _parsed_with(store, source_urls)
     stored_rejections = dict(store.rejections("parse"))
     progress = Progress("parse", len(paths))
-    present: list[str] = []
-    statuses: dict[str, list] = {}
-
-    def batches():
-        """(the batch's files, those of them to parse) BATCH files at a time, as the executor asks for them."""
-        from pipeline.core.ingest import SourceFile
-
-        for batch in chunks(paths, BATCH):
-            with collection_paused():
-                batch_present, items, batch_statuses = _read_all(raw_dir, list(batch), max_bytes, known, previous)
-            present.extend(batch_present)
-            statuses.update(batch_statuses)
-            yield items, [dataclasses.replace(s, url=source_urls.get(s.source_path))
-                          for s, state in items if isinstance(s, SourceFile) and state is None]
-
-    from pipeline.core.ingest import parse_document
-
-    for items, parsed in executor.map_batches(parse_document, batches(), rules):
-        _store_parsed(items, parsed, stored_rejections, store, stage, progress)
+    present, statuses = [], {}
+    for batch in chunks(paths, BATCH):
+        with collection_paused():
+            batch_present, items, batch_statuses = _read_all(raw_dir, list(batch), max_bytes, known, previous)
+        present += batch_present
+        statuses |= batch_statuses
+        _parse_batch(items, stored_rejections, store, rules, executor, stage, progress)
     if guard is not None:
         guard(stage)
     if statuses != previous:
@@ -179,12 +165,16 @@ def _parsed_with(store: DocumentStore, source_urls: dict[str, str]) -> dict[str,
             or date_in_url(parsed_urls[path]) == date_in_url(source_urls.get(path))}
 
 
-def _store_parsed(items: list, parsed: Iterator[IngestedDocument | Rejection], stored_rejections: dict[str, Rejection],
-                  store: DocumentStore, stage: IngestStage, progress: Progress) -> None:
-    """Store the outcomes `parsed` of the files of `items` the store lacks (in their order); count every file into
-    `stage` (a file the store holds as rejected by its parse adds its `stored_rejections` entry)."""
-    from pipeline.core.ingest import SourceFile
+def _parse_batch(items: list, stored_rejections: dict[str, Rejection], store: DocumentStore, rules: Rulebook,
+                 executor: Executor, stage: IngestStage, progress: Progress) -> None:
+    """Parse the files of `items` the store lacks, each with the URL the sidecar gives it, and store their
+    outcomes; count every file into `stage` (a file the store holds as rejected by its parse adds its
+    `stored_rejections` entry)."""
+    from pipeline.core.ingest import SourceFile, parse_document
 
+    parsed = executor.map(parse_document, [dataclasses.replace(s, url=stage.source_urls.get(s.source_path))
+                                           for s, state in items if isinstance(s, SourceFile) and state is None],
+                          rules)
     outcomes = []
     for source, state in progress.iterate(items, _parse_outcome):
         if not isinstance(source, SourceFile):
@@ -246,8 +236,7 @@ def _extract_or_reject(doc: IngestedDocument, rules: Rulebook) -> tuple[Document
 def extract_with_cache(store: DocumentStore, rules: Rulebook, executor: Executor = LOCAL) -> ExtractStage:
     """Extract the stored documents that have no extraction yet, BATCH at a time, and store their rows.
 
-    They are extracted with `rules` by `executor` (across cores when there are many, or on a cluster); a batch is
-    read from the store while the one before is extracted, and written while the one after is.
+    They are extracted with `rules` by `executor` (across cores when there are many, or on a cluster).
     An extraction that raises becomes a rejection of that document (it keeps its `documents` row but
     contributes no facts), so one odd article never stops the run; the failure is stored like any result,
     unless it depends on the machine, in which case the document is extracted again next run.
@@ -257,10 +246,10 @@ def extract_with_cache(store: DocumentStore, rules: Rulebook, executor: Executor
     progress = Progress("extract", total)
     progress.to_process = len(todo)
     progress.step(CACHED, total - len(todo))
-    batches = ((documents, documents) for documents in map(store.documents, chunks(todo, BATCH)))
-    for documents, extractions in executor.map_batches(_extract_or_reject, batches, rules):
+    for batch in chunks(todo, BATCH):
+        documents = store.documents(batch)
         results = []
-        for doc, (extraction, done) in zip(documents, extractions):
+        for doc, (extraction, done) in zip(documents, executor.map(_extract_or_reject, documents, rules)):
             results.append((doc.source_path, extraction.rows, extraction.rejections, done))
             progress.step(PROCESSED)
         store.write_extracted(results)

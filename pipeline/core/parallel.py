@@ -9,11 +9,6 @@ it inherited from the parent, or reads it once. Small batches (an incremental ru
 in-process, where starting workers would cost more than it saves. An exception in a worker is raised
 here, as it would be in the loop.
 
-A stage that works a batch at a time (pipeline/core/document_stage.py: the documents held in memory are bounded
-by the batch) uses `map_batches`: one pool for all the batches, and each batch handed to the workers before the
-caller is given the results of the one before, so the workers go on while the caller stores those results, and
-none waits at the end of a batch for the other to finish its last items.
-
 `LocalProcesses` is this module as an `Executor`, the interface the per-document stage is given:
 pipeline/core/cluster.py's `DaskCluster` is the other one, for a Dask `distributed` cluster.
 
@@ -25,11 +20,10 @@ their pages stay shared), and workers collect the youngest generation less often
 from __future__ import annotations
 
 import gc
-import itertools
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
@@ -38,7 +32,6 @@ from pipeline.core.reference import Rulebook, load_rulebook
 
 T = TypeVar("T")
 R = TypeVar("R")
-K = TypeVar("K")
 
 MIN_ITEMS_PER_WORKER = 50  # below this a worker's start-up and the pickling outweigh the gain
 CHUNK = 16  # items handed to a worker at a time: few round trips, still an even split at the end
@@ -82,52 +75,21 @@ def map_documents(fn: Callable[[T, Rulebook], R], items: Sequence[T], rules: Rul
     Lazy, so the caller's loop (and its progress lines) runs as results arrive; the pool closes
     when the results are exhausted or the iterator is discarded.
     """
-    for _, results in map_batches(fn, [(None, items)], rules):
-        yield from results
-
-
-def map_batches(fn: Callable[[T, Rulebook], R], batches: Iterable[tuple[K, Sequence[T]]],
-                rules: Rulebook) -> Iterator[tuple[K, Iterator[R]]]:
-    """(key, `fn(x, rules)` for each of `items`, in order) for each (key, items) of `batches`: `map_documents` of
-    each batch, with one pool of forked workers for them all, started at the first batch large enough.
-
-    A batch is handed to the workers before the caller is given the results of the one before (and `batches` is
-    read on for it then), so the caller must read each batch's results to the end before it asks for the next.
-    The pool closes when the batches are exhausted or the iterator is discarded.
-    """
     task = _WithRules(fn, rules)
-    pool = None
-    pending: tuple[K, Iterator[R]] | None = None
+    n = min(workers(), len(items) // MIN_ITEMS_PER_WORKER)
+    if n < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(task, items)
+        return
+    yield task(items[0])  # in this process first, so the workers inherit whatever it loads and caches
+    gc.freeze()
+    pool = multiprocessing.get_context("fork").Pool(n, initializer=_start_worker)
     try:
-        for key, items in batches:
-            if pool is None and (n := _pool_size(len(items))) >= 2:
-                first = task(items[0])  # in this process first, so the workers inherit whatever it loads and caches
-                gc.freeze()
-                pool = multiprocessing.get_context("fork").Pool(n, initializer=_start_worker)
-                results = itertools.chain([first], pool.imap(task, items[1:], chunksize=CHUNK))
-            elif pool is not None:
-                results = pool.imap(task, items, chunksize=CHUNK)
-            else:
-                results = map(task, items)
-            if pending is not None:
-                yield pending
-            pending = key, results
-        if pending is not None:
-            yield pending
-        if pool is not None:
-            pool.close()  # all done: let the workers exit on their own
+        yield from pool.imap(task, items[1:], chunksize=CHUNK)
+        pool.close()  # all done: let the workers exit on their own
     finally:
-        if pool is not None:
-            pool.terminate()  # no-op after close(); stops the workers when the caller gave up early
-            pool.join()
-            gc.unfreeze()
-
-
-def _pool_size(items: int) -> int:
-    """Worker processes for a batch of `items` (below 2: none, the batch runs in this process)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(workers(), items // MIN_ITEMS_PER_WORKER)
+        pool.terminate()  # no-op after close(); stops the workers when the caller gave up early
+        pool.join()
+        gc.unfreeze()
 
 
 def _start_worker() -> None:
@@ -150,12 +112,6 @@ class Executor(Protocol):
 
     def map(self, fn: Callable[[T, Rulebook], R], items: Sequence[T], rules: Rulebook) -> Iterator[R]: ...
 
-    def map_batches(self, fn: Callable[[T, Rulebook], R], batches: Iterable[tuple[K, Sequence[T]]],
-                    rules: Rulebook) -> Iterator[tuple[K, Iterator[R]]]:
-        """(key, `fn(x, rules)` for each item, in order) for each (key, items) of `batches`; the caller reads each
-        batch's results to the end before it asks for the next."""
-        ...
-
 
 @dataclass(frozen=True)
 class LocalProcesses:
@@ -167,10 +123,6 @@ class LocalProcesses:
 
     def map(self, fn: Callable[[T, Rulebook], R], items: Sequence[T], rules: Rulebook) -> Iterator[R]:
         return map_documents(fn, items, rules)
-
-    def map_batches(self, fn: Callable[[T, Rulebook], R], batches: Iterable[tuple[K, Sequence[T]]],
-                    rules: Rulebook) -> Iterator[tuple[K, Iterator[R]]]:
-        return map_batches(fn, batches, rules)
 
 
 LOCAL = LocalProcesses()
