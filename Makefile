@@ -14,11 +14,14 @@ BENCH_FLAGS ?=
 
 .PHONY: setup run test ui evaluate seeds realset bench pictures
 
+# --compile-bytecode: the packages' .pyc files written once here. Python would write them on the first import, but not
+# where PYTHONDONTWRITEBYTECODE is set (as in some CI and container images): every run then compiled Dagster, pandas
+# and spaCy from source again, about 5 CPU s before its first step (issue 16, BENCHMARKS.md, thirteenth session).
 setup:  ## install uv if missing, then the locked dependencies
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
 		|| python3 -m pip install --quiet uv \
 		|| python3 -m pip install --quiet --user --break-system-packages uv
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 
 run: setup  ## build warehouse/cooperation.duckdb from raw/ and print the JSON summary
 	$(RUN) python -m pipeline run --json

@@ -348,6 +348,11 @@ class DocumentStore:
                     self._columns.setdefault(name.removeprefix("rows_"), []).append(column)
         return list(self._columns.get(table, []))
 
+    def _stored_layout(self, tables: Collection[str]) -> dict[str, list[str]]:
+        """The stored columns of each of `tables` whose rows table exists: a write of a batch reads the layout of
+        every per-document table, from `_stored_columns`' one read of the catalog."""
+        return {t: columns for t in tables if (columns := self._stored_columns(t))}
+
     # ------------------------------------------------------------ writing
 
     def write_parsed(self, outcomes: Sequence[tuple[str, str, IngestedDocument | Rejection]]) -> None:
@@ -375,11 +380,12 @@ class DocumentStore:
             return
         paths = [path for path, _, _, _ in results]
         with self._transaction():
-            self._delete(paths, everything=False)
+            layout = self._stored_layout(self.tables)
+            self._delete(paths, everything=False, layout=layout)
             for table in self.tables:
                 items = [(path, seq, row) for path, rows, _, _ in results for seq, row in enumerate(rows.get(table, ()))]
                 if items:
-                    self._insert_rows(table, items)
+                    self._insert_rows(table, items, layout.get(table, []))
             self._insert_rejections([(path, seq, "extract", r) for path, _, rejections, _ in results
                                      for seq, r in enumerate(rejections)])
             done = pd.DataFrame({"source_path": [path for path, _, _, ok in results if ok]})
@@ -398,11 +404,13 @@ class DocumentStore:
                 self._delete(gone, everything=True)
         return len(gone)
 
-    def _delete(self, paths: Sequence[str], everything: bool) -> None:
-        """Delete the rows of `paths`: their extraction's, and with `everything` their entries and parses too."""
+    def _delete(self, paths: Sequence[str], everything: bool, layout: Mapping[str, list[str]] | None = None) -> None:
+        """Delete the rows of `paths`: their extraction's, and with `everything` their entries and parses too.
+        `layout`: `_stored_layout` of the tables, when the caller has it."""
+        layout = self._stored_layout(self.tables) if layout is None else layout
         self.con.register("_paths", pd.DataFrame({"source_path": list(paths)}))
         try:
-            targets = [(_rows_table(t), "_source") for t in self.tables if self._stored_columns(t)]
+            targets = [(_rows_table(t), "_source") for t in self.tables if layout.get(t)]
             targets.append(("rejections", "source_path"))
             if everything:
                 targets += [("documents", "source_path"), ("openings", "source_path"), ("entries", "source_path")]
@@ -412,9 +420,10 @@ class DocumentStore:
         finally:
             self.con.unregister("_paths")
 
-    def _insert_rows(self, table: str, items: list[tuple[str, int, dict[str, Any]]]) -> None:
+    def _insert_rows(self, table: str, items: list[tuple[str, int, dict[str, Any]]], stored: list[str]) -> None:
+        """Insert (source_path, seq, row) items into the rows table of `table`, whose `stored` columns are those
+        `_stored_layout` found (none: it is created here, with the rows' columns)."""
         columns = list(items[0][2])
-        stored = self._stored_columns(table)
         if not stored:
             types = self.tables[table]
             unknown = [c for c in columns if c not in types]
