@@ -537,6 +537,10 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
         return []
     governed, referred = _governed_nouns(rules, text, _uncounted(text, nouns), verbs)
     governed = sorted(governed + tight, key=lambda g: g[0].start())
+    counted_set = not governed and bool(verbs)
+    if counted_set:  # "A and B signed two agreements", "X signed three MoUs with A, B and C": the set, told once
+        governed = [(n, v) for n, v in _governed_nouns(rules, text, _counted_sets(text, nouns), verbs)[0]
+                    if not _PASSIVE.search(text, 0, v.start())]  # "..., where five agreements were signed": whose?
     if not governed:
         return _partnership(ctx, sent, team_verbs) or _witnessed_instrument(ctx, sent, nouns)
     counted = _counted_siblings(rules, text, governed)
@@ -547,7 +551,8 @@ def _sentence_candidates(ctx: DocContext, sent: Sentence, noun_type, generic,
     out = []
     for k in range(len(governed)):
         out.extend(_instrument(ctx, clause, k, noun_type, generic))
-    return out
+    # a set is told once for two parties its clause names as such (not the bodies of its signers or "the two")
+    return [a for a in out if len(set(a.parties) & a.named) >= 2] if counted_set else out
 
 
 def _with_ellipses(text: str, nouns: list[re.Match], verbs: list[re.Match]) -> list[re.Match]:
@@ -1020,6 +1025,30 @@ def _uncounted(text: str, nouns: list[re.Match]) -> list[re.Match]:
             continue
         if n.group(0).isupper() and _HEADING_BEFORE.fullmatch(text, 0, n.start()) and _HEADING_AFTER.match(text, n.end()):
             continue  # "CHONGQING DEAL -- ...": a label of the paragraph, not an instrument
+        out.append(n)
+    return out
+
+
+# "the two agreements", "these three MoUs": a count of instruments told before, not a set signed here; "as many
+# as 54 MoUs", "more than 20 agreements": a tally
+_DEFINITE_COUNT = re.compile(r"\b(?:the|these|those|both|its|their|all|of|as\s+many\s+as|more\s+than|over|nearly|"
+                             r"almost|about|around|some|up\s+to)\s+$", re.I)
+# "signed eleven documents, among them:", "three agreements, including ...", "three MoUs with each other": a count
+# whose members the text lists, or pairs among a group
+_MEMBERS_LISTED = re.compile(r"[^.;]*?(?::|\b(?:among\s+them|among\s+which|including|namely|as\s+follows|"
+                             r"respectively|each\s+other|one\s+another)\b)", re.I)
+
+
+def _counted_sets(text: str, nouns: list[re.Match]) -> list[re.Match]:
+    """'Romania and Chile signed two nuclear cooperation agreements', 'X signed three MoUs with A, B and C': a counted
+    plural instrument whose members the text does not list is told once, for its parties (one per partner for a list
+    of partners); not a count of instruments told before ("the two agreements")."""
+    out = []
+    for n in nouns:
+        count = _COUNTED.search(text, 0, n.start())
+        if count is None or not _PLURAL.search(n.group(0)) or _DEFINITE_COUNT.search(text, 0, count.start()) \
+                or _MEMBERS_LISTED.match(text, n.end()):
+            continue
         out.append(n)
     return out
 
