@@ -652,7 +652,8 @@ def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb)
         receiver = _RECEIVER.search(sent.text)
         if origin is not None and receiver and origin.start < sent.start + receiver.start():
             origin = None  # "X and staff from the Y Office met the delegation": the receivers' side
-    if origin is None and d.origin_org is None and d.origin_place is None:
+    if origin is None and d.origin_org is None and d.origin_place is None and not _RECEIVER.search(sent.text):
+        # (a title that welcomes or meets the visitors is the hosts': "Dean of X welcomed the delegation")
         verb_at = sent.start + (verb.start() if verb else cue.start())
         origin = _after(ctx, sent, _titled_subject(ctx.rules), stop_types=("organization", "place"),
                         window=100, until=_NP_END)
