@@ -258,17 +258,21 @@ def _signer_slot(rules: Rulebook) -> re.Pattern:
     verbs = phrase_alternation(v for v in rules.rules["tight_signing_verbs"] if " " not in v and not v.endswith("ing"))
     name = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*(?:\s*\([^()]{1,40}\))?"
     owner = rf"(?:\s+(?:of|at)\s+{name})?"
-    partner = rf"(?:(?:\s*,|\s+(?:and|&|together\s+with|along\s+with))\s+{name})?"
+    partner = rf"(?:(?:\s*,|\s+(?:and|&|together\s+with|along\s+with))\s+(?P<partner>{name}))?"
     adverbs = r"(?:\s+(?:also|today|yesterday|formally|officially|jointly|recently|have|has|had|will|on\s+\w+(?:\s+\d{1,2})?))*"
-    return re.compile(rf"(?:\s*\([^()]{{1,40}}\))?{owner}{partner}{adverbs}\s+(?i:{verbs})\b") if verbs else re.compile("(?!)")
+    # (not a participle of a passive: "the X Lab (XL) signed in Y last year", an agreement signed about the lab)
+    passive = r"(?!\s+(?:in|on|at|by|during|last|earlier|between)\b)"
+    return re.compile(rf"(?:\s*\([^()]{{1,40}}\))?{owner}{partner}{adverbs}\s+(?i:{verbs})\b{passive}") if verbs \
+        else re.compile("(?!)")
 
 
 def _is_party(ctx: DocContext, sent: Sentence, start: int, end: int) -> bool:
     """Whether the name at [start, end) stands in a party slot (`_party_slot`); after a comma only as an item
     of the list of parties, a comma or "and" after it too ("with A, the X Lab and B", not "with A, the X Lab will");
     or signs as one (`_signer_slot`)."""
-    if _signer_slot(ctx.rules).match(ctx.text, end, sent.end):
-        return True
+    signer = _signer_slot(ctx.rules).match(ctx.text, end, sent.end)
+    if signer and not (signer.group("partner") and ctx.people_in(signer.start("partner"), signer.end("partner"))):
+        return True  # (a partner that is a person signs alone: "At the launch of the X Lab, Vice President Y signed")
     slot = _party_slot(ctx.rules).search(sent.text, 0, start - sent.start)
     return slot is not None and (slot.group("comma") is None or _LIST_ITEM_END.match(ctx.text, end) is not None)
 
@@ -307,8 +311,10 @@ def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     organised = phrase_alternation(r.get("lab_organiser_verbs") or [])
     # (not "hosted by", the lab's host, nor "held its opening ceremony", its own founding)
     events = phrase_alternation({e.split()[0] for e in r["lab_founding_events"]})
+    # nor "held a ceremony to mark its opening", "held its tenth anniversary celebration": its own occasions
+    occasions = phrase_alternation(r.get("lab_own_occasions") or []) or "(?!)"
     organiser = (rf"|(?:{organised})\b(?!\s+by\b)(?!\s+(?:its|an?|the)\s+(?:[\w-]+\s+)?(?:{events})\b(?!\s+(?:ceremony\s+)?(?:of|for)\b))"
-                 if organised else "")
+                 rf"(?!\s+(?:its|an?|the)\s+(?:[\w-]+\s+){{0,2}}(?:{occasions})\b)" if organised else "")
     of_owner = r"(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.-]*)*)?"
     after = re.compile(rf"^[”\"’]?(?:\s*\([^()]{{1,40}}\))?{of_owner}(?:\s+and\s+[^.;]{{1,80}}?)?\s+"
                        rf"(?:(?:{phrase_alternation(r['travel_verbs'])}|paid\s+a\s+visit|made\s+a\s+visit)\b{organiser})",
