@@ -328,11 +328,15 @@ class OrgNamer:
         of X, Y": a campus), nor for companies, which the caller leaves out (a country's name in a company's is
         its market), nor for China, whose bodies' regions are their places'. The country's name opens the name or
         follows a lower-case word or a head ("Universiti Brunei Darussalam"): after another capitalised word it is
-        part of a larger place ("South America", "Latin America")."""
+        part of a larger place ("South America", "Latin America"). Not for a body whose remit needs a site of its own
+        (`site_remit_words`: "Nigerian Institute of Oceanography", "Kenya Marine and Fisheries Research Institute"):
+        it works by the sea or the field it studies, seldom at the seat."""
         seat = self.ref.capital_regions.get(country or "")
         if seat is None or "," in name:
             return None
         words = re.sub(r"[()]", " ", name).split()
+        if set(w.strip("-") for w in re.split(r"[\s-]+", name)) & set(self.ref.rules.get("site_remit_words", [])):
+            return None
         for size in (4, 3, 2, 1):
             for i in range(len(words) - size + 1):
                 before = words[i - 1] if i else ""
