@@ -180,7 +180,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             if _abbreviated(lab.name) and not _abbreviated(name):
                 lab.name = name  # "SKL of X", then "State Key Laboratory of X": the name spelled out
             lab.mentions.append((sent, start, end))
-            lab.in_passing = lab.in_passing and _passing(ctx.rules, ctx.text[sent.start:list_start], ctx.text[end:sent.end])
+            lab.in_passing = lab.in_passing and _passing(ctx, sent.start, list_start, end, sent.end)
             _fill(ctx, lab, sent, start, end, list_start)
     _merge_variants(ctx.rules, labs)
     _acronym_mentions(ctx, labs)
@@ -306,7 +306,7 @@ def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
             rf"|[(,]\s*(?:(?:{modifiers})\s+)*(?:{titles})\s*,\s*(?:the\s+)?{owner}$")
     visited = rf"\b(?:{phrase_alternation(r['visit_verbs'])}|tour\s+of|visit\s+to)\b(?:[^.;]{{0,120}}?(?:,|:|\sand))?\s+(?:the\s+)?{owner}$"
     workplace = phrase_alternation(r.get("lab_workplace_cues") or [])
-    worked = rf"|\b(?:{workplace})\s+(?:the\s+)?{owner}$" if workplace else ""
+    worked = rf"|\b(?P<worked>{workplace})\s+(?:the\s+)?{owner}$" if workplace else ""
     before = re.compile(rf"(?i:{unit}|{visited}{worked})")
     organised = phrase_alternation(r.get("lab_organiser_verbs") or [])
     # (not "hosted by", the lab's host, nor "held its opening ceremony", its own founding)
@@ -322,11 +322,17 @@ def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
-def _passing(rules: Rulebook, before: str, after: str) -> bool:
-    """Whether a lab's name, with these words before it (from its list's opening) and after it in its sentence,
-    is named in passing (`_passing_patterns`)."""
-    named_before, named_after = _passing_patterns(rules)
-    return bool(named_before.search(before) or named_after.match(after))
+def _passing(ctx: DocContext, opening: int, start: int, end: int, close: int) -> bool:
+    """Whether a lab's name, with the words before it from `opening` (its list's opening) to `start` and after it to
+    `close` in its sentence, is named in passing (`_passing_patterns`). A workplace cue is a person's: after an
+    organisation ("the University of X joined the Y Centre as a partner") the name is a body joined, not a
+    person's unit."""
+    named_before, named_after = _passing_patterns(ctx.rules)
+    before = named_before.search(ctx.text[opening:start])
+    if before is not None and "worked" in named_before.groupindex and before.group("worked") is not None:
+        cue = opening + before.start("worked")
+        before = None if any(not ctx.text[m.end:cue].strip() for m in ctx.orgs_in(opening, cue)) else before
+    return bool(before or named_after.match(ctx.text[end:close]))
 
 
 # A centre named by its bare head and remit ("Centre for X"), or a lower-case institute: no head of its own says

@@ -83,6 +83,11 @@ def test_labs_beside_signers_and_organisers_stay(text, expected):
      "Centre for Quantum Optics of Stellenbosch University"),
     ("The Desert Ecology Research Centre of the University of Namibia held its tenth anniversary celebration on "
      "Friday.", "Desert Ecology Research Centre of the University of Namibia"),
+    # an organisation joins it: a body joined, no person's workplace
+    ("In 2021 the University of Nairobi joined the Centre for Dryland Agriculture Research as a founding partner.",
+     "Centre for Dryland Agriculture Research"),
+    ("Egerton University and Moi University joined the Centre for Highland Soils Research for its field trials.",
+     "Centre for Highland Soils Research"),
 ])
 def test_a_lab_beside_a_person_signing_or_at_its_own_occasion_stays_a_lab(text, name):
     assert name in [lab[0] for lab in _labs(_run(text))]
@@ -91,6 +96,7 @@ def test_a_lab_beside_a_person_signing_or_at_its_own_occasion_stays_a_lab(text, 
 @pytest.mark.parametrize("text", [
     "The Centre for Quantum Optics and Huawei signed a memorandum of understanding on Friday.",
     "The Desert Ecology Research Centre held a seminar on dune ecology.",
+    "Five new researchers joined the Centre for Climate Resilience Studies of Makerere University this year.",
 ])
 def test_a_centre_signing_with_an_organisation_or_organising_an_event_is_still_no_lab(text):
     assert _labs(_run(text)) == []
