@@ -330,9 +330,10 @@ class OrgNamer:
         follows a lower-case word or a head ("Universiti Brunei Darussalam"): after another capitalised word it is
         part of a larger place ("South America", "Latin America"). Not for a body whose remit needs a site of its own
         (`site_remit_words`: "Nigerian Institute of Oceanography", "Kenya Marine and Fisheries Research Institute"):
-        it works by the sea or the field it studies, seldom at the seat."""
+        it works by the sea or the field it studies, seldom at the seat; nor for a campus of a national system
+        (`campus_systems`: "Indian Institute of Technology Kharagpur"), whose campuses are spread over the country."""
         seat = self.ref.capital_regions.get(country or "")
-        if seat is None or "," in name:
+        if seat is None or "," in name or any(name.startswith(s) for s in self.ref.rules.get("campus_systems", [])):
             return None
         words = re.sub(r"[()]", " ", name).split()
         if set(w.strip("-") for w in re.split(r"[\s-]+", name)) & set(self.ref.rules.get("site_remit_words", [])):

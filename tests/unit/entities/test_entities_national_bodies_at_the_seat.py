@@ -55,6 +55,10 @@ def test_a_name_that_names_its_country_takes_the_seat_s_region(name, country, re
     ("Swiss Federal Institute of Aquatic Science and Technology", "CH"),
     ("Kenya Marine and Fisheries Research Institute", "KE"),
     ("Australian Institute of Marine Science", "AU"),
+    # a campus of a national system spread over the country
+    ("Indian Institute of Technology Kharagpur", "IN"),
+    ("Indian Institute of Management Ahmedabad", "IN"),
+    ("Universidad Nacional de Colombia Sede Medellin", "CO"),
 ])
 def test_no_seat_for_a_name_that_does_not_name_its_own_country(name, country):
     assert org_namer(default_rulebook()).seat_region(name, country) is None
