@@ -253,13 +253,15 @@ def _party_slot(rules: Rulebook) -> re.Pattern:
 def _signer_slot(rules: Rulebook) -> re.Pattern:
     """The words after a party that signs ("X and Y signed an MoU", "A, the X Centre sign pact", "X (XC) of Y today
     inked ..."): the name, its acronym and owner, a partner named by capitalised words after a comma or "and" ("X,
-    both sides signed" is no pairing of X), adverbs and auxiliaries, then a signing verb (`tight_signing_verbs`
-    but its gerunds and nouns: "the X Lab signing ceremony" may be the lab's own founding)."""
+    both sides signed" is no pairing of X), adverbs and auxiliaries (`lab_signer_adverbs`) or a day, then a signing
+    verb (`tight_signing_verbs` but its gerunds and nouns: "the X Lab signing ceremony" may be the lab's own
+    founding)."""
     verbs = phrase_alternation(v for v in rules.rules["tight_signing_verbs"] if " " not in v and not v.endswith("ing"))
     name = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*(?:\s*\([^()]{1,40}\))?"
     owner = rf"(?:\s+(?:of|at)\s+{name})?"
     partner = rf"(?:(?:\s*,|\s+(?:and|&|together\s+with|along\s+with))\s+(?P<partner>{name}))?"
-    adverbs = r"(?:\s+(?:also|today|yesterday|formally|officially|jointly|recently|have|has|had|will|on\s+\w+(?:\s+\d{1,2})?))*"
+    between = phrase_alternation(rules.rules.get("lab_signer_adverbs") or []) or "(?!)"
+    adverbs = rf"(?:\s+(?:{between}|on\s+\w+(?:\s+\d{{1,2}})?))*"
     # (not a participle of a passive: "the X Lab (XL) signed in Y last year", an agreement signed about the lab)
     passive = r"(?!\s+(?:in|on|at|by|during|last|earlier|between)\b)"
     return re.compile(rf"(?:\s*\([^()]{{1,40}}\))?{owner}{partner}{adverbs}\s+(?i:{verbs})\b{passive}") if verbs \
