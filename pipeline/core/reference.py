@@ -59,7 +59,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "party_organs", "size_object_cues", "stay_purposes", "people_nouns", "not_org_acronyms",
             "joint_name_words", "remit_heads", "bare_subdivision_stopnames",
             "non_research_centre_words", "university_name_phrases", "lab_paired_heads", "hosted_unit_names",
-            "bilateral_body_heads", "bilateral_body_words", "site_remit_words", "campus_systems",
+            "bilateral_body_heads", "bilateral_body_words", "several_body_words", "site_remit_words", "campus_systems",
             "university_office_words", "university_office_remits",
             "lab_party_cues", "lab_signer_adverbs", "lab_workplace_cues", "lab_organiser_verbs", "lab_own_occasions",
             "lab_undertaking_verbs", "name_opening_prepositions", "company_nouns")},
