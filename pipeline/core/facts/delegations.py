@@ -63,6 +63,9 @@ _HIS_PARTY = (r"(?:\s*,[^,;:()]{0,100},)?\s+and\s+(?:his|her|their|the)\s+(?:(?:
 # with neither a delegation noun nor a visiting verb.
 _MEET = re.compile(r"\b(?:met with|meets with|met|meets|received|receives|welcomed|welcomes|hosted|hosts)\s")
 _MEET_WORDS = ("met", "meet", "receive", "welcome", "host")  # one of them is in every verb _MEET lists
+# The verb right after a title's body, in a headline's capitals too ("Vice Governor of X Meets Visiting ..."): the
+# title holder receives the visitors.
+_MEET_ANY_CASE = re.compile(r"[\s,]+(?:(?:[\w-]+\s+){0,2}?)?" + _MEET.pattern, re.I)
 # The receiver of a group: "received a Singapore research delegation", "welcomed the visitors".
 # Or of a named visitor with his party: "welcomed Professor X and his delegation".
 _RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|receive|received|receives|met with|meets with|met|meets|hosted|hosts)\s+"
@@ -657,7 +660,8 @@ def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb)
         verb_at = sent.start + (verb.start() if verb else cue.start())
         origin = _after(ctx, sent, _titled_subject(ctx.rules), stop_types=("organization", "place"),
                         window=100, until=_NP_END)
-        origin = origin if origin is not None and origin.start < verb_at else None
+        origin = origin if origin is not None and origin.start < verb_at \
+            and not _MEET_ANY_CASE.match(ctx.text, origin.end, sent.end) else None
     if origin is not None:
         _set_origin(ctx, d, origin)
     if d.origin_org is None and d.origin_place is None:

@@ -19,3 +19,12 @@ from tests.unit.fact_rows import extract_rows, visits
 ])
 def test_a_title_receiving_the_visitors_is_no_origin(text, expected):
     assert visits(extract_rows(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, origin", [
+    # a headline's capitals, no article before the visitors
+    ("Vice Governor of Jiangsu Meets Visiting Kenyan Delegation", "Kenya"),
+    ("Governor of Hokkaido Welcomes Delegation from Heilongjiang Province", "Heilongjiang Provincial Government"),
+])
+def test_a_title_meeting_the_visitors_in_a_headline_is_no_origin(text, origin):
+    assert [o for _, o, _ in visits(extract_rows(text))] == [origin]
