@@ -313,10 +313,11 @@ def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     organised = phrase_alternation(r.get("lab_organiser_verbs") or [])
     # (not "hosted by", the lab's host, nor "held its opening ceremony", its own founding)
     events = phrase_alternation({e.split()[0] for e in r["lab_founding_events"]})
-    # nor "held a ceremony to mark its opening", "held its tenth anniversary celebration": its own occasions
+    # nor "held a ceremony to mark its opening", "held an inaugural workshop": its own occasions; nor "held its first
+    # academic committee meeting", "hosted its annual open day": an event of its own, the lab at work
     occasions = phrase_alternation(r.get("lab_own_occasions") or []) or "(?!)"
     organiser = (rf"|(?:{organised})\b(?!\s+by\b)(?!\s+(?:its|an?|the)\s+(?:[\w-]+\s+)?(?:{events})\b(?!\s+(?:ceremony\s+)?(?:of|for)\b))"
-                 rf"(?!\s+(?:its|an?|the)\s+(?:[\w-]+\s+){{0,2}}(?:{occasions})\b)" if organised else "")
+                 rf"(?!\s+its\s)(?!\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{occasions})\b)" if organised else "")
     of_owner = r"(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.-]*)*)?"
     after = re.compile(rf"^[”\"’]?(?:\s*\([^()]{{1,40}}\))?{of_owner}(?:\s+and\s+[^.;]{{1,80}}?)?\s+"
                        rf"(?:(?:{phrase_alternation(r['travel_verbs'])}|paid\s+a\s+visit|made\s+a\s+visit)\b{organiser})",

@@ -83,6 +83,11 @@ def test_labs_beside_signers_and_organisers_stay(text, expected):
      "Centre for Quantum Optics of Stellenbosch University"),
     ("The Desert Ecology Research Centre of the University of Namibia held its tenth anniversary celebration on "
      "Friday.", "Desert Ecology Research Centre of the University of Namibia"),
+    # an event of its own ("its"), or an inaugural one
+    ("The Coastal Geohazards Research Centre of the University of Lisbon held its first academic committee meeting "
+     "on 5 March.", "Coastal Geohazards Research Centre of the University of Lisbon"),
+    ("The Centre for Mediterranean Archaeology at the University of Crete held an inaugural workshop to mark its "
+     "founding.", "Centre for Mediterranean Archaeology"),
     # an organisation joins it: a body joined, no person's workplace
     ("In 2021 the University of Nairobi joined the Centre for Dryland Agriculture Research as a founding partner.",
      "Centre for Dryland Agriculture Research"),
