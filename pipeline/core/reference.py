@@ -500,7 +500,10 @@ def load_capitals(directory: Path) -> dict[str, str]:
     """The first-level region of each country's seat of government (capitals.csv: country_code, capital, region_code;
     the capital's name is there for the reader): where a body named for its whole country sits ("University of
     Zambia", "Bulgarian Academy of Sciences", "Lao Ministry of Science and Technology") when its name names no place
-    of its own. China's regions are its places' (places.csv), so China has no row. An optional file; a row whose
+    of its own. China's regions are its places' (places.csv), so China has no row; nor have countries whose seat
+    moved while their national bodies stayed in the old capital (Kazakhstan's "Kazakh National ... University" in
+    Almaty, Nigeria's national institutes in Lagos and Ibadan, Myanmar's in Yangon): there the name tells no seat, and
+    no region is better than a wrong one. An optional file; a row whose
     region is no subdivision of its country, or a repeated country, stops the run."""
     if not (directory / "capitals.csv").exists():
         return {}

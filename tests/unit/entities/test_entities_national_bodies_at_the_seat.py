@@ -55,6 +55,10 @@ def test_a_name_that_names_its_country_takes_the_seat_s_region(name, country, re
     ("Swiss Federal Institute of Aquatic Science and Technology", "CH"),
     ("Kenya Marine and Fisheries Research Institute", "KE"),
     ("Australian Institute of Marine Science", "AU"),
+    # a country whose seat moved while its national bodies stayed in the old capital
+    ("Kazakh National Agrarian University", "KZ"),
+    ("Nigerian Institute of Medical Research", "NG"),
+    ("University of Medicine of Myanmar", "MM"),
     # a campus of a national system spread over the country
     ("Indian Institute of Technology Kharagpur", "IN"),
     ("Indian Institute of Management Ahmedabad", "IN"),
