@@ -141,6 +141,8 @@ def _receivers_own(ctx: DocContext, d: Delegation, visit: Delegation) -> bool:
     Belarusian delegation was headed by X", the academy's side of the talks), not visitors of its own."""
     if d is visit or d.host_org or d.host_place or not (d.origin_org or d.origin_place):
         return False
+    if d.date is not None and visit.date is not None and d.date.date.year != visit.date.date.year:
+        return False  # another year's trip ("A Chinese delegation ... was received in Santiago in 2019")
     if not (visit.host_org or visit.host_place) or not (visit.origin_org or visit.origin_place):
         return False
     own = _side(ctx, d.origin_org, d.origin_place)
