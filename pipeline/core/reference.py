@@ -59,9 +59,10 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "party_organs", "size_object_cues", "stay_purposes", "people_nouns", "not_org_acronyms",
             "joint_name_words", "remit_heads", "bare_subdivision_stopnames",
             "non_research_centre_words", "university_name_phrases", "lab_paired_heads", "hosted_unit_names",
-            "bilateral_body_heads", "bilateral_body_words",
+            "bilateral_body_heads", "bilateral_body_words", "several_body_words", "site_remit_words", "campus_systems",
             "university_office_words", "university_office_remits",
-            "lab_party_cues", "lab_workplace_cues", "lab_organiser_verbs", "lab_undertaking_verbs", "name_opening_prepositions", "company_nouns")},
+            "lab_party_cues", "lab_signer_adverbs", "lab_workplace_cues", "lab_organiser_verbs", "lab_own_occasions",
+            "lab_undertaking_verbs", "name_opening_prepositions", "company_nouns")},
     },
     "languages.yaml": {"read": "phrases", "scripts": "text_by_kind", "function_words": "phrases_by_kind"},
     "furniture.yaml": {"line_rules": "records", "separator_rules": "records", "strip_prefixes": "phrases",
@@ -499,7 +500,10 @@ def load_capitals(directory: Path) -> dict[str, str]:
     """The first-level region of each country's seat of government (capitals.csv: country_code, capital, region_code;
     the capital's name is there for the reader): where a body named for its whole country sits ("University of
     Zambia", "Bulgarian Academy of Sciences", "Lao Ministry of Science and Technology") when its name names no place
-    of its own. China's regions are its places' (places.csv), so China has no row. An optional file; a row whose
+    of its own. China's regions are its places' (places.csv), so China has no row; nor have countries whose seat
+    moved while their national bodies stayed in the old capital (Kazakhstan's "Kazakh National ... University" in
+    Almaty, Nigeria's national institutes in Lagos and Ibadan, Myanmar's in Yangon): there the name tells no seat, and
+    no region is better than a wrong one. An optional file; a row whose
     region is no subdivision of its country, or a repeated country, stops the run."""
     if not (directory / "capitals.csv").exists():
         return {}

@@ -22,6 +22,8 @@ from pipeline.core.reference import OrgRef, PlaceRef, Rulebook, derived
 _COMPANY_SUFFIX = re.compile(r"[\s,]+(co\.?,?\s*ltd\.?|co\.?|ltd\.?|limited|inc\.?|corp\.?|corporation|company)$", re.I)
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+# Words that make a council, committee or group one state's own ("State Council", "National Steering Committee")
+_ONE_STATE = re.compile(r"\b(State|National|Central|Ministry|People's)\b")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -180,19 +182,31 @@ class OrgNamer:
         if "people's liberation army" in lowered or lowered.startswith("pla "):
             org_type = "military"
         if org_type in ("government", "government_department") and parent_place is None and not owner and not \
-                re.search(r"\b(State|National|Central|Ministry|People's)\b", name):
+                _ONE_STATE.search(name):
             org_type = "other" if head in ("Council", "Committee", "Office") else org_type
             org_type = "university_unit" if head == "Office" and self._university_office(name) else org_type
-        org_type = "other" if self._bilateral(name, head) else org_type  # "China-Sweden Joint Committee on ..."
+        org_type = self._several_bodies_type(name, head) or org_type
         if any(unit in name for unit in self.ref.rules.get("hosted_unit_names", [])) \
                 and not name.endswith("Headquarters"):
             org_type = "university_unit"  # "Confucius Institute of Montevideo": a university's unit, no research body
         return org_type
 
+    def _several_bodies_type(self, name: str, head: str) -> str | None:
+        """The type of a committee, council or group of two states or several bodies, if it is one: "other" for a
+        bilateral one (`_bilateral`: "China-Sweden Joint Committee on ...") or a steering, working or leading one
+        (`several_body_words`: "Steering Committee of X"), unless its name makes that one state's ("National Steering
+        Committee on Y", "Central Leading Group for Z": a government department)."""
+        if self._bilateral(name, head):
+            return "other"
+        if head in self.ref.rules.get("bilateral_body_heads", []) \
+                and set(name.split()) & set(self.ref.rules.get("several_body_words", [])):
+            return "government_department" if _ONE_STATE.search(name) else "other"
+        return None
+
     def _bilateral(self, name: str, head: str) -> bool:
-        """Whether a committee, commission, council or group (`bilateral_body_heads`) is a body of two states or of
-        several bodies, no one government's department nor a company: its name holds one of `bilateral_body_words`
-        ("Joint", "Binational", "Working"), or opens with two countries or peoples joined by a hyphen
+        """Whether a committee, commission, council or group (`bilateral_body_heads`) is a body of two states, no one
+        government's department nor a company: its name holds one of `bilateral_body_words` ("Joint",
+        "Binational"), or opens with two countries or peoples joined by a hyphen
         ("Kyrgyz-Chinese", "Sino-Singapore", "China-Uruguay")."""
         if head not in self.ref.rules.get("bilateral_body_heads", []):
             return False
@@ -328,11 +342,16 @@ class OrgNamer:
         of X, Y": a campus), nor for companies, which the caller leaves out (a country's name in a company's is
         its market), nor for China, whose bodies' regions are their places'. The country's name opens the name or
         follows a lower-case word or a head ("Universiti Brunei Darussalam"): after another capitalised word it is
-        part of a larger place ("South America", "Latin America")."""
+        part of a larger place ("South America", "Latin America"). Not for a body whose remit needs a site of its own
+        (`site_remit_words`: "Nigerian Institute of Oceanography", "Kenya Marine and Fisheries Research Institute"):
+        it works by the sea or the field it studies, seldom at the seat; nor for a campus of a national system
+        (`campus_systems`: "Indian Institute of Technology Kharagpur"), whose campuses are spread over the country."""
         seat = self.ref.capital_regions.get(country or "")
-        if seat is None or "," in name:
+        if seat is None or "," in name or any(name.startswith(s) for s in self.ref.rules.get("campus_systems", [])):
             return None
         words = re.sub(r"[()]", " ", name).split()
+        if set(w.strip("-") for w in re.split(r"[\s-]+", name)) & set(self.ref.rules.get("site_remit_words", [])):
+            return None
         for size in (4, 3, 2, 1):
             for i in range(len(words) - size + 1):
                 before = words[i - 1] if i else ""

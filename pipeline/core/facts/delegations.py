@@ -63,6 +63,9 @@ _HIS_PARTY = (r"(?:\s*,[^,;:()]{0,100},)?\s+and\s+(?:his|her|their|the)\s+(?:(?:
 # with neither a delegation noun nor a visiting verb.
 _MEET = re.compile(r"\b(?:met with|meets with|met|meets|received|receives|welcomed|welcomes|hosted|hosts)\s")
 _MEET_WORDS = ("met", "meet", "receive", "welcome", "host")  # one of them is in every verb _MEET lists
+# The verb right after a title's body, in a headline's capitals too ("Vice Governor of X Meets Visiting ..."): the
+# title holder receives the visitors.
+_MEET_ANY_CASE = re.compile(r"[\s,]+(?:(?:[\w-]+\s+){0,2}?)?" + _MEET.pattern, re.I)
 # The receiver of a group: "received a Singapore research delegation", "welcomed the visitors".
 # Or of a named visitor with his party: "welcomed Professor X and his delegation".
 _RECEIVER = re.compile(r"\b(?:welcomes?|welcomed|receive|received|receives|met with|meets with|met|meets|hosted|hosts)\s+"
@@ -138,6 +141,8 @@ def _receivers_own(ctx: DocContext, d: Delegation, visit: Delegation) -> bool:
     Belarusian delegation was headed by X", the academy's side of the talks), not visitors of its own."""
     if d is visit or d.host_org or d.host_place or not (d.origin_org or d.origin_place):
         return False
+    if d.date is not None and visit.date is not None and d.date.date.year != visit.date.date.year:
+        return False  # another year's trip ("A Chinese delegation ... was received in Santiago in 2019")
     if not (visit.host_org or visit.host_place) or not (visit.origin_org or visit.origin_place):
         return False
     own = _side(ctx, d.origin_org, d.origin_place)
@@ -652,11 +657,13 @@ def _set_origin_named(ctx: DocContext, d: Delegation, sent: Sentence, cue, verb)
         receiver = _RECEIVER.search(sent.text)
         if origin is not None and receiver and origin.start < sent.start + receiver.start():
             origin = None  # "X and staff from the Y Office met the delegation": the receivers' side
-    if origin is None and d.origin_org is None and d.origin_place is None:
+    if origin is None and d.origin_org is None and d.origin_place is None and not _RECEIVER.search(sent.text):
+        # (a title that welcomes or meets the visitors is the hosts': "Dean of X welcomed the delegation")
         verb_at = sent.start + (verb.start() if verb else cue.start())
         origin = _after(ctx, sent, _titled_subject(ctx.rules), stop_types=("organization", "place"),
                         window=100, until=_NP_END)
-        origin = origin if origin is not None and origin.start < verb_at else None
+        origin = origin if origin is not None and origin.start < verb_at \
+            and not _MEET_ANY_CASE.match(ctx.text, origin.end, sent.end) else None
     if origin is not None:
         _set_origin(ctx, d, origin)
     if d.origin_org is None and d.origin_place is None:

@@ -180,7 +180,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             if _abbreviated(lab.name) and not _abbreviated(name):
                 lab.name = name  # "SKL of X", then "State Key Laboratory of X": the name spelled out
             lab.mentions.append((sent, start, end))
-            lab.in_passing = lab.in_passing and _passing(ctx.rules, ctx.text[sent.start:list_start], ctx.text[end:sent.end])
+            lab.in_passing = lab.in_passing and _passing(ctx, sent.start, list_start, end, sent.end)
             _fill(ctx, lab, sent, start, end, list_start)
     _merge_variants(ctx.rules, labs)
     _acronym_mentions(ctx, labs)
@@ -253,22 +253,28 @@ def _party_slot(rules: Rulebook) -> re.Pattern:
 def _signer_slot(rules: Rulebook) -> re.Pattern:
     """The words after a party that signs ("X and Y signed an MoU", "A, the X Centre sign pact", "X (XC) of Y today
     inked ..."): the name, its acronym and owner, a partner named by capitalised words after a comma or "and" ("X,
-    both sides signed" is no pairing of X), adverbs and auxiliaries, then a signing verb (`tight_signing_verbs`
-    but its gerunds and nouns: "the X Lab signing ceremony" may be the lab's own founding)."""
+    both sides signed" is no pairing of X), adverbs and auxiliaries (`lab_signer_adverbs`) or a day, then a signing
+    verb (`tight_signing_verbs` but its gerunds and nouns: "the X Lab signing ceremony" may be the lab's own
+    founding)."""
     verbs = phrase_alternation(v for v in rules.rules["tight_signing_verbs"] if " " not in v and not v.endswith("ing"))
     name = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w'’.-]*)*(?:\s*\([^()]{1,40}\))?"
     owner = rf"(?:\s+(?:of|at)\s+{name})?"
-    partner = rf"(?:(?:\s*,|\s+(?:and|&|together\s+with|along\s+with))\s+{name})?"
-    adverbs = r"(?:\s+(?:also|today|yesterday|formally|officially|jointly|recently|have|has|had|will|on\s+\w+(?:\s+\d{1,2})?))*"
-    return re.compile(rf"(?:\s*\([^()]{{1,40}}\))?{owner}{partner}{adverbs}\s+(?i:{verbs})\b") if verbs else re.compile("(?!)")
+    partner = rf"(?:(?:\s*,|\s+(?:and|&|together\s+with|along\s+with))\s+(?P<partner>{name}))?"
+    between = phrase_alternation(rules.rules.get("lab_signer_adverbs") or []) or "(?!)"
+    adverbs = rf"(?:\s+(?:{between}|on\s+\w+(?:\s+\d{{1,2}})?))*"
+    # (not a participle of a passive: "the X Lab (XL) signed in Y last year", an agreement signed about the lab)
+    passive = r"(?!\s+(?:in|on|at|by|during|last|earlier|between)\b)"
+    return re.compile(rf"(?:\s*\([^()]{{1,40}}\))?{owner}{partner}{adverbs}\s+(?i:{verbs})\b{passive}") if verbs \
+        else re.compile("(?!)")
 
 
 def _is_party(ctx: DocContext, sent: Sentence, start: int, end: int) -> bool:
     """Whether the name at [start, end) stands in a party slot (`_party_slot`); after a comma only as an item
     of the list of parties, a comma or "and" after it too ("with A, the X Lab and B", not "with A, the X Lab will");
     or signs as one (`_signer_slot`)."""
-    if _signer_slot(ctx.rules).match(ctx.text, end, sent.end):
-        return True
+    signer = _signer_slot(ctx.rules).match(ctx.text, end, sent.end)
+    if signer and not (signer.group("partner") and ctx.people_in(signer.start("partner"), signer.end("partner"))):
+        return True  # (a partner that is a person signs alone: "At the launch of the X Lab, Vice President Y signed")
     slot = _party_slot(ctx.rules).search(sent.text, 0, start - sent.start)
     return slot is not None and (slot.group("comma") is None or _LIST_ITEM_END.match(ctx.text, end) is not None)
 
@@ -302,13 +308,16 @@ def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
             rf"|[(,]\s*(?:(?:{modifiers})\s+)*(?:{titles})\s*,\s*(?:the\s+)?{owner}$")
     visited = rf"\b(?:{phrase_alternation(r['visit_verbs'])}|tour\s+of|visit\s+to)\b(?:[^.;]{{0,120}}?(?:,|:|\sand))?\s+(?:the\s+)?{owner}$"
     workplace = phrase_alternation(r.get("lab_workplace_cues") or [])
-    worked = rf"|\b(?:{workplace})\s+(?:the\s+)?{owner}$" if workplace else ""
+    worked = rf"|\b(?P<worked>{workplace})\s+(?:the\s+)?{owner}$" if workplace else ""
     before = re.compile(rf"(?i:{unit}|{visited}{worked})")
     organised = phrase_alternation(r.get("lab_organiser_verbs") or [])
     # (not "hosted by", the lab's host, nor "held its opening ceremony", its own founding)
     events = phrase_alternation({e.split()[0] for e in r["lab_founding_events"]})
+    # nor "held a ceremony to mark its opening", "held an inaugural workshop": its own occasions; nor "held its first
+    # academic committee meeting", "hosted its annual open day": an event of its own, the lab at work
+    occasions = phrase_alternation(r.get("lab_own_occasions") or []) or "(?!)"
     organiser = (rf"|(?:{organised})\b(?!\s+by\b)(?!\s+(?:its|an?|the)\s+(?:[\w-]+\s+)?(?:{events})\b(?!\s+(?:ceremony\s+)?(?:of|for)\b))"
-                 if organised else "")
+                 rf"(?!\s+its\s)(?!\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{occasions})\b)" if organised else "")
     of_owner = r"(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’.-]*)*)?"
     after = re.compile(rf"^[”\"’]?(?:\s*\([^()]{{1,40}}\))?{of_owner}(?:\s+and\s+[^.;]{{1,80}}?)?\s+"
                        rf"(?:(?:{phrase_alternation(r['travel_verbs'])}|paid\s+a\s+visit|made\s+a\s+visit)\b{organiser})",
@@ -316,11 +325,17 @@ def _passing_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
-def _passing(rules: Rulebook, before: str, after: str) -> bool:
-    """Whether a lab's name, with these words before it (from its list's opening) and after it in its sentence,
-    is named in passing (`_passing_patterns`)."""
-    named_before, named_after = _passing_patterns(rules)
-    return bool(named_before.search(before) or named_after.match(after))
+def _passing(ctx: DocContext, opening: int, start: int, end: int, close: int) -> bool:
+    """Whether a lab's name, with the words before it from `opening` (its list's opening) to `start` and after it to
+    `close` in its sentence, is named in passing (`_passing_patterns`). A workplace cue is a person's: after an
+    organisation ("the University of X joined the Y Centre as a partner") the name is a body joined, not a
+    person's unit."""
+    named_before, named_after = _passing_patterns(ctx.rules)
+    before = named_before.search(ctx.text[opening:start])
+    if before is not None and "worked" in named_before.groupindex and before.group("worked") is not None:
+        cue = opening + before.start("worked")
+        before = None if any(not ctx.text[m.end:cue].strip() for m in ctx.orgs_in(opening, cue)) else before
+    return bool(before or named_after.match(ctx.text[end:close]))
 
 
 # A centre named by its bare head and remit ("Centre for X"), or a lower-case institute: no head of its own says

@@ -31,6 +31,12 @@ def test_a_body_of_two_states_is_no_department_of_one(name, head):
     ("Acme Holdings Group", "Group", "enterprise"),
     ("Anglo-Saxon Heritage Commission", "Commission", "government_department"),  # a hyphen joining no countries
     ("Joint Institute of Marine Studies", "Institute", "research_institute"),  # no committee, council or group
+    # a steering, working or leading body that its name makes one state's
+    ("National Steering Committee on Climate Change", "Committee", "government_department"),
+    ("Central Leading Group for Science and Technology", "Group", "government_department"),
+    ("National Working Council on Water Security", "Council", "government_department"),
+    # two states still, whatever its other words
+    ("Kenya-China Joint Working Group of the National Parks", "Group", "other"),
 ])
 def test_other_committees_groups_and_joint_institutes_keep_their_types(name, head, org_type):
     assert org_namer(default_rulebook()).from_name(name, head_word=head).org_type == org_type

@@ -30,7 +30,7 @@ def test_a_country_s_own_body_in_a_sentence_sits_in_its_capital(text, name, regi
     ("National Academy of Sciences of Armenia", "AM", "AM-ER"),
     ("Lao Ministry of Science and Technology", "LA", "LA-VT"),
     ("Mongolian Academy of Agricultural Sciences", "MN", "MN-1"),
-    ("Peruvian Institute of Marine Research", "PE", "PE-LMA"),
+    ("Peruvian Institute of Nuclear Energy", "PE", "PE-LMA"),
     ("Kenya National Research Council", "KE", "KE-30"),
     # a place of the country in the name wins over the capital
     ("University of Western Australia", "AU", "AU-WA"),
@@ -49,6 +49,20 @@ def test_a_name_that_names_its_country_takes_the_seat_s_region(name, country, re
     ("China Academy of Space Technology", "CN"),  # China's bodies take their regions from their places
     ("Andean Centre for South America Studies", "US"),  # a country's name inside a larger place's
     ("Latin America Research Institute", "US"),
+    # a remit that needs a site of its own: by the sea, not at the seat
+    ("Peruvian Institute of Marine Research", "PE"),
+    ("Nigerian Institute of Oceanography and Marine Research", "NG"),
+    ("Swiss Federal Institute of Aquatic Science and Technology", "CH"),
+    ("Kenya Marine and Fisheries Research Institute", "KE"),
+    ("Australian Institute of Marine Science", "AU"),
+    # a country whose seat moved while its national bodies stayed in the old capital
+    ("Kazakh National Agrarian University", "KZ"),
+    ("Nigerian Institute of Medical Research", "NG"),
+    ("University of Medicine of Myanmar", "MM"),
+    # a campus of a national system spread over the country
+    ("Indian Institute of Technology Kharagpur", "IN"),
+    ("Indian Institute of Management Ahmedabad", "IN"),
+    ("Universidad Nacional de Colombia Sede Medellin", "CO"),
 ])
 def test_no_seat_for_a_name_that_does_not_name_its_own_country(name, country):
     assert org_namer(default_rulebook()).seat_region(name, country) is None

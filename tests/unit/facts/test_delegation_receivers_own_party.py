@@ -25,3 +25,14 @@ def test_the_hosts_party_is_no_visit(text, expected):
 ])
 def test_a_visit_the_hosts_made_elsewhere_stays(text, expected):
     assert visits(extract_rows(text)) == expected
+
+
+@pytest.mark.parametrize("text, trip", [
+    # another year's trip of the hosts' side, whose host the sentence does not give as one
+    ("A Chilean delegation visited Tsinghua University on 8 May 2022. A Chinese delegation led by Minister Wang "
+     "Zhigang was received in Santiago in 2019.", ("Wang Zhigang", "China")),
+    ("A delegation from Nanjing University visited the University of Lagos on 2 June 2023. In 2018 a Nigerian "
+     "delegation led by Minister Ogbonnaya Onu was received in Nanjing.", ("Ogbonnaya Onu", "Nigeria")),
+])
+def test_the_hosts_trip_of_another_year_stays(text, trip):
+    assert trip in [(leader, origin) for leader, origin, _ in visits(extract_rows(text))]

@@ -69,3 +69,39 @@ def test_a_body_acting_as_an_organisation_or_a_bare_head_is_no_lab(text):
 ])
 def test_labs_beside_signers_and_organisers_stay(text, expected):
     assert _labs(_run(text)) == expected
+
+
+# (review) a person signing beside a lab, an agreement "signed in" about it, and its own ceremony or anniversary
+@pytest.mark.parametrize("text, name", [
+    ("At the launch of the Sino-Thai Joint Laboratory for Rice Genomics, Vice President Somchai Wong signed the "
+     "visitors' book.", "Sino-Thai Joint Laboratory for Rice Genomics"),
+    ("During the opening of the Marine Robotics Research Centre at the University of Cape Town, Professor Mamokgethi "
+     "Phakeng and Ambassador Chen Xiaodong signed a plaque.", "Marine Robotics Research Centre"),
+    ("The Memorandum on the China-Malaysia Joint Laboratory for Palm Oil (CMJL) signed in Kuala Lumpur last year set "
+     "out five projects.", "China-Malaysia Joint Laboratory for Palm Oil"),
+    ("The Centre for Quantum Optics of Stellenbosch University held a ceremony to mark its opening on 4 June.",
+     "Centre for Quantum Optics of Stellenbosch University"),
+    ("The Desert Ecology Research Centre of the University of Namibia held its tenth anniversary celebration on "
+     "Friday.", "Desert Ecology Research Centre of the University of Namibia"),
+    # an event of its own ("its"), or an inaugural one
+    ("The Coastal Geohazards Research Centre of the University of Lisbon held its first academic committee meeting "
+     "on 5 March.", "Coastal Geohazards Research Centre of the University of Lisbon"),
+    ("The Centre for Mediterranean Archaeology at the University of Crete held an inaugural workshop to mark its "
+     "founding.", "Centre for Mediterranean Archaeology"),
+    # an organisation joins it: a body joined, no person's workplace
+    ("In 2021 the University of Nairobi joined the Centre for Dryland Agriculture Research as a founding partner.",
+     "Centre for Dryland Agriculture Research"),
+    ("Egerton University and Moi University joined the Centre for Highland Soils Research for its field trials.",
+     "Centre for Highland Soils Research"),
+])
+def test_a_lab_beside_a_person_signing_or_at_its_own_occasion_stays_a_lab(text, name):
+    assert name in [lab[0] for lab in _labs(_run(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "The Centre for Quantum Optics and Huawei signed a memorandum of understanding on Friday.",
+    "The Desert Ecology Research Centre held a seminar on dune ecology.",
+    "Five new researchers joined the Centre for Climate Resilience Studies of Makerere University this year.",
+])
+def test_a_centre_signing_with_an_organisation_or_organising_an_event_is_still_no_lab(text):
+    assert _labs(_run(text)) == []
