@@ -115,12 +115,6 @@ def ordered_offsets(df: pd.DataFrame, start: str, end: str) -> pd.Series:
     return (s.isna() | e.isna() | ok.fillna(False)).astype(bool)
 
 
-def ordered_offsets_sql(start: str, end: str) -> str:
-    """`ordered_offsets` in SQL, over the quoted columns: true of the rows it fails (a table kept in DuckDB,
-    pipeline/core/staged.py, is checked so)."""
-    return f"NOT ({start} IS NULL OR {end} IS NULL OR ({start} >= 0 AND {start} <= {end}))"
-
-
 class _Base(pa.DataFrameModel):
     class Config:
         coerce = True
@@ -291,9 +285,9 @@ class Mentions(_Base):
         "substr(clean_text, start + 1, end - start) = surface"))
     end: Int = _required(description="offsets into `documents.clean_text` of `surface`: just past its last character")
 
-    @pa.dataframe_check(name="offsets_ordered", start="start", end="end")  # its columns, for its SQL too
-    def _offsets(cls, df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
-        return ordered_offsets(df, start, end)
+    @pa.dataframe_check(name="offsets_ordered")
+    def _offsets(cls, df: pd.DataFrame) -> pd.Series:
+        return ordered_offsets(df, "start", "end")
 
     class Config:
         name = "mentions"
@@ -360,9 +354,9 @@ class Agreements(_Base):
         "agreement noun")))
     corrected_by: Str = _corrected_by()
 
-    @pa.dataframe_check(name="evidence_offsets_ordered", start="evidence_start", end="evidence_end")
-    def _offsets(cls, df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
-        return ordered_offsets(df, start, end)
+    @pa.dataframe_check(name="evidence_offsets_ordered")
+    def _offsets(cls, df: pd.DataFrame) -> pd.Series:
+        return ordered_offsets(df, "evidence_start", "evidence_end")
 
     class Config:
         name = "agreements"
@@ -463,9 +457,9 @@ class Delegations(_Base):
         "lowest for a delegation noun with one side known")))
     corrected_by: Str = _corrected_by()
 
-    @pa.dataframe_check(name="evidence_offsets_ordered", start="evidence_start", end="evidence_end")
-    def _offsets(cls, df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
-        return ordered_offsets(df, start, end)
+    @pa.dataframe_check(name="evidence_offsets_ordered")
+    def _offsets(cls, df: pd.DataFrame) -> pd.Series:
+        return ordered_offsets(df, "evidence_start", "evidence_end")
 
     @pa.dataframe_check(name="member_count_range_ordered")
     def _member_range(cls, df: pd.DataFrame) -> pd.Series:
@@ -520,9 +514,9 @@ class LabMentions(_Base):
     evidence_end: Int = _required(description=_EVIDENCE_END.format(text="evidence"))
     corrected_by: Str = _corrected_by()
 
-    @pa.dataframe_check(name="evidence_offsets_ordered", start="evidence_start", end="evidence_end")
-    def _offsets(cls, df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
-        return ordered_offsets(df, start, end)
+    @pa.dataframe_check(name="evidence_offsets_ordered")
+    def _offsets(cls, df: pd.DataFrame) -> pd.Series:
+        return ordered_offsets(df, "evidence_start", "evidence_end")
 
     class Config:
         name = "lab_mentions"
@@ -556,9 +550,9 @@ class DocumentDomains(_Base):
     evidence_end: Int = _required(description=(
         "offsets of matched_text: " + _EVIDENCE_END.format(text="matched_text")))
 
-    @pa.dataframe_check(name="evidence_offsets_ordered", start="evidence_start", end="evidence_end")
-    def _offsets(cls, df: pd.DataFrame, *, start: str, end: str) -> pd.Series:
-        return ordered_offsets(df, start, end)
+    @pa.dataframe_check(name="evidence_offsets_ordered")
+    def _offsets(cls, df: pd.DataFrame) -> pd.Series:
+        return ordered_offsets(df, "evidence_start", "evidence_end")
 
     class Config:
         name = "document_domains"

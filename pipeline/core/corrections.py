@@ -42,7 +42,6 @@ import yaml
 
 from pipeline.core.guards import RunRefused
 from pipeline.core.ids import canonical_key, make_id
-from pipeline.core.staged import StagedTable, sql_name
 from pipeline.core.validate import jsonable, row_record
 from schemas import (
     ENUM_COLUMNS,
@@ -807,7 +806,7 @@ class _Change:
 def apply_corrections(tables: Mapping[str, pd.DataFrame], corrections: CorrectionSet, *, run_id: str | None = None,
                       now: dt.datetime | None = None, texts: Mapping[str, str] | None = None) -> AppliedCorrections:
     """`tables` (every contract table, as build_tables gives them) with `corrections` applied; the input is not
-    modified, but for a staged table (pipeline/core/staged.py), which is changed where it is, in SQL. `texts` (document_id -> clean_text, the store's) when the documents frame does not hold the text.
+    modified. `texts` (document_id -> clean_text, the store's) when the documents frame does not hold the text.
 
     Every reference is resolved first, against the tables as given; a correction whose record cannot be found
     becomes a rejection. Then merges (chains resolved transitively), an organisation's fields, a fact's parties
@@ -835,8 +834,7 @@ def apply_corrections(tables: Mapping[str, pd.DataFrame], corrections: Correctio
     rejections = [_rejection_row(corrections.path, c, vanished[c.id], run_id, when)
                   for c in corrections if c.id in vanished]
     applied = pd.DataFrame(rows, columns=list(TABLE_COLUMNS["corrections_applied"]))
-    return AppliedCorrections({name: df if isinstance(df, StagedTable) else _with_lineage(name, df.reset_index(drop=True))
-                               for name, df in work.tables.items()},
+    return AppliedCorrections({name: _with_lineage(name, df.reset_index(drop=True)) for name, df in work.tables.items()},
                               CorrectionsApplied.validate(applied), rejections)
 
 
@@ -898,12 +896,8 @@ class _Work:
     """The tables being corrected, the references resolved against them as given, and the merges."""
 
     def __init__(self, tables: Mapping[str, pd.DataFrame], texts: Mapping[str, str] | None):
-        staged = [name for name, df in tables.items() if isinstance(df, StagedTable) and name in LINEAGE_TABLES]
-        if staged:
-            raise ValueError(f"a staged table cannot carry the lineage column: {', '.join(staged)}")
         self._given = tables, texts
-        self.tables = {name: df if isinstance(df, StagedTable) else _with_lineage(name, df)
-                       for name, df in tables.items()}
+        self.tables = {name: _with_lineage(name, df) for name, df in tables.items()}
         self.found: dict[tuple[str, Ref], _Found] = {}
         self.merges = _MergeGraph()
 
@@ -1005,13 +999,6 @@ def _rejection_row(path: Path, c: Correction, exc: _Vanished, run_id: str | None
             "document_id": exc.document_id or _document_id(c), "run_id": run_id, "rejected_at": when}
 
 
-def _referring_sql(statement: str, fk: Any, value: str, params: list | None = None) -> tuple[str, list]:
-    """`statement` (an UPDATE or DELETE of a staged table) over the rows `_referring` gives, and its parameters
-    (`params` first)."""
-    where = f"{sql_name(fk.column)} = ?" + (f" AND {sql_name(fk.when[0])} = ?" if fk.when else "")
-    return f"{statement} WHERE {where}", [*(params or []), value, *([fk.when[1]] if fk.when else [])]
-
-
 def _referring(df: pd.DataFrame, fk: Any, value: str) -> pd.Series:
     """Rows of `df` whose reference `fk` (a schemas.ForeignKey) points at `value`."""
     mask = df[fk.column] == value
@@ -1073,13 +1060,6 @@ def _rewrite_references(work: _Work, c: Correction, kind: Kind, source: str, tar
         if (fk.parent_table, fk.parent_column) != (kind.table, kind.key) or fk.table not in work.tables:
             continue
         frame = work.tables[fk.table]
-        if isinstance(frame, StagedTable):  # no lineage (_Work) and no key: its copies go
-            changed = frame.execute(*_referring_sql(f"UPDATE {{table}} SET {sql_name(fk.column)} = ?", fk, source,
-                                                    [target]))
-            if changed:
-                counts[f"{fk.table}.{fk.column}"] = changed
-                frame.drop_copies()
-            continue
         mask = _referring(frame, fk, source)
         if mask.any():
             frame.loc[mask, fk.column] = target
@@ -1201,10 +1181,6 @@ def _remove_dependents(work: _Work, kind: Kind, record: str) -> dict[str, int]:
     for fk in FOREIGN_KEYS:
         if (fk.parent_table, fk.parent_column) == (kind.table, kind.key) and fk.table in work.tables:
             frame = work.tables[fk.table]
-            if isinstance(frame, StagedTable):
-                gone = frame.execute(*_referring_sql("DELETE FROM {table}", fk, record))
-                removed.update({fk.table: removed.get(fk.table, 0) + gone} if gone else {})
-                continue
             rows = _referring(frame, fk, record)
             if rows.any():
                 work.tables[fk.table] = frame[~rows]

@@ -271,11 +271,6 @@ class DocumentStore:
         while len(frame := result.fetch_df_chunk(vectors)):
             yield frame
 
-    def rows_query(self, table: str, among: tuple[str, Collection[Any]] | None = None) -> tuple[list[str], str, list]:
-        """(stored columns, query, parameters) of `row_tuples(table, distinct=True, among=among)`, for SQL that keeps
-        the rows in DuckDB (pipeline/core/staged.py); no columns when nothing is stored."""
-        return self._rows_query(table, True, None, among)
-
     def _rows_query(self, table: str, distinct: bool, by: str | None,
                     among: tuple[str, Collection[Any]] | None) -> tuple[list[str], str, list]:
         """The stored columns of `table`, the query of `row_tuples` over them and its parameters (no columns:

@@ -37,7 +37,6 @@ import pandas as pd
 
 from pipeline.core.document_store import TEXT_COLUMN, TEXT_TABLE
 from pipeline.core.history import file_current
-from pipeline.core.staged import ROW, StagedTable
 from pipeline.core.writer_lock import writer_lock
 from schemas import CATALOG, Catalog
 
@@ -113,18 +112,6 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, cols: 
     con.unregister(view)
 
 
-def staged_source(table: str, staged: StagedTable, cols: Mapping[str, str], texts: Path | None) -> str:
-    """SELECT of the contract columns `cols` of a staged table (pipeline/core/staged.py) from the store attached as
-    `_store` (the file at `texts`, which must be the one that holds it), cast and in its rows' order."""
-    if texts is None or staged.path is None or Path(texts).resolve() != Path(staged.path).resolve():
-        raise ValueError(f"{table}: staged in {staged.path}, which the publish was not given (texts={texts})")
-    missing = [c for c in cols if c not in staged.types]
-    if missing:
-        raise ValueError(f"{table}: missing column(s) {', '.join(missing)}")
-    casts = ", ".join(f"CAST({quote(c)} AS {t}) AS {quote(c)}" for c, t in cols.items())
-    return f"SELECT {casts} FROM _store.{quote(staged.relation)} ORDER BY {ROW}"
-
-
 def _stored_rows(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> np.ndarray:
     """The row id in the attached store (`_store`) of each of the frame's documents, found on path and content
     hash; RuntimeError when a document's stored text is missing or changed since this run validated it."""
@@ -164,11 +151,10 @@ def _insert_with_stored_text(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, c
         con.unregister("_frame_documents")
 
 
-def build_database(tables: dict[str, pd.DataFrame | StagedTable], path: Path, catalog: Catalog = CATALOG,
+def build_database(tables: dict[str, pd.DataFrame], path: Path, catalog: Catalog = CATALOG,
                    texts: Path | None = None) -> dict[str, int]:
     """Create a fresh warehouse at `path` from `tables` (absent tables are created empty); a documents frame
-    without its text takes it from the per-document store at `texts`, and a staged table is copied from there
-    (INSERT ... SELECT: its rows never become Python objects).
+    without its text takes it from the per-document store at `texts`.
 
     Returns the row count of every contract table. Raises on an unknown table name, a missing
     column, a value that does not cast, or a key that is not unique; the file is then unusable
@@ -182,28 +168,23 @@ def build_database(tables: dict[str, pd.DataFrame | StagedTable], path: Path, ca
         raise FileExistsError(f"{path} exists; a warehouse is always built into a new file")
     documents = tables.get(TEXT_TABLE)
     stored_text = texts is not None and documents is not None and TEXT_COLUMN not in documents.columns
-    staged = {table: staged_source(table, frame, catalog.columns[table], texts)
-              for table, frame in tables.items() if isinstance(frame, StagedTable)}
-    attached = stored_text or bool(staged)
     con = duckdb.connect(str(path), config=BUILD_SETTINGS)
     try:
         con.execute("SET TimeZone = 'UTC'")
-        if attached:
+        if stored_text:
             con.execute(f"ATTACH {_literal(str(texts))} AS _store (READ_ONLY)")
         con.execute("BEGIN TRANSACTION")
         for table, cols in catalog.columns.items():
             con.execute(create_table_sql(table, catalog))
             con.execute(f"COMMENT ON TABLE {quote(table)} IS {_literal(catalog.descriptions[table])}")
             frame = tables.get(table)
-            if table in staged:
-                con.execute(f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in cols)}) {staged[table]}")
-            elif frame is not None and stored_text and table == TEXT_TABLE:
+            if frame is not None and stored_text and table == TEXT_TABLE:
                 _insert_with_stored_text(con, frame, cols)
             elif frame is not None:
                 _insert(con, table, frame, cols)
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         con.execute("COMMIT")
-        if attached:
+        if stored_text:
             con.execute("DETACH _store")
         counts = {t: con.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0] for t in catalog.columns}
         con.execute("CHECKPOINT")
@@ -285,7 +266,7 @@ def remove_abandoned_builds(target: Path) -> list[Path]:
     return removed
 
 
-def publish_atomically(tables: dict[str, pd.DataFrame | StagedTable], target: Path, catalog: Catalog = CATALOG,
+def publish_atomically(tables: dict[str, pd.DataFrame], target: Path, catalog: Catalog = CATALOG,
                        keep: int = 0, on_wait: Callable[[str], object] | None = None,
                        texts: Path | None = None) -> dict[str, int]:
     """Build the warehouse beside `target` and atomically replace `target` with it, first filing the warehouse

@@ -39,17 +39,15 @@ from pipeline.core.publish import (
     contract_mismatches,
     publish_atomically,
     quote,
-    staged_source,
     swap_in,
 )
-from pipeline.core.staged import StagedTable
 from pipeline.core.table_digest import VOLATILE
 from schemas import CATALOG, Catalog
 
 _BUILT_BY = ("code_digest", "rulebook_digest")  # what must be the same for the last warehouse to be changed
 
 
-def publish_changes(tables: dict[str, pd.DataFrame | StagedTable], target: Path, catalog: Catalog = CATALOG, keep: int = 0,
+def publish_changes(tables: dict[str, pd.DataFrame], target: Path, catalog: Catalog = CATALOG, keep: int = 0,
                     on_wait: Callable[[str], object] | None = None, texts: Path | None = None) -> dict[str, int]:
     """`publish.publish_atomically`'s result, by changing a copy of the warehouse at `target` when it was built by
     the same code and rules as `tables` (their build_info) and the documents' text is in the store at `texts`;
@@ -96,10 +94,13 @@ def _apply(tables: Mapping[str, pd.DataFrame], path: Path, catalog: Catalog, tex
             frame = tables.get(table, pd.DataFrame(columns=list(cols)))
             stored_text = table == TEXT_TABLE and TEXT_COLUMN not in frame.columns
             held = {c: t for c, t in cols.items() if not (stored_text and c == TEXT_COLUMN)}
-            if isinstance(frame, StagedTable):  # copied from the store, as a full build copies it
-                con.execute(f"CREATE OR REPLACE TEMP TABLE _new AS {staged_source(table, frame, held, texts)}")
-            else:
-                _new(con, table, frame, held)
+            _check_columns(table, frame, held)
+            con.register("_frame", _json_as_text(frame, held))
+            try:
+                casts = ", ".join(f"CAST({quote(c)} AS {t}) AS {quote(c)}" for c, t in held.items())
+                con.execute(f"CREATE OR REPLACE TEMP TABLE _new AS SELECT {casts} FROM _frame")
+            finally:
+                con.unregister("_frame")
             keys = catalog.primary_keys.get(table)
             _change(con, table, list(held), list(keys) if keys else None, cols)
             con.execute("DROP TABLE _new")
@@ -110,17 +111,6 @@ def _apply(tables: Mapping[str, pd.DataFrame], path: Path, catalog: Catalog, tex
     finally:
         con.close()
     return counts
-
-
-def _new(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, held: Mapping[str, str]) -> None:
-    """The frame's rows as the temporary table `_new`, cast to the contract's types."""
-    _check_columns(table, frame, held)
-    con.register("_frame", _json_as_text(frame, held))
-    try:
-        casts = ", ".join(f"CAST({quote(c)} AS {t}) AS {quote(c)}" for c, t in held.items())
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _new AS SELECT {casts} FROM _frame")
-    finally:
-        con.unregister("_frame")
 
 
 def _row_hash(columns: list[str], alias: str = "") -> str:

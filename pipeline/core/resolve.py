@@ -16,7 +16,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import partial
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -31,14 +30,12 @@ from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import Rejection
 from pipeline.core.reference import Rulebook
-from pipeline.core.staged import StagedTable, keep_rows, stage_kept, stage_rows
 from pipeline.core.syndication import PERMUTATIONS, Known, copy_links, fingerprints
 
 
 def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
                  now: dt.datetime | None = None, source_urls: dict[str, str] | None = None,
-                 kinds: tuple[FactKind, ...] = FACT_KINDS, code: str | None = None,
-                 staged: bool = False) -> dict[str, pd.DataFrame | StagedTable]:
+                 kinds: tuple[FactKind, ...] = FACT_KINDS, code: str | None = None) -> dict[str, pd.DataFrame]:
     """Return {table_name: DataFrame} for every contract table (and every table the kinds bring), from the
     documents and rows of the open per-document `store` and the ingest stage's `rejections`. The documents
     frame lacks `clean_text`, which stays in the store (`store.texts()`).
@@ -49,19 +46,17 @@ def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Ruleb
     it is applied here rather than when parsing, so editing the sidecar needs no re-extraction.
     `code`: a digest of the code that merges (the run's); when given, the tables merged key by key (KEYED) are
     kept in the store's folder and the next run merges again only the keys its changed files touch (`_keyed`).
-    `staged`: the STAGED tables stay in the store's database as `StagedTable`s (pipeline/core/staged.py), made
-    there in SQL, not framed (a store in a file: the publish reads them from it).
     """
     with collection_paused():
-        return _build_tables(store, rejections, rules, run_id, now, source_urls or {}, kinds, code, staged)
+        return _build_tables(store, rejections, rules, run_id, now, source_urls or {}, kinds, code)
 
 
 def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None,
                   now: dt.datetime | None, source_urls: dict[str, str],
-                  kinds: tuple[FactKind, ...], code: str | None, staged: bool) -> dict[str, pd.DataFrame | StagedTable]:
+                  kinds: tuple[FactKind, ...], code: str | None) -> dict[str, pd.DataFrame]:
     now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     columns = catalog_for(kinds).columns
-    frames: dict[str, pd.DataFrame | StagedTable] = {}
+    frames: dict[str, pd.DataFrame] = {}
 
     def add(tables: dict[str, list[dict[str, Any]]]) -> None:
         frames.update({name: _frame(items, columns[name]) for name, items in tables.items()})
@@ -73,8 +68,7 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
                                  {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
     keyed = {**KEYED, **{table: Keyed(column, _kind_table(kind, rules)) for kind in kinds
                          for table, column in kind.merged_by}}
-    in_sql = {table: keyed.pop(table) for table in (*STAGED, *MERGED_STAGED) if table in keyed} if staged else {}
-    frames.update(_keyed(store, columns, code, keyed, in_sql))
+    frames.update(_keyed(store, columns, code, keyed))
     add_tuples("organization_aliases", _aliases(store))
     all_rejections = [*rejections, *(r for _, r in store.rejections("extract"))]
     add({"rejected_records": [{"table_name": r.table_name,
@@ -223,13 +217,6 @@ class Keyed:
 KEYED = {"organizations": Keyed("organization_id", _merged_frame), "people": Keyed("person_id", _merged_frame),
          "places": Keyed("place_id", _merged_frame), "person_affiliations": Keyed("document_id", _stored_frame),
          "mentions": Keyed("document_id", _stored_frame)}
-# The largest of them, published as stored (a document's own rows), which a run keeps in the store's database from
-# the store to the warehouse rather than as a frame (`build_tables(staged=True)`, pipeline/core/staged.py).
-STAGED = ("mentions",)
-# The tables merged by key in Python that a run keeps there too, each written as soon as it is merged (each about
-# 0.5 KB a document at 10,000 documents, held until the publish as frames): those whose rules judge a row alone
-# (validate._row_local) and that carry no lineage of the analysts' corrections.
-MERGED_STAGED = ("agreement_activities", "agreement_domains", "document_domains", "lab_domains")
 KEPT_FILE = "keyed-tables.pickle"  # in the store's folder: the KEYED tables of the last run, and what they came from
 
 
@@ -241,8 +228,7 @@ class _Kept:
     digest: str
     entries: dict[str, tuple[str, str, str, str | None]]
     frames: dict[str, pd.DataFrame]
-    keys: dict[str, pd.DataFrame]  # columns source, key (of the staged tables too)
-    staged: dict[str, str]  # a staged table's token: its rows kept in the store's database (staged.keep_rows)
+    keys: dict[str, pd.DataFrame]  # columns source, key
 
 
 def _kind_table(kind: FactKind, rules: Rulebook) -> Callable[..., pd.DataFrame]:
@@ -254,67 +240,40 @@ def _kind_table(kind: FactKind, rules: Rulebook) -> Callable[..., pd.DataFrame]:
     return build
 
 
-def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], code: str | None, keyed: dict[str, Keyed],
-           staged: dict[str, Keyed]) -> dict[str, pd.DataFrame | StagedTable]:
-    """The `keyed` tables (KEYED and the kinds'), each in its key's order, and the `staged` ones (STAGED, made from
-    the stored rows in SQL, and MERGED_STAGED) as staged tables in the same order. Without `code` or a store
-    folder, merged from every stored row. With them, the last run's tables (KEPT_FILE; a staged table's rows kept in the store's database,
-    staged.keep_rows) when they were merged under the same store fingerprint and code: a file whose entry
-    (content, document id, state) is new, changed or gone touches the keys its rows reach now and reached then, and
-    only those keys' rows are merged again from the store and put in place of theirs, so the tables are those a
-    merge of every row gives (tests/unit/stage/test_kept_tables.py). The result is kept for the next run."""
+def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], code: str | None,
+           keyed: dict[str, Keyed]) -> dict[str, pd.DataFrame]:
+    """The `keyed` tables (KEYED and the kinds'), each in its key's order. Without `code` or a store folder, merged
+    from every stored row. With them, the last run's tables (KEPT_FILE) when they were merged under the same store
+    fingerprint and code: a file whose entry (content, document id, state) is new, changed or gone touches the keys
+    its rows reach now and reached then, and only those keys' rows are merged again from the store and put in place
+    of theirs, so the tables are those a merge of every row gives (tests/unit/stage/test_kept_tables.py). The result
+    is kept for the next run."""
     def whole(table: str, spec: Keyed) -> pd.DataFrame:
         return _in_key_order(spec.build(store, table, columns[table]), spec.key)
 
-    def stage(tokens: dict[str, str]) -> dict[str, StagedTable]:
-        return {table: stage_kept(store, table, columns[table], spec.key, tokens[table]) for table, spec in staged.items()}
-
-    def keep(table: str, spec: Keyed, token: str | None = None, touched: set | None = None) -> str:
-        return keep_rows(store, table, columns[table], spec.key, token, touched, _builder(store, table, spec, columns))
-
     if code is None or store.directory is None:
-        return {table: whole(table, spec) for table, spec in keyed.items()} | {
-            table: stage_rows(store, table, columns[table], spec.key, _builder(store, table, spec, columns))
-            for table, spec in staged.items()}
+        return {table: whole(table, spec) for table, spec in keyed.items()}
     digest = f"{store.fingerprint}|{code}"
     entries = store.entry_states()
-    kept = _load_kept(store.directory / KEPT_FILE, digest, set(keyed), set(staged))
+    kept = _load_kept(store.directory / KEPT_FILE, digest, set(keyed))
     if kept is None:
         frames = {table: whole(table, spec) for table, spec in keyed.items()}
-        tokens = {table: keep(table, spec) for table, spec in staged.items()}
-        keys = {table: _key_pairs(store.source_keys(table, spec.key)) for table, spec in (keyed | staged).items()}
+        keys = {table: _key_pairs(store.source_keys(table, spec.key)) for table, spec in keyed.items()}
     else:
         changed = {p for p in entries.keys() | kept.entries.keys() if entries.get(p) != kept.entries.get(p)}
-        if not changed:  # the kept rows as they are (made again if they are gone from the store's database)
-            tokens = {table: keep(table, spec, kept.staged[table], set()) for table, spec in staged.items()}
-            if tokens != kept.staged:
-                _save_kept(store.directory / KEPT_FILE, _Kept(digest, entries, kept.frames, kept.keys, tokens))
-            return kept.frames | stage(tokens)
-        frames, keys, tokens = {}, {}, {}
-        for table, spec in (keyed | staged).items():
-            touched, keys[table] = _touched(store, table, spec.key, kept.keys[table], changed)
-            if table in staged:
-                tokens[table] = keep(table, spec, kept.staged[table], touched)
-            else:
-                frames[table] = _patched(kept.frames[table], spec.key, touched, spec.build(
-                    store, table, columns[table], (spec.key, touched)) if touched else None)
-    _save_kept(store.directory / KEPT_FILE, _Kept(digest, entries, frames, keys, tokens))
-    return frames | stage(tokens)
-
-
-def _builder(store: DocumentStore, table: str, spec: Keyed, columns: dict[str, dict[str, str]]
-             ) -> Callable[..., pd.DataFrame] | None:
-    """How a staged table's rows are made (staged.keep_rows): None for a STAGED one (in SQL), else its merge."""
-    return None if table in STAGED else partial(spec.build, store, table, columns[table])
-
-
-def _touched(store: DocumentStore, table: str, key: str, before: pd.DataFrame, changed: set[str]
-             ) -> tuple[set, pd.DataFrame]:
-    """The values of `key` the `changed` files' rows of `table` reach now or reached then (`before`: the kept
-    (source, key) pairs), and the pairs now."""
-    gone = before["source"].isin(changed)
-    now = _key_pairs(store.source_keys(table, key, changed))
-    return set(before["key"][gone]) | set(now["key"]), pd.concat([before[~gone], now], ignore_index=True)
+        if not changed:
+            return kept.frames
+        frames, keys = {}, {}
+        for table, spec in keyed.items():
+            before = kept.keys[table]
+            gone = before["source"].isin(changed)
+            now = _key_pairs(store.source_keys(table, spec.key, changed))
+            touched = set(before["key"][gone]) | set(now["key"])
+            frames[table] = _patched(kept.frames[table], spec.key, touched,
+                                     spec.build(store, table, columns[table], (spec.key, touched)) if touched else None)
+            keys[table] = pd.concat([before[~gone], now], ignore_index=True)
+    _save_kept(store.directory / KEPT_FILE, _Kept(digest, entries, frames, keys))
+    return frames
 
 
 def _key_pairs(pairs: list[tuple[str, Any]]) -> pd.DataFrame:
@@ -352,15 +311,14 @@ def _in_key_order(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     return frame.sort_values(key, kind="stable", ignore_index=True, na_position="last")
 
 
-def _load_kept(path: Path, digest: str, tables: set[str], staged: set[str]) -> _Kept | None:
+def _load_kept(path: Path, digest: str, tables: set[str]) -> _Kept | None:
     """The kept tables at `path` if they were merged under `digest`; None when absent, damaged or of other code."""
     try:
         with path.open("rb") as f:
             kept = pickle.load(f)
     except Exception:  # absent or damaged: every row is merged
         return None
-    return kept if isinstance(kept, _Kept) and kept.digest == digest and set(kept.frames) == tables and set(
-        kept.staged) == staged else None
+    return kept if isinstance(kept, _Kept) and kept.digest == digest and set(kept.frames) == tables else None
 
 
 def _save_kept(path: Path, kept: _Kept) -> None:

@@ -25,12 +25,6 @@ The run keeps the documents' text out of its frames (issue 16): its documents fr
 `texts` (the per-document store's `StoredTexts`) stands in for it: the offsets are checked in SQL against the
 store, and a rejected document's record gets its text from there. Frames that hold the text are checked in
 Python, the same check.
-
-A table may also stay in DuckDB (a `StagedTable`, pipeline/core/staged.py: the run's `mentions`): SQL written from
-the same declarations (the model's checks, the catalog's enums and references) finds the rows a rule could reject,
-its spans are compared a chunk of rows at a time, and only the rows found are framed and checked by the code that
-checks a frame's, so its rejections, their reasons and their order are those of its frame (`_staged_rows`,
-`_suspects`).
 """
 from __future__ import annotations
 
@@ -47,9 +41,7 @@ import pandera.pandas as pa
 
 from pipeline.core.document_store import TEXT_COLUMN, TEXT_TABLE, StoredTexts
 from pipeline.core.records import Rejection
-from pipeline.core.staged import ROW, StagedTable, sql_name
 from schemas import CATALOG, Catalog
-from schemas.models import ordered_offsets_sql
 
 # Spans whose offsets one comparison with the stored texts checks (`_stored_offset_violations`): at 10,000 documents
 # `mentions` has about 213,000.
@@ -264,27 +256,9 @@ def validate_rows(table: str, df: pd.DataFrame, catalog: Catalog = CATALOG,
     order, followed by any extra columns the caller carried. A documents frame without its text is
     validated without it when `texts` has it (the store's text is never null).
     """
+    _check_columns(table, df, catalog, texts)
     original = df.reset_index(drop=True)
-    work, schema, errors, checked = _row_errors(table, original, catalog, texts)
-    rejections = [_rejection(table, _record(table, original.loc[idx], texts), reasons)
-                  for idx, reasons in sorted(errors.items())]
-    if checked is not None:  # the model passed every candidate: they are the valid rows, validated once
-        return checked.reset_index(drop=True), rejections
-    valid = work.drop(index=list(errors)).reset_index(drop=True)
-    try:
-        valid = schema.validate(valid, lazy=True)
-    except pa.errors.SchemaErrors as exc:  # only if a check is not row-wise: a bug in the model
-        raise TableSchemaError(f"{table}: rows still invalid after removing failures:\n{exc}") from exc
-    return valid, rejections
-
-
-def _row_errors(table: str, original: pd.DataFrame, catalog: Catalog, texts: StoredTexts | None
-                ) -> tuple[pd.DataFrame, pa.DataFrameSchema, dict[Any, list[str]], pd.DataFrame | None]:
-    """What `validate_rows` finds in `original` (a frame with a RangeIndex): the rows converted to the model's
-    dtypes, the schema they were checked against, {row: reasons} of the rows that fail, and the validated rows
-    when every row passed the model (else None)."""
-    _check_columns(table, original, catalog, texts)
-    cols = _held_columns(table, original, catalog, texts)
+    cols = _held_columns(table, df, catalog, texts)
     schema = catalog.schema(table)
     if len(cols) < len(catalog.columns[table]):
         schema = schema.remove_columns([c for c in catalog.columns[table] if c not in cols])
@@ -306,7 +280,17 @@ def _row_errors(table: str, original: pd.DataFrame, catalog: Catalog, texts: Sto
         checked = None
         for idx, reasons in _row_failures(table, exc.failure_cases).items():
             errors[idx].extend(reasons)
-    return work, schema, errors, checked
+
+    rejections = [_rejection(table, _record(table, original.loc[idx], texts), reasons)
+                  for idx, reasons in sorted(errors.items())]
+    if checked is not None:  # the model passed every candidate: they are the valid rows, validated once
+        return checked.reset_index(drop=True), rejections
+    valid = work.drop(index=list(errors)).reset_index(drop=True)
+    try:
+        valid = schema.validate(valid, lazy=True)
+    except pa.errors.SchemaErrors as exc:  # only if a check is not row-wise: a bug in the model
+        raise TableSchemaError(f"{table}: rows still invalid after removing failures:\n{exc}") from exc
+    return valid, rejections
 
 
 def _row_failures(table: str, failure_cases: pd.DataFrame) -> dict[Any, list[str]]:
@@ -375,11 +359,9 @@ def _checkable(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog
     return {t: df for t, df in tables.items() if t in catalog.columns and t not in v.table}
 
 
-def _find_violations(tables: dict[str, pd.DataFrame | StagedTable], catalog: Catalog, texts: StoredTexts | None,
-                     spans: bool) -> _Violations:
-    """Every rule's violations of one pass, together (`spans`: see `_violations_by_rule`)."""
-    table_level, by_rule, _ = _violations_by_rule(tables, catalog, texts, spans)
-    return _merged(table_level, by_rule)
+def _find_violations(tables: dict[str, pd.DataFrame], catalog: Catalog, texts: StoredTexts | None) -> _Violations:
+    """Every rule's violations of one pass, together."""
+    return _merged(*_violations_by_rule(tables, catalog, texts))
 
 
 def _primary_key_violations(tables: dict[str, pd.DataFrame], v: _Violations, catalog: Catalog,
@@ -516,139 +498,16 @@ CONTRACT_RULES: dict[str, Callable[[dict[str, pd.DataFrame], _Violations, Catalo
 }
 
 
-def _violations_by_rule(tables: dict[str, pd.DataFrame | StagedTable], catalog: Catalog,
-                        texts: StoredTexts | None = None, spans: bool = True
-                        ) -> tuple[_Violations, dict[str, _Violations], dict[str, pd.DataFrame]]:
-    """Table-level problems (missing columns), each contract rule's row violations, and the tables they were found
-    in: each staged table stands there as the frame of its rows a rule could reject (`_suspects`; their places
-    are their labels, as a frame's index). `spans`: whether its spans are compared with the texts (the first pass:
-    `_staged_spans`)."""
+def _violations_by_rule(tables: dict[str, pd.DataFrame], catalog: Catalog,
+                        texts: StoredTexts | None = None) -> tuple[_Violations, dict[str, _Violations]]:
+    """Table-level problems (missing columns), and each contract rule's row violations."""
     table_level = _Violations()
     checked = _checkable(tables, table_level, catalog, texts)
-    checked = {t: _suspects(df, checked, catalog, texts, spans) if isinstance(df, StagedTable) else df
-               for t, df in checked.items()}
     by_rule = {}
     for rule, find in CONTRACT_RULES.items():
         by_rule[rule] = _Violations()
         find(checked, by_rule[rule], catalog, texts)
-    return table_level, by_rule, checked
-
-
-# ---------------------------------------------------------------- staged tables (pipeline/core/staged.py)
-#
-# A staged table's rows stay in DuckDB: SQL written from the declarations the frames are checked against (its
-# pandera model, the catalog's enums and references) finds the rows a rule could reject, and only those are
-# framed and checked by the same code as a frame's rows, so the rejections and their reasons are the same. This
-# holds for rules that judge a row alone, which `_row_local` requires of a staged table.
-
-def _literals(values: Iterable[Any]) -> str:
-    return ", ".join("'" + str(v).replace("'", "''") + "'" for v in values)
-
-
-def _str_length_sql(column: str, min_value: int | None = None, max_value: int | None = None,
-                    exact_value: int | None = None) -> str:
-    bounds = [(min_value, "<"), (max_value, ">")] if exact_value is None else [(exact_value, "<>")]
-    return " OR ".join(f"length({column}) {op} {int(b)}" for b, op in bounds if b is not None) or "FALSE"
-
-
-#: A pandera check (by name) as SQL true of the rows it could fail, from the check's statistics: the column (None
-#: for a check of the whole row) and its declared values. Nulls pass a column's checks (pandera ignores them).
-_SQL_CHECKS: dict[str, Callable[..., str]] = {
-    "isin": lambda column, allowed_values: f"{column} NOT IN ({_literals(allowed_values)})",
-    "str_length": _str_length_sql,
-    "offsets_ordered": lambda column, start, end: ordered_offsets_sql(sql_name(start), sql_name(end)),
-    "evidence_offsets_ordered": lambda column, start, end: ordered_offsets_sql(sql_name(start), sql_name(end)),
-}
-
-
-def _sql_check(table: str, check: pa.Check, column: str | None) -> str:
-    write = _SQL_CHECKS.get(check.name)
-    if write is None:
-        raise TableSchemaError(f"{table}: its check {check.name} has no SQL, so it cannot be staged")
-    return write(column, **(check.statistics or {}))
-
-
-def _row_local(table: str, catalog: Catalog) -> None:
-    """A staged table's rules must each judge a row alone (no unique column or key, no table referring to it) and
-    its references must be required (a row breaking one is quarantined, never changed); else TableSchemaError."""
-    schema = catalog.schema(table)
-    if table in catalog.primary_keys or any(column.unique for column in schema.columns.values()):
-        raise TableSchemaError(f"{table}: a table with unique columns cannot be staged")
-    if any(fk.parent_table == table for fk in catalog.foreign_keys):
-        raise TableSchemaError(f"{table}: a table other tables refer to cannot be staged")
-    if any(fk.table == table and schema.columns[fk.column].nullable for fk in catalog.foreign_keys):
-        raise TableSchemaError(f"{table}: a table with optional references cannot be staged")
-
-
-def _model_suspects(table: str, catalog: Catalog) -> str:
-    """SQL true of every row of `table` its pandera model could reject: a null where it forbids one, a value one of
-    its column's checks could fail, a row one of its table checks could fail."""
-    schema = catalog.schema(table)
-    terms = [f"{sql_name(name)} IS NULL" for name, column in schema.columns.items() if not column.nullable]
-    terms += [_sql_check(table, check, sql_name(name)) for name, column in schema.columns.items()
-              for check in column.checks]
-    terms += [_sql_check(table, check, None) for check in schema.checks]
-    return " OR ".join(f"({term})" for term in terms) or "FALSE"
-
-
-def _staged_rows(table: str, staged: StagedTable, catalog: Catalog, texts: StoredTexts | None) -> list[Rejection]:
-    """`validate_rows` of a staged table: the rows its model rejects are deleted from it, and their rejections
-    returned. Its rows are typed by the table's own column types (no value to convert); the model checks the rows
-    `_model_suspects` finds, all at once (pandera orders a row's reasons by every failure of the frame, so the
-    frame holds every row that fails)."""
-    _row_local(table, catalog)
-    suspects = staged.frame(_model_suspects(table, catalog))
-    if suspects.empty:
-        return []
-    original = suspects.reset_index(drop=True)
-    _, _, errors, _ = _row_errors(table, original, catalog, texts)
-    rejections = [_rejection(table, _record(table, original.loc[idx], texts), reasons)
-                  for idx, reasons in sorted(errors.items())]
-    staged.drop([int(suspects.index[idx]) for idx in errors])
-    return rejections
-
-
-def _staged_spans(staged: StagedTable, tables: dict[str, pd.DataFrame], catalog: Catalog,
-                  texts: StoredTexts | None) -> set[int]:
-    """The places of a staged table's rows whose span breaks the `offsets` rule: the rule over SPAN_ROWS rows at a
-    time, each chunk framed. Checked in a quarantine's first pass only: a span is checked against its document's
-    text, which quarantine does not change, and a row it does not hold is quarantined in that pass."""
-    if staged.name not in {**catalog.evidence_tables, **catalog.surface_offsets}:
-        return set()
-    found: set[int] = set()
-    for chunk in staged.chunks(SPAN_ROWS):
-        v = _Violations()
-        _offset_violations({"documents": tables.get("documents"), staged.name: chunk}, v, catalog, texts)
-        found.update(v.rows[staged.name])
-    return found
-
-
-def _suspects(staged: StagedTable, tables: dict[str, pd.DataFrame], catalog: Catalog, texts: StoredTexts | None,
-              spans: bool) -> pd.DataFrame:
-    """The rows of a staged table a contract rule could reject in this pass, framed (indexed by place): a value
-    outside its closed set, a reference not among its parent's values in `tables` (this pass's), and, with
-    `spans`, a span that does not hold its text (`_staged_spans`)."""
-    _row_local(staged.name, catalog)
-    terms = [f"{sql_name(column)} NOT IN ({_literals(values)})"
-             for (table, column), values in catalog.enum_columns.items() if table == staged.name]
-    views = {f"_parents_{i}": fk for i, fk in enumerate(fk for fk in catalog.foreign_keys if fk.table == staged.name)}
-    for view, fk in views.items():
-        values = pd.array(list(_key_values(tables, fk.parent_table, fk.parent_column)), dtype="string")
-        staged.con.register(view, pd.DataFrame({"v": values}))
-        term = f"{sql_name(fk.column)} NOT IN (SELECT v FROM {view})"
-        when = f"({sql_name(fk.when[0])} = {_literals([fk.when[1]])} OR {sql_name(fk.when[0])} IS NULL) AND " \
-            if fk.when else ""
-        terms.append(when + term)
-    broken = _staged_spans(staged, tables, catalog, texts) if spans else set()
-    if broken:
-        views["_spans"] = None
-        staged.con.register("_spans", pd.DataFrame({ROW: sorted(broken)}, dtype="int64"))
-        terms.append(f"{ROW} IN (SELECT {ROW} FROM _spans)")
-    try:
-        return staged.frame(" OR ".join(f"({term})" for term in terms) or "FALSE")
-    finally:
-        for view in views:
-            staged.con.unregister(view)
+    return table_level, by_rule
 
 
 def _merged(table_level: _Violations, by_rule: dict[str, _Violations]) -> _Violations:
@@ -692,8 +551,7 @@ def contract_problems(tables: dict[str, pd.DataFrame],
     `offsets` (evidence and mention text is documents.clean_text at its offsets). Keyed by rule
     so a check can report each rule's count. Tables absent from `tables` count as empty.
     """
-    table_level, by_rule, checked = _violations_by_rule(tables, catalog)
-    return _problems(checked, table_level, by_rule, catalog.primary_keys)
+    return _problems(tables, *_violations_by_rule(tables, catalog), catalog.primary_keys)
 
 
 def quarantine_contract_violations(
@@ -716,10 +574,8 @@ def _quarantine(current: dict[str, pd.DataFrame], first: _Violations | None, cat
     """quarantine_contract_violations over tables with a RangeIndex; `first` is the first pass's
     violations when the caller has found them already (on these very frames)."""
     rejections: list[Rejection] = []
-    spans = True  # a staged table's spans are compared in the first pass only (`_staged_spans`)
     while True:
-        v, first = (first if first is not None else _find_violations(current, catalog, texts, spans)), None
-        spans = False
+        v, first = (first if first is not None else _find_violations(current, catalog, texts)), None
         if v.table:
             detail = "; ".join(f"{t}: {', '.join(r)}" for t, r in v.table.items())
             raise TableSchemaError(f"cannot check the contract: {detail}")
@@ -737,22 +593,10 @@ def _quarantine(current: dict[str, pd.DataFrame], first: _Violations | None, cat
                     df.at[idx, column] = None
             current[table] = df
         for table, rows in v.rows.items():
-            rejections.extend(_removed(current, table, rows, texts))
-
-
-def _removed(current: dict[str, pd.DataFrame | StagedTable], table: str, rows: dict[Any, list[str]],
-             texts: StoredTexts | None) -> list[Rejection]:
-    """Remove the `rows` (place -> reasons) of one table in `current`, numbering the others again; their
-    rejections, in their order."""
-    df = current[table]
-    held = df.rows_at(list(rows)) if isinstance(df, StagedTable) else df
-    rejections = [_rejection(table, _record(table, held.loc[idx], texts), reasons)
-                  for idx, reasons in sorted(rows.items())]
-    if isinstance(df, StagedTable):
-        df.drop(list(rows))  # numbered again where it is, as a frame's rows are by reset_index
-    else:
-        current[table] = df.drop(index=list(rows)).reset_index(drop=True)
-    return rejections
+            df = current[table]
+            for idx, reasons in sorted(rows.items()):
+                rejections.append(_rejection(table, _record(table, df.loc[idx], texts), reasons))
+            current[table] = df.drop(index=list(rows)).reset_index(drop=True)
 
 
 @dataclass
@@ -804,10 +648,7 @@ def validate_all(tables: dict[str, pd.DataFrame], run_id: str | None = None,
             continue
         report = reports[table] = TableReport(len(df))
         try:
-            if isinstance(df, StagedTable):  # its rows are checked where they are, and rejected ones deleted there
-                valid[table], report.rejections = df, _staged_rows(table, df, catalog, texts)
-            else:
-                valid[table], report.rejections = validate_rows(table, df, catalog, texts)
+            valid[table], report.rejections = validate_rows(table, df, catalog, texts)
         except TableSchemaError as exc:
             report.schema_error = str(exc)
             error = error or str(exc)
@@ -818,8 +659,8 @@ def validate_all(tables: dict[str, pd.DataFrame], run_id: str | None = None,
         for report in reports.values():
             report.contract_error = reason
         return Validation(reports, None, error=error)
-    table_level, by_rule, checked = _violations_by_rule(valid, catalog, texts)
-    for table, rules in _problems(checked, table_level, by_rule, catalog.primary_keys).items():
+    table_level, by_rule = _violations_by_rule(valid, catalog, texts)
+    for table, rules in _problems(valid, table_level, by_rule, catalog.primary_keys).items():
         reports[table].contract = rules
     if table_level.table:
         detail = "; ".join(f"{t}: {', '.join(r)}" for t, r in table_level.table.items())

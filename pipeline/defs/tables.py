@@ -8,8 +8,7 @@ the UI. Its group, description and columns are its model's (schemas.CATALOG).
 
 The documents' text (`documents.clean_text`, the largest column) stays in the per-document store: the
 `documents` output lacks it, the corrections and validation read it there, and the publish copies it from the
-store into the warehouse (pipeline/core/publish.py), so it never becomes a Python string of this run. Likewise the largest table, `mentions`, stays in the store's
-database from the build to the publish (`resolve.STAGED`, pipeline/core/staged.py).
+store into the warehouse (pipeline/core/publish.py), so it never becomes a Python string of this run.
 """
 
 import datetime as dt
@@ -24,7 +23,6 @@ from pipeline.core.corrections import correct_tables
 from pipeline.core.document_stage import ExtractStage, IngestStage
 from pipeline.core.document_store import StoredTexts
 from pipeline.core.resolve import build_tables, keep_openings
-from pipeline.core.staged import StagedTable
 from pipeline.core.validate import Validation, validate_all
 from pipeline.defs.checks import (
     STALE_CORRECTIONS,
@@ -59,7 +57,7 @@ TABLE_SPECS = [
 ]
 
 
-def table_metadata(table: str, df: pd.DataFrame | StagedTable) -> dict[str, object]:
+def table_metadata(table: str, df: pd.DataFrame) -> dict[str, object]:
     return {"dagster/row_count": len(df), "dagster/column_schema": column_schema(table),
             "preview": markdown_preview(df)}
 
@@ -70,7 +68,7 @@ def _build(run_id: str, rules_digest: str, corrections_digest: str) -> Build:
                  corrections_digest)
 
 
-def _validated(tables: dict[str, pd.DataFrame | StagedTable], build: Build, run_id: str, texts: StoredTexts) -> Validation:
+def _validated(tables: dict[str, pd.DataFrame], build: Build, run_id: str, texts: StoredTexts) -> Validation:
     """The corrected tables with their build record, validated (the documents' text read from the store); the
     record then counts the rows that will be published (validation moves the rows it quarantines to
     rejected_records)."""
@@ -97,15 +95,13 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
         keep_openings(store)
     with store:  # the keyed tables are merged again only where the changed files touch them (the build's code)
         built = build_tables(store, ingested_documents.rejections, rules, run_id=run_id,
-                             source_urls=ingested_documents.source_urls, code=build.code_digest, staged=True)
+                             source_urls=ingested_documents.source_urls, code=build.code_digest)
     # Opened again, so that what DuckDB kept of reading every row (about 150 MB at 5,000 documents) is released;
     # open until validated, as the documents' text is read there.
     with store:
         corrected = correct_tables(built, corrections, run_id=run_id, texts=store.texts())
         del built  # the corrected tables are copies: the built ones would be held through validation
         tables = dict(corrected.tables)
-        # a staged table's own, before validation deletes its rejected rows where they are (and the store closes)
-        staged = {t: table_metadata(t, df) for t, df in tables.items() if isinstance(df, StagedTable)}
         texts = CheckedTexts(store)  # the spans the last run found at their offsets are not checked again
         validation = _validated(tables, build, run_id, texts)
         texts.remember()
@@ -117,8 +113,7 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
              "documents_rejected": len(stage.rejections),
              "syndicated_copies": int(tables["documents"]["copy_of"].notna().sum())}
     for table in TABLE_COLUMNS:
-        metadata = (staged[table] if table in staged else table_metadata(table, tables[table])) | (
-            files if table == "documents" else {})
+        metadata = table_metadata(table, tables[table]) | (files if table == "documents" else {})
         yield dg.MaterializeResult(asset_key=table, metadata=metadata)
     yield validated_output(validation)
     yield from check_results(validation)

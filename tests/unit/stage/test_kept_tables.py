@@ -6,15 +6,13 @@ import datetime as dt
 import os
 import pickle
 
-import pandas as pd
 import pytest
 
 import pipeline.core.resolve as resolve
 from pipeline.core.document_stage import extract_with_cache, ingest_with_cache
 from pipeline.core.document_store import DocumentStore
 from pipeline.core.extract import stored_tables
-from pipeline.core.resolve import KEPT_FILE, KEYED, MERGED_STAGED, STAGED, build_tables
-from pipeline.core.staged import StagedTable
+from pipeline.core.resolve import KEPT_FILE, KEYED, build_tables
 from tests.support.rules import default_rulebook
 
 _ARTICLES = {
@@ -50,15 +48,6 @@ def _assert_same(got: dict, expected: dict) -> None:
         assert got[name].equals(frame), name
 
 
-def _changes(raw) -> list:
-    """Nothing, then a file changed, one deleted and one added, then the deleted one back."""
-    return [lambda: None,
-            lambda: (_write(raw, "a.txt", _ARTICLES["a.txt"].replace("Harbour Institute", "Riverside College")),
-                     (raw / "bb.txt").unlink(),
-                     _write(raw, "dddd.txt", _ARTICLES["bb.txt"].replace("Wang Wei", "Li Na"))),
-            lambda: _write(raw, "bb.txt", _ARTICLES["bb.txt"])]
-
-
 @pytest.fixture
 def raw(tmp_path):
     folder = tmp_path / "raw"
@@ -74,7 +63,12 @@ def test_a_kept_store_changed_file_by_file_builds_the_tables_of_a_fresh_one(raw,
     kept = tmp_path / "kept"
     _tables(raw, kept, "code")
     assert (kept / KEPT_FILE).is_file()
-    for n, step in enumerate(_changes(raw)):
+    steps = [lambda: None,
+             lambda: (_write(raw, "a.txt", _ARTICLES["a.txt"].replace("Harbour Institute", "Riverside College")),
+                      (raw / "bb.txt").unlink(),
+                      _write(raw, "dddd.txt", _ARTICLES["bb.txt"].replace("Wang Wei", "Li Na"))),
+             lambda: _write(raw, "bb.txt", _ARTICLES["bb.txt"])]
+    for n, step in enumerate(steps):
         step()
         got = _tables(raw, kept, "code")
         _assert_same(got, _tables(raw, tmp_path / f"fresh{n}", None))
@@ -148,45 +142,3 @@ def test_a_document_dated_again_by_its_sidecar_url_is_merged_again(raw, tmp_path
         _assert_same(got, _tables(raw, tmp_path / f"fresh{n}", None))
         statuses.append(list(got["labs"]["status"]))
     assert statuses[0] != statuses[1]
-
-
-def _staged_tables(raw, cache_dir, code: str | None) -> dict[str, pd.DataFrame]:
-    """`_tables` with the tables a run keeps in the store's database (resolve.STAGED, MERGED_STAGED), read back."""
-    rules = default_rulebook()
-    with DocumentStore(cache_dir, "fp", stored_tables()) as store:
-        stage = ingest_with_cache(raw, 10**6, store, rules)
-        extract_with_cache(store, rules)
-        built = build_tables(store, stage.rejections, rules, run_id="r", now=dt.datetime(2024, 1, 1), code=code,
-                             staged=True)
-        return {t: df.frame().reset_index(drop=True) if isinstance(df, StagedTable) else df for t, df in built.items()}
-
-
-def test_staged_tables_of_a_kept_store_changed_file_by_file_are_those_of_a_fresh_build(raw, tmp_path, monkeypatch):
-    """The staged tables of a run on a kept store hold the rows, in the order, of a fresh build's frames after each
-    change (a file changed, one deleted, one added; then one back), and their kept rows are made again only for the
-    keys the changed files reach (every row the first time, none when nothing changed)."""
-    touched = {}
-    real = resolve.keep_rows
-
-    def spy(store, table, types, key, token=None, among=None, build=None):
-        touched[table] = None if among is None else set(among)
-        return real(store, table, types, key, token, among, build)
-    monkeypatch.setattr(resolve, "keep_rows", spy)
-    kept = tmp_path / "kept"
-    _staged_tables(raw, kept, "code")
-    assert touched == dict.fromkeys((*STAGED, *MERGED_STAGED))
-    for n, step in enumerate(_changes(raw)):
-        step()
-        touched.clear()
-        got = _staged_tables(raw, kept, "code")
-        fresh = _tables(raw, tmp_path / f"fresh{n}", None)
-        assert set(got) == set(fresh)
-        for table in (*STAGED, *MERGED_STAGED):
-            pd.testing.assert_frame_equal(got[table], fresh[table], check_dtype=False, obj=table)
-        assert all(len(got[table]) for table in ("mentions", "agreement_activities", "agreement_domains",
-                                                 "document_domains"))
-        assert set(touched) == {*STAGED, *MERGED_STAGED}
-        if n == 0:
-            assert all(keys == set() for keys in touched.values())
-        else:
-            assert all(keys is not None for keys in touched.values()) and 0 < len(touched["mentions"]) <= 3
