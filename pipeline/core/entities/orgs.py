@@ -43,7 +43,17 @@ _GOVERNMENT_SUFFIX = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|Co
                                r"Government$")
 _DEPT_HEADS = r"(?:Department|Bureau|Commission|Office|Administration|Committee)"
 STATE_HEADS = frozenset(("Ministry", "Department", "Government", "Embassy", "Consulate"))
-_REGIONS_WITHIN_KEPT = 16384  # names whose region_within is remembered: bounded, as the lru_caches above
+_REGIONS_WITHIN_KEPT = 16384  # names whose region_within (or seat_region) is remembered: bounded, as the lru_caches above
+
+
+def _remembered(memo: dict, key: tuple[str, str], find) -> str | None:
+    """`find(*key)`, remembered in `memo` up to `_REGIONS_WITHIN_KEPT` keys: a namer's region look-ups are pure
+    functions of name and country, and one namer serves a worker's every document, so the memo is bounded."""
+    if key not in memo:
+        if len(memo) >= _REGIONS_WITHIN_KEPT:
+            memo.clear()
+        memo[key] = find(*key)
+    return memo[key]
 
 
 @functools.lru_cache(maxsize=16384)
@@ -74,6 +84,7 @@ class OrgNamer:
                         self.head_types.setdefault(str(w).split()[-1], org_type)
         self._ref_ids = {o.canonical_name: org_id_for(o.canonical_name) for o in self.ref.organizations}
         self._regions_within: dict[tuple[str, str], str | None] = {}
+        self._seats: dict[tuple[str, str], str | None] = {}
 
     # ------------------------------------------------------------------ reference
     def from_reference(self, o: OrgRef) -> Org:
@@ -313,12 +324,7 @@ class OrgNamer:
         a person's name the body honours ("George Washington University", "Universidad Antonio Nariño")."""
         if not country or country == "CN":
             return None
-        key = (name, country)
-        if key not in self._regions_within:
-            if len(self._regions_within) >= _REGIONS_WITHIN_KEPT:  # one namer serves a worker's every document
-                self._regions_within.clear()
-            self._regions_within[key] = self._find_region_within(name, country)
-        return self._regions_within[key]
+        return _remembered(self._regions_within, (name, country), self._find_region_within)
 
     def _find_region_within(self, name: str, country: str) -> str | None:
         words = re.sub(r"[,()]", " ", name.replace("\u2019", "'")).split()
@@ -346,8 +352,13 @@ class OrgNamer:
         (`site_remit_words`: "Nigerian Institute of Oceanography", "Kenya Marine and Fisheries Research Institute"):
         it works by the sea or the field it studies, seldom at the seat; nor for a campus of a national system
         (`campus_systems`: "Indian Institute of Technology Kharagpur"), whose campuses are spread over the country."""
-        seat = self.ref.capital_regions.get(country or "")
-        if seat is None or "," in name or any(name.startswith(s) for s in self.ref.rules.get("campus_systems", [])):
+        if country not in self.ref.capital_regions:
+            return None
+        return _remembered(self._seats, (name, country), self._find_seat_region)
+
+    def _find_seat_region(self, name: str, country: str) -> str | None:
+        seat = self.ref.capital_regions[country]
+        if "," in name or any(name.startswith(s) for s in self.ref.rules.get("campus_systems", [])):
             return None
         words = re.sub(r"[()]", " ", name).split()
         if set(w.strip("-") for w in re.split(r"[\s-]+", name)) & set(self.ref.rules.get("site_remit_words", [])):
