@@ -1331,7 +1331,9 @@ _PARAGRAPH_OPENING = re.compile(r"^\s*(?:In|At)\s+(?:the\s+)?$")
 
 def _visit_sides(ctx: DocContext, sent: Sentence) -> list[str]:
     """'During the visit to X, ... both sides signed': the host is the organisation the paragraph's visit went
-    to (the last named), the visitor the organisation named before the first visit of the document."""
+    to (the last named), the visitor the organisation named before the first visit of the document, else the body
+    the delegation reported before the signing comes from ("A delegation from Y paid a visit to X. ... The two
+    parties signed")."""
     k = ctx.sentence_index(sent.start)
     if k is None:
         return []
@@ -1351,6 +1353,9 @@ def _visit_sides(ctx: DocContext, sent: Sentence) -> list[str]:
             continue
         visitors = [p for p in ctx.actors_in(s.start, s.start + cue.start())
                     if ctx.footprint(p) != ctx.footprint(host)]
+        if not visitors:
+            origin = group_origin(ctx, sent.start)
+            visitors = [origin] if origin and ctx.footprint(origin) != ctx.footprint(host) else []
         return [visitors[0], host] if visitors else [host]
     return [host]
 
