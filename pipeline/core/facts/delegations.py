@@ -91,7 +91,10 @@ _POSSESSIVE_VISIT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tou
 _GROUP_INCLUDING = re.compile(r"\b(?:group|delegation|team|party)\s*,?\s+(?:of\s+[\w\s-]{1,30}?\bincluding|(?:(?:which\s+)?"
                               r"(?:was\s+)?(?:consisting|consisted|composed|made\s+up)\s+of|comprising|comprised\s+of))\s+",
                               re.I)
-_VISIT_OF = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
+# (the person's title may stand between: "the official visit of former Prime Minister of China, X", "the visit of
+# Education Minister X")
+_VISIT_OF = re.compile(r"\b(?i:visits?)\s+(?:of|by)\s+(?:the\s+)?(?:(?:former|then)\s+)?"
+                       r"(?:(?:[A-Z][\w'’-]*|of|and|for|the)(?:\s*,\s*|\s+)){0,7}?$")
 # "The following day, a delegation ...": the day after the visit told before.
 _NEXT_DAY = re.compile(r"(?:(?:On\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after)\b", re.I)
 # "During the visit to X": a visit of the last report, to a host of its own.
@@ -578,7 +581,7 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     including = _GROUP_INCLUDING.search(text)
     head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)
                  or _HEAD_BEFORE.search(ctx.text, max(sent.start, p.start - 90), p.start)), None)
-    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 40), p.start)
+    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 90), p.start)
                      or (_POSSESSIVE_VISIT.match(ctx.text, p.end)
                          and not _DURING.search(ctx.text, max(sent.start, p.start - 40), p.start))), None)
     if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"
