@@ -1306,7 +1306,8 @@ def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
 def _people_noun_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The patterns built on the rules' people nouns: origin modifier, size range, plain size."""
     nouns = "|".join(re.escape(n) for n in rules.rules["people_nouns"])
-    return (re.compile(rf"\b([A-Z][\w'’-]*)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})\b"),
+    # (a people noun with a possessive is no head of the phrase: "the Embassy of the people's Republic of China")
+    return (re.compile(rf"\b([A-Z][\w'’-]*)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})\b(?!['’]s\b)"),
             re.compile(_SIZE_RANGE_SHAPE % nouns), re.compile(_SIZE_PLAIN_SHAPE % nouns))
 
 
