@@ -154,7 +154,7 @@ class DocContext:
         other_days, dateline = False, None
         for s in self.sentences:
             for d in self.dates_in(s):
-                if not _LOWER_CASE_WORD.search(s.text.replace(s.text[d.start - s.start:d.end - s.start], "")):
+                if not self.in_prose(s, d):
                     continue  # a dateline ("Mar 14, 2023", "March 8, 2022 · Zhuhai · SYSU News") dates the page
                 if d.precision == "day" and dt.timedelta(0) <= self.published - d.date <= dt.timedelta(days=7):
                     if not d.dateline:
@@ -162,6 +162,12 @@ class DocContext:
                     dateline = dateline or d  # "MACAU, October 21 - ... today (20th)": the body's day comes first
                 other_days = other_days or d.precision == "day"
         return dateline or (None if other_days else FoundDate(self.published, "day", -1, -1))
+
+    @staticmethod
+    def in_prose(sent: Sentence, date: FoundDate) -> bool:
+        """Whether a date stands in prose (a lower-case word beside it in its sentence), not on a line of page
+        furniture that dates the page ("Mar 14, 2023", "Add Time: 2019-12-27 10:18:05 Hits:")."""
+        return bool(_LOWER_CASE_WORD.search(sent.text.replace(sent.text[date.start - sent.start:date.end - sent.start], "")))
 
     @functools.cached_property
     def dateline_place(self) -> str | None:

@@ -91,7 +91,10 @@ _POSSESSIVE_VISIT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tou
 _GROUP_INCLUDING = re.compile(r"\b(?:group|delegation|team|party)\s*,?\s+(?:of\s+[\w\s-]{1,30}?\bincluding|(?:(?:which\s+)?"
                               r"(?:was\s+)?(?:consisting|consisted|composed|made\s+up)\s+of|comprising|comprised\s+of))\s+",
                               re.I)
-_VISIT_OF = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
+# (the person's title may stand between: "the official visit of former Prime Minister of China, X", "the visit of
+# Education Minister X")
+_VISIT_OF = re.compile(r"\b(?i:visits?)\s+(?:of|by)\s+(?:the\s+)?(?:(?:former|then)\s+)?"
+                       r"(?:(?:[A-Z][\w'’-]*|of|and|for|the)(?:\s*,\s*|\s+)){0,7}?$")
 # "The following day, a delegation ...": the day after the visit told before.
 _NEXT_DAY = re.compile(r"(?:(?:On\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after)\b", re.I)
 # "During the visit to X": a visit of the last report, to a host of its own.
@@ -128,6 +131,8 @@ def extract_delegations(ctx: DocContext) -> list[Delegation]:
     known = [d for d in found if d.leader or d.origin_org or d.origin_place or d.member_count]
     found = known or [d for d in found if _someone_went(ctx, d)]
     for d in found:
+        if d.date is None and d.status == "completed":
+            d.date = _lead_date(ctx, d)
         if d.date is None and d.status == "completed" and (d.leader or d.member_count):
             d.date = _occasion_date(ctx, d) or ctx.event_date
         d.origin_place = d.origin_place or _governed_place(ctx, d.origin_org)
@@ -275,6 +280,24 @@ def _occasion_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
                 and (ctx.published is None or x.date <= ctx.published)]
         if days and any(m.entity_id in sides and sent.start <= m.start < sent.end for m in ctx.ents.mentions):
             return days[0]
+    return None
+
+
+_LEAD = 3  # body sentences after the headline in which the headline's undated visit looks for its day
+
+
+def _lead_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
+    """The headline's visit that no dated report of the body joined ("X Visits Y", then "In the morning of 26
+    November, the group from X visited Y", a sentence the rules read as no report of their own): the first day or
+    month the lead states in prose, as a news story's lead tells when what its headline reports happened; not a page
+    label or dateline, a year ("since 2005"), nor a day after publication."""
+    if not ctx.sentences or d.sentence.start >= ctx.sentences[0].end:
+        return None
+    for sent in ctx.sentences[1:1 + _LEAD]:
+        for x in ctx.dates_in(sent):
+            if x.precision != "year" and not x.dateline and ctx.in_prose(sent, x) \
+                    and (ctx.published is None or x.date <= ctx.published):
+                return x
     return None
 
 
@@ -558,7 +581,7 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     including = _GROUP_INCLUDING.search(text)
     head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)
                  or _HEAD_BEFORE.search(ctx.text, max(sent.start, p.start - 90), p.start)), None)
-    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 40), p.start)
+    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 90), p.start)
                      or (_POSSESSIVE_VISIT.match(ctx.text, p.end)
                          and not _DURING.search(ctx.text, max(sent.start, p.start - 40), p.start))), None)
     if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"
@@ -980,8 +1003,11 @@ def _origin_from_apposition(ctx: DocContext, d: Delegation, sent: Sentence, lead
     if envoy and _demonym_country(ctx.rules, envoy.group(1)) is not None:
         _demonym_origin(ctx, d, envoy.group(1), envoy.start(1))  # "X, the Danish ambassador to China": Denmark
         return  # (not the place the envoy serves in: "X, Brazilian Consul General in Shanghai")
-    after = re.match(r",\s*(?:,\s*)?[^,;:()]{0,100}?\b(?:of|from|in)\s+|\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])",
-                     ctx.text[leader.end:min(sent.end, leader.end + 110)])
+    owner = _title_owner(ctx, sent, leader)
+    if owner is not None:  # "Norway's Minister of Research, X", "X, Singapore's Minister for Trade": Norway, Singapore
+        _set_origin(ctx, d, owner)
+        return
+    after = _APPOSITION_OF.match(ctx.text[leader.end:min(sent.end, leader.end + 110)])
     before = re.search(r"\b(?:of|from)\s+(?:the\s+)?([^,;:()]{2,60}),\s*(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?$",
                        ctx.text[max(sent.start, leader.start - 90):leader.start])
     spans = []
@@ -1002,11 +1028,55 @@ def _origin_from_apposition(ctx: DocContext, d: Delegation, sent: Sentence, lead
             _set_origin(ctx, d, orgs[0] if orgs and _NAME_RUN.fullmatch(ctx.text, cands[0].end, orgs[0].start)
                         else cands[0])
             return
+    _origin_from_people_word(ctx, d, sent, leader)
+
+
+def _origin_from_people_word(ctx: DocContext, d: Delegation, sent: Sentence, leader: Mention) -> None:
+    """The country a people's name before the leader's title names: "the Chinese Ambassador to Iraq, Mr. X",
+    "Chinese Foreign Minister Wang Yi"."""
     lo = max(sent.start, leader.start - 90)
     envoy = _ENVOY_BEFORE.search(ctx.text, lo, leader.start) or (
         _ENVOY.match(ctx.text, leader.start) and _PEOPLE_WORD_BEFORE.search(ctx.text, lo, leader.start))
-    if envoy:  # "the Chinese Ambassador to Iraq, Mr. X": the envoy's country
+    if envoy:  # (the envoy's country, not the one the envoy serves in)
         _demonym_origin(ctx, d, envoy.group(1), envoy.start(1))
+    elif run := _TITLE_RUN_BEFORE.search(ctx.text, lo, leader.start):
+        word = next((w for w in _CAPITALISED.finditer(ctx.text, run.start(), run.end())
+                     if _demonym_country(ctx.rules, w.group(0)) is not None), None)
+        if word is not None:
+            _demonym_origin(ctx, d, word.group(0), word.start())
+
+
+# After a leader, the title in apposition up to the "of" that names its body ("X, Governor of Y", "X of Y visited"); the
+# title runs through no verb ("X, led a delegation of scholars to Y": Y is no body of X's)
+_APPOSITION_OF = re.compile(r",\s*(?:,\s*)?(?:(?!\b(?:led|leads|headed|heads|visited|visits|paid|pays|arrived|arrives|met|"
+                            r"meets|signed|signs|toured|travelled|traveled|went|was|were|is|are|has|have|had|will|would)\b)"
+                            r"[^,;:()]){0,100}?\b(?:of|from|in)\s+|\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])")
+# Capitalised words (a people's name among them, then title words) right before the leader: "Chinese State
+# Councilor and Foreign Minister Wang Yi", "the Kenyan Minister of Education, Mr. X" (the name may hold the title's
+# last word: "Minister Wang Yi")
+_TITLE_RUN_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0,8}?,?\s*"
+                               r"(?:(?:Mr|Ms|Mrs|Madam|Dr|Prof|H\.\s?E)\.?\s+)?$")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+# A place's or body's possessive, then a title, beside the leader: "Norway's Minister of Research, X" / "X, Norway's
+# Minister"
+# (a title may hold a comma: "Minister of Higher Education, Science and Innovation")
+_POSSESSIVE_TITLE = re.compile(r"['’]s\s+[A-Z][\w-]*(?:[\s,]+(?:[A-Z][\w-]*|of|for|and|the))*")
+
+
+def _title_owner(ctx: DocContext, sent: Sentence, leader: Mention) -> Mention | None:
+    """The place or body whose possessive opens the leader's title in apposition ("Norway's Minister of Research,
+    X", "X, Singapore's Minister for Trade", "Lund University's Rector, X"): where the leader serves, so where the
+    visit comes from."""
+    lo = max(sent.start, leader.start - 90)
+    named = sorted(ctx.places_in(lo, leader.start) + ctx.orgs_in(lo, leader.start), key=lambda x: x.start)
+    for owner in reversed(named):
+        title = _POSSESSIVE_TITLE.match(ctx.text, owner.end, leader.start)
+        if title and re.fullmatch(r",?\s*(?:(?:Mr|Ms|Mrs|Madam|Dr|Prof)\.?\s+)?", ctx.text[title.end():leader.start]):
+            return owner
+    comma = re.match(r",\s*(?:the\s+)?", ctx.text[leader.end:sent.end])
+    at = leader.end + comma.end() if comma else -1
+    owner = next((x for x in ctx.places_in(at, sent.end) + ctx.orgs_in(at, sent.end) if x.start == at), None)
+    return owner if owner is not None and _POSSESSIVE_TITLE.match(ctx.text, owner.end, sent.end) else None
 
 
 # A people's name before an envoy's title right before the name ("the Chinese Ambassador to Iraq, Mr. X"), or
@@ -1236,7 +1306,8 @@ def _set_origin(ctx: DocContext, d: Delegation, m: Mention) -> None:
 def _people_noun_patterns(rules: Rulebook) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The patterns built on the rules' people nouns: origin modifier, size range, plain size."""
     nouns = "|".join(re.escape(n) for n in rules.rules["people_nouns"])
-    return (re.compile(rf"\b([A-Z][\w'’-]*)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})\b"),
+    # (a people noun with a possessive is no head of the phrase: "the Embassy of the people's Republic of China")
+    return (re.compile(rf"\b([A-Z][\w'’-]*)\s+(?:[a-z-]+\s+){{0,2}}(?:{nouns})\b(?!['’]s\b)"),
             re.compile(_SIZE_RANGE_SHAPE % nouns), re.compile(_SIZE_PLAIN_SHAPE % nouns))
 
 
