@@ -51,6 +51,7 @@ from pipeline.core.entities.organisations import (
 )
 from pipeline.core.entities.people import bare_family_names, listed_people, resolve_short_names, sentence_people
 from pipeline.core.entities.places import acting_jurisdictions, bare_subdivisions, gazetteer_places
+from pipeline.core.entities.titled_offices import titled_offices
 from pipeline.core.reference import Rulebook
 from pipeline.core.text import Sentence
 
@@ -68,6 +69,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     plural_governments(ents)
     owners_governments(ents)
     plural_departments(ents)
+    titled_offices(ents)
     classified_companies(ents)
     short_forms(ents)
     word_order_variants(ents)
