@@ -770,14 +770,68 @@ def classified_companies(ents: DocumentEntities) -> None:
                 end -= 2
             elif ents.text[end - 1] == "." and words[-1].group(0) not in ("Co.", "Inc.", "Ltd.", "Corp."):
                 end -= 1  # the sentence's full stop
-            texts = ents.text[start:end].split()
-            if not _company_name(ents, texts) or ents.covered(start, end):
-                continue
-            org = ents.namer.from_name(ents.text[start:end], texts[-1])
-            if org is None or org.org_type not in ("enterprise", "other"):
-                continue
-            org.org_type = "enterprise"
-            ents.add_org(org, start, end)
+            if _company_name(ents, ents.text[start:end].split()) and not ents.covered(start, end):
+                _add_company(ents, start, start, end)
+
+
+# "EPFL-based International Risk Governance Council", "China-based Realcan": what follows "<X>-based" is a name
+_BASED = re.compile(rf"(?<![\w'’.-])[A-Z][\w'’.&]*-based[ \t]+(?:the[ \t]+)?({_COMPANY_RUN})")
+
+
+def based_names(ents: DocumentEntities) -> None:
+    """'EPFL-based International Risk Governance Council', 'China-based Realcan will provide': "<X>-based" says where
+    a body is, and the capitalised words after it are its name. A name read with the description in it is read again
+    without it (still mentioned with it); words no other pass read are a company's name (`_company_name`: no place,
+    person or title)."""
+    if "-based " not in ents.text:
+        return
+    for m in _BASED.finditer(ents.text):
+        start, end = m.span(1)
+        words = m.group(1).split()
+        if POSSESSIVE.search(words[-1]):
+            end -= 2
+        elif ents.text[end - 1] == ".":
+            end -= 1
+        over = [k for k in ents.mentions if k.start < end and m.start() < k.end]
+        if not over:
+            _add_based_company(ents, m.start(), start, end)
+            continue
+        described = [k for k in over if k.entity_type == "organization" and k.start < start < k.end <= end]
+        if len(over) != 1 or not described:
+            continue  # the name is read already, or something else holds its words
+        name = ents.text[start:described[0].end]
+        org = ents.orgs.get(org_id_for(name)) or ents.namer.from_name(name, ents.orgs[described[0].entity_id].canonical_name.split()[-1])
+        if org is None:
+            continue
+        ents.mentions.remove(described[0])
+        if not any(k.entity_id == described[0].entity_id for k in ents.mentions):
+            ents.orgs.pop(described[0].entity_id, None)
+        ents.add_org(org, min(m.start(), described[0].start), described[0].end)  # "Hong Kong-based ..."
+
+
+def _add_based_company(ents: DocumentEntities, at: int, start: int, end: int) -> None:
+    """Capitalised words after "<X>-based" that no pass read: a company's name, when they may be one, mentioned with
+    its description (at `at`), which lists it with what stands before ("A, X-based B and C")."""
+    texts = ents.text[start:end].split()
+    if len(texts) <= 3 and _company_name(ents, texts) and not any(_common_word(ents, w) for w in texts):
+        _add_company(ents, at, start, end)
+
+
+def _add_company(ents: DocumentEntities, at: int, start: int, end: int) -> None:
+    """The company named by the words from start to end, mentioned from `at`; none when the name reads as a body of
+    another type (a university, a ministry)."""
+    org = ents.namer.from_name(ents.text[start:end], ents.text[start:end].split()[-1])
+    if org is not None and org.org_type in ("enterprise", "other"):
+        org.org_type = "enterprise"
+        ents.add_org(org, at, end)
+
+
+def _common_word(ents: DocumentEntities, word: str) -> bool:
+    """A word of a title-case headline, not of a name: the document writes it in lower case elsewhere, or it is a
+    company noun ("Shenzhen-based Startups Win Prizes")."""
+    lower = word.lower()
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", ents.text) is not None \
+        or lower.rstrip("s") in ents.rules.rules.get("company_nouns", ())
 
 
 _LOWER_COMPOUND = re.compile(r"-[a-z]")

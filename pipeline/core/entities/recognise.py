@@ -35,6 +35,7 @@ from pipeline.core.entities.credits import credited_people
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.name_shapes import shaped_orgs
 from pipeline.core.entities.organisations import (
+    based_names,
     branches,
     classified_companies,
     hosted_units,
@@ -71,6 +72,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     plural_departments(ents)
     titled_offices(ents)
     classified_companies(ents)
+    based_names(ents)
     short_forms(ents)
     word_order_variants(ents)
     place_qualified_names(ents)
