@@ -15,6 +15,7 @@ from pipeline.core.entities.lexicon import POSSESSIVE, STATE_TYPES
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import OrgNamer, org_id_for
 from pipeline.core.entities.people import is_given_name, is_pinyin_given, is_surname, one_letter_apart
+from pipeline.core.entities.titled_offices import remit_end
 from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import JURISDICTION_TYPES, OrgRef, PlaceRef, Rulebook, derived
 
@@ -774,6 +775,7 @@ def classified_companies(ents: DocumentEntities) -> None:
                 _add_company(ents, start, start, end)
 
 
+_OBJECT = re.compile(r" (?:of|for) [A-Z]")
 # "EPFL-based International Risk Governance Council", "China-based Realcan": what follows "<X>-based" is a name
 _BASED = re.compile(rf"(?<![\w'’.-])[A-Z][\w'’.&]*-based[ \t]+(?:the[ \t]+)?({_COMPANY_RUN})")
 
@@ -807,6 +809,28 @@ def based_names(ents: DocumentEntities) -> None:
         if not any(k.entity_id == described[0].entity_id for k in ents.mentions):
             ents.orgs.pop(described[0].entity_id, None)
         ents.add_org(org, min(m.start(), described[0].start), described[0].end)  # "Hong Kong-based ..."
+
+
+def topics_after_in(ents: DocumentEntities) -> None:
+    """'Institute for Research and Innovation in Health', 'Centre for International Cooperation in Education': a name
+    with an object ("of ...", "for ...") goes on over "in" with a field (remit words, `portfolio_words`, a list closed
+    by "and"), not with a place ("Institute for Research in Lisbon" is where it is)."""
+    if " in " not in ents.text:
+        return
+    portfolio = ents.lexicon.portfolio
+    for k in [k for k in ents.mentions if k.entity_type == "organization" and ents.text.startswith(" in ", k.end)]:
+        org = ents.orgs.get(k.entity_id)
+        end = remit_end(ents.text, k.end + 4, portfolio) if org is not None else None
+        if end is None or not _OBJECT.search(k.surface) or "reference" in org.aliases.values() \
+                or ents.covered(k.end, end) or ents.namer.place(ents.text[k.end + 4:end]) is not None:
+            continue
+        longer = ents.namer.from_name(ents.text[k.start:end], org.canonical_name.split()[-1])
+        if longer is None:
+            continue
+        ents.mentions.remove(k)
+        if not any(m.entity_id == k.entity_id for m in ents.mentions):
+            ents.orgs.pop(k.entity_id, None)
+        ents.add_org(longer, k.start, end)
 
 
 def _add_based_company(ents: DocumentEntities, at: int, start: int, end: int) -> None:

@@ -48,6 +48,7 @@ from pipeline.core.entities.organisations import (
     reference_orgs,
     short_forms,
     shortened_names,
+    topics_after_in,
     word_order_variants,
 )
 from pipeline.core.entities.people import bare_family_names, listed_people, resolve_short_names, sentence_people
@@ -73,6 +74,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     titled_offices(ents)
     classified_companies(ents)
     based_names(ents)
+    topics_after_in(ents)
     short_forms(ents)
     word_order_variants(ents)
     place_qualified_names(ents)
