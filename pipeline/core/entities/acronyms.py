@@ -10,8 +10,10 @@ from pipeline.core.entities.model import Mention
 from pipeline.core.entities.name_shapes import name_shapes
 from pipeline.core.text import word_starts
 
-# "(ACR)", or "(ACR, its name in its own language)" / "(ACR; ...)", where the word must read as initials
-_ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})(\)|[,;]\s)")
+# "(ACR)", or "(ACR, its name in its own language)" / "(ACR; ...)", where the word must read as initials; an
+# agreement's wording may come first: "(hereinafter referred to as ACR)", '(hereinafter "ACR")'
+_ACRONYM_DEF = re.compile(r"\s*\((?:(?:here(?:in)?after|henceforth),?\s+(?:(?:referred\s+to\s+as|called)\s+)?)?[\"“]?"
+                          r"([A-Z][A-Za-z&]{1,9})[\"”]?(\)|[,;]\s)")
 _ACRONYM_ANYWHERE = re.compile(r"\(([A-Z][A-Za-z&*]{1,9})\)")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*|of|and|for|the|on|&|,")
 

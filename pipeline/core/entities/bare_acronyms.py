@@ -28,7 +28,9 @@ from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import OrgRef, Rulebook, derived
 from pipeline.core.text import word_starts
 
-_TOKEN = re.compile(r"(?<![\w&’'.-])([A-Z][A-Za-z&]{1,7})(?![\w&-]|\.\w)")
+_TOKEN = re.compile(r"(?<![\w&’'.-])([A-Z][A-Za-z&]{1,7}|[A-Z]{9,12})(?![\w&-]|\.\w)")  # "COLCIENCIAS": all capitals
+_POSSESSIVE_START = re.compile(r"^['’]s?")
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")  # "President of NUI Galway": the acronym opens a longer name
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z&’'.-]+")
 _GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&)\s+)(?:the\s+)?")
@@ -49,7 +51,8 @@ class AcronymCues:
     def __init__(self, rules: Rulebook):
         cues = rules.rules.get("acronym_org_cues", {})
         self.not_orgs = frozenset(rules.rules.get("not_org_acronyms", []))
-        self.before = _phrase_end(cues.get("before", []))
+        # "vice principal of ABC", "the director of ABC": a post is held at an organisation
+        self.before = _phrase_end([*cues.get("before", []), *(f"{t} of" for t in rules.title_heads)])
         after = [*cues.get("after", []), *rules.title_heads, *rules.rules.get("delegation_nouns", []),
                  *rules.rules.get("signing_verbs", [])]
         self.after = _phrase_start(after)
@@ -207,22 +210,44 @@ def _in_capitals_run(text: str, start: int, end: int) -> bool:
 def _org_context(ents: DocumentEntities, cues: AcronymCues, start: int, end: int) -> bool:
     """Whether an acronym stands where an organisation does: coordinated with one, or after or before a cue."""
     text = ents.text
-    if cues.before.search(text, max(0, start - 40), start) or cues.after.match(text, end):
+    if cues.before.search(text, max(0, start - 40), start) and not _NAME_GOES_ON.match(text, end) \
+            or cues.after.match(text, end) or _holder_after(ents, end):
         return True
     orgs = [m for m in ents.mentions if m.entity_type == "organization"]
     return any(_GAP.fullmatch(text, end, o.start) or _GAP.fullmatch(text, o.end, start) for o in orgs)
 
 
+def _holder_after(ents: DocumentEntities, end: int) -> bool:
+    """Whether a person follows the acronym as its post's holder: after a possessive ("ABC's Li Wei") or a title
+    in any case ("ABC deputy principal Anna Berg", "ABC's chief engineer Li Wei"); a name right after the acronym
+    alone is no cue ("MP Anna Berg")."""
+    person = next((p for p in ents.mentions if p.entity_type == "person" and end <= p.start <= end + 40), None)
+    if person is None:
+        return False
+    between = _POSSESSIVE_START.sub("", ents.text[end:person.start]).split()
+    if not all(ents.lexicon.is_title_word(w) for w in between):
+        return False
+    return bool(between) or ents.text[end:end + 1] in ("'", "’") or ents.lexicon.is_title_word(person.surface.split()[0])
+
+
 def _misspelled_acronym(ents: DocumentEntities, acr: str) -> Org | None:
     """The one organisation of the document whose acronym this one is with two neighbouring letters swapped
-    ("SJTU" written "STJU"), in a longer one with a letter too many ("CityuU"), or in other capitals ("AbCU" for
-    "ABCU"): a typo, not another body."""
+    ("SJTU" written "STJU"), in a longer one with a letter too many ("CityuU"), with an inner letter left out
+    ("ZJSU" for "ZJGSU"), or in other capitals ("AbCU" for "ABCU"): a typo or a variant, not another body."""
     swaps = {acr[:k] + acr[k + 1] + acr[k] + acr[k + 2:] for k in range(len(acr) - 1)} - {acr}
     if len(acr) > 4:
         swaps |= {acr[:k] + acr[k + 1:] for k in range(len(acr))}  # "CityuU": a letter too many
     found = {o.organization_id: o for o in ents.orgs.values()
-             if o.acronym in swaps or (o.acronym or "").lower() == acr.lower() != o.acronym}
+             if o.acronym in swaps or (o.acronym or "").lower() == acr.lower() != o.acronym
+             or _letter_fewer(acr, o.acronym or "")}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _letter_fewer(acr: str, other: str) -> bool:
+    """"ZJSU" for "ZJGSU": the other acronym with one inner letter left out (four letters at least, so that "NTU"
+    is not "NTUU" shortened)."""
+    return len(acr) >= 4 and len(other) == len(acr) + 1 and acr[0] == other[0] and acr[-1] == other[-1] \
+        and any(other[:k] + other[k + 1:] == acr for k in range(1, len(other) - 1))
 
 
 def _spelled_org(ents: DocumentEntities, acr: str) -> Org | None:

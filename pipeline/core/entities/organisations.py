@@ -15,6 +15,7 @@ from pipeline.core.entities.lexicon import POSSESSIVE, STATE_TYPES
 from pipeline.core.entities.model import Mention, Org
 from pipeline.core.entities.orgs import OrgNamer, org_id_for
 from pipeline.core.entities.people import is_given_name, is_pinyin_given, is_surname, one_letter_apart
+from pipeline.core.entities.titled_offices import remit_end
 from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import JURISDICTION_TYPES, OrgRef, PlaceRef, Rulebook, derived
 
@@ -770,14 +771,91 @@ def classified_companies(ents: DocumentEntities) -> None:
                 end -= 2
             elif ents.text[end - 1] == "." and words[-1].group(0) not in ("Co.", "Inc.", "Ltd.", "Corp."):
                 end -= 1  # the sentence's full stop
-            texts = ents.text[start:end].split()
-            if not _company_name(ents, texts) or ents.covered(start, end):
-                continue
-            org = ents.namer.from_name(ents.text[start:end], texts[-1])
-            if org is None or org.org_type not in ("enterprise", "other"):
-                continue
-            org.org_type = "enterprise"
-            ents.add_org(org, start, end)
+            if _company_name(ents, ents.text[start:end].split()) and not ents.covered(start, end):
+                _add_company(ents, start, start, end)
+
+
+_OBJECT = re.compile(r" (?:of|for) [A-Z]")
+# "EPFL-based International Risk Governance Council", "China-based Realcan": what follows "<X>-based" is a name
+_BASED = re.compile(rf"(?<![\w'’.-])[A-Z][\w'’.&]*-based[ \t]+(?:the[ \t]+)?({_COMPANY_RUN})")
+
+
+def based_names(ents: DocumentEntities) -> None:
+    """'EPFL-based International Risk Governance Council', 'China-based Realcan will provide': "<X>-based" says where
+    a body is, and the capitalised words after it are its name. A name read with the description in it is read again
+    without it (still mentioned with it); words no other pass read are a company's name (`_company_name`: no place,
+    person or title)."""
+    if "-based " not in ents.text:
+        return
+    for m in _BASED.finditer(ents.text):
+        start, end = m.span(1)
+        words = m.group(1).split()
+        if POSSESSIVE.search(words[-1]):
+            end -= 2
+        elif ents.text[end - 1] == ".":
+            end -= 1
+        over = [k for k in ents.mentions if k.start < end and m.start() < k.end]
+        if not over:
+            _add_based_company(ents, m.start(), start, end)
+            continue
+        described = [k for k in over if k.entity_type == "organization" and k.start < start < k.end <= end]
+        if len(over) != 1 or not described:
+            continue  # the name is read already, or something else holds its words
+        name = ents.text[start:described[0].end]
+        org = ents.orgs.get(org_id_for(name)) or ents.namer.from_name(name, ents.orgs[described[0].entity_id].canonical_name.split()[-1])
+        if org is None:
+            continue
+        ents.mentions.remove(described[0])
+        if not any(k.entity_id == described[0].entity_id for k in ents.mentions):
+            ents.orgs.pop(described[0].entity_id, None)
+        ents.add_org(org, min(m.start(), described[0].start), described[0].end)  # "Hong Kong-based ..."
+
+
+def topics_after_in(ents: DocumentEntities) -> None:
+    """'Institute for Research and Innovation in Health', 'Centre for International Cooperation in Education': a name
+    with an object ("of ...", "for ...") goes on over "in" with a field (remit words, `portfolio_words`, a list closed
+    by "and"), not with a place ("Institute for Research in Lisbon" is where it is)."""
+    if " in " not in ents.text:
+        return
+    portfolio = ents.lexicon.portfolio
+    for k in [k for k in ents.mentions if k.entity_type == "organization" and ents.text.startswith(" in ", k.end)]:
+        org = ents.orgs.get(k.entity_id)
+        end = remit_end(ents.text, k.end + 4, portfolio) if org is not None else None
+        if end is None or not _OBJECT.search(k.surface) or "reference" in org.aliases.values() \
+                or ents.covered(k.end, end) or ents.namer.place(ents.text[k.end + 4:end]) is not None:
+            continue
+        longer = ents.namer.from_name(ents.text[k.start:end], org.canonical_name.split()[-1])
+        if longer is None:
+            continue
+        ents.mentions.remove(k)
+        if not any(m.entity_id == k.entity_id for m in ents.mentions):
+            ents.orgs.pop(k.entity_id, None)
+        ents.add_org(longer, k.start, end)
+
+
+def _add_based_company(ents: DocumentEntities, at: int, start: int, end: int) -> None:
+    """Capitalised words after "<X>-based" that no pass read: a company's name, when they may be one, mentioned with
+    its description (at `at`), which lists it with what stands before ("A, X-based B and C")."""
+    texts = ents.text[start:end].split()
+    if len(texts) <= 3 and _company_name(ents, texts) and not any(_common_word(ents, w) for w in texts):
+        _add_company(ents, at, start, end)
+
+
+def _add_company(ents: DocumentEntities, at: int, start: int, end: int) -> None:
+    """The company named by the words from start to end, mentioned from `at`; none when the name reads as a body of
+    another type (a university, a ministry)."""
+    org = ents.namer.from_name(ents.text[start:end], ents.text[start:end].split()[-1])
+    if org is not None and org.org_type in ("enterprise", "other"):
+        org.org_type = "enterprise"
+        ents.add_org(org, at, end)
+
+
+def _common_word(ents: DocumentEntities, word: str) -> bool:
+    """A word of a title-case headline, not of a name: the document writes it in lower case elsewhere, or it is a
+    company noun ("Shenzhen-based Startups Win Prizes")."""
+    lower = word.lower()
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", ents.text) is not None \
+        or lower.rstrip("s") in ents.rules.rules.get("company_nouns", ())
 
 
 _LOWER_COMPOUND = re.compile(r"-[a-z]")

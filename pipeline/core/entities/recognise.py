@@ -35,6 +35,7 @@ from pipeline.core.entities.credits import credited_people
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.name_shapes import shaped_orgs
 from pipeline.core.entities.organisations import (
+    based_names,
     branches,
     classified_companies,
     hosted_units,
@@ -47,10 +48,12 @@ from pipeline.core.entities.organisations import (
     reference_orgs,
     short_forms,
     shortened_names,
+    topics_after_in,
     word_order_variants,
 )
 from pipeline.core.entities.people import bare_family_names, listed_people, resolve_short_names, sentence_people
 from pipeline.core.entities.places import acting_jurisdictions, bare_subdivisions, gazetteer_places
+from pipeline.core.entities.titled_offices import titled_offices
 from pipeline.core.reference import Rulebook
 from pipeline.core.text import Sentence
 
@@ -68,7 +71,10 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     plural_governments(ents)
     owners_governments(ents)
     plural_departments(ents)
+    titled_offices(ents)
     classified_companies(ents)
+    based_names(ents)
+    topics_after_in(ents)
     short_forms(ents)
     word_order_variants(ents)
     place_qualified_names(ents)
