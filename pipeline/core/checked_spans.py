@@ -33,7 +33,7 @@ import pandas as pd
 from pipeline.core.document_store import TEXT_COLUMN, DocumentStore, StoredTexts, chunks
 
 MEMO_FILE = "checked_spans.npy"
-_VERSION = b"checked-spans 1"  # bump when what `differing` compares changes
+_VERSION = b"checked-spans 2"  # bump when what `differing` compares changes
 TEXT_BATCH = 1000  # documents whose text one comparison holds
 
 
@@ -97,19 +97,30 @@ class CheckedTexts(StoredTexts):
         return self._rows
 
     def _hashes(self, spans: pd.DataFrame) -> np.ndarray:
+        """Each span's hash: its document's (id and content sha256, hashed once a document, not once a span: a
+        document has about twenty), then its text, start and end, each column hashed by pandas and mixed in."""
         shas = self._document_shas()
-        frame = pd.DataFrame({
-            "document_id": spans["document_id"].astype(object).to_numpy(),
-            "sha": spans["document_id"].map(shas).astype(object).to_numpy(),
-            "text": spans["text"].astype(object).to_numpy(),
-            "start": pd.array(spans["start"], dtype="Int64"),
-            "end": pd.array(spans["end"], dtype="Int64")})
-        return pd.util.hash_pandas_object(frame, index=False).to_numpy() ^ np.uint64(self.salt)
+        codes, documents = pd.factorize(spans["document_id"].astype(object), use_na_sentinel=False)
+        documents = np.asarray(documents, dtype=object)
+        hashed = _mixed(pd.util.hash_array(documents),
+                        pd.util.hash_array(np.array([shas.get(d) for d in documents], dtype=object)))[codes]
+        hashed = _mixed(hashed, pd.util.hash_array(spans["text"].astype(object).to_numpy()))
+        for column in ("start", "end"):  # a null offset as -1: such a span holds no text, so it is never remembered
+            hashed = _mixed(hashed, pd.util.hash_array(pd.array(spans[column], dtype="Int64").to_numpy("int64", na_value=-1)))
+        return hashed ^ np.uint64(self.salt)
 
     def _document_shas(self) -> dict[str, str]:
         if self._shas is None:
             self._shas = dict(self.con.execute("SELECT document_id, content_sha256 FROM documents").fetchall())
         return self._shas
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # 2**64 / golden ratio, odd: multiplying by it permutes the 64-bit values
+
+
+def _mixed(hashes: np.ndarray, more: np.ndarray) -> np.ndarray:
+    """One hash of two (each already spread over 64 bits by `pd.util.hash_array`), order-sensitive."""
+    return hashes * _MIX ^ more
 
 
 def _sorted_unique(hashes: np.ndarray) -> np.ndarray:

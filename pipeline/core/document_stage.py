@@ -84,7 +84,7 @@ class ExtractStage:
     rejections: list[Rejection]  # extraction failures, one per document that failed
 
 
-def _read_all(raw_dir: Path, paths: list[Path], max_bytes: int, known: dict[str, tuple[str, str]],
+def _read_all(raw_dir: Path, paths: list[str], max_bytes: int, known: dict[str, tuple[str, str]],
               previous: dict[str, list]):
     """Read (or recognise by status) every file and look it up in the store's entries.
 

@@ -102,6 +102,11 @@ class KeptConnectionEventLogStorage(SqliteEventLogStorage):
 
 
 def _sync_at_checkpoints(dbapi_connection, _record) -> None:
+    """Every connection writes through the write-ahead log and syncs at checkpoints only. The log mode is the one
+    Dagster gives each database once it has made its tables (`SqliteEventLogStorage._initdb`); set before, the
+    twenty-odd statements that make a run's new database each commit to the log instead of each syncing a
+    rollback journal: 0.6 s of every run's wall clock on this machine against 0.17 (issue 16)."""
+    dbapi_connection.execute("PRAGMA journal_mode=WAL")
     dbapi_connection.execute("PRAGMA synchronous=NORMAL")
 
 

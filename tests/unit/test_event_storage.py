@@ -10,6 +10,8 @@ import dagster as dg
 import pytest
 from dagster._core.events.log import EventLogEntry
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
+from sqlalchemy import event as sa_event
+from sqlalchemy.engine import Engine
 
 from pipeline.defs.event_storage import KEPT_RUN_DATABASES, KeptConnectionEventLogStorage
 from tests.pipeline_run import PROJECT_ROOT
@@ -89,3 +91,28 @@ def test_named_alone_in_a_config_it_is_still_the_kept_connection_storage(tmp_pat
         assert type(storage) is KeptConnectionEventLogStorage
     finally:
         storage.dispose()
+
+
+def test_a_new_run_database_has_its_tables_made_through_the_write_ahead_log(tmp_path):
+    """Dagster makes a run's database's tables and then sets the log mode: made in the rollback-journal mode, each
+    of its statements synced the disk (0.6 s of every run's wall clock). The file ends as Dagster leaves it. (The
+    index, made once by Dagster's own code when the instance is new, is not a run's.)"""
+    modes = []
+
+    def mode_when_made(_conn, cursor, statement, *_args):
+        database = cursor.connection.execute("PRAGMA database_list").fetchone()[2]
+        if statement.lstrip().upper().startswith("CREATE TABLE") and database.endswith("run-a.db"):
+            modes.append(cursor.connection.execute("PRAGMA journal_mode").fetchone()[0])
+
+    sa_event.listen(Engine, "before_cursor_execute", mode_when_made)
+    try:
+        storage = KeptConnectionEventLogStorage(str(tmp_path))
+        storage.store_event(_entry("run-a", "first"))
+        storage.dispose()
+    finally:
+        sa_event.remove(Engine, "before_cursor_execute", mode_when_made)
+    assert modes and set(modes) == {"wal"}
+    raw = sqlite3.connect(tmp_path / "run-a.db")
+    assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert raw.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)  # stamped, as Dagster's own
+    raw.close()

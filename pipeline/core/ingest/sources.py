@@ -104,13 +104,14 @@ def _inside(root: Path, target: str) -> bool:
     return Path(target) == root or root in Path(target).parents
 
 
-def _relative(raw_dir: Path, path: Path) -> tuple[str, str]:
+def _relative(raw_dir: Path, path: str | Path) -> tuple[str, str]:
     """The file's absolute path and its POSIX path relative to the raw folder (ValueError if outside).
 
     Compared as strings: this runs once per file on every run, where pathlib's parsing cost more than the
-    file system's answers (issue 16)."""
-    if not path.is_absolute() and path.parts[: len(raw_dir.parts)] != raw_dir.parts:
-        path = raw_dir / path
+    file system's answers (issue 16); only a relative path is parsed, to tell whether it names the raw folder."""
+    path = os.fspath(path)
+    if not os.path.isabs(path) and Path(path).parts[: len(raw_dir.parts)] != raw_dir.parts:
+        path = os.path.join(raw_dir, path)
     full, base = os.path.abspath(path), os.path.abspath(raw_dir)
     if full == base:
         return full, "."
@@ -120,8 +121,10 @@ def _relative(raw_dir: Path, path: Path) -> tuple[str, str]:
     return full, full[len(prefix):].replace(os.sep, "/")
 
 
-def discover_sources(raw_dir: Path) -> tuple[list[Path], list[Rejection]]:
-    """All candidate files under `raw_dir`, sorted by relative path, and the entries refused outright.
+def discover_sources(raw_dir: Path) -> tuple[list[str], list[Rejection]]:
+    """All candidate files under `raw_dir` (each the folder's path joined with the file's, as text: a `Path` for
+    each of 10,000 files cost more than listing them, issue 16), sorted by relative path, and the entries
+    refused outright.
 
     Symbolic links are followed only when they stay inside the raw folder; a linked folder inside it is
     not walked twice (its files are found at their real place). The folders are listed with os.scandir,
@@ -155,7 +158,7 @@ def discover_sources(raw_dir: Path) -> tuple[list[Path], list[Rejection]]:
                 pending.append((entry.path, rel + "/"))
     found.sort(key=lambda item: item[0])
     rejections.sort(key=lambda r: r.record["source_path"])
-    return [Path(full) for _, full in found], rejections
+    return [full for _, full in found], rejections
 
 
 def _listing(raw_dir: Path, folder: str) -> list[os.DirEntry] | Rejection:
@@ -211,7 +214,7 @@ def _entry_problem(root: Path, full: Path, rel: str) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file (device, socket or pipe)"
 
 
-def read_source(raw_dir: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+def read_source(raw_dir: Path, path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
                 known: Callable[[str, FileStatus], str | None] | None = None) -> SourceFile | Rejection:
     """Read one file's bytes and hash them; a vanished, oversized, empty or escaping file is a Rejection.
 
@@ -219,7 +222,7 @@ def read_source(raw_dir: Path, path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     (the cache's record of an earlier read): the file then passes every check but is not opened, and
     the SourceFile has no data.
     """
-    located = _located(Path(raw_dir), path)
+    located = _located(raw_dir if isinstance(raw_dir, Path) else Path(raw_dir), path)
     if isinstance(located, Rejection):
         return located
     full, rel, info = located
@@ -244,7 +247,7 @@ def _located(raw_dir: Path, path: Path | str) -> tuple[str, str, os.stat_result 
     """The file's absolute path, its path relative to the raw folder and its status (None when it cannot be
     had), or why it may not be read there."""
     try:
-        full, rel = _relative(raw_dir, Path(path))
+        full, rel = _relative(raw_dir, path)
     except ValueError:
         return reject(str(path), "path is outside the raw folder")
     problem = path_problem(rel)

@@ -71,7 +71,7 @@ def test_sidecar_is_read_and_is_not_a_document(tmp_path):
     raw = _folder(tmp_path, f"file,url\na.txt,{SIDECAR_URL}\n./sub/b.txt,{PAGE_URL}\n\n")
     (raw / "sub" / SIDECAR).write_text("file,url\n", encoding="utf-8")  # only the top-level one is the sidecar
     paths, rejections = discover_sources(raw)
-    assert [p.relative_to(raw).as_posix() for p in paths] == ["a.txt", "sub/b.txt", f"sub/{SIDECAR}"]
+    assert [Path(p).relative_to(raw).as_posix() for p in paths] == ["a.txt", "sub/b.txt", f"sub/{SIDECAR}"]
     assert rejections == []
     assert read_sidecar(raw) == ({"a.txt": SIDECAR_URL, "sub/b.txt": PAGE_URL}, [])
     result = ingest_corpus(raw, RULES)

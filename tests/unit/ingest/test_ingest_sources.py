@@ -31,8 +31,8 @@ def _write(path: Path, data: bytes = TEXT) -> Path:
     return path
 
 
-def _rel(raw: Path, paths: list[Path]) -> list[str]:
-    return [p.relative_to(raw).as_posix() for p in paths]
+def _rel(raw: Path, paths: list[str]) -> list[str]:
+    return [Path(p).relative_to(raw).as_posix() for p in paths]
 
 
 def test_discovery_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> None:
