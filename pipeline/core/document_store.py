@@ -62,6 +62,7 @@ _DOCUMENT_TYPES = {field.name: "DATE" if field.name == "published_on" else "VARC
                    for field in dataclasses.fields(IngestedDocument)}
 _INTEGER = ("INTEGER", "BIGINT", "SMALLINT")
 _RELEASE_LIMIT = "1MB"  # the memory limit that makes DuckDB evict every block no query holds (release_cached_blocks)
+_HELD_VARIABLE = "store_memory_held"  # the connection's variable naming the limit of `DocumentStore.memory_held`
 _HASH = np.dtype("<u8")  # the 64-bit hashes of an opening, kept as little-endian bytes
 _SIGNATURES_AT_ONCE = 2_048  # opening signatures fetched from DuckDB at once (`opening_signatures`)
 
@@ -349,9 +350,11 @@ class DocumentStore:
         except duckdb.OutOfMemoryException:
             yield
             return
+        self.con.execute(f"SET VARIABLE {_HELD_VARIABLE} = '{limit}'")
         try:
             yield
         finally:
+            self.con.execute(f"RESET VARIABLE {_HELD_VARIABLE}")
             self.con.execute("RESET memory_limit")
 
     def opening_shingles(self, source_paths: Sequence[str]) -> dict[str, np.ndarray]:
@@ -628,17 +631,17 @@ def release_cached_blocks(con: duckdb.DuckDBPyConnection) -> None:
     (issue 16, eleventh session); dropped after each batch, about 20. Likewise the openings written (at 5,000
     documents `keep_openings` held 73 MB until the store closed, 41 with what it wrote dropped too). Lowering the
     memory limit evicts what no query holds (written blocks not yet checkpointed go to DuckDB's spill folder
-    beside the file); it is then set back to what it was (none of the store's own, or `DocumentStore.memory_held`'s).
+    beside the file); it is then set back (to none of the connection's own, or to `DocumentStore.memory_held`'s).
     What DuckDB cannot evict (rows deleted in this session, say) stays: it then evicts what it can and refuses the
     new limit, which is all this asks. Call it between queries: an in-memory database would spill its tables to disk
     instead.
     """
-    (limit,) = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    (held,) = con.execute(f"SELECT getvariable('{_HELD_VARIABLE}')").fetchone()
     try:
         con.execute(f"SET memory_limit = '{_RELEASE_LIMIT}'")
     except duckdb.OutOfMemoryException:
         return  # the limit is as it was, and every block DuckDB could drop is dropped
-    con.execute(f"SET memory_limit = '{limit}'")
+    con.execute("RESET memory_limit" if held is None else f"SET memory_limit = '{held}'")
 
 
 class _Transaction:

@@ -254,3 +254,26 @@ def test_texts_read_from_a_store_file_are_not_kept_in_duckdb_memory(tmp_path):
             (f"id-{p}", texts[p]) for p in paths[100:])
         assert _duckdb_memory_mb(store) < 1
         assert store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] == limit
+
+
+def test_memory_held_stays_held_through_the_reads_and_writes_that_drop_duckdbs_blocks(tmp_path):
+    """Inside `memory_held` the texts read and the openings written are dropped as before, and the limit they lower
+    to drop them is set back to the held one, not to none; after the block the connection has its own again."""
+    import numpy as np
+
+    def limit(store):
+        return store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+
+    with DocumentStore(tmp_path / "cache", "f1", TABLES) as store:
+        store.write_parsed([(f"d{i}.txt", "s1", doc(f"d{i}.txt", text="word " * 2_000)) for i in range(50)])
+        unlimited = limit(store)
+        with store.memory_held("64MB"):
+            held = limit(store)
+            assert held != unlimited
+            assert len(store.texts().of_paths([f"d{i}.txt" for i in range(50)])) == 50
+            store.write_openings({f"d{i}.txt": (np.arange(300, dtype=np.uint64), np.ones(4, dtype=np.uint64))
+                                  for i in range(50)})
+            assert limit(store) == held
+            assert _duckdb_memory_mb(store) < 1
+        assert limit(store) == unlimited
+        assert store.opening_signatures([f"d{i}.txt" for i in range(50)], 4)[0].tolist() == list(range(50))
