@@ -62,7 +62,9 @@ _DOCUMENT_TYPES = {field.name: "DATE" if field.name == "published_on" else "VARC
                    for field in dataclasses.fields(IngestedDocument)}
 _INTEGER = ("INTEGER", "BIGINT", "SMALLINT")
 _RELEASE_LIMIT = "1MB"  # the memory limit that makes DuckDB evict every block no query holds (release_cached_blocks)
+_HELD_VARIABLE = "store_memory_held"  # the connection's variable naming the limit of `DocumentStore.memory_held`
 _HASH = np.dtype("<u8")  # the 64-bit hashes of an opening, kept as little-endian bytes
+_SIGNATURES_AT_ONCE = 2_048  # opening signatures fetched from DuckDB at once (`opening_signatures`)
 
 
 def _quote(identifier: str) -> str:
@@ -297,13 +299,63 @@ class DocumentStore:
             order = f"t.{_quote(by)}, {order}"
         return columns, f"SELECT {selected} FROM {source} ORDER BY {order}", params
 
-    def opening_signatures(self) -> dict[str, np.ndarray]:
-        """source_path -> MinHash signature of each document whose opening is kept (syndication.fingerprints: a
-        function of the parsed document alone, removed with its parse; zeros for an opening too short to take
-        part). The shingles stay in the store until `opening_shingles` asks for the few that LSH makes
-        candidates, so this is about a kilobyte a document whatever the openings' length."""
-        return {path: np.frombuffer(signature, dtype=_HASH) for path, signature in
-                self.con.execute("SELECT source_path, signature FROM openings").fetchall()}
+    def unopened(self) -> list[dict[str, Any]]:
+        """The source path and title of each stored document whose opening is not kept (`write_openings`), in path
+        order: only those two fields, as every document's are not needed to find the few missing (issue 16)."""
+        return [{"source_path": path, "title": title} for path, title in self.con.execute(
+            "SELECT d.source_path, d.title FROM documents d WHERE NOT EXISTS "
+            "(SELECT 1 FROM openings o WHERE o.source_path = d.source_path) ORDER BY d.source_path").fetchall()]
+
+    def opening_signatures(self, source_paths: Sequence[str], width: int) -> tuple[np.ndarray, np.ndarray]:
+        """The MinHash signatures of the kept openings of `source_paths` (syndication.fingerprints: a function of
+        the parsed document alone, removed with its parse) that take part in the comparison: the positions in
+        `source_paths` of those (ascending), and their signatures, a row of `width` values each in that order. An
+        opening too short to take part has a signature of zeros and is left out. The shingles stay in the store until
+        `opening_shingles` asks for the few that LSH makes candidates.
+
+        The signatures (about 1.8 KB a document) are streamed into one array, a batch of rows at a time, and
+        what DuckDB kept of reading them is dropped after: fetched whole as bytes and stacked they were held
+        about three times over, growing with the corpus (issue 16: +80 MB at 20,000 documents)."""
+        if not source_paths:  # an empty frame's column would be typed as numbers
+            return np.zeros(0, dtype=np.intp), np.zeros((0, width), dtype=_HASH)
+        zeros = bytes(width * _HASH.itemsize)
+        self.con.register("_wanted", pd.DataFrame({"source_path": list(source_paths),
+                                                   "at": np.arange(len(source_paths))}))
+        taking_part = "FROM _wanted w JOIN openings o USING (source_path) WHERE o.signature <> ?"
+        try:
+            positions = self.con.execute(f"SELECT w.at {taking_part} ORDER BY w.at", [zeros]).fetchnumpy()["at"]
+            signatures = np.empty((len(positions), width), dtype=_HASH)
+            read = self.con.execute(f"SELECT w.at, o.signature {taking_part}", [zeros])
+            while batch := read.fetchmany(_SIGNATURES_AT_ONCE):
+                at, read_signatures = zip(*batch)
+                signatures[np.searchsorted(positions, at)] = np.frombuffer(b"".join(read_signatures),
+                                                                           dtype=_HASH).reshape(len(batch), width)
+        finally:
+            self.con.unregister("_wanted")
+        if self.directory is not None:
+            release_cached_blocks(self.con)
+        return positions.astype(np.intp), signatures
+
+    @contextlib.contextmanager
+    def memory_held(self, limit: str) -> Iterator[None]:
+        """DuckDB's memory held to `limit` inside the block: what it reads or writes past that is evicted (written
+        blocks not yet checkpointed to its spill folder) rather than kept until memory runs short.
+
+        For a long write: DuckDB's checkpoints rewrite a table's growing row group whole, so writing the openings of
+        20,000 documents a batch at a time peaked 200 MB over its start, growing with the corpus (issue 16), 115 MB
+        with 64 MB held. When DuckDB already holds more than `limit` that it cannot evict, the limit is not
+        set (as in `release_cached_blocks`)."""
+        try:
+            self.con.execute(f"SET memory_limit = '{limit}'")
+        except duckdb.OutOfMemoryException:
+            yield
+            return
+        self.con.execute(f"SET VARIABLE {_HELD_VARIABLE} = '{limit}'")
+        try:
+            yield
+        finally:
+            self.con.execute(f"RESET VARIABLE {_HELD_VARIABLE}")
+            self.con.execute("RESET memory_limit")
 
     def opening_shingles(self, source_paths: Sequence[str]) -> dict[str, np.ndarray]:
         """source_path -> opening shingles of the kept openings among `source_paths`."""
@@ -579,15 +631,17 @@ def release_cached_blocks(con: duckdb.DuckDBPyConnection) -> None:
     (issue 16, eleventh session); dropped after each batch, about 20. Likewise the openings written (at 5,000
     documents `keep_openings` held 73 MB until the store closed, 41 with what it wrote dropped too). Lowering the
     memory limit evicts what no query holds (written blocks not yet checkpointed go to DuckDB's spill folder
-    beside the file); it is then set back (the store's connection has no limit of its own). What DuckDB cannot
-    evict (rows deleted in this session, say) stays: it then evicts what it can and refuses the new limit, which
-    is all this asks. Call it between queries: an in-memory database would spill its tables to disk instead.
+    beside the file); it is then set back (to none of the connection's own, or to `DocumentStore.memory_held`'s).
+    What DuckDB cannot evict (rows deleted in this session, say) stays: it then evicts what it can and refuses the
+    new limit, which is all this asks. Call it between queries: an in-memory database would spill its tables to disk
+    instead.
     """
+    (held,) = con.execute(f"SELECT getvariable('{_HELD_VARIABLE}')").fetchone()
     try:
         con.execute(f"SET memory_limit = '{_RELEASE_LIMIT}'")
     except duckdb.OutOfMemoryException:
         return  # the limit is as it was, and every block DuckDB could drop is dropped
-    con.execute("RESET memory_limit")
+    con.execute("RESET memory_limit" if held is None else f"SET memory_limit = '{held}'")
 
 
 class _Transaction:

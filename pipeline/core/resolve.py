@@ -100,10 +100,13 @@ def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.dateti
              "source_url": source_urls.get(d["source_path"], d["source_url"]), "language": d["language"]}
             for d in store.document_fields()]
     links = copy_links(rows, _kept_openings(store))
-    return [row | {"copy_of": links.get(row["document_id"])} for row in rows]
+    for row in rows:  # in place: a second list of every document's row would be held with the first
+        row["copy_of"] = links.get(row["document_id"])
+    return rows
 
 
 _TEXTS_AT_ONCE = 1_000  # documents whose text is read at once to compute their openings
+_OPENINGS_MEMORY = "64MB"  # DuckDB's memory while the openings are written (keep_openings)
 
 
 def keep_openings(store: DocumentStore) -> None:
@@ -112,19 +115,17 @@ def keep_openings(store: DocumentStore) -> None:
 
     A run calls it in a store session (connection) of its own, closed before `build_tables`: DuckDB keeps the
     texts it reads here in its buffer pool until the connection closes (about 150 MB at 10,000 documents, issue
-    16), which would otherwise be held, growing with the corpus, through the build of every table."""
-    _keep_missing(store, store.document_fields(), store.opening_signatures())
-
-
-def _keep_missing(store: DocumentStore, docs: list[dict[str, Any]], kept: dict[str, np.ndarray]) -> None:
-    """Compute the openings of the `docs` absent from `kept` (source_path -> signature), their texts read from the
-    store a batch at a time, and keep them in the store and in `kept`."""
-    missing = [d for d in docs if d["source_path"] not in kept]
-    for batch in chunks(missing, _TEXTS_AT_ONCE):
-        texts = store.texts().of_paths([d["source_path"] for d in batch])
-        sets, sigs = fingerprints([d | {"clean_text": texts[d["source_path"]]} for d in batch])
-        store.write_openings({d["source_path"]: (shingles, sig) for d, shingles, sig in zip(batch, sets, sigs)})
-        kept.update({d["source_path"]: sig for d, sig in zip(batch, sigs)})
+    16), which would otherwise be held, growing with the corpus, through the build of every table. The texts are
+    read a batch at a time, of the documents only the source path and title of those missing (`unopened`), and
+    DuckDB's own memory is held to `_OPENINGS_MEMORY` while they are written (`DocumentStore.memory_held`)."""
+    missing = store.unopened()
+    if not missing:
+        return
+    with store.memory_held(_OPENINGS_MEMORY):
+        for batch in chunks(missing, _TEXTS_AT_ONCE):
+            texts = store.texts().of_paths([d["source_path"] for d in batch])
+            sets, sigs = fingerprints([d | {"clean_text": texts[d["source_path"]]} for d in batch])
+            store.write_openings({d["source_path"]: (shingles, sig) for d, shingles, sig in zip(batch, sets, sigs)})
 
 
 def _kept_openings(store: DocumentStore) -> Known:
@@ -132,15 +133,14 @@ def _kept_openings(store: DocumentStore) -> Known:
     and the others computed (when `keep_openings` was not called first) and kept, so a run computes them only for
     the documents parsed since the last one. Only the LSH candidates' shingles are read."""
     def known(docs: list[dict[str, Any]]):
-        kept = store.opening_signatures()
-        _keep_missing(store, docs, kept)
+        keep_openings(store)
         paths = [d["source_path"] for d in docs]
-        sigs = np.stack([kept[p] for p in paths]) if paths else np.zeros((0, PERMUTATIONS), dtype=np.uint64)
+        rows, sigs = store.opening_signatures(paths, PERMUTATIONS)
 
         def shingles_of(indices: list[int]) -> dict[int, np.ndarray]:
             got = store.opening_shingles([paths[i] for i in indices])
             return {i: got[paths[i]] for i in indices}
-        return sigs, shingles_of
+        return rows, sigs, shingles_of
     return known
 
 

@@ -54,7 +54,7 @@ BANDS = 32
 ROWS = 7
 PERMUTATIONS = BANDS * ROWS
 ESTIMATE_MARGIN = 0.15
-_PAIRS_AT_ONCE = 50_000
+_PAIRS_AT_ONCE = 2_048  # bounded memory: both rows of each pair gathered, 2 x 2,048 x PERMUTATIONS x 8 bytes = 7 MB
 
 # A word is a run of letters and digits; a CJK ideograph or kana is a word by itself (those scripts do not
 # space their words), so a Chinese text is shingled by characters.
@@ -160,7 +160,7 @@ def candidate_pairs(sigs: np.ndarray) -> np.ndarray:
 def estimated_jaccard(sigs: np.ndarray, pairs: np.ndarray) -> np.ndarray:
     """The MinHash estimate of each pair's Jaccard: the share of signature values the two rows agree on."""
     out = np.empty(len(pairs))
-    for start in range(0, len(pairs), _PAIRS_AT_ONCE):  # bounded memory: pairs x PERMUTATIONS booleans
+    for start in range(0, len(pairs), _PAIRS_AT_ONCE):
         chunk = pairs[start:start + _PAIRS_AT_ONCE]
         out[start:start + len(chunk)] = (sigs[chunk[:, 0]] == sigs[chunk[:, 1]]).mean(axis=1)
     return out
@@ -188,25 +188,31 @@ def _components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
 def copy_groups(sets: Sequence[np.ndarray]) -> list[list[int]]:
     """Groups (of two or more indices into `sets`, ascending) whose members are copies of one another: the
     connected components of the pairs whose exact Jaccard is at least THRESHOLD."""
-    return linked_groups(_signed(sets), lambda indices: {i: sets[i] for i in indices})
+    return linked_groups(*_taking_part(_signed(sets)), lambda indices: {i: sets[i] for i in indices})
 
 
-def linked_groups(sigs: np.ndarray, shingles_of: Callable[[list[int]], Mapping[int, np.ndarray]]) -> list[list[int]]:
-    """`copy_groups` from the openings' signatures (`_signed`: a row of zeros for an opening under MIN_SHINGLES,
-    which takes no part), asking `shingles_of` for the shingles of the LSH candidates only, so that the openings
-    need not all be held at once.
+def linked_groups(rows: np.ndarray, sigs: np.ndarray,
+                  shingles_of: Callable[[list[int]], Mapping[int, np.ndarray]]) -> list[list[int]]:
+    """`copy_groups` from the signatures `sigs` of the openings `rows` (ascending indices: those that take part,
+    `_taking_part`), asking `shingles_of` for the shingles of the LSH candidates only, so that the openings need
+    not all be held at once.
 
     The LSH candidates whose MinHash estimate is ESTIMATE_MARGIN or more below the threshold are dropped
     unexamined: at Jaccard 0.8 the estimate's standard deviation is sqrt(0.8 * 0.2 / PERMUTATIONS) < 0.03, so
     that drops no copy, and it spares the exact comparison of the many stories that only share phrasing.
     """
-    usable = np.flatnonzero(sigs.any(axis=1)).tolist()
-    usable_sigs = sigs[usable]
-    pairs = candidate_pairs(usable_sigs)
-    pairs = pairs[estimated_jaccard(usable_sigs, pairs) >= THRESHOLD - ESTIMATE_MARGIN]
+    usable = rows.tolist()
+    pairs = candidate_pairs(sigs)
+    pairs = pairs[estimated_jaccard(sigs, pairs) >= THRESHOLD - ESTIMATE_MARGIN]
     sets = shingles_of(sorted({usable[k] for k in np.unique(pairs).tolist()}))
     confirmed = [(i, j) for i, j in pairs.tolist() if jaccard(sets[usable[i]], sets[usable[j]]) >= THRESHOLD]
     return [[usable[row] for row in group] for group in _components(len(usable), confirmed)]
+
+
+def _taking_part(sigs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of `sigs` (`_signed`'s) whose opening takes part, and their signatures."""
+    rows = np.flatnonzero(sigs.any(axis=1))
+    return rows, sigs[rows]
 
 
 def _signed(sets: Sequence[np.ndarray]) -> np.ndarray:
@@ -234,13 +240,13 @@ def fingerprints(documents: Sequence[Mapping[str, Any]]) -> tuple[list[np.ndarra
 
 
 Shingles = Callable[[list[int]], Mapping[int, np.ndarray]]
-Known = Callable[[list[Mapping[str, Any]]], tuple[np.ndarray, Shingles]]
+Known = Callable[[list[Mapping[str, Any]]], tuple[np.ndarray, np.ndarray, Shingles]]
 
 
-def computed(documents: list[Mapping[str, Any]]) -> tuple[np.ndarray, Shingles]:
+def computed(documents: list[Mapping[str, Any]]) -> tuple[np.ndarray, np.ndarray, Shingles]:
     """`copy_links`' default `known`: every document's fingerprints computed from its text."""
     sets, sigs = fingerprints(documents)
-    return sigs, lambda indices: {i: sets[i] for i in indices}
+    return *_taking_part(sigs), lambda indices: {i: sets[i] for i in indices}
 
 
 def copy_links(documents: Iterable[Mapping[str, Any]], known: Known = computed) -> dict[str, str]:
@@ -249,8 +255,9 @@ def copy_links(documents: Iterable[Mapping[str, Any]], known: Known = computed) 
 
     Each document is a mapping with `document_id`, `clean_text`, `title` and `published_on` (a date,
     datetime, Timestamp or None), as the documents table holds them. `known` gives, for the documents in the
-    order given, their signatures (as `fingerprints` gives them) and a function from indices to their shingles
-    (`computed`, or the store's kept ones).
+    order given, the indices of those whose opening takes part (ascending), their signatures (a row each, as
+    `fingerprints` gives them) and a function from indices to their shingles (`computed`, or the store's kept
+    ones).
     """
     docs = sorted(documents, key=lambda d: d["document_id"])  # the same candidates whatever the input order
     links = {}

@@ -100,17 +100,25 @@ def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path):
 
     shingles, signature = np.array([3, 2**64 - 1], dtype=np.uint64), np.arange(4, dtype=np.uint64)
     with DocumentStore(tmp_path, "f1", TABLES) as store:
-        store.write_parsed([("a.txt", "s1", doc()), ("b.txt", "s1", doc("b.txt")), ("c.txt", "s1", doc("c.txt"))])
-        store.write_openings({p: (shingles + n, signature) for n, p in enumerate(("a.txt", "b.txt", "c.txt"))})
-        kept = store.opening_signatures()
-        assert sorted(kept) == ["a.txt", "b.txt", "c.txt"]
-        assert kept["b.txt"].tolist() == [0, 1, 2, 3]
+        store.write_parsed([("a.txt", "s1", doc()), ("b.txt", "s1", doc("b.txt")), ("c.txt", "s1", doc("c.txt")),
+                            ("d.txt", "s1", doc("d.txt"))])
+        store.write_openings({p: (shingles + n, signature + n) for n, p in enumerate(("a.txt", "b.txt", "c.txt"))}
+                             | {"d.txt": (shingles[:0], np.zeros(4, dtype=np.uint64))})  # too short to take part
+        store.write_parsed([("e.txt", "s1", doc("e.txt"))])
+        assert store.unopened() == [{"source_path": "e.txt", "title": doc("e.txt").title}]
+        rows, sigs = store.opening_signatures(["x.txt", "c.txt", "d.txt", "a.txt", "b.txt"], 4)
+        assert rows.tolist() == [1, 3, 4]  # in the order asked for, without the unkept x.txt and the zeros of d.txt
+        assert sigs.tolist() == [[2, 3, 4, 5], [0, 1, 2, 3], [1, 2, 3, 4]]
+        rows, sigs = store.opening_signatures([], 4)
+        assert rows.tolist() == [] and sigs.shape == (0, 4)
         assert {p: s.tolist() for p, s in store.opening_shingles(["b.txt", "c.txt", "x.txt"]).items()} \
             == {"b.txt": [4, 0], "c.txt": [5, 1]}
         assert store.opening_shingles([]) == {}
         store.write_parsed([("a.txt", "s2", doc(sha="s2", text="Other text."))])  # the file changed
-        store.prune(["a.txt", "b.txt"])  # c.txt was deleted
-        assert list(store.opening_signatures()) == ["b.txt"]
+        store.prune(["a.txt", "b.txt"])  # c.txt and d.txt were deleted
+        # a.txt's opening went with its parse; c.txt, d.txt and e.txt went whole
+        assert [d["source_path"] for d in store.unopened()] == ["a.txt"]
+        assert store.opening_signatures(["a.txt", "b.txt", "c.txt"], 4)[0].tolist() == [1]
 
 
 def test_another_fingerprint_finds_an_empty_store(tmp_path):
@@ -246,3 +254,26 @@ def test_texts_read_from_a_store_file_are_not_kept_in_duckdb_memory(tmp_path):
             (f"id-{p}", texts[p]) for p in paths[100:])
         assert _duckdb_memory_mb(store) < 1
         assert store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] == limit
+
+
+def test_memory_held_stays_held_through_the_reads_and_writes_that_drop_duckdbs_blocks(tmp_path):
+    """Inside `memory_held` the texts read and the openings written are dropped as before, and the limit they lower
+    to drop them is set back to the held one, not to none; after the block the connection has its own again."""
+    import numpy as np
+
+    def limit(store):
+        return store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+
+    with DocumentStore(tmp_path / "cache", "f1", TABLES) as store:
+        store.write_parsed([(f"d{i}.txt", "s1", doc(f"d{i}.txt", text="word " * 2_000)) for i in range(50)])
+        unlimited = limit(store)
+        with store.memory_held("64MB"):
+            held = limit(store)
+            assert held != unlimited
+            assert len(store.texts().of_paths([f"d{i}.txt" for i in range(50)])) == 50
+            store.write_openings({f"d{i}.txt": (np.arange(300, dtype=np.uint64), np.ones(4, dtype=np.uint64))
+                                  for i in range(50)})
+            assert limit(store) == held
+            assert _duckdb_memory_mb(store) < 1
+        assert limit(store) == unlimited
+        assert store.opening_signatures([f"d{i}.txt" for i in range(50)], 4)[0].tolist() == list(range(50))
