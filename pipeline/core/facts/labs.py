@@ -603,6 +603,11 @@ def _trim(rules: Rulebook, text: str, start: int, end: int, side: str, bounds=()
         start = max((c.end() for c in _SECOND_NAME.finditer(text, start, head)), default=start)
     end = _name_end(rules, text, start, end, side)
     start = _name_start(rules, text, start, end)
+    for verb in _headline_verb(rules).finditer(text, start, end):
+        if verb.start() > head:  # "Joint Research Center for X Established": the name ends before its verb
+            end = start + len(text[start:verb.start()].rstrip())
+            break
+        start = verb.end()  # "Nepal And China Set Up Geography Research Center": the name opens after it
     for b in bounds:  # a name does not run over the head of the next one
         if start < b < end:
             start, end = (b, end) if head >= b else (start, _LIST_TAIL.search(text, start, b).start())
@@ -658,6 +663,16 @@ def _repeated_heads(rules: Rulebook, text: str) -> list[int]:
                 out.append(h.start())  # a name opening a quotation is one name: "Joint Laboratory “A-B Joint Laboratory of X”"
         seen.add(phrase)
     return out
+
+
+@derived
+def _headline_verb(rules: Rulebook) -> re.Pattern:
+    """A finite setting-up verb in title case ("Set Up", "Launches", "Established"), as a headline writes it around a
+    lab's name: the name's capitalised run stops at it (no name holds a verb in its present or past form)."""
+    finite = [v for v in rules.rules["lab_setup_verbs"]
+              if v.split()[-1] == "up" or (" " not in v and "-" not in v and v.endswith(("s", "ed")))]
+    titled = (" ".join(w[:1].upper() + w[1:] for w in v.split()) for v in finite)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(_spaced(v) for v in titled)})(?![\w-])\s*")
 
 
 def _after_breaks(text: str, start: int, end: int) -> int:
