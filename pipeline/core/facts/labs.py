@@ -174,7 +174,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
                     or _not_a_lab(ctx.rules).search(name):
                 continue
             lab_id = make_id("lab", lab_type, topic)
-            if _is_party(ctx, sent, start, end):
+            if _is_party(ctx, sent, start, end) or _host_slot(ctx.rules).search(ctx.text, sent.start, start):
                 parties.add(lab_id)  # a party to a pairing, in this document an organisation wherever it is named
             lab = labs.setdefault(lab_id, Lab(name, lab_type, lab_id))
             if _abbreviated(lab.name) and not _abbreviated(name):
@@ -280,6 +280,14 @@ def _is_party(ctx: DocContext, sent: Sentence, start: int, end: int) -> bool:
 
 
 _LIST_ITEM_END = re.compile(r"\s*(?:,|and\b)")
+
+
+@derived
+def _host_slot(rules: Rulebook) -> re.Pattern:
+    """The end of the words before another lab's host ("will be run jointly by the ", "was set up by "): a name
+    standing there hosts a lab, an organisation in its own right ("run by the X Centre for Railway Research at Y")."""
+    cues = (r"(?:\s+\w+ly)?\s+".join(_spaced(w) for w in cue.rsplit(" ", 1)) for cue in rules.rules["lab_host_cues"])
+    return re.compile(rf"\b(?i:{'|'.join(cues)})\s+(?:the\s+)?$")
 
 
 def _body_in_passing(lab: Lab) -> bool:
