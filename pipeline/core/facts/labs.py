@@ -576,6 +576,7 @@ def _names_in(rules: Rulebook, sent: Sentence) -> list[tuple[int, int, str]]:
     found.extend(_paired_names(rules, sent, found))
     found.extend(_lowercase_names(rules, sent, found))
     found.extend(_paired_lowercase_names(rules, sent, found))
+    found.extend(_joint_lowercase_names(rules, sent, found))
     found.extend(_founded_names(rules, sent, found))
     found.extend(_quoted_names(rules, sent, found))
     found.extend(_defined_names(rules, sent, found))
@@ -830,6 +831,40 @@ _PLACED = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*
 _PREPOSITIONS = frozenset({"on", "of", "in", "at", "with", "for", "by", "to", "from"})
 _LC_LEAD = re.compile(r"((?:\b[\w][\w'’-]*\s+){1,6})$")
 _PROPER = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*$")
+
+
+@derived
+def _joint_lowercase_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
+    """(regex, kind) per kind of `lab_joint_lowercase_heads`: an article, "joint", one to four lower-case words and
+    the head, which ends the phrase (no lower-case word of its own after it: "a joint research centre building")."""
+    out = []
+    for lab_type, heads in (rules.rules.get("lab_joint_lowercase_heads") or {}).items():
+        alts = phrase_alternation(heads)
+        out.append((re.compile(rf"\b(?:[Aa]n?|[Tt]he|new)\s+(joint\s+(?:{_LC_WORD}\s+){{1,4}}?(?:{alts}))(?![\w-])"
+                               rf"(?!\s+{_LC_WORD})"), lab_type))
+    return out
+
+
+def _joint_lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
+    """'have opened a joint nano center in Suzhou', 'plans for a joint international high-speed railway research
+    laboratory': a lower-case phrase opening with "joint" names a lab (the word says two partners share it) where
+    research is one of its words or a setting-up verb or founding is told of it (`_founding_told`, "the
+    establishment of a joint ..."), with its lower-case topic ("... for soil health")."""
+    out = []
+    if "joint " not in sent.text:
+        return out
+    for rx, lab_type in _joint_lowercase_patterns(rules):
+        for m in rx.finditer(sent.text):
+            tail = _LC_TAIL.match(sent.text, m.end(1))
+            s, e = sent.start + m.start(1), sent.start + (tail.end() if tail else m.end(1))
+            if any(s < te and ts < e for ts, te, _ in taken + out):
+                continue
+            # "a joint command center": a lab's only where research is its word or a founding is told of it
+            before, after = sent.text[:m.start(1)], sent.text[e - sent.start:]
+            if "research" in m.group(1).split() or _founding_told(rules, before, after) \
+                    or lab_status(rules, before, "") != "existing":
+                out.append((s, e, lab_type))
+    return out
 
 
 def _lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
