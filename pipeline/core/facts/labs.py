@@ -702,8 +702,9 @@ def _name_start(rules: Rulebook, text: str, start: int, end: int) -> int:
         start = process.end()  # "the Construction of X Innovation Center": the process, not the name
     while True:
         first = text[start:end].split(" ", 1)[0]
-        while (first in stop and first not in _object_words(rules) or first.endswith(("'s", "’s"))) \
-                and " " in text[start:end]:
+        # (and a small word left after them: "Inauguration Ceremony of X Joint Lab" opens at X)
+        while (first in stop and first not in _object_words(rules) or first.endswith(("'s", "’s"))
+               or first in _CONNECT_WORDS) and " " in text[start:end]:
             start += len(first) + 1  # "UM's State Key Laboratory": the owner, not the name
             first = text[start:end].split(" ", 1)[0]
         m = _MODIFIER.search(text, 0, start)
