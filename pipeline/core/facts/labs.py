@@ -232,7 +232,7 @@ def _finished(ctx: DocContext, labs: dict[str, Lab], parties: set[str]) -> list[
         ctx.add_mention(Mention("lab", lab.lab_id, ctx.text[lab.mentions[0][1]:lab.mentions[0][2]],
                                          lab.mentions[0][1], lab.mentions[0][2]))
         if lab.host is None:
-            lab.host = _main_university(ctx)
+            lab.host = _nearest_university(ctx, lab.mentions[0][1]) or _main_university(ctx, named=2)
         kept.append(lab)
     return kept
 
@@ -1312,11 +1312,29 @@ def _org_of_sentence(ctx: DocContext, sent: Sentence, start: int, end: int) -> s
     return None
 
 
-def _main_university(ctx: DocContext) -> str | None:
-    """The university the document names more often than any other, if one is: the host of a lab none of whose
-    sentences names one ("the Alberta-China research lab was launched", a list of labs under a heading), wherever it
-    is named; a partner or a visitor's university named once ("... with Swinburne University", "a delegation of the
-    University of Zambia") hosts nothing of it."""
+def _nearest_university(ctx: DocContext, pos: int) -> str | None:
+    """Lists of labs under a heading: the university named last before them hosts them, when it is the university
+    the document is about (named more often than any other): a partner or a visitor's university named last
+    ("... with Swinburne University", "a delegation of the University of Zambia") hosts nothing of it."""
+    para = next((s.paragraph for s in ctx.sentences if s.start <= pos < s.end + 1), None)
+    best = None
+    for s in ctx.sentences:
+        if s.start >= pos:
+            break
+        if para is not None and para - s.paragraph > 4:
+            continue
+        for m in ctx.orgs_in(s.start, s.end):
+            if ctx.org(m.entity_id).org_type == "university":
+                best = m.entity_id
+    return best if best is not None and best == _main_university(ctx) else None
+
+
+def _main_university(ctx: DocContext, named: int = 1) -> str | None:
+    """The university the document names more often than any other, if one is, and at least `named` times. Named
+    twice or more it hosts a lab none of whose sentences names a host wherever it is named ("X research lab launched",
+    its university named in later sentences); named once, it is as often a partner ("AWTI will work with Y
+    University")."""
     counts = Counter(m.entity_id for m in ctx.orgs_in(0, len(ctx.text)) if ctx.org(m.entity_id).org_type == "university")
     ranked = counts.most_common(2)
-    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    return ranked[0][0] if ranked and ranked[0][1] >= named and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+        else None

@@ -1,6 +1,7 @@
 """A lab whose sentences name no host is hosted by the university the document is about (named more often than any
-other), before or after the lab: a partner's or a visitor's university named last hosts nothing of it (issue 15,
-labs precision), and two universities named as often as each other leave the host unknown.
+other): the one named last before it, or one named twice or more wherever it is named. A partner's or a visitor's
+university named last, or a university named once after the lab, hosts nothing of it (issue 15, labs precision), and
+two universities named as often as each other leave the host unknown.
 
 Every sentence here is written for these tests."""
 import pytest
@@ -24,6 +25,9 @@ from tests.unit.facts.test_labs_real_phrasings import _labs, _run
     ("Andean water research centre opens\n\nThe Andean Water Research Centre will study glaciers. The University "
      "of Cusco said the centre was built with a Chinese loan; the University of Cusco will train its staff.",
      "University of Cusco"),
+    # named once, after the lab: as often a partner
+    ("Danube soil research lab launched\n\nThe Danube Soil Joint Laboratory opened on Monday. Its researchers will "
+     "work with Comenius University on erosion.", None),
     # two universities named as often as each other: none is the document's
     ("Makerere University and Sokoine University met.\n\nAmong the labs is the Nile Crop Genetics Laboratory.", None),
 ])
