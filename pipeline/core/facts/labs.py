@@ -285,8 +285,11 @@ _LIST_ITEM_END = re.compile(r"\s*(?:,|and\b)")
 @derived
 def _host_slot(rules: Rulebook) -> re.Pattern:
     """The end of the words before another lab's host ("will be run jointly by the ", "was set up by "): a name
-    standing there hosts a lab, an organisation in its own right ("run by the X Centre for Railway Research at Y")."""
-    cues = (r"(?:\s+\w+ly)?\s+".join(_spaced(w) for w in cue.rsplit(" ", 1)) for cue in rules.rules["lab_host_cues"])
+    standing there hosts a lab, an organisation in its own right ("run by the X Centre for Railway Research at Y").
+    Only the cues of an agent ("... by"): a lab "based at" or "housed at" another stands in it, and that one is still
+    a lab ("based at the State Key Laboratory of X")."""
+    cues = (r"(?:\s+\w+ly)?\s+".join(_spaced(w) for w in cue.rsplit(" ", 1)) for cue in rules.rules["lab_host_cues"]
+            if cue.endswith(" by"))
     return re.compile(rf"\b(?i:{'|'.join(cues)})\s+(?:the\s+)?$")
 
 

@@ -34,3 +34,13 @@ def test_a_name_after_a_host_cue_is_no_lab(text, names):
 ])
 def test_a_name_elsewhere_is_read_as_before(text, names):
     assert _names(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Nairobi Soil Health Joint Laboratory will be based at the State Key Laboratory of Soil Science.",
+     ["Nairobi Soil Health Joint Laboratory", "State Key Laboratory of Soil Science"]),
+    ("The Baltic Sino-Finnish Joint Lab is housed at the Key Laboratory of Optical Fibres.",
+     ["Baltic Sino-Finnish Joint Lab", "Key Laboratory of Optical Fibres"]),
+])
+def test_a_lab_a_lab_stands_in_is_still_a_lab(text, names):
+    assert _names(text) == names
