@@ -41,7 +41,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
     "extraction.yaml": {
         **{key: "phrases_by_kind" for key in (
             "org_heads", "agreement_nouns", "activities", "lab_lowercase_heads", "lab_quoted_heads", "lab_defined_heads",
-            "lab_founded_heads", "lab_paired_lowercase_heads", "coreference", "acronym_org_cues", "acronym_kind_cues",
+            "lab_founded_heads", "lab_paired_lowercase_heads", "lab_joint_lowercase_heads", "coreference", "acronym_org_cues", "acronym_kind_cues",
             "relation_nouns")},
         "lab_kinds": "lab_kinds", "confidence": "text_by_kind", "title_offices": "text_by_kind",
         "lab_not_labs": "phrases",

@@ -174,7 +174,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
                     or _not_a_lab(ctx.rules).search(name):
                 continue
             lab_id = make_id("lab", lab_type, topic)
-            if _is_party(ctx, sent, start, end):
+            if _is_party(ctx, sent, start, end) or _host_slot(ctx.rules).search(ctx.text, sent.start, start):
                 parties.add(lab_id)  # a party to a pairing, in this document an organisation wherever it is named
             lab = labs.setdefault(lab_id, Lab(name, lab_type, lab_id))
             if _abbreviated(lab.name) and not _abbreviated(name):
@@ -232,7 +232,7 @@ def _finished(ctx: DocContext, labs: dict[str, Lab], parties: set[str]) -> list[
         ctx.add_mention(Mention("lab", lab.lab_id, ctx.text[lab.mentions[0][1]:lab.mentions[0][2]],
                                          lab.mentions[0][1], lab.mentions[0][2]))
         if lab.host is None:
-            lab.host = _nearest_university(ctx, lab.mentions[0][1])
+            lab.host = _nearest_university(ctx, lab.mentions[0][1]) or _main_university(ctx, named=2)
         kept.append(lab)
     return kept
 
@@ -280,6 +280,17 @@ def _is_party(ctx: DocContext, sent: Sentence, start: int, end: int) -> bool:
 
 
 _LIST_ITEM_END = re.compile(r"\s*(?:,|and\b)")
+
+
+@derived
+def _host_slot(rules: Rulebook) -> re.Pattern:
+    """The end of the words before another lab's host ("will be run jointly by the ", "was set up by "): a name
+    standing there hosts a lab, an organisation in its own right ("run by the X Centre for Railway Research at Y").
+    Only the cues of an agent ("... by"): a lab "based at" or "housed at" another stands in it, and that one is still
+    a lab ("based at the State Key Laboratory of X")."""
+    cues = (r"(?:\s+\w+ly)?\s+".join(_spaced(w) for w in cue.rsplit(" ", 1)) for cue in rules.rules["lab_host_cues"]
+            if cue.endswith(" by"))
+    return re.compile(rf"\b(?i:{'|'.join(cues)})\s+(?:the\s+)?$")
 
 
 def _body_in_passing(lab: Lab) -> bool:
@@ -568,6 +579,7 @@ def _names_in(rules: Rulebook, sent: Sentence) -> list[tuple[int, int, str]]:
     found.extend(_paired_names(rules, sent, found))
     found.extend(_lowercase_names(rules, sent, found))
     found.extend(_paired_lowercase_names(rules, sent, found))
+    found.extend(_joint_lowercase_names(rules, sent, found))
     found.extend(_founded_names(rules, sent, found))
     found.extend(_quoted_names(rules, sent, found))
     found.extend(_defined_names(rules, sent, found))
@@ -603,6 +615,11 @@ def _trim(rules: Rulebook, text: str, start: int, end: int, side: str, bounds=()
         start = max((c.end() for c in _SECOND_NAME.finditer(text, start, head)), default=start)
     end = _name_end(rules, text, start, end, side)
     start = _name_start(rules, text, start, end)
+    for verb in _headline_verb(rules).finditer(text, start, end):
+        if verb.start() > head:  # "Joint Research Center for X Established": the name ends before its verb
+            end = start + len(text[start:verb.start()].rstrip())
+            break
+        start = verb.end()  # "Nepal And China Set Up Geography Research Center": the name opens after it
     for b in bounds:  # a name does not run over the head of the next one
         if start < b < end:
             start, end = (b, end) if head >= b else (start, _LIST_TAIL.search(text, start, b).start())
@@ -660,6 +677,16 @@ def _repeated_heads(rules: Rulebook, text: str) -> list[int]:
     return out
 
 
+@derived
+def _headline_verb(rules: Rulebook) -> re.Pattern:
+    """A finite setting-up verb in title case ("Set Up", "Launches", "Established"), as a headline writes it around a
+    lab's name: the name's capitalised run stops at it (no name holds a verb in its present or past form)."""
+    finite = [v for v in rules.rules["lab_setup_verbs"]
+              if v.split()[-1] == "up" or (" " not in v and "-" not in v and v.endswith(("s", "ed")))]
+    titled = (" ".join(w[:1].upper() + w[1:] for w in v.split()) for v in finite)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(_spaced(v) for v in titled)})(?![\w-])\s*")
+
+
 def _after_breaks(text: str, start: int, end: int) -> int:
     """Where a suffix name begins when a capitalised adverb or a locative ("Firms in the") stands before its
     head: after it."""
@@ -678,8 +705,9 @@ def _name_start(rules: Rulebook, text: str, start: int, end: int) -> int:
         start = process.end()  # "the Construction of X Innovation Center": the process, not the name
     while True:
         first = text[start:end].split(" ", 1)[0]
-        while (first in stop and first not in _object_words(rules) or first.endswith(("'s", "’s"))) \
-                and " " in text[start:end]:
+        # (and a small word left after them: "Inauguration Ceremony of X Joint Lab" opens at X)
+        while (first in stop and first not in _object_words(rules) or first.endswith(("'s", "’s"))
+               or first in _CONNECT_WORDS) and " " in text[start:end]:
             start += len(first) + 1  # "UM's State Key Laboratory": the owner, not the name
             first = text[start:end].split(" ", 1)[0]
         m = _MODIFIER.search(text, 0, start)
@@ -807,6 +835,40 @@ _PLACED = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*
 _PREPOSITIONS = frozenset({"on", "of", "in", "at", "with", "for", "by", "to", "from"})
 _LC_LEAD = re.compile(r"((?:\b[\w][\w'’-]*\s+){1,6})$")
 _PROPER = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*$")
+
+
+@derived
+def _joint_lowercase_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
+    """(regex, kind) per kind of `lab_joint_lowercase_heads`: an article, "joint", one to four lower-case words and
+    the head, which ends the phrase (no lower-case word of its own after it: "a joint research centre building")."""
+    out = []
+    for lab_type, heads in (rules.rules.get("lab_joint_lowercase_heads") or {}).items():
+        alts = phrase_alternation(heads)
+        out.append((re.compile(rf"\b(?:[Aa]n?|[Tt]he|new)\s+(joint\s+(?:{_LC_WORD}\s+){{1,4}}?(?:{alts}))(?![\w-])"
+                               rf"(?!\s+{_LC_WORD})"), lab_type))
+    return out
+
+
+def _joint_lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
+    """'have opened a joint nano center in Suzhou', 'plans for a joint international high-speed railway research
+    laboratory': a lower-case phrase opening with "joint" names a lab (the word says two partners share it) where
+    research is one of its words or a setting-up verb or founding is told of it (`_founding_told`, "the
+    establishment of a joint ..."), with its lower-case topic ("... for soil health")."""
+    out = []
+    if "joint " not in sent.text:
+        return out
+    for rx, lab_type in _joint_lowercase_patterns(rules):
+        for m in rx.finditer(sent.text):
+            tail = _LC_TAIL.match(sent.text, m.end(1))
+            s, e = sent.start + m.start(1), sent.start + (tail.end() if tail else m.end(1))
+            if any(s < te and ts < e for ts, te, _ in taken + out):
+                continue
+            # "a joint command center": a lab's only where research is its word or a founding is told of it
+            before, after = sent.text[:m.start(1)], sent.text[e - sent.start:]
+            if "research" in m.group(1).split() or _founding_told(rules, before, after) \
+                    or lab_status(rules, before, "") != "existing":
+                out.append((s, e, lab_type))
+    return out
 
 
 def _lowercase_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int, str]]:
@@ -1270,8 +1332,12 @@ def _nearest_university(ctx: DocContext, pos: int) -> str | None:
     return best if best is not None and best == _main_university(ctx) else None
 
 
-def _main_university(ctx: DocContext) -> str | None:
-    """The university the document names more often than any other, if one is."""
+def _main_university(ctx: DocContext, named: int = 1) -> str | None:
+    """The university the document names more often than any other, if one is, and at least `named` times. Named
+    twice or more it hosts a lab none of whose sentences names a host wherever it is named ("X research lab launched",
+    its university named in later sentences); named once, it is as often a partner ("AWTI will work with Y
+    University")."""
     counts = Counter(m.entity_id for m in ctx.orgs_in(0, len(ctx.text)) if ctx.org(m.entity_id).org_type == "university")
     ranked = counts.most_common(2)
-    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    return ranked[0][0] if ranked and ranked[0][1] >= named and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+        else None
