@@ -32,7 +32,7 @@ _ASIDE = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|while|as|after|befo
                     r"aims?|seeks?|will|would|covers?|focuses|includes?|provides?|allows?|enables?)\b")
 _NOT_A_NOUN = re.compile(r"\b(?:great|good|big|to|will|would|can|could|must|should)\s+$", re.I)
 _PASSIVE_WINDOW = 16  # "An agreement between A (...) and B (...) was signed": the passive verb comes after the parties
-_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:(?:\w+ly|also)\s+)?$")  # "were also signed" too
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$")
 _TITLE = re.compile(r"\s+(?:on|regarding|concerning|for|of)\s+(?!behalf\b)(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:with|between|among|"
                     r"and\s+(?:an?|another|the\s+other)\b|to\b|which|that|was|were|is|are|has|have|had|signed|by|at|in\s+(?:\d|[A-Z])|"
                     r"on\s+(?:\d|[A-Z][a-z]+\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))\b|[,;.(]|$)")
@@ -1146,9 +1146,7 @@ def _one_per_partner(ctx: DocContext, a: Agreement, noun: re.Match, subject: lis
     of partners is one agreement with each of them, and the subject's (when it names one) with each; its one signer
     signed each, several signers are not said to have signed which."""
     partners = [p for p in partners if p not in subject]
-    # (not a list of partners only: "agreements were signed with A of X, B and C of Y" is one with each of them)
-    if _PLURAL.search(noun.group(0)) and len(a.parties) >= 3 and not a.signatories \
-            and not (subject == [] and set(a.parties) <= set(partners)):
+    if _PLURAL.search(noun.group(0)) and len(a.parties) >= 3 and not a.signatories:
         pairs = _pairs_across_countries(ctx, a.parties)
         if pairs:  # "MoUs were signed by A1, A2 and A3 of Vietnam and B of China": each A with B
             return [dataclasses.replace(a, parties=pair, witnesses=[], named=set(pair), group=a.sentence.start,
