@@ -284,19 +284,24 @@ def _occasion_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
 
 
 _LEAD = 3  # body sentences after the headline in which the headline's undated visit looks for its day
+_LEAD_AGE = dt.timedelta(days=365)  # a lead's day older than this before publication is history, not the news
+# A lead's date of what came before the visit: "founded on 5 May 1898", "have cooperated since 12 June 2015"
+_HISTORY_BEFORE = re.compile(r"\b(?:since|founded|established|set\s+up|opened)\s+(?:(?:on|in)\s+)?(?:the\s+)?$", re.I)
 
 
 def _lead_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
     """The headline's visit that no dated report of the body joined ("X Visits Y", then "In the morning of 26
     November, the group from X visited Y", a sentence the rules read as no report of their own): the first day or
     month the lead states in prose, as a news story's lead tells when what its headline reports happened; not a page
-    label or dateline, a year ("since 2005"), nor a day after publication."""
+    label or dateline, a year ("since 2005"), a date of the history ("founded on 5 May 1898", "since 12 June
+    2015"), nor a day after publication or more than a year before it (a news story's lead dates its news)."""
     if not ctx.sentences or d.sentence.start >= ctx.sentences[0].end:
         return None
     for sent in ctx.sentences[1:1 + _LEAD]:
         for x in ctx.dates_in(sent):
             if x.precision != "year" and not x.dateline and ctx.in_prose(sent, x) \
-                    and (ctx.published is None or x.date <= ctx.published):
+                    and not _HISTORY_BEFORE.search(ctx.text, max(sent.start, x.start - 30), x.start) \
+                    and (ctx.published is None or dt.timedelta(0) <= ctx.published - x.date <= _LEAD_AGE):
                 return x
     return None
 
