@@ -107,6 +107,16 @@ _VENUE = re.compile(r"\s+(?:building|buildings|hall|auditorium|premises|lobby|ex
 _MEETING_AT = re.compile(r"\b(?:meeting|meetings|talks|ceremony|reception|symposium|forum)\s+(?:held\s+)?at\s+(?:the\s+)?")
 
 
+def _visit_of(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether "the visit of" (`_VISIT_OF`) stands right before the person at `end`, with the person's title between;
+    words set off by a comma are that title only when they hold a title ("the visit of former Prime Minister of China,
+    X"): "Following the visit of Zhejiang University, Professor X of Y visited" is no visit of X's."""
+    m = _VISIT_OF.search(ctx.text, start, end)
+    if m is None or "," not in m.group(0):
+        return m is not None
+    return any(ctx.ents.lexicon.is_title_word(w) for w in re.findall(r"[A-Z][\w'’-]*", m.group(0).split(",")[0]))
+
+
 def extract_delegations(ctx: DocContext) -> list[Delegation]:
     nouns = rule_regex(ctx.rules, "delegation_nouns")
     verbs = rule_regex(ctx.rules, "visit_verbs")
@@ -586,7 +596,7 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     including = _GROUP_INCLUDING.search(text)
     head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)
                  or _HEAD_BEFORE.search(ctx.text, max(sent.start, p.start - 90), p.start)), None)
-    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 90), p.start)
+    visit_of = next((p for p in people if _visit_of(ctx, max(sent.start, p.start - 90), p.start)
                      or (_POSSESSIVE_VISIT.match(ctx.text, p.end)
                          and not _DURING.search(ctx.text, max(sent.start, p.start - 40), p.start))), None)
     if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"
