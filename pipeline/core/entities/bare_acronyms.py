@@ -51,6 +51,7 @@ class AcronymCues:
     def __init__(self, rules: Rulebook):
         cues = rules.rules.get("acronym_org_cues", {})
         self.not_orgs = frozenset(rules.rules.get("not_org_acronyms", []))
+        self.shouted_endings = tuple(rules.rules.get("shouted_word_endings", []))
         # "vice principal of ABC", "the director of ABC": a post is held at an organisation
         self.before = _phrase_end([*cues.get("before", []), *(f"{t} of" for t in rules.title_heads)])
         after = [*cues.get("after", []), *rules.title_heads, *rules.rules.get("delegation_nouns", []),
@@ -58,6 +59,10 @@ class AcronymCues:
         self.after = _phrase_start(after)
         self.kinds = {kind: _phrase_end(words) for kind, words in rules.rules.get("acronym_kind_cues", {}).items()}
         self.university_letter = "U"
+
+    def shouted(self, acr: str) -> bool:
+        """A long word of capitals with an English word's ending ("ANNIVERSARY", "ENGINEERING"): shouted, no acronym."""
+        return len(acr) >= 9 and acr.endswith(self.shouted_endings)
 
     def org_type(self, text: str, start: int, acronym: str) -> str:
         """The type an acronym's context or its letters give: "companies including ABC" an enterprise, a U at either
@@ -95,7 +100,7 @@ def undefined_acronyms(ents: DocumentEntities) -> None:
     for m in _TOKEN.finditer(ents.text):
         acr = m.group(1)
         if acr in done or acr in cues.not_orgs or not is_acronym_shape(acr) or ents.covered(m.start(), m.end()) \
-                or _in_capitals_run(ents.text, m.start(), m.end()):
+                or _in_capitals_run(ents.text, m.start(), m.end()) or cues.shouted(acr):
             continue
         org = _spelled_org(ents, acr) or _misspelled_acronym(ents, acr)
         if org is None and _org_context(ents, cues, m.start(), m.end()):

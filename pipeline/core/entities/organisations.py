@@ -776,6 +776,8 @@ def classified_companies(ents: DocumentEntities) -> None:
 
 
 _OBJECT = re.compile(r" (?:of|for) [A-Z]")
+# "Department of Geography in Engineering Building": the field's words open the name of a place, not the remit's end
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 # "EPFL-based International Risk Governance Council", "China-based Realcan": what follows "<X>-based" is a name
 _BASED = re.compile(rf"(?<![\w'’.-])[A-Z][\w'’.&]*-based[ \t]+(?:the[ \t]+)?({_COMPANY_RUN})")
 
@@ -814,7 +816,8 @@ def based_names(ents: DocumentEntities) -> None:
 def topics_after_in(ents: DocumentEntities) -> None:
     """'Institute for Research and Innovation in Health', 'Centre for International Cooperation in Education': a name
     with an object ("of ...", "for ...") goes on over "in" with a field (remit words, `portfolio_words`, a list closed
-    by "and"), not with a place ("Institute for Research in Lisbon" is where it is)."""
+    by "and"), not with a place ("Institute for Research in Lisbon" is where it is), nor with the first words of
+    another name ("in Engineering Building", "in Science and Technology Park")."""
     if " in " not in ents.text:
         return
     portfolio = ents.lexicon.portfolio
@@ -822,7 +825,8 @@ def topics_after_in(ents: DocumentEntities) -> None:
         org = ents.orgs.get(k.entity_id)
         end = remit_end(ents.text, k.end + 4, portfolio) if org is not None else None
         if end is None or not _OBJECT.search(k.surface) or "reference" in org.aliases.values() \
-                or ents.covered(k.end, end) or ents.namer.place(ents.text[k.end + 4:end]) is not None:
+                or ents.covered(k.end, end) or ents.namer.place(ents.text[k.end + 4:end]) is not None \
+                or _NAME_GOES_ON.match(ents.text, end):
             continue
         longer = ents.namer.from_name(ents.text[k.start:end], org.canonical_name.split()[-1])
         if longer is None:

@@ -21,6 +21,9 @@ from pipeline.core.reference import Rulebook, derived
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|&|,|\S")
 _JOINS = frozenset(("and", "&"))
+# A title its holder no longer holds: "Kofi Mensah, a former Minister of Finance", "who previously served as Deputy
+# Minister of Health" (the ministry is no body of theirs, so neither party, host nor origin)
+_PAST_HOLDER = re.compile(r"\b(?:former|formerly|ex|previously|once|served\s+as|retired)[\s-]+(?:as\s+)?$", re.I)
 _COUNTRY_AFTER = re.compile(r" of ((?:the )?[A-Z][\w'’-]*(?: (?:of )?[A-Z][\w'’-]*){0,4})")
 
 
@@ -69,13 +72,14 @@ def titled_offices(ents: DocumentEntities) -> None:
     """Each "Minister of <remit>" names the "Ministry of <remit>" (the preposition as written), mentioned at its
     remit: the one the document names already, or one named with the country written before the title ("Kuwaiti
     Minister of ...") or after the remit ("... of Commerce of China"). Not after another post ending in the
-    title ("Prime Minister"), nor when the remit is a place or an organisation already holds it."""
+    title ("Prime Minister"), nor a former holder's ("former Minister of Finance"), nor when the remit is a place
+    or an organisation already holds it."""
     pattern, offices = _office_titles(ents.rules)
     portfolio = ents.lexicon.portfolio
     for m in pattern.finditer(ents.text):
         owner = _owner_before(ents, m.group(1), m.group(2))
         end = remit_end(ents.text, m.end(), portfolio)
-        if owner is None or end is None:
+        if owner is None or end is None or _PAST_HOLDER.search(ents.text, max(0, m.start() - 30), m.start()):
             continue
         remit = ents.text[m.end():end]
         if remit.split()[0] == "State" or ents.namer.place(remit) is not None or ents.namer.jurisdiction(remit) is not None:

@@ -1405,8 +1405,20 @@ def _signers_only(ctx: DocContext, sent: Sentence) -> list[Agreement]:
     """'Signing for the two sides were A and B.', 'A and B witnessed the signing.': who signed or witnessed the
     agreement just reported."""
     cue = rule_regex(ctx.rules, "signatory_list_cues").search(sent.text) \
-        or rule_regex(ctx.rules, "witness_sentence_cues").search(sent.text)
+        or next((c for c in rule_regex(ctx.rules, "witness_sentence_cues").finditer(sent.text)
+                 if _lists_names(sent.text, c)), None)
     return _role_report(ctx, sent, cue) if cue else []
+
+
+# A copular witness cue ("The witnesses were", "Witnesses included") lists the witnesses right after it
+_COPULAR_CUE = re.compile(r"\b(?:were|included)$", re.I)
+_NAMES_NEXT = re.compile(r"\s*:?\s*(?:the\s+)?[A-Z]")
+
+
+def _lists_names(text: str, cue: re.Match) -> bool:
+    """Whether a witness cue can name witnesses: any cue but a copular one followed by something other than names
+    ("The witnesses were impressed, said X", "Witnesses included a number of students, according to Y")."""
+    return not _COPULAR_CUE.search(cue.group(0)) or bool(_NAMES_NEXT.match(text, cue.end()))
 
 
 def _role_report(ctx: DocContext, sent: Sentence, cue: re.Match) -> list[Agreement]:
@@ -1673,7 +1685,7 @@ def _role_cues(rules: Rulebook, text: str, verb: re.Match, implicit: bool) -> _R
     pictured = _PICTURED_SIGNING.match(text)
     if pictured:  # "Pictured signing an agreement to ... are A and B": a caption naming who signs
         sign.append(pictured)
-    witness = _find(rules, text, "witness_cues")
+    witness = [c for c in _find(rules, text, "witness_cues") if _lists_names(text, c)]
     witness_verbs = [v for v in _find(rules, text, "witness_verbs")  # "witnessed by" is a cue, not a verb
                      if not re.match(r"\s+by\b", text[v.end():])  # nor the noun of "under the witness of"
                      and not any(c.start() <= v.start() < c.end() and c.group(0).lower() != v.group(0).lower()

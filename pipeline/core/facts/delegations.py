@@ -107,6 +107,16 @@ _VENUE = re.compile(r"\s+(?:building|buildings|hall|auditorium|premises|lobby|ex
 _MEETING_AT = re.compile(r"\b(?:meeting|meetings|talks|ceremony|reception|symposium|forum)\s+(?:held\s+)?at\s+(?:the\s+)?")
 
 
+def _visit_of(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether "the visit of" (`_VISIT_OF`) stands right before the person at `end`, with the person's title between;
+    words set off by a comma are that title only when they hold a title ("the visit of former Prime Minister of China,
+    X"): "Following the visit of Zhejiang University, Professor X of Y visited" is no visit of X's."""
+    m = _VISIT_OF.search(ctx.text, start, end)
+    if m is None or "," not in m.group(0):
+        return m is not None
+    return any(ctx.ents.lexicon.is_title_word(w) for w in re.findall(r"[A-Z][\w'’-]*", m.group(0).split(",")[0]))
+
+
 def extract_delegations(ctx: DocContext) -> list[Delegation]:
     nouns = rule_regex(ctx.rules, "delegation_nouns")
     verbs = rule_regex(ctx.rules, "visit_verbs")
@@ -284,19 +294,24 @@ def _occasion_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
 
 
 _LEAD = 3  # body sentences after the headline in which the headline's undated visit looks for its day
+_LEAD_AGE = dt.timedelta(days=365)  # a lead's day older than this before publication is history, not the news
+# A lead's date of what came before the visit: "founded on 5 May 1898", "have cooperated since 12 June 2015"
+_HISTORY_BEFORE = re.compile(r"\b(?:since|founded|established|set\s+up|opened)\s+(?:(?:on|in)\s+)?(?:the\s+)?$", re.I)
 
 
 def _lead_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
     """The headline's visit that no dated report of the body joined ("X Visits Y", then "In the morning of 26
     November, the group from X visited Y", a sentence the rules read as no report of their own): the first day or
     month the lead states in prose, as a news story's lead tells when what its headline reports happened; not a page
-    label or dateline, a year ("since 2005"), nor a day after publication."""
+    label or dateline, a year ("since 2005"), a date of the history ("founded on 5 May 1898", "since 12 June
+    2015"), nor a day after publication or more than a year before it (a news story's lead dates its news)."""
     if not ctx.sentences or d.sentence.start >= ctx.sentences[0].end:
         return None
     for sent in ctx.sentences[1:1 + _LEAD]:
         for x in ctx.dates_in(sent):
             if x.precision != "year" and not x.dateline and ctx.in_prose(sent, x) \
-                    and (ctx.published is None or x.date <= ctx.published):
+                    and not _HISTORY_BEFORE.search(ctx.text, max(sent.start, x.start - 30), x.start) \
+                    and (ctx.published is None or dt.timedelta(0) <= ctx.published - x.date <= _LEAD_AGE):
                 return x
     return None
 
@@ -581,7 +596,7 @@ def _set_leader(ctx: DocContext, d: Delegation, sent: Sentence, people: list[Men
     including = _GROUP_INCLUDING.search(text)
     head = next((p for p in people if _HEAD_OF.match(ctx.text, p.end) or _ON_VISIT.match(ctx.text, p.end)
                  or _HEAD_BEFORE.search(ctx.text, max(sent.start, p.start - 90), p.start)), None)
-    visit_of = next((p for p in people if _VISIT_OF.search(ctx.text, max(sent.start, p.start - 90), p.start)
+    visit_of = next((p for p in people if _visit_of(ctx, max(sent.start, p.start - 90), p.start)
                      or (_POSSESSIVE_VISIT.match(ctx.text, p.end)
                          and not _DURING.search(ctx.text, max(sent.start, p.start - 40), p.start))), None)
     if head is not None:  # "Helen Tan, head of the delegation", "Mr X, who is on an official visit to Y"

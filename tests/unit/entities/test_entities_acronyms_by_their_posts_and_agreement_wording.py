@@ -28,6 +28,9 @@ def test_an_acronym_where_a_post_is_held_or_a_partner_noun_names_it(text, acrony
     "AI Professor Li Wei gave a talk.",
     "Dr Jim Brown, President of NUI Galway, spoke.",  # the acronym opens a longer name
     "SHANGHAI, May 5 -- Li Wei said the talks went well.",
+    # a long word shouted in capitals, where a cue of an acronym stands
+    "The pact was signed at the ANNIVERSARY celebrations, attended by ENGINEERING students.",
+    "The partner organisation COMMITTEE met with LABORATORY staff.",
 ])
 def test_no_organisation_from_these_capitals(text):
     assert org_names(recognised(text)) == set()

@@ -20,3 +20,12 @@ def test_a_field_after_in_is_part_of_the_name(text, name):
 
 def test_a_name_without_an_object_stops_at_in():
     assert org_names(recognised("Fudan University in Health News was praised.")) == {"Fudan University"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Department of Geography in Engineering Building signed an agreement with Cairo University.",
+     "Department of Geography"),
+    ("The Faculty of Law in Science and Technology Park hosted the talks.", "Faculty of Law"),
+])
+def test_a_field_word_opening_a_place_s_name_is_not_the_remit(text, name):
+    assert name in org_names(recognised(text))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.entity_rows import names_by_surface, org_names, recognised
+from tests.unit.fact_rows import extract_rows, party_names
 
 
 @pytest.mark.parametrize("text, surface, name", [
@@ -49,6 +50,17 @@ def test_one_ministry_per_remit(text, names):
     "Anna Berg, Minister of State for Trade, opened the fair.",
     "Maria Lopez, Minister of Peru, opened the fair.",
     "The Chief Minister of Punjab opened the fair.",
+    # a post its holder no longer holds
+    "Kofi Mensah, who previously served as Deputy Minister of Finance, opened the fair.",
+    "The ex-Minister for Trade Omar Said opened the fair.",
 ])
 def test_no_ministry_from_another_post_or_a_place(text):
     assert not any(n.startswith("Ministry") or " Ministry " in n for n in org_names(recognised(text)))
+
+
+def test_a_former_minister_signing_for_a_university_adds_no_ministry_party():
+    rows = extract_rows("Peking University signed an agreement with the University of Ghana on 2 March 2021. The "
+                        "agreement was signed by Prof. Li Wei and Prof. Kofi Mensah, who previously served as Deputy "
+                        "Minister of Finance.")
+    (a,) = rows["agreements"]
+    assert party_names(rows, a) == {"Peking University", "University of Ghana"}

@@ -27,6 +27,15 @@ def test_witnesses_listed_in_a_sentence_of_their_own(witnessed):
     assert signer_names(rows, "witness") == {"Chen Yu", "Zhao Li"}
 
 
+@pytest.mark.parametrize("aside", [
+    "The witnesses were impressed by the speed of the talks, said Vice Minister Chen Yu.",
+    "Witnesses included a number of students, according to Governor Zhao Li.",
+])
+def test_a_list_cue_followed_by_no_names_names_no_witness(aside):
+    rows = extract_rows(_SIGNING + aside)
+    assert signer_names(rows, "witness") == set()
+
+
 def test_a_ceremony_witnessed_by_someone_after_a_signing_names_the_witness():
     rows = extract_rows(_SIGNING + "The two put pen to paper in a ceremony witnessed by Vice Minister Chen Yu.")
     (a,) = rows["agreements"]

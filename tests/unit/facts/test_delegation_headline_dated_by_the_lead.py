@@ -31,6 +31,10 @@ def test_the_lead_s_first_day_dates_the_headline_s_visit(text, expected, day):
     "Lund University and Zhejiang University signed an agreement in 2015. The two universities exchange students.",
     "Posted: 2021-05-27\n\nThe rector and his colleagues toured the campus and the library.",
     "The rector and his colleagues are expected to tour the campus on 12 June.",
+    # the history the lead tells first: a founding, a cooperation since a day, an agreement years before
+    "Zhejiang University was founded on 18 May 1897. The rector and his colleagues toured the campus.",
+    "The two universities have cooperated since 12 March 2021. The rector and his colleagues toured the campus.",
+    "In October 2019, the two universities signed an agreement. The rector and his colleagues toured the campus.",
 ])
 def test_a_year_a_page_label_or_a_later_day_does_not_date_it(body):
     rows = extract_rows("Rector of Lund University visits Zhejiang University\n\n" + body, published=PUBLISHED)

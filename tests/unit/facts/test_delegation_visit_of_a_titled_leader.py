@@ -21,3 +21,14 @@ def test_the_person_after_the_title_in_the_visit_of_leads_it(text, expected):
 def test_a_visit_of_a_group_names_no_leader_from_another_clause():
     text = "The visit of the delegation to Fudan University was organised by Professor Li Wei."
     assert visits(extract_rows(text)) == [(None, None, "Fudan University")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words before the comma are the visitor, no title: the person after it is no leader of that visit
+    ("Following the visit of Zhejiang University, Professor Li Wei of Fudan University visited Cairo University on "
+     "1 March 2021.", (None, "Zhejiang University", "Cairo University")),
+    ("After the visits of Kenya and Uganda, President Uhuru Kenyatta met Tsinghua University President Qiu Yong in "
+     "Beijing on 1 March 2021.", (None, None, "Tsinghua University")),
+])
+def test_a_visit_of_a_body_set_off_by_a_comma_names_no_leader(text, expected):
+    assert visits(extract_rows(text)) == [expected]
