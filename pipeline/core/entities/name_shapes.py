@@ -189,8 +189,6 @@ class NameShapes:
             if (start < h or end > h) and run[start].text not in self.lexicon.honorifics:
                 # a bare head ("Council", "University") is no name, nor is a person's ("Mr. Ho-Jin Park")
                 out.append((run[start].i, run[end].i, run[h].text))
-            elif start == h == end and h + 1 < len(run) and run[h + 1].is_cap:
-                continue  # "Electronics Research Institute": a bare head that opens the next name's words
             pos = end + 1
         return out
 
