@@ -69,6 +69,16 @@ class DocumentEntities:
         self.mentions.append(Mention("organization", known.organization_id, surface, start, end))
         return known
 
+    def forget(self, gone: list[Mention]) -> None:
+        """Drop these mentions (a longer or truer reading took their words), and each organisation no mention names
+        any more: the document does not name it."""
+        for k in gone:
+            self.mentions.remove(k)
+        named = {m.entity_id for m in self.mentions}
+        for k in gone:
+            if k.entity_id not in named:
+                self.orgs.pop(k.entity_id, None)
+
     def in_mentions(self, entity_type: str, start: int, end: int) -> list[Mention]:
         """The mentions of a type within [start, end), by start (asked for each sentence by each fact kind: a list, not
         a generator, and offsets tested first, as in `covered`)."""

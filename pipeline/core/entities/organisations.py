@@ -807,9 +807,7 @@ def based_names(ents: DocumentEntities) -> None:
         org = ents.orgs.get(org_id_for(name)) or ents.namer.from_name(name, ents.orgs[described[0].entity_id].canonical_name.split()[-1])
         if org is None:
             continue
-        ents.mentions.remove(described[0])
-        if not any(k.entity_id == described[0].entity_id for k in ents.mentions):
-            ents.orgs.pop(described[0].entity_id, None)
+        ents.forget(described[:1])
         ents.add_org(org, min(m.start(), described[0].start), described[0].end)  # "Hong Kong-based ..."
 
 
@@ -831,9 +829,7 @@ def topics_after_in(ents: DocumentEntities) -> None:
         longer = ents.namer.from_name(ents.text[k.start:end], org.canonical_name.split()[-1])
         if longer is None:
             continue
-        ents.mentions.remove(k)
-        if not any(m.entity_id == k.entity_id for m in ents.mentions):
-            ents.orgs.pop(k.entity_id, None)
+        ents.forget([k])
         ents.add_org(longer, k.start, end)
 
 

@@ -107,10 +107,7 @@ def _drop_remit_pieces(ents: DocumentEntities, start: int, end: int, portfolio: 
     if any(k.entity_type != "organization" or k.start < start or k.end > end
            or any(w not in portfolio and w not in _JOINS for w in k.surface.split()) for k in pieces):
         return False
-    for k in pieces:
-        ents.mentions.remove(k)
-        if not any(other.entity_id == k.entity_id for other in ents.mentions):
-            ents.orgs.pop(k.entity_id, None)
+    ents.forget(pieces)
     return True
 
 
