@@ -339,8 +339,10 @@ def _report(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | None:
     ("X was in Lyon to sign ...")."""
     if noun or verb:
         d = _from_sentence(ctx, sent, noun, verb)
-        if (d is None or not (d.host_org or d.host_place)) and _WELCOME.search(sent.text):
-            # "X received the visit of Y": the visit is the object of a welcome, which says who hosted it
+        if (d is None or not (d.host_org or d.host_place) or not (d.leader or d.origin_org or d.origin_place)) \
+                and _WELCOME.search(sent.text):
+            # "X received the visit of Y", "X welcomed Y's visit in Z": the visit is the object of a welcome, which
+            # says who hosted it and who came
             d = _welcomed_group(ctx, sent) or _received_guest(ctx, sent) or d
         return d
     meet = _MEET.search(sent.text) if any(w in sent.text for w in _MEET_WORDS) else None
@@ -1120,18 +1122,21 @@ def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:
         return None
     guest = guests[0]
     origin = re.match(r"\s*(?:,\s*[^,;:]{0,60}?\s)?(?:from|of)\s+(?:the\s+)?", ctx.text[guest.end:guest.end + 70])
-    if not origin:
-        return None
-    pos = guest.end + origin.end()
+    pos = guest.end + origin.end() if origin else -1
     found = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place") and x.start == pos
              and not _in_compound_name(ctx, x)]
-    unknown = not found and _UNKNOWN_NAME.match(ctx.text, pos)  # "from the Sino-X Transfer Centre": a body not known
+    unknown = origin and not found and _UNKNOWN_NAME.match(ctx.text, pos)  # "from the Sino-X Transfer Centre"
+    # with no "from" or "of" after the name, the body the guest's title named ("met with Japanese Nagoya University
+    # Director X", "met with X" after "Counsellor of the Israeli Embassy X said"): a guest the text has placed
+    titled = ctx.affiliation(guest.entity_id)[0] if not origin else None
     host_org = _acting_body(ctx, hosts[-1], meet_at)
-    if not (found or unknown) or host_org is None:
+    if not (found or unknown or titled) or host_org is None:
         return None
     d = Delegation(sent, leader=guest.entity_id)
     if found:
         _set_origin(ctx, d, found[0])
+    elif titled:
+        d.origin_org = titled
     if ctx.footprint(host_org) == ctx.footprint(d.origin_org or "") or found and d.origin_org is None \
             and d.origin_place is None:
         return None
