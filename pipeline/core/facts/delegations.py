@@ -993,11 +993,20 @@ def _welcomed_to(ctx: DocContext, sent: Sentence) -> Delegation | None:
     return None
 
 
+# A day that dates the telling, not the visit: "X on Wednesday said", "X said on Monday that ..."
+_TELLING_DAY = re.compile(r"\s*,?\s*(?:said|says|announced|announces|reported|reports|told|stated|confirmed)\b")
+_TELLING_BEFORE = re.compile(r"\b(?:said|says|announced|announces|reported|reports|stated|confirmed)\s+(?:on\s+)?$")
+
+
 def _date_and_status(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
-    """A report's date (its sentence's first, a date of its own before a page label or dateline) and whether the
-    visit is planned: a plan cue, or a date after the publication day."""
+    """A report's date (its sentence's first, a date of its own before a page label or dateline, one the visit has
+    before the day something was said about it) and whether the visit is planned: a plan cue, or a date after the publication day."""
     dates = ctx.dates_in(sent)
-    d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
+    prose = [x for x in dates if not x.dateline]
+    # "The ministry on Wednesday said the minister will visit on Sept. 21": Wednesday is when it was said
+    visit = [x for x in prose if not _TELLING_DAY.match(ctx.text, x.end)
+             and not _TELLING_BEFORE.search(ctx.text, max(sent.start, x.start - 30), x.start)]
+    d.date = (visit or prose or dates)[0] if dates else None
     if rule_regex(ctx.rules, "delegation_planned_cues").search(sent.text) or (
             d.date and ctx.published and d.date.date > ctx.published):
         d.status = "planned"
