@@ -833,6 +833,30 @@ def _lone_family_name(namer: OrgNamer, word: str) -> bool:
     return len(bare) > 1 and not bare.isupper() and namer.place(bare) is None and namer.country_code(bare) is None
 
 
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # a capitalised word goes on from the name
+_NAME_CONTINUES_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+$")
+
+
+def full_names_again(ents: DocumentEntities) -> None:
+    """'Counsellor of the embassy Eitan Neubauer said ... Lin met with Eitan Neubauer': a person's full name as
+    written where the person was recognised (two or more words), written again with no title before it, is that
+    person again, also before a possessive ("welcomed Eitan Neubauer's visit"): the name's shape was read once,
+    and a name that no list of given names or surnames holds is not read a second time without its title. Not
+    where another entity holds the words or the name is part of a longer capitalised one ("the Eitan Neubauer
+    Foundation", "Dr Anna Eitan Neubauer" is the longer name's)."""
+    named = {m.entity_id for m in ents.mentions if m.entity_type == "person"}
+    for p in list(ents.people.values()):
+        if p.key not in named or " " not in p.full_name:
+            continue
+        for start in word_starts(ents.text, p.full_name, "-"):
+            end = start + len(p.full_name)
+            if ents.covered(start, end, ("organization", "person", "place")) \
+                    or _NAME_GOES_ON.match(ents.text, end) \
+                    or _NAME_CONTINUES_BEFORE.search(ents.text, max(0, start - 30), start):
+                continue
+            ents.mentions.append(Mention("person", p.key, p.full_name, start, end))
+
+
 def bare_family_names(ents: DocumentEntities) -> None:
     """'Tan led a delegation', 'Feldmann said': a family name alone, after the person was named in full,
     is that person when nobody else in the document bears it. Short family names that are also English

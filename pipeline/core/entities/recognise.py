@@ -51,7 +51,13 @@ from pipeline.core.entities.organisations import (
     topics_after_in,
     word_order_variants,
 )
-from pipeline.core.entities.people import bare_family_names, listed_people, resolve_short_names, sentence_people
+from pipeline.core.entities.people import (
+    bare_family_names,
+    full_names_again,
+    listed_people,
+    resolve_short_names,
+    sentence_people,
+)
 from pipeline.core.entities.places import acting_jurisdictions, bare_subdivisions, gazetteer_places
 from pipeline.core.entities.titled_offices import titled_offices
 from pipeline.core.reference import Rulebook
@@ -95,6 +101,7 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     city_universities(ents)
     u_place_universities(ents)
     undefined_acronyms(ents)
+    full_names_again(ents)
     bare_family_names(ents)
     definite_references(ents)
     ents.mentions.sort(key=lambda m: (m.start, m.end))

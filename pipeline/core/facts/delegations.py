@@ -339,8 +339,10 @@ def _report(ctx: DocContext, sent: Sentence, noun, verb) -> Delegation | None:
     ("X was in Lyon to sign ...")."""
     if noun or verb:
         d = _from_sentence(ctx, sent, noun, verb)
-        if (d is None or not (d.host_org or d.host_place)) and _WELCOME.search(sent.text):
-            # "X received the visit of Y": the visit is the object of a welcome, which says who hosted it
+        if (d is None or not (d.host_org or d.host_place) or not (d.leader or d.origin_org or d.origin_place)) \
+                and _WELCOME.search(sent.text):
+            # "X received the visit of Y", "X welcomed Y's visit in Z": the visit is the object of a welcome, which
+            # says who hosted it and who came
             d = _welcomed_group(ctx, sent) or _received_guest(ctx, sent) or d
         return d
     meet = _MEET.search(sent.text) if any(w in sent.text for w in _MEET_WORDS) else None
@@ -991,11 +993,20 @@ def _welcomed_to(ctx: DocContext, sent: Sentence) -> Delegation | None:
     return None
 
 
+# A day that dates the telling, not the visit: "X on Wednesday said", "X said on Monday that ..."
+_TELLING_DAY = re.compile(r"\s*,?\s*(?:said|says|announced|announces|reported|reports|told|stated|confirmed)\b")
+_TELLING_BEFORE = re.compile(r"\b(?:said|says|announced|announces|reported|reports|stated|confirmed)\s+(?:on\s+)?$")
+
+
 def _date_and_status(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
-    """A report's date (its sentence's first, a date of its own before a page label or dateline) and whether the
-    visit is planned: a plan cue, or a date after the publication day."""
+    """A report's date (its sentence's first, a date of its own before a page label or dateline, one the visit has
+    before the day something was said about it) and whether the visit is planned: a plan cue, or a date after the publication day."""
     dates = ctx.dates_in(sent)
-    d.date = next((x for x in dates if not x.dateline), dates[0]) if dates else None
+    prose = [x for x in dates if not x.dateline]
+    # "The ministry on Wednesday said the minister will visit on Sept. 21": Wednesday is when it was said
+    visit = [x for x in prose if not _TELLING_DAY.match(ctx.text, x.end)
+             and not _TELLING_BEFORE.search(ctx.text, max(sent.start, x.start - 30), x.start)]
+    d.date = (visit or prose or dates)[0] if dates else None
     if rule_regex(ctx.rules, "delegation_planned_cues").search(sent.text) or (
             d.date and ctx.published and d.date.date > ctx.published):
         d.status = "planned"
@@ -1120,18 +1131,21 @@ def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:
         return None
     guest = guests[0]
     origin = re.match(r"\s*(?:,\s*[^,;:]{0,60}?\s)?(?:from|of)\s+(?:the\s+)?", ctx.text[guest.end:guest.end + 70])
-    if not origin:
-        return None
-    pos = guest.end + origin.end()
+    pos = guest.end + origin.end() if origin else -1
     found = [x for x in ctx.ents.mentions if x.entity_type in ("organization", "place") and x.start == pos
              and not _in_compound_name(ctx, x)]
-    unknown = not found and _UNKNOWN_NAME.match(ctx.text, pos)  # "from the Sino-X Transfer Centre": a body not known
+    unknown = origin and not found and _UNKNOWN_NAME.match(ctx.text, pos)  # "from the Sino-X Transfer Centre"
+    # with no "from" or "of" after the name, the body the guest's title named ("met with Japanese Nagoya University
+    # Director X", "met with X" after "Counsellor of the Israeli Embassy X said"): a guest the text has placed
+    titled = ctx.affiliation(guest.entity_id)[0] if not origin else None
     host_org = _acting_body(ctx, hosts[-1], meet_at)
-    if not (found or unknown) or host_org is None:
+    if not (found or unknown or titled) or host_org is None:
         return None
     d = Delegation(sent, leader=guest.entity_id)
     if found:
         _set_origin(ctx, d, found[0])
+    elif titled:
+        d.origin_org = titled
     if ctx.footprint(host_org) == ctx.footprint(d.origin_org or "") or found and d.origin_org is None \
             and d.origin_place is None:
         return None
