@@ -46,6 +46,9 @@ _SIGNED = re.compile(r"\b(?:signed|inked|sealed|concluded|renewed)\b", re.I)
 
 
 # Before a place: a plural of unnamed bodies located there ("universities in Australia", "companies from Brazil")
+# "the X Institute from Yunnan Province", "Y University, from Hunan": a place told as the home of the body before it
+# ("based in", "located in" are locatives, `_LOCATIVE`)
+_FROM_PLACE = re.compile(r"\s*,?\s*from\s+(?:the\s+)?")
 _GROUP_IN = re.compile(r"\b(?:universities|institutions|companies|enterprises|firms|partners|institutes|organi[sz]ations|"
                        r"schools|colleges|counterparts|businesses)\s+(?:(?:based|located)\s+)?(?:in|from|across)\s+"
                        r"(?:the\s+)?$")
@@ -231,8 +234,11 @@ class DocContext:
                                               or _PLACE_AS_MODIFIER.match(self.text, m.end)):
                 continue  # "the Hubei-Hong Kong ... Scheme", "Guangxi institutions", "Hefei Comprehensive National
                 # Science Center": the place qualifies something else
-            if m.entity_type == "place" and _GROUP_IN.search(self.text, max(0, m.start - 60), m.start):
-                continue  # "universities in Australia", "partners from Brazil": where unnamed bodies are, not who
+            if m.entity_type == "place" and (_GROUP_IN.search(self.text, max(0, m.start - 60), m.start)
+                                              or (prev is not None and prev.entity_type == "organization"
+                                                  and _FROM_PLACE.fullmatch(self.text, prev.end, m.start))):
+                continue  # "universities in Australia", "partners from Brazil": where unnamed bodies are, not who;
+                # "the Kunming Institute of Botany from Yunnan Province": where the body named before is from
             if m.entity_type == "place" and len(m.surface) >= 5 and m.surface.isupper():
                 continue  # "CHONGQING DEAL --", "BEIJING, June 3": a label or dateline, not an actor
             if prev is not None and prev.entity_type == "organization" \
