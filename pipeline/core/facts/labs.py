@@ -1080,8 +1080,9 @@ _DIRECTOR_OF = re.compile(r"\s*,?\s*(?:the\s+)?(?:(?:executive|founding|interim|
                           r"of\s+(?:the\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?", re.I)
 
 
-_DIRECTOR_BEFORE = re.compile(r"(?<!deputy )(?<!vice )(?<!vice-)(?<!associate )(?<!assistant )\bdirector(?:-designate)?\s+of\s+"
-                              r"(?:the\s+)?$", re.I)
+# "director of" (not a deputy's)
+_DIRECTOR_WORDS = r"(?<!deputy )(?<!vice )(?<!vice-)(?<!associate )(?<!assistant )\bdirector(?:-designate)?\s+of\s+"
+_DIRECTOR_BEFORE = re.compile(rf"{_DIRECTOR_WORDS}(?:the\s+)?$", re.I)
 
 
 def _director_before(ctx: DocContext, sent: Sentence, start: int) -> str | None:
@@ -1090,9 +1091,21 @@ def _director_before(ctx: DocContext, sent: Sentence, start: int) -> str | None:
     people = ctx.people_in(sent.start, start)
     if people and _DIRECTOR_OF.fullmatch(ctx.text, people[-1].end, start):
         return people[-1].entity_id
-    if people and _DIRECTOR_BEFORE.search(ctx.text, max(sent.start, start - 40), start):
-        return people[0].entity_id
+    if _DIRECTOR_BEFORE.search(ctx.text, max(sent.start, start - 40), start):
+        return _named_after(ctx, sent, start) or (people[0].entity_id if people else None)
     return None
+
+
+# "the director of the X Centre, Professor Y": a comma and at most two title words between the name and its director
+_APPOSED = re.compile(r"\s*,\s*(?:[A-Z][\w.]*\s+){0,2}")
+
+
+def _named_after(ctx: DocContext, sent: Sentence, start: int) -> str | None:
+    """The person set off by a comma right after the name that opens at `start` ("the director of the X Centre,
+    Professor Y"): the name's end is the first comma after it."""
+    comma = ctx.text.find(",", start, sent.end)
+    people = ctx.people_in(comma, sent.end) if comma >= 0 else []
+    return people[0].entity_id if people and _APPOSED.fullmatch(ctx.text, comma, people[0].start) else None
 
 
 def _host_after(ctx: DocContext, end: int) -> str | None:
@@ -1268,6 +1281,7 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
             if fitting:
                 _note_status(fitting[-1], "planned" if _undertaking(ctx.rules).search(sent.text, 0, event.start())
                              else "established")
+        _director_referred(ctx, sent, named)
         lead = anaphora.match(sent.text)
         if not lead:
             previous = None
@@ -1287,6 +1301,24 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
         if hosts and lab.host is None:  # "The lab was jointly built by X and Y"
             lab.host = hosts[0].entity_id
         previous = lab
+
+
+def _director_referred(ctx: DocContext, sent: Sentence, named: list[tuple[int, Lab]]) -> None:
+    """'Y, vice-president of Z, and director of the lab, said ...': the person right before "director of" and words
+    that refer back to a lab (`lab_anaphora`, not "it") directs the last lab named before that fits them."""
+    if "irector of" not in sent.text:
+        return
+    for cue in _director_of_referred(ctx.rules).finditer(sent.text):
+        people = ctx.people_in(sent.start, sent.start + cue.start())
+        earlier = [lab for pos, lab in named if pos < sent.start + cue.start() and _fits(lab, cue.group(1).lower())]
+        if people and earlier and earlier[-1].director is None:
+            earlier[-1].director = people[-1].entity_id
+
+
+@derived
+def _director_of_referred(rules: Rulebook) -> re.Pattern:
+    phrases = phrase_alternation(p for p in rules.rules["lab_anaphora"] if p != "it")
+    return re.compile(rf"{_DIRECTOR_WORDS}({phrases})\b", re.I)
 
 
 @derived
