@@ -796,7 +796,8 @@ def _founded_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, in
         return out  # every pattern opens with a setting-up verb
     for rx, lab_type in _founded_patterns(rules):
         for m in rx.finditer(sent.text):
-            s, e = sent.start + m.start(1), sent.start + m.end(1)
+            # "established the X Institute of Nigeria-China Development Studies": its topic after the head
+            s, e = sent.start + m.start(1), sent.start + _name_end(rules, sent.text, m.start(1), m.end(1), "suffix")
             if not any(s < te and ts < e for ts, te, _ in taken + out):
                 out.append((s, e, lab_type))
     return out
