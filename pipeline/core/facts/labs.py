@@ -22,7 +22,8 @@ from pipeline.core.phrases import gated_regex, kind_regexes, phrase_alternation,
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence
 
-_CAP_WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}s?)"
+# (a slash joins two capitalised words into one: "Micro/Nano", "AI/ML")
+_CAP_WORD = r"(?:[A-Z][\w'’.-]*(?:/[A-Z][\w'’.-]*)*|[A-Z]{2,}s?)"
 _CONNECT_WORDS = ("of", "and", "for", "on", "in", "the", "&")  # small words inside a capitalised name
 _CONNECT = rf"(?:{'|'.join(_CONNECT_WORDS)})"
 _TOPIC = rf"{_CAP_WORD}(?:(?:\s+(?:{_CONNECT}\s+)*|,\s+){_CAP_WORD})*"
@@ -171,7 +172,7 @@ def extract_labs(ctx: DocContext) -> list[Lab]:
             topic = (name.lower() not in _bare_heads(ctx.rules) and _topic_key(name)) \
                 or _unnamed_joint_key(ctx, sent, start, name)
             if not topic or (lab_type == "research_institute" and _known_body(ctx.rules, name)) \
-                    or _not_a_lab(ctx.rules).search(name):
+                    or _not_a_lab(ctx.rules).search(name) or _designation(ctx.rules).search(ctx.text, sent.start, list_start):
                 continue
             lab_id = make_id("lab", lab_type, topic)
             if _is_party(ctx, sent, start, end) or _host_slot(ctx.rules).search(ctx.text, sent.start, start):
@@ -478,6 +479,16 @@ def _not_a_lab(rules: Rulebook) -> re.Pattern:
     return re.compile("|".join(alternatives) or "(?!)", re.I)
 
 
+@derived
+def _designation(rules: Rulebook) -> re.Pattern:
+    """The end of the words before a title a lab is given or a programme it joins (`lab_designation_cues`: "was
+    listed as a", "the first batch of the"): the name there is the title, a kind of lab, not one lab. (Not "approved
+    as the X": a definite article may give the lab its own name; "batch of the X" names the programme.)"""
+    cues = phrase_alternation(rules.rules.get("lab_designation_cues") or [])
+    article = r"(?:(?:a|an|one\s+of\s+the|(?<=of\s)the)\s+)?"
+    return re.compile(rf"\b(?i:{cues})\s+{article}[“\"‘]?$" if cues else "(?!)")
+
+
 def _abbreviated(name: str) -> bool:
     """Whether a lab's name opens with an abbreviation of its kind ("CNERC for X", "SKL of X")."""
     first = name.split(" ", 1)[0]
@@ -610,7 +621,7 @@ def _trim(rules: Rulebook, text: str, start: int, end: int, side: str, bounds=()
     ("... Laboratory for Marine Science"), and nothing of a second name or the sentence after it."""
     head = end - 1 if side == "suffix" else start
     if side == "suffix":
-        start = _after_breaks(text, start, end)
+        start = _after_breaks(rules, text, start, end)
         # "toured the Institute of X and the Y Research Center": the run before the head holds a name of its own
         start = max((c.end() for c in _SECOND_NAME.finditer(text, start, head)), default=start)
     end = _name_end(rules, text, start, end, side)
@@ -643,15 +654,28 @@ def _name_end(rules: Rulebook, text: str, start: int, end: int, side: str) -> in
     links = list(_TOPIC_LINK.finditer(text, start, end))
     for n, link in enumerate(links):
         upto = links[n + 1].start() if n + 1 < len(links) else end
-        words = set(text[link.end():upto].split())
-        if words & (stop - _object_words(rules) if link.group(0).strip() == "for" else stop):
-            end = link.start()  # "X Laboratory on Strategic Collaboration": the deal, not the topic (a centre "for
-            break               # Scientific Cooperation" has it as its remit)
+        barred = stop - _object_words(rules) if link.group(0).strip() == "for" else stop
+        words = list(re.finditer(r"\S+", text[link.end():upto]))
+        k = next((k for k, w in enumerate(words) if w.group(0) in barred), None)
+        if k is not None:
+            # "X Laboratory for Soil Health Opening Ceremony": the topic, then the lab's own event; "X Laboratory on
+            # Strategic Collaboration": the deal, not the topic (a centre "for Scientific Cooperation" has it as its
+            # remit)
+            end = link.end() + words[k - 1].end() if k and words[k].group(0) in _event_words(rules) else link.start()
+            break
     for where in _IN_PLACE.finditer(text, start, end):
         if where.group(1) or org_namer(rules).place(where.group(2)):
             end = where.start()  # "... Centre in Nanning", "... in the Yazhou Bay Science City"
             break
     return end
+
+
+@derived
+def _event_words(rules: Rulebook) -> frozenset[str]:
+    """The stop words that name an event of the lab's own ("Opening", "Unveiling", "Ceremony"): the name ends before
+    them, its topic kept."""
+    events = {*rules.rules["lab_name_process_nouns"], "Ceremony", "Ceremonies", "Signing"}
+    return frozenset(set(rules.rules["org_stopwords"]) & events)
 
 
 @derived
@@ -687,13 +711,24 @@ def _headline_verb(rules: Rulebook) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(_spaced(v) for v in titled)})(?![\w-])\s*")
 
 
-def _after_breaks(text: str, start: int, end: int) -> int:
-    """Where a suffix name begins when a capitalised adverb or a locative ("Firms in the") stands before its
-    head: after it."""
+def _after_breaks(rules: Rulebook, text: str, start: int, end: int) -> int:
+    """Where a suffix name begins when a capitalised adverb, a locative ("Firms in the") or a group of people
+    (`_people_of`) stands before its head: after it."""
     last = None
     for last in _SUFFIX_BREAK.finditer(text, start, end):
         pass
-    return last.end() if last else start
+    people = None
+    for people in _people_of(rules).finditer(text, start, end):
+        pass
+    return max(last.end() if last else start, people.end() if people else start)
+
+
+@derived
+def _people_of(rules: Rulebook) -> re.Pattern:
+    """A capitalised plural noun of people and the word that ties them to a body ("Members of", "Teachers of the",
+    "Visiting Scholars from"): people belong to a lab, no lab's name opens with them (`people_nouns`)."""
+    nouns = phrase_alternation(n[:1].upper() + n[1:] for n in rules.rules["people_nouns"])
+    return re.compile(rf"(?<![\w-])(?:{nouns})\s+(?:of|from|at|in)\s+(?:the\s+)?")
 
 
 def _name_start(rules: Rulebook, text: str, start: int, end: int) -> int:
@@ -761,7 +796,8 @@ def _founded_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, in
         return out  # every pattern opens with a setting-up verb
     for rx, lab_type in _founded_patterns(rules):
         for m in rx.finditer(sent.text):
-            s, e = sent.start + m.start(1), sent.start + m.end(1)
+            # "established the X Institute of Nigeria-China Development Studies": its topic after the head
+            s, e = sent.start + m.start(1), sent.start + _name_end(rules, sent.text, m.start(1), m.end(1), "suffix")
             if not any(s < te and ts < e for ts, te, _ in taken + out):
                 out.append((s, e, lab_type))
     return out
@@ -1045,8 +1081,9 @@ _DIRECTOR_OF = re.compile(r"\s*,?\s*(?:the\s+)?(?:(?:executive|founding|interim|
                           r"of\s+(?:the\s+)?(?:[A-Z][\w'’-]*['’]s\s+)?", re.I)
 
 
-_DIRECTOR_BEFORE = re.compile(r"(?<!deputy )(?<!vice )(?<!vice-)(?<!associate )(?<!assistant )\bdirector(?:-designate)?\s+of\s+"
-                              r"(?:the\s+)?$", re.I)
+# "director of" (not a deputy's)
+_DIRECTOR_WORDS = r"(?<!deputy )(?<!vice )(?<!vice-)(?<!associate )(?<!assistant )\bdirector(?:-designate)?\s+of\s+"
+_DIRECTOR_BEFORE = re.compile(rf"{_DIRECTOR_WORDS}(?:the\s+)?$", re.I)
 
 
 def _director_before(ctx: DocContext, sent: Sentence, start: int) -> str | None:
@@ -1055,9 +1092,21 @@ def _director_before(ctx: DocContext, sent: Sentence, start: int) -> str | None:
     people = ctx.people_in(sent.start, start)
     if people and _DIRECTOR_OF.fullmatch(ctx.text, people[-1].end, start):
         return people[-1].entity_id
-    if people and _DIRECTOR_BEFORE.search(ctx.text, max(sent.start, start - 40), start):
-        return people[0].entity_id
+    if _DIRECTOR_BEFORE.search(ctx.text, max(sent.start, start - 40), start):
+        return _named_after(ctx, sent, start) or (people[0].entity_id if people else None)
     return None
+
+
+# "the director of the X Centre, Professor Y": a comma and at most two title words between the name and its director
+_APPOSED = re.compile(r"\s*,\s*(?:[A-Z][\w.]*\s+){0,2}")
+
+
+def _named_after(ctx: DocContext, sent: Sentence, start: int) -> str | None:
+    """The person set off by a comma right after the name that opens at `start` ("the director of the X Centre,
+    Professor Y"): the name's end is the first comma after it."""
+    comma = ctx.text.find(",", start, sent.end)
+    people = ctx.people_in(comma, sent.end) if comma >= 0 else []
+    return people[0].entity_id if people and _APPOSED.fullmatch(ctx.text, comma, people[0].start) else None
 
 
 def _host_after(ctx: DocContext, end: int) -> str | None:
@@ -1157,8 +1206,14 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     # opening it and at most one short phrase after the verb (no room for a clause's own verb)
     told_in_headline = re.compile(rf"^\s+(?:(?:officially|formally|jointly)\s+)?(?:{founded})(?:\s+(?:in|at|on|by|with)"
                                   rf"(?:\s+[^\s,;.:!?]+){{1,3}})?\s*[.!]?\s*$", re.I)
+    # "the launch and handover of the X", "the opening and unveiling of X": a founding event and a second one of it
+    coordinated = rf"(?:{events})\s+(?:and|&)\s+(?:[\w-]+\s+){{1,2}}?(?:of|for)"
     established_before = re.compile(rf"(?:\b(?:{founded})\s+{_ADVERBIAL}(?:{apposition})?{det}"
-                                    rf"|\b(?:{alt('lab_founding_events')})\s+{det})[“\"‘]?$", re.I)
+                                    rf"|\b(?:{alt('lab_founding_events')}|{coordinated})\s+{det})[“\"‘]?$", re.I)
+    # "X Unveiling Ceremony was held", "the X Plaque-Unveiling Ceremony": the name before its own founding event (not
+    # one still to come: "X Opening Ceremony will be held")
+    ceremony_after = re.compile(rf"^\s+(?:(?:plaque|nameplate)[- ])?(?:{events})\s+ceremon(?:y|ies)\b"
+                                rf"(?![^.;]{{0,40}}?\b(?:will|shall|is\s+to|are\s+to|to\s+be|is\s+scheduled|is\s+expected)\b)", re.I)
     future_in_clause = re.compile(rf"\b(?:{future})\s+(?:\w+\s+){{0,3}}$", re.I)
     gerunds = phrase_alternation(v for v in r["lab_setup_verbs"] if v.split()[0].endswith("ing"))
     # "including jointly establishing ...; setting up X; founding Y": an undertaking, not a founding
@@ -1179,14 +1234,14 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     founding_intended = re.compile(rf"\b(?:{intents})\s+(?:[^.;]{{0,60}}?\s)?(?:to\s+(?:{setup})|(?:for|on|about)\s+the\s+"
                                    rf"(?:{founding_objects}))\s+{det}[“\"‘]?$", re.I) if intents else re.compile("(?!)")
     return (planned_before, planned_after, established_after, established_before, future_in_clause, planned_gerund,
-            told_in_headline, founding_signed, founding_intended)
+            told_in_headline, founding_signed, founding_intended, ceremony_after)
 
 
 def lab_status(rules: Rulebook, before: str, after: str) -> str:
     """`planned`, `established` or `existing` from the text of the sentence before and after a lab's name
     (a quoted name's closing quote is not between the name and what is said of it)."""
     planned_before, planned_after, established_after, established_before, future, gerund, headline, founding_signed, \
-        founding_intended = _status_patterns(rules)
+        founding_intended, ceremony_after = _status_patterns(rules)
     after = after.lstrip("”\"’")
     if founding_intended.search(before):
         return "planned"
@@ -1196,7 +1251,8 @@ def lab_status(rules: Rulebook, before: str, after: str) -> str:
     if planned_before.search(before) or planned_after.search(after) or gerund.search(before):
         return "planned"
     founding = established_before.search(before)
-    if established_after.search(after) or (founding and not future.search(before[:founding.start()])) \
+    if established_after.search(after) or ceremony_after.match(after) \
+            or (founding and not future.search(before[:founding.start()])) \
             or (_OPENING.fullmatch(before) and headline.match(after)):
         return "established"
     return "existing"
@@ -1226,6 +1282,7 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
             if fitting:
                 _note_status(fitting[-1], "planned" if _undertaking(ctx.rules).search(sent.text, 0, event.start())
                              else "established")
+        _director_referred(ctx, sent, named)
         lead = anaphora.match(sent.text)
         if not lead:
             previous = None
@@ -1245,6 +1302,24 @@ def _anaphora(ctx: DocContext, labs: dict[str, Lab]) -> None:
         if hosts and lab.host is None:  # "The lab was jointly built by X and Y"
             lab.host = hosts[0].entity_id
         previous = lab
+
+
+def _director_referred(ctx: DocContext, sent: Sentence, named: list[tuple[int, Lab]]) -> None:
+    """'Y, vice-president of Z, and director of the lab, said ...': the person right before "director of" and words
+    that refer back to a lab (`lab_anaphora`, not "it") directs the last lab named before that fits them."""
+    if "irector of" not in sent.text:
+        return
+    for cue in _director_of_referred(ctx.rules).finditer(sent.text):
+        people = ctx.people_in(sent.start, sent.start + cue.start())
+        earlier = [lab for pos, lab in named if pos < sent.start + cue.start() and _fits(lab, cue.group(1).lower())]
+        if people and earlier and earlier[-1].director is None:
+            earlier[-1].director = people[-1].entity_id
+
+
+@derived
+def _director_of_referred(rules: Rulebook) -> re.Pattern:
+    phrases = phrase_alternation(p for p in rules.rules["lab_anaphora"] if p != "it")
+    return re.compile(rf"{_DIRECTOR_WORDS}({phrases})\b", re.I)
 
 
 @derived
