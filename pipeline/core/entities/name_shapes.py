@@ -292,6 +292,8 @@ class NameShapes:
         Technology", a caption's post before its body), when name words stay before the head: "Chancellor College"
         and "President University" are names, and so is "General Electric Research Center" ("General" alone is no
         title)."""
+        if start >= h - 1 or not self._not_in_name(run[start].text):
+            return start  # most names open with no title word: nothing to read
         for k in range(min(h - 1, start + 3), start, -1):
             if title_case(" ".join(w.text for w in run[start:k])) in self.title_heads and run[k].is_cap \
                     and not self._not_in_name(run[k].text):
