@@ -1,6 +1,8 @@
 """People that page furniture names: photo and agency credits ("(Xinhua/Li Wei)", "[Photo by Li Wei/Jilin
-Daily]", "... on Monday /JOHN KAMAU"), bylines in capitals ("By ANNA BERG (China Daily)"), a correspondent between
-slashes ("/TASS correspondent Ivan Petrov/."), and people a photo caption places ("Anna Berg (2nd R)").
+Daily]", "... on Monday /JOHN KAMAU"), bylines in capitals ("By ANNA BERG (China Daily)"), a name after "by" that
+ends its line (a byline: "Story by Anna Berg", "Edited by: Li Wei", "May 3, 2019 by Tom Wu"; a sentence ends with a
+full stop), a correspondent between slashes ("/TASS correspondent Ivan Petrov/."), and people a photo caption
+places ("Anna Berg (2nd R)").
 
 Credits glue a name to a slash, which the word splitter keeps inside one word, so they are read from the text
 with patterns, after the sentence passes, and only where no other entity holds the words.
@@ -22,6 +24,7 @@ _CREDITS = re.compile("|".join((
     rf"\bPhotos?(?: by|:) ?(?P<photo>{_NAME})(?=/|\]|\)|\s*$)",  # "[Photo by Li Wei/Jilin Daily]"
     rf"(?<=\s)/(?P<slash>{_CAPS})\s*$",  # "... on Monday /JOHN KAMAU"
     rf"^By (?P<byline>{_CAPS}|{_NAME})(?= ?\(|\s*$)",  # "By ANNA BERG (China Daily)"
+    rf"(?:(?<=\b[Bb]y )|(?<=\b[Bb]y: ))(?P<line_end>{_NAME})[ \t]*$",  # "Story by Anna Berg", "Edited by: Li Wei", "May 3, 2019 by Tom Wu"
     rf"/(?:[A-Z]+ )?(?:correspondent|reporter|photographer) (?P<role>{_NAME})/",  # "/TASS correspondent Ivan Petrov/"
     rf"(?P<placed>{_NAME}) \((?:\d(?:st|nd|rd|th) )?(?:[LRC]|left|right|cent(?:re|er)|front|back)\)",  # "(2nd R)"
 )), re.M)
@@ -31,6 +34,8 @@ _CREDIT_OPENINGS = re.compile(r"[(/A-Z]")
 # Credits whose words may name a picture agency or a service as well as a person ("(AFP/Getty Images)"): a
 # person only by a name's shape.
 _SHAPED = ("agency", "photo")
+# Credits whose words may name a body the recognisers did not know ("hosted by Science Park"): no head word in them.
+_HEADLESS = ("line_end",)
 
 
 def credited_people(ents: DocumentEntities) -> None:
@@ -42,6 +47,7 @@ def credited_people(ents: DocumentEntities) -> None:
             start += len(words.pop(0)) + 1
         if len(words) < 2 or any(_not_a_name_word(ents, w) for w in words) \
                 or m.lastgroup in _SHAPED and not _name_shaped(ents, words) \
+                or m.lastgroup in _HEADLESS and any(w in ents.lexicon.body_name_ends for w in words) \
                 or ents.covered(start, end, ("organization", "person", "place")):
             continue
         person = named_person(ents, words)

@@ -61,6 +61,7 @@ class NameShapes:
         self.remit_heads = frozenset(rules.rules.get("remit_heads", []))
         # the words a title before a person's name opens or ends with ("Vice", "President", "Prof.")
         self.title_ends = frozenset(lex.title_heads_by_last_word) | frozenset(rules.title_modifiers) | lex.honorifics
+        self.title_heads = frozenset(rules.title_heads)
         # heads that open the name of a part of a body ("X's Institute of Y")
         self.unit_heads = frozenset(w for w, t in self.lexicon.rules.derive(_head_types).items()
                                     if t in ("university_unit", "research_institute", "government_department")) \
@@ -264,9 +265,10 @@ class NameShapes:
             start = max([start, *(m + 1 for m in range(start, h) if run[m].lower in ("and", "&"))])
         for m in range(h - 1, start, -1):
             if run[m].lower in _SPLITTERS and any(
-                    w.text in self.not_in_names or w.text in NON_ORG_NOUNS for w in run[start:m]):
+                    self._not_in_name(w.text) or w.text in NON_ORG_NOUNS for w in run[start:m]):
                 start = m + 1
                 break
+        start = self._after_title(run, start, h)
         # "Joint Lab Between X University and ...": a title-case headline's preposition, before the head, opens no name
         start = max([start, *(m + 1 for m in range(start, h) if run[m].text in self.opening_prepositions)])
         start = self._after_connectors(run, start, h)
@@ -280,6 +282,24 @@ class NameShapes:
             start = self._after_connectors(run, start, h)  # "Kenya and Kenya's Ministry of ..."
         return start
 
+    def _not_in_name(self, text: str) -> bool:
+        """A title word or honorific, as written or in another case: "CHANCELLOR of X University" (capitals),
+        "Vice-president of X University" (a hyphenated title's second part in lower case)."""
+        return text in self.not_in_names or (text.isupper() or "-" in text) and title_case(text) in self.not_in_names
+
+    def _after_title(self, run: list[Word], start: int, h: int) -> int:
+        """Past a whole title that opens the name with no "of" after it ("Vice President South China University of
+        Technology", a caption's post before its body), when name words stay before the head: "Chancellor College"
+        and "President University" are names, and so is "General Electric Research Center" ("General" alone is no
+        title)."""
+        if start >= h - 1 or not self._not_in_name(run[start].text):
+            return start  # most names open with no title word: nothing to read
+        for k in range(min(h - 1, start + 3), start, -1):
+            if title_case(" ".join(w.text for w in run[start:k])) in self.title_heads and run[k].is_cap \
+                    and not self._not_in_name(run[k].text):
+                return k
+        return start
+
     def _is_demonym(self, word: str) -> bool:
         return word.lower() in self.rules.demonyms
 
@@ -288,6 +308,14 @@ class NameShapes:
         while start < h and (run[start].lower in self.connectors or run[start].text == "The"):
             start += 1
         return start
+
+
+def title_case(text: str) -> str:
+    """Each word and each hyphenated part with a capital first and the rest as written, or in lower case when the
+    whole was written in capitals: "VICE PRESIDENT" and "Vice-president" -> "Vice President", "Vice-President"."""
+    if text.isupper():
+        text = text.lower()
+    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in text.split(" "))
 
 
 def _head_types(rules: Rulebook) -> dict[str, str]:

@@ -30,6 +30,10 @@ _GOVERNMENTS_OF = re.compile(r"\b(?:(?:Municipal|Provincial|City|District|County
 _BRANCH_OF = re.compile(r"\b(?!The )([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) ([Bb]ranch) of (?:the )?")
 # a number after a university's name makes another university's ("Université de Rennes 2", "Paris 1")
 _NUMBERED = re.compile(r"\s+(?:\d{1,2}|[IVX]{1,4})\b")
+# what a name is "of" going on after it, up to the first comma or lower-case word ("of Engineering and Technology")
+_OBJECT_AFTER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*)*)")
+# the capitalised words right before a name, not a possessive ("Anhui", "Inner Mongolia"; not "Kenya's")
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w-]*(?: [A-Z][\w-]*)?) $")
 _LISTED_NAME = re.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)(\s*,\s*(?:and\s+)?|\s+and\s+)?")
 
 
@@ -42,7 +46,8 @@ def reference_orgs(ents: DocumentEntities, doc: Doc) -> None:
         if hit.surface.isupper() and (given := _SURNAME_FIRST.match(hit.surface + ents.text[hit.end:hit.end + 16])) \
                 and is_surname(ents.rules, hit.surface) and is_pinyin_given(ents.rules, given.group(1)):
             continue  # "LU Xin", "HE Jun": a family name in capitals before its given name, not an acronym
-        if ref.listed and (not written_as_listed(hit.surface, ref) or _NUMBERED.match(ents.text, hit.end)):
+        if ref.listed and (not written_as_listed(hit.surface, ref) or _NUMBERED.match(ents.text, hit.end)
+                           or _inside_longer_name(ents, hit.start, hit.end)):
             continue  # "an open university": words, not the listed name; "University of Rennes 1": a longer name
         longer = _longer_remit(ents, hit.start, hit.end, ref)
         if longer is not None:  # "Ministry of Natural Resources and Environmental Conservation": another ministry
@@ -54,6 +59,19 @@ def reference_orgs(ents: DocumentEntities, doc: Doc) -> None:
             ents.add_org(*foreign)
             continue
         ents.add_org(ents.namer.from_reference(ref), hit.start, hit.end)
+
+
+def _inside_longer_name(ents: DocumentEntities, start: int, end: int) -> bool:
+    """Whether a name of the broad world list is only a part of a longer name the text writes: its object goes on
+    ("Bangladesh University" of "Bangladesh University of Engineering and Technology"; not "X University of
+    Belarus", where the place says where), or a place's name opens it ("University of Finance" of "Anhui University
+    of Finance and Economics"). The list's short generic names sit inside many longer ones."""
+    after = _OBJECT_AFTER.match(ents.text, end)
+    if after is not None and longest_run(after.group(1).split(), ents.namer.place, at_start=True) is None:
+        return True
+    before = _WORD_BEFORE.search(ents.text, max(0, start - 40), start)
+    return before is not None and ents.text[start:end].split()[0] in ents.lexicon.heads \
+        and ents.namer.place(before.group(1)) is not None
 
 
 def written_as_listed(surface: str, ref: OrgRef) -> bool:
