@@ -1,13 +1,15 @@
 """The shortcuts of the text searches find exactly what the plain regexes find: the phrase regexes' word gate,
 the gates of plain strings (`gated_regex` without word runs, `literal_gated`), `word_starts` (a whole word without a regex compiled for it; an acronym's mentions) and `matches_from` (a regex tried only where a match
-can begin)."""
+can begin), and the office titles' pattern begun near each title."""
 import re
 
 import pytest
 
 from pipeline.core.entities.acronyms import _whole_word_starts
+from pipeline.core.entities.titled_offices import _office_title_matches, _office_titles
 from pipeline.core.phrases import gated_regex, literal_gated, phrase_regex
 from pipeline.core.text import matches_from, word_starts
+from tests.support.rules import default_rulebook
 
 PHRASES = ("sign", "signed", "signing ceremony", "memorandum of understanding", "co-build", "to sign", "MoU", "R&D",
            "people's republic")
@@ -123,3 +125,18 @@ _ALTERNATION = re.compile(r"\((?P<paren>[A-Z]\w+)\)|(?<=\s)/(?P<slash>[A-Z]+)$|^
 def test_matches_from_its_openings_are_the_matches_of_finditer(text):
     found = [(m.span(), m.lastgroup) for m in matches_from(_ALTERNATION, re.compile(r"[(/A-Z]"), text)]
     assert found == [(m.span(), m.lastgroup) for m in _ALTERNATION.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kuwaiti Minister of Commerce and Industry Khaled Ali met the Vice-Prime Minister, Minister of Education.",
+    "The Deputy Prime Minister Minister of Finance A. B. Sri Lankan Deputy Minister for the Environment spoke.",
+    "Prime Minister of Pakistan; former Minister of Health; Minister of state; Minister for trade.",
+    "Dr. O'Neil’s Chief Minister of Sabah and Minister of Works Minister of Works of China.",
+    "No title here, only words Minister and Ministers of Note.",
+    "The Sri-Lankan Vice-Deputy Minister of Finance and the Pro-Vice Chancellor’s Minister for Science.",
+])
+def test_office_titles_begun_near_each_title_are_the_pattern_s_matches(text):
+    pattern, title, _ = _office_titles(default_rulebook())
+    for variant in (text, text.replace("Minister", "minister", 1)):
+        assert [(m.span(), m.groups()) for m in _office_title_matches(variant, pattern, title)] \
+            == [(m.span(), m.groups()) for m in pattern.finditer(variant)]
