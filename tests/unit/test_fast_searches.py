@@ -1,6 +1,7 @@
 """The shortcuts of the text searches find exactly what the plain regexes find: the phrase regexes' word gate,
 the gates of plain strings (`gated_regex` without word runs, `literal_gated`), `word_starts` (a whole word without a regex compiled for it; an acronym's mentions) and `matches_from` (a regex tried only where a match
 can begin), and the office titles' pattern begun near each title."""
+import importlib
 import re
 
 import pytest
@@ -125,6 +126,40 @@ _ALTERNATION = re.compile(r"\((?P<paren>[A-Z]\w+)\)|(?<=\s)/(?P<slash>[A-Z]+)$|^
 def test_matches_from_its_openings_are_the_matches_of_finditer(text):
     found = [(m.span(), m.lastgroup) for m in matches_from(_ALTERNATION, re.compile(r"[(/A-Z]"), text)]
     assert found == [(m.span(), m.lastgroup) for m in _ALTERNATION.finditer(text)]
+
+
+_ENTITY_TEXTS = [
+    "UAlberta, uOttawa and the U-Calgary; NTU's ICT, non-UAlberta, NUI Galway, COLCIENCIAS and R&D, e.g. U.S.A. labs.",
+    "The Departments of Education and Training of Quang Ninh, Lang Son and Cao Bang; the Bureaus of Health of the "
+    "City; Offices of\nState of Kent; the Committees of Health of the Provinces; the CommitteeS of X of Y.",
+    "Makerere University Confucius Institute, the Confucius Institute at Piura University, Confucius  Institute "
+    "Headquarters of the world, confucius institute, ConfuciusInstitute.",
+]
+
+
+_ENTITY_PATTERNS = ["bare_acronyms:_TOKEN:_CAPITAL", "bare_acronyms:_U_PLACE:_U_PLACE_OPENING",
+                    "organisations:_BODIES_OF:_BODIES_OF_OPENING", "organisations:hosted"]
+
+
+def _entity_pattern(pair: str) -> tuple[re.Pattern, re.Pattern]:
+    module, *names = pair.split(":")
+    found = vars(importlib.import_module(f"pipeline.core.entities.{module}"))
+    return found["_hosted_unit"](default_rulebook()) if names == ["hosted"] else tuple(found[n] for n in names)
+
+
+@pytest.mark.parametrize("text", _ENTITY_TEXTS)
+@pytest.mark.parametrize("pair", _ENTITY_PATTERNS)
+def test_entity_patterns_tried_at_their_openings_find_what_finditer_finds(text, pair):
+    regex, openings = _entity_pattern(pair)
+    for variant in (text, text.upper(), text.replace(" ", "  ")):
+        assert [(m.span(), m.groups()) for m in matches_from(regex, openings, variant)] \
+            == [(m.span(), m.groups()) for m in regex.finditer(variant)]
+
+
+@pytest.mark.parametrize("pair", _ENTITY_PATTERNS)
+def test_each_entity_pattern_meets_text_it_matches_more_than_once(pair):
+    regex, _ = _entity_pattern(pair)
+    assert max(len(list(regex.finditer(text))) for text in _ENTITY_TEXTS) >= 2
 
 
 @pytest.mark.parametrize("text", [

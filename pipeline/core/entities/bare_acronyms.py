@@ -26,9 +26,10 @@ from pipeline.core.entities.organisations import OWN_UNIVERSITY
 from pipeline.core.entities.orgs import org_id_for
 from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import OrgRef, Rulebook, derived
-from pipeline.core.text import word_starts
+from pipeline.core.text import matches_from, word_starts
 
 _TOKEN = re.compile(r"(?<![\w&’'.-])([A-Z][A-Za-z&]{1,7}|[A-Z]{9,12})(?![\w&-]|\.\w)")  # "COLCIENCIAS": all capitals
+_CAPITAL = re.compile(r"[A-Z]")  # where a `_TOKEN` may begin: the engine skips to it, past the lookbehind
 _POSSESSIVE_START = re.compile(r"^['’]s?")
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]")  # "President of NUI Galway": the acronym opens a longer name
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -97,7 +98,7 @@ def undefined_acronyms(ents: DocumentEntities) -> None:
     words around it make it one; every later bare mention of it is that organisation."""
     cues = acronym_cues(ents.rules)
     done: set[str] = set()
-    for m in _TOKEN.finditer(ents.text):
+    for m in matches_from(_TOKEN, _CAPITAL, ents.text):
         acr = m.group(1)
         if acr in done or acr in cues.not_orgs or not is_acronym_shape(acr) or ents.covered(m.start(), m.end()) \
                 or _in_capitals_run(ents.text, m.start(), m.end()) or cues.shouted(acr):
@@ -327,12 +328,13 @@ def _pinyin(rules: Rulebook) -> re.Pattern:
 
 
 _U_PLACE = re.compile(r"(?<![\w-])[Uu]([A-Z][a-z]{3,})(?![\w-])")
+_U_PLACE_OPENING = re.compile(r"[Uu][A-Z]")  # without the lookbehind, which had the engine try every character
 
 
 def u_place_universities(ents: DocumentEntities) -> None:
     """'UAlberta', 'UCalgary', 'uOttawa': a "U" before a place's name in one word is that place's university, as North
     American newsrooms write it ("University of Alberta"), the reference one when there is one."""
-    for m in _U_PLACE.finditer(ents.text):
+    for m in matches_from(_U_PLACE, _U_PLACE_OPENING, ents.text):
         name = m.group(1)
         if ents.covered(m.start(), m.end()) or (ents.namer.place(name) is None
                                                 and not ents.rules.bare_subdivisions.get(name.lower())):
