@@ -7,6 +7,7 @@ import re
 import pytest
 
 from pipeline.core.entities.acronyms import _whole_word_starts
+from pipeline.core.entities.bare_acronyms import is_acronym_shape
 from pipeline.core.entities.titled_offices import _office_title_matches, _office_titles
 from pipeline.core.phrases import gated_regex, literal_gated, phrase_regex
 from pipeline.core.text import matches_from, word_starts
@@ -175,3 +176,12 @@ def test_office_titles_begun_near_each_title_are_the_pattern_s_matches(text):
     for variant in (text, text.replace("Minister", "minister", 1)):
         assert [(m.span(), m.groups()) for m in _office_title_matches(variant, pattern, title)] \
             == [(m.span(), m.groups()) for m in pattern.finditer(variant)]
+
+
+@pytest.mark.parametrize("token, shape", [
+    ("The", False), ("University", False), ("HZU", True), ("UrFU", True), ("LARSyS", True), ("PolyU", True),
+    ("R&D", True), ("CityU", True), ("XIV", False), ("Ab", False), ("McDonald", False), ("iPhone", False),
+    ("Übersee", False), ("ÖAW", True), ("Hk", False),
+])
+def test_an_acronym_s_shape_is_two_capitals_or_more_read_as_initials(token, shape):
+    assert is_acronym_shape(token) is shape
