@@ -1,13 +1,17 @@
 """The shortcuts of the text searches find exactly what the plain regexes find: the phrase regexes' word gate,
 the gates of plain strings (`gated_regex` without word runs, `literal_gated`), `word_starts` (a whole word without a regex compiled for it; an acronym's mentions) and `matches_from` (a regex tried only where a match
-can begin)."""
+can begin), and the office titles' pattern begun near each title."""
+import importlib
 import re
 
 import pytest
 
 from pipeline.core.entities.acronyms import _whole_word_starts
+from pipeline.core.entities.bare_acronyms import is_acronym_shape
+from pipeline.core.entities.titled_offices import _office_title_matches, _office_titles
 from pipeline.core.phrases import gated_regex, literal_gated, phrase_regex
 from pipeline.core.text import matches_from, word_starts
+from tests.support.rules import default_rulebook
 
 PHRASES = ("sign", "signed", "signing ceremony", "memorandum of understanding", "co-build", "to sign", "MoU", "R&D",
            "people's republic")
@@ -123,3 +127,61 @@ _ALTERNATION = re.compile(r"\((?P<paren>[A-Z]\w+)\)|(?<=\s)/(?P<slash>[A-Z]+)$|^
 def test_matches_from_its_openings_are_the_matches_of_finditer(text):
     found = [(m.span(), m.lastgroup) for m in matches_from(_ALTERNATION, re.compile(r"[(/A-Z]"), text)]
     assert found == [(m.span(), m.lastgroup) for m in _ALTERNATION.finditer(text)]
+
+
+_ENTITY_TEXTS = [
+    "UAlberta, uOttawa and the U-Calgary; NTU's ICT, non-UAlberta, NUI Galway, COLCIENCIAS and R&D, e.g. U.S.A. labs.",
+    "The Departments of Education and Training of Quang Ninh, Lang Son and Cao Bang; the Bureaus of Health of the "
+    "City; Offices of\nState of Kent; the Committees of Health of the Provinces; the CommitteeS of X of Y.",
+    "Makerere University Confucius Institute, the Confucius Institute at Piura University, Confucius  Institute "
+    "Headquarters of the world, confucius institute, ConfuciusInstitute.",
+]
+
+
+_ENTITY_PATTERNS = ["bare_acronyms:_TOKEN:_CAPITAL", "bare_acronyms:_U_PLACE:_U_PLACE_OPENING",
+                    "organisations:_BODIES_OF:_BODIES_OF_OPENING", "organisations:hosted"]
+
+
+def _entity_pattern(pair: str) -> tuple[re.Pattern, re.Pattern]:
+    module, *names = pair.split(":")
+    found = vars(importlib.import_module(f"pipeline.core.entities.{module}"))
+    return found["_hosted_unit"](default_rulebook()) if names == ["hosted"] else tuple(found[n] for n in names)
+
+
+@pytest.mark.parametrize("text", _ENTITY_TEXTS)
+@pytest.mark.parametrize("pair", _ENTITY_PATTERNS)
+def test_entity_patterns_tried_at_their_openings_find_what_finditer_finds(text, pair):
+    regex, openings = _entity_pattern(pair)
+    for variant in (text, text.upper(), text.replace(" ", "  ")):
+        assert [(m.span(), m.groups()) for m in matches_from(regex, openings, variant)] \
+            == [(m.span(), m.groups()) for m in regex.finditer(variant)]
+
+
+@pytest.mark.parametrize("pair", _ENTITY_PATTERNS)
+def test_each_entity_pattern_meets_text_it_matches_more_than_once(pair):
+    regex, _ = _entity_pattern(pair)
+    assert max(len(list(regex.finditer(text))) for text in _ENTITY_TEXTS) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "Kuwaiti Minister of Commerce and Industry Khaled Ali met the Vice-Prime Minister, Minister of Education.",
+    "The Deputy Prime Minister Minister of Finance A. B. Sri Lankan Deputy Minister for the Environment spoke.",
+    "Prime Minister of Pakistan; former Minister of Health; Minister of state; Minister for trade.",
+    "Dr. O'Neil’s Chief Minister of Sabah and Minister of Works Minister of Works of China.",
+    "No title here, only words Minister and Ministers of Note.",
+    "The Sri-Lankan Vice-Deputy Minister of Finance and the Pro-Vice Chancellor’s Minister for Science.",
+])
+def test_office_titles_begun_near_each_title_are_the_pattern_s_matches(text):
+    pattern, title, _ = _office_titles(default_rulebook())
+    for variant in (text, text.replace("Minister", "minister", 1)):
+        assert [(m.span(), m.groups()) for m in _office_title_matches(variant, pattern, title)] \
+            == [(m.span(), m.groups()) for m in pattern.finditer(variant)]
+
+
+@pytest.mark.parametrize("token, shape", [
+    ("The", False), ("University", False), ("HZU", True), ("UrFU", True), ("LARSyS", True), ("PolyU", True),
+    ("R&D", True), ("CityU", True), ("XIV", False), ("Ab", False), ("McDonald", False), ("iPhone", False),
+    ("Übersee", False), ("ÖAW", True), ("Hk", False),
+])
+def test_an_acronym_s_shape_is_two_capitals_or_more_read_as_initials(token, shape):
+    assert is_acronym_shape(token) is shape

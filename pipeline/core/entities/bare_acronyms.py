@@ -26,9 +26,10 @@ from pipeline.core.entities.organisations import OWN_UNIVERSITY
 from pipeline.core.entities.orgs import org_id_for
 from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import OrgRef, Rulebook, derived
-from pipeline.core.text import word_starts
+from pipeline.core.text import matches_from, word_starts
 
 _TOKEN = re.compile(r"(?<![\w&’'.-])([A-Z][A-Za-z&]{1,7}|[A-Z]{9,12})(?![\w&-]|\.\w)")  # "COLCIENCIAS": all capitals
+_CAPITAL = re.compile(r"[A-Z]")  # where a `_TOKEN` may begin: the engine skips to it, past the lookbehind
 _POSSESSIVE_START = re.compile(r"^['’]s?")
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]")  # "President of NUI Galway": the acronym opens a longer name
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -41,6 +42,8 @@ _NAME_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 def is_acronym_shape(token: str) -> bool:
     """Capitals that read as initials: two or more, and most of the word or its last letter ("HZU", "UrFU",
     "LARSyS"); not a roman numeral."""
+    if token[1:].islower():
+        return False  # at most one capital: most of the capitalised words of a document, asked of each
     upper = sum(c.isupper() for c in token)
     return upper >= 2 and (token[-1].isupper() or 2 * upper >= len(token)) and not _ROMAN.fullmatch(token)
 
@@ -97,7 +100,7 @@ def undefined_acronyms(ents: DocumentEntities) -> None:
     words around it make it one; every later bare mention of it is that organisation."""
     cues = acronym_cues(ents.rules)
     done: set[str] = set()
-    for m in _TOKEN.finditer(ents.text):
+    for m in matches_from(_TOKEN, _CAPITAL, ents.text):
         acr = m.group(1)
         if acr in done or acr in cues.not_orgs or not is_acronym_shape(acr) or ents.covered(m.start(), m.end()) \
                 or _in_capitals_run(ents.text, m.start(), m.end()) or cues.shouted(acr):
@@ -151,10 +154,10 @@ def _names_spell(rules: Rulebook, org: Org, acr: str, written: tuple[str, ...] =
     for name in (org.canonical_name, *org.aliases, *written):
         if " " not in name:
             continue
-        if _spells(_initials(name, rules), letters):
+        if _spells(_initials(name, _pinyin(rules)), letters):
             return True
         own = OWN_UNIVERSITY.fullmatch(name) if turned else None
-        if own and _spells(_initials(f"University of {own['own']}", rules), letters):
+        if own and _spells(_initials(f"University of {own['own']}", _pinyin(rules)), letters):
             return True
         name = re.sub(r"^(?:the|The)\s+", "", name)
         for words in (name.split(" of ")[0].split(), [w for w in name.split() if w[:1].isupper()]):
@@ -276,19 +279,21 @@ def _written_with_place(ents: DocumentEntities, org: Org) -> tuple[str, ...]:
                  and (at := _AT_PLACE.match(ents.text, m.end)))
 
 
-def _initials(name: str, rules: Rulebook) -> list[tuple[frozenset[str], bool]]:
+@functools.lru_cache(maxsize=4096)
+def _initials(name: str, syllable: re.Pattern) -> tuple[tuple[frozenset[str], bool], ...]:
     """Each word of a name: the initials it may give (a pinyin compound gives one per syllable: "Huizhou" -> "H" or
-    "HZ") and whether it may also give none (a lower-case connector)."""
+    "HZ") and whether it may also give none (a lower-case connector). Remembered: each acronym of a document is
+    spelled against the names of every organisation of the document."""
     out = []
     for w in _NAME_WORD.findall(re.sub(r"^(?:the|The)\s+", "", name)):
         if w[0].isupper():
-            out.append((frozenset({w[0], *_syllable_initials(rules, w)}), False))
+            out.append((frozenset({w[0], *_syllable_initials(syllable, w)}), False))
         else:
             out.append((frozenset({w[0].upper()}), True))
-    return out
+    return tuple(out)
 
 
-def _spells(words: list[tuple[frozenset[str], bool]], letters: str) -> bool:
+def _spells(words: tuple[tuple[frozenset[str], bool], ...], letters: str) -> bool:
     if not words:
         return not letters
     (options, optional), rest = words[0], words[1:]
@@ -297,12 +302,12 @@ def _spells(words: list[tuple[frozenset[str], bool]], letters: str) -> bool:
     return any(letters.startswith(o) and _spells(rest, letters[len(o):]) for o in options)
 
 
-def _syllable_initials(rules: Rulebook, word: str) -> set[str]:
+def _syllable_initials(syllable: re.Pattern, word: str) -> set[str]:
     """The initials of a word read as two or three pinyin syllables ("Huizhou" -> {"HZ"}, "Jiliang" -> {"JL"})."""
     lowered = word.lower()
     if not lowered.isalpha() or len(lowered) > 15:
         return set()
-    return {"".join(s[0] for s in split).upper() for split in _pinyin_splits(_pinyin(rules), lowered)
+    return {"".join(s[0] for s in split).upper() for split in _pinyin_splits(syllable, lowered)
             if 2 <= len(split) <= 3}
 
 
@@ -327,12 +332,13 @@ def _pinyin(rules: Rulebook) -> re.Pattern:
 
 
 _U_PLACE = re.compile(r"(?<![\w-])[Uu]([A-Z][a-z]{3,})(?![\w-])")
+_U_PLACE_OPENING = re.compile(r"[Uu][A-Z]")  # without the lookbehind, which had the engine try every character
 
 
 def u_place_universities(ents: DocumentEntities) -> None:
     """'UAlberta', 'UCalgary', 'uOttawa': a "U" before a place's name in one word is that place's university, as North
     American newsrooms write it ("University of Alberta"), the reference one when there is one."""
-    for m in _U_PLACE.finditer(ents.text):
+    for m in matches_from(_U_PLACE, _U_PLACE_OPENING, ents.text):
         name = m.group(1)
         if ents.covered(m.start(), m.end()) or (ents.namer.place(name) is None
                                                 and not ents.rules.bare_subdivisions.get(name.lower())):

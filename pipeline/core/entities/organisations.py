@@ -18,6 +18,7 @@ from pipeline.core.entities.people import is_given_name, is_pinyin_given, is_sur
 from pipeline.core.entities.titled_offices import remit_end
 from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import JURISDICTION_TYPES, OrgRef, PlaceRef, Rulebook, derived
+from pipeline.core.text import matches_from
 
 _SURNAME_FIRST = re.compile(r"[A-Z]{2,4} ([A-Z][a-z]+(?:-[a-z]+)?)\b")
 _OWNER_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*?(?:['’]s?)?)\s+$")
@@ -397,6 +398,7 @@ def plural_governments(ents: DocumentEntities) -> None:
 
 _BODIES_OF = re.compile(r"\b(Department|Bureau|Commission|Office|Committee)s\s+of\s+"
                         r"((?:[A-Z][\w'’-]*|and|&)(?:,?\s+(?:[A-Z][\w'’-]*|and|&))*?)\s+of\s+(?:the\s+)?(?=[A-Z])")
+_BODIES_OF_OPENING = re.compile(r"(?:Department|Bureau|Commission|Office|Committee)s\s")  # the bound dropped: skipped to
 
 
 def plural_departments(ents: DocumentEntities) -> None:
@@ -406,7 +408,7 @@ def plural_departments(ents: DocumentEntities) -> None:
     if "s of " not in ents.text:
         return
     namer = ents.namer
-    for g in _BODIES_OF.finditer(ents.text):
+    for g in matches_from(_BODIES_OF, _BODIES_OF_OPENING, ents.text):
         head, remit, pos = g.group(1), g.group(2), g.end()
         while (m := _LISTED_NAME.match(ents.text, pos)) is not None:
             if _jurisdiction_named(ents, m.group(1)) is None:
@@ -710,20 +712,21 @@ def _later_branch_mentions(ents: DocumentEntities, branch: Org, short: str, afte
 
 
 @derived
-def _hosted_unit(rules: Rulebook) -> re.Pattern:
+def _hosted_unit(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
+    """The pattern of a hosted unit's name, and where one may begin (its names without the word bound, which the
+    regex engine skips to: the pattern, opening with the bound, was tried at every character of the document)."""
     names = rules.rules.get("hosted_unit_names") or []
-    return re.compile(rf"\b({phrase_alternation(names)})(?:\s+(Headquarters))?(\s+(?:at|of)\s+(?:the\s+)?)?"
-                      if names else "(?!)")
+    if not names:
+        return re.compile("(?!)"), re.compile("(?!)")
+    return re.compile(rf"\b({phrase_alternation(names)})(?:\s+(Headquarters))?(\s+(?:at|of)\s+(?:the\s+)?)?"), \
+        re.compile(phrase_alternation(names))
 
 
 def hosted_units(ents: DocumentEntities) -> None:
     """'Makerere University Confucius Institute', 'the Confucius Institute at Piura University' (`hosted_unit_names`):
     a unit that universities around the world each host is named with its host, as a unit of it, and not as one
     body shared by every document; its "Headquarters" is a body of its own. A bare mention is left as it is."""
-    rx = _hosted_unit(ents.rules)
-    if not rx.search(ents.text):
-        return
-    for m in rx.finditer(ents.text):
+    for m in matches_from(*_hosted_unit(ents.rules), ents.text):
         start, end = m.start(1), m.end(2) if m.group(2) else m.end(1)
         orgs = [o for o in ents.mentions if o.entity_type == "organization"]
         host = None

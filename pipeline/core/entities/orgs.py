@@ -42,6 +42,17 @@ _LEVEL_WORDS = r"(?:Provincial|Municipal|City|Regional|Autonomous Regional|Distr
 _GOVERNMENT_SUFFIX = re.compile(r"\s+(?:(?:Municipal|Provincial|District|City|County|Regional)\s+)?(?:People's\s+)?"
                                r"Government$")
 _DEPT_HEADS = r"(?:Department|Bureau|Commission|Office|Administration|Committee)"
+# The forms of a government's name ("Zibo Municipal People's Government", "Government of Hebei"), and of a local
+# department's, whatever the word order: compiled once, as every shaped name is read against them
+_LOCAL_GOVERNMENT = re.compile(rf"^(.+?)\s+(?:{_LEVEL_WORDS}\s+)?(?:People's\s+)?Government$", re.I)
+_GOVERNMENT_OF = re.compile(r"^(?:The\s+)?(?:People's\s+)?Government\s+of\s+(.+)$", re.I)
+# "Education Department of Hebei", "Department of Education of Hebei"; after a place's words, "(Provincial) Bureau
+# of Commerce", "Commerce Bureau"
+_DEPARTMENT_OF_PLACE = tuple(map(re.compile, (rf"^(?P<field>.+?)\s+(?P<head>{_DEPT_HEADS})\s+of\s+(?P<place>.+)$",
+                                              rf"^(?P<head>{_DEPT_HEADS})\s+of\s+(?P<field>.+)\s+of\s+(?P<place>.+)$")))
+_LEADING_LEVEL = re.compile(rf"^{_LEVEL_WORDS}\s+(?!Affairs\b)")
+_DEPARTMENT_AFTER_PLACE = tuple(map(re.compile, (rf"^(?P<head>{_DEPT_HEADS})\s+(?:of|for)\s+(?P<field>.+)$",
+                                                 rf"^(?P<field>.+?)\s+(?P<head>{_DEPT_HEADS})$")))
 STATE_HEADS = frozenset(("Ministry", "Department", "Government", "Embassy", "Consulate"))
 _REGIONS_WITHIN_KEPT = 16384  # names whose region_within (or seat_region) is remembered: bounded, as the lru_caches above
 
@@ -267,14 +278,14 @@ class OrgNamer:
 
     def _government(self, name: str) -> Org | None:
         name = name.replace("\u2019", "'")  # "Zibo Municipal People’s Government" is the People's Government
-        m = re.match(rf"^(.+?)\s+(?:{_LEVEL_WORDS}\s+)?(?:People's\s+)?Government$", name, re.I)
+        m = _LOCAL_GOVERNMENT.match(name)
         if m:
             p = self.jurisdiction(m.group(1))
             if p is None and self.ref.demonyms.get(m.group(1).lower()):  # "the French Government"
                 p = self.country_place(self.ref.demonyms[m.group(1).lower()])
             if p:
                 return self.government_of(p)
-        m = re.match(r"^(?:The\s+)?(?:People's\s+)?Government\s+of\s+(.+)$", name, re.I)
+        m = _GOVERNMENT_OF.match(name)
         if m:
             p = self.jurisdiction(m.group(1))
             if p:
@@ -284,18 +295,14 @@ class OrgNamer:
     def _department(self, name: str) -> Org | None:
         """Provincial and municipal departments, whatever the word order."""
         candidates = []
-        m = re.match(rf"^(?P<field>.+?)\s+(?P<head>{_DEPT_HEADS})\s+of\s+(?P<place>.+)$", name)
-        if m:
-            candidates.append((m["field"], m["head"], m["place"]))
-        m = re.match(rf"^(?P<head>{_DEPT_HEADS})\s+of\s+(?P<field>.+)\s+of\s+(?P<place>.+)$", name)
-        if m:
-            candidates.append((m["field"], m["head"], m["place"]))
+        for form in _DEPARTMENT_OF_PLACE:
+            if m := form.match(name):
+                candidates.append((m["field"], m["head"], m["place"]))
         words = name.split()
         for k in range(1, min(5, len(words))):
             # the level word before the remit, but not a remit's own ("Municipal Affairs Bureau")
-            rest = re.sub(rf"^{_LEVEL_WORDS}\s+(?!Affairs\b)", "", " ".join(words[k:]))
-            m = (re.match(rf"^(?P<head>{_DEPT_HEADS})\s+(?:of|for)\s+(?P<field>.+)$", rest)
-                 or re.match(rf"^(?P<field>.+?)\s+(?P<head>{_DEPT_HEADS})$", rest))
+            rest = _LEADING_LEVEL.sub("", " ".join(words[k:]))
+            m = _DEPARTMENT_AFTER_PLACE[0].match(rest) or _DEPARTMENT_AFTER_PLACE[1].match(rest)
             if m:
                 candidates.append((m["field"], m["head"], " ".join(words[:k])))
         for field, head, place_text in candidates:

@@ -12,6 +12,7 @@ Pakistan": no remit word), nor remits that are places ("Minister of State").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.gazetteer import longest_run
@@ -28,15 +29,35 @@ _COUNTRY_AFTER = re.compile(r" of ((?:the )?[A-Z][\w'’-]*(?: (?:of )?[A-Z][\w'
 
 
 @derived
-def _office_titles(rules: Rulebook) -> tuple[re.Pattern, dict[str, str]]:
+def _office_titles(rules: Rulebook) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     """The titles whose office a remit names ("Minister" -> "Ministry", from `title_offices` where the office is
     one of `named_offices`), as one pattern ending at the remit's first word, with the capitalised words written
-    right before the title, and the office of each title."""
+    right before the title; the same without those words (`_office_title_matches`); and the office of each title."""
     offices = {title: office for title, office in rules.rules["title_offices"].items()
                if office in rules.rules["named_offices"]}
-    pattern = rf"((?:\b[A-Z][\w'’.]*[ -]){{0,4}})\b({phrase_alternation(list(offices))}) (of|for) (?:the )?(?=[A-Z])" \
-        if offices else "(?!)"
-    return re.compile(pattern), offices
+    title = rf"\b({phrase_alternation(list(offices))}) (of|for) (?:the )?(?=[A-Z])" if offices else "(?!)"
+    return re.compile(rf"((?:\b[A-Z][\w'’.]*[ -]){{0,4}}){title}"), re.compile(title), offices
+
+
+def _office_title_matches(text: str, pattern: re.Pattern, title: re.Pattern) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, the search begun near each title: the pattern opens with up to four words, so the
+    regex engine tried it at every character of the document, and went through the words at each capital.
+
+    A match is words and separators (`_BEFORE_TITLE` characters) followed by a title, so none begins before the
+    run of those characters that ends at the first title found; and one begins at that title at the latest."""
+    pos = 0
+    while (t := title.search(text, pos)) is not None:
+        start = t.start()
+        while start > pos and (text[start - 1].isalnum() or text[start - 1] in _BEFORE_TITLE):
+            start -= 1
+        m = pattern.search(text, start)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+_BEFORE_TITLE = frozenset("_'’. -")  # with letters and digits: what the words before a title are written in
 
 
 def remit_end(text: str, start: int, portfolio: frozenset[str]) -> int | None:
@@ -74,9 +95,9 @@ def titled_offices(ents: DocumentEntities) -> None:
     Minister of ...") or after the remit ("... of Commerce of China"). Not after another post ending in the
     title ("Prime Minister"), nor a former holder's ("former Minister of Finance"), nor when the remit is a place
     or an organisation already holds it."""
-    pattern, offices = _office_titles(ents.rules)
+    pattern, title, offices = _office_titles(ents.rules)
     portfolio = ents.lexicon.portfolio
-    for m in pattern.finditer(ents.text):
+    for m in _office_title_matches(ents.text, pattern, title):
         owner = _owner_before(ents, m.group(1), m.group(2))
         end = remit_end(ents.text, m.end(), portfolio)
         if owner is None or end is None or _PAST_HOLDER.search(ents.text, max(0, m.start() - 30), m.start()):
