@@ -35,7 +35,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -306,35 +306,40 @@ class DocumentStore:
             "SELECT d.source_path, d.title FROM documents d WHERE NOT EXISTS "
             "(SELECT 1 FROM openings o WHERE o.source_path = d.source_path) ORDER BY d.source_path").fetchall()]
 
-    def opening_signatures(self, source_paths: Sequence[str], width: int) -> tuple[np.ndarray, np.ndarray]:
+    def opening_signatures(self, source_paths: Sequence[str], width: int,
+                           digest: Callable[[np.ndarray], np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The MinHash signatures of the kept openings of `source_paths` (syndication.fingerprints: a function of
         the parsed document alone, removed with its parse) that take part in the comparison: the positions in
-        `source_paths` of those (ascending), and their signatures, a row of `width` values each in that order. An
-        opening too short to take part has a signature of zeros and is left out. The shingles stay in the store until
+        `source_paths` of those (ascending), and their signatures, a row of `width` values each in that order, or
+        what `digest` makes of them (a function of a batch of signatures, a row each, to a row each). An opening too
+        short to take part has a signature of zeros and is left out. The shingles stay in the store until
         `opening_shingles` asks for the few that LSH makes candidates.
 
-        The signatures (about 1.8 KB a document) are streamed into one array, a batch of rows at a time, and
-        what DuckDB kept of reading them is dropped after: fetched whole as bytes and stacked they were held
-        about three times over, growing with the corpus (issue 16: +80 MB at 20,000 documents)."""
+        The signatures (about 1.8 KB a document) are streamed, a batch of rows at a time, into one array, or
+        digested batch by batch so that only the digests are held, and what DuckDB kept of reading them is dropped
+        after: fetched whole as bytes and stacked they were held about three times over, growing with the corpus
+        (issue 16: +80 MB at 20,000 documents)."""
+        digest = digest or (lambda signatures: signatures)
+        shape = digest(np.zeros((0, width), dtype=_HASH))
         if not source_paths:  # an empty frame's column would be typed as numbers
-            return np.zeros(0, dtype=np.intp), np.zeros((0, width), dtype=_HASH)
+            return np.zeros(0, dtype=np.intp), shape
         zeros = bytes(width * _HASH.itemsize)
         self.con.register("_wanted", pd.DataFrame({"source_path": list(source_paths),
                                                    "at": np.arange(len(source_paths))}))
         taking_part = "FROM _wanted w JOIN openings o USING (source_path) WHERE o.signature <> ?"
         try:
             positions = self.con.execute(f"SELECT w.at {taking_part} ORDER BY w.at", [zeros]).fetchnumpy()["at"]
-            signatures = np.empty((len(positions), width), dtype=_HASH)
+            digests = np.empty((len(positions), *shape.shape[1:]), dtype=shape.dtype)
             read = self.con.execute(f"SELECT w.at, o.signature {taking_part}", [zeros])
             while batch := read.fetchmany(_SIGNATURES_AT_ONCE):
                 at, read_signatures = zip(*batch)
-                signatures[np.searchsorted(positions, at)] = np.frombuffer(b"".join(read_signatures),
-                                                                           dtype=_HASH).reshape(len(batch), width)
+                digests[np.searchsorted(positions, at)] = digest(
+                    np.frombuffer(b"".join(read_signatures), dtype=_HASH).reshape(len(batch), width))
         finally:
             self.con.unregister("_wanted")
         if self.directory is not None:
             release_cached_blocks(self.con)
-        return positions.astype(np.intp), signatures
+        return positions.astype(np.intp), digests
 
     @contextlib.contextmanager
     def memory_held(self, limit: str) -> Iterator[None]:

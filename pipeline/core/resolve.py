@@ -30,7 +30,7 @@ from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import Rejection
 from pipeline.core.reference import Rulebook
-from pipeline.core.syndication import PERMUTATIONS, Known, copy_links, fingerprints
+from pipeline.core.syndication import PERMUTATIONS, Known, copy_links, digests, fingerprints
 
 
 def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
@@ -129,18 +129,23 @@ def keep_openings(store: DocumentStore) -> None:
 
 
 def _kept_openings(store: DocumentStore) -> Known:
-    """For `copy_links`: the documents' opening signatures, and their shingles on demand: those the store keeps,
-    and the others computed (when `keep_openings` was not called first) and kept, so a run computes them only for
-    the documents parsed since the last one. Only the LSH candidates' shingles are read."""
+    """For `copy_links`: the digests of the documents' opening signatures (`digests`), and their whole signatures
+    and shingles on demand: those the store keeps, and the others computed (when `keep_openings` was not called
+    first) and kept, so a run computes them only for the documents parsed since the last one. Only the digests are
+    held for every document (480 bytes a document, the signature is 1,792); the signatures and shingles read are
+    those of the LSH candidates left (issue 16)."""
     def known(docs: list[dict[str, Any]]):
         keep_openings(store)
         paths = [d["source_path"] for d in docs]
-        rows, sigs = store.opening_signatures(paths, PERMUTATIONS)
+        rows, digested = store.opening_signatures(paths, PERMUTATIONS, digests)
+
+        def signatures_of(indices: list[int]) -> np.ndarray:
+            return store.opening_signatures([paths[i] for i in indices], PERMUTATIONS)[1]
 
         def shingles_of(indices: list[int]) -> dict[int, np.ndarray]:
             got = store.opening_shingles([paths[i] for i in indices])
             return {i: got[paths[i]] for i in indices}
-        return rows, sigs, shingles_of
+        return rows, digested, signatures_of, shingles_of
     return known
 
 

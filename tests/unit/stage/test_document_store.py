@@ -95,8 +95,12 @@ def test_row_frames_come_a_batch_of_vectors_at_a_time_in_the_rows_order(tmp_path
         assert pd.concat(frames).values.tolist() == [list(r) for r in store.row_tuples("mentions")[1]]
 
 
-def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path):
+def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path, monkeypatch):
     import numpy as np
+
+    from pipeline.core import document_store
+
+    monkeypatch.setattr(document_store, "_SIGNATURES_AT_ONCE", 2)  # streamed in batches that arrive in any order
 
     shingles, signature = np.array([3, 2**64 - 1], dtype=np.uint64), np.arange(4, dtype=np.uint64)
     with DocumentStore(tmp_path, "f1", TABLES) as store:
@@ -109,8 +113,13 @@ def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path):
         rows, sigs = store.opening_signatures(["x.txt", "c.txt", "d.txt", "a.txt", "b.txt"], 4)
         assert rows.tolist() == [1, 3, 4]  # in the order asked for, without the unkept x.txt and the zeros of d.txt
         assert sigs.tolist() == [[2, 3, 4, 5], [0, 1, 2, 3], [1, 2, 3, 4]]
+        rows, sums = store.opening_signatures(["x.txt", "c.txt", "d.txt", "a.txt", "b.txt"], 4,
+                                              lambda batch: batch.sum(axis=1, keepdims=True).astype(np.int16))
+        assert rows.tolist() == [1, 3, 4] and sums.tolist() == [[14], [6], [10]]  # digested, in the same order
+        assert sums.dtype == np.int16
         rows, sigs = store.opening_signatures([], 4)
         assert rows.tolist() == [] and sigs.shape == (0, 4)
+        assert store.opening_signatures([], 4, lambda batch: batch[:, :1].astype(np.int16))[1].shape == (0, 1)
         assert {p: s.tolist() for p, s in store.opening_shingles(["b.txt", "c.txt", "x.txt"]).items()} \
             == {"b.txt": [4, 0], "c.txt": [5, 1]}
         assert store.opening_shingles([]) == {}
