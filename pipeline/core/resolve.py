@@ -64,8 +64,8 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     def add_tuples(name: str, found: tuple[list[str], list[tuple]]) -> None:
         frames[name] = _tuple_frame(*found, columns[name])
 
-    frames["documents"] = _frame(_documents(store, source_urls, now),
-                                 {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
+    frames["documents"] = _frame_columns(_documents(store, source_urls, now),
+                                         {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
     keyed = {**KEYED, **{table: Keyed(column, _kind_table(kind, rules)) for kind in kinds
                          for table, column in kind.merged_by}}
     frames.update(_keyed(store, columns, code, keyed))
@@ -85,24 +85,24 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     return frames
 
 
-def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.datetime) -> list[dict[str, Any]]:
-    """The documents table's rows without their text, which stays in the store (`DocumentStore.texts`: the
+def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.datetime) -> dict[str, list[Any]]:
+    """The documents table's columns without their text, which stays in the store (`DocumentStore.texts`: the
     corrections, validation and the publish read it there), each copy linked to its canonical document
     (`copy_of`, syndication.py).
 
     The links are found here, over every document of the run, because a copy's canonical document may be any
     other document; they depend on the texts and dates alone, so an incremental run links as a full run does.
-    """
-    rows = [{"document_id": d["document_id"], "source_path": d["source_path"],
-             "content_sha256": d["content_sha256"], "title": d["title"], "publisher": d["publisher"],
-             "published_on": d["published_on"], "published_on_precision": d["published_on_precision"],
-             "ingested_at": now,
-             "source_url": source_urls.get(d["source_path"], d["source_url"]), "language": d["language"]}
-            for d in store.document_fields()]
-    links = copy_links(rows, _kept_openings(store))
-    for row in rows:  # in place: a second list of every document's row would be held with the first
-        row["copy_of"] = links.get(row["document_id"])
-    return rows
+    Column by column: a row object per document (two, with the store's) was the step's largest holding after the
+    signatures (issue 16)."""
+    columns = store.document_columns()
+    columns["source_url"] = [source_urls.get(path, url) for path, url in zip(columns["source_path"],
+                                                                             columns["source_url"])]
+    columns["ingested_at"] = [now] * len(columns["document_id"])
+    links = copy_links(({"document_id": document_id, "source_path": path, "published_on": day} for document_id, path, day
+                        in zip(columns["document_id"], columns["source_path"], columns["published_on"])),
+                       _kept_openings(store))
+    columns["copy_of"] = [links.get(document_id) for document_id in columns["document_id"]]
+    return columns
 
 
 _TEXTS_AT_ONCE = 1_000  # documents whose text is read at once to compute their openings

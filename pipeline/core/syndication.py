@@ -162,11 +162,11 @@ def candidate_pairs(keys: np.ndarray) -> np.ndarray:
 
     In each band, rows with the same key form a bucket; each member is paired with the bucket's first
     row and with the row before it, so a bucket of n copies gives under 2n pairs, not n squared, and an
-    unrelated row that falls in a bucket by chance does not keep the copies in it apart. The pairs found are
-    merged band by band (as i * rows + j), so the pairs of every band are never held at once.
+    unrelated row that falls in a bucket by chance does not keep the copies in it apart. Each pair is coded as
+    one number (i * rows + j) until the pairs of every band are made unique.
     """
     size = len(keys)
-    found = np.zeros(0, dtype=np.int64)
+    found = [np.zeros(0, dtype=np.int64)]
     rows = np.arange(size)
     for band in range(BANDS if size > 1 else 0):
         key = keys[:, band]
@@ -174,9 +174,8 @@ def candidate_pairs(keys: np.ndarray) -> np.ndarray:
         same = key[order][1:] == key[order][:-1]  # position p + 1 is in the bucket of position p
         first = np.maximum.accumulate(np.where(np.concatenate([[True], ~same]), rows, 0))
         later = np.flatnonzero(same) + 1
-        found = np.union1d(found, np.concatenate([order[first[later]] * size + order[later],
-                                                  order[later - 1] * size + order[later]]))
-    return np.column_stack(np.divmod(found, max(size, 1))).astype(np.intp)
+        found += [order[first[later]] * size + order[later], order[later - 1] * size + order[later]]
+    return np.column_stack(np.divmod(np.unique(np.concatenate(found)), max(size, 1))).astype(np.intp)
 
 
 def estimated_jaccard(sigs: np.ndarray, pairs: np.ndarray) -> np.ndarray:

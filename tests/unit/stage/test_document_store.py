@@ -117,6 +117,8 @@ def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path, 
                                               lambda batch: batch.sum(axis=1, keepdims=True).astype(np.int16))
         assert rows.tolist() == [1, 3, 4] and sums.tolist() == [[14], [6], [10]]  # digested, in the same order
         assert sums.dtype == np.int16
+        rows, sigs = store.opening_signatures(["b.txt", "x.txt"], 4)  # the other kept openings are not asked for
+        assert rows.tolist() == [0] and sigs.tolist() == [[1, 2, 3, 4]]
         rows, sigs = store.opening_signatures([], 4)
         assert rows.tolist() == [] and sigs.shape == (0, 4)
         assert store.opening_signatures([], 4, lambda batch: batch[:, :1].astype(np.int16))[1].shape == (0, 1)
@@ -223,8 +225,8 @@ def test_stored_texts_compare_spans_as_python_slices_them(tmp_path):
     with DocumentStore(tmp_path / "cache", "f1", TABLES) as store:
         store.write_parsed([("u.txt", "s1", doc("u.txt", text=UNICODE_TEXT))])
         found = store.texts().differing(frame)
-        assert store.document_fields() == [{k: v for k, v in dataclasses.asdict(doc("u.txt")).items()
-                                             if k != "clean_text"}]
+        assert store.document_columns() == {k: [v] for k, v in dataclasses.asdict(doc("u.txt")).items()
+                                            if k != "clean_text"}
         assert dict(store.texts()) == {"id-u.txt": UNICODE_TEXT}
         assert store.texts().of_paths(["u.txt", "gone.txt"]) == {"u.txt": UNICODE_TEXT}
     expected = []
