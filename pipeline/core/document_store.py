@@ -64,6 +64,7 @@ _INTEGER = ("INTEGER", "BIGINT", "SMALLINT")
 _RELEASE_LIMIT = "1MB"  # the memory limit that makes DuckDB evict every block no query holds (release_cached_blocks)
 _HELD_VARIABLE = "store_memory_held"  # the connection's variable naming the limit of `DocumentStore.memory_held`
 _STREAMING_MEMORY = "16MB"  # DuckDB's memory while it streams the opening signatures (`opening_signatures`)
+_DEFERRED_CHECKPOINT = "1TB"  # DuckDB's checkpoint threshold inside `DocumentStore.checkpoints_deferred`
 _HASH = np.dtype("<u8")  # the 64-bit hashes of an opening, kept as little-endian bytes
 _SIGNATURES_AT_ONCE = 2_048  # rows fetched from DuckDB at once (`opening_signatures`, `document_columns`)
 
@@ -372,6 +373,26 @@ class DocumentStore:
         finally:
             self.con.execute(f"RESET VARIABLE {_HELD_VARIABLE}")
             self.con.execute("RESET memory_limit")
+
+    @contextlib.contextmanager
+    def checkpoints_deferred(self) -> Iterator[None]:
+        """No automatic checkpoint of DuckDB inside the block (its threshold raised to `_DEFERRED_CHECKPOINT`), one
+        when the block ends without an error: the rows it commits wait in the write-ahead log (and, over DuckDB's
+        memory limit, in its spill folder), and are written into the file once.
+
+        For a long write a batch at a time (`keep_openings`): each automatic checkpoint (at every 16 MB of log)
+        rewrites the table's last row group whole, up to 122,880 rows, so a table growing by batches is rewritten
+        again and again, quadratic in its rows (issue 16). A block that raises leaves its committed batches in the
+        log, checkpointed later as usual."""
+        if self.directory is None:
+            yield
+            return
+        self.con.execute(f"SET checkpoint_threshold = '{_DEFERRED_CHECKPOINT}'")
+        try:
+            yield
+        finally:
+            self.con.execute("RESET checkpoint_threshold")
+        self.con.execute("CHECKPOINT")
 
     def opening_shingles(self, source_paths: Sequence[str]) -> dict[str, np.ndarray]:
         """source_path -> opening shingles of the kept openings among `source_paths`."""

@@ -288,3 +288,28 @@ def test_memory_held_stays_held_through_the_reads_and_writes_that_drop_duckdbs_b
             assert _duckdb_memory_mb(store) < 1
         assert limit(store) == unlimited
         assert store.opening_signatures([f"d{i}.txt" for i in range(50)], 4)[0].tolist() == list(range(50))
+
+
+def test_checkpoints_deferred_write_the_log_into_the_file_once_at_the_end(tmp_path):
+    """Inside the block the rows committed stay in DuckDB's write-ahead log, however large it grows (automatic
+    checkpoints would rewrite the growing openings table again and again); the block's end checkpoints them."""
+    import numpy as np
+
+    def threshold(store):
+        return store.con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
+
+    wal = tmp_path / "documents.duckdb.wal"
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        before = threshold(store)
+        with store.checkpoints_deferred():
+            assert threshold(store) != before
+            for n in range(3):
+                store.write_parsed([(f"d{n}.txt", "s1", doc(f"d{n}.txt"))])
+                store.write_openings({f"d{n}.txt": (np.arange(300, dtype=np.uint64), np.ones(4, dtype=np.uint64))})
+            assert wal.exists() and wal.stat().st_size > 0
+        assert threshold(store) == before
+        assert not wal.exists() or wal.stat().st_size == 0
+        assert store.unopened() == []
+        with pytest.raises(RuntimeError), store.checkpoints_deferred():
+            raise RuntimeError("a failed write")
+        assert threshold(store) == before
