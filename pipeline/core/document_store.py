@@ -35,7 +35,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +63,10 @@ _DOCUMENT_TYPES = {field.name: "DATE" if field.name == "published_on" else "VARC
 _INTEGER = ("INTEGER", "BIGINT", "SMALLINT")
 _RELEASE_LIMIT = "1MB"  # the memory limit that makes DuckDB evict every block no query holds (release_cached_blocks)
 _HELD_VARIABLE = "store_memory_held"  # the connection's variable naming the limit of `DocumentStore.memory_held`
+_STREAMING_MEMORY = "16MB"  # DuckDB's memory while it streams the opening signatures (`opening_signatures`)
+_DEFERRED_CHECKPOINT = "1TB"  # DuckDB's checkpoint threshold inside `DocumentStore.checkpoints_deferred`
 _HASH = np.dtype("<u8")  # the 64-bit hashes of an opening, kept as little-endian bytes
-_SIGNATURES_AT_ONCE = 2_048  # opening signatures fetched from DuckDB at once (`opening_signatures`)
+_SIGNATURES_AT_ONCE = 2_048  # rows fetched from DuckDB at once (`opening_signatures`, `document_columns`)
 
 
 def _quote(identifier: str) -> str:
@@ -221,12 +223,18 @@ class DocumentStore:
                 self.con.unregister("_wanted")
         return [IngestedDocument(**dict(zip(_DOCUMENT_TYPES, row))) for row in rows]
 
-    def document_fields(self) -> list[dict[str, Any]]:
-        """Every stored document's fields but its text (`TEXT_COLUMN`, which stays here: `texts`), in path order."""
-        columns = [c for c in _DOCUMENT_TYPES if c != TEXT_COLUMN]
-        rows = self.con.execute(f"SELECT {', '.join(_quote(c) for c in columns)} FROM documents "
-                                "ORDER BY source_path").fetchall()
-        return [dict(zip(columns, row)) for row in rows]
+    def document_columns(self) -> dict[str, list[Any]]:
+        """Every stored document's fields but its text (`TEXT_COLUMN`, which stays here: `texts`), in path order, a
+        list of values per field: read a batch of rows at a time, so that neither a row object per document nor
+        every row's tuple is held (about 1.7 KB a document as dicts, issue 16)."""
+        columns: dict[str, list[Any]] = {c: [] for c in _DOCUMENT_TYPES if c != TEXT_COLUMN}
+        read = self.con.execute(f"SELECT {', '.join(_quote(c) for c in columns)} FROM documents ORDER BY source_path")
+        while batch := read.fetchmany(_SIGNATURES_AT_ONCE):
+            for values, read_values in zip(columns.values(), zip(*batch)):
+                values.extend(read_values)
+        if self.directory is not None:
+            release_cached_blocks(self.con)
+        return columns
 
     def texts(self) -> StoredTexts:
         """The stored documents' texts, read when asked for (the store must stay open while they are used)."""
@@ -306,35 +314,43 @@ class DocumentStore:
             "SELECT d.source_path, d.title FROM documents d WHERE NOT EXISTS "
             "(SELECT 1 FROM openings o WHERE o.source_path = d.source_path) ORDER BY d.source_path").fetchall()]
 
-    def opening_signatures(self, source_paths: Sequence[str], width: int) -> tuple[np.ndarray, np.ndarray]:
+    def opening_signatures(self, source_paths: Sequence[str], width: int,
+                           digest: Callable[[np.ndarray], np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The MinHash signatures of the kept openings of `source_paths` (syndication.fingerprints: a function of
         the parsed document alone, removed with its parse) that take part in the comparison: the positions in
-        `source_paths` of those (ascending), and their signatures, a row of `width` values each in that order. An
-        opening too short to take part has a signature of zeros and is left out. The shingles stay in the store until
+        `source_paths` of those (ascending), and their signatures, a row of `width` values each in that order, or
+        what `digest` makes of them (a function of a batch of signatures, a row each, to a row each). An opening too
+        short to take part has a signature of zeros and is left out. The shingles stay in the store until
         `opening_shingles` asks for the few that LSH makes candidates.
 
-        The signatures (about 1.8 KB a document) are streamed into one array, a batch of rows at a time, and
-        what DuckDB kept of reading them is dropped after: fetched whole as bytes and stacked they were held
-        about three times over, growing with the corpus (issue 16: +80 MB at 20,000 documents)."""
-        if not source_paths:  # an empty frame's column would be typed as numbers
-            return np.zeros(0, dtype=np.intp), np.zeros((0, width), dtype=_HASH)
-        zeros = bytes(width * _HASH.itemsize)
-        self.con.register("_wanted", pd.DataFrame({"source_path": list(source_paths),
-                                                   "at": np.arange(len(source_paths))}))
-        taking_part = "FROM _wanted w JOIN openings o USING (source_path) WHERE o.signature <> ?"
-        try:
-            positions = self.con.execute(f"SELECT w.at {taking_part} ORDER BY w.at", [zeros]).fetchnumpy()["at"]
-            signatures = np.empty((len(positions), width), dtype=_HASH)
-            read = self.con.execute(f"SELECT w.at, o.signature {taking_part}", [zeros])
+        The signatures (about 1.8 KB a document) are streamed, a batch of rows at a time, into one array, or
+        digested batch by batch so that only the digests are held: fetched whole as bytes and stacked they were held
+        about three times over, growing with the corpus (issue 16: +80 MB at 20,000 documents). The query is a scan
+        alone (each path's position is looked up here, not joined), so DuckDB is held to `_STREAMING_MEMORY` while it
+        streams: it kept every block read until the end, 130 MB at 50,000 documents. `source_paths` are distinct."""
+        digest = digest or (lambda signatures: signatures)
+        shape = digest(np.zeros((0, width), dtype=_HASH))
+        if not source_paths:
+            return np.zeros(0, dtype=np.intp), shape
+        position = {path: at for at, path in enumerate(source_paths)}
+        digests = np.empty((len(source_paths), *shape.shape[1:]), dtype=shape.dtype)
+        taking_part = np.zeros(len(source_paths), dtype=bool)
+        with self.memory_held(_STREAMING_MEMORY) if self.directory is not None else contextlib.nullcontext():
+            read = self.con.execute("SELECT source_path, signature FROM openings WHERE signature <> ?",
+                                    [bytes(width * _HASH.itemsize)])
             while batch := read.fetchmany(_SIGNATURES_AT_ONCE):
-                at, read_signatures = zip(*batch)
-                signatures[np.searchsorted(positions, at)] = np.frombuffer(b"".join(read_signatures),
-                                                                           dtype=_HASH).reshape(len(batch), width)
-        finally:
-            self.con.unregister("_wanted")
+                wanted = [(position[path], signature) for path, signature in batch if path in position]
+                if wanted:
+                    at, read_signatures = zip(*wanted)
+                    digests[list(at)] = digest(np.frombuffer(b"".join(read_signatures), dtype=_HASH)
+                                               .reshape(len(at), width))
+                    taking_part[list(at)] = True
         if self.directory is not None:
             release_cached_blocks(self.con)
-        return positions.astype(np.intp), signatures
+        if taking_part.all():
+            return np.arange(len(source_paths), dtype=np.intp), digests
+        positions = np.flatnonzero(taking_part)
+        return positions, digests[positions]
 
     @contextlib.contextmanager
     def memory_held(self, limit: str) -> Iterator[None]:
@@ -343,7 +359,8 @@ class DocumentStore:
 
         For a long write: DuckDB's checkpoints rewrite a table's growing row group whole, so writing the openings of
         20,000 documents a batch at a time peaked 200 MB over its start, growing with the corpus (issue 16), 115 MB
-        with 64 MB held. When DuckDB already holds more than `limit` that it cannot evict, the limit is not
+        with 64 MB held. For a long scan whose rows are streamed (`opening_signatures`): the blocks read are dropped
+        as it goes. When DuckDB already holds more than `limit` that it cannot evict, the limit is not
         set (as in `release_cached_blocks`)."""
         try:
             self.con.execute(f"SET memory_limit = '{limit}'")
@@ -356,6 +373,26 @@ class DocumentStore:
         finally:
             self.con.execute(f"RESET VARIABLE {_HELD_VARIABLE}")
             self.con.execute("RESET memory_limit")
+
+    @contextlib.contextmanager
+    def checkpoints_deferred(self) -> Iterator[None]:
+        """No automatic checkpoint of DuckDB inside the block (its threshold raised to `_DEFERRED_CHECKPOINT`), one
+        when the block ends without an error: the rows it commits wait in the write-ahead log (and, over DuckDB's
+        memory limit, in its spill folder), and are written into the file once.
+
+        For a long write a batch at a time (`keep_openings`): each automatic checkpoint (at every 16 MB of log)
+        rewrites the table's last row group whole, up to 122,880 rows, so a table growing by batches is rewritten
+        again and again, quadratic in its rows (issue 16). A block that raises leaves its committed batches in the
+        log, checkpointed later as usual."""
+        if self.directory is None:
+            yield
+            return
+        self.con.execute(f"SET checkpoint_threshold = '{_DEFERRED_CHECKPOINT}'")
+        try:
+            yield
+        finally:
+            self.con.execute("RESET checkpoint_threshold")
+        self.con.execute("CHECKPOINT")
 
     def opening_shingles(self, source_paths: Sequence[str]) -> dict[str, np.ndarray]:
         """source_path -> opening shingles of the kept openings among `source_paths`."""

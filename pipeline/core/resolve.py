@@ -30,7 +30,7 @@ from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import Rejection
 from pipeline.core.reference import Rulebook
-from pipeline.core.syndication import PERMUTATIONS, Known, copy_links, fingerprints
+from pipeline.core.syndication import PERMUTATIONS, Known, copy_links, digests, fingerprints
 
 
 def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
@@ -64,8 +64,8 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     def add_tuples(name: str, found: tuple[list[str], list[tuple]]) -> None:
         frames[name] = _tuple_frame(*found, columns[name])
 
-    frames["documents"] = _frame(_documents(store, source_urls, now),
-                                 {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
+    frames["documents"] = _frame_columns(_documents(store, source_urls, now),
+                                         {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
     keyed = {**KEYED, **{table: Keyed(column, _kind_table(kind, rules)) for kind in kinds
                          for table, column in kind.merged_by}}
     frames.update(_keyed(store, columns, code, keyed))
@@ -85,24 +85,24 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     return frames
 
 
-def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.datetime) -> list[dict[str, Any]]:
-    """The documents table's rows without their text, which stays in the store (`DocumentStore.texts`: the
+def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.datetime) -> dict[str, list[Any]]:
+    """The documents table's columns without their text, which stays in the store (`DocumentStore.texts`: the
     corrections, validation and the publish read it there), each copy linked to its canonical document
     (`copy_of`, syndication.py).
 
     The links are found here, over every document of the run, because a copy's canonical document may be any
     other document; they depend on the texts and dates alone, so an incremental run links as a full run does.
-    """
-    rows = [{"document_id": d["document_id"], "source_path": d["source_path"],
-             "content_sha256": d["content_sha256"], "title": d["title"], "publisher": d["publisher"],
-             "published_on": d["published_on"], "published_on_precision": d["published_on_precision"],
-             "ingested_at": now,
-             "source_url": source_urls.get(d["source_path"], d["source_url"]), "language": d["language"]}
-            for d in store.document_fields()]
-    links = copy_links(rows, _kept_openings(store))
-    for row in rows:  # in place: a second list of every document's row would be held with the first
-        row["copy_of"] = links.get(row["document_id"])
-    return rows
+    Column by column: a row object per document (two, with the store's) was the step's largest holding after the
+    signatures (issue 16)."""
+    columns = store.document_columns()
+    columns["source_url"] = [source_urls.get(path, url) for path, url in zip(columns["source_path"],
+                                                                             columns["source_url"])]
+    columns["ingested_at"] = [now] * len(columns["document_id"])
+    links = copy_links(({"document_id": document_id, "source_path": path, "published_on": day} for document_id, path, day
+                        in zip(columns["document_id"], columns["source_path"], columns["published_on"])),
+                       _kept_openings(store))
+    columns["copy_of"] = [links.get(document_id) for document_id in columns["document_id"]]
+    return columns
 
 
 _TEXTS_AT_ONCE = 1_000  # documents whose text is read at once to compute their openings
@@ -117,11 +117,14 @@ def keep_openings(store: DocumentStore) -> None:
     texts it reads here in its buffer pool until the connection closes (about 150 MB at 10,000 documents, issue
     16), which would otherwise be held, growing with the corpus, through the build of every table. The texts are
     read a batch at a time, of the documents only the source path and title of those missing (`unopened`), and
-    DuckDB's own memory is held to `_OPENINGS_MEMORY` while they are written (`DocumentStore.memory_held`)."""
+    DuckDB's own memory is held to `_OPENINGS_MEMORY` while they are written (`DocumentStore.memory_held`), with
+    one checkpoint at the end (`DocumentStore.checkpoints_deferred`): each of DuckDB's automatic checkpoints rewrote
+    the openings table's growing row group whole, quadratic over a first run (at 50,000 documents the writes took
+    9.0 CPU seconds, 2.8 with one checkpoint, and left a file 137 MB larger)."""
     missing = store.unopened()
     if not missing:
         return
-    with store.memory_held(_OPENINGS_MEMORY):
+    with store.memory_held(_OPENINGS_MEMORY), store.checkpoints_deferred():
         for batch in chunks(missing, _TEXTS_AT_ONCE):
             texts = store.texts().of_paths([d["source_path"] for d in batch])
             sets, sigs = fingerprints([d | {"clean_text": texts[d["source_path"]]} for d in batch])
@@ -129,18 +132,23 @@ def keep_openings(store: DocumentStore) -> None:
 
 
 def _kept_openings(store: DocumentStore) -> Known:
-    """For `copy_links`: the documents' opening signatures, and their shingles on demand: those the store keeps,
-    and the others computed (when `keep_openings` was not called first) and kept, so a run computes them only for
-    the documents parsed since the last one. Only the LSH candidates' shingles are read."""
+    """For `copy_links`: the digests of the documents' opening signatures (`digests`), and their whole signatures
+    and shingles on demand: those the store keeps, and the others computed (when `keep_openings` was not called
+    first) and kept, so a run computes them only for the documents parsed since the last one. Only the digests are
+    held for every document (480 bytes a document, the signature is 1,792); the signatures and shingles read are
+    those of the LSH candidates left (issue 16)."""
     def known(docs: list[dict[str, Any]]):
         keep_openings(store)
         paths = [d["source_path"] for d in docs]
-        rows, sigs = store.opening_signatures(paths, PERMUTATIONS)
+        rows, digested = store.opening_signatures(paths, PERMUTATIONS, digests)
+
+        def signatures_of(indices: list[int]) -> np.ndarray:
+            return store.opening_signatures([paths[i] for i in indices], PERMUTATIONS)[1]
 
         def shingles_of(indices: list[int]) -> dict[int, np.ndarray]:
             got = store.opening_shingles([paths[i] for i in indices])
             return {i: got[paths[i]] for i in indices}
-        return rows, sigs, shingles_of
+        return rows, digested, signatures_of, shingles_of
     return known
 
 

@@ -31,7 +31,11 @@ probability 0.9995, at 0.85 with 1 - 4e-6, at 0.9 with 1 - 1e-9 (and a copy miss
 grouped through any third copy). Candidates are confirmed by their exact Jaccard, which has none of the
 estimate's noise at the threshold. Every hash is a function of the document's own text (pandas' fixed-key
 SipHash of each word, then fixed multipliers), never of the corpus or the process, and documents are taken
-in `document_id` order, so an incremental run links exactly what a full run links.
+in `document_id` order, so an incremental run links exactly what a full run links. What is held for every
+opening at once is a digest of its signature (`digests`: the band keys and each value's low byte, 480 bytes of
+the 1,792), so memory grows little with the corpus; the whole signatures, then the shingles, are read from the
+per-document store for the candidates left (issue 16: at 50,000 documents the step held 250 MB more, 90 of them
+signatures).
 
 Groups are the connected components of confirmed pairs; the canonical document of a group is the one
 published first (earliest `published_on`, undated last), then the smallest `document_id`, so the choice
@@ -54,6 +58,7 @@ BANDS = 32
 ROWS = 7
 PERMUTATIONS = BANDS * ROWS
 ESTIMATE_MARGIN = 0.15
+DIGEST = np.dtype([("bands", np.uint64, (BANDS,)), ("low_bytes", np.uint8, (PERMUTATIONS,))])  # `digests`
 _PAIRS_AT_ONCE = 2_048  # bounded memory: both rows of each pair gathered, 2 x 2,048 x PERMUTATIONS x 8 bytes = 7 MB
 
 # A word is a run of letters and digits; a CJK ideograph or kana is a word by itself (those scripts do not
@@ -134,36 +139,62 @@ def signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
     return out
 
 
-def candidate_pairs(sigs: np.ndarray) -> np.ndarray:
-    """Pairs of rows (i < j, one pair a row, sorted) that agree on every value of some band: the only pairs
+def band_keys(sigs: np.ndarray) -> np.ndarray:
+    """Each signature's BANDS band keys (a row of BANDS 64-bit values): one hash of the ROWS values of each band,
+    so rows agree on a band's key exactly when they agree on its values (but for a 64-bit collision)."""
+    keys = np.zeros((len(sigs), BANDS), dtype=np.uint64)
+    for band in range(BANDS):
+        for value in sigs[:, band * ROWS:(band + 1) * ROWS].T:
+            keys[:, band] = keys[:, band] * _MIX + value
+    return keys
+
+
+def digests(sigs: np.ndarray) -> np.ndarray:
+    """What `linked_groups` holds of each signature (a row of `sigs`) for every opening at once: its band keys
+    (`band_keys`, 8 bytes a band) and the low byte of each value (1 byte a value), 480 bytes where the signature
+    is 1,792. The low bytes bound the MinHash estimate from above (values that differ in their low byte differ),
+    so they drop most LSH candidates; the whole signatures are then read for the few left (issue 16)."""
+    out = np.empty(len(sigs), dtype=DIGEST)
+    out["bands"] = band_keys(sigs)
+    out["low_bytes"] = (sigs & np.uint64(0xFF)).astype(np.uint8)
+    return out
+
+
+def candidate_pairs(keys: np.ndarray) -> np.ndarray:
+    """Pairs of rows (i < j, one pair a row, sorted) that agree on some band's key (`band_keys`): the only pairs
     worth comparing.
 
-    In each band, rows with the same values form a bucket; each member is paired with the bucket's first
+    In each band, rows with the same key form a bucket; each member is paired with the bucket's first
     row and with the row before it, so a bucket of n copies gives under 2n pairs, not n squared, and an
-    unrelated row that falls in a bucket by chance does not keep the copies in it apart.
+    unrelated row that falls in a bucket by chance does not keep the copies in it apart. Each pair is coded as
+    one number (i * rows + j) until the pairs of every band are made unique.
     """
-    pairs = [np.zeros((0, 2), dtype=np.intp)]
-    rows = np.arange(len(sigs))
-    for band in range(BANDS if len(sigs) > 1 else 0):
-        key = np.zeros(len(sigs), dtype=np.uint64)
-        for value in sigs[:, band * ROWS:(band + 1) * ROWS].T:
-            key = key * _MIX + value
+    size = len(keys)
+    found = [np.zeros(0, dtype=np.int64)]
+    rows = np.arange(size)
+    for band in range(BANDS if size > 1 else 0):
+        key = keys[:, band]
         order = np.lexsort((rows, key))
         same = key[order][1:] == key[order][:-1]  # position p + 1 is in the bucket of position p
         first = np.maximum.accumulate(np.where(np.concatenate([[True], ~same]), rows, 0))
         later = np.flatnonzero(same) + 1
-        pairs += [np.column_stack([order[first[later]], order[later]]),
-                  np.column_stack([order[later - 1], order[later]])]
-    return np.unique(np.concatenate(pairs), axis=0)
+        found += [order[first[later]] * size + order[later], order[later - 1] * size + order[later]]
+    return np.column_stack(np.divmod(np.unique(np.concatenate(found)), max(size, 1))).astype(np.intp)
 
 
 def estimated_jaccard(sigs: np.ndarray, pairs: np.ndarray) -> np.ndarray:
-    """The MinHash estimate of each pair's Jaccard: the share of signature values the two rows agree on."""
+    """The MinHash estimate of each pair's Jaccard: the share of signature values the two rows agree on (of the
+    values' low bytes, `digests`, an upper bound of it)."""
     out = np.empty(len(pairs))
     for start in range(0, len(pairs), _PAIRS_AT_ONCE):
         chunk = pairs[start:start + _PAIRS_AT_ONCE]
         out[start:start + len(chunk)] = (sigs[chunk[:, 0]] == sigs[chunk[:, 1]]).mean(axis=1)
     return out
+
+
+Signatures = Callable[[list[int]], np.ndarray]
+Shingles = Callable[[list[int]], Mapping[int, np.ndarray]]
+Known = Callable[[list[Mapping[str, Any]]], tuple[np.ndarray, np.ndarray, Signatures, Shingles]]
 
 
 def _components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
@@ -188,31 +219,41 @@ def _components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
 def copy_groups(sets: Sequence[np.ndarray]) -> list[list[int]]:
     """Groups (of two or more indices into `sets`, ascending) whose members are copies of one another: the
     connected components of the pairs whose exact Jaccard is at least THRESHOLD."""
-    return linked_groups(*_taking_part(_signed(sets)), lambda indices: {i: sets[i] for i in indices})
+    return linked_groups(*_in_memory(sets, _signed(sets)))
 
 
-def linked_groups(rows: np.ndarray, sigs: np.ndarray,
-                  shingles_of: Callable[[list[int]], Mapping[int, np.ndarray]]) -> list[list[int]]:
-    """`copy_groups` from the signatures `sigs` of the openings `rows` (ascending indices: those that take part,
-    `_taking_part`), asking `shingles_of` for the shingles of the LSH candidates only, so that the openings need
-    not all be held at once.
+def linked_groups(rows: np.ndarray, digested: np.ndarray, signatures_of: Signatures,
+                  shingles_of: Shingles) -> list[list[int]]:
+    """`copy_groups` from the digests (`digests`) of the signatures of the openings `rows` (ascending indices:
+    those that take part, `_taking_part`), asking `signatures_of` for the whole signatures and `shingles_of` for
+    the shingles of the LSH candidates left, so that neither need be held for every opening at once.
 
     The LSH candidates whose MinHash estimate is ESTIMATE_MARGIN or more below the threshold are dropped
     unexamined: at Jaccard 0.8 the estimate's standard deviation is sqrt(0.8 * 0.2 / PERMUTATIONS) < 0.03, so
-    that drops no copy, and it spares the exact comparison of the many stories that only share phrasing.
+    that drops no copy, and it spares the exact comparison of the many stories that only share phrasing. The
+    estimate is first bounded from above by the values' low bytes, which drops most candidates, then computed
+    from the whole signatures of the rest: the same pairs are dropped as by the whole signatures alone.
     """
     usable = rows.tolist()
-    pairs = candidate_pairs(sigs)
-    pairs = pairs[estimated_jaccard(sigs, pairs) >= THRESHOLD - ESTIMATE_MARGIN]
+    pairs = candidate_pairs(digested["bands"])
+    pairs = pairs[estimated_jaccard(digested["low_bytes"], pairs) >= THRESHOLD - ESTIMATE_MARGIN]
+    among = np.unique(pairs)
+    whole = signatures_of([usable[k] for k in among.tolist()])
+    pairs = pairs[estimated_jaccard(whole, np.searchsorted(among, pairs)) >= THRESHOLD - ESTIMATE_MARGIN]
     sets = shingles_of(sorted({usable[k] for k in np.unique(pairs).tolist()}))
     confirmed = [(i, j) for i, j in pairs.tolist() if jaccard(sets[usable[i]], sets[usable[j]]) >= THRESHOLD]
     return [[usable[row] for row in group] for group in _components(len(usable), confirmed)]
 
 
-def _taking_part(sigs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The rows of `sigs` (`_signed`'s) whose opening takes part, and their signatures."""
-    rows = np.flatnonzero(sigs.any(axis=1))
-    return rows, sigs[rows]
+def _taking_part(sigs: np.ndarray) -> np.ndarray:
+    """The rows of `sigs` (`_signed`'s) whose opening takes part."""
+    return np.flatnonzero(sigs.any(axis=1))
+
+
+def _in_memory(sets: Sequence[np.ndarray], sigs: np.ndarray) -> tuple[np.ndarray, np.ndarray, Signatures, Shingles]:
+    """`linked_groups`' arguments from every opening's shingles and signature, held here."""
+    rows = _taking_part(sigs)
+    return rows, digests(sigs[rows]), lambda indices: sigs[indices], lambda indices: {i: sets[i] for i in indices}
 
 
 def _signed(sets: Sequence[np.ndarray]) -> np.ndarray:
@@ -239,14 +280,9 @@ def fingerprints(documents: Sequence[Mapping[str, Any]]) -> tuple[list[np.ndarra
     return sets, _signed(sets)
 
 
-Shingles = Callable[[list[int]], Mapping[int, np.ndarray]]
-Known = Callable[[list[Mapping[str, Any]]], tuple[np.ndarray, np.ndarray, Shingles]]
-
-
-def computed(documents: list[Mapping[str, Any]]) -> tuple[np.ndarray, np.ndarray, Shingles]:
+def computed(documents: list[Mapping[str, Any]]) -> tuple[np.ndarray, np.ndarray, Signatures, Shingles]:
     """`copy_links`' default `known`: every document's fingerprints computed from its text."""
-    sets, sigs = fingerprints(documents)
-    return *_taking_part(sigs), lambda indices: {i: sets[i] for i in indices}
+    return _in_memory(*fingerprints(documents))
 
 
 def copy_links(documents: Iterable[Mapping[str, Any]], known: Known = computed) -> dict[str, str]:

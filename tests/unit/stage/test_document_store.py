@@ -95,8 +95,12 @@ def test_row_frames_come_a_batch_of_vectors_at_a_time_in_the_rows_order(tmp_path
         assert pd.concat(frames).values.tolist() == [list(r) for r in store.row_tuples("mentions")[1]]
 
 
-def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path):
+def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path, monkeypatch):
     import numpy as np
+
+    from pipeline.core import document_store
+
+    monkeypatch.setattr(document_store, "_SIGNATURES_AT_ONCE", 2)  # streamed in batches that arrive in any order
 
     shingles, signature = np.array([3, 2**64 - 1], dtype=np.uint64), np.arange(4, dtype=np.uint64)
     with DocumentStore(tmp_path, "f1", TABLES) as store:
@@ -109,8 +113,15 @@ def test_a_kept_opening_comes_back_as_written_and_goes_with_its_parse(tmp_path):
         rows, sigs = store.opening_signatures(["x.txt", "c.txt", "d.txt", "a.txt", "b.txt"], 4)
         assert rows.tolist() == [1, 3, 4]  # in the order asked for, without the unkept x.txt and the zeros of d.txt
         assert sigs.tolist() == [[2, 3, 4, 5], [0, 1, 2, 3], [1, 2, 3, 4]]
+        rows, sums = store.opening_signatures(["x.txt", "c.txt", "d.txt", "a.txt", "b.txt"], 4,
+                                              lambda batch: batch.sum(axis=1, keepdims=True).astype(np.int16))
+        assert rows.tolist() == [1, 3, 4] and sums.tolist() == [[14], [6], [10]]  # digested, in the same order
+        assert sums.dtype == np.int16
+        rows, sigs = store.opening_signatures(["b.txt", "x.txt"], 4)  # the other kept openings are not asked for
+        assert rows.tolist() == [0] and sigs.tolist() == [[1, 2, 3, 4]]
         rows, sigs = store.opening_signatures([], 4)
         assert rows.tolist() == [] and sigs.shape == (0, 4)
+        assert store.opening_signatures([], 4, lambda batch: batch[:, :1].astype(np.int16))[1].shape == (0, 1)
         assert {p: s.tolist() for p, s in store.opening_shingles(["b.txt", "c.txt", "x.txt"]).items()} \
             == {"b.txt": [4, 0], "c.txt": [5, 1]}
         assert store.opening_shingles([]) == {}
@@ -214,8 +225,8 @@ def test_stored_texts_compare_spans_as_python_slices_them(tmp_path):
     with DocumentStore(tmp_path / "cache", "f1", TABLES) as store:
         store.write_parsed([("u.txt", "s1", doc("u.txt", text=UNICODE_TEXT))])
         found = store.texts().differing(frame)
-        assert store.document_fields() == [{k: v for k, v in dataclasses.asdict(doc("u.txt")).items()
-                                             if k != "clean_text"}]
+        assert store.document_columns() == {k: [v] for k, v in dataclasses.asdict(doc("u.txt")).items()
+                                            if k != "clean_text"}
         assert dict(store.texts()) == {"id-u.txt": UNICODE_TEXT}
         assert store.texts().of_paths(["u.txt", "gone.txt"]) == {"u.txt": UNICODE_TEXT}
     expected = []
@@ -277,3 +288,28 @@ def test_memory_held_stays_held_through_the_reads_and_writes_that_drop_duckdbs_b
             assert _duckdb_memory_mb(store) < 1
         assert limit(store) == unlimited
         assert store.opening_signatures([f"d{i}.txt" for i in range(50)], 4)[0].tolist() == list(range(50))
+
+
+def test_checkpoints_deferred_write_the_log_into_the_file_once_at_the_end(tmp_path):
+    """Inside the block the rows committed stay in DuckDB's write-ahead log, however large it grows (automatic
+    checkpoints would rewrite the growing openings table again and again); the block's end checkpoints them."""
+    import numpy as np
+
+    def threshold(store):
+        return store.con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
+
+    wal = tmp_path / "documents.duckdb.wal"
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        before = threshold(store)
+        with store.checkpoints_deferred():
+            assert threshold(store) != before
+            for n in range(3):
+                store.write_parsed([(f"d{n}.txt", "s1", doc(f"d{n}.txt"))])
+                store.write_openings({f"d{n}.txt": (np.arange(300, dtype=np.uint64), np.ones(4, dtype=np.uint64))})
+            assert wal.exists() and wal.stat().st_size > 0
+        assert threshold(store) == before
+        assert not wal.exists() or wal.stat().st_size == 0
+        assert store.unopened() == []
+        with pytest.raises(RuntimeError), store.checkpoints_deferred():
+            raise RuntimeError("a failed write")
+        assert threshold(store) == before

@@ -14,13 +14,19 @@ import numpy as np
 import pytest
 
 from pipeline.core.syndication import (
+    BANDS,
     MIN_SHINGLES,
+    PERMUTATIONS,
+    ROWS,
     SHINGLE_TOKENS,
     THRESHOLD,
     WINDOW_TOKENS,
+    band_keys,
     candidate_pairs,
     copy_groups,
     copy_links,
+    digests,
+    estimated_jaccard,
     jaccard,
     opening,
     shingle_sets,
@@ -277,9 +283,68 @@ def test_shingle_hashes_are_the_same_in_every_process():
 
 def test_a_bucket_of_n_copies_gives_fewer_than_2n_candidate_pairs():
     sets = [np.arange(100, dtype=np.uint64)] * 50 + [np.arange(1000, 1100, dtype=np.uint64)]
-    pairs = candidate_pairs(signatures(sets))
+    pairs = candidate_pairs(band_keys(signatures(sets)))
     assert len(pairs) == 49 + 48  # each with the first, each with the one before (the pair (0, 1) is both)
     assert copy_groups(sets) == [list(range(50))]
+
+
+def shingles(first: int, count: int) -> np.ndarray:
+    return np.arange(first, first + count, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+
+
+BASE = np.sort(shingles(0, 200))
+
+
+@pytest.mark.parametrize("other, linked", [
+    pytest.param(BASE, True, id="a copy"),
+    pytest.param(np.sort(np.concatenate([BASE[:184], shingles(10_000, 16)])), True, id="a near-copy at 0.85"),
+    pytest.param(np.sort(np.concatenate([BASE[:190], shingles(10_000, 30)])), True, id="a longer one at 0.86"),
+    pytest.param(np.sort(np.concatenate([BASE[:172], shingles(10_000, 28)])), False, id="one at 0.75"),
+    pytest.param(np.sort(np.concatenate([BASE[:100], shingles(10_000, 100)])), False, id="one at 0.33"),
+    pytest.param(np.sort(shingles(10_000, 200)), False, id="another text"),
+])
+def test_banding_links_copies_and_near_copies_over_the_threshold_and_nothing_else(other, linked):
+    """The banded pipeline (band keys, candidate pairs, the estimate bounded by the low bytes, then the whole
+    signatures, then the exact Jaccard), among unrelated texts that must stay apart."""
+    unrelated = [np.sort(shingles(100_000 * (k + 1), 200)) for k in range(20)]
+    groups = copy_groups([*unrelated[:10], BASE, *unrelated[10:], other])
+    assert (jaccard(BASE, other) >= THRESHOLD) is linked
+    assert groups == ([[10, 21]] if linked else [])
+
+
+@pytest.mark.parametrize("changed", [0, ROWS - 1, ROWS, PERMUTATIONS - 1])
+def test_a_band_key_changes_with_any_value_of_its_band_and_no_other(changed):
+    sigs = np.random.default_rng(3).integers(0, 2**63, size=(2, PERMUTATIONS), dtype=np.uint64)
+    sigs[1] = sigs[0]
+    sigs[1, changed] += np.uint64(1)
+    keys = band_keys(sigs)
+    assert keys.shape == (2, BANDS)
+    assert np.flatnonzero(keys[0] != keys[1]).tolist() == [changed // ROWS]
+
+
+@pytest.mark.parametrize("shared_bands, paired", [(0, False), (1, True), (BANDS, True)])
+def test_rows_are_candidates_when_they_agree_on_a_whole_band(shared_bands, paired):
+    rng = np.random.default_rng(5)
+    sigs = rng.integers(0, 2**63, size=(3, PERMUTATIONS), dtype=np.uint64)
+    sigs[2, :shared_bands * ROWS] = sigs[0, :shared_bands * ROWS]
+    sigs[2, shared_bands * ROWS:shared_bands * ROWS + 1] = sigs[0, 0] + np.uint64(1)  # the next band differs
+    assert candidate_pairs(band_keys(sigs)).tolist() == ([[0, 2]] if paired else [])
+
+
+@pytest.mark.parametrize("share_changed", [0.0, 0.1, 0.3, 1.0])
+@pytest.mark.parametrize("step, low_bytes_differ", [(1, True), (255, True), (256, False), (2**40, False)])
+def test_the_low_bytes_bound_the_estimate_from_above(share_changed, step, low_bytes_differ):
+    """Values that differ in their low byte differ, so the low bytes' estimate is never below the whole
+    signatures' (and equal when every changed value changed its low byte)."""
+    rng = np.random.default_rng(11)
+    sigs = np.tile(rng.integers(0, 2**63, size=(100, PERMUTATIONS), dtype=np.uint64), (2, 1))
+    changed = rng.random((100, PERMUTATIONS)) < share_changed
+    sigs[100:][changed] += np.uint64(step)
+    pairs = np.column_stack([np.arange(100), np.arange(100, 200)])
+    whole, low = estimated_jaccard(sigs, pairs), estimated_jaccard(digests(sigs)["low_bytes"], pairs)
+    assert np.allclose(whole, 1 - changed.mean(axis=1))
+    assert np.all(low >= whole)
+    assert np.array_equal(low, whole if low_bytes_differ else np.ones(100))
 
 
 @pytest.mark.parametrize("where, text_of", [
