@@ -782,6 +782,18 @@ def _founded_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
     return out
 
 
+# Before a name in a founded lab's topic: a link ("of", "and", a comma), then the name's capitalised run
+_TOPIC_LINKS = re.compile(r"(?:\s+(?:of|and|&)|,)\s+(?:the\s+)?")
+_CAP_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+@derived
+def _founded_body_heads(rules: Rulebook) -> frozenset[str]:
+    """The last words of bodies' names (`_body_heads`) and of research bodies' ("Academy", "Institute"): a run of
+    capitalised words ending in one, after the head of a founded lab, names the host or a partner, not the topic."""
+    return _body_heads(rules) | {h.split()[-1] for h in rules.rules["org_heads"].get("research_institute", ())}
+
+
 @derived
 def _setup_verb(rules: Rulebook):
     """Any setting-up verb, in any case and anywhere: a sentence without one matches no `_founded_patterns`."""
@@ -796,8 +808,13 @@ def _founded_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, in
         return out  # every pattern opens with a setting-up verb
     for rx, lab_type in _founded_patterns(rules):
         for m in rx.finditer(sent.text):
-            # "established the X Institute of Nigeria-China Development Studies": its topic after the head
-            s, e = sent.start + m.start(1), sent.start + _name_end(rules, sent.text, m.start(1), m.end(1), "suffix")
+            # "established the X Institute of Nigeria-China Development Studies": its topic after the head, up to a
+            # body's name ("the X Institute of Jilin University", "... of Asian Studies and Lund University")
+            end = _name_end(rules, sent.text, m.start(1), m.end(1), "suffix")
+            body = next((c for c in _TOPIC_LINKS.finditer(sent.text, m.end(1), end)
+                         if (run := _CAP_RUN.match(sent.text, c.end())) and run.end() <= end
+                         and run.group(0).split()[-1] in _founded_body_heads(rules)), None)
+            s, e = sent.start + m.start(1), sent.start + (body.start() if body else end)
             if not any(s < te and ts < e for ts, te, _ in taken + out):
                 out.append((s, e, lab_type))
     return out
