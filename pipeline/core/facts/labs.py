@@ -451,9 +451,21 @@ def _kind_by_partners(ctx: DocContext, lab: Lab) -> str:
 def _paired(rules: Rulebook, name: str) -> bool:
     """Whether a name opens with two partners joined by a hyphen (an acronym, a place, a people's name ("Thai")
     or "Sino" on one side)."""
-    place = org_namer(rules).place
-    known = lambda w: w == "Sino" or w.isupper() or place(w) or w.lower() in rules.demonyms  # noqa: E731
-    return any(known(a) or known(b) for a, b in _PAIR.findall(name))
+    return any(_proper_word(rules, a) or _proper_word(rules, b) for a, b in _PAIR.findall(name))
+
+
+def _proper_word(rules: Rulebook, word: str) -> bool:
+    """A word a name has of its own, no common noun: a place's name, a people's ("Thai"), an acronym or "Sino"."""
+    return word == "Sino" or word.isupper() or org_namer(rules).place(word) is not None \
+        or word.lower() in rules.demonyms
+
+
+def _named_centre(rules: Rulebook, name: str) -> bool:
+    """Whether a founded centre's name has words of its own before its head: three or more ("Andes Seed Quality
+    Centre"), or a place's, a people's, an acronym ("Peruvian Testing Center"). "The university opened the Language
+    Centre", "the Data Centre", "the Career Development Center": services named by common nouns, no labs."""
+    words = [w for part in name.split()[:-1] for w in part.split("-") if w not in _CONNECT_WORDS]
+    return len(words) >= 3 or any(_proper_word(rules, w) for w in words)
 
 
 def _founders(ctx: DocContext, end: int, limit: int) -> list:
@@ -810,6 +822,8 @@ def _founded_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, in
         for m in rx.finditer(sent.text):
             # "established the X Institute of Nigeria-China Development Studies": its topic after the head, up to a
             # body's name ("the X Institute of Jilin University", "... of Asian Studies and Lund University")
+            if lab_type == "joint_research_centre" and not _named_centre(rules, m.group(1)):
+                continue
             end = _name_end(rules, sent.text, m.start(1), m.end(1), "suffix")
             body = next((c for c in _TOPIC_LINKS.finditer(sent.text, m.end(1), end)
                          if (run := _CAP_RUN.match(sent.text, c.end())) and run.end() <= end
