@@ -53,7 +53,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "witness_sentence_cues", "witness_cues", "witness_verbs", "signing_place_cues", "signing_ceremony_cues",
             "witness_absolutes", "lab_lowercase_skip", "lab_name_process_nouns", "lab_planned_events", "lab_planned_states",
             "lab_naming_words", "lab_setup_verbs", "lab_future_markers", "lab_founding_verbs",
-            "lab_founding_events", "lab_host_cues", "lab_director_cues", "lab_anaphora", "domain_broad_phrases",
+            "lab_founding_events", "lab_host_cues", "lab_director_cues", "lab_director_predicates", "lab_anaphora", "domain_broad_phrases",
             "domain_field_cues", "domain_field_heads", "domain_combining_forms", "delegation_nouns", "visit_event_nouns", "travel_verbs", "visit_verbs",
             "leader_cues", "lead_verbs", "delegation_planned_cues", "recurring_cues", "honorary_titles",
             "party_organs", "size_object_cues", "remote_meeting_cues", "host_trip_cues", "stay_purposes", "people_nouns", "not_org_acronyms",

@@ -1123,9 +1123,20 @@ def _director_before(ctx: DocContext, sent: Sentence, start: int) -> str | None:
     people = ctx.people_in(sent.start, start)
     if people and _DIRECTOR_OF.fullmatch(ctx.text, people[-1].end, start):
         return people[-1].entity_id
-    if _DIRECTOR_BEFORE.search(ctx.text, max(sent.start, start - 40), start):
-        return _named_after(ctx, sent, start) or (people[0].entity_id if people else None)
-    return None
+    director = _DIRECTOR_BEFORE.search(ctx.text, max(sent.start, start - 40), start)
+    if director is None:
+        return None
+    # "Li Ming was appointed director of the X Lab, Professor Y said": the person after the name is not the director
+    told = _director_predicate(ctx.rules).search(ctx.text, sent.start, director.start())
+    return (None if told else _named_after(ctx, sent, start)) or (people[0].entity_id if people else None)
+
+
+@derived
+def _director_predicate(rules: Rulebook) -> re.Pattern:
+    """The end of the words before "director of" that make it a predicate (`lab_director_predicates`: "was
+    appointed", "will serve as"), with an article and one modifier ("the founding") between."""
+    cues = phrase_alternation(rules.rules.get("lab_director_predicates") or [])
+    return re.compile(rf"\b(?i:{cues})\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?$" if cues else "(?!)")
 
 
 # "the director of the X Centre, Professor Y": a comma and at most two title words between the name and its director
