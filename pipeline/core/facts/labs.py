@@ -686,7 +686,7 @@ def _name_end(rules: Rulebook, text: str, start: int, end: int, side: str) -> in
 def _event_words(rules: Rulebook) -> frozenset[str]:
     """The stop words that name an event of the lab's own ("Opening", "Unveiling", "Ceremony"): the name ends before
     them, its topic kept."""
-    events = {*rules.rules["lab_name_process_nouns"], "Ceremony", "Ceremonies", "Signing"}
+    events = {*rules.rules["lab_name_process_nouns"], *rules.rules.get("lab_event_words", [])}
     return frozenset(set(rules.rules["org_stopwords"]) & events)
 
 
