@@ -1,7 +1,7 @@
 """People that page furniture names: photo and agency credits ("(Xinhua/Li Wei)", "[Photo by Li Wei/Jilin
-Daily]", "... on Monday /JOHN KAMAU"), bylines in capitals ("By ANNA BERG (China Daily)"), a name after "by" that
+Daily]", "... on Monday /JOHN KAMAU"), bylines in capitals ("By ANNA BERG (China Daily)"), a name after an author's "by" that
 ends its line (a byline: "Story by Anna Berg", "Edited by: Li Wei", "May 3, 2019 by Tom Wu"; a sentence ends with a
-full stop), a correspondent between slashes ("/TASS correspondent Ivan Petrov/."), and people a photo caption
+full stop; "Funded by Horizon Europe" names a body), a correspondent between slashes ("/TASS correspondent Ivan Petrov/."), and people a photo caption
 places ("Anna Berg (2nd R)").
 
 Credits glue a name to a slash, which the word splitter keeps inside one word, so they are read from the text
@@ -47,11 +47,24 @@ def credited_people(ents: DocumentEntities) -> None:
             start += len(words.pop(0)) + 1
         if len(words) < 2 or any(_not_a_name_word(ents, w) for w in words) \
                 or m.lastgroup in _SHAPED and not _name_shaped(ents, words) \
-                or m.lastgroup in _HEADLESS and any(w in ents.lexicon.body_name_ends for w in words) \
+                or m.lastgroup in _HEADLESS and (any(w in ents.lexicon.body_name_ends for w in words)
+                                                 or not _authored(ents, m.start(m.lastgroup))) \
                 or ents.covered(start, end, ("organization", "person", "place")):
             continue
         person = named_person(ents, words)
         ents.mentions.append(Mention("person", person.key, ents.text[start:end], start, end))
+
+
+_WORD_BEFORE_BY = re.compile(r"(\S+)\s+[Bb]y:?\s*$")
+
+
+def _authored(ents: DocumentEntities, name_start: int) -> bool:
+    """Whether the word before the "by" that ends right before `name_start` makes the name an author's: a byline
+    verb ("Story by", "Edited by:", `byline_verbs`) or a date's last digit ("May 3, 2019 by"). "Hosted by Nairobi
+    County", "Funded by Horizon Europe" name a body no recogniser knew."""
+    before = _WORD_BEFORE_BY.search(ents.text, ents.text.rfind("\n", 0, name_start) + 1, name_start)
+    word = before.group(1) if before else ""
+    return word[-1:].isdigit() or word.lower() in ents.lexicon.byline_verbs
 
 
 def _not_a_name_word(ents: DocumentEntities, word: str) -> bool:

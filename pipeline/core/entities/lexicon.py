@@ -90,6 +90,11 @@ class Lexicon:
         return frozenset(self.rules.names.get("byline_labels", []))
 
     @functools.cached_property
+    def byline_verbs(self) -> frozenset[str]:
+        """"story", "edited": before "by", they make the name after it an author's."""
+        return frozenset(self.rules.names.get("byline_verbs", []))
+
+    @functools.cached_property
     def title_heads_by_last_word(self) -> dict[str, list[list[str]]]:
         """The title heads as word lists, under their last word, the longest first.
 

@@ -833,8 +833,8 @@ def _lone_family_name(namer: OrgNamer, word: str) -> bool:
     return len(bare) > 1 and not bare.isupper() and namer.place(bare) is None and namer.country_code(bare) is None
 
 
-_NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # a capitalised word goes on from the name
-_NAME_CONTINUES_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+$")
+_NAME_GOES_ON = re.compile(r"[^\S\n]+[A-Z]")  # a capitalised word goes on from the name, on its line
+_NAME_CONTINUES_BEFORE = re.compile(r"([A-Z][\w.'’-]*)[^\S\n]+$")
 
 
 def full_names_again(ents: DocumentEntities) -> None:
@@ -845,15 +845,20 @@ def full_names_again(ents: DocumentEntities) -> None:
     where another entity holds the words or the name is part of a longer capitalised one ("the Eitan Neubauer
     Foundation", "Dr Anna Eitan Neubauer" is the longer name's)."""
     named = {m.entity_id for m in ents.mentions if m.entity_type == "person"}
+    openings = None
     for p in list(ents.people.values()):
         if p.key not in named or " " not in p.full_name:
             continue
         for start in word_starts(ents.text, p.full_name, "-"):
             end = start + len(p.full_name)
             if ents.covered(start, end, ("organization", "person", "place")) \
-                    or _NAME_GOES_ON.match(ents.text, end) \
-                    or _NAME_CONTINUES_BEFORE.search(ents.text, max(0, start - 30), start):
+                    or _NAME_GOES_ON.match(ents.text, end):
                 continue
+            before = _NAME_CONTINUES_BEFORE.search(ents.text, max(0, start - 30), start)
+            if before is not None:
+                openings = openings if openings is not None else {s.start for s in ents.sentences}
+                if start not in openings or before.group(1).rstrip(".") in ents.lexicon.honorifics:
+                    continue  # "Maria Tadeo Quispe", "Dr. Tadeo Quispe"; not "... Lund University. Tadeo Quispe"
             ents.mentions.append(Mention("person", p.key, p.full_name, start, end))
 
 

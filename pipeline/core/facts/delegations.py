@@ -1120,7 +1120,8 @@ _NAME_RUN = re.compile(r"\s*(?:[A-Z][\w.&'’-]*\s*)*")  # capitalised words onl
 
 
 def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:
-    """'X met with Y from Z': Y, of an organisation other than X's, visits X's organisation."""
+    """'X met with Y from Z': Y, of an organisation other than X's, visits X's organisation; not when they met over
+    a link, or on X's own trip (`remote_meeting_cues`, `host_trip_cues`)."""
     text = sent.text
     people = ctx.people_in(sent.start, sent.end)
     meet_at = sent.start + meet.start()
@@ -1129,6 +1130,9 @@ def _met_visitor(ctx: DocContext, sent: Sentence, meet) -> Delegation | None:
     if not hosts or not guests or not _SUBJECT_GAP.fullmatch(text, hosts[-1].end - sent.start, meet.start()) \
             and not re.fullmatch(r",[^;:]{0,160},\s*", text[hosts[-1].end - sent.start:meet.start()]):
         return None
+    if rule_regex(ctx.rules, "remote_meeting_cues").search(text) \
+            or rule_regex(ctx.rules, "host_trip_cues").search(text, 0, meet.start()):
+        return None  # "met online with Y", "During his trip to Sweden, X met with Y": no visit of Y to X's body
     guest = guests[0]
     origin = re.match(r"\s*(?:,\s*[^,;:]{0,60}?\s)?(?:from|of)\s+(?:the\s+)?", ctx.text[guest.end:guest.end + 70])
     pos = guest.end + origin.end() if origin else -1

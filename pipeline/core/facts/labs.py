@@ -451,9 +451,21 @@ def _kind_by_partners(ctx: DocContext, lab: Lab) -> str:
 def _paired(rules: Rulebook, name: str) -> bool:
     """Whether a name opens with two partners joined by a hyphen (an acronym, a place, a people's name ("Thai")
     or "Sino" on one side)."""
-    place = org_namer(rules).place
-    known = lambda w: w == "Sino" or w.isupper() or place(w) or w.lower() in rules.demonyms  # noqa: E731
-    return any(known(a) or known(b) for a, b in _PAIR.findall(name))
+    return any(_proper_word(rules, a) or _proper_word(rules, b) for a, b in _PAIR.findall(name))
+
+
+def _proper_word(rules: Rulebook, word: str) -> bool:
+    """A word a name has of its own, no common noun: a place's name, a people's ("Thai"), an acronym or "Sino"."""
+    return word == "Sino" or word.isupper() or org_namer(rules).place(word) is not None \
+        or word.lower() in rules.demonyms
+
+
+def _named_centre(rules: Rulebook, name: str) -> bool:
+    """Whether a founded centre's name has words of its own before its head: three or more ("Andes Seed Quality
+    Centre"), or a place's, a people's, an acronym ("Peruvian Testing Center"). "The university opened the Language
+    Centre", "the Data Centre", "the Career Development Center": services named by common nouns, no labs."""
+    words = [w for part in name.split()[:-1] for w in part.split("-") if w not in _CONNECT_WORDS]
+    return len(words) >= 3 or any(_proper_word(rules, w) for w in words)
 
 
 def _founders(ctx: DocContext, end: int, limit: int) -> list:
@@ -674,7 +686,7 @@ def _name_end(rules: Rulebook, text: str, start: int, end: int, side: str) -> in
 def _event_words(rules: Rulebook) -> frozenset[str]:
     """The stop words that name an event of the lab's own ("Opening", "Unveiling", "Ceremony"): the name ends before
     them, its topic kept."""
-    events = {*rules.rules["lab_name_process_nouns"], "Ceremony", "Ceremonies", "Signing"}
+    events = {*rules.rules["lab_name_process_nouns"], *rules.rules.get("lab_event_words", [])}
     return frozenset(set(rules.rules["org_stopwords"]) & events)
 
 
@@ -782,6 +794,18 @@ def _founded_patterns(rules: Rulebook) -> list[tuple[re.Pattern, str]]:
     return out
 
 
+# Before a name in a founded lab's topic: a link ("of", "and", a comma), then the name's capitalised run
+_TOPIC_LINKS = re.compile(r"(?:\s+(?:of|and|&)|,)\s+(?:the\s+)?")
+_CAP_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+@derived
+def _founded_body_heads(rules: Rulebook) -> frozenset[str]:
+    """The last words of bodies' names (`_body_heads`) and of research bodies' ("Academy", "Institute"): a run of
+    capitalised words ending in one, after the head of a founded lab, names the host or a partner, not the topic."""
+    return _body_heads(rules) | {h.split()[-1] for h in rules.rules["org_heads"].get("research_institute", ())}
+
+
 @derived
 def _setup_verb(rules: Rulebook):
     """Any setting-up verb, in any case and anywhere: a sentence without one matches no `_founded_patterns`."""
@@ -796,8 +820,15 @@ def _founded_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, in
         return out  # every pattern opens with a setting-up verb
     for rx, lab_type in _founded_patterns(rules):
         for m in rx.finditer(sent.text):
-            # "established the X Institute of Nigeria-China Development Studies": its topic after the head
-            s, e = sent.start + m.start(1), sent.start + _name_end(rules, sent.text, m.start(1), m.end(1), "suffix")
+            # "established the X Institute of Nigeria-China Development Studies": its topic after the head, up to a
+            # body's name ("the X Institute of Jilin University", "... of Asian Studies and Lund University")
+            if lab_type == "joint_research_centre" and not _named_centre(rules, m.group(1)):
+                continue
+            end = _name_end(rules, sent.text, m.start(1), m.end(1), "suffix")
+            body = next((c for c in _TOPIC_LINKS.finditer(sent.text, m.end(1), end)
+                         if (run := _CAP_RUN.match(sent.text, c.end())) and run.end() <= end
+                         and run.group(0).split()[-1] in _founded_body_heads(rules)), None)
+            s, e = sent.start + m.start(1), sent.start + (body.start() if body else end)
             if not any(s < te and ts < e for ts, te, _ in taken + out):
                 out.append((s, e, lab_type))
     return out
@@ -1092,9 +1123,20 @@ def _director_before(ctx: DocContext, sent: Sentence, start: int) -> str | None:
     people = ctx.people_in(sent.start, start)
     if people and _DIRECTOR_OF.fullmatch(ctx.text, people[-1].end, start):
         return people[-1].entity_id
-    if _DIRECTOR_BEFORE.search(ctx.text, max(sent.start, start - 40), start):
-        return _named_after(ctx, sent, start) or (people[0].entity_id if people else None)
-    return None
+    director = _DIRECTOR_BEFORE.search(ctx.text, max(sent.start, start - 40), start)
+    if director is None:
+        return None
+    # "Li Ming was appointed director of the X Lab, Professor Y said": the person after the name is not the director
+    told = _director_predicate(ctx.rules).search(ctx.text, sent.start, director.start())
+    return (None if told else _named_after(ctx, sent, start)) or (people[0].entity_id if people else None)
+
+
+@derived
+def _director_predicate(rules: Rulebook) -> re.Pattern:
+    """The end of the words before "director of" that make it a predicate (`lab_director_predicates`: "was
+    appointed", "will serve as"), with an article and one modifier ("the founding") between."""
+    cues = phrase_alternation(rules.rules.get("lab_director_predicates") or [])
+    return re.compile(rf"\b(?i:{cues})\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?$" if cues else "(?!)")
 
 
 # "the director of the X Centre, Professor Y": a comma and at most two title words between the name and its director

@@ -24,6 +24,9 @@ def person_spans(text: str) -> list[tuple[str, str]]:
      "Haruto Kanemoto"),
     # the name written again before the title that introduced it
     ("Talks with Brannagh Okafor went well, said Minister of Trade Brannagh Okafor.", "Brannagh Okafor"),
+    # opening a sentence after one that ends in a capitalised word, or on a line of its own
+    ("Counsellor Tadeo Quispe spoke. He toured Lakeside University. Tadeo Quispe said it went well.", "Tadeo Quispe"),
+    ("Counsellor Tadeo Quispe spoke.\n\nGuests\nTadeo Quispe\nLakeside", "Tadeo Quispe"),
 ])
 def test_a_full_name_written_again_without_its_title_is_that_person(text, again):
     spans = person_spans(text)

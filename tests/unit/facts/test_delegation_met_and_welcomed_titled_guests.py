@@ -29,6 +29,12 @@ def test_a_met_or_welcomed_guest_comes_from_the_body_of_their_title(text, visit)
     "President of Nankai University Li Ming met with Nankai University Dean Oskar Lindqvist on Monday.",
     # a guest with no title anywhere says nowhere they come from
     "President of Nankai University Li Ming met with Oskar Lindqvist on Monday.",
+    # a meeting over a link: nobody travelled (with the guest's body after "from" as well)
+    "President of Nankai University Li Ming met online with Lund University Rector Oskar Lindqvist.",
+    "President of Nankai University Li Ming met with Rector Oskar Lindqvist from Lund University via video link.",
+    # the host is the one travelling
+    "During his trip to Sweden, President of Nankai University Li Ming met with Lund University Rector Oskar "
+    "Lindqvist.",
 ])
 def test_no_visit_from_a_guest_of_the_hosts_own_body_or_of_no_body(text):
     assert visits(extract_rows(text)) == []

@@ -25,6 +25,15 @@ def test_the_director_set_off_after_the_name(text, director):
     assert _directors(text) == [("Lima-China Research Centre", director)]
 
 
+@pytest.mark.parametrize("text, director", [
+    # "director of" told of someone before it: the person after the name is a speaker or another guest
+    ("Wang Lin was appointed director of the Lima-China Research Centre, Professor Maria Lopez said.", "Wang Lin"),
+    ("He will serve as director of the Lima-China Research Centre, President Maria Lopez announced.", None),
+])
+def test_a_director_told_before_the_name_is_not_the_person_after_it(text, director):
+    assert _directors(text) == [("Lima-China Research Centre", director)]
+
+
 @pytest.mark.parametrize("second, director", [
     ("Peter Otieno, dean of agriculture at Moi University, and director of the lab told reporters that yields rose.",
      "Peter Otieno"),

@@ -22,6 +22,10 @@ def test_a_founded_centre_is_a_lab(text, name, status):
     "The city opened the Lima Exhibition Center on Friday.",
     "The embassy set up the Kigali Visa Service Center.",
     "The delegation toured the Andes Seed Quality Centre in Cusco.",
+    # a service named by common nouns only, which a university opens for its students
+    "Last year Makerere University opened the Language Centre on its main campus.",
+    "Jilin University launched the Career Development Center for students.",
+    "Makerere University built the Data Centre with support from Huawei.",
 ])
 def test_other_centres_are_no_labs(text):
     assert _labs(_run(text)) == []

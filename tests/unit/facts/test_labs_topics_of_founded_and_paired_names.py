@@ -19,6 +19,19 @@ def test_a_founded_institute_keeps_its_topic(text, name):
     assert [n for n, _, _, _ in _labs(_run(text))] == [name]
 
 
+@pytest.mark.parametrize("text, name, host", [
+    # a body's name after the topic, or after the head: the host or a partner, not the topic
+    ("Jilin University founded the Nordic Institute of Asian Studies and Lund University provided funds.",
+     "Nordic Institute of Asian Studies", "Jilin University"),
+    ("Egerton University and Jilin University set up the Kenya Institute of Jilin University.", "Kenya Institute",
+     "Jilin University"),
+    ("The two sides set up the Kenya Research Institute of the Chinese Academy of Sciences.", "Kenya Research Institute",
+     "Chinese Academy of Sciences"),
+])
+def test_a_founded_institutes_topic_stops_at_a_bodys_name(text, name, host):
+    assert [(n, h) for n, _, _, h in _labs(_run(text))] == [(name, host)]
+
+
 @pytest.mark.parametrize("text, name", [
     ("He spoke at the launch of the China-Ghana Centre of Excellence at the Crops Research Institute.",
      "China-Ghana Centre of Excellence"),
