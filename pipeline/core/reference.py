@@ -56,7 +56,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "lab_founding_events", "lab_host_cues", "lab_director_cues", "lab_director_predicates", "lab_anaphora", "domain_broad_phrases",
             "domain_field_cues", "domain_field_heads", "domain_combining_forms", "delegation_nouns", "visit_event_nouns", "travel_verbs", "visit_verbs",
             "leader_cues", "lead_verbs", "delegation_planned_cues", "recurring_cues", "honorary_titles",
-            "party_organs", "size_object_cues", "remote_meeting_cues", "host_trip_cues", "stay_purposes", "people_nouns", "not_org_acronyms",
+            "party_organs", "size_object_cues", "remote_meeting_cues", "host_trip_cues", "telling_verbs", "stay_purposes", "people_nouns", "not_org_acronyms",
             "joint_name_words", "remit_heads", "bare_subdivision_stopnames",
             "non_research_centre_words", "university_name_phrases", "lab_paired_heads", "hosted_unit_names",
             "bilateral_body_heads", "bilateral_body_words", "several_body_words", "site_remit_words", "campus_systems",

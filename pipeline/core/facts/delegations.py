@@ -994,8 +994,15 @@ def _welcomed_to(ctx: DocContext, sent: Sentence) -> Delegation | None:
 
 
 # A day that dates the telling, not the visit: "X on Wednesday said", "X said on Monday that ..."
-_TELLING_DAY = re.compile(r"\s*,?\s*(?:said|says|announced|announces|reported|reports|told|stated|confirmed)\b")
-_TELLING_BEFORE = re.compile(r"\b(?:said|says|announced|announces|reported|reports|stated|confirmed)\s+(?:on\s+)?$")
+@derived
+def _telling(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
+    """A telling verb (`telling_verbs`) right after a date ("on Wednesday said") and one right before it ("announced
+    on Monday"), compiled once per rulebook."""
+    verbs = phrase_alternation(rules.rules.get("telling_verbs", ()))
+    if not verbs:
+        never = re.compile(r"(?!)")
+        return never, never
+    return (re.compile(rf"\s*,?\s*(?:{verbs})\b"), re.compile(rf"\b(?:{verbs})\s+(?:on\s+)?$"))
 
 
 def _date_and_status(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
@@ -1004,8 +1011,9 @@ def _date_and_status(ctx: DocContext, d: Delegation, sent: Sentence) -> None:
     dates = ctx.dates_in(sent)
     prose = [x for x in dates if not x.dateline]
     # "The ministry on Wednesday said the minister will visit on Sept. 21": Wednesday is when it was said
-    visit = [x for x in prose if not _TELLING_DAY.match(ctx.text, x.end)
-             and not _TELLING_BEFORE.search(ctx.text, max(sent.start, x.start - 30), x.start)]
+    telling_after, telling_before = _telling(ctx.rules)
+    visit = [x for x in prose if not telling_after.match(ctx.text, x.end)
+             and not telling_before.search(ctx.text, max(sent.start, x.start - 30), x.start)]
     d.date = (visit or prose or dates)[0] if dates else None
     if rule_regex(ctx.rules, "delegation_planned_cues").search(sent.text) or (
             d.date and ctx.published and d.date.date > ctx.published):
