@@ -313,3 +313,21 @@ def test_checkpoints_deferred_write_the_log_into_the_file_once_at_the_end(tmp_pa
         with pytest.raises(RuntimeError), store.checkpoints_deferred():
             raise RuntimeError("a failed write")
         assert threshold(store) == before
+
+
+@pytest.mark.parametrize("every_rows, log_after", [(2, "empty"), (1000, "written")])
+def test_checkpoints_deferred_checkpoint_each_time_a_row_group_of_rows_is_written(tmp_path, every_rows, log_after):
+    """A long first run's log is bounded: told the rows each batch wrote, the block checkpoints each time as many
+    rows as a row group holds are written, and leaves the log alone before that."""
+    import numpy as np
+
+    wal = tmp_path / "documents.duckdb.wal"
+    with DocumentStore(tmp_path, "f1", TABLES) as store:
+        with store.checkpoints_deferred(every_rows=every_rows) as wrote:
+            for n in range(2):
+                store.write_parsed([(f"d{n}.txt", "s1", doc(f"d{n}.txt"))])
+                store.write_openings({f"d{n}.txt": (np.arange(300, dtype=np.uint64), np.ones(4, dtype=np.uint64))})
+                wrote(1)
+            logged = wal.exists() and wal.stat().st_size > 0
+        assert logged == (log_after == "written")
+        assert store.unopened() == []
