@@ -998,10 +998,7 @@ def _welcomed_to(ctx: DocContext, sent: Sentence) -> Delegation | None:
 def _telling(rules: Rulebook) -> tuple[re.Pattern, re.Pattern]:
     """A telling verb (`telling_verbs`) right after a date ("on Wednesday said") and one right before it ("announced
     on Monday"), compiled once per rulebook."""
-    verbs = phrase_alternation(rules.rules.get("telling_verbs", ()))
-    if not verbs:
-        never = re.compile(r"(?!)")
-        return never, never
+    verbs = phrase_alternation(rules.rules.get("telling_verbs") or []) or "(?!)"
     return (re.compile(rf"\s*,?\s*(?:{verbs})\b"), re.compile(rf"\b(?:{verbs})\s+(?:on\s+)?$"))
 
 
