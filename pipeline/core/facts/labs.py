@@ -22,8 +22,10 @@ from pipeline.core.phrases import gated_regex, kind_regexes, phrase_alternation,
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence
 
-# (a slash joins two capitalised words into one: "Micro/Nano", "AI/ML")
-_CAP_WORD = r"(?:[A-Z][\w'’.-]*(?:/[A-Z][\w'’.-]*)*|[A-Z]{2,}s?)"
+# (a slash joins two capitalised words into one: "Micro/Nano", "AI/ML"; so does an en dash, as a hyphen does:
+# "China Harbour–PolyU", "Xi’an–Tajikistan", the typeset pair of partners)
+_DASHED = "[-–]"
+_CAP_WORD = r"(?:[A-Z][\w'’.-]*(?:[/–][A-Z][\w'’.-]*)*|[A-Z]{2,}s?)"
 _CONNECT_WORDS = ("of", "and", "for", "on", "in", "the", "&")  # small words inside a capitalised name
 _CONNECT = rf"(?:{'|'.join(_CONNECT_WORDS)})"
 _TOPIC = rf"{_CAP_WORD}(?:(?:\s+(?:{_CONNECT}\s+)*|,\s+){_CAP_WORD})*"
@@ -421,7 +423,7 @@ _SOLE_KIND = {"joint_laboratory": "other", "joint_research_centre": "research_in
 _PAIRED_KIND = {"research_institute": "joint_research_centre"}
 _CAPITAL_HEAD = re.compile(r"\b(?:Laboratory|Laboratories|Lab|Centre|Center)\b")
 # Partners in a name: "Sino-German", "Yale-NUIST", "China-Laos", "Hubei-Hong Kong", "UM-Huawei"
-_PAIR = re.compile(r"(?<![\w-])([A-Z][\w'’.]*)-([A-Z][\w'’.]*)")
+_PAIR = re.compile(rf"(?<![\w-])([A-Z][\w'’.]*){_DASHED}([A-Z][\w'’.]*)")
 # Partners in the sentence: "jointly set up", "co-built", "established by A and B"
 _JOINT_VERB = re.compile(r"\b(?:jointly\s+(?:set\s+up|establish|establishe[ds]|built|build|found|founded|launch|launched|"
                          r"construct|constructed|run|operate|operated|open|opened)|co-(?:built|established|founded|"
@@ -582,7 +584,7 @@ _IN_PLACE = re.compile(r"\s+in\s+(the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?
 _TOPIC_TAIL = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{_TOPIC}")
 _TOPIC_LINK = re.compile(r"\s+(?:on|of|for|in)\s+")
 _OF_THE_HEAD = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$")
-_MODIFIER = re.compile(r"(?:^|(?<=[\s(“\"‘]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:-[A-Z][\w'’]*)*)(?:\s|-|/)$")
+_MODIFIER = re.compile(r"(?:^|(?<=[\s(“\"‘]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:[-–][A-Z][\w'’]*)*)(?:\s|-|–|/)$")
 
 
 def _names_in(rules: Rulebook, sent: Sentence) -> list[tuple[int, int, str]]:
@@ -837,7 +839,7 @@ def _founded_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, in
 @derived
 def _paired_pattern(rules: Rulebook) -> re.Pattern:
     heads = phrase_alternation(rules.rules.get("lab_paired_heads") or [])
-    return re.compile(rf"(?<![\w-])[A-Z][\w'’.]*-[A-Z][\w'’.]*(?:\s+{_CAP_WORD}){{0,3}}?\s+(?:{heads})(?![\w-])"
+    return re.compile(rf"(?<![\w-])[A-Z][\w'’.]*{_DASHED}[A-Z][\w'’.]*(?:\s+{_CAP_WORD}){{0,3}}?\s+(?:{heads})(?![\w-])"
                       if heads else "(?!)")
 
 
@@ -846,7 +848,7 @@ def _paired_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int
     (`_paired`) is a lab, though its head alone names none; a topic after "for" or "on" is its own. It is found as
     an institute, as "Centre for X" is, and `_kind_by_partners` makes a paired centre a joint one."""
     out = []
-    if "-" not in sent.text:
+    if "-" not in sent.text and "–" not in sent.text:
         return out
     for m in _paired_pattern(rules).finditer(sent.text):
         side = "suffix" if re.match(r"\s+(?:for|on)\s", sent.text[m.end():]) else "prefix"  # "of UCAS": its host
@@ -901,7 +903,7 @@ _PLACED = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*
                      r"district|region|state))?(?![\w-])")
 _PREPOSITIONS = frozenset({"on", "of", "in", "at", "with", "for", "by", "to", "from"})
 _LC_LEAD = re.compile(r"((?:\b[\w][\w'’-]*\s+){1,6})$")
-_PROPER = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*$")
+_PROPER = re.compile(r"[A-Z][\w'’]*(?:[-–][A-Z][\w'’]*)*$")
 
 
 @derived
