@@ -51,7 +51,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "subject_reset_cues", "fronted_adverbials", "background_cues", "reported_cues", "list_openers", "reference_cues",
             "ordinal_references", "partnership_verbs", "planned_cues", "signed_by_cues", "signatory_list_cues",
             "witness_sentence_cues", "witness_cues", "witness_verbs", "signing_place_cues", "signing_ceremony_cues",
-            "witness_absolutes", "lab_lowercase_skip", "lab_name_process_nouns", "lab_event_words", "lab_planned_events", "lab_planned_states",
+            "witness_absolutes", "lab_lowercase_skip", "lab_name_process_nouns", "lab_event_words", "lab_ceremony_objects", "lab_planned_events", "lab_planned_states", "lab_schedule_words",
             "lab_naming_words", "lab_setup_verbs", "lab_future_markers", "lab_founding_verbs",
             "lab_founding_events", "lab_host_cues", "lab_director_cues", "lab_director_predicates", "lab_anaphora", "domain_broad_phrases",
             "domain_field_cues", "domain_field_heads", "domain_combining_forms", "delegation_nouns", "visit_event_nouns", "travel_verbs", "visit_verbs",

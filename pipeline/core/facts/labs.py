@@ -22,8 +22,10 @@ from pipeline.core.phrases import gated_regex, kind_regexes, phrase_alternation,
 from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import Sentence
 
-# (a slash joins two capitalised words into one: "Micro/Nano", "AI/ML")
-_CAP_WORD = r"(?:[A-Z][\w'’.-]*(?:/[A-Z][\w'’.-]*)*|[A-Z]{2,}s?)"
+# (a slash joins two capitalised words into one: "Micro/Nano", "AI/ML"; so does an en dash, as a hyphen does:
+# "China Harbour–PolyU", "Xi’an–Tajikistan", the typeset pair of partners)
+_DASHED = "[-–]"
+_CAP_WORD = r"(?:[A-Z][\w'’.-]*(?:[/–][A-Z][\w'’.-]*)*|[A-Z]{2,}s?)"
 _CONNECT_WORDS = ("of", "and", "for", "on", "in", "the", "&")  # small words inside a capitalised name
 _CONNECT = rf"(?:{'|'.join(_CONNECT_WORDS)})"
 _TOPIC = rf"{_CAP_WORD}(?:(?:\s+(?:{_CONNECT}\s+)*|,\s+){_CAP_WORD})*"
@@ -421,7 +423,7 @@ _SOLE_KIND = {"joint_laboratory": "other", "joint_research_centre": "research_in
 _PAIRED_KIND = {"research_institute": "joint_research_centre"}
 _CAPITAL_HEAD = re.compile(r"\b(?:Laboratory|Laboratories|Lab|Centre|Center)\b")
 # Partners in a name: "Sino-German", "Yale-NUIST", "China-Laos", "Hubei-Hong Kong", "UM-Huawei"
-_PAIR = re.compile(r"(?<![\w-])([A-Z][\w'’.]*)-([A-Z][\w'’.]*)")
+_PAIR = re.compile(rf"(?<![\w-])([A-Z][\w'’.]*){_DASHED}([A-Z][\w'’.]*)")
 # Partners in the sentence: "jointly set up", "co-built", "established by A and B"
 _JOINT_VERB = re.compile(r"\b(?:jointly\s+(?:set\s+up|establish|establishe[ds]|built|build|found|founded|launch|launched|"
                          r"construct|constructed|run|operate|operated|open|opened)|co-(?:built|established|founded|"
@@ -582,7 +584,7 @@ _IN_PLACE = re.compile(r"\s+in\s+(the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?
 _TOPIC_TAIL = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{_TOPIC}")
 _TOPIC_LINK = re.compile(r"\s+(?:on|of|for|in)\s+")
 _OF_THE_HEAD = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$")
-_MODIFIER = re.compile(r"(?:^|(?<=[\s(“\"‘]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:-[A-Z][\w'’]*)*)(?:\s|-|/)$")
+_MODIFIER = re.compile(r"(?:^|(?<=[\s(“\"‘]))((?:[A-Z][\w'’]*|[A-Z]{2,}|\([A-Z][\w'’]*\))(?:[-–][A-Z][\w'’]*)*)(?:\s|-|–|/)$")
 
 
 def _names_in(rules: Rulebook, sent: Sentence) -> list[tuple[int, int, str]]:
@@ -614,8 +616,13 @@ def _name_stopwords(rules: Rulebook) -> frozenset[str]:
     """Words that never open a lab name: the organisation stop words, except those that open a
     kind's own phrase ("Partner" State Key Laboratory)."""
     openers = {p.split()[0] for spec in rules.rules["lab_kinds"].values() for ps in spec.values() for p in ps}
-    return frozenset(set(rules.rules["org_stopwords"]) - openers
+    return frozenset(set(rules.rules["org_stopwords"]) - openers | _ceremony_words(rules)
                      | {"The", "A", "An", "Its", "Our", "New", "Two", "Both"})
+
+
+def _ceremony_words(rules: Rulebook) -> set[str]:
+    """The words of a lab's own event and of what its ceremony unveils ("Ceremony", "Plaque")."""
+    return {*rules.rules.get("lab_event_words", []), *rules.rules.get("lab_ceremony_objects", [])}
 
 
 def _type_of(rules: Rulebook, name: str, matched: str) -> str:
@@ -686,8 +693,7 @@ def _name_end(rules: Rulebook, text: str, start: int, end: int, side: str) -> in
 def _event_words(rules: Rulebook) -> frozenset[str]:
     """The stop words that name an event of the lab's own ("Opening", "Unveiling", "Ceremony"): the name ends before
     them, its topic kept."""
-    events = {*rules.rules["lab_name_process_nouns"], *rules.rules.get("lab_event_words", [])}
-    return frozenset(set(rules.rules["org_stopwords"]) & events)
+    return _name_stopwords(rules) & ({*rules.rules["lab_name_process_nouns"]} | _ceremony_words(rules))
 
 
 @derived
@@ -837,7 +843,7 @@ def _founded_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, in
 @derived
 def _paired_pattern(rules: Rulebook) -> re.Pattern:
     heads = phrase_alternation(rules.rules.get("lab_paired_heads") or [])
-    return re.compile(rf"(?<![\w-])[A-Z][\w'’.]*-[A-Z][\w'’.]*(?:\s+{_CAP_WORD}){{0,3}}?\s+(?:{heads})(?![\w-])"
+    return re.compile(rf"(?<![\w-])[A-Z][\w'’.]*{_DASHED}[A-Z][\w'’.]*(?:\s+{_CAP_WORD}){{0,3}}?\s+(?:{heads})(?![\w-])"
                       if heads else "(?!)")
 
 
@@ -846,7 +852,7 @@ def _paired_names(rules: Rulebook, sent: Sentence, taken) -> list[tuple[int, int
     (`_paired`) is a lab, though its head alone names none; a topic after "for" or "on" is its own. It is found as
     an institute, as "Centre for X" is, and `_kind_by_partners` makes a paired centre a joint one."""
     out = []
-    if "-" not in sent.text:
+    if "-" not in sent.text and "–" not in sent.text:
         return out
     for m in _paired_pattern(rules).finditer(sent.text):
         side = "suffix" if re.match(r"\s+(?:for|on)\s", sent.text[m.end():]) else "prefix"  # "of UCAS": its host
@@ -901,7 +907,7 @@ _PLACED = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*
                      r"district|region|state))?(?![\w-])")
 _PREPOSITIONS = frozenset({"on", "of", "in", "at", "with", "for", "by", "to", "from"})
 _LC_LEAD = re.compile(r"((?:\b[\w][\w'’-]*\s+){1,6})$")
-_PROPER = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*$")
+_PROPER = re.compile(r"[A-Z][\w'’]*(?:[-–][A-Z][\w'’]*)*$")
 
 
 @derived
@@ -1229,9 +1235,15 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     naming = rf"(?:[^.;]{{0,80}}?\b(?:{alt('lab_naming_words')})\s+|{apposition})?"
     planned_before = re.compile(rf"(?:\b(?:{future})\s+(?:[\w-]+\s+){{0,2}}?(?:{setup})\s+{naming}"
                                 rf"|\b(?:{alt('lab_planned_events')})\s+){det}[“\"‘]?$", re.I)
+    # "X is scheduled to open in May", "X is expected to be launched": the lab's own founding put ahead of the telling
+    # (not "X is set to launch three projects": a founding verb with an object is the lab's own work)
+    schedule = alt("lab_schedule_words") if r.get("lab_schedule_words") else "(?!)"
     planned_after = re.compile(rf"^\s*(?:,?\s*which\s+)?(?:(?:will|shall|should|must|is\s+to|are\s+to|is\s+expected\s+to|to)"
                                rf"\s+be\s+"
                                rf"(?:(?:jointly|formally|officially)\s+)?(?:{founded})"
+                               rf"|(?:is|are)\s+(?:{schedule})\s+to\s+(?:be\s+(?:(?:jointly|formally|officially)\s+)?(?:{founded}|completed)"
+                               rf"|(?:{setup})(?=\s*(?:[.,;]|$)|\s+(?:in|on|at|by|next|later|this|soon|early|before|after|within)\b)"
+                               rf"|(?:start|begin)\s+(?:operations?|operating)|become\s+operational)"
                                rf"|(?:is|are)\s+(?:still\s+|now\s+|currently\s+)?(?:{alt('lab_planned_states')}))\b", re.I)
     # "X (XX), established by A and B, has been unveiled", "the joint laboratory on X, equipped with Y, was
     # commissioned": a participle phrase set off by commas before the verb
@@ -1242,11 +1254,15 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     organised = alt("lab_organiser_verbs") if r.get("lab_organiser_verbs") else "(?!)"
     events = phrase_alternation({e.split()[0] for e in r["lab_founding_events"]})
     own_event = rf"|\s+(?:{organised})\s+(?:its|an?|the)\s+(?:[\w-]+\s+)?(?:{events})\b(?!\s+(?:ceremony\s+)?(?:of|for)\b)"
-    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{dashed}(?:{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
-                                   rf"\s+(?:(?:now|newly|officially|formally|jointly|recently)\s+)*(?:{founded})\b{own_event})", re.I)
+    # "The X Laboratory plaque was unveiled": what the ceremony unveils, named after the lab
+    objects = alt("lab_ceremony_objects") if r.get("lab_ceremony_objects") else "(?!)"
+    unveiled = rf"(?:(?:{objects})\s+)?"
+    established_after = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{unveiled}{dashed}(?:{by_whom},?\s*(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|are)"
+                                   rf"\s+(?:(?:now|newly|officially|formally|jointly|recently|also|finally|successfully)\s+)*(?:{founded})\b{own_event})",
+                                   re.I)
     # "Ukraine Research Centre established in Harbin", "X launched on July 6th": a headline's participle, the name
     # opening it and at most one short phrase after the verb (no room for a clause's own verb)
-    told_in_headline = re.compile(rf"^\s+(?:(?:officially|formally|jointly)\s+)?(?:{founded})(?:\s+(?:in|at|on|by|with)"
+    told_in_headline = re.compile(rf"^\s+{unveiled}(?:(?:officially|formally|jointly)\s+)?(?:{founded})(?:\s+(?:in|at|on|by|with)"
                                   rf"(?:\s+[^\s,;.:!?]+){{1,3}})?\s*[.!]?\s*$", re.I)
     # "the launch and handover of the X", "the opening and unveiling of X": a founding event and a second one of it
     coordinated = rf"(?:{events})\s+(?:and|&)\s+(?:[\w-]+\s+){{1,2}}?(?:of|for)"
@@ -1254,8 +1270,15 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
                                     rf"|\b(?:{alt('lab_founding_events')}|{coordinated})\s+{det})[“\"‘]?$", re.I)
     # "X Unveiling Ceremony was held", "the X Plaque-Unveiling Ceremony": the name before its own founding event (not
     # one still to come: "X Opening Ceremony will be held")
-    ceremony_after = re.compile(rf"^\s+(?:(?:plaque|nameplate)[- ])?(?:{events})\s+ceremon(?:y|ies)\b"
+    ceremony_after = re.compile(rf"^\s+(?:(?:{objects})[- ])?(?:{events})\s+ceremon(?:y|ies)\b"
                                 rf"(?![^.;]{{0,40}}?\b(?:will|shall|is\s+to|are\s+to|to\s+be|is\s+scheduled|is\s+expected)\b)", re.I)
+    # "the launch of X is scheduled for May", "X Opening Ceremony will be held next week", "X, whose unveiling is slated
+    # for June": a founding event told as still to come
+    to_come = (rf"(?:will\s+(?:take\s+place|be\s+held)|(?:is|are)\s+to\s+(?:take\s+place|be\s+held)|(?:is|are|was|were|has\s+been)"
+               rf"\s+(?:{schedule})\s+(?:for|in|on|at|next|later|to\s+take\s+place|to\s+be\s+held)\b)")
+    scheduled = re.compile(rf"^\s*(?:\([^)]*\)\s*)?{to_come}", re.I)  # said of the founding event before the name
+    own_event_to_come = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:,\s*whose\s+(?:{events})\b[^.;,]{{0,30}}?\s{to_come}"
+                                   rf"|(?:(?:{objects})[- ])?(?:{events})\s+ceremon(?:y|ies)\s+{to_come})", re.I)
     future_in_clause = re.compile(rf"\b(?:{future})\s+(?:\w+\s+){{0,3}}$", re.I)
     gerunds = phrase_alternation(v for v in r["lab_setup_verbs"] if v.split()[0].endswith("ing"))
     # "including jointly establishing ...; setting up X; founding Y": an undertaking, not a founding
@@ -1276,14 +1299,14 @@ def _status_patterns(rules: Rulebook) -> tuple[re.Pattern, ...]:
     founding_intended = re.compile(rf"\b(?:{intents})\s+(?:[^.;]{{0,60}}?\s)?(?:to\s+(?:{setup})|(?:for|on|about)\s+the\s+"
                                    rf"(?:{founding_objects}))\s+{det}[“\"‘]?$", re.I) if intents else re.compile("(?!)")
     return (planned_before, planned_after, established_after, established_before, future_in_clause, planned_gerund,
-            told_in_headline, founding_signed, founding_intended, ceremony_after)
+            told_in_headline, founding_signed, founding_intended, ceremony_after, scheduled, own_event_to_come)
 
 
 def lab_status(rules: Rulebook, before: str, after: str) -> str:
     """`planned`, `established` or `existing` from the text of the sentence before and after a lab's name
     (a quoted name's closing quote is not between the name and what is said of it)."""
     planned_before, planned_after, established_after, established_before, future, gerund, headline, founding_signed, \
-        founding_intended, ceremony_after = _status_patterns(rules)
+        founding_intended, ceremony_after, scheduled, own_event_to_come = _status_patterns(rules)
     after = after.lstrip("”\"’")
     if founding_intended.search(before):
         return "planned"
@@ -1293,6 +1316,8 @@ def lab_status(rules: Rulebook, before: str, after: str) -> str:
     if planned_before.search(before) or planned_after.search(after) or gerund.search(before):
         return "planned"
     founding = established_before.search(before)
+    if own_event_to_come.match(after) or (founding and scheduled.match(after)):
+        return "planned"  # its founding event still to come
     if established_after.search(after) or ceremony_after.match(after) \
             or (founding and not future.search(before[:founding.start()])) \
             or (_OPENING.fullmatch(before) and headline.match(after)):

@@ -11,7 +11,8 @@ from tests.unit.facts.test_labs_real_phrasings import _labs, _run
     ("On 3 May, the Kenya-China Joint Laboratory for Soil Health Unveiling Ceremony was held in Nairobi.", "established"),
     ("The Peru-China Joint Laboratory of Fisheries Opening Ceremony took place on Friday.", "established"),
     ("Guests attended the Andes Glacier Joint Laboratory plaque-unveiling ceremony in Lima.", "established"),
-    ("The Kenya-China Joint Laboratory for Soil Health Opening Ceremony will be held next week.", "existing"),
+    # (its opening still to come: the lab is planned)
+    ("The Kenya-China Joint Laboratory for Soil Health Opening Ceremony will be held next week.", "planned"),
     ("The Kenya-China Joint Laboratory for Soil Health hosted a seminar on soils.", "existing"),
 ])
 def test_a_ceremony_after_the_name(text, status):
