@@ -378,7 +378,8 @@ def _file_report(ctx: DocContext, found: list[Delegation], d: Delegation, sent: 
     if target is not None and target.host_org is None and d.host_org is not None:
         # "to Visit UK and Ireland" in a headline, then the universities the body names: the stops are those
         target.host_org, target.host_place, target.more_hosts = d.host_org, d.host_place, d.more_hosts
-    if target is None and found and _refers_back(sent.text, noun, d) and not _other_body(ctx, found[-1], d, sent):
+    if target is None and found and _refers_back(sent.text, noun, d) and not _other_body(ctx, found[-1], d, sent) \
+            and not _someone_elses(ctx, sent, noun, found[-1]):
         if _own_host(ctx, sent, d):
             return _another_stop(found, d, sent)
         target = found[-1]  # "During the visit, the delegation toured ...": the visit named before
@@ -387,6 +388,20 @@ def _file_report(ctx: DocContext, found: list[Delegation], d: Delegation, sent: 
     else:
         found.append(d)
     return found
+
+
+# "his visit", "her first visit": a visit owned by the person named before it in the sentence
+_HIS_VISIT = re.compile(r"\b(?:his|her)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _someone_elses(ctx: DocContext, sent: Sentence, noun, last: Delegation) -> bool:
+    """Whether "his visit" or "her visit" is the visit of a person the sentence names before it who did not lead the
+    last report ("the delegation of X, headed by A, visited Y", then "B reviewed his visit to Z in 2016": B's own
+    visit, no further stop of A's)."""
+    if not _HIS_VISIT.search(sent.text, 0, noun.start()):
+        return False
+    before = ctx.people_in(sent.start, sent.start + noun.start())
+    return bool(before) and before[-1].entity_id != last.leader
 
 
 # The visitors named with the body they come from: "the visit of X", "her counterparts from X"
