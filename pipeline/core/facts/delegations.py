@@ -295,8 +295,14 @@ def _occasion_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
 
 _LEAD = 3  # body sentences after the headline in which the headline's undated visit looks for its day
 _LEAD_AGE = dt.timedelta(days=365)  # a lead's day older than this before publication is history, not the news
-# A lead's date of what came before the visit: "founded on 5 May 1898", "have cooperated since 12 June 2015"
-_HISTORY_BEFORE = re.compile(r"\b(?:since|founded|established|set\s+up|opened)\s+(?:(?:on|in)\s+)?(?:the\s+)?$", re.I)
+
+
+@derived
+def _history_before(rules: Rulebook) -> re.Pattern:
+    """Before a lead's date, a word (`history_cues`) saying it dates what came before the visit ("founded on 5 May
+    1898", "have cooperated since 12 June 2015"), compiled once per rulebook."""
+    cues = phrase_alternation(rules.rules.get("history_cues") or []) or "(?!)"
+    return re.compile(rf"\b(?:{cues})\s+(?:(?:on|in)\s+)?(?:the\s+)?$", re.I)
 
 
 def _lead_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
@@ -307,10 +313,11 @@ def _lead_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
     2015"), nor a day after publication or more than a year before it (a news story's lead dates its news)."""
     if not ctx.sentences or d.sentence.start >= ctx.sentences[0].end:
         return None
+    history_before = _history_before(ctx.rules)
     for sent in ctx.sentences[1:1 + _LEAD]:
         for x in ctx.dates_in(sent):
             if x.precision != "year" and not x.dateline and ctx.in_prose(sent, x) \
-                    and not _HISTORY_BEFORE.search(ctx.text, max(sent.start, x.start - 30), x.start) \
+                    and not history_before.search(ctx.text, max(sent.start, x.start - 30), x.start) \
                     and (ctx.published is None or dt.timedelta(0) <= ctx.published - x.date <= _LEAD_AGE):
                 return x
     return None
