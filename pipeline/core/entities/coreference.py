@@ -97,16 +97,19 @@ _BANNER_LINES = 400  # characters at the top of a page in which a banner line na
 _HOME_MENTIONS = 2  # mentions the body a page names most must have to be taken as the page's own
 
 
+def _either_case(word: str) -> str:
+    """A word as a pattern with its first letter in either case ("[Uu]niversity")."""
+    return f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}"
+
+
 @derived
-def _own_patterns(rules: Rulebook) -> tuple[tuple[str, re.Pattern, str], ...]:
-    """Per `own_references` phrase ("our university"): the organisation type it points at, a pattern matching it in
-    any case, not as a part of a longer word, and its noun in a name's capitals ("University")."""
-    out = []
-    for org_type, phrases in rules.rules.get("own_references", {}).items():
-        for phrase in phrases:
-            rx = re.compile(r"\b" + re.escape(phrase).replace(r"\ ", r"\s+") + r"\b(?!-)", re.I)
-            out.append((org_type, rx, phrase.split()[-1].title()))
-    return tuple(out)
+def _own_pattern(rules: Rulebook) -> re.Pattern:
+    """The `own_references` phrases ("our university", "Our University") as one pattern, each word's first letter in
+    either case, not a part of a longer word, a group per organisation type (named by it) around that type's
+    phrases: one scan of a text finds them all."""
+    groups = [f"(?P<{org_type}>" + "|".join(r"\s+".join(map(_either_case, p.split())) for p in phrases) + ")"
+              for org_type, phrases in rules.rules.get("own_references", {}).items()]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")\b(?!-)" if groups else "(?!)")
 
 
 @derived
@@ -121,14 +124,14 @@ def own_references(ents: DocumentEntities) -> None:
     if "our " not in ents.text and "Our " not in ents.text:
         return
     added = []
-    for org_type, rx, noun in _own_patterns(ents.rules):
-        for m in rx.finditer(ents.text):
-            if ents.covered(m.start(), m.end()):
-                continue
-            sent = next((s for s in ents.sentences if s.start <= m.start() < s.end), None)
-            home = home_body(ents, org_type, noun, (sent.start, sent.end) if sent else (m.start(), m.end()))
-            if home is not None:
-                added.append(Mention("organization", home, m.group(0), m.start(), m.end()))
+    for m in _own_pattern(ents.rules).finditer(ents.text):
+        if ents.covered(m.start(), m.end()):
+            continue
+        sent = next((s for s in ents.sentences if s.start <= m.start() < s.end), None)
+        home = home_body(ents, m.lastgroup, m.group(0).split()[-1].title(),
+                         (sent.start, sent.end) if sent else (m.start(), m.end()))
+        if home is not None:
+            added.append(Mention("organization", home, m.group(0), m.start(), m.end()))
     ents.mentions.extend(added)  # out of order: `recognise` sorts them last
 
 
