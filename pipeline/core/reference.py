@@ -24,7 +24,8 @@ DEFAULT_REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference"
 T = TypeVar("T")
 
 # The YAML rules files and the keys each may hold, with their shape: `phrases` is a list of strings,
-# `phrases_by_kind` a mapping of names to such lists, `text_by_kind` a mapping of names to strings,
+# `phrases_by_kind` a mapping of names to such lists (`phrases_by_org_type`: of organisation types to such lists),
+# `text_by_kind` a mapping of names to strings,
 # `lab_kinds` a mapping of kinds to mappings of phrase lists, `number_by_name` a mapping of names to
 # numbers, and `records` a list of mappings (their fields are checked by the loader that reads them:
 # pipeline/core/ingest/furniture.py). An unknown key is refused: it is a typo or a rule nothing reads.
@@ -44,6 +45,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "lab_founded_heads", "lab_paired_lowercase_heads", "lab_joint_lowercase_heads", "coreference", "acronym_org_cues", "acronym_kind_cues",
             "relation_nouns")},
         "lab_kinds": "lab_kinds", "confidence": "text_by_kind", "title_offices": "text_by_kind",
+        "own_references": "phrases_by_org_type",
         "lab_not_labs": "phrases",
         **{key: "phrases" for key in (
             "org_stopwords", "org_object_words", "named_offices", "leading_heads", "name_connectors", "generic_agreement_nouns",
@@ -62,7 +64,8 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "bilateral_body_heads", "bilateral_body_words", "several_body_words", "site_remit_words", "campus_systems",
             "university_office_words", "university_office_remits",
             "lab_party_cues", "lab_designation_cues", "lab_signer_adverbs", "lab_workplace_cues", "lab_organiser_verbs", "lab_own_occasions",
-            "lab_undertaking_verbs", "name_opening_prepositions", "company_nouns", "shouted_word_endings")},
+            "lab_undertaking_verbs", "name_opening_prepositions", "company_nouns", "shouted_word_endings", "home_banner_openers",
+            "history_cues")},
     },
     "languages.yaml": {"read": "phrases", "scripts": "text_by_kind", "function_words": "phrases_by_kind"},
     "furniture.yaml": {"line_rules": "records", "separator_rules": "records", "strip_prefixes": "phrases",
@@ -250,10 +253,8 @@ def _check_shape(value, shape: str, where: str) -> None:
     """Refuse a rules entry whose structure is not its declared shape, naming where."""
     if shape == "phrases":
         _all_strings(_expect(value, list, where, "a list of phrases"), where)
-    elif shape in ("phrases_by_kind", "text_by_kind", "lab_kinds"):
-        inner = {"phrases_by_kind": "phrases", "text_by_kind": "text", "lab_kinds": "phrases_by_kind"}[shape]
-        for kind, item in _expect(value, dict, where, f"a mapping of names to {inner}").items():
-            _check_shape(item, inner, f"{where}: {kind}")
+    elif shape in _KIND_SHAPES:
+        _check_kinds(value, shape, where)
     elif shape == "text":
         _all_strings(value, where)
     elif shape == "number_by_name":
@@ -265,6 +266,20 @@ def _check_shape(value, shape: str, where: str) -> None:
             _expect(item, dict, f"{where}[{n}]", "a mapping")
     else:  # "mapping": its fields are read and checked by the one loader that uses it
         _expect(value, dict, where, "a mapping")
+
+
+# Mappings of kinds to rules: the shape of each kind's rules, and the kinds allowed (None: any name)
+_KIND_SHAPES = {"phrases_by_kind": ("phrases", None), "text_by_kind": ("text", None),
+                "lab_kinds": ("phrases_by_kind", None), "phrases_by_org_type": ("phrases", ORG_TYPES)}
+
+
+def _check_kinds(value, shape: str, where: str) -> None:
+    """Refuse a mapping of kinds to rules with a kind not allowed or rules not of the kinds' shape."""
+    inner, kinds = _KIND_SHAPES[shape]
+    for kind, item in _expect(value, dict, where, f"a mapping of names to {inner}").items():
+        if kinds is not None and kind not in kinds:
+            raise ReferenceDataError(f"{where}: {kind!r} is not one of {', '.join(kinds)}")
+        _check_shape(item, inner, f"{where}: {kind}")
 
 
 def _expect(value, kind: type, where: str, what: str):

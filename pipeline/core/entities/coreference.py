@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.model import Mention
+from pipeline.core.phrases import phrase_alternation
 from pipeline.core.reference import Rulebook, derived
 
 _JURISDICTION_OF = {"the province": ("province",), "the provincial government": ("province",),
@@ -88,4 +90,69 @@ def _last_of_kind(ents: DocumentEntities, pos: int, org_type: str, phrase: str) 
             gov = ents.namer.government_of(ents.place_refs[m.entity_id])
             ents.orgs.setdefault(gov.organization_id, gov)
             return gov.organization_id
+    return None
+
+
+_BANNER_LINES = 400  # characters at the top of a page in which a banner line names its own body
+_HOME_MENTIONS = 2  # mentions the body a page names most must have to be taken as the page's own
+
+
+def _either_case(word: str) -> str:
+    """A word as a pattern with its first letter in either case ("[Uu]niversity")."""
+    return f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}"
+
+
+@derived
+def _own_pattern(rules: Rulebook) -> re.Pattern:
+    """The `own_references` phrases ("our university", "Our University") as one pattern, each word's first letter in
+    either case, not a part of a longer word, a group per organisation type (named by it) around that type's
+    phrases: one scan of a text finds them all."""
+    groups = [f"(?P<{org_type}>" + "|".join(r"\s+".join(map(_either_case, p.split())) for p in phrases) + ")"
+              for org_type, phrases in rules.rules.get("own_references", {}).items()]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")\b(?!-)" if groups else "(?!)")
+
+
+@derived
+def _banner(rules: Rulebook) -> re.Pattern:
+    """A banner line's words before the body it names ("Welcome to"), or none."""
+    return re.compile(r"(?:(?:" + phrase_alternation(rules.rules.get("home_banner_openers", ())) + r")\s+)?", re.I)
+
+
+def own_references(ents: DocumentEntities) -> None:
+    """'our university', 'our institute': the publisher's own body of that type (`home_body`), where the page
+    makes it out."""
+    if "our " not in ents.text and "Our " not in ents.text:
+        return
+    added = []
+    for m in _own_pattern(ents.rules).finditer(ents.text):
+        if ents.covered(m.start(), m.end()):
+            continue
+        sent = next((s for s in ents.sentences if s.start <= m.start() < s.end), None)
+        home = home_body(ents, m.lastgroup, m.group(0).split()[-1].title(),
+                         (sent.start, sent.end) if sent else (m.start(), m.end()))
+        if home is not None:
+            added.append(Mention("organization", home, m.group(0), m.start(), m.end()))
+    ents.mentions.extend(added)  # out of order: `recognise` sorts them last
+
+
+def home_body(ents: DocumentEntities, org_type: str, noun: str, said_in: tuple[int, int]) -> str | None:
+    """The body of this type a page is published by, for a reference to it in the stretch `said_in`: the one its
+    banner names (a line at its top holding only the name, or "Welcome to" and the name), else the one of the type
+    it names most, at least twice and more than any other (among those whose name holds the noun, "Institute" for
+    "our institute", when there are any), leaving out those named beside the reference ("X visited our
+    university": X is the guest, not the page's own)."""
+    kind = [m for m in ents.mentions if m.entity_type == "organization" and ents.orgs[m.entity_id].org_type == org_type]
+    banner = _banner(ents.rules)
+    for m in sorted((m for m in kind if m.start < _BANNER_LINES), key=lambda m: m.start):
+        line_start = ents.text.rfind("\n", 0, m.start) + 1
+        line_end = ents.text.find("\n", m.end)
+        if banner.fullmatch(ents.text, line_start, m.start) \
+                and ents.text[m.end:len(ents.text) if line_end == -1 else line_end].strip(" .") == "":
+            return m.entity_id
+    beside = {m.entity_id for m in kind if said_in[0] <= m.start < said_in[1]}
+    kind = [m for m in kind if m.entity_id not in beside]
+    named = [m for m in kind if noun in ents.orgs[m.entity_id].canonical_name]
+    counts = Counter(m.entity_id for m in named or kind).most_common(2)
+    if counts and counts[0][1] >= _HOME_MENTIONS and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        return counts[0][0]
     return None

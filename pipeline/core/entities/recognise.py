@@ -30,7 +30,7 @@ from pipeline.core.entities.bare_acronyms import (
     u_place_universities,
     undefined_acronyms,
 )
-from pipeline.core.entities.coreference import definite_references
+from pipeline.core.entities.coreference import definite_references, own_references
 from pipeline.core.entities.credits import credited_people
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.name_shapes import shaped_orgs
@@ -104,5 +104,6 @@ def recognise(text: str, doc: Doc, sents: list[Sentence], rules: Rulebook) -> Do
     full_names_again(ents)
     bare_family_names(ents)
     definite_references(ents)
+    own_references(ents)
     ents.mentions.sort(key=lambda m: (m.start, m.end))
     return ents

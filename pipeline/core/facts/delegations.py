@@ -295,8 +295,14 @@ def _occasion_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
 
 _LEAD = 3  # body sentences after the headline in which the headline's undated visit looks for its day
 _LEAD_AGE = dt.timedelta(days=365)  # a lead's day older than this before publication is history, not the news
-# A lead's date of what came before the visit: "founded on 5 May 1898", "have cooperated since 12 June 2015"
-_HISTORY_BEFORE = re.compile(r"\b(?:since|founded|established|set\s+up|opened)\s+(?:(?:on|in)\s+)?(?:the\s+)?$", re.I)
+
+
+@derived
+def _history_before(rules: Rulebook) -> re.Pattern:
+    """Before a lead's date, a word (`history_cues`) saying it dates what came before the visit ("founded on 5 May
+    1898", "have cooperated since 12 June 2015"), compiled once per rulebook."""
+    cues = phrase_alternation(rules.rules.get("history_cues") or []) or "(?!)"
+    return re.compile(rf"\b(?:{cues})\s+(?:(?:on|in)\s+)?(?:the\s+)?$", re.I)
 
 
 def _lead_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
@@ -307,10 +313,11 @@ def _lead_date(ctx: DocContext, d: Delegation) -> FoundDate | None:
     2015"), nor a day after publication or more than a year before it (a news story's lead dates its news)."""
     if not ctx.sentences or d.sentence.start >= ctx.sentences[0].end:
         return None
+    history_before = _history_before(ctx.rules)
     for sent in ctx.sentences[1:1 + _LEAD]:
         for x in ctx.dates_in(sent):
             if x.precision != "year" and not x.dateline and ctx.in_prose(sent, x) \
-                    and not _HISTORY_BEFORE.search(ctx.text, max(sent.start, x.start - 30), x.start) \
+                    and not history_before.search(ctx.text, max(sent.start, x.start - 30), x.start) \
                     and (ctx.published is None or dt.timedelta(0) <= ctx.published - x.date <= _LEAD_AGE):
                 return x
     return None
@@ -378,7 +385,8 @@ def _file_report(ctx: DocContext, found: list[Delegation], d: Delegation, sent: 
     if target is not None and target.host_org is None and d.host_org is not None:
         # "to Visit UK and Ireland" in a headline, then the universities the body names: the stops are those
         target.host_org, target.host_place, target.more_hosts = d.host_org, d.host_place, d.more_hosts
-    if target is None and found and _refers_back(sent.text, noun, d) and not _other_body(ctx, found[-1], d, sent):
+    if target is None and found and _refers_back(sent.text, noun, d) and not _other_body(ctx, found[-1], d, sent) \
+            and not _someone_elses(ctx, sent, noun, found[-1]):
         if _own_host(ctx, sent, d):
             return _another_stop(found, d, sent)
         target = found[-1]  # "During the visit, the delegation toured ...": the visit named before
@@ -387,6 +395,20 @@ def _file_report(ctx: DocContext, found: list[Delegation], d: Delegation, sent: 
     else:
         found.append(d)
     return found
+
+
+# "his visit", "her first visit": a visit owned by the person named before it in the sentence
+_HIS_VISIT = re.compile(r"\b(?:his|her)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _someone_elses(ctx: DocContext, sent: Sentence, noun, last: Delegation) -> bool:
+    """Whether "his visit" or "her visit" is the visit of a person the sentence names before it who did not lead the
+    last report ("the delegation of X, headed by A, visited Y", then "B reviewed his visit to Z in 2016": B's own
+    visit, no further stop of A's)."""
+    if not _HIS_VISIT.search(sent.text, 0, noun.start()):
+        return False
+    before = ctx.people_in(sent.start, sent.start + noun.start())
+    return bool(before) and before[-1].entity_id != last.leader
 
 
 # The visitors named with the body they come from: "the visit of X", "her counterparts from X"
