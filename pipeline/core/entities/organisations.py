@@ -289,8 +289,10 @@ _LOWER_GOVERNMENT_OF = re.compile(r"\b(?:people['’]s )?government of (?:the )?
                                   r"(?: (?:[Pp]rovince|[Cc]ity|[Mm]unicipality|[Cc]ounty|[Dd]istrict))?)")
 
 
-# "the Kenyan government", "the South African government", "Singapore's government": a country's words before it
-_COUNTRY_GOVERNMENT = re.compile(r"\b((?:[A-Z][\w'’]+\s+){0,2}[A-Z][\w'’]+)\s+government\b")
+# "the Kenyan government", "the South African government", "Singapore's government": a country's words before it;
+# "the German federal government", "the Chinese central government": a level word no local government has between
+_COUNTRY_GOVERNMENT = re.compile(r"\b((?:[A-Z][\w'’]+\s+){0,2}[A-Z][\w'’]+)\s+(?:(?:federal|central|national)\s+)?"
+                                 r"government\b")
 
 
 def lowercase_governments(ents: DocumentEntities) -> None:
