@@ -327,7 +327,7 @@ _SUBDIVISION_WORDS = {"Province": ("Province",), "Region": ("Region",), "Adminis
                       "Special self-governing province": ("Province",), "Special self-governing city": ("City",),
                       "Special city": ("City",)}
 # Local type suffixes that make a subdivision's name qualified by themselves ("Gyeonggi-do": Gyeonggi Province).
-_LOCAL_QUALIFIED = ("-do",)
+LOCAL_QUALIFIED = ("-do",)
 # Type words some subdivision names carry in their own language ("Aqmola oblysy", "Brestskaja voblasć"): no part of the
 # bare name.
 _LOCAL_TYPE_WORDS = re.compile(r"\s+(?:oblysy|oblast['’]?|oblasti|voblasć|voblasts['’]?|kraj|krai|okrug|"
@@ -395,7 +395,7 @@ def load_subdivisions(countries: list[PlaceRef], taken: set[str],
         forms = []
         names = (*own, *_subdivision_names(english(sub.name)), *_subdivision_names(sub.name))
         for base in dict.fromkeys(names):
-            if base.lower().endswith(tuple(f" {w.lower()}" for w in words) + _LOCAL_QUALIFIED):
+            if base.lower().endswith(tuple(f" {w.lower()}" for w in words) + LOCAL_QUALIFIED):
                 forms.append(base)  # "National Capital Region", "Gyeonggi-do" already say what they are
                 continue
             for w in words:
