@@ -11,7 +11,6 @@ from pipeline.core.entities.orgs import org_namer
 from tests.support.rules import default_rulebook
 from tests.unit.entity_rows import recognised
 
-
 # the sentence -> the government's name and region
 _ACTING = {
     "Sichuan Province and Manitoba Province signed a pact on grain research.": ("Manitoba", "CA-MB"),
