@@ -305,7 +305,8 @@ def lowercase_governments(ents: DocumentEntities) -> None:
         for m in pattern.finditer(ents.text):
             if ents.covered(m.start(), m.end(), ("organization",)):
                 continue
-            place = namer.jurisdiction(m.group(1))
+            # the place's whole name first: "the government of the Ningxia Hui Autonomous Region"
+            place = namer.place(m.group(1)) or namer.jurisdiction(m.group(1))
             if place and place.place_type in JURISDICTION_TYPES:
                 ents.add_org(namer.government_of(place), m.start(), m.end())
             elif place is None and pattern is _LOWER_GOVERNMENT:

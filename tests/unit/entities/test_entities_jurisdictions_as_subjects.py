@@ -2,7 +2,7 @@
 sends a trade mission", "In 2023, the Ningxia Hui Autonomous Region awarded ...", "Chile, Nepal vow to ...", and
 a country's government written with a level word in lower case ("the Austrian federal government"). A place
 described ("Peru is a large market"), owned ("Peru's ministry") or qualifying a noun ("Kenya students") stays a
-place.
+place. "The government of the Xinjiang Uygur Autonomous Region" is read by the region's whole name.
 
 Every sentence here is written for these tests.
 """
@@ -59,3 +59,10 @@ def test_a_countrys_government_with_a_level_word(text, expected):
 ])
 def test_places_described_owned_or_qualifying_stay_places(text):
     assert _governments(text) == set()
+
+
+def test_the_government_of_an_autonomous_region_by_its_whole_name():
+    text = ("The institute will work with the government of the Xinjiang Uygur Autonomous Region and the people's "
+            "government of the Guangxi Zhuang Autonomous Region.")
+    assert {name for _, name in _governments(text)} == {"Xinjiang Uygur Autonomous Region Government",
+                                                        "Guangxi Zhuang Autonomous Region Government"}
