@@ -42,8 +42,7 @@ _HEADLESS = ("line_end",)
 
 def credited_people(ents: DocumentEntities) -> None:
     """The people the page's credits, bylines and captions name, where no other entity holds the words."""
-    labelled = _labelled_credit(ents.rules)
-    for m in (*matches_from(_CREDITS, _CREDIT_OPENINGS, ents.text), *labelled.finditer(ents.text)):
+    for m in (*matches_from(_CREDITS, _CREDIT_OPENINGS, ents.text), *_labelled_credits(ents)):
         start, end = m.span(m.lastgroup)
         words = m.group(m.lastgroup).split()
         while words and _not_a_name_word(ents, words[0]):  # "Minister Anna Berg (2nd R)": the title is no name
@@ -65,8 +64,15 @@ def _labelled_credit(rules: Rulebook) -> re.Pattern:
     labels = rules.names.get("byline_labels") or []
     if not labels:
         return re.compile("(?!)")
-    return re.compile(rf"\b(?:{phrase_alternation(labels)})\s?[:/：]\s?(?P<label>{_NAME})"
+    # no word boundary before the label in the pattern: a pattern that opens with its words is skipped to fast
+    return re.compile(rf"(?:{phrase_alternation(labels)})\s?[:/：]\s?(?P<label>{_NAME})"
                       rf"(?=\s+[A-Z][a-z]+\s?[:/：]|\s*[,|]|[ \t]*$)", re.M)
+
+
+def _labelled_credits(ents: DocumentEntities) -> list[re.Match]:
+    """The matches of `_labelled_credit` whose label begins a word."""
+    text = ents.text
+    return [m for m in _labelled_credit(ents.rules).finditer(text) if not text[m.start() - 1:m.start()].isalnum()]
 
 
 def _agency_after(ents: DocumentEntities, words: list[str], end: int) -> bool:
