@@ -51,7 +51,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "org_stopwords", "org_object_words", "named_offices", "leading_heads", "name_connectors", "generic_agreement_nouns",
             "signing_verbs", "tight_agreement_nouns", "tight_signing_verbs", "past_stay_cues", "non_signer_cues", "speaker_cues", "negation_cues",
             "subject_reset_cues", "fronted_adverbials", "background_cues", "reported_cues", "list_openers", "reference_cues",
-            "ordinal_references", "partnership_verbs", "planned_cues", "signed_by_cues", "signatory_list_cues",
+            "ordinal_references", "partnership_verbs", "actor_verbs", "planned_cues", "signed_by_cues", "signatory_list_cues",
             "witness_sentence_cues", "witness_cues", "witness_verbs", "signing_place_cues", "signing_ceremony_cues",
             "witness_absolutes", "lab_lowercase_skip", "lab_name_process_nouns", "lab_event_words", "lab_ceremony_objects", "lab_planned_events", "lab_planned_states", "lab_schedule_words",
             "lab_naming_words", "lab_setup_verbs", "lab_future_markers", "lab_founding_verbs",
@@ -342,7 +342,7 @@ _SUBDIVISION_WORDS = {"Province": ("Province",), "Region": ("Region",), "Adminis
                       "Special self-governing province": ("Province",), "Special self-governing city": ("City",),
                       "Special city": ("City",)}
 # Local type suffixes that make a subdivision's name qualified by themselves ("Gyeonggi-do": Gyeonggi Province).
-_LOCAL_QUALIFIED = ("-do",)
+LOCAL_QUALIFIED = ("-do",)
 # Type words some subdivision names carry in their own language ("Aqmola oblysy", "Brestskaja voblasć"): no part of the
 # bare name.
 _LOCAL_TYPE_WORDS = re.compile(r"\s+(?:oblysy|oblast['’]?|oblasti|voblasć|voblasts['’]?|kraj|krai|okrug|"
@@ -410,7 +410,7 @@ def load_subdivisions(countries: list[PlaceRef], taken: set[str],
         forms = []
         names = (*own, *_subdivision_names(english(sub.name)), *_subdivision_names(sub.name))
         for base in dict.fromkeys(names):
-            if base.lower().endswith(tuple(f" {w.lower()}" for w in words) + _LOCAL_QUALIFIED):
+            if base.lower().endswith(tuple(f" {w.lower()}" for w in words) + LOCAL_QUALIFIED):
                 forms.append(base)  # "National Capital Region", "Gyeonggi-do" already say what they are
                 continue
             for w in words:

@@ -14,6 +14,8 @@ import re
 from pipeline.core.entities.document import DocumentEntities
 from pipeline.core.entities.model import Mention
 from pipeline.core.entities.people import is_given_name, is_pinyin_given, is_surname, named_person
+from pipeline.core.phrases import phrase_alternation
+from pipeline.core.reference import Rulebook, derived
 from pipeline.core.text import matches_from
 
 _WORD = r"[A-Z][A-Za-z\u00C0-\u024F’'-]+"
@@ -23,7 +25,7 @@ _CREDITS = re.compile("|".join((
     rf"\((?:{_WORD} ){{0,2}}{_WORD}/(?P<agency>{_NAME})\)",  # "(Xinhua/Li Wei)"
     rf"\bPhotos?(?: by|:) ?(?P<photo>{_NAME})(?=/|\]|\)|\s*$)",  # "[Photo by Li Wei/Jilin Daily]"
     rf"(?<=\s)/(?P<slash>{_CAPS})\s*$",  # "... on Monday /JOHN KAMAU"
-    rf"^By (?P<byline>{_CAPS}|{_NAME})(?= ?\(|\s*$)",  # "By ANNA BERG (China Daily)"
+    rf"^By (?P<byline>{_CAPS}|{_NAME})(?= ?\(|\s*$| in [A-Z]| ?\|)",  # "By ANNA BERG (China Daily)", "By Li Wei in Jinan"
     rf"(?:(?<=\b[Bb]y )|(?<=\b[Bb]y: ))(?P<line_end>{_NAME})[ \t]*$",  # "Story by Anna Berg", "Edited by: Li Wei", "May 3, 2019 by Tom Wu"
     rf"/(?:[A-Z]+ )?(?:correspondent|reporter|photographer) (?P<role>{_NAME})/",  # "/TASS correspondent Ivan Petrov/"
     rf"(?P<placed>{_NAME}) \((?:\d(?:st|nd|rd|th) )?(?:[LRC]|left|right|cent(?:re|er)|front|back)\)",  # "(2nd R)"
@@ -40,19 +42,43 @@ _HEADLESS = ("line_end",)
 
 def credited_people(ents: DocumentEntities) -> None:
     """The people the page's credits, bylines and captions name, where no other entity holds the words."""
-    for m in matches_from(_CREDITS, _CREDIT_OPENINGS, ents.text):
+    for m in (*matches_from(_CREDITS, _CREDIT_OPENINGS, ents.text), *_labelled_credits(ents)):
         start, end = m.span(m.lastgroup)
         words = m.group(m.lastgroup).split()
         while words and _not_a_name_word(ents, words[0]):  # "Minister Anna Berg (2nd R)": the title is no name
             start += len(words.pop(0)) + 1
         if len(words) < 2 or any(_not_a_name_word(ents, w) for w in words) \
-                or m.lastgroup in _SHAPED and not _name_shaped(ents, words) \
+                or m.lastgroup in _SHAPED and not _name_shaped(ents, words) and not _agency_after(ents, words, end) \
                 or m.lastgroup in _HEADLESS and (any(w in ents.lexicon.body_name_ends for w in words)
                                                  or not _authored(ents, m.start(m.lastgroup))) \
                 or ents.covered(start, end, ("organization", "person", "place")):
             continue
         person = named_person(ents, words)
         ents.mentions.append(Mention("person", person.key, ents.text[start:end], start, end))
+
+
+@derived
+def _labelled_credit(rules: Rulebook) -> re.Pattern:
+    """A byline label glued to its name by a colon or a slash, the name ending where the next label, a comma, a bar
+    or the line begins: "Writer:Li Na Date : ...", "Author/ WU Xuan Photo/ MENG Fanzi, ..." (`byline_labels`)."""
+    labels = rules.names.get("byline_labels") or []
+    if not labels:
+        return re.compile("(?!)")
+    # no word boundary before the label in the pattern: a pattern that opens with its words is skipped to fast
+    return re.compile(rf"(?:{phrase_alternation(labels)})\s?[:/：]\s?(?P<label>{_NAME})"
+                      rf"(?=\s+[A-Z][a-z]+\s?[:/：]|\s*[,|]|[ \t]*$)", re.M)
+
+
+def _labelled_credits(ents: DocumentEntities) -> list[re.Match]:
+    """The matches of `_labelled_credit` whose label begins a word."""
+    text = ents.text
+    return [m for m in _labelled_credit(ents.rules).finditer(text) if not text[m.start() - 1:m.start()].isalnum()]
+
+
+def _agency_after(ents: DocumentEntities, words: list[str], end: int) -> bool:
+    """A photo credit's name before a slash and the agency ("Photo by Amani Otieno/Xinhua"): a person's, whatever
+    its shape, unless its words end a body's name ("Getty Images")."""
+    return ents.text[end:end + 1] == "/" and not any(w in ents.lexicon.body_name_ends for w in words)
 
 
 _WORD_BEFORE_BY = re.compile(r"(\S+)\s+[Bb]y:?\s*$")

@@ -43,6 +43,11 @@ class DocumentEntities:
     def lexicon(self) -> Lexicon:
         return lexicon(self.rules)
 
+    @functools.cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each sentence begins, in order: the sentence a position is in, by bisection."""
+        return [s.start for s in self.sentences]
+
     def fork(self) -> DocumentEntities:
         """A copy that can be added to without changing this one: fact extraction adds entities (a government
         named as a party, the place visitors came from, a lab's mention), and what recognition returned stays as

@@ -289,8 +289,10 @@ _LOWER_GOVERNMENT_OF = re.compile(r"\b(?:people['’]s )?government of (?:the )?
                                   r"(?: (?:[Pp]rovince|[Cc]ity|[Mm]unicipality|[Cc]ounty|[Dd]istrict))?)")
 
 
-# "the Kenyan government", "the South African government", "Singapore's government": a country's words before it
-_COUNTRY_GOVERNMENT = re.compile(r"\b((?:[A-Z][\w'’]+\s+){0,2}[A-Z][\w'’]+)\s+government\b")
+# "the Kenyan government", "the South African government", "Singapore's government": a country's words before it;
+# "the German federal government", "the Chinese central government": a level word no local government has between
+_COUNTRY_GOVERNMENT = re.compile(r"\b((?:[A-Z][\w'’]+\s+){0,2}[A-Z][\w'’]+)\s+(?:(?:federal|central|national)\s+)?"
+                                 r"government\b")
 
 
 def lowercase_governments(ents: DocumentEntities) -> None:
@@ -303,7 +305,8 @@ def lowercase_governments(ents: DocumentEntities) -> None:
         for m in pattern.finditer(ents.text):
             if ents.covered(m.start(), m.end(), ("organization",)):
                 continue
-            place = namer.jurisdiction(m.group(1))
+            # the place's whole name first: "the government of the Ningxia Hui Autonomous Region"
+            place = namer.place(m.group(1)) or namer.jurisdiction(m.group(1))
             if place and place.place_type in JURISDICTION_TYPES:
                 ents.add_org(namer.government_of(place), m.start(), m.end())
             elif place is None and pattern is _LOWER_GOVERNMENT:

@@ -17,7 +17,7 @@ import pycountry
 from pipeline.core.entities.gazetteer import longest_run
 from pipeline.core.entities.model import Org
 from pipeline.core.ids import canonical_key, make_id
-from pipeline.core.reference import OrgRef, PlaceRef, Rulebook, derived
+from pipeline.core.reference import LOCAL_QUALIFIED, OrgRef, PlaceRef, Rulebook, derived
 
 _COMPANY_SUFFIX = re.compile(r"[\s,]+(co\.?,?\s*ltd\.?|co\.?|ltd\.?|limited|inc\.?|corp\.?|corporation|company)$", re.I)
 _LEADING_THE = re.compile(r"^the\s+", re.I)
@@ -139,7 +139,14 @@ class OrgNamer:
         if org.org_type != "government":
             return None
         name = _GOVERNMENT_SUFFIX.sub("", org.canonical_name)
-        return self._countries_by_government.get(name) or self.place(re.sub(r"^Government of (?:the )?", "", name))
+        return self._countries_by_government.get(name) or self._subdivisions_by_government.get(org.canonical_name) \
+            or self.place(re.sub(r"^Government of (?:the )?", "", name))
+
+    @functools.cached_property
+    def _subdivisions_by_government(self) -> dict[str, PlaceRef]:
+        """Each subdivision abroad by its government's name ("Alberta" -> Alberta Province)."""
+        return {_subdivision_government(p): p for p in self.ref.places
+                if p.place_type == "province" and p.country_code not in (None, "CN")}
 
     @functools.cached_property
     def _countries_by_government(self) -> dict[str, PlaceRef]:
@@ -424,14 +431,17 @@ def parent_place_unit(name: str) -> bool:
 
 
 def _subdivision_government(place: PlaceRef) -> str:
-    """A subdivision abroad's government: "Government of New South Wales" for a state, "Isabel Provincial
-    Government" for a province (as English-language sources name those of Korea, the Philippines or South Africa),
-    "Gomel Region Government" for the others."""
-    if place.bare and place.name.endswith(" State"):
-        return f"Government of {place.bare[0]}"
-    if place.name.endswith(" Province"):
-        return f"{place.name[:-len(' Province')]} Provincial Government"
-    return f"{place.name} Government"
+    """A subdivision abroad's government, named by the subdivision as writers name it when it acts ("Alberta
+    signed", "a delegation of the Gomel Region"): a state or province by its own name ("Alberta", "Goiás", "South
+    Holland", "New South Wales"), a region, oblast or prefecture with its type word ("Gomel Oblast", "Syrdarya
+    Region"), a Korean province as its own sources name it ("Gangwon Provincial Government"). The reference data knows no official name of these administrations (an akimat, a regional executive
+    committee, a provincial people's committee), and a made-up "Alberta Provincial Government" is a name no source
+    writes as often as the place's own."""
+    if any(n.endswith(LOCAL_QUALIFIED) for n in (*place.aliases, *place.bare)):
+        # "Gangwon Provincial Government": a province its own language names with its type word ("Gangwon-do")
+        return f"{place.name.removesuffix(' Province')} Provincial Government"
+    own = place.bare[0] if place.bare and place.name.startswith(place.bare[0] + " ") else None
+    return own if own and place.name.endswith((" State", " Province", " Voivodeship")) else place.name
 
 
 def settled(candidates: list[PlaceRef], countries: set[str | None], surface: str,
@@ -465,6 +475,8 @@ def _local_government_name(place: PlaceRef) -> str:
         return f"{place.name} Provincial Government"
     if place.place_type == "city" and f"{place.name} Prefecture" in place.aliases:
         return f"{place.name} Prefecture Government"  # "Altay Prefecture": a prefecture is no municipality
+    if place.place_type == "city" and place.country_code not in (None, "CN"):
+        return place.name  # a city abroad by its own name, as its subdivision's (`_subdivision_government`)
     if place.place_type in ("municipality", "city"):
         return f"{place.name} Municipal Government"
     if place.place_type == "district":

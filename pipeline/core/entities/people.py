@@ -567,9 +567,16 @@ def _given_name_first(words: Sequence[Word], i: int, ents: DocumentEntities) -> 
     if j - i < 2 or j < len(words) and (words[j].text in NON_ORG_NOUNS or words[j].text in ents.lexicon.heads):
         return None
     if i > 1 and words[i - 1].is_cap and not words[i - 1].is_punct and not words[i - 1].text.isupper() \
-            and not ents.covered(words[i - 1].start, words[i - 1].end, ("organization",)):
+            and not ents.covered(words[i - 1].start, words[i - 1].end, ("organization",)) \
+            and not _country_ends_post(ents, words, i):
         return None  # (an organisation's name or an acronym may come first: "UNESCO Anna Berg", "PM Anna Berg")
     return None if ents.namer.place(" ".join(w.text for w in words[i:j])) else j
+
+
+def _country_ends_post(ents: DocumentEntities, words: Sequence[Word], i: int) -> bool:
+    """Whether the capitalised word before word i is a country that ends a post's object, after a lower-case word:
+    "the ambassador to China John Moore", "the consul general of Peru Maria Lopez"."""
+    return i > 2 and ents.lexicon.is_country_word(words[i - 1].text) and words[i - 2].lower in ("to", "of")
 
 
 def _pinyin_pair(ents: DocumentEntities, name: Sequence[Word]) -> bool:

@@ -1,6 +1,7 @@
 """Place passes: places named in the text, and jurisdictions that act as parties through their governments."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc
@@ -79,8 +80,9 @@ def acting_jurisdictions(ents: DocumentEntities) -> None:
         places = _acting_members(ents, group)
         if not places or _qualifier(ents.text, places):
             continue
-        if not related.search(ents.text, max(0, group[0].start - 40), group[0].start) and (
-                _WHERE_BEFORE.search(ents.text, max(0, group[0].start - 16), group[0].start) or not _acted(ents, group)):
+        if not related.search(ents.text, max(0, group[0].start - 40), group[0].start) and not _subject(ents, group) \
+                and (_WHERE_BEFORE.search(ents.text, max(0, group[0].start - 16), group[0].start)
+                     or not _acted(ents, group)):
             continue
         for m in places:
             gov = ents.namer.government_of(ents.place_refs[m.entity_id])
@@ -144,7 +146,50 @@ def _acted(ents: DocumentEntities, group: list[Mention]) -> bool:
     nxt = _WORD_AFTER.match(ents.text, end)
     word = nxt.group(1) if nxt else ""
     return word in _AUXILIARIES or word in _signing_words(ents.rules) or (word.endswith("ed") and len(word) > 4) \
-        or bool(_TO_VERB.match(ents.text, end))
+        or _actor_verb(ents.rules, word) or bool(_TO_VERB.match(ents.text, end))
+
+
+# What may open a clause before its subject: a label ("Interview:"), a fronted phrase and its comma ("In 2024,",
+# "On Monday,"), "the"
+_CLAUSE_OPENING = re.compile(r"(?:[A-Z][\w ]{0,20}:\s*)?(?:[A-Z][^,.;:\n]{0,40},\s+)?(?:[Tt]he\s+)?")
+# The verb after a subject: past adverbs, its first word and the one after ("has stepped", "will nominate")
+_VERB_AFTER = re.compile(r"[ \t]+(?:(?:also|jointly|now|then|further|recently|again|actively|officially|today)[ \t]+)*"
+                         r"([a-z]+)(?:[ \t]+([a-z]+))?")
+_MODALS = frozenset(("will", "would", "can", "could", "shall", "should", "may", "might", "must"))
+_NOT_PAST_TENSES = frozenset(("based", "owned", "registered", "listed", "headquartered", "related"))
+
+
+def _subject(ents: DocumentEntities, group: list[Mention]) -> bool:
+    """Whether one jurisdiction is the subject of a verb that opens its clause: "Norway sends a delegation to ...",
+    "In 2024, the Guangxi Zhuang Autonomous Region awarded ...", "China has stepped up ...", "Zuid-Holland will
+    nominate experts". The place is what acts, through its government; "China is a large market", "Kenya's
+    ministry", "Hunan students" are no actions."""
+    if len(group) != 1 or group[0].entity_type != "place":
+        return False
+    m = group[0]
+    k = bisect.bisect_right(ents.sentence_starts, m.start) - 1
+    if k < 0 or not _CLAUSE_OPENING.fullmatch(ents.text, ents.sentences[k].start, m.start):
+        return False
+    nxt = _VERB_AFTER.match(ents.text, m.end)
+    if nxt is None:
+        return False
+    first, second = nxt.group(1), nxt.group(2) or ""
+    if first in ("has", "have", "had"):
+        return second.endswith(("ed", "en")) or _actor_verb(ents.rules, second)
+    return first in _MODALS or (first.endswith("ed") and len(first) > 4 and first not in _NOT_PAST_TENSES) \
+        or _actor_verb(ents.rules, first)
+
+
+def _actor_verb(rules: Rulebook, word: str) -> bool:
+    """Whether a word is one of `actor_verbs` or its -s form ("sends", "pledges")."""
+    verbs = _actor_verbs(rules)
+    return word in verbs or (word.endswith("s") and (word[:-1] in verbs or (word.endswith("es") and word[:-2] in verbs)))
+
+
+@derived
+def _actor_verbs(rules: Rulebook) -> frozenset[str]:
+    """The first words of `actor_verbs` ("step" of "step up")."""
+    return frozenset(v.split()[0] for v in rules.rules.get("actor_verbs") or ())
 
 
 def is_acting_place(p: PlaceRef) -> bool:
