@@ -272,6 +272,7 @@ class NameShapes:
         # "Joint Lab Between X University and ...": a title-case headline's preposition, before the head, opens no name
         start = max([start, *(m + 1 for m in range(start, h) if run[m].text in self.opening_prepositions)])
         start = self._after_connectors(run, start, h)
+        start = self._after_place_partner(run, start, h)
         while start < h and self.lexicon.is_country_word(run[start].text) and (
                 POSSESSIVE.search(run[start].text) or not is_head[start + 1] and not self._is_demonym(run[start].text)
                 and (run[h].text in STATE_HEADS or run[start].text.isupper())):
@@ -281,6 +282,26 @@ class NameShapes:
             start += 1
             start = self._after_connectors(run, start, h)  # "Kenya and Kenya's Ministry of ..."
         return start
+
+    def _after_place_partner(self, run: list[Word], start: int, h: int) -> int:
+        """Past "X and" when a place (a country, province or city, or its possessive: "China's", "Saudi Arabia's")
+        follows "and" before the head: "Nordwind Energy Transition and China Hydrogen Center", "University of X at
+        Davis and China's Northwest University" are two names, the second opening with where it is (or whose it is).
+        Inside one name "and" joins fields ("Science and Technology", "Women and Children's"), or places with a place
+        before it too ("Hong Kong and Macao Affairs Office", "Australia and New Zealand Bank"): those stay whole."""
+        for m in range(h - 1, start, -1):
+            if run[m].lower not in ("and", "&") or self.lexicon.is_country_word(run[m - 1].text) \
+                    or any(self._is_place(run[k:m]) for k in (m - 1, m - 2) if k >= start):
+                continue
+            for k in (m + 2, m + 3):
+                if k <= h and self._is_place(run[m + 1:k]):
+                    # "... and Saudi Arabia's Center for X": the owner is no part of the name ("China's" is passed below)
+                    return k if POSSESSIVE.search(run[k - 1].text) else m + 1
+        return start
+
+    def _is_place(self, words: list[Word]) -> bool:
+        """Whether the words name a place (a country, province, city), possessive or not."""
+        return org_namer(self.rules).place(POSSESSIVE.sub("", " ".join(w.text for w in words))) is not None
 
     def _not_in_name(self, text: str) -> bool:
         """A title word or honorific, as written or in another case: "CHANCELLOR of X University" (capitals),

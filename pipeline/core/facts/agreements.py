@@ -286,7 +286,16 @@ def _settle(ctx: DocContext, a: Agreement, found: list[Agreement]) -> None:
         a.date = sibling or (None if a.recent else _same_event_date(ctx, a, found))
     if a.status == "signed" and _earlier_than_the_news(ctx, a):
         a.status = "reported"
-    a.parties = _bodies_over_states(ctx, a.parties)
+    a.parties = _units_over_owners(ctx, _bodies_over_states(ctx, a.parties))
+
+
+def _units_over_owners(ctx: DocContext, parties: list[str]) -> list[str]:
+    """'X Institute, Chinese Academy of Sciences', 'the Y Branch of Z': the body a party belongs to is named as where
+    the signing body is (or the reports merged named the owner for the unit), so it is not a party beside it; the
+    writer names it as a party of its own when it signs too. Read once the reports are merged, which compare bodies
+    with their owners in them."""
+    owners = {o.parent_organization_id for o in map(ctx.ents.orgs.get, parties) if o and o.parent_organization_id}
+    return [p for p in parties if p not in owners]
 
 
 def _bodies_over_states(ctx: DocContext, parties: list[str]) -> list[str]:

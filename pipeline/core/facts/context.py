@@ -49,6 +49,10 @@ _SIGNED = re.compile(r"\b(?:signed|inked|sealed|concluded|renewed)\b", re.I)
 # "the X Institute from Yunnan Province", "Y University, from Hunan": a place told as the home of the body before it
 # ("based in", "located in" are locatives, `_LOCATIVE`)
 _FROM_PLACE = re.compile(r"\s*,?\s*from\s+(?:the\s+)?")
+# "Huawei Chile", "TUM Beijing", "the X Institute, Nanjing, China": a place right after a body's name (a space on the same
+# line, or a comma before a further place of an address) names the body's branch or seat
+_SEAT_AFTER_NAME = re.compile(r" |,\s*")
+_SEAT_TAIL = re.compile(r",\s*[A-Z]")
 _GROUP_IN = re.compile(r"\b(?:universities|institutions|companies|enterprises|firms|partners|institutes|organi[sz]ations|"
                        r"schools|colleges|counterparts|businesses)\s+(?:(?:based|located)\s+)?(?:in|from|across)\s+"
                        r"(?:the\s+)?$")
@@ -223,6 +227,7 @@ class DocContext:
         """Organisations in a stretch of text, with jurisdictions turned into their governments."""
         out: list[str] = []
         found = sorted(self.orgs_in(start, end) + self.places_in(start, end), key=lambda m: m.start)
+        places = {(m.start, m.end) for m in found if m.entity_type == "place"}  # (a place may be read as its government too)
         for k, m in enumerate(found):
             prev, nxt = (found[k - 1] if k else None), (found[k + 1] if k + 1 < len(found) else None)
             if m.entity_type == "place" and nxt is not None and nxt.entity_type == "organization" \
@@ -239,8 +244,10 @@ class DocContext:
                                                   and _FROM_PLACE.fullmatch(self.text, prev.end, m.start))):
                 continue  # "universities in Australia", "partners from Brazil": where unnamed bodies are, not who;
                 # "the Kunming Institute of Botany from Yunnan Province": where the body named before is from
-            if m.entity_type == "place" and len(m.surface) >= 5 and m.surface.isupper():
-                continue  # "CHONGQING DEAL --", "BEIJING, June 3": a label or dateline, not an actor
+            if (m.entity_type == "place" and len(m.surface) >= 5 and m.surface.isupper()) \
+                    or ((m.start, m.end) in places and self._seat(found, k, places)):
+                continue  # "CHONGQING DEAL --", "BEIJING, June 3": a label or dateline, not an actor; "Huawei Chile",
+                # "China Telecom Tianjin Branch", "the X Institute, Nanjing, China": the body's branch or seat
             if prev is not None and prev.entity_type == "organization" \
                     and re.fullmatch(r"\s*\(", self.text[prev.end:m.start]) and self.text[m.end:m.end + 1] == ")":
                 continue  # "University of ... Army (PLA)": an abbreviation of the name before it
@@ -250,6 +257,16 @@ class DocContext:
             if oid and oid not in out:
                 out.append(oid)
         return out
+
+    def _seat(self, found: list[Mention], k: int, places: set[tuple[int, int]]) -> bool:
+        """Whether the place found[k] stands right after a body's name as its branch or seat: a space on the same line
+        ("Huawei Chile"), or a comma with a further place after it ("the X Institute, Nanjing, China")."""
+        m = found[k]
+        prev = next((x for x in reversed(found[:k]) if x.end <= m.start), None)
+        if prev is None or prev.entity_type != "organization" or (prev.start, prev.end) in places \
+                or not _SEAT_AFTER_NAME.fullmatch(self.text, prev.end, m.start):
+            return False
+        return self.text[prev.end:m.start] == " " or bool(_SEAT_TAIL.match(self.text, m.end))
 
     def _circumstance(self, m: Mention) -> bool:
         """Where or under whom something happened, not who acted: "signed in Fuzhou", "at the UM
