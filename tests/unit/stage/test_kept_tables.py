@@ -142,3 +142,56 @@ def test_a_document_dated_again_by_its_sidecar_url_is_merged_again(raw, tmp_path
         _assert_same(got, _tables(raw, tmp_path / f"fresh{n}", None))
         statuses.append(list(got["labs"]["status"]))
     assert statuses[0] != statuses[1]
+
+
+_STORY = ("Lakeside University and Harbour Institute open a marine research station\n\nLakeside University and Harbour "
+          "Institute opened a joint marine research station on the northern coast on Monday, the two institutions "
+          "said. The station will host twenty researchers from both sides, who will study coastal erosion, fish "
+          "stocks and the warming of the shelf sea over the next five years. Professor Jane Smith, president of "
+          "Lakeside University, said the station would train students from both countries and share its data with "
+          "the public. Harbour Institute will provide two research vessels and a laboratory for sediment samples, "
+          "and the university will fund the station's first three years of operation.\n")
+
+
+def _copy(headline: str) -> str:
+    return headline + "\n\n" + _STORY.split("\n\n", 1)[1]
+
+
+def _links(tables) -> dict[str, str]:
+    docs = tables["documents"]
+    paths = dict(zip(docs["document_id"], docs["source_path"]))
+    return {paths[d]: paths[c] for d, c in zip(docs["document_id"], docs["copy_of"]) if isinstance(c, str)}
+
+
+def test_syndicated_copies_added_changed_and_deleted_are_linked_as_in_a_fresh_run(raw, tmp_path, monkeypatch):
+    """The syndication links of a run on the kept store (the last run's digests of the unchanged files' openings,
+    the store's of the changed ones) are a fresh run's after each step: a copy added, a second copy added, the first
+    copy rewritten as a copy of another document, the story deleted, then added back; and the run reads the
+    signatures of the changed files only."""
+    kept = tmp_path / "kept"
+    _write(raw, "story.txt", _STORY)
+    _write(raw, "copy1.txt", _copy("Coastal station opens"))
+    _tables(raw, kept, "code")
+    asked: list[list[str]] = []
+    real = DocumentStore.opening_signatures
+
+    def spy(store, paths, width, digest=None):
+        asked.append(list(paths))
+        return real(store, paths, width, digest)
+    monkeypatch.setattr(DocumentStore, "opening_signatures", spy)
+    steps = [(lambda: _write(raw, "copy2.txt", _copy("A marine station for two institutions")),
+              {"copy1.txt", "copy2.txt"}),
+             (lambda: _write(raw, "copy1.txt", _ARTICLES["ccc.txt"]), {"copy2.txt", "ccc.txt"}),
+             (lambda: (raw / "story.txt").unlink(), {"ccc.txt"}),
+             (lambda: _write(raw, "story.txt", _STORY), {"copy2.txt", "ccc.txt"})]
+    for n, (step, copies) in enumerate(steps):
+        step()
+        asked.clear()
+        got = _tables(raw, kept, "code")
+        digested = asked[0]
+        monkeypatch.undo()
+        fresh = _tables(raw, tmp_path / f"fresh{n}", None)
+        monkeypatch.setattr(DocumentStore, "opening_signatures", spy)
+        _assert_same(got, fresh)
+        assert set(_links(got)) == copies
+        assert len(digested) <= 1  # the changed file's opening (none when the file is gone), not every document's
