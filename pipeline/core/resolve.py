@@ -71,7 +71,7 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     frames["documents"] = _frame_columns(documents, {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
     merged, keys = _keyed(store, columns, keyed, since)
     frames.update(merged)
-    if since is not None and since.changed != set():
+    if since is not None and _worth_keeping(since):
         _save_kept(store.directory / KEPT_FILE, _Kept(since.digest, since.entries, merged, keys, openings))
     add_tuples("organization_aliases", _aliases(store))
     all_rejections = [*rejections, *(r for _, r in store.rejections("extract"))]
@@ -152,10 +152,10 @@ class _KnownOpenings:
     `keep_openings`). Only the digests are held for every document (480 bytes a document, the signature is 1,792);
     the signatures and shingles read are those of the LSH candidates left (issue 16).
 
-    With what the last run kept (`_Since`), the digests of the files that did not change since are the kept ones and
-    only the changed files' openings are read: reading and digesting every signature was the step's largest cost in
-    a one-document run (0.17 MB of signatures read a document changed or not, issue 16). The digests compared are
-    left in `compared` for the next run."""
+    With what a run kept (`_Since`), the digests of the files that did not change since are the kept ones and only
+    the changed files' openings are read: reading and digesting every signature was the step's largest cost in a
+    one-document run (1.8 KB of signature read a document changed or not, issue 16). The digests compared are left
+    in `compared`, to be kept for the next runs."""
 
     def __init__(self, store: DocumentStore, since: _Since | None):
         self.store, self.since = store, since
@@ -295,14 +295,27 @@ class _Kept:
 
 @dataclass
 class _Since:
-    """A run's store against the last run's: its `entries` and `digest` (as `_Kept`'s), what the last run kept
-    (None when absent, damaged or of other code) and the files whose entry is new, changed or gone since (None:
-    every file, nothing being kept)."""
+    """A run's store against the kept tables': its `entries` and `digest` (as `_Kept`'s), what a run kept (None when
+    absent, damaged or of other code; not every run writes them, `_worth_keeping`) and the files whose entry is new,
+    changed or gone since (None: every file, nothing being kept)."""
 
     digest: str
     entries: dict[str, tuple[str, str, str, str | None]]
     kept: _Kept | None
     changed: set[str] | None
+
+
+REKEEP_SHARE = 100  # the kept tables are written again once the files changed since are 1/REKEEP_SHARE of the store's
+
+
+def _worth_keeping(since: _Since) -> bool:
+    """Whether a run writes its tables for the next (KEPT_FILE): when none were kept, or when the files changed
+    since they were are more than a hundredth (REKEEP_SHARE) of the store's. A run merges again the keys that every
+    file changed since the kept tables touches (`_keyed`), not only those its own changes touch, so between the
+    writes each run does a little more, up to a hundredth of the corpus; writing the tables was the largest cost of a
+    one-document run that grew with the corpus (99 MB and 1.3 CPU s a run at 50,000 documents, about a fifth of
+    the run, issue 16)."""
+    return since.changed is None or len(since.changed) * REKEEP_SHARE > len(since.entries)
 
 
 def _since(store: DocumentStore, code: str | None, tables: set[str]) -> _Since | None:
@@ -334,7 +347,8 @@ def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], keyed: dict
     run's tables when it kept them: a file whose entry (content, document id, state) is new, changed or gone touches
     the keys its rows reach now and reached then, and only those keys' rows are merged again from the store and put
     in place of theirs, so the tables are those a merge of every row gives (tests/unit/stage/test_kept_tables.py).
-    The run keeps the result for the next (`_build_tables`)."""
+    The run keeps the result for the next when it is worth it (`_build_tables`, `_worth_keeping`): the kept tables
+    may be some runs old, and the changed files are then those changed since."""
     def whole(table: str, spec: Keyed) -> pd.DataFrame:
         return _in_key_order(spec.build(store, table, columns[table]), spec.key)
 
