@@ -93,7 +93,7 @@ def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.dateti
                since: _Since | None) -> tuple[dict[str, list[Any]], _Openings]:
     """The documents table's columns without their text, which stays in the store (`DocumentStore.texts`: the
     corrections, validation and the publish read it there), each copy linked to its canonical document
-    (`copy_of`, syndication.py), and the digests of the openings compared (`_Openings`, kept for the next run).
+    (`copy_of`, syndication.py), and the digests of the openings compared (`_Openings`, to be kept for next runs).
 
     The links are found here, over every document of the run, because a copy's canonical document may be any
     other document; they depend on the texts and dates alone, so an incremental run links as a full run does.
@@ -184,8 +184,8 @@ class _KnownOpenings:
 def _with_kept(store: DocumentStore, paths: list[str], kept: _Openings,
                changed: Collection[str]) -> tuple[np.ndarray, np.ndarray]:
     """`DocumentStore.opening_signatures(paths, PERMUTATIONS, digests)` from the `kept` digests of the paths not
-    `changed` (a path kept by the last run whose file did not change has the same opening; one it did not keep does
-    not take part) and the store's openings of the changed ones."""
+    `changed` since they were kept (such a path has the same opening; one whose digest was not kept does not take
+    part) and the store's openings of the changed ones."""
     fresh = [p for p in paths if p in changed]
     fresh_rows, fresh_digests = store.opening_signatures(fresh, PERMUTATIONS, digests)
     fresh_at = {fresh[r]: k for k, r in enumerate(fresh_rows.tolist())}
@@ -277,7 +277,7 @@ class Keyed:
 KEYED = {"organizations": Keyed("organization_id", _merged_frame), "people": Keyed("person_id", _merged_frame),
          "places": Keyed("place_id", _merged_frame), "person_affiliations": Keyed("document_id", _stored_frame),
          "mentions": Keyed("document_id", _stored_frame)}
-KEPT_FILE = "keyed-tables.pickle"  # in the store's folder: the KEYED tables of the last run, and what they came from
+KEPT_FILE = "keyed-tables.pickle"  # in the store's folder: the keyed tables as a recent run merged them (`_Kept`)
 
 
 @dataclass
