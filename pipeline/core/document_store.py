@@ -328,7 +328,9 @@ class DocumentStore:
         digested batch by batch so that only the digests are held: fetched whole as bytes and stacked they were held
         about three times over, growing with the corpus (issue 16: +80 MB at 20,000 documents). The query is a scan
         alone (each path's position is looked up here, not joined), so DuckDB is held to `_STREAMING_MEMORY` while it
-        streams: it kept every block read until the end, 130 MB at 50,000 documents. `source_paths` are distinct."""
+        streams: it kept every block read until the end, 130 MB at 50,000 documents. A few paths (a batch's worth:
+        the documents a run changed, the LSH candidates) are looked up by DuckDB instead, so that their reading does
+        not grow with the corpus (issue 16). `source_paths` are distinct."""
         digest = digest or (lambda signatures: signatures)
         shape = digest(np.zeros((0, width), dtype=_HASH))
         if not source_paths:
@@ -336,9 +338,11 @@ class DocumentStore:
         position = {path: at for at, path in enumerate(source_paths)}
         digests = np.empty((len(source_paths), *shape.shape[1:]), dtype=shape.dtype)
         taking_part = np.zeros(len(source_paths), dtype=bool)
+        few = len(source_paths) <= _SIGNATURES_AT_ONCE
         with self.memory_held(_STREAMING_MEMORY) if self.directory is not None else contextlib.nullcontext():
-            read = self.con.execute("SELECT source_path, signature FROM openings WHERE signature <> ?",
-                                    [bytes(width * _HASH.itemsize)])
+            read = self.con.execute("SELECT source_path, signature FROM openings WHERE signature <> ?"
+                                    + (" AND source_path IN (SELECT unnest(?::VARCHAR[]))" if few else ""),
+                                    [bytes(width * _HASH.itemsize), *([list(source_paths)] if few else [])])
             while batch := read.fetchmany(_SIGNATURES_AT_ONCE):
                 wanted = [(position[path], signature) for path, signature in batch if path in position]
                 if wanted:

@@ -30,7 +30,7 @@ from pipeline.core.kinds.registry import FACT_KINDS, catalog_for
 from pipeline.core.memory import collection_paused
 from pipeline.core.records import Rejection
 from pipeline.core.reference import Rulebook
-from pipeline.core.syndication import PERMUTATIONS, Known, copy_links, digests, fingerprints
+from pipeline.core.syndication import PERMUTATIONS, copy_links, digests, fingerprints
 
 
 def build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rulebook, run_id: str | None = None,
@@ -64,11 +64,15 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     def add_tuples(name: str, found: tuple[list[str], list[tuple]]) -> None:
         frames[name] = _tuple_frame(*found, columns[name])
 
-    frames["documents"] = _frame_columns(_documents(store, source_urls, now),
-                                         {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
     keyed = {**KEYED, **{table: Keyed(column, _kind_table(kind, rules)) for kind in kinds
                          for table, column in kind.merged_by}}
-    frames.update(_keyed(store, columns, code, keyed))
+    since = _since(store, code, set(keyed))
+    documents, openings = _documents(store, source_urls, now, since)
+    frames["documents"] = _frame_columns(documents, {c: t for c, t in columns["documents"].items() if c != TEXT_COLUMN})
+    merged, keys = _keyed(store, columns, keyed, since)
+    frames.update(merged)
+    if since is not None and _worth_keeping(since):
+        _save_kept(store.directory / KEPT_FILE, _Kept(since.digest, since.entries, merged, keys, openings))
     add_tuples("organization_aliases", _aliases(store))
     all_rejections = [*rejections, *(r for _, r in store.rejections("extract"))]
     add({"rejected_records": [{"table_name": r.table_name,
@@ -85,10 +89,11 @@ def _build_tables(store: DocumentStore, rejections: list[Rejection], rules: Rule
     return frames
 
 
-def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.datetime) -> dict[str, list[Any]]:
+def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.datetime,
+               since: _Since | None) -> tuple[dict[str, list[Any]], _Openings]:
     """The documents table's columns without their text, which stays in the store (`DocumentStore.texts`: the
     corrections, validation and the publish read it there), each copy linked to its canonical document
-    (`copy_of`, syndication.py).
+    (`copy_of`, syndication.py), and the digests of the openings compared (`_Openings`, to be kept for next runs).
 
     The links are found here, over every document of the run, because a copy's canonical document may be any
     other document; they depend on the texts and dates alone, so an incremental run links as a full run does.
@@ -98,11 +103,11 @@ def _documents(store: DocumentStore, source_urls: dict[str, str], now: dt.dateti
     columns["source_url"] = [source_urls.get(path, url) for path, url in zip(columns["source_path"],
                                                                              columns["source_url"])]
     columns["ingested_at"] = [now] * len(columns["document_id"])
+    known = _KnownOpenings(store, since)
     links = copy_links(({"document_id": document_id, "source_path": path, "published_on": day} for document_id, path, day
-                        in zip(columns["document_id"], columns["source_path"], columns["published_on"])),
-                       _kept_openings(store))
+                        in zip(columns["document_id"], columns["source_path"], columns["published_on"])), known)
     columns["copy_of"] = [links.get(document_id) for document_id in columns["document_id"]]
-    return columns
+    return columns, known.compared
 
 
 _TEXTS_AT_ONCE = 1_000  # documents whose text is read at once to compute their openings
@@ -132,16 +137,40 @@ def keep_openings(store: DocumentStore) -> None:
             wrote(len(batch))
 
 
-def _kept_openings(store: DocumentStore) -> Known:
-    """For `copy_links`: the digests of the documents' opening signatures (`digests`), and their whole signatures
-    and shingles on demand: those the store keeps, and the others computed (when `keep_openings` was not called
-    first) and kept, so a run computes them only for the documents parsed since the last one. Only the digests are
-    held for every document (480 bytes a document, the signature is 1,792); the signatures and shingles read are
-    those of the LSH candidates left (issue 16)."""
-    def known(docs: list[dict[str, Any]]):
+@dataclass
+class _Openings:
+    """The openings compared by a run (`copy_links`): the source paths of those that take part and the digests of
+    their signatures (`syndication.digests`), a row each in that order."""
+
+    paths: list[str]
+    digests: np.ndarray
+
+
+class _KnownOpenings:
+    """For `copy_links` (`syndication.Known`): the digests of the documents' opening signatures, and their whole
+    signatures and shingles on demand, read from the store (the openings not kept yet computed first,
+    `keep_openings`). Only the digests are held for every document (480 bytes a document, the signature is 1,792);
+    the signatures and shingles read are those of the LSH candidates left (issue 16).
+
+    With what a run kept (`_Since`), the digests of the files that did not change since are the kept ones and only
+    the changed files' openings are read: reading and digesting every signature was the step's largest cost in a
+    one-document run (1.8 KB of signature read a document changed or not, issue 16). The digests compared are left
+    in `compared`, to be kept for the next runs."""
+
+    def __init__(self, store: DocumentStore, since: _Since | None):
+        self.store, self.since = store, since
+        self.compared: _Openings | None = None
+
+    def __call__(self, docs: list[dict[str, Any]]):
+        store = self.store
         keep_openings(store)
         paths = [d["source_path"] for d in docs]
-        rows, digested = store.opening_signatures(paths, PERMUTATIONS, digests)
+        kept = self.since.kept.openings if self.since is not None and self.since.kept is not None else None
+        if kept is None:
+            rows, digested = store.opening_signatures(paths, PERMUTATIONS, digests)
+        else:
+            rows, digested = _with_kept(store, paths, kept, self.since.changed)
+        self.compared = _Openings([paths[i] for i in rows.tolist()], digested)
 
         def signatures_of(indices: list[int]) -> np.ndarray:
             return store.opening_signatures([paths[i] for i in indices], PERMUTATIONS)[1]
@@ -150,7 +179,29 @@ def _kept_openings(store: DocumentStore) -> Known:
             got = store.opening_shingles([paths[i] for i in indices])
             return {i: got[paths[i]] for i in indices}
         return rows, digested, signatures_of, shingles_of
-    return known
+
+
+def _with_kept(store: DocumentStore, paths: list[str], kept: _Openings,
+               changed: Collection[str]) -> tuple[np.ndarray, np.ndarray]:
+    """`DocumentStore.opening_signatures(paths, PERMUTATIONS, digests)` from the `kept` digests of the paths not
+    `changed` since they were kept (such a path has the same opening; one whose digest was not kept does not take
+    part) and the store's openings of the changed ones."""
+    fresh = [p for p in paths if p in changed]
+    fresh_rows, fresh_digests = store.opening_signatures(fresh, PERMUTATIONS, digests)
+    fresh_at = {fresh[r]: k for k, r in enumerate(fresh_rows.tolist())}
+    kept_at = {p: k for k, p in enumerate(kept.paths)}
+    rows, sources = [], []
+    for at, path in enumerate(paths):
+        k = fresh_at.get(path) if path in changed else kept_at.get(path)
+        if k is not None:
+            rows.append(at)
+            sources.append(k if path not in changed else ~k)
+    picks = np.array(sources, dtype=np.intp)
+    digested = np.empty(len(picks), dtype=kept.digests.dtype)
+    from_kept = picks >= 0
+    digested[from_kept] = kept.digests[picks[from_kept]]
+    digested[~from_kept] = fresh_digests[~picks[~from_kept]]
+    return np.array(rows, dtype=np.intp), digested
 
 
 def _frame(items: list[dict[str, Any]], types: dict[str, str]) -> pd.DataFrame:
@@ -226,18 +277,58 @@ class Keyed:
 KEYED = {"organizations": Keyed("organization_id", _merged_frame), "people": Keyed("person_id", _merged_frame),
          "places": Keyed("place_id", _merged_frame), "person_affiliations": Keyed("document_id", _stored_frame),
          "mentions": Keyed("document_id", _stored_frame)}
-KEPT_FILE = "keyed-tables.pickle"  # in the store's folder: the KEYED tables of the last run, and what they came from
+KEPT_FILE = "keyed-tables.pickle"  # in the store's folder: the keyed tables as a recent run merged them (`_Kept`)
 
 
 @dataclass
 class _Kept:
     """The keyed tables as merged from the store's rows when its files were `entries` (DocumentStore.entry_states)
-    under `digest` (the store's fingerprint and the merging code), and each table's (file, key) pairs."""
+    under `digest` (the store's fingerprint and the merging code), each table's (file, key) pairs, and the
+    openings the syndication step compared (`_Openings`)."""
 
     digest: str
     entries: dict[str, tuple[str, str, str, str | None]]
     frames: dict[str, pd.DataFrame]
     keys: dict[str, pd.DataFrame]  # columns source, key
+    openings: _Openings
+
+
+@dataclass
+class _Since:
+    """A run's store against the kept tables': its `entries` and `digest` (as `_Kept`'s), what a run kept (None when
+    absent, damaged or of other code; not every run writes them, `_worth_keeping`) and the files whose entry is new,
+    changed or gone since (None: every file, nothing being kept)."""
+
+    digest: str
+    entries: dict[str, tuple[str, str, str, str | None]]
+    kept: _Kept | None
+    changed: set[str] | None
+
+
+REKEEP_SHARE = 100  # the kept tables are written again once the files changed since are 1/REKEEP_SHARE of the store's
+
+
+def _worth_keeping(since: _Since) -> bool:
+    """Whether a run writes its tables for the next (KEPT_FILE): when none were kept, or when the files changed
+    since they were are more than a hundredth (REKEEP_SHARE) of the store's. A run merges again the keys that every
+    file changed since the kept tables touches (`_keyed`), not only those its own changes touch, so between the
+    writes each run does a little more, up to a hundredth of the corpus; writing the tables was the largest cost of a
+    one-document run that grew with the corpus (99 MB and 1.3 CPU s a run at 50,000 documents, about a fifth of
+    the run, issue 16)."""
+    return since.changed is None or len(since.changed) * REKEEP_SHARE > len(since.entries)
+
+
+def _since(store: DocumentStore, code: str | None, tables: set[str]) -> _Since | None:
+    """What the last run kept for this run (KEPT_FILE), read once; None without `code` or a store folder (nothing is
+    kept)."""
+    if code is None or store.directory is None:
+        return None
+    digest = f"{store.fingerprint}|{code}"
+    entries = store.entry_states()
+    kept = _load_kept(store.directory / KEPT_FILE, digest, tables)
+    changed = None if kept is None else {p for p in entries.keys() | kept.entries.keys()
+                                         if entries.get(p) != kept.entries.get(p)}
+    return _Since(digest, entries, kept, changed)
 
 
 def _kind_table(kind: FactKind, rules: Rulebook) -> Callable[..., pd.DataFrame]:
@@ -249,40 +340,37 @@ def _kind_table(kind: FactKind, rules: Rulebook) -> Callable[..., pd.DataFrame]:
     return build
 
 
-def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], code: str | None,
-           keyed: dict[str, Keyed]) -> dict[str, pd.DataFrame]:
-    """The `keyed` tables (KEYED and the kinds'), each in its key's order. Without `code` or a store folder, merged
-    from every stored row. With them, the last run's tables (KEPT_FILE) when they were merged under the same store
-    fingerprint and code: a file whose entry (content, document id, state) is new, changed or gone touches the keys
-    its rows reach now and reached then, and only those keys' rows are merged again from the store and put in place
-    of theirs, so the tables are those a merge of every row gives (tests/unit/stage/test_kept_tables.py). The result
-    is kept for the next run."""
+def _keyed(store: DocumentStore, columns: dict[str, dict[str, str]], keyed: dict[str, Keyed],
+           since: _Since | None) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """The `keyed` tables (KEYED and the kinds'), each in its key's order, and each table's (file, key) pairs (none
+    without `since`). Without `since` (no code or store folder), merged from every stored row. With it, the last
+    run's tables when it kept them: a file whose entry (content, document id, state) is new, changed or gone touches
+    the keys its rows reach now and reached then, and only those keys' rows are merged again from the store and put
+    in place of theirs, so the tables are those a merge of every row gives (tests/unit/stage/test_kept_tables.py).
+    The run keeps the result for the next when it is worth it (`_build_tables`, `_worth_keeping`): the kept tables
+    may be some runs old, and the changed files are then those changed since."""
     def whole(table: str, spec: Keyed) -> pd.DataFrame:
         return _in_key_order(spec.build(store, table, columns[table]), spec.key)
 
-    if code is None or store.directory is None:
-        return {table: whole(table, spec) for table, spec in keyed.items()}
-    digest = f"{store.fingerprint}|{code}"
-    entries = store.entry_states()
-    kept = _load_kept(store.directory / KEPT_FILE, digest, set(keyed))
+    if since is None:
+        return {table: whole(table, spec) for table, spec in keyed.items()}, {}
+    kept, changed = since.kept, since.changed
     if kept is None:
         frames = {table: whole(table, spec) for table, spec in keyed.items()}
         keys = {table: _key_pairs(store.source_keys(table, spec.key)) for table, spec in keyed.items()}
-    else:
-        changed = {p for p in entries.keys() | kept.entries.keys() if entries.get(p) != kept.entries.get(p)}
-        if not changed:
-            return kept.frames
-        frames, keys = {}, {}
-        for table, spec in keyed.items():
-            before = kept.keys[table]
-            gone = before["source"].isin(changed)
-            now = _key_pairs(store.source_keys(table, spec.key, changed))
-            touched = set(before["key"][gone]) | set(now["key"])
-            frames[table] = _patched(kept.frames[table], spec.key, touched,
-                                     spec.build(store, table, columns[table], (spec.key, touched)) if touched else None)
-            keys[table] = pd.concat([before[~gone], now], ignore_index=True)
-    _save_kept(store.directory / KEPT_FILE, _Kept(digest, entries, frames, keys))
-    return frames
+        return frames, keys
+    if not changed:
+        return kept.frames, kept.keys
+    frames, keys = {}, {}
+    for table, spec in keyed.items():
+        before = kept.keys[table]
+        gone = before["source"].isin(changed)
+        now = _key_pairs(store.source_keys(table, spec.key, changed))
+        touched = set(before["key"][gone]) | set(now["key"])
+        frames[table] = _patched(kept.frames[table], spec.key, touched,
+                                 spec.build(store, table, columns[table], (spec.key, touched)) if touched else None)
+        keys[table] = pd.concat([before[~gone], now], ignore_index=True)
+    return frames, keys
 
 
 def _key_pairs(pairs: list[tuple[str, Any]]) -> pd.DataFrame:

@@ -22,6 +22,7 @@ from pipeline.core.code_digest import code_digest
 from pipeline.core.corrections import correct_tables
 from pipeline.core.document_stage import ExtractStage, IngestStage
 from pipeline.core.document_store import StoredTexts
+from pipeline.core.reference import Rulebook
 from pipeline.core.resolve import build_tables, keep_openings
 from pipeline.core.validate import Validation, validate_all
 from pipeline.defs.checks import (
@@ -62,9 +63,16 @@ def table_metadata(table: str, df: pd.DataFrame) -> dict[str, object]:
             "preview": markdown_preview(df)}
 
 
-def _build(run_id: str, rules_digest: str, corrections_digest: str) -> Build:
+def location_digest(rules: Rulebook) -> str:
+    """The digest of every project module the code location imports (`code_digest`), for `Rulebook.derive`: computed
+    once per process (as the store's fingerprint is, `PipelineSettings.cache`), since a process runs the code it
+    imported; each run computed it again, 2 % of a one-document run (issue 16)."""
+    return code_digest(("pipeline.definitions",))[:16]
+
+
+def _build(run_id: str, rules: Rulebook, corrections_digest: str) -> Build:
     """What builds this run's warehouse: the code digest covers every project module the code location imports."""
-    return Build(run_id, dt.datetime.now(dt.timezone.utc), code_digest(("pipeline.definitions",))[:16], rules_digest,
+    return Build(run_id, dt.datetime.now(dt.timezone.utc), rules.derive(location_digest), rules.digest,
                  corrections_digest)
 
 
@@ -90,7 +98,7 @@ def contract_tables(context: dg.AssetExecutionContext, settings: PipelineSetting
     run_id, rules = context.run.run_id, settings.rulebook()
     corrections = settings.corrections()  # a malformed file stops the run here, before anything is built
     store = settings.cache(rules)
-    build = _build(run_id, rules.digest, corrections.digest)
+    build = _build(run_id, rules, corrections.digest)
     with store:  # a session of its own, so that DuckDB releases the texts read (resolve.keep_openings)
         keep_openings(store)
     with store:  # the keyed tables are merged again only where the changed files touch them (the build's code)

@@ -57,9 +57,12 @@ def raw(tmp_path):
     return folder
 
 
-def test_a_kept_store_changed_file_by_file_builds_the_tables_of_a_fresh_one(raw, tmp_path):
+@pytest.mark.parametrize("share", [resolve.REKEEP_SHARE, 1])
+def test_a_kept_store_changed_file_by_file_builds_the_tables_of_a_fresh_one(raw, tmp_path, monkeypatch, share):
     """Unchanged, then a file changed, one deleted and one added, then the deleted one back: after each, the run
-    on the kept store and tables builds every table as a run from scratch does (values, dtypes and order)."""
+    on the kept store and tables builds every table as a run from scratch does (values, dtypes and order), with the
+    tables kept by the last run (written at this size, REKEEP_SHARE) or by the first alone (share 1)."""
+    monkeypatch.setattr(resolve, "REKEEP_SHARE", share)
     kept = tmp_path / "kept"
     _tables(raw, kept, "code")
     assert (kept / KEPT_FILE).is_file()
@@ -142,3 +145,79 @@ def test_a_document_dated_again_by_its_sidecar_url_is_merged_again(raw, tmp_path
         _assert_same(got, _tables(raw, tmp_path / f"fresh{n}", None))
         statuses.append(list(got["labs"]["status"]))
     assert statuses[0] != statuses[1]
+
+
+_STORY = ("Lakeside University and Harbour Institute open a marine research station\n\nLakeside University and Harbour "
+          "Institute opened a joint marine research station on the northern coast on Monday, the two institutions "
+          "said. The station will host twenty researchers from both sides, who will study coastal erosion, fish "
+          "stocks and the warming of the shelf sea over the next five years. Professor Jane Smith, president of "
+          "Lakeside University, said the station would train students from both countries and share its data with "
+          "the public. Harbour Institute will provide two research vessels and a laboratory for sediment samples, "
+          "and the university will fund the station's first three years of operation.\n")
+
+
+def _copy(headline: str) -> str:
+    return headline + "\n\n" + _STORY.split("\n\n", 1)[1]
+
+
+def _links(tables) -> dict[str, str]:
+    docs = tables["documents"]
+    paths = dict(zip(docs["document_id"], docs["source_path"]))
+    return {paths[d]: paths[c] for d, c in zip(docs["document_id"], docs["copy_of"]) if isinstance(c, str)}
+
+
+@pytest.mark.parametrize("share", [resolve.REKEEP_SHARE, 1])
+def test_syndicated_copies_added_changed_and_deleted_are_linked_as_in_a_fresh_run(raw, tmp_path, monkeypatch, share):
+    """The syndication links of a run on the kept store (the kept digests of the unchanged files' openings, the
+    store's of the changed ones) are a fresh run's after each step: a copy added, a second copy added, the first
+    copy rewritten as a copy of another document, the story deleted, then added back; and the run reads the
+    signatures of the files changed since the tables were kept only: the last run's at this size (REKEEP_SHARE), the
+    first run's when they are never kept again (share 1)."""
+    monkeypatch.setattr(resolve, "REKEEP_SHARE", share)
+    kept = tmp_path / "kept"
+    _write(raw, "story.txt", _STORY)
+    _write(raw, "copy1.txt", _copy("Coastal station opens"))
+    _tables(raw, kept, "code")
+    asked: list[list[str]] = []
+    real = DocumentStore.opening_signatures
+
+    def spy(store, paths, width, digest=None):
+        asked.append(list(paths))
+        return real(store, paths, width, digest)
+    # each step, the links after it, and whose signatures are read with the tables kept by the last run, or by the
+    # first alone (the story added back as it was kept is not changed since)
+    steps = [(lambda: _write(raw, "copy2.txt", _copy("A marine station for two institutions")),
+              {"copy1.txt", "copy2.txt"}, {"copy2.txt"}, {"copy2.txt"}),
+             (lambda: _write(raw, "copy1.txt", _ARTICLES["ccc.txt"]), {"copy2.txt", "ccc.txt"}, {"copy1.txt"},
+              {"copy1.txt", "copy2.txt"}),
+             (lambda: (raw / "story.txt").unlink(), {"ccc.txt"}, set(), {"copy1.txt", "copy2.txt"}),
+             (lambda: _write(raw, "story.txt", _STORY), {"copy2.txt", "ccc.txt"}, {"story.txt"},
+              {"copy1.txt", "copy2.txt"})]
+    for n, (step, copies, read_each_run, read_since_first) in enumerate(steps):
+        step()
+        asked.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(DocumentStore, "opening_signatures", spy)
+            got = _tables(raw, kept, "code")
+        _assert_same(got, _tables(raw, tmp_path / f"fresh{n}", None))
+        assert set(_links(got)) == copies
+        assert set(asked[0]) == (read_since_first if share == 1 else read_each_run)  # not every document's opening
+
+
+def test_the_kept_tables_are_written_again_once_a_hundredth_of_the_files_changed(raw, tmp_path, monkeypatch):
+    """A run writes its tables for the next only when the files changed since they were kept are more than
+    1/REKEEP_SHARE of the store's; until then each run merges again what every file changed since touches, and
+    builds what a fresh run builds."""
+    monkeypatch.setattr(resolve, "REKEEP_SHARE", 2)  # written again when more than half of the files changed
+    for name in ("e.txt", "f.txt", "g.txt"):
+        _write(raw, name, _ARTICLES["bb.txt"].replace("Wang Wei", name[0] + " Li"))
+    kept = tmp_path / "kept"
+    _tables(raw, kept, "code")
+    written = []
+    for n, name in enumerate(("a.txt", "bb.txt", "ccc.txt", "e.txt", "f.txt")):  # of six files
+        _write(raw, name, _ARTICLES["ccc.txt"].replace("Jane Smith", f"Jane Smith{'e' * (n + 1)}"))
+        before = (kept / KEPT_FILE).read_bytes()
+        got = _tables(raw, kept, "code")
+        written.append((kept / KEPT_FILE).read_bytes() != before)
+        _assert_same(got, _tables(raw, tmp_path / f"fresh{n}", None))
+    assert written == [False, False, False, True, False]  # 1, 2, 3 of 6 changed since; 4 of 6: written; then 1
