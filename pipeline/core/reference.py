@@ -36,7 +36,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
                                               "vietnamese_surnames", "pinyin_initials",
                                               "pinyin_finals", "english_word_surnames", "name_particles",
                                               "headline_verbs",
-                                              "byline_labels", "byline_verbs", "given_names", "ambiguous_given_names",
+                                              "byline_labels", "photo_labels", "byline_verbs", "given_names", "ambiguous_given_names",
                                               "name_joiners", "post_nominals", "firm_name_ends",
                                               "event_name_ends")},
     "extraction.yaml": {
