@@ -66,3 +66,10 @@ def test_own_references_name_organisation_types(tmp_path):
                                                  "  institute: [our institute, our academy]"))
     with pytest.raises(ReferenceDataError, match="own_references: 'institute' is not one of"):
         load_rulebook(ref)
+
+
+def test_the_banners_body_named_beside_the_reference_is_not_ours():
+    # the speaker's "our university" sends a delegation to the page's own body: it is the guest's, not the banner's
+    text = ("Welcome to Fudan University\n\nRector Anna Berg of Lund University said on 3 May 2019 that our "
+            "university will send a delegation to Fudan University in June.")
+    assert [name for surface, *_, name in org_mentions(recognised(text)) if surface == "our university"] == []
