@@ -152,11 +152,14 @@ def _acted(ents: DocumentEntities, group: list[Mention]) -> bool:
 # What may open a clause before its subject: a label ("Interview:"), a fronted phrase and its comma ("In 2024,",
 # "On Monday,"), "the"
 _CLAUSE_OPENING = re.compile(r"(?:[A-Z][\w ]{0,20}:\s*)?(?:[A-Z][^,.;:\n]{0,40},\s+)?(?:[Tt]he\s+)?")
-# The verb after a subject: adverbs, then its first word and up to two after ("has stepped", "will nominate", "will
-# also fund", "has been extending")
-_ADVERBS = r"(?:(?:also|jointly|now|then|further|recently|again|actively|officially|today|not)[ \t]+)*"
-_VERB_AFTER = re.compile(rf"[ \t]+{_ADVERBS}([a-z]+)(?:[ \t]+{_ADVERBS}([a-z]+))?(?:[ \t]+([a-z]+))?")
-_MODALS = frozenset(("will", "would", "can", "could", "shall", "should", "may", "might", "must"))
+
+
+@derived
+def _verb_after(rules: Rulebook) -> re.Pattern:
+    """The verb after a subject, past `subject_verb_adverbs`: its first word and up to two after ("has stepped",
+    "will nominate", "will also fund", "has been extending")."""
+    adverbs = rf"(?:(?:{phrase_alternation(rules.rules.get('subject_verb_adverbs') or ()) or '(?!)'})[ \t]+)*"
+    return re.compile(rf"[ \t]+{adverbs}([a-z]+)(?:[ \t]+{adverbs}([a-z]+))?(?:[ \t]+([a-z]+))?")
 
 
 def _subject(ents: DocumentEntities, group: list[Mention]) -> bool:
@@ -172,14 +175,14 @@ def _subject(ents: DocumentEntities, group: list[Mention]) -> bool:
     k = bisect.bisect_right(ents.sentence_starts, m.start) - 1
     if k < 0 or not _CLAUSE_OPENING.fullmatch(ents.text, ents.sentences[k].start, m.start):
         return False
-    nxt = _VERB_AFTER.match(ents.text, m.end)
+    nxt = _verb_after(ents.rules).match(ents.text, m.end)
     if nxt is None:
         return False
     first, second, third = nxt.group(1), nxt.group(2) or "", nxt.group(3) or ""
     if first in ("has", "have", "had"):
         return _actor_verb(ents.rules, third, "ing") if second == "been" else _actor_verb(ents.rules, second, "ed")
-    if first in _MODALS:
-        return bool(second) and second not in _non_actor_verbs(ents.rules)
+    if first in _word_set(ents.rules, "modal_verbs"):
+        return bool(second) and second not in _word_set(ents.rules, "non_actor_verbs")
     return _actor_verb(ents.rules, first) or _actor_verb(ents.rules, first, "ed")
 
 
@@ -209,10 +212,14 @@ def _actor_verb_pasts(rules: Rulebook) -> frozenset[str]:
     return frozenset(v.split()[0] for v in rules.rules.get("actor_verb_pasts") or ())
 
 
+def _word_set(rules: Rulebook, key: str) -> frozenset[str]:
+    """A rules list of single words (`modal_verbs`, `non_actor_verbs`) as a set, made once per rulebook."""
+    return _word_sets(rules)[key]
+
+
 @derived
-def _non_actor_verbs(rules: Rulebook) -> frozenset[str]:
-    """`non_actor_verbs`, as a set."""
-    return frozenset(rules.rules.get("non_actor_verbs") or ())
+def _word_sets(rules: Rulebook) -> dict[str, frozenset[str]]:
+    return {key: frozenset(rules.rules.get(key) or ()) for key in ("modal_verbs", "non_actor_verbs")}
 
 
 def is_acting_place(p: PlaceRef) -> bool:

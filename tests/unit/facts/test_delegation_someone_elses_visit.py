@@ -17,11 +17,12 @@ from tests.unit.fact_rows import extract_rows, visits
     "Vice President Zhao Ling spoke of his 2018 visit to Amman.",
 ])
 def test_another_persons_visit_is_no_stop_of_the_visit_told_before(text):
-    assert visits(extract_rows(text)) in ([("Rik Peeters", "Ghent University", "Zhejiang University")],
-                                          [("Omar Haddad", "University of Jordan", "Sichuan University")])
+    expected = ("Omar Haddad", "University of Jordan", "Sichuan University") if "Jordan" in text \
+        else ("Rik Peeters", "Ghent University", "Zhejiang University")
+    assert visits(extract_rows(text)) == [expected]
 
 
 def test_the_leaders_own_visit_still_refers_back():
     text = ("Led by President Omar Haddad, a delegation of the University of Jordan visited Sichuan University on 3 "
             "June. President Omar Haddad said his visit to the National Museum was fruitful.")
-    assert visits(extract_rows(text))[:1] == [("Omar Haddad", "University of Jordan", "Sichuan University")]
+    assert visits(extract_rows(text)) == [("Omar Haddad", "University of Jordan", "Sichuan University")]
