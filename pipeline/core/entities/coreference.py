@@ -119,7 +119,7 @@ def _banner(rules: Rulebook) -> re.Pattern:
 
 
 def own_references(ents: DocumentEntities) -> None:
-    """'our university', 'our institute': the publisher's own body of that type (`home_body`), where the page
+    """'our university', 'our institute': the publisher's own body of that type (`_home_body`), where the page
     makes it out."""
     if "our " not in ents.text and "Our " not in ents.text:
         return
@@ -128,28 +128,32 @@ def own_references(ents: DocumentEntities) -> None:
         if ents.covered(m.start(), m.end()):
             continue
         sent = next((s for s in ents.sentences if s.start <= m.start() < s.end), None)
-        home = home_body(ents, m.lastgroup, m.group(0).split()[-1].title(),
-                         (sent.start, sent.end) if sent else (m.start(), m.end()))
+        home = _home_body(ents, m.lastgroup, m.group(0).split()[-1].title(),
+                          (sent.start, sent.end) if sent else (m.start(), m.end()))
         if home is not None:
             added.append(Mention("organization", home, m.group(0), m.start(), m.end()))
     ents.mentions.extend(added)  # out of order: `recognise` sorts them last
 
 
-def home_body(ents: DocumentEntities, org_type: str, noun: str, said_in: tuple[int, int]) -> str | None:
+def _home_body(ents: DocumentEntities, org_type: str, noun: str, said_in: tuple[int, int]) -> str | None:
     """The body of this type a page is published by, for a reference to it in the stretch `said_in`: the one its
-    banner names (a line at its top holding only the name, or "Welcome to" and the name), else the one of the type
-    it names most, at least twice and more than any other (among those whose name holds the noun, "Institute" for
-    "our institute", when there are any), leaving out those named beside the reference ("X visited our
-    university": X is the guest, not the page's own)."""
+    banner names (a line at its top holding only the name, or "Welcome to" and the name; the only body such lines
+    name), else the one of the type it names most, at least twice and more than any other (among those whose name
+    holds the noun, "Institute" for "our institute", when there are any). Never one named beside the reference ("X
+    visited our university": X is the guest, not the page's own; "Berg said our university will send a delegation
+    to X": X is the host)."""
     kind = [m for m in ents.mentions if m.entity_type == "organization" and ents.orgs[m.entity_id].org_type == org_type]
+    beside = {m.entity_id for m in kind if said_in[0] <= m.start < said_in[1]}
     banner = _banner(ents.rules)
-    for m in sorted((m for m in kind if m.start < _BANNER_LINES), key=lambda m: m.start):
+    banners = set()
+    for m in (m for m in kind if m.start < _BANNER_LINES):
         line_start = ents.text.rfind("\n", 0, m.start) + 1
         line_end = ents.text.find("\n", m.end)
         if banner.fullmatch(ents.text, line_start, m.start) \
                 and ents.text[m.end:len(ents.text) if line_end == -1 else line_end].strip(" .") == "":
-            return m.entity_id
-    beside = {m.entity_id for m in kind if said_in[0] <= m.start < said_in[1]}
+            banners.add(m.entity_id)
+    if len(banners) == 1:  # several bodies, each on its own line, are a list ("Partners" and their names): no banner
+        return None if banners & beside else banners.pop()
     kind = [m for m in kind if m.entity_id not in beside]
     named = [m for m in kind if noun in ents.orgs[m.entity_id].canonical_name]
     counts = Counter(m.entity_id for m in named or kind).most_common(2)

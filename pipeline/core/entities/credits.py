@@ -35,9 +35,10 @@ _CREDIT_OPENINGS = re.compile(r"[(/A-Z]")
 
 # Credits whose words may name a picture agency or a service as well as a person ("(AFP/Getty Images)"): a
 # person only by a name's shape.
-_SHAPED = ("agency", "photo")
-# Credits whose words may name a body the recognisers did not know ("hosted by Science Park"): no head word in them.
-_HEADLESS = ("line_end",)
+_SHAPED = ("agency", "photo", "photo_label")
+# Credits whose words may name a body the recognisers did not know ("hosted by Science Park", "Photo: Getty Images"):
+# no word that ends a body's name in them.
+_HEADLESS = ("line_end", "label")
 
 
 def credited_people(ents: DocumentEntities) -> None:
@@ -49,8 +50,8 @@ def credited_people(ents: DocumentEntities) -> None:
             start += len(words.pop(0)) + 1
         if len(words) < 2 or any(_not_a_name_word(ents, w) for w in words) \
                 or m.lastgroup in _SHAPED and not _name_shaped(ents, words) and not _agency_after(ents, words, end) \
-                or m.lastgroup in _HEADLESS and (any(w in ents.lexicon.body_name_ends for w in words)
-                                                 or not _authored(ents, m.start(m.lastgroup))) \
+                or m.lastgroup in _HEADLESS and any(w in ents.lexicon.body_name_ends for w in words) \
+                or m.lastgroup == "line_end" and not _authored(ents, m.start(m.lastgroup)) \
                 or ents.covered(start, end, ("organization", "person", "place")):
             continue
         person = named_person(ents, words)
@@ -60,13 +61,15 @@ def credited_people(ents: DocumentEntities) -> None:
 @derived
 def _labelled_credit(rules: Rulebook) -> re.Pattern:
     """A byline label glued to its name by a colon or a slash, the name ending where the next label, a comma, a bar
-    or the line begins: "Writer:Li Na Date : ...", "Author/ WU Xuan Photo/ MENG Fanzi, ..." (`byline_labels`)."""
-    labels = rules.names.get("byline_labels") or []
-    if not labels:
+    or the line begins: "Writer:Li Na Date : ...", "Author/ WU Xuan Photo/ MENG Fanzi, ..." (`byline_labels`, and
+    `photo_labels`, whose names are matched apart: `_SHAPED`)."""
+    groups = [rf"(?:{phrase_alternation(labels)})\s?[:/：]\s?(?P<{group}>{_NAME})"
+              for group, labels in (("label", rules.names.get("byline_labels")),
+                                    ("photo_label", rules.names.get("photo_labels"))) if labels]
+    if not groups:
         return re.compile("(?!)")
     # no word boundary before the label in the pattern: a pattern that opens with its words is skipped to fast
-    return re.compile(rf"(?:{phrase_alternation(labels)})\s?[:/：]\s?(?P<label>{_NAME})"
-                      rf"(?=\s+[A-Z][a-z]+\s?[:/：]|\s*[,|]|[ \t]*$)", re.M)
+    return re.compile(rf"(?:{'|'.join(groups)})(?=\s+[A-Z][a-z]+\s?[:/：]|\s*[,|]|[ \t]*$)", re.M)
 
 
 def _labelled_credits(ents: DocumentEntities) -> list[re.Match]:

@@ -365,14 +365,15 @@ def _lowercase_titled_person(ents: DocumentEntities, sent: Sentence, i: int) -> 
 def _labelled_person(ents: DocumentEntities, sent: Sentence, i: int) -> int | None:
     """'Editor : Li Yan', 'Reporter: Anna Berg  Photo: ...': two or three name words after a byline label and a
     colon, ending where the line, the sentence or the capitalised words end (an acronym after them is the
-    publisher's: "Editor : Li Yan ECNS App"). Adds the person; returns the index after the name, or None."""
+    publisher's: "Editor : Li Yan ECNS App"), and not a body's name ("Photo: Getty Images", "Author: Global
+    Times"). Adds the person; returns the index after the name, or None."""
     words = sent.words
     if words[i].text not in ents.lexicon.byline_labels or i + 2 >= len(words) or words[i + 1].text not in (":", "："):
         return None
     k = i + 2
     j = _name_end(words, k, ents, limit=3)
     j = next((n for n in range(k + 1, j) if _name_ends_here(ents.text, words, n)), j)
-    if j - k < 2 or not _name_ends_here(ents.text, words, j):
+    if j - k < 2 or not _name_ends_here(ents.text, words, j) or words[j - 1].text in ents.lexicon.body_name_ends:
         return None
     _add_person(ents, sent, words, k, j, words[k].start)
     return j

@@ -152,44 +152,74 @@ def _acted(ents: DocumentEntities, group: list[Mention]) -> bool:
 # What may open a clause before its subject: a label ("Interview:"), a fronted phrase and its comma ("In 2024,",
 # "On Monday,"), "the"
 _CLAUSE_OPENING = re.compile(r"(?:[A-Z][\w ]{0,20}:\s*)?(?:[A-Z][^,.;:\n]{0,40},\s+)?(?:[Tt]he\s+)?")
-# The verb after a subject: past adverbs, its first word and the one after ("has stepped", "will nominate")
-_VERB_AFTER = re.compile(r"[ \t]+(?:(?:also|jointly|now|then|further|recently|again|actively|officially|today)[ \t]+)*"
-                         r"([a-z]+)(?:[ \t]+([a-z]+))?")
-_MODALS = frozenset(("will", "would", "can", "could", "shall", "should", "may", "might", "must"))
-_NOT_PAST_TENSES = frozenset(("based", "owned", "registered", "listed", "headquartered", "related"))
+
+
+@derived
+def _verb_after(rules: Rulebook) -> re.Pattern:
+    """The verb after a subject, past `subject_verb_adverbs`: its first word and up to two after ("has stepped",
+    "will nominate", "will also fund", "has been extending")."""
+    adverbs = rf"(?:(?:{phrase_alternation(rules.rules.get('subject_verb_adverbs') or ()) or '(?!)'})[ \t]+)*"
+    return re.compile(rf"[ \t]+{adverbs}([a-z]+)(?:[ \t]+{adverbs}([a-z]+))?(?:[ \t]+([a-z]+))?")
 
 
 def _subject(ents: DocumentEntities, group: list[Mention]) -> bool:
-    """Whether one jurisdiction is the subject of a verb that opens its clause: "Norway sends a delegation to ...",
-    "In 2024, the Guangxi Zhuang Autonomous Region awarded ...", "China has stepped up ...", "Zuid-Holland will
-    nominate experts". The place is what acts, through its government; "China is a large market", "Kenya's
-    ministry", "Hunan students" are no actions."""
+    """Whether one jurisdiction is the subject of a verb that opens its clause and makes it act: "Norway sends a
+    delegation to ...", "In 2024, the Guangxi Zhuang Autonomous Region awarded ...", "China has stepped up ...",
+    "China has been extending ..." (one of `actor_verbs`), "Zuid-Holland will nominate experts" (a modal's verb,
+    unless one of `non_actor_verbs`). The place is what acts, through its government; "China is a large market",
+    "China ranked second", "China has seen a surge", "Kenya could become a hub", "Kenya's ministry", "Hunan
+    students" are no actions."""
     if len(group) != 1 or group[0].entity_type != "place":
         return False
     m = group[0]
     k = bisect.bisect_right(ents.sentence_starts, m.start) - 1
     if k < 0 or not _CLAUSE_OPENING.fullmatch(ents.text, ents.sentences[k].start, m.start):
         return False
-    nxt = _VERB_AFTER.match(ents.text, m.end)
+    nxt = _verb_after(ents.rules).match(ents.text, m.end)
     if nxt is None:
         return False
-    first, second = nxt.group(1), nxt.group(2) or ""
+    first, second, third = nxt.group(1), nxt.group(2) or "", nxt.group(3) or ""
     if first in ("has", "have", "had"):
-        return second.endswith(("ed", "en")) or _actor_verb(ents.rules, second)
-    return first in _MODALS or (first.endswith("ed") and len(first) > 4 and first not in _NOT_PAST_TENSES) \
-        or _actor_verb(ents.rules, first)
+        return _actor_verb(ents.rules, third, "ing") if second == "been" else _actor_verb(ents.rules, second, "ed")
+    if first in _word_set(ents.rules, "modal_verbs"):
+        return bool(second) and second not in _word_set(ents.rules, "non_actor_verbs")
+    return _actor_verb(ents.rules, first) or _actor_verb(ents.rules, first, "ed")
 
 
-def _actor_verb(rules: Rulebook, word: str) -> bool:
-    """Whether a word is one of `actor_verbs` or its -s form ("sends", "pledges")."""
+def _actor_verb(rules: Rulebook, word: str, ending: str = "s") -> bool:
+    """Whether a word is one of `actor_verbs` in a form: its base or -s form ("send", "sends", "pledges"), its past
+    ("hosted", "donated", "stepped", or one of `actor_verb_pasts`: "sent", "held") or its -ing form ("extending",
+    "sharing", "planning")."""
     verbs = _actor_verbs(rules)
-    return word in verbs or (word.endswith("s") and (word[:-1] in verbs or (word.endswith("es") and word[:-2] in verbs)))
+    if ending == "s":
+        return word in verbs or word.endswith("s") and (word[:-1] in verbs or word.endswith("es") and word[:-2] in verbs)
+    if ending == "ed" and word in _actor_verb_pasts(rules):
+        return True
+    stem = word.removesuffix(ending)
+    return stem != word and len(stem) > 1 and (  # "donat(e)d", "stepp(ed)", "appli(ed)": the base's spellings
+        stem in verbs or stem + "e" in verbs or stem[-1] == stem[-2] and stem[:-1] in verbs or stem[:-1] + "y" in verbs)
 
 
 @derived
 def _actor_verbs(rules: Rulebook) -> frozenset[str]:
     """The first words of `actor_verbs` ("step" of "step up")."""
     return frozenset(v.split()[0] for v in rules.rules.get("actor_verbs") or ())
+
+
+@derived
+def _actor_verb_pasts(rules: Rulebook) -> frozenset[str]:
+    """The first words of `actor_verb_pasts` ("set" of "set up")."""
+    return frozenset(v.split()[0] for v in rules.rules.get("actor_verb_pasts") or ())
+
+
+def _word_set(rules: Rulebook, key: str) -> frozenset[str]:
+    """A rules list of single words (`modal_verbs`, `non_actor_verbs`) as a set, made once per rulebook."""
+    return _word_sets(rules)[key]
+
+
+@derived
+def _word_sets(rules: Rulebook) -> dict[str, frozenset[str]]:
+    return {key: frozenset(rules.rules.get(key) or ()) for key in ("modal_verbs", "non_actor_verbs")}
 
 
 def is_acting_place(p: PlaceRef) -> bool:

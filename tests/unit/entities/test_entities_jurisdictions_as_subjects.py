@@ -66,3 +66,30 @@ def test_the_government_of_an_autonomous_region_by_its_whole_name():
             "government of the Guangxi Zhuang Autonomous Region.")
     assert {name for _, name in _governments(text)} == {"Xinjiang Uygur Autonomous Region Government",
                                                         "Guangxi Zhuang Autonomous Region Government"}
+
+
+@pytest.mark.parametrize("text", [
+    "China has been Kenya's largest trading partner since 2013.",
+    "China has seen a surge in patent filings.",
+    "China ranked second in the Nature Index this year.",
+    "In recent years, Kenya has attracted many Chinese students.",
+    "Xinjiang produced five million tons of cotton last year.",
+    "Kenya could become a hub for geothermal research.",
+    "According to the report, Peru accounted for 40 percent of the catch.",
+    "As a result, Brazil experienced a drought in 2021.",
+    "Sichuan has been hit by several earthquakes.",
+    "Without the hybrid seeds, Madagascar would not have enough rice.",
+])
+def test_a_jurisdiction_before_a_verb_that_only_describes_it_stays_a_place(text):
+    # a past or perfect tense of no actor verb, a passive, or a modal before a verb of being or undergoing
+    assert _governments(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway sent a delegation of nine engineers to Wuhan.", {("Norway", "Government of Norway")}),
+    ("Ghana has also helped ten schools buy microscopes.", {("Ghana", "Government of Ghana")}),
+    ("Peru has been extending its grants to Chinese students.", {("Peru", "Government of Peru")}),
+    ("Chengdu would ensure the construction of the institute.", {("Chengdu", "Chengdu Municipal Government")}),
+])
+def test_an_actor_verbs_past_progressive_or_a_modals_verb_makes_it_act(text, expected):
+    assert _governments(text) == expected

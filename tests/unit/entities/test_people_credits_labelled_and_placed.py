@@ -34,3 +34,17 @@ _NOBODY = ("Students tour the lab. (Photo by Getty Images/Xinhua)",
 @pytest.mark.parametrize("text", _NOBODY)
 def test_an_agency_or_a_headline_names_nobody(text):
     assert people_names(recognised(text)) == set()
+
+
+# a photo label before a caption or an agency, and a byline label before a body's name
+_NOT_PEOPLE = {
+    "Photo: Getty Images\nThe lab opened.": set(),
+    "Photo: Nairobi Campus\nThe lab opened.": set(),
+    "Photos/ Harbour View, Mombasa\nThe port grew.": set(),
+    "Photographer: Campus Media, Editor: Li Na\nThe lab opened.": {"Li Na"},
+}
+
+
+@pytest.mark.parametrize("text", _NOT_PEOPLE)
+def test_a_label_before_a_caption_or_a_body_names_nobody(text):
+    assert people_names(recognised(text)) == _NOT_PEOPLE[text]

@@ -4,6 +4,7 @@ reference (the guest's). Sentences written for these tests."""
 import pytest
 
 from pipeline.core.reference import ReferenceDataError, load_rulebook
+from tests.unit.entity_rows import org_mentions, recognised
 from tests.unit.fact_rows import extract_rows, visits
 from tests.unit.reference.test_reference_rules import _edited_copy
 
@@ -42,7 +43,15 @@ def test_without_a_banner_ours_is_the_body_of_the_type_the_page_names_most(text,
      "has a campus in Korea. Ghent University teaches in Dutch.", "Ghent University"),
 ])
 def test_the_guests_body_is_not_ours(text, guest):
-    assert all(host != guest for _, _, host in visits(extract_rows(text)))
+    # no other university is named: "our university" stays unresolved, so the visit has no host to report
+    assert [name for surface, *_, name in org_mentions(recognised(text)) if surface == "our university"] == []
+    assert visits(extract_rows(text)) == []
+
+
+def test_bodies_listed_on_their_own_lines_are_no_banner():
+    text = ("Partners\nMakerere University\nUniversity of Nairobi\n\nProfessor Anna Berg of Lund University visited "
+            "our university on 4 May 2019. Makerere University and the University of Nairobi train nurses.")
+    assert [name for surface, *_, name in org_mentions(recognised(text)) if surface == "our university"] == []
 
 
 def test_two_bodies_named_as_often_leave_ours_unknown():
@@ -57,3 +66,10 @@ def test_own_references_name_organisation_types(tmp_path):
                                                  "  institute: [our institute, our academy]"))
     with pytest.raises(ReferenceDataError, match="own_references: 'institute' is not one of"):
         load_rulebook(ref)
+
+
+def test_the_banners_body_named_beside_the_reference_is_not_ours():
+    # the speaker's "our university" sends a delegation to the page's own body: it is the guest's, not the banner's
+    text = ("Welcome to Fudan University\n\nRector Anna Berg of Lund University said on 3 May 2019 that our "
+            "university will send a delegation to Fudan University in June.")
+    assert [name for surface, *_, name in org_mentions(recognised(text)) if surface == "our university"] == []
