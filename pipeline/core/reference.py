@@ -64,7 +64,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "bilateral_body_heads", "bilateral_body_words", "several_body_words", "site_remit_words", "campus_systems",
             "university_office_words", "university_office_remits",
             "lab_party_cues", "lab_designation_cues", "lab_signer_adverbs", "lab_workplace_cues", "lab_organiser_verbs", "lab_own_occasions",
-            "lab_undertaking_verbs", "name_opening_prepositions", "company_nouns", "shouted_word_endings", "home_banner_openers",
+            "lab_undertaking_verbs", "name_opening_prepositions", "dated_month_names", "company_nouns", "shouted_word_endings", "home_banner_openers",
             "history_cues")},
     },
     "languages.yaml": {"read": "phrases", "scripts": "text_by_kind", "function_words": "phrases_by_kind"},

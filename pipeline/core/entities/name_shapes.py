@@ -56,6 +56,7 @@ class NameShapes:
             w.capitalize() for w in rules.rules.get("people_nouns", []) if " " not in w}
         self.leading_heads = frozenset(rules.rules.get("leading_heads", []))
         self.opening_prepositions = frozenset(rules.rules.get("name_opening_prepositions", []))
+        self.dated_months = frozenset(rules.rules.get("dated_month_names", []))
         self.object_words = frozenset(rules.rules.get("org_object_words", []))
         self.joint_words = frozenset(rules.rules.get("joint_name_words", []))
         self.remit_heads = frozenset(rules.rules.get("remit_heads", []))
@@ -113,6 +114,8 @@ class NameShapes:
 
     def _joins_run(self, words: tuple[Word, ...], w: Word, run: list[Word]) -> bool:
         """Whether word w goes on the run of name words (or starts one)."""
+        if w.text in self.dated_months and w.i + 1 < len(words) and words[w.i + 1].text[:1].isdigit():
+            return False  # "... University of Cologne on May 24": a date, not "on May" in the name
         if w.is_cap and not w.is_punct and (w.text not in self.lexicon.stop_words
                                             or w.text in self.object_words and self._in_object(run)):
             return True
