@@ -1411,9 +1411,10 @@ def _two_states(ctx: DocContext, pos: int) -> list[str]:
 
 
 def _signers_only(ctx: DocContext, sent: Sentence) -> list[Agreement]:
-    """'Signing for the two sides were A and B.', 'A and B witnessed the signing.': who signed or witnessed the
-    agreement just reported."""
+    """'Signing for the two sides were A and B.', 'A and B witnessed the signing.', 'A and B put pen to paper.': who
+    signed or witnessed the agreement just reported."""
     cue = rule_regex(ctx.rules, "signatory_list_cues").search(sent.text) \
+        or rule_regex(ctx.rules, "objectless_signing_verbs").search(sent.text) \
         or next((c for c in rule_regex(ctx.rules, "witness_sentence_cues").finditer(sent.text)
                  if _lists_names(sent.text, c)), None)
     return _role_report(ctx, sent, cue) if cue else []
@@ -1657,6 +1658,7 @@ class _RoleCues:
     watching: list[tuple[int, int]]  # "with C and D attending the ceremony"
     non_signer: list[re.Match]  # "held talks with X": X did not sign
     speaker: list[re.Match]  # "X said that A signed": X spoke of the signing
+    subject_signs: bool  # whether the verb's subject signed ("A renewed the MoU", "A signed the renewal of the MoU")
 
     def role(self, local: int) -> str | None:
         """'witness', 'signer' or neither for a person named at `local`: after the last cue of either kind before
@@ -1672,8 +1674,7 @@ class _RoleCues:
             return "signer"
         if any(local < v.start() for v in self.witness_verbs):
             return "witness"
-        if self.implicit and (self.verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks")
-                              or _AFTER_SIGNING.search(self.text, 0, self.verb.end())) \
+        if self.implicit and (self.subject_signs or _AFTER_SIGNING.search(self.text, 0, self.verb.end())) \
                 and not self.sign and not _governs_plan(self.rules, self.text, self.verb) \
                 and not any(c.end() <= local and "," not in self.text[c.end():local] for c in self.non_signer) \
                 and not any(local < c.start() < self.verb.start() for c in self.speaker):
@@ -1701,7 +1702,19 @@ def _role_cues(rules: Rulebook, text: str, verb: re.Match, implicit: bool) -> _R
                                  for c in witness)]
     return _RoleCues(rules, text, verb, implicit, sign, witness, witness_verbs,
                      [w.span(1) for w in _watching(rules).finditer(text)], _find(rules, text, "non_signer_cues"),
-                     _find(rules, text, "speaker_cues"))
+                     _find(rules, text, "speaker_cues"), _subject_signs(rules, text, verb))
+
+
+# A subject signing verb at most three words before the end of the verb that governs the instrument
+_FEW_WORDS = re.compile(r"(?:\s+\S+){0,3}")
+
+
+def _subject_signs(rules: Rulebook, text: str, verb: re.Match) -> bool:
+    """Whether the subject of `verb` signed: the verb is one of `subject_signing_verbs`, or one of them stands a few
+    words before it ("signed the renewal of the MoU", "signed the renewed agreement": the governing verb is the
+    renewal)."""
+    return any(v.end() <= verb.end() and _FEW_WORDS.fullmatch(text, v.end(), verb.end())
+               for v in _find(rules, text[:verb.end()], "subject_signing_verbs", "objectless_signing_verbs"))
 
 
 _AFTER_COMMA = re.compile(r",\s*$")
