@@ -1415,6 +1415,7 @@ def _signers_only(ctx: DocContext, sent: Sentence) -> list[Agreement]:
     signed or witnessed the agreement just reported."""
     cue = rule_regex(ctx.rules, "signatory_list_cues").search(sent.text) \
         or rule_regex(ctx.rules, "objectless_signing_verbs").search(sent.text) \
+        or next((c for c in _CAPTION_CUE.finditer(sent.text) if _caption_signers(sent.text, c) is not None), None) \
         or next((c for c in rule_regex(ctx.rules, "witness_sentence_cues").finditer(sent.text)
                  if _lists_names(sent.text, c)), None)
     return _role_report(ctx, sent, cue) if cue else []
@@ -1658,7 +1659,8 @@ class _RoleCues:
     watching: list[tuple[int, int]]  # "with C and D attending the ceremony"
     non_signer: list[re.Match]  # "held talks with X": X did not sign
     speaker: list[re.Match]  # "X said that A signed": X spoke of the signing
-    subject_signs: bool  # whether the verb's subject signed ("A renewed the MoU", "A signed the renewal of the MoU")
+    subject_signs: bool  # whether the verb's subject signed ("A signed the renewal of the MoU")
+    caption: int | None  # where a caption's cue starts ("A and B at the signing ceremony"): who stands before it signed
 
     def role(self, local: int) -> str | None:
         """'witness', 'signer' or neither for a person named at `local`: after the last cue of either kind before
@@ -1674,12 +1676,31 @@ class _RoleCues:
             return "signer"
         if any(local < v.start() for v in self.witness_verbs):
             return "witness"
-        if self.implicit and (self.subject_signs or _AFTER_SIGNING.search(self.text, 0, self.verb.end())) \
+        if self.implicit and (self.subject_signs or _AFTER_SIGNING.search(self.text, 0, self.verb.end())
+                              or (self.caption is not None and local < self.caption)) \
                 and not self.sign and not _governs_plan(self.rules, self.text, self.verb) \
                 and not any(c.end() <= local and "," not in self.text[c.end():local] for c in self.non_signer) \
                 and not any(local < c.start() < self.verb.start() for c in self.speaker):
             return "signer"  # who "will sign" has not signed yet; "held talks with X" did not sign; "X said" spoke
         return None
+
+
+# A photo caption: "A (R) and B, president of X, at the signing ceremony (of ...)", "A and B during the signing": the
+# people it opens with signed. Any verb form before the cue ("A, who attended, at ...", "Guests including A at ...",
+# "A was present at ...") makes it a sentence of another kind.
+_CAPTION_CUE = re.compile(r"\b(?:at|during)\s+the\s+signing(?:\s+ceremony)?(?:\s+of)?(?![\w-])", re.I)
+_VERB_FORM = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|present|[a-z]+ed|[a-z]+ing)\b"
+                        r"|^\s*[A-Z][a-z]+(?:ed|ing)\b")  # "Speaking at the signing ceremony, A said ..."
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+def _caption_signers(text: str, verb: re.Match) -> int | None:
+    """Where the caption cue starts when `verb` (a noun-less sentence's cue, or the governing 'signing ceremony
+    of') ends one that people open, with no verb form before it (photo positions in parentheses aside), else None."""
+    cue = next((c for c in _CAPTION_CUE.finditer(text, 0, verb.end()) if c.end() >= verb.start()), None)
+    if cue is None or cue.start() == 0 or _VERB_FORM.search(_PARENTHESIS.sub(" ", text[:cue.start()])):
+        return None
+    return cue.start()
 
 
 # "A and B pose for a photo after signing the MoU", "shake hands after inking it": the subject did the signing
@@ -1702,7 +1723,8 @@ def _role_cues(rules: Rulebook, text: str, verb: re.Match, implicit: bool) -> _R
                                  for c in witness)]
     return _RoleCues(rules, text, verb, implicit, sign, witness, witness_verbs,
                      [w.span(1) for w in _watching(rules).finditer(text)], _find(rules, text, "non_signer_cues"),
-                     _find(rules, text, "speaker_cues"), _subject_signs(rules, text, verb))
+                     _find(rules, text, "speaker_cues"), _subject_signs(rules, text, verb),
+                     _caption_signers(text, verb))
 
 
 # A subject signing verb at most three words before the end of the verb that governs the instrument
