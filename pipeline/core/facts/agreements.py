@@ -1415,7 +1415,9 @@ def _signers_only(ctx: DocContext, sent: Sentence) -> list[Agreement]:
     signed or witnessed the agreement just reported."""
     cue = rule_regex(ctx.rules, "signatory_list_cues").search(sent.text) \
         or rule_regex(ctx.rules, "objectless_signing_verbs").search(sent.text) \
-        or next((c for c in _CAPTION_CUE.finditer(sent.text) if _caption_signers(sent.text, c) is not None), None) \
+        or ("signing" in sent.text  # (a cheap test first: most sentences name no signing)
+            and next((c for c in _CAPTION_CUE.finditer(sent.text) if _caption_signers(sent.text, c) is not None),
+                     None)) \
         or next((c for c in rule_regex(ctx.rules, "witness_sentence_cues").finditer(sent.text)
                  if _lists_names(sent.text, c)), None)
     return _role_report(ctx, sent, cue) if cue else []
@@ -1697,6 +1699,8 @@ _PARENTHESIS = re.compile(r"\([^()]*\)")
 def _caption_signers(text: str, verb: re.Match) -> int | None:
     """Where the caption cue starts when `verb` (a noun-less sentence's cue, or the governing 'signing ceremony
     of') ends one that people open, with no verb form before it (photo positions in parentheses aside), else None."""
+    if "signing" not in text:  # (a cheap test first: most clauses name no signing)
+        return None
     cue = next((c for c in _CAPTION_CUE.finditer(text, 0, verb.end()) if c.end() >= verb.start()), None)
     if cue is None or cue.start() == 0 or _VERB_FORM.search(_PARENTHESIS.sub(" ", text[:cue.start()])):
         return None
