@@ -1447,13 +1447,14 @@ _THE_NOUN = re.compile(r"(?:^|\b)(?:The|This|the|this)\s+$")
 
 
 def _witnessed_instrument(ctx: DocContext, sent: Sentence, nouns: list[re.Match]) -> list[Agreement]:
-    """'The agreement, which was witnessed by A and B, will ...': who witnessed (or signed) the instrument the
-    sentence refers back to, with no signing verb of its own."""
+    """'The agreement, which was witnessed by A and B, will ...', 'Signed by A and B, the agreement will ...': who
+    witnessed (or signed) the instrument the sentence refers back to, with no signing verb of its own (a cue after
+    the noun, or one opening the sentence before it)."""
     noun = next((n for n in nouns if _THE_NOUN.search(sent.text, max(0, n.start() - 6), n.start())), None)
     if noun is None:
         return []
     cue = next((c for c in _find(ctx.rules, sent.text, "witness_cues", "signed_by_cues")
-                if c.start() >= noun.end()), None)
+                if c.start() >= noun.end() or (c.start() == 0 and c.end() < noun.start())), None)
     return _role_report(ctx, sent, cue) if cue is not None else []
 
 

@@ -37,6 +37,13 @@ _TOLD = {
               "ceremony.", {"Rik Van de Walle", "Chen Jie"}, set()),
     ("ghent", "Rik Van de Walle and Chen Jie at the signing ceremony, with Mayor Ma Jun looking on.",
      {"Rik Van de Walle", "Chen Jie"}, {"Ma Jun"}),
+    # a participle phrase opening the sentence, before the instrument it refers back to
+    ("lund", "Signed by Anna Berg, president of Lund University, and Li Wei, president of Fudan University, the "
+             "memorandum covers joint research.", {"Anna Berg", "Li Wei"}, set()),
+    ("ghent", "Witnessed by Mayor Ma Jun and Governor Wu Kai, the agreement runs for five years.", set(),
+     {"Ma Jun", "Wu Kai"}),
+    ("lund", "Signed by the presidents of both universities, the memorandum covers joint research.", set(), set()),
+    ("ghent", "The agreement, praised by Mayor Ma Jun, runs for five years.", set(), set()),
     # negative: captions and sentences of guests who did not sign (a verb form before the cue)
     ("lund", "Guests including Mayor Ma Jun and Governor Wu Kai at the signing ceremony.", set(), set()),
     ("ghent", "Mayor Ma Jun, who attended, at the signing ceremony.", set(), set()),
