@@ -1,7 +1,8 @@
 """Who signed an agreement told before, in a sentence after it: the subject of 'signed the renewal of' (the verb
 that governs the instrument is the renewal, the signing verb stands a few words before it), of an idiom with no
-instrument ('put pen to paper'), and the people a photo caption opens with ('A and B at the signing ceremony',
-'A and B during the signing'). Guests who only attended, were present or spoke, and who 'renewed' an agreement
+instrument ('put pen to paper'), of a participle phrase that opens the sentence before the instrument it refers
+back to ('Signed by A and B, the agreement ...'), and the people a photo caption opens with ('A and B at the
+signing ceremony', 'A and B during the signing'). Guests who only attended, were present or spoke, and who 'renewed' an agreement
 without signing it, are no signers."""
 from __future__ import annotations
 
