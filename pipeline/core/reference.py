@@ -52,6 +52,7 @@ RULE_FILES: dict[str, dict[str, str]] = {
             "signing_verbs", "tight_agreement_nouns", "tight_signing_verbs", "past_stay_cues", "non_signer_cues", "speaker_cues", "negation_cues",
             "subject_reset_cues", "fronted_adverbials", "background_cues", "reported_cues", "list_openers", "reference_cues",
             "ordinal_references", "partnership_verbs", "actor_verbs", "actor_verb_pasts", "non_actor_verbs", "modal_verbs", "subject_verb_adverbs", "planned_cues", "signed_by_cues", "signatory_list_cues",
+            "subject_signing_verbs", "objectless_signing_verbs",
             "witness_sentence_cues", "witness_cues", "witness_verbs", "signing_place_cues", "signing_ceremony_cues",
             "witness_absolutes", "lab_lowercase_skip", "lab_name_process_nouns", "lab_event_words", "lab_ceremony_objects", "lab_planned_events", "lab_planned_states", "lab_schedule_words",
             "lab_naming_words", "lab_setup_verbs", "lab_future_markers", "lab_founding_verbs",

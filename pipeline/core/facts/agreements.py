@@ -1411,9 +1411,13 @@ def _two_states(ctx: DocContext, pos: int) -> list[str]:
 
 
 def _signers_only(ctx: DocContext, sent: Sentence) -> list[Agreement]:
-    """'Signing for the two sides were A and B.', 'A and B witnessed the signing.': who signed or witnessed the
-    agreement just reported."""
+    """'Signing for the two sides were A and B.', 'A and B witnessed the signing.', 'A and B put pen to paper.': who
+    signed or witnessed the agreement just reported."""
     cue = rule_regex(ctx.rules, "signatory_list_cues").search(sent.text) \
+        or rule_regex(ctx.rules, "objectless_signing_verbs").search(sent.text) \
+        or ("signing" in sent.text  # (a cheap test first: most sentences name no signing)
+            and next((c for c in _CAPTION_CUE.finditer(sent.text) if _caption_signers(sent.text, c) is not None),
+                     None)) \
         or next((c for c in rule_regex(ctx.rules, "witness_sentence_cues").finditer(sent.text)
                  if _lists_names(sent.text, c)), None)
     return _role_report(ctx, sent, cue) if cue else []
@@ -1443,13 +1447,14 @@ _THE_NOUN = re.compile(r"(?:^|\b)(?:The|This|the|this)\s+$")
 
 
 def _witnessed_instrument(ctx: DocContext, sent: Sentence, nouns: list[re.Match]) -> list[Agreement]:
-    """'The agreement, which was witnessed by A and B, will ...': who witnessed (or signed) the instrument the
-    sentence refers back to, with no signing verb of its own."""
+    """'The agreement, which was witnessed by A and B, will ...', 'Signed by A and B, the agreement will ...': who
+    witnessed (or signed) the instrument the sentence refers back to, with no signing verb of its own (a cue after
+    the noun, or one opening the sentence before it)."""
     noun = next((n for n in nouns if _THE_NOUN.search(sent.text, max(0, n.start() - 6), n.start())), None)
     if noun is None:
         return []
     cue = next((c for c in _find(ctx.rules, sent.text, "witness_cues", "signed_by_cues")
-                if c.start() >= noun.end()), None)
+                if c.start() >= noun.end() or (c.start() == 0 and c.end() < noun.start())), None)
     return _role_report(ctx, sent, cue) if cue is not None else []
 
 
@@ -1657,6 +1662,8 @@ class _RoleCues:
     watching: list[tuple[int, int]]  # "with C and D attending the ceremony"
     non_signer: list[re.Match]  # "held talks with X": X did not sign
     speaker: list[re.Match]  # "X said that A signed": X spoke of the signing
+    subject_signs: bool  # whether the verb's subject signed ("A signed the renewal of the MoU")
+    caption: int | None  # where a caption's cue starts ("A and B at the signing ceremony"): who stands before it signed
 
     def role(self, local: int) -> str | None:
         """'witness', 'signer' or neither for a person named at `local`: after the last cue of either kind before
@@ -1672,13 +1679,33 @@ class _RoleCues:
             return "signer"
         if any(local < v.start() for v in self.witness_verbs):
             return "witness"
-        if self.implicit and (self.verb.group(0).lower() in ("signed", "sign", "signs", "inked", "ink", "inks")
-                              or _AFTER_SIGNING.search(self.text, 0, self.verb.end())) \
+        if self.implicit and (self.subject_signs or _AFTER_SIGNING.search(self.text, 0, self.verb.end())
+                              or (self.caption is not None and local < self.caption)) \
                 and not self.sign and not _governs_plan(self.rules, self.text, self.verb) \
                 and not any(c.end() <= local and "," not in self.text[c.end():local] for c in self.non_signer) \
                 and not any(local < c.start() < self.verb.start() for c in self.speaker):
             return "signer"  # who "will sign" has not signed yet; "held talks with X" did not sign; "X said" spoke
         return None
+
+
+# A photo caption: "A (R) and B, president of X, at the signing ceremony (of ...)", "A and B during the signing": the
+# people it opens with signed. Any verb form before the cue ("A, who attended, at ...", "Guests including A at ...",
+# "A was present at ...") makes it a sentence of another kind.
+_CAPTION_CUE = re.compile(r"\b(?:at|during)\s+the\s+signing(?:\s+ceremony)?(?:\s+of)?(?![\w-])", re.I)
+_VERB_FORM = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|present|[a-z]+ed|[a-z]+ing)\b"
+                        r"|^\s*[A-Z][a-z]+(?:ed|ing)\b")  # "Speaking at the signing ceremony, A said ..."
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+def _caption_signers(text: str, verb: re.Match) -> int | None:
+    """Where the caption cue starts when `verb` (a noun-less sentence's cue, or the governing 'signing ceremony
+    of') ends one that people open, with no verb form before it (photo positions in parentheses aside), else None."""
+    if "signing" not in text:  # (a cheap test first: most clauses name no signing)
+        return None
+    cue = next((c for c in _CAPTION_CUE.finditer(text, 0, verb.end()) if c.end() >= verb.start()), None)
+    if cue is None or cue.start() == 0 or _VERB_FORM.search(_PARENTHESIS.sub(" ", text[:cue.start()])):
+        return None
+    return cue.start()
 
 
 # "A and B pose for a photo after signing the MoU", "shake hands after inking it": the subject did the signing
@@ -1701,7 +1728,20 @@ def _role_cues(rules: Rulebook, text: str, verb: re.Match, implicit: bool) -> _R
                                  for c in witness)]
     return _RoleCues(rules, text, verb, implicit, sign, witness, witness_verbs,
                      [w.span(1) for w in _watching(rules).finditer(text)], _find(rules, text, "non_signer_cues"),
-                     _find(rules, text, "speaker_cues"))
+                     _find(rules, text, "speaker_cues"), _subject_signs(rules, text, verb),
+                     _caption_signers(text, verb))
+
+
+# A subject signing verb at most three words before the end of the verb that governs the instrument
+_FEW_WORDS = re.compile(r"(?:\s+\S+){0,3}")
+
+
+def _subject_signs(rules: Rulebook, text: str, verb: re.Match) -> bool:
+    """Whether the subject of `verb` signed: the verb is one of `subject_signing_verbs`, or one of them stands a few
+    words before it ("signed the renewal of the MoU", "signed the renewed agreement": the governing verb is the
+    renewal)."""
+    return any(v.end() <= verb.end() and _FEW_WORDS.fullmatch(text, v.end(), verb.end())
+               for v in _find(rules, text[:verb.end()], "subject_signing_verbs", "objectless_signing_verbs"))
 
 
 _AFTER_COMMA = re.compile(r",\s*$")
