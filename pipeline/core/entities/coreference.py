@@ -1,6 +1,7 @@
 """Definite descriptions ("the University", "the ministry", "the province") that refer back to an organisation."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -127,7 +128,8 @@ def own_references(ents: DocumentEntities) -> None:
     for m in _own_pattern(ents.rules).finditer(ents.text):
         if ents.covered(m.start(), m.end()):
             continue
-        sent = next((s for s in ents.sentences if s.start <= m.start() < s.end), None)
+        k = bisect.bisect_right(ents.sentence_starts, m.start()) - 1
+        sent = ents.sentences[k] if k >= 0 and m.start() < ents.sentences[k].end else None
         home = _home_body(ents, m.lastgroup, m.group(0).split()[-1].title(),
                           (sent.start, sent.end) if sent else (m.start(), m.end()))
         if home is not None:

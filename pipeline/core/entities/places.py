@@ -190,36 +190,26 @@ def _actor_verb(rules: Rulebook, word: str, ending: str = "s") -> bool:
     """Whether a word is one of `actor_verbs` in a form: its base or -s form ("send", "sends", "pledges"), its past
     ("hosted", "donated", "stepped", or one of `actor_verb_pasts`: "sent", "held") or its -ing form ("extending",
     "sharing", "planning")."""
-    verbs = _actor_verbs(rules)
+    verbs = _word_set(rules, "actor_verbs")
     if ending == "s":
         return word in verbs or word.endswith("s") and (word[:-1] in verbs or word.endswith("es") and word[:-2] in verbs)
-    if ending == "ed" and word in _actor_verb_pasts(rules):
+    if ending == "ed" and word in _word_set(rules, "actor_verb_pasts"):
         return True
     stem = word.removesuffix(ending)
     return stem != word and len(stem) > 1 and (  # "donat(e)d", "stepp(ed)", "appli(ed)": the base's spellings
         stem in verbs or stem + "e" in verbs or stem[-1] == stem[-2] and stem[:-1] in verbs or stem[:-1] + "y" in verbs)
 
 
-@derived
-def _actor_verbs(rules: Rulebook) -> frozenset[str]:
-    """The first words of `actor_verbs` ("step" of "step up")."""
-    return frozenset(v.split()[0] for v in rules.rules.get("actor_verbs") or ())
-
-
-@derived
-def _actor_verb_pasts(rules: Rulebook) -> frozenset[str]:
-    """The first words of `actor_verb_pasts` ("set" of "set up")."""
-    return frozenset(v.split()[0] for v in rules.rules.get("actor_verb_pasts") or ())
-
-
 def _word_set(rules: Rulebook, key: str) -> frozenset[str]:
-    """A rules list of single words (`modal_verbs`, `non_actor_verbs`) as a set, made once per rulebook."""
+    """The first words of a verb list's entries, as a set made once per rulebook ("step" of `actor_verbs`' "step
+    up", "set" of `actor_verb_pasts`' "set up"; `modal_verbs` and `non_actor_verbs` are single words)."""
     return _word_sets(rules)[key]
 
 
 @derived
 def _word_sets(rules: Rulebook) -> dict[str, frozenset[str]]:
-    return {key: frozenset(rules.rules.get(key) or ()) for key in ("modal_verbs", "non_actor_verbs")}
+    return {key: frozenset(v.split()[0] for v in rules.rules.get(key) or ())
+            for key in ("actor_verbs", "actor_verb_pasts", "modal_verbs", "non_actor_verbs")}
 
 
 def is_acting_place(p: PlaceRef) -> bool:
